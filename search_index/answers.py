@@ -1,0 +1,101 @@
+"""Answers as people read them: the crisis message and a plain-text reply, in English and Welsh.
+
+Shared by the CLI (`signpost ask`, `signpost chat`) and the bot, so every front-end says the same
+thing in a crisis.
+"""
+
+from __future__ import annotations
+
+from .entries import Entry
+from .search import Results
+
+CRISIS_LINES = {
+    "en": {
+        "intro": "It sounds like you might be in danger or going through something very hard. "
+        "This service cannot send help itself, but these people can, right now:",
+        "999": "If you or someone else is in immediate danger, call 999.",
+        "samaritans": "Samaritans: call 116 123, free, any time, day or night.",
+        "nhs111": "NHS 111 Wales: call 111 and press 2 for urgent mental health help.",
+        "shout": "Shout: text SHOUT to 85258, free, any time, if talking is hard.",
+        "livefearfree": "Live Fear Free (domestic abuse, sexual violence): 0808 80 10 800, free, 24 hours.",
+    },
+    "cy": {
+        "intro": "Mae'n swnio fel y gallech fod mewn perygl neu'n mynd trwy rywbeth anodd iawn. "
+        "Ni all y gwasanaeth hwn anfon help ei hun, ond gall y bobl hyn, nawr:",
+        "999": "Os ydych chi neu rywun arall mewn perygl uniongyrchol, ffoniwch 999.",
+        "samaritans": "Samariaid: ffoniwch 116 123, am ddim, unrhyw bryd, ddydd neu nos.",
+        "nhs111": "GIG 111 Cymru: ffoniwch 111 a phwyso 2 am help brys gydag iechyd meddwl.",
+        "shout": "Shout: tecstiwch SHOUT i 85258, am ddim, unrhyw bryd, os yw siarad yn anodd.",
+        "livefearfree": "Byw Heb Ofn (cam-drin domestig, trais rhywiol): 0808 80 10 800, am ddim, 24 awr.",
+    },
+}
+
+_ORDER = {
+    "suicide": ("999", "samaritans", "nhs111", "shout"),
+    "self-harm": ("999", "samaritans", "nhs111", "shout"),
+    "abuse": ("999", "livefearfree", "samaritans"),
+    "danger": ("999", "livefearfree", "samaritans", "nhs111"),
+}
+
+LABELS = {
+    "en": {"phone": "Phone", "email": "Email", "website": "Website", "hours": "Hours", "cost": "Cost",
+           "where": "Where", "why": "Why", "none": "Sorry, I could not find a service for that.",
+           "try": "Try other words, for example", "closed": "Temporarily closed",
+           "did_you_mean": "Did you mean", "helplines": "If you need to talk to someone now: Samaritans 116 123 (free, any time). In an emergency call 999."},
+    "cy": {"phone": "Ffôn", "email": "E-bost", "website": "Gwefan", "hours": "Oriau", "cost": "Cost",
+           "where": "Ble", "why": "Pam", "none": "Mae'n ddrwg gen i, ni allwn ddod o hyd i wasanaeth ar gyfer hynny.",
+           "try": "Rhowch gynnig ar eiriau eraill, er enghraifft", "closed": "Ar gau dros dro",
+           "did_you_mean": "Oeddech chi'n golygu", "helplines": "Os oes angen i chi siarad â rhywun nawr: Samariaid 116 123 (am ddim, unrhyw bryd). Mewn argyfwng ffoniwch 999."},
+}
+
+EXAMPLES = {"en": "food, debt, English classes, youth club", "cy": "bwyd, dyled, gwersi Saesneg, clwb ieuenctid"}
+
+
+def crisis_message(kind: str, lang: str = "en") -> str:
+    """The first thing said to a message that signals danger: the lines that fit, plainly."""
+    lines = CRISIS_LINES.get(lang, CRISIS_LINES["en"])
+    keys = _ORDER.get(kind, _ORDER["danger"])
+    return "\n".join([lines["intro"]] + [f"• {lines[k]}" for k in keys])
+
+
+def contact_lines(entry: Entry, lang: str = "en") -> list[str]:
+    lab = LABELS.get(lang, LABELS["en"])
+    out = []
+    for key in ("phone", "email", "website", "hours", "cost"):
+        value = getattr(entry, key)
+        if value:
+            out.append(f"{lab[key]}: {value}")
+    where = ", ".join(x for x in (entry.address, entry.area, entry.postcode) if x)
+    if where:
+        out.append(f"{lab['where']}: {where}")
+    return out
+
+
+def entry_text(entry: Entry, lang: str = "en") -> str:
+    """An entry as a short text message (for SMS, WhatsApp, the terminal)."""
+    lab = LABELS.get(lang, LABELS["en"])
+    head = entry.title_in(lang)
+    if entry.status == "temporarily-closed":
+        head += f" ({lab['closed']})"
+    return "\n".join([head, entry.summary_in(lang)] + contact_lines(entry, lang))
+
+
+def results_text(results: Results, lang: str = "en", limit: int = 5) -> str:
+    """A whole answer as plain text: crisis help first, then the services, or a kind 'no results'."""
+    lab = LABELS.get(lang, LABELS["en"])
+    parts: list[str] = []
+    if results.crisis:
+        parts.append(crisis_message(results.crisis.kind, lang))
+    for n, hit in enumerate(results.hits[:limit], 1):
+        body = entry_text(hit.entry, lang).split("\n")
+        parts.append("\n".join([f"{n}. {body[0]}"] + [f"   {line}" for line in body[1:]]
+                               + [f"   {lab['why']}: {hit.why(lang)}"]))
+    if not results.hits:
+        msg = [lab["none"]]
+        if results.suggestion:
+            msg.append(f"{lab['did_you_mean']}: {results.suggestion}?")
+        msg.append(f"{lab['try']}: {EXAMPLES.get(lang, EXAMPLES['en'])}.")
+        if not results.crisis:
+            msg.append(lab["helplines"])
+        parts.append("\n".join(msg))
+    return "\n\n".join(parts)

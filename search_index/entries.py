@@ -1,0 +1,442 @@
+"""Directory entries: read `content/`, validate every field, report problems a volunteer can act on.
+
+One Markdown file per service (`content/services/<slug>.md`) with YAML front matter between `---`
+lines. YAML 1.1's surprises (``hours: 9:30`` read as 570, ``languages: [no]`` read as False) cannot
+bite: every value is taken from the text exactly as written, and a value YAML would have turned into
+something else gets a warning that says how to quote it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+STATUSES = ("active", "temporarily-closed", "closed")
+REQUIRED = ("title", "summary", "categories")
+TEXT_FIELDS = (
+    "title",
+    "summary",
+    "organisation",
+    "ages",
+    "area",
+    "address",
+    "postcode",
+    "phone",
+    "email",
+    "website",
+    "hours",
+    "cost",
+    "referral",
+    "access",
+    "status",
+    "verified",
+    "title_cy",
+    "summary_cy",
+)
+LIST_FIELDS = ("categories", "tags", "questions", "languages")
+KNOWN_FIELDS = TEXT_FIELDS + LIST_FIELDS
+SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+PHONE_RE = re.compile(r"^[0-9+() ]{3,}")
+LANG_RE = re.compile(r"^[a-z]{2}$")
+_YAML_TYPE_WORD = {
+    "tag:yaml.org,2002:int": "a number",
+    "tag:yaml.org,2002:float": "a number",
+    "tag:yaml.org,2002:bool": "true/false",
+    "tag:yaml.org,2002:null": "empty",
+    "tag:yaml.org,2002:timestamp": "a date",
+}
+
+
+@dataclass(frozen=True)
+class Category:
+    id: str
+    name: str
+    name_cy: str
+    description: str = ""
+
+    def label(self, lang: str = "en") -> str:
+        return self.name_cy if lang == "cy" and self.name_cy else self.name
+
+
+@dataclass(frozen=True)
+class Ages:
+    """An age range in years; `high` is None for "60+"."""
+
+    low: int
+    high: int | None
+    text: str
+
+    def includes(self, age: int) -> bool:
+        return self.low <= age and (self.high is None or age <= self.high)
+
+
+@dataclass(frozen=True)
+class Entry:
+    slug: str
+    title: str
+    summary: str
+    categories: tuple[str, ...]
+    body: str = ""
+    organisation: str = ""
+    tags: tuple[str, ...] = ()
+    questions: tuple[str, ...] = ()
+    ages: str = ""
+    area: str = ""
+    address: str = ""
+    postcode: str = ""
+    phone: str = ""
+    email: str = ""
+    website: str = ""
+    hours: str = ""
+    cost: str = ""
+    languages: tuple[str, ...] = ()
+    referral: str = ""
+    access: str = ""
+    status: str = "active"
+    verified: dt.date | None = None
+    title_cy: str = ""
+    summary_cy: str = ""
+    path: str = ""
+
+    @property
+    def is_free(self) -> bool:
+        return self.cost.strip().lower().startswith("free")
+
+    @property
+    def age_range(self) -> Ages | None:
+        return parse_ages(self.ages)
+
+    def title_in(self, lang: str) -> str:
+        return self.title_cy if lang == "cy" and self.title_cy else self.title
+
+    def summary_in(self, lang: str) -> str:
+        return self.summary_cy if lang == "cy" and self.summary_cy else self.summary
+
+    def to_dict(self) -> dict:
+        data = {k: getattr(self, k) for k in self.__dataclass_fields__}
+        for k in LIST_FIELDS:
+            data[k] = list(data[k])
+        data["verified"] = self.verified.isoformat() if self.verified else None
+        return data
+
+    @classmethod
+    def from_dict(cls, data: dict) -> Entry:
+        data = dict(data)
+        for k in LIST_FIELDS:
+            data[k] = tuple(data.get(k) or ())
+        verified = data.get("verified")
+        data["verified"] = dt.date.fromisoformat(verified) if verified else None
+        return cls(**{k: v for k, v in data.items() if k in cls.__dataclass_fields__})
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with a file, at a line, with what to do about it."""
+
+    path: str
+    line: int
+    message: str
+    severity: str = "error"  # or "warning"
+
+    def __str__(self) -> str:
+        prefix = "" if self.severity == "error" else "warning: "
+        return f"{self.path}:{self.line}: {prefix}{self.message}"
+
+
+@dataclass
+class Directory:
+    """What `load_directory` found: the good entries, the categories, and every problem."""
+
+    entries: list[Entry] = field(default_factory=list)
+    categories: list[Category] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity == "error"]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity == "warning"]
+
+
+class ContentError(Exception):
+    """The content folder cannot be used at all (missing, or no categories file)."""
+
+
+_AGES_PATTERNS = (
+    (re.compile(r"^(\d{1,3})\s*(?:-|–|to)\s*(\d{1,3})(?:\s*(?:years?|yrs?))?$"), "range"),
+    (re.compile(r"^(\d{1,3})\s*\+$|^(\d{1,3})\s*(?:and over|and older|or over|plus)$"), "plus"),
+    (re.compile(r"^(?:under|below|up to)\s*(\d{1,3})(?:s)?$"), "under"),
+    (re.compile(r"^(?:all ages|any age|everyone|all)$"), "all"),
+)
+
+
+def parse_ages(text: str) -> Ages | None:
+    """Read "8-18", "60+", "under 5", "16 to 24", "all ages"; None if it cannot be read."""
+    t = (text or "").strip().lower()
+    for pattern, kind in _AGES_PATTERNS:
+        m = pattern.match(t)
+        if not m:
+            continue
+        if kind == "range":
+            low, high = int(m.group(1)), int(m.group(2))
+            return Ages(min(low, high), max(low, high), text)
+        if kind == "plus":
+            return Ages(int(m.group(1) or m.group(2)), None, text)
+        if kind == "under":
+            return Ages(0, max(int(m.group(1)) - 1, 0), text)
+        return Ages(0, None, text)
+    return None
+
+
+def load_categories(path: Path) -> tuple[list[Category], list[Problem]]:
+    problems: list[Problem] = []
+    shown = str(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise ContentError(
+            f"{shown}: no categories file; create it with a list of {{id, name, name_cy}}"
+        ) from None
+    try:
+        root = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = mark.line + 1 if mark else 1
+        raise ContentError(f"{shown}:{line}: the YAML cannot be read ({_yaml_reason(exc)})") from None
+    if not isinstance(root, yaml.SequenceNode):
+        raise ContentError(f"{shown}:1: must be a list of categories, each '- id: food' ...")
+    cats: list[Category] = []
+    seen: set[str] = set()
+    for item in root.value:
+        line = item.start_mark.line + 1
+        if not isinstance(item, yaml.MappingNode):
+            problems.append(Problem(shown, line, "each category must be 'id:', 'name:', 'name_cy:'"))
+            continue
+        data = {k.value: v.value for k, v in item.value if isinstance(v, yaml.ScalarNode)}
+        cid = str(data.get("id", "")).strip()
+        if not cid or not data.get("name"):
+            problems.append(Problem(shown, line, "a category needs 'id' and 'name'"))
+            continue
+        if cid in seen:
+            problems.append(Problem(shown, line, f"category id '{cid}' appears twice"))
+            continue
+        if not data.get("name_cy"):
+            problems.append(
+                Problem(shown, line, f"category '{cid}' has no 'name_cy' (Welsh name)", "warning")
+            )
+        seen.add(cid)
+        cats.append(Category(cid, data["name"], data.get("name_cy", ""), data.get("description", "")))
+    return cats, problems
+
+
+def _yaml_reason(exc: yaml.YAMLError) -> str:
+    problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+    return f"{problem}; check the indentation, and put quotes around values that contain ':' or '#'"
+
+
+def split_front_matter(text: str) -> tuple[str, str, int] | None:
+    """Return (front matter, body, line where the body starts) or None when there is none."""
+    text = text.lstrip("\ufeff")
+    lines = text.split("\n")
+    if not lines or lines[0].strip() != "---":
+        return None
+    for i in range(1, len(lines)):
+        if lines[i].strip() in ("---", "..."):
+            return "\n".join(lines[1:i]), "\n".join(lines[i + 1 :]), i + 2
+    return None
+
+
+def _quote_hint(key: str, raw: str) -> str:
+    return f'quote it so it stays as written: {key}: "{raw}"'
+
+
+def parse_entry(path: Path, category_ids: set[str], shown: str | None = None) -> tuple[Entry | None, list[Problem]]:
+    """Read one entry file. Returns (entry or None, problems)."""
+    shown = shown or str(path)
+    problems: list[Problem] = []
+
+    def err(line: int, msg: str) -> None:
+        problems.append(Problem(shown, line, msg))
+
+    def warn(line: int, msg: str) -> None:
+        problems.append(Problem(shown, line, msg, "warning"))
+
+    slug = path.stem
+    if not SLUG_RE.match(slug):
+        err(1, f"the file name '{path.name}' must be lowercase words joined by '-', e.g. parent-group.md")
+        return None, problems
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        err(1, f"the file is not UTF-8 text (byte {exc.start}); save it as UTF-8")
+        return None, problems
+    parts = split_front_matter(text)
+    if parts is None:
+        err(1, "no front matter: the file must start with a line '---', then 'title: ...', "
+               "'summary: ...', 'categories: [...]', then another '---'")
+        return None, problems
+    front, body, _ = parts
+    try:
+        root = yaml.compose(front, Loader=yaml.SafeLoader)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+        err((mark.line + 2) if mark else 2, f"the front matter cannot be read: {_yaml_reason(exc)}")
+        return None, problems
+    if root is None:
+        err(2, "the front matter is empty: add 'title:', 'summary:' and 'categories:'")
+        return None, problems
+    if not isinstance(root, yaml.MappingNode):
+        err(root.start_mark.line + 2, "the front matter must be 'key: value' lines, e.g. title: Parent group")
+        return None, problems
+
+    values: dict[str, object] = {}
+    lines: dict[str, int] = {}
+    resolver = yaml.resolver.Resolver()
+    for knode, vnode in root.value:
+        line = knode.start_mark.line + 2  # +1 for 1-based, +1 for the opening '---'
+        key = str(knode.value)
+        if key in lines:
+            err(line, f"'{key}' appears twice; keep one")
+            continue
+        lines[key] = line
+        if key not in KNOWN_FIELDS:
+            close = difflib.get_close_matches(key, KNOWN_FIELDS, n=1)
+            hint = f"; did you mean '{close[0]}'?" if close else "; it will be ignored"
+            warn(line, f"unknown field '{key}'{hint}")
+            continue
+        if key in LIST_FIELDS:
+            if isinstance(vnode, yaml.ScalarNode) and vnode.value == "" and vnode.style is None:
+                values[key] = []
+                continue
+            if not isinstance(vnode, yaml.SequenceNode):
+                example = {
+                    "categories": "categories: [parenting, food]",
+                    "tags": "tags: [food bank, skint]",
+                    "questions": 'questions: ["Where can I get a food parcel?"]',
+                    "languages": "languages: [en, cy]",
+                }[key]
+                err(line, f"'{key}' must be a list, e.g. {example}")
+                continue
+            items = []
+            for item in vnode.value:
+                iline = item.start_mark.line + 2
+                if not isinstance(item, yaml.ScalarNode):
+                    err(iline, f"each item of '{key}' must be plain text, not a list or 'key: value'")
+                    continue
+                if item.style is None and item.value:
+                    tag = resolver.resolve(yaml.ScalarNode, item.value, (True, False))
+                    if tag in _YAML_TYPE_WORD:
+                        warn(iline, f"'{item.value}' in '{key}' reads as {_YAML_TYPE_WORD[tag]} to "
+                                    f"other YAML tools; quote it: \"{item.value}\"")
+                if item.value.strip():
+                    items.append(item.value.strip())
+            values[key] = items
+        else:
+            if not isinstance(vnode, yaml.ScalarNode):
+                kind = "a list" if isinstance(vnode, yaml.SequenceNode) else "'key: value' pairs"
+                err(line, f"'{key}' must be plain text, not {kind}; write it on one line, in quotes if it has ':'")
+                continue
+            raw = vnode.value
+            if vnode.style is None and raw and key not in ("verified",):
+                tag = resolver.resolve(yaml.ScalarNode, raw, (True, False))
+                if tag in _YAML_TYPE_WORD:
+                    warn(line, f"'{key}: {raw}' reads as {_YAML_TYPE_WORD[tag]} to other YAML tools; "
+                               + _quote_hint(key, raw))
+            values[key] = raw.strip() if isinstance(raw, str) else raw
+
+    start_line = 2
+    for key in REQUIRED:
+        if key not in values or values[key] in ("", []):
+            if key in lines:
+                continue  # already reported as the wrong type, or empty below
+            example = {"title": "title: Parent group", "summary": "summary: One or two sentences.",
+                       "categories": "categories: [parenting]"}[key]
+            err(start_line, f"'{key}' is required, e.g. {example}")
+    for key in ("title", "summary"):
+        if key in lines and not values.get(key):
+            err(lines[key], f"'{key}' is empty; write it out")
+    if "categories" in values:
+        cats = values["categories"]
+        if not cats:
+            err(lines["categories"], "'categories' is empty; give at least one, e.g. categories: [food]")
+        for c in cats:  # type: ignore[union-attr]
+            if c not in category_ids:
+                close = difflib.get_close_matches(c, sorted(category_ids), n=1)
+                hint = f"did you mean '{close[0]}'?" if close else "see content/categories.yml for the ids"
+                err(lines["categories"], f"unknown category '{c}': {hint}")
+    status = values.get("status") or "active"
+    if status not in STATUSES:
+        err(lines.get("status", start_line), f"'status' must be one of {', '.join(STATUSES)}, not '{status}'")
+    verified: dt.date | None = None
+    if values.get("verified"):
+        raw = str(values["verified"])
+        try:
+            verified = dt.date.fromisoformat(raw)
+        except ValueError:
+            err(lines["verified"], f"'verified' must be a date written YYYY-MM-DD, e.g. verified: 2025-04-11 (not '{raw}')")
+        else:
+            if verified > dt.date.today() + dt.timedelta(days=1):
+                warn(lines["verified"], f"'verified' date {raw} is in the future")
+    if values.get("ages") and parse_ages(str(values["ages"])) is None:
+        err(lines["ages"], f"'ages' cannot be read: '{values['ages']}'; write e.g. \"8-18\", \"60+\" or \"under 5\"")
+    if values.get("email") and not EMAIL_RE.match(str(values["email"])):
+        err(lines["email"], f"'email' does not look like an email address: '{values['email']}'")
+    if values.get("website") and not re.match(r"^(https?://|www\.)", str(values["website"])):
+        err(lines["website"], f"'website' must start with https:// (e.g. https://www.wrexham.gov.uk), not '{values['website']}'")
+    if values.get("phone") and not PHONE_RE.match(str(values["phone"])):
+        warn(lines["phone"], f"'phone' does not start with a number: '{values['phone']}'")
+    for code in values.get("languages") or []:  # type: ignore[union-attr]
+        if not LANG_RE.match(str(code)):
+            err(lines["languages"], f"'languages' takes two-letter codes like en, cy, pl, pt, ar, ku; not '{code}'")
+    if any(p.severity == "error" for p in problems):
+        return None, problems
+    website = str(values.get("website", ""))
+    if website.startswith("www."):
+        website = "https://" + website
+    entry = Entry(
+        slug=slug,
+        title=str(values["title"]),
+        summary=str(values["summary"]),
+        categories=tuple(values["categories"]),  # type: ignore[arg-type]
+        body=body.strip(),
+        tags=tuple(values.get("tags") or ()),  # type: ignore[arg-type]
+        questions=tuple(values.get("questions") or ()),  # type: ignore[arg-type]
+        languages=tuple(values.get("languages") or ()),  # type: ignore[arg-type]
+        status=status,
+        verified=verified,
+        website=website,
+        path=shown,
+        **{k: str(values.get(k, "")) for k in TEXT_FIELDS
+           if k not in ("title", "summary", "status", "verified", "website")},
+    )
+    return entry, problems
+
+
+def load_directory(content_dir: Path | str) -> Directory:
+    """Load every entry under `content_dir`; broken ones become problems, the rest still load."""
+    content_dir = Path(content_dir)
+    if not content_dir.is_dir():
+        raise ContentError(f"{content_dir}: no such content folder")
+    cats, problems = load_categories(content_dir / "categories.yml")
+    ids = {c.id for c in cats}
+    result = Directory(categories=cats, problems=problems)
+    services = content_dir / "services"
+    for path in sorted(services.glob("*.md")) if services.is_dir() else []:
+        entry, probs = parse_entry(path, ids)
+        result.problems.extend(probs)
+        if entry:
+            result.entries.append(entry)
+    return result
+
+
+def slugify(title: str) -> str:
+    slug = re.sub(r"[^a-z0-9]+", "-", title.lower()).strip("-")
+    return slug[:60].strip("-") or "entry"

@@ -1,0 +1,212 @@
+"""The resident vocabulary: turn a message in a resident's own words into the words services use.
+
+A message goes through four small steps, each one easy to test on its own:
+
+1. `tokenize` — lowercase words, apostrophes dropped ("can't" -> "cant"), Welsh letters kept.
+2. filler is dropped ("where can I get help with", "I need", "please").
+3. spelling: British/American forms and compounds ("foodbank" -> "food bank") are folded.
+4. phrases from the vocabulary add the words services use ("skint" -> money, debt, benefits) and
+   hint at categories; Welsh words (with their mutated forms) add their English meaning.
+
+The vocabulary lives in `vocabulary.yml` beside this module and can be extended per directory with
+`content/vocabulary.yml` in the same format.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+from whoosh.lang.porter import stem as _porter
+
+BUILTIN = Path(__file__).with_name("vocabulary.yml")
+_WORD_RE = re.compile(r"[^\W_]+(?:['’][^\W_]+)*", re.UNICODE)
+_CONTROL_RE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\ufeff]")
+MAX_WORDS = 40
+
+
+def clean_text(text: str, limit: int = 2000) -> str:
+    """NFKC, no control characters, single spaces, at most `limit` characters."""
+    text = unicodedata.normalize("NFKC", text or "")[: limit * 2]
+    text = _CONTROL_RE.sub(" ", text)
+    return " ".join(text.split())[:limit]
+
+
+def fold(text: str) -> str:
+    """Lowercase without accents: "Tŷ" -> "ty", "Pêl-droed" -> "pel-droed"."""
+    decomposed = unicodedata.normalize("NFKD", text.lower())
+    return unicodedata.normalize("NFC", "".join(c for c in decomposed if not unicodedata.combining(c)))
+
+
+def tokenize(text: str) -> list[str]:
+    """Lowercase words, accents folded, apostrophes removed: "I can't" -> ["i", "cant"]."""
+    text = fold(clean_text(text))
+    return [re.sub(r"['’]", "", m.group()) for m in _WORD_RE.finditer(text)]
+
+
+@lru_cache(maxsize=20000)
+def stem(word: str) -> str:
+    return _porter(word) if word.isascii() else word
+
+
+@dataclass(frozen=True)
+class Expansion:
+    """What one resident phrase adds: service words, and categories it points at."""
+
+    phrase: str
+    words: tuple[str, ...]
+    categories: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Understanding:
+    """A message after the vocabulary has read it."""
+
+    words: tuple[str, ...]  # the resident's own content words, in order (after spelling fixes)
+    added: dict[str, float]  # service words added by phrases, with their weight
+    categories: dict[str, float]  # category ids hinted at, with their weight
+    notes: tuple[tuple[str, str], ...]  # (resident phrase, what it was read as)
+
+
+@dataclass
+class Vocabulary:
+    filler: list[tuple[str, ...]] = field(default_factory=list)
+    stopwords: set[str] = field(default_factory=set)
+    weak: set[str] = field(default_factory=set)
+    spellings: dict[str, str] = field(default_factory=dict)
+    compounds: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    phrases: dict[tuple[str, ...], Expansion] = field(default_factory=dict)
+    welsh: dict[str, Expansion] = field(default_factory=dict)
+    max_phrase: int = 1
+
+    def merge_file(self, path: Path) -> None:
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.BaseLoader) or {}  # every value a string
+        for phrase in data.get("filler", []):
+            toks = tuple(tokenize(phrase))
+            if toks:
+                self.filler.append(toks)
+        self.filler.sort(key=len, reverse=True)
+        self.stopwords.update(w for s in data.get("stopwords", []) for w in tokenize(s))
+        self.weak.update(w for s in data.get("weak", []) for w in tokenize(s))
+        for a, b in (data.get("spellings") or {}).items():
+            self.spellings[str(a).lower()] = str(b).lower()
+        for word in data.get("compounds", []) or []:
+            parts = tuple(str(word).split())
+            self.compounds["".join(parts)] = parts
+        for phrase, targets in (data.get("phrases") or {}).items():
+            self._add_phrase(str(phrase), targets)
+        for phrase, targets in (data.get("welsh") or {}).items():
+            exp = _expansion(str(phrase), targets)
+            toks = tokenize(str(phrase))
+            if len(toks) == 1:
+                for form in mutations(toks[0]):
+                    self.welsh.setdefault(form, exp)
+            else:
+                self._add_phrase(str(phrase), targets)
+
+    def _add_phrase(self, phrase: str, targets) -> None:
+        key = tuple(stem(t) for t in tokenize(phrase))
+        if not key:
+            return
+        self.phrases[key] = _expansion(phrase, targets)
+        self.max_phrase = max(self.max_phrase, len(key))
+
+    def known_words(self) -> set[str]:
+        """Every word the vocabulary itself knows, so typo correction leaves them alone."""
+        words = set(self.stopwords) | set(self.weak) | set(self.spellings) | set(self.compounds)
+        words.update(self.welsh)
+        for exp in list(self.phrases.values()) + list(self.welsh.values()):
+            words.update(tokenize(exp.phrase))
+            for w in exp.words:
+                words.update(tokenize(w))
+        for f in self.filler:
+            words.update(f)
+        return words
+
+    def understand(self, words: list[str]) -> Understanding:
+        """Read already-corrected words: drop filler, fold spellings, expand phrases."""
+        words = self._drop_filler(words)
+        folded: list[str] = []
+        for w in words:
+            w = self.spellings.get(w, w)
+            folded.extend(self.compounds.get(w, (w,)))
+        added: dict[str, float] = {}
+        cats: dict[str, float] = {}
+        notes: list[tuple[str, str]] = []
+        stems = [stem(w) for w in folded]
+        used = [False] * len(folded)
+        for n in range(min(self.max_phrase, len(folded)), 0, -1):
+            for i in range(len(folded) - n + 1):
+                if any(used[i : i + n]):
+                    continue
+                exp = self.phrases.get(tuple(stems[i : i + n]))
+                if exp is None and n == 1:
+                    exp = self.welsh.get(folded[i])
+                if exp is None:
+                    continue
+                if n > 1:
+                    for j in range(i, i + n):
+                        used[j] = True
+                weight = 0.8 if n > 1 else 0.6
+                for w in exp.words:
+                    added[w] = max(added.get(w, 0.0), weight)
+                for c in exp.categories:
+                    cats[c] = cats.get(c, 0.0) + 1.0
+                shown = " ".join(folded[i : i + n])
+                notes.append((shown, ", ".join(exp.words[:3]) or ", ".join(exp.categories)))
+        content = [w for w in folded if w not in self.stopwords]
+        return Understanding(tuple(content), added, cats, tuple(notes))
+
+    def _drop_filler(self, words: list[str]) -> list[str]:
+        out: list[str] = []
+        i = 0
+        while i < len(words):
+            for f in self.filler:
+                if tuple(words[i : i + len(f)]) == f:
+                    i += len(f)
+                    break
+            else:
+                out.append(words[i])
+                i += 1
+        return out
+
+
+def _expansion(phrase: str, targets) -> Expansion:
+    if isinstance(targets, str):
+        targets = [targets]
+    words = tuple(str(t) for t in targets or [] if not str(t).startswith("@"))
+    cats = tuple(str(t)[1:] for t in targets or [] if str(t).startswith("@"))
+    return Expansion(phrase, words, cats)
+
+
+_SOFT = {"p": "b", "t": "d", "c": "g", "b": "f", "d": "dd", "g": "", "m": "f", "ll": "l", "rh": "r"}
+_NASAL = {"p": "mh", "t": "nh", "c": "ngh", "b": "m", "d": "n", "g": "ng"}
+_ASPIRATE = {"p": "ph", "t": "th", "c": "ch"}
+
+
+def mutations(word: str) -> set[str]:
+    """A Welsh word and its soft, nasal and aspirate mutations: bwyd -> fwyd, mwyd; tai -> dai, nhai, thai."""
+    forms = {word}
+    for table in (_SOFT, _NASAL, _ASPIRATE):
+        for radical in sorted(table, key=len, reverse=True):
+            if word.startswith(radical):
+                if radical in ("l", "r"):
+                    continue
+                if radical in ("ll", "rh") or not word.startswith(("ll", "rh")):
+                    forms.add(table[radical] + word[len(radical) :])
+                break
+    forms.discard("")
+    return forms
+
+
+def load_vocabulary(extra: Path | None = None) -> Vocabulary:
+    """The built-in vocabulary, plus a directory's own `vocabulary.yml` when given and present."""
+    vocab = Vocabulary()
+    vocab.merge_file(BUILTIN)
+    if extra is not None and extra.is_file():
+        vocab.merge_file(extra)
+    return vocab

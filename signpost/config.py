@@ -1,0 +1,48 @@
+"""Where things live: options and SIGNPOST_* variables mapped onto paths, in one place."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+import platformdirs
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+BUNDLED_CONTENT = PROJECT_ROOT / "content"
+
+
+@dataclass(frozen=True)
+class Paths:
+    content: Path
+    index: Path
+    db: Path
+
+
+def _var_dir() -> Path:
+    """./var beside the project when it is writable, else the user's cache folder."""
+    var = PROJECT_ROOT / "var"
+    try:
+        var.mkdir(exist_ok=True)
+        if os.access(var, os.W_OK):
+            return var
+    except OSError:
+        pass
+    return Path(platformdirs.user_cache_dir("signpost"))
+
+
+def resolve_paths(content: Path | None = None, index: Path | None = None, db: Path | None = None) -> Paths:
+    """Explicit options win, then SIGNPOST_CONTENT / SIGNPOST_INDEX / SIGNPOST_DB, then defaults."""
+    env = os.environ
+    content = Path(content or env.get("SIGNPOST_CONTENT") or BUNDLED_CONTENT)
+    if index is None and env.get("SIGNPOST_INDEX"):
+        index = Path(env["SIGNPOST_INDEX"])
+    if index is None:
+        if content.resolve() == BUNDLED_CONTENT.resolve():
+            index = _var_dir() / "index"
+        else:
+            key = hashlib.sha1(str(content.resolve()).encode()).hexdigest()[:12]
+            index = _var_dir() / f"index-{key}"
+    db = Path(db or env.get("SIGNPOST_DB") or (_var_dir() / "signpost.db"))
+    return Paths(content, index, db)
