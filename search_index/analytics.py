@@ -1,67 +1,323 @@
 """Analytics: what residents searched for, scrubbed of personal data, in a SQLite file.
 
-Recorded per search: time, channel, language, the scrubbed query, result count, top result and the
-crisis flag. Never chat ids, IP addresses, user agents, phone numbers or emails.
+Recorded per search: time (UTC), channel (web | api | bot | cli), language, the scrubbed query,
+result count, top result, the first category of the top result and the crisis flag. Never chat ids,
+IP addresses, user agents, phone numbers, emails or full postcodes.
+
+Recording never breaks a search: any failure (a missing folder, a read-only or locked database, a
+path that is a directory) is logged and the search goes on. Rows older than the retention period
+are deleted by `prune()` (run by `signpost prune` and when the site or the bot starts).
 """
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
+import io
 import logging
 import re
+import sqlite3
+import threading
+import time
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
 from pathlib import Path
 
 log = logging.getLogger(__name__)
 
-_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+RETENTION_DAYS = 365
+MAX_QUERY_CHARS = 300
+BUSY_TIMEOUT_S = 0.25  # how long a search waits for a locked database before giving up on recording
+
+# --- scrubbing ---------------------------------------------------------------------------------
+_EMAIL = re.compile(r"[\w.+%'-]+\s*@\s*[\w-]+(?:\s*\.\s*[\w-]+)+", re.UNICODE)
+_EMAIL_WORDS = re.compile(r"\b[\w.+-]+\s+(?:at|\(at\)|\[at\])\s+[\w-]+\s+(?:dot|\(dot\)|\[dot\])\s+\w+(?:\s+(?:dot|\(dot\)|\[dot\])\s+\w+)*\b", re.I)
 _URL = re.compile(r"\b(?:https?://|www\.)\S+", re.I)
-_PHONE = re.compile(r"(?:(?<!\w)\+?\d[\d\s().-]{6,}\d)")
 _POSTCODE = re.compile(r"\b([A-Z]{1,2}\d[A-Z\d]?)\s*(\d[A-Z]{2})\b", re.I)
-_DIGITS = re.compile(r"\d{5,}")
+_NI_NUMBER = re.compile(r"\b[A-CEGHJ-PR-TW-Z]{2}\s*\d{2}\s*\d{2}\s*\d{2}\s*[A-D]\b", re.I)
+_DATE = re.compile(r"\b\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{2,4}\b")
+# a run of digits that may be broken up by spaces, dots, dashes, slashes or brackets, with an optional +
+_NUMBERISH = re.compile(r"(?:\+|\(\s*)?\d(?:[\d\s().\-/]*\d)?\)?")
+_STREET = re.compile(
+    r"\b\d{1,4}[a-z]?,?\s+(?:[A-Za-z'’-]+\s+){1,3}"
+    r"(?:road|rd|street|st|avenue|ave|close|lane|drive|way|crescent|court|place|grove|terrace|walk|gardens|view|park road)\b",
+    re.I,
+)
+_NAME = re.compile(r"\b(my name is|my name's|i am called|i'm called|call me)\s+[A-Za-z'’-]+(?:\s+[A-Z][a-z'’-]+)?", re.I)
+_DIGITS_IN = re.compile(r"\d")
+MIN_PHONE_DIGITS = 7  # "101", "111", "999", "116 123" stay; phone, card and account numbers go
+MIN_DIGIT_RUN = 5
 
 
-def scrub(text: str) -> str:
-    """Remove personal data: emails, web addresses, phone numbers, long digit runs; postcodes
-    are cut to their outward code (LL13 9ET -> LL13)."""
-    text = " ".join((text or "").split())[:500]
-    text = _EMAIL.sub("[email]", text)
-    text = _URL.sub("[link]", text)
-    text = _POSTCODE.sub(lambda m: m.group(1).upper(), text)
-    text = _PHONE.sub("[number]", text)
-    text = _DIGITS.sub("[number]", text)
+def _number(m: re.Match) -> str:
+    text = m.group(0)
+    digits = len(_DIGITS_IN.findall(text))
+    longest = max((len(r) for r in re.findall(r"\d+", text)), default=0)
+    if digits >= MIN_PHONE_DIGITS or longest >= MIN_DIGIT_RUN:
+        return "[number]"
     return text
 
 
+def scrub(text: str) -> str:
+    """Remove personal data from a resident's message before it is stored.
+
+    Emails, web addresses, phone numbers, card and account numbers (any run of 7 or more digits,
+    however it is spaced, or 5 digits together), dates (of birth), National Insurance numbers,
+    house-number-and-street addresses and "my name is …" become placeholders; full postcodes are
+    cut to their outward code (LL13 9ET -> LL13). Short numbers such as ages, 999, 111 and 116 123
+    are kept.
+    """
+    text = " ".join(str(text or "").split())[: MAX_QUERY_CHARS * 4]
+    text = _URL.sub("[link]", text)
+    text = _EMAIL.sub("[email]", text)
+    text = _EMAIL_WORDS.sub("[email]", text)
+    text = _NI_NUMBER.sub("[id]", text)
+    text = _POSTCODE.sub(lambda m: m.group(1).upper(), text)
+    text = _DATE.sub("[date]", text)
+    text = _STREET.sub("[address]", text)
+    text = _NAME.sub(lambda m: f"{m.group(1)} [name]", text)
+    text = _NUMBERISH.sub(_number, text)
+    text = text.replace("@", " ")
+    text = " ".join(text.split())
+    return text[:MAX_QUERY_CHARS]
+
+
+def normalise(query: str) -> str:
+    """How unmet needs are grouped: lowercase, single spaces, no punctuation around the ends."""
+    return " ".join((query or "").casefold().split()).strip(" .,;:!?¿¡'\"“”‘’()-")
+
+
+# --- the database ------------------------------------------------------------------------------
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS searches (
+    id INTEGER PRIMARY KEY,
+    at TEXT NOT NULL,
+    channel TEXT NOT NULL,
+    lang TEXT NOT NULL,
+    query TEXT NOT NULL,
+    results INTEGER NOT NULL,
+    top TEXT,
+    top_category TEXT,
+    crisis INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX IF NOT EXISTS searches_at ON searches(at);
+"""
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.timezone.utc)
+
+
+def _stamp(moment: dt.datetime) -> str:
+    return moment.astimezone(dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
 class Analytics:
-    def __init__(self, db_path: Path | str):
+    """The searches table in one SQLite file (WAL mode, so readers never block the site)."""
+
+    def __init__(self, db_path: Path | str, retention_days: int = RETENTION_DAYS):
         self.path = Path(db_path)
+        self.retention_days = retention_days
+        self._ready = False
+        self._last_prune = 0.0
+        self._prune_lock = threading.Lock()
 
-    def _db(self):
-        import sqlite_utils
-
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        db = sqlite_utils.Database(self.path)
-        db.execute("PRAGMA journal_mode=WAL")
-        db.execute("PRAGMA busy_timeout=2000")
-        return db
+    def connect(self, create: bool = True) -> sqlite3.Connection:
+        """A new connection (one per call: sqlite3 connections are not shared between threads)."""
+        if create:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+        elif not self.path.is_file():
+            raise FileNotFoundError(str(self.path))
+        conn = sqlite3.connect(str(self.path), timeout=BUSY_TIMEOUT_S)
+        try:
+            if not self._ready:
+                conn.execute("PRAGMA journal_mode=WAL")
+                conn.executescript(SCHEMA)
+                self._ready = True
+        except Exception:
+            conn.close()
+            raise
+        return conn
 
     def record(self, *, channel: str, lang: str, query: str, results) -> None:
         """Record one search. Never raises: a failure is logged and the search goes on."""
         try:
-            db = self._db()
-            top = results.hits[0].slug if results.hits else None
-            db["searches"].insert(
-                {
-                    "at": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
-                    "channel": channel,
-                    "lang": lang,
-                    "query": scrub(query),
-                    "results": len(results.hits),
-                    "top": top,
-                    "crisis": int(results.is_crisis),
-                },
-                alter=True,
+            hit = results.hits[0] if results.hits else None
+            row = (
+                _stamp(_now()),
+                str(channel)[:10],
+                str(lang)[:5],
+                scrub(query),
+                len(results.hits),
+                hit.entry.slug if hit else None,
+                hit.entry.categories[0] if hit and hit.entry.categories else None,
+                int(bool(results.is_crisis)),
             )
-            db.conn.close()
-        except Exception:
-            log.warning("could not record a search in %s", self.path, exc_info=True)
+            conn = self.connect()
+            try:
+                with conn:
+                    conn.execute(
+                        "INSERT INTO searches (at, channel, lang, query, results, top, top_category, crisis)"
+                        " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                        row,
+                    )
+            except sqlite3.OperationalError as exc:
+                if "no such table" in str(exc):  # the file was replaced while we ran
+                    self._ready = False
+                raise
+            finally:
+                conn.close()
+        except Exception as exc:
+            self._ready = False
+            log.warning("could not record a search in %s: %s", self.path, exc)
+            return
+        if time.monotonic() - self._last_prune > 86400:  # once a day in a long-running process
+            self.prune()
+
+    def prune(self, days: int | None = None, *, now: dt.datetime | None = None) -> int:
+        """Delete searches older than `days` (default: the retention period). Returns how many.
+
+        Never raises when run by a server; `signpost prune` uses `prune_strict`.
+        """
+        try:
+            return self.prune_strict(days, now=now)
+        except Exception as exc:
+            log.warning("could not prune old searches in %s: %s", self.path, exc)
+            return 0
+
+    def prune_strict(self, days: int | None = None, *, now: dt.datetime | None = None) -> int:
+        days = self.retention_days if days is None else days
+        cutoff = _stamp((now or _now()) - dt.timedelta(days=days))
+        with self._prune_lock:
+            self._last_prune = time.monotonic()
+            conn = self.connect(create=False)
+            try:
+                with conn:
+                    cur = conn.execute("DELETE FROM searches WHERE at < ?", (cutoff,))
+                return cur.rowcount
+            finally:
+                conn.close()
+
+    def rows(self, since: dt.date | None = None) -> list[dict]:
+        """Every recorded search (oldest first), for tests and exports."""
+        conn = self.connect(create=False)
+        conn.row_factory = sqlite3.Row
+        try:
+            where, args = _since_clause(since)
+            return [dict(r) for r in conn.execute(f"SELECT * FROM searches{where} ORDER BY id", args)]
+        finally:
+            conn.close()
+
+    def report(self, since: dt.date | None = None, limit: int = 20) -> Report:
+        """The staff report: searches per week and channel, needs, unmet needs, crisis, top entries."""
+        conn = self.connect(create=False)
+        try:
+            return _build_report(conn, since, limit)
+        finally:
+            conn.close()
+
+
+def _since_clause(since: dt.date | None) -> tuple[str, tuple]:
+    if since is None:
+        return "", ()
+    return " WHERE at >= ?", (since.isoformat(),)
+
+
+# --- reports -----------------------------------------------------------------------------------
+@dataclass
+class Report:
+    since: dt.date | None = None
+    total: int = 0
+    weeks: list[tuple[str, dict[str, int]]] = field(default_factory=list)  # ("2026-W47", {"web": 3})
+    channels: list[str] = field(default_factory=list)
+    needs: list[tuple[str, int]] = field(default_factory=list)  # (category id, searches)
+    unmet: list[tuple[str, int]] = field(default_factory=list)  # (normalised query, searches)
+    unmet_total: int = 0
+    crisis: int = 0
+    entries: list[tuple[str, int]] = field(default_factory=list)  # (slug shown first, times)
+
+    def rows(self) -> list[tuple[str, str, str, int]]:
+        """Flat rows (section, item, channel, count) for CSV."""
+        out: list[tuple[str, str, str, int]] = []
+        for week, counts in self.weeks:
+            for channel in self.channels:
+                out.append(("searches by week", week, channel, counts.get(channel, 0)))
+        out += [("top needs by category", cid, "", n) for cid, n in self.needs]
+        out += [("unmet needs", q, "", n) for q, n in self.unmet]
+        out.append(("crisis messages", "", "", self.crisis))
+        out += [("entries most often shown", slug, "", n) for slug, n in self.entries]
+        return out
+
+    def to_csv(self) -> str:
+        buf = io.StringIO()
+        writer = csv.writer(buf, lineterminator="\n")
+        writer.writerow(["section", "item", "channel", "count"])
+        for row in self.rows():
+            writer.writerow([_csv_safe(str(v)) if isinstance(v, str) else v for v in row])
+        return buf.getvalue()
+
+    def to_text(self) -> str:
+        lines = [f"Signpost searches{f' since {self.since.isoformat()}' if self.since else ''}: {self.total}", ""]
+        lines.append("Searches by week and channel")
+        if not self.weeks:
+            lines.append("  (none)")
+        for week, counts in self.weeks:
+            parts = "  ".join(f"{ch} {counts.get(ch, 0)}" for ch in self.channels)
+            lines.append(f"  {week}  {parts}  total {sum(counts.values())}")
+        lines += ["", "Top needs by category (category of the top result)"]
+        lines += [f"  {n:>6}  {cid}" for cid, n in self.needs] or ["  (none)"]
+        lines += ["", f"Unmet needs: searches that found nothing ({self.unmet_total})"]
+        lines += [f"  {n:>6}  {q}" for q, n in self.unmet] or ["  (none)"]
+        lines += ["", f"Crisis messages: {self.crisis}", "", "Entries most often shown first"]
+        lines += [f"  {n:>6}  {slug}" for slug, n in self.entries] or ["  (none)"]
+        return "\n".join(lines)
+
+
+def _csv_safe(value: str) -> str:
+    """Stop a spreadsheet from running a resident's words as a formula."""
+    return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
+
+
+def _build_report(conn: sqlite3.Connection, since: dt.date | None, limit: int) -> Report:
+    where, args = _since_clause(since)
+    rep = Report(since=since)
+    weeks: dict[str, Counter] = defaultdict(Counter)
+    channels: set[str] = set()
+    for day, channel, n in conn.execute(
+        f"SELECT substr(at, 1, 10), channel, count(*) FROM searches{where} GROUP BY 1, 2", args
+    ):
+        try:
+            year, week, _ = dt.date.fromisoformat(day).isocalendar()
+        except ValueError:
+            continue
+        weeks[f"{year}-W{week:02d}"][channel] += n
+        channels.add(channel)
+        rep.total += n
+    order = {"web": 0, "api": 1, "bot": 2, "cli": 3}
+    rep.channels = sorted(channels, key=lambda c: (order.get(c, 9), c))
+    rep.weeks = [(w, dict(weeks[w])) for w in sorted(weeks)]
+    and_ = " AND " if where else " WHERE "
+    rep.needs = list(
+        conn.execute(
+            f"SELECT top_category, count(*) n FROM searches{where}{and_}top_category IS NOT NULL"
+            " GROUP BY 1 ORDER BY n DESC, 1 LIMIT ?",
+            (*args, limit),
+        )
+    )
+    unmet: Counter = Counter()
+    for query, n in conn.execute(
+        f"SELECT query, count(*) FROM searches{where}{and_}results = 0 GROUP BY 1", args
+    ):
+        key = normalise(query)
+        if key:
+            unmet[key] += n
+    rep.unmet_total = sum(unmet.values())
+    rep.unmet = sorted(unmet.items(), key=lambda kv: (-kv[1], kv[0]))[:limit]
+    rep.crisis = conn.execute(f"SELECT count(*) FROM searches{where}{and_}crisis = 1", args).fetchone()[0]
+    rep.entries = list(
+        conn.execute(
+            f"SELECT top, count(*) n FROM searches{where}{and_}top IS NOT NULL GROUP BY 1 ORDER BY n DESC, 1 LIMIT ?",
+            (*args, limit),
+        )
+    )
+    return rep

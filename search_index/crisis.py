@@ -56,10 +56,12 @@ _PATTERNS: dict[str, list[str]] = {
         r"\bjump (?:off (?:a |the )?(?:bridge|building|roof|cliff|car park)|in front of (?:a |the )?(?:train|car|bus|lorry))\b",
         r"\bslit(?:ting)? my wrists?\b",
         r"\bgoodbye (?:cruel )?world\b",
+        r"\b(?:goodbye|suicide|farewell) (?:message|note|text|letter)\b",
+        r"\bsaid goodbye (?:to everyone|forever)\b",
         r"\bno one would (?:miss|care)\b|\bnobody would (?:miss|care)\b",
         r"\bdisappear forever\b",
         # Welsh
-        r"\bladd (?:fy ?hun|fy hunan|fi fy hun)\b",
+        r"\bl?ladd (?:fy ?hun|fy hunan|fi fy hun|fy hunain)\b",
         r"\bhunanladd(?:iad|iol)?\b",
         r"\b(?:eisiau|isio|moyn) marw\b",
         r"\b(?:ddim|dim) (?:eisiau|isio|moyn) byw\b",
@@ -71,7 +73,7 @@ _PATTERNS: dict[str, list[str]] = {
     "self-harm": [
         r"\bself ?harm(?:ing|ed)?\b|\bselfharm\w*\b",
         r"\b(?:cut|cutting|cuts|burn|burning|hurt|hurting|harm|harming) (?:myself|my self|me self|my arms?|my legs?|my wrists?)\b",
-        r"\bhunan ?niwed\w*\b|\bniweidio fy hun\b|\bbrifo fy hun\b|\btorri fy hun\b",
+        r"\bhunan ?niw(?:ed|eid)\w*\b|\bniweidio fy hun\b|\bbrifo fy hun\b|\btorri fy hun\b",
     ],
     "abuse": [
         r"\b(?:he|she|they|partner|husband|wife|boyfriend|girlfriend|ex|dad|mum|stepdad|step dad|father|mother|uncle|someone)\b[\w ]{0,20}?\b(?:hits|hit|hitting|beats|beat|beating|punched|punches|punching|kicked|kicks|strangled|strangles|strangling|choked|chokes|choking|raped|rapes|attacked|hurts|hurt|slapped|slaps|threatens|threatened|abuses|abused|abusing|touches|touched)\b(?: me\b| us\b| my (?:kids|children|son|daughter|baby|mum|sister|brother)\b| the (?:kids|children|baby)\b)",
@@ -79,7 +81,8 @@ _PATTERNS: dict[str, list[str]] = {
         r"\bbeen (?:raped|sexually assaulted|attacked|beaten|strangled)\b",
         r"\bi was (?:raped|sexually assaulted|strangled|choked)\b",
         r"\bthreaten\w* to kill (?:me|us|my)\b",
-        r"\b(?:going to|gonna|will|wants to) (?:kill|hurt) (?:me|us|my kids|my children|the kids)\b",
+        r"\b(?:going to|gonna|will|wants to|would) (?:kill|hurt|murder) (?:me|us|my kids|my children|the kids)\b",
+        r"\b(?:hell|shell|theyll|hed|shed|hes gonna|shes gonna) (?:kill|hurt|murder) (?:me|us|my kids|my children|the kids)\b",
         r"\b(?:scared|afraid|frightened) (?:of|for) my (?:life|safety|kids|children)\b",
         r"\b(?:scared|afraid|frightened) (?:to go|of going) home\b",
         r"\b(?:being|been) abused\b|\babusing me\b|\babuses me\b",
@@ -131,10 +134,19 @@ _HARMLESS_RE = re.compile("|".join(_HARMLESS))
 _CRISIS_WORDS = ("suicide", "suicidal", "overdose", "strangled")
 
 
+# Signs that something is happening now: the emergency line comes first.
+_URGENT = re.compile(
+    r"\b(?:took|taken|swallowed|had) (?:all |a load of |loads of |too many |lots of |the )?(?:my )?(?:pills|tablets|paracetamol)\b"
+    r"|\boverdosed\b|\bnot breathing\b|\bunconscious\b|\bbleeding\b|\bright now\b|\btonight\b"
+    r"|\boutside my (?:door|house)\b|\bhas a (?:knife|gun|weapon)\b|\bgoodbye (?:message|note|text)\b|\bwont answer\b"
+)
+
+
 @dataclass(frozen=True)
 class CrisisSignal:
     kind: str  # one of KINDS
     phrase: str  # the words that matched, as the resident wrote them (after folding)
+    urgent: bool = False  # happening now: the emergency line (999) first
 
     @property
     def categories(self) -> tuple[str, ...]:
@@ -187,12 +199,13 @@ def detect_crisis(text: str) -> CrisisSignal | None:
     if not norm:
         return None
     norm = _HARMLESS_RE.sub(" ", norm)
+    urgent = bool(_URGENT.search(norm))
     for kind in KINDS:
         for pattern in _COMPILED[kind]:
             m = pattern.search(norm)
             if m:
-                return CrisisSignal(kind, m.group(0).strip())
+                return CrisisSignal(kind, m.group(0).strip(), urgent or kind == "danger")
     word = _near_crisis_word(norm)
     if word:
-        return CrisisSignal("suicide" if not word.startswith("strang") else "abuse", word)
+        return CrisisSignal("suicide" if not word.startswith("strang") else "abuse", word, urgent)
     return None

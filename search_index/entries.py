@@ -239,6 +239,11 @@ def load_categories(path: Path) -> tuple[list[Category], list[Problem]]:
 
 def _yaml_reason(exc: yaml.YAMLError) -> str:
     problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+    context = getattr(exc, "context", None) or ""
+    if "quoted scalar" in context:
+        return "a quote is opened here but never closed; close it or remove it"
+    if "flow sequence" in context:
+        return "a '[' is opened here but never closed with ']'"
     return f"{problem}; check the indentation, and put quotes around values that contain ':' or '#'"
 
 
@@ -287,7 +292,9 @@ def parse_entry(path: Path, category_ids: set[str], shown: str | None = None) ->
     try:
         root = yaml.compose(front, Loader=yaml.SafeLoader)
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+        mark = getattr(exc, "problem_mark", None)
+        if "end of stream" in str(getattr(exc, "problem", "")) and getattr(exc, "context_mark", None):
+            mark = exc.context_mark  # an unclosed quote or bracket: point at where it opened
         err((mark.line + 2) if mark else 2, f"the front matter cannot be read: {_yaml_reason(exc)}")
         return None, problems
     if root is None:

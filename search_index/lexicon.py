@@ -131,10 +131,16 @@ class Vocabulary:
         """Read already-corrected words: drop filler, fold spellings, expand phrases."""
         words = self._drop_filler(words)
         folded: list[str] = []
+        added: dict[str, float] = {}
+        joined: list[str] = []
         for w in words:
             w = self.spellings.get(w, w)
-            folded.extend(self.compounds.get(w, (w,)))
-        added: dict[str, float] = {}
+            parts = self.compounds.get(w)
+            if parts:  # "foodbank": search the word itself, and its parts a little less
+                joined.append(w)
+                for part in parts:
+                    added[part] = max(added.get(part, 0.0), 0.5)
+            folded.extend(parts or (w,))
         cats: dict[str, float] = {}
         notes: list[tuple[str, str]] = []
         stems = [stem(w) for w in folded]
@@ -158,8 +164,8 @@ class Vocabulary:
                     cats[c] = cats.get(c, 0.0) + 1.0
                 shown = " ".join(folded[i : i + n])
                 notes.append((shown, ", ".join(exp.words[:3]) or ", ".join(exp.categories)))
-        content = [w for w in folded if w not in self.stopwords]
-        return Understanding(tuple(content), added, cats, tuple(notes))
+        content = [w for w in folded if w not in self.stopwords and not any(w in self.compounds.get(j, ()) for j in joined)]
+        return Understanding(tuple(joined + content), added, cats, tuple(notes))
 
     def _drop_filler(self, words: list[str]) -> list[str]:
         out: list[str] = []

@@ -24,7 +24,7 @@ from .lexicon import Understanding, Vocabulary, load_vocabulary, tokenize
 DEFAULT_LIMIT = 10
 MAX_QUERY_CHARS = 500
 CATEGORY_BOOST = 1.6
-CLOSED_PENALTY = 0.45
+CLOSED_PENALTY = 0.6
 
 
 @dataclass(frozen=True)
@@ -254,22 +254,27 @@ class SearchIndex:
         return Results(query_text, tuple(hits), crisis, suggestion, tuple(corrections), total)
 
     def _crisis_first(self, crisis: CrisisSignal, hits: list[Hit], flt) -> list[Hit]:
+        """Put the crisis lines that fit first: the emergency line (999) first when it is happening
+        now, otherwise the lines for this kind of crisis, then the emergency line."""
         lines = [e for e in self.visible() if "crisis" in e.categories and e.status == "active"]
         if not lines:
             return hits
-        fitting = [e for e in lines if set(e.categories) & set(crisis.categories)] or lines
         words = {w: 1.0 for w in tokenize(KIND_WORDS[crisis.kind])}
         q = Q.Or(self._terms(words), scale=0.9)
         scores = {h["slug"]: h.score for h in self._searcher().search(q, limit=None)}
         order = {c: i for i, c in enumerate(crisis.categories)}
+        emergency = [e for e in lines if set(e.categories) == {"crisis"} or "999" in e.phone]
+        others = [e for e in lines if e not in emergency]
 
         def fit(e: Entry) -> tuple:
             best = min((order[c] for c in e.categories if c in order), default=len(order))
-            return (best, -scores.get(e.slug, 0.0))
+            return (best, -scores.get(e.slug, 0.0), e.slug)
 
-        first = sorted(fitting, key=fit)[:3]
-        chosen = {e.slug for e in first}
-        top = [Hit(e, round(scores.get(e.slug, 0.0), 4), (), (), True) for e in first]
+        others.sort(key=fit)
+        block = emergency[:1] + others[:2] if crisis.urgent else others[:2] + emergency[:1]
+        block += [e for e in others[2:] if e not in block][: max(0, 3 - len(block))]
+        chosen = {e.slug for e in block}
+        top = [Hit(e, round(scores.get(e.slug, 0.0), 4), (), (), True) for e in block]
         return top + [h for h in hits if h.slug not in chosen]
 
     def _did_you_mean(self, words: tuple[str, ...]) -> str | None:

@@ -1,0 +1,154 @@
+"""Validation of entry files: every problem is PATH:LINE with something a volunteer can do."""
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from search_index.entries import ContentError, load_directory, parse_ages, parse_entry
+
+CATS = {"food", "money", "crisis", "parenting"}
+
+
+def write(tmp_path: Path, name: str, text: str) -> Path:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+GOOD = """---
+title: Parent group
+summary: A weekly group for parents.
+categories: [parenting, food]
+tags: [mums, dads]
+hours: "Tuesdays 9:30 to 12:00"
+verified: 2025-04-11
+ages: 0-18
+cost: Free
+languages: [en, cy]
+---
+
+Come along **every week**.
+"""
+
+
+def test_good_entry_loads_every_field(tmp_path):
+    entry, problems = parse_entry(write(tmp_path, "parent-group.md", GOOD), CATS)
+    assert problems == []
+    assert entry.slug == "parent-group"
+    assert entry.categories == ("parenting", "food")
+    assert entry.hours == "Tuesdays 9:30 to 12:00"
+    assert entry.verified == dt.date(2025, 4, 11)
+    assert entry.is_free
+    assert entry.age_range.includes(7) and not entry.age_range.includes(19)
+    assert entry.body == "Come along **every week**."
+
+
+@pytest.mark.parametrize(
+    "front, line, expected",
+    [
+        ("title: X\nsummary: Y\ncategories: food\n", 4, "'categories' must be a list, e.g. categories: [parenting, food]"),
+        ("title: X\nsummary: Y\ncategories: [fod]\n", 4, "unknown category 'fod': did you mean 'food'?"),
+        ("summary: Y\ncategories: [food]\n", 2, "'title' is required"),
+        ("title: X\ncategories: [food]\n", 2, "'summary' is required"),
+        ("title: X\nsummary: Y\n", 2, "'categories' is required"),
+        ("title: [a, b]\nsummary: Y\ncategories: [food]\n", 2, "'title' must be plain text, not a list"),
+        ("title: X\nsummary: Y\ncategories: [food]\nstatus: open\n", 5, "'status' must be one of active, temporarily-closed, closed"),
+        ("title: X\nsummary: Y\ncategories: [food]\nverified: last week\n", 5, "'verified' must be a date written YYYY-MM-DD"),
+        ("title: X\nsummary: Y\ncategories: [food]\nages: teenagers\n", 5, "'ages' cannot be read"),
+        ("title: X\nsummary: Y\ncategories: [food]\nemail: not-an-email\n", 5, "'email' does not look like an email address"),
+        ("title: X\nsummary: Y\ncategories: [food]\nlanguages: [english]\n", 5, "two-letter codes"),
+        ("title: X\nsummary: Y\ncategories: [food]\ntitle: Z\n", 5, "'title' appears twice"),
+        ("title: X\nsummary: 'unclosed\ncategories: [food]\n", 3, "the front matter cannot be read"),
+        ("title: X\n  summary: Y\ncategories: [food]\n", 3, "the front matter cannot be read"),
+    ],
+)
+def test_errors_name_the_line_and_the_fix(tmp_path, front, line, expected):
+    path = write(tmp_path, "broken.md", f"---\n{front}---\nBody\n")
+    entry, problems = parse_entry(path, CATS)
+    assert entry is None
+    errors = [p for p in problems if p.severity == "error"]
+    assert any(expected in p.message and p.line == line for p in errors), [str(p) for p in problems]
+    assert all(str(p).startswith(f"{path}:") for p in errors)
+
+
+def test_no_front_matter(tmp_path):
+    entry, problems = parse_entry(write(tmp_path, "plain.md", "# Just a heading\n"), CATS)
+    assert entry is None
+    assert problems[0].line == 1 and "must start with a line '---'" in problems[0].message
+
+
+def test_bad_file_name(tmp_path):
+    entry, problems = parse_entry(write(tmp_path, "Bad Name.md", GOOD), CATS)
+    assert entry is None and "lowercase words joined by '-'" in problems[0].message
+
+
+def test_not_utf8(tmp_path):
+    path = tmp_path / "latin.md"
+    path.write_bytes(GOOD.replace("Parent", "Caf\xe9").encode("latin-1"))
+    entry, problems = parse_entry(path, CATS)
+    assert entry is None and "UTF-8" in problems[0].message
+
+
+@pytest.mark.parametrize(
+    "line, field, value, hint",
+    [
+        ("hours: 9:30", "hours", "9:30", 'hours: "9:30"'),
+        ("phone: 101", "phone", "101", 'phone: "101"'),
+        ("cost: no", "cost", "no", 'cost: "no"'),
+        ("area: null", "area", "null", 'area: "null"'),
+    ],
+)
+def test_yaml_11_traps_keep_the_text_and_warn(tmp_path, line, field, value, hint):
+    path = write(tmp_path, "trap.md", f"---\ntitle: X\nsummary: Y\ncategories: [food]\n{line}\n---\n")
+    entry, problems = parse_entry(path, CATS)
+    assert entry is not None, problems
+    assert getattr(entry, field) == value
+    warning = [p for p in problems if p.severity == "warning"]
+    assert warning and warning[0].line == 5 and hint in warning[0].message
+
+
+def test_language_no_stays_norwegian(tmp_path):
+    path = write(tmp_path, "nor.md", "---\ntitle: X\nsummary: Y\ncategories: [food]\nlanguages: [en, no]\n---\n")
+    entry, problems = parse_entry(path, CATS)
+    assert entry.languages == ("en", "no")
+    assert any('quote it: "no"' in p.message for p in problems)
+
+
+def test_unknown_key_is_a_warning_with_a_suggestion(tmp_path):
+    path = write(tmp_path, "typo.md", "---\ntitle: X\nsummary: Y\ncategories: [food]\nphnoe: '101'\n---\n")
+    entry, problems = parse_entry(path, CATS)
+    assert entry is not None
+    assert [(p.severity, p.line) for p in problems] == [("warning", 5)]
+    assert "did you mean 'phone'?" in problems[0].message
+
+
+@pytest.mark.parametrize(
+    "text, low, high",
+    [("8-18", 8, 18), ("60+", 60, None), ("under 5", 0, 4), ("16 to 24", 16, 24), ("18 and over", 18, None),
+     ("all ages", 0, None), ("0-1", 0, 1), ("11–16", 11, 16)],
+)
+def test_parse_ages(text, low, high):
+    ages = parse_ages(text)
+    assert (ages.low, ages.high) == (low, high)
+
+
+def test_parse_ages_unreadable():
+    assert parse_ages("young people") is None
+
+
+def test_broken_entry_does_not_stop_the_rest(tmp_path):
+    (tmp_path / "services").mkdir()
+    write(tmp_path, "categories.yml", "- id: food\n  name: Food\n  name_cy: Bwyd\n")
+    write(tmp_path / "services", "good.md", "---\ntitle: Good\nsummary: Fine.\ncategories: [food]\n---\n")
+    write(tmp_path / "services", "bad.md", "---\ntitle: Bad\ncategories: [nope]\n---\n")
+    d = load_directory(tmp_path)
+    assert [e.slug for e in d.entries] == ["good"]
+    assert {p.line for p in d.errors} == {2, 3}
+
+
+def test_missing_content_folder(tmp_path):
+    with pytest.raises(ContentError, match="no such content folder"):
+        load_directory(tmp_path / "nowhere")
+    with pytest.raises(ContentError, match="no categories file"):
+        load_directory(tmp_path)

@@ -1,0 +1,92 @@
+"""The resident vocabulary: filler, spellings, compounds, phrases and Welsh (with mutations)."""
+
+import pytest
+
+from search_index.lexicon import load_vocabulary, mutations, tokenize
+
+
+@pytest.fixture(scope="module")
+def vocab():
+    return load_vocabulary()
+
+
+def test_tokenize_folds_case_accents_and_apostrophes():
+    assert tokenize("I can't find a Tŷ — Pêl-droed!") == ["i", "cant", "find", "a", "ty", "pel", "droed"]
+
+
+def test_tokenize_drops_control_characters():
+    assert tokenize("food\x00\x07bank\u200b") == ["food", "bank"]
+
+
+@pytest.mark.parametrize(
+    "message, words",
+    [
+        ("Where can I get help with debt", ("debt",)),
+        ("is there anywhere that does food parcels please", ("food", "parcels")),
+        ("I need english lessons", ("english", "lessons")),
+        ("ble galla i gael help gyda dyled", ("dyled",)),
+    ],
+)
+def test_filler_is_dropped(vocab, message, words):
+    assert vocab.understand(tokenize(message)).words == words
+
+
+@pytest.mark.parametrize(
+    "message, expect_words, expect_category",
+    [
+        ("I'm skint till payday", {"money", "debt"}, "money"),
+        ("can't afford to top up the meter", {"energy", "gas"}, "money"),
+        ("my toddler isn't talking yet", {"speech", "language"}, "early-years"),
+        ("packed in my job", {"jobs", "employment"}, "learning"),
+        ("told to leave my flat", {"homeless", "eviction"}, "housing"),
+        ("nowhere to sleep tonight", {"homeless"}, "housing"),
+        ("english lessons", {"esol"}, "language"),
+        ("my brother drinks too much", {"alcohol"}, "health"),
+        ("my son might be autistic", {"autism"}, "disability"),
+        ("bwyd", {"food"}, None),
+        ("gwersi Saesneg", {"english", "lessons"}, None),
+        ("clwb ieuenctid", {"club", "youth"}, None),
+        ("gofal plant", {"childcare"}, None),
+        ("iechyd meddwl", {"mental health"}, None),
+        ("dyled", {"debt"}, None),
+        ("tai", {"housing"}, None),
+    ],
+)
+def test_phrases_add_service_words(vocab, message, expect_words, expect_category):
+    u = vocab.understand(tokenize(message))
+    assert expect_words <= set(u.added), u.added
+    if expect_category:
+        assert expect_category in u.categories
+
+
+def test_spellings_and_compounds(vocab):
+    u = vocab.understand(tokenize("counseling center foodbank"))
+    assert u.words == ("foodbank", "counselling", "centre")
+    assert {"food", "bank"} <= set(u.added)
+
+
+@pytest.mark.parametrize(
+    "word, forms",
+    [
+        ("bwyd", {"bwyd", "fwyd", "mwyd"}),
+        ("tai", {"tai", "dai", "nhai", "thai"}),
+        ("gofal", {"gofal", "ofal", "ngofal"}),
+        ("llety", {"llety", "lety"}),
+        ("cymorth", {"cymorth", "gymorth", "nghymorth", "chymorth"}),
+    ],
+)
+def test_welsh_mutations(word, forms):
+    assert mutations(word) == forms
+
+
+def test_mutated_welsh_is_understood(vocab):
+    assert "food" in vocab.understand(tokenize("angen fwyd")).added
+    assert "housing" in vocab.understand(tokenize("help gyda nhai")).added
+
+
+def test_directory_can_extend_the_vocabulary(tmp_path):
+    extra = tmp_path / "vocabulary.yml"
+    extra.write_text("phrases:\n  brew club: [lunch club, '@community']\n", encoding="utf-8")
+    vocab = load_vocabulary(extra)
+    u = vocab.understand(tokenize("brew club"))
+    assert "lunch club" in u.added and "community" in u.categories
