@@ -31,19 +31,25 @@ BUSY_TIMEOUT_S = 0.25  # how long a search waits for a locked database before gi
 
 # --- scrubbing ---------------------------------------------------------------------------------
 _EMAIL = re.compile(r"[\w.+%'-]+\s*@\s*[\w-]+(?:\s*\.\s*[\w-]+)+", re.UNICODE)
-_EMAIL_WORDS = re.compile(r"\b[\w.+-]+\s+(?:at|\(at\)|\[at\])\s+[\w-]+\s+(?:dot|\(dot\)|\[dot\])\s+\w+(?:\s+(?:dot|\(dot\)|\[dot\])\s+\w+)*\b", re.I)
+_EMAIL_WORDS = re.compile(
+    r"\b[\w.+-]+\s+(?:at|\(at\)|\[at\])\s+[\w-]+\s+(?:dot|\(dot\)|\[dot\])\s+\w+(?:\s+(?:dot|\(dot\)|\[dot\])\s+\w+)*\b",
+    re.I,
+)
 _URL = re.compile(r"\b(?:https?://|www\.)\S+", re.I)
 _POSTCODE = re.compile(r"\b([A-Z]{1,2}\d[A-Z\d]?)\s*(\d[A-Z]{2})\b", re.I)
-_NI_NUMBER = re.compile(r"\b[A-CEGHJ-PR-TW-Z]{2}\s*\d{2}\s*\d{2}\s*\d{2}\s*[A-D]\b", re.I)
+_NI_NUMBER = re.compile(r"\b[A-Z]{2}\s*\d{2}\s*\d{2}\s*\d{2}\s*[A-D]\b", re.I)
 _DATE = re.compile(r"\b\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{2,4}\b")
 # a run of digits that may be broken up by spaces, dots, dashes, slashes or brackets, with an optional +
 _NUMBERISH = re.compile(r"(?:\+|\(\s*)?\d(?:[\d\s().\-/]*\d)?\)?")
+_SORT_CODE = re.compile(r"\b\d{2}\s*-\s*\d{2}\s*-\s*\d{2}\b")
 _STREET = re.compile(
     r"\b\d{1,4}[a-z]?,?\s+(?:[A-Za-z'’-]+\s+){1,3}"
-    r"(?:road|rd|street|st|avenue|ave|close|lane|drive|way|crescent|court|place|grove|terrace|walk|gardens|view|park road)\b",
+    r"(?:road|rd|street|avenue|ave|lane|drive|crescent|grove|terrace|gardens)\b",
     re.I,
 )
-_NAME = re.compile(r"\b(my name is|my name's|i am called|i'm called|call me)\s+[A-Za-z'’-]+(?:\s+[A-Z][a-z'’-]+)?", re.I)
+_NAME = re.compile(
+    r"\b(my name is|my name's|i am called|i'm called)\s+[A-Za-z'’-]+(?:\s+(?-i:[A-Z][a-z'’-]+))?", re.I
+)
 _DIGITS_IN = re.compile(r"\d")
 MIN_PHONE_DIGITS = 7  # "101", "111", "999", "116 123" stay; phone, card and account numbers go
 MIN_DIGIT_RUN = 5
@@ -74,6 +80,7 @@ def scrub(text: str) -> str:
     text = _NI_NUMBER.sub("[id]", text)
     text = _POSTCODE.sub(lambda m: m.group(1).upper(), text)
     text = _DATE.sub("[date]", text)
+    text = _SORT_CODE.sub("[number]", text)
     text = _STREET.sub("[address]", text)
     text = _NAME.sub(lambda m: f"{m.group(1)} [name]", text)
     text = _NUMBERISH.sub(_number, text)
@@ -105,11 +112,11 @@ CREATE INDEX IF NOT EXISTS searches_at ON searches(at);
 
 
 def _now() -> dt.datetime:
-    return dt.datetime.now(dt.timezone.utc)
+    return dt.datetime.now(dt.UTC)
 
 
 def _stamp(moment: dt.datetime) -> str:
-    return moment.astimezone(dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    return moment.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 class Analytics:
@@ -119,7 +126,7 @@ class Analytics:
         self.path = Path(db_path)
         self.retention_days = retention_days
         self._ready = False
-        self._last_prune = 0.0
+        self._last_prune: float | None = None
         self._prune_lock = threading.Lock()
 
     def connect(self, create: bool = True) -> sqlite3.Connection:
@@ -171,8 +178,22 @@ class Analytics:
             self._ready = False
             log.warning("could not record a search in %s: %s", self.path, exc)
             return
-        if time.monotonic() - self._last_prune > 86400:  # once a day in a long-running process
-            self.prune()
+        if self._last_prune is None or time.monotonic() - self._last_prune > 86400:
+            self.prune()  # on the first search, then once a day in a long-running process
+
+    def start(self) -> None:
+        """Create the database when missing and delete searches past the retention period.
+
+        Run when the site or the bot starts; never raises.
+        """
+        try:
+            self.connect().close()
+        except Exception as exc:
+            log.warning(
+                "analytics database %s cannot be used: %s; searches will not be recorded", self.path, exc
+            )
+            return
+        self.prune()
 
     def prune(self, days: int | None = None, *, now: dt.datetime | None = None) -> int:
         """Delete searches older than `days` (default: the retention period). Returns how many.
@@ -181,6 +202,8 @@ class Analytics:
         """
         try:
             return self.prune_strict(days, now=now)
+        except FileNotFoundError:
+            return 0
         except Exception as exc:
             log.warning("could not prune old searches in %s: %s", self.path, exc)
             return 0
@@ -257,7 +280,10 @@ class Report:
         return buf.getvalue()
 
     def to_text(self) -> str:
-        lines = [f"Signpost searches{f' since {self.since.isoformat()}' if self.since else ''}: {self.total}", ""]
+        lines = [
+            f"Signpost searches{f' since {self.since.isoformat()}' if self.since else ''}: {self.total}",
+            "",
+        ]
         lines.append("Searches by week and channel")
         if not self.weeks:
             lines.append("  (none)")

@@ -445,5 +445,5 @@ def load_directory(content_dir: Path | str) -> Directory:
 
 
 def slugify(title: str) -> str:
-    slug = re.sub(r"[^a-z0-9]+", "-", title.lower()).strip("-")
+    slug = re.sub(r"[^a-z0-9]+", "-", re.sub(r"['’]", "", title.lower())).strip("-")
     return slug[:60].strip("-") or "entry"

@@ -33,7 +33,7 @@ from whoosh.analysis import (
     StopFilter,
     SubstitutionFilter,
 )
-from whoosh.fields import ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
+from whoosh.fields import ID, KEYWORD, STORED, TEXT, Schema
 from whoosh.support.charset import accent_map
 
 from .entries import (
@@ -46,7 +46,7 @@ from .entries import (
 )
 from .lexicon import BUILTIN as BUILTIN_VOCABULARY
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 MAX_SEGMENTS = 24  # beyond this many small segments, an update becomes a fresh full build
 
 
@@ -105,8 +105,6 @@ def make_schema() -> Schema:
         status=ID,
         free=ID,
         area=ID,
-        age_low=NUMERIC(int, signed=False),
-        age_high=NUMERIC(int, signed=False),
     )
 
 
@@ -184,7 +182,6 @@ def _write_json_atomic(path: Path, data: dict) -> None:
 
 def _document(entry: Entry, sig: str, categories: dict[str, Category]) -> dict:
     cats = [categories[c] for c in entry.categories if c in categories]
-    ages = entry.age_range
     spell_text = " ".join(
         [entry.title, entry.summary, " ".join(entry.tags), " ".join(entry.questions), entry.body,
          entry.organisation, entry.title_cy, entry.summary_cy]
@@ -208,8 +205,6 @@ def _document(entry: Entry, sig: str, categories: dict[str, Category]) -> dict:
         "status": entry.status,
         "free": "1" if entry.is_free else "0",
         "area": area_key(entry.area),
-        "age_low": ages.low if ages else 0,
-        "age_high": (ages.high if ages and ages.high is not None else 200),
     }
 
 

@@ -80,10 +80,14 @@ class Filters:
             parts.append(Q.Term("languages", self.language.lower()))
         if self.area:
             parts.append(Q.Term("area", area_key(self.area)))
-        if self.age is not None:
-            parts.append(Q.NumericRange("age_low", None, self.age))
-            parts.append(Q.NumericRange("age_high", self.age, None))
         return Q.And(parts) if parts else None
+
+    def allows(self, entry: Entry) -> bool:
+        """The checks done on the entry itself (ages: entries with no age limit are for everyone)."""
+        if self.age is None:
+            return True
+        ages = entry.age_range
+        return ages is None or ages.includes(self.age)
 
 
 def explain(hit: Hit, lang: str = "en") -> str:
@@ -224,18 +228,20 @@ class SearchIndex:
         for cid, n in understanding.categories.items():
             if cid in self.category_by_id:
                 subqueries.append(Q.Term("categories", cid, boost=CATEGORY_BOOST * min(n, 2.0)))
-        flt = (filters or Filters()).whoosh_filter()
+        filters = filters or Filters()
+        flt = filters.whoosh_filter()
         hits: list[Hit] = []
         total = 0
         searcher = self._searcher()
         if subqueries:
             q = Q.Or(subqueries, scale=0.9)
-            found = searcher.search(q, limit=max(limit * 3, 30), filter=flt, terms=True)
+            wanted = None if filters.age is not None else max(limit * 3, 30)
+            found = searcher.search(q, limit=wanted, filter=flt, terms=True)
             total = found.scored_length()
             originals = _surface_forms(understanding, corrections, self._ix.schema["title"].analyzer)
             for h in found:
                 entry = self.entries.get(h["slug"])
-                if entry is None or entry.status == "closed":
+                if entry is None or entry.status == "closed" or not filters.allows(entry):
                     continue
                 score = h.score * (CLOSED_PENALTY if entry.status == "temporarily-closed" else 1.0)
                 matched = _matched_words(h.matched_terms(), originals)

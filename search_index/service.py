@@ -7,30 +7,87 @@ personal data) without ever letting a logging failure break it.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import threading
 import time
 from pathlib import Path
 
-from .analytics import Analytics
+from .analytics import RETENTION_DAYS, Analytics
 from .index import BuildReport, build_index, current_generation, index_exists
 from .lexicon import load_vocabulary
 from .search import Filters, Results, SearchIndex
+from .watch import ContentWatcher
+
+try:
+    import fcntl
+except ImportError:  # pragma: no cover - not on Windows
+    fcntl = None
 
 log = logging.getLogger(__name__)
 RECHECK_SECONDS = 0.5
 
 
 class Signpost:
-    def __init__(self, content_dir: Path | str, index_dir: Path | str, db_path: Path | str | None = None):
+    """The live index and analytics of one process.
+
+    `watch=True` starts a thread that updates the index when a file in the content folder is
+    saved (see `start_watching`). With a `db_path`, the analytics database is created when missing
+    and searches older than `retention_days` are deleted, once now and then daily.
+    """
+
+    def __init__(
+        self,
+        content_dir: Path | str,
+        index_dir: Path | str,
+        db_path: Path | str | None = None,
+        *,
+        watch: bool = False,
+        retention_days: int = RETENTION_DAYS,
+    ):
         self.content_dir = Path(content_dir)
         self.index_dir = Path(index_dir)
-        self.analytics = Analytics(db_path) if db_path else None
+        self.analytics = Analytics(db_path, retention_days=retention_days) if db_path else None
         self._lock = threading.Lock()
         self._index: SearchIndex | None = None
         self._stamp: tuple | None = None
         self._checked = 0.0
         self.last_report: BuildReport | None = None
+        self._watcher: ContentWatcher | None = None
+        self._logged_problems: set[str] = set()
+        if self.analytics is not None:
+            self.analytics.start()
+        if watch:
+            self.start_watching()
+
+    # --- live edits ------------------------------------------------------------------------
+    def start_watching(self, interval: float | None = None) -> None:
+        """Update the index within about a second of a saved change in the content folder.
+
+        A broken edit keeps the entry's last good version live; the problem is logged as
+        PATH:LINE: message and listed by `index.problems()` (the staff area shows it).
+        """
+        if self._watcher is not None and self._watcher.running:
+            return
+        kwargs = {"interval": interval} if interval else {}
+        self._watcher = ContentWatcher(
+            self.content_dir, self._rebuild_quietly, initial=True, **kwargs
+        ).start()
+
+    def stop_watching(self) -> None:
+        if self._watcher is not None:
+            self._watcher.stop()
+            self._watcher = None
+
+    @property
+    def watching(self) -> bool:
+        return self._watcher is not None and self._watcher.running
+
+    def _rebuild_quietly(self) -> None:
+        try:
+            self.rebuild()
+        except Exception as exc:  # e.g. categories.yml broken: keep serving the index we have
+            log.warning("the index was not updated: %s", exc)
 
     # --- the index -------------------------------------------------------------------------
     def ensure_index(self) -> BuildReport | None:
@@ -41,11 +98,22 @@ class Signpost:
 
     def rebuild(self, full: bool = False) -> BuildReport:
         """Bring the index up to date with the content folder; searches keep working meanwhile."""
-        with self._lock:
+        with self._lock, _build_lock(self.index_dir):
             report = build_index(self.content_dir, self.index_dir, full=full)
             self.last_report = report
         self._checked = 0.0
+        self._log_problems(report)
         return report
+
+    def _log_problems(self, report: BuildReport) -> None:
+        """Log each problem once (again only after it was fixed and came back)."""
+        now = {str(p) for p in report.problems}
+        for p in report.problems:
+            if str(p) not in self._logged_problems:
+                log.warning("%s", p)
+        for slug in report.kept_last_good:
+            log.warning("'%s' is broken; its last good version stays live until it is fixed", slug)
+        self._logged_problems = now
 
     def _disk_stamp(self) -> tuple | None:
         gen = current_generation(self.index_dir)
@@ -76,11 +144,42 @@ class Signpost:
                     log.warning("could not open the new index yet; using the previous one", exc_info=True)
         return self._index
 
+    def problems(self) -> list[dict]:
+        """Broken entries and other problems from the newest build, for the staff area."""
+        if self.last_report is not None:
+            return [
+                {"path": p.path, "line": p.line, "message": p.message, "severity": p.severity}
+                for p in self.last_report.problems
+            ]
+        return self.index.problems()
+
     # --- searching -------------------------------------------------------------------------
-    def search(self, text: str, *, channel: str, lang: str = "en", filters: Filters | None = None,
-               limit: int = 10) -> Results:
+    def search(
+        self, text: str, *, channel: str, lang: str = "en", filters: Filters | None = None, limit: int = 10
+    ) -> Results:
         """Search and record it for the staff reports (scrubbed; failures to record are logged only)."""
         results = self.index.search(text, lang=lang, filters=filters, limit=limit)
         if self.analytics is not None:
             self.analytics.record(channel=channel, lang=lang, query=text, results=results)
         return results
+
+
+@contextlib.contextmanager
+def _build_lock(index_dir: Path):
+    """One build at a time per index folder, also across processes (the site and the bot)."""
+    handle = None
+    if fcntl is not None:
+        try:
+            index_dir.mkdir(parents=True, exist_ok=True)
+            handle = open(index_dir / ".build.lock", "a")  # noqa: SIM115
+            fcntl.flock(handle, fcntl.LOCK_EX)
+        except OSError:
+            if handle is not None:
+                handle.close()
+            handle = None
+    try:
+        yield
+    finally:
+        if handle is not None:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+            handle.close()

@@ -19,7 +19,7 @@ from search_index import (
     load_directory,
 )
 from search_index.answers import results_text
-from search_index.entries import slugify
+from search_index.entries import load_categories, slugify
 
 from .config import Paths, resolve_paths
 
@@ -132,7 +132,7 @@ TEMPLATE = """---
 # Never guess a phone number, address, email or website: only what the service itself states.
 title: {title}
 summary: One or two sentences on what this service offers and who it is for.
-categories: [community]        # ids from content/categories.yml, e.g. [food, money]
+categories: [{category}]        # ids from content/categories.yml, e.g. [food, money]
 # title_cy: Welsh title
 # summary_cy: Welsh summary
 # organisation: Who runs it
@@ -173,7 +173,13 @@ def new(content: Path | None, title: str) -> None:
         raise CliError(f"{target} already exists; edit it, or choose another title")
     target.parent.mkdir(parents=True, exist_ok=True)
     safe_title = json.dumps(title, ensure_ascii=False) if any(c in title for c in ":#'\"") else title
-    target.write_text(TEMPLATE.format(title=safe_title, today=dt.date.today().isoformat()), encoding="utf-8")
+    try:
+        ids = [c.id for c in load_categories(paths.content / "categories.yml")[0]]
+    except ContentError as exc:
+        raise CliError(str(exc)) from None
+    category = "community" if "community" in ids else (ids[0] if ids else "community")
+    text = TEMPLATE.format(title=safe_title, today=dt.date.today().isoformat(), category=category)
+    target.write_text(text, encoding="utf-8")
     click.echo(f"Created {target}: fill it in, then run `signpost check`")
 
 

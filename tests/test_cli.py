@@ -1,0 +1,122 @@
+"""The CLI contract: check, index, ask, new — exactly as outside checks call them."""
+
+import json
+import subprocess
+import sys
+
+import pytest
+from click.testing import CliRunner
+
+from signpost.cli import cli
+
+from core_content import make_content
+
+
+@pytest.fixture
+def content(tmp_path):
+    return make_content(tmp_path / "content")
+
+
+@pytest.fixture
+def run(tmp_path, monkeypatch):
+    monkeypatch.delenv("SIGNPOST_CONTENT", raising=False)
+    monkeypatch.delenv("SIGNPOST_INDEX", raising=False)
+    runner = CliRunner()
+
+    def invoke(*args, input=None):
+        return runner.invoke(cli, [str(a) for a in args], input=input, catch_exceptions=False)
+
+    return invoke
+
+
+def test_check_ok_exits_0(run, content):
+    result = run("check", "--content", content)
+    assert result.exit_code == 0, result.output
+
+
+def test_check_reports_path_line_and_exits_1(run, content):
+    bad = content / "services" / "bad.md"
+    bad.write_text("---\ntitle: Bad\nsummary: S\ncategories: food\n---\n", encoding="utf-8")
+    result = run("check", "--content", content)
+    assert result.exit_code == 1
+    assert f"{bad}:4: 'categories' must be a list, e.g. categories: [parenting, food]" in result.output
+
+
+def test_check_warnings_alone_exit_0(run, content):
+    (content / "services" / "warn.md").write_text(
+        "---\ntitle: W\nsummary: S\ncategories: [food]\nhours: 9:30\n---\n", encoding="utf-8")
+    result = run("check", "--content", content)
+    assert result.exit_code == 0
+    assert "warn.md:5: warning:" in result.output and 'hours: "9:30"' in result.output
+
+
+def test_index_skips_broken_entries_and_exits_0_unless_strict(run, content, tmp_path):
+    (content / "services" / "bad.md").write_text("no front matter\n", encoding="utf-8")
+    result = run("index", "--content", content, "--index", tmp_path / "ix")
+    assert result.exit_code == 0
+    assert "bad.md:1:" in result.output and "Index built" in result.output
+    strict = run("index", "--content", content, "--index", tmp_path / "ix", "--strict")
+    assert strict.exit_code == 1
+
+
+def test_index_rerun_updates_only(run, content, tmp_path):
+    run("index", "--content", content, "--index", tmp_path / "ix")
+    result = run("index", "--content", content, "--index", tmp_path / "ix")
+    assert "Index updated" in result.output and "0 added, 0 updated" in result.output
+
+
+def test_ask_json_builds_the_index_when_missing(run, content, tmp_path):
+    result = run("ask", "--content", content, "--index", tmp_path / "ix", "--json", "food", "bank")
+    assert result.exit_code == 0
+    answer = json.loads(result.stdout.strip().splitlines()[-1])
+    assert answer["query"] == "food bank" and answer["crisis"] is False
+    first = answer["results"][0]
+    assert first["slug"] == "food-bank" and set(first) >= {"slug", "title", "score", "why"}
+    assert isinstance(first["score"], float) and len(answer["results"]) <= 10
+
+
+def test_ask_reads_one_message_per_line_in_order(run, content, tmp_path):
+    lines = "debt\n\nI want to kill myself\nyouth club\n"
+    result = run("ask", "--content", content, "--index", tmp_path / "ix", "--json", input=lines)
+    answers = [json.loads(line) for line in result.stdout.strip().splitlines()]
+    assert [a["query"] for a in answers] == ["debt", "", "I want to kill myself", "youth club"]
+    assert answers[1]["results"] == []
+    assert answers[2]["crisis"] is True and answers[2]["results"][0]["slug"] == "samaritans"
+    assert answers[3]["results"][0]["slug"] == "youth-club"
+
+
+def test_ask_text_in_welsh(run, content, tmp_path):
+    result = run("ask", "--content", content, "--index", tmp_path / "ix", "--lang", "cy", "I want to kill myself")
+    assert "116 123" in result.output and "999" in result.output
+    assert "Ni all y gwasanaeth hwn anfon help" in result.output
+
+
+def test_environment_variables(run, content, tmp_path, monkeypatch):
+    monkeypatch.setenv("SIGNPOST_CONTENT", str(content))
+    monkeypatch.setenv("SIGNPOST_INDEX", str(tmp_path / "envix"))
+    result = run("ask", "--json", "debt")
+    assert json.loads(result.stdout.strip().splitlines()[-1])["results"][0]["slug"] == "debt-advice"
+    assert (tmp_path / "envix" / "current").is_symlink()
+
+
+def test_new_creates_a_valid_template(run, content):
+    result = run("new", "--content", content, "Men's Health Group")
+    target = content / "services" / "mens-health-group.md"
+    assert result.exit_code == 0 and target.exists()
+    assert run("check", "--content", content).exit_code == 0
+    again = run("new", "--content", content, "Men's Health Group")
+    assert again.exit_code == 1 and "already exists" in again.output
+
+
+def test_missing_content_is_one_error_line(tmp_path):
+    proc = subprocess.run([sys.executable, "-m", "signpost", "check", "--content", str(tmp_path / "nope")],
+                          capture_output=True, text=True)
+    assert proc.returncode == 1
+    assert proc.stderr.strip().startswith("Error:") and "Traceback" not in proc.stderr
+
+
+def test_console_script_runs_ask_on_stdin(content, tmp_path):
+    proc = subprocess.run(["signpost", "ask", "--content", str(content), "--index", str(tmp_path / "ix"), "--json"],
+                          input="english lessons\n", capture_output=True, text=True, timeout=60)
+    assert proc.returncode == 0, proc.stderr
+    assert json.loads(proc.stdout)["results"][0]["slug"] == "esol"
