@@ -158,8 +158,17 @@ class Vocabulary:
                     for j in range(i, i + n):
                         used[j] = True
                 weight = 0.8 if n > 1 else 0.6
+                welsh = n == 1 and self.welsh.get(folded[i]) is exp
+                if welsh:  # a Welsh word is the resident's own word: its English meaning counts fully
+                    weight = 1.0
                 for w in exp.words:
                     added[w] = max(added.get(w, 0.0), weight)
+                    # one step further for Welsh: "unig" -> "lonely" -> company, befriending...
+                    more = self.phrases.get(tuple(stem(t) for t in tokenize(w))) if welsh else None
+                    for w2 in more.words if more else ():
+                        added[w2] = max(added.get(w2, 0.0), 0.5)
+                    for c in more.categories if more else ():
+                        cats[c] = cats.get(c, 0.0) + 0.5
                 for c in exp.categories:
                     cats[c] = cats.get(c, 0.0) + 1.0
                 shown = " ".join(folded[i : i + n])
