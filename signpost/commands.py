@@ -2,3 +2,8 @@
 
 Each front-end keeps its command in its own module and imports Flask or telegram only when run.
 """
+
+from . import (
+    cmd_bot,  # noqa: F401  (signpost bot and signpost chat: the Telegram bot and a terminal chat)
+    cmd_serve,  # noqa: F401  (signpost serve: the website)
+)

@@ -46,3 +46,34 @@ def resolve_paths(content: Path | None = None, index: Path | None = None, db: Pa
             index = _var_dir() / f"index-{key}"
     db = Path(db or env.get("SIGNPOST_DB") or (_var_dir() / "signpost.db"))
     return Paths(content, index, db)
+
+
+def int_setting(value: int | None, env_name: str, default: int) -> int:
+    """An explicit option wins, then the SIGNPOST_* variable `env_name`, then `default`."""
+    if value is not None:
+        return value
+    raw = os.environ.get(env_name, "").strip()
+    if not raw:
+        return default
+    try:
+        number = int(raw)
+    except ValueError:
+        raise ValueError(f"{env_name} must be a whole number, not {raw!r}") from None
+    if number < 0:
+        raise ValueError(f"{env_name} must not be negative")
+    return number
+
+
+def stale_months(months: int | None = None) -> int:
+    """How many months before an entry counts as stale: --months, SIGNPOST_STALE_MONTHS, 12."""
+    return int_setting(months, "SIGNPOST_STALE_MONTHS", 12)
+
+
+def retention_days(days: int | None = None) -> int:
+    """How long searches are kept: --days, SIGNPOST_RETENTION_DAYS, 365."""
+    return int_setting(days, "SIGNPOST_RETENTION_DAYS", 365)
+
+
+def https_enabled() -> bool:
+    """SIGNPOST_HTTPS=1 when the site is served over HTTPS (secure session cookies)."""
+    return os.environ.get("SIGNPOST_HTTPS", "").strip().lower() in ("1", "true", "yes", "on")

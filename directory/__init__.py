@@ -1,0 +1,88 @@
+"""Signpost's website: the directory, search, printable slips, "my list", a JSON API and Open Referral UK.
+
+A thin layer over `search_index`: it turns HTTP requests into core calls and core results into pages
+or JSON. `flask --app directory run` finds `create_app` here; `signpost serve` runs it under waitress.
+"""
+
+from __future__ import annotations
+
+import importlib
+import importlib.util
+
+from flask import Flask
+
+from search_index.service import Signpost
+
+from . import (
+    api,
+    errors,
+    i18n,
+    mylist,
+    openreferral,
+    pages,
+    results,
+    security,
+    services,
+    settings,
+    templating,
+)
+
+# Blueprints served in English at / and in Welsh at /cy/ (same path, same query string).
+BILINGUAL = (pages.bp, results.bp, services.bp, mylist.bp, api.bp)
+# Features other engineers own; registered when their module is there (`init_app(app)` or `bp`).
+OPTIONAL_FEATURES = ("chat", "staff")
+
+
+def create_app(test_config: dict | None = None) -> Flask:
+    """Build the website: defaults, then instance/config.py (or the test mapping), then the core."""
+    app = Flask(__name__, instance_relative_config=True)
+    app.config.from_mapping(
+        SECRET_KEY=None,
+        CONTENT_DIR=None,
+        INDEX_DIR=None,
+        DB_PATH=None,
+        SESSION_COOKIE_HTTPONLY=True,
+        SESSION_COOKIE_SAMESITE="Lax",
+        MAX_CONTENT_LENGTH=64 * 1024,
+        WTF_CSRF_TIME_LIMIT=None,  # the token lives as long as the session
+        SEARCH_LIMIT=20,
+        LIST_LIMIT=30,  # a list is for printing: 30 services already fill several sheets
+        CATEGORY_PAGE_SIZE=30,
+        CLOCK=None,  # a callable returning an aware datetime; tests fix the time for "open now"
+        BABEL_DEFAULT_LOCALE="en_GB",
+        BABEL_DEFAULT_TIMEZONE="Europe/London",
+    )
+    if test_config is None:
+        app.config.from_pyfile("config.py", silent=True)
+    else:
+        app.config.from_mapping(test_config)
+    settings.fill_defaults(app.config, use_db=test_config is None)
+
+    core = Signpost(app.config["CONTENT_DIR"], app.config["INDEX_DIR"], app.config["DB_PATH"])
+    core.ensure_index()
+    app.extensions["signpost"] = core
+
+    i18n.init_app(app)
+    security.init_app(app)
+    templating.init_app(app)
+    errors.init_app(app)
+    for bp in BILINGUAL:
+        app.register_blueprint(bp)
+        app.register_blueprint(bp, url_prefix="/cy", name=f"{bp.name}{i18n.WELSH_SUFFIX}")
+    app.register_blueprint(openreferral.bp)
+    _register_optional_features(app)
+    return app
+
+
+def _register_optional_features(app: Flask) -> None:
+    for name in OPTIONAL_FEATURES:
+        if importlib.util.find_spec(f"{__name__}.{name}") is None:
+            continue
+        module = importlib.import_module(f"{__name__}.{name}")
+        if hasattr(module, "init_app"):
+            module.init_app(app)
+        elif hasattr(module, "bp"):
+            app.register_blueprint(module.bp)
+
+
+__all__ = ["create_app"]

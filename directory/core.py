@@ -1,0 +1,26 @@
+"""The app's one `Signpost` core object, and the lookups every view needs."""
+
+from __future__ import annotations
+
+from flask import abort, current_app
+
+from search_index import Category, Entry
+from search_index.service import Signpost
+
+
+def get_core() -> Signpost:
+    return current_app.extensions["signpost"]
+
+
+def category_or_404(category_id: str) -> Category:
+    category = get_core().index.category_by_id.get(category_id)
+    if category is None:
+        abort(404, "No such category")
+    return category
+
+
+def entry_or_404(slug: str) -> Entry:
+    entry = get_core().index.get(slug)
+    if entry is None:
+        abort(404, "No such service")
+    return entry

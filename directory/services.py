@@ -1,0 +1,59 @@
+"""One service: its page, and a one-page printable slip with a QR code and a text to copy."""
+
+from __future__ import annotations
+
+import re
+
+import segno
+from flask import Blueprint, render_template
+from flask_babel import gettext as _
+from markupsafe import Markup, escape
+
+from search_index.answers import entry_text
+
+from .core import entry_or_404, get_core
+from .i18n import link, page_lang
+from .pages import EXIT_CATEGORIES
+from .query import now, open_state
+
+bp = Blueprint("services", __name__)
+
+
+@bp.get("/services/<slug>")
+def entry(slug: str):
+    """The entry, or a kind "this service has closed" page (410)."""
+    item = entry_or_404(slug)
+    if item.status == "closed":
+        return render_template("closed.html", entry=item, categories=get_core().index.categories), 410
+    index = get_core().index
+    return render_template(
+        "service.html",
+        entry=item,
+        categories=[index.category_by_id[c] for c in item.categories if c in index.category_by_id],
+        open_now=open_state(item, now()),
+        show_exit=bool(EXIT_CATEGORIES & set(item.categories)),
+    )
+
+
+@bp.get("/services/<slug>/print")
+def print_slip(slug: str):
+    """Big type, contact details, a QR code of the page, and the entry as text for SMS or WhatsApp."""
+    item = entry_or_404(slug)
+    if item.status == "closed":
+        return render_template("closed.html", entry=item, categories=get_core().index.categories), 410
+    page_url = link("services.entry", slug=item.slug, _external=True)
+    text = entry_text(item, page_lang()) + "\n" + page_url
+    return render_template(
+        "service_print.html",
+        entry=item,
+        page_url=page_url,
+        copy_text=text,
+        qr=qr_svg(page_url, _("QR code: scan it to open this page")),
+    )
+
+
+def qr_svg(url: str, label: str) -> Markup:
+    """A QR code of `url` as inline SVG, made here (no outside service), no inline style."""
+    svg = segno.make(url, error="m").svg_inline(scale=1, omitsize=True, svgclass="qr", lineclass=None)
+    svg = re.sub(r"^<svg ", f'<svg role="img" aria-label="{escape(label)}" focusable="false" ', svg)
+    return Markup(svg)

@@ -1,0 +1,70 @@
+"""`signpost serve`: the website under waitress, ready on a fresh machine with no other setup."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+import click
+
+from search_index import index_exists
+
+from .cli import CliError, _build, cli, content_option, index_option
+from .config import resolve_paths
+
+THREADS = 8
+
+
+@cli.command()
+@content_option
+@index_option
+@click.option(
+    "--host",
+    default="127.0.0.1",
+    show_default=True,
+    help="Address to listen on (0.0.0.0 for every interface).",
+)
+@click.option(
+    "--port", default=5000, show_default=True, type=click.IntRange(1, 65535), help="Port to listen on."
+)
+@click.option(
+    "--db",
+    "db",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="SQLite file for the (anonymous) search statistics. Default: ./var/signpost.db, or $SIGNPOST_DB.",
+)
+def serve(content: Path | None, index: Path | None, host: str, port: int, db: Path | None) -> None:
+    """Run the website (English at /, Welsh at /cy/); builds the index on first start."""
+    from waitress import serve as waitress_serve
+
+    from directory import create_app
+    from directory.settings import persistent_secret_key
+
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    paths = resolve_paths(content=content, index=index, db=db)
+    if not index_exists(paths.index):
+        report = _build(paths)
+        click.echo(f"{report.summary()} (first run)", err=True)
+    try:
+        app = create_app(
+            {
+                "CONTENT_DIR": paths.content,
+                "INDEX_DIR": paths.index,
+                "DB_PATH": paths.db,
+                "SECRET_KEY": persistent_secret_key(),
+            }
+        )
+    except OSError as exc:
+        raise CliError(f"cannot start the website: {exc}") from None
+    shown = f"[{host}]" if ":" in host else host
+    click.echo(
+        f"Signpost is running at http://{shown}:{port}/ (Welsh: http://{shown}:{port}/cy/). Press Ctrl+C to stop."
+    )
+    try:
+        waitress_serve(app, host=host, port=port, threads=THREADS, ident="Signpost")
+    except OSError as exc:
+        raise CliError(
+            f"cannot listen on {host}:{port} ({exc.strerror or exc}); is something else using it? "
+            f"Try --port {port + 1}"
+        ) from None

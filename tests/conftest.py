@@ -1,0 +1,200 @@
+"""Shared fixtures: a tiny content folder, its index, the core, and the website (flaskr style)."""
+
+from __future__ import annotations
+
+import shutil
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from search_index.service import Signpost
+
+ROOT = Path(__file__).resolve().parent.parent
+BUNDLED_CATEGORIES = ROOT / "content" / "categories.yml"
+
+# Phone numbers in these entries are from Ofcom's drama range (01632 960xxx), never real lines;
+# the helplines keep their real, public numbers because the crisis handling is about them.
+ENTRIES = {
+    "food-bank": """\
+        ---
+        title: Caia food bank
+        title_cy: Banc bwyd Caia
+        summary: Free food parcels for anyone who is struggling, no questions asked.
+        summary_cy: Parseli bwyd am ddim i unrhyw un sy'n ei chael hi'n anodd.
+        organisation: Caia Park Partnership
+        categories: [food, money]
+        tags: [food bank, food parcel, skint, hungry]
+        ages: "all ages"
+        area: Caia Park
+        address: "1 Example Road, Wrexham"
+        postcode: "LL13 9ZZ"
+        phone: "01632 960001"
+        email: food@example.org
+        website: https://example.org/food
+        hours: "Monday to Friday 9am to 5pm"
+        cost: Free
+        languages: [en, cy, pl]
+        referral: Just turn up
+        access: Step-free entrance
+        verified: 2025-04-11
+        ---
+
+        Come to the hub and ask at the desk. **Bring a bag** if you can.
+
+        ## What you get
+
+        - Tins and dry food
+        - Toiletries
+        """,
+    "youth-club": """\
+        ---
+        title: Wrexham youth club
+        summary: A youth club with games, sport and trips for young people.
+        categories: [young-people, community]
+        tags: [youth club, teenagers, things to do]
+        ages: "8-18"
+        area: Wrexham city centre
+        hours: "Tuesdays 6pm to 8pm"
+        cost: "£1 a session"
+        languages: [en]
+        verified: 2025-01-05
+        ---
+
+        Drop in on a Tuesday evening.
+        """,
+    "lunch-club": """\
+        ---
+        title: Lunch club for older people
+        summary: A hot lunch and company for older residents every Wednesday.
+        categories: [older-people, food, community]
+        tags: [lunch, older people, pensioners, lonely]
+        ages: "60+"
+        area: Caia Park
+        hours: "Wednesdays (ask at the hub for the time)"
+        cost: "£3 for lunch"
+        languages: [en]
+        ---
+
+        Ask at the hub.
+        """,
+    "samaritans": """\
+        ---
+        title: Samaritans, call 116 123
+        title_cy: Y Samariaid, ffoniwch 116 123
+        summary: Free, confidential listening any time, for anyone struggling to cope or thinking of suicide.
+        categories: [crisis, mental-health]
+        tags: [suicidal, want to die, can't cope, someone to talk to]
+        phone: "116 123"
+        hours: "24 hours"
+        cost: Free
+        status: active
+        ---
+
+        Call free, any time.
+        """,
+    "live-fear-free": """\
+        ---
+        title: Live Fear Free helpline
+        summary: Free, confidential help 24 hours a day for anyone affected by domestic abuse.
+        categories: [crisis, domestic-abuse]
+        tags: [domestic abuse, partner hits me, controlling partner, scared at home]
+        phone: "0808 80 10 800"
+        hours: "24 hours"
+        cost: Free
+        ---
+
+        Call any time, day or night.
+        """,
+    "hostile-entry": """\
+        ---
+        title: Community drop-in
+        summary: "A drop-in <b>session</b> for everyone."
+        categories: [community]
+        tags: [drop in, coffee]
+        hours: "Ask at reception"
+        website: https://example.org/drop-in
+        ---
+
+        Welcome! <script>alert('x')</script>
+
+        [Click me](javascript:alert(1)) and [data](data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==)
+
+        <img src="x" onerror="alert(1)">
+
+        <iframe src="https://evil.example/"></iframe>
+
+        <p style="color:red" onclick="alert(1)">Styled</p>
+
+        <a href="https://example.org/safe" onmouseover="alert(1)">A safe link</a>
+        """,
+    "paused-group": """\
+        ---
+        title: Knit and natter group
+        summary: A weekly knitting group; paused while the hall is repaired.
+        categories: [community, older-people]
+        tags: [knitting, craft]
+        hours: "Thursdays 1-3pm"
+        status: temporarily-closed
+        ---
+
+        Back soon.
+        """,
+    "closed-service": """\
+        ---
+        title: Old advice shop
+        summary: An advice shop that has now closed for good.
+        categories: [advice]
+        tags: [advice shop]
+        status: closed
+        ---
+
+        Closed.
+        """,
+}
+
+
+def write_content(root: Path, entries: dict[str, str] = ENTRIES) -> Path:
+    """A content folder with the real categories and `entries` (slug -> file text)."""
+    (root / "services").mkdir(parents=True, exist_ok=True)
+    shutil.copy(BUNDLED_CATEGORIES, root / "categories.yml")
+    for slug, text in entries.items():
+        (root / "services" / f"{slug}.md").write_text(textwrap.dedent(text), encoding="utf-8")
+    return root
+
+
+@pytest.fixture
+def content_dir(tmp_path: Path) -> Path:
+    """A few tiny entries (one of them hostile HTML) with the bundled categories."""
+    return write_content(tmp_path / "content")
+
+
+@pytest.fixture
+def index_dir(tmp_path: Path) -> Path:
+    return tmp_path / "index"
+
+
+@pytest.fixture
+def core(content_dir: Path, index_dir: Path) -> Signpost:
+    core = Signpost(content_dir, index_dir)
+    core.ensure_index()
+    return core
+
+
+@pytest.fixture
+def app(content_dir: Path, index_dir: Path):
+    from directory import create_app
+
+    return create_app(
+        {
+            "TESTING": True,
+            "CONTENT_DIR": content_dir,
+            "INDEX_DIR": index_dir,
+            "SECRET_KEY": "test-secret",
+        }
+    )
+
+
+@pytest.fixture
+def client(app):
+    return app.test_client()

@@ -1,0 +1,354 @@
+"""The Telegram bot end to end: `signpost bot` against a stand-in Bot API server on loopback.
+
+Updates are fed as Telegram would send them; the stub records what the bot sends back.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+import pytest
+from bot_content import make_bot_content
+from click.testing import CliRunner
+from telegram_stub import TOKEN, TelegramStub
+
+from signpost.cli import cli
+from signpost.cmd_bot import TOKEN_MISSING
+
+ROOT = Path(__file__).resolve().parent.parent
+APOLOGY = "Sorry, something went wrong"
+
+
+@pytest.fixture
+def content(tmp_path) -> Path:
+    return make_bot_content(tmp_path / "content")
+
+
+@pytest.fixture
+def stub():
+    with TelegramStub() as tg:
+        yield tg
+
+
+def bot_env(stub: TelegramStub) -> dict:
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("TELEGRAM_", "SIGNPOST_"))}
+    env.update(
+        TELEGRAM_BOT_TOKEN=stub.token,
+        TELEGRAM_API_BASE_URL=stub.base_url,
+        SIGNPOST_SECRET_KEY="test-secret-key",
+        PYTHONUNBUFFERED="1",
+    )
+    return env
+
+
+def start_bot(tmp_path: Path, content: Path, stub: TelegramStub, *extra: str) -> subprocess.Popen:
+    cmd = [
+        sys.executable,
+        "-m",
+        "signpost",
+        "bot",
+        "--content",
+        str(content),
+        "--index",
+        str(tmp_path / "index"),
+        "--db",
+        str(tmp_path / "signpost.db"),
+        *extra,
+    ]
+    with (tmp_path / "bot.log").open("w") as log:
+        return subprocess.Popen(cmd, cwd=ROOT, env=bot_env(stub), stdout=log, stderr=subprocess.STDOUT)
+
+
+def stop_bot(proc: subprocess.Popen, tmp_path: Path) -> str:
+    if proc.poll() is None:
+        proc.send_signal(signal.SIGTERM)
+        try:
+            proc.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+    return (tmp_path / "bot.log").read_text()
+
+
+def texts(stub: TelegramStub, chat_id: int) -> list[str]:
+    return [m["text"] for m in stub.sent(chat_id)]
+
+
+def inline_keyboard(message: dict) -> list[list[dict]]:
+    return (message.get("reply_markup") or {}).get("inline_keyboard") or []
+
+
+def callback_data(message: dict) -> list[str]:
+    return [b["callback_data"] for row in inline_keyboard(message) for b in row if "callback_data" in b]
+
+
+# --- the whole conversation through `signpost bot` ------------------------------------------------
+def test_the_bot_answers_every_kind_of_update_over_real_http(tmp_path, content, stub):
+    proc = start_bot(tmp_path, content, stub)
+    try:
+        assert stub.wait_until(lambda: "getUpdates" in stub.arrived, timeout=30), stop_bot(proc, tmp_path)
+        stub.text(101, "/start")
+        stub.text(102, "where can I get help with english classes")
+        stub.sticker(103)
+        stub.text(103, "food bank")
+        stub.text(104, "I want to kill myself")
+        stub.text(105, "a" * 4990 + " help")
+        stub.text(105, "/help")
+        stub.text(106, "food bank", lang="cy")
+        stub.text(107, "food")
+        stub.text(108, "english classes", edited=True)
+        stub.text(-200, "food bank", chat_type="group")
+        stub.channel_post(-1009, "food bank")
+        stub.location(109)
+        stub.text(110, "/categories")
+        expected = {101: 1, 102: 1, 103: 2, 104: 2, 105: 2, 106: 1, 107: 1, 108: 1, -200: 1, 109: 1, 110: 1}
+        answered = stub.wait_until(
+            lambda: all(len(stub.sent(c)) >= n for c, n in expected.items()), timeout=30
+        )
+        assert answered, {c: texts(stub, c) for c in expected}
+
+        assert (
+            texts(stub, 101)[0].startswith("Hello, I'm Signpost")
+            and "Helo, Signpost ydw i" in texts(stub, 101)[0]
+        )
+        question = stub.sent(102)[0]
+        assert question["text"].startswith(
+            "Services that may help with “where can I get help with english classes”"
+        )
+        assert "d:english-classes" in callback_data(question) and "s" in callback_data(question)
+        assert texts(stub, 103)[0].startswith("I can only read text messages")  # the sticker
+        assert texts(stub, 103)[1].startswith("Services that may help with “food bank”")  # still answering
+        crisis_first = texts(stub, 104)[0]
+        assert "116 123" in crisis_first or "999" in crisis_first
+        assert (
+            "It sounds like you might be in danger" in crisis_first
+            and inline_keyboard(stub.sent(104)[0]) == []
+        )
+        assert texts(stub, 104)[1].startswith("Services that can help:")
+        assert texts(stub, 105)[1].startswith("How to use Signpost")  # still answering after 5,000 characters
+        assert texts(stub, 106)[0].startswith(
+            "Gwasanaethau a allai helpu gyda “food bank”"
+        )  # language_code cy
+        assert texts(stub, 108)[0].startswith("Services that may help with “english classes”")
+        assert texts(stub, -200)[0].startswith("I answer questions in a private chat")
+        assert stub.sent(-1009) == []
+        assert texts(stub, 109)[0].startswith("I can only read text messages")
+        assert not any(APOLOGY in m["text"] for m in stub.sent())
+
+        # button presses: details, more results, a topic (edited in place)
+        details_id = stub.press(
+            102, "d:english-classes", message_id=stub.calls_to("sendMessage")[1].result["message_id"]
+        )
+        assert "m" in callback_data(stub.sent(107)[0])
+        more_id = stub.press(107, "m")
+        topic_id = stub.press(110, "c:food", message_id=4242)
+        assert stub.wait_until(
+            lambda: len(stub.sent(102)) >= 2 and len(stub.sent(107)) >= 2 and stub.edits(110)
+        )
+        assert texts(stub, 102)[1].startswith("English classes (ESOL) at the hub")
+        assert "Phone: 01632 960003" in texts(stub, 102)[1]
+        assert texts(stub, 107)[1].startswith("More services for “food”")
+        edit = stub.edits(110)[0]
+        assert edit["message_id"] == 4242 and edit["text"].startswith("Food and essentials: 5 services.")
+        answered_ids = {c.params.get("callback_query_id") for c in stub.calls_to("answerCallbackQuery")}
+        assert {details_id, more_id, topic_id} <= answered_ids
+        assert stub.calls_to("setMyCommands") and stub.calls_to("deleteWebhook")
+    finally:
+        log = stop_bot(proc, tmp_path)
+    assert stub.pending() == [], "every update was confirmed to Telegram"
+    assert TOKEN not in log and TOKEN.split(":")[1] not in log, "the token must never reach the log"
+    assert "a" * 200 not in log and "kill myself" not in log, "messages must not be logged"
+
+
+def test_a_missing_token_exits_2_with_one_line(tmp_path, content, monkeypatch):
+    monkeypatch.delenv("TELEGRAM_BOT_TOKEN", raising=False)
+    import signpost.commands  # noqa: F401
+
+    result = CliRunner().invoke(cli, ["bot", "--content", str(content), "--index", str(tmp_path / "i")])
+    assert result.exit_code == 2
+    assert result.stderr == f"Error: {TOKEN_MISSING}\n"
+    assert TOKEN_MISSING.startswith("TELEGRAM_BOT_TOKEN is not set: create a bot with @BotFather")
+
+
+def test_a_missing_token_exits_2_from_the_shell(tmp_path, content):
+    env = {k: v for k, v in os.environ.items() if k != "TELEGRAM_BOT_TOKEN"}
+    proc = subprocess.run(
+        [sys.executable, "-m", "signpost", "bot", "--content", str(content)],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert proc.returncode == 2
+    assert proc.stderr.splitlines() == [
+        "Error: TELEGRAM_BOT_TOKEN is not set: create a bot with @BotFather in Telegram (/newbot) "
+        "and export the token it gives you"
+    ]
+
+
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (["--webhook-url", "http://bot.example.org/tg"], "https://"),
+        (
+            ["--webhook-url", "https://bot.example.org/tg", "--webhook-secret", "has spaces"],
+            "letters, digits",
+        ),
+    ],
+)
+def test_bad_webhook_options_are_explained(tmp_path, content, monkeypatch, args, message):
+    monkeypatch.setenv("TELEGRAM_BOT_TOKEN", TOKEN)
+    import signpost.commands  # noqa: F401
+
+    result = CliRunner().invoke(cli, ["bot", "--content", str(content), *args])
+    assert result.exit_code == 2 and message in result.output
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def test_webhook_mode_checks_the_secret_token(tmp_path, content, stub):
+    port = free_port()
+    proc = start_bot(
+        tmp_path,
+        content,
+        stub,
+        "--webhook-url",
+        "https://bot.example.org/telegram",
+        "--webhook-port",
+        str(port),
+        "--webhook-listen",
+        "127.0.0.1",
+        "--webhook-secret",
+        "s3cret-token_1",
+    )
+    try:
+        assert stub.wait_until(lambda: stub.calls_to("setWebhook"), timeout=30), stop_bot(proc, tmp_path)
+        assert stub.calls_to("setWebhook")[0].params["secret_token"] == "s3cret-token_1"
+        assert stub.calls_to("setWebhook")[0].params["url"] == "https://bot.example.org/telegram"
+        update = {
+            "update_id": 1,
+            "message": {
+                "message_id": 5,
+                "date": int(time.time()),
+                "text": "food bank",
+                "chat": {"id": 301, "type": "private", "first_name": "R"},
+                "from": {"id": 301, "is_bot": False, "first_name": "R"},
+            },
+        }
+
+        def post(secret: str | None) -> int:
+            req = urllib.request.Request(
+                f"http://127.0.0.1:{port}/telegram",
+                data=json.dumps(update).encode(),
+                headers={"Content-Type": "application/json"},
+                method="POST",
+            )
+            if secret is not None:
+                req.add_header("X-Telegram-Bot-Api-Secret-Token", secret)
+            for _ in range(50):  # the server may still be starting
+                try:
+                    with urllib.request.urlopen(req, timeout=5) as resp:
+                        return resp.status
+                except urllib.error.HTTPError as exc:
+                    return exc.code
+                except OSError:
+                    time.sleep(0.2)
+            raise AssertionError("the webhook never listened")
+
+        assert post("wrong") == 403
+        assert post(None) == 403
+        time.sleep(0.3)
+        assert stub.sent(301) == []
+        assert post("s3cret-token_1") == 200
+        assert stub.wait_until(lambda: stub.sent(301))
+        assert texts(stub, 301)[0].startswith("Services that may help with “food bank”")
+    finally:
+        stop_bot(proc, tmp_path)
+
+
+# --- network trouble ---------------------------------------------------------------------------
+@pytest.mark.slow
+def test_polling_survives_500_429_hangs_and_dropped_connections(tmp_path, content, monkeypatch):
+    monkeypatch.setenv("PTB_TIMEDELTA", "1")  # as `signpost bot` does: no deprecation warning for retry_after
+    from bot.telegram_app import ALLOWED_UPDATES, Timeouts, build_application
+    from search_index.service import Signpost
+
+    core = Signpost(content, tmp_path / "index")
+    core.ensure_index()
+    timeouts = Timeouts(connect=1, read=1, write=1, pool=1, poll=1, send_attempts=4, retry_pause=0.2)
+    polling_errors: list[Exception] = []
+
+    async def run(stub: TelegramStub) -> None:
+        app = build_application(stub.token, core, salt=b"s" * 32, base_url=stub.base_url, timeouts=timeouts)
+        async with app:
+            await app.updater.start_polling(
+                timeout=timeouts.poll,
+                bootstrap_retries=3,
+                allowed_updates=ALLOWED_UPDATES,
+                error_callback=polling_errors.append,
+            )
+            await app.start()
+            try:
+                first = await asyncio.to_thread(
+                    stub.wait_until,
+                    lambda: all(len(stub.sent(c)) >= n for c, n in {201: 1, 202: 1, 203: 2}.items()),
+                    40,
+                )
+                assert first, {c: texts(stub, c) for c in (201, 202, 203)}
+                # more trouble while running: the bot keeps answering later messages
+                stub.fault("getUpdates", "drop", "500")
+                stub.fault("sendMessage", "hang", "500")
+                later = [stub.text(204, "debt advice"), stub.text(205, "/help")]
+                assert await asyncio.to_thread(stub.wait_until, lambda: stub.sent(204) and stub.sent(205), 40)
+                assert later
+            finally:
+                await app.updater.stop()
+                await app.stop()
+
+    with TelegramStub(hang_seconds=3) as stub:
+        stub.fault("getUpdates", "500", "429", "hang", "drop")
+        stub.fault("sendMessage", "500", "429", "hang", "drop")
+        pushed = [
+            stub.text(201, "food bank"),
+            stub.text(202, "/start"),
+            stub.text(203, "I want to kill myself"),
+        ]
+        asyncio.run(run(stub))
+
+        outcomes = [c.outcome for c in stub.calls_to("getUpdates", None)]
+        assert [o for o in outcomes if o != "ok"][:4] == ["500", "429", "hang", "drop"]
+        assert [c.outcome for c in stub.calls_to("sendMessage", None) if c.outcome != "ok"][:4] == [
+            "500",
+            "429",
+            "hang",
+            "drop",
+        ]
+        assert stub.faults_left("getUpdates") == stub.faults_left("sendMessage") == 0
+        # the updates lost with the failed responses were served again, and each was answered once
+        lost = {u for c in stub.calls_to("getUpdates", None) if c.outcome != "ok" for u in c.served}
+        assert set(pushed) <= lost
+        served_ok = {u for c in stub.calls_to("getUpdates") for u in c.served}
+        assert set(pushed) <= served_ok
+        assert len(stub.sent(201)) == 1 and len(stub.sent(202)) == 1 and len(stub.sent(203)) == 2
+        assert texts(stub, 201)[0].startswith("Services that may help with “food bank”")
+        assert "116 123" in texts(stub, 203)[0] and texts(stub, 203)[1].startswith("Services that can help")
+        assert texts(stub, 204)[0].startswith("Services that may help") and texts(stub, 205)[0].startswith(
+            "How to use"
+        )
+        assert not any(APOLOGY in m["text"] for m in stub.sent())
+        assert polling_errors, "the updater reported the trouble and carried on"

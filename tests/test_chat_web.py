@@ -1,0 +1,188 @@
+"""The web chat at /chat and /cy/chat, through the Flask test client: plain forms, no JavaScript."""
+
+from __future__ import annotations
+
+import html
+import re
+
+import pytest
+from bot_content import make_bot_content
+
+CSRF_RE = re.compile(r'name="csrf_token" value="([^"]+)"')
+
+
+@pytest.fixture
+def chat_app(tmp_path):
+    from directory import create_app
+
+    return create_app(
+        {
+            "TESTING": True,
+            "CONTENT_DIR": make_bot_content(tmp_path / "content"),
+            "INDEX_DIR": tmp_path / "index",
+            "SECRET_KEY": "test-secret",
+        }
+    )
+
+
+class Chat:
+    """A resident using the chat page: reads the form, posts it back with its CSRF token."""
+
+    def __init__(self, client, prefix: str = ""):
+        self.client = client
+        self.prefix = prefix
+        self.page = client.get(f"{prefix}/chat")
+        assert self.page.status_code == 200
+
+    @property
+    def text(self) -> str:
+        return html.unescape(self.page.get_data(as_text=True))
+
+    def token(self) -> str:
+        return CSRF_RE.search(self.page.get_data(as_text=True)).group(1)
+
+    def post(self, **form):
+        self.page = self.client.post(f"{self.prefix}/chat", data={"csrf_token": self.token(), **form})
+        return self.page
+
+    def say(self, text: str):
+        return self.post(text=text)
+
+    def press(self, label: str):
+        """Press the submit button with this label in the latest reply."""
+        page = self.page.get_data(as_text=True)
+        m = re.search(
+            r'<button[^>]*name="button" value="([^"]*)">'
+            + re.escape(html.escape(label, quote=False))
+            + "</button>",
+            page,
+        )
+        assert m, f"no button {label!r}"
+        return self.post(button=html.unescape(m.group(1)))
+
+    def log(self) -> list:
+        with self.client.session_transaction() as s:
+            return s.get("chat", {}).get("log", [])
+
+
+def test_the_chat_page_welcomes_and_says_what_is_kept(chat_app):
+    chat = Chat(chat_app.test_client())
+    text = chat.text
+    assert "<h1>Chat with Signpost</h1>" in text
+    assert text.index("Hello, I'm Signpost") < text.index("Helo, Signpost ydw i")
+    assert "keeps your last 10 messages in your browser's session cookie" in text
+    assert "Leave this page quickly" in text  # conversations can be about abuse
+    assert 'method="post"' in text and 'name="text"' in text
+    scripts = re.findall(r"<script[^>]*>", text)
+    assert scripts and all("src=" in s for s in scripts), "CSP forbids inline script"
+    assert "'unsafe-inline'" not in chat.page.headers["Content-Security-Policy"]
+
+
+def test_a_question_shows_services_with_buttons_that_work_without_javascript(chat_app):
+    chat = Chat(chat_app.test_client())
+    assert chat.say("food bank").status_code == 200
+    text = chat.text
+    assert "You: food bank" in re.sub(r"<[^>]+>", "", text).replace("  ", " ") or "food bank</li>" in text
+    assert "Services that may help with “food bank”:" in text
+    assert "Phone: 01632 960001" in text
+    assert (
+        '<button class="button button-secondary" type="submit" name="button" value="d:caia-food-bank">Details 1</button>'
+        in text
+    )
+    assert 'href="https://example.org/food" rel="noopener noreferrer">Website 1</a>' in text
+    chat.press("Details 1")
+    assert "Run by: Caia Park Partnership" in chat.text
+    assert chat.log()[-1]["you"] == "Details 1"
+
+
+def test_more_results_and_search_again(chat_app):
+    chat = Chat(chat_app.test_client())
+    chat.say("food")
+    chat.press("More results")
+    assert "More services for “food”:" in chat.text and "4. " in chat.text
+    chat.press("Search again")
+    assert "What are you looking for?" in chat.text
+
+
+def test_a_crisis_message_shows_the_crisis_lines_first(chat_app):
+    chat = Chat(chat_app.test_client())
+    chat.say("I want to kill myself")
+    text = chat.text
+    latest = text[text.index('id="latest"') :]
+    assert latest.index("Samaritans: call 116 123") < latest.index("Services that can help:")
+    assert "chat-crisis" in text and "cannot call anyone or send help" in text
+
+
+def test_the_welsh_chat_answers_in_welsh(chat_app):
+    chat = Chat(chat_app.test_client(), prefix="/cy")
+    assert '<html lang="cy">' in chat.text
+    assert chat.text.index("Helo, Signpost ydw i") < chat.text.index("Hello, I'm Signpost")
+    assert "Sgwrsio â Signpost" in chat.text and 'action="/cy/chat"' in chat.text
+    chat.say("gwersi Saesneg")
+    assert "Gwasanaethau a allai helpu gyda “gwersi Saesneg”:" in chat.text
+    assert "Dosbarthiadau Saesneg (ESOL) yn yr hyb" in chat.text
+    chat.press("Manylion 1")
+    assert "Ffôn: 01632 960003" in chat.text
+
+
+def test_language_commands_move_to_the_other_language(chat_app):
+    client = chat_app.test_client()
+    chat = Chat(client)
+    resp = chat.say("/cymraeg")
+    assert resp.status_code == 303 and resp.headers["Location"].endswith("/cy/chat")
+    welsh = Chat(client, prefix="/cy")
+    assert "Iawn, bydda i'n ateb yn Gymraeg" in welsh.text
+    resp = welsh.say("/english")
+    assert resp.status_code == 303 and resp.headers["Location"].endswith("/chat")
+
+
+def test_posting_without_the_csrf_token_is_refused(chat_app):
+    client = chat_app.test_client()
+    client.get("/chat")
+    assert client.post("/chat", data={"text": "food bank"}).status_code == 400
+
+
+@pytest.mark.parametrize("text", ["", "😀", "\x00\x07", "food bank " * 500, "a" * 5000])
+def test_odd_messages_still_get_a_page(chat_app, text):
+    chat = Chat(chat_app.test_client())
+    assert chat.post(text=text).status_code == 200
+    assert 'id="latest"' in chat.text
+
+
+def test_the_transcript_keeps_at_most_10_exchanges_and_fits_a_cookie(chat_app):
+    chat = Chat(chat_app.test_client())
+    for n in range(9):  # 18 exchanges, under the flood limit
+        chat.say("food bank" if n % 2 == 0 else "english classes")
+        chat.press("Details 1")
+        cookie = chat.page.headers.get("Set-Cookie", "")
+        assert len(cookie) < 4000, len(cookie)
+    log = chat.log()
+    assert 1 <= len(log) <= 10
+    assert log[-1]["you"] == "Details 1"
+    assert "Run by: Caia Park Partnership" in chat.text  # the latest reply is shown in full
+
+
+def test_start_again_forgets_the_conversation(chat_app):
+    client = chat_app.test_client()
+    chat = Chat(client)
+    chat.say("food bank")
+    assert chat.log()
+    resp = chat.post(action="clear")
+    assert resp.status_code == 303
+    assert Chat(client).log() == []
+
+
+def test_a_stale_button_gets_an_answer(chat_app):
+    chat = Chat(chat_app.test_client())
+    chat.post(button="m")
+    assert "That search has expired" in chat.text
+    chat.post(button="d:" + "x" * 300)
+    assert "no longer listed" in chat.text
+
+
+def test_the_flood_limit_applies_to_the_web_chat_too(chat_app):
+    chat = Chat(chat_app.test_client())
+    for _ in range(20):
+        chat.say("food bank")
+    chat.say("food bank")
+    assert "faster than I can answer them well" in chat.text

@@ -1,0 +1,682 @@
+"""The website's pages: every route, every filter, both languages, safety and size."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from directory import create_app
+from search_index.answers import entry_text
+
+LONDON = ZoneInfo("Europe/London")
+CARD_LINK = re.compile(r'<h3><a href="(?:/cy)?/services/([a-z0-9-]+)"')
+CSRF = re.compile(r'name="csrf_token" value="([^"]+)"')
+
+
+def slugs_on(page: str) -> list[str]:
+    """The services listed on a results page, in order."""
+    return CARD_LINK.findall(page)
+
+
+def text(response) -> str:
+    return response.get_data(as_text=True)
+
+
+def fixed_clock(year, month, day, hour, minute=0):
+    return lambda: dt.datetime(year, month, day, hour, minute, tzinfo=LONDON)
+
+
+# --- every route answers ---------------------------------------------------------------------
+
+ROUTES = [
+    ("/", 200, "What do you need help with?"),
+    ("/search?q=food", 200, "Caia food bank"),
+    ("/search", 200, "Type what you need"),
+    ("/categories/food", 200, "Food and essentials"),
+    ("/categories/no-such-thing", 404, "Sorry, we cannot find that page"),
+    ("/services/food-bank", 200, "Caia food bank"),
+    ("/services/food-bank/print", 200, "<svg"),
+    ("/services/no-such-service", 404, "Sorry, we cannot find that page"),
+    ("/services/no-such-service/print", 404, "Sorry, we cannot find that page"),
+    ("/services/closed-service", 410, "This service has closed"),
+    ("/services/closed-service/print", 410, "This service has closed"),
+    ("/list", 200, "Your list is empty"),
+    ("/list?s=food-bank,youth-club", 200, "Wrexham youth club"),
+    ("/list/print?s=food-bank", 200, "Caia food bank"),
+    ("/no/such/page", 404, "What do you need help with?"),
+    ("/list/add", 405, "Sorry, we could not read that request"),
+    ("/cy/", 200, "Bwyd a hanfodion"),
+    ("/cy/search?q=bwyd", 200, "Banc bwyd Caia"),
+    ("/cy/categories/food", 200, "Bwyd a hanfodion"),
+    ("/cy/services/food-bank", 200, "Banc bwyd Caia"),
+    ("/cy/services/food-bank/print", 200, "Banc bwyd Caia"),
+    ("/cy/services/closed-service", 410, "Mae’r gwasanaeth hwn wedi cau"),
+    ("/cy/list", 200, "Fy rhestr"),
+    ("/cy/list?s=food-bank", 200, "Banc bwyd Caia"),
+    ("/cy/list/print?s=food-bank", 200, "Banc bwyd Caia"),
+    ("/cy/services/no-such-service", 404, "Mae’n ddrwg gennym, ni allwn ddod o hyd i’r dudalen honno"),
+    ("/cy/no/such/page", 404, "Gyda beth mae angen help arnoch chi?"),
+]
+
+
+@pytest.mark.parametrize(("url", "status", "needle"), ROUTES)
+def test_route(client, url, status, needle):
+    response = client.get(url)
+    assert response.status_code == status, url
+    assert needle in text(response), f"{url}: {needle!r} not on the page"
+
+
+def test_cy_without_slash_redirects(client):
+    response = client.get("/cy")
+    assert response.status_code in (301, 308)
+    assert response.headers["Location"].endswith("/cy/")
+
+
+# --- the home page ---------------------------------------------------------------------------
+
+
+def test_home_has_search_every_category_and_helplines(client, app):
+    page = text(client.get("/"))
+    assert '<label class="search-label" for="q">What do you need help with?</label>' in page
+    for category in app.extensions["signpost"].index.categories:
+        assert f'href="/categories/{category.id}"' in page
+        assert category.name in page
+    for number in ("tel:999", "tel:116123", "tel:111", "tel:08088010800", "sms:85258"):
+        assert f'href="{number}"' in page
+    assert "press 2" in page
+
+
+def test_welsh_home_uses_welsh_category_names_and_links(client):
+    page = text(client.get("/cy/"))
+    assert '<html lang="cy">' in page
+    assert "Bwyd a hanfodion" in page
+    assert "Help brys nawr" in page
+    assert "Food and essentials" not in page
+    assert 'href="/cy/categories/food"' in page
+    assert 'action="/cy/search"' in page
+
+
+# --- search ----------------------------------------------------------------------------------
+
+
+def test_results_follow_the_core_order_with_reasons(client, core):
+    expected = [h.slug for h in core.search("club", channel="cli").hits]
+    page = text(client.get("/search?q=club"))
+    assert slugs_on(page) == expected
+    assert "Why this is here:" in page
+    assert "Matches" in page
+
+
+def test_result_shows_summary_cost_and_area(client):
+    page = text(client.get("/search?q=food+bank"))
+    assert "Free food parcels for anyone who is struggling" in page
+    assert "<dt>Cost</dt><dd>Free</dd>" in page
+    assert "<dt>Area</dt><dd>Caia Park</dd>" in page
+
+
+FILTERS = [
+    # query string, must be listed, must not be listed
+    ("q=club", {"youth-club", "lunch-club"}, set()),
+    ("q=club&age=10", {"youth-club"}, {"lunch-club"}),
+    ("q=club&age=70", {"lunch-club"}, {"youth-club"}),
+    ("q=food&free=1", {"food-bank"}, {"lunch-club"}),
+    ("q=food&lang=pl", {"food-bank"}, {"lunch-club"}),
+    ("q=lunch&area=Caia+Park", {"lunch-club", "food-bank"}, {"youth-club"}),
+    ("q=club&category=young-people", {"youth-club"}, {"lunch-club"}),
+    ("category=older-people", {"lunch-club", "paused-group"}, {"food-bank", "youth-club"}),
+    ("free=1", {"food-bank", "samaritans"}, {"youth-club", "lunch-club"}),
+    ("age=12", {"youth-club", "food-bank"}, {"lunch-club"}),
+    ("q=club&age=abc", {"youth-club", "lunch-club"}, set()),
+    ("q=club&age=-1", {"youth-club", "lunch-club"}, set()),
+    ("q=club&category=nonsense", {"youth-club", "lunch-club"}, set()),
+    ("q=advice", set(), {"closed-service"}),
+]
+
+
+@pytest.mark.parametrize(("query", "present", "absent"), FILTERS)
+def test_filters(client, query, present, absent):
+    shown = set(slugs_on(text(client.get(f"/search?{query}"))))
+    assert present <= shown, query
+    assert not (absent & shown), query
+
+
+@pytest.mark.parametrize(
+    ("query", "note"),
+    [
+        ("q=club&age=abc", "We could not read the age “abc”"),
+        ("q=club&age=-1", "We could not read the age “-1”"),
+        ("q=club&age=999", "We could not read the age “999”"),
+        ("q=club&category=nonsense", "There is no category “nonsense”"),
+        ("q=club&lang=klingon", "We could not read the language “klingon”"),
+    ],
+)
+def test_unreadable_filters_are_ignored_with_a_note(client, query, note):
+    response = client.get(f"/search?{query}")
+    assert response.status_code == 200
+    assert note in text(response)
+
+
+def test_filter_form_keeps_the_values_and_works_without_js(client):
+    page = text(client.get("/search?q=club&age=10&free=1&lang=pl&area=Caia+Park&category=food&open=now"))
+    assert '<form class="search-form" action="/search" method="get"' in page
+    assert (
+        'name="age" type="text" inputmode="numeric" pattern="[0-9]*" maxlength="3" size="4" value="10"'
+        in page
+    )
+    assert '<option value="food" selected>' in page
+    assert '<option value="pl" selected>Polish</option>' in page
+    assert '<option value="Caia Park" selected>' in page
+    assert 'name="free" type="checkbox" value="1" checked' in page
+    assert 'name="open" type="checkbox" value="now" checked' in page
+    assert '<details class="filters" open>' in page
+    for control in ("f-category", "f-age", "f-area", "f-lang", "f-free", "f-open"):
+        assert f'<label for="{control}">' in page
+
+
+@pytest.mark.parametrize(
+    ("clock", "open_slugs", "closed_slugs"),
+    [
+        (fixed_clock(2025, 4, 14, 10), {"food-bank"}, {"youth-club"}),  # a Monday morning
+        (fixed_clock(2025, 4, 15, 19), {"youth-club"}, {"food-bank"}),  # a Tuesday evening
+        (fixed_clock(2025, 4, 19, 12), set(), {"food-bank", "youth-club"}),  # a Saturday
+    ],
+)
+def test_open_now(app, client, clock, open_slugs, closed_slugs):
+    app.config["CLOCK"] = clock
+    page = text(client.get("/search?q=club+food&open=now"))
+    shown = set(slugs_on(page))
+    assert open_slugs <= shown
+    assert not (closed_slugs & shown)
+    assert "lunch-club" in shown  # hours cannot be read: shown, and said so
+    assert "Opening hours not known: check with them" in page
+    assert "that are closed now are not shown" in page or "that is closed now is not shown" in page
+
+
+def test_open_now_hides_temporarily_closed(app, client):
+    app.config["CLOCK"] = fixed_clock(2025, 4, 17, 14)  # Thursday 2pm: the knitting group's hours
+    page = text(client.get("/search?q=knitting&open=now"))
+    assert "paused-group" not in slugs_on(page)
+
+
+def test_crisis_help_comes_first_and_prominent(client):
+    page = text(client.get("/search?q=I+want+to+kill+myself"))
+    crisis_at = page.index('<section class="crisis"')
+    first_result = page.index('<article class="card')
+    assert crisis_at < first_result
+    assert page.index("<h1>") < crisis_at
+    crisis = page[crisis_at:first_result]
+    assert '<a href="tel:116123">116 123</a>' in crisis
+    assert '<a href="tel:999">999</a>' in crisis
+    assert "Leave this page quickly" in page
+    assert slugs_on(page)[0] == "samaritans"
+    assert "Crisis help: available now" in page
+
+
+def test_abuse_crisis_shows_live_fear_free_and_exit(client):
+    page = text(client.get("/search?q=my+partner+hits+me"))
+    assert '<a href="tel:08088010800">0808 80 10 800</a>' in page
+    assert 'href="https://www.bbc.co.uk/weather" rel="noreferrer"' in page
+
+
+def test_welsh_crisis_message_is_welsh(client):
+    page = text(client.get("/cy/search?q=I+want+to+kill+myself"))
+    assert "Samariaid: ffoniwch" in page
+    assert "Gadael y dudalen hon yn gyflym" in page
+
+
+def test_crisis_help_shows_even_with_no_results(tmp_path):
+    from conftest import ENTRIES, write_content
+
+    content = write_content(
+        tmp_path / "content", {k: v for k, v in ENTRIES.items() if k not in ("samaritans", "live-fear-free")}
+    )
+    app = create_app({"TESTING": True, "CONTENT_DIR": content, "INDEX_DIR": tmp_path / "index"})
+    page = text(app.test_client().get("/search?q=I+want+to+kill+myself"))
+    assert slugs_on(page) == []
+    assert '<section class="crisis"' in page
+    assert '<a href="tel:116123">116 123</a>' in page
+    assert "Leave this page quickly" in page
+
+
+def test_no_exit_button_on_ordinary_results(client):
+    assert "Leave this page quickly" not in text(client.get("/search?q=food"))
+
+
+def test_no_results_is_kind_and_helpful(client):
+    page = text(client.get("/search?q=xqzzyplugh"))
+    assert "Sorry, we could not find a service for that" in page
+    assert "Try other words" in page
+    assert 'href="/categories/food"' in page
+    assert 'href="tel:116123"' in page
+    assert slugs_on(page) == []
+
+
+def test_did_you_mean_links_to_the_corrected_search(client):
+    page = text(client.get("/search?q=yuoth+club&free=1"))
+    assert 'Did you mean <a href="/search?q=youth+club&amp;free=1">youth club</a>?' in page
+
+
+def test_query_is_escaped(client):
+    page = text(client.get("/search?q=%3Cscript%3Ealert(1)%3C/script%3E"))
+    assert "<script>alert(1)</script>" not in page
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+
+
+# --- categories and entries ------------------------------------------------------------------
+
+
+def test_category_lists_every_visible_entry(client):
+    page = text(client.get("/categories/community"))
+    assert set(slugs_on(page)) == {"youth-club", "lunch-club", "hostile-entry", "paused-group"}
+
+
+def test_domestic_abuse_pages_have_the_exit_button(client):
+    for url in ("/categories/domestic-abuse", "/services/live-fear-free", "/cy/services/live-fear-free"):
+        page = text(client.get(url))
+        assert (
+            'id="exit-this-page" data-exit href="https://www.bbc.co.uk/weather" rel="noreferrer"' in page
+        ), url
+    assert "data-exit" not in text(client.get("/categories/food"))
+
+
+def test_entry_page_details(client):
+    page = text(client.get("/services/food-bank"))
+    assert '<a href="tel:01632960001">01632 960001</a>' in page
+    assert '<a href="mailto:food@example.org">food@example.org</a>' in page
+    assert 'href="https://example.org/food"' in page
+    assert "Monday to Friday 9am to 5pm" in page
+    assert '<dt>Cost</dt><dd><span lang="en">Free</span></dd>' in page
+    assert "all ages" in page
+    assert "Just turn up" in page
+    assert "Step-free entrance" in page
+    assert "English, Welsh, Polish" in page
+    assert "1 Example Road, Wrexham, Caia Park, LL13 9ZZ" in page
+    assert "Last checked: 11 April 2025" in page
+    assert "<strong>Bring a bag</strong>" in page
+    assert "<h3>What you get</h3>" in page  # Markdown headings sit under the page's h2
+
+
+def test_welsh_entry_page(client):
+    page = text(client.get("/cy/services/food-bank"))
+    assert "<h1>Banc bwyd Caia</h1>" in page
+    assert "Parseli bwyd am ddim" in page
+    assert "Saesneg, Cymraeg, Pwyleg" in page
+    assert "11 Ebrill 2025" in page
+    assert 'href="/cy/categories/food"' in page
+    assert '<div class="prose" lang="en">' in page  # the body is English: say so to screen readers
+
+
+def test_entry_without_welsh_title_is_marked_english_on_welsh_pages(client):
+    page = text(client.get("/cy/services/youth-club"))
+    assert '<h1 lang="en">Wrexham youth club</h1>' in page
+
+
+def test_temporarily_closed_banner(client):
+    page = text(client.get("/services/paused-group"))
+    assert "This service is temporarily closed" in page
+
+
+def test_open_now_on_the_entry_page(app, client):
+    app.config["CLOCK"] = fixed_clock(2025, 4, 14, 10)
+    assert "Open now" in text(client.get("/services/food-bank"))
+    app.config["CLOCK"] = fixed_clock(2025, 4, 14, 20)
+    assert "Closed now" in text(client.get("/services/food-bank"))
+    unknown = text(client.get("/services/lunch-club"))
+    assert "Open now" not in unknown and "Closed now" not in unknown
+
+
+def test_hostile_entry_is_sanitised(client):
+    page = text(client.get("/services/hostile-entry"))
+    body = page[page.index('<div class="prose"') : page.index('<p class="checked">')]
+    assert "<script" not in body
+    assert "alert('x')" not in body
+    assert "javascript:" not in body
+    assert "data:text" not in body
+    assert "onerror" not in body and "onclick" not in body and "onmouseover" not in body
+    assert "<iframe" not in body
+    assert "style=" not in body
+    assert '<a href="https://example.org/safe" rel="noopener noreferrer nofollow">A safe link</a>' in body
+    assert "Welcome!" in body
+    assert "&lt;b&gt;session&lt;/b&gt;" in page  # the summary is text, not HTML
+
+
+def test_print_slip(client):
+    response = client.get("/services/food-bank/print")
+    page = text(response)
+    assert "<nav" not in page and 'class="site-header"' not in page
+    assert '<svg role="img" aria-label="QR code: scan it to open this page"' in page
+    assert "http://localhost/services/food-bank" in page
+    assert '<textarea id="copy-box" readonly' in page
+    assert '<a href="tel:01632960001">01632 960001</a>' in page
+
+
+def test_print_slip_copy_text_is_the_core_entry_text(client, core):
+    page = text(client.get("/cy/services/food-bank/print"))
+    box = re.search(r'<textarea id="copy-box" readonly rows="8">(.*?)</textarea>', page, re.S).group(1)
+    expected = entry_text(core.index.get("food-bank"), "cy") + "\nhttp://localhost/cy/services/food-bank"
+    assert box.replace("&#39;", "'").replace("&amp;", "&") == expected
+
+
+def test_qr_code_encodes_the_absolute_url(client):
+    import segno
+
+    page = text(client.get("/services/youth-club/print"))
+    svg = re.search(r"<svg.*?</svg>", page, re.S).group(0)
+
+    def modules(url: str) -> str:
+        return re.search(r'd="([^"]+)"', segno.make(url, error="m").svg_inline(omitsize=True)).group(1)
+
+    shown = re.search(r'd="([^"]+)"', svg).group(1)
+    assert shown == modules("http://localhost/services/youth-club")
+    assert shown != modules("/services/youth-club")  # absolute, so a phone can open it
+    assert "viewBox" in svg  # scales with the CSS, for the big printed slip
+
+
+# --- my list ---------------------------------------------------------------------------------
+
+
+def csrf_token(client, url="/services/food-bank") -> str:
+    return CSRF.search(text(client.get(url))).group(1)
+
+
+def test_add_and_remove_from_my_list(client):
+    token = csrf_token(client)
+    response = client.post(
+        "/list/add", data={"slug": "food-bank", "csrf_token": token, "next": "/services/food-bank"}
+    )
+    assert response.status_code == 303
+    assert response.headers["Location"].endswith("/services/food-bank")
+    page = text(client.get("/services/food-bank"))
+    assert "Added “Caia food bank” to your list." in page
+    assert "Remove from my list" in page
+    client.post("/list/add", data={"slug": "youth-club", "csrf_token": token})
+    listing = text(client.get("/list"))
+    assert slugs_on(listing) == ["food-bank", "youth-club"]
+    assert 'href="/list/print?s=food-bank,youth-club"' in listing
+    printed = text(client.get("/list/print"))
+    assert "Caia food bank" in printed and "Wrexham youth club" in printed
+    client.post("/list/remove", data={"slug": "food-bank", "csrf_token": token})
+    assert slugs_on(text(client.get("/list"))) == ["youth-club"]
+    client.post("/list/clear", data={"csrf_token": token})
+    assert "Your list is empty" in text(client.get("/list"))
+
+
+def test_welsh_list_actions_stay_welsh(client):
+    token = csrf_token(client, "/cy/services/food-bank")
+    response = client.post("/cy/list/add", data={"slug": "food-bank", "csrf_token": token})
+    assert response.headers["Location"].endswith("/cy/list")
+    assert "Banc bwyd Caia" in text(client.get("/cy/list"))
+
+
+def test_list_forms_need_the_csrf_token(client):
+    response = client.post("/list/add", data={"slug": "food-bank"})
+    assert response.status_code == 400
+    assert "This form has expired" in text(response)
+    assert "Your list is empty" in text(client.get("/list"))
+
+
+@pytest.mark.parametrize(
+    "target", ["//evil.example/", "https://evil.example/", "/\\evil.example", "javascript:alert(1)"]
+)
+def test_list_redirects_stay_on_the_site(client, target):
+    token = csrf_token(client)
+    response = client.post("/list/add", data={"slug": "food-bank", "csrf_token": token, "next": target})
+    assert response.headers["Location"] in ("/list", "http://localhost/list")
+
+
+def test_cannot_add_unknown_or_closed_services(client):
+    token = csrf_token(client)
+    assert client.post("/list/add", data={"slug": "nope", "csrf_token": token}).status_code == 404
+    assert client.post("/list/add", data={"slug": "closed-service", "csrf_token": token}).status_code == 404
+
+
+def test_shared_list_needs_no_session_and_ignores_bad_slugs(client):
+    page = text(client.get("/list?s=youth-club,../etc,NOPE,closed-service,food-bank,youth-club"))
+    assert slugs_on(page) == ["youth-club", "food-bank"]
+    assert "Keep these in my list" in page
+    token = CSRF.search(page).group(1)
+    client.post("/list/save", data={"s": "youth-club,food-bank", "csrf_token": token})
+    assert slugs_on(text(client.get("/list"))) == ["youth-club", "food-bank"]
+
+
+def test_list_print_has_a_qr_code_of_the_shared_list(client):
+    page = text(client.get("/list/print?s=food-bank,youth-club"))
+    assert "http://localhost/list?s=food-bank,youth-club" in page
+    assert "<svg" in page
+
+
+# --- languages -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("url", "toggle_text", "toggle_href"),
+    [
+        ("/", "Cymraeg", "/cy/"),
+        ("/search?q=food&free=1", "Cymraeg", "/cy/search?q=food&amp;free=1"),
+        ("/services/food-bank", "Cymraeg", "/cy/services/food-bank"),
+        ("/cy/", "English", "/"),
+        ("/cy/search?q=bwyd&age=5", "English", "/search?q=bwyd&amp;age=5"),
+        ("/cy/categories/food", "English", "/categories/food"),
+        ("/cy/list?s=food-bank", "English", "/list?s=food-bank"),
+    ],
+)
+def test_language_toggle_links_to_the_same_page(client, url, toggle_text, toggle_href):
+    page = text(client.get(url))
+    lang = "cy" if toggle_text == "Cymraeg" else "en"
+    assert f'<a href="{toggle_href}" hreflang="{lang}" lang="{lang}">{toggle_text}</a>' in page
+
+
+def test_hreflang_alternates(client):
+    page = text(client.get("/search?q=food"))
+    assert '<link rel="alternate" hreflang="en" href="http://localhost/search?q=food">' in page
+    assert '<link rel="alternate" hreflang="cy" href="http://localhost/cy/search?q=food">' in page
+    assert '<html lang="en-GB">' in page
+
+
+def test_welsh_interface_text(client):
+    page = text(client.get("/cy/search?q=club"))
+    assert "Gyda beth mae angen help arnoch chi?" in page
+    assert "Hidlo’r canlyniadau" in page
+    assert "What do you need help with?" not in page
+
+
+@pytest.mark.parametrize(
+    ("url", "phrase"),
+    [
+        ("/cy/categories/older-people", "<p>2 wasanaeth</p>"),  # dau wasanaeth: soft mutation after 2
+        ("/cy/categories/food", "<p>2 wasanaeth</p>"),
+        ("/cy/categories/community", "<p>4 o wasanaethau</p>"),
+        ("/cy/categories/advice", "<p>Dim gwasanaethau</p>"),
+        ("/cy/categories/young-people", "<p>1 gwasanaeth</p>"),
+        ("/categories/young-people", "<p>1 service</p>"),
+        ("/categories/community", "<p>4 services</p>"),
+    ],
+)
+def test_plurals(client, url, phrase):
+    assert phrase in text(client.get(url))
+
+
+# --- safety ----------------------------------------------------------------------------------
+
+HEADERS = {
+    "Content-Security-Policy": "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    "frame-ancestors 'none'; base-uri 'self'; form-action 'self'",
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "same-origin",
+    "X-Frame-Options": "DENY",
+}
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/",
+        "/cy/",
+        "/search?q=food",
+        "/services/food-bank/print",
+        "/nope",
+        "/api/search?q=food",
+        "/openreferral/services",
+        "/static/site.css",
+        "/services/closed-service",
+    ],
+)
+def test_security_headers(client, url):
+    with client.get(url) as response:
+        for name, value in HEADERS.items():
+            assert response.headers.get(name) == value, (url, name)
+
+
+def test_session_cookie_is_httponly_and_lax(client):
+    client.get("/services/food-bank")
+    cookie = client.get_cookie("session")
+    assert cookie is not None and cookie.http_only and cookie.same_site == "Lax"
+
+
+PAGES = [
+    "/",
+    "/cy/",
+    "/search?q=food",
+    "/search?q=I+want+to+kill+myself",
+    "/cy/search?q=bwyd&open=now",
+    "/search?q=xqzzy",
+    "/categories/food",
+    "/categories/domestic-abuse",
+    "/services/food-bank",
+    "/services/hostile-entry",
+    "/services/food-bank/print",
+    "/cy/services/food-bank/print",
+    "/list?s=food-bank,youth-club",
+    "/list/print?s=food-bank,youth-club,samaritans",
+    "/nope",
+    "/cy/nope",
+    "/services/closed-service",
+    "/search?free=1",
+]
+
+
+@pytest.mark.parametrize("url", PAGES)
+def test_no_inline_script_style_or_handlers(client, url):
+    page = text(client.get(url))
+    assert not re.search(r"<script(?![^>]*\bsrc=)", page), url
+    assert not re.search(r"<style", page), url
+    assert not re.search(r"\sstyle=", page), url
+    assert not re.search(r"\son[a-z]+=", page), url
+    assert not re.search(
+        r"""(src|href)=["']?(https?:)?//(?!www\.bbc\.co\.uk/weather|example\.org|localhost)""", page
+    ), url
+
+
+@pytest.mark.parametrize("url", PAGES)
+def test_page_size_budget(client, url):
+    response = client.get(url)
+    assert len(response.data) < 100_000, url
+
+
+def test_static_files_are_within_budget(client):
+    for name in ("site.css", "app.js"):
+        with client.get(f"/static/{name}") as response:
+            assert response.status_code == 200
+            assert len(response.data) < 30_000
+
+
+@pytest.mark.parametrize("url", PAGES)
+def test_pages_have_one_h1_a_skip_link_and_labelled_fields(client, url):
+    page = text(client.get(url))
+    assert page.count("<h1") == 1, url
+    assert 'class="skip-link" href="#main"' in page
+    assert '<main id="main"' in page
+    for field_id in re.findall(r'<(?:input|select|textarea)[^>]*\bid="([^"]+)"', page):
+        assert f'for="{field_id}"' in page, (url, field_id)
+
+
+# --- errors ----------------------------------------------------------------------------------
+
+
+def test_unexpected_errors_get_a_friendly_page_and_are_logged(content_dir, index_dir, caplog):
+    app = create_app(
+        {"TESTING": False, "CONTENT_DIR": content_dir, "INDEX_DIR": index_dir, "SECRET_KEY": "x"}
+    )
+
+    def boom():
+        raise RuntimeError("kaboom")
+
+    app.add_url_rule("/boom", "boom", boom)
+    app.add_url_rule("/cy/boom", "boom_cy", boom)
+    client = app.test_client()
+    response = client.get("/boom")
+    assert response.status_code == 500
+    assert "Sorry, something went wrong on our side" in text(response)
+    assert "kaboom" not in text(response)
+    assert "RuntimeError: kaboom" in caplog.text
+    welsh = client.get("/cy/boom")
+    assert welsh.status_code == 500
+    assert '<html lang="cy">' in text(welsh)
+    assert "Mae’n ddrwg gennym, aeth rhywbeth o’i le ar ein hochr ni" in text(welsh)
+
+
+def test_404_page_is_bilingual_with_a_search_box(client):
+    page = text(client.get("/services/nope"))
+    assert 'lang="cy">Mae’n ddrwg gennym, ni allwn ddod o hyd i’r dudalen honno' in page
+    assert 'id="q" name="q"' in page
+
+
+def test_json_errors_for_the_apis(client):
+    response = client.get("/api/nothing-here")
+    assert response.status_code == 404
+    assert response.is_json
+
+
+@pytest.mark.parametrize(
+    ("query", "shown", "links"),
+    [
+        ("", ["hostile-entry", "paused-group"], ['rel="next"']),
+        ("?page=2", ["lunch-club", "youth-club"], ['rel="prev"']),
+        ("?page=99", ["lunch-club", "youth-club"], ['rel="prev"']),
+        ("?page=abc", ["hostile-entry", "paused-group"], ['rel="next"']),
+    ],
+)
+def test_category_pages(app, client, query, shown, links):
+    app.config["CATEGORY_PAGE_SIZE"] = 2
+    page = text(client.get(f"/categories/community{query}"))
+    assert slugs_on(page) == shown
+    assert "<p>4 services</p>" in page
+    for link in links:
+        assert link in page
+
+
+def test_list_is_capped(app, client):
+    app.config["LIST_LIMIT"] = 2
+    assert len(slugs_on(text(client.get("/list?s=food-bank,youth-club,lunch-club")))) == 2
+    token = csrf_token(client)
+    for slug in ("food-bank", "youth-club", "lunch-club"):
+        client.post("/list/add", data={"slug": slug, "csrf_token": token})
+    assert slugs_on(text(client.get("/list"))) == ["food-bank", "youth-club"]
+
+
+def test_bundled_directory_pages_fit_the_budget(tmp_path):
+    """Every page of the real directory, at its largest (a full list, the biggest category), under 100 KB."""
+    from conftest import ROOT
+
+    app = create_app({"TESTING": True, "CONTENT_DIR": ROOT / "content", "INDEX_DIR": tmp_path / "index"})
+    client = app.test_client()
+    index = app.extensions["signpost"].index
+    slugs = [e.slug for e in index.visible()]
+    full_list = ",".join(slugs[: app.config["LIST_LIMIT"]])
+    urls = [
+        "/",
+        "/cy/",
+        f"/list?s={full_list}",
+        f"/list/print?s={full_list}",
+        "/search?free=1",
+        "/search?q=help",
+    ]
+    urls += [f"{lang}/categories/{c.id}" for c in index.categories for lang in ("", "/cy")]
+    urls += [f"/services/{slug}{suffix}" for slug in slugs for suffix in ("", "/print")]
+    for url in urls:
+        response = client.get(url)
+        assert response.status_code == 200, url
+        assert len(response.data) < 100_000, f"{url}: {len(response.data)} bytes"
