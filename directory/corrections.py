@@ -74,8 +74,13 @@ def suggest(slug: str):
         flash(_("Thank you. Staff will check this entry."))
         return redirect(back, 303)
     if not limiter().allow(request.remote_addr or ""):
-        return _form_again(entry, message, contact, _("You have sent several suggestions in a short time. "
-                                                      "Please try again in an hour."), 429)
+        return _form_again(
+            entry,
+            message,
+            contact,
+            _("You have sent several suggestions in a short time. Please try again in an hour."),
+            429,
+        )
     store = queue()
     if store is None:
         return _form_again(entry, message, contact, _("Sorry, suggestions cannot be taken right now."), 503)
@@ -99,13 +104,18 @@ def suggest(slug: str):
 
 def _form_again(entry, message: str, contact: str, error: str, status: int):
     return render_template(
-        "staff/correction.html", entry=entry, message=message[:MAX_MESSAGE * 2], contact=contact[:MAX_CONTACT * 2],
+        "staff/correction.html",
+        entry=entry,
+        message=message[: MAX_MESSAGE * 2],
+        contact=contact[: MAX_CONTACT * 2],
         error=error,
     ), status
 
 
 def init_app(app) -> None:
     limit = int(app.config.get("CORRECTION_RATE_LIMIT", 5))
-    app.extensions["signpost_correction_limiter"] = RateLimiter(limit, float(app.config.get("CORRECTION_RATE_PERIOD", 3600)))
+    app.extensions["signpost_correction_limiter"] = RateLimiter(
+        limit, float(app.config.get("CORRECTION_RATE_PERIOD", 3600))
+    )
     app.register_blueprint(bp)
     app.register_blueprint(bp, url_prefix="/cy", name="corrections_cy")

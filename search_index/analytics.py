@@ -28,6 +28,7 @@ log = logging.getLogger(__name__)
 RETENTION_DAYS = 365
 MAX_QUERY_CHARS = 300
 BUSY_TIMEOUT_S = 0.25  # how long a search waits for a locked database before giving up on recording
+WRITE_WAIT_S = 0.3  # how long a search waits for this process's other searches to be recorded
 
 # --- scrubbing ---------------------------------------------------------------------------------
 _EMAIL = re.compile(r"[\w.+%'-]+\s*@\s*[\w-]+(?:\s*\.\s*[\w-]+)+", re.UNICODE)
@@ -79,8 +80,8 @@ def scrub(text: str) -> str:
     text = _EMAIL_WORDS.sub("[email]", text)
     text = _NI_NUMBER.sub("[id]", text)
     text = _POSTCODE.sub(lambda m: m.group(1).upper(), text)
-    text = _DATE.sub("[date]", text)
     text = _SORT_CODE.sub("[number]", text)
+    text = _DATE.sub("[date]", text)
     text = _STREET.sub("[address]", text)
     text = _NAME.sub(lambda m: f"{m.group(1)} [name]", text)
     text = _NUMBERISH.sub(_number, text)
@@ -122,12 +123,14 @@ def _stamp(moment: dt.datetime) -> str:
 class Analytics:
     """The searches table in one SQLite file (WAL mode, so readers never block the site)."""
 
-    def __init__(self, db_path: Path | str, retention_days: int = RETENTION_DAYS):
+    def __init__(self, db_path: Path | str, retention_days: int | None = None):
         self.path = Path(db_path)
         self.retention_days = retention_days
         self._ready = False
         self._last_prune: float | None = None
         self._prune_lock = threading.Lock()
+        self._write_lock = threading.Lock()
+        self._locked_until = 0.0
 
     def connect(self, create: bool = True) -> sqlite3.Connection:
         """A new connection (one per call: sqlite3 connections are not shared between threads)."""
@@ -137,6 +140,7 @@ class Analytics:
             raise FileNotFoundError(str(self.path))
         conn = sqlite3.connect(str(self.path), timeout=BUSY_TIMEOUT_S)
         try:
+            conn.execute("PRAGMA synchronous=NORMAL")  # WAL: no fsync per search; never corrupts
             if not self._ready:
                 conn.execute("PRAGMA journal_mode=WAL")
                 conn.executescript(SCHEMA)
@@ -160,31 +164,47 @@ class Analytics:
                 hit.entry.categories[0] if hit and hit.entry.categories else None,
                 int(bool(results.is_crisis)),
             )
-            conn = self.connect()
+            # One writer at a time in this process (the site's threads); another process holding
+            # the database is waited for up to BUSY_TIMEOUT_S by SQLite. Either way a search is
+            # held up for at most WRITE_WAIT_S + BUSY_TIMEOUT_S, then answered without recording.
+            # While the database was found locked in the last second, nobody queues behind the one
+            # search that is trying: the others go on unrecorded at once.
+            wait = 0 if time.monotonic() < self._locked_until else WRITE_WAIT_S
+            if not self._write_lock.acquire(timeout=wait):
+                raise TimeoutError("the database is busy; other searches are being recorded")
             try:
-                with conn:
-                    conn.execute(
-                        "INSERT INTO searches (at, channel, lang, query, results, top, top_category, crisis)"
-                        " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                        row,
-                    )
+                self._insert(row)
             except sqlite3.OperationalError as exc:
-                if "no such table" in str(exc):  # the file was replaced while we ran
-                    self._ready = False
+                if "locked" in str(exc) or "busy" in str(exc):
+                    self._locked_until = time.monotonic() + 1.0
                 raise
             finally:
-                conn.close()
+                self._write_lock.release()
         except Exception as exc:
-            self._ready = False
+            if "no such table" in str(exc) or not self.path.is_file():  # replaced or removed meanwhile
+                self._ready = False
             log.warning("could not record a search in %s: %s", self.path, exc)
             return
-        if self._last_prune is None or time.monotonic() - self._last_prune > 86400:
+        if self.retention_days is not None and (
+            self._last_prune is None or time.monotonic() - self._last_prune > 86400
+        ):
             self.prune()  # on the first search, then once a day in a long-running process
 
-    def start(self) -> None:
-        """Create the database when missing and delete searches past the retention period.
+    def _insert(self, row: tuple) -> None:
+        conn = self.connect()
+        try:
+            with conn:
+                conn.execute(
+                    "INSERT INTO searches (at, channel, lang, query, results, top, top_category, crisis)"
+                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                    row,
+                )
+        finally:
+            conn.close()
 
-        Run when the site or the bot starts; never raises.
+    def start(self) -> None:
+        """Create the database when missing and, when a retention period is set, delete searches
+        older than it. Run when the site or the bot starts; never raises.
         """
         try:
             self.connect().close()
@@ -193,7 +213,8 @@ class Analytics:
                 "analytics database %s cannot be used: %s; searches will not be recorded", self.path, exc
             )
             return
-        self.prune()
+        if self.retention_days is not None:
+            self.prune()
 
     def prune(self, days: int | None = None, *, now: dt.datetime | None = None) -> int:
         """Delete searches older than `days` (default: the retention period). Returns how many.
@@ -209,7 +230,8 @@ class Analytics:
             return 0
 
     def prune_strict(self, days: int | None = None, *, now: dt.datetime | None = None) -> int:
-        days = self.retention_days if days is None else days
+        if days is None:
+            days = RETENTION_DAYS if self.retention_days is None else self.retention_days
         cutoff = _stamp((now or _now()) - dt.timedelta(days=days))
         with self._prune_lock:
             self._last_prune = time.monotonic()

@@ -291,6 +291,9 @@ def parse_entry(path: Path, category_ids: set[str], shown: str | None = None) ->
     front, body, _ = parts
     try:
         root = yaml.compose(front, Loader=yaml.SafeLoader)
+    except RecursionError:
+        err(2, "the front matter is nested too deeply to read; each field is one 'key: value' line")
+        return None, problems
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         if "end of stream" in str(getattr(exc, "problem", "")) and getattr(exc, "context_mark", None):

@@ -7,9 +7,17 @@ Layout of an index folder::
       gen-000004/               Whoosh's files, plus meta.json (categories, problems, versions)
 
 A full build writes a new `gen-*` folder and then swaps `current`, so a reader never sees a
-half-written index. An update of a few changed files goes into the current generation through
-Whoosh's own atomic commit (a new table of contents written under a temporary name and renamed),
-without merging segments, so open searchers keep reading the files they opened.
+half-written index. An update of a few changed files makes a new generation too, but cheaply: hard
+links to the current generation's files, plus one small segment with the changes (small segments
+are merged once there are more than MAX_SEGMENTS). A generation's files never change once
+`current` points at it, so an open reader keeps reading exactly the index it opened, and a search
+never mixes two generations.
+
+Beside Whoosh's files each generation holds ``state.json``: the stat signature of every indexed
+file (so an update does not read the stored documents to find what changed) and the typo
+corrector's vocabulary (each plain word and how many entries use it).
+
+A full build of a large directory is split across worker processes, each writing one segment.
 
 Only this module and `search.py` import Whoosh.
 """
@@ -18,14 +26,18 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
 import os
+import re
 import shutil
 import time
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from whoosh import index as whoosh_index
 from whoosh.analysis import (
+    STOP_WORDS,
     CharsetFilter,
     LowercaseFilter,
     RegexTokenizer,
@@ -34,7 +46,11 @@ from whoosh.analysis import (
     SubstitutionFilter,
 )
 from whoosh.fields import ID, KEYWORD, STORED, TEXT, Schema
+from whoosh.lang.porter import stem as porter_stem
+from whoosh.reading import SegmentReader
 from whoosh.support.charset import accent_map
+from whoosh.system import pack_uint
+from whoosh.writing import SegmentWriter
 
 from .entries import (
     Category,
@@ -46,8 +62,14 @@ from .entries import (
 )
 from .lexicon import BUILTIN as BUILTIN_VOCABULARY
 
+log = logging.getLogger(__name__)
+
 SCHEMA_VERSION = 4
-MAX_SEGMENTS = 24  # beyond this many small segments, an update becomes a fresh full build
+MAX_SEGMENTS = 10  # beyond this many segments, an update merges the small ones
+PARALLEL_MIN_FILES = 1000  # from this many files, a full build is split across worker processes
+MAX_BUILD_WORKERS = 4
+WRITER_LIMIT_MB = 512  # postings a build writer sorts in memory before spilling to disk
+STATE_FILE = "state.json"
 
 
 def analyzer():
@@ -72,6 +94,64 @@ def plain_analyzer():
     )
 
 
+_WORD_RE = re.compile(r"\w+(?:['’]\w+)*")
+_APOSTROPHES_RE = re.compile(r"['’]")
+_STEMS: dict[str, str] = {}
+
+
+def _stem(word: str) -> str:
+    stemmed = _STEMS.get(word)
+    if stemmed is None:
+        stemmed = porter_stem(word)
+        if len(_STEMS) < 200_000:
+            _STEMS[word] = stemmed
+    return stemmed
+
+
+def index_words(text: str) -> list[str]:
+    """The terms `analyzer()` makes of `text`, in order, in one pass (about 5x faster).
+
+    ASCII text (nearly all of it) is lowercased once and split with one regular expression;
+    anything else goes word by word through the same steps as the analyzer's filters.
+    """
+    out: list[str] = []
+    stops = STOP_WORDS
+    if text.isascii():
+        for word in _WORD_RE.findall(text.lower()):
+            if "'" in word:
+                word = word.replace("'", "")
+            if word not in stops:
+                out.append(_stem(word))
+        return out
+    for word in _WORD_RE.findall(text):
+        word = _APOSTROPHES_RE.sub("", word.lower()).translate(accent_map)
+        if word and word not in stops:
+            out.append(_stem(word))
+    return out
+
+
+def plain_words(text: str) -> set[str]:
+    """The distinct words `plain_analyzer()` makes of `text` that are all letters (typo vocabulary)."""
+    if text.isascii():
+        words = {w.replace("'", "") for w in _WORD_RE.findall(text.lower())}
+    else:
+        words = {_APOSTROPHES_RE.sub("", w.lower()).translate(accent_map) for w in _WORD_RE.findall(text)}
+    return {w for w in words if w.isalpha()}
+
+
+class FastText(TEXT):
+    """A TEXT field that indexes through `index_words` instead of Whoosh's chain of generators.
+
+    The terms and frequencies are exactly those of its analyzer (which queries still use).
+    """
+
+    def index(self, value, **kwargs):
+        if not isinstance(value, str):
+            return super().index(value, **kwargs)
+        counts = Counter(index_words(value))
+        return [(w.encode("utf-8"), n, float(n), pack_uint(n)) for w, n in counts.items()]
+
+
 # How much a match in each field counts.
 FIELD_BOOSTS = {
     "title": 3.0,
@@ -91,15 +171,14 @@ def make_schema() -> Schema:
         slug=ID(stored=True, unique=True),
         sig=STORED,
         data=STORED,
-        title=TEXT(analyzer=ana, phrase=False),
-        summary=TEXT(analyzer=ana, phrase=False),
-        tags=TEXT(analyzer=ana, phrase=False),
-        questions=TEXT(analyzer=ana, phrase=False),
-        catnames=TEXT(analyzer=ana, phrase=False),
-        organisation=TEXT(analyzer=ana, phrase=False),
-        body=TEXT(analyzer=ana, phrase=False),
-        welsh=TEXT(analyzer=ana, phrase=False),
-        spell=TEXT(analyzer=plain_analyzer(), phrase=False),
+        title=FastText(analyzer=ana, phrase=False),
+        summary=FastText(analyzer=ana, phrase=False),
+        tags=FastText(analyzer=ana, phrase=False),
+        questions=FastText(analyzer=ana, phrase=False),
+        catnames=FastText(analyzer=ana, phrase=False),
+        organisation=FastText(analyzer=ana, phrase=False),
+        body=FastText(analyzer=ana, phrase=False),
+        welsh=FastText(analyzer=ana, phrase=False),
         categories=KEYWORD(commas=False, lowercase=False),
         languages=KEYWORD(commas=False, lowercase=True),
         status=ID,
@@ -140,7 +219,7 @@ class BuildReport:
 
 
 def _file_sig(path: Path) -> str:
-    st = path.stat()
+    st = os.stat(path)
     return f"{st.st_mtime_ns}:{st.st_size}"
 
 
@@ -180,13 +259,33 @@ def _write_json_atomic(path: Path, data: dict) -> None:
     os.replace(tmp, path)
 
 
-def _document(entry: Entry, sig: str, categories: dict[str, Category]) -> dict:
+def spell_words(entry: Entry, categories: dict[str, Category]) -> set[str]:
+    """The words of an entry the typo corrector may suggest."""
     cats = [categories[c] for c in entry.categories if c in categories]
-    spell_text = " ".join(
+    return plain_words(" ".join(
         [entry.title, entry.summary, " ".join(entry.tags), " ".join(entry.questions), entry.body,
          entry.organisation, entry.title_cy, entry.summary_cy]
         + [c.name + " " + c.name_cy for c in cats]
-    )
+    ))
+
+
+def read_state(gen: Path) -> dict | None:
+    """The generation's `state.json` (file signatures and typo vocabulary), or None if missing."""
+    try:
+        state = json.loads((gen / STATE_FILE).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return state if isinstance(state, dict) and "sigs" in state and "spell" in state else None
+
+
+def _write_state(gen: Path, sigs: dict[str, str], spell: dict[str, int]) -> None:
+    tmp = gen / f".{STATE_FILE}.{os.getpid()}.tmp"
+    tmp.write_text(json.dumps({"sigs": sigs, "spell": spell}, ensure_ascii=False), encoding="utf-8")
+    os.replace(tmp, gen / STATE_FILE)
+
+
+def _document(entry: Entry, sig: str, categories: dict[str, Category]) -> dict:
+    cats = [categories[c] for c in entry.categories if c in categories]
     return {
         "slug": entry.slug,
         "sig": sig,
@@ -199,7 +298,6 @@ def _document(entry: Entry, sig: str, categories: dict[str, Category]) -> dict:
         "organisation": entry.organisation,
         "body": entry.body,
         "welsh": " . ".join([entry.title_cy, entry.summary_cy] + [c.name_cy for c in cats]),
-        "spell": spell_text,
         "categories": " ".join(entry.categories),
         "languages": " ".join(entry.languages) or "-",
         "status": entry.status,
@@ -220,9 +318,14 @@ def _new_generation(index_dir: Path) -> Path:
             n = max(n, int(p.name[4:]) + 1)
         except ValueError:
             continue
-    gen = index_dir / f"gen-{n:06d}"
-    gen.mkdir()
-    return gen
+    for attempt in range(100):  # another process may take the same number at the same moment
+        gen = index_dir / f"gen-{n + attempt:06d}"
+        try:
+            gen.mkdir()
+        except FileExistsError:
+            continue
+        return gen
+    raise FileExistsError(f"{index_dir}: cannot make a new generation folder")
 
 
 def _swap_current(index_dir: Path, gen: Path) -> None:
@@ -247,7 +350,8 @@ def scan_content(content_dir: Path) -> tuple[list[Category], list[Problem], dict
         raise ContentError(f"{content_dir}: no such content folder")
     cats, problems = load_categories(content_dir / "categories.yml")
     services = content_dir / "services"
-    files = {p.stem: p for p in sorted(services.glob("*.md"))} if services.is_dir() else {}
+    # sorted by name: the same order as sorting the paths, without pathlib's slow comparisons
+    files = {p.stem: p for p in sorted(services.glob("*.md"), key=lambda p: p.name)} if services.is_dir() else {}
     return cats, problems, files
 
 
@@ -259,8 +363,10 @@ def build_index(content_dir: Path | str, index_dir: Path | str, *, full: bool = 
     """
     start = time.perf_counter()
     content_dir, index_dir = Path(content_dir), Path(index_dir)
-    cats, cat_problems, files = scan_content(content_dir)
-    by_id = {c.id: c for c in cats}
+    if not content_dir.is_dir():
+        raise ContentError(f"{content_dir}: no such content folder")
+    cats, cat_problems = load_categories(content_dir / "categories.yml")
+    files = _entry_files(content_dir / "services")
     fingerprint = _fingerprint(content_dir)
     gen = current_generation(index_dir)
     meta = read_meta(gen) if gen else None
@@ -272,8 +378,35 @@ def build_index(content_dir: Path | str, index_dir: Path | str, *, full: bool = 
     return report
 
 
+def _entry_files(services: Path) -> dict[str, tuple[str, str]]:
+    """slug -> (path, stat signature) of every `services/*.md`, by name; what `scan_content` lists,
+    read with one directory scan (on 50,000 files, pathlib's glob and stat take a second)."""
+    found: list[tuple[str, str, str]] = []
+    try:
+        with os.scandir(services) as it:
+            for e in it:
+                if e.name.endswith(".md"):
+                    try:
+                        st = e.stat()
+                    except OSError:  # removed while we looked
+                        continue
+                    found.append((e.name, e.path, f"{st.st_mtime_ns}:{st.st_size}"))
+    except (FileNotFoundError, NotADirectoryError):
+        return {}
+    found.sort()
+    return {os.path.splitext(name)[0]: (path, sig) for name, path, sig in found}
+
+
 def _parse(path: Path, ids: set[str], content_dir: Path) -> tuple[Entry | None, list[Problem]]:
-    return parse_entry(path, ids, shown=_shown(path, content_dir))
+    """`parse_entry`, but one unreadable file never stops a build: it becomes a problem."""
+    shown = _shown(path, content_dir)
+    try:
+        return parse_entry(path, ids, shown=shown)
+    except RecursionError:
+        return None, [Problem(shown, 1, "the front matter is nested too deeply to read; "
+                                        "check for '[' or '{' that are never closed")]
+    except OSError as exc:  # removed or made unreadable while we were building
+        return None, [Problem(shown, 1, f"the file cannot be read ({exc.strerror or exc})")]
 
 
 def _shown(path: Path, content_dir: Path) -> str:
@@ -286,33 +419,42 @@ def _shown(path: Path, content_dir: Path) -> str:
 
 def _full_build(content_dir, index_dir, cats, cat_problems, files, fingerprint) -> BuildReport:
     report = BuildReport(full=True, problems=list(cat_problems))
-    ids = {c.id for c in cats}
-    by_id = {c.id: c for c in cats}
     gen = _new_generation(index_dir)
     ix = whoosh_index.create_in(str(gen), make_schema())
-    writer = ix.writer(limitmb=128)
-    file_problems: dict[str, list[dict]] = {}
-    for slug, path in files.items():
-        entry, probs = _parse(path, ids, content_dir)
-        if probs:
-            report.problems.extend(probs)
-            file_problems[slug] = [_problem_dict(p) for p in probs]
-        if entry is None:
-            continue
-        writer.add_document(**_document(entry, _file_sig(path), by_id))
-        report.added.append(slug)
-    writer.commit()
+    items = [(slug, path) for slug, (path, _) in files.items()]
+    workers = _build_workers(len(items))
+    parts = None
+    if workers > 1:
+        try:
+            parts = _build_in_processes(ix, gen, items, cats, content_dir, workers)
+        except (OSError, RuntimeError, EOFError, ValueError) as exc:  # no workers here: build in this one
+            log.warning("parallel build failed (%s); building in one process", exc)
+            parts = None
+    if parts is None:
+        writer = ix.writer(limitmb=WRITER_LIMIT_MB)
+        parts = [_index_files(writer, items, cats, content_dir)]
+        writer.commit()
     ix.close()
+    file_problems: dict[str, list[dict]] = {}
+    sigs: dict[str, str] = {}
+    spell: Counter[str] = Counter()
+    for part in parts:
+        report.added.extend(part["added"])
+        report.problems.extend(part["problems"])
+        file_problems.update(part["file_problems"])
+        sigs.update(part["sigs"])
+        spell.update(part["spell"])
     meta = {
         "schema": SCHEMA_VERSION,
         "fingerprint": fingerprint,
         "categories": [c.__dict__ for c in cats],
         "category_problems": [_problem_dict(p) for p in cat_problems],
         "file_problems": file_problems,
-        "broken_sigs": {s: _file_sig(files[s]) for s in file_problems if s in files},
+        "broken_sigs": {s: files[s][1] for s in file_problems if s in files and s not in sigs},
         "content": str(content_dir.resolve()),
         "built": time.time(),
     }
+    _write_state(gen, sigs, dict(spell))
     _write_json_atomic(gen / "meta.json", meta)
     _swap_current(index_dir, gen)
     _remove_old_generations(index_dir, gen)
@@ -320,31 +462,135 @@ def _full_build(content_dir, index_dir, cats, cat_problems, files, fingerprint) 
     return report
 
 
+def _build_workers(n_files: int) -> int:
+    if n_files < PARALLEL_MIN_FILES:
+        return 1
+    try:
+        cpus = len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):
+        cpus = os.cpu_count() or 1
+    return max(1, min(cpus, MAX_BUILD_WORKERS, n_files // (PARALLEL_MIN_FILES // 2)))
+
+
+def _index_files(writer, items: list[tuple[str, str]], cats: list[Category], content_dir: Path) -> dict:
+    """Parse and add each file to `writer`; what happened, for the report and state.json."""
+    ids = {c.id for c in cats}
+    by_id = {c.id: c for c in cats}
+    part: dict = {"added": [], "problems": [], "file_problems": {}, "sigs": {}, "spell": Counter()}
+    for slug, name in items:
+        path = Path(name)
+        try:
+            sig = _file_sig(path)  # before reading: an edit made while we read shows up next time
+        except OSError:
+            sig = ""
+        entry, probs = _parse(path, ids, content_dir)
+        if probs:
+            part["problems"].extend(probs)
+            part["file_problems"][slug] = [_problem_dict(p) for p in probs]
+        if entry is None:
+            continue
+        writer.add_document(**_document(entry, sig, by_id))
+        part["added"].append(slug)
+        part["sigs"][slug] = sig
+        part["spell"].update(spell_words(entry, by_id))
+    return part
+
+
+def _build_part(gen: str, items: list[tuple[str, str]], cats: list[Category], content_dir: str) -> dict:
+    """In a worker process: index `items` into one new segment of the index at `gen`."""
+    ix = whoosh_index.open_dir(gen)
+    writer = SegmentWriter(ix, _lk=False, limitmb=WRITER_LIMIT_MB)
+    # Whoosh names every writer's scratch folder the same; give this one its own, or the first
+    # worker to finish deletes the others' sorted runs
+    writer._tempstorage = writer.pool.tempstore = ix.storage.temp_storage(f".{ix.indexname}-{os.getpid()}.tmp")
+    part = _index_files(writer, items, cats, Path(content_dir))
+    if writer._added:
+        part["segment"] = writer._finalize_segment()
+    else:
+        writer._close_segment()
+        part["segment"] = None
+    writer._finish()
+    ix.close()
+    return part
+
+
+def _build_in_processes(ix, gen: Path, items, cats, content_dir: Path, workers: int) -> list[dict]:
+    """Split the files in `workers` contiguous runs, one segment each, then commit them together.
+
+    The workers are plain `python -c` processes (not multiprocessing), so they start the same way
+    whatever the parent is: a threaded server, `python -m signpost`, or a script read from stdin.
+    """
+    import pickle
+    import subprocess
+    import sys
+
+    size = -(-len(items) // workers)
+    chunks = [items[i : i + size] for i in range(0, len(items), size)]
+    package_root = str(Path(__file__).resolve().parent.parent)
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join(filter(None, [package_root, os.environ.get("PYTHONPATH")])))
+    code = "import sys; from search_index.index import _build_worker; _build_worker(sys.argv[1], sys.argv[2])"
+    running = []
+    try:
+        for i, chunk in enumerate(chunks):
+            job, out = gen / f".build-{i}.job", gen / f".build-{i}.out"
+            job.write_bytes(pickle.dumps((str(gen), chunk, cats, str(content_dir))))
+            proc = subprocess.Popen(
+                [sys.executable, "-c", code, str(job), str(out)],
+                env=env, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+            )
+            running.append((proc, out))
+        parts = []
+        for proc, out in running:
+            _, err = proc.communicate()
+            if proc.returncode != 0 or not out.is_file():
+                raise RuntimeError(f"index worker failed: {err.decode(errors='replace').strip()[-500:]}")
+            parts.append(pickle.loads(out.read_bytes()))
+    finally:
+        for proc, _ in running:
+            if proc.poll() is None:
+                proc.kill()
+                proc.wait()
+        for p in gen.glob(".build-*"):
+            p.unlink(missing_ok=True)
+    writer = ix.writer()
+    writer._close_segment()
+    writer._commit_toc([p["segment"] for p in parts if p["segment"] is not None])
+    writer._finish()
+    return parts
+
+
+def _build_worker(job: str, out: str) -> None:
+    """Entry point of an index worker process: read the job, build its segment, write the result."""
+    import pickle
+
+    gen, items, cats, content_dir = pickle.loads(Path(job).read_bytes())
+    part = _build_part(gen, items, cats, content_dir)
+    tmp = Path(out).with_suffix(".tmp")
+    tmp.write_bytes(pickle.dumps(part))
+    os.replace(tmp, out)
+
+
 def _problem_dict(p: Problem) -> dict:
     return {"path": p.path, "line": p.line, "message": p.message, "severity": p.severity}
 
 
 def _update(content_dir, index_dir, gen, meta, cats, cat_problems, files) -> BuildReport:
+    state = read_state(gen)
+    if state is None:  # built before state.json existed
+        return _full_build(content_dir, index_dir, cats, cat_problems, files, meta["fingerprint"])
     report = BuildReport(problems=list(cat_problems))
     ids = {c.id for c in cats}
     by_id = {c.id: c for c in cats}
-    ix = whoosh_index.open_dir(str(gen))
-    with ix.reader() as reader:
-        indexed = {f["slug"]: f["sig"] for f in reader.all_stored_fields() if "slug" in f}
-        segments = len(ix._segments()) if hasattr(ix, "_segments") else 1
-    if segments > MAX_SEGMENTS:
-        ix.close()
-        return _full_build(content_dir, index_dir, cats, cat_problems, files, meta["fingerprint"])
+    indexed: dict[str, str] = state["sigs"]
     file_problems: dict[str, list[dict]] = dict(meta.get("file_problems", {}))
     broken_sigs: dict[str, str] = dict(meta.get("broken_sigs", {}))
-    writer = None
-    for slug, path in files.items():
-        sig = _file_sig(path)
+    changed: list[tuple[Entry, str]] = []
+    for slug, (path, sig) in files.items():
         if indexed.get(slug) == sig or (slug not in indexed and broken_sigs.get(slug) == sig):
             report.unchanged += slug in indexed
             report.problems.extend(Problem(**d) for d in file_problems.get(slug, []))
             continue
-        entry, probs = _parse(path, ids, content_dir)
+        entry, probs = _parse(Path(path), ids, content_dir)
         file_problems.pop(slug, None)
         broken_sigs.pop(slug, None)
         if probs:
@@ -356,20 +602,82 @@ def _update(content_dir, index_dir, gen, meta, cats, cat_problems, files) -> Bui
                 report.kept_last_good.append(slug)
                 report.unchanged += 1
             continue
-        writer = writer or ix.writer()
-        writer.update_document(**_document(entry, sig, by_id))
+        changed.append((entry, sig))
         (report.updated if slug in indexed else report.added).append(slug)
-    for slug in set(indexed) - set(files):
-        writer = writer or ix.writer()
-        writer.delete_by_term("slug", slug)
+    removed = sorted(set(indexed) - set(files))
+    for slug in removed:
         report.removed.append(slug)
         file_problems.pop(slug, None)
         broken_sigs.pop(slug, None)
-    if writer is not None:
-        writer.commit(merge=False)
-    ix.close()
-    if writer is not None or file_problems != meta.get("file_problems", {}):
+    if changed or removed:
+        gen = _write_changes(index_dir, gen, state, by_id, changed, removed, report.updated)
+    if changed or removed or file_problems != meta.get("file_problems", {}):
         meta = dict(meta, file_problems=file_problems, broken_sigs=broken_sigs, built=time.time())
         _write_json_atomic(gen / "meta.json", meta)
+    if gen != current_generation(index_dir):
+        _swap_current(index_dir, gen)
+        _remove_old_generations(index_dir, gen)
     report.generation = gen.name
     return report
+
+
+def _write_changes(index_dir, gen, state, by_id, changed, removed, updated) -> Path:
+    """Commit changed and removed entries into a new generation; returns it.
+
+    The new generation starts as hard links to the current one's files, and the change goes in as
+    one small segment (small segments are merged once there are too many). A generation is never
+    changed after `current` points at it, so a reader always sees exactly one of them.
+    """
+    merge = len(whoosh_index.open_dir(str(gen))._segments()) + 1 > MAX_SEGMENTS
+    gen = _fork_generation(index_dir, gen)
+    ix = whoosh_index.open_dir(str(gen))
+    commit = {"mergetype": _merge_small_segments} if merge else {"merge": False}
+    sigs = dict(state["sigs"])
+    spell = Counter(state["spell"])
+    with ix.searcher() as searcher:  # the words of the versions being replaced leave the typo vocabulary
+        for slug in list(updated) + list(removed):
+            old = searcher.document(slug=slug)
+            if old and "data" in old:
+                spell.subtract(spell_words(Entry.from_dict(json.loads(old["data"])), by_id))
+    writer = ix.writer()
+    try:
+        for entry, sig in changed:
+            writer.update_document(**_document(entry, sig, by_id))
+            sigs[entry.slug] = sig
+            spell.update(spell_words(entry, by_id))
+        for slug in removed:
+            writer.delete_by_term("slug", slug)
+            sigs.pop(slug, None)
+    except BaseException:
+        writer.cancel()
+        raise
+    writer.commit(**commit)
+    ix.close()
+    _write_state(gen, sigs, {w: n for w, n in spell.items() if n > 0})
+    return gen
+
+
+def _fork_generation(index_dir: Path, gen: Path) -> Path:
+    """A new generation holding hard links to `gen`'s files (copies where links are refused)."""
+    new = _new_generation(index_dir)
+    for p in gen.iterdir():
+        if not p.is_file() or p.name.endswith("LOCK") or p.name.startswith("."):
+            continue
+        try:
+            os.link(p, new / p.name)
+        except OSError:
+            shutil.copy2(p, new / p.name)
+    return new
+
+
+def _merge_small_segments(writer, segments):
+    """Whoosh merge policy: fold every segment under a tenth of the largest into the new one."""
+    largest = max((s.doc_count_all() for s in segments), default=0)
+    small = [s for s in segments if s.doc_count_all() < max(largest // 10, 100)]
+    if len(small) < 2:
+        return list(segments)
+    for seg in small:
+        reader = SegmentReader(writer.storage, writer.schema, seg)
+        writer.add_reader(reader)
+        reader.close()
+    return [s for s in segments if s not in small]

@@ -70,6 +70,7 @@ class Understanding:
     added: dict[str, float]  # service words added by phrases, with their weight
     categories: dict[str, float]  # category ids hinted at, with their weight
     notes: tuple[tuple[str, str], ...]  # (resident phrase, what it was read as)
+    sources: dict[str, str] = field(default_factory=dict)  # added word -> the resident phrase behind it
 
 
 @dataclass
@@ -132,6 +133,7 @@ class Vocabulary:
         words = self._drop_filler(words)
         folded: list[str] = []
         added: dict[str, float] = {}
+        sources: dict[str, str] = {}
         joined: list[str] = []
         for w in words:
             w = self.spellings.get(w, w)
@@ -140,6 +142,7 @@ class Vocabulary:
                 joined.append(w)
                 for part in parts:
                     added[part] = max(added.get(part, 0.0), 0.5)
+                    sources.setdefault(part, w)
             folded.extend(parts or (w,))
         cats: dict[str, float] = {}
         notes: list[tuple[str, str]] = []
@@ -161,20 +164,22 @@ class Vocabulary:
                 welsh = n == 1 and self.welsh.get(folded[i]) is exp
                 if welsh:  # a Welsh word is the resident's own word: its English meaning counts fully
                     weight = 1.0
+                shown = " ".join(folded[i : i + n])
                 for w in exp.words:
                     added[w] = max(added.get(w, 0.0), weight)
+                    sources.setdefault(w, shown)
                     # one step further for Welsh: "unig" -> "lonely" -> company, befriending...
                     more = self.phrases.get(tuple(stem(t) for t in tokenize(w))) if welsh else None
                     for w2 in more.words if more else ():
                         added[w2] = max(added.get(w2, 0.0), 0.5)
+                        sources.setdefault(w2, shown)
                     for c in more.categories if more else ():
                         cats[c] = cats.get(c, 0.0) + 0.5
                 for c in exp.categories:
                     cats[c] = cats.get(c, 0.0) + 1.0
-                shown = " ".join(folded[i : i + n])
                 notes.append((shown, ", ".join(exp.words[:3]) or ", ".join(exp.categories)))
         content = [w for w in folded if w not in self.stopwords and not any(w in self.compounds.get(j, ()) for j in joined)]
-        return Understanding(tuple(joined + content), added, cats, tuple(notes))
+        return Understanding(tuple(joined + content), added, cats, tuple(notes), sources)
 
     def _drop_filler(self, words: list[str]) -> list[str]:
         out: list[str] = []

@@ -1,16 +1,29 @@
 """Search: a resident's message in, plain results out.
 
 `SearchIndex.open(index_dir)` opens one generation of the index and hands out plain values
-(`Entry`, `Hit`, `Results`); no Whoosh object leaves this module. Each thread gets its own Whoosh
-searcher, so the website's worker threads never share file handles.
+(`Entry`, `Hit`, `Results`); no Whoosh object leaves this module. It reads one snapshot of the
+index (one Whoosh reader), so every result comes from the same generation; the website's threads
+share it (reads of postings are serialised, scoring is not).
+
+Ranking is Whoosh's BM25F, but computed here from each word's postings (read once and kept) instead
+of by Whoosh's matcher tree, which is far slower on large directories: see `_Ranker`.
 """
 
 from __future__ import annotations
 
+import heapq
 import json
 import threading
-from collections import defaultdict
-from dataclasses import dataclass, field
+import time
+import weakref
+from array import array
+from bisect import bisect_left
+from collections import Counter, OrderedDict, defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from itertools import islice, repeat
+from math import log
+from operator import add, itemgetter, mul, truediv
 from pathlib import Path
 
 from whoosh import index as whoosh_index
@@ -18,10 +31,21 @@ from whoosh import query as Q
 
 from .crisis import KIND_WORDS, CrisisSignal, detect_crisis
 from .entries import Category, Entry
-from .index import FIELD_BOOSTS, area_key, current_generation, make_schema, read_meta
+from .index import (
+    FIELD_BOOSTS,
+    area_key,
+    current_generation,
+    index_words,
+    make_schema,
+    read_meta,
+    read_state,
+    spell_words,
+)
+from .lexicon import BUILTIN as BUILTIN_VOCABULARY
 from .lexicon import Understanding, Vocabulary, load_vocabulary, tokenize
 
 DEFAULT_LIMIT = 10
+OPEN_ATTEMPTS = 4
 MAX_QUERY_CHARS = 500
 CATEGORY_BOOST = 1.6
 CLOSED_PENALTY = 0.6
@@ -55,6 +79,9 @@ class Results:
     @property
     def is_crisis(self) -> bool:
         return self.crisis is not None
+
+    def __bool__(self) -> bool:  # an answer with no hits is still an answer (it may carry a crisis)
+        return True
 
     def __len__(self) -> int:
         return len(self.hits)
@@ -101,6 +128,8 @@ def explain(hit: Hit, lang: str = "en") -> str:
         return "Yn yr un categori" if lang == "cy" else "In a related category"
     if lang == "cy":
         return f"Yn cyfateb i {words}"
+    meant = {phrase: [m for m in read_as.split(", ") if m != phrase] for phrase, read_as in hit.via}
+    words = ", ".join(f"“{w}” ({', '.join(meant[w])})" if meant.get(w) else f"“{w}”" for w in hit.matched[:4])
     return f"Matches {words}"
 
 
@@ -115,17 +144,34 @@ class SearchIndex:
         self.categories: list[Category] = [Category(**c) for c in meta.get("categories", [])]
         self.category_by_id = {c.id: c for c in self.categories}
         self.vocabulary = vocabulary
-        self._local = threading.local()
-        with self._ix.reader() as reader:
-            stored = list(reader.all_stored_fields())
-            self.generation = self._ix.latest_generation()
-            self._spell = _SpellIndex({w.decode() if isinstance(w, bytes) else w: reader.doc_frequency("spell", w) for w in reader.lexicon("spell")})
+        self._reader = self._ix.reader()  # this generation, as it is now, for as long as we live
+        self.generation = self._reader.generation()
         self.entries: dict[str, Entry] = {}
-        for f in stored:
-            entry = Entry.from_dict(json.loads(f["data"]))
-            self.entries[entry.slug] = entry
-        self._known = self._spell.words | vocabulary.known_words()
+        self._docs: dict[int, Entry] = {}  # Whoosh document number -> entry (live documents only)
+        self._docnum: dict[str, int] = {}
+        leaves = []
+        for reader, base in self._reader.leaf_readers():
+            seg = _segment_for(gen_dir.parent, reader)
+            deleted = reader.deleted_docs_set if reader.has_deletions() else frozenset()
+            leaves.append((reader, base, seg, deleted))
+            for d, entry in seg.entries.items():
+                if d not in deleted:
+                    self.entries[entry.slug] = entry
+                    self._docs[base + d] = entry
+                    self._docnum[entry.slug] = base + d
+        self._ranker = _Ranker(self._reader, leaves)
+        state = read_state(gen_dir)
+        if state is not None:
+            self._spell = _SpellIndex(state["spell"])
+        else:  # an index from before state.json: count the words here
+            self._spell = _SpellIndex(Counter(
+                w for e in self.entries.values() for w in spell_words(e, self.category_by_id)
+            ))
+        self._known = self._spell.words | _known_words(vocabulary)
         self._field_names = set(make_schema().names())
+        self._visible: list[Entry] | None = None
+        self._filtered: dict[Filters, frozenset[int] | None] = {}
+        self._kind_scores: dict[str, tuple] = {}
 
     @classmethod
     def open(cls, index_dir: Path | str, vocabulary: Vocabulary | None = None,
@@ -138,8 +184,16 @@ class SearchIndex:
             if extra is None:
                 src = read_meta(gen).get("content")
                 extra = Path(src) / "vocabulary.yml" if src else None
-            vocabulary = load_vocabulary(extra)
-        return cls(gen, vocabulary)
+            vocabulary = _load_vocabulary(extra)
+        for attempt in range(1, OPEN_ATTEMPTS + 1):
+            try:
+                return cls(gen, vocabulary)
+            except FileNotFoundError:  # that generation was just cleaned up: take the newest
+                if attempt == OPEN_ATTEMPTS:
+                    raise
+                time.sleep(0.02 * attempt)
+                gen = current_generation(Path(index_dir)) or gen
+        raise AssertionError("unreachable")
 
     # --- browsing --------------------------------------------------------------------------
     def get(self, slug: str) -> Entry | None:
@@ -147,7 +201,11 @@ class SearchIndex:
 
     def visible(self) -> list[Entry]:
         """Entries residents may see (not closed), by title."""
-        return sorted((e for e in self.entries.values() if e.status != "closed"), key=lambda e: e.title.lower())
+        if self._visible is None:
+            self._visible = sorted(
+                (e for e in self.entries.values() if e.status != "closed"), key=lambda e: e.title.lower()
+            )
+        return list(self._visible)
 
     def in_category(self, category_id: str) -> list[Entry]:
         return [e for e in self.visible() if category_id in e.categories]
@@ -159,13 +217,6 @@ class SearchIndex:
         return out
 
     # --- searching -------------------------------------------------------------------------
-    def _searcher(self):
-        s = getattr(self._local, "searcher", None)
-        if s is None:
-            s = self._ix.searcher()
-            self._local.searcher = s
-        return s
-
     def understand(self, text: str) -> tuple[Understanding, list[tuple[str, str]]]:
         words = tokenize(text[: MAX_QUERY_CHARS * 2])[:60]
         corrected, corrections = self._correct(words)
@@ -174,40 +225,76 @@ class SearchIndex:
     def _correct(self, words: list[str]) -> tuple[list[str], list[tuple[str, str]]]:
         out: list[str] = []
         corrections: list[tuple[str, str]] = []
-        for i, w in enumerate(words):
+        for w in words:
             if w in self._known or len(w) < 4 or not w.isalpha():
                 out.append(w)
                 continue
-            split = self._spell.split(w)
-            if split:
+            fixed = self._spell.correct(w)
+            split = None if fixed else self._spell.split(w, self.vocabulary.stopwords)
+            if split:  # "foodbank" -> "food bank" (a typo fix wins: "unifrom" is "uniform", not "uni from")
                 out.extend(split)
                 corrections.append((w, " ".join(split)))
-                continue
-            fixed = self._spell.correct(w)
-            if fixed:
+            elif fixed:
                 out.append(fixed)
                 corrections.append((w, fixed))
             else:
                 out.append(w)
         # joined forms of adjacent words the index knows: "food bank" -> also "foodbank"
-        for a, b in zip(words, words[1:]):
+        for a, b in zip(words, words[1:], strict=False):
             joined = a + b
             if joined in self._spell.words and joined not in out:
                 out.append(joined)
         return out, corrections
 
-    def _terms(self, words: dict[str, float]) -> list[Q.Query]:
-        """One query per distinct word: that word in every text field, boosted by field and weight."""
-        ana = self._ix.schema["title"].analyzer
+    @staticmethod
+    def _query_terms(words: dict[str, float]) -> dict[str, float]:
+        """Index terms of the words (stemmed as the index is), each with its best weight."""
         seen: dict[str, float] = {}
         for word, weight in words.items():
-            for tok in ana(word):
-                seen[tok.text] = max(seen.get(tok.text, 0.0), weight)
-        out: list[Q.Query] = []
-        for text, weight in seen.items():
-            fields = [Q.Term(f, text, boost=b * weight) for f, b in FIELD_BOOSTS.items()]
-            out.append(Q.Or(fields))
-        return out
+            for term in index_words(word):
+                seen[term] = max(seen.get(term, 0.0), weight)
+        return seen
+
+    def _allowed(self, filters: Filters) -> frozenset[int] | None:
+        """Document numbers the filters' index terms allow (None: no such filter)."""
+        if filters not in self._filtered:
+            flt = filters.whoosh_filter()
+            docs = None if flt is None else self._ranker.docs_matching(flt)
+            if len(self._filtered) > 256:
+                self._filtered.clear()
+            self._filtered[filters] = docs
+        return self._filtered[filters]
+
+    def _top(self, found: _Scores, filters: Filters, wanted: int) -> list[tuple[float, int, Entry]]:
+        """The best `wanted` (score, doc, entry) that residents may see and the filters allow, best first
+        (ties by document order, as Whoosh). Looks at the best-scored few first and widens only
+        when closed or filtered-out entries leave too few."""
+        allowed = self._allowed(filters)
+        scores, final = found.raw, found.final
+        items = scores.items()
+        if allowed is not None and len(allowed) < len(scores):
+            items = [(d, scores[d]) for d in allowed if d in scores]
+        k = wanted * 2
+        while True:
+            if k < len(items):
+                top = heapq.nlargest(k, items, key=itemgetter(1))
+            else:
+                top = sorted(items, key=itemgetter(1), reverse=True)
+            out = []
+            for d, score in top:
+                entry = self._docs.get(d)
+                if entry is None or entry.status == "closed" or not filters.allows(entry):
+                    continue
+                if allowed is not None and d not in allowed:
+                    continue
+                score = final(score)
+                if entry.status == "temporarily-closed":
+                    score *= CLOSED_PENALTY
+                out.append((score, d, entry))
+            out.sort(key=lambda x: (-x[0], x[1]))
+            if len(top) >= len(items) or (len(out) >= wanted and final(top[-1][1]) < out[wanted - 1][0]):
+                return out[:wanted]
+            k *= 4
 
     def search(self, text: str, *, limit: int = DEFAULT_LIMIT, filters: Filters | None = None,
                lang: str = "en") -> Results:
@@ -224,32 +311,28 @@ class SearchIndex:
             for part in tokenize(w):
                 if part not in self.vocabulary.stopwords:
                     weights[part] = max(weights.get(part, 0.0), weight * (0.5 if part in self.vocabulary.weak else 1.0))
-        subqueries = self._terms(weights)
-        for cid, n in understanding.categories.items():
-            if cid in self.category_by_id:
-                subqueries.append(Q.Term("categories", cid, boost=CATEGORY_BOOST * min(n, 2.0)))
+        terms = self._query_terms(weights)
+        categories = {
+            cid: CATEGORY_BOOST * min(n, 2.0)
+            for cid, n in understanding.categories.items()
+            if cid in self.category_by_id
+        }
         filters = filters or Filters()
-        flt = filters.whoosh_filter()
         hits: list[Hit] = []
         total = 0
-        searcher = self._searcher()
-        if subqueries:
-            q = Q.Or(subqueries, scale=0.9)
-            wanted = None if filters.age is not None else max(limit * 3, 30)
-            found = searcher.search(q, limit=wanted, filter=flt, terms=True)
-            total = found.scored_length()
-            originals = _surface_forms(understanding, corrections, self._ix.schema["title"].analyzer)
-            for h in found:
-                entry = self.entries.get(h["slug"])
-                if entry is None or entry.status == "closed" or not filters.allows(entry):
-                    continue
-                score = h.score * (CLOSED_PENALTY if entry.status == "temporarily-closed" else 1.0)
-                matched = _matched_words(h.matched_terms(), originals)
-                via = tuple(n for n in understanding.notes if any(m in n[1] or m in n[0] for m in matched)) or understanding.notes[:1]
-                hits.append(Hit(entry, round(score, 4), matched, via if matched else ()))
+        if terms or categories:
+            found = self._ranker.rank(terms, categories)
+            allowed = self._allowed(filters)
+            total = len(found.raw) if allowed is None else len(allowed.intersection(found.raw))
+            originals = _surface_forms(understanding, corrections)
+            words = [(t, p) for t, _, p in found.used if t in terms]
+            for score, d, entry in self._top(found, filters, max(limit * 3, 30)):
+                matched = _matched_words(d, words, originals)
+                via = tuple(n for n in understanding.notes if n[0] in matched)
+                hits.append(Hit(entry, round(score, 4), matched, via))
             hits.sort(key=lambda x: -x.score)
         if crisis:
-            hits = self._crisis_first(crisis, hits, flt)
+            hits = self._crisis_first(crisis, hits, None)
         hits = hits[:limit]
         suggestion = None
         if corrections:
@@ -262,26 +345,39 @@ class SearchIndex:
     def _crisis_first(self, crisis: CrisisSignal, hits: list[Hit], flt) -> list[Hit]:
         """Put the crisis lines that fit first: the emergency line (999) first when it is happening
         now, otherwise the lines for this kind of crisis, then the emergency line."""
-        lines = [e for e in self.visible() if "crisis" in e.categories and e.status == "active"]
+        lines, emergency, others, scores = self._crisis_lines(crisis)
         if not lines:
             return hits
-        words = {w: 1.0 for w in tokenize(KIND_WORDS[crisis.kind])}
-        q = Q.Or(self._terms(words), scale=0.9)
-        scores = {h["slug"]: h.score for h in self._searcher().search(q, limit=None)}
-        order = {c: i for i, c in enumerate(crisis.categories)}
-        emergency = [e for e in lines if set(e.categories) == {"crisis"} or "999" in e.phone]
-        others = [e for e in lines if e not in emergency]
-
-        def fit(e: Entry) -> tuple:
-            best = min((order[c] for c in e.categories if c in order), default=len(order))
-            return (best, -scores.get(e.slug, 0.0), e.slug)
-
-        others.sort(key=fit)
         block = emergency[:1] + others[:2] if crisis.urgent else others[:2] + emergency[:1]
-        block += [e for e in others[2:] if e not in block][: max(0, 3 - len(block))]
+        block += islice((e for e in others[2:] if e not in block), max(0, 3 - len(block)))
         chosen = {e.slug for e in block}
         top = [Hit(e, round(scores.get(e.slug, 0.0), 4), (), (), True) for e in block]
         return top + [h for h in hits if h.slug not in chosen]
+
+    def _crisis_lines(self, crisis: CrisisSignal) -> tuple[list[Entry], list[Entry], list[Entry], dict[str, float]]:
+        """The active crisis lines; the emergency ones; the others, best fit for this kind of crisis
+        first; and how well each fits (its words searched). Worked out once per index and kind."""
+        got = self._kind_scores.get(crisis.kind)
+        if got is None:
+            lines = [e for e in self.visible() if "crisis" in e.categories and e.status == "active"]
+            emergency = [e for e in lines if set(e.categories) == {"crisis"} or "999" in e.phone]
+            is_emergency = {e.slug for e in emergency}
+            words = {w: 1.0 for w in tokenize(KIND_WORDS[crisis.kind])}
+            found = self._ranker.rank(self._query_terms(words), {})
+            scores = {
+                e.slug: found.final(found.raw[self._docnum[e.slug]])
+                for e in lines
+                if self._docnum.get(e.slug) in found.raw
+            }
+            order = {c: i for i, c in enumerate(crisis.categories)}
+
+            def fit(e: Entry) -> tuple:
+                best = min((order[c] for c in e.categories if c in order), default=len(order))
+                return (best, -scores.get(e.slug, 0.0), e.slug)
+
+            others = sorted((e for e in lines if e.slug not in is_emergency), key=fit)
+            got = self._kind_scores[crisis.kind] = (lines, emergency, others, scores)
+        return got
 
     def _did_you_mean(self, words: tuple[str, ...]) -> str | None:
         out, changed = [], False
@@ -292,24 +388,61 @@ class SearchIndex:
         return " ".join(out) if changed else None
 
 
-def _surface_forms(u: Understanding, corrections, ana) -> dict[str, str]:
-    """Map each stemmed term back to the word the resident (or the vocabulary) used."""
+_VOCABULARIES: dict[tuple, Vocabulary] = {}
+_KNOWN: dict[int, tuple[weakref.ref, frozenset[str]]] = {}
+
+
+def _load_vocabulary(extra: Path | None) -> Vocabulary:
+    """`load_vocabulary`, kept while its files are unchanged (reading the YAML takes ~0.1 s)."""
+    key = tuple(_stat_key(p) for p in (BUILTIN_VOCABULARY, extra))
+    vocab = _VOCABULARIES.get(key)
+    if vocab is None:
+        vocab = load_vocabulary(extra)
+        _VOCABULARIES.clear()
+        _VOCABULARIES[key] = vocab
+    return vocab
+
+
+def _stat_key(path: Path | None) -> tuple:
+    try:
+        st = path.stat() if path is not None else None
+    except OSError:
+        st = None
+    return (str(path), st.st_mtime_ns, st.st_size, st.st_ino) if st else (str(path),)
+
+
+def _known_words(vocabulary: Vocabulary) -> frozenset[str]:
+    """`vocabulary.known_words()`, worked out once per vocabulary object."""
+    got = _KNOWN.get(id(vocabulary))
+    if got is None or got[0]() is not vocabulary:
+        for k in [k for k, (ref, _) in _KNOWN.items() if ref() is None]:
+            del _KNOWN[k]
+        got = _KNOWN[id(vocabulary)] = (weakref.ref(vocabulary), frozenset(vocabulary.known_words()))
+    return got[1]
+
+
+def _surface_forms(u: Understanding, corrections) -> dict[str, str]:
+    """Map each stemmed term back to the words the resident used: their own word, or the phrase
+    of theirs that the vocabulary read it from ("skint" for money)."""
     forms: dict[str, str] = {}
-    for w in list(u.words) + [w for k in u.added for w in tokenize(k)]:
-        for tok in ana(w):
-            forms.setdefault(tok.text, w)
+    for w in u.words:
+        for term in index_words(w):
+            forms.setdefault(term, w)
+    for k in u.added:
+        for w in tokenize(k):
+            for term in index_words(w):
+                forms.setdefault(term, u.sources.get(k, w))
     return forms
 
 
-def _matched_words(terms, forms: dict[str, str]) -> tuple[str, ...]:
+def _matched_words(doc: int, terms: list[tuple[str, _TermPostings]], forms: dict[str, str]) -> tuple[str, ...]:
+    """The query's words found in document `doc`, as the resident wrote them, in query order."""
     out: list[str] = []
-    for field_name, text in terms or ():
-        if field_name in ("categories", "spell"):
-            continue
-        t = text.decode("utf-8") if isinstance(text, bytes) else text
-        w = forms.get(t, t)
-        if w not in out:
-            out.append(w)
+    for term, postings in terms:
+        if doc in postings:
+            w = forms.get(term, term)
+            if w not in out:
+                out.append(w)
     return tuple(out)
 
 
@@ -319,19 +452,32 @@ class _SpellIndex:
     def __init__(self, freqs: dict[str, int]):
         self.freqs = {w: f for w, f in freqs.items() if w.isalpha()}
         self.words = set(self.freqs)
-        self._buckets: dict[tuple[str, int], list[str]] = defaultdict(list)
+        self._buckets: dict[tuple[str, int], list[tuple[int, str]]] = defaultdict(list)
         for w in self.words:
-            self._buckets[(w[0], len(w))].append(w)
+            self._buckets[(w[0], len(w))].append((_letters(w), w))
+        self._memo: dict[tuple[str, bool], str | None] = {}
 
     def correct(self, word: str, loose: bool = False) -> str | None:
+        key = (word, loose)
+        if key not in self._memo:
+            if len(self._memo) > 50_000:
+                self._memo.clear()
+            self._memo[key] = self._correct(word, loose)
+        return self._memo[key]
+
+    def _correct(self, word: str, loose: bool) -> str | None:
         if len(word) < 4:
             return None
-        limit = 1 if len(word) <= 5 else 2
+        limit = 1 if len(word) <= 8 else 2  # two edits only in long words: "purple" must not become "people"
         if loose:
             limit += 1 if len(word) >= 7 else 0
         best: tuple[int, int, str] | None = None
+        letters = _letters(word)
         for n in range(len(word) - limit, len(word) + limit + 1):
-            for cand in self._buckets.get((word[0], n), ()):
+            for cand_letters, cand in self._buckets.get((word[0], n), ()):
+                # each edit adds or removes at most two letters: skip words with too many different ones
+                if (letters ^ cand_letters).bit_count() > 2 * limit:
+                    continue
                 d = _dl_distance(word, cand, limit)
                 if d <= limit:
                     key = (d, -self.freqs[cand], cand)
@@ -339,13 +485,23 @@ class _SpellIndex:
                         best = key
         return best[2] if best else None
 
-    def split(self, word: str) -> list[str] | None:
+    def split(self, word: str, stopwords: set[str] = frozenset()) -> list[str] | None:
         """'foodbank' -> ['food', 'bank'] when both halves are words of the directory."""
         for i in range(3, len(word) - 2):
             a, b = word[:i], word[i:]
+            if a in stopwords or b in stopwords:
+                continue
             if a in self.words and b in self.words and self.freqs[a] > 0 and self.freqs[b] > 0:
                 return [a, b]
         return None
+
+
+def _letters(word: str) -> int:
+    """Which letters a word uses, as bits (letters may share a bit; that only lets more through)."""
+    bits = 0
+    for ch in set(word):
+        bits |= 1 << (ord(ch) % 63)
+    return bits
 
 
 def _dl_distance(a: str, b: str, limit: int) -> int:
@@ -368,3 +524,232 @@ def _dl_distance(a: str, b: str, limit: int) -> int:
             return limit + 1
         prev2, prev = prev, cur
     return prev[len(b)]
+
+
+# --- ranking -------------------------------------------------------------------------------
+# Whoosh's own matcher tree (a union of 8 fields x every query word, with a coordination wrapper)
+# walks every candidate document in pure Python for every query: 100-800 ms on 10,000 entries.
+# `_Ranker` computes the same BM25F scores (same formula, statistics and field boosts as Whoosh's
+# `BM25F` under `Or(..., scale=0.9)`) from the postings read once per term and kept, so a query
+# costs one dictionary update per matching (term, document).
+
+_K1 = 1.2
+_B = 0.75
+_COORD_SCALE = 0.9
+_CACHE_POSTINGS = 1_500_000  # postings kept per opened index (about 20 MB)
+
+
+@dataclass
+class _TermPostings:
+    """One term over the text fields: matching documents (sorted), their summed field-boosted
+    BM25 score, and in how many fields each matched."""
+
+    docs: array
+    scores: array
+    fields: array
+    leaves: int  # fields whose vocabulary has the term (Whoosh counts these for coordination)
+
+    def __contains__(self, doc: int) -> bool:
+        i = bisect_left(self.docs, doc)
+        return i < len(self.docs) and self.docs[i] == doc
+
+
+class _Segment:
+    """What one Whoosh segment holds for search, kept while any opened index uses the segment
+    (a segment's files never change once written, so after an update only the new one is read;
+    deletions live in each generation's table of contents, not here)."""
+
+    def __init__(self, reader):
+        # every document, deleted ones too: which are deleted depends on the generation reading it
+        self.entries: dict[int, Entry] = {}
+        for docnum in range(reader.doc_count_all()):
+            fields = reader.stored_fields(docnum)
+            if "data" in fields:
+                self.entries[docnum] = Entry.from_dict(json.loads(fields["data"]))
+        # the stored documents are not read again: let Whoosh drop its copy of them (MBs per segment)
+        getattr(getattr(reader, "_perdoc", None), "_readers", {}).pop("_stored", None)
+        self.lengths: dict[str, array] = {}
+        self.lock = threading.Lock()
+
+    def field_lengths(self, reader, field_name: str) -> array:
+        """Each document's length in the field, as Whoosh's scorer sees it (byte-quantised)."""
+        with self.lock:
+            got = self.lengths.get(field_name)
+            if got is None:
+                got = self.lengths[field_name] = _read_lengths(reader, field_name)
+            return got
+
+
+_SEGMENTS: weakref.WeakValueDictionary = weakref.WeakValueDictionary()
+_SEGMENTS_LOCK = threading.Lock()
+
+
+def _segment_for(index_root: Path, reader) -> _Segment:
+    key = (str(index_root), reader.segment().segment_id())
+    with _SEGMENTS_LOCK:
+        seg = _SEGMENTS.get(key)
+        if seg is None:
+            seg = _SEGMENTS[key] = _Segment(reader)
+        return seg
+
+
+def _read_lengths(reader, field_name: str) -> array:
+    count = reader.doc_count_all()
+    try:  # the whole column at once
+        from whoosh.codec.whoosh3 import LENGTHS_COLUMN
+        from whoosh.util.numeric import byte_to_length
+
+        column = reader._perdoc._cached_reader(f"_{field_name}_len", LENGTHS_COLUMN)
+        if column is None:
+            return array("f", [1.0]) * count
+        table = [float(byte_to_length(b)) if b else 1.0 for b in range(256)]
+        return array("f", [table[b] for b in column.load()])
+    except (AttributeError, ImportError, TypeError):  # another codec: ask document by document
+        return array("f", [float(reader.doc_field_length(d, field_name, 1) or 1) for d in range(count)])
+
+
+def _leaf_postings(reader, field_name: str, btext: bytes) -> tuple[Sequence[int], Sequence[float]]:
+    """(document numbers, term frequencies) of one term in one segment, deleted ones included."""
+    ids: list[int] = []
+    weights: list[float] = []
+    try:  # whole blocks at a time from Whoosh's own block reader
+        m = reader._terms.matcher(field_name, btext, reader.schema[field_name].format, scorer=None)
+        while m.is_active():
+            if m._ids is None:
+                m._read_ids()
+            if m._weights is None:
+                m._read_weights()
+            ids.extend(m._ids)
+            weights.extend(m._weights)
+            m._next_block()
+        return ids, weights
+    except AttributeError:  # another codec: the public, slower way (it skips deleted documents)
+        ids.clear()
+        weights.clear()
+        m = reader.postings(field_name, btext)
+        while m.is_active():
+            ids.append(m.id())
+            weights.append(m.weight())
+            m.next()
+        return ids, weights
+
+
+def _merge(into: dict[int, float], other: dict[int, float]) -> dict[int, float]:
+    """Add `other`'s scores into `into` (either may be reused): the smaller is looped over."""
+    if len(other) > len(into):
+        into, other = other, into
+    get = into.get
+    for d, v in other.items():
+        into[d] = get(d, 0.0) + v
+    return into
+
+
+@dataclass
+class _Scores:
+    """Raw summed scores by document; `final()` applies Whoosh's coordination (order-preserving)."""
+
+    raw: dict[int, float]
+    used: list[tuple[str, float, _TermPostings]]
+    shift: float
+    factor: float
+
+    def final(self, raw: float) -> float:
+        return (raw - self.shift) * self.factor
+
+
+class _Ranker:
+    """BM25F scores of one opened generation, term by term, with a bounded cache."""
+
+    def __init__(self, reader, leaves: list[tuple[object, int, _Segment, frozenset]]):
+        self._reader = reader
+        self._leaves = leaves  # (segment reader, first doc number, _Segment, deleted doc numbers)
+        self._docs = reader.doc_count_all()
+        self._avg = {f: (reader.field_length(f) / (self._docs or 1)) or 1 for f in FIELD_BOOSTS}
+        self._norms: dict[tuple[int, str], list[float]] = {}
+        self._cache: OrderedDict[tuple[str, str], _TermPostings] = OrderedDict()
+        self._cached = 0
+        self._lock = threading.Lock()
+
+    def postings(self, field_name: str, text: str) -> _TermPostings:
+        """A word (field "" = every text field, boosted) or a keyword ("categories", id)."""
+        key = (field_name, text)
+        with self._lock:
+            got = self._cache.get(key)
+            if got is not None:
+                self._cache.move_to_end(key)
+                return got
+            got = self._load(field_name, text)
+            self._cache[key] = got
+            self._cached += len(got.docs)
+            while self._cached > _CACHE_POSTINGS and len(self._cache) > 1:
+                _, old = self._cache.popitem(last=False)
+                self._cached -= len(old.docs)
+            return got
+
+    def _norm(self, leaf: int, field_name: str) -> list[float]:
+        got = self._norms.get((leaf, field_name))
+        if got is None:
+            reader, _, seg, _ = self._leaves[leaf]
+            avg = self._avg[field_name]
+            got = [_K1 * ((1 - _B) + _B * n / avg) for n in seg.field_lengths(reader, field_name)]
+            self._norms[(leaf, field_name)] = got
+        return got
+
+    def _load(self, field_name: str, text: str) -> _TermPostings:
+        btext = text.encode("utf-8")
+        score: dict[int, float] = {}
+        count: Counter[int] = Counter()
+        leaves = 0
+        fields = FIELD_BOOSTS.items() if not field_name else ((field_name, 0.0),)
+        for name, boost in fields:
+            df = self._reader.doc_frequency(name, btext)
+            if not df:
+                continue
+            leaves += 1
+            c = boost * (log(self._docs / (df + 1)) + 1) * (_K1 + 1)  # Whoosh's idf and BM25 numerator
+            for leaf, (reader, base, _, deleted) in enumerate(self._leaves):
+                if (name, btext) not in reader:
+                    continue
+                ids, tfs = _leaf_postings(reader, name, btext)
+                if boost:  # c * tf / (tf + norm[doc]), looped in C by map()
+                    norm = self._norm(leaf, name)
+                    values = map(truediv, map(mul, tfs, repeat(c)), map(add, tfs, map(norm.__getitem__, ids)))
+                else:  # keywords score their weight
+                    values = iter(tfs)
+                part = dict(zip(map(add, ids, repeat(base)) if base else ids, values, strict=True))
+                for d in deleted:
+                    part.pop(d + base, None)
+                count.update(part.keys())
+                score = _merge(score, part)
+        docs = sorted(score)
+        return _TermPostings(
+            array("i", docs), array("d", map(score.__getitem__, docs)), array("b", map(count.__getitem__, docs)), leaves
+        )
+
+    def rank(self, terms: dict[str, float], categories: dict[str, float]) -> _Scores:
+        """Whoosh's score for every matching document of Or(terms x fields + categories, scale=0.9),
+        and the postings used (term, weight, postings) in query order."""
+        used = [(t, w, self.postings("", t)) for t, w in terms.items()]
+        used += [(c, b, self.postings("categories", c)) for c, b in categories.items()]
+        used = [u for u in used if u[2].leaves]
+        leaves = sum(p.leaves for _, _, p in used)
+        # Coordination, as Whoosh's CoordMatcher: (score + (matching - 1) / (leaves - 0.9)^2)
+        # * (leaves - 1) / leaves, `matching` being how many (field, word) leaves match the entry.
+        # (With a single leaf Whoosh scores everything 0; we keep the score.)
+        bonus = 1 / (leaves - _COORD_SCALE) ** 2 if leaves > 1 else 0.0
+        acc: dict[int, float] = {}
+        for _, weight, p in sorted(used, key=lambda u: -len(u[2].docs)):
+            values = map(mul, p.scores, repeat(weight))
+            if bonus:
+                values = map(add, values, map(mul, p.fields, repeat(bonus)))
+            acc = _merge(acc, dict(zip(p.docs, values, strict=True)))
+        if leaves > 1:
+            return _Scores(acc, used, bonus, (leaves - 1) / leaves)
+        return _Scores(acc, used, 0.0, 1.0)
+
+    def docs_matching(self, query) -> frozenset[int]:
+        from whoosh.searching import Searcher
+
+        with self._lock:
+            searcher = Searcher(self._reader)  # not closed: it would close our reader
+            return frozenset(query.docs(searcher))

@@ -13,7 +13,7 @@ import threading
 import time
 from pathlib import Path
 
-from .analytics import RETENTION_DAYS, Analytics
+from .analytics import Analytics
 from .index import BuildReport, build_index, current_generation, index_exists
 from .lexicon import load_vocabulary
 from .search import Filters, Results, SearchIndex
@@ -32,8 +32,9 @@ class Signpost:
     """The live index and analytics of one process.
 
     `watch=True` starts a thread that updates the index when a file in the content folder is
-    saved (see `start_watching`). With a `db_path`, the analytics database is created when missing
-    and searches older than `retention_days` are deleted, once now and then daily.
+    saved (see `start_watching`). With a `db_path`, the analytics database is created when missing;
+    with `retention_days` too, searches older than that are deleted now and then daily (the CLI
+    passes --days / SIGNPOST_RETENTION_DAYS; `set_retention` does it later).
     """
 
     def __init__(
@@ -43,22 +44,30 @@ class Signpost:
         db_path: Path | str | None = None,
         *,
         watch: bool = False,
-        retention_days: int = RETENTION_DAYS,
+        retention_days: int | None = None,
     ):
         self.content_dir = Path(content_dir)
         self.index_dir = Path(index_dir)
         self.analytics = Analytics(db_path, retention_days=retention_days) if db_path else None
-        self._lock = threading.Lock()
+        self._lock = threading.RLock()  # held while building; the watcher also holds it while it
+        # takes the content signature, so what it compares next is what the build saw
         self._index: SearchIndex | None = None
         self._stamp: tuple | None = None
         self._checked = 0.0
         self.last_report: BuildReport | None = None
+        self._build_depth = 0
         self._watcher: ContentWatcher | None = None
         self._logged_problems: set[str] = set()
         if self.analytics is not None:
             self.analytics.start()
         if watch:
             self.start_watching()
+
+    def set_retention(self, days: int) -> None:
+        """Keep searches for `days` days: prune now, then daily while the process runs."""
+        if self.analytics is not None:
+            self.analytics.retention_days = days
+            self.analytics.prune()
 
     # --- live edits ------------------------------------------------------------------------
     def start_watching(self, interval: float | None = None) -> None:
@@ -71,7 +80,7 @@ class Signpost:
             return
         kwargs = {"interval": interval} if interval else {}
         self._watcher = ContentWatcher(
-            self.content_dir, self._rebuild_quietly, initial=True, **kwargs
+            self.content_dir, self._rebuild_quietly, initial=True, guard=self._building, **kwargs
         ).start()
 
     def stop_watching(self) -> None:
@@ -94,16 +103,36 @@ class Signpost:
         """Build the index when there is none yet."""
         if index_exists(self.index_dir):
             return None
-        return self.rebuild()
+        with self._lock:
+            if index_exists(self.index_dir):  # built meanwhile by another thread (the watcher)
+                return None
+            return self.rebuild()
 
     def rebuild(self, full: bool = False) -> BuildReport:
         """Bring the index up to date with the content folder; searches keep working meanwhile."""
-        with self._lock, _build_lock(self.index_dir):
+        with self._building():
             report = build_index(self.content_dir, self.index_dir, full=full)
             self.last_report = report
         self._checked = 0.0
         self._log_problems(report)
         return report
+
+    @contextlib.contextmanager
+    def _building(self):
+        """One build at a time: this process's threads (a reentrant lock) and other processes
+        using the same index folder (a file lock, taken once however deeply this nests)."""
+        with self._lock:
+            outer = self._build_depth == 0
+            if outer:
+                self._file_lock = _build_lock(self.index_dir)
+                self._file_lock.__enter__()
+            self._build_depth += 1
+            try:
+                yield
+            finally:
+                self._build_depth -= 1
+                if outer:
+                    self._file_lock.__exit__(None, None, None)
 
     def _log_problems(self, report: BuildReport) -> None:
         """Log each problem once (again only after it was fixed and came back)."""

@@ -8,6 +8,7 @@ nobody learns whether a name exists or is locked.
 
 from __future__ import annotations
 
+import hashlib
 import re
 import time
 from dataclasses import dataclass
@@ -21,6 +22,7 @@ ROLES = ("editor", "viewer")
 MAX_FAILURES = 5
 LOCK_SECONDS = 15 * 60
 MIN_PASSWORD = 10
+HASH_METHOD = "scrypt"  # werkzeug's default; tests may use a cheaper one
 NAME_RE = re.compile(r"^[a-z0-9][a-z0-9._-]{0,39}$")
 
 SCHEMA = """
@@ -80,7 +82,7 @@ class StaffAccounts:
                     )
                 conn.execute(
                     "INSERT INTO accounts (name, password_hash, role, created) VALUES (?, ?, ?, ?)",
-                    (name, generate_password_hash(password), role, time.time()),
+                    (name, generate_password_hash(password, method=HASH_METHOD), role, time.time()),
                 )
         finally:
             conn.close()
@@ -89,7 +91,9 @@ class StaffAccounts:
     def set_password(self, name: str, password: str) -> None:
         _check_password(password)
         self._update(
-            name, "password_hash = ?, failures = 0, locked_until = 0", generate_password_hash(password)
+            name,
+            "password_hash = ?, failures = 0, locked_until = 0",
+            generate_password_hash(password, method=HASH_METHOD),
         )
 
     def set_role(self, name: str, role: str) -> None:
@@ -161,6 +165,18 @@ class StaffAccounts:
             return None
         finally:
             conn.close()
+
+    def session_key(self, name: str) -> str | None:
+        """A short digest of the account's password hash: sessions carry it, so a new password
+        (or a removed account) ends the sessions made before."""
+        conn = self._conn()
+        try:
+            row = conn.execute(
+                "SELECT password_hash FROM accounts WHERE name = ?", (normalise_name(name),)
+            ).fetchone()
+        finally:
+            conn.close()
+        return hashlib.sha256(row["password_hash"].encode()).hexdigest()[:20] if row else None
 
     def is_locked(self, name: str, *, now: float | None = None) -> bool:
         now = time.time() if now is None else now

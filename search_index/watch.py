@@ -8,6 +8,7 @@ dependency, and it works the same on every file system. When anything changed it
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import threading
@@ -50,6 +51,11 @@ class ContentWatcher:
 
     With `initial=True` it also calls it once on start (to catch edits made while nothing ran).
     An exception in `on_change` is logged and the watcher goes on; the next change tries again.
+
+    `guard` (a reentrant context manager: the one `on_change` builds under) is held while the
+    signature to compare against next is taken and `on_change` runs, so the signature is what the
+    build saw even when the build had to wait for another one. Without it, a file added and removed
+    while a build waited could leave the index with the file and the signature unchanged.
     """
 
     def __init__(
@@ -59,11 +65,14 @@ class ContentWatcher:
         *,
         interval: float = POLL_SECONDS,
         initial: bool = False,
+        guard: Callable[[], contextlib.AbstractContextManager] | None = None,
     ):
         self.content_dir = Path(content_dir)
         self.on_change = on_change
         self.interval = interval
         self.initial = initial
+        self.guard = guard or contextlib.nullcontext
+        self._last: Signature = frozenset()
         self.changes = 0  # how many times on_change ran (for tests and the staff page)
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
@@ -87,17 +96,21 @@ class ContentWatcher:
         self._thread = None
 
     def _run(self) -> None:
-        last = content_signature(self.content_dir)
         if self.initial:
             self._fire()
+        else:
+            self._last = content_signature(self.content_dir)
         while not self._stop.wait(self.interval):
-            now = content_signature(self.content_dir)
-            if now != last:
-                last = now
+            if content_signature(self.content_dir) != self._last:
                 self._fire()
-                # files changed while we rebuilt are caught on the next round: `last` is from before
+                # files saved while it built differ from `_last` (taken before): caught next round
 
     def _fire(self) -> None:
+        with self.guard():
+            self._last = content_signature(self.content_dir)
+            self._call()
+
+    def _call(self) -> None:
         try:
             self.on_change()
         except Exception:

@@ -20,7 +20,7 @@ import click
 from search_index import ContentError
 
 from .cli import CliError, cli, content_option, index_option
-from .config import _var_dir, resolve_paths
+from .config import _var_dir, resolve_paths, retention_days
 
 TOKEN_MISSING = (
     "TELEGRAM_BOT_TOKEN is not set: create a bot with @BotFather in Telegram (/newbot) "
@@ -120,8 +120,8 @@ def bot(
     logging.getLogger("httpcore").setLevel(logging.WARNING)
 
     core = _open_core(content, index, db, with_db=True)
-    if core.analytics is not None:
-        core.analytics.prune()
+    core.set_retention(retention_days())  # $SIGNPOST_RETENTION_DAYS (365): prune now, then daily
+    core.start_watching()  # a saved change in content/ is live within about a second
     salt = load_salt(os.environ.get("SIGNPOST_SECRET_KEY"), _var_dir())
     base_url = os.environ.get("TELEGRAM_API_BASE_URL", "").strip() or DEFAULT_BASE_URL
     application = build_application(token, core, salt=salt, base_url=base_url)

@@ -1,0 +1,257 @@
+"""The benchmark report: Markdown tables and a chart (matplotlib, Agg) from the raw numbers."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+NOTES = Path(__file__).with_name("notes.md")
+
+
+def _ratio(a: float, b: float) -> str:
+    return f"{a / b:.2f}×" if b else "–"
+
+
+def _k(n: int) -> str:
+    return f"{n // 1000}k" if n >= 1000 and n % 1000 == 0 else str(n)
+
+
+def _ms(x: float) -> str:
+    return f"{x:.1f}" if x >= 10 else f"{x:.2f}"
+
+
+def write_chart(data: dict, path: Path) -> None:
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    sizes = [s["entries"] for s in data["sizes"]]
+    fig, (ax1, ax2) = plt.subplots(1, 2, figsize=(10, 4))
+    for key, label, style in (("signpost", "Signpost (Whoosh)", "o-"), ("fts5", "SQLite FTS5", "s--")):
+        ax1.plot(sizes, [s["build"][key] for s in data["sizes"]], style, label=label)
+        ax2.plot(sizes, [s["query"][key]["p50"] for s in data["sizes"]], style, label=f"{label}, p50")
+        ax2.plot(
+            sizes, [s["query"][key]["p99"] for s in data["sizes"]], style, alpha=0.4, label=f"{label}, p99"
+        )
+    ax1.set(title="Full index build", xlabel="entries", ylabel="seconds", xscale="log", yscale="log")
+    ax2.set(title="Query latency (warm)", xlabel="entries", ylabel="milliseconds", xscale="log", yscale="log")
+    for ax in (ax1, ax2):
+        ax.grid(True, which="both", alpha=0.3)
+        ax.legend(fontsize=8)
+    fig.tight_layout()
+    fig.savefig(path, dpi=110)
+    plt.close(fig)
+
+
+def render(data: dict, raw: Path, chart: Path) -> str:
+    m = data["machine"]
+    lines: list[str] = []
+    add = lines.append
+    mode = "quick run (`--quick`)" if data.get("quick") else "full run"
+    add("# Benchmarks")
+    add("")
+    add(
+        f"Signpost beside SQLite FTS5 on the same Markdown files, in the same run ({mode}, "
+        f"{data['repeat']} repeats per measurement, medians)."
+    )
+    add("")
+    add(
+        f"Machine: {m['nproc']} CPUs ({m['cpu'] or 'unknown CPU'}), {m['memory']} RAM; Python {m['python']}, "
+        f"SQLite {m['sqlite']}, Whoosh {m['whoosh']}; {m['platform']}; {m['date']}. Load average "
+        f"(other work on the machine) at the start: {m.get('loadavg_start', '?')}, at the end: "
+        f"{m.get('loadavg_end', '?')}."
+    )
+    add("")
+    if NOTES.is_file():
+        add(NOTES.read_text(encoding="utf-8").strip())
+        add("")
+    add("## How to reproduce")
+    add("")
+    add("```sh")
+    add("pip install -e '.[bench]'     # matplotlib, for the chart")
+    add("python -m bench               # or bench/run; 1k, 10k and 50k entries and the site under load")
+    add("python -m bench --quick       # 1k and 5k entries, 10 s load runs; report in bench/results/")
+    add("```")
+    add("")
+    add(
+        "Options: `--sizes 1000,20000`, `--repeat 5`, `--load-seconds 60`, `--no-load`, `--no-cli`, "
+        "`--out FILE`, `--keep` (keep the generated directories). The directories are made from the "
+        "bundled entries by deterministic mutation (fixed seed): other areas, titles, tags, summaries "
+        "and body sentences, some entries paused or closed; see `bench/synth.py`. The messages are "
+        f"`bench/queries.txt` ({data['queries']} lines: plain words, questions, everyday needs, typos, "
+        "Welsh, crisis, harmless alarming words)."
+    )
+    add("")
+    add(f"![Build time and query latency against directory size]({chart.name})")
+    add("")
+
+    add("## Index build (full)")
+    add("")
+    add("| entries | Signpost | FTS5 | Signpost / FTS5 | index size (Signpost / FTS5) |")
+    add("|---:|---:|---:|---:|---:|")
+    for s in data["sizes"]:
+        b = s["build"]
+        add(
+            f"| {_k(s['entries'])} | {b['signpost']:.2f} s | {b['fts5']:.2f} s | {_ratio(b['signpost'], b['fts5'])} "
+            f"| {s['index_mb']:.1f} MB / {s['fts5_mb']:.1f} MB |"
+        )
+    add("")
+    p = data.get("parse")
+    if p and "libyaml" in p:
+        add(
+            f"Reading and validating one entry (`parse_entry`) takes {p['pure']:.2f} ms with PyYAML's pure-Python "
+            f"parser and {p['libyaml']:.2f} ms with libyaml ({p['files']} files). FTS5's build parses with "
+            "libyaml and does not validate."
+        )
+        add("")
+
+    add("## One edited file")
+    add("")
+    add(
+        "Edit one entry's summary in a built index, then `build_index` again (it must update that file "
+        "alone). *Live* adds opening the new index and one search; *through Signpost* is "
+        "`Signpost.rebuild()` then `Signpost.index` (what the website and the bot use)."
+    )
+    add("")
+    add(
+        "| entries | Signpost update | live (core API) | live (through Signpost) | FTS5 delete+insert | Signpost / FTS5 |"
+    )
+    add("|---:|---:|---:|---:|---:|---:|")
+    for s in data["sizes"]:
+        u = s["update"]
+        add(
+            f"| {_k(s['entries'])} | {u['signpost']:.3f} s | {u['signpost_live']:.3f} s | "
+            f"{u['signpost_service_live']:.3f} s | {u['fts5'] * 1000:.1f} ms | {_ratio(u['signpost'], u['fts5'])} |"
+        )
+    add("")
+
+    add("## Query latency")
+    add("")
+    add(
+        "Every message of `bench/queries.txt`, in-process (`SearchIndex.search` against FTS5's "
+        "`MATCH … ORDER BY bm25(…)` with the message's words OR-ed). *Cold* is the first pass just after "
+        "opening the index; the other columns are the median over the repeated passes."
+    )
+    add("")
+    add(
+        "| entries | Signpost p50 | Signpost p99 | FTS5 p50 | FTS5 p99 | p50 ratio | p99 ratio | Signpost cold p50 / p99 | FTS5 cold p50 / p99 |"
+    )
+    add("|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+    for s in data["sizes"]:
+        a, b = s["query"]["signpost"], s["query"]["fts5"]
+        add(
+            f"| {_k(s['entries'])} | {_ms(a['p50'])} ms | {_ms(a['p99'])} ms | {_ms(b['p50'])} ms | {_ms(b['p99'])} ms "
+            f"| {_ratio(a['p50'], b['p50'])} | {_ratio(a['p99'], b['p99'])} | {_ms(a['cold_p50'])} / {_ms(a['cold_p99'])} ms "
+            f"| {_ms(b['cold_p50'])} / {_ms(b['cold_p99'])} ms |"
+        )
+    add("")
+    opened = ", ".join(f"{s['open_seconds']:.2f} s at {_k(s['entries'])}" for s in data["sizes"])
+    add(
+        f"Opening the newest index (`SearchIndex.open`) while the previous one is open, as a running process does: {opened}."
+    )
+    add("")
+
+    rel = data.get("relevance")
+    if rel:
+        add("## Relevance on the bundled questions")
+        add("")
+        add(
+            "`tests/relevance_questions.yml` against the bundled directory: hit@3 (a right service in the top 3) "
+            "and MRR@10, over every question that expects a service (Welsh included)."
+        )
+        add("")
+        add("| engine | hit@3 | MRR@10 | by kind (hits/questions) |")
+        add("|---|---:|---:|---|")
+        for key, label in (("signpost", "Signpost"), ("fts5", "FTS5")):
+            r = rel[key]
+            kinds = ", ".join(f"{k} {h}/{n}" for k, (h, n) in sorted(r["by_kind"].items()))
+            add(
+                f"| {label} | {r['hits']}/{r['scored']} = {r['hit_at_3']:.2f} | {r['mrr_at_10']:.2f} | {kinds} |"
+            )
+        add("")
+
+    cli = data.get("cli")
+    if cli:
+        add(f"## The command line at {_k(cli['entries'])} entries")
+        add("")
+        add(
+            "What the outside check does: `signpost index`, then `signpost ask --json` with every message on "
+            "standard input, then one edited file and `signpost index` again; beside the same steps for FTS5 "
+            "(`python -m bench.fts build|ask`). Wall time, process start included."
+        )
+        add("")
+        add("| step | Signpost | FTS5 | ratio |")
+        add("|---|---:|---:|---:|")
+        add(
+            f"| build | {cli['index_s']:.2f} s | {cli['fts5_index_s']:.2f} s | {_ratio(cli['index_s'], cli['fts5_index_s'])} |"
+        )
+        add(
+            f"| {cli['queries']} messages | {cli['ask_s']:.2f} s | {cli['fts5_ask_s']:.2f} s | "
+            f"{_ratio(cli['ask_s'], cli['fts5_ask_s'])} |"
+        )
+        add(f"| one edited file | {cli['update_s']:.2f} s | – | – |")
+        add("")
+        add(f"`signpost index` after the edit printed: `{cli['update_summary']}`")
+        add("")
+
+    page = data.get("page")
+    if page:
+        add("## Where a search page's time goes")
+        add("")
+        add(
+            "Mean per message, in-process (Flask's test client, no network), at the size the site is loaded with."
+        )
+        add("")
+        add("| | ms |")
+        add("|---|---:|")
+        for k, v in page.items():
+            add(f"| {k} | {v:.1f} |")
+        add("")
+
+    site = data.get("site")
+    if site:
+        add("## The site under load")
+        add("")
+        if "skipped" in site:
+            add(f"Skipped: {site['skipped']}.")
+        else:
+            add(
+                f"`signpost serve` (waitress, 8 threads) with {_k(site['entries'])} entries and its statistics "
+                f"database; each client a keep-alive connection asking `/search?q=…` in turn for the messages, "
+                f"{site['seconds']:.0f} s per run, on loopback. Re-indexing: every 3 s one entry is "
+                "edited; the site's watcher updates the index and the benchmark asks the site for a word "
+                "only that edit has until it is found (`signpost index` is run if the site does not "
+                "pick it up within 5 s)."
+            )
+            add("")
+            add("| run | requests/s | p50 | p99 | errors | edits (save → found on the site) |")
+            add("|---|---:|---:|---:|---:|---:|")
+            for r in [site["warmup"], *site["runs"]]:
+                rx = (
+                    f"{r['reindex_rounds']} edits, live in {r['live_median']:.2f} s median "
+                    f"({r['live_max']:.2f} s max), {r['reindex_failures']} never live"
+                    + (f", {r['reindex_cli_runs']} needed `signpost index`" if r["reindex_cli_runs"] else "")
+                    if "reindex_rounds" in r
+                    else "–"
+                )
+                add(
+                    f"| {r['label']} | {r['rps']:.0f} | {r['p50']:.0f} ms | {r['p99']:.0f} ms | {r['errors']} | {rx} |"
+                )
+            add("")
+            add(
+                f"Peak memory of `signpost serve` (VmHWM): {site['after_warmup_mb']:.0f} MB after warm-up, "
+                f"{site['peak_mb']:.0f} MB after all runs (resident at the end: {site['rss_mb']:.0f} MB). "
+                f"Server log: {site['log_warnings']} warnings, of which {site['log_locked']} "
+                "'database is locked' (a search not counted in the statistics; the search itself was answered)."
+            )
+            add("")
+    add(f"Raw numbers: `{raw.relative_to(raw.parent.parent.parent) if raw.is_absolute() else raw}`.")
+    add("")
+    return "\n".join(lines)
+
+
+def write_report(data: dict, out_md: Path, raw: Path) -> None:
+    out_md.parent.mkdir(parents=True, exist_ok=True)
+    chart = out_md.with_suffix(".png")
+    write_chart(data, chart)
+    out_md.write_text(render(data, raw, chart), encoding="utf-8")

@@ -1,0 +1,216 @@
+"""Editing an entry file from a form (the staff area): write the text, check it, save it, commit it.
+
+The front matter is written afresh from the fields, in a fixed order, with values quoted whenever
+YAML could read them as anything but the text typed. Fields the form does not know (an unknown key
+a volunteer added by hand) are carried over as they were written; **comments in the front matter
+are not kept** when an entry is saved from the browser. The body is kept exactly.
+
+Checking uses `parse_entry` on the candidate text in a temporary file, so the messages are the same
+as `signpost check` prints.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import logging
+import os
+import re
+import shutil
+import subprocess
+import tempfile
+from pathlib import Path
+
+import yaml
+
+from .entries import KNOWN_FIELDS, Entry, Problem, parse_entry, split_front_matter
+
+log = logging.getLogger(__name__)
+
+# The order fields are written in (the order of the `signpost new` template).
+FIELD_ORDER = (
+    "title",
+    "title_cy",
+    "summary",
+    "summary_cy",
+    "organisation",
+    "categories",
+    "tags",
+    "questions",
+    "ages",
+    "area",
+    "address",
+    "postcode",
+    "phone",
+    "email",
+    "website",
+    "hours",
+    "cost",
+    "languages",
+    "referral",
+    "access",
+    "status",
+    "verified",
+)
+INLINE_LISTS = ("categories", "tags", "languages")
+LIST_KEYS = INLINE_LISTS + ("questions",)
+_PLAIN_SAFE = re.compile(r"^[^\s\-?:,\[\]{}#&*!|>'\"%@`][^:#\[\]{}]*$")
+_RESOLVER = yaml.resolver.Resolver()
+
+
+def fields_of(entry: Entry) -> dict[str, object]:
+    """The form fields of an entry: lists as lists of text, everything else as text."""
+    data = entry.to_dict()
+    out: dict[str, object] = {}
+    for key in FIELD_ORDER:
+        value = data.get(key)
+        out[key] = list(value or []) if key in LIST_KEYS else ("" if value is None else str(value))
+    return out
+
+
+def _scalar(value: str, in_list: bool = False) -> str:
+    """A YAML scalar that reads back as exactly `value` (plain when that is safe, else quoted)."""
+    value = " ".join(str(value).split())
+    if (
+        value
+        and _PLAIN_SAFE.match(value)
+        and not (in_list and "," in value)
+        and value == value.strip()
+        and _RESOLVER.resolve(yaml.ScalarNode, value, (True, False)) == "tag:yaml.org,2002:str"
+    ):
+        return value
+    return json.dumps(value, ensure_ascii=False)  # a JSON string is a valid YAML double-quoted scalar
+
+
+def _unknown_blocks(front: str) -> list[str]:
+    """The text of each top-level key the form does not know, as it was written (comments dropped)."""
+    blocks: list[list[str]] = []
+    keep = False
+    for line in front.split("\n"):
+        top = re.match(r"^([^\s#][^:]*):", line)
+        if top and not line.startswith("- "):
+            keep = top.group(1).strip() not in KNOWN_FIELDS
+            if keep:
+                blocks.append([line])
+        elif keep and (line.startswith((" ", "\t", "-")) or not line.strip()):
+            if line.strip():
+                blocks[-1].append(line)
+        elif line.strip().startswith("#"):
+            continue
+        else:
+            keep = False
+    return ["\n".join(b) for b in blocks]
+
+
+def render_entry(fields: dict[str, object], body: str, original: str | None = None) -> str:
+    """The text of an entry file from form fields (lists as lists of text) and the Markdown body."""
+    lines = ["---"]
+    for key in FIELD_ORDER:
+        value = fields.get(key)
+        if key in LIST_KEYS:
+            items = [" ".join(str(v).split()) for v in (value or []) if str(v).strip()]
+            if not items:
+                continue
+            if key == "questions":
+                lines.append("questions:")
+                lines += [f"  - {json.dumps(q, ensure_ascii=False)}" for q in items]
+            else:
+                lines.append(f"{key}: [{', '.join(_scalar(v, in_list=True) for v in items)}]")
+            continue
+        text = " ".join(str(value or "").split())
+        if not text or (key == "status" and text == "active" and not _had_key(original, "status")):
+            continue
+        if key == "verified":
+            lines.append(
+                f"verified: {text}"
+                if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text)
+                else f"verified: {_scalar(text)}"
+            )
+        else:
+            lines.append(f"{key}: {_scalar(text)}")
+    if original:
+        parts = split_front_matter(original)
+        if parts:
+            lines += _unknown_blocks(parts[0])
+    lines.append("---")
+    body = (body or "").replace("\r\n", "\n").replace("\r", "\n").strip("\n")
+    return "\n".join(lines) + "\n\n" + (body + "\n" if body else "")
+
+
+def _had_key(original: str | None, key: str) -> bool:
+    parts = split_front_matter(original) if original else None
+    return bool(parts and re.search(rf"^{key}\s*:", parts[0], re.M))
+
+
+def split_list(text: str, *, lines: bool = False) -> list[str]:
+    """Form text to a list: one item per line for questions, else separated by commas."""
+    raw = (text or "").replace("\r\n", "\n").split("\n" if lines else ",")
+    if not lines:
+        raw = [p for chunk in raw for p in chunk.split("\n")]
+    return [" ".join(p.split()) for p in raw if p.strip()]
+
+
+def check_text(
+    text: str, slug: str, category_ids: set[str], shown: str
+) -> tuple[Entry | None, list[Problem]]:
+    """Validate candidate file text exactly as `signpost check` would (same messages)."""
+    with tempfile.TemporaryDirectory(prefix="signpost-edit-") as tmp:
+        path = Path(tmp) / f"{slug}.md"
+        path.write_text(text, encoding="utf-8")
+        entry, problems = parse_entry(path, category_ids, shown=shown)
+    if entry is not None:
+        entry = Entry.from_dict(dict(entry.to_dict(), path=shown))
+    return entry, problems
+
+
+def write_atomic(path: Path, text: str) -> None:
+    """Replace `path` with `text` in one step (a reader sees the old file or the new one, never half)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
+            fh.write(text)
+            fh.flush()
+            os.fsync(fh.fileno())
+        if path.exists():
+            os.chmod(tmp, path.stat().st_mode & 0o777)
+        else:
+            os.chmod(tmp, 0o644)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def git_commit(content_dir: Path, path: Path, message: str, author: str) -> bool:
+    """Commit `path` when `content_dir` is inside a Git work tree; False (quietly) when it is not."""
+    git = shutil.which("git")
+    if git is None:
+        return False
+
+    def run(*args: str) -> subprocess.CompletedProcess:
+        return subprocess.run(
+            [git, "-C", str(content_dir), *args], capture_output=True, text=True, timeout=20, check=False
+        )
+
+    try:
+        if run("rev-parse", "--is-inside-work-tree").stdout.strip() != "true":
+            return False
+        identity: list[str] = []
+        if not run("config", "user.email").stdout.strip():
+            identity = ["-c", f"user.name={author}", "-c", f"user.email={author}@signpost.invalid"]
+        rel = os.path.relpath(path, content_dir)
+        if run("add", "--", rel).returncode != 0:
+            return False
+        done = run(*identity, "commit", "-q", "-m", message, "--", rel)
+        if done.returncode != 0:
+            log.warning("git commit of %s failed: %s", path, (done.stderr or done.stdout).strip())
+            return False
+        return True
+    except (OSError, subprocess.SubprocessError) as exc:
+        log.warning("git commit of %s failed: %s", path, exc)
+        return False
+
+
+def today() -> str:
+    return dt.date.today().isoformat()

@@ -1,0 +1,211 @@
+"""Staff tools: accounts for the staff area, stale entries, the analytics report and pruning."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import sys
+from pathlib import Path
+
+import click
+
+from .cli import CliError, cli, content_option
+from .config import resolve_paths, retention_days, stale_months
+
+db_option = click.option(
+    "--db",
+    "db",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Analytics database. Default: ./var/signpost.db, or $SIGNPOST_DB. "
+    "Staff accounts and corrections live beside it in <name>-staff.db.",
+)
+
+
+def _shown(path: str) -> str:
+    try:
+        return str(Path(path).resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return path
+
+
+# --- accounts ----------------------------------------------------------------------------------
+@cli.group()
+def staff() -> None:
+    """Staff accounts for the staff area (/staff/): add, list, passwd, role, remove."""
+
+
+def _accounts(db: Path | None):
+    from search_index.staff_accounts import StaffAccounts
+    from search_index.staff_store import staff_db_path
+
+    return StaffAccounts(staff_db_path(resolve_paths(db=db).db))
+
+
+def _new_password() -> str:
+    password = os.environ.get("SIGNPOST_STAFF_PASSWORD")
+    if password:
+        return password
+    return click.prompt("Password", hide_input=True, confirmation_prompt=True)
+
+
+@staff.command("add")
+@db_option
+@click.option(
+    "--role",
+    type=click.Choice(["editor", "viewer"]),
+    default="editor",
+    show_default=True,
+    help="Editors may edit entries in the browser; viewers only read the reports.",
+)
+@click.argument("name")
+def staff_add(db: Path | None, role: str, name: str) -> None:
+    """Create a staff account NAME; the password is asked twice (or read from $SIGNPOST_STAFF_PASSWORD)."""
+    from search_index.staff_accounts import AccountError
+
+    accounts = _accounts(db)
+    try:
+        account = accounts.add(name, _new_password(), role)
+    except AccountError as exc:
+        raise CliError(str(exc)) from None
+    except OSError as exc:
+        raise CliError(f"cannot write the staff database {accounts.path}: {exc}") from None
+    click.echo(f"Added {account.role} '{account.name}' to {accounts.path}")
+
+
+@staff.command("passwd")
+@db_option
+@click.argument("name")
+def staff_passwd(db: Path | None, name: str) -> None:
+    """Set a new password for NAME (also unlocks the account)."""
+    from search_index.staff_accounts import AccountError
+
+    accounts = _accounts(db)
+    try:
+        accounts.set_password(name, _new_password())
+    except AccountError as exc:
+        raise CliError(str(exc)) from None
+    click.echo(f"Password changed for '{name.strip().lower()}'")
+
+
+@staff.command("role")
+@db_option
+@click.argument("name")
+@click.argument("role", type=click.Choice(["editor", "viewer"]))
+def staff_role(db: Path | None, name: str, role: str) -> None:
+    """Make NAME an editor or a viewer."""
+    from search_index.staff_accounts import AccountError
+
+    try:
+        _accounts(db).set_role(name, role)
+    except AccountError as exc:
+        raise CliError(str(exc)) from None
+    click.echo(f"'{name.strip().lower()}' is now a {role}")
+
+
+@staff.command("remove")
+@db_option
+@click.argument("name")
+def staff_remove(db: Path | None, name: str) -> None:
+    """Delete the account NAME."""
+    from search_index.staff_accounts import AccountError
+
+    try:
+        _accounts(db).remove(name)
+    except AccountError as exc:
+        raise CliError(str(exc)) from None
+    click.echo(f"Removed '{name.strip().lower()}'")
+
+
+@staff.command("list")
+@db_option
+def staff_list(db: Path | None) -> None:
+    """List the staff accounts and their roles."""
+    accounts = _accounts(db).all()
+    for account in accounts:
+        click.echo(f"{account.name}\t{account.role}")
+    if not accounts:
+        click.echo("No staff accounts yet: add one with `signpost staff add NAME`", err=True)
+
+
+# --- freshness ---------------------------------------------------------------------------------
+@cli.command()
+@content_option
+@click.option(
+    "--months",
+    type=click.IntRange(min=0),
+    default=None,
+    help="How long since an entry was checked before it is listed. Default: 12, or $SIGNPOST_STALE_MONTHS.",
+)
+def stale(content: Path | None, months: int | None) -> None:
+    """List entries whose `verified:` date is older than --months (or missing), oldest first."""
+    from search_index import ContentError, load_directory
+    from search_index.freshness import stale_entries
+
+    paths = resolve_paths(content=content)
+    try:
+        months = stale_months(months)
+        directory = load_directory(paths.content)
+    except (ContentError, ValueError) as exc:
+        raise CliError(str(exc)) from None
+    found = stale_entries(directory.entries, months)
+    for item in found:
+        click.echo(item.line().replace(item.entry.path, _shown(item.entry.path), 1))
+    click.echo(
+        f"{len(found)} of {len(directory.entries)} entries not checked for {months} months or more", err=True
+    )
+
+
+# --- analytics ---------------------------------------------------------------------------------
+def _analytics(db: Path | None, days: int | None = None):
+    from search_index.analytics import Analytics
+
+    path = resolve_paths(db=db).db
+    if not path.is_file():
+        raise CliError(
+            f"no analytics database at {path}; it is created by `signpost serve` or `signpost bot`"
+        )
+    return Analytics(path, retention_days=days or 365)
+
+
+@cli.command()
+@db_option
+@click.option(
+    "--days",
+    type=click.IntRange(min=0),
+    default=None,
+    help="Keep searches from the last N days. Default: 365, or $SIGNPOST_RETENTION_DAYS.",
+)
+def prune(db: Path | None, days: int | None) -> None:
+    """Delete recorded searches older than the retention period (also done when serve/bot start)."""
+    try:
+        days = retention_days(days)
+    except ValueError as exc:
+        raise CliError(str(exc)) from None
+    analytics = _analytics(db, days)
+    try:
+        removed = analytics.prune_strict(days)
+    except Exception as exc:
+        raise CliError(f"cannot prune {analytics.path}: {exc}") from None
+    click.echo(f"Deleted {removed} search(es) older than {days} days from {analytics.path}")
+
+
+@cli.command()
+@db_option
+@click.option(
+    "--since",
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    default=None,
+    help="Only searches on or after this day (YYYY-MM-DD).",
+)
+@click.option("--csv", "as_csv", is_flag=True, help="Print CSV (section,item,channel,count) instead of text.")
+@click.option("--limit", type=click.IntRange(min=1), default=20, show_default=True, help="Rows per list.")
+def report(db: Path | None, since: dt.datetime | None, as_csv: bool, limit: int) -> None:
+    """Searches by week and channel, top needs, unmet needs, crisis messages, entries shown most."""
+    analytics = _analytics(db)
+    try:
+        rep = analytics.report(since=since.date() if since else None, limit=limit)
+    except Exception as exc:
+        raise CliError(f"cannot read {analytics.path}: {exc}") from None
+    click.echo(rep.to_csv() if as_csv else rep.to_text(), nl=not as_csv)
+    sys.stdout.flush()
