@@ -3,6 +3,7 @@
 import json
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -116,7 +117,8 @@ def test_missing_content_is_one_error_line(tmp_path):
 
 
 def test_console_script_runs_ask_on_stdin(content, tmp_path):
-    proc = subprocess.run(["signpost", "ask", "--content", str(content), "--index", str(tmp_path / "ix"), "--json"],
+    script = str(Path(sys.executable).with_name("signpost"))  # the console script of this environment
+    proc = subprocess.run([script, "ask", "--content", str(content), "--index", str(tmp_path / "ix"), "--json"],
                           input="english lessons\n", capture_output=True, text=True, timeout=60)
     assert proc.returncode == 0, proc.stderr
     assert json.loads(proc.stdout)["results"][0]["slug"] == "esol"
