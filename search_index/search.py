@@ -170,6 +170,8 @@ class SearchIndex:
         self._known = self._spell.words | _known_words(vocabulary)
         self._field_names = set(make_schema().names())
         self._visible: list[Entry] | None = None
+        self._areas: list[str] | None = None
+        self._languages: list[str] | None = None
         self._filtered: dict[Filters, frozenset[int] | None] = {}
         self._kind_scores: dict[str, tuple] = {}
 
@@ -187,13 +189,30 @@ class SearchIndex:
             vocabulary = _load_vocabulary(extra)
         for attempt in range(1, OPEN_ATTEMPTS + 1):
             try:
-                return cls(gen, vocabulary)
+                return cls._shared(gen, vocabulary)
             except FileNotFoundError:  # that generation was just cleaned up: take the newest
                 if attempt == OPEN_ATTEMPTS:
                     raise
                 time.sleep(0.02 * attempt)
                 gen = current_generation(Path(index_dir)) or gen
         raise AssertionError("unreachable")
+
+    @classmethod
+    def _shared(cls, gen: Path, vocabulary: Vocabulary) -> SearchIndex:
+        """The open index of this generation if this process has one (same vocabulary), else a new
+        one. Threads that notice a new generation together then open it once, not once each."""
+        meta = (gen / "meta.json").stat()
+        key = (str(gen), meta.st_mtime_ns, meta.st_size)  # meta.json changes alone for new problems
+        with _OPEN_LOCK:
+            ref = _OPEN.get(key)
+            idx = ref() if ref is not None else None
+            if idx is not None and (idx.vocabulary is vocabulary or idx.vocabulary == vocabulary):
+                return idx
+            idx = cls(gen, vocabulary)
+            for k in [k for k, r in _OPEN.items() if r() is None]:
+                del _OPEN[k]
+            _OPEN[key] = weakref.ref(idx)
+            return idx
 
     # --- browsing --------------------------------------------------------------------------
     def get(self, slug: str) -> Entry | None:
@@ -206,6 +225,18 @@ class SearchIndex:
                 (e for e in self.entries.values() if e.status != "closed"), key=lambda e: e.title.lower()
             )
         return list(self._visible)
+
+    def areas(self) -> list[str]:
+        """The areas of the entries residents may see, sorted (for a filter list), worked out once."""
+        if self._areas is None:
+            self._areas = sorted({e.area for e in self.visible() if e.area})
+        return list(self._areas)
+
+    def languages(self) -> list[str]:
+        """The language codes of the entries residents may see, sorted, worked out once."""
+        if self._languages is None:
+            self._languages = sorted({code for e in self.visible() for code in e.languages})
+        return list(self._languages)
 
     def in_category(self, category_id: str) -> list[Entry]:
         return [e for e in self.visible() if category_id in e.categories]
@@ -388,6 +419,8 @@ class SearchIndex:
         return " ".join(out) if changed else None
 
 
+_OPEN: dict[tuple, weakref.ref] = {}
+_OPEN_LOCK = threading.Lock()
 _VOCABULARIES: dict[tuple, Vocabulary] = {}
 _KNOWN: dict[int, tuple[weakref.ref, frozenset[str]]] = {}
 
@@ -536,7 +569,7 @@ def _dl_distance(a: str, b: str, limit: int) -> int:
 _K1 = 1.2
 _B = 0.75
 _COORD_SCALE = 0.9
-_CACHE_POSTINGS = 1_500_000  # postings kept per opened index (about 20 MB)
+_CACHE_POSTINGS = 1_500_000  # postings kept per opened index (13 bytes each), or 60 per entry if more
 
 
 @dataclass
@@ -562,12 +595,21 @@ class _Segment:
     def __init__(self, reader):
         # every document, deleted ones too: which are deleted depends on the generation reading it
         self.entries: dict[int, Entry] = {}
+        shared: dict[str, str] = {}  # one copy of each short text many entries repeat ("Free", areas...)
         for docnum in range(reader.doc_count_all()):
             fields = reader.stored_fields(docnum)
             if "data" in fields:
-                self.entries[docnum] = Entry.from_dict(json.loads(fields["data"]))
+                data = json.loads(fields["data"])
+                for key, value in data.items():
+                    if type(value) is str and len(value) <= 200:
+                        data[key] = shared.setdefault(value, value)
+                    elif type(value) is list:
+                        data[key] = [shared.setdefault(v, v) if type(v) is str else v for v in value]
+                self.entries[docnum] = Entry.from_dict(data)
         # the stored documents are not read again: let Whoosh drop its copy of them (MBs per segment)
-        getattr(getattr(reader, "_perdoc", None), "_readers", {}).pop("_stored", None)
+        perdoc = getattr(reader, "_perdoc", None)
+        for cache in (getattr(perdoc, "_readers", {}), getattr(perdoc, "_colfiles", {})):
+            cache.pop("_stored", None)
         self.lengths: dict[str, array] = {}
         self.lock = threading.Lock()
 
@@ -668,6 +710,7 @@ class _Ranker:
         self._norms: dict[tuple[int, str], list[float]] = {}
         self._cache: OrderedDict[tuple[str, str], _TermPostings] = OrderedDict()
         self._cached = 0
+        self._cache_limit = max(_CACHE_POSTINGS, 60 * self._docs)
         self._lock = threading.Lock()
 
     def postings(self, field_name: str, text: str) -> _TermPostings:
@@ -681,7 +724,7 @@ class _Ranker:
             got = self._load(field_name, text)
             self._cache[key] = got
             self._cached += len(got.docs)
-            while self._cached > _CACHE_POSTINGS and len(self._cache) > 1:
+            while self._cached > self._cache_limit and len(self._cache) > 1:
                 _, old = self._cache.popitem(last=False)
                 self._cached -= len(old.docs)
             return got

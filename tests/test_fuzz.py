@@ -107,6 +107,14 @@ def test_search_answers_any_message_with_any_filters(idx, text, filters, limit):
         assert all(filters.category in h.entry.categories for h in res.hits)
 
 
+def test_the_filter_lists_are_those_of_the_visible_entries(idx):
+    visible = idx.visible()
+    assert idx.areas() == sorted({e.area for e in visible if e.area})
+    assert idx.languages() == sorted({c for e in visible for c in e.languages})
+    idx.areas().append("changed by a caller")
+    assert "changed by a caller" not in idx.areas()
+
+
 def test_search_answers_what_is_not_text(idx):
     for value in (None, 42, b"food bank", ["food"]):
         res = idx.search(value)

@@ -81,6 +81,13 @@ class Readers:
             t.join(timeout=MAX_SECONDS)
         assert not any(t.is_alive() for t in self._threads)
 
+    def wait_for(self, more: int, timeout: float = 5.0) -> None:
+        """Let the readers answer `more` searches (so they search between every two swaps)."""
+        target = self.checked + more
+        deadline = time.monotonic() + timeout
+        while self.checked < target and not self.errors and time.monotonic() < deadline:
+            time.sleep(0.005)
+
     def _run(self) -> None:
         deadline = time.monotonic() + MAX_SECONDS
         for _ in range(100_000):
@@ -131,7 +138,7 @@ def test_searches_while_full_builds_and_updates_swap_the_index(content, tmp_path
             report = build_index(content, ix, full=version % 3 == 0)
             assert len(report.added) + len(report.updated) == N_ENTRIES, report.summary()
             gens.add(current_generation(ix).name)
-            time.sleep(0.05)
+            readers.wait_for(READERS)
     assert not readers.errors, readers.errors[:3]
     assert readers.checked > 20, readers.checked
     assert len(readers.versions_seen) > 3, readers.versions_seen  # the readers did see the swaps
@@ -169,6 +176,7 @@ def test_searches_through_the_service_while_single_files_change(content, tmp_pat
             bump_mtime(path, version)
             report = core.rebuild()
             assert report.updated == [path.stem] and not report.full, report.summary()
+            readers.wait_for(3)
     assert not readers.errors, readers.errors[:3]
     assert readers.checked > 20
     final = SearchIndex.open(tmp_path / "ix")
