@@ -12,6 +12,7 @@ run: $(STAMP)
 
 test: $(STAMP) node_modules/axe-core/axe.min.js
 	scripts/install-system-deps
+	$(VENV)/bin/ruff check .
 	PATH="$(CURDIR)/$(VENV)/bin:$$PATH" $(VENV)/bin/python -m pytest -q
 
 lint: $(STAMP)

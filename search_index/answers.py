@@ -38,17 +38,40 @@ _ORDER = {
 }
 
 LABELS = {
-    "en": {"phone": "Phone", "email": "Email", "website": "Website", "hours": "Hours", "cost": "Cost",
-           "where": "Where", "why": "Why", "none": "Sorry, I could not find a service for that.",
-           "try": "Try other words, for example", "closed": "Temporarily closed",
-           "did_you_mean": "Did you mean", "helplines": "If you need to talk to someone now: Samaritans 116 123 (free, any time). In an emergency call 999."},
-    "cy": {"phone": "Ffôn", "email": "E-bost", "website": "Gwefan", "hours": "Oriau", "cost": "Cost",
-           "where": "Ble", "why": "Pam", "none": "Mae'n ddrwg gen i, ni allwn ddod o hyd i wasanaeth ar gyfer hynny.",
-           "try": "Rhowch gynnig ar eiriau eraill, er enghraifft", "closed": "Ar gau dros dro",
-           "did_you_mean": "Oeddech chi'n golygu", "helplines": "Os oes angen i chi siarad â rhywun nawr: Samariaid 116 123 (am ddim, unrhyw bryd). Mewn argyfwng ffoniwch 999."},
+    "en": {
+        "phone": "Phone",
+        "email": "Email",
+        "website": "Website",
+        "hours": "Hours",
+        "cost": "Cost",
+        "where": "Where",
+        "why": "Why",
+        "none": "Sorry, I could not find a service for that.",
+        "try": "Try other words, for example",
+        "closed": "Temporarily closed",
+        "did_you_mean": "Did you mean",
+        "helplines": "If you need to talk to someone now: Samaritans 116 123 (free, any time). In an emergency call 999.",
+    },
+    "cy": {
+        "phone": "Ffôn",
+        "email": "E-bost",
+        "website": "Gwefan",
+        "hours": "Oriau",
+        "cost": "Cost",
+        "where": "Ble",
+        "why": "Pam",
+        "none": "Mae'n ddrwg gen i, ni allwn ddod o hyd i wasanaeth ar gyfer hynny.",
+        "try": "Rhowch gynnig ar eiriau eraill, er enghraifft",
+        "closed": "Ar gau dros dro",
+        "did_you_mean": "Oeddech chi'n golygu",
+        "helplines": "Os oes angen i chi siarad â rhywun nawr: Samariaid 116 123 (am ddim, unrhyw bryd). Mewn argyfwng ffoniwch 999.",
+    },
 }
 
-EXAMPLES = {"en": "food, debt, English classes, youth club", "cy": "bwyd, dyled, gwersi Saesneg, clwb ieuenctid"}
+EXAMPLES = {
+    "en": "food, debt, English classes, youth club",
+    "cy": "bwyd, dyled, gwersi Saesneg, clwb ieuenctid",
+}
 
 
 def crisis_message(kind: str, lang: str = "en") -> str:
@@ -88,8 +111,13 @@ def results_text(results: Results, lang: str = "en", limit: int = 5) -> str:
         parts.append(crisis_message(results.crisis.kind, lang))
     for n, hit in enumerate(results.hits[:limit], 1):
         body = entry_text(hit.entry, lang).split("\n")
-        parts.append("\n".join([f"{n}. {body[0]}"] + [f"   {line}" for line in body[1:]]
-                               + [f"   {lab['why']}: {hit.why(lang)}"]))
+        parts.append(
+            "\n".join(
+                [f"{n}. {body[0]}"]
+                + [f"   {line}" for line in body[1:]]
+                + [f"   {lab['why']}: {hit.why(lang)}"]
+            )
+        )
     if not results.hits:
         msg = [lab["none"]]
         if results.suggestion:

@@ -263,7 +263,9 @@ def _quote_hint(key: str, raw: str) -> str:
     return f'quote it so it stays as written: {key}: "{raw}"'
 
 
-def parse_entry(path: Path, category_ids: set[str], shown: str | None = None) -> tuple[Entry | None, list[Problem]]:
+def parse_entry(
+    path: Path, category_ids: set[str], shown: str | None = None
+) -> tuple[Entry | None, list[Problem]]:
     """Read one entry file. Returns (entry or None, problems)."""
     shown = shown or str(path)
     problems: list[Problem] = []
@@ -285,8 +287,11 @@ def parse_entry(path: Path, category_ids: set[str], shown: str | None = None) ->
         return None, problems
     parts = split_front_matter(text)
     if parts is None:
-        err(1, "no front matter: the file must start with a line '---', then 'title: ...', "
-               "'summary: ...', 'categories: [...]', then another '---'")
+        err(
+            1,
+            "no front matter: the file must start with a line '---', then 'title: ...', "
+            "'summary: ...', 'categories: [...]', then another '---'",
+        )
         return None, problems
     front, body, _ = parts
     try:
@@ -344,22 +349,31 @@ def parse_entry(path: Path, category_ids: set[str], shown: str | None = None) ->
                 if item.style is None and item.value:
                     tag = resolver.resolve(yaml.ScalarNode, item.value, (True, False))
                     if tag in _YAML_TYPE_WORD:
-                        warn(iline, f"'{item.value}' in '{key}' reads as {_YAML_TYPE_WORD[tag]} to "
-                                    f"other YAML tools; quote it: \"{item.value}\"")
+                        warn(
+                            iline,
+                            f"'{item.value}' in '{key}' reads as {_YAML_TYPE_WORD[tag]} to "
+                            f'other YAML tools; quote it: "{item.value}"',
+                        )
                 if item.value.strip():
                     items.append(item.value.strip())
             values[key] = items
         else:
             if not isinstance(vnode, yaml.ScalarNode):
                 kind = "a list" if isinstance(vnode, yaml.SequenceNode) else "'key: value' pairs"
-                err(line, f"'{key}' must be plain text, not {kind}; write it on one line, in quotes if it has ':'")
+                err(
+                    line,
+                    f"'{key}' must be plain text, not {kind}; write it on one line, in quotes if it has ':'",
+                )
                 continue
             raw = vnode.value
             if vnode.style is None and raw and key not in ("verified",):
                 tag = resolver.resolve(yaml.ScalarNode, raw, (True, False))
                 if tag in _YAML_TYPE_WORD:
-                    warn(line, f"'{key}: {raw}' reads as {_YAML_TYPE_WORD[tag]} to other YAML tools; "
-                               + _quote_hint(key, raw))
+                    warn(
+                        line,
+                        f"'{key}: {raw}' reads as {_YAML_TYPE_WORD[tag]} to other YAML tools; "
+                        + _quote_hint(key, raw),
+                    )
             values[key] = raw.strip() if isinstance(raw, str) else raw
 
     start_line = 2
@@ -367,8 +381,11 @@ def parse_entry(path: Path, category_ids: set[str], shown: str | None = None) ->
         if key not in values or values[key] in ("", []):
             if key in lines:
                 continue  # already reported as the wrong type, or empty below
-            example = {"title": "title: Parent group", "summary": "summary: One or two sentences.",
-                       "categories": "categories: [parenting]"}[key]
+            example = {
+                "title": "title: Parent group",
+                "summary": "summary: One or two sentences.",
+                "categories": "categories: [parenting]",
+            }[key]
             err(start_line, f"'{key}' is required, e.g. {example}")
     for key in ("title", "summary"):
         if key in lines and not values.get(key):
@@ -391,21 +408,33 @@ def parse_entry(path: Path, category_ids: set[str], shown: str | None = None) ->
         try:
             verified = dt.date.fromisoformat(raw)
         except ValueError:
-            err(lines["verified"], f"'verified' must be a date written YYYY-MM-DD, e.g. verified: 2025-04-11 (not '{raw}')")
+            err(
+                lines["verified"],
+                f"'verified' must be a date written YYYY-MM-DD, e.g. verified: 2025-04-11 (not '{raw}')",
+            )
         else:
             if verified > dt.date.today() + dt.timedelta(days=1):
                 warn(lines["verified"], f"'verified' date {raw} is in the future")
     if values.get("ages") and parse_ages(str(values["ages"])) is None:
-        err(lines["ages"], f"'ages' cannot be read: '{values['ages']}'; write e.g. \"8-18\", \"60+\" or \"under 5\"")
+        err(
+            lines["ages"],
+            f'\'ages\' cannot be read: \'{values["ages"]}\'; write e.g. "8-18", "60+" or "under 5"',
+        )
     if values.get("email") and not EMAIL_RE.match(str(values["email"])):
         err(lines["email"], f"'email' does not look like an email address: '{values['email']}'")
     if values.get("website") and not re.match(r"^(https?://|www\.)", str(values["website"])):
-        err(lines["website"], f"'website' must start with https:// (e.g. https://www.wrexham.gov.uk), not '{values['website']}'")
+        err(
+            lines["website"],
+            f"'website' must start with https:// (e.g. https://www.wrexham.gov.uk), not '{values['website']}'",
+        )
     if values.get("phone") and not PHONE_RE.match(str(values["phone"])):
         warn(lines["phone"], f"'phone' does not start with a number: '{values['phone']}'")
     for code in values.get("languages") or []:  # type: ignore[union-attr]
         if not LANG_RE.match(str(code)):
-            err(lines["languages"], f"'languages' takes two-letter codes like en, cy, pl, pt, ar, ku; not '{code}'")
+            err(
+                lines["languages"],
+                f"'languages' takes two-letter codes like en, cy, pl, pt, ar, ku; not '{code}'",
+            )
     if any(p.severity == "error" for p in problems):
         return None, problems
     website = str(values.get("website", ""))
@@ -424,8 +453,11 @@ def parse_entry(path: Path, category_ids: set[str], shown: str | None = None) ->
         verified=verified,
         website=website,
         path=shown,
-        **{k: str(values.get(k, "")) for k in TEXT_FIELDS
-           if k not in ("title", "summary", "status", "verified", "website")},
+        **{
+            k: str(values.get(k, ""))
+            for k in TEXT_FIELDS
+            if k not in ("title", "summary", "status", "verified", "website")
+        },
     )
     return entry, problems
 

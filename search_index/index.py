@@ -262,11 +262,21 @@ def _write_json_atomic(path: Path, data: dict) -> None:
 def spell_words(entry: Entry, categories: dict[str, Category]) -> set[str]:
     """The words of an entry the typo corrector may suggest."""
     cats = [categories[c] for c in entry.categories if c in categories]
-    return plain_words(" ".join(
-        [entry.title, entry.summary, " ".join(entry.tags), " ".join(entry.questions), entry.body,
-         entry.organisation, entry.title_cy, entry.summary_cy]
-        + [c.name + " " + c.name_cy for c in cats]
-    ))
+    return plain_words(
+        " ".join(
+            [
+                entry.title,
+                entry.summary,
+                " ".join(entry.tags),
+                " ".join(entry.questions),
+                entry.body,
+                entry.organisation,
+                entry.title_cy,
+                entry.summary_cy,
+            ]
+            + [c.name + " " + c.name_cy for c in cats]
+        )
+    )
 
 
 def read_state(gen: Path) -> dict | None:
@@ -351,7 +361,9 @@ def scan_content(content_dir: Path) -> tuple[list[Category], list[Problem], dict
     cats, problems = load_categories(content_dir / "categories.yml")
     services = content_dir / "services"
     # sorted by name: the same order as sorting the paths, without pathlib's slow comparisons
-    files = {p.stem: p for p in sorted(services.glob("*.md"), key=lambda p: p.name)} if services.is_dir() else {}
+    files = (
+        {p.stem: p for p in sorted(services.glob("*.md"), key=lambda p: p.name)} if services.is_dir() else {}
+    )
     return cats, problems, files
 
 
@@ -403,8 +415,13 @@ def _parse(path: Path, ids: set[str], content_dir: Path) -> tuple[Entry | None, 
     try:
         return parse_entry(path, ids, shown=shown)
     except RecursionError:
-        return None, [Problem(shown, 1, "the front matter is nested too deeply to read; "
-                                        "check for '[' or '{' that are never closed")]
+        return None, [
+            Problem(
+                shown,
+                1,
+                "the front matter is nested too deeply to read; check for '[' or '{' that are never closed",
+            )
+        ]
     except OSError as exc:  # removed or made unreadable while we were building
         return None, [Problem(shown, 1, f"the file cannot be read ({exc.strerror or exc})")]
 
@@ -502,7 +519,9 @@ def _build_part(gen: str, items: list[tuple[str, str]], cats: list[Category], co
     writer = SegmentWriter(ix, _lk=False, limitmb=WRITER_LIMIT_MB)
     # Whoosh names every writer's scratch folder the same; give this one its own, or the first
     # worker to finish deletes the others' sorted runs
-    writer._tempstorage = writer.pool.tempstore = ix.storage.temp_storage(f".{ix.indexname}-{os.getpid()}.tmp")
+    writer._tempstorage = writer.pool.tempstore = ix.storage.temp_storage(
+        f".{ix.indexname}-{os.getpid()}.tmp"
+    )
     part = _index_files(writer, items, cats, Path(content_dir))
     if writer._added:
         part["segment"] = writer._finalize_segment()
@@ -527,7 +546,9 @@ def _build_in_processes(ix, gen: Path, items, cats, content_dir: Path, workers: 
     size = -(-len(items) // workers)
     chunks = [items[i : i + size] for i in range(0, len(items), size)]
     package_root = str(Path(__file__).resolve().parent.parent)
-    env = dict(os.environ, PYTHONPATH=os.pathsep.join(filter(None, [package_root, os.environ.get("PYTHONPATH")])))
+    env = dict(
+        os.environ, PYTHONPATH=os.pathsep.join(filter(None, [package_root, os.environ.get("PYTHONPATH")]))
+    )
     code = "import sys; from search_index.index import _build_worker; _build_worker(sys.argv[1], sys.argv[2])"
     running = []
     try:
@@ -536,7 +557,10 @@ def _build_in_processes(ix, gen: Path, items, cats, content_dir: Path, workers: 
             job.write_bytes(pickle.dumps((str(gen), chunk, cats, str(content_dir))))
             proc = subprocess.Popen(
                 [sys.executable, "-c", code, str(job), str(out)],
-                env=env, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                env=env,
+                stdin=subprocess.DEVNULL,
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.PIPE,
             )
             running.append((proc, out))
         parts = []

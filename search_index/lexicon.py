@@ -85,7 +85,9 @@ class Vocabulary:
     max_phrase: int = 1
 
     def merge_file(self, path: Path) -> None:
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.BaseLoader) or {}  # every value a string
+        data = (
+            yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.BaseLoader) or {}
+        )  # every value a string
         for phrase in data.get("filler", []):
             toks = tuple(tokenize(phrase))
             if toks:
@@ -178,7 +180,11 @@ class Vocabulary:
                 for c in exp.categories:
                     cats[c] = cats.get(c, 0.0) + 1.0
                 notes.append((shown, ", ".join(exp.words[:3]) or ", ".join(exp.categories)))
-        content = [w for w in folded if w not in self.stopwords and not any(w in self.compounds.get(j, ()) for j in joined)]
+        content = [
+            w
+            for w in folded
+            if w not in self.stopwords and not any(w in self.compounds.get(j, ()) for j in joined)
+        ]
         return Understanding(tuple(joined + content), added, cats, tuple(notes), sources)
 
     def _drop_filler(self, words: list[str]) -> list[str]:

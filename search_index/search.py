@@ -164,9 +164,9 @@ class SearchIndex:
         if state is not None:
             self._spell = _SpellIndex(state["spell"])
         else:  # an index from before state.json: count the words here
-            self._spell = _SpellIndex(Counter(
-                w for e in self.entries.values() for w in spell_words(e, self.category_by_id)
-            ))
+            self._spell = _SpellIndex(
+                Counter(w for e in self.entries.values() for w in spell_words(e, self.category_by_id))
+            )
         self._known = self._spell.words | _known_words(vocabulary)
         self._field_names = set(make_schema().names())
         self._visible: list[Entry] | None = None
@@ -176,8 +176,12 @@ class SearchIndex:
         self._kind_scores: dict[str, tuple] = {}
 
     @classmethod
-    def open(cls, index_dir: Path | str, vocabulary: Vocabulary | None = None,
-             content_dir: Path | str | None = None) -> SearchIndex:
+    def open(
+        cls,
+        index_dir: Path | str,
+        vocabulary: Vocabulary | None = None,
+        content_dir: Path | str | None = None,
+    ) -> SearchIndex:
         gen = current_generation(Path(index_dir))
         if gen is None:
             raise FileNotFoundError(f"{index_dir}: no index here yet; run `signpost index` first")
@@ -327,8 +331,9 @@ class SearchIndex:
                 return out[:wanted]
             k *= 4
 
-    def search(self, text: str, *, limit: int = DEFAULT_LIMIT, filters: Filters | None = None,
-               lang: str = "en") -> Results:
+    def search(
+        self, text: str, *, limit: int = DEFAULT_LIMIT, filters: Filters | None = None, lang: str = "en"
+    ) -> Results:
         """Answer a message: crisis signal, ranked hits with reasons, and a suggestion when useful."""
         text = text if isinstance(text, str) else ""
         crisis = detect_crisis(text)
@@ -341,7 +346,9 @@ class SearchIndex:
         for w, weight in understanding.added.items():
             for part in tokenize(w):
                 if part not in self.vocabulary.stopwords:
-                    weights[part] = max(weights.get(part, 0.0), weight * (0.5 if part in self.vocabulary.weak else 1.0))
+                    weights[part] = max(
+                        weights.get(part, 0.0), weight * (0.5 if part in self.vocabulary.weak else 1.0)
+                    )
         terms = self._query_terms(weights)
         categories = {
             cid: CATEGORY_BOOST * min(n, 2.0)
@@ -385,7 +392,9 @@ class SearchIndex:
         top = [Hit(e, round(scores.get(e.slug, 0.0), 4), (), (), True) for e in block]
         return top + [h for h in hits if h.slug not in chosen]
 
-    def _crisis_lines(self, crisis: CrisisSignal) -> tuple[list[Entry], list[Entry], list[Entry], dict[str, float]]:
+    def _crisis_lines(
+        self, crisis: CrisisSignal
+    ) -> tuple[list[Entry], list[Entry], list[Entry], dict[str, float]]:
         """The active crisis lines; the emergency ones; the others, best fit for this kind of crisis
         first; and how well each fits (its words searched). Worked out once per index and kind."""
         got = self._kind_scores.get(crisis.kind)
@@ -468,7 +477,9 @@ def _surface_forms(u: Understanding, corrections) -> dict[str, str]:
     return forms
 
 
-def _matched_words(doc: int, terms: list[tuple[str, _TermPostings]], forms: dict[str, str]) -> tuple[str, ...]:
+def _matched_words(
+    doc: int, terms: list[tuple[str, _TermPostings]], forms: dict[str, str]
+) -> tuple[str, ...]:
     """The query's words found in document `doc`, as the resident wrote them, in query order."""
     out: list[str] = []
     for term, postings in terms:
@@ -766,7 +777,10 @@ class _Ranker:
                 score = _merge(score, part)
         docs = sorted(score)
         return _TermPostings(
-            array("i", docs), array("d", map(score.__getitem__, docs)), array("b", map(count.__getitem__, docs)), leaves
+            array("i", docs),
+            array("d", map(score.__getitem__, docs)),
+            array("b", map(count.__getitem__, docs)),
+            leaves,
         )
 
     def rank(self, terms: dict[str, float], categories: dict[str, float]) -> _Scores:

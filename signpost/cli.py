@@ -24,11 +24,17 @@ from search_index.entries import load_categories, slugify
 from .config import Paths, resolve_paths
 
 content_option = click.option(
-    "--content", "content", type=click.Path(file_okay=False, path_type=Path), default=None,
+    "--content",
+    "content",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
     help="Content folder (categories.yml and services/). Default: the bundled directory, or $SIGNPOST_CONTENT.",
 )
 index_option = click.option(
-    "--index", "index", type=click.Path(file_okay=False, path_type=Path), default=None,
+    "--index",
+    "index",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
     help="Index folder. Default: ./var/index for the bundled directory, or $SIGNPOST_INDEX.",
 )
 
@@ -63,7 +69,9 @@ def check(content: Path | None) -> None:
 @cli.command("index")
 @content_option
 @index_option
-@click.option("--strict", is_flag=True, help="Exit 1 if any entry is broken (broken entries are still skipped).")
+@click.option(
+    "--strict", is_flag=True, help="Exit 1 if any entry is broken (broken entries are still skipped)."
+)
 @click.option("--full", is_flag=True, help="Rebuild from scratch instead of updating changed files only.")
 def index_command(content: Path | None, index: Path | None, strict: bool, full: bool) -> None:
     """Build or update the search index; broken entries are reported and skipped."""
@@ -96,21 +104,26 @@ def open_index(paths: Paths) -> SearchIndex:
 
 def _answer_json(idx: SearchIndex, text: str, lang: str) -> str:
     res = idx.search(text, lang=lang)
-    return json.dumps({
-        "query": res.query,
-        "crisis": res.is_crisis,
-        "results": [
-            {"slug": h.slug, "title": h.entry.title_in(lang), "score": h.score, "why": h.why(lang)}
-            for h in res.hits
-        ],
-        **({"suggestion": res.suggestion} if res.suggestion else {}),
-    }, ensure_ascii=False)
+    return json.dumps(
+        {
+            "query": res.query,
+            "crisis": res.is_crisis,
+            "results": [
+                {"slug": h.slug, "title": h.entry.title_in(lang), "score": h.score, "why": h.why(lang)}
+                for h in res.hits
+            ],
+            **({"suggestion": res.suggestion} if res.suggestion else {}),
+        },
+        ensure_ascii=False,
+    )
 
 
 @cli.command()
 @content_option
 @index_option
-@click.option("--lang", type=click.Choice(["en", "cy"]), default="en", show_default=True, help="Answer language.")
+@click.option(
+    "--lang", type=click.Choice(["en", "cy"]), default="en", show_default=True, help="Answer language."
+)
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per answer, one per line.")
 @click.argument("query", nargs=-1)
 def ask(content: Path | None, index: Path | None, lang: str, as_json: bool, query: tuple[str, ...]) -> None:

@@ -7,10 +7,9 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from core_content import make_content
 
 from signpost.cli import cli
-
-from core_content import make_content
 
 
 @pytest.fixture
@@ -45,7 +44,8 @@ def test_check_reports_path_line_and_exits_1(run, content):
 
 def test_check_warnings_alone_exit_0(run, content):
     (content / "services" / "warn.md").write_text(
-        "---\ntitle: W\nsummary: S\ncategories: [food]\nhours: 9:30\n---\n", encoding="utf-8")
+        "---\ntitle: W\nsummary: S\ncategories: [food]\nhours: 9:30\n---\n", encoding="utf-8"
+    )
     result = run("check", "--content", content)
     assert result.exit_code == 0
     assert "warn.md:5: warning:" in result.output and 'hours: "9:30"' in result.output
@@ -87,7 +87,9 @@ def test_ask_reads_one_message_per_line_in_order(run, content, tmp_path):
 
 
 def test_ask_text_in_welsh(run, content, tmp_path):
-    result = run("ask", "--content", content, "--index", tmp_path / "ix", "--lang", "cy", "I want to kill myself")
+    result = run(
+        "ask", "--content", content, "--index", tmp_path / "ix", "--lang", "cy", "I want to kill myself"
+    )
     assert "116 123" in result.output and "999" in result.output
     assert "Ni all y gwasanaeth hwn anfon help" in result.output
 
@@ -110,15 +112,23 @@ def test_new_creates_a_valid_template(run, content):
 
 
 def test_missing_content_is_one_error_line(tmp_path):
-    proc = subprocess.run([sys.executable, "-m", "signpost", "check", "--content", str(tmp_path / "nope")],
-                          capture_output=True, text=True)
+    proc = subprocess.run(
+        [sys.executable, "-m", "signpost", "check", "--content", str(tmp_path / "nope")],
+        capture_output=True,
+        text=True,
+    )
     assert proc.returncode == 1
     assert proc.stderr.strip().startswith("Error:") and "Traceback" not in proc.stderr
 
 
 def test_console_script_runs_ask_on_stdin(content, tmp_path):
     script = str(Path(sys.executable).with_name("signpost"))  # the console script of this environment
-    proc = subprocess.run([script, "ask", "--content", str(content), "--index", str(tmp_path / "ix"), "--json"],
-                          input="english lessons\n", capture_output=True, text=True, timeout=60)
+    proc = subprocess.run(
+        [script, "ask", "--content", str(content), "--index", str(tmp_path / "ix"), "--json"],
+        input="english lessons\n",
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert proc.returncode == 0, proc.stderr
     assert json.loads(proc.stdout)["results"][0]["slug"] == "esol"

@@ -49,9 +49,24 @@ def test_every_bundled_entry_validates():
     assert d.errors == [] and d.warnings == [], [str(p) for p in d.problems]
     assert len(d.entries) >= 45
     assert [c.id for c in d.categories] == [
-        "crisis", "food", "money", "housing", "parenting", "early-years", "young-people", "learning",
-        "language", "health", "mental-health", "older-people", "disability", "domestic-abuse", "hate-crime",
-        "migrants", "community", "advice",
+        "crisis",
+        "food",
+        "money",
+        "housing",
+        "parenting",
+        "early-years",
+        "young-people",
+        "learning",
+        "language",
+        "health",
+        "mental-health",
+        "older-people",
+        "disability",
+        "domestic-abuse",
+        "hate-crime",
+        "migrants",
+        "community",
+        "advice",
     ]
 
 
@@ -59,7 +74,13 @@ def test_every_entry_is_bilingual_and_crisis_lines_exist():
     d = load_directory(ROOT / "content")
     assert all(e.title_cy and e.summary_cy for e in d.entries)
     crisis = {e.slug for e in d.entries if "crisis" in e.categories}
-    assert {"samaritans", "emergency-999", "live-fear-free", "shout-85258", "nhs-111-wales-mental-health"} <= crisis
+    assert {
+        "samaritans",
+        "emergency-999",
+        "live-fear-free",
+        "shout-85258",
+        "nhs-111-wales-mental-health",
+    } <= crisis
 
 
 ALLOWED_NUMBERS = {"999", "116123", "111", "08088010800", "85258", "101"}

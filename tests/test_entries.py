@@ -47,16 +47,32 @@ def test_good_entry_loads_every_field(tmp_path):
 @pytest.mark.parametrize(
     "front, line, expected",
     [
-        ("title: X\nsummary: Y\ncategories: food\n", 4, "'categories' must be a list, e.g. categories: [parenting, food]"),
+        (
+            "title: X\nsummary: Y\ncategories: food\n",
+            4,
+            "'categories' must be a list, e.g. categories: [parenting, food]",
+        ),
         ("title: X\nsummary: Y\ncategories: [fod]\n", 4, "unknown category 'fod': did you mean 'food'?"),
         ("summary: Y\ncategories: [food]\n", 2, "'title' is required"),
         ("title: X\ncategories: [food]\n", 2, "'summary' is required"),
         ("title: X\nsummary: Y\n", 2, "'categories' is required"),
         ("title: [a, b]\nsummary: Y\ncategories: [food]\n", 2, "'title' must be plain text, not a list"),
-        ("title: X\nsummary: Y\ncategories: [food]\nstatus: open\n", 5, "'status' must be one of active, temporarily-closed, closed"),
-        ("title: X\nsummary: Y\ncategories: [food]\nverified: last week\n", 5, "'verified' must be a date written YYYY-MM-DD"),
+        (
+            "title: X\nsummary: Y\ncategories: [food]\nstatus: open\n",
+            5,
+            "'status' must be one of active, temporarily-closed, closed",
+        ),
+        (
+            "title: X\nsummary: Y\ncategories: [food]\nverified: last week\n",
+            5,
+            "'verified' must be a date written YYYY-MM-DD",
+        ),
         ("title: X\nsummary: Y\ncategories: [food]\nages: teenagers\n", 5, "'ages' cannot be read"),
-        ("title: X\nsummary: Y\ncategories: [food]\nemail: not-an-email\n", 5, "'email' does not look like an email address"),
+        (
+            "title: X\nsummary: Y\ncategories: [food]\nemail: not-an-email\n",
+            5,
+            "'email' does not look like an email address",
+        ),
         ("title: X\nsummary: Y\ncategories: [food]\nlanguages: [english]\n", 5, "two-letter codes"),
         ("title: X\nsummary: Y\ncategories: [food]\ntitle: Z\n", 5, "'title' appears twice"),
         ("title: X\nsummary: 'unclosed\ncategories: [food]\n", 3, "the front matter cannot be read"),
@@ -109,7 +125,9 @@ def test_yaml_11_traps_keep_the_text_and_warn(tmp_path, line, field, value, hint
 
 
 def test_language_no_stays_norwegian(tmp_path):
-    path = write(tmp_path, "nor.md", "---\ntitle: X\nsummary: Y\ncategories: [food]\nlanguages: [en, no]\n---\n")
+    path = write(
+        tmp_path, "nor.md", "---\ntitle: X\nsummary: Y\ncategories: [food]\nlanguages: [en, no]\n---\n"
+    )
     entry, problems = parse_entry(path, CATS)
     assert entry.languages == ("en", "no")
     assert any('quote it: "no"' in p.message for p in problems)
@@ -125,8 +143,16 @@ def test_unknown_key_is_a_warning_with_a_suggestion(tmp_path):
 
 @pytest.mark.parametrize(
     "text, low, high",
-    [("8-18", 8, 18), ("60+", 60, None), ("under 5", 0, 4), ("16 to 24", 16, 24), ("18 and over", 18, None),
-     ("all ages", 0, None), ("0-1", 0, 1), ("11–16", 11, 16)],
+    [
+        ("8-18", 8, 18),
+        ("60+", 60, None),
+        ("under 5", 0, 4),
+        ("16 to 24", 16, 24),
+        ("18 and over", 18, None),
+        ("all ages", 0, None),
+        ("0-1", 0, 1),
+        ("11–16", 11, 16),
+    ],
 )
 def test_parse_ages(text, low, high):
     ages = parse_ages(text)

@@ -37,13 +37,91 @@ def fuzz(n: int) -> settings:
 # --- what residents type -----------------------------------------------------------------------
 
 WORDS = [
-    "food", "bank", "foodbank", "skint", "debt", "bailiffs", "english", "lessons", "youth", "club",
-    "where", "can", "i", "get", "help", "with", "my", "the", "please", "kill", "myself", "suicide",
-    "sucidal", "overdose", "he", "hit", "me", "scared", "time", "phone", "died", "dying", "to", "learn",
-    "bwyd", "dyled", "gwersi", "saesneg", "clwb", "ieuenctid", "fwyd", "nhai", "lladd", "fy", "hun",
-    "marw", "dw", "eisiau", "ŵ", "ŷ", "café", "naïve", "can't", "don’t", "i'm", "99", "£5", "@food",
-    "food~2", "AND", "OR", "NOT", "title:food", "*", "?", "(", ")", '"', "\\", "^^^", "\u202e", "\u200b",
-    "\x00", "\n", "\r\n", "\t", "😀", "𝕗𝕠𝕠𝕕", "ﬁ", "ß", "İ", "ǅ", "0" * 40, "a" * 200, "x-y_z",
+    "food",
+    "bank",
+    "foodbank",
+    "skint",
+    "debt",
+    "bailiffs",
+    "english",
+    "lessons",
+    "youth",
+    "club",
+    "where",
+    "can",
+    "i",
+    "get",
+    "help",
+    "with",
+    "my",
+    "the",
+    "please",
+    "kill",
+    "myself",
+    "suicide",
+    "sucidal",
+    "overdose",
+    "he",
+    "hit",
+    "me",
+    "scared",
+    "time",
+    "phone",
+    "died",
+    "dying",
+    "to",
+    "learn",
+    "bwyd",
+    "dyled",
+    "gwersi",
+    "saesneg",
+    "clwb",
+    "ieuenctid",
+    "fwyd",
+    "nhai",
+    "lladd",
+    "fy",
+    "hun",
+    "marw",
+    "dw",
+    "eisiau",
+    "ŵ",
+    "ŷ",
+    "café",
+    "naïve",
+    "can't",
+    "don’t",
+    "i'm",
+    "99",
+    "£5",
+    "@food",
+    "food~2",
+    "AND",
+    "OR",
+    "NOT",
+    "title:food",
+    "*",
+    "?",
+    "(",
+    ")",
+    '"',
+    "\\",
+    "^^^",
+    "\u202e",
+    "\u200b",
+    "\x00",
+    "\n",
+    "\r\n",
+    "\t",
+    "😀",
+    "𝕗𝕠𝕠𝕕",
+    "ﬁ",
+    "ß",
+    "İ",
+    "ǅ",
+    "0" * 40,
+    "a" * 200,
+    "x-y_z",
 ]
 ANY_TEXT = st.text(st.characters(exclude_categories=("Cs",)), max_size=400)
 MESSAGES = st.one_of(
@@ -178,20 +256,60 @@ SCALARS = st.one_of(
     st.text(max_size=60),
     st.dates(),
     st.datetimes(),
-    st.sampled_from(["food", "money", "crisis", "nope", "2025-04-11", "9:30", "no", "yes", "~", "8-18", "60+"]),
+    st.sampled_from(
+        ["food", "money", "crisis", "nope", "2025-04-11", "9:30", "no", "yes", "~", "8-18", "60+"]
+    ),
 )
 VALUES = st.recursive(
-    SCALARS, lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=8), inner, max_size=3),
+    SCALARS,
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=8), inner, max_size=3),
     max_leaves=12,
 )
-YAML_PIECES = st.sampled_from([
-    "title: Food bank", "summary: Free food.", "categories: [food, money]", "categories: food", "tags: [a, b",
-    'title: "unclosed', "title: 'it''s'", "hours: 9:30", "languages: [no, en]", "verified: 2025-13-45",
-    "verified: 2025-04-11", "ages: 8-18", "ages: teenagers", "status: open", "email: x@", "website: ftp://x",
-    "phone: call us", "questions:", "  - Where?", "  - [nested]", "- item", "? complex", ": value", "&a x",
-    "*a", "!!python/object:os.system", "<<: *a", "---", "...", "#comment", "\ttitle: tab", "title:", ":",
-    "title: a: b", "key with spaces: v", "title: |", "  block", "title: >", "%YAML 1.1", "😀: 😀", "\ufeff",
-])
+YAML_PIECES = st.sampled_from(
+    [
+        "title: Food bank",
+        "summary: Free food.",
+        "categories: [food, money]",
+        "categories: food",
+        "tags: [a, b",
+        'title: "unclosed',
+        "title: 'it''s'",
+        "hours: 9:30",
+        "languages: [no, en]",
+        "verified: 2025-13-45",
+        "verified: 2025-04-11",
+        "ages: 8-18",
+        "ages: teenagers",
+        "status: open",
+        "email: x@",
+        "website: ftp://x",
+        "phone: call us",
+        "questions:",
+        "  - Where?",
+        "  - [nested]",
+        "- item",
+        "? complex",
+        ": value",
+        "&a x",
+        "*a",
+        "!!python/object:os.system",
+        "<<: *a",
+        "---",
+        "...",
+        "#comment",
+        "\ttitle: tab",
+        "title:",
+        ":",
+        "title: a: b",
+        "key with spaces: v",
+        "title: |",
+        "  block",
+        "title: >",
+        "%YAML 1.1",
+        "😀: 😀",
+        "\ufeff",
+    ]
+)
 YAMLISH = st.lists(st.one_of(YAML_PIECES, st.text(max_size=40)), max_size=25).map("\n".join)
 
 
@@ -268,7 +386,9 @@ def test_any_entry_file_gives_an_entry_or_problems_with_lines(scratch, text):
 
 
 @fuzz(1000)
-@given(data=st.one_of(st.binary(max_size=3000), st.binary(max_size=500).map(lambda b: b"---\n" + b + b"\n---\n")))
+@given(
+    data=st.one_of(st.binary(max_size=3000), st.binary(max_size=500).map(lambda b: b"---\n" + b + b"\n---\n"))
+)
 @example(data=b"\xff\xfe---\n")
 @example(data=b"---\ntitle: caf\xe9\n---\n")
 def test_any_bytes_give_problems_not_exceptions(scratch, data):
@@ -276,7 +396,11 @@ def test_any_bytes_give_problems_not_exceptions(scratch, data):
 
 
 @fuzz(300)
-@given(name=st.text(st.characters(exclude_categories=("Cs",), exclude_characters="/\x00"), min_size=1, max_size=60))
+@given(
+    name=st.text(
+        st.characters(exclude_categories=("Cs",), exclude_characters="/\x00"), min_size=1, max_size=60
+    )
+)
 def test_any_file_name_gives_problems_not_exceptions(scratch, name):
     try:
         path = scratch.write(name + ".md", b"---\ntitle: X\nsummary: Y\ncategories: [food]\n---\n")

@@ -5,11 +5,10 @@ import threading
 import time
 
 import pytest
+from core_content import ENTRIES, make_content
 
 from search_index import SearchIndex, build_index
 from search_index.index import current_generation
-
-from core_content import ENTRIES, make_content
 
 
 @pytest.fixture
@@ -47,7 +46,9 @@ def test_one_edited_file_is_updated_alone(content, tmp_path):
 def test_added_and_removed_files(content, tmp_path):
     build_index(content, tmp_path / "ix")
     (content / "services" / "esol.md").unlink()
-    (content / "services" / "new-one.md").write_text("---\ntitle: New\nsummary: S.\ncategories: [food]\n---\n")
+    (content / "services" / "new-one.md").write_text(
+        "---\ntitle: New\nsummary: S.\ncategories: [food]\n---\n"
+    )
     report = build_index(content, tmp_path / "ix")
     assert report.added == ["new-one"] and report.removed == ["esol"]
     idx = SearchIndex.open(tmp_path / "ix")

@@ -1,10 +1,9 @@
 """Search behaviour on a tiny directory: words, typos, Welsh, filters, crisis first, hostile input."""
 
 import pytest
+from core_content import make_content
 
 from search_index import Filters, SearchIndex, build_index
-
-from core_content import make_content
 
 
 @pytest.fixture(scope="module")
@@ -133,9 +132,12 @@ def test_any_query_gets_an_answer(idx, text):
 
 def test_temporarily_closed_ranks_below_an_equally_good_open_service(tmp_path):
     same = "---\ntitle: Food bank\nsummary: Food parcels.\ncategories: [food]\n{extra}---\n"
-    content = make_content(tmp_path / "c", {
-        "a-closed": same.format(extra="status: temporarily-closed\n"),
-        "b-open": same.format(extra=""),
-    })
+    content = make_content(
+        tmp_path / "c",
+        {
+            "a-closed": same.format(extra="status: temporarily-closed\n"),
+            "b-open": same.format(extra=""),
+        },
+    )
     build_index(content, tmp_path / "ix")
     assert top(SearchIndex.open(tmp_path / "ix"), "food bank")[:2] == ["b-open", "a-closed"]
