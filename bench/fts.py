@@ -15,22 +15,15 @@ from pathlib import Path
 
 import yaml
 
+from search_index.index import FIELD_BOOSTS
+
 try:
     _Loader = yaml.CSafeLoader
 except AttributeError:  # PyYAML without libyaml
     _Loader = yaml.SafeLoader
 
-# Column weights: the same numbers as search_index.index.FIELD_BOOSTS.
-COLUMNS = {
-    "title": 3.0,
-    "tags": 2.5,
-    "questions": 1.6,
-    "summary": 2.0,
-    "catnames": 1.2,
-    "organisation": 0.8,
-    "body": 1.0,
-    "welsh": 1.5,
-}
+# Column weights: the same as Signpost's field boosts.
+COLUMNS = dict(FIELD_BOOSTS)
 _WORD = re.compile(r"\w+", re.UNICODE)
 
 
