@@ -247,6 +247,28 @@ def _yaml_reason(exc: yaml.YAMLError) -> str:
     return f"{problem}; check the indentation, and put quotes around values that contain ':' or '#'"
 
 
+# libyaml reads front matter about ten times faster than PyYAML's pure-Python parser. Its composer
+# recurses in C, so text long enough to nest tens of thousands of levels goes to the pure parser
+# (which raises RecursionError instead), and so does any text libyaml rejects: PyYAML's messages
+# are the ones `_yaml_reason` turns into advice.
+_FAST_LOADER = getattr(yaml, "CSafeLoader", None)
+_FAST_MAX_CHARS = 16_000
+
+
+def _compose(text: str) -> yaml.Node | None:
+    if _FAST_LOADER is not None and len(text) <= _FAST_MAX_CHARS:
+        try:
+            return yaml.compose(text, Loader=_FAST_LOADER)
+        except yaml.YAMLError:
+            pass
+    return yaml.compose(text, Loader=yaml.SafeLoader)
+
+
+def _plain(node: yaml.Node) -> bool:
+    """A plain (unquoted) scalar: PyYAML marks it None, libyaml ''."""
+    return node.style in (None, "")
+
+
 def split_front_matter(text: str) -> tuple[str, str, int] | None:
     """Return (front matter, body, line where the body starts) or None when there is none."""
     text = text.lstrip("\ufeff")
@@ -295,7 +317,7 @@ def parse_entry(
         return None, problems
     front, body, _ = parts
     try:
-        root = yaml.compose(front, Loader=yaml.SafeLoader)
+        root = _compose(front)
     except RecursionError:
         err(2, "the front matter is nested too deeply to read; each field is one 'key: value' line")
         return None, problems
@@ -328,7 +350,7 @@ def parse_entry(
             warn(line, f"unknown field '{key}'{hint}")
             continue
         if key in LIST_FIELDS:
-            if isinstance(vnode, yaml.ScalarNode) and vnode.value == "" and vnode.style is None:
+            if isinstance(vnode, yaml.ScalarNode) and vnode.value == "" and _plain(vnode):
                 values[key] = []
                 continue
             if not isinstance(vnode, yaml.SequenceNode):
@@ -346,7 +368,7 @@ def parse_entry(
                 if not isinstance(item, yaml.ScalarNode):
                     err(iline, f"each item of '{key}' must be plain text, not a list or 'key: value'")
                     continue
-                if item.style is None and item.value:
+                if _plain(item) and item.value:
                     tag = resolver.resolve(yaml.ScalarNode, item.value, (True, False))
                     if tag in _YAML_TYPE_WORD:
                         warn(
@@ -366,7 +388,7 @@ def parse_entry(
                 )
                 continue
             raw = vnode.value
-            if vnode.style is None and raw and key not in ("verified",):
+            if _plain(vnode) and raw and key not in ("verified",):
                 tag = resolver.resolve(yaml.ScalarNode, raw, (True, False))
                 if tag in _YAML_TYPE_WORD:
                     warn(

@@ -86,7 +86,8 @@ class Vocabulary:
 
     def merge_file(self, path: Path) -> None:
         data = (
-            yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.BaseLoader) or {}
+            yaml.load(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CBaseLoader", yaml.BaseLoader))
+            or {}
         )  # every value a string
         for phrase in data.get("filler", []):
             toks = tuple(tokenize(phrase))

@@ -718,7 +718,7 @@ class _Ranker:
         self._leaves = leaves  # (segment reader, first doc number, _Segment, deleted doc numbers)
         self._docs = reader.doc_count_all()
         self._avg = {f: (reader.field_length(f) / (self._docs or 1)) or 1 for f in FIELD_BOOSTS}
-        self._norms: dict[tuple[int, str], list[float]] = {}
+        self._norms: dict[tuple[int, str], array] = {}
         self._cache: OrderedDict[tuple[str, str], _TermPostings] = OrderedDict()
         self._cached = 0
         self._cache_limit = max(_CACHE_POSTINGS, 60 * self._docs)
@@ -740,12 +740,12 @@ class _Ranker:
                 self._cached -= len(old.docs)
             return got
 
-    def _norm(self, leaf: int, field_name: str) -> list[float]:
+    def _norm(self, leaf: int, field_name: str) -> array:
         got = self._norms.get((leaf, field_name))
         if got is None:
             reader, _, seg, _ = self._leaves[leaf]
             avg = self._avg[field_name]
-            got = [_K1 * ((1 - _B) + _B * n / avg) for n in seg.field_lengths(reader, field_name)]
+            got = array("d", [_K1 * ((1 - _B) + _B * n / avg) for n in seg.field_lengths(reader, field_name)])
             self._norms[(leaf, field_name)] = got
         return got
 
