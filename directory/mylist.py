@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import re
 
-from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, session
+from flask import Blueprint, abort, current_app, flash, g, redirect, render_template, request, session
 from flask_babel import gettext as _
+from flask_wtf.csrf import generate_csrf
 
 from .core import get_core
 from .i18n import link, page_lang
@@ -121,6 +122,21 @@ def clear():
     return redirect(link("mylist.show"), 303)
 
 
+def list_form() -> dict:
+    """What every "Add to / Remove from my list" button on a page shares, worked out once per
+    request (a search page has twenty of them)."""
+    got = g.get("list_form")
+    if got is None:
+        got = g.list_form = {
+            "saved": set(saved_slugs()),
+            "token": generate_csrf(),
+            "next": request.full_path if request.query_string else request.path,
+            "add": link("mylist.add"),
+            "remove": link("mylist.remove"),
+        }
+    return got
+
+
 @bp.app_context_processor
 def list_context() -> dict:
-    return {"my_list": saved_slugs}
+    return {"my_list": saved_slugs, "list_form": list_form}

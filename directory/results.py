@@ -27,7 +27,7 @@ def results():
         crisis=res.crisis if res is not None else None,
         suggestion=res.suggestion if res is not None and res.suggestion and res.suggestion != req.q else None,
         categories=index.categories,
-        areas=sorted({e.area for e in index.visible() if e.area}),
-        languages=sorted({code for e in index.visible() for code in e.languages}),
+        areas=index.areas(),
+        languages=index.languages(),
         show_exit=res is not None and res.is_crisis,
     )

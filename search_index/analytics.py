@@ -15,6 +15,7 @@ import csv
 import datetime as dt
 import io
 import logging
+import os
 import re
 import sqlite3
 import threading
@@ -131,14 +132,17 @@ class Analytics:
         self._prune_lock = threading.Lock()
         self._write_lock = threading.Lock()
         self._locked_until = 0.0
+        self._writer: sqlite3.Connection | None = None  # kept open between searches; under _write_lock
+        self._writer_file: tuple[int, int] | None = None  # (device, inode) it was opened on
 
-    def connect(self, create: bool = True) -> sqlite3.Connection:
-        """A new connection (one per call: sqlite3 connections are not shared between threads)."""
+    def connect(self, create: bool = True, shared: bool = False) -> sqlite3.Connection:
+        """A new connection. Only the recording connection is `shared` between threads, and it is
+        used under the write lock."""
         if create:
             self.path.parent.mkdir(parents=True, exist_ok=True)
         elif not self.path.is_file():
             raise FileNotFoundError(str(self.path))
-        conn = sqlite3.connect(str(self.path), timeout=BUSY_TIMEOUT_S)
+        conn = sqlite3.connect(str(self.path), timeout=BUSY_TIMEOUT_S, check_same_thread=not shared)
         try:
             conn.execute("PRAGMA synchronous=NORMAL")  # WAL: no fsync per search; never corrupts
             if not self._ready:
@@ -191,7 +195,10 @@ class Analytics:
             self.prune()  # on the first search, then once a day in a long-running process
 
     def _insert(self, row: tuple) -> None:
-        conn = self.connect()
+        """Under the write lock. One connection serves every search (opening and closing one per
+        search cost more than the insert); it is opened again when the file was replaced or
+        removed, and after any failure."""
+        conn = self._writer_connection()
         try:
             with conn:
                 conn.execute(
@@ -199,8 +206,37 @@ class Analytics:
                     " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                     row,
                 )
-        finally:
-            conn.close()
+        except BaseException:
+            self._close_writer()
+            raise
+
+    def _file_id(self) -> tuple[int, int] | None:
+        try:
+            st = os.stat(self.path)
+        except OSError:
+            return None
+        return (st.st_dev, st.st_ino)
+
+    def _writer_connection(self) -> sqlite3.Connection:
+        if self._writer is not None and self._file_id() != self._writer_file:
+            self._close_writer()
+        if self._writer is None:
+            self._writer = self.connect(shared=True)
+            self._writer_file = self._file_id()
+        return self._writer
+
+    def _close_writer(self) -> None:
+        if self._writer is not None:
+            try:
+                self._writer.close()
+            except sqlite3.Error:
+                pass
+            self._writer = self._writer_file = None
+
+    def close(self) -> None:
+        """Close the recording connection (a later search opens it again)."""
+        with self._write_lock:
+            self._close_writer()
 
     def start(self) -> None:
         """Create the database when missing and, when a retention period is set, delete searches

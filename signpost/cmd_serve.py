@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import ctypes
 import logging
+import os
 from pathlib import Path
 
 import click
@@ -13,6 +15,26 @@ from .cli import CliError, _build, cli, content_option, index_option
 from .config import resolve_paths
 
 THREADS = 8
+MALLOC_ARENAS = 2
+
+
+def limit_malloc_arenas(arenas: int = MALLOC_ARENAS) -> bool:
+    """Ask glibc for at most `arenas` heaps, as `MALLOC_ARENA_MAX` would (unless that is set).
+
+    glibc gives each thread that allocates its own heap. With waitress's threads and an index
+    reopened after every edit, those heaps fragment, and a server that needs 120 MB grew to 170 MB
+    and more under load; with two it stays near what it needs. Elsewhere (not glibc) nothing happens.
+    """
+    if os.environ.get("MALLOC_ARENA_MAX"):
+        return False
+    try:
+        libc = ctypes.CDLL(None)
+        return bool(libc.mallopt(_M_ARENA_MAX, arenas))
+    except (OSError, AttributeError):
+        return False
+
+
+_M_ARENA_MAX = -8  # from glibc's malloc.h
 
 
 @cli.command()
@@ -36,6 +58,7 @@ THREADS = 8
 )
 def serve(content: Path | None, index: Path | None, host: str, port: int, db: Path | None) -> None:
     """Run the website (English at /, Welsh at /cy/); builds the index on first start."""
+    limit_malloc_arenas()  # first, before any thread allocates
     from waitress import serve as waitress_serve
 
     from directory import create_app
