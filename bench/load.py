@@ -37,13 +37,14 @@ def serve_available() -> bool:
 class Server:
     """`signpost serve` in a subprocess on a free loopback port."""
 
-    def __init__(self, content: Path, index: Path, db: Path, log: Path):
+    def __init__(self, content: Path, index: Path, db: Path, log: Path, env: dict | None = None):
         self.port = free_port()
         self.content, self.index, self.db, self.log = content, index, db, log
+        self.extra_env = env or {}
         self.proc: subprocess.Popen | None = None
 
     def start(self, timeout: float = 120.0) -> Server:
-        env = dict(os.environ, SIGNPOST_SECRET_KEY="benchmark-only", PYTHONUNBUFFERED="1")
+        env = dict(os.environ, SIGNPOST_SECRET_KEY="benchmark-only", PYTHONUNBUFFERED="1", **self.extra_env)
         cmd = [
             sys.executable,
             "-m",
@@ -133,7 +134,9 @@ class LoadResult:
         return data[min(len(data) - 1, int(round(p / 100 * (len(data) - 1))))]
 
 
-async def _client(port: int, paths: list[str], start: int, deadline: float, result: LoadResult) -> None:
+async def _client(
+    port: int, paths: list[str], start: int, deadline: float, result: LoadResult, pace: float = 0.0
+) -> None:
     reader = writer = None
     i = start
     for _ in range(MAX_REQUESTS_PER_CLIENT):
@@ -166,6 +169,8 @@ async def _client(port: int, paths: list[str], start: int, deadline: float, resu
         if not keep:
             writer.close()
             reader = writer = None
+        if pace:  # a person reading the answer before the next search
+            await asyncio.sleep(max(0.0, pace - (time.perf_counter() - t0)))
     if writer is not None:
         writer.close()
 
@@ -189,15 +194,22 @@ async def _read_response(reader: asyncio.StreamReader) -> tuple[int, bool]:
     return status, headers.get("connection", "").lower() != "close"
 
 
-def run_load(port: int, queries: list[str], clients: int, seconds: float) -> LoadResult:
-    """`clients` concurrent keep-alive clients, each looping over the queries, for `seconds`."""
+def run_load(port: int, queries: list[str], clients: int, seconds: float, pace: float = 0.0) -> LoadResult:
+    """`clients` concurrent keep-alive clients, each looping over the queries, for `seconds`: each
+    sends its next request as soon as it has an answer, or with `pace`, one request every `pace`
+    seconds (their starts spread over the first `pace` seconds, so they do not arrive together)."""
     paths = ["/search?" + urllib.parse.urlencode({"q": q}) for q in queries]
     result = LoadResult(clients, seconds)
+    step = max(1, len(paths) // clients)
+
+    async def one(c: int, deadline: float) -> None:
+        if pace:
+            await asyncio.sleep(pace * c / clients)
+        await _client(port, paths, c * step, deadline, result, pace)
 
     async def main() -> None:
         deadline = time.monotonic() + seconds
-        step = max(1, len(paths) // clients)
-        await asyncio.gather(*(_client(port, paths, c * step, deadline, result) for c in range(clients)))
+        await asyncio.gather(*(one(c, deadline) for c in range(clients)))
 
     t0 = time.monotonic()
     asyncio.run(main())

@@ -13,6 +13,7 @@ import random
 import shutil
 from pathlib import Path
 
+from search_index.editing import fields_of, render_entry
 from search_index.entries import Entry, load_directory
 
 BUNDLED = Path(__file__).resolve().parent.parent / "content"
@@ -120,51 +121,9 @@ EXTRA_TAGS = [
 STATUS_CHOICES = ["active"] * 46 + ["temporarily-closed"] * 3 + ["closed"]
 
 
-def _q(value: str) -> str:
-    """A YAML double-quoted scalar (JSON strings are valid YAML)."""
-    return json.dumps(value, ensure_ascii=False)
-
-
-def _front(entry: Entry) -> str:
-    lines = ["---"]
-    for key in ("title", "title_cy", "summary", "summary_cy", "organisation"):
-        value = getattr(entry, key)
-        if value:
-            lines.append(f"{key}: {_q(value)}")
-    lines.append("categories: [" + ", ".join(entry.categories) + "]")
-    if entry.tags:
-        lines.append("tags: [" + ", ".join(_q(t) for t in entry.tags) + "]")
-    if entry.questions:
-        lines.append("questions:")
-        lines.extend(f"  - {_q(q)}" for q in entry.questions)
-    for key in (
-        "ages",
-        "area",
-        "address",
-        "postcode",
-        "phone",
-        "email",
-        "website",
-        "hours",
-        "cost",
-        "referral",
-        "access",
-    ):
-        value = getattr(entry, key)
-        if value:
-            lines.append(f"{key}: {_q(value)}")
-    if entry.languages:
-        lines.append("languages: [" + ", ".join(entry.languages) + "]")
-    lines.append(f"status: {entry.status}")
-    if entry.verified:
-        lines.append(f"verified: {entry.verified.isoformat()}")
-    lines.append("---")
-    return "\n".join(lines) + "\n\n" + entry.body.strip() + "\n"
-
-
 def entry_markdown(entry: Entry) -> str:
-    """The Markdown file for an entry (front matter + body)."""
-    return _front(entry)
+    """The Markdown file for an entry, written the way the staff area's form writes one."""
+    return render_entry(fields_of(entry), entry.body)
 
 
 def _sentences(text: str) -> list[str]:
@@ -271,11 +230,15 @@ def edit_code(n: int) -> str:
 def edit_one(content_dir: Path, n: int = 0) -> Path:
     """Change one entry's summary in place, as a volunteer would; returns the file changed."""
     files = sorted((content_dir / "services").glob("*.md"))
-    path = files[len(files) // 2]
-    lines = path.read_text(encoding="utf-8").split("\n")
+    # the first open service from the middle on: a closed one is rightly never found by a search
+    for path in files[len(files) // 2 :] + files[: len(files) // 2]:
+        lines = path.read_text(encoding="utf-8").split("\n")
+        if not any(line.startswith("status:") and "closed" in line for line in lines):
+            break
     for i, line in enumerate(lines):
         if line.startswith("summary:"):
-            lines[i] = f"summary: {_q(f'Now also on Thursdays (edit {n}, code {edit_code(n)}).')}"
+            summary = f"Now also on Thursdays (edit {n}, code {edit_code(n)})."
+            lines[i] = f"summary: {json.dumps(summary, ensure_ascii=False)}"
             break
     before = path.stat().st_mtime_ns
     path.write_text("\n".join(lines), encoding="utf-8")

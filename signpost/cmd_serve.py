@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ctypes
+import gc
 import logging
 import os
 from pathlib import Path
@@ -14,7 +15,7 @@ from search_index import index_exists
 from .cli import CliError, _build, cli, content_option, index_option
 from .config import resolve_paths
 
-THREADS = 8
+THREADS = 4  # the pages are CPU work under one interpreter lock: more threads only queue inside it
 MALLOC_ARENAS = 2
 
 
@@ -80,6 +81,10 @@ def serve(content: Path | None, index: Path | None, host: str, port: int, db: Pa
         )
     except OSError as exc:
         raise CliError(f"cannot start the website: {exc}") from None
+    # what was loaded to start (the index, templates, catalogues) stays for the life of the server:
+    # keep it out of the garbage collector's full passes, which otherwise stop every request
+    gc.collect()
+    gc.freeze()
     shown = f"[{host}]" if ":" in host else host
     click.echo(
         f"Signpost is running at http://{shown}:{port}/ (Welsh: http://{shown}:{port}/cy/). Press Ctrl+C to stop."
