@@ -7,6 +7,10 @@ IP addresses, user agents, phone numbers, emails or full postcodes.
 Recording never breaks a search: any failure (a missing folder, a read-only or locked database, a
 path that is a directory) is logged and the search goes on. Rows older than the retention period
 are deleted by `prune()` (run by `signpost prune` and when the site or the bot starts).
+
+One connection records every search of a process. A file deleted while the site runs is made again
+at the next search; to restore one from a backup, stop the site and the bot first (SQLite's own rule
+for a database file that is in use).
 """
 
 from __future__ import annotations
@@ -219,7 +223,8 @@ class Analytics:
 
     def _writer_connection(self) -> sqlite3.Connection:
         if self._writer is not None and self._file_id() != self._writer_file:
-            self._close_writer()
+            self._close_writer()  # removed or replaced since: a new file needs its table again
+            self._ready = False
         if self._writer is None:
             self._writer = self.connect(shared=True)
             self._writer_file = self._file_id()

@@ -68,6 +68,7 @@ SCHEMA_VERSION = 4
 MAX_SEGMENTS = 10  # beyond this many segments, an update merges the small ones
 PARALLEL_MIN_FILES = 1000  # from this many files, a full build is split across worker processes
 MAX_BUILD_WORKERS = 4
+BUILD_CHUNK_FILES = 10_000  # files per worker run at most (one segment each)
 _POSTING_BYTES = 200  # about what one pooled posting tuple costs in memory
 WRITER_LIMIT_MB = 512  # postings a build writer sorts in memory before spilling to disk
 STATE_FILE = "state.json"
@@ -588,7 +589,8 @@ def _build_part(gen: str, items: list[tuple[str, str]], cats: list[Category], co
 
 
 def _build_in_processes(ix, gen: Path, items, cats, content_dir: Path, workers: int) -> list[dict]:
-    """Split the files in `workers` contiguous runs, one segment each, then commit them together.
+    """Split the files in contiguous runs, one segment each, built by up to `workers` processes at a
+    time, then commit the segments together.
 
     The workers are plain `python -c` processes (not multiprocessing), so they start the same way
     whatever the parent is: a threaded server, `python -m signpost`, or a script read from stdin.
@@ -597,29 +599,38 @@ def _build_in_processes(ix, gen: Path, items, cats, content_dir: Path, workers: 
     import subprocess
     import sys
 
-    size = -(-len(items) // workers)
+    # runs of at most BUILD_CHUNK_FILES, `workers` at a time: a worker's postings then fit in memory
+    # (a bigger run spills to disk and is merged back in Python, which made 50,000 files slow)
+    n_chunks = max(workers, -(-len(items) // BUILD_CHUNK_FILES))
+    size = -(-len(items) // n_chunks)
     chunks = [items[i : i + size] for i in range(0, len(items), size)]
     package_root = str(Path(__file__).resolve().parent.parent)
     env = dict(
         os.environ, PYTHONPATH=os.pathsep.join(filter(None, [package_root, os.environ.get("PYTHONPATH")]))
     )
     code = "import sys; from search_index.index import _build_worker; _build_worker(sys.argv[1], sys.argv[2])"
-    running = []
+
+    def start(i: int):
+        job, out = gen / f".build-{i}.job", gen / f".build-{i}.out"
+        job.write_bytes(pickle.dumps((str(gen), chunks[i], cats, str(content_dir))))
+        proc = subprocess.Popen(
+            # -O: Whoosh checks the type of every posting with `assert`; ours come from index_words
+            [sys.executable, "-O", "-c", code, str(job), str(out)],
+            env=env,
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+        )
+        return proc, out
+
+    running: list = []
+    parts: list[dict] = []
     try:
-        for i, chunk in enumerate(chunks):
-            job, out = gen / f".build-{i}.job", gen / f".build-{i}.out"
-            job.write_bytes(pickle.dumps((str(gen), chunk, cats, str(content_dir))))
-            proc = subprocess.Popen(
-                # -O: Whoosh checks the type of every posting with `assert`; ours come from index_words
-                [sys.executable, "-O", "-c", code, str(job), str(out)],
-                env=env,
-                stdin=subprocess.DEVNULL,
-                stdout=subprocess.DEVNULL,
-                stderr=subprocess.PIPE,
-            )
-            running.append((proc, out))
-        parts = []
-        for proc, out in running:
+        queue = list(range(len(chunks)))
+        while queue or running:
+            while queue and len(running) < workers:
+                running.append(start(queue.pop(0)))
+            proc, out = running.pop(0)  # chunks finish in about the order they started
             _, err = proc.communicate()
             if proc.returncode != 0 or not out.is_file():
                 raise RuntimeError(f"index worker failed: {err.decode(errors='replace').strip()[-500:]}")

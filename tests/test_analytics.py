@@ -153,6 +153,15 @@ def test_each_search_is_recorded_scrubbed_with_its_channel(recorded_core, db_pat
     assert b"07700" not in raw and b"jo@example.org" not in raw
 
 
+def test_a_database_removed_while_running_is_made_again_and_loses_no_later_search(recorded_core, db_path):
+    recorded_core.search("food", channel="web")
+    for p in db_path.parent.glob(db_path.name + "*"):  # the file, its -wal and -shm
+        p.unlink()
+    recorded_core.search("debt", channel="web")
+    recorded_core.search("youth club", channel="web")
+    assert [r["query"] for r in rows(db_path)] == ["debt", "youth club"]
+
+
 def test_the_database_is_in_wal_mode(recorded_core, db_path):
     recorded_core.search("food", channel="web")
     conn = sqlite3.connect(db_path)

@@ -61,7 +61,7 @@ def test_serve_builds_the_index_and_runs_waitress(content_dir, tmp_path, monkeyp
     assert result.exit_code == 0, result.output
     assert "(first run)" in result.output
     assert "http://127.0.0.1:5099/" in result.output
-    assert (calls["host"], calls["port"], calls["threads"]) == ("127.0.0.1", 5099, 8)
+    assert (calls["host"], calls["port"], calls["threads"]) == ("127.0.0.1", 5099, 4)
     app = calls["app"]
     assert app.config["SECRET_KEY"] == "from-the-environment"
     assert app.config["DB_PATH"] == tmp_path / "stats.db"
@@ -249,3 +249,16 @@ def test_every_interface_string_has_a_welsh_translation():
 
 def test_welsh_plural_forms_header():
     assert f'"Plural-Forms: {WELSH_PLURALS}\\n"' in PO.read_text(encoding="utf-8")
+
+
+def test_serve_limits_glibc_heaps_unless_the_operator_chose(monkeypatch):
+    import platform
+
+    from signpost.cmd_serve import limit_malloc_arenas
+
+    monkeypatch.setenv("MALLOC_ARENA_MAX", "4")
+    assert limit_malloc_arenas() is False  # the operator's setting wins
+    monkeypatch.delenv("MALLOC_ARENA_MAX")
+    if platform.libc_ver()[0] != "glibc":
+        pytest.skip("mallopt is glibc's")
+    assert limit_malloc_arenas() is True

@@ -4,6 +4,7 @@ version of a broken entry (and says why in the log), and searches never fail whi
 from __future__ import annotations
 
 import logging
+import sys
 import threading
 import time
 from pathlib import Path
@@ -71,7 +72,8 @@ def test_missing_folder_has_an_empty_signature(tmp_path):
     assert content_signature(tmp_path / "nowhere") == frozenset()
 
 
-def test_watcher_calls_back_on_change_and_survives_errors(content_dir):
+@pytest.mark.parametrize("notify", [True, False], ids=["kernel-notices", "polling"])
+def test_watcher_calls_back_on_change_and_survives_errors(content_dir, notify):
     calls: list[float] = []
 
     def on_change():
@@ -79,18 +81,37 @@ def test_watcher_calls_back_on_change_and_survives_errors(content_dir):
         if len(calls) == 1:
             raise RuntimeError("first rebuild fails")
 
-    watcher = ContentWatcher(content_dir, on_change, interval=0.05).start()
+    watcher = ContentWatcher(content_dir, on_change, interval=0.05, notify=notify).start()
     try:
         assert watcher.running
         time.sleep(0.2)
+        assert watcher.using_notices == (notify and sys.platform.startswith("linux"))
         assert calls == []  # nothing changed yet
         edit(content_dir / "services" / "food-bank.md", "Caia food bank", "Caia food bank 2")
         wait_for(lambda: len(calls) == 1)
         edit(content_dir / "services" / "food-bank.md", "Caia food bank 2", "Caia food bank 3")
         wait_for(lambda: len(calls) == 2)  # still watching after the failure
+        (content_dir / "services" / "food-bank.md").rename(content_dir / "services" / "food-bank-2.md")
+        wait_for(lambda: len(calls) == 3)  # a rename is a change too
     finally:
         watcher.stop()
     assert not watcher.running
+
+
+def test_kernel_notices_survive_the_services_folder_being_replaced(content_dir):
+    calls: list[float] = []
+    watcher = ContentWatcher(content_dir, lambda: calls.append(1), interval=0.05).start()
+    try:
+        time.sleep(0.2)
+        services = content_dir / "services"
+        services.rename(content_dir / "old-services")
+        wait_for(lambda: len(calls) == 1)
+        (content_dir / "old-services").rename(services)
+        wait_for(lambda: len(calls) == 2)
+        edit(services / "food-bank.md", "Caia food bank", "Caia food bank 2")
+        wait_for(lambda: len(calls) == 3)  # still watching the folder now in its place
+    finally:
+        watcher.stop()
 
 
 # --- live edits through the core -----------------------------------------------------------------
