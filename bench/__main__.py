@@ -262,6 +262,9 @@ def measure_cli(work: Path, queries: list[str], n: int = 5000) -> dict:
     return out
 
 
+SETTLE_SECONDS = 3.0
+
+
 def measure_site(
     content: Path, index: Path, work: Path, queries: list[str], seconds: float, reindex_every: float
 ) -> dict:
@@ -272,11 +275,17 @@ def measure_site(
     server = Server(content, index, work / "site-stats.db", work / "serve.log").start()
     out: dict = {"entries": n, "seconds": seconds, "runs": []}
     try:
+
+        def settle() -> None:
+            """Let the previous run's queue drain, so each run starts from an idle server."""
+            time.sleep(SETTLE_SECONDS)
+
         warm = run_load(server.port, queries, 1, max(5.0, seconds / 3))
         out["after_warmup_mb"] = server.peak_memory_mb()
         out["warmup"] = _load_dict(warm, "warm-up, 1 client")
         for reindex in (False, True):
             for clients in (10, 50):
+                settle()
                 label = f"{clients} clients" + (
                     f", re-indexing every {reindex_every:.0f} s" if reindex else ""
                 )
@@ -301,6 +310,7 @@ def measure_site(
         # the same 50 clients at a person's pace: each asks once a second (about 50 searches a
         # second offered, far more than a town's directory sees), so latency is not queueing
         for reindex in (False, True):
+            settle()
             label = "50 clients, each one search a second" + (
                 f", re-indexing every {reindex_every:.0f} s" if reindex else ""
             )

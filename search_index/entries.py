@@ -206,7 +206,7 @@ def load_categories(path: Path) -> tuple[list[Category], list[Problem]]:
             f"{shown}: no categories file; create it with a list of {{id, name, name_cy}}"
         ) from None
     try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
+        root = _compose(text)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark else 1

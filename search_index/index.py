@@ -408,7 +408,7 @@ def _entry_files(services: Path) -> dict[str, tuple[str, str]]:
     except (FileNotFoundError, NotADirectoryError):
         return {}
     found.sort()
-    return {os.path.splitext(name)[0]: (path, sig) for name, path, sig in found}
+    return {name[:-3]: (path, sig) for name, path, sig in found}  # without ".md"
 
 
 def _parse(path: Path, ids: set[str], content_dir: Path) -> tuple[Entry | None, list[Problem]]:

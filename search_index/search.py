@@ -581,6 +581,7 @@ _K1 = 1.2
 _B = 0.75
 _COORD_SCALE = 0.9
 _CACHE_POSTINGS = 1_500_000  # postings kept per opened index (13 bytes each), or 60 per entry if more
+_SEGMENT_POSTINGS = 500_000  # raw postings kept per segment (12 bytes each), or 30 per entry if more
 
 
 @dataclass
@@ -623,6 +624,32 @@ class _Segment:
             cache.pop("_stored", None)
         self.lengths: dict[str, array] = {}
         self.lock = threading.Lock()
+        # each term's postings here, read once and kept for every generation that has this segment
+        # (so a new generation after an edit does not read the big segments' postings again)
+        self._terms: dict[tuple[str, bytes], tuple[array, array] | None] = {}
+        self._terms_held = 0
+        self._terms_limit = max(_SEGMENT_POSTINGS, 30 * len(self.entries))
+
+    def term(self, reader, field_name: str, btext: bytes) -> tuple[array, array] | None:
+        """(document numbers, frequencies) of a term in this segment, deleted documents included;
+        None when the segment does not have it."""
+        key = (field_name, btext)
+        got = self._terms.get(key, False)
+        if got is not False:
+            return got
+        if (field_name, btext) in reader:
+            ids, tfs = _leaf_postings(reader, field_name, btext)
+            got = (array("i", ids), array("d", tfs))
+        else:
+            got = None
+        with self.lock:
+            if key not in self._terms:
+                self._terms[key] = got
+                self._terms_held += len(got[0]) if got else 0
+                while self._terms_held > self._terms_limit and len(self._terms) > 1:
+                    old = self._terms.pop(next(iter(self._terms)))
+                    self._terms_held -= len(old[0]) if old else 0
+        return got
 
     def field_lengths(self, reader, field_name: str) -> array:
         """Each document's length in the field, as Whoosh's scorer sees it (byte-quantised)."""
@@ -756,15 +783,16 @@ class _Ranker:
         leaves = 0
         fields = FIELD_BOOSTS.items() if not field_name else ((field_name, 0.0),)
         for name, boost in fields:
-            df = self._reader.doc_frequency(name, btext)
+            found = [seg.term(reader, name, btext) for reader, _, seg, _ in self._leaves]
+            df = sum(len(f[0]) for f in found if f)  # as Whoosh counts: deleted documents too
             if not df:
                 continue
             leaves += 1
             c = boost * (log(self._docs / (df + 1)) + 1) * (_K1 + 1)  # Whoosh's idf and BM25 numerator
-            for leaf, (reader, base, _, deleted) in enumerate(self._leaves):
-                if (name, btext) not in reader:
+            for leaf, (_, base, _, deleted) in enumerate(self._leaves):
+                if found[leaf] is None:
                     continue
-                ids, tfs = _leaf_postings(reader, name, btext)
+                ids, tfs = found[leaf]
                 if boost:  # c * tf / (tf + norm[doc]), looped in C by map()
                     norm = self._norm(leaf, name)
                     values = map(truediv, map(mul, tfs, repeat(c)), map(add, tfs, map(norm.__getitem__, ids)))

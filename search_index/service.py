@@ -15,7 +15,6 @@ from pathlib import Path
 
 from .analytics import Analytics
 from .index import BuildReport, build_index, current_generation, index_exists
-from .lexicon import load_vocabulary
 from .search import Filters, Results, SearchIndex
 from .watch import ContentWatcher
 
@@ -163,9 +162,8 @@ class Signpost:
                 self.ensure_index()
                 stamp = self._disk_stamp()
             if stamp != self._stamp or self._index is None:
-                vocab = load_vocabulary(self.content_dir / "vocabulary.yml")
-                try:
-                    self._index = SearchIndex.open(self.index_dir, vocabulary=vocab)
+                try:  # the vocabulary is read again only when vocabulary.yml changed
+                    self._index = SearchIndex.open(self.index_dir, content_dir=self.content_dir)
                     self._stamp = stamp
                 except Exception:  # a generation being swapped right now: keep the one we have
                     if self._index is None:
