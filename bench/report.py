@@ -316,7 +316,9 @@ def render(data: dict, raw: Path, chart: Path) -> str:
                 "statistics because the database was busy (each of those searches was still answered)."
             )
             add("")
-    add(f"Raw numbers: `{raw.relative_to(raw.parent.parent.parent) if raw.is_absolute() else raw}`.")
+    root = Path(__file__).resolve().parent.parent
+    shown = raw.resolve().relative_to(root) if raw.resolve().is_relative_to(root) else raw
+    add(f"Raw numbers: `{shown}`.")
     add("")
     return "\n".join(lines)
 

@@ -580,8 +580,8 @@ def _dl_distance(a: str, b: str, limit: int) -> int:
 _K1 = 1.2
 _B = 0.75
 _COORD_SCALE = 0.9
-_CACHE_POSTINGS = 1_500_000  # postings kept per opened index (13 bytes each), or 60 per entry if more
-_SEGMENT_POSTINGS = 500_000  # raw postings kept per segment (12 bytes each), or 30 per entry if more
+_CACHE_POSTINGS = 600_000  # postings kept per opened index (13 bytes each), or 60 per entry if more
+_SEGMENT_POSTINGS = 250_000  # raw postings kept per segment (12 bytes each), or 30 per entry if more
 
 
 @dataclass
