@@ -181,18 +181,18 @@ def measure_parse(content: Path, limit: int = 2000) -> dict:
     files = sorted((content / "services").glob("*.md"))[:limit]
     ids = {c.id for c in entries.load_categories(content / "categories.yml")[0]}
     out = {"files": len(files)}
-    original = entries.yaml.compose
+    fast = entries._FAST_LOADER
     try:
-        for name, loader in (("pure", yaml.SafeLoader), ("libyaml", getattr(yaml, "CSafeLoader", None))):
-            if loader is None:
+        for name, loader in (("pure", None), ("libyaml", getattr(yaml, "CSafeLoader", None))):
+            if name == "libyaml" and loader is None:
                 continue
-            entries.yaml.compose = lambda text, Loader=None, _l=loader: original(text, Loader=_l)  # noqa: N803
+            entries._FAST_LOADER = loader  # None: PyYAML's own parser for every file
             t0 = time.perf_counter()
             for p in files:
                 entries.parse_entry(p, ids)
             out[name] = (time.perf_counter() - t0) / len(files) * 1000  # ms per file
     finally:
-        entries.yaml.compose = original
+        entries._FAST_LOADER = fast
     return out
 
 
@@ -284,40 +284,15 @@ def measure_site(
         warm = run_load(server.port, queries, 1, max(5.0, seconds / 3))
         out["after_warmup_mb"] = server.peak_memory_mb()
         out["warmup"] = _load_dict(warm, "warm-up, 1 client")
-        for reindex in (False, True):
-            for clients in (10, 50):
-                settle()
-                label = f"{clients} clients" + (
-                    f", re-indexing every {reindex_every:.0f} s" if reindex else ""
-                )
-                if reindex:
-                    with Reindexer(server, content, index, every=reindex_every) as rx:
-                        result = run_load(server.port, queries, clients, seconds)
-                    row = _load_dict(result, label)
-                    row.update(
-                        reindex_rounds=rx.rounds,
-                        reindex_failures=rx.failures,
-                        reindex_cli_runs=rx.cli_runs,
-                        live_median=median(rx.seconds),
-                        live_max=max(rx.seconds, default=float("nan")),
-                    )
-                else:
-                    row = _load_dict(run_load(server.port, queries, clients, seconds), label)
-                out["runs"].append(row)
-                log(
-                    f"  {label}: {row['rps']:.0f} req/s, p50 {row['p50']:.0f} ms, p99 {row['p99']:.0f} ms, "
-                    f"errors {row['errors']}"
-                )
-        # the same 50 clients at a person's pace: each asks once a second (about 50 searches a
-        # second offered, far more than a town's directory sees), so latency is not queueing
-        for reindex in (False, True):
+
+        def measure(clients: int, reindex: bool, pace: float = 0.0) -> None:
             settle()
-            label = "50 clients, each one search a second" + (
+            label = (f"{clients} clients" if not pace else f"{clients} clients, each one search a second") + (
                 f", re-indexing every {reindex_every:.0f} s" if reindex else ""
             )
             if reindex:
                 with Reindexer(server, content, index, every=reindex_every) as rx:
-                    result = run_load(server.port, queries, 50, seconds, pace=1.0)
+                    result = run_load(server.port, queries, clients, seconds, pace=pace)
                 row = _load_dict(result, label)
                 row.update(
                     reindex_rounds=rx.rounds,
@@ -327,10 +302,22 @@ def measure_site(
                     live_max=max(rx.seconds, default=float("nan")),
                 )
             else:
-                row = _load_dict(run_load(server.port, queries, 50, seconds, pace=1.0), label)
-            row["paced"] = True
+                row = _load_dict(run_load(server.port, queries, clients, seconds, pace=pace), label)
+            if pace:
+                row["paced"] = True
             out["runs"].append(row)
-            log(f"  {label}: {row['rps']:.0f} req/s, p50 {row['p50']:.0f} ms, p99 {row['p99']:.0f} ms")
+            log(
+                f"  {label}: {row['rps']:.0f} req/s, p50 {row['p50']:.0f} ms, p99 {row['p99']:.0f} ms, "
+                f"errors {row['errors']}"
+            )
+
+        for reindex in (False, True):
+            for clients in (10, 50):
+                measure(clients, reindex)
+        # the same 50 clients at a person's pace: each asks once a second (about 50 searches a
+        # second offered, far more than a town's directory sees), so latency is not queueing
+        for reindex in (False, True):
+            measure(50, reindex, pace=1.0)
         out["peak_mb"] = server.peak_memory_mb()
         out["rss_mb"] = server.current_memory_mb()
     finally:

@@ -37,14 +37,13 @@ def serve_available() -> bool:
 class Server:
     """`signpost serve` in a subprocess on a free loopback port."""
 
-    def __init__(self, content: Path, index: Path, db: Path, log: Path, env: dict | None = None):
+    def __init__(self, content: Path, index: Path, db: Path, log: Path):
         self.port = free_port()
         self.content, self.index, self.db, self.log = content, index, db, log
-        self.extra_env = env or {}
         self.proc: subprocess.Popen | None = None
 
     def start(self, timeout: float = 120.0) -> Server:
-        env = dict(os.environ, SIGNPOST_SECRET_KEY="benchmark-only", PYTHONUNBUFFERED="1", **self.extra_env)
+        env = dict(os.environ, SIGNPOST_SECRET_KEY="benchmark-only", PYTHONUNBUFFERED="1")
         cmd = [
             sys.executable,
             "-m",

@@ -167,8 +167,8 @@ def render(data: dict, raw: Path, chart: Path) -> str:
     if p and "libyaml" in p:
         add(
             f"Reading and validating one entry (`parse_entry`) takes {p['pure']:.2f} ms with PyYAML's pure-Python "
-            f"parser and {p['libyaml']:.2f} ms with libyaml ({p['files']} files). FTS5's build parses with "
-            "libyaml and does not validate."
+            f"parser and {p['libyaml']:.2f} ms with libyaml ({p['files']} files). Both builds parse with "
+            "libyaml when PyYAML has it; FTS5's does not validate."
         )
         add("")
 

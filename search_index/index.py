@@ -564,9 +564,6 @@ class _LengthTable:
             ]
             return self._fields[fieldname][docnum]
 
-    def __getattr__(self, name):
-        return getattr(self._pdr, name)
-
 
 def _build_part(gen: str, items: list[tuple[str, str]], cats: list[Category], content_dir: str) -> dict:
     """In a worker process: index `items` into one new segment of the index at `gen`."""
