@@ -138,6 +138,7 @@ class ContentWatcher:
         self.changes = 0  # how many times on_change ran (for tests and the staff page)
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
+        self._notices: _Inotify | None = None  # opened by start(), handed to the thread
 
     @property
     def running(self) -> bool:
@@ -147,6 +148,12 @@ class ContentWatcher:
         if self.running:
             return self
         self._stop.clear()
+        # Watch first, then take the signature (here, before start() returns): a change saved after
+        # that gives a notice or a different signature, so none is missed, even one saved while
+        # the initial `on_change` runs.
+        self._notices = self._open_notices()
+        if not self.initial:
+            self._last = content_signature(self.content_dir)
         self._thread = threading.Thread(target=self._run, name="signpost-content-watcher", daemon=True)
         self._thread.start()
         return self
@@ -158,12 +165,10 @@ class ContentWatcher:
         self._thread = None
 
     def _run(self) -> None:
-        if self.initial:
-            self._fire()
-        else:
-            self._last = content_signature(self.content_dir)
-        notices = self._open_notices()
+        notices, self._notices = self._notices, None
         try:
+            if self.initial:
+                self._fire()
             last_look = time.monotonic()
             while not self._stop.is_set():
                 if notices is None:

@@ -98,6 +98,37 @@ def test_watcher_calls_back_on_change_and_survives_errors(content_dir, notify):
     assert not watcher.running
 
 
+def test_a_change_saved_while_the_first_build_runs_is_not_missed(content_dir):
+    # The kernel's notices must be asked for before the first build starts: an edit saved during
+    # it would otherwise wait for the safety look (15 s), or forever without one.
+    started = threading.Event()
+    calls: list[int] = []
+
+    def on_change():
+        calls.append(1)
+        if len(calls) == 1:
+            started.set()
+            time.sleep(0.5)  # a slow first build
+
+    watcher = ContentWatcher(content_dir, on_change, interval=0.05, initial=True).start()
+    try:
+        assert started.wait(5)
+        edit(content_dir / "services" / "food-bank.md", "Caia food bank", "Caia food bank 2")
+        wait_for(lambda: len(calls) == 2, timeout=5)
+    finally:
+        watcher.stop()
+
+
+def test_a_change_saved_just_after_start_is_not_missed(content_dir):
+    calls: list[int] = []
+    watcher = ContentWatcher(content_dir, lambda: calls.append(1), interval=0.05).start()
+    try:
+        edit(content_dir / "services" / "food-bank.md", "Caia food bank", "Caia food bank 2")
+        wait_for(lambda: len(calls) == 1, timeout=5)
+    finally:
+        watcher.stop()
+
+
 def test_kernel_notices_survive_the_services_folder_being_replaced(content_dir):
     calls: list[float] = []
     watcher = ContentWatcher(content_dir, lambda: calls.append(1), interval=0.05).start()
