@@ -154,6 +154,28 @@ ENTRIES = {
 }
 
 
+CHROMIUM = Path("/usr/bin/chromium")  # Debian's; the tests never download a browser
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+
+def launch_chromium(playwright):
+    """Debian's headless Chromium through Playwright; fails (never skips) with how to install it."""
+    if not CHROMIUM.exists():
+        pytest.fail(
+            "Chromium is missing: install Debian's browser with `apt-get install -y chromium chromium-driver` "
+            "(the tests never download a browser)",
+            pytrace=False,
+        )
+    return playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+
+
 def write_content(root: Path, entries: dict[str, str] = ENTRIES) -> Path:
     """A content folder with the real categories and `entries` (slug -> file text)."""
     (root / "services").mkdir(parents=True, exist_ok=True)

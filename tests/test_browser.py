@@ -13,28 +13,13 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-CHROMIUM = Path("/usr/bin/chromium")
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
-ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 
 pytestmark = pytest.mark.slow
 
 
-def _require_tools() -> None:
-    if not CHROMIUM.exists():
-        pytest.fail(
-            "Chromium is missing: install Debian's browser with `apt-get install -y chromium chromium-driver` "
-            "(the tests never download a browser)",
-            pytrace=False,
-        )
+def _require_axe() -> None:
     if not AXE.exists():
         pytest.fail(
             "axe-core is missing: run `npm install` at the repository root (package.json lists axe-core)",
@@ -64,11 +49,12 @@ def base_url(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def browser():
-    _require_tools()
+    from conftest import launch_chromium
     from playwright.sync_api import sync_playwright
 
+    _require_axe()
     with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        browser = launch_chromium(pw)
         yield browser
         browser.close()
 

@@ -6,20 +6,9 @@ Never downloads a browser: without /usr/bin/chromium the test fails with how to 
 from __future__ import annotations
 
 import threading
-from pathlib import Path
 
 import pytest
 from staff_fixtures import PASSWORD
-
-CHROMIUM = Path("/usr/bin/chromium")
-ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 
 pytest_plugins = ["staff_fixtures"]  # db_path, accounts, staff_app, staff_client
 
@@ -52,17 +41,13 @@ def live_site(content_dir, index_dir, db_path, accounts):
 
 @pytest.mark.slow
 def test_login_edit_preview_save_in_chromium(live_site, content_dir):
-    if not CHROMIUM.exists():
-        pytest.fail(
-            "Chromium is missing: install Debian's browser with `apt-get install -y chromium` "
-            "(the tests never download one)"
-        )
+    from conftest import launch_chromium
     from playwright.sync_api import expect, sync_playwright
 
     base, app = live_site
     problems: list[str] = []
     with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        browser = launch_chromium(pw)
         try:
             page = browser.new_page()
             # (a refused login answers 401, and there is no favicon: those "failed to load" lines are expected)
