@@ -8,7 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from search_index.service import Signpost
+# Test modules import helpers from staff_fixtures and also load it as a plugin; registered here, it
+# is rewritten on first import whichever module comes first, so any staff test file runs on its own.
+pytest.register_assert_rewrite("staff_fixtures")
+
+from search_index.service import Signpost  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 BUNDLED_CATEGORIES = ROOT / "content" / "categories.yml"
