@@ -9,7 +9,6 @@ import asyncio
 import json
 import os
 import signal
-import socket
 import subprocess
 import sys
 import time
@@ -20,6 +19,7 @@ from pathlib import Path
 import pytest
 from bot_content import make_bot_content
 from click.testing import CliRunner
+from conftest import free_port
 from telegram_stub import TOKEN, TelegramStub
 
 from signpost.cli import cli
@@ -213,12 +213,6 @@ def test_bad_webhook_options_are_explained(tmp_path, content, monkeypatch, args,
 
     result = CliRunner().invoke(cli, ["bot", "--content", str(content), *args])
     assert result.exit_code == 2 and message in result.output
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def test_webhook_mode_checks_the_secret_token(tmp_path, content, stub):

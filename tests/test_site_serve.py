@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import re
-import socket
 import subprocess
 import sys
 import time
@@ -15,6 +14,7 @@ import pytest
 from babel.messages.extract import extract_from_dir
 from babel.messages.pofile import read_po
 from click.testing import CliRunner
+from conftest import free_port
 
 from directory import create_app, i18n
 from directory.settings import persistent_secret_key
@@ -23,12 +23,6 @@ from signpost.config import BUNDLED_CONTENT
 ROOT = Path(__file__).resolve().parent.parent
 PO = ROOT / "directory" / "translations" / "cy" / "LC_MESSAGES" / "messages.po"
 WELSH_PLURALS = "nplurals=6; plural=(n==0) ? 0 : (n==1) ? 1 : (n==2) ? 2 : (n==3) ? 3 : (n==6) ? 4 : 5;"
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 # --- signpost serve --------------------------------------------------------------------------

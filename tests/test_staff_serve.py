@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import http.client
 import os
-import socket
 import sqlite3
 import subprocess
 import sys
@@ -15,16 +14,10 @@ import urllib.parse
 from pathlib import Path
 
 import pytest
-from conftest import write_content
+from conftest import free_port, write_content
 
 LIVE_WITHIN = 10.0  # allowed in the assertion; typically about a second
 UNMET = "xqzvbn flurble"
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def get(port: int, path: str) -> tuple[int, dict[str, str], str]:
