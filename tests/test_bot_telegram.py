@@ -117,10 +117,7 @@ def test_the_bot_answers_every_kind_of_update_over_real_http(tmp_path, content, 
         )
         assert answered, {c: texts(stub, c) for c in expected}
 
-        assert (
-            texts(stub, 101)[0].startswith("Hello, I'm Signpost")
-            and "Helo, Signpost ydw i" in texts(stub, 101)[0]
-        )
+        assert texts(stub, 101)[0].startswith("Hello, I'm Signpost") and len(texts(stub, 101)[0]) < 400
         question = stub.sent(102)[0]
         assert question["text"].startswith(
             "Services that may help with “where can I get help with english classes”"
@@ -156,7 +153,7 @@ def test_the_bot_answers_every_kind_of_update_over_real_http(tmp_path, content, 
             lambda: len(stub.sent(102)) >= 2 and len(stub.sent(107)) >= 2 and stub.edits(110)
         )
         assert texts(stub, 102)[1].startswith("English classes (ESOL) at the hub")
-        assert "Phone: 01632 960003" in texts(stub, 102)[1]
+        assert "Phone: +44 1632 960003" in texts(stub, 102)[1]
         assert texts(stub, 107)[1].startswith("More services for “food”")
         edit = stub.edits(110)[0]
         assert edit["message_id"] == 4242 and edit["text"].startswith("Food and essentials: 5 services.")
