@@ -46,7 +46,7 @@ class Reading:
 def keys(text: str) -> list[str]:
     """A message as the stems the intents are scored on (the words that say nothing removed)."""
     model = _model()
-    return [k for k in (stem(w) for w in words_of(text)) if k not in model.ignore]
+    return [stem(w) for w in words_of(text) if w not in model.ignore]
 
 
 @dataclass
@@ -61,10 +61,10 @@ class _Model:
 @lru_cache(maxsize=1)
 def _model() -> _Model:
     data = yaml.safe_load(DATA_FILE.read_text(encoding="utf-8")) or {}
-    ignore = {stem(w) for w in load_vocabulary().stopwords}
+    ignore = set(load_vocabulary().stopwords)  # compared as words: "his" and "hi" share a stem
     for words in (data.get("ignore") or {}).values():
-        ignore.update(stem(t) for w in words for t in words_of(str(w)))
-    ignore -= {stem(t) for w in data.get("keep") or [] for t in words_of(str(w))}
+        ignore.update(t for w in words for t in words_of(str(w)))
+    ignore -= {t for w in data.get("keep") or [] for t in words_of(str(w))}
     vocab: dict[str, set[str]] = {}
     mutated: dict[str, set[str]] = {}
     for intent, by_lang in (data.get("intents") or {}).items():
@@ -72,6 +72,8 @@ def _model() -> _Model:
         for lang, examples in (by_lang or {}).items():
             for example in examples or []:
                 for word in words_of(str(example)):
+                    if word in ignore:
+                        continue
                     known.add(stem(word))
                     if lang == "cy":
                         mutated.setdefault(str(intent), set()).update(stem(f) for f in mutations(word))
@@ -80,8 +82,6 @@ def _model() -> _Model:
     direct = set().union(*vocab.values()) if vocab else set()
     for intent, forms in mutated.items():
         vocab[intent].update(forms - direct)
-    for known in vocab.values():
-        known -= ignore
     count = len(vocab) or 1
     df: dict[str, int] = {}
     for known in vocab.values():
@@ -107,7 +107,7 @@ def read(text: str, *, context: set[str] = frozenset(), places: set[str] = froze
     model = _model()
     words = words_of(text)
     ordinal = next((model.ordinals[w] for w in words if w in model.ordinals), None)
-    stems = [k for k in (stem(w) for w in words) if k not in model.ignore]
+    stems = [stem(w) for w in words if w not in model.ignore]
     ordinal_stems = {stem(w) for w in words if w in model.ordinals}
     place_words = tuple(k for k in stems if k in places)
     rest = [k for k in stems if k not in ordinal_stems and k not in places]
