@@ -186,3 +186,19 @@ def test_the_flood_limit_applies_to_the_web_chat_too(chat_app):
         chat.say("food bank")
     chat.say("food bank")
     assert "faster than I can answer them well" in chat.text
+
+
+def test_welsh_typed_into_the_english_chat_moves_it_to_welsh(chat_app):
+    chat = Chat(chat_app.test_client())
+    resp = chat.say("dw i angen help gyda bwyd")
+    assert resp.status_code == 303 and resp.headers["Location"].endswith("/cy/chat")
+    assert chat.log()[-1]["bot"][0]["text"].startswith("Gwasanaethau a allai helpu")
+
+
+def test_the_web_chat_answers_a_follow_up_about_the_service_shown(chat_app):
+    chat = Chat(chat_app.test_client())
+    chat.say("food bank")
+    chat.say("is it free?")
+    assert "Caia food bank: Free" in chat.text
+    chat.say("hi")
+    assert "Sorry, I could not find" not in chat.log()[-1]["bot"][0]["text"]
