@@ -24,6 +24,7 @@ from search_index.lexicon import load_vocabulary, mutations, stem, tokenize
 DATA_FILE = Path(__file__).with_name("intents.yml")
 SMALL_TALK = ("greeting", "thanks", "bye", "abilities", "person", "welsh", "english")
 FOLLOW_UPS = ("cost", "hours", "where", "contact", "who", "more", "nearer", "details")
+TELLING_INTENTS = 3  # a word in the examples of at most this many intents tells them apart
 _WELSH_CLITIC = re.compile(r"(?<=\w)['’]([rn])\b")  # "mae'r", "mae'n": two words in Welsh
 
 
@@ -53,9 +54,12 @@ def keys(text: str) -> list[str]:
 class _Model:
     ignore: set[str]
     vocab: dict[str, set[str]]
+    phrasing: dict[str, set[str]]  # every word of the examples, small ones too ("what can you do")
+    exact: dict[tuple[str, ...], str]  # each example as words -> its intent
     weight: dict[str, float]
     ordinals: dict[str, int | str]
     person_search: str
+    telling: float  # the weight of a word in TELLING_INTENTS intents' examples
 
 
 @lru_cache(maxsize=1)
@@ -66,12 +70,16 @@ def _model() -> _Model:
         ignore.update(t for w in words for t in words_of(str(w)))
     ignore -= {t for w in data.get("keep") or [] for t in words_of(str(w))}
     vocab: dict[str, set[str]] = {}
+    phrasing: dict[str, set[str]] = {}
+    exact: dict[tuple[str, ...], str] = {}
     mutated: dict[str, set[str]] = {}
     for intent, by_lang in (data.get("intents") or {}).items():
         known = vocab.setdefault(str(intent), set())
         for lang, examples in (by_lang or {}).items():
             for example in examples or []:
+                exact.setdefault(tuple(words_of(str(example))), str(intent))
                 for word in words_of(str(example)):
+                    phrasing.setdefault(str(intent), set()).add(word)
                     if word in ignore:
                         continue
                     known.add(stem(word))
@@ -88,13 +96,15 @@ def _model() -> _Model:
         for k in known:
             df[k] = df.get(k, 0) + 1
     weight = {k: math.log(1 + count / n) for k, n in df.items()}
+    telling = math.log(1 + count / TELLING_INTENTS)
     ordinals: dict[str, int | str] = {}
     for which, words in (data.get("ordinals") or {}).items():
         value: int | str = int(which) if str(which).isdigit() else str(which)
         for w in words:
             for t in tokenize(str(w)):
                 ordinals[t] = value
-    return _Model(ignore, vocab, weight, ordinals, str(data.get("person_search") or "drop in advice"))
+    person = str(data.get("person_search") or "drop in advice")
+    return _Model(ignore, vocab, phrasing, exact, weight, ordinals, person, telling)
 
 
 def person_search() -> str:
@@ -111,17 +121,26 @@ def read(text: str, *, context: set[str] = frozenset(), places: set[str] = froze
     ordinal_stems = {stem(w) for w in words if w in model.ordinals}
     place_words = tuple(k for k in stems if k in places)
     rest = [k for k in stems if k not in ordinal_stems and k not in places]
-    best, best_score = None, 0.0
-    # With services on screen a tie goes to a question about them; otherwise to small talk.
+    if tuple(words) in model.exact:  # an example word for word
+        return Reading(model.exact[tuple(words)], tuple(rest), (), ordinal, place_words)
+    best, best_score = None, (0.0, 0)
+    # The telling words decide; the small words break ties ("what can you do" is small talk, "what
+    # does it cost" a question about a service). With services on screen a tie left after that goes
+    # to a question about them; otherwise to small talk.
     order = sorted(model.vocab, key=lambda i: (i in FOLLOW_UPS) != bool(context))
     for intent in order:
         known = model.vocab[intent]
-        score = sum(model.weight.get(k, 0.0) for k in rest if k in known)
-        if score > best_score:
+        score = (
+            sum(model.weight.get(k, 0.0) for k in rest if k in known),
+            sum(1 for w in words if w in model.phrasing.get(intent, ())),
+        )
+        if score[0] > 0 and score > best_score:
             best, best_score = intent, score
     known = model.vocab.get(best or "", set())
     matched = tuple(k for k in rest if k in known)
     leftover = tuple(k for k in rest if k not in known and k not in context)
-    if best is None or leftover:
+    # A question word alone ("what is it?") is in too many intents' examples to tell them apart.
+    telling = any(model.weight.get(k, 0.0) >= model.telling for k in matched)
+    if best is None or leftover or not telling:
         return Reading(None, matched, leftover, ordinal, place_words)
     return Reading(best, matched, (), ordinal, place_words)
