@@ -270,6 +270,7 @@ class Conversation:
         state.query, state.query_time, state.offset = text[:SEARCH_CHARS], now, 0
         state.suggestion, state.rated, state.focus = results.suggestion, False, None
         if results.is_crisis:
+            state.rated = True  # no "Did this help?" under the crisis lines
             first = self._crisis_reply(results.crisis.kind, lang)
             if not results.hits:
                 return first
@@ -505,7 +506,7 @@ class Conversation:
                 return self._other_language(state, guess.lang)
         if reading.intent in intents.SMALL_TALK:
             return self._small_talk(state, reading.intent)
-        return self._follow_up(state, reading, now) or self._search(state, text, now)
+        return self._follow_up(state, text, reading, now) or self._search(state, text, now)
 
     def _small_talk(self, state: ChatState, intent: str) -> Reply:
         lang = state.lang
@@ -575,7 +576,7 @@ class Conversation:
     def _place_words(self) -> set[str]:
         return {k for area in self.core.index.areas() for k in intents.keys(area)}
 
-    def _follow_up(self, state: ChatState, reading: intents.Reading, now: float) -> Reply | None:
+    def _follow_up(self, state: ChatState, text: str, reading: intents.Reading, now: float) -> Reply | None:
         """An answer about the services shown, or None when the message is not about them."""
         lang = state.lang
         entries = self._on_screen(state)
@@ -598,19 +599,28 @@ class Conversation:
             if state.query:
                 return self._results_again(state, state.offset + PAGE_SIZE)
             return None
-        targets = self._targets(state, reading, entries)
+        targets = self._targets(state, text, reading, entries)
         if intent == "details":
-            return self._details(state, targets[0]) if len(targets) == 1 else None
+            if len(targets) == 1:
+                return self._details(state, targets[0])
+            return self._results_again(state, state.offset) if state.query else None
         return self._facts(state, intent, targets)
 
-    def _targets(self, state: ChatState, reading: intents.Reading, entries: list[Entry]) -> list[Entry]:
-        """Which of the services shown a question is about: "the second one", one named, the one
-        whose details are open, else all of them."""
+    def _targets(
+        self, state: ChatState, text: str, reading: intents.Reading, entries: list[Entry]
+    ) -> list[Entry]:
+        """Which of the services shown a question is about: "the second one", the one named ("is
+        the baby bank free?"), the one whose details are open, else all of them."""
         if reading.ordinal == "last":
             return entries[-1:]
         if isinstance(reading.ordinal, int):
             n = reading.ordinal - state.offset - 1 if reading.ordinal > state.offset else reading.ordinal - 1
             return [entries[n]] if 0 <= n < len(entries) else entries[:1]
+        said = set(intents.keys(text))
+        overlap = [len(said & set(intents.keys(f"{e.title} {e.title_cy}"))) for e in entries]
+        best = max(overlap, default=0)
+        if best and overlap.count(best) < len(entries):
+            return [e for e, n in zip(entries, overlap, strict=True) if n == best]
         if state.focus:
             focused = [e for e in entries if e.slug == state.focus]
             if focused:

@@ -270,3 +270,18 @@ def test_uk_numbers_are_written_so_telegram_can_tap_them(number, shown):
 @pytest.mark.parametrize("key", sorted(PHRASES))
 def test_every_new_phrase_has_english_and_welsh(key):
     assert PHRASES[key]["en"] and PHRASES[key]["cy"] or key == "in_english"
+
+
+@pytest.mark.parametrize(
+    "lang, question", [("en", "is the baby bank free?"), ("cy", "ydy'r banc babanod am ddim?")]
+)
+def test_a_question_naming_one_of_the_services_shown_is_about_that_one(conv, lang, question):
+    replies, state = talk(conv, lang, "baby bank" if lang == "en" else "banc babanod", question)
+    assert replies[-1].kind == "answer_cost"
+    assert len(replies[-1].text.split("\n\n")) == 1
+    assert replies[-1].text.startswith("Baby bank:" if lang == "en" else "Banc babanod:")
+
+
+def test_no_feedback_question_under_the_crisis_lines(conv):
+    replies, _ = talk(conv, "en", "I want to kill myself")
+    assert all("Did this help?" not in m.text for m in replies[0].messages)
