@@ -285,3 +285,33 @@ def test_a_question_naming_one_of_the_services_shown_is_about_that_one(conv, lan
 def test_no_feedback_question_under_the_crisis_lines(conv):
     replies, _ = talk(conv, "en", "I want to kill myself")
     assert all("Did this help?" not in m.text for m in replies[0].messages)
+
+
+class _PlacedIndex:
+    """An index whose entries have map coordinates (as Open Referral imports give them)."""
+
+    def __init__(self):
+        from types import SimpleNamespace
+
+        self._entries = [
+            SimpleNamespace(slug="a", area="Caia Park", latitude=53.04, longitude=-2.97),
+            SimpleNamespace(slug="b", area="Gwersyllt", latitude=53.08, longitude=-3.03),
+            SimpleNamespace(slug="c", area="Rhosddu", latitude=None, longitude=None),
+        ]
+
+    def visible(self):
+        return self._entries
+
+    def areas(self):
+        return sorted(e.area for e in self._entries)
+
+
+@pytest.mark.parametrize("where, area", [((53.045, -2.975), "Caia Park"), ((53.079, -3.02), "Gwersyllt")])
+def test_a_shared_location_sets_the_area_of_the_nearest_placed_service(where, area):
+    from types import SimpleNamespace
+
+    conv = Conversation(SimpleNamespace(index=_PlacedIndex()), clock=lambda: 1.0)
+    state = ChatState()
+    reply = conv.reply(state, location=where)
+    assert reply.kind == "area" and area in reply.text and state.area == area
+    assert "53." not in str(state.to_dict())  # only the area is kept, never the coordinates
