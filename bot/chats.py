@@ -32,6 +32,10 @@ class ChatState:
     query_time: float = 0.0
     offset: int = 0  # first result on the page shown
     suggestion: str | None = None  # "did you mean" for the last search
+    shown: list[str] = field(default_factory=list)  # slugs of the services on the page shown
+    focus: str | None = None  # the service the last answer was about (for "is it free?")
+    area: str | None = None  # an area the resident named or shared a location in
+    rated: bool = False  # "Did this help?" already answered for this search
     recent: list[float] = field(default_factory=list)  # times of messages in the last minute
     flood_warned: bool = False
     group_noted: float | None = None  # when a group was last told to use a private chat
@@ -39,6 +43,7 @@ class ChatState:
 
     def forget_query(self) -> None:
         self.query, self.offset, self.suggestion, self.query_time = None, 0, None, 0.0
+        self.shown, self.focus, self.area, self.rated = [], None, None, False
 
     def to_dict(self) -> dict:
         return {
@@ -48,6 +53,10 @@ class ChatState:
             "query_time": self.query_time,
             "offset": self.offset,
             "suggestion": self.suggestion,
+            "shown": list(self.shown),
+            "focus": self.focus,
+            "area": self.area,
+            "rated": self.rated,
             "recent": list(self.recent),
             "flood_warned": self.flood_warned,
         }
@@ -65,6 +74,13 @@ class ChatState:
             state.query = data["query"][:500]
         if isinstance(data.get("suggestion"), str):
             state.suggestion = data["suggestion"][:200]
+        shown = data.get("shown")
+        if isinstance(shown, list):
+            state.shown = [s[:200] for s in shown[:10] if isinstance(s, str)]
+        for name in ("focus", "area"):
+            if isinstance(data.get(name), str):
+                setattr(state, name, data[name][:200])
+        state.rated = bool(data.get("rated"))
         for name in ("query_time",):
             if isinstance(data.get(name), int | float):
                 setattr(state, name, float(data[name]))

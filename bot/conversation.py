@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import math
 import re
 import time
 from collections.abc import Callable, Sequence
@@ -22,8 +23,11 @@ from babel import Locale, UnknownLocaleError
 
 from search_index import Entry, Hit, Results, detect_crisis
 from search_index.answers import EXAMPLES, LABELS, crisis_message
+from search_index.language import OTHER_LANGUAGES, identify_language
 
+from . import intents
 from .chats import QUERY_TTL, ChatState
+from .other_languages import language_help
 from .phrases import say
 
 PAGE_SIZE = 3  # services per reply
@@ -143,11 +147,13 @@ class Conversation:
         button: str | None = None,
         lang_hint: str | None = None,
         private: bool = True,
+        location: tuple[float, float] | None = None,
     ) -> Reply | None:
         """Answer `text` (a message; "/command" for commands) or `button` (a pressed button's data).
 
-        With neither, the message was something other than text (a sticker, photo, voice note,
-        location): a polite note. `lang_hint` is the platform's language code, a first guess only.
+        `location` is a shared (latitude, longitude): it sets the area services are sorted by.
+        With none of these, the message was something other than text (a sticker, a voice note):
+        a polite note. `lang_hint` is the platform's language code, a first guess only.
         `private` is False in group chats, where only crisis messages get a full answer.
         Returns None when the best answer is to say nothing (flooding, repeated group notes).
         """
@@ -156,12 +162,16 @@ class Conversation:
         self._guess_language(state, lang_hint)
         if text is not None:
             text = clean_message(text)
+            if not text.startswith("/"):
+                self._follow_language(state, text)
         if self._over_flood_limit(state, now):
             return self._flooded(state, text)
         if state.query and now - state.query_time > QUERY_TTL:
             state.forget_query()
         if button is not None:
             return self._press(state, str(button)[: CALLBACK_MAX_BYTES * 2], now)
+        if location is not None and private:
+            return self._located(state, location, now)
         if text is None:
             if not private:
                 return None
@@ -170,13 +180,19 @@ class Conversation:
             return self._command(state, text)
         if not private:
             return self._in_group(state, text, now)
-        return self._search(state, text, now)
+        return self._message(state, text, now)
 
     # --- language, flooding, groups ------------------------------------------------------------
     def _guess_language(self, state: ChatState, hint: str | None) -> None:
         if hint and not state.lang_set:
             state.lang = "cy" if str(hint).lower().replace("_", "-").split("-")[0] == "cy" else "en"
             state.lang_set = True
+
+    def _follow_language(self, state: ChatState, text: str) -> None:
+        """A message clearly in Welsh or English turns the chat to that language (the crisis reply too)."""
+        guess = identify_language(text)
+        if guess.lang != state.lang and guess.sentence:
+            state.lang, state.lang_set = guess.lang, True
 
     def _over_flood_limit(self, state: ChatState, now: float) -> bool:
         if self.flood_limit is None:
@@ -229,13 +245,12 @@ class Conversation:
         return Reply(say("unknown_command", lang), kind="unknown_command")
 
     def _welcome(self, state: ChatState) -> Reply:
-        first, second = (state.lang, "en" if state.lang == "cy" else "cy")
-        privacy = PRIVACY[self.channel]
-        text = "\n\n".join(say("welcome", lg) + "\n" + say(privacy, lg) for lg in (first, second))
-        buttons = (
-            (Button(say("btn_welsh", first), data="l:cy"), Button(say("btn_english", first), data="l:en")),
-            (Button(say("btn_topics", first), data="c"),),
-        )
+        """Short (under 400 characters), in the chat's language, with a button for the other one."""
+        lang = state.lang
+        text = say("welcome", lang) + "\n" + say(PRIVACY[self.channel], lang)
+        other = Button(say("btn_english", lang), data="l:en") if lang == "cy" else None
+        other = other or Button(say("btn_welsh", lang), data="l:cy")
+        buttons = ((other, Button(say("btn_topics", lang), data="c")),)
         return Reply(text, buttons, kind="welcome")
 
     def _set_language(self, state: ChatState, lang: str) -> Reply:
@@ -253,8 +268,9 @@ class Conversation:
             )
         results = self.core.search(text, channel=self.channel, lang=lang)
         state.query, state.query_time, state.offset = text[:SEARCH_CHARS], now, 0
-        state.suggestion = results.suggestion
+        state.suggestion, state.rated, state.focus = results.suggestion, False, None
         if results.is_crisis:
+            state.rated = True  # no "Did this help?" under the crisis lines
             first = self._crisis_reply(results.crisis.kind, lang)
             if not results.hits:
                 return first
@@ -262,6 +278,8 @@ class Conversation:
             return Reply(first.text, first.buttons, kind="crisis", followups=(services,))
         if not results.hits:
             return self._nothing(state, results)
+        if state.area:
+            return self._page(state, self._near_first(state, results.hits), 0, self._near_heading(state))
         return self._page(state, results.hits, 0, say("results", lang, query=_short(text, 60)))
 
     def _crisis_reply(self, kind: str, lang: str) -> Reply:
@@ -286,6 +304,7 @@ class Conversation:
         if not shown:
             return Reply(say("no_more", lang), self._again_row(lang), kind="no_more")
         state.offset = offset
+        state.shown = [hit.entry.slug for hit in shown]
         blocks = [heading]
         rows: list[tuple[Button, ...]] = []
         for n, hit in enumerate(shown, offset + 1):
@@ -300,6 +319,9 @@ class Conversation:
             last_row.append(Button(say("btn_more", lang), data="m"))
         last_row.append(Button(say("btn_again", lang), data="s"))
         rows.append(tuple(last_row))
+        if not state.rated:  # "Did this help?": counted for the staff report, with no words kept
+            blocks.append(say("did_it_help", lang))
+            rows.append((Button(say("btn_yes", lang), data="f:y"), Button(say("btn_no", lang), data="f:n")))
         return Reply(_fit("\n\n".join(blocks)), tuple(rows), kind="results")
 
     def _hit_block(self, n: int, hit: Hit, lang: str) -> str:
@@ -307,7 +329,7 @@ class Conversation:
         title = entry.title_in(lang) + (f" ({lab['closed']})" if entry.status == "temporarily-closed" else "")
         lines = [f"{n}. {title}", _short(entry.summary_in(lang), 300), f"{lab['why']}: {hit.why(lang)}"]
         contact = [
-            f"{lab[key]}: {getattr(entry, key)}"
+            f"{lab[key]}: {self._field(entry, key)}"
             for key in ("phone", "website", "hours")
             if getattr(entry, key)
         ]
@@ -321,7 +343,10 @@ class Conversation:
         if not state.query:
             return Reply(say("expired", state.lang), self._again_row(state.lang), kind="expired")
         offset = max(0, min(offset, PAGE_SIZE * (MAX_RESULT_PAGES - 1)))
-        results = self.core.index.search(state.query, lang=state.lang, limit=offset + PAGE_SIZE + 1)
+        limit = PAGE_SIZE * MAX_RESULT_PAGES if state.area else offset + PAGE_SIZE + 1
+        results = self.core.index.search(state.query, lang=state.lang, limit=limit)
+        if state.area and not results.is_crisis:
+            return self._page(state, self._near_first(state, results.hits), offset, self._near_heading(state))
         if results.is_crisis:
             heading = say("results_crisis", state.lang)
         else:
@@ -359,6 +384,10 @@ class Conversation:
             return self._topic(state, cid, int(start) if start.isdigit() else 0)
         if kind == "l" and arg in ("en", "cy"):
             return self._set_language(state, arg)
+        if kind == "f" and arg in ("y", "n"):
+            return self._feedback(state, arg == "y")
+        if kind == "p":
+            return self._person(state)
         return Reply(say("expired", lang), self._again_row(lang), kind="expired")
 
     def _again_row(self, lang: str) -> tuple[tuple[Button, ...], ...]:
@@ -381,6 +410,7 @@ class Conversation:
         lang = state.lang
         if entry is None or entry.status == "closed":
             return Reply(say("gone", lang), self._again_row(lang), kind="gone")
+        state.focus = entry.slug
         lab = LABELS[lang]
         title = entry.title_in(lang) + (f" ({lab['closed']})" if entry.status == "temporarily-closed" else "")
         lines = [title, entry.summary_in(lang), ""]
@@ -388,7 +418,7 @@ class Conversation:
             lines.append(f"{say('label_organisation', lang)}: {entry.organisation}")
         for key in ("phone", "email", "website", "hours", "cost"):
             if getattr(entry, key):
-                lines.append(f"{lab[key]}: {getattr(entry, key)}")
+                lines.append(f"{lab[key]}: {self._field(entry, key)}")
         where = ", ".join(x for x in (entry.address, entry.area, entry.postcode) if x)
         if where:
             lines.append(f"{lab['where']}: {where}")
@@ -460,3 +490,332 @@ class Conversation:
         lines = [say("topic_entries", lang, topic=label, count=len(entries))]
         lines += [f"{n}. {e.title_in(lang)}" for n, e in enumerate(shown, start + 1)]
         return Reply(_fit("\n".join(lines)), tuple(rows), kind="topic", edit=True)
+
+    # --- a typed message: small talk, a language, a follow-up, or a search ---------------------
+    def _message(self, state: ChatState, text: str, now: float) -> Reply:
+        """Crisis first; then a language switch, small talk or a question about the services shown;
+        a message in a language we do not answer in; anything else (a new need) is a search."""
+        if detect_crisis(text):
+            return self._search(state, text, now)
+        reading = intents.read(text, context=self._on_screen_words(state), places=self._place_words())
+        if reading.intent in ("welsh", "english"):
+            return self._set_language(state, "cy" if reading.intent == "welsh" else "en")
+        if reading.intent is None and not reading.places:
+            guess = identify_language(text)
+            if guess.lang in OTHER_LANGUAGES:
+                return self._other_language(state, guess.lang)
+        if reading.intent in intents.SMALL_TALK:
+            return self._small_talk(state, reading.intent)
+        return self._follow_up(state, text, reading, now) or self._search(state, text, now)
+
+    def _small_talk(self, state: ChatState, intent: str) -> Reply:
+        lang = state.lang
+        if intent == "person":
+            return self._person(state)
+        topics = ((Button(say("btn_topics", lang), data="c"),),)
+        if intent == "greeting":
+            return Reply(say("hello", lang, examples=EXAMPLES[lang]), topics, kind="greeting")
+        if intent == "abilities":
+            return Reply(say("abilities", lang), topics, kind="abilities")
+        return Reply(say(intent, lang), kind=intent)  # thanks, bye
+
+    def _person(self, state: ChatState) -> Reply:
+        """The hub's drop-in and how to reach it, then the helplines."""
+        lang = state.lang
+        hub = self._hub()
+        if hub is None:
+            return Reply(say("person_no_hub", lang) + "\n\n" + LABELS[lang]["helplines"], kind="person")
+        lines = [say("person", lang, hub=hub.title_in(lang))]
+        lines += [
+            f"{LABELS[lang][key]}: {self._field(hub, key)}"
+            for key in ("phone", "email", "hours")
+            if getattr(hub, key)
+        ]
+        where = ", ".join(x for x in (hub.address, hub.area, hub.postcode) if x)
+        if where:
+            lines.append(f"{LABELS[lang]['where']}: {where}")
+        lines += ["", LABELS[lang]["helplines"]]
+        row = [Button(say("btn_details", lang, n="").strip(), data=self._details_data(hub))]
+        url = _web_url(hub.website)
+        if url:
+            row.append(Button(say("btn_site", lang), url=url))
+        return Reply(_fit("\n".join(lines)), (tuple(row),), kind="person")
+
+    def _hub(self) -> Entry | None:
+        """The entry that puts residents in touch: the one most entries name as `contact_via`, else
+        the best match for a drop-in (`person_search` in intents.yml)."""
+        index = self.core.index
+        named: dict[str, int] = {}
+        for entry in index.visible():
+            slug = getattr(entry, "contact_via", "") or ""
+            if slug:
+                named[slug] = named.get(slug, 0) + 1
+        for slug in sorted(named, key=lambda s: -named[s]):
+            entry = index.get(slug)
+            if entry is not None and entry.status != "closed":
+                return entry
+        hits = index.search(intents.person_search(), limit=3).hits
+        return next((h.entry for h in hits if not h.crisis_line and h.entry.status == "active"), None)
+
+    # --- follow-ups about the services shown ----------------------------------------------------
+    def _on_screen(self, state: ChatState) -> list[Entry]:
+        if not state.shown and not state.focus:
+            return []
+        index = self.core.index
+        slugs = state.shown if state.shown else [state.focus]
+        return [e for e in (index.get(s) for s in slugs) if e is not None]
+
+    def _on_screen_words(self, state: ChatState) -> set[str]:
+        """Stems of the services on screen and of the last search: "is the food bank free?" names them."""
+        words = set(intents.keys(state.query or ""))
+        for entry in self._on_screen(state):
+            for text in (entry.title, entry.title_cy, entry.organisation, entry.area, " ".join(entry.tags)):
+                words.update(intents.keys(text))
+        return words
+
+    def _place_words(self) -> set[str]:
+        return {k for area in self.core.index.areas() for k in intents.keys(area)}
+
+    def _follow_up(self, state: ChatState, text: str, reading: intents.Reading, now: float) -> Reply | None:
+        """An answer about the services shown, or None when the message is not about them."""
+        lang = state.lang
+        entries = self._on_screen(state)
+        intent = reading.intent
+        if intent is None and reading.ordinal is not None and not reading.leftover and entries:
+            intent = "details"
+        if intent is None and reading.places and not reading.leftover:
+            intent = "nearer" if state.query else None
+        if intent is None:
+            return None
+        if intent == "nearer":
+            return self._nearer(state, reading, now)
+        if not entries:
+            return Reply(
+                say("which_service", lang, examples=EXAMPLES[lang]),
+                ((Button(say("btn_topics", lang), data="c"),),),
+                kind="which_service",
+            )
+        if intent == "more":
+            if state.query:
+                return self._results_again(state, state.offset + PAGE_SIZE)
+            return None
+        targets = self._targets(state, text, reading, entries)
+        if intent == "details":
+            if len(targets) == 1:
+                return self._details(state, targets[0])
+            return self._results_again(state, state.offset) if state.query else None
+        return self._facts(state, intent, targets)
+
+    def _targets(
+        self, state: ChatState, text: str, reading: intents.Reading, entries: list[Entry]
+    ) -> list[Entry]:
+        """Which of the services shown a question is about: "the second one", the one named ("is
+        the baby bank free?"), the one whose details are open, else all of them."""
+        if reading.ordinal == "last":
+            return entries[-1:]
+        if isinstance(reading.ordinal, int):
+            n = reading.ordinal - state.offset - 1 if reading.ordinal > state.offset else reading.ordinal - 1
+            return [entries[n]] if 0 <= n < len(entries) else entries[:1]
+        said = set(intents.keys(text))
+        overlap = [len(said & set(intents.keys(f"{e.title} {e.title_cy}"))) for e in entries]
+        best = max(overlap, default=0)
+        if best and overlap.count(best) < len(entries):
+            return [e for e, n in zip(entries, overlap, strict=True) if n == best]
+        if state.focus:
+            focused = [e for e in entries if e.slug == state.focus]
+            if focused:
+                return focused
+        return entries
+
+    def _facts(self, state: ChatState, intent: str, entries: list[Entry]) -> Reply:
+        """Cost, hours, where, contact or who-for of each service, from its fields, or an honest
+        "I don't know" and whom to ask."""
+        lang = state.lang
+        lab = LABELS[lang]
+        blocks = []
+        for entry in entries:
+            title = entry.title_in(lang)
+            if intent == "cost":
+                known = [entry.cost] if entry.cost else []
+            elif intent == "hours":
+                known = [entry.hours] if entry.hours else []
+            elif intent == "where":
+                where = ", ".join(x for x in (entry.address, entry.area, entry.postcode) if x)
+                known = [where] if where else []
+            elif intent == "contact":
+                known = [
+                    f"{lab[k]}: {self._field(entry, k)}"
+                    for k in ("phone", "email", "website")
+                    if getattr(entry, k)
+                ]
+            else:  # who
+                known = [
+                    f"{say(key, lang)}: {value}"
+                    for key, value in (
+                        ("label_ages", entry.ages),
+                        ("label_referral", entry.referral),
+                        ("label_access", entry.access),
+                    )
+                    if value
+                ]
+            if known:
+                blocks.append(f"{title}: " + "; ".join(known))
+            else:
+                blocks.append(say(f"unknown_{intent}", lang, title=title, ask=self._whom_to_ask(entry, lang)))
+        rows = [
+            (
+                Button(
+                    _short(say("btn_details", lang, n="").strip() + ": " + e.title_in(lang), 60),
+                    data=self._details_data(e),
+                ),
+            )
+            for e in entries
+        ]
+        if state.query:
+            rows.append((Button(say("btn_back", lang), data="r"),))
+        return Reply(_fit("\n\n".join(blocks)), tuple(rows), kind=f"answer_{intent}")
+
+    def _whom_to_ask(self, entry: Entry, lang: str) -> str:
+        if entry.phone:
+            return say("ask_phone", lang, phone=self._field(entry, "phone"))
+        if entry.email:
+            return say("ask_email", lang, email=entry.email)
+        if entry.website:
+            return say("ask_website", lang, website=entry.website)
+        via = self.core.index.get(getattr(entry, "contact_via", "") or "") or self._hub()
+        if via is not None and via.slug != entry.slug:
+            how = via.title_in(lang) + (f" ({self._field(via, 'phone')})" if via.phone else "")
+            return say("ask_at", lang, hub=how)
+        return say("ask_nobody", lang)
+
+    def _field(self, entry: Entry, key: str) -> str:
+        """A field as shown; in Telegram, UK phone numbers in +44 form so that they can be tapped."""
+        value = getattr(entry, key)
+        if key == "phone" and self.channel == "bot":
+            return tappable_phone(value)
+        return value
+
+    # --- places ---------------------------------------------------------------------------------
+    def _nearer(self, state: ChatState, reading: intents.Reading, now: float) -> Reply:
+        lang = state.lang
+        areas = self.core.index.areas()
+        if not areas:
+            return Reply(say("no_areas", lang), self._again_row(lang), kind="no_areas")
+        area = _best_area(areas, reading.places) or state.area
+        if area is None:
+            return Reply(say("which_area", lang, areas=", ".join(areas[:4])), kind="which_area")
+        state.area = area
+        if not state.query:
+            return Reply(say("area_set", lang, area=area), kind="area")
+        state.query_time = now
+        return self._results_again(state, 0)
+
+    def _near_first(self, state: ChatState, hits: Sequence[Hit]) -> list[Hit]:
+        """The same hits, those in the chosen area first (crisis lines stay on top)."""
+        return sorted(hits, key=lambda h: (not h.crisis_line, h.entry.area != state.area))
+
+    def _near_heading(self, state: ChatState) -> str:
+        query = _short(state.query or "", 60)
+        results = self.core.index.search(
+            state.query or "", lang=state.lang, limit=PAGE_SIZE * MAX_RESULT_PAGES
+        )
+        if any(h.entry.area == state.area for h in results.hits):
+            return say("results_near", state.lang, query=query, area=state.area)
+        return say("none_near", state.lang, query=query, area=state.area)
+
+    def _located(self, state: ChatState, location: tuple[float, float], now: float) -> Reply:
+        """A shared location: the area of the nearest service that has map coordinates."""
+        lang = state.lang
+        try:
+            lat, lon = float(location[0]), float(location[1])
+        except (TypeError, ValueError, IndexError):
+            return Reply(say("not_text", lang, examples=EXAMPLES[lang]), kind="not_text")
+        placed = [
+            (e, float(e.latitude), float(e.longitude))
+            for e in self.core.index.visible()
+            if getattr(e, "latitude", None) not in (None, "")
+            and getattr(e, "longitude", None) not in (None, "")
+            and e.area
+        ]
+        areas = self.core.index.areas()
+        if not areas:
+            return Reply(say("no_areas", lang), self._again_row(lang), kind="no_areas")
+        if not placed:
+            return Reply(say("no_coordinates", lang, areas=", ".join(areas[:4])), kind="no_coordinates")
+        nearest = min(
+            placed,
+            key=lambda p: math.dist(
+                (lat, lon * math.cos(math.radians(lat))), (p[1], p[2] * math.cos(math.radians(p[1])))
+            ),
+        )
+        state.area = nearest[0].area  # only the area is kept, never the coordinates
+        if not state.query:
+            return Reply(say("area_set", lang, area=state.area), kind="area")
+        state.query_time = now
+        return self._results_again(state, 0)
+
+    # --- other languages ------------------------------------------------------------------------
+    def _other_language(self, state: ChatState, code: str) -> Reply:
+        """A line in the resident's language, then interpreting, English classes and the helplines."""
+        lang = state.lang
+        index = self.core.index
+        help_ = language_help(getattr(self.core, "content_dir", None))
+        found: list[Entry] = []
+        for words in help_.searches:
+            found += [h.entry for h in index.search(words, lang=lang, limit=2).hits[:1] if not h.crisis_line]
+        found += [e for e in index.visible() if code in e.languages and e.status == "active"][:2]
+        entries = list({e.slug: e for e in found}.values())[:4]
+        lines = [help_.lines[code], ""] if code in help_.lines else []
+        lines.append(say("other_language", lang, language=language_name(code, lang)))
+        rows = []
+        for n, entry in enumerate(entries, 1):
+            contact = "; ".join(
+                f"{LABELS[lang][k]}: {self._field(entry, k)}"
+                for k in ("phone", "website")
+                if getattr(entry, k)
+            )
+            lines.append(f"{n}. {entry.title_in(lang)}" + (f"\n{contact}" if contact else ""))
+            rows.append((Button(say("btn_details", lang, n=n), data=self._details_data(entry)),))
+        lines += ["", LABELS[lang]["helplines"]]
+        state.shown, state.focus = [e.slug for e in entries], None
+        return Reply(_fit("\n".join(lines)), tuple(rows), kind="other_language")
+
+    # --- "Did this help?" -----------------------------------------------------------------------
+    def _feedback(self, state: ChatState, helped: bool) -> Reply:
+        """Count the answer (channel, yes/no, the categories shown; never the words or the chat)."""
+        lang = state.lang
+        if not state.rated:
+            state.rated = True
+            analytics = getattr(self.core, "analytics", None)
+            if analytics is not None:
+                categories = sorted({c for e in self._on_screen(state) for c in e.categories})
+                analytics.record_feedback(channel=self.channel, helped=helped, categories=categories)
+        if helped:
+            return Reply(say("feedback_yes", lang), kind="feedback")
+        rows = (
+            (Button(say("btn_person", lang), data="p"),),
+            self._again_row(lang)[0],
+        )
+        return Reply(say("feedback_no", lang), rows, kind="feedback")
+
+
+def tappable_phone(number: str) -> str:
+    """A UK number as +44 so that Telegram makes it tappable: "01632 960001" -> "+44 1632 960001".
+    Short numbers (999, 111, 116 123) and numbers already international are left as they are."""
+    number = (number or "").strip()
+    digits = re.sub(r"\D", "", number)
+    if number.startswith("0") and len(digits) in (10, 11) and re.fullmatch(r"[\d ()-]+", number):
+        return "+44 " + number[1:].lstrip()
+    return number
+
+
+def _best_area(areas: Sequence[str], places: Sequence[str]) -> str | None:
+    """The area whose name shares the most telling words with the message ("Caia Park" -> "Caia
+    Park, Wrexham"); a word in every area's name ("Wrexham") tells nothing."""
+    if not places:
+        return None
+    names = {area: set(intents.keys(area)) for area in areas}
+    common = set.intersection(*names.values()) if len(names) > 1 else set()
+    scored = [(len((set(places) & words) - common), area) for area, words in names.items()]
+    best = max(scored, default=(0, None))
+    return best[1] if best[0] > 0 else None

@@ -9,16 +9,12 @@ from __future__ import annotations
 
 PHRASES: dict[str, dict[str, str]] = {
     "welcome": {
-        "en": "Hello, I'm Signpost: I help you find community services in Wrexham.\n"
-        "Tell me in a few words what you need, for example “food bank”, “help with debt” or “English "
-        "classes”, and I'll suggest services and how to contact them. /categories shows every topic, "
-        "/help explains more, and /cymraeg switches to Welsh.\n"
-        "I am not an emergency service: if you or someone else is in danger, call 999.",
-        "cy": "Helo, Signpost ydw i: dw i'n eich helpu i ddod o hyd i wasanaethau cymunedol yn Wrecsam.\n"
-        "Dywedwch wrtha i mewn ychydig eiriau beth sydd ei angen arnoch chi, er enghraifft “banc bwyd”, "
-        "“help gyda dyled” neu “gwersi Saesneg”, a bydda i'n awgrymu gwasanaethau a sut i gysylltu â nhw. "
-        "Mae /categories yn dangos pob pwnc, mae /help yn esbonio mwy, ac mae /english yn newid i'r Saesneg.\n"
-        "Nid gwasanaeth brys ydw i: os ydych chi neu rywun arall mewn perygl, ffoniwch 999.",
+        "en": "Hello, I'm Signpost. Tell me what you need, like “food bank” or “help with debt”, and I'll "
+        "suggest services in Wrexham and how to reach them. I'm not an emergency service: if someone is in "
+        "danger, call 999.",
+        "cy": "Helo, Signpost ydw i. Dywedwch beth sydd ei angen, fel “banc bwyd” neu “help gyda dyled”, a "
+        "bydda i'n awgrymu gwasanaethau yn Wrecsam. Nid gwasanaeth brys ydw i: os oes rhywun mewn perygl, "
+        "ffoniwch 999.",
     },
     # One sentence each on what is kept, by channel (said in /start and /help).
     "privacy_bot": {
@@ -159,6 +155,122 @@ PHRASES: dict[str, dict[str, str]] = {
         "en": "",
         "cy": "(Yn Saesneg:)",
     },
+    # Small talk.
+    "hello": {
+        "en": "Hello! Tell me what you're looking for in a few words, for example: {examples}.",
+        "cy": "Helo! Dywedwch wrtha i beth rydych chi'n chwilio amdano mewn ychydig eiriau, er enghraifft: "
+        "{examples}.",
+    },
+    "thanks": {
+        "en": "You're welcome. Ask me anything else whenever you like.",
+        "cy": "Croeso. Gofynnwch unrhyw beth arall pryd bynnag y mynnwch.",
+    },
+    "bye": {
+        "en": "Take care. I'm here whenever you need me. In an emergency call 999.",
+        "cy": "Cymerwch ofal. Dw i yma pryd bynnag y bydd fy angen arnoch. Mewn argyfwng ffoniwch 999.",
+    },
+    "abilities": {
+        "en": "I find community services in Wrexham: tell me what you need and I show services that fit, "
+        "why, and how to reach them. Then ask me “is it free?”, “when is it open?” or “where is it?”. "
+        "I'm a directory, not a person: I can't contact anyone for you.",
+        "cy": "Dw i'n dod o hyd i wasanaethau cymunedol yn Wrecsam: dywedwch beth sydd ei angen a bydda i'n "
+        "dangos gwasanaethau addas, pam, a sut i'w cyrraedd. Yna gofynnwch “ydy e am ddim?”, “pryd mae ar "
+        "agor?” neu “ble mae e?”. Cyfeiriadur ydw i, nid person: alla i ddim cysylltu ag unrhyw un ar eich "
+        "rhan.",
+    },
+    "person": {
+        "en": "To talk to someone in person, you can go to {hub}.",
+        "cy": "I siarad â rhywun wyneb yn wyneb, gallwch fynd i {hub}.",
+    },
+    "person_no_hub": {
+        "en": "I can't find a drop-in in this directory. You can ask the services I show by phone.",
+        "cy": "Alla i ddim dod o hyd i le galw heibio yn y cyfeiriadur hwn. Gallwch holi'r gwasanaethau "
+        "dw i'n eu dangos dros y ffôn.",
+    },
+    # Follow-up questions about the services shown.
+    "which_service": {
+        "en": "Which service do you mean? Tell me what you're looking for first, for example: {examples}.",
+        "cy": "Pa wasanaeth sydd gennych chi mewn golwg? Dywedwch beth rydych chi'n chwilio amdano yn "
+        "gyntaf, er enghraifft: {examples}.",
+    },
+    "unknown_cost": {
+        "en": "{title}: I don't know if it costs anything. {ask}",
+        "cy": "{title}: dw i ddim yn gwybod a oes cost. {ask}",
+    },
+    "unknown_hours": {
+        "en": "{title}: I don't know their hours. {ask}",
+        "cy": "{title}: dw i ddim yn gwybod eu horiau. {ask}",
+    },
+    "unknown_where": {
+        "en": "{title}: I don't have an address for them. {ask}",
+        "cy": "{title}: does gen i ddim cyfeiriad ar eu cyfer. {ask}",
+    },
+    "unknown_contact": {
+        "en": "{title}: I have no phone, email or website for them. {ask}",
+        "cy": "{title}: does gen i ddim rhif ffôn, e-bost na gwefan ar eu cyfer. {ask}",
+    },
+    "unknown_who": {
+        "en": "{title}: I don't know of any limits on who can use it. {ask}",
+        "cy": "{title}: dw i ddim yn gwybod am unrhyw gyfyngiad ar bwy all ei ddefnyddio. {ask}",
+    },
+    "ask_phone": {"en": "Ask them on {phone}.", "cy": "Holwch nhw ar {phone}."},
+    "ask_email": {"en": "Ask them by email: {email}.", "cy": "Holwch nhw drwy e-bost: {email}."},
+    "ask_website": {
+        "en": "Their website may say: {website}.",
+        "cy": "Efallai fod eu gwefan yn dweud: {website}.",
+    },
+    "ask_at": {"en": "Ask at {hub}.", "cy": "Holwch yn {hub}."},
+    "ask_nobody": {
+        "en": "Please check with the service before you go.",
+        "cy": "Holwch y gwasanaeth cyn mynd, os gwelwch yn dda.",
+    },
+    "results_near": {
+        "en": "Services for “{query}” in {area} first:",
+        "cy": "Gwasanaethau ar gyfer “{query}” yn {area} yn gyntaf:",
+    },
+    "none_near": {
+        "en": "I have nothing for “{query}” listed in {area}. These are the closest matches I have:",
+        "cy": "Does gen i ddim ar gyfer “{query}” wedi'i restru yn {area}. Dyma'r rhai agosaf sydd gen i:",
+    },
+    "which_area": {
+        "en": "Which area? Type its name, for example: {areas}.",
+        "cy": "Pa ardal? Teipiwch ei henw, er enghraifft: {areas}.",
+    },
+    "area_set": {
+        "en": "OK, I'll show services in {area} first. Tell me what you're looking for.",
+        "cy": "Iawn, bydda i'n dangos gwasanaethau yn {area} yn gyntaf. Dywedwch beth rydych chi'n chwilio "
+        "amdano.",
+    },
+    "no_areas": {
+        "en": "The services in this directory don't say which area they are in, so I can't sort them by "
+        "place. Everything I show covers the whole directory.",
+        "cy": "Dyw'r gwasanaethau yn y cyfeiriadur hwn ddim yn dweud ym mha ardal maen nhw, felly alla i "
+        "ddim eu trefnu fesul lle. Mae popeth dw i'n ei ddangos yn cwmpasu'r cyfeiriadur cyfan.",
+    },
+    "no_coordinates": {
+        "en": "Thanks. The services in this directory have no map positions, so I can't use a shared "
+        "location. Type the name of your area instead, for example: {areas}.",
+        "cy": "Diolch. Does gan y gwasanaethau yn y cyfeiriadur hwn ddim safle ar fap, felly alla i ddim "
+        "defnyddio lleoliad a rannwyd. Teipiwch enw eich ardal yn lle hynny, er enghraifft: {areas}.",
+    },
+    # Other languages.
+    "other_language": {
+        "en": "It looks like you wrote in {language}. I can only answer in English and Welsh, but these "
+        "services can help, including interpreting and English classes:",
+        "cy": "Mae'n edrych fel eich bod wedi ysgrifennu yn {language}. Dim ond yn Saesneg a Chymraeg y galla "
+        "i ateb, ond gall y gwasanaethau hyn helpu, gan gynnwys cyfieithu ar y pryd a gwersi Saesneg:",
+    },
+    # Feedback.
+    "did_it_help": {"en": "Did this help?", "cy": "Oedd hyn o help?"},
+    "feedback_yes": {
+        "en": "Thank you for telling me. I'm glad it helped.",
+        "cy": "Diolch am ddweud wrtha i. Dw i'n falch ei fod wedi helpu.",
+    },
+    "feedback_no": {
+        "en": "Thank you for telling me, and sorry. Try other words, browse the topics, or talk to a person.",
+        "cy": "Diolch am ddweud wrtha i, ac mae'n ddrwg gen i. Rhowch gynnig ar eiriau eraill, porwch y "
+        "pynciau, neu siaradwch â pherson.",
+    },
     # Field labels the core's LABELS does not have.
     "label_referral": {"en": "How to get it", "cy": "Sut i'w gael"},
     "label_access": {"en": "Access", "cy": "Mynediad"},
@@ -176,6 +288,9 @@ PHRASES: dict[str, dict[str, str]] = {
     "btn_all_topics": {"en": "All topics", "cy": "Pob pwnc"},
     "btn_next": {"en": "Next", "cy": "Nesaf"},
     "btn_did_you_mean": {"en": "Did you mean: {text}?", "cy": "Oeddech chi'n golygu: {text}?"},
+    "btn_yes": {"en": "Yes", "cy": "Do"},
+    "btn_no": {"en": "No", "cy": "Naddo"},
+    "btn_person": {"en": "Talk to a person", "cy": "Siarad â pherson"},
     "btn_welsh": {"en": "Cymraeg", "cy": "Cymraeg"},
     "btn_english": {"en": "English", "cy": "English"},
 }

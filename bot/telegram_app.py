@@ -179,8 +179,15 @@ async def button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 
 
 async def other(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """Stickers, photos, voice notes, locations: a polite note in a private chat, nothing in a group."""
-    await _answer(update, context)
+    """A photo's or document's caption is read as text; a shared location sets the area; stickers and
+    voice notes get "I can only read text" in a private chat, nothing in a group."""
+    message = update.effective_message
+    if message is not None and message.caption:
+        await _answer(update, context, text=message.caption)
+    elif message is not None and message.location:
+        await _answer(update, context, location=(message.location.latitude, message.location.longitude))
+    else:
+        await _answer(update, context)
 
 
 async def error_handler(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -201,7 +208,11 @@ async def error_handler(update: object, context: ContextTypes.DEFAULT_TYPE) -> N
 
 # --- replying ----------------------------------------------------------------------------------
 async def _answer(
-    update: Update, context: ContextTypes.DEFAULT_TYPE, text: str | None = None, button: str | None = None
+    update: Update,
+    context: ContextTypes.DEFAULT_TYPE,
+    text: str | None = None,
+    button: str | None = None,
+    location: tuple[float, float] | None = None,
 ) -> None:
     chat = update.effective_chat
     if chat is None or chat.type == ChatType.CHANNEL:
@@ -215,6 +226,7 @@ async def _answer(
         button=button,
         lang_hint=user.language_code if user else None,
         private=chat.type == ChatType.PRIVATE,
+        location=location,
     )
     if reply is None:
         return

@@ -154,7 +154,7 @@ def send():
         reply = _conversation().reply(state, text=text)
     log.append({"you": you, "bot": _as_dicts(reply)})
     _save(state, log)
-    if reply is not None and reply.kind == "language" and state.lang != lang:
+    if reply is not None and state.lang != lang:  # "in Welsh please", or a message written in Welsh
         return redirect(_chat_url(state.lang), 303)
     return _page(lang, log)
 

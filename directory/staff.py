@@ -219,7 +219,21 @@ def report():
             "unmet": bar_chart(rep.unmet, _("Unmet needs")),
             "entries": bar_chart(_entry_labels(rep.entries), _("Entries most often shown first")),
         }
-    return render_template("staff/report.html", report=rep, charts=charts, since=since)
+    return render_template(
+        "staff/report.html", report=rep, charts=charts, since=since, feedback=_feedback(since)
+    )
+
+
+def _feedback(since: dt.date | None):
+    """Answers to the bot's and the web chat's "Did this help?", or None without analytics."""
+    analytics = get_core().analytics
+    if analytics is None or not analytics.path.is_file():
+        return None
+    try:
+        return analytics.feedback(since=since)
+    except Exception:
+        log.warning("could not read feedback from %s", analytics.path, exc_info=True)
+        return None
 
 
 @bp.get("/report.csv")

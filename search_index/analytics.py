@@ -116,6 +116,34 @@ CREATE TABLE IF NOT EXISTS searches (
 CREATE INDEX IF NOT EXISTS searches_at ON searches(at);
 """
 
+FEEDBACK_SCHEMA = """
+CREATE TABLE IF NOT EXISTS feedback (
+    id INTEGER PRIMARY KEY,
+    day TEXT NOT NULL,
+    channel TEXT NOT NULL,
+    helped INTEGER NOT NULL,
+    categories TEXT NOT NULL DEFAULT ''
+);
+"""
+
+
+@dataclass
+class FeedbackCounts:
+    """Answers to "Did this help?": {channel: [yes, no]} and {category: [yes, no]}."""
+
+    by_channel: dict[str, list[int]] = field(default_factory=dict)
+    by_category: dict[str, list[int]] = field(default_factory=dict)
+
+    def add(self, channel: str, helped: bool, categories: list[str]) -> None:
+        slot = 0 if helped else 1
+        self.by_channel.setdefault(channel, [0, 0])[slot] += 1
+        for c in categories:
+            self.by_category.setdefault(c, [0, 0])[slot] += 1
+
+    @property
+    def total(self) -> tuple[int, int]:
+        return (sum(v[0] for v in self.by_channel.values()), sum(v[1] for v in self.by_channel.values()))
+
 
 def _now() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
@@ -301,6 +329,47 @@ class Analytics:
             return _build_report(conn, since, limit)
         finally:
             conn.close()
+
+    # --- "Did this help?" answers: a table of their own, one row per answer ----------------------
+    def record_feedback(self, *, channel: str, helped: bool, categories: list[str] | tuple[str, ...]) -> None:
+        """Count one answer to "Did this help?": the day, the channel, yes/no and the categories of the
+        services shown. Never a chat id or a word typed. Never raises."""
+        row = (
+            _now().date().isoformat(),
+            str(channel)[:10],
+            int(bool(helped)),
+            ",".join(str(c)[:40] for c in list(categories)[:10]),
+        )
+        try:
+            conn = self.connect()
+            try:
+                with conn:
+                    conn.executescript(FEEDBACK_SCHEMA)
+                    conn.execute(
+                        "INSERT INTO feedback (day, channel, helped, categories) VALUES (?, ?, ?, ?)", row
+                    )
+                    if self.retention_days is not None:
+                        cutoff = (_now() - dt.timedelta(days=self.retention_days)).date().isoformat()
+                        conn.execute("DELETE FROM feedback WHERE day < ?", (cutoff,))
+            finally:
+                conn.close()
+        except Exception as exc:
+            log.warning("could not record feedback in %s: %s", self.path, exc)
+
+    def feedback(self, since: dt.date | None = None) -> FeedbackCounts:
+        """Yes and no answers by channel and by category (an answer counts for each category shown)."""
+        counts = FeedbackCounts()
+        conn = self.connect(create=False)
+        try:
+            conn.executescript(FEEDBACK_SCHEMA)
+            where, args = ("WHERE day >= ?", (since.isoformat(),)) if since else ("", ())
+            for channel, helped, categories in conn.execute(
+                f"SELECT channel, helped, categories FROM feedback {where}", args
+            ):
+                counts.add(channel, bool(helped), [c for c in (categories or "").split(",") if c])
+        finally:
+            conn.close()
+        return counts
 
 
 def _since_clause(since: dt.date | None) -> tuple[str, tuple]:

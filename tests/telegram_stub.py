@@ -168,6 +168,14 @@ class TelegramStub:
             self._message(chat_id, "private", "en", location={"latitude": 53.04, "longitude": -2.99}),
         )
 
+    def photo(self, chat_id: int, caption: str) -> int:
+        photo = [{"file_id": "AgACAgQAAxkBAAI", "file_unique_id": "AQADa", "width": 90, "height": 67}]
+        return self.push("message", self._message(chat_id, "private", "en", photo=photo, caption=caption))
+
+    def voice(self, chat_id: int) -> int:
+        voice = {"file_id": "AwACAgQAAxkBAAI", "file_unique_id": "AgADb", "duration": 3}
+        return self.push("message", self._message(chat_id, "private", "en", voice=voice))
+
     def channel_post(self, chat_id: int, text: str) -> int:
         post = {
             "message_id": next(self._message_ids),

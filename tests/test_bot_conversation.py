@@ -98,9 +98,9 @@ def labels(reply: Reply) -> list[str]:
             "where can I get help with english classes",
             "cy",
             "english-classes",
-            "Gwasanaethau a allai helpu",
-            "Pam: Yn cyfateb",
-            "Dosbarthiadau Saesneg (ESOL) yn yr hyb",
+            "Services that may help",  # an English sentence turns a Welsh chat to English
+            "Why: Matches",
+            "English classes (ESOL) at the hub",
         ),
         (
             "gwersi Saesneg",
@@ -143,7 +143,7 @@ def test_a_question_gets_the_top_services_in_the_chats_language(conv, text, lang
     assert 1 <= len(slugs(reply)) <= 3
     assert reply.text.startswith(heading)
     assert why in reply.text and title in reply.text
-    again = "Search again" if lang == "en" else "Chwilio eto"
+    again = "Search again" if state.lang == "en" else "Chwilio eto"
     assert again in labels(reply)
     assert state.query == text and state.offset == 0
 
@@ -151,7 +151,7 @@ def test_a_question_gets_the_top_services_in_the_chats_language(conv, text, lang
 def test_each_service_says_how_to_contact_it_and_links_its_website(conv):
     reply, _ = ask(conv, "food bank")
     assert "1. Caia food bank\nFree food parcels" in reply.text
-    assert "Phone: 01632 960001" in reply.text
+    assert "Phone: +44 1632 960001" in reply.text  # +44: Telegram makes it tappable
     assert "Website: https://example.org/food" in reply.text
     assert "Hours: Monday to Friday 9am to 5pm" in reply.text
     first_row = reply.buttons[0]
@@ -179,12 +179,14 @@ def test_a_paused_service_is_marked(conv):
         ("i wnat to kil myslef", "en", ["116 123"]),
         ("he hit me again and I'm scared", "en", ["999", "Live Fear Free", "0808 80 10 800"]),
         ("dw i eisiau lladd fy hun", "cy", ["ffoniwch 999", "Samariaid: ffoniwch 116 123"]),
-        ("dw i eisiau lladd fy hun", "en", ["116 123"]),
-        ("I want to kill myself", "cy", ["Samariaid", "116 123"]),
+        # the crisis reply follows the language the message is written in
+        ("dw i eisiau lladd fy hun", "en", ["Samariaid: ffoniwch 116 123"]),
+        ("I want to kill myself", "cy", ["Samaritans: call 116 123"]),
     ],
 )
 def test_a_crisis_gets_the_crisis_lines_first_then_services(conv, text, lang, must_have):
-    reply, _ = ask(conv, text, lang=lang)
+    reply, state = ask(conv, text, lang=lang)
+    lang = state.lang
     first = reply.messages[0]
     assert first.kind == "crisis"
     for fragment in must_have:
@@ -306,17 +308,21 @@ def test_the_flood_note_is_in_welsh_for_a_welsh_chat(conv, clock):
 
 
 # --- commands and language ---------------------------------------------------------------------
-def test_start_welcomes_in_both_languages_with_999_and_the_privacy_sentence(conv):
-    reply, _ = ask(conv, "/start")
+@pytest.mark.parametrize(
+    "lang, hello, emergency, privacy, other",
+    [
+        ("en", "Hello, I'm Signpost", "call 999", "No messages are kept with your chat id", "l:cy"),
+        ("cy", "Helo, Signpost ydw i", "ffoniwch 999", "Does dim negeseuon yn cael eu cadw", "l:en"),
+    ],
+)
+def test_start_is_short_in_the_chats_language_with_999_privacy_and_the_other_language(
+    conv, lang, hello, emergency, privacy, other
+):
+    reply, _ = ask(conv, "/start@signpost_test_bot deep-link", lang=lang)
     assert reply.kind == "welcome"
-    text = reply.text
-    assert text.index("Hello, I'm Signpost") < text.index("Helo, Signpost ydw i")
-    assert "I am not an emergency service" in text and "call 999" in text and "ffoniwch 999" in text
-    assert "No messages are kept with your chat id" in text
-    assert "Does dim negeseuon yn cael eu cadw gyda dynodwr eich sgwrs" in text
-    assert {b.data for b in reply.all_buttons} >= {"l:cy", "l:en", "c"}
-    welsh_first, _ = ask(conv, "/start@signpost_test_bot deep-link", lang="cy")
-    assert welsh_first.text.startswith("Helo, Signpost ydw i")
+    assert reply.text.startswith(hello) and emergency in reply.text and privacy in reply.text
+    assert len(reply.text) < 400
+    assert {b.data for b in reply.all_buttons} == {other, "c"}
 
 
 def test_help_lists_the_commands(conv):
@@ -381,7 +387,7 @@ def test_details_show_everything_known_in_plain_text(conv):
     for fragment in [
         "Caia food bank\nFree food parcels",
         "Run by: Caia Park Partnership",
-        "Phone: 01632 960001",
+        "Phone: +44 1632 960001",
         "Where: 1 Example Road, Wrexham, Caia Park, LL13 9ZZ",
         "Cost: Free",
         "Languages: English, Welsh, Polish",
@@ -400,7 +406,7 @@ def test_welsh_details_and_old_details_are_flagged(conv):
     _, state = ask(conv, "gwersi Saesneg", lang="cy")
     reply = conv.reply(state, button="d:english-classes")
     assert reply.text.startswith("Dosbarthiadau Saesneg (ESOL) yn yr hyb")
-    assert "Ffôn: 01632 960003" in reply.text and "(Yn Saesneg:)\nBeginners welcome." in reply.text
+    assert "Ffôn: +44 1632 960003" in reply.text and "(Yn Saesneg:)\nBeginners welcome." in reply.text
     assert "Gall y manylion hyn fod wedi dyddio" in reply.text
 
 

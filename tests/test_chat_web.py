@@ -69,7 +69,7 @@ def test_the_chat_page_welcomes_and_says_what_is_kept(chat_app):
     chat = Chat(chat_app.test_client())
     text = chat.text
     assert "<h1>Chat with Signpost</h1>" in text
-    assert text.index("Hello, I'm Signpost") < text.index("Helo, Signpost ydw i")
+    assert "Hello, I'm Signpost" in text and "Helo, Signpost ydw i" not in text
     assert "keeps your last 10 messages in your browser's session cookie" in text
     assert "Leave this page quickly" in text  # conversations can be about abuse
     assert 'method="post"' in text and 'name="text"' in text
@@ -116,7 +116,7 @@ def test_a_crisis_message_shows_the_crisis_lines_first(chat_app):
 def test_the_welsh_chat_answers_in_welsh(chat_app):
     chat = Chat(chat_app.test_client(), prefix="/cy")
     assert '<html lang="cy">' in chat.text
-    assert chat.text.index("Helo, Signpost ydw i") < chat.text.index("Hello, I'm Signpost")
+    assert "Helo, Signpost ydw i" in chat.text and "Hello, I'm Signpost" not in chat.text
     assert "Sgwrsio â Signpost" in chat.text and 'action="/cy/chat"' in chat.text
     chat.say("gwersi Saesneg")
     assert "Gwasanaethau a allai helpu gyda “gwersi Saesneg”:" in chat.text
@@ -186,3 +186,19 @@ def test_the_flood_limit_applies_to_the_web_chat_too(chat_app):
         chat.say("food bank")
     chat.say("food bank")
     assert "faster than I can answer them well" in chat.text
+
+
+def test_welsh_typed_into_the_english_chat_moves_it_to_welsh(chat_app):
+    chat = Chat(chat_app.test_client())
+    resp = chat.say("dw i angen help gyda bwyd")
+    assert resp.status_code == 303 and resp.headers["Location"].endswith("/cy/chat")
+    assert chat.log()[-1]["bot"][0]["text"].startswith("Gwasanaethau a allai helpu")
+
+
+def test_the_web_chat_answers_a_follow_up_about_the_service_shown(chat_app):
+    chat = Chat(chat_app.test_client())
+    chat.say("food bank")
+    chat.say("is it free?")
+    assert "Caia food bank: Free" in chat.text
+    chat.say("hi")
+    assert "Sorry, I could not find" not in chat.log()[-1]["bot"][0]["text"]

@@ -341,3 +341,15 @@ def test_report_before_any_search(content_dir, index_dir, tmp_path, accounts, db
     login(client)
     assert client.get("/staff/report").status_code == 200
     assert client.get("/staff/").status_code == 200
+
+
+def test_report_shows_the_answers_to_did_this_help(searched, staff_app):
+    analytics = staff_app.extensions["signpost"].analytics
+    analytics.record_feedback(channel="bot", helped=True, categories=["food"])
+    analytics.record_feedback(channel="web", helped=False, categories=["food", "money"])
+    login(searched)
+    page = searched.get("/staff/report").get_data(as_text=True)
+    assert "Did this help? (answers in the chat)" in page
+    assert "<td>food</td><td>1</td><td>1</td>" in page and "<td>bot</td><td>1</td><td>0</td>" in page
+    welsh = searched.get("/cy/staff/report").get_data(as_text=True)
+    assert "Oedd hyn o help?" in welsh

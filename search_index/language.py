@@ -1,0 +1,184 @@
+"""Which language a resident wrote in: Welsh or English by their words, other languages by a model.
+
+Welsh and English are told apart by the words themselves: everyday Welsh and English words
+(`language_words.yml`) and the Welsh service words of the vocabulary with their soft, nasal and
+aspirate mutations ("fwyd", "mwyd" for "bwyd"). A single word is not enough on its own ("helo" is
+also an English typo): it needs the language-identification model to agree.
+
+Other languages (Polish, Portuguese, Kurdish, Arabic, ...) come from py3langid, which ships its
+model (a compressed table of character n-grams) inside the package: nothing is downloaded. It is
+asked only when the words did not decide, and trusted only when it is sure. Arabic-script text with
+letters that Arabic does not use but Sorani Kurdish does is Kurdish.
+"""
+
+from __future__ import annotations
+
+import threading
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+from .lexicon import BUILTIN, load_vocabulary, mutations, tokenize
+
+WORDS_FILE = Path(__file__).with_name("language_words.yml")
+# The languages the model may choose between: ours, the languages of Wrexham's newer residents,
+# and neighbours that a message in one of those could be mistaken for (so it is not forced to pick
+# one of ours). Anything outside `ANSWERED_ELSEWHERE` and en/cy is "not sure".
+MODEL_LANGUAGES = (
+    "en",
+    "cy",
+    "pl",
+    "pt",
+    "ku",
+    "ar",
+    "fa",
+    "es",
+    "fr",
+    "de",
+    "it",
+    "nl",
+    "cs",
+    "sk",
+    "ro",
+    "tr",
+)
+OTHER_LANGUAGES = (
+    "pl",
+    "pt",
+    "ku",
+    "ckb",
+    "ar",
+)  # answered with the helplines, interpreting and English classes
+MODEL_SURE = 0.9  # the model's probability needed to name a language on its own
+_SORANI_LETTERS = set("ڕڵێۆەڤ")  # Kurdish (Sorani) letters that Arabic does not use
+
+
+@dataclass(frozen=True)
+class LanguageGuess:
+    """`lang` is an ISO 639-1 code, or None when the message does not say (too short, numbers...)."""
+
+    lang: str | None
+    welsh_words: int = 0
+    english_words: int = 0
+    grammar: int = 0  # the small words of a sentence in `lang` ("mae", "gyda"; "is", "with")
+
+    @property
+    def sentence(self) -> bool:
+        """Written in the language, not just a service's name ("food bank" in a Welsh chat): enough
+        to turn the chat to it."""
+        own, other = (
+            (self.welsh_words, self.english_words)
+            if self.lang == "cy"
+            else (self.english_words, self.welsh_words)
+        )
+        return self.lang in ("en", "cy") and (
+            (self.grammar >= 2 and own > other) or (self.grammar >= 1 and own >= 2 and other == 0)
+        )
+
+
+def _listed(data: dict, lang: str, *parts: str) -> set[str]:
+    section = data.get(lang) or {}
+    return {t for part in parts for w in section.get(part) or [] for t in tokenize(str(w))}
+
+
+@lru_cache(maxsize=1)
+def _grammar() -> tuple[frozenset[str], frozenset[str]]:
+    data = yaml.safe_load(WORDS_FILE.read_text(encoding="utf-8")) or {}
+    welsh, english = _listed(data, "welsh", "grammar"), _listed(data, "english", "grammar")
+    return frozenset(welsh - english), frozenset(english - welsh)
+
+
+@lru_cache(maxsize=1)
+def _word_lists() -> tuple[frozenset[str], frozenset[str]]:
+    data = yaml.safe_load(WORDS_FILE.read_text(encoding="utf-8")) or {}
+    welsh = _listed(data, "welsh", "grammar", "words")
+    english = _listed(data, "english", "grammar", "words")
+    for word in load_vocabulary().welsh:  # single Welsh words, already with their mutated forms
+        welsh.add(word)
+    # The vocabulary's resident phrases and the service words everything maps to are English.
+    builtin = yaml.safe_load(BUILTIN.read_text(encoding="utf-8")) or {}
+    for phrase, targets in (builtin.get("phrases") or {}).items():
+        english.update(tokenize(str(phrase)))
+        english.update(t for w in _targets(targets) for t in tokenize(w))
+    for targets in (builtin.get("welsh") or {}).values():
+        english.update(t for w in _targets(targets) for t in tokenize(w))
+    for word in list(welsh):
+        welsh.update(mutations(word))
+    both = welsh & english
+    return frozenset(welsh - both), frozenset(english - both)
+
+
+def _targets(targets) -> list[str]:
+    items = [targets] if isinstance(targets, str) else list(targets or [])
+    return [str(t) for t in items if not str(t).startswith("@")]
+
+
+_model = None
+_model_lock = threading.Lock()
+
+
+def _identifier():
+    """py3langid's model, loaded once from the package's own data file (about half a second)."""
+    global _model
+    with _model_lock:
+        if _model is None:
+            from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+            model = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+            model.set_languages(list(MODEL_LANGUAGES))
+            _model = model
+        return _model
+
+
+def model_guess(text: str) -> tuple[str, float]:
+    """The model's language and probability for `text` (among MODEL_LANGUAGES)."""
+    lang, prob = _identifier().classify(text)
+    return str(lang), float(prob)
+
+
+def _arabic_script(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    arabic = sum(1 for c in letters if "ARABIC" in unicodedata.name(c, ""))
+    return bool(letters) and arabic * 2 > len(letters)
+
+
+def identify_language(text: str) -> LanguageGuess:
+    """The language of a message, or `lang=None` when it is too short or unclear to say."""
+    text = text or ""
+    if _arabic_script(text):
+        return LanguageGuess("ckb" if _SORANI_LETTERS & set(text) else "ar")
+    words = [w for w in tokenize(text) if not w.isdigit()]
+    if not words:
+        return LanguageGuess(None)
+    welsh_list, english_list = _word_lists()
+    welsh_grammar, english_grammar = _grammar()
+    cy = sum(1 for w in words if w in welsh_list)
+    en = sum(1 for w in words if w in english_list)
+    grammar = {
+        "cy": sum(1 for w in words if w in welsh_grammar),
+        "en": sum(1 for w in words if w in english_grammar),
+    }
+    if cy >= 2 and cy > en:
+        return LanguageGuess("cy", cy, en, grammar["cy"])
+    if en >= 2 and en > cy:
+        return LanguageGuess("en", cy, en, grammar["en"])
+    lang, prob = model_guess(" ".join(text.split()))
+    if cy == 1 and en == 0 and lang == "cy":
+        return LanguageGuess("cy", cy, en, grammar["cy"])
+    if en >= 1 and cy == 0 and lang == "en":
+        return LanguageGuess("en", cy, en, grammar["en"])
+    known = cy + en
+    if prob >= MODEL_SURE and lang in OTHER_LANGUAGES and known * 2 < len(words) and _enough(words, text):
+        return LanguageGuess(lang, cy, en)
+    if prob >= MODEL_SURE and lang in ("en", "cy") and len(words) >= 3:
+        return LanguageGuess(lang, cy, en, grammar[lang])
+    return LanguageGuess(None, cy, en)
+
+
+def _enough(words: list[str], text: str) -> bool:
+    """Two words, or one long one with letters English does not use (ę, ã...): a model's guess on
+    less is chance."""
+    return len(words) >= 2 or (len(words[0]) >= 6 and not text.isascii())
