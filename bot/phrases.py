@@ -141,6 +141,20 @@ PHRASES: dict[str, dict[str, str]] = {
         "en": "{topic}: there are no services listed here yet.",
         "cy": "{topic}: does dim gwasanaethau wedi'u rhestru yma eto.",
     },
+    # The short crisis reply: sent when the full one cannot be (bot/delivery.py), and added to any
+    # apology after a crisis message. `crisis_short` puts 999 and Samaritans with the line that fits.
+    "crisis_short": {
+        "en": "If you are in danger now, call 999. Samaritans: 116 123, free, any time.",
+        "cy": "Os ydych chi mewn perygl nawr, ffoniwch 999. Samariaid: 116 123, am ddim, unrhyw bryd.",
+    },
+    "crisis_short_abuse": {
+        "en": "Domestic abuse or sexual violence: Live Fear Free 0808 80 10 800, free, 24 hours.",
+        "cy": "Cam-drin domestig neu drais rhywiol: Byw Heb Ofn 0808 80 10 800, am ddim, 24 awr.",
+    },
+    "crisis_short_health": {
+        "en": "Urgent mental health help: call NHS 111 and press 2.",
+        "cy": "Help brys gydag iechyd meddwl: ffoniwch GIG 111 a phwyso 2.",
+    },
     "apology": {
         "en": "Sorry, something went wrong on my side. Please try again in a moment. In an emergency "
         "call 999.",
@@ -185,3 +199,15 @@ def say(key: str, lang: str, **values: object) -> str:
     """A phrase in `lang` ("en" or "cy"), with its {placeholders} filled in."""
     text = PHRASES[key].get(lang) or PHRASES[key]["en"]
     return text.format(**values) if values else text
+
+
+# Which extra line the short crisis reply carries for each kind of crisis (others: the abuse line,
+# as for "danger" in the full crisis message).
+CRISIS_SHORT_LINE = {"suicide": "crisis_short_health", "self-harm": "crisis_short_health"}
+
+
+def crisis_short(kind: str | None, lang: str) -> str:
+    """999, Samaritans 116 123 and the line that fits `kind`, in two short lines."""
+    return (
+        say("crisis_short", lang) + "\n" + say(CRISIS_SHORT_LINE.get(kind or "", "crisis_short_abuse"), lang)
+    )
