@@ -23,16 +23,20 @@ PHRASES: dict[str, dict[str, str]] = {
     # One sentence each on what is kept, by channel (said in /start and /help).
     "privacy_bot": {
         "en": "No messages are kept with your chat id: I only hold your last search in memory for "
-        "15 minutes, so that “More results” works.",
+        "15 minutes, so that “More results” works, and for an hour whether you wrote about being in "
+        "danger (not your words), so that I can give you the helplines again if something goes wrong.",
         "cy": "Does dim negeseuon yn cael eu cadw gyda dynodwr eich sgwrs: dim ond eich chwiliad diwethaf "
-        "dw i'n ei gadw yn y cof, am 15 munud, fel bod “Rhagor o ganlyniadau” yn gweithio.",
+        "dw i'n ei gadw yn y cof, am 15 munud, fel bod “Rhagor o ganlyniadau” yn gweithio, ac am awr a "
+        "wnaethoch chi ysgrifennu am fod mewn perygl (nid eich geiriau), er mwyn i mi roi'r llinellau "
+        "cymorth i chi eto os aiff rhywbeth o'i le.",
     },
     "privacy_web": {
-        "en": "Nothing you type is stored with your name or address: this page keeps your last 10 "
-        "messages in your browser's session cookie only, so you can see the conversation.",
-        "cy": "Does dim byd rydych chi'n ei deipio yn cael ei gadw gyda'ch enw na'ch cyfeiriad: mae'r "
-        "dudalen hon yn cadw eich 10 neges ddiwethaf yng nghwci sesiwn eich porwr yn unig, er mwyn i chi "
-        "weld y sgwrs.",
+        "en": "This conversation is kept on our server, not in your browser, and deleted 30 minutes after "
+        "your last message, or at once when you press “Start again” or “Leave this page quickly”. Your "
+        "browser only holds a random number that points to it.",
+        "cy": "Mae'r sgwrs hon yn cael ei chadw ar ein gweinydd, nid yn eich porwr, ac yn cael ei dileu 30 "
+        "munud ar ôl eich neges ddiwethaf, neu ar unwaith pan fyddwch chi'n pwyso “Dechrau eto” neu "
+        "“Gadael y dudalen hon yn gyflym”. Dim ond rhif ar hap sy'n pwyntio ati sydd gan eich porwr.",
     },
     "privacy_cli": {
         "en": "Nothing you type here is kept after you close this window.",
