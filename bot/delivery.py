@@ -77,7 +77,7 @@ async def send_with_retries(send: Send, retries: Retries, *, window: float | Non
             error = exc
         if loop.time() + wait > deadline:
             raise error
-        log.info("sending failed (%s); try %d again in %.1f s", error, tries + 1, wait)
+        log.info("sending failed (%s); trying again in %.1f s (try %d)", error, wait, tries + 1)
         await asyncio.sleep(wait)
 
 

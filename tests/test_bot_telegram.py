@@ -449,6 +449,22 @@ def test_a_crisis_reply_waits_out_every_429_for_as_long_as_telegram_asks(bot_cor
     assert texts(stub, 402)[0].startswith(CRISIS_FULL) and "0808 80 10 800" in texts(stub, 402)[0]
 
 
+def test_flood_control_on_one_chat_holds_up_no_other_chats_crisis_reply(bot_core, ptb_timedelta):
+    with TelegramStub(retry_after=2) as stub:
+        stub.fault("sendMessage", "429", chat_id=411)
+
+        def check():
+            stub.text(411, "food bank")
+            assert stub.wait_until(lambda: stub.calls_to("sendMessage", "429"))
+            stub.text(412, "he hits me")
+            assert stub.wait_until(lambda: stub.sent(411) and len(stub.sent(412)) >= 2)
+
+        run_bot(stub, bot_core, check)
+        answered = [c.params["chat_id"] for c in stub.calls_to("sendMessage")]
+    # the 429 paused chat 411's reply only (no pause for the whole bot while it waited)
+    assert answered[:3] == [412, 412, 411], answered
+
+
 def test_when_the_full_crisis_reply_cannot_go_the_short_one_goes_as_soon_as_a_send_works(
     stub, bot_core, ptb_timedelta
 ):
