@@ -1,7 +1,8 @@
 """What the bot remembers about a chat, in memory only, under a salted hash of the chat id.
 
 Kept per chat: the reply language, the last query (for "More results", forgotten after 15 minutes),
-the page being shown, and the times of recent messages (for the flood limit). Nothing is written to
+the page being shown, the times of recent messages (for the flood limit), and the kind of a crisis
+message in the last hour (so that an apology carries the helplines). Nothing is written to
 disk, and the chat id itself is never stored: only an HMAC of it with a secret salt.
 """
 
@@ -18,6 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 QUERY_TTL = 15 * 60  # seconds a last query is kept for "More results"
+CRISIS_TTL = 60 * 60  # seconds after a crisis message during which any apology carries the helplines
 STATE_TTL = 7 * 24 * 3600  # seconds an idle chat's language choice is kept
 SALT_FILE = "bot_salt"
 
@@ -40,6 +42,12 @@ class ChatState:
     flood_warned: bool = False
     group_noted: float | None = None  # when a group was last told to use a private chat
     seen: float = 0.0
+    crisis: str | None = None  # the kind of the last crisis message (never its words), and when
+    crisis_time: float = 0.0
+
+    def recent_crisis(self, now: float) -> str | None:
+        """The kind of crisis this chat spoke of in the last hour, if any."""
+        return self.crisis if self.crisis and 0 <= now - self.crisis_time < CRISIS_TTL else None
 
     def forget_query(self) -> None:
         self.query, self.offset, self.suggestion, self.query_time = None, 0, None, 0.0

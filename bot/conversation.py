@@ -67,6 +67,7 @@ class Reply:
     buttons: tuple[tuple[Button, ...], ...] = ()
     kind: str = "answer"  # what this is, for adapters and tests: results, crisis, details, flood, ...
     edit: bool = False  # may replace the message whose button was pressed (topic browsing)
+    crisis: str | None = None  # the kind of crisis a "crisis" reply answers (for the short crisis reply)
     followups: tuple[Reply, ...] = ()
 
     @property
@@ -275,7 +276,7 @@ class Conversation:
             if not results.hits:
                 return first
             services = self._page(state, results.hits, 0, say("results_crisis", lang))
-            return Reply(first.text, first.buttons, kind="crisis", followups=(services,))
+            return Reply(first.text, first.buttons, kind="crisis", crisis=first.crisis, followups=(services,))
         if not results.hits:
             return self._nothing(state, results)
         if state.area:
@@ -283,7 +284,9 @@ class Conversation:
         return self._page(state, results.hits, 0, say("results", lang, query=_short(text, 60)))
 
     def _crisis_reply(self, kind: str, lang: str) -> Reply:
-        return Reply(crisis_message(kind, lang) + "\n\n" + say("crisis_cannot", lang), kind="crisis")
+        return Reply(
+            crisis_message(kind, lang) + "\n\n" + say("crisis_cannot", lang), kind="crisis", crisis=kind
+        )
 
     def _nothing(self, state: ChatState, results: Results) -> Reply:
         """No results is not an error: say so kindly, offer the correction, example words and helplines."""

@@ -18,17 +18,18 @@ PHRASES: dict[str, dict[str, str]] = {
     },
     # One sentence each on what is kept, by channel (said in /start and /help).
     "privacy_bot": {
-        "en": "No messages are kept with your chat id: I only hold your last search in memory for "
-        "15 minutes, so that “More results” works.",
-        "cy": "Does dim negeseuon yn cael eu cadw gyda dynodwr eich sgwrs: dim ond eich chwiliad diwethaf "
-        "dw i'n ei gadw yn y cof, am 15 munud, fel bod “Rhagor o ganlyniadau” yn gweithio.",
+        "en": "I keep none of your messages: only your last search, in memory for 15 minutes, and for an "
+        "hour whether you wrote about danger (not your words).",
+        "cy": "Dw i ddim yn cadw eich negeseuon: dim ond eich chwiliad diwethaf, yn y cof am 15 munud, ac am "
+        "awr a wnaethoch chi sôn am berygl (nid eich geiriau).",
     },
     "privacy_web": {
-        "en": "Nothing you type is stored with your name or address: this page keeps your last 10 "
-        "messages in your browser's session cookie only, so you can see the conversation.",
-        "cy": "Does dim byd rydych chi'n ei deipio yn cael ei gadw gyda'ch enw na'ch cyfeiriad: mae'r "
-        "dudalen hon yn cadw eich 10 neges ddiwethaf yng nghwci sesiwn eich porwr yn unig, er mwyn i chi "
-        "weld y sgwrs.",
+        "en": "This conversation is kept on our server, not in your browser, and deleted 30 minutes after "
+        "your last message, or at once when you press “Start again” or “Leave this page quickly”. Your "
+        "browser only holds a random number that points to it.",
+        "cy": "Mae'r sgwrs hon yn cael ei chadw ar ein gweinydd, nid yn eich porwr, ac yn cael ei dileu 30 "
+        "munud ar ôl eich neges ddiwethaf, neu ar unwaith pan fyddwch chi'n pwyso “Dechrau eto” neu "
+        "“Gadael y dudalen hon yn gyflym”. Dim ond rhif ar hap sy'n pwyntio ati sydd gan eich porwr.",
     },
     "privacy_cli": {
         "en": "Nothing you type here is kept after you close this window.",
@@ -136,6 +137,20 @@ PHRASES: dict[str, dict[str, str]] = {
     "topic_empty": {
         "en": "{topic}: there are no services listed here yet.",
         "cy": "{topic}: does dim gwasanaethau wedi'u rhestru yma eto.",
+    },
+    # The short crisis reply: sent when the full one cannot be (bot/delivery.py), and added to any
+    # apology after a crisis message. `crisis_short` puts 999 and Samaritans with the line that fits.
+    "crisis_short": {
+        "en": "If you are in danger now, call 999. Samaritans: 116 123, free, any time.",
+        "cy": "Os ydych chi mewn perygl nawr, ffoniwch 999. Samariaid: 116 123, am ddim, unrhyw bryd.",
+    },
+    "crisis_short_abuse": {
+        "en": "Domestic abuse or sexual violence: Live Fear Free 0808 80 10 800, free, 24 hours.",
+        "cy": "Cam-drin domestig neu drais rhywiol: Byw Heb Ofn 0808 80 10 800, am ddim, 24 awr.",
+    },
+    "crisis_short_health": {
+        "en": "Urgent mental health help: call NHS 111 and press 2.",
+        "cy": "Help brys gydag iechyd meddwl: ffoniwch GIG 111 a phwyso 2.",
     },
     "apology": {
         "en": "Sorry, something went wrong on my side. Please try again in a moment. In an emergency "
@@ -300,3 +315,15 @@ def say(key: str, lang: str, **values: object) -> str:
     """A phrase in `lang` ("en" or "cy"), with its {placeholders} filled in."""
     text = PHRASES[key].get(lang) or PHRASES[key]["en"]
     return text.format(**values) if values else text
+
+
+# Which extra line the short crisis reply carries for each kind of crisis (others: the abuse line,
+# as for "danger" in the full crisis message).
+CRISIS_SHORT_LINE = {"suicide": "crisis_short_health", "self-harm": "crisis_short_health"}
+
+
+def crisis_short(kind: str | None, lang: str) -> str:
+    """999, Samaritans 116 123 and the line that fits `kind`, in two short lines."""
+    return (
+        say("crisis_short", lang) + "\n" + say(CRISIS_SHORT_LINE.get(kind or "", "crisis_short_abuse"), lang)
+    )

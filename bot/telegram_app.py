@@ -7,20 +7,21 @@ the chat store) live in `application.bot_data`. The token is passed in: only the
 
 Network trouble with Telegram never stops the bot: the updater's retry loop keeps polling after
 500s, 429s (waiting `retry_after`), timeouts and dropped connections, re-fetching any updates it
-had not confirmed; the rate limiter retries sends after a 429; and `_send` retries a reply after a
-timeout or a dropped connection.
+had not confirmed. Replies go out through `bot.delivery`: every send is tried again after the same
+trouble; a crisis reply for up to a minute, then in its short form until a send gets through; and
+chats are answered concurrently, each chat's messages in order.
 """
 
 from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Awaitable, Callable
+import time
 from dataclasses import dataclass
 
 from telegram import BotCommand, InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.constants import ChatType
-from telegram.error import BadRequest, NetworkError, TelegramError
+from telegram.error import BadRequest, TelegramError
 from telegram.ext import (
     AIORateLimiter,
     Application,
@@ -32,16 +33,18 @@ from telegram.ext import (
     filters,
 )
 
-from .chats import ChatStore
+from search_index import detect_crisis
+
+from .chats import ChatState, ChatStore
 from .conversation import Conversation, Reply
-from .phrases import say
+from .delivery import ChatSequencer, Retries, send_crisis, send_with_retries
+from .phrases import crisis_short, say
 
 log = logging.getLogger(__name__)
 
 DEFAULT_BASE_URL = "https://api.telegram.org/bot"  # PTB appends the token: .../bot<TOKEN>/getMe
 ALLOWED_UPDATES = ["message", "edited_message", "callback_query"]
 BOOTSTRAP_RETRIES = 10  # getMe and deleteWebhook at start-up; then polling retries for ever
-RATE_LIMIT_RETRIES = 3  # sends retried after a 429 "Too Many Requests", waiting retry_after
 
 COMMANDS = (
     ("start", "Welcome and what I can do", "Croeso a beth alla i ei wneud"),
@@ -61,19 +64,24 @@ class Timeouts:
     write: float = 10.0
     pool: float = 5.0
     poll: float = 20.0
-    send_attempts: int = 4  # tries per reply after a server error, a timeout or a dropped connection
-    retry_pause: float = 0.5  # doubled after each failed try
 
 
 def build_application(
-    token: str, core, *, salt: bytes, base_url: str | None = None, timeouts: Timeouts = Timeouts()
+    token: str,
+    core,
+    *,
+    salt: bytes,
+    base_url: str | None = None,
+    timeouts: Timeouts = Timeouts(),
+    retries: Retries | None = None,
 ) -> Application:
     """The bot, ready for `run_polling`/`run_webhook` (or initialize/start by hand in tests)."""
     application = (
         ApplicationBuilder()
         .token(token)
         .base_url(base_url or DEFAULT_BASE_URL)
-        .rate_limiter(AIORateLimiter(max_retries=RATE_LIMIT_RETRIES))
+        .concurrent_updates(ChatSequencer())  # chats at once, each chat's messages in order
+        .rate_limiter(AIORateLimiter(max_retries=0))  # paces sends; 429s are waited out in bot.delivery
         .connect_timeout(timeouts.connect)
         .read_timeout(timeouts.read)
         .write_timeout(timeouts.write)
@@ -90,6 +98,7 @@ def build_application(
         conversation=Conversation(core, channel="bot"),
         chats=ChatStore(salt),
         timeouts=timeouts,
+        retries=retries or Retries(),
     )
     application.add_handler(CommandHandler("start", start))
     application.add_handler(CommandHandler("help", help_command))
@@ -191,19 +200,38 @@ async def other(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 
 
 async def error_handler(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """Log the trace; if a resident was waiting for an answer, send a short apology."""
+    """Log the trace; send a short apology, with the helplines if the chat spoke of a crisis."""
     if not isinstance(update, Update):  # polling trouble: the updater retries by itself
         log.warning("problem talking to Telegram (retrying): %s", context.error, exc_info=context.error)
         return
     log.error("error while answering update %s", update.update_id, exc_info=context.error)
     chat = update.effective_chat
-    if chat is None or chat.type != ChatType.PRIVATE:
+    if chat is None or chat.type == ChatType.CHANNEL:
         return
     state = context.bot_data["chats"].peek(chat.id)
+    kind = (state.recent_crisis(time.monotonic()) if state else None) or _crisis_in(update)
+    if chat.type != ChatType.PRIVATE and kind is None:  # groups only hear from the bot in a crisis
+        return
+    lang = state.lang if state else "en"
+    text = say("apology", lang) + ("\n\n" + crisis_short(kind, lang) if kind else "")
+    retries: Retries = context.bot_data["retries"]
     try:
-        await context.bot.send_message(chat.id, say("apology", state.lang if state else "en"))
+        await send_with_retries(lambda: context.bot.send_message(chat.id, text), retries)
     except TelegramError as exc:
         log.warning("could not send the apology either: %s", exc)
+
+
+def _crisis_in(update: Update) -> str | None:
+    """The kind of crisis in the message that failed, if it was one (its words are not kept)."""
+    message = update.effective_message
+    if message is None or not message.text:
+        return None
+    try:
+        signal = detect_crisis(message.text)
+    except Exception:  # the apology must go out even if detection is what failed
+        log.exception("crisis detection failed while apologising")
+        return None
+    return signal.kind if signal else None
 
 
 # --- replying ----------------------------------------------------------------------------------
@@ -220,7 +248,8 @@ async def _answer(
     conversation: Conversation = context.bot_data["conversation"]
     state = context.bot_data["chats"].get(chat.id)
     user = update.effective_user
-    reply = conversation.reply(
+    reply = await asyncio.to_thread(  # a slow search holds up this chat only
+        conversation.reply,
         state,
         text=text,
         button=button,
@@ -230,8 +259,10 @@ async def _answer(
     )
     if reply is None:
         return
+    if reply.crisis:
+        state.crisis, state.crisis_time = reply.crisis, time.monotonic()
     pressed = update.callback_query.message if update.callback_query else None
-    await _send(context, chat.id, reply, pressed_message_id=pressed.message_id if pressed else None)
+    await _send(context, chat.id, reply, state, pressed_message_id=pressed.message_id if pressed else None)
 
 
 def keyboard(reply: Reply) -> InlineKeyboardMarkup | None:
@@ -250,47 +281,46 @@ def keyboard(reply: Reply) -> InlineKeyboardMarkup | None:
 
 
 async def _send(
-    context: ContextTypes.DEFAULT_TYPE, chat_id: int, reply: Reply, pressed_message_id: int | None = None
+    context: ContextTypes.DEFAULT_TYPE,
+    chat_id: int,
+    reply: Reply,
+    state: ChatState,
+    pressed_message_id: int | None = None,
 ) -> None:
-    """Send each message of the reply in order (editing the pressed message for topic browsing)."""
+    """Send each message of the reply in order (editing the pressed message for topic browsing).
+
+    A crisis message is pushed through for up to a minute, then in its short form (`send_crisis`).
+    """
     bot = context.bot
-    timeouts: Timeouts = context.bot_data["timeouts"]
+    retries: Retries = context.bot_data["retries"]
     for n, part in enumerate(reply.messages):
         markup = keyboard(part)
         if n == 0 and part.edit and pressed_message_id is not None:
             try:
-                await _retrying(
+                await send_with_retries(
                     lambda p=part, m=markup: bot.edit_message_text(
                         p.text, chat_id=chat_id, message_id=pressed_message_id, reply_markup=m
                     ),
-                    timeouts,
+                    retries,
                 )
                 continue
             except BadRequest as exc:  # too old to edit, or unchanged: send it as a new message
                 log.info("could not edit the message (%s); sending a new one", exc)
-        await _retrying(lambda p=part, m=markup: bot.send_message(chat_id, p.text, reply_markup=m), timeouts)
 
+        def send(p=part, m=markup):
+            return bot.send_message(chat_id, p.text, reply_markup=m)
 
-async def _retrying(call: Callable[[], Awaitable[object]], timeouts: Timeouts) -> object:
-    """Try again after a timeout, a dropped connection or a server error; not after a bad request."""
-    pause = timeouts.retry_pause
-    for attempt in range(1, timeouts.send_attempts + 1):
-        try:
-            return await call()
-        except BadRequest:
-            raise
-        except NetworkError as exc:
-            if attempt == timeouts.send_attempts:
-                raise
-            log.info("sending failed (%s); trying again in %.1f s", exc, pause)
-            await asyncio.sleep(pause)
-            pause *= 2
-    raise AssertionError("unreachable")
+        if part.kind == "crisis":
+            short = crisis_short(part.crisis, state.lang)
+            await send_crisis(send, lambda t=short: bot.send_message(chat_id, t), retries)
+        else:
+            await send_with_retries(send, retries)
 
 
 __all__ = [
     "COMMANDS",
     "DEFAULT_BASE_URL",
+    "Retries",
     "Timeouts",
     "build_application",
     "run_polling",

@@ -1,15 +1,15 @@
 """The web chat at /chat and /cy/chat: the bot's conversation as a plain HTML form.
 
 Works without JavaScript: each message or button press is a form POST (with the site's CSRF token)
-and the page shows the conversation as a list, buttons as submit buttons. The Flask session keeps
-the language, the paging and a short transcript (at most 10 exchanges, trimmed to fit the cookie);
-the latest reply is shown in full on the page that answers the POST. /cymraeg and /english move to
-the chat in that language.
+and the page shows the conversation as a list, buttons as submit buttons. The conversation (the
+chat state and the last 10 exchanges) is kept on the server by `directory.transcripts`, for 30
+minutes after the last message; the session cookie holds only its random id. "Start again" and
+"Leave this page quickly" (/exit) delete it. /cymraeg and /english move to the chat in that language.
+Chat pages are never cached (`Cache-Control: no-store`, as every page with the quick exit).
 """
 
 from __future__ import annotations
 
-import json
 import time
 
 from flask import Blueprint, Flask, current_app, redirect, render_template, request, session, url_for
@@ -20,14 +20,16 @@ from bot.phrases import say
 
 from .core import get_core
 from .i18n import WELSH_SUFFIX, page_lang
+from .security import csrf
+from .transcripts import Transcripts, chat_db_path
 
 bp = Blueprint("chat", __name__)
 
-SESSION_KEY = "chat"
+SESSION_KEY = "chat"  # the conversation's random id, nothing else
 MAX_EXCHANGES = 10
-LOG_BUDGET = 2200  # characters of transcript kept in the session cookie (cookies hold about 4 KB)
-OLD_TEXT_CHARS = 280  # earlier replies are kept this short in the transcript
+MAX_SHOWN_CHARS = 500  # of each of the resident's messages, as shown back in the conversation
 MAX_INPUT_CHARS = 5000
+EXIT_URL = "https://www.bbc.co.uk/weather"  # where "Leave this page quickly" goes
 
 PAGE = {
     "title": {"en": "Chat with Signpost", "cy": "Sgwrsio â Signpost"},
@@ -47,9 +49,18 @@ PAGE = {
 
 
 def init_app(app: Flask) -> None:
-    """Serve the chat in English at /chat and in Welsh at /cy/chat."""
+    """Serve the chat in English at /chat and in Welsh at /cy/chat; conversations in CHAT_DB_PATH
+    (default: beside the analytics database, else in memory)."""
+    path = app.config.get("CHAT_DB_PATH") or (
+        chat_db_path(app.config["DB_PATH"]) if app.config.get("DB_PATH") else None
+    )
+    app.extensions["signpost_transcripts"] = Transcripts(path)
     app.register_blueprint(bp)
     app.register_blueprint(bp, url_prefix="/cy", name=f"{bp.name}{WELSH_SUFFIX}")
+
+
+def _transcripts() -> Transcripts:
+    return current_app.extensions["signpost_transcripts"]
 
 
 def _conversation() -> Conversation:
@@ -61,41 +72,30 @@ def _conversation() -> Conversation:
     return conv
 
 
-def _saved() -> tuple[ChatState, list[dict]]:
-    data = session.get(SESSION_KEY)
-    data = data if isinstance(data, dict) else {}
+def _saved() -> tuple[str | None, ChatState, list[dict]]:
+    """This browser's conversation id (None if it has none, or it expired), state and exchanges."""
+    chat_id = session.get(SESSION_KEY)
+    data = _transcripts().load(chat_id) if isinstance(chat_id, str) else None
+    if data is None:
+        return None, ChatState(), []
     log = data.get("log") if isinstance(data.get("log"), list) else []
-    return ChatState.from_dict(data.get("state")), [x for x in log if isinstance(x, dict)][-MAX_EXCHANGES:]
+    return chat_id, ChatState.from_dict(data.get("state")), [x for x in log if isinstance(x, dict)]
 
 
-def _save(state: ChatState, log: list[dict]) -> None:
-    """Keep the state and the newest exchanges that fit the budget (older replies shortened)."""
+def _save(chat_id: str | None, state: ChatState, log: list[dict]) -> None:
+    """Keep the state and the last exchanges (buttons only on the newest) under the id in the cookie."""
+    if chat_id is None:
+        chat_id = session[SESSION_KEY] = Transcripts.new_id()
     log = log[-MAX_EXCHANGES:]
-    kept: list[dict] = []
-    for n, exchange in enumerate(reversed(log)):
-        slim = _slim(exchange, full=n == 0)
-        if kept and len(json.dumps(kept + [slim], ensure_ascii=False)) > LOG_BUDGET:
-            break
-        kept.append(slim)
-    kept.reverse()
-    if len(json.dumps(kept, ensure_ascii=False)) > LOG_BUDGET:  # even the newest is long: shorten it too
-        kept = [_slim(kept[-1], full=False)]
-    session[SESSION_KEY] = {"state": state.to_dict(), "log": kept}
+    kept = [{**ex, "bot": [{**m, "buttons": []} for m in ex.get("bot", [])]} for ex in log[:-1]] + log[-1:]
+    _transcripts().save(chat_id, {"state": state.to_dict(), "log": kept})
 
 
-def _slim(exchange: dict, full: bool) -> dict:
-    def cut(text: str) -> str:
-        return text if full or len(text) <= OLD_TEXT_CHARS else text[: OLD_TEXT_CHARS - 1].rstrip() + "…"
-
-    bot = [
-        {
-            "text": cut(m.get("text", "")),
-            "kind": m.get("kind", ""),
-            "buttons": m.get("buttons", []) if full else [],
-        }
-        for m in exchange.get("bot", [])
-    ]
-    return {"you": cut(exchange.get("you", ""))[:300], "bot": bot}
+def _end() -> None:
+    """Delete this browser's conversation, on the server and from the cookie."""
+    chat_id = session.pop(SESSION_KEY, None)
+    if isinstance(chat_id, str):
+        _transcripts().end(chat_id)
 
 
 def _as_dicts(reply: Reply | None) -> list[dict]:
@@ -128,7 +128,7 @@ def _chat_url(lang: str) -> str:
 def chat():
     """The conversation so far (or the welcome) and the message box."""
     lang = page_lang()
-    state, log = _saved()
+    _, state, log = _saved()
     if not log:
         state.lang = lang
         log = [{"you": "", "bot": _as_dicts(_conversation().reply(state, text="/start"))}]
@@ -140,9 +140,9 @@ def send():
     """One message or button press; the page answers with the reply in full."""
     lang = page_lang()
     if request.form.get("action") == "clear":
-        session.pop(SESSION_KEY, None)
-        return redirect(_chat_url(lang), 303)
-    state, log = _saved()
+        _end()
+        return _not_stored(redirect(_chat_url(lang), 303))
+    chat_id, state, log = _saved()
     state.lang, state.lang_set = lang, True  # the address decides the language
     pressed = request.form.get("button")
     text = request.form.get("text", "")[:MAX_INPUT_CHARS]
@@ -152,11 +152,24 @@ def send():
     else:
         you = " ".join(text.split())
         reply = _conversation().reply(state, text=text)
-    log.append({"you": you, "bot": _as_dicts(reply)})
-    _save(state, log)
+    log.append({"you": you[:MAX_SHOWN_CHARS], "bot": _as_dicts(reply)})
+    _save(chat_id, state, log)
     if reply is not None and state.lang != lang:  # "in Welsh please", or a message written in Welsh
-        return redirect(_chat_url(state.lang), 303)
+        return _not_stored(redirect(_chat_url(state.lang), 303))
     return _page(lang, log)
+
+
+@bp.route("/exit", methods=["GET", "POST"])  # POST: app.js tells it in the background
+@csrf.exempt  # ending one's own conversation needs no token (and the beacon carries none)
+def leave():
+    """Quick exit: the conversation is deleted, then the browser goes on to a neutral site."""
+    _end()
+    return _not_stored(redirect(EXIT_URL, 303))
+
+
+def _not_stored(response):
+    response.headers["Cache-Control"] = "no-store"
+    return response
 
 
 def _page(lang: str, log: list[dict]):

@@ -1,4 +1,9 @@
-"""Headers on every response, CSRF on every form, and safe HTML from volunteers' Markdown."""
+"""Headers on every response, CSRF on every form, and safe HTML from volunteers' Markdown.
+
+A page that offers "Leave this page quickly" (crisis results, domestic-abuse pages, the chat) is one
+a resident may need to hide: rendering it with `show_exit` marks the response `Cache-Control:
+no-store`, so neither the browser nor a proxy keeps a copy to show the next person.
+"""
 
 from __future__ import annotations
 
@@ -6,7 +11,7 @@ import re
 
 import markdown as md
 import nh3
-from flask import Flask, Response
+from flask import Flask, Response, g, template_rendered
 from flask_wtf.csrf import CSRFProtect
 from markupsafe import Markup
 
@@ -56,10 +61,18 @@ def render_markdown(text: str) -> Markup:
 def add_headers(response: Response) -> Response:
     for name, value in HEADERS.items():
         response.headers.setdefault(name, value)
+    if g.get("no_store"):
+        response.headers["Cache-Control"] = "no-store"
     return response
+
+
+def _note_private_page(sender: Flask, template, context: dict, **extra) -> None:
+    if context.get("show_exit"):
+        g.no_store = True
 
 
 def init_app(app: Flask) -> None:
     csrf.init_app(app)
     app.after_request(add_headers)
+    template_rendered.connect(_note_private_page, app)
     app.jinja_env.filters["markdown"] = render_markdown

@@ -118,6 +118,9 @@ def bot(
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     logging.getLogger("httpx").setLevel(logging.WARNING)  # its request lines would log the token
     logging.getLogger("httpcore").setLevel(logging.WARNING)
+    # The rate limiter only paces sends and hands every 429 to bot.delivery, which waits it out and
+    # logs it; the limiter's own "maximum of 0 retries" trace would report a handled event as an error.
+    logging.getLogger("telegram.ext.AIORateLimiter").setLevel(logging.CRITICAL)
 
     core = _open_core(content, index, db, with_db=True)
     core.set_retention(retention_days())  # $SIGNPOST_RETENTION_DAYS (365): prune now, then daily

@@ -3,13 +3,15 @@
 Serves what the bot uses (getMe, getUpdates with long polling and update_id offsets, sendMessage,
 editMessageText, answerCallbackQuery, deleteWebhook, setMyCommands, getWebhookInfo,
 sendChatAction), records every call, and can misbehave on request: answer 500, answer 429 with
-retry_after, hang past the client's timeout, or drop the connection. Like Telegram, getUpdates
+retry_after, hang past the client's timeout, drop the connection, or hold a request until released
+(then answer it); faults can be aimed at one chat. Like Telegram, getUpdates
 re-serves every update until a later call confirms it with a higher offset, so an update is only
 lost if the bot confirms it without handling it.
 
     with TelegramStub() as tg:          # then TELEGRAM_API_BASE_URL=tg.base_url
         tg.text(chat_id=1, text="/start")
         tg.fault("sendMessage", "500", "429", "hang", "drop")
+        tg.fault("sendMessage", "hold", chat_id=2)   # the next send to chat 2 waits for tg.release()
         tg.wait_until(lambda: tg.sent(1))
 """
 
@@ -37,36 +39,45 @@ BOT_USER = {
 }
 JSON_PARAMS = {"reply_markup", "allowed_updates", "commands", "link_preview_options", "entities"}
 INT_PARAMS = {"chat_id", "offset", "timeout", "limit", "message_id"}
-FAULTS = ("500", "429", "hang", "drop")
-TOO_MANY = {
-    "ok": False,
-    "error_code": 429,
-    "description": "Too Many Requests: retry after 1",
-    "parameters": {"retry_after": 1},
-}
+FAULTS = ("400", "500", "429", "hang", "drop", "hold")
+
+
+def too_many(retry_after: int) -> dict:
+    return {
+        "ok": False,
+        "error_code": 429,
+        "description": f"Too Many Requests: retry after {retry_after}",
+        "parameters": {"retry_after": retry_after},
+    }
 
 
 @dataclass
 class Call:
     method: str
     params: dict
-    outcome: str  # "ok", or the fault served: "500", "429", "hang", "drop", "unknown"
-    at: float = field(default_factory=time.monotonic)
+    outcome: str  # "ok", or the fault served: "400", "500", "429", "hang", "drop", "unknown"
+    at: float = field(default_factory=time.monotonic)  # when it was answered
+    held: bool = False  # answered after a "hold"
     served: tuple[int, ...] = ()  # update ids a getUpdates answered (or would have, before a fault)
     result: object = None  # what an "ok" call returned
 
 
 class TelegramStub:
-    def __init__(self, token: str = TOKEN, hang_seconds: float = 3.0):
+    def __init__(
+        self, token: str = TOKEN, hang_seconds: float = 3.0, hold_seconds: float = 20.0, retry_after: int = 1
+    ):
         self.token = token
         self.hang_seconds = hang_seconds
+        self.hold_seconds = hold_seconds  # a "hold" is answered after this, or on release()
+        self.retry_after = retry_after  # seconds a 429 asks the client to wait
         self.calls: list[Call] = []  # recorded when answered
         self.arrived: list[str] = []  # methods, recorded when a request comes in (a long poll may wait)
         self.webhook: str | None = None
         self._updates: list[dict] = []
-        self._faults: dict[str, deque[str]] = defaultdict(deque)
+        self._faults: dict[tuple[str, int | None], deque[str]] = defaultdict(deque)
         self._cond = threading.Condition()
         self._stopping = threading.Event()
+        self._released = threading.Event()
         self._ids = itertools.count(1)
         self._message_ids = itertools.count(1000)
         self._server: ThreadingHTTPServer | None = None
@@ -88,6 +99,7 @@ class TelegramStub:
 
     def stop(self) -> None:
         self._stopping.set()
+        self._released.set()
         with self._cond:
             self._cond.notify_all()
         if self._server is not None:
@@ -205,15 +217,21 @@ class TelegramStub:
         return query_id
 
     # --- misbehaving ---------------------------------------------------------------------------
-    def fault(self, method: str, *modes: str) -> None:
-        """Serve these faults, in order, to the next calls of `method` ("500", "429", "hang", "drop")."""
+    def fault(self, method: str, *modes: str, chat_id: int | None = None) -> None:
+        """Serve these faults, in order, to the next calls of `method` (to `chat_id` only, if given):
+        "400" (refused), "500", "429", "hang" (no answer for `hang_seconds`, then the connection is closed), "drop",
+        or "hold" (answered normally, but only on `release()` or after `hold_seconds`)."""
         assert all(m in FAULTS for m in modes), modes
         with self._cond:
-            self._faults[method].extend(modes)
+            self._faults[(method, chat_id)].extend(modes)
 
-    def faults_left(self, method: str) -> int:
+    def faults_left(self, method: str, chat_id: int | None = None) -> int:
         with self._cond:
-            return len(self._faults[method])
+            return len(self._faults[(method, chat_id)])
+
+    def release(self) -> None:
+        """Answer every held request now (and hold no later ones)."""
+        self._released.set()
 
     # --- inspecting ----------------------------------------------------------------------------
     def calls_to(self, method: str, outcome: str | None = "ok") -> list[Call]:
@@ -249,10 +267,14 @@ class TelegramStub:
         return bool(condition())
 
     # --- the API -------------------------------------------------------------------------------
-    def _next_fault(self, method: str) -> str | None:
+    def _next_fault(self, method: str, params: dict) -> str | None:
+        chat_id = params.get("chat_id")
         with self._cond:
-            queue = self._faults.get(method)
-            return queue.popleft() if queue else None
+            for key in ((method, chat_id), (method, None)):
+                queue = self._faults.get(key)
+                if queue:
+                    return queue.popleft()
+            return None
 
     def _record(self, call: Call) -> None:
         with self._cond:
@@ -262,16 +284,22 @@ class TelegramStub:
         """(outcome, HTTP status, JSON body or None to drop the connection)."""
         with self._cond:
             self.arrived.append(method)
-        fault = self._next_fault(method)
+        fault = self._next_fault(method, params)
+        held = fault == "hold"
+        if held:
+            self._released.wait(self.hold_seconds)
+            fault = None
         if fault:
             served: tuple[int, ...] = ()
             if method == "getUpdates":  # the response carried updates, and was lost on the way
                 _, served = self._api_getUpdates(params)
             self._record(Call(method, params, fault, served=served))
+            if fault == "400":
+                return fault, 400, {"ok": False, "error_code": 400, "description": "Bad Request: refused"}
             if fault == "500":
                 return fault, 500, {"ok": False, "error_code": 500, "description": "Internal Server Error"}
             if fault == "429":
-                return fault, 429, TOO_MANY
+                return fault, 429, too_many(self.retry_after)
             if fault == "hang":
                 self._stopping.wait(self.hang_seconds)
             return fault, 0, None
@@ -284,7 +312,7 @@ class TelegramStub:
                 {"ok": False, "error_code": 404, "description": "Not Found: method not found"},
             )
         result, served = handler(params)
-        self._record(Call(method, params, "ok", served=served, result=result))
+        self._record(Call(method, params, "ok", served=served, result=result, held=held))
         return "ok", 200, {"ok": True, "result": result}
 
     def _api_getMe(self, params):

@@ -277,16 +277,23 @@ def test_webhook_mode_checks_the_secret_token(tmp_path, content, stub):
 @pytest.mark.slow
 def test_polling_survives_500_429_hangs_and_dropped_connections(tmp_path, content, monkeypatch):
     monkeypatch.setenv("PTB_TIMEDELTA", "1")  # as `signpost bot` does: no deprecation warning for retry_after
-    from bot.telegram_app import ALLOWED_UPDATES, Timeouts, build_application
+    from bot.telegram_app import ALLOWED_UPDATES, Retries, Timeouts, build_application
     from search_index.service import Signpost
 
     core = Signpost(content, tmp_path / "index")
     core.ensure_index()
-    timeouts = Timeouts(connect=1, read=1, write=1, pool=1, poll=1, send_attempts=4, retry_pause=0.2)
+    timeouts = Timeouts(connect=1, read=1, write=1, pool=1, poll=1)
     polling_errors: list[Exception] = []
 
     async def run(stub: TelegramStub) -> None:
-        app = build_application(stub.token, core, salt=b"s" * 32, base_url=stub.base_url, timeouts=timeouts)
+        app = build_application(
+            stub.token,
+            core,
+            salt=b"s" * 32,
+            base_url=stub.base_url,
+            timeouts=timeouts,
+            retries=Retries(first_pause=0.2, max_pause=1),
+        )
         async with app:
             await app.updater.start_polling(
                 timeout=timeouts.poll,
@@ -371,3 +378,201 @@ def test_captions_voice_notes_follow_ups_and_feedback_over_real_http(tmp_path, c
     with sqlite3.connect(tmp_path / "signpost.db") as db:
         rows = db.execute("SELECT channel, helped, categories FROM feedback").fetchall()
     assert len(rows) == 1 and rows[0][:2] == ("bot", 1) and "food" in rows[0][2].split(",")
+
+
+# --- crisis replies that always arrive ---------------------------------------------------------
+FAST = {"first_pause": 0.01, "max_pause": 0.05}  # short backoff for tests; `signpost bot` uses the defaults
+CRISIS_FULL = "It sounds like you might be in danger"
+
+
+@pytest.fixture(scope="module")
+def bot_core(tmp_path_factory):
+    root = tmp_path_factory.mktemp("bot-core")
+    core = BrokenSearch(make_bot_content(root / "content"), root / "index")
+    core.ensure_index()
+    return core
+
+
+class BrokenSearch:
+    """The real core, except that a search for a message with "bank" in it fails (an internal error)."""
+
+    def __new__(cls, content: Path, index: Path):
+        from search_index.service import Signpost
+
+        class Core(Signpost):
+            def search(self, text, *args, **kwargs):
+                if "bank" in text:
+                    raise RuntimeError("the search failed")
+                return super().search(text, *args, **kwargs)
+
+        return Core(content, index)
+
+
+def run_bot(stub: TelegramStub, core, check, *, read: float = 5.0, **retries) -> None:
+    """Run the bot in this process against `stub` while `check()` (run in a thread) looks at what it sent."""
+    from bot.telegram_app import ALLOWED_UPDATES, Retries, Timeouts, build_application
+
+    timeouts = Timeouts(connect=2, read=read, write=2, pool=2, poll=1)
+
+    async def run() -> None:
+        app = build_application(
+            stub.token,
+            core,
+            salt=b"s" * 32,
+            base_url=stub.base_url,
+            timeouts=timeouts,
+            retries=Retries(**{**FAST, **retries}),
+        )
+        async with app:
+            await app.updater.start_polling(timeout=timeouts.poll, allowed_updates=ALLOWED_UPDATES)
+            await app.start()
+            try:
+                await asyncio.to_thread(check)
+            finally:
+                stub.release()
+                await app.updater.stop()
+                await app.stop()
+
+    asyncio.run(run())
+
+
+@pytest.fixture
+def ptb_timedelta(monkeypatch):
+    monkeypatch.setenv("PTB_TIMEDELTA", "1")  # as `signpost bot` does: retry_after as a timedelta
+
+
+def test_a_crisis_reply_gets_through_consecutive_server_errors(stub, bot_core, ptb_timedelta):
+    stub.fault("sendMessage", *["500"] * 6, chat_id=401)  # more than the four tries ordinary sends had
+
+    def check():
+        stub.text(401, "I want to kill myself")
+        assert stub.wait_until(lambda: len(stub.sent(401)) >= 2), texts(stub, 401)
+
+    run_bot(stub, bot_core, check)
+    assert [c.outcome for c in stub.calls_to("sendMessage", None) if c.params["chat_id"] == 401][:7] == [
+        *["500"] * 6,
+        "ok",
+    ]
+    first, services = texts(stub, 401)
+    assert first.startswith(CRISIS_FULL) and "116 123" in first and "111" in first
+    assert services.startswith("Services that can help")
+
+
+def test_a_crisis_reply_waits_out_every_429_for_as_long_as_telegram_asks(bot_core, ptb_timedelta):
+    with TelegramStub(retry_after=1) as stub:
+        stub.fault("sendMessage", "429", "429", "429", "429", chat_id=402)  # flood control four times
+
+        def check():
+            stub.text(402, "he hits me")
+            assert stub.wait_until(lambda: len(stub.sent(402)) >= 2), texts(stub, 402)
+
+        run_bot(stub, bot_core, check)
+        tries = [c for c in stub.calls_to("sendMessage", None) if c.params["chat_id"] == 402]
+    assert [c.outcome for c in tries[:5]] == ["429", "429", "429", "429", "ok"]
+    gaps = [later.at - earlier.at for earlier, later in zip(tries[:4], tries[1:5], strict=True)]
+    assert min(gaps) >= 0.95, f"retry_after (1 s) must be waited out each time, not {gaps}"
+    assert texts(stub, 402)[0].startswith(CRISIS_FULL) and "0808 80 10 800" in texts(stub, 402)[0]
+
+
+def test_flood_control_on_one_chat_holds_up_no_other_chats_crisis_reply(bot_core, ptb_timedelta):
+    with TelegramStub(retry_after=2) as stub:
+        stub.fault("sendMessage", "429", chat_id=411)
+
+        def check():
+            stub.text(411, "food bank")
+            assert stub.wait_until(lambda: stub.calls_to("sendMessage", "429"))
+            stub.text(412, "he hits me")
+            assert stub.wait_until(lambda: stub.sent(411) and len(stub.sent(412)) >= 2)
+
+        run_bot(stub, bot_core, check)
+        answered = [c.params["chat_id"] for c in stub.calls_to("sendMessage")]
+    # the 429 paused chat 411's reply only (no pause for the whole bot while it waited)
+    assert answered[:3] == [412, 412, 411], answered
+
+
+def test_when_the_full_crisis_reply_cannot_go_the_short_one_goes_as_soon_as_a_send_works(
+    stub, bot_core, ptb_timedelta
+):
+    from bot.phrases import crisis_short
+
+    # Each chat's sends fail for longer than the full reply is tried (window=0.3 s), then work again.
+    stub.fault("sendMessage", *["500"] * 40, chat_id=403)
+    stub.fault("sendMessage", *["500"] * 40, chat_id=404)
+
+    def check():
+        stub.text(403, "he hits me")
+        stub.text(404, "I want to kill myself")
+        assert stub.wait_until(lambda: len(stub.sent(403)) >= 2 and len(stub.sent(404)) >= 2)
+
+    run_bot(stub, bot_core, check, window=0.3)
+    assert stub.faults_left("sendMessage", 403) == stub.faults_left("sendMessage", 404) == 0
+    abuse, suicide = texts(stub, 403), texts(stub, 404)
+    assert abuse[0] == crisis_short("abuse", "en")
+    assert "999" in abuse[0] and "116 123" in abuse[0] and "Live Fear Free 0808 80 10 800" in abuse[0]
+    assert suicide[0] == crisis_short("suicide", "en") and "NHS 111 and press 2" in suicide[0]
+    assert "0808 80 10 800" not in suicide[0]
+    assert abuse[1].startswith("Services that can help") and suicide[1].startswith("Services that can help")
+    assert not any(CRISIS_FULL in t for t in abuse + suicide), "the full reply never got through"
+
+
+def test_a_crisis_reply_telegram_refuses_is_followed_at_once_by_the_short_one(stub, bot_core, ptb_timedelta):
+    from bot.phrases import crisis_short
+
+    stub.fault("sendMessage", "400", chat_id=410)  # the full reply is refused, not lost: no retrying it
+
+    def check():
+        stub.text(410, "mae e wedi fy nharo i eto", lang="cy")
+        assert stub.wait_until(lambda: len(stub.sent(410)) >= 2)
+
+    run_bot(stub, bot_core, check)
+    assert [c.outcome for c in stub.calls_to("sendMessage", None) if c.params["chat_id"] == 410][:2] == [
+        "400",
+        "ok",
+    ]
+    assert (
+        texts(stub, 410)[0] == crisis_short("abuse", "cy")
+        and "Byw Heb Ofn 0808 80 10 800" in texts(stub, 410)[0]
+    )
+    assert texts(stub, 410)[1].startswith("Gwasanaethau a all helpu")
+
+
+def test_every_apology_after_a_crisis_message_carries_the_helplines(stub, bot_core, ptb_timedelta):
+    from bot.phrases import crisis_short, say
+
+    def check():
+        stub.text(405, "he hits me")
+        assert stub.wait_until(lambda: len(stub.sent(405)) >= 2)
+        stub.text(405, "food bank")  # fails inside: the apology comes with the helplines
+        stub.text(406, "food bank")  # fails too, but no crisis was mentioned: a plain apology
+        stub.text(407, "I want to kill myself, where is the food bank")  # the crisis message itself fails
+        assert stub.wait_until(lambda: len(stub.sent(405)) >= 3 and stub.sent(406) and stub.sent(407))
+
+    run_bot(stub, bot_core, check)
+    apology = say("apology", "en")
+    assert texts(stub, 405)[2] == apology + "\n\n" + crisis_short("abuse", "en")
+    assert texts(stub, 406) == [apology]
+    assert texts(stub, 407) == [apology + "\n\n" + crisis_short("suicide", "en")]
+
+
+def test_a_chat_whose_sends_hang_holds_up_no_other_chat_and_keeps_its_own_order(
+    stub, bot_core, ptb_timedelta
+):
+    stub.fault("sendMessage", "hold", chat_id=408)  # the first send to chat 408 waits until released
+
+    def check():
+        stub.text(408, "english classes")
+        assert stub.wait_until(lambda: "sendMessage" in stub.arrived)  # that send is now being held
+        stub.text(408, "/help")  # must wait for the held reply: answers in order
+        stub.text(409, "he hits me")
+        assert stub.wait_until(lambda: len(stub.sent(409)) >= 2, timeout=10), texts(stub, 409)
+        assert stub.sent(408) == [], "nothing may reach chat 408 before its held first reply"
+        stub.release()
+        assert stub.wait_until(lambda: len(stub.sent(408)) >= 2)
+
+    run_bot(stub, bot_core, check, read=30)
+    assert texts(stub, 409)[0].startswith(CRISIS_FULL)
+    first, second = texts(stub, 408)
+    assert first.startswith("Services that may help with “english classes”") and second.startswith(
+        "How to use"
+    )
+    assert [c.held for c in stub.calls_to("sendMessage") if c.params["chat_id"] == 408] == [True, False]

@@ -8,6 +8,7 @@ The tests fail, rather than skip, when either is missing: CI installs both.
 from __future__ import annotations
 
 import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -222,6 +223,28 @@ def test_leave_quickly_replaces_the_page_in_history(page, base_url):
     page.wait_for_url("https://www.bbc.co.uk/weather")
     page.go_back()
     assert page.url == base_url + "/", "Back must not return to the page they left"
+
+
+def test_leaving_the_chat_quickly_deletes_the_conversation_on_the_server(page, browser, base_url):
+    page.goto(base_url + "/chat")
+    page.fill("#chat-text", "my partner hits me")
+    page.get_by_role("button", name="Send").click()
+    page.wait_for_selector(".chat-crisis")
+    cookies = page.context.cookies()  # as if someone copied the cookie before the resident left
+    page.get_by_role("link", name="Leave this page quickly").click()
+    page.wait_for_url("https://www.bbc.co.uk/weather")
+    later = browser.new_context()
+    later.add_cookies(cookies)
+    try:
+        other = later.new_page()
+        for _ in range(100):  # the page told the server in the background: wait for it to be gone
+            other.goto(base_url + "/chat")
+            if "partner hits me" not in other.content():
+                break
+            time.sleep(0.1)
+        assert "partner hits me" not in other.content() and "Hello, I'm Signpost" in other.content()
+    finally:
+        later.close()
 
 
 def test_escape_three_times_leaves(page, base_url):

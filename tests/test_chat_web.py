@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import html
+import json
 import re
+import sqlite3
+import zlib
 
 import pytest
 from bot_content import make_bot_content
@@ -21,6 +26,7 @@ def chat_app(tmp_path):
             "CONTENT_DIR": make_bot_content(tmp_path / "content"),
             "INDEX_DIR": tmp_path / "index",
             "SECRET_KEY": "test-secret",
+            "CHAT_DB_PATH": tmp_path / "var" / "chat.db",
         }
     )
 
@@ -61,8 +67,11 @@ class Chat:
         return self.post(button=html.unescape(m.group(1)))
 
     def log(self) -> list:
+        """The exchanges kept on the server for this browser."""
         with self.client.session_transaction() as s:
-            return s.get("chat", {}).get("log", [])
+            chat_id = s.get("chat")
+        data = self.client.application.extensions["signpost_transcripts"].load(chat_id) if chat_id else None
+        return (data or {}).get("log", [])
 
 
 def test_the_chat_page_welcomes_and_says_what_is_kept(chat_app):
@@ -70,7 +79,7 @@ def test_the_chat_page_welcomes_and_says_what_is_kept(chat_app):
     text = chat.text
     assert "<h1>Chat with Signpost</h1>" in text
     assert "Hello, I'm Signpost" in text and "Helo, Signpost ydw i" not in text
-    assert "keeps your last 10 messages in your browser's session cookie" in text
+    assert "This conversation is kept on our server, not in your browser, and deleted 30 minutes" in text
     assert "Leave this page quickly" in text  # conversations can be about abuse
     assert 'method="post"' in text and 'name="text"' in text
     scripts = re.findall(r"<script[^>]*>", text)
@@ -149,15 +158,14 @@ def test_odd_messages_still_get_a_page(chat_app, text):
     assert 'id="latest"' in chat.text
 
 
-def test_the_transcript_keeps_at_most_10_exchanges_and_fits_a_cookie(chat_app):
+def test_the_transcript_keeps_at_most_10_exchanges(chat_app):
     chat = Chat(chat_app.test_client())
     for n in range(9):  # 18 exchanges, under the flood limit
         chat.say("food bank" if n % 2 == 0 else "english classes")
         chat.press("Details 1")
-        cookie = chat.page.headers.get("Set-Cookie", "")
-        assert len(cookie) < 4000, len(cookie)
     log = chat.log()
-    assert 1 <= len(log) <= 10
+    assert len(log) == 10
+    assert [m["buttons"] for ex in log[:-1] for m in ex["bot"]] == [[]] * 9, "buttons only on the newest"
     assert log[-1]["you"] == "Details 1"
     assert "Run by: Caia Park Partnership" in chat.text  # the latest reply is shown in full
 
@@ -202,3 +210,104 @@ def test_the_web_chat_answers_a_follow_up_about_the_service_shown(chat_app):
     assert "Caia food bank: Free" in chat.text
     chat.say("hi")
     assert "Sorry, I could not find" not in chat.log()[-1]["bot"][0]["text"]
+
+
+# --- what is kept, and where --------------------------------------------------------------------
+def session_cookie(client) -> tuple[str, dict]:
+    """The session cookie as sent to the browser, and what anyone at the computer can read in it."""
+    value = client.get_cookie("session").value
+    payload = value.lstrip(".").split(".")[0]
+    data = base64.urlsafe_b64decode(payload + "=" * (-len(payload) % 4))
+    if value.startswith("."):  # itsdangerous compresses long payloads
+        data = zlib.decompress(data)
+    return value, json.loads(data)
+
+
+def test_the_session_cookie_holds_a_random_id_and_none_of_the_conversation(chat_app):
+    client = chat_app.test_client()
+    chat = Chat(client)
+    chat.say("I'm Sarah Jones from 22 Bryn Offa, my husband Dave hits me")
+    chat.say("food bank")
+    raw, readable = session_cookie(client)
+    assert set(readable) <= {"chat", "csrf_token"}, readable
+    assert re.fullmatch(r"[A-Za-z0-9_-]{43}", readable["chat"]), "an opaque random id"
+    decoded = json.dumps(readable)
+    for words in ("Sarah", "Bryn Offa", "hits me", "food bank", "Live Fear Free", "Caia"):
+        assert words not in decoded and words not in raw
+    # the conversation is on the server, in a file only the site's user can read, not under the id itself
+    db = chat_app.config["CHAT_DB_PATH"]
+    assert db.stat().st_mode & 0o777 == 0o600
+    with sqlite3.connect(db) as conn:
+        rows = conn.execute("SELECT key, data FROM transcripts").fetchall()
+    assert len(rows) == 1 and rows[0][0] == hashlib.sha256(readable["chat"].encode()).hexdigest()
+    assert "Sarah Jones" in rows[0][1] and readable["chat"] not in rows[0][1]
+    assert "Sarah Jones" in chat.text  # and the resident still sees the conversation
+
+
+def test_quick_exit_ends_the_conversation_so_the_next_person_cannot_open_it(chat_app):
+    client = chat_app.test_client()
+    chat = Chat(client)
+    chat.say("my partner hits me")
+    assert 'href="/exit"' in chat.text and "Leave this page quickly" in chat.text
+    copied = client.get_cookie("session").value  # as if someone copied the cookie before the exit
+    left = client.get("/exit")
+    assert left.status_code == 303 and left.headers["Location"] == "https://www.bbc.co.uk/weather"
+    assert left.headers["Cache-Control"] == "no-store"
+    assert len(chat_app.extensions["signpost_transcripts"]) == 0, "deleted on the server"
+    assert "chat" not in session_cookie(client)[1]
+    for browser in (client, chat_app.test_client()):
+        if browser is not client:
+            browser.set_cookie("session", copied)
+        page = html.unescape(browser.get("/chat").get_data(as_text=True))
+        assert "partner hits me" not in page and "Live Fear Free" not in page
+        assert "Hello, I'm Signpost" in page
+
+
+def test_the_welsh_chat_leaves_through_the_welsh_exit(chat_app):
+    chat = Chat(chat_app.test_client(), prefix="/cy")
+    chat.say("mae e'n fy nharo i")
+    assert 'href="/cy/exit"' in chat.text
+    assert chat.client.get("/cy/exit").headers["Location"] == "https://www.bbc.co.uk/weather"
+    assert chat.log() == []
+
+
+def test_start_again_deletes_the_conversation_on_the_server(chat_app):
+    client = chat_app.test_client()
+    chat = Chat(client)
+    chat.say("food bank")
+    assert len(chat_app.extensions["signpost_transcripts"]) == 1
+    chat.post(action="clear")
+    assert len(chat_app.extensions["signpost_transcripts"]) == 0
+
+
+def test_a_conversation_idle_for_30_minutes_is_gone(chat_app):
+    from directory.transcripts import Transcripts
+
+    now = [1_000_000.0]
+    store = Transcripts(chat_app.config["CHAT_DB_PATH"], clock=lambda: now[0])
+    chat_app.extensions["signpost_transcripts"] = store
+    client = chat_app.test_client()
+    chat = Chat(client)
+    chat.say("food bank")
+    now[0] += 29 * 60
+    assert "food bank" in html.unescape(client.get("/chat").get_data(as_text=True))
+    chat = Chat(client)
+    chat.say("english classes")  # a message keeps it for another 30 minutes
+    now[0] += 29 * 60
+    assert "english classes" in html.unescape(client.get("/chat").get_data(as_text=True))
+    now[0] += 2 * 60
+    page = html.unescape(client.get("/chat").get_data(as_text=True))
+    assert "english classes" not in page and "Hello, I'm Signpost" in page
+    assert store.prune() == 1 and len(store) == 0, "and deleted from the file"
+
+
+@pytest.mark.parametrize("prefix", ["", "/cy"])
+def test_chat_pages_are_never_cached(chat_app, prefix):
+    chat = Chat(chat_app.test_client(), prefix=prefix)
+    assert chat.page.headers["Cache-Control"] == "no-store"
+    assert chat.say("food bank").headers["Cache-Control"] == "no-store"
+    assert chat.post(action="clear").headers["Cache-Control"] == "no-store"
+    title = re.search(
+        r"<title>(.*?)</title>", chat.client.get(f"{prefix}/chat").get_data(as_text=True)
+    ).group(1)
+    assert "food bank" not in title

@@ -2,13 +2,17 @@
 (function () {
   "use strict";
 
-  /* "Leave this page quickly": replace this page in the history, so Back does not return to it. */
+  /* "Leave this page quickly": replace this page in the history, so Back does not return to it.
+     The link itself goes to /exit (which deletes any chat conversation) and on; here /exit is told in
+     the background and the browser goes straight to the neutral site. */
   var exitLink = document.querySelector("[data-exit]");
   function leave() {
     if (!exitLink) { return; }
     document.body.classList.add("leaving");
     document.title = "BBC Weather";
-    window.location.replace(exitLink.href);
+    var away = exitLink.getAttribute("data-exit-to");
+    var told = away && away !== exitLink.href && navigator.sendBeacon && navigator.sendBeacon(exitLink.href);
+    window.location.replace(told ? away : exitLink.href);
   }
   if (exitLink) {
     exitLink.addEventListener("click", function (event) {
