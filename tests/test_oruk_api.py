@@ -460,3 +460,26 @@ def test_a_postcode_no_entry_places_is_a_400_with_proximity(client):
 @pytest.mark.parametrize("path", ["/openreferral/taxonomies", "/openreferral/taxonomy_terms"])
 def test_list_paths_refuse_unknown_parameters(client, path):
     assert get(client, f"{path}?search=x", 400)["error"] == "bad request"
+
+
+# --- the entry page shows the new fields ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("prefix", "words"),
+    [
+        (
+            "",
+            [
+                "Also at",
+                "Example library, 3 Example Lane, Wrexham, LL13 8BB",
+                "Monday, Wednesday: 10:00–14:00",
+            ],
+        ),
+        ("/cy", ["Hefyd yn", "Example library", "Dydd Llun, Dydd Mercher: 10:00–14:00"]),
+    ],
+)
+def test_entry_page_shows_places_times_and_organisation(client, prefix, words):
+    page = client.get(f"{prefix}/services/town-hub").get_data(as_text=True)
+    for word in [*words, "https://example.org/trust", "mailto:trust@example.org"]:
+        assert word in page
