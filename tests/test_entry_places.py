@@ -120,3 +120,31 @@ def test_unknown_open_eligibility_ids_are_reported(tmp_path):
 def test_latitude_needs_no_quotes(tmp_path):
     d = load(tmp_path, "address: x\nlatitude: 53.05\nlongitude: -2.99\n")
     assert not d.warnings
+
+
+def test_saving_from_the_staff_editor_keeps_places_times_and_sources(tmp_path):
+    from search_index.editing import fields_of, render_entry
+
+    front = """\
+        organisation_email: office@example.org
+        locations:
+          - name: Example hall
+            postcode: "LL00 0XX"
+        opening_times:
+          - days: [monday]
+            opens: "09:00"
+            closes: "12:00"
+        sources:
+          - url: https://example.org/contact
+            checked: 2026-11-29
+        """
+    d = load(tmp_path, front)
+    (entry,) = d.entries
+    original = (tmp_path / "c" / "services" / "example-group.md").read_text()
+    saved = render_entry(fields_of(entry), entry.body, original)
+    path = tmp_path / "c" / "services" / "example-group.md"
+    path.write_text(saved)
+    (again,) = load_directory(tmp_path / "c").entries
+    assert (again.locations, again.opening_times) == (entry.locations, entry.opening_times)
+    assert "sources:\n  - url: https://example.org/contact" in saved
+    assert again.organisation_email == "office@example.org"
