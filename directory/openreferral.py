@@ -58,7 +58,7 @@ def bad_parameter(exc: oruk.BadParameter):
     return jsonify({"error": "bad request", "message": str(exc)}), 400
 
 
-@bp.get("/")
+@bp.get("/", strict_slashes=False)
 def root():
     """Which standard this API follows (the official validator reads this first)."""
     return jsonify({"version": oruk.VERSION, "profile": oruk.PROFILE_URL, "openapi_url": oruk.OPENAPI_URL})
@@ -69,7 +69,7 @@ def services():
     """Services (one-to-one fields and their organization), a page at a time, filtered."""
     feed = get_feed()
     entries = _filtered(feed, PAGING + SERVICE_FILTERS)
-    return _page([feed.service_summary(e) for e in entries])
+    return _page(entries, feed.service_summary)
 
 
 @bp.get("/services/<service_id>")
@@ -90,7 +90,7 @@ def service_at_locations():
     feed = get_feed()
     entries = _filtered(feed, PAGING + SERVICE_FILTERS + ("postcode", "proximity"))
     pairs = _near(feed, feed.service_at_locations(entries))
-    return _page([feed.service_at_location(e, i, full=False) for e, i in pairs])
+    return _page(pairs, lambda pair: feed.service_at_location(*pair, full=False))
 
 
 @bp.get("/service_at_locations/<sal_id>")
@@ -167,7 +167,8 @@ def _not_found(kind: str, given: str):
     return jsonify(body), 404
 
 
-def _page(items: list):
+def _page(items: list, render=None):
+    """The page the request asks for; `render` turns each item on it into its JSON object."""
     args = request.args
     page_number = oruk.whole_number("page", args["page"], 1) if args.get("page") else 1
     per_page = (
@@ -175,7 +176,7 @@ def _page(items: list):
         if args.get("per_page")
         else oruk.DEFAULT_PER_PAGE
     )
-    return jsonify(oruk.page(items, page_number, per_page))
+    return jsonify(oruk.page(items, page_number, per_page, render))
 
 
 def _check_names(allowed: tuple[str, ...]) -> None:

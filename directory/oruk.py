@@ -447,12 +447,14 @@ class Feed:
 # --- pages -----------------------------------------------------------------------------------
 
 
-def page(items: list, page_number: int, per_page: int) -> dict:
-    """The ORUK `Page` envelope around `items` (all of them; this cuts out the page)."""
+def page(items: list, page_number: int, per_page: int, render: Callable | None = None) -> dict:
+    """The ORUK `Page` envelope around `items` (all of them; this cuts out the page, then `render`s it)."""
     total = len(items)
     pages = max(1, math.ceil(total / per_page))
     start = (page_number - 1) * per_page
     contents = items[start : start + per_page]
+    if render is not None:
+        contents = [render(item) for item in contents]
     return {
         "total_items": total,
         "total_pages": pages,

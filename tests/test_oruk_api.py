@@ -483,3 +483,30 @@ def test_entry_page_shows_places_times_and_organisation(client, prefix, words):
     page = client.get(f"{prefix}/services/town-hub").get_data(as_text=True)
     for word in [*words, "https://example.org/trust", "mailto:trust@example.org"]:
         assert word in page
+
+
+def test_the_root_answers_without_the_trailing_slash(client):
+    assert get(client, "/openreferral")["version"] == "HSDS-UK-3.0"
+
+
+# --- a directory nobody tuned on ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_a_generated_directory_validates(tmp_path, seed):
+    from oruk_generated import generated_content
+
+    content = generated_content(tmp_path / "c", seed)
+    app = create_app(
+        {"TESTING": True, "CONTENT_DIR": content, "INDEX_DIR": tmp_path / "i", "SECRET_KEY": "t"}
+    )
+    assert not app.extensions["signpost"].index.problems()
+    client = app.test_client()
+    checked = validate_feed(client)
+    assert checked["/services/{id}"] == len(app.extensions["signpost"].index.visible())
+    for query in ("minimum_age=16", "maximum_age=10", "day=tuesday&start_time=09:00", "minimum_age=0"):
+        for item in contents(client, f"/openreferral/services?{query}&per_page=200"):
+            if query.startswith("minimum_age"):
+                assert item["minimum_age"] >= int(query.split("=")[1])
+            if query.startswith("maximum_age"):
+                assert item["maximum_age"] <= 10

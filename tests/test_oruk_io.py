@@ -314,3 +314,28 @@ def test_terms_of_other_taxonomies_map_onto_categories(tmp_path):
     (entry,) = load_directory(tmp_path / "c").entries
     assert entry.categories == ("food", "housing")
     assert entry.tags == ("knitting",)
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_round_trip_of_a_generated_directory(tmp_path, seed):
+    from oruk_generated import generated_content
+
+    content = generated_content(tmp_path / "c", seed)
+    assert not load_directory(content).problems
+    for fmt, name in (("oruk-json", "feed.json"), ("oruk-csv", "pkg")):
+        run("export", "--content", str(content), "--format", fmt, "--out", str(tmp_path / f"1-{name}"))
+        run("import", "oruk", str(tmp_path / f"1-{name}"), "--content", str(tmp_path / f"new-{fmt}"))
+        assert not load_directory(tmp_path / f"new-{fmt}").problems
+        run(
+            "export",
+            "--content",
+            str(tmp_path / f"new-{fmt}"),
+            "--format",
+            fmt,
+            "--out",
+            str(tmp_path / f"2-{name}"),
+        )
+        one, two = tmp_path / f"1-{name}", tmp_path / f"2-{name}"
+        for a in sorted(one.iterdir()) if one.is_dir() else [one]:
+            b = two / a.name if one.is_dir() else two
+            assert b.read_text() == a.read_text(), (fmt, a.name)
