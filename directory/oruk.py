@@ -6,7 +6,7 @@ schemas; every `id` is a UUID.
 
 **Ids.** Each id is a version 5 UUID made from a readable key in the namespace `ID_NAMESPACE`
 (dd5dfc78-ca93-5ec6-9b06-2a8789f7d0b7, itself uuid5(NAMESPACE_URL, "urn:signpost:openreferral")):
-`service/<slug>`, `organization/<organisation slug>`, `taxonomy/<taxonomy key>`,
+`service/<slug>`, `organization/<organisation name in lower case>`, `taxonomy/<taxonomy key>`,
 `taxonomy_term/<taxonomy key>/<code>`, `attribute/<slug>/<taxonomy key>/<code>`,
 `location/<slug>/<n>`, `address/<slug>/<n>`, `service_at_location/<slug>/<n>`,
 `schedule/<slug>/<n>`, `contact/<slug>`, `phone/<slug>`, ... So an id never changes while the
@@ -32,7 +32,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from search_index import Category, Entry
-from search_index.entries import DAY_CODES, Location, slugify
+from search_index.entries import DAY_CODES, Location
 from search_index.taxonomy import (
     OPEN_ELIGIBILITY_LIST_URI,
     OPEN_ELIGIBILITY_URI,
@@ -264,7 +264,7 @@ class Feed:
     # --- services ---
     def organization(self, entry: Entry) -> dict:
         name = entry.organisation or entry.title
-        org = {"id": oid("organization", slugify(name)), "name": name, "description": name}
+        org = {"id": oid("organization", " ".join(name.lower().split())), "name": name, "description": name}
         if entry.organisation_email:
             org["email"] = entry.organisation_email
         if entry.organisation_website:

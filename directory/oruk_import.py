@@ -379,8 +379,9 @@ def entry_fields(service: dict, origin: str, mapping: Mapping, problems: list[st
         f["phone"] = _phone(service)
     if _email(service.get("email")):
         f["email"] = _email(service["email"])
-    if _web(service.get("url")):
-        f["website"] = _web(service["url"])
+    website = _web(service.get("url"))
+    if website and not (origin.startswith("http") and _host(website) == _host(origin)):
+        f["website"] = website  # a page on the feed's own site is the directory's page, not the service's
     schedules = [s for s in service.get("schedules") or [] if isinstance(s, dict)]
     hours = next((_text(s.get("description")) for s in schedules if _text(s.get("description"))), "")
     if hours:
@@ -418,6 +419,10 @@ def entry_fields(service: dict, origin: str, mapping: Mapping, problems: list[st
         source["states"] = states
     f["sources"] = [source]
     return f, body.strip()
+
+
+def _host(url: str) -> str:
+    return urllib.parse.urlsplit(url).netloc.lower()
 
 
 def _opening_time(schedule: dict, origin: str, problems: list[str]) -> dict | None:

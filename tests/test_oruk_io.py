@@ -339,3 +339,34 @@ def test_round_trip_of_a_generated_directory(tmp_path, seed):
         for a in sorted(one.iterdir()) if one.is_dir() else [one]:
             b = two / a.name if one.is_dir() else two
             assert b.read_text() == a.read_text(), (fmt, a.name)
+
+
+def test_import_from_another_signpost_over_http(tmp_path):
+    """A real server on loopback serving Signpost's own API; every visible service comes across."""
+    from werkzeug.serving import make_server
+
+    from directory import create_app
+
+    source = write_content(tmp_path / "source", {**ENTRIES, **PLACES})
+    app = create_app({"TESTING": True, "CONTENT_DIR": source, "INDEX_DIR": tmp_path / "i", "SECRET_KEY": "t"})
+    server = make_server("127.0.0.1", 0, app, threaded=True)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        url = f"http://127.0.0.1:{server.server_port}/openreferral"
+        run("import", "oruk", url, "--content", str(tmp_path / "copy"))
+    finally:
+        server.shutdown()
+    copied = {e.slug: e for e in load_directory(tmp_path / "copy").entries}
+    original = {e.slug: e for e in load_directory(source).entries if e.status != "closed"}
+    assert set(copied) == set(original)
+    for slug, entry in original.items():
+        assert copied[slug].categories == entry.categories, slug
+        got = copied[slug]
+        assert (got.phone, got.email, got.age_range and (got.age_range.low, got.age_range.high)) == (
+            entry.phone,
+            entry.email,
+            entry.age_range and (entry.age_range.low, entry.age_range.high),
+        ), slug
+        assert got.website == entry.website, slug  # our page on the source site is not the service's website
+    assert copied["town-hub"].opening_times == original["town-hub"].opening_times
