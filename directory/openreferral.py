@@ -61,6 +61,7 @@ def bad_parameter(exc: oruk.BadParameter):
 @bp.get("/", strict_slashes=False)
 def root():
     """Which standard this API follows (the official validator reads this first)."""
+    _check_names(())
     return jsonify({"version": oruk.VERSION, "profile": oruk.PROFILE_URL, "openapi_url": oruk.OPENAPI_URL})
 
 
@@ -75,6 +76,7 @@ def services():
 @bp.get("/services/<service_id>")
 def service(service_id: str):
     """One service in full (closed ones too, with status 'defunct'); a slug redirects to its id."""
+    _check_names(())
     feed = get_feed()
     entry = feed.by_id.get(service_id.lower())
     if entry is None and service_id in feed.by_slug:
@@ -95,6 +97,7 @@ def service_at_locations():
 
 @bp.get("/service_at_locations/<sal_id>")
 def service_at_location(sal_id: str):
+    _check_names(())
     found = get_feed().sal_by_id.get(sal_id.lower())
     if found is None:
         return _not_found("service_at_location", sal_id)
@@ -109,6 +112,7 @@ def taxonomies():
 
 @bp.get("/taxonomies/<taxonomy_id>")
 def taxonomy(taxonomy_id: str):
+    _check_names(())
     feed = get_feed()
     key = feed.taxonomy_by_id.get(taxonomy_id.lower()) or (
         taxonomy_id if taxonomy_id in oruk.TAXONOMIES else None
@@ -132,6 +136,7 @@ def taxonomy_terms():
 
 @bp.get("/taxonomy_terms/<term_id>")
 def taxonomy_term(term_id: str):
+    _check_names(())
     term = get_feed().term_by_id.get(term_id.lower())
     if term is None:
         return _not_found("taxonomy term", term_id)
@@ -182,7 +187,10 @@ def _page(items: list, render=None):
 def _check_names(allowed: tuple[str, ...]) -> None:
     for name in request.args:
         if name not in allowed:
-            raise oruk.BadParameter(f"unknown parameter '{name[:40]}'; this path takes {', '.join(allowed)}")
+            takes = f"this path takes {', '.join(allowed)}" if allowed else "this path takes no parameters"
+            raise oruk.BadParameter(f"unknown parameter '{name[:40]}'; {takes}")
+        if len(request.args.getlist(name)) > 1:
+            raise oruk.BadParameter(f"'{name[:40]}' is given more than once; give it once")
 
 
 def _taxonomy_id(feed: oruk.Feed, value: str) -> str | None:

@@ -440,6 +440,7 @@ def test_modified_after_and_last_modified_from_git(tmp_path):
         "colour=blue",
         "proximity=100",
         "postcode=NOT A POSTCODE",
+        "day=monday&day=friday",
     ],
 )
 @pytest.mark.parametrize("path", ["/openreferral/services", "/openreferral/service_at_locations"])
@@ -510,3 +511,8 @@ def test_a_generated_directory_validates(tmp_path, seed):
                 assert item["minimum_age"] >= int(query.split("=")[1])
             if query.startswith("maximum_age"):
                 assert item["maximum_age"] <= 10
+
+
+@pytest.mark.parametrize("path", ["/openreferral/", f"/openreferral/services/{oruk.service_id('food-bank')}"])
+def test_paths_with_no_parameters_refuse_them(client, path):
+    assert "takes no parameters" in get(client, f"{path}?full=true", 400)["message"]
