@@ -111,7 +111,7 @@ def read_feed(source: str) -> tuple[list[FeedService], list[str]]:
     merged = _merge(services)
     good = []
     for s in merged:
-        if _is_service(s.data):
+        if _is_service(s.data) and s.data["name"].strip():
             good.append(s)
         else:
             problems.append(f"{s.origin}: a service needs an 'id' and a 'name'; skipped")
@@ -395,7 +395,11 @@ def entry_fields(service: dict, origin: str, mapping: Mapping, problems: list[st
         cost = _text(options[0].get("option")) or ("Free" if options[0].get("amount") == 0 else "")
     if cost:
         f["cost"] = cost
-    codes = [_text(x.get("code")).lower() for x in service.get("languages") or [] if isinstance(x, dict)]
+    codes = [
+        _text(x.get("code")).lower().split("-")[0]
+        for x in service.get("languages") or []
+        if isinstance(x, dict)
+    ]
     if [c for c in codes if LANG_RE.match(c)]:
         f["languages"] = list(dict.fromkeys(c for c in codes if LANG_RE.match(c)))
     if _text(service.get("application_process")):
@@ -464,8 +468,8 @@ def _locations(service: dict, area: str, origin: str, problems: list[str]) -> tu
             rec["city"] = _text(physical["city"])
         if _text(physical.get("postal_code")):
             rec["postcode"] = _text(physical["postal_code"])
-        lat, lon = location.get("latitude"), location.get("longitude")
-        if isinstance(lat, int | float) and isinstance(lon, int | float):
+        lat, lon = _float(location.get("latitude")), _float(location.get("longitude"))
+        if lat is not None and lon is not None:
             if -90 <= lat <= 90 and -180 <= lon <= 180:
                 rec["latitude"], rec["longitude"] = lat, lon
             else:
@@ -477,9 +481,19 @@ def _locations(service: dict, area: str, origin: str, problems: list[str]) -> tu
             access = _text(accessibility[0].get("description"))
         if set(rec) == {"name"} and rec["name"] == area:
             continue  # the service's area as a place: the area field already says it
-        if rec:
+        if any(rec.get(k) for k in ("name", "address", "postcode")):
             out.append(rec)
     return out, access
+
+
+def _float(value) -> float | None:
+    if isinstance(value, bool) or not isinstance(value, int | float | str):
+        return None
+    try:
+        number = float(value)
+    except ValueError:
+        return None
+    return number if number == number else None
 
 
 # --- writing entries -------------------------------------------------------------------------
@@ -572,7 +586,7 @@ def import_feed(
     local_times = last_modified(content_dir)
     taken: set[str] = set()
     for s in services:
-        slug = _slug(s.data, taken)
+        slug = _slug(s.data, taken, folder)
         taken.add(slug)
         fields, body = entry_fields(s.data, s.origin, mapping, report.problems)
         text = render(fields, body)
@@ -602,7 +616,12 @@ def import_feed(
     return report
 
 
-def _slug(service: dict, taken: set[str]) -> str:
+def _slug(service: dict, taken: set[str], folder: Path) -> str:
+    """The entry's file name: the slug the feed gives (a Signpost feed), else one from the name.
+
+    A file already there with a name-made slug is the same service only when it came from it (its
+    `sources` name the service's id); otherwise the new entry gets the next free name.
+    """
     given = next(
         (
             str(a.get("value"))
@@ -611,11 +630,22 @@ def _slug(service: dict, taken: set[str]) -> str:
         ),
         "",
     )
-    slug = given if SLUG_RE.match(given) else slugify(str(service.get("name") or "service"))
+    if SLUG_RE.match(given) and given not in taken:
+        return given
+    slug = slugify(str(service.get("name") or "service"))
     candidate, n = slug, 2
-    while candidate in taken:
+    while candidate in taken or _someone_else(folder / f"{candidate}.md", str(service.get("id"))):
         candidate, n = f"{slug}-{n}", n + 1
     return candidate
+
+
+def _someone_else(path: Path, service_id: str) -> bool:
+    try:
+        return service_id not in path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return False
+    except (OSError, UnicodeDecodeError):
+        return True
 
 
 def _feed_time(value) -> dt.datetime | None:

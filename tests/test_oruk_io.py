@@ -370,3 +370,19 @@ def test_import_from_another_signpost_over_http(tmp_path):
         ), slug
         assert got.website == entry.website, slug  # our page on the source site is not the service's website
     assert copied["town-hub"].opening_times == original["town-hub"].opening_times
+
+
+def test_a_local_entry_with_the_same_name_is_never_taken_for_the_feeds(tmp_path):
+    content = write_content(tmp_path / "c", {"pantry": ENTRIES["food-bank"]})
+    service = {"id": "3f2504e0-4f89-11d3-9a0c-0305e82c3301", "name": "Pantry", "status": "active"}
+    (tmp_path / "one.json").write_text(json.dumps(service))
+    run("import", "oruk", str(tmp_path / "one.json"), "--content", str(content))
+    assert "Caia food bank" in (content / "services" / "pantry.md").read_text()
+    assert service["id"] in (content / "services" / "pantry-2.md").read_text()
+    service["name"] = "Pantry"
+    service["description"] = "Now with a description."
+    (tmp_path / "one.json").write_text(json.dumps(service))
+    result = run("import", "oruk", str(tmp_path / "one.json"), "--content", str(content), "--update")
+    assert "1 updated" in result.stdout
+    assert "Now with a description." in (content / "services" / "pantry-2.md").read_text()
+    assert "Caia food bank" in (content / "services" / "pantry.md").read_text()
