@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 import segno
+from babel.dates import get_day_names
 from flask import Blueprint, render_template
 from flask_babel import gettext as _
 from markupsafe import Markup, escape
@@ -31,8 +32,15 @@ def entry(slug: str):
         entry=item,
         categories=[index.category_by_id[c] for c in item.categories if c in index.category_by_id],
         open_now=open_state(item, now()),
+        opening_times=opening_rows(item, page_lang()),
         show_exit=bool(EXIT_CATEGORIES & set(item.categories)),
     )
+
+
+def opening_rows(item, lang: str) -> list[tuple[str, str]]:
+    """The entry's `opening_times` as (days, "09:00–17:00") in the page's language."""
+    names = get_day_names("wide", locale="cy" if lang == "cy" else "en_GB")
+    return [(", ".join(names[d] for d in t.days), f"{t.opens}–{t.closes}") for t in item.opening_times]
 
 
 @bp.get("/services/<slug>/print")

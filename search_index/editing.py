@@ -23,7 +23,7 @@ from pathlib import Path
 
 import yaml
 
-from .entries import KNOWN_FIELDS, Entry, Problem, parse_entry, split_front_matter
+from .entries import Entry, Problem, parse_entry, split_front_matter
 
 log = logging.getLogger(__name__)
 
@@ -89,7 +89,7 @@ def _unknown_blocks(front: str) -> list[str]:
     for line in front.split("\n"):
         top = re.match(r"^([^\s#][^:]*):", line)
         if top and not line.startswith("- "):
-            keep = top.group(1).strip() not in KNOWN_FIELDS
+            keep = top.group(1).strip() not in FIELD_ORDER  # e.g. locations, sources: kept as written
             if keep:
                 blocks.append([line])
         elif keep and (line.startswith((" ", "\t", "-")) or not line.strip()):

@@ -37,9 +37,19 @@ TEXT_FIELDS = (
     "verified",
     "title_cy",
     "summary_cy",
+    "organisation_website",
+    "organisation_email",
+    "latitude",
+    "longitude",
 )
 LIST_FIELDS = ("categories", "tags", "questions", "languages")
-KNOWN_FIELDS = TEXT_FIELDS + LIST_FIELDS
+# Lists of 'key: value' records, each with these keys (see content/README.md).
+RECORD_FIELDS = {
+    "locations": ("name", "address", "city", "postcode", "latitude", "longitude"),
+    "opening_times": ("days", "opens", "closes"),
+    "sources": ("url", "document", "checked", "states"),
+}
+KNOWN_FIELDS = TEXT_FIELDS + LIST_FIELDS + tuple(RECORD_FIELDS)
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 PHONE_RE = re.compile(r"^[0-9+() ]{3,}")
@@ -59,6 +69,10 @@ class Category:
     name: str
     name_cy: str
     description: str = ""
+    open_eligibility: tuple[str, ...] = ()  # ids of Open Eligibility terms this category maps to
+
+    def __post_init__(self) -> None:  # read back from the index's JSON as a list
+        object.__setattr__(self, "open_eligibility", tuple(self.open_eligibility))
 
     def label(self, lang: str = "en") -> str:
         return self.name_cy if lang == "cy" and self.name_cy else self.name
@@ -74,6 +88,34 @@ class Ages:
 
     def includes(self, age: int) -> bool:
         return self.low <= age and (self.high is None or age <= self.high)
+
+
+@dataclass(frozen=True)
+class Location:
+    """One more place where the service is offered (besides the entry's own `address`)."""
+
+    name: str = ""
+    address: str = ""
+    city: str = ""
+    postcode: str = ""
+    latitude: float | None = None
+    longitude: float | None = None
+
+
+DAY_CODES = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
+
+
+@dataclass(frozen=True)
+class OpeningTime:
+    """Open on `days` (0 = Monday) from `opens` to `closes`, both "HH:MM" on a 24-hour clock."""
+
+    days: tuple[int, ...]
+    opens: str
+    closes: str
+
+    @property
+    def byday(self) -> str:
+        return ",".join(DAY_CODES[d] for d in self.days)
 
 
 @dataclass(frozen=True)
@@ -102,6 +144,12 @@ class Entry:
     verified: dt.date | None = None
     title_cy: str = ""
     summary_cy: str = ""
+    organisation_website: str = ""
+    organisation_email: str = ""
+    latitude: str = ""
+    longitude: str = ""
+    locations: tuple[Location, ...] = ()
+    opening_times: tuple[OpeningTime, ...] = ()
     path: str = ""
 
     @property
@@ -118,11 +166,22 @@ class Entry:
     def summary_in(self, lang: str) -> str:
         return self.summary_cy if lang == "cy" and self.summary_cy else self.summary
 
+    @property
+    def coordinates(self) -> tuple[float, float] | None:
+        """(latitude, longitude) of the entry's own address, when the entry states them."""
+        if self.latitude and self.longitude:
+            return float(self.latitude), float(self.longitude)
+        return None
+
     def to_dict(self) -> dict:
         data = {k: getattr(self, k) for k in self.__dataclass_fields__}
         for k in LIST_FIELDS:
             data[k] = list(data[k])
         data["verified"] = self.verified.isoformat() if self.verified else None
+        data["locations"] = [vars(loc).copy() for loc in self.locations]
+        data["opening_times"] = [
+            {"days": list(t.days), "opens": t.opens, "closes": t.closes} for t in self.opening_times
+        ]
         return data
 
     @classmethod
@@ -132,6 +191,10 @@ class Entry:
             data[k] = tuple(data.get(k) or ())
         verified = data.get("verified")
         data["verified"] = dt.date.fromisoformat(verified) if verified else None
+        data["locations"] = tuple(Location(**loc) for loc in data.get("locations") or ())
+        data["opening_times"] = tuple(
+            OpeningTime(tuple(t["days"]), t["opens"], t["closes"]) for t in data.get("opening_times") or ()
+        )
         return cls(**{k: v for k, v in data.items() if k in cls.__dataclass_fields__})
 
 
@@ -221,6 +284,7 @@ def load_categories(path: Path) -> tuple[list[Category], list[Problem]]:
             problems.append(Problem(shown, line, "each category must be 'id:', 'name:', 'name_cy:'"))
             continue
         data = {k.value: v.value for k, v in item.value if isinstance(v, yaml.ScalarNode)}
+        terms = _open_eligibility_ids(item, shown, problems)
         cid = str(data.get("id", "")).strip()
         if not cid or not data.get("name"):
             problems.append(Problem(shown, line, "a category needs 'id' and 'name'"))
@@ -233,8 +297,37 @@ def load_categories(path: Path) -> tuple[list[Category], list[Problem]]:
                 Problem(shown, line, f"category '{cid}' has no 'name_cy' (Welsh name)", "warning")
             )
         seen.add(cid)
-        cats.append(Category(cid, data["name"], data.get("name_cy", ""), data.get("description", "")))
+        cats.append(Category(cid, data["name"], data.get("name_cy", ""), data.get("description", ""), terms))
     return cats, problems
+
+
+def _open_eligibility_ids(item: yaml.MappingNode, shown: str, problems: list[Problem]) -> tuple[str, ...]:
+    """The category's `open_eligibility: [...]` ids; unknown ones are reported and left out."""
+    from .taxonomy import open_eligibility
+
+    known = open_eligibility()
+    ids: list[str] = []
+    for knode, vnode in item.value:
+        if knode.value != "open_eligibility":
+            continue
+        line = knode.start_mark.line + 1
+        if not isinstance(vnode, yaml.SequenceNode):
+            problems.append(Problem(shown, line, "'open_eligibility' must be a list of ids, e.g. [\"1102\"]"))
+            continue
+        for node in vnode.value:
+            term = str(getattr(node, "value", "")).strip()
+            if term in known:
+                ids.append(term)
+            else:
+                problems.append(
+                    Problem(
+                        shown,
+                        node.start_mark.line + 1,
+                        f"'{term}' is not an Open Eligibility term id; "
+                        "see search_index/open_eligibility.yml for the ids",
+                    )
+                )
+    return tuple(ids)
 
 
 def _yaml_reason(exc: yaml.YAMLError) -> str:
@@ -349,6 +442,11 @@ def parse_entry(
             hint = f"; did you mean '{close[0]}'?" if close else "; it will be ignored"
             warn(line, f"unknown field '{key}'{hint}")
             continue
+        if key in RECORD_FIELDS:
+            records = _read_records(key, vnode, line, err, warn)
+            if records is not None:
+                values[key] = records
+            continue
         if key in LIST_FIELDS:
             if isinstance(vnode, yaml.ScalarNode) and vnode.value == "" and _plain(vnode):
                 values[key] = []
@@ -388,7 +486,7 @@ def parse_entry(
                 )
                 continue
             raw = vnode.value
-            if _plain(vnode) and raw and key not in ("verified",):
+            if _plain(vnode) and raw and key not in ("verified", "latitude", "longitude"):
                 tag = resolver.resolve(yaml.ScalarNode, raw, (True, False))
                 if tag in _YAML_TYPE_WORD:
                     warn(
@@ -457,6 +555,23 @@ def parse_entry(
                 lines["languages"],
                 f"'languages' takes two-letter codes like en, cy, pl, pt, ar, ku; not '{code}'",
             )
+    if values.get("organisation_email") and not EMAIL_RE.match(str(values["organisation_email"])):
+        err(
+            lines["organisation_email"],
+            f"'organisation_email' does not look like an email address: '{values['organisation_email']}'",
+        )
+    if values.get("organisation_website") and not re.match(
+        r"^https?://", str(values["organisation_website"])
+    ):
+        err(
+            lines["organisation_website"],
+            f"'organisation_website' must start with https://, not '{values['organisation_website']}'",
+        )
+    _check_coordinates(values.get("latitude"), values.get("longitude"), lines, start_line, err)
+    locations = tuple(_location(rec, rline, err) for rline, rec in values.get("locations") or [])
+    opening_times = tuple(_opening_time(rec, rline, err) for rline, rec in values.get("opening_times") or [])
+    for rline, rec in values.get("sources") or []:
+        _check_source(rec, rline, err)
     if any(p.severity == "error" for p in problems):
         return None, problems
     website = str(values.get("website", ""))
@@ -474,6 +589,8 @@ def parse_entry(
         status=status,
         verified=verified,
         website=website,
+        locations=locations,  # type: ignore[arg-type]
+        opening_times=opening_times,  # type: ignore[arg-type]
         path=shown,
         **{
             k: str(values.get(k, ""))
@@ -482,6 +599,171 @@ def parse_entry(
         },
     )
     return entry, problems
+
+
+_RECORD_EXAMPLES = {
+    "locations": 'locations:\n  - name: Caia Park hub\n    address: "1 Example Road, Wrexham"',
+    "opening_times": 'opening_times:\n  - days: [monday, tuesday]\n    opens: "09:30"\n    closes: "12:00"',
+    "sources": "sources:\n  - url: https://www.example.org/contact\n    checked: 2026-11-29",
+}
+_RECORD_LISTS = ("days", "states")
+
+
+def _read_records(key: str, vnode: yaml.Node, line: int, err, warn) -> list[tuple[int, dict]] | None:
+    """A list of 'key: value' records, each value plain text (or a list of it for days/states)."""
+    if isinstance(vnode, yaml.ScalarNode) and vnode.value == "" and _plain(vnode):
+        return []
+    if not isinstance(vnode, yaml.SequenceNode):
+        err(
+            line, f"'{key}' must be a list of records, each starting with '- ', e.g.\n{_RECORD_EXAMPLES[key]}"
+        )
+        return None
+    records: list[tuple[int, dict]] = []
+    for item in vnode.value:
+        iline = item.start_mark.line + 2
+        if not isinstance(item, yaml.MappingNode):
+            err(iline, f"each item of '{key}' must be 'key: value' lines, e.g.\n{_RECORD_EXAMPLES[key]}")
+            continue
+        record: dict = {}
+        for knode, node in item.value:
+            name, kline = str(knode.value), knode.start_mark.line + 2
+            if name not in RECORD_FIELDS[key]:
+                err(kline, f"'{name}' is not known in '{key}'; use {', '.join(RECORD_FIELDS[key])}")
+            elif name in _RECORD_LISTS and isinstance(node, yaml.SequenceNode):
+                record[name] = [str(n.value).strip() for n in node.value if isinstance(n, yaml.ScalarNode)]
+            elif isinstance(node, yaml.ScalarNode):
+                record[name] = str(node.value).strip()
+            else:
+                err(kline, f"'{name}' in '{key}' must be plain text")
+        records.append((iline, record))
+    return records
+
+
+def _number(text: object, low: float, high: float) -> float | None:
+    try:
+        value = float(str(text))
+    except ValueError:
+        return None
+    return value if low <= value <= high and value == value else None
+
+
+def _check_coordinates(lat, lon, lines: dict, line: int, err) -> tuple[float, float] | None:
+    if not lat and not lon:
+        return None
+    where = lines.get("latitude", lines.get("longitude", line)) if isinstance(lines, dict) else line
+    if not (lat and lon):
+        err(where, "give both 'latitude' and 'longitude' (from a source, e.g. a map link), or neither")
+        return None
+    la, lo = _number(lat, -90, 90), _number(lon, -180, 180)
+    if la is None or lo is None:
+        err(
+            where,
+            f"'latitude' must be a number from -90 to 90 and 'longitude' from -180 to 180, not {lat}, {lon}",
+        )
+        return None
+    return la, lo
+
+
+def _location(rec: dict, line: int, err) -> Location:
+    if not any(rec.get(k) for k in ("name", "address", "postcode")):
+        err(line, "a location needs at least a 'name', an 'address' or a 'postcode'")
+    point = _check_coordinates(rec.get("latitude"), rec.get("longitude"), {}, line, err)
+    return Location(
+        name=rec.get("name", ""),
+        address=rec.get("address", ""),
+        city=rec.get("city", ""),
+        postcode=rec.get("postcode", ""),
+        latitude=point[0] if point else None,
+        longitude=point[1] if point else None,
+    )
+
+
+_DAY_WORDS = {
+    **{
+        name: i
+        for i, name in enumerate(
+            ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+        )
+    },
+    **{name: i for i, name in enumerate(("mon", "tue", "wed", "thu", "fri", "sat", "sun"))},
+    **{code.lower(): i for i, code in enumerate(DAY_CODES)},
+    "tues": 1,
+    "weds": 2,
+    "thur": 3,
+    "thurs": 3,
+}
+_DAY_GROUPS = {"weekdays": range(5), "weekends": range(5, 7), "daily": range(7), "every day": range(7)}
+TIME_RE = re.compile(r"^([01]?\d|2[0-4])[:.]([0-5]\d)$")
+
+
+def parse_days(words: list[str] | str) -> tuple[int, ...] | None:
+    """["monday", "tue"], "weekdays", "monday to friday", "MO,TU": day numbers (0 = Monday), or None."""
+    if isinstance(words, str):
+        words = [w for w in re.split(r"\s*,\s*|\s+and\s+", words) if w]
+    days: set[int] = set()
+    for word in words:
+        w = " ".join(word.lower().split())
+        if w.endswith("days") and w[:-1] in _DAY_WORDS:
+            w = w[:-1]
+        span = re.fullmatch(r"(\w+)\s*(?:-|to|–)\s*(\w+)", w)
+        if w in _DAY_GROUPS:
+            days.update(_DAY_GROUPS[w])
+        elif w in _DAY_WORDS:
+            days.add(_DAY_WORDS[w])
+        elif span and span.group(1) in _DAY_WORDS and span.group(2) in _DAY_WORDS:
+            a, b = _DAY_WORDS[span.group(1)], _DAY_WORDS[span.group(2)]
+            days.update(range(a, b + 1) if a <= b else [*range(a, 7), *range(0, b + 1)])
+        else:
+            return None
+    return tuple(sorted(days)) or None
+
+
+def parse_clock(text: str) -> str | None:
+    """ "9:30", "09:30", "17.00", "10:00:00" as "HH:MM"; None when it is not a time of day."""
+    text = str(text).strip()
+    if re.fullmatch(r"\d\d:\d\d:\d\d(?:Z|[+-]\d\d:?\d\d)?", text) or re.fullmatch(
+        r"\d\d:\d\d(?:Z|[+-]\d\d:?\d\d)", text
+    ):
+        text = text[:5]
+    m = TIME_RE.match(text)
+    if not m:
+        return None
+    hour, minute = int(m.group(1)), int(m.group(2))
+    if hour == 24 and minute:
+        return None
+    return f"{hour:02d}:{minute:02d}"
+
+
+def _opening_time(rec: dict, line: int, err) -> OpeningTime:
+    days = parse_days(rec.get("days") or [])
+    if days is None:
+        err(
+            line,
+            f"'days' cannot be read: {rec.get('days')!r}; write e.g. days: [monday, wednesday] or days: weekdays",
+        )
+    opens, closes = parse_clock(rec.get("opens", "")), parse_clock(rec.get("closes", ""))
+    if opens is None or closes is None:
+        err(
+            line,
+            "give 'opens' and 'closes' as times on a 24-hour clock, in quotes, e.g. opens: \"09:30\", closes: \"17:00\"",
+        )
+    elif opens >= closes:
+        err(line, f"'opens' ({opens}) must be before 'closes' ({closes})")
+    return OpeningTime(days or (), opens or "", closes or "")
+
+
+def _check_source(rec: dict, line: int, err) -> None:
+    if not (rec.get("url") or rec.get("document")):
+        err(line, "a source needs a 'url' or a 'document' saying where the details come from")
+    if rec.get("url") and not re.match(r"^https?://", rec["url"]):
+        err(line, f"a source's 'url' must start with https://, not '{rec['url']}'")
+    try:
+        dt.date.fromisoformat(str(rec.get("checked", "")))
+    except ValueError:
+        err(
+            line,
+            "a source needs 'checked', the date it was looked at, as YYYY-MM-DD, e.g. checked: 2026-11-29",
+        )
 
 
 def load_directory(content_dir: Path | str) -> Directory:

@@ -64,7 +64,7 @@ from .lexicon import BUILTIN as BUILTIN_VOCABULARY
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5  # 5: entries carry locations, opening times, coordinates
 MAX_SEGMENTS = 10  # beyond this many segments, an update merges the small ones
 PARALLEL_MIN_FILES = 1000  # from this many files, a full build is split across worker processes
 MAX_BUILD_WORKERS = 4

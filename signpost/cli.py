@@ -160,6 +160,10 @@ categories: [{category}]        # ids from content/categories.yml, e.g. [food, m
 # email: name@example.org
 # website: https://...
 # hours: "Tuesdays 9:30 to 12:00"  # keep the quotes around times
+# opening_times:               # the same, for other directories (see content/README.md)
+#   - days: [tuesday]
+#     opens: "09:30"
+#     closes: "12:00"
 # cost: Free
 # languages: [en, cy]
 # referral: Self-referral

@@ -25,6 +25,13 @@ PARAM_NAMES = st.sampled_from(
         "taxonomy_term_id",
         "minimum_age",
         "maximum_age",
+        "taxonomy_id",
+        "day",
+        "start_time",
+        "end_time",
+        "postcode",
+        "proximity",
+        "modified_after",
         "limit",
         "s",
     ]
@@ -56,6 +63,12 @@ def test_search_api_never_fails(client, params):
 @given(params=PARAMS)
 def test_openreferral_services_never_fails(client, params):
     check(client, "/openreferral/services", params)
+
+
+@FUZZ
+@given(params=PARAMS)
+def test_openreferral_service_at_locations_never_fails(client, params):
+    check(client, "/openreferral/service_at_locations", params)
 
 
 @settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
@@ -120,7 +133,8 @@ def test_hostile_queries(client, path, query):
 
 @pytest.mark.parametrize("query", HOSTILE)
 def test_hostile_openreferral_search(client, query):
-    assert client.get("/openreferral/services", query_string={"search": query}).status_code == 200
+    response = client.get("/openreferral/services", query_string={"search": query})
+    assert response.status_code == 200 and response.is_json
 
 
 @pytest.mark.parametrize(
@@ -161,8 +175,9 @@ def test_hostile_filters(client, path, params):
 )
 def test_hostile_openreferral_params(client, params):
     response = client.get("/openreferral/services", query_string=params)
-    assert response.status_code == 200
-    assert response.get_json()["page_number"] >= 1
+    assert response.status_code in (200, 400)
+    body = response.get_json()
+    assert body["page_number"] >= 1 if response.status_code == 200 else body["error"] == "bad request"
 
 
 def test_hostile_list_and_forms(client):
