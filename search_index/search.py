@@ -129,9 +129,9 @@ class SearchIndex:
         self.categories: list[Category] = [Category(**c) for c in meta.get("categories", [])]
         self.category_by_id = {c.id: c for c in self.categories}
         self.vocabulary = vocabulary
-        self._engine = ENGINE.open(gen_dir)
-        self._docs: dict[int, Entry] = self._engine.docs  # document number -> entry (live ones)
-        self._docnum: dict[str, int] = self._engine.docnum
+        self._gen = ENGINE.open(gen_dir)
+        self._docs: dict[int, Entry] = self._gen.docs  # document number -> entry (live ones)
+        self._docnum: dict[str, int] = self._gen.docnum
         self.entries: dict[str, Entry] = {e.slug: e for e in self._docs.values()}
         state = read_state(gen_dir)
         if state is not None:
@@ -266,7 +266,7 @@ class SearchIndex:
         """Document numbers the filters' index terms allow (None: no such filter)."""
         if filters not in self._filtered:
             labels = filters.labels()
-            docs = self._engine.docs_matching(labels) if labels else None
+            docs = self._gen.docs_matching(labels) if labels else None
             if len(self._filtered) > 256:
                 self._filtered.clear()
             self._filtered[filters] = docs
@@ -331,7 +331,7 @@ class SearchIndex:
         hits: list[Hit] = []
         total = 0
         if terms or categories:
-            found = self._engine.rank(terms, categories)
+            found = self._gen.rank(terms, categories)
             allowed = self._allowed(filters)
             total = len(found.raw) if allowed is None else len(allowed.intersection(found.raw))
             originals = _surface_forms(understanding, corrections)
@@ -375,7 +375,7 @@ class SearchIndex:
             emergency = [e for e in lines if set(e.categories) == {"crisis"} or "999" in e.phone]
             is_emergency = {e.slug for e in emergency}
             words = {w: 1.0 for w in tokenize(KIND_WORDS[crisis.kind])}
-            found = self._engine.rank(self._query_terms(words), {})
+            found = self._gen.rank(self._query_terms(words), {})
             scores = {
                 e.slug: found.final(found.raw[self._docnum[e.slug]])
                 for e in lines
