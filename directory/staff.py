@@ -404,7 +404,7 @@ def edit(slug: str):
                 notice = _("The file has problems (below), so the form shows the last good version.")
         fields = fields_of(entry) if entry else {k: "" for k in FIELD_ORDER}
         return _edit_page(
-            slug, fields, entry.body if entry else "", original, problems=problems, notice=notice
+            slug, fields, entry.full_body if entry else "", original, problems=problems, notice=notice
         )
     return _edit_post(slug, path, original)
 

@@ -64,6 +64,7 @@ ENTRIES = {
         cost: "£1 a session"
         languages: [en]
         verified: 2025-01-05
+        contact_via: food-bank
         ---
 
         Drop in on a Tuesday evening.
@@ -79,6 +80,7 @@ ENTRIES = {
         hours: "Wednesdays (ask at the hub for the time)"
         cost: "£3 for lunch"
         languages: [en]
+        contact_via: food-bank
         ---
 
         Ask at the hub.
@@ -141,6 +143,7 @@ ENTRIES = {
         tags: [knitting, craft]
         hours: "Thursdays 1-3pm"
         status: temporarily-closed
+        contact_via: food-bank
         ---
 
         Back soon.
@@ -152,6 +155,7 @@ ENTRIES = {
         categories: [advice]
         tags: [advice shop]
         status: closed
+        contact_via: food-bank
         ---
 
         Closed.
