@@ -6,6 +6,7 @@ from flask import Blueprint, current_app, render_template, request
 
 from .core import get_core
 from .i18n import page_lang
+from .pages import EXIT_CATEGORIES, needs_exit
 from .query import parse_search, run_search
 
 bp = Blueprint("search", __name__)
@@ -29,5 +30,6 @@ def results():
         categories=index.categories,
         areas=index.areas(),
         languages=index.languages(),
-        show_exit=res is not None and res.is_crisis,
+        show_exit=req.category in EXIT_CATEGORIES
+        or needs_exit(res.crisis if res is not None else None, [i.entry for i in outcome.items]),
     )

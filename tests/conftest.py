@@ -43,6 +43,10 @@ ENTRIES = {
         referral: Just turn up
         access: Step-free entrance
         verified: 2025-04-11
+        sources:
+          - url: https://example.org/food/contact-us
+            checked: 2025-04-11
+            states: [phone, email, address]
         ---
 
         Come to the hub and ask at the desk. **Bring a bag** if you can.

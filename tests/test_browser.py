@@ -218,7 +218,7 @@ def test_keyboard_reaches_skip_link_and_search_box_with_visible_focus(page, base
 def test_leave_quickly_replaces_the_page_in_history(page, base_url):
     page.goto(base_url + "/")
     page.goto(base_url + "/search?q=I+want+to+kill+myself")
-    page.get_by_role("link", name="Leave this page quickly").click()
+    page.get_by_role("link", name="Exit this page").click()
     page.wait_for_url("https://www.bbc.co.uk/weather")
     page.go_back()
     assert page.url == base_url + "/", "Back must not return to the page they left"

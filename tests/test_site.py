@@ -7,9 +7,12 @@ import re
 from zoneinfo import ZoneInfo
 
 import pytest
+from staff_fixtures import login
 
 from directory import create_app
 from search_index.answers import entry_text
+
+pytest_plugins = ["staff_fixtures"]  # staff_client, for the staff-only sources
 
 LONDON = ZoneInfo("Europe/London")
 CARD_LINK = re.compile(r'<h3><a href="(?:/cy)?/services/([a-z0-9-]+)"')
@@ -205,12 +208,12 @@ def test_crisis_help_comes_first_and_prominent(client):
     page = text(client.get("/search?q=I+want+to+kill+myself"))
     crisis_at = page.index('<section class="crisis"')
     first_result = page.index('<article class="card')
-    assert crisis_at < first_result
-    assert page.index("<h1>") < crisis_at
+    assert page.index('<main id="main"') < crisis_at < first_result  # the crisis lines open the page
     crisis = page[crisis_at:first_result]
+    assert '<h1 id="crisis-title">Help now</h1>' in crisis
     assert '<a href="tel:116123">116 123</a>' in crisis
     assert '<a href="tel:999">999</a>' in crisis
-    assert "Leave this page quickly" in page
+    assert "Exit this page" in page
     assert slugs_on(page)[0] == "samaritans"
     assert "Crisis help: available now" in page
 
@@ -224,7 +227,8 @@ def test_abuse_crisis_shows_live_fear_free_and_exit(client):
 def test_welsh_crisis_message_is_welsh(client):
     page = text(client.get("/cy/search?q=I+want+to+kill+myself"))
     assert "Samariaid: ffoniwch" in page
-    assert "Gadael y dudalen hon yn gyflym" in page
+    assert "Gadael y dudalen hon" in page
+    assert '<h1 id="crisis-title">Help nawr</h1>' in page
 
 
 def test_crisis_help_shows_even_with_no_results(tmp_path):
@@ -238,11 +242,11 @@ def test_crisis_help_shows_even_with_no_results(tmp_path):
     assert slugs_on(page) == []
     assert '<section class="crisis"' in page
     assert '<a href="tel:116123">116 123</a>' in page
-    assert "Leave this page quickly" in page
+    assert "Exit this page" in page
 
 
 def test_no_exit_button_on_ordinary_results(client):
-    assert "Leave this page quickly" not in text(client.get("/search?q=food"))
+    assert "Exit this page" not in text(client.get("/search?q=food"))
 
 
 def test_no_results_is_kind_and_helpful(client):
@@ -284,11 +288,11 @@ def test_domestic_abuse_pages_have_the_exit_button(client):
 
 def test_entry_page_details(client):
     page = text(client.get("/services/food-bank"))
-    assert '<a href="tel:01632960001">01632 960001</a>' in page
+    assert '<a class="tel" href="tel:01632960001">01632 960001</a>' in page
     assert '<a href="mailto:food@example.org">food@example.org</a>' in page
     assert 'href="https://example.org/food"' in page
     assert "Monday to Friday 9am to 5pm" in page
-    assert '<dt>Cost</dt><dd><span lang="en">Free</span></dd>' in page
+    assert "<dt>Cost</dt><dd>Free</dd>" in page
     assert "all ages" in page
     assert "Just turn up" in page
     assert "Step-free entrance" in page
@@ -306,7 +310,13 @@ def test_welsh_entry_page(client):
     assert "Saesneg, Cymraeg, Pwyleg" in page
     assert "11 Ebrill 2025" in page
     assert 'href="/cy/categories/food"' in page
-    assert '<div class="prose" lang="en">' in page  # the body is English: say so to screen readers
+    # no English description on a Welsh page: a link to the English page instead
+    assert "Bring a bag" not in page
+    assert (
+        '<a href="/services/food-bank" hreflang="en">Darllen rhagor am y gwasanaeth hwn (yn Saesneg)</a>'
+        in page
+    )
+    assert "<dd>Am ddim</dd>" in page and "Free" not in page.split("<main")[1]
 
 
 def test_entry_without_welsh_title_is_marked_english_on_welsh_pages(client):
@@ -680,3 +690,59 @@ def test_bundled_directory_pages_fit_the_budget(tmp_path):
         response = client.get(url)
         assert response.status_code == 200, url
         assert len(response.data) < 100_000, f"{url}: {len(response.data)} bytes"
+
+
+# --- quick exit, a way to get in touch, sources ----------------------------------------------
+def _site(tmp_path, extra: dict):
+    from conftest import ENTRIES, write_content
+
+    content = write_content(tmp_path / "content", {**ENTRIES, **extra})
+    return create_app(
+        {"TESTING": True, "CONTENT_DIR": content, "INDEX_DIR": tmp_path / "index"}
+    ).test_client()
+
+
+COURSE = """\
+    ---
+    title: Freedom course
+    summary: A ten-week course for women who want to understand what happened in a past relationship.
+    categories: [domestic-abuse, learning]
+    tags: [freedom course, understanding relationships]
+    contact_via: food-bank
+    ---
+    Ask at the hub.
+    """
+
+
+def test_quick_exit_follows_the_categories_of_the_results_not_the_words(tmp_path):
+    client = _site(tmp_path, {"freedom-course": COURSE})
+    page = text(client.get("/search?q=freedom+course"))  # no crisis words, an abuse service found
+    assert '<section class="crisis"' not in page
+    assert "Exit this page" in page and 'id="exit-hint"' in page
+    assert "Exit this page" in text(client.get("/cy/search?q=freedom+course")).replace(
+        "Gadael y dudalen hon", "Exit this page"
+    )
+    assert "Exit this page" in text(client.get("/search?category=domestic-abuse"))
+    assert "Exit this page" in text(client.get("/services/freedom-course"))
+    assert "Exit this page" not in text(client.get("/search?q=youth+club"))
+
+
+def test_an_entry_without_contact_details_says_where_to_ask(client):
+    page = text(client.get("/services/youth-club"))
+    contact = page[page.index('id="contact"') : page.index("</section>", page.index('id="contact"'))]
+    assert '<dt>Ask at</dt><dd><a href="/services/food-bank">Caia food bank</a>' in contact
+    assert 'href="tel:01632960001"' in contact
+    welsh = text(client.get("/cy/services/youth-club"))
+    assert '<a href="/cy/services/food-bank">Banc bwyd Caia</a>' in welsh
+
+
+def test_sources_are_for_staff_only(client):
+    assert "example.org/food/contact-us" not in text(client.get("/services/food-bank"))
+    assert "Sources" not in text(client.get("/services/food-bank"))
+
+
+def test_staff_see_the_sources(staff_client):
+    login(staff_client)
+    page = text(staff_client.get("/services/food-bank"))
+    assert "Sources (staff only)" in page and "example.org/food/contact-us" in page
+    assert "checked 2025-04-11 · phone, email, address" in page
