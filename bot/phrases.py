@@ -14,7 +14,7 @@ PHRASES: dict[str, dict[str, str]] = {
         "classes”, and I'll suggest services and how to contact them. /categories shows every topic, "
         "/help explains more, and /cymraeg switches to Welsh.\n"
         "I am not an emergency service: if you or someone else is in danger, call 999.",
-        "cy": "Helo, Signpost ydw i: dw i'n eich helpu i ddod o hyd i wasanaethau cymunedol yn Wrecsam.\n"
+        "cy": "Helo, Arwyddbost ydw i: dw i'n eich helpu i ddod o hyd i wasanaethau cymunedol yn Wrecsam.\n"
         "Dywedwch wrtha i mewn ychydig eiriau beth sydd ei angen arnoch chi, er enghraifft “banc bwyd”, "
         "“help gyda dyled” neu “gwersi Saesneg”, a bydda i'n awgrymu gwasanaethau a sut i gysylltu â nhw. "
         "Mae /categories yn dangos pob pwnc, mae /help yn esbonio mwy, ac mae /english yn newid i'r Saesneg.\n"
@@ -49,7 +49,7 @@ PHRASES: dict[str, dict[str, str]] = {
         "• /start: the welcome message again\n"
         "I can't contact services for you or send help. In an emergency call 999. To talk to someone "
         "now: Samaritans 116 123 (free, any time).",
-        "cy": "Sut i ddefnyddio Signpost:\n"
+        "cy": "Sut i ddefnyddio Arwyddbost:\n"
         "• Teipiwch beth sydd ei angen arnoch yn eich geiriau eich hun, er enghraifft “help i dalu rhent”, "
         "“rhywle i fy arddegwr fynd” neu “banc bwyd”.\n"
         "• Dw i'n dangos hyd at 3 gwasanaeth ar y tro, pam mae pob un yn addas a sut i gysylltu ag ef. "

@@ -31,18 +31,18 @@ OLD_TEXT_CHARS = 280  # earlier replies are kept this short in the transcript
 MAX_INPUT_CHARS = 5000
 
 PAGE = {
-    "title": {"en": "Chat with Signpost", "cy": "Sgwrsio â Signpost"},
+    "title": {"en": "Chat with Signpost", "cy": "Sgwrsio ag Arwyddbost"},
     "intro": {
         "en": "Ask in your own words and Signpost suggests services in Wrexham. No person reads this chat: "
         "in an emergency call 999.",
-        "cy": "Gofynnwch yn eich geiriau eich hun ac mae Signpost yn awgrymu gwasanaethau yn Wrecsam. Does "
+        "cy": "Gofynnwch yn eich geiriau eich hun ac mae Arwyddbost yn awgrymu gwasanaethau yn Wrecsam. Does "
         "neb yn darllen y sgwrs hon: mewn argyfwng ffoniwch 999.",
     },
     "label": {"en": "Your message", "cy": "Eich neges"},
     "send": {"en": "Send", "cy": "Anfon"},
     "restart": {"en": "Start again", "cy": "Dechrau eto"},
     "you": {"en": "You", "cy": "Chi"},
-    "bot": {"en": "Signpost", "cy": "Signpost"},
+    "bot": {"en": "Signpost", "cy": "Arwyddbost"},
     "log": {"en": "Conversation", "cy": "Sgwrs"},
     # The web chat's own first message: in the page's language, no commands to type.
     "hello": {

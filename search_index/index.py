@@ -275,6 +275,7 @@ def spell_words(entry: Entry, categories: dict[str, Category]) -> set[str]:
                 entry.organisation,
                 entry.title_cy,
                 entry.summary_cy,
+                entry.body_cy,
             ]
             + [c.name + " " + c.name_cy for c in cats]
         )
@@ -309,7 +310,7 @@ def _document(entry: Entry, sig: str, categories: dict[str, Category]) -> dict:
         "catnames": " . ".join(f"{c.name} {c.description}" for c in cats),
         "organisation": entry.organisation,
         "body": entry.body,
-        "welsh": " . ".join([entry.title_cy, entry.summary_cy] + [c.name_cy for c in cats]),
+        "welsh": " . ".join([entry.title_cy, entry.summary_cy, entry.body_cy] + [c.name_cy for c in cats]),
         "categories": " ".join(entry.categories),
         "languages": " ".join(entry.languages) or "-",
         "status": entry.status,

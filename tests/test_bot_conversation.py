@@ -310,13 +310,13 @@ def test_start_welcomes_in_both_languages_with_999_and_the_privacy_sentence(conv
     reply, _ = ask(conv, "/start")
     assert reply.kind == "welcome"
     text = reply.text
-    assert text.index("Hello, I'm Signpost") < text.index("Helo, Signpost ydw i")
+    assert text.index("Hello, I'm Signpost") < text.index("Helo, Arwyddbost ydw i")
     assert "I am not an emergency service" in text and "call 999" in text and "ffoniwch 999" in text
     assert "No messages are kept with your chat id" in text
     assert "Does dim negeseuon yn cael eu cadw gyda dynodwr eich sgwrs" in text
     assert {b.data for b in reply.all_buttons} >= {"l:cy", "l:en", "c"}
     welsh_first, _ = ask(conv, "/start@signpost_test_bot deep-link", lang="cy")
-    assert welsh_first.text.startswith("Helo, Signpost ydw i")
+    assert welsh_first.text.startswith("Helo, Arwyddbost ydw i")
 
 
 def test_help_lists_the_commands(conv):
@@ -325,7 +325,7 @@ def test_help_lists_the_commands(conv):
     for cmd in ("/categories", "/cymraeg", "/english", "116 123", "999"):
         assert cmd in reply.text
     cy, _ = ask(conv, "/help", lang="cy")
-    assert "Sut i ddefnyddio Signpost" in cy.text
+    assert "Sut i ddefnyddio Arwyddbost" in cy.text
 
 
 def test_cymraeg_and_english_switch_the_reply_language(conv):

@@ -119,7 +119,7 @@ def test_the_bot_answers_every_kind_of_update_over_real_http(tmp_path, content, 
 
         assert (
             texts(stub, 101)[0].startswith("Hello, I'm Signpost")
-            and "Helo, Signpost ydw i" in texts(stub, 101)[0]
+            and "Helo, Arwyddbost ydw i" in texts(stub, 101)[0]
         )
         question = stub.sent(102)[0]
         assert question["text"].startswith(

@@ -119,7 +119,7 @@ def test_the_welsh_chat_answers_in_welsh(chat_app):
     chat = Chat(chat_app.test_client(), prefix="/cy")
     assert '<html lang="cy">' in chat.text
     assert "Dywedwch wrtha i mewn ychydig eiriau" in chat.text and "Hello" not in chat.text
-    assert "Sgwrsio â Signpost" in chat.text and 'action="/cy/chat#latest"' in chat.text
+    assert "Sgwrsio ag Arwyddbost" in chat.text and 'action="/cy/chat#latest"' in chat.text
     chat.say("gwersi Saesneg")
     assert "Gwasanaethau a allai helpu gyda “gwersi Saesneg”:" in chat.text
     assert "Dosbarthiadau Saesneg (ESOL) yn yr hyb" in chat.text

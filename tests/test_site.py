@@ -746,3 +746,12 @@ def test_staff_see_the_sources(staff_client):
     page = text(staff_client.get("/services/food-bank"))
     assert "Sources (staff only)" in page and "example.org/food/contact-us" in page
     assert "checked 2025-04-11 · phone, email, address" in page
+
+
+def test_one_brand_in_each_language(client, tmp_path):
+    """The Welsh pages and the Welsh chat call the service Arwyddbost, never Signpost."""
+    for path in ("/cy/", "/cy/search?q=bwyd", "/cy/services/food-bank", "/cy/list", "/cy/chat"):
+        body = text(client.get(path))
+        visible = re.sub(r"<[^>]+>", " ", body[body.index("<body") :])
+        assert "Signpost" not in visible, path
+        assert "Arwyddbost" in visible, path
