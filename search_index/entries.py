@@ -42,13 +42,15 @@ TEXT_FIELDS = (
     "cost_cy",
     "referral_cy",
     "access_cy",
+    "organisation_cy",
+    "area_cy",
 )
 LIST_FIELDS = ("categories", "tags", "questions", "languages")
 # `sources:` is a list of mappings (where each detail was read, and when); see `parse_sources`.
 STRUCTURED_FIELDS = ("sources",)
 KNOWN_FIELDS = TEXT_FIELDS + LIST_FIELDS + STRUCTURED_FIELDS
 # The fields a Welsh page takes from `<field>_cy` when it is given (title and summary included).
-WELSH_FIELDS = ("title", "summary", "hours", "cost", "referral", "access")
+WELSH_FIELDS = ("title", "summary", "hours", "cost", "referral", "access", "organisation", "area")
 # The details by which a resident can get in touch; an entry without any needs `contact_via`.
 CONTACT_FIELDS = ("phone", "email", "website", "address")
 # What a source may be recorded as stating (`states: [phone, address]`).
@@ -166,6 +168,8 @@ class Entry:
     cost_cy: str = ""
     referral_cy: str = ""
     access_cy: str = ""
+    organisation_cy: str = ""
+    area_cy: str = ""
     body_cy: str = ""
     sources: tuple[Source, ...] = ()
     path: str = ""

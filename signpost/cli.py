@@ -169,7 +169,7 @@ categories: [{category}]        # ids from content/categories.yml, e.g. [food, m
 # languages: [en, cy]
 # referral: Self-referral
 # access: Step-free entrance
-# hours_cy, cost_cy, referral_cy, access_cy: the same in Welsh
+# hours_cy, cost_cy, referral_cy, access_cy, organisation_cy, area_cy: the same in Welsh
 # The Welsh description goes below the English one, after a line that says only <!-- cy -->
 # status: active               # or temporarily-closed, closed
 # verified: {today}            # the date these details were last checked

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import html
 import re
 from zoneinfo import ZoneInfo
 
@@ -755,3 +756,72 @@ def test_one_brand_in_each_language(client, tmp_path):
         visible = re.sub(r"<[^>]+>", " ", body[body.index("<body") :])
         assert "Signpost" not in visible, path
         assert "Arwyddbost" in visible, path
+
+
+# --- the bundled directory --------------------------------------------------------------------
+@pytest.fixture(scope="module")
+def bundled(tmp_path_factory):
+    from conftest import ROOT
+
+    index = tmp_path_factory.mktemp("bundled") / "index"
+    return create_app({"TESTING": True, "CONTENT_DIR": ROOT / "content", "INDEX_DIR": index}).test_client()
+
+
+def _main(page: str) -> str:
+    return page[page.index('<main id="main"') : page.index("</main>")]
+
+
+def _contact(page: str) -> str:
+    start = page.index('id="contact"')
+    return page[start : page.index("</section>", start)]
+
+
+def test_every_bundled_entry_page_gives_a_way_to_get_in_touch(bundled):
+    """Its own phone, email or website, or "Ask at" a service that has one (followed to the end)."""
+    from conftest import ROOT
+
+    from search_index import load_directory
+
+    slugs = [e.slug for e in load_directory(ROOT / "content").entries if e.status != "closed"]
+    for slug in slugs:
+        seen, current = [], slug
+        while True:
+            contact = _contact(text(bundled.get(f"/services/{current}")))
+            if re.search(r'href="(tel:|sms:|mailto:|https?://)', contact):
+                break
+            ask = re.search(r'<dt>Ask at</dt><dd><a href="/services/([a-z0-9-]+)"', contact)
+            assert ask, f"{slug}: no way to get in touch on /services/{current}"
+            seen.append(current)
+            current = ask.group(1)
+            assert current not in seen, f"{slug}: 'Ask at' goes round in a circle: {seen}"
+
+
+def test_no_welsh_entry_page_shows_english_field_text(bundled):
+    """Every field on a Welsh entry page is in Welsh: nothing is marked English, and no English-only
+    value of the entry (hours, cost, referral, access, organisation, area, description) appears."""
+    from conftest import ROOT
+
+    from search_index import load_directory
+
+    for entry in load_directory(ROOT / "content").entries:
+        if entry.status == "closed":
+            continue
+        main = _main(text(bundled.get(f"/cy/services/{entry.slug}")))
+        assert 'lang="en"' not in main, f"{entry.slug}: English text on the Welsh page"
+        for key in ("hours", "cost", "referral", "access", "organisation", "area", "summary", "title"):
+            english, welsh = (
+                getattr(entry, key),
+                entry.field_in(key, "cy")
+                if key
+                not in (
+                    "summary",
+                    "title",
+                )
+                else getattr(entry, f"{key}_in")("cy"),
+            )
+            if english and english != welsh:
+                assert html.escape(english, quote=False) not in main, f"{entry.slug}: {key} in English"
+        for para in entry.body.split("\n\n"):
+            assert html.escape(para.strip()[:60], quote=False) not in main, (
+                f"{entry.slug}: English description"
+            )
