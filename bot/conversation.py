@@ -385,11 +385,11 @@ class Conversation:
         title = entry.title_in(lang) + (f" ({lab['closed']})" if entry.status == "temporarily-closed" else "")
         lines = [title, entry.summary_in(lang), ""]
         if entry.organisation and entry.organisation not in entry.title:
-            lines.append(f"{say('label_organisation', lang)}: {entry.organisation}")
+            lines.append(f"{say('label_organisation', lang)}: {entry.field_in('organisation', lang)}")
         for key in ("phone", "email", "website", "hours", "cost"):
             if getattr(entry, key):
-                lines.append(f"{lab[key]}: {getattr(entry, key)}")
-        where = ", ".join(x for x in (entry.address, entry.area, entry.postcode) if x)
+                lines.append(f"{lab[key]}: {entry.field_in(key, lang)}")
+        where = ", ".join(x for x in (entry.address, entry.field_in("area", lang), entry.postcode) if x)
         if where:
             lines.append(f"{lab['where']}: {where}")
         if entry.ages:
@@ -398,15 +398,13 @@ class Conversation:
             names = ", ".join(language_name(code, lang) for code in entry.languages)
             lines.append(f"{say('label_languages', lang)}: {names}")
         if entry.referral:
-            lines.append(f"{say('label_referral', lang)}: {entry.referral}")
+            lines.append(f"{say('label_referral', lang)}: {entry.field_in('referral', lang)}")
         if entry.access:
-            lines.append(f"{say('label_access', lang)}: {entry.access}")
-        body = plain_text(entry.body)
+            lines.append(f"{say('label_access', lang)}: {entry.field_in('access', lang)}")
+        body = plain_text(entry.body_in(lang))
         if body:
-            lines += [
-                "",
-                (say("in_english", lang) + "\n" if lang == "cy" else "") + _short(body, MAX_BODY_CHARS),
-            ]
+            english = lang == "cy" and not entry.body_cy
+            lines += ["", (say("in_english", lang) + "\n" if english else "") + _short(body, MAX_BODY_CHARS)]
         if entry.verified:
             lines += ["", say("checked", lang, date=entry.verified.isoformat())]
             if (self._today() - entry.verified).days > OLD_DETAILS_DAYS:
