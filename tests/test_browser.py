@@ -172,8 +172,10 @@ def test_add_to_my_list_without_javascript(browser, base_url):
     try:
         page.goto(base_url + "/search?q=club")
         page.get_by_role("button", name="Add to my list: Wrexham youth club").click()
-        page.wait_for_url("**/search?q=club")
-        assert page.get_by_role("status").first.inner_text() == "Added “Wrexham youth club” to your list."
+        page.wait_for_url("**/search?q=club&seen=1#s-youth-club")  # back at the same card
+        assert page.locator(".flash").inner_text() == "Added “Wrexham youth club” to your list."
+        card = page.locator("#s-youth-club").bounding_box()
+        assert 0 <= card["y"] < page.viewport_size["height"]
         page.get_by_role("link", name="My list").click()
         assert page.get_by_role("link", name="Wrexham youth club").is_visible()
         page.goto(base_url + "/search?q=club")

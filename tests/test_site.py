@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import gzip
 import html
 import re
 from zoneinfo import ZoneInfo
@@ -825,3 +826,95 @@ def test_no_welsh_entry_page_shows_english_field_text(bundled):
             assert html.escape(para.strip()[:60], quote=False) not in main, (
                 f"{entry.slug}: English description"
             )
+
+
+# --- the desk: more results, my list, static files --------------------------------------------
+def _many(n: int) -> dict:
+    return {
+        f"club-{i:02d}": f"""\
+        ---
+        title: Knitting club number {i}
+        summary: A knitting club that meets every week.
+        categories: [community]
+        tags: [knitting]
+        phone: "01632 9600{i:02d}"
+        hours: "Mondays 10am to 12pm"
+        ---
+        Knit.
+        """
+        for i in range(n)
+    }
+
+
+def test_more_results_past_the_first_twenty_each_search_recorded_once(tmp_path):
+    client = _site(tmp_path, _many(45))
+    core = client.application.extensions["signpost"]
+    recorded = []
+    search = core.search
+    core.search = lambda *a, **kw: recorded.append(a) or search(*a, **kw)
+    page = text(client.get("/search?q=knitting"))
+    assert len(slugs_on(page)) == 20 and "The first 20 services found" in page
+    more = re.search(r'href="(/search\?[^"]+)#s-([a-z0-9-]+)">Show more services', page)
+    assert more and "seen=1" in more.group(1) and "n=40" in more.group(1)
+    page2 = text(client.get(html.unescape(more.group(1))))
+    assert len(slugs_on(page2)) == 40 and slugs_on(page2)[20] == more.group(2)  # the link opens at the 21st
+    assert slugs_on(page2)[:20] == slugs_on(page)
+    page3 = text(client.get("/search?q=knitting&n=60&seen=1"))
+    assert 45 <= len(slugs_on(page3)) < 60 and "Show more services" not in page3
+    assert len(recorded) == 1  # more pages of the same search are not counted again
+    card = page[page.index('id="s-club-') :]
+    card = card[: card.index("</article>")]
+    assert 'href="tel:016329600' in card and "Mondays 10am to 12pm" in card  # phone and hours on cards
+
+
+def test_add_to_my_list_comes_back_to_the_card_without_recording_the_search_again(client):
+    core = client.application.extensions["signpost"]
+    recorded = []
+    search = core.search
+    core.search = lambda *a, **kw: recorded.append(a) or search(*a, **kw)
+    page = text(client.get("/search?q=food+bank"))
+    token = re.search(r'name="csrf_token" value="([^"]+)"', page).group(1)
+    nxt = re.search(r'name="next" value="([^"]+#s-food-bank)"', page).group(1)
+    resp = client.post(
+        "/list/add", data={"csrf_token": token, "slug": "food-bank", "next": html.unescape(nxt)}
+    )
+    assert resp.status_code == 303
+    location = resp.headers["Location"]
+    assert location.endswith("#s-food-bank") and "seen=1" in location
+    client.get(location.split("#")[0])
+    assert len(recorded) == 1
+    # sent by the page's script: JSON, and the page stays where it is
+    resp = client.post(
+        "/list/remove",
+        data={"csrf_token": token, "slug": "food-bank"},
+        headers={"X-Requested-With": "fetch"},
+    )
+    answer = resp.get_json()
+    assert answer["saved"] is False and answer["count"] == 0 and answer["action"] == "/list/add"
+    assert answer["label"] == "Add to my list" and "Caia food bank" in answer["message"]
+
+
+def test_the_list_can_be_copied_as_text_and_as_a_link(client):
+    page = text(client.get("/list?s=food-bank,samaritans"))
+    link = re.search(r'id="list-link" value="([^"]+)"', page).group(1)
+    assert link.endswith("/list?s=food-bank,samaritans")
+    box = html.unescape(page[page.index('id="list-text"') : page.index("</textarea>")])
+    assert "Caia food bank" in box and "Phone: 01632 960001" in box and link in box
+    assert 'data-copy="list-link"' in page and 'data-copy="list-text"' in page
+
+
+def test_static_files_have_versioned_addresses_long_caching_and_compression(client):
+    page = text(client.get("/"))
+    css = re.search(r'href="(/static/site\.css\?v=[0-9a-f]{10})"', page).group(1)
+    icon = re.search(r'<link rel="icon" href="(/static/favicon\.svg\?v=[0-9a-f]{10})"', page).group(1)
+    resp = client.get(css, headers={"Accept-Encoding": "gzip"})
+    assert resp.headers["Content-Encoding"] == "gzip"
+    assert (
+        "max-age=31536000" in resp.headers["Cache-Control"] and "immutable" in resp.headers["Cache-Control"]
+    )
+    with open(f"{client.application.static_folder}/site.css", "rb") as fh:
+        assert gzip.decompress(resp.data) == fh.read()
+    old = client.get("/static/site.css?v=0000000000")
+    assert "immutable" not in old.headers.get("Cache-Control", "")  # an old version is not cached for a year
+    assert client.get(icon).status_code == 200
+    assert client.get("/favicon.ico").headers["Location"] == icon
