@@ -46,11 +46,12 @@
       var done = function () {
         if (status) { status.textContent = button.getAttribute("data-copied") || status.getAttribute("data-copied-text"); }
       };
-      if (navigator.clipboard && window.isSecureContext) {
-        navigator.clipboard.writeText(box.value).then(done, function () { document.execCommand("copy"); done(); });
-      } else {
-        document.execCommand("copy");
+      var copied = false;
+      try { copied = document.execCommand("copy"); } catch (e) { copied = false; }
+      if (copied) {
         done();
+      } else if (navigator.clipboard && window.isSecureContext) {
+        navigator.clipboard.writeText(box.value).then(done, function () { /* the text stays selected */ });
       }
     });
   });
