@@ -43,7 +43,7 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u
 _MD_LINK = re.compile(r"\[([^\]]+)\]\((\S+?)\)")
 _MD_MARKS = re.compile(r"(\*\*|__|(?<!\w)[*_](?=\S)|(?<=\S)[*_](?!\w)|`)")
 _MD_HEADING = re.compile(r"^#{1,6}\s*", re.M)
-PRIVACY = {"bot": "privacy_bot", "web": "privacy_web", "cli": "privacy_cli"}
+PRIVACY = {"bot": "privacy_bot", "chat": "privacy_web", "web": "privacy_web", "cli": "privacy_cli"}
 
 
 @dataclass(frozen=True)
@@ -216,7 +216,7 @@ class Conversation:
             return self._welcome(state)
         if name == "help":
             return Reply(
-                say("help", lang) + "\n\n" + say(PRIVACY[self.channel], lang),
+                say("help", lang) + "\n\n" + self._privacy(lang),
                 self._again_row(lang),
                 kind="help",
             )
@@ -230,13 +230,16 @@ class Conversation:
 
     def _welcome(self, state: ChatState) -> Reply:
         first, second = (state.lang, "en" if state.lang == "cy" else "cy")
-        privacy = PRIVACY[self.channel]
-        text = "\n\n".join(say("welcome", lg) + "\n" + say(privacy, lg) for lg in (first, second))
+        text = "\n\n".join(say("welcome", lg) + "\n" + self._privacy(lg) for lg in (first, second))
         buttons = (
             (Button(say("btn_welsh", first), data="l:cy"), Button(say("btn_english", first), data="l:en")),
             (Button(say("btn_topics", first), data="c"),),
         )
         return Reply(text, buttons, kind="welcome")
+
+    def _privacy(self, lang: str) -> str:
+        """What this channel keeps, and what the staff reports keep of a search."""
+        return say(PRIVACY[self.channel], lang) + " " + say("privacy_kept", lang)
 
     def _set_language(self, state: ChatState, lang: str) -> Reply:
         state.lang, state.lang_set = lang, True

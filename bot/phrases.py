@@ -34,6 +34,18 @@ PHRASES: dict[str, dict[str, str]] = {
         "dudalen hon yn cadw eich 10 neges ddiwethaf yng nghwci sesiwn eich porwr yn unig, er mwyn i chi "
         "weld y sgwrs.",
     },
+    # What the staff reports keep of a search, on every channel (said after the sentence above).
+    "privacy_kept": {
+        "en": "For the staff reports Signpost keeps only the words of your message that name a need "
+        "(like “food” or “rent”: never names, addresses, numbers or dates), the topics and how many "
+        "services were found, the language and whether you used the website, the chat or Telegram. A "
+        "message about danger is only counted. Nothing is kept that says who you are.",
+        "cy": "Ar gyfer adroddiadau'r staff, dim ond geiriau eich neges sy'n enwi angen (fel “bwyd” neu "
+        "“rhent”: byth enwau, cyfeiriadau, rhifau na dyddiadau), y pynciau a faint o wasanaethau a "
+        "gafwyd, yr iaith ac a wnaethoch chi ddefnyddio'r wefan, y sgwrs neu Telegram y mae Signpost yn "
+        "eu cadw. Dim ond cyfrif neges am berygl a wneir. Does dim byd yn cael ei gadw sy'n dweud pwy "
+        "ydych chi.",
+    },
     "privacy_cli": {
         "en": "Nothing you type here is kept after you close this window.",
         "cy": "Does dim byd rydych chi'n ei deipio yma yn cael ei gadw ar ôl i chi gau'r ffenestr hon.",

@@ -1,8 +1,8 @@
 """One object the front-ends share: the live index, search with analytics, and rebuilds.
 
 The website and the bot each create one `Signpost` and call `search()`; it always answers,
-re-opens the index when a new generation appears on disk, and records the search (scrubbed of
-personal data) without ever letting a logging failure break it.
+re-opens the index when a new generation appears on disk, and records what was needed (need words,
+never the message: see `need_words`) without ever letting a logging failure break it.
 """
 
 from __future__ import annotations
@@ -15,6 +15,8 @@ from pathlib import Path
 
 from .analytics import Analytics
 from .index import BuildReport, build_index, current_generation, index_exists
+from .lexicon import tokenize
+from .need_words import NeedWords
 from .search import Filters, Results, SearchIndex
 from .watch import ContentWatcher
 
@@ -57,6 +59,7 @@ class Signpost:
         self._build_depth = 0
         self._watcher: ContentWatcher | None = None
         self._logged_problems: set[str] = set()
+        self._need_words: tuple[object, NeedWords] | None = None  # (the index it was made for, it)
         if self.analytics is not None:
             self.analytics.start()
         if watch:
@@ -184,11 +187,43 @@ class Signpost:
     def search(
         self, text: str, *, channel: str, lang: str = "en", filters: Filters | None = None, limit: int = 10
     ) -> Results:
-        """Search and record it for the staff reports (scrubbed; failures to record are logged only)."""
-        results = self.index.search(text, lang=lang, filters=filters, limit=limit)
+        """Search and record it for the staff reports under `channel` (web, chat, api, bot, cli):
+        the need words, never the message; failures to record are logged only."""
+        index = self.index
+        results = index.search(text, lang=lang, filters=filters, limit=limit)
         if self.analytics is not None:
-            self.analytics.record(channel=channel, lang=lang, query=text, results=results)
+            try:
+                words = [] if results.is_crisis else self.need_words(index).extract(text, lang)
+                filtered = False
+                if not results.hits and not results.is_crisis and filters and filters != Filters():
+                    # found nothing: an unmet need, or only the filters (an unknown area, a language)?
+                    filtered = bool(index.search(text, lang=lang, limit=1).hits)
+                categories = [c for h in results.hits[:3] for c in h.entry.categories]
+            except Exception:  # recording never breaks a search
+                log.warning("could not work out what to record for a search", exc_info=True)
+                return results
+            self.analytics.record(
+                channel=channel,
+                lang=lang,
+                words=words,
+                results=results,
+                categories=categories,
+                filtered=filtered,
+            )
         return results
+
+    def need_words(self, index: SearchIndex | None = None) -> NeedWords:
+        """The need-word picker for this index's vocabulary and categories."""
+        index = index or self.index
+        if self._need_words is None or self._need_words[0] is not index:
+            vocab = index.vocabulary
+            known = set(vocab.known_words())
+            for c in index.categories:
+                known.update(tokenize(f"{c.id.replace('-', ' ')} {c.name} {c.name_cy}"))
+            # the wrapping of a request ("where can I get help with") says nothing about the need
+            quiet = set(vocab.stopwords).union(*vocab.filler)
+            self._need_words = (index, NeedWords(known - quiet, quiet))
+        return self._need_words[1]
 
 
 @contextlib.contextmanager

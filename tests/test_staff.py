@@ -280,7 +280,7 @@ def test_viewers_read_but_cannot_edit(staff_client):
 # --- what staff see ----------------------------------------------------------------------------
 @pytest.fixture
 def searched(staff_client):
-    for q in ("food parcel", "wibble grooming", "Wibble grooming", "youth club", "I want to kill myself"):
+    for q in ("food parcel", "snorkelling lessons", "Snorkelling lessons", "youth club", "I want to kill myself"):
         staff_client.get("/search", query_string={"q": q})
     staff_client.get("/api/search", query_string={"q": "debt"})
     return staff_client
@@ -293,7 +293,7 @@ def test_overview_shows_unmet_needs_stale_broken_and_queue(searched, content_dir
     staff_app.extensions["signpost"].rebuild()
     login(searched)
     page = searched.get("/staff/").get_data(as_text=True)
-    assert re.search(r"<td>wibble grooming</td><td>2</td>", page)
+    assert re.search(r"<td>snorkelling lessons</td><td>2</td>", page)
     assert "Not checked for 12 months" in page and "Live Fear Free helpline" in page  # never checked
     assert "youth-club.md:3: &#39;categories&#39; must be a list" in page
     assert "Suggested corrections (0)" in page
@@ -305,12 +305,12 @@ def test_report_page_has_svg_charts_without_inline_style(searched):
     html = r.get_data(as_text=True)
     assert r.status_code == 200
     assert html.count("<svg") >= 3
-    assert "wibble grooming" in html
+    assert "snorkelling lessons" in html
     assert not re.search(r"\sstyle=", html)
     assert "<script>" not in html
     assert "'unsafe-inline'" not in r.headers["Content-Security-Policy"]
     filtered = searched.get("/staff/report?since=2999-01-01").get_data(as_text=True)
-    assert "wibble grooming" not in filtered
+    assert "snorkelling lessons" not in filtered
 
 
 def test_report_csv_download(searched):
@@ -320,7 +320,7 @@ def test_report_csv_download(searched):
     assert "attachment" in r.headers["Content-Disposition"]
     lines = r.get_data(as_text=True).splitlines()
     assert lines[0] == "section,item,channel,count"
-    assert "unmet needs,wibble grooming,,2" in lines
+    assert "unmet needs,snorkelling lessons,,2" in lines
     assert "crisis messages,,,1" in lines
     assert any(line.startswith("searches by week,") and line.endswith(",api,1") for line in lines)
 
