@@ -45,6 +45,8 @@ def render_error(status: int, detail: str | None = None):
     except Exception:  # the error page must not fail because the index did
         categories = []
     title, advice = _titles().get(status, _titles()[500])
+    if detail and status < 500 and request.path.startswith(("/staff/", "/cy/staff/")):
+        advice = detail  # staff get the reason (a refused entry name, a file too large)
     with force_locale(LOCALES["en" if page_lang() == "cy" else "cy"]):
         other_title, other_advice = _titles().get(status, _titles()[500])
     return render_template(

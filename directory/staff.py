@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import hashlib
 import logging
+import re
 from pathlib import Path
 from urllib.parse import urlsplit
 
 from flask import (
     Blueprint,
+    Request,
     Response,
     abort,
     current_app,
@@ -33,13 +34,18 @@ from search_index.corrections import Corrections
 from search_index.editing import (
     FIELD_ORDER,
     LIST_KEYS,
+    EntryPathError,
+    EntryTooLarge,
+    StaleEdit,
     check_text,
+    digest,
+    entry_path,
     fields_of,
-    git_commit,
+    read_entry,
     render_entry,
+    save_entry,
     split_list,
     today,
-    write_atomic,
 )
 from search_index.entries import STATUSES, parse_entry, slugify
 from search_index.freshness import stale_entries
@@ -59,6 +65,24 @@ login_manager = LoginManager()
 login_manager.session_protection = "strong"
 login_manager.login_message = None
 PUBLIC_VIEWS = ("login", "static")
+EDITOR_MAX_CONTENT_LENGTH = 1024 * 1024  # an entry of up to 256 KB, form-encoded, with the other fields
+_EDITOR_PATHS = re.compile(r"^(?:/cy)?/staff/(?:edit/[^/]+|new|preview)$")
+
+
+class EditorRequest(Request):
+    """The site's requests, except that the entry editor's may carry an entry file of up to 256 KB
+    (the rest of the site keeps MAX_CONTENT_LENGTH)."""
+
+    @property
+    def max_content_length(self) -> int | None:
+        if self.method == "POST" and _EDITOR_PATHS.match(self.path):
+            return current_app.config["EDITOR_MAX_CONTENT_LENGTH"]
+        return super().max_content_length
+
+
+def request_body_limit(app) -> int:
+    """The largest request body the app accepts anywhere (for waitress's max_request_body_size)."""
+    return max(app.config.get("MAX_CONTENT_LENGTH") or 0, app.config.get("EDITOR_MAX_CONTENT_LENGTH") or 0)
 
 
 # --- accounts and sessions ---------------------------------------------------------------------
@@ -347,7 +371,18 @@ def correction_done(item_id: int):
 
 # --- editing in the browser --------------------------------------------------------------------
 def _entry_path(slug: str) -> Path:
-    return get_core().content_dir / "services" / f"{slug}.md"
+    """The entry's file, checked inside content/services/ before any read or write (else a 400)."""
+    try:
+        return entry_path(get_core().content_dir, slug)
+    except EntryPathError as exc:
+        abort(400, str(exc))
+
+
+def _read(path: Path) -> str | None:
+    try:
+        return read_entry(path)
+    except (EntryPathError, EntryTooLarge) as exc:
+        abort(400, str(exc))
 
 
 def _shown(path: Path) -> str:
@@ -355,10 +390,6 @@ def _shown(path: Path) -> str:
         return str(path.resolve().relative_to(Path.cwd().resolve()))
     except ValueError:
         return str(path)
-
-
-def _digest(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
 
 
 def _form_fields(form) -> dict[str, object]:
@@ -375,12 +406,12 @@ def _category_ids() -> set[str]:
     return {c.id for c in get_core().index.categories}
 
 
-def _candidate(slug: str, original: str | None):
+def _candidate(slug: str, path: Path, original: str | None):
     """Fields, body, file text, the entry it makes and its problems, from the posted form."""
     fields = _form_fields(request.form)
     body = request.form.get("body", "")
     text = render_entry(fields, body, original)
-    entry, problems = check_text(text, slug, _category_ids(), _shown(_entry_path(slug)))
+    entry, problems = check_text(text, slug, _category_ids(), _shown(path))
     return fields, body, text, entry, problems
 
 
@@ -389,7 +420,7 @@ def _candidate(slug: str, original: str | None):
 def edit(slug: str):
     """Edit one entry: Preview shows the result and the checks; Save writes, commits and goes live."""
     path = _entry_path(slug)
-    original = path.read_text(encoding="utf-8") if path.is_file() else None
+    original = _read(path)
     indexed = get_core().index.get(slug)
     if original is None and indexed is None:
         abort(404, "No such service")
@@ -424,7 +455,7 @@ def new():
             None, fields, request.form.get("body", ""), None, error=_("Give the service a title first.")
         ), 422
     path = _entry_path(slug)
-    if path.exists():
+    if path.exists() or path.is_symlink():
         fields = _form_fields(request.form)
         return _edit_page(
             None,
@@ -439,11 +470,12 @@ def new():
 
 
 def _edit_post(slug: str, path: Path, original: str | None, creating: bool = False):
-    fields, body, text, entry, problems = _candidate(slug, original)
+    fields, body, text, entry, problems = _candidate(slug, path, original)
     errors = [p for p in problems if p.severity == "error"]
     action = request.form.get("action", "preview")
-    if action != "save" or errors:
-        status = 422 if action == "save" else 200
+
+    def again(status: int, error: str | None = None):
+        """The form as the editor typed it, with the preview, the checks and `error`."""
         return _edit_page(
             None if creating else slug,
             fields,
@@ -453,40 +485,62 @@ def _edit_post(slug: str, path: Path, original: str | None, creating: bool = Fal
             text=text,
             problems=problems,
             base=request.form.get("base"),
-            error=_("Not saved: fix the problems below first.") if action == "save" and errors else None,
+            error=error,
         ), status
-    if (original is None) != creating or (
-        original is not None and request.form.get("base") != _digest(original)
-    ):
-        return _edit_page(
-            slug,
-            fields,
-            body,
-            original,
-            preview=entry,
-            text=text,
-            problems=problems,
-            base=request.form.get("base"),
-            error=_(
+
+    if action != "save" or errors:
+        return again(
+            422 if action == "save" else 200,
+            _("Not saved: fix the problems below first.") if action == "save" and errors else None,
+        )
+    base = None if creating else request.form.get("base", "")
+    content_dir = get_core().content_dir
+    try:
+        saved = save_entry(
+            content_dir,
+            path,
+            text,
+            base,
+            message=f"Edit {slug} via staff area (by {current_user.name})",
+            author=current_user.name,
+            email_domain=current_app.config["COMMIT_EMAIL_DOMAIN"],
+        )
+    except StaleEdit:
+        return again(
+            409,
+            _(
                 "Not saved: someone changed this entry since you opened it. Copy your changes, "
                 "reload the page and make them again."
             ),
-        ), 409
-    write_atomic(path, text)
-    committed = git_commit(
-        get_core().content_dir,
-        path,
-        f"Edit {slug} via staff area (by {current_user.name})",
-        current_user.name,
-    )
+        )
+    except EntryTooLarge as exc:
+        return again(413, _("Not saved: %(why)s.", why=str(exc)))
+    except OSError as exc:  # disk full, read-only folder: the typed text stays on the page
+        log.error("could not save %s: %s", path, exc)
+        return again(
+            503,
+            _(
+                "Not saved: the file could not be written (%(why)s). Your text is still below: copy it "
+                "somewhere safe and tell whoever looks after the server.",
+                why=exc.strerror or str(exc),
+            ),
+        )
     log.info(
-        "%s saved %s from the staff area%s", current_user.name, path, " (committed)" if committed else ""
+        "%s saved %s from the staff area%s",
+        current_user.name,
+        path,
+        " (committed)" if saved.committed else "",
     )
     try:
         get_core().rebuild()
     except Exception:  # the watcher will try again; the file is saved
         log.warning("saved %s but could not update the index yet", path, exc_info=True)
-    flash(_("Saved. The change is live now.") + (" " + _("Committed to Git.") if committed else ""))
+    message = _("Saved. The change is live now.")
+    if saved.committed:
+        message += " " + _("Committed to Git.")
+    elif saved.commit_error:
+        message += " " + _("But the Git commit failed: %(why)s", why=saved.commit_error)
+    flash(message)
     return redirect(link("staff.edit", slug=slug), 303)
 
 
@@ -503,7 +557,7 @@ def _edit_page(
         preview=preview,
         text=text,
         problems=list(problems),
-        base=base or (_digest(original) if original is not None else ""),
+        base=base or (digest(original) if original is not None else ""),
         error=error,
         notice=notice,
         statuses=STATUSES,
@@ -516,24 +570,28 @@ def _edit_page(
 @bp.post("/preview")
 @editor_required
 def preview():
-    """The preview fragment for the edit page's script (the Preview button does the same without it)."""
+    """The preview fragment for the edit page's script (the Preview button does the same without it).
+    Reads only an entry inside content/services/; writes nothing."""
     slug = request.form.get("slug") or slugify(request.form.get("title", "") or "new-entry")
     path = _entry_path(slug)
-    original = path.read_text(encoding="utf-8") if path.is_file() else None
-    _fields, _body, text, entry, problems = _candidate(slug, original)
+    original = _read(path)
+    _fields, _body, text, entry, problems = _candidate(slug, path, original)
     return render_template("staff/_preview.html", preview=entry, text=text, problems=problems)
 
 
 # --- wiring ------------------------------------------------------------------------------------
 def init_app(app) -> None:
     """Register the staff area and the correction form; start live edits; apply retention."""
-    from signpost.config import https_enabled, retention_days, stale_months
+    from signpost.config import commit_email_domain, https_enabled, retention_days, stale_months
 
     config = app.config
     core = app.extensions["signpost"]
     if not config.get("STAFF_DB_PATH") and config.get("DB_PATH"):
         config["STAFF_DB_PATH"] = staff_db_path(config["DB_PATH"])
     config.setdefault("STALE_MONTHS", stale_months())
+    config.setdefault("COMMIT_EMAIL_DOMAIN", commit_email_domain())
+    config.setdefault("EDITOR_MAX_CONTENT_LENGTH", EDITOR_MAX_CONTENT_LENGTH)
+    app.request_class = EditorRequest
     if https_enabled():
         config["SESSION_COOKIE_SECURE"] = True
     config["SESSION_COOKIE_HTTPONLY"] = True

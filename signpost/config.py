@@ -77,3 +77,9 @@ def retention_days(days: int | None = None) -> int:
 def https_enabled() -> bool:
     """SIGNPOST_HTTPS=1 when the site is served over HTTPS (secure session cookies)."""
     return os.environ.get("SIGNPOST_HTTPS", "").strip().lower() in ("1", "true", "yes", "on")
+
+
+def commit_email_domain() -> str:
+    """The domain of the email address staff edits are committed under (name@domain):
+    SIGNPOST_COMMIT_DOMAIN, else signpost.invalid."""
+    return os.environ.get("SIGNPOST_COMMIT_DOMAIN", "").strip() or "signpost.invalid"
