@@ -12,6 +12,7 @@ import datetime as dt
 import functools
 import logging
 import re
+import time
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -25,6 +26,7 @@ from flask import (
     redirect,
     render_template,
     request,
+    session,
 )
 from flask_babel import gettext as _
 from flask_login import LoginManager, UserMixin, current_user, login_user, logout_user
@@ -49,12 +51,13 @@ from search_index.editing import (
 )
 from search_index.entries import STATUSES, parse_entry, slugify
 from search_index.freshness import stale_entries
-from search_index.staff_accounts import Account, StaffAccounts
+from search_index.staff_accounts import Account, StaffAccounts, normalise_name
 from search_index.staff_store import staff_db_path
 
 from . import corrections
 from .core import get_core
 from .i18n import link
+from .login_throttle import LoginThrottle
 
 log = logging.getLogger(__name__)
 
@@ -133,12 +136,31 @@ def editor_required(view):
     return wrapped
 
 
+def _now() -> float:
+    return current_app.config["STAFF_CLOCK"]()
+
+
 @bp.before_request
 def require_login():
+    """Every staff page needs a live session: logged in, active in the last 30 minutes, begun less
+    than 12 hours ago, and not ended on the server (logout, a new password)."""
     if request.endpoint and request.endpoint.split(".")[-1] in PUBLIC_VIEWS:
         return None
     if not current_user.is_authenticated:
         return login_manager.unauthorized()
+    now, cfg = _now(), current_app.config
+    began, seen = session.get("staff_began"), session.get("staff_seen")
+    if (
+        not isinstance(began, (int, float))
+        or not isinstance(seen, (int, float))
+        or now - began > cfg["STAFF_SESSION_MAX_SECONDS"]
+        or now - seen > cfg["STAFF_SESSION_IDLE_SECONDS"]
+    ):
+        logout_user()
+        session.clear()
+        flash(_("Your session has ended. Please log in again."))
+        return login_manager.unauthorized()
+    session["staff_seen"] = now
     return None
 
 
@@ -149,43 +171,63 @@ def no_store(response: Response) -> Response:
 
 
 def _safe_next(target: str | None) -> str | None:
-    """Only a path inside the staff area (no other site, no scheme)."""
+    """Only a path inside the staff area (no other site, no scheme). A carriage return or line feed
+    (a header split) is a 400."""
     if not target:
         return None
+    if any(ch in target for ch in "\r\n\x00"):
+        abort(400, "The address to go back to may not contain line breaks.")
     parts = urlsplit(target)
     if parts.scheme or parts.netloc or "\\" in target:
         return None
     return target if parts.path.startswith(("/staff/", "/cy/staff/")) else None
 
 
+def _throttle() -> LoginThrottle:
+    return current_app.extensions["signpost_login_throttle"]
+
+
 @bp.route("/login", methods=["GET", "POST"])
 def login():
-    """Name and password; one message for every refusal (unknown name, wrong password, locked)."""
-    if current_user.is_authenticated:
+    """Name and password; one message for every refusal (unknown name, wrong password). Attempts are
+    throttled per address and per account (see `login_throttle`)."""
+    if current_user.is_authenticated and request.method == "GET":
         return redirect(link("staff.dashboard"))
-    error = None
-    if request.method == "POST":
-        store = accounts()
-        account = (
-            store.authenticate(request.form.get("name", ""), request.form.get("password", ""))
-            if store
-            else None
-        )
-        user = _session_user(account) if account else None
-        if user is not None:
-            login_user(user)
-            log.info("staff login: %s", user.name)
-            return redirect(_safe_next(request.args.get("next")) or link("staff.dashboard"), 303)
+    back = _safe_next(request.args.get("next"))
+    if request.method == "GET":
+        return render_template("staff/login.html", error=None)
+    store = accounts()
+    name = normalise_name(request.form.get("name", ""))
+    throttle = _throttle()
+    device = throttle.device(request, name)
+    if not throttle.allow(request.remote_addr or "", name, device):
+        log.info("a staff login was held back by the throttle")
+        error = _("Too many tries. Wait 15 minutes and try again.")
+        return render_template("staff/login.html", error=error), 429
+    account = store.authenticate(name, request.form.get("password", "")) if store else None
+    user = _session_user(account) if account else None
+    if user is None:
+        throttle.failed(name, device)
         log.info("a staff login was refused")
-        error = _(
-            "That name and password were not accepted. After 5 failed tries, an account is locked for 15 minutes."
-        )
-    return render_template("staff/login.html", error=error), (401 if error else 200)
+        error = _("That name and password were not accepted. Check them and try again.")
+        return render_template("staff/login.html", error=error), 401
+    session.clear()  # a new session at login: nothing from before it carries over
+    login_user(user)
+    session["staff_began"] = session["staff_seen"] = _now()
+    log.info("staff login: %s", user.name)
+    response = redirect(back or link("staff.dashboard"), 303)
+    throttle.trust(response, user.name, secure=bool(current_app.config.get("SESSION_COOKIE_SECURE")))
+    return response
 
 
 @bp.post("/logout")
 def logout():
+    """End the session on the server: every cookie of this account stops working, copies too."""
+    store = accounts()
+    if store is not None and current_user.is_authenticated:
+        store.end_sessions(current_user.name)
     logout_user()
+    session.clear()
     flash(_("You have logged out."))
     return redirect(link("staff.login"), 303)
 
@@ -591,6 +633,10 @@ def init_app(app) -> None:
     config.setdefault("STALE_MONTHS", stale_months())
     config.setdefault("COMMIT_EMAIL_DOMAIN", commit_email_domain())
     config.setdefault("EDITOR_MAX_CONTENT_LENGTH", EDITOR_MAX_CONTENT_LENGTH)
+    config.setdefault("STAFF_SESSION_IDLE_SECONDS", 30 * 60)
+    config.setdefault("STAFF_SESSION_MAX_SECONDS", 12 * 3600)
+    config.setdefault("STAFF_CLOCK", time.time)
+    app.extensions["signpost_login_throttle"] = LoginThrottle(app)
     app.request_class = EditorRequest
     if https_enabled():
         config["SESSION_COOKIE_SECURE"] = True

@@ -29,6 +29,7 @@ import shutil
 import subprocess
 import tempfile
 import threading
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -337,11 +338,11 @@ def git_commit(content_dir: Path, path: Path, message: str, author: str, email_d
             done = run("commit", "-q", "-m", message, "--", rel) if added.returncode == 0 else added
             if done.returncode == 0:
                 return Saved(True)
-            why = (done.stderr or done.stdout).strip().splitlines()[-1:] or ["git failed"]
-            why = why[0]
+            lines = (done.stderr or done.stdout).strip().splitlines()
+            why = lines[-1] if lines else "git failed"
             if "index.lock" not in (done.stderr or ""):
                 break
-            threading.Event().wait(0.2 * (attempt + 1))  # another Git process: wait for it
+            time.sleep(0.2 * (attempt + 1))  # another Git process (not ours: ours hold the lock)
         log.warning("git commit of %s failed: %s", path, why)
         return Saved(False, why)
     except (OSError, subprocess.SubprocessError) as exc:

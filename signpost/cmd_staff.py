@@ -77,7 +77,7 @@ def staff_add(db: Path | None, role: str, name: str) -> None:
 @db_option
 @click.argument("name")
 def staff_passwd(db: Path | None, name: str) -> None:
-    """Set a new password for NAME (also unlocks the account)."""
+    """Set a new password for NAME (ends the sessions made with the old one)."""
     from search_index.staff_accounts import AccountError
 
     accounts = _accounts(db)

@@ -171,3 +171,111 @@ def test_an_editor_whose_save_fails_keeps_the_typed_text(editor, content_dir, mo
     assert "No space left on device" in page or "Read-only file system" in page
     assert "Typed with care on a Tuesday" in page and "A long body typed by hand." in page
     assert (content_dir / "services" / "food-bank.md").read_text() == original
+
+
+# --- sessions ----------------------------------------------------------------------------------
+class Clock:
+    def __init__(self):
+        self.now = 1_800_000_000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+@pytest.fixture
+def clock(staff_app) -> Clock:
+    staff_app.config["STAFF_CLOCK"] = clock = Clock()
+    return clock
+
+
+def _cookie(client) -> str:
+    return client.get_cookie("session").value
+
+
+def test_logout_ends_the_session_on_the_server(staff_app, staff_client):
+    login(staff_client)
+    assert staff_client.get("/staff/").status_code == 200
+    copied = _cookie(staff_client)
+    token = csrf_token(staff_client, "/staff/")
+    assert staff_client.post("/staff/logout", data={"csrf_token": token}).status_code == 303
+    thief = staff_app.test_client()
+    thief.set_cookie("session", copied)
+    r = thief.get("/staff/")
+    assert r.status_code == 302 and "/staff/login" in r.headers["Location"]
+
+
+def test_sessions_end_after_30_minutes_idle(staff_client, clock):
+    login(staff_client)
+    clock.now += 29 * 60
+    assert staff_client.get("/staff/").status_code == 200
+    clock.now += 29 * 60  # 29 minutes after the last request: still active
+    assert staff_client.get("/staff/").status_code == 200
+    clock.now += 31 * 60
+    r = staff_client.get("/staff/")
+    assert r.status_code == 302 and "/staff/login" in r.headers["Location"]
+    assert "Your session has ended" in staff_client.get(r.headers["Location"]).get_data(as_text=True)
+
+
+def test_sessions_end_12_hours_after_login_however_active(staff_client, clock):
+    login(staff_client)
+    for _ in range(35):  # a request every 20 minutes for 11 h 40 min
+        clock.now += 20 * 60
+        assert staff_client.get("/staff/").status_code == 200
+    clock.now += 21 * 60
+    assert staff_client.get("/staff/").status_code == 302
+
+
+def test_login_starts_a_new_session(staff_client):
+    with staff_client.session_transaction() as s:
+        s["planted"] = "by someone else"
+    before = _cookie(staff_client)
+    login(staff_client)
+    with staff_client.session_transaction() as s:
+        assert "planted" not in s
+    assert _cookie(staff_client) != before
+
+
+# --- login throttling --------------------------------------------------------------------------
+def _from(staff_app, address: str):
+    client = staff_app.test_client()
+    client.environ_base["REMOTE_ADDR"] = address
+    return client
+
+
+def test_guessing_is_throttled_per_account_but_a_trusted_browser_still_gets_in(staff_app, staff_client):
+    from staff_fixtures import PASSWORD
+
+    login(staff_client)  # sam's own browser has logged in before: it is trusted
+    token = csrf_token(staff_client, "/staff/")
+    staff_client.post("/staff/logout", data={"csrf_token": token})
+    for n in range(5):  # an attacker spreads wrong passwords over five addresses
+        assert login(_from(staff_app, f"192.0.2.{n}"), "sam", "guess number %d" % n).status_code == 401
+    attacker = _from(staff_app, "192.0.2.99")
+    r = login(attacker, "sam", PASSWORD)  # even the right password: the account's budget is spent
+    assert r.status_code == 429 and "Too many tries" in r.get_data(as_text=True)
+    assert login(attacker, "vic").status_code == 303  # other accounts are not held up
+    assert login(staff_client, "sam").status_code == 303  # sam's trusted browser is never held up
+
+
+def test_guessing_is_throttled_per_address(staff_app):
+    attacker = _from(staff_app, "198.51.100.7")
+    for n in range(20):
+        assert login(attacker, f"name{n}", "wrong password").status_code == 401
+    assert login(attacker, "vic").status_code == 429
+    assert login(_from(staff_app, "198.51.100.8"), "vic").status_code == 303
+
+
+@pytest.mark.parametrize("bad", ["/staff/\r\nSet-Cookie: x=1", "/staff/%0d%0a", "/staff/\n", "/staff/\r"])
+def test_a_line_break_in_next_is_a_400(staff_client, bad):
+    from urllib.parse import unquote
+
+    target = unquote(bad)
+    r = staff_client.get("/staff/login", query_string={"next": target})
+    assert r.status_code == 400
+    token = csrf_token(staff_client)
+    r = staff_client.post(
+        "/staff/login",
+        query_string={"next": target},
+        data={"name": "sam", "password": "x", "csrf_token": token},
+    )
+    assert r.status_code == 400
