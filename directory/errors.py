@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from flask import Flask, jsonify, render_template, request
+from flask.globals import request_ctx
 from flask_babel import force_locale
 from flask_babel import gettext as _
 from flask_wtf.csrf import CSRFError
@@ -75,6 +76,8 @@ def init_app(app: Flask) -> None:
     def http_error(exc: HTTPException):
         if exc.code is None or exc.code < 400:
             return exc
+        if request_ctx.url_adapter is None:  # a Host not in TRUSTED_HOSTS: no links can be built
+            return exc.description or "Bad request", exc.code, {"Content-Type": "text/plain; charset=utf-8"}
         return render_error(exc.code, exc.description)
 
     @app.errorhandler(Exception)

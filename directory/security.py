@@ -6,7 +6,7 @@ import re
 
 import markdown as md
 import nh3
-from flask import Flask, Response
+from flask import Flask, Response, current_app
 from flask_wtf.csrf import CSRFProtect
 from markupsafe import Markup
 
@@ -53,9 +53,14 @@ def render_markdown(text: str) -> Markup:
     return Markup(clean)
 
 
+HSTS = "max-age=31536000; includeSubDomains"  # a year: browsers use HTTPS only, even for a typed http://
+
+
 def add_headers(response: Response) -> Response:
     for name, value in HEADERS.items():
         response.headers.setdefault(name, value)
+    if current_app.config.get("HTTPS"):
+        response.headers.setdefault("Strict-Transport-Security", HSTS)
     return response
 
 

@@ -83,11 +83,6 @@ class EditorRequest(Request):
         return super().max_content_length
 
 
-def request_body_limit(app) -> int:
-    """The largest request body the app accepts anywhere (for waitress's max_request_body_size)."""
-    return max(app.config.get("MAX_CONTENT_LENGTH") or 0, app.config.get("EDITOR_MAX_CONTENT_LENGTH") or 0)
-
-
 # --- accounts and sessions ---------------------------------------------------------------------
 class StaffUser(UserMixin):
     """The logged-in account. Its id includes a digest of the password hash, so changing the
@@ -638,7 +633,7 @@ def init_app(app) -> None:
     config.setdefault("STAFF_CLOCK", time.time)
     app.extensions["signpost_login_throttle"] = LoginThrottle(app)
     app.request_class = EditorRequest
-    if https_enabled():
+    if config.get("HTTPS") or https_enabled():
         config["SESSION_COOKIE_SECURE"] = True
     config["SESSION_COOKIE_HTTPONLY"] = True
     config.setdefault("SESSION_COOKIE_SAMESITE", "Lax")
