@@ -8,9 +8,11 @@ never the message: see `need_words`) without ever letting a logging failure brea
 from __future__ import annotations
 
 import contextlib
+import gc
 import logging
 import threading
 import time
+import warnings
 from pathlib import Path
 
 from .analytics import Analytics
@@ -156,7 +158,8 @@ class Signpost:
 
     @property
     def index(self) -> SearchIndex:
-        """The newest index on disk (checked at most twice a second)."""
+        """The newest index on disk (checked at most twice a second). A generation that cannot be
+        opened (a truncated or missing segment, a bad TOC, a bad meta.json) is rebuilt in full."""
         now = time.monotonic()
         if self._index is None or now - self._checked > RECHECK_SECONDS:
             self._checked = now
@@ -165,14 +168,36 @@ class Signpost:
                 self.ensure_index()
                 stamp = self._disk_stamp()
             if stamp != self._stamp or self._index is None:
-                try:  # the vocabulary is read again only when vocabulary.yml changed
-                    self._index = SearchIndex.open(self.index_dir, content_dir=self.content_dir)
-                    self._stamp = stamp
-                except Exception:  # a generation being swapped right now: keep the one we have
-                    if self._index is None:
-                        raise
-                    log.warning("could not open the new index yet; using the previous one", exc_info=True)
+                # the vocabulary is read again only when vocabulary.yml changed
+                opened, why = _open(self.index_dir, self.content_dir)
+                if opened is not None:
+                    self._index, self._stamp = opened, stamp
+                else:  # being swapped right now, or broken: see which
+                    try:
+                        self._index, self._stamp = self._recover(why)
+                    except Exception:
+                        if self._index is None:
+                            raise
+                        log.warning("could not open the new index; using the previous one", exc_info=True)
         return self._index
+
+    def _recover(self, first: str) -> tuple[SearchIndex, tuple | None]:
+        """After a failed open: once no build is running, open again; when the generation still
+        cannot be opened, rebuild the index in full from the content and open that. Returns the
+        index and the stamp of what was opened."""
+        with self._building():
+            why = generation_problem(self.index_dir, self.content_dir)
+            if why is not None:
+                log.debug("first failure to open the index: %s", first)
+                log.error(
+                    "the index in %s cannot be opened (%s); rebuilding it in full from %s",
+                    self.index_dir,
+                    why,
+                    self.content_dir,
+                )
+                self.rebuild(full=True)
+            stamp = self._disk_stamp()
+            return SearchIndex.open(self.index_dir, content_dir=self.content_dir), stamp
 
     def problems(self) -> list[dict]:
         """Broken entries and other problems from the newest build, for the staff area."""
@@ -224,6 +249,38 @@ class Signpost:
             quiet = set(vocab.stopwords).union(*vocab.filler)
             self._need_words = (index, NeedWords(known - quiet, quiet))
         return self._need_words[1]
+
+
+def _open(index_dir: Path | str, content_dir: Path | str | None) -> tuple[SearchIndex | None, str]:
+    """The opened index, or None and why it could not be opened."""
+    with warnings.catch_warnings():
+        # Whoosh leaves the files of a failed open (a truncated segment, a bad TOC) to the garbage
+        # collector: close them here, without a warning for each
+        warnings.simplefilter("ignore", ResourceWarning)
+        try:
+            return SearchIndex.open(index_dir, content_dir=content_dir), ""
+        except Exception as exc:
+            why = f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
+        gc.collect()
+    return None, why
+
+
+def generation_problem(index_dir: Path | str, content_dir: Path | str | None = None) -> str | None:
+    """Why the current index generation cannot be opened, or None when it opens (or there is none
+    yet, which a build makes)."""
+    if current_generation(Path(index_dir)) is None and not (Path(index_dir) / "current").is_symlink():
+        return None
+    opened, why = _open(index_dir, content_dir)
+    return None if opened is not None else why
+
+
+def open_index(content_dir: Path | str, index_dir: Path | str) -> tuple[SearchIndex, BuildReport | None]:
+    """Open the index for a one-off use (`signpost ask`): built when missing, rebuilt in full when
+    its generation cannot be opened. Returns the index and the build report when one was made."""
+    core = Signpost(content_dir, index_dir)
+    report = core.ensure_index()
+    idx = core.index
+    return idx, report or core.last_report
 
 
 @contextlib.contextmanager

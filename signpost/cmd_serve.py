@@ -79,6 +79,7 @@ def serve(content: Path | None, index: Path | None, host: str, port: int, db: Pa
                 "SECRET_KEY": persistent_secret_key(),
             }
         )
+        app.extensions["signpost"].index  # noqa: B018  (opened now; rebuilt in full if it cannot be)
     except OSError as exc:
         raise CliError(f"cannot start the website: {exc}") from None
     # what was loaded to start (the index, templates, catalogues) stays for the life of the server:
