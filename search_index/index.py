@@ -613,14 +613,17 @@ def _build_in_processes(ix, gen: Path, items, cats, content_dir: Path, workers: 
     env = dict(
         os.environ, PYTHONPATH=os.pathsep.join(filter(None, [package_root, os.environ.get("PYTHONPATH")]))
     )
-    code = "import sys; from search_index.index import _build_worker; _build_worker(sys.argv[1], sys.argv[2])"
+    code = (
+        "import sys; from search_index.index import _build_worker;"
+        " _build_worker(sys.argv[1], sys.argv[2], int(sys.argv[3]))"
+    )
 
     def start(i: int):
         job, out = gen / f".build-{i}.job", gen / f".build-{i}.out"
         job.write_bytes(pickle.dumps((str(gen), chunks[i], cats, str(content_dir))))
         proc = subprocess.Popen(
             # -O: Whoosh checks the type of every posting with `assert`; ours come from index_words
-            [sys.executable, "-O", "-c", code, str(job), str(out)],
+            [sys.executable, "-O", "-c", code, str(job), str(out), str(os.getpid())],
             env=env,
             stdin=subprocess.DEVNULL,
             stdout=subprocess.DEVNULL,
@@ -654,15 +657,37 @@ def _build_in_processes(ix, gen: Path, items, cats, content_dir: Path, workers: 
     return parts
 
 
-def _build_worker(job: str, out: str) -> None:
-    """Entry point of an index worker process: read the job, build its segment, write the result."""
+def _build_worker(job: str, out: str, parent: int | None = None) -> None:
+    """Entry point of an index worker process: read the job, build its segment, write the result.
+    The worker ends when its parent (`parent`, a process id) dies: a killed build leaves none behind."""
     import pickle
 
+    if parent is not None:
+        exit_with_parent(parent)
     gen, items, cats, content_dir = pickle.loads(Path(job).read_bytes())
     part = _build_part(gen, items, cats, content_dir)
     tmp = Path(out).with_suffix(".tmp")
     tmp.write_bytes(pickle.dumps(part))
     os.replace(tmp, out)
+
+
+def exit_with_parent(parent: int) -> None:
+    """Ask Linux to kill this process when its parent dies (prctl PR_SET_PDEATHSIG); then, in case
+    the parent died before that, exit at once if `parent` is no longer the parent. Elsewhere only
+    the check is made."""
+    import ctypes
+    import signal
+
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+    except (OSError, AttributeError):
+        pass
+    if os.getppid() != parent:
+        os._exit(1)
+
+
+_PR_SET_PDEATHSIG = 1  # from linux/prctl.h
 
 
 def _problem_dict(p: Problem) -> dict:
