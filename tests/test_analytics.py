@@ -1,4 +1,4 @@
-"""Analytics: scrubbing personal data, recording searches, surviving a broken database, retention,
+"""Analytics: need words instead of messages, recording searches, surviving a broken database, retention,
 the report (CLI and data), and searches from the site, the API and the bot landing with their channel."""
 
 from __future__ import annotations

@@ -297,6 +297,7 @@ def test_report_page_has_svg_charts_without_inline_style(searched):
     assert r.status_code == 200
     assert html.count("<svg") >= 3
     assert "snorkelling lessons" in html
+    assert re.search(r"Crisis messages by kind.*<td>suicide</td><td>1</td>", html, re.S)
     assert not re.search(r"\sstyle=", html)
     assert "<script>" not in html
     assert "'unsafe-inline'" not in r.headers["Content-Security-Policy"]
