@@ -249,7 +249,7 @@ def test_guessing_is_throttled_per_account_but_a_trusted_browser_still_gets_in(s
     token = csrf_token(staff_client, "/staff/")
     staff_client.post("/staff/logout", data={"csrf_token": token})
     for n in range(5):  # an attacker spreads wrong passwords over five addresses
-        assert login(_from(staff_app, f"192.0.2.{n}"), "sam", "guess number %d" % n).status_code == 401
+        assert login(_from(staff_app, f"192.0.2.{n}"), "sam", f"guess number {n}").status_code == 401
     attacker = _from(staff_app, "192.0.2.99")
     r = login(attacker, "sam", PASSWORD)  # even the right password: the account's budget is spent
     assert r.status_code == 429 and "Too many tries" in r.get_data(as_text=True)
