@@ -61,7 +61,7 @@ class Signpost:
         self._build_depth = 0
         self._watcher: ContentWatcher | None = None
         self._logged_problems: set[str] = set()
-        self._need_words: tuple[object, NeedWords] | None = None  # (the index it was made for, it)
+        self._need_words: tuple[tuple, NeedWords] | None = None  # (what it was made from, it)
         if self.analytics is not None:
             self.analytics.start()
         if watch:
@@ -238,16 +238,19 @@ class Signpost:
         return results
 
     def need_words(self, index: SearchIndex | None = None) -> NeedWords:
-        """The need-word picker for this index's vocabulary and categories."""
+        """The need-word picker for this index's vocabulary and categories (made again only when
+        they change, not for every new generation of the index)."""
         index = index or self.index
-        if self._need_words is None or self._need_words[0] is not index:
-            vocab = index.vocabulary
+        vocab = index.vocabulary
+        cats = tuple((c.id, c.name, c.name_cy) for c in index.categories)
+        made = self._need_words
+        if made is None or made[0][0] is not vocab or made[0][1] != cats:
             known = set(vocab.known_words())
             for c in index.categories:
                 known.update(tokenize(f"{c.id.replace('-', ' ')} {c.name} {c.name_cy}"))
             # the wrapping of a request ("where can I get help with") says nothing about the need
             quiet = set(vocab.stopwords).union(*vocab.filler)
-            self._need_words = (index, NeedWords(known - quiet, quiet))
+            self._need_words = ((vocab, cats), NeedWords(known - quiet, quiet))
         return self._need_words[1]
 
 
