@@ -8,6 +8,7 @@ STAMP   := $(VENV)/.installed
 .PHONY: run test lint bench clean
 
 run: $(STAMP)
+	scripts/install-system-deps runtime
 	$(VENV)/bin/signpost serve
 
 test: $(STAMP) node_modules/axe-core/axe.min.js

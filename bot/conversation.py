@@ -47,7 +47,7 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u
 _MD_LINK = re.compile(r"\[([^\]]+)\]\((\S+?)\)")
 _MD_MARKS = re.compile(r"(\*\*|__|(?<!\w)[*_](?=\S)|(?<=\S)[*_](?!\w)|`)")
 _MD_HEADING = re.compile(r"^#{1,6}\s*", re.M)
-PRIVACY = {"bot": "privacy_bot", "web": "privacy_web", "cli": "privacy_cli"}
+PRIVACY = {"bot": "privacy_bot", "chat": "privacy_web", "web": "privacy_web", "cli": "privacy_cli"}
 
 
 @dataclass(frozen=True)
@@ -233,7 +233,7 @@ class Conversation:
             return self._welcome(state)
         if name == "help":
             return Reply(
-                say("help", lang) + "\n\n" + say(PRIVACY[self.channel], lang),
+                say("help", lang) + "\n\n" + self._privacy(lang),
                 self._again_row(lang),
                 kind="help",
             )
@@ -248,11 +248,17 @@ class Conversation:
     def _welcome(self, state: ChatState) -> Reply:
         """Short (under 400 characters), in the chat's language, with a button for the other one."""
         lang = state.lang
-        text = say("welcome", lang) + "\n" + say(PRIVACY[self.channel], lang)
+        # in Telegram, /start stays under 400 characters: what the reports keep, and /help says the rest
+        privacy = say("privacy_kept", lang) if self.channel == "bot" else self._privacy(lang)
+        text = say("welcome", lang) + "\n" + privacy
         other = Button(say("btn_english", lang), data="l:en") if lang == "cy" else None
         other = other or Button(say("btn_welsh", lang), data="l:cy")
         buttons = ((other, Button(say("btn_topics", lang), data="c")),)
         return Reply(text, buttons, kind="welcome")
+
+    def _privacy(self, lang: str) -> str:
+        """What this channel keeps, and what the staff reports keep of a search."""
+        return say(PRIVACY[self.channel], lang) + " " + say("privacy_kept", lang)
 
     def _set_language(self, state: ChatState, lang: str) -> Reply:
         state.lang, state.lang_set = lang, True

@@ -9,12 +9,10 @@ from __future__ import annotations
 
 PHRASES: dict[str, dict[str, str]] = {
     "welcome": {
-        "en": "Hello, I'm Signpost. Tell me what you need, like “food bank” or “help with debt”, and I'll "
-        "suggest services in Wrexham and how to reach them. I'm not an emergency service: if someone is in "
-        "danger, call 999.",
-        "cy": "Helo, Arwyddbost ydw i. Dywedwch beth sydd ei angen, fel “banc bwyd” neu “help gyda dyled”, a "
-        "bydda i'n awgrymu gwasanaethau yn Wrecsam. Nid gwasanaeth brys ydw i: os oes rhywun mewn perygl, "
-        "ffoniwch 999.",
+        "en": "Hello, I'm Signpost. Tell me what you need, like “food bank” or “debt”, and I'll suggest "
+        "services in Wrexham. Not an emergency service: if someone is in danger, call 999.",
+        "cy": "Helo, Arwyddbost ydw i. Dywedwch beth sydd ei angen, fel “banc bwyd” neu “dyled”, ac fe "
+        "awgrymaf wasanaethau yn Wrecsam. Nid gwasanaeth brys: os oes rhywun mewn perygl, ffoniwch 999.",
     },
     # One sentence each on what is kept, by channel (said in /start and /help).
     "privacy_bot": {
@@ -30,6 +28,15 @@ PHRASES: dict[str, dict[str, str]] = {
         "cy": "Mae'r sgwrs hon yn cael ei chadw ar ein gweinydd, nid yn eich porwr, ac yn cael ei dileu 30 "
         "munud ar ôl eich neges ddiwethaf, neu ar unwaith pan fyddwch chi'n pwyso “Dechrau eto” neu "
         "“Gadael y dudalen hon”. Dim ond rhif ar hap sy'n pwyntio ati sydd gan eich porwr.",
+    },
+    # What the staff reports keep of a search, on every channel (said after the sentence above).
+    "privacy_kept": {
+        "en": "Kept for staff reports: need words (like “rent”; never names, addresses, numbers or dates), "
+        "topics, how many services were found, the language, and website, chat or Telegram. A message "
+        "about danger is only counted.",
+        "cy": "Cedwir ar gyfer adroddiadau staff: geiriau angen (fel “rhent”; byth enwau, cyfeiriadau, rhifau "
+        "na dyddiadau), pynciau, nifer y gwasanaethau, yr iaith, a'r wefan, y sgwrs neu Telegram. Dim ond "
+        "cyfrif neges am berygl.",
     },
     "privacy_cli": {
         "en": "Nothing you type here is kept after you close this window.",

@@ -10,6 +10,7 @@ import importlib
 import importlib.util
 
 from flask import Flask
+from werkzeug.middleware.proxy_fix import ProxyFix
 
 from search_index.service import Signpost
 
@@ -59,6 +60,12 @@ def create_app(test_config: dict | None = None) -> Flask:
         app.config.from_mapping(test_config)
     settings.fill_defaults(app.config, use_db=test_config is None)
 
+    hops = int(app.config.get("PROXY_FIX") or 0)
+    if hops:  # behind that many reverse proxies: believe their X-Forwarded-* headers, no more
+        app.wsgi_app = ProxyFix(
+            app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops, x_port=hops, x_prefix=hops
+        )
+
     core = Signpost(app.config["CONTENT_DIR"], app.config["INDEX_DIR"], app.config["DB_PATH"])
     core.ensure_index()
     app.extensions["signpost"] = core
@@ -76,6 +83,13 @@ def create_app(test_config: dict | None = None) -> Flask:
     return app
 
 
+def request_body_limit(app: Flask) -> int:
+    """The largest request body the app accepts anywhere (the staff editor may take more than the
+    rest of the site): what `signpost serve` tells waitress, so nothing larger is even buffered."""
+    limits = [v for k, v in app.config.items() if k.endswith("MAX_CONTENT_LENGTH") and isinstance(v, int)]
+    return max(limits, default=64 * 1024)
+
+
 def _register_optional_features(app: Flask) -> None:
     for name in OPTIONAL_FEATURES:
         if importlib.util.find_spec(f"{__name__}.{name}") is None:
@@ -87,4 +101,4 @@ def _register_optional_features(app: Flask) -> None:
             app.register_blueprint(module.bp)
 
 
-__all__ = ["create_app"]
+__all__ = ["create_app", "request_body_limit"]

@@ -77,7 +77,7 @@ def _conversation() -> Conversation:
     conv = current_app.extensions.get("signpost_chat")
     if conv is None:  # wall-clock time: the session outlives this process and its monotonic clock
         conv = current_app.extensions["signpost_chat"] = Conversation(
-            get_core(), channel="web", clock=time.time
+            get_core(), channel="chat", clock=time.time
         )
     return conv
 
@@ -192,6 +192,6 @@ def _not_stored(response):
 
 def _page(lang: str, log: list[dict]):
     texts = {key: value[lang] for key, value in PAGE.items()}
-    texts["privacy"] = say("privacy_web", lang)
+    texts["privacy"] = say("privacy_web", lang) + " " + say("privacy_kept", lang)
     crisis = any(m.get("kind") == "crisis" for ex in log for m in ex.get("bot", []))
     return render_template("chat.html", log=log, t=texts, show_exit=True, crisis=crisis, chat_lang=lang)

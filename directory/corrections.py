@@ -112,7 +112,35 @@ def _form_again(entry, message: str, contact: str, error: str, status: int):
     ), status
 
 
+class DailyContactPruning:
+    """Deletes the contact details of corrections closed more than 90 days ago: at the running
+    site's first request, then once a day (a request after a quiet day does it)."""
+
+    EVERY_S = 86400.0
+
+    def __init__(self):
+        self._last: float | None = None
+        self._lock = threading.Lock()
+
+    def __call__(self) -> None:
+        now = time.monotonic()
+        if self._last is not None and now - self._last < self.EVERY_S:
+            return
+        if not self._lock.acquire(blocking=False):
+            return  # another request is doing it
+        try:
+            self._last = now
+            store = queue()
+            if store is not None and store.path.is_file():
+                store.forget_old_contacts()
+        except Exception:
+            log.warning("could not delete old correction contacts", exc_info=True)
+        finally:
+            self._lock.release()
+
+
 def init_app(app) -> None:
+    app.before_request(DailyContactPruning())
     limit = int(app.config.get("CORRECTION_RATE_LIMIT", 5))
     app.extensions["signpost_correction_limiter"] = RateLimiter(
         limit, float(app.config.get("CORRECTION_RATE_PERIOD", 3600))

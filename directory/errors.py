@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from flask import Flask, jsonify, render_template, request
+from flask.globals import request_ctx
 from flask_babel import force_locale
 from flask_babel import gettext as _
 from flask_wtf.csrf import CSRFError
@@ -45,6 +46,8 @@ def render_error(status: int, detail: str | None = None):
     except Exception:  # the error page must not fail because the index did
         categories = []
     title, advice = _titles().get(status, _titles()[500])
+    if detail and status < 500 and request.path.startswith(("/staff/", "/cy/staff/")):
+        advice = detail  # staff get the reason (a refused entry name, a file too large)
     with force_locale(LOCALES["en" if page_lang() == "cy" else "cy"]):
         other_title, other_advice = _titles().get(status, _titles()[500])
     return render_template(
@@ -73,6 +76,8 @@ def init_app(app: Flask) -> None:
     def http_error(exc: HTTPException):
         if exc.code is None or exc.code < 400:
             return exc
+        if request_ctx.url_adapter is None:  # a Host not in TRUSTED_HOSTS: no links can be built
+            return exc.description or "Bad request", exc.code, {"Content-Type": "text/plain; charset=utf-8"}
         return render_error(exc.code, exc.description)
 
     @app.errorhandler(Exception)

@@ -11,7 +11,7 @@ import re
 
 import markdown as md
 import nh3
-from flask import Flask, Response, g, template_rendered
+from flask import Flask, Response, current_app, g, template_rendered
 from flask_wtf.csrf import CSRFProtect
 from markupsafe import Markup
 
@@ -58,11 +58,16 @@ def render_markdown(text: str) -> Markup:
     return Markup(clean)
 
 
+HSTS = "max-age=31536000; includeSubDomains"  # a year: browsers use HTTPS only, even for a typed http://
+
+
 def add_headers(response: Response) -> Response:
     for name, value in HEADERS.items():
         response.headers.setdefault(name, value)
     if g.get("no_store"):
         response.headers["Cache-Control"] = "no-store"
+    if current_app.config.get("HTTPS"):
+        response.headers.setdefault("Strict-Transport-Security", HSTS)
     return response
 
 

@@ -1,4 +1,5 @@
-"""Defaults the website takes from `signpost.config` when it is not told: paths and the secret key."""
+"""Defaults the website takes from `signpost.config` when it is not told: paths, the secret key, and
+how it is reached (HTTPS, proxies, host names)."""
 
 from __future__ import annotations
 
@@ -25,6 +26,12 @@ def fill_defaults(config: dict, *, use_db: bool) -> None:
             config["DB_PATH"] = config.get("DB_PATH") or paths.db
     config["CONTENT_DIR"] = Path(config["CONTENT_DIR"])
     config["INDEX_DIR"] = Path(config["INDEX_DIR"])
+    from signpost.config import https_enabled, proxy_hops, trusted_hosts
+
+    config.setdefault("HTTPS", https_enabled())  # secure cookies and HSTS
+    config.setdefault("PROXY_FIX", proxy_hops())
+    if config.get("TRUSTED_HOSTS") is None:
+        config["TRUSTED_HOSTS"] = trusted_hosts()  # Flask answers any other Host with a 400
     if not config.get("SECRET_KEY"):
         config["SECRET_KEY"] = secrets.token_hex(32) if config.get("TESTING") else persistent_secret_key()
 

@@ -10,13 +10,15 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import hashlib
 import logging
+import re
+import time
 from pathlib import Path
 from urllib.parse import urlsplit
 
 from flask import (
     Blueprint,
+    Request,
     Response,
     abort,
     current_app,
@@ -24,6 +26,7 @@ from flask import (
     redirect,
     render_template,
     request,
+    session,
 )
 from flask_babel import gettext as _
 from flask_login import LoginManager, UserMixin, current_user, login_user, logout_user
@@ -33,22 +36,28 @@ from search_index.corrections import Corrections
 from search_index.editing import (
     FIELD_ORDER,
     LIST_KEYS,
+    EntryPathError,
+    EntryTooLarge,
+    StaleEdit,
     check_text,
+    digest,
+    entry_path,
     fields_of,
-    git_commit,
+    read_entry,
     render_entry,
+    save_entry,
     split_list,
     today,
-    write_atomic,
 )
 from search_index.entries import STATUSES, parse_entry, slugify
 from search_index.freshness import stale_entries
-from search_index.staff_accounts import Account, StaffAccounts
+from search_index.staff_accounts import Account, StaffAccounts, normalise_name
 from search_index.staff_store import staff_db_path
 
 from . import corrections
 from .core import get_core
 from .i18n import language_name, link, page_lang
+from .login_throttle import LoginThrottle
 from .staff_form import FORM_FIELDS, place_problems
 
 log = logging.getLogger(__name__)
@@ -60,6 +69,19 @@ login_manager = LoginManager()
 login_manager.session_protection = "strong"
 login_manager.login_message = None
 PUBLIC_VIEWS = ("login", "static")
+EDITOR_MAX_CONTENT_LENGTH = 1024 * 1024  # an entry of up to 256 KB, form-encoded, with the other fields
+_EDITOR_PATHS = re.compile(r"^(?:/cy)?/staff/(?:edit/[^/]+|new|preview)$")
+
+
+class EditorRequest(Request):
+    """The site's requests, except that the entry editor's may carry an entry file of up to 256 KB
+    (the rest of the site keeps MAX_CONTENT_LENGTH)."""
+
+    @property
+    def max_content_length(self) -> int | None:
+        if self.method == "POST" and _EDITOR_PATHS.match(self.path):
+            return current_app.config["EDITOR_MAX_CONTENT_LENGTH"]
+        return super().max_content_length
 
 
 # --- accounts and sessions ---------------------------------------------------------------------
@@ -110,12 +132,31 @@ def editor_required(view):
     return wrapped
 
 
+def _now() -> float:
+    return current_app.config["STAFF_CLOCK"]()
+
+
 @bp.before_request
 def require_login():
+    """Every staff page needs a live session: logged in, active in the last 30 minutes, begun less
+    than 12 hours ago, and not ended on the server (logout, a new password)."""
     if request.endpoint and request.endpoint.split(".")[-1] in PUBLIC_VIEWS:
         return None
     if not current_user.is_authenticated:
         return login_manager.unauthorized()
+    now, cfg = _now(), current_app.config
+    began, seen = session.get("staff_began"), session.get("staff_seen")
+    if (
+        not isinstance(began, (int, float))
+        or not isinstance(seen, (int, float))
+        or now - began > cfg["STAFF_SESSION_MAX_SECONDS"]
+        or now - seen > cfg["STAFF_SESSION_IDLE_SECONDS"]
+    ):
+        logout_user()
+        session.clear()
+        flash(_("Your session has ended. Please log in again."))
+        return login_manager.unauthorized()
+    session["staff_seen"] = now
     return None
 
 
@@ -126,43 +167,63 @@ def no_store(response: Response) -> Response:
 
 
 def _safe_next(target: str | None) -> str | None:
-    """Only a path inside the staff area (no other site, no scheme)."""
+    """Only a path inside the staff area (no other site, no scheme). A carriage return or line feed
+    (a header split) is a 400."""
     if not target:
         return None
+    if any(ch in target for ch in "\r\n\x00"):
+        abort(400, "The address to go back to may not contain line breaks.")
     parts = urlsplit(target)
     if parts.scheme or parts.netloc or "\\" in target:
         return None
     return target if parts.path.startswith(("/staff/", "/cy/staff/")) else None
 
 
+def _throttle() -> LoginThrottle:
+    return current_app.extensions["signpost_login_throttle"]
+
+
 @bp.route("/login", methods=["GET", "POST"])
 def login():
-    """Name and password; one message for every refusal (unknown name, wrong password, locked)."""
-    if current_user.is_authenticated:
+    """Name and password; one message for every refusal (unknown name, wrong password). Attempts are
+    throttled per address and per account (see `login_throttle`)."""
+    if current_user.is_authenticated and request.method == "GET":
         return redirect(link("staff.dashboard"))
-    error = None
-    if request.method == "POST":
-        store = accounts()
-        account = (
-            store.authenticate(request.form.get("name", ""), request.form.get("password", ""))
-            if store
-            else None
-        )
-        user = _session_user(account) if account else None
-        if user is not None:
-            login_user(user)
-            log.info("staff login: %s", user.name)
-            return redirect(_safe_next(request.args.get("next")) or link("staff.dashboard"), 303)
+    back = _safe_next(request.args.get("next"))
+    if request.method == "GET":
+        return render_template("staff/login.html", error=None)
+    store = accounts()
+    name = normalise_name(request.form.get("name", ""))
+    throttle = _throttle()
+    device = throttle.device(request, name)
+    if not throttle.allow(request.remote_addr or "", name, device):
+        log.info("a staff login was held back by the throttle")
+        error = _("Too many tries. Wait 15 minutes and try again.")
+        return render_template("staff/login.html", error=error), 429
+    account = store.authenticate(name, request.form.get("password", "")) if store else None
+    user = _session_user(account) if account else None
+    if user is None:
+        throttle.failed(name, device)
         log.info("a staff login was refused")
-        error = _(
-            "That name and password were not accepted. After 5 failed tries, an account is locked for 15 minutes."
-        )
-    return render_template("staff/login.html", error=error), (401 if error else 200)
+        error = _("That name and password were not accepted. Check them and try again.")
+        return render_template("staff/login.html", error=error), 401
+    session.clear()  # a new session at login: nothing from before it carries over
+    login_user(user)
+    session["staff_began"] = session["staff_seen"] = _now()
+    log.info("staff login: %s", user.name)
+    response = redirect(back or link("staff.dashboard"), 303)
+    throttle.trust(response, user.name, secure=bool(current_app.config.get("SESSION_COOKIE_SECURE")))
+    return response
 
 
 @bp.post("/logout")
 def logout():
+    """End the session on the server: every cookie of this account stops working, copies too."""
+    store = accounts()
+    if store is not None and current_user.is_authenticated:
+        store.end_sessions(current_user.name)
     logout_user()
+    session.clear()
     flash(_("You have logged out."))
     return redirect(link("staff.login"), 303)
 
@@ -362,7 +423,18 @@ def correction_done(item_id: int):
 
 # --- editing in the browser --------------------------------------------------------------------
 def _entry_path(slug: str) -> Path:
-    return get_core().content_dir / "services" / f"{slug}.md"
+    """The entry's file, checked inside content/services/ before any read or write (else a 400)."""
+    try:
+        return entry_path(get_core().content_dir, slug)
+    except EntryPathError as exc:
+        abort(400, str(exc))
+
+
+def _read(path: Path) -> str | None:
+    try:
+        return read_entry(path)
+    except (EntryPathError, EntryTooLarge) as exc:
+        abort(400, str(exc))
 
 
 def _shown(path: Path) -> str:
@@ -370,10 +442,6 @@ def _shown(path: Path) -> str:
         return str(path.resolve().relative_to(Path.cwd().resolve()))
     except ValueError:
         return str(path)
-
-
-def _digest(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
 
 
 def _form_fields(form) -> dict[str, object]:
@@ -437,12 +505,12 @@ def _category_ids() -> set[str]:
     return {c.id for c in get_core().index.categories}
 
 
-def _candidate(slug: str, original: str | None):
+def _candidate(slug: str, path: Path, original: str | None):
     """Fields, body, file text, the entry it makes and its problems, from the posted form."""
     fields = _form_fields(request.form)
     body = request.form.get("body", "")
     text = render_entry(fields, body, original)
-    entry, problems = check_text(text, slug, _category_ids(), _shown(_entry_path(slug)))
+    entry, problems = check_text(text, slug, _category_ids(), _shown(path))
     return fields, body, text, entry, problems
 
 
@@ -451,7 +519,7 @@ def _candidate(slug: str, original: str | None):
 def edit(slug: str):
     """Edit one entry: Preview shows the result and the checks; Save writes, commits and goes live."""
     path = _entry_path(slug)
-    original = path.read_text(encoding="utf-8") if path.is_file() else None
+    original = _read(path)
     indexed = get_core().index.get(slug)
     if original is None and indexed is None:
         abort(404, "No such service")
@@ -486,7 +554,7 @@ def new():
             None, fields, request.form.get("body", ""), None, error=_("Give the service a title first.")
         ), 422
     path = _entry_path(slug)
-    if path.exists():
+    if path.exists() or path.is_symlink():
         fields = _form_fields(request.form)
         return _edit_page(
             None,
@@ -501,11 +569,12 @@ def new():
 
 
 def _edit_post(slug: str, path: Path, original: str | None, creating: bool = False):
-    fields, body, text, entry, problems = _candidate(slug, original)
+    fields, body, text, entry, problems = _candidate(slug, path, original)
     errors = [p for p in problems if p.severity == "error"]
     action = request.form.get("action", "preview")
-    if action != "save" or errors:
-        status = 422 if action == "save" else 200
+
+    def again(status: int, error: str | None = None):
+        """The form as the editor typed it, with the preview, the checks and `error`."""
         return _edit_page(
             None if creating else slug,
             fields,
@@ -515,40 +584,62 @@ def _edit_post(slug: str, path: Path, original: str | None, creating: bool = Fal
             text=text,
             problems=problems,
             base=request.form.get("base"),
-            error=_("Not saved: fix the problems below first.") if action == "save" and errors else None,
+            error=error,
         ), status
-    if (original is None) != creating or (
-        original is not None and request.form.get("base") != _digest(original)
-    ):
-        return _edit_page(
-            slug,
-            fields,
-            body,
-            original,
-            preview=entry,
-            text=text,
-            problems=problems,
-            base=request.form.get("base"),
-            error=_(
+
+    if action != "save" or errors:
+        return again(
+            422 if action == "save" else 200,
+            _("Not saved: fix the problems below first.") if action == "save" and errors else None,
+        )
+    base = None if creating else request.form.get("base", "")
+    content_dir = get_core().content_dir
+    try:
+        saved = save_entry(
+            content_dir,
+            path,
+            text,
+            base,
+            message=f"Edit {slug} via staff area (by {current_user.name})",
+            author=current_user.name,
+            email_domain=current_app.config["COMMIT_EMAIL_DOMAIN"],
+        )
+    except StaleEdit:
+        return again(
+            409,
+            _(
                 "Not saved: someone changed this entry since you opened it. Copy your changes, "
                 "reload the page and make them again."
             ),
-        ), 409
-    write_atomic(path, text)
-    committed = git_commit(
-        get_core().content_dir,
-        path,
-        f"Edit {slug} via staff area (by {current_user.name})",
-        current_user.name,
-    )
+        )
+    except EntryTooLarge as exc:
+        return again(413, _("Not saved: %(why)s.", why=str(exc)))
+    except OSError as exc:  # disk full, read-only folder: the typed text stays on the page
+        log.error("could not save %s: %s", path, exc)
+        return again(
+            503,
+            _(
+                "Not saved: the file could not be written (%(why)s). Your text is still below: copy it "
+                "somewhere safe and tell whoever looks after the server.",
+                why=exc.strerror or str(exc),
+            ),
+        )
     log.info(
-        "%s saved %s from the staff area%s", current_user.name, path, " (committed)" if committed else ""
+        "%s saved %s from the staff area%s",
+        current_user.name,
+        path,
+        " (committed)" if saved.committed else "",
     )
     try:
         get_core().rebuild()
     except Exception:  # the watcher will try again; the file is saved
         log.warning("saved %s but could not update the index yet", path, exc_info=True)
-    flash(_("Saved. The change is live now.") + (" " + _("Committed to Git.") if committed else ""))
+    message = _("Saved. The change is live now.")
+    if saved.committed:
+        message += " " + _("Committed to Git.")
+    elif saved.commit_error:
+        message += " " + _("But the Git commit failed: %(why)s", why=saved.commit_error)
+    flash(message)
     return redirect(link("staff.edit", slug=slug), 303)
 
 
@@ -566,7 +657,7 @@ def _edit_page(
         preview=preview,
         text=text,
         problems=list(problems),
-        base=base or (_digest(original) if original is not None else ""),
+        base=base or (digest(original) if original is not None else ""),
         error=error,
         notice=notice,
         statuses=STATUSES,
@@ -579,25 +670,33 @@ def _edit_page(
 @bp.post("/preview")
 @editor_required
 def preview():
-    """The preview fragment for the edit page's script (the Preview button does the same without it)."""
+    """The preview fragment for the edit page's script (the Preview button does the same without it).
+    Reads only an entry inside content/services/; writes nothing."""
     slug = request.form.get("slug") or slugify(request.form.get("title", "") or "new-entry")
     path = _entry_path(slug)
-    original = path.read_text(encoding="utf-8") if path.is_file() else None
-    _fields, _body, text, entry, problems = _candidate(slug, original)
+    original = _read(path)
+    _fields, _body, text, entry, problems = _candidate(slug, path, original)
     return render_template("staff/_preview.html", preview=entry, text=text, problems=problems)
 
 
 # --- wiring ------------------------------------------------------------------------------------
 def init_app(app) -> None:
     """Register the staff area and the correction form; start live edits; apply retention."""
-    from signpost.config import https_enabled, retention_days, stale_months
+    from signpost.config import commit_email_domain, https_enabled, retention_days, stale_months
 
     config = app.config
     core = app.extensions["signpost"]
     if not config.get("STAFF_DB_PATH") and config.get("DB_PATH"):
         config["STAFF_DB_PATH"] = staff_db_path(config["DB_PATH"])
     config.setdefault("STALE_MONTHS", stale_months())
-    if https_enabled():
+    config.setdefault("COMMIT_EMAIL_DOMAIN", commit_email_domain())
+    config.setdefault("EDITOR_MAX_CONTENT_LENGTH", EDITOR_MAX_CONTENT_LENGTH)
+    config.setdefault("STAFF_SESSION_IDLE_SECONDS", 30 * 60)
+    config.setdefault("STAFF_SESSION_MAX_SECONDS", 12 * 3600)
+    config.setdefault("STAFF_CLOCK", time.time)
+    app.extensions["signpost_login_throttle"] = LoginThrottle(app)
+    app.request_class = EditorRequest
+    if config.get("HTTPS") or https_enabled():
         config["SESSION_COOKIE_SECURE"] = True
     config["SESSION_COOKIE_HTTPONLY"] = True
     config.setdefault("SESSION_COOKIE_SAMESITE", "Lax")

@@ -74,27 +74,6 @@ def ages(text: str, lang: str = "en") -> str:
     return f"{got.low}-{got.high}"
 
 
-def unmet_rows(rows) -> list[dict]:
-    """Unmet needs as the staff tables show them: words, times and, when the analytics give it, the
-    channel (web, bot, ...); rows may be (words, times[, channel]) or mappings."""
-    out = []
-    for row in rows or []:
-        if isinstance(row, dict):
-            words = row.get("query") or row.get("words") or row.get("q") or ""
-            times = row.get("count") or row.get("times") or row.get("n") or 0
-            channel = row.get("channel") or row.get("channels") or ""
-        else:
-            row = tuple(row)
-            words, times = row[0], row[1] if len(row) > 1 else 0
-            channel = row[2] if len(row) > 2 else ""
-        if isinstance(channel, dict):
-            channel = ", ".join(f"{k} {v}" for k, v in channel.items())
-        elif isinstance(channel, (list, tuple, set)):
-            channel = ", ".join(map(str, channel))
-        out.append({"words": words, "times": times, "channel": str(channel or "")})
-    return out
-
-
 def safe_url(url: str) -> str:
     return url if re.match(r"^https?://", url or "", re.I) else ""
 
@@ -111,7 +90,6 @@ def init_app(app: Flask) -> None:
         link_numbers=link_numbers,
         link_phones=link_phones,
         ages=ages,
-        unmet_rows=unmet_rows,
         safe_url=safe_url,
         display_url=display_url,
     )

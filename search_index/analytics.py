@@ -1,12 +1,18 @@
-"""Analytics: what residents searched for, scrubbed of personal data, in a SQLite file.
+"""Analytics: what residents needed, never what they typed, in a SQLite file.
 
-Recorded per search: time (UTC), channel (web | api | bot | cli), language, the scrubbed query,
-result count, top result, the first category of the top result and the crisis flag. Never chat ids,
-IP addresses, user agents, phone numbers, emails or full postcodes.
+Recorded per search: time (UTC), channel (web = the site, chat = the web chat, bot, api, cli),
+language, the need words (see `need_words`: words the vocabulary or a dictionary knows; never
+names, places, numbers, dates, emails), the categories matched, the result count, whether nothing
+was found (and whether only because of the filters), whether the search was confident of its top
+answer, the top result and its first category. A crisis message is only counted, by kind: no words,
+no categories, no results. Never the message itself, chat ids, IP addresses or user agents.
 
-Recording never breaks a search: any failure (a missing folder, a read-only or locked database, a
-path that is a directory) is logged and the search goes on. Rows older than the retention period
-are deleted by `prune()` (run by `signpost prune` and when the site or the bot starts).
+The file is created readable by its owner only (0600). Recording never breaks a search: any failure
+(a missing folder, a read-only or locked database, a path that is a directory) is logged and the
+search goes on. Rows older than the retention period are deleted by `prune()` (run by
+`signpost prune` and when the site or the bot starts). A database from before need words (with a
+`query` column of scrubbed messages) is migrated when opened: the old text is dropped and the file
+vacuumed, so it is not left in free pages either.
 
 One connection records every search of a process. A file deleted while the site runs is made again
 at the next search; to restore one from a backup, stop the site and the bot first (SQLite's own rule
@@ -20,101 +26,82 @@ import datetime as dt
 import io
 import logging
 import os
-import re
 import sqlite3
 import threading
 import time
 from collections import Counter, defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from .staff_store import private_file
 
 log = logging.getLogger(__name__)
 
 RETENTION_DAYS = 365
-MAX_QUERY_CHARS = 300
 BUSY_TIMEOUT_S = 0.25  # how long a search waits for a locked database before giving up on recording
 WRITE_WAIT_S = 0.3  # how long a search waits for this process's other searches to be recorded
-
-# --- scrubbing ---------------------------------------------------------------------------------
-_EMAIL = re.compile(r"[\w.+%'-]+\s*@\s*[\w-]+(?:\s*\.\s*[\w-]+)+", re.UNICODE)
-_EMAIL_WORDS = re.compile(
-    r"\b[\w.+-]+\s+(?:at|\(at\)|\[at\])\s+[\w-]+\s+(?:dot|\(dot\)|\[dot\])\s+\w+(?:\s+(?:dot|\(dot\)|\[dot\])\s+\w+)*\b",
-    re.I,
-)
-_URL = re.compile(r"\b(?:https?://|www\.)\S+", re.I)
-_POSTCODE = re.compile(r"\b([A-Z]{1,2}\d[A-Z\d]?)\s*(\d[A-Z]{2})\b", re.I)
-_NI_NUMBER = re.compile(r"\b[A-Z]{2}\s*\d{2}\s*\d{2}\s*\d{2}\s*[A-D]\b", re.I)
-_DATE = re.compile(r"\b\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{2,4}\b")
-# a run of digits that may be broken up by spaces, dots, dashes, slashes or brackets, with an optional +
-_NUMBERISH = re.compile(r"(?:\+|\(\s*)?\d(?:[\d\s().\-/]*\d)?\)?")
-_SORT_CODE = re.compile(r"\b\d{2}\s*-\s*\d{2}\s*-\s*\d{2}\b")
-_STREET = re.compile(
-    r"\b\d{1,4}[a-z]?,?\s+(?:[A-Za-z'’-]+\s+){1,3}"
-    r"(?:road|rd|street|avenue|ave|lane|drive|crescent|grove|terrace|gardens)\b",
-    re.I,
-)
-_NAME = re.compile(
-    r"\b(my name is|my name's|i am called|i'm called)\s+[A-Za-z'’-]+(?:\s+(?-i:[A-Z][a-z'’-]+))?", re.I
-)
-_DIGITS_IN = re.compile(r"\d")
-MIN_PHONE_DIGITS = 7  # "101", "111", "999", "116 123" stay; phone, card and account numbers go
-MIN_DIGIT_RUN = 5
-
-
-def _number(m: re.Match) -> str:
-    text = m.group(0)
-    digits = len(_DIGITS_IN.findall(text))
-    longest = max((len(r) for r in re.findall(r"\d+", text)), default=0)
-    if digits >= MIN_PHONE_DIGITS or longest >= MIN_DIGIT_RUN:
-        return "[number]"
-    return text
-
-
-def scrub(text: str) -> str:
-    """Remove personal data from a resident's message before it is stored.
-
-    Emails, web addresses, phone numbers, card and account numbers (any run of 7 or more digits,
-    however it is spaced, or 5 digits together), dates (of birth), National Insurance numbers,
-    house-number-and-street addresses and "my name is …" become placeholders; full postcodes are
-    cut to their outward code (LL13 9ET -> LL13). Short numbers such as ages, 999, 111 and 116 123
-    are kept.
-    """
-    text = " ".join(str(text or "").split())[: MAX_QUERY_CHARS * 4]
-    text = _URL.sub("[link]", text)
-    text = _EMAIL.sub("[email]", text)
-    text = _EMAIL_WORDS.sub("[email]", text)
-    text = _NI_NUMBER.sub("[id]", text)
-    text = _POSTCODE.sub(lambda m: m.group(1).upper(), text)
-    text = _SORT_CODE.sub("[number]", text)
-    text = _DATE.sub("[date]", text)
-    text = _STREET.sub("[address]", text)
-    text = _NAME.sub(lambda m: f"{m.group(1)} [name]", text)
-    text = _NUMBERISH.sub(_number, text)
-    text = text.replace("@", " ")
-    text = " ".join(text.split())
-    return text[:MAX_QUERY_CHARS]
-
-
-def normalise(query: str) -> str:
-    """How unmet needs are grouped: lowercase, single spaces, no punctuation around the ends."""
-    return " ".join((query or "").casefold().split()).strip(" .,;:!?¿¡'\"“”‘’()-")
-
+CHANNELS = ("web", "chat", "api", "bot", "cli")  # the site, the web chat, the JSON APIs, Telegram, terminal
 
 # --- the database ------------------------------------------------------------------------------
-SCHEMA = """
+TABLE = """
 CREATE TABLE IF NOT EXISTS searches (
     id INTEGER PRIMARY KEY,
     at TEXT NOT NULL,
     channel TEXT NOT NULL,
     lang TEXT NOT NULL,
-    query TEXT NOT NULL,
+    words TEXT NOT NULL DEFAULT '',
+    categories TEXT NOT NULL DEFAULT '',
     results INTEGER NOT NULL,
+    zero INTEGER NOT NULL DEFAULT 0,
+    filtered INTEGER NOT NULL DEFAULT 0,
+    confident INTEGER,
     top TEXT,
     top_category TEXT,
-    crisis INTEGER NOT NULL DEFAULT 0
+    crisis INTEGER NOT NULL DEFAULT 0,
+    crisis_kind TEXT
 );
-CREATE INDEX IF NOT EXISTS searches_at ON searches(at);
 """
+SCHEMA = TABLE + "CREATE INDEX IF NOT EXISTS searches_at ON searches(at);\n"
+COLUMNS = (
+    "at",
+    "channel",
+    "lang",
+    "words",
+    "categories",
+    "results",
+    "zero",
+    "filtered",
+    "confident",
+    "top",
+    "top_category",
+    "crisis",
+    "crisis_kind",
+)
+
+
+def _migrate(conn: sqlite3.Connection) -> None:
+    """Bring a database from before need words up to date: keep the counts, drop the old `query`
+    text (scrubbed messages), then vacuum and checkpoint so no copy of it stays in the file."""
+    cols = {row[1] for row in conn.execute("PRAGMA table_info(searches)")}
+    if "query" not in cols:
+        return
+    log.warning("analytics: dropping the stored search text (only need words are kept now)")
+    conn.execute("PRAGMA secure_delete=ON")  # freed pages are overwritten with zeros
+    conn.executescript(
+        "BEGIN IMMEDIATE;"
+        " DROP INDEX IF EXISTS searches_at;"
+        " ALTER TABLE searches RENAME TO searches_old;"
+        f" {TABLE};"
+        " INSERT INTO searches (id, at, channel, lang, results, zero, top, top_category, crisis)"
+        " SELECT id, at, channel, lang, results, results = 0, top, top_category, crisis FROM searches_old;"
+        " DROP TABLE searches_old;"
+        f" {SCHEMA}"
+        " COMMIT;"
+    )
+    conn.execute("VACUUM")
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+
 
 FEEDBACK_SCHEMA = """
 CREATE TABLE IF NOT EXISTS feedback (
@@ -174,32 +161,37 @@ class Analytics:
             self.path.parent.mkdir(parents=True, exist_ok=True)
         elif not self.path.is_file():
             raise FileNotFoundError(str(self.path))
+        if not self._ready:
+            private_file(self.path, create=create)
         conn = sqlite3.connect(str(self.path), timeout=BUSY_TIMEOUT_S, check_same_thread=not shared)
         try:
             conn.execute("PRAGMA synchronous=NORMAL")  # WAL: no fsync per search; never corrupts
             if not self._ready:
                 conn.execute("PRAGMA journal_mode=WAL")
                 conn.executescript(SCHEMA)
+                _migrate(conn)
+                private_file(self.path, create=False)  # and the -wal and -shm files SQLite made
                 self._ready = True
         except Exception:
             conn.close()
             raise
         return conn
 
-    def record(self, *, channel: str, lang: str, query: str, results) -> None:
-        """Record one search. Never raises: a failure is logged and the search goes on."""
+    def record(
+        self,
+        *,
+        channel: str,
+        lang: str,
+        words: Sequence[str],
+        results,
+        categories: Sequence[str] = (),
+        filtered: bool = False,
+    ) -> None:
+        """Record one search: its need words (never the message), `categories` matched and
+        `results`; `filtered` when nothing was found only because of the filters. A crisis message
+        is recorded by kind only. Never raises: a failure is logged and the search goes on."""
         try:
-            hit = results.hits[0] if results.hits else None
-            row = (
-                _stamp(_now()),
-                str(channel)[:10],
-                str(lang)[:5],
-                scrub(query),
-                len(results.hits),
-                hit.entry.slug if hit else None,
-                hit.entry.categories[0] if hit and hit.entry.categories else None,
-                int(bool(results.is_crisis)),
-            )
+            row = _row(channel, lang, words, results, categories, filtered)
             # One writer at a time in this process (the site's threads); another process holding
             # the database is waited for up to BUSY_TIMEOUT_S by SQLite. Either way a search is
             # held up for at most WRITE_WAIT_S + BUSY_TIMEOUT_S, then answered without recording.
@@ -234,8 +226,7 @@ class Analytics:
         try:
             with conn:
                 conn.execute(
-                    "INSERT INTO searches (at, channel, lang, query, results, top, top_category, crisis)"
-                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                    f"INSERT INTO searches ({', '.join(COLUMNS)}) VALUES ({', '.join('?' * len(COLUMNS))})",
                     row,
                 )
         except BaseException:
@@ -372,6 +363,47 @@ class Analytics:
         return counts
 
 
+def _row(channel: str, lang: str, words: Sequence[str], results, categories: Sequence[str], filtered: bool):
+    confident = getattr(results, "confident", None)  # present once search answers say so
+    confident = None if confident is None else int(bool(confident))
+    if results.is_crisis:  # a count by kind, nothing else
+        return (
+            _stamp(_now()),
+            str(channel)[:10],
+            str(lang)[:5],
+            "",
+            "",
+            0,
+            0,
+            0,
+            None,
+            None,
+            None,
+            1,
+            str(getattr(results.crisis, "kind", "") or "crisis")[:30],
+        )
+    hit = results.hits[0] if results.hits else None
+    cats: list[str] = []
+    for cid in [*categories, *(hit.entry.categories if hit else ())]:
+        if cid not in cats:
+            cats.append(cid)
+    return (
+        _stamp(_now()),
+        str(channel)[:10],
+        str(lang)[:5],
+        " ".join(str(w) for w in words)[:300],
+        " ".join(cats)[:300],
+        len(results.hits),
+        int(not results.hits),
+        int(bool(filtered) and not results.hits),
+        confident,
+        hit.entry.slug if hit else None,
+        hit.entry.categories[0] if hit and hit.entry.categories else None,
+        0,
+        None,
+    )
+
+
 def _since_clause(since: dt.date | None) -> tuple[str, tuple]:
     if since is None:
         return "", ()
@@ -386,9 +418,11 @@ class Report:
     weeks: list[tuple[str, dict[str, int]]] = field(default_factory=list)  # ("2026-W47", {"web": 3})
     channels: list[str] = field(default_factory=list)
     needs: list[tuple[str, int]] = field(default_factory=list)  # (category id, searches)
-    unmet: list[tuple[str, int]] = field(default_factory=list)  # (normalised query, searches)
+    unmet: list[tuple[str, int]] = field(default_factory=list)  # (need words, searches)
+    unmet_channels: dict[str, str] = field(default_factory=dict)  # need words -> "web 2, bot 1"
     unmet_total: int = 0
     crisis: int = 0
+    crisis_kinds: list[tuple[str, int]] = field(default_factory=list)  # (kind, messages)
     entries: list[tuple[str, int]] = field(default_factory=list)  # (slug shown first, times)
 
     def rows(self) -> list[tuple[str, str, str, int]]:
@@ -398,8 +432,9 @@ class Report:
             for channel in self.channels:
                 out.append(("searches by week", week, channel, counts.get(channel, 0)))
         out += [("top needs by category", cid, "", n) for cid, n in self.needs]
-        out += [("unmet needs", q, "", n) for q, n in self.unmet]
+        out += [("unmet needs", q, self.unmet_channels.get(q, ""), n) for q, n in self.unmet]
         out.append(("crisis messages", "", "", self.crisis))
+        out += [("crisis messages by kind", kind, "", n) for kind, n in self.crisis_kinds]
         out += [("entries most often shown", slug, "", n) for slug, n in self.entries]
         return out
 
@@ -424,9 +459,11 @@ class Report:
             lines.append(f"  {week}  {parts}  total {sum(counts.values())}")
         lines += ["", "Top needs by category (category of the top result)"]
         lines += [f"  {n:>6}  {cid}" for cid, n in self.needs] or ["  (none)"]
-        lines += ["", f"Unmet needs: searches that found nothing ({self.unmet_total})"]
+        lines += ["", f"Unmet needs: need words of searches that found nothing ({self.unmet_total})"]
         lines += [f"  {n:>6}  {q}" for q, n in self.unmet] or ["  (none)"]
-        lines += ["", f"Crisis messages: {self.crisis}", "", "Entries most often shown first"]
+        lines += ["", f"Crisis messages: {self.crisis}"]
+        lines += [f"  {n:>6}  {kind}" for kind, n in self.crisis_kinds]
+        lines += ["", "Entries most often shown first"]
         lines += [f"  {n:>6}  {slug}" for slug, n in self.entries] or ["  (none)"]
         return "\n".join(lines)
 
@@ -451,7 +488,7 @@ def _build_report(conn: sqlite3.Connection, since: dt.date | None, limit: int) -
         weeks[f"{year}-W{week:02d}"][channel] += n
         channels.add(channel)
         rep.total += n
-    order = {"web": 0, "api": 1, "bot": 2, "cli": 3}
+    order = {c: i for i, c in enumerate(CHANNELS)}
     rep.channels = sorted(channels, key=lambda c: (order.get(c, 9), c))
     rep.weeks = [(w, dict(weeks[w])) for w in sorted(weeks)]
     and_ = " AND " if where else " WHERE "
@@ -462,16 +499,33 @@ def _build_report(conn: sqlite3.Connection, since: dt.date | None, limit: int) -
             (*args, limit),
         )
     )
+    # unmet: nothing found, and not only because of a filter (an unknown area, a language)
     unmet: Counter = Counter()
-    for query, n in conn.execute(
-        f"SELECT query, count(*) FROM searches{where}{and_}results = 0 GROUP BY 1", args
+    unmet_by_channel: dict[str, Counter] = defaultdict(Counter)
+    for words, channel, n in conn.execute(
+        f"SELECT words, channel, count(*) FROM searches{where}{and_}zero = 1 AND filtered = 0 AND crisis = 0"
+        " GROUP BY 1, 2",
+        args,
     ):
-        key = normalise(query)
-        if key:
-            unmet[key] += n
+        if words:
+            unmet[words] += n
+            unmet_by_channel[words][channel] += n
     rep.unmet_total = sum(unmet.values())
     rep.unmet = sorted(unmet.items(), key=lambda kv: (-kv[1], kv[0]))[:limit]
-    rep.crisis = conn.execute(f"SELECT count(*) FROM searches{where}{and_}crisis = 1", args).fetchone()[0]
+    rep.unmet_channels = {
+        words: ", ".join(
+            f"{c} {k}" for c, k in sorted(unmet_by_channel[words].items(), key=lambda kv: order.get(kv[0], 9))
+        )
+        for words, _ in rep.unmet
+    }
+    rep.crisis_kinds = list(
+        conn.execute(
+            f"SELECT coalesce(crisis_kind, 'crisis'), count(*) n FROM searches{where}{and_}crisis = 1"
+            " GROUP BY 1 ORDER BY n DESC, 1",
+            args,
+        )
+    )
+    rep.crisis = sum(n for _, n in rep.crisis_kinds)
     rep.entries = list(
         conn.execute(
             f"SELECT top, count(*) n FROM searches{where}{and_}top IS NOT NULL GROUP BY 1 ORDER BY n DESC, 1 LIMIT ?",

@@ -7,11 +7,20 @@ are not kept** when an entry is saved from the browser. The body is kept exactly
 
 Checking uses `parse_entry` on the candidate text in a temporary file, so the messages are the same
 as `signpost check` prints.
+
+Every path comes from `entry_path`: the slug is checked and the file resolved inside the services
+folder before anything is read or written, and no symbolic link is followed. Saving is a
+compare-and-write under a lock (this process's threads and other processes): of simultaneous saves
+of the same opened version exactly one wins, and the Git commit is made under the same lock, so
+commits never run into each other.
 """
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import errno
+import hashlib
 import json
 import logging
 import os
@@ -19,6 +28,9 @@ import re
 import shutil
 import subprocess
 import tempfile
+import threading
+import time
+from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
@@ -61,6 +73,66 @@ FIELD_ORDER = (
 )
 INLINE_LISTS = ("categories", "tags", "languages")
 LIST_KEYS = INLINE_LISTS + ("questions",)
+MAX_ENTRY_BYTES = 256 * 1024
+SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+MAX_SLUG = 80
+COMMIT_TRIES = 5  # a commit that meets another Git process's index.lock is tried again
+
+
+class EntryPathError(ValueError):
+    """A slug that names no file inside the services folder (or a link out of it); the message says why."""
+
+
+class EntryTooLarge(ValueError):
+    """An entry file over MAX_ENTRY_BYTES."""
+
+
+class StaleEdit(Exception):
+    """The entry changed (or was created) since the editor opened it: nothing was written."""
+
+
+def entry_path(content_dir: Path | str, slug: str) -> Path:
+    """The file of `slug` in `content_dir/services/`, checked before any read or write: a slug is
+    lowercase letters, digits and single hyphens; the path must resolve inside the services folder
+    and must not be a symbolic link."""
+    slug = slug if isinstance(slug, str) else ""
+    if not SLUG_RE.fullmatch(slug) or len(slug) > MAX_SLUG:
+        raise EntryPathError(
+            "an entry's name is lowercase letters, digits and single hyphens, e.g. caia-park-food-bank"
+        )
+    folder = Path(content_dir) / "services"
+    path = folder / f"{slug}.md"
+    real_folder = folder.resolve()
+    if path.is_symlink() or path.resolve().parent != real_folder:
+        raise EntryPathError(f"{slug}.md is a link out of the services folder; it is not edited here")
+    return real_folder / f"{slug}.md"
+
+
+def read_entry(path: Path) -> str | None:
+    """The text of an entry file, None when there is none; never follows a symbolic link.
+    Raises EntryTooLarge for a file over MAX_ENTRY_BYTES."""
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+    except FileNotFoundError:
+        return None
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            raise EntryPathError(f"{path.name} is a link; it is not edited here") from None
+        raise
+    with os.fdopen(fd, "rb") as fh:
+        if os.fstat(fh.fileno()).st_size > MAX_ENTRY_BYTES:
+            raise EntryTooLarge(f"{path.name} is over {MAX_ENTRY_BYTES // 1024} KB; edit it in a text editor")
+        data = fh.read(MAX_ENTRY_BYTES + 1)
+    if len(data) > MAX_ENTRY_BYTES:
+        raise EntryTooLarge(f"{path.name} is over {MAX_ENTRY_BYTES // 1024} KB; edit it in a text editor")
+    return data.decode("utf-8", errors="replace")
+
+
+def digest(text: str) -> str:
+    """What an editor's form remembers of the version it opened."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
 _PLAIN_SAFE = re.compile(r"^[^\s\-?:,\[\]{}#&*!|>'\"%@`][^:#\[\]{}]*$")
 _RESOLVER = yaml.resolver.Resolver()
 
@@ -190,34 +262,100 @@ def write_atomic(path: Path, text: str) -> None:
         raise
 
 
-def git_commit(content_dir: Path, path: Path, message: str, author: str) -> bool:
-    """Commit `path` when `content_dir` is inside a Git work tree; False (quietly) when it is not."""
+@dataclass(frozen=True)
+class Saved:
+    """A saved entry: whether it was committed, and why not when a commit was tried and failed."""
+
+    committed: bool
+    commit_error: str | None = None
+
+
+_SAVE_LOCK = threading.Lock()
+
+
+@contextlib.contextmanager
+def _save_lock(folder: Path):
+    """One save at a time: this process's threads, and other processes through a lock on the
+    services folder itself (flock on the directory: no lock file to leave behind)."""
+    with _SAVE_LOCK:
+        fd = None
+        try:
+            import fcntl
+
+            fd = os.open(folder, os.O_RDONLY)
+            fcntl.flock(fd, fcntl.LOCK_EX)
+        except (ImportError, OSError):
+            if fd is not None:
+                os.close(fd)
+            fd = None
+        try:
+            yield
+        finally:
+            if fd is not None:
+                os.close(fd)  # closing releases the lock
+
+
+def save_entry(
+    content_dir: Path,
+    path: Path,
+    text: str,
+    base: str | None,
+    *,
+    message: str,
+    author: str,
+    email_domain: str,
+) -> Saved:
+    """Write `text` to `path` when the file is still the version the editor opened (`base`, the
+    digest of its text; None for a new entry, which must not exist yet), then commit it, all under
+    one lock. Raises StaleEdit (nothing written), EntryTooLarge, or OSError when the file cannot be
+    written (disk full, read-only folder): the caller keeps the typed text."""
+    if len(text.encode("utf-8")) > MAX_ENTRY_BYTES:
+        raise EntryTooLarge(f"an entry file may be at most {MAX_ENTRY_BYTES // 1024} KB")
+    with _save_lock(path.parent):
+        current = read_entry(path)
+        if (base is None) != (current is None) or (current is not None and digest(current) != base):
+            raise StaleEdit(path.name)
+        write_atomic(path, text)
+        return git_commit(content_dir, path, message, author, email_domain)
+
+
+def git_commit(content_dir: Path, path: Path, message: str, author: str, email_domain: str) -> Saved:
+    """Commit `path` as `author` <author@email_domain> when `content_dir` is inside a Git work tree.
+    Not a repository (or no git): Saved(False). A commit that fails: Saved(False, why)."""
     git = shutil.which("git")
     if git is None:
-        return False
+        return Saved(False)
+    identity = ["-c", f"user.name={author}", "-c", f"user.email={author}@{email_domain}"]
 
     def run(*args: str) -> subprocess.CompletedProcess:
         return subprocess.run(
-            [git, "-C", str(content_dir), *args], capture_output=True, text=True, timeout=20, check=False
+            [git, "-C", str(content_dir), *identity, *args],
+            capture_output=True,
+            text=True,
+            timeout=20,
+            check=False,
         )
 
     try:
         if run("rev-parse", "--is-inside-work-tree").stdout.strip() != "true":
-            return False
-        identity: list[str] = []
-        if not run("config", "user.email").stdout.strip():
-            identity = ["-c", f"user.name={author}", "-c", f"user.email={author}@signpost.invalid"]
-        rel = os.path.relpath(path, content_dir)
-        if run("add", "--", rel).returncode != 0:
-            return False
-        done = run(*identity, "commit", "-q", "-m", message, "--", rel)
-        if done.returncode != 0:
-            log.warning("git commit of %s failed: %s", path, (done.stderr or done.stdout).strip())
-            return False
-        return True
+            return Saved(False)
+        rel = os.path.relpath(path, Path(content_dir).resolve())
+        why = ""
+        for attempt in range(COMMIT_TRIES):
+            added = run("add", "--", rel)
+            done = run("commit", "-q", "-m", message, "--", rel) if added.returncode == 0 else added
+            if done.returncode == 0:
+                return Saved(True)
+            lines = (done.stderr or done.stdout).strip().splitlines()
+            why = lines[-1] if lines else "git failed"
+            if "index.lock" not in (done.stderr or ""):
+                break
+            time.sleep(0.2 * (attempt + 1))  # another Git process (not ours: ours hold the lock)
+        log.warning("git commit of %s failed: %s", path, why)
+        return Saved(False, why)
     except (OSError, subprocess.SubprocessError) as exc:
         log.warning("git commit of %s failed: %s", path, exc)
-        return False
+        return Saved(False, str(exc))
 
 
 def today() -> str:

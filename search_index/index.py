@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
 import os
 import shutil
 import time
@@ -43,6 +44,8 @@ from .entries import (
     parse_entry,
 )
 from .lexicon import BUILTIN as BUILTIN_VOCABULARY
+
+log = logging.getLogger(__name__)
 
 SCHEMA_VERSION = 6  # 5: entries carry locations, opening times, coordinates; 6: no stored 'sig'
 PARALLEL_MIN_FILES = 1000  # from this many files, a full build is split across worker processes
@@ -254,12 +257,20 @@ def build_index(content_dir: Path | str, index_dir: Path | str, *, full: bool = 
     cats, cat_problems = load_categories(content_dir / "categories.yml")
     files = _entry_files(content_dir / "services")
     fingerprint = _fingerprint(content_dir)
-    gen = current_generation(index_dir)
-    meta = read_meta(gen) if gen else None
-    if meta is None or full or meta.get("fingerprint") != fingerprint:
+    gen = None if full else current_generation(index_dir)  # --full never reads the old generation
+    try:
+        meta = read_meta(gen) if gen else None
+    except (OSError, ValueError) as exc:  # a bad meta.json: start again
+        log.warning("%s cannot be read (%s); building the index in full", gen / "meta.json", exc)
+        meta = None
+    if meta is None or meta.get("fingerprint") != fingerprint:
         report = _full_build(content_dir, index_dir, cats, cat_problems, files, fingerprint)
     else:
-        report = _update(content_dir, index_dir, gen, meta, cats, cat_problems, files)
+        try:
+            report = _update(content_dir, index_dir, gen, meta, cats, cat_problems, files)
+        except Exception as exc:  # a generation that cannot be read (a truncated segment, a bad TOC)
+            log.warning("the index in %s could not be updated (%s); building it in full", index_dir, exc)
+            report = _full_build(content_dir, index_dir, cats, cat_problems, files, fingerprint)
     report.seconds = time.perf_counter() - start
     return report
 

@@ -1,20 +1,24 @@
 """One object the front-ends share: the live index, search with analytics, and rebuilds.
 
 The website and the bot each create one `Signpost` and call `search()`; it always answers,
-re-opens the index when a new generation appears on disk, and records the search (scrubbed of
-personal data) without ever letting a logging failure break it.
+re-opens the index when a new generation appears on disk, and records what was needed (need words,
+never the message: see `need_words`) without ever letting a logging failure break it.
 """
 
 from __future__ import annotations
 
 import contextlib
+import gc
 import logging
 import threading
 import time
+import warnings
 from pathlib import Path
 
 from .analytics import Analytics
 from .index import BuildReport, build_index, current_generation, index_exists
+from .lexicon import tokenize
+from .need_words import NeedWords
 from .search import Filters, Results, SearchIndex
 from .watch import ContentWatcher
 
@@ -57,6 +61,7 @@ class Signpost:
         self._build_depth = 0
         self._watcher: ContentWatcher | None = None
         self._logged_problems: set[str] = set()
+        self._need_words: tuple[tuple, NeedWords] | None = None  # (what it was made from, it)
         if self.analytics is not None:
             self.analytics.start()
         if watch:
@@ -153,7 +158,8 @@ class Signpost:
 
     @property
     def index(self) -> SearchIndex:
-        """The newest index on disk (checked at most twice a second)."""
+        """The newest index on disk (checked at most twice a second). A generation that cannot be
+        opened (a truncated or missing segment, a bad TOC, a bad meta.json) is rebuilt in full."""
         now = time.monotonic()
         if self._index is None or now - self._checked > RECHECK_SECONDS:
             self._checked = now
@@ -162,14 +168,36 @@ class Signpost:
                 self.ensure_index()
                 stamp = self._disk_stamp()
             if stamp != self._stamp or self._index is None:
-                try:  # the vocabulary is read again only when vocabulary.yml changed
-                    self._index = SearchIndex.open(self.index_dir, content_dir=self.content_dir)
-                    self._stamp = stamp
-                except Exception:  # a generation being swapped right now: keep the one we have
-                    if self._index is None:
-                        raise
-                    log.warning("could not open the new index yet; using the previous one", exc_info=True)
+                # the vocabulary is read again only when vocabulary.yml changed
+                opened, why = _open(self.index_dir, self.content_dir)
+                if opened is not None:
+                    self._index, self._stamp = opened, stamp
+                else:  # being swapped right now, or broken: see which
+                    try:
+                        self._index, self._stamp = self._recover(why)
+                    except Exception:
+                        if self._index is None:
+                            raise
+                        log.warning("could not open the new index; using the previous one", exc_info=True)
         return self._index
+
+    def _recover(self, first: str) -> tuple[SearchIndex, tuple | None]:
+        """After a failed open: once no build is running, open again; when the generation still
+        cannot be opened, rebuild the index in full from the content and open that. Returns the
+        index and the stamp of what was opened."""
+        with self._building():
+            why = generation_problem(self.index_dir, self.content_dir)
+            if why is not None:
+                log.debug("first failure to open the index: %s", first)
+                log.error(
+                    "the index in %s cannot be opened (%s); rebuilding it in full from %s",
+                    self.index_dir,
+                    why,
+                    self.content_dir,
+                )
+                self.rebuild(full=True)
+            stamp = self._disk_stamp()
+            return SearchIndex.open(self.index_dir, content_dir=self.content_dir), stamp
 
     def problems(self) -> list[dict]:
         """Broken entries and other problems from the newest build, for the staff area."""
@@ -184,11 +212,78 @@ class Signpost:
     def search(
         self, text: str, *, channel: str, lang: str = "en", filters: Filters | None = None, limit: int = 10
     ) -> Results:
-        """Search and record it for the staff reports (scrubbed; failures to record are logged only)."""
-        results = self.index.search(text, lang=lang, filters=filters, limit=limit)
+        """Search and record it for the staff reports under `channel` (web, chat, api, bot, cli):
+        the need words, never the message; failures to record are logged only."""
+        index = self.index
+        results = index.search(text, lang=lang, filters=filters, limit=limit)
         if self.analytics is not None:
-            self.analytics.record(channel=channel, lang=lang, query=text, results=results)
+            try:
+                words = [] if results.is_crisis else self.need_words(index).extract(text, lang)
+                filtered = False
+                if not results.hits and not results.is_crisis and filters and filters != Filters():
+                    # found nothing: an unmet need, or only the filters (an unknown area, a language)?
+                    filtered = bool(index.search(text, lang=lang, limit=1).hits)
+                categories = [c for h in results.hits[:3] for c in h.entry.categories]
+            except Exception:  # recording never breaks a search
+                log.warning("could not work out what to record for a search", exc_info=True)
+                return results
+            self.analytics.record(
+                channel=channel,
+                lang=lang,
+                words=words,
+                results=results,
+                categories=categories,
+                filtered=filtered,
+            )
         return results
+
+    def need_words(self, index: SearchIndex | None = None) -> NeedWords:
+        """The need-word picker for this index's vocabulary and categories (made again only when
+        they change, not for every new generation of the index)."""
+        index = index or self.index
+        vocab = index.vocabulary
+        cats = tuple((c.id, c.name, c.name_cy) for c in index.categories)
+        made = self._need_words
+        if made is None or made[0][0] is not vocab or made[0][1] != cats:
+            known = set(vocab.known_words())
+            for c in index.categories:
+                known.update(tokenize(f"{c.id.replace('-', ' ')} {c.name} {c.name_cy}"))
+            # the wrapping of a request ("where can I get help with") says nothing about the need
+            quiet = set(vocab.stopwords).union(*vocab.filler)
+            self._need_words = ((vocab, cats), NeedWords(known - quiet, quiet))
+        return self._need_words[1]
+
+
+def _open(index_dir: Path | str, content_dir: Path | str | None) -> tuple[SearchIndex | None, str]:
+    """The opened index, or None and why it could not be opened."""
+    with warnings.catch_warnings():
+        # Whoosh leaves the files of a failed open (a truncated segment, a bad TOC) to the garbage
+        # collector: close them here, without a warning for each
+        warnings.simplefilter("ignore", ResourceWarning)
+        try:
+            return SearchIndex.open(index_dir, content_dir=content_dir), ""
+        except Exception as exc:
+            why = f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
+        gc.collect()
+    return None, why
+
+
+def generation_problem(index_dir: Path | str, content_dir: Path | str | None = None) -> str | None:
+    """Why the current index generation cannot be opened, or None when it opens (or there is none
+    yet, which a build makes)."""
+    if current_generation(Path(index_dir)) is None and not (Path(index_dir) / "current").is_symlink():
+        return None
+    opened, why = _open(index_dir, content_dir)
+    return None if opened is not None else why
+
+
+def open_index(content_dir: Path | str, index_dir: Path | str) -> tuple[SearchIndex, BuildReport | None]:
+    """Open the index for a one-off use (`signpost ask`): built when missing, rebuilt in full when
+    its generation cannot be opened. Returns the index and the build report when one was made."""
+    core = Signpost(content_dir, index_dir)
+    report = core.ensure_index()
+    idx = core.index
+    return idx, report or core.last_report
 
 
 @contextlib.contextmanager

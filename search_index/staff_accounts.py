@@ -1,9 +1,12 @@
-"""Staff accounts: names, roles and hashed passwords (never the passwords), with login lockout.
+"""Staff accounts: names, roles and hashed passwords (never the passwords), and session ends.
 
-Accounts are made with `signpost staff add NAME`; there is no default account. After
-`MAX_FAILURES` failed logins in a row an account is locked for `LOCK_SECONDS`, and a locked
-account refuses even the right password. Callers show one generic message for every refusal, so
-nobody learns whether a name exists or is locked.
+Accounts are made with `signpost staff add NAME`; there is no default account. Guessing is slowed
+by the website's login throttle (`directory/login_throttle.py`), not by locking accounts here: a
+lock that anyone can trigger would let anyone keep a staff member out. Callers show one generic
+message for every refusal, so nobody learns whether a name exists.
+
+Each account has a session counter; a session carries it (with a digest of the password hash), so
+`end_sessions` (logout), a new password and removing the account end every session made before.
 """
 
 from __future__ import annotations
@@ -19,8 +22,6 @@ from werkzeug.security import check_password_hash, generate_password_hash
 from .staff_store import connect
 
 ROLES = ("editor", "viewer")
-MAX_FAILURES = 5
-LOCK_SECONDS = 15 * 60
 MIN_PASSWORD = 10
 HASH_METHOD = "scrypt"  # werkzeug's default; tests may use a cheaper one
 NAME_RE = re.compile(r"^[a-z0-9][a-z0-9._-]{0,39}$")
@@ -32,7 +33,8 @@ CREATE TABLE IF NOT EXISTS accounts (
     role TEXT NOT NULL,
     created REAL NOT NULL,
     failures INTEGER NOT NULL DEFAULT 0,
-    locked_until REAL NOT NULL DEFAULT 0
+    locked_until REAL NOT NULL DEFAULT 0,
+    sessions INTEGER NOT NULL DEFAULT 0
 );
 """
 # Checked when the name is unknown, so a refusal takes as long either way.
@@ -62,7 +64,15 @@ class StaffAccounts:
         self.path = Path(db_path)
 
     def _conn(self):
-        return connect(self.path, SCHEMA)
+        conn = connect(self.path, SCHEMA)
+        try:
+            if "sessions" not in {r[1] for r in conn.execute("PRAGMA table_info(accounts)")}:
+                with conn:  # a database from before session counters
+                    conn.execute("ALTER TABLE accounts ADD COLUMN sessions INTEGER NOT NULL DEFAULT 0")
+        except Exception:
+            conn.close()
+            raise
+        return conn
 
     def add(self, name: str, password: str, role: str = "editor") -> Account:
         name = normalise_name(name)
@@ -92,7 +102,7 @@ class StaffAccounts:
         _check_password(password)
         self._update(
             name,
-            "password_hash = ?, failures = 0, locked_until = 0",
+            "password_hash = ?",
             generate_password_hash(password, method=HASH_METHOD),
         )
 
@@ -141,53 +151,45 @@ class StaffAccounts:
             conn.close()
         return [Account(r["name"], r["role"]) for r in rows]
 
-    def authenticate(self, name: str, password: str, *, now: float | None = None) -> Account | None:
-        """The account when the password is right and the account is not locked; else None."""
-        now = time.time() if now is None else now
+    def authenticate(self, name: str, password: str) -> Account | None:
+        """The account when the password is right; else None (taking as long for an unknown name)."""
         name = normalise_name(name)
         conn = self._conn()
         try:
             row = conn.execute("SELECT * FROM accounts WHERE name = ?", (name,)).fetchone()
-            if row is None or row["locked_until"] > now:
-                check_password_hash(_DUMMY_HASH, password or "")
-                return None
-            if check_password_hash(row["password_hash"], password or ""):
-                with conn:
-                    conn.execute("UPDATE accounts SET failures = 0, locked_until = 0 WHERE name = ?", (name,))
-                return Account(row["name"], row["role"])
-            with conn:
-                conn.execute(
-                    "UPDATE accounts SET locked_until = CASE WHEN failures + 1 >= ? THEN ? ELSE locked_until END,"
-                    " failures = CASE WHEN failures + 1 >= ? THEN 0 ELSE failures + 1 END"
-                    " WHERE name = ?",
-                    (MAX_FAILURES, now + LOCK_SECONDS, MAX_FAILURES, name),
-                )
-            return None
         finally:
             conn.close()
+        if row is None:
+            check_password_hash(_DUMMY_HASH, password or "")
+            return None
+        if check_password_hash(row["password_hash"], password or ""):
+            return Account(row["name"], row["role"])
+        return None
 
     def session_key(self, name: str) -> str | None:
-        """A short digest of the account's password hash: sessions carry it, so a new password
-        (or a removed account) ends the sessions made before."""
+        """What a session of this account carries: a digest of the password hash and the session
+        counter, so a new password, a removed account or `end_sessions` ends the sessions made before."""
         conn = self._conn()
         try:
             row = conn.execute(
-                "SELECT password_hash FROM accounts WHERE name = ?", (normalise_name(name),)
+                "SELECT password_hash, sessions FROM accounts WHERE name = ?", (normalise_name(name),)
             ).fetchone()
         finally:
             conn.close()
-        return hashlib.sha256(row["password_hash"].encode()).hexdigest()[:20] if row else None
+        if row is None:
+            return None
+        return hashlib.sha256(f"{row['password_hash']}:{row['sessions']}".encode()).hexdigest()[:20]
 
-    def is_locked(self, name: str, *, now: float | None = None) -> bool:
-        now = time.time() if now is None else now
+    def end_sessions(self, name: str) -> None:
+        """End every session of the account on the server (logout): their session key no longer matches."""
         conn = self._conn()
         try:
-            row = conn.execute(
-                "SELECT locked_until FROM accounts WHERE name = ?", (normalise_name(name),)
-            ).fetchone()
+            with conn:
+                conn.execute(
+                    "UPDATE accounts SET sessions = sessions + 1 WHERE name = ?", (normalise_name(name),)
+                )
         finally:
             conn.close()
-        return bool(row and row["locked_until"] > now)
 
 
 def _check_password(password: str) -> None:

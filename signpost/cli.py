@@ -75,8 +75,13 @@ def check(content: Path | None) -> None:
 @click.option("--full", is_flag=True, help="Rebuild from scratch instead of updating changed files only.")
 def index_command(content: Path | None, index: Path | None, strict: bool, full: bool) -> None:
     """Build or update the search index; broken entries are reported and skipped."""
+    from search_index.service import generation_problem
+
     paths = resolve_paths(content=content, index=index)
-    report = _build(paths, full=full)
+    why = None if full else generation_problem(paths.index, paths.content)
+    if why is not None:
+        click.echo(f"The index in {paths.index} cannot be opened ({why}); rebuilding it in full.", err=True)
+    report = _build(paths, full=full or why is not None)
     for p in report.problems:
         click.echo(str(p), err=True)
     for slug in report.kept_last_good:
@@ -95,11 +100,23 @@ def _build(paths: Paths, full: bool = False):
 
 
 def open_index(paths: Paths) -> SearchIndex:
-    """Open the index, building it first when it is missing."""
-    if not index_exists(paths.index):
-        report = _build(paths)
-        click.echo(f"{report.summary()} (first run)", err=True)
-    return SearchIndex.open(paths.index, content_dir=paths.content)
+    """Open the index, building it first when it is missing and again in full when it cannot be
+    opened (a truncated or missing segment, a bad TOC, a bad meta.json)."""
+    from search_index.service import open_index as open_or_rebuild
+
+    first_run = not index_exists(paths.index)
+    try:
+        idx, report = open_or_rebuild(paths.content, paths.index)
+    except ContentError as exc:
+        raise CliError(str(exc)) from None
+    except OSError as exc:
+        raise CliError(f"cannot write the index at {paths.index}: {exc.strerror or exc}") from None
+    if report is not None:
+        click.echo(
+            f"{report.summary()}{' (first run)' if first_run else ' (rebuilt: the index could not be opened)'}",
+            err=True,
+        )
+    return idx
 
 
 def _answer_json(idx: SearchIndex, text: str, lang: str) -> str:

@@ -33,7 +33,7 @@ db_option = click.option(
     "db",
     type=click.Path(dir_okay=False, path_type=Path),
     default=None,
-    help="Analytics database (scrubbed searches for the staff reports). Default: ./var/signpost.db, or $SIGNPOST_DB.",
+    help="Analytics database (need words of searches, for the staff reports). Default: ./var/signpost.db, or $SIGNPOST_DB.",
 )
 
 

@@ -62,7 +62,7 @@ def serve(content: Path | None, index: Path | None, host: str, port: int, db: Pa
     limit_malloc_arenas()  # first, before any thread allocates
     from waitress import serve as waitress_serve
 
-    from directory import create_app
+    from directory import create_app, request_body_limit
     from directory.settings import persistent_secret_key
 
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
@@ -79,6 +79,7 @@ def serve(content: Path | None, index: Path | None, host: str, port: int, db: Pa
                 "SECRET_KEY": persistent_secret_key(),
             }
         )
+        app.extensions["signpost"].index  # noqa: B018  (opened now; rebuilt in full if it cannot be)
     except OSError as exc:
         raise CliError(f"cannot start the website: {exc}") from None
     # what was loaded to start (the index, templates, catalogues) stays for the life of the server:
@@ -90,7 +91,14 @@ def serve(content: Path | None, index: Path | None, host: str, port: int, db: Pa
         f"Signpost is running at http://{shown}:{port}/ (Welsh: http://{shown}:{port}/cy/). Press Ctrl+C to stop."
     )
     try:
-        waitress_serve(app, host=host, port=port, threads=THREADS, ident="Signpost")
+        waitress_serve(
+            app,
+            host=host,
+            port=port,
+            threads=THREADS,
+            ident="Signpost",
+            max_request_body_size=request_body_limit(app),  # else waitress buffers up to 1 GiB first
+        )
     except OSError as exc:
         raise CliError(
             f"cannot listen on {host}:{port} ({exc.strerror or exc}); is something else using it? "

@@ -77,7 +77,7 @@ def staff_add(db: Path | None, role: str, name: str) -> None:
 @db_option
 @click.argument("name")
 def staff_passwd(db: Path | None, name: str) -> None:
-    """Set a new password for NAME (also unlocks the account)."""
+    """Set a new password for NAME (ends the sessions made with the old one)."""
     from search_index.staff_accounts import AccountError
 
     accounts = _accounts(db)
@@ -177,11 +177,25 @@ def _analytics(db: Path | None, days: int | None = None):
     help="Keep searches from the last N days. Default: 365, or $SIGNPOST_RETENTION_DAYS.",
 )
 def prune(db: Path | None, days: int | None) -> None:
-    """Delete recorded searches older than the retention period (also done when serve/bot start)."""
+    """Delete recorded searches older than the retention period, and the contact details of
+    corrections closed more than 90 days ago (both also done daily by the running site)."""
+    from search_index.corrections import KEEP_DONE_DAYS, Corrections
+    from search_index.staff_store import staff_db_path
+
     try:
         days = retention_days(days)
     except ValueError as exc:
         raise CliError(str(exc)) from None
+    staff_db = staff_db_path(resolve_paths(db=db).db)
+    if staff_db.is_file():
+        try:
+            forgotten = Corrections(staff_db).forget_old_contacts()
+        except Exception as exc:
+            raise CliError(f"cannot prune {staff_db}: {exc}") from None
+        click.echo(
+            f"Deleted the contact details of {forgotten} correction(s) closed more than "
+            f"{KEEP_DONE_DAYS} days ago from {staff_db}"
+        )
     analytics = _analytics(db, days)
     try:
         removed = analytics.prune_strict(days)

@@ -77,3 +77,22 @@ def retention_days(days: int | None = None) -> int:
 def https_enabled() -> bool:
     """SIGNPOST_HTTPS=1 when the site is served over HTTPS (secure session cookies)."""
     return os.environ.get("SIGNPOST_HTTPS", "").strip().lower() in ("1", "true", "yes", "on")
+
+
+def commit_email_domain() -> str:
+    """The domain of the email address staff edits are committed under (name@domain):
+    SIGNPOST_COMMIT_DOMAIN, else signpost.invalid."""
+    return os.environ.get("SIGNPOST_COMMIT_DOMAIN", "").strip() or "signpost.invalid"
+
+
+def proxy_hops() -> int:
+    """SIGNPOST_PROXY_FIX: how many reverse proxies sit in front of the site (0: none). Their
+    X-Forwarded-For/-Proto/-Host/-Port/-Prefix headers are believed for that many hops only."""
+    return int_setting(None, "SIGNPOST_PROXY_FIX", 0)
+
+
+def trusted_hosts() -> list[str] | None:
+    """SIGNPOST_TRUSTED_HOSTS: the host names the site answers to, separated by commas
+    ("directory.example.org, .example.org"); a request for any other Host is a 400. None: any."""
+    hosts = [h.strip() for h in os.environ.get("SIGNPOST_TRUSTED_HOSTS", "").split(",") if h.strip()]
+    return hosts or None

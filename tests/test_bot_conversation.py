@@ -311,8 +311,8 @@ def test_the_flood_note_is_in_welsh_for_a_welsh_chat(conv, clock):
 @pytest.mark.parametrize(
     "lang, hello, emergency, privacy, other",
     [
-        ("en", "Hello, I'm Signpost", "call 999", "I keep none of your messages", "l:cy"),
-        ("cy", "Helo, Arwyddbost ydw i", "ffoniwch 999", "Dw i ddim yn cadw eich negeseuon", "l:en"),
+        ("en", "Hello, I'm Signpost", "call 999", "Kept for staff reports: need words", "l:cy"),
+        ("cy", "Helo, Arwyddbost ydw i", "ffoniwch 999", "Cedwir ar gyfer adroddiadau staff", "l:en"),
     ],
 )
 def test_start_is_short_in_the_chats_language_with_999_privacy_and_the_other_language(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+from pathlib import Path
 
 import pytest
 from staff_fixtures import csrf_token, login
@@ -55,6 +56,40 @@ def test_old_contacts_are_forgotten(tmp_path):
     conn.close()
     assert q.forget_old_contacts(days=90) == 1
     assert q.get(item).contact == ""
+
+
+def _closed_long_ago(db: Path, contact: str = "07700 900123") -> tuple[Corrections, int, int]:
+    """Two done corrections with contacts: one closed 100 days ago, one closed now."""
+    q = Corrections(db)
+    old, new = q.add("food-bank", "wrong hours", contact), q.add("youth-club", "moved", contact)
+    q.mark_done(old, "sam")
+    q.mark_done(new, "sam")
+    conn = sqlite3.connect(db)
+    with conn:
+        conn.execute("UPDATE corrections SET done_at = '2020-01-01T00:00:00Z' WHERE id = ?", (old,))
+    conn.close()
+    return q, old, new
+
+
+def test_prune_command_deletes_contacts_of_corrections_closed_90_days_ago(db_path):
+    from click.testing import CliRunner
+
+    from search_index.analytics import Analytics
+    from signpost import commands  # noqa: F401  (registers the staff commands)
+    from signpost.cli import cli
+
+    Analytics(db_path).connect().close()
+    q, old, new = _closed_long_ago(staff_db_path(db_path))
+    result = CliRunner().invoke(cli, ["prune", "--db", str(db_path)])
+    assert result.exit_code == 0, result.output
+    assert "Deleted the contact details of 1 correction(s) closed more than 90 days ago" in result.output
+    assert q.get(old).contact == "" and q.get(new).contact == "07700 900123"
+
+
+def test_the_running_site_deletes_old_contacts(staff_app, staff_client, db_path):
+    q, old, new = _closed_long_ago(staff_db_path(db_path))
+    assert staff_client.get("/").status_code == 200
+    assert q.get(old).contact == "" and q.get(new).contact == "07700 900123"
 
 
 # --- the public form ---------------------------------------------------------------------------

@@ -109,7 +109,7 @@ def test_database_locked_by_an_exclusive_transaction(content, tmp_path, expected
     holder = sqlite3.connect(db, timeout=0)
     holder.execute("BEGIN EXCLUSIVE")
     holder.execute(
-        "INSERT INTO searches (at, channel, lang, query, results, crisis) VALUES ('x', 'web', 'en', 'x', 0, 0)"
+        "INSERT INTO searches (at, channel, lang, words, results, crisis) VALUES ('x', 'web', 'en', 'x', 0, 0)"
     )
     try:
         with caplog.at_level(logging.WARNING, logger="search_index.analytics"):

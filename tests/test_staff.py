@@ -9,7 +9,7 @@ import pytest
 from click.testing import CliRunner
 from staff_fixtures import PASSWORD, csrf_token, login
 
-from search_index.staff_accounts import LOCK_SECONDS, AccountError, StaffAccounts
+from search_index.staff_accounts import AccountError, StaffAccounts
 from search_index.staff_store import staff_db_path
 from signpost import commands  # noqa: F401  (registers the staff commands)
 from signpost.cli import cli
@@ -56,32 +56,21 @@ def test_bad_accounts_are_refused(tmp_path, name, password, role):
         StaffAccounts(tmp_path / "staff.db").add(name, password, role)
 
 
-def test_lockout_after_five_failures_for_fifteen_minutes(tmp_path):
+def test_wrong_passwords_never_lock_the_account_in_the_store(tmp_path):
+    """Guessing is slowed by the site's login throttle; a lock here would let anyone keep staff out."""
     store = StaffAccounts(tmp_path / "staff.db")
     store.add("sam", PASSWORD)
-    now = 1_000_000.0
-    for _ in range(4):
-        assert store.authenticate("sam", "wrong password", now=now) is None
-    assert not store.is_locked("sam", now=now)
-    assert store.authenticate("sam", PASSWORD, now=now) is not None  # a success resets the count
-    for _ in range(5):
-        assert store.authenticate("sam", "wrong password", now=now) is None
-    assert store.is_locked("sam", now=now)
-    assert store.authenticate("sam", PASSWORD, now=now + 60) is None  # locked: even the right password
-    assert store.authenticate("sam", PASSWORD, now=now + LOCK_SECONDS - 1) is None
-    assert store.authenticate("sam", PASSWORD, now=now + LOCK_SECONDS + 1) is not None
-    store.authenticate("sam", "wrong", now=now)
-    assert not store.is_locked("sam", now=now)
+    for _ in range(20):
+        assert store.authenticate("sam", "wrong password") is None
+    assert store.authenticate("sam", PASSWORD) is not None
 
 
-def test_lockout_is_per_account(tmp_path):
+def test_end_sessions_changes_the_session_key(tmp_path):
     store = StaffAccounts(tmp_path / "staff.db")
     store.add("sam", PASSWORD)
-    store.add("alex", PASSWORD)
-    for _ in range(5):
-        store.authenticate("sam", "wrong")
-    assert store.authenticate("sam", PASSWORD) is None
-    assert store.authenticate("alex", PASSWORD) is not None
+    key = store.session_key("sam")
+    store.end_sessions("sam")
+    assert store.session_key("sam") not in (None, key)
 
 
 def test_passwd_role_remove(tmp_path):
@@ -187,18 +176,14 @@ def test_welsh_staff_area(staff_client):
     assert staff_client.get("/cy/staff/").status_code == 200
 
 
-def test_one_message_for_unknown_name_wrong_password_and_locked(staff_client):
+def test_one_message_for_unknown_name_and_wrong_password(staff_client):
     unknown = login(staff_client, "nobody", PASSWORD).get_data(as_text=True)
     wrong = login(staff_client, "sam", "not the password").get_data(as_text=True)
-    for _ in range(4):
-        login(staff_client, "sam", "not the password")
-    locked = login(staff_client, "sam", PASSWORD)  # right password, but locked now
-    assert locked.status_code == 401
-    for body in (unknown, wrong, locked.get_data(as_text=True)):
+    for body in (unknown, wrong):
         assert GENERIC in body
     strip = lambda html: re.sub(r'name="csrf_token" value="[^"]+"|value="[^"]*"', "", html)  # noqa: E731
-    assert strip(unknown) == strip(wrong) == strip(locked.get_data(as_text=True))
-    assert login(staff_client, "vic").status_code == 303  # other accounts are not locked
+    assert strip(unknown) == strip(wrong)
+    assert login(staff_client, "vic").status_code == 303
 
 
 def test_login_needs_the_csrf_token(staff_client):
@@ -280,7 +265,13 @@ def test_viewers_read_but_cannot_edit(staff_client):
 # --- what staff see ----------------------------------------------------------------------------
 @pytest.fixture
 def searched(staff_client):
-    for q in ("food parcel", "wibble grooming", "Wibble grooming", "youth club", "I want to kill myself"):
+    for q in (
+        "food parcel",
+        "snorkelling lessons",
+        "Snorkelling lessons",
+        "youth club",
+        "I want to kill myself",
+    ):
         staff_client.get("/search", query_string={"q": q})
     staff_client.get("/api/search", query_string={"q": "debt"})
     return staff_client
@@ -293,7 +284,7 @@ def test_overview_shows_unmet_needs_stale_broken_and_queue(searched, content_dir
     staff_app.extensions["signpost"].rebuild()
     login(searched)
     page = searched.get("/staff/").get_data(as_text=True)
-    assert re.search(r"<td>wibble grooming</td><td>2</td>", page)
+    assert re.search(r"<td>snorkelling lessons</td><td>2</td>", page)
     assert "Not checked for 12 months" in page and "Live Fear Free helpline" in page  # never checked
     assert "youth-club.md:3: &#39;categories&#39; must be a list" in page
     assert "Suggested corrections (0)" in page
@@ -305,12 +296,13 @@ def test_report_page_has_svg_charts_without_inline_style(searched):
     html = r.get_data(as_text=True)
     assert r.status_code == 200
     assert html.count("<svg") >= 3
-    assert "wibble grooming" in html
+    assert "snorkelling lessons" in html
+    assert re.search(r"Crisis messages by kind.*<td>suicide</td><td>1</td>", html, re.S)
     assert not re.search(r"\sstyle=", html)
     assert "<script>" not in html
     assert "'unsafe-inline'" not in r.headers["Content-Security-Policy"]
     filtered = searched.get("/staff/report?since=2999-01-01").get_data(as_text=True)
-    assert "wibble grooming" not in filtered
+    assert "snorkelling lessons" not in filtered
 
 
 def test_report_csv_download(searched):
@@ -320,7 +312,7 @@ def test_report_csv_download(searched):
     assert "attachment" in r.headers["Content-Disposition"]
     lines = r.get_data(as_text=True).splitlines()
     assert lines[0] == "section,item,channel,count"
-    assert "unmet needs,wibble grooming,,2" in lines
+    assert "unmet needs,snorkelling lessons,web 2,2" in lines
     assert "crisis messages,,,1" in lines
     assert any(line.startswith("searches by week,") and line.endswith(",api,1") for line in lines)
 

@@ -348,13 +348,3 @@ def test_staff_pages_have_their_own_header(editor):
     assert '<header class="site-header staff-header">' in page and "Signpost staff area" in page
     public = editor.get("/").get_data(as_text=True)
     assert "staff-header" not in public
-
-
-def test_unmet_needs_show_the_channel_when_the_analytics_give_it():
-    from directory.templating import unmet_rows
-
-    assert unmet_rows([("x", 3)]) == [{"words": "x", "times": 3, "channel": ""}]
-    assert unmet_rows([("x", 3, "telegram")])[0]["channel"] == "telegram"
-    assert unmet_rows([{"query": "y", "count": 2, "channel": ["web", "telegram"]}]) == [
-        {"words": "y", "times": 2, "channel": "web, telegram"}
-    ]

@@ -154,13 +154,16 @@ def _build_in_processes(ix, gen: Path, batches: Sequence[Batch], workers: int) -
     env = dict(
         os.environ, PYTHONPATH=os.pathsep.join(filter(None, [package_root, os.environ.get("PYTHONPATH")]))
     )
-    code = "import sys; from search_index.engine.bulk_build import _worker; _worker(sys.argv[1], sys.argv[2])"
+    code = (
+        "import sys; from search_index.engine.bulk_build import _worker;"
+        " _worker(sys.argv[1], sys.argv[2], int(sys.argv[3]))"
+    )
 
     def start(i: int):
         job, out = gen / f".build-{i}.job", gen / f".build-{i}.out"
         job.write_bytes(pickle.dumps((str(gen), batches[i])))
         proc = subprocess.Popen(
-            [sys.executable, "-c", code, str(job), str(out)],
+            [sys.executable, "-c", code, str(job), str(out), str(os.getpid())],
             env=env,
             stdin=subprocess.DEVNULL,
             stdout=subprocess.DEVNULL,
@@ -194,10 +197,32 @@ def _build_in_processes(ix, gen: Path, batches: Sequence[Batch], workers: int) -
     return [result for result, _ in parts]
 
 
-def _worker(job: str, out: str) -> None:
-    """Entry point of a build worker process: read the job, build its segment, write the result."""
+def _worker(job: str, out: str, parent: int | None = None) -> None:
+    """Entry point of a build worker process: read the job, build its segment, write the result.
+    The worker ends when its parent (`parent`, a process id) dies: a killed build leaves none behind."""
+    if parent is not None:
+        exit_with_parent(parent)
     gen, batch = pickle.loads(Path(job).read_bytes())
     part = _build_part(gen, batch)
     tmp = Path(out).with_suffix(".tmp")
     tmp.write_bytes(pickle.dumps(part))
     os.replace(tmp, out)
+
+
+def exit_with_parent(parent: int) -> None:
+    """Ask Linux to kill this process when its parent dies (prctl PR_SET_PDEATHSIG); then, in case
+    the parent died before that, exit at once if `parent` is no longer the parent. Elsewhere only
+    the check is made."""
+    import ctypes
+    import signal
+
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+    except (OSError, AttributeError):
+        pass
+    if os.getppid() != parent:
+        os._exit(1)
+
+
+_PR_SET_PDEATHSIG = 1  # from linux/prctl.h
