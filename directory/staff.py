@@ -540,16 +540,10 @@ def preview():
 
 # --- wiring ------------------------------------------------------------------------------------
 def init_app(app) -> None:
-    """Register the staff area and the correction form; start live edits; apply retention."""
-    from signpost.config import https_enabled, retention_days, stale_months
-
+    """Register the staff area and the correction form."""
     config = app.config
-    core = app.extensions["signpost"]
     if not config.get("STAFF_DB_PATH") and config.get("DB_PATH"):
         config["STAFF_DB_PATH"] = staff_db_path(config["DB_PATH"])
-    config.setdefault("STALE_MONTHS", stale_months())
-    if https_enabled():
-        config["SESSION_COOKIE_SECURE"] = True
     config["SESSION_COOKIE_HTTPONLY"] = True
     config.setdefault("SESSION_COOKIE_SAMESITE", "Lax")
 
@@ -559,10 +553,3 @@ def init_app(app) -> None:
     if not hasattr(app, "login_manager"):
         login_manager.init_app(app)
         login_manager.blueprint_login_views = {"staff": "staff.login", "staff_cy": "staff_cy.login"}
-
-    # Live edits for the running site (tests ask for them with WATCH_CONTENT=True).
-    watch = config.get("WATCH_CONTENT")
-    if watch or (watch is None and not app.testing):
-        core.start_watching()
-    if core.analytics is not None and core.analytics.retention_days is None:
-        core.set_retention(int(config.get("RETENTION_DAYS") or retention_days()))

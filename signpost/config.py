@@ -2,15 +2,11 @@
 
 from __future__ import annotations
 
-import hashlib
 import os
 from dataclasses import dataclass
 from pathlib import Path
 
-import platformdirs
-
-PROJECT_ROOT = Path(__file__).resolve().parent.parent
-BUNDLED_CONTENT = PROJECT_ROOT / "content"
+from search_index.defaults import BUNDLED_CONTENT, default_db_path, default_index_dir, whole_number
 
 
 @dataclass(frozen=True)
@@ -20,18 +16,6 @@ class Paths:
     db: Path
 
 
-def _var_dir() -> Path:
-    """./var beside the project when it is writable, else the user's cache folder."""
-    var = PROJECT_ROOT / "var"
-    try:
-        var.mkdir(exist_ok=True)
-        if os.access(var, os.W_OK):
-            return var
-    except OSError:
-        pass
-    return Path(platformdirs.user_cache_dir("signpost"))
-
-
 def resolve_paths(content: Path | None = None, index: Path | None = None, db: Path | None = None) -> Paths:
     """Explicit options win, then SIGNPOST_CONTENT / SIGNPOST_INDEX / SIGNPOST_DB, then defaults."""
     env = os.environ
@@ -39,12 +23,8 @@ def resolve_paths(content: Path | None = None, index: Path | None = None, db: Pa
     if index is None and env.get("SIGNPOST_INDEX"):
         index = Path(env["SIGNPOST_INDEX"])
     if index is None:
-        if content.resolve() == BUNDLED_CONTENT.resolve():
-            index = _var_dir() / "index"
-        else:
-            key = hashlib.sha1(str(content.resolve()).encode()).hexdigest()[:12]
-            index = _var_dir() / f"index-{key}"
-    db = Path(db or env.get("SIGNPOST_DB") or (_var_dir() / "signpost.db"))
+        index = default_index_dir(content)
+    db = Path(db or env.get("SIGNPOST_DB") or default_db_path())
     return Paths(content, index, db)
 
 
@@ -53,15 +33,7 @@ def int_setting(value: int | None, env_name: str, default: int) -> int:
     if value is not None:
         return value
     raw = os.environ.get(env_name, "").strip()
-    if not raw:
-        return default
-    try:
-        number = int(raw)
-    except ValueError:
-        raise ValueError(f"{env_name} must be a whole number, not {raw!r}") from None
-    if number < 0:
-        raise ValueError(f"{env_name} must not be negative")
-    return number
+    return whole_number(raw, env_name) if raw else default
 
 
 def stale_months(months: int | None = None) -> int:
