@@ -123,7 +123,7 @@ STATUS_CHOICES = ["active"] * 46 + ["temporarily-closed"] * 3 + ["closed"]
 
 def entry_markdown(entry: Entry) -> str:
     """The Markdown file for an entry, written the way the staff area's form writes one."""
-    return render_entry(fields_of(entry), entry.body)
+    return render_entry(fields_of(entry), entry.full_body)
 
 
 def _sentences(text: str) -> list[str]:

@@ -332,7 +332,7 @@ class Conversation:
         title = entry.title_in(lang) + (f" ({lab['closed']})" if entry.status == "temporarily-closed" else "")
         lines = [f"{n}. {title}", _short(entry.summary_in(lang), 300), f"{lab['why']}: {hit.why(lang)}"]
         contact = [
-            f"{lab[key]}: {self._field(entry, key)}"
+            f"{lab[key]}: {self._field(entry, key, lang)}"
             for key in ("phone", "website", "hours")
             if getattr(entry, key)
         ]
@@ -418,11 +418,11 @@ class Conversation:
         title = entry.title_in(lang) + (f" ({lab['closed']})" if entry.status == "temporarily-closed" else "")
         lines = [title, entry.summary_in(lang), ""]
         if entry.organisation and entry.organisation not in entry.title:
-            lines.append(f"{say('label_organisation', lang)}: {entry.organisation}")
+            lines.append(f"{say('label_organisation', lang)}: {entry.field_in('organisation', lang)}")
         for key in ("phone", "email", "website", "hours", "cost"):
             if getattr(entry, key):
-                lines.append(f"{lab[key]}: {self._field(entry, key)}")
-        where = ", ".join(x for x in (entry.address, entry.area, entry.postcode) if x)
+                lines.append(f"{lab[key]}: {self._field(entry, key, lang)}")
+        where = ", ".join(x for x in (entry.address, entry.field_in("area", lang), entry.postcode) if x)
         if where:
             lines.append(f"{lab['where']}: {where}")
         if entry.ages:
@@ -431,15 +431,13 @@ class Conversation:
             names = ", ".join(language_name(code, lang) for code in entry.languages)
             lines.append(f"{say('label_languages', lang)}: {names}")
         if entry.referral:
-            lines.append(f"{say('label_referral', lang)}: {entry.referral}")
+            lines.append(f"{say('label_referral', lang)}: {entry.field_in('referral', lang)}")
         if entry.access:
-            lines.append(f"{say('label_access', lang)}: {entry.access}")
-        body = plain_text(entry.body)
+            lines.append(f"{say('label_access', lang)}: {entry.field_in('access', lang)}")
+        body = plain_text(entry.body_in(lang))
         if body:
-            lines += [
-                "",
-                (say("in_english", lang) + "\n" if lang == "cy" else "") + _short(body, MAX_BODY_CHARS),
-            ]
+            english = lang == "cy" and not entry.body_cy
+            lines += ["", (say("in_english", lang) + "\n" if english else "") + _short(body, MAX_BODY_CHARS)]
         if entry.verified:
             lines += ["", say("checked", lang, date=entry.verified.isoformat())]
             if (self._today() - entry.verified).days > OLD_DETAILS_DAYS:
@@ -530,7 +528,7 @@ class Conversation:
             return Reply(say("person_no_hub", lang) + "\n\n" + LABELS[lang]["helplines"], kind="person")
         lines = [say("person", lang, hub=hub.title_in(lang))]
         lines += [
-            f"{LABELS[lang][key]}: {self._field(hub, key)}"
+            f"{LABELS[lang][key]}: {self._field(hub, key, lang)}"
             for key in ("phone", "email", "hours")
             if getattr(hub, key)
         ]
@@ -647,7 +645,7 @@ class Conversation:
                 known = [where] if where else []
             elif intent == "contact":
                 known = [
-                    f"{lab[k]}: {self._field(entry, k)}"
+                    f"{lab[k]}: {self._field(entry, k, lang)}"
                     for k in ("phone", "email", "website")
                     if getattr(entry, k)
                 ]
@@ -680,20 +678,20 @@ class Conversation:
 
     def _whom_to_ask(self, entry: Entry, lang: str) -> str:
         if entry.phone:
-            return say("ask_phone", lang, phone=self._field(entry, "phone"))
+            return say("ask_phone", lang, phone=self._field(entry, "phone", lang))
         if entry.email:
             return say("ask_email", lang, email=entry.email)
         if entry.website:
             return say("ask_website", lang, website=entry.website)
         via = self.core.index.get(getattr(entry, "contact_via", "") or "") or self._hub()
         if via is not None and via.slug != entry.slug:
-            how = via.title_in(lang) + (f" ({self._field(via, 'phone')})" if via.phone else "")
+            how = via.title_in(lang) + (f" ({self._field(via, 'phone', lang)})" if via.phone else "")
             return say("ask_at", lang, hub=how)
         return say("ask_nobody", lang)
 
-    def _field(self, entry: Entry, key: str) -> str:
-        """A field as shown; in Telegram, UK phone numbers in +44 form so that they can be tapped."""
-        value = getattr(entry, key)
+    def _field(self, entry: Entry, key: str, lang: str) -> str:
+        """A field as shown in `lang`; in Telegram, UK phone numbers in +44 form so that they can be tapped."""
+        value = entry.field_in(key, lang)
         if key == "phone" and self.channel == "bot":
             return tappable_phone(value)
         return value
@@ -773,7 +771,7 @@ class Conversation:
         rows = []
         for n, entry in enumerate(entries, 1):
             contact = "; ".join(
-                f"{LABELS[lang][k]}: {self._field(entry, k)}"
+                f"{LABELS[lang][k]}: {self._field(entry, k, lang)}"
                 for k in ("phone", "website")
                 if getattr(entry, k)
             )

@@ -12,7 +12,7 @@ PHRASES: dict[str, dict[str, str]] = {
         "en": "Hello, I'm Signpost. Tell me what you need, like “food bank” or “help with debt”, and I'll "
         "suggest services in Wrexham and how to reach them. I'm not an emergency service: if someone is in "
         "danger, call 999.",
-        "cy": "Helo, Signpost ydw i. Dywedwch beth sydd ei angen, fel “banc bwyd” neu “help gyda dyled”, a "
+        "cy": "Helo, Arwyddbost ydw i. Dywedwch beth sydd ei angen, fel “banc bwyd” neu “help gyda dyled”, a "
         "bydda i'n awgrymu gwasanaethau yn Wrecsam. Nid gwasanaeth brys ydw i: os oes rhywun mewn perygl, "
         "ffoniwch 999.",
     },
@@ -25,11 +25,11 @@ PHRASES: dict[str, dict[str, str]] = {
     },
     "privacy_web": {
         "en": "This conversation is kept on our server, not in your browser, and deleted 30 minutes after "
-        "your last message, or at once when you press “Start again” or “Leave this page quickly”. Your "
+        "your last message, or at once when you press “Start again” or “Exit this page”. Your "
         "browser only holds a random number that points to it.",
         "cy": "Mae'r sgwrs hon yn cael ei chadw ar ein gweinydd, nid yn eich porwr, ac yn cael ei dileu 30 "
         "munud ar ôl eich neges ddiwethaf, neu ar unwaith pan fyddwch chi'n pwyso “Dechrau eto” neu "
-        "“Gadael y dudalen hon yn gyflym”. Dim ond rhif ar hap sy'n pwyntio ati sydd gan eich porwr.",
+        "“Gadael y dudalen hon”. Dim ond rhif ar hap sy'n pwyntio ati sydd gan eich porwr.",
     },
     "privacy_cli": {
         "en": "Nothing you type here is kept after you close this window.",
@@ -46,7 +46,7 @@ PHRASES: dict[str, dict[str, str]] = {
         "• /start: the welcome message again\n"
         "I can't contact services for you or send help. In an emergency call 999. To talk to someone "
         "now: Samaritans 116 123 (free, any time).",
-        "cy": "Sut i ddefnyddio Signpost:\n"
+        "cy": "Sut i ddefnyddio Arwyddbost:\n"
         "• Teipiwch beth sydd ei angen arnoch yn eich geiriau eich hun, er enghraifft “help i dalu rhent”, "
         "“rhywle i fy arddegwr fynd” neu “banc bwyd”.\n"
         "• Dw i'n dangos hyd at 3 gwasanaeth ar y tro, pam mae pob un yn addas a sut i gysylltu ag ef. "

@@ -24,6 +24,7 @@ from . import (
     security,
     services,
     settings,
+    static_files,
     templating,
 )
 
@@ -80,6 +81,7 @@ def create_app(test_config: dict | None = None) -> Flask:
         app.register_blueprint(bp, url_prefix="/cy", name=f"{bp.name}{i18n.WELSH_SUFFIX}")
     app.register_blueprint(openreferral.bp)
     _register_optional_features(app)
+    static_files.init_app(app)  # last: it versions and compresses every static route, the staff one too
 
     watch = app.config["WATCH_CONTENT"]
     if watch or (watch is None and not app.testing):

@@ -49,11 +49,11 @@ def _result(item: Item, lang: str, open_asked: bool) -> dict:
         "phone": e.phone or None,
         "email": e.email or None,
         "website": e.website or None,
-        "hours": e.hours or None,
-        "cost": e.cost or None,
+        "hours": e.field_in("hours", lang) or None,
+        "cost": e.field_in("cost", lang) or None,
         "free": e.is_free,
         "ages": e.ages or None,
-        "area": e.area or None,
+        "area": e.field_in("area", lang) or None,
         "status": e.status,
     }
     if open_asked:

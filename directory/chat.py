@@ -18,6 +18,7 @@ from bot.chats import ChatState
 from bot.conversation import Conversation, Reply
 from bot.phrases import say
 
+from .chat_text import chat_html, web_buttons
 from .core import get_core
 from .i18n import WELSH_SUFFIX, page_lang
 from .security import csrf
@@ -32,19 +33,27 @@ MAX_INPUT_CHARS = 5000
 EXIT_URL = "https://www.bbc.co.uk/weather"  # where "Leave this page quickly" goes
 
 PAGE = {
-    "title": {"en": "Chat with Signpost", "cy": "Sgwrsio â Signpost"},
+    "title": {"en": "Chat with Signpost", "cy": "Sgwrsio ag Arwyddbost"},
     "intro": {
         "en": "Ask in your own words and Signpost suggests services in Wrexham. No person reads this chat: "
         "in an emergency call 999.",
-        "cy": "Gofynnwch yn eich geiriau eich hun ac mae Signpost yn awgrymu gwasanaethau yn Wrecsam. Does "
+        "cy": "Gofynnwch yn eich geiriau eich hun ac mae Arwyddbost yn awgrymu gwasanaethau yn Wrecsam. Does "
         "neb yn darllen y sgwrs hon: mewn argyfwng ffoniwch 999.",
     },
     "label": {"en": "Your message", "cy": "Eich neges"},
     "send": {"en": "Send", "cy": "Anfon"},
     "restart": {"en": "Start again", "cy": "Dechrau eto"},
     "you": {"en": "You", "cy": "Chi"},
-    "bot": {"en": "Signpost", "cy": "Signpost"},
+    "bot": {"en": "Signpost", "cy": "Arwyddbost"},
     "log": {"en": "Conversation", "cy": "Sgwrs"},
+    # The web chat's own first message: in the page's language, no commands to type.
+    "hello": {
+        "en": "Hello. Tell me in a few words what you need, for example “food bank”, “help with debt” or "
+        "“English classes”, and I'll suggest services in Wrexham and how to contact them.",
+        "cy": "Helo. Dywedwch wrtha i mewn ychydig eiriau beth sydd ei angen arnoch chi, er enghraifft "
+        "“banc bwyd”, “help gyda dyled” neu “gwersi Saesneg”, a bydda i'n awgrymu gwasanaethau yn Wrecsam "
+        "a sut i gysylltu â nhw.",
+    },
 }
 
 
@@ -57,6 +66,7 @@ def init_app(app: Flask) -> None:
     app.extensions["signpost_transcripts"] = Transcripts(path)
     app.register_blueprint(bp)
     app.register_blueprint(bp, url_prefix="/cy", name=f"{bp.name}{WELSH_SUFFIX}")
+    app.jinja_env.globals.update(chat_html=chat_html, web_buttons=web_buttons)
 
 
 def _transcripts() -> Transcripts:
@@ -130,9 +140,17 @@ def chat():
     lang = page_lang()
     _, state, log = _saved()
     if not log:
-        state.lang = lang
-        log = [{"you": "", "bot": _as_dicts(_conversation().reply(state, text="/start"))}]
+        log = [{"you": "", "bot": [_hello(lang)]}]
     return _page(lang, log)
+
+
+def _hello(lang: str) -> dict:
+    """The first message of the web chat, in the page's language (the privacy line is on the page)."""
+    return {
+        "text": PAGE["hello"][lang],
+        "kind": "welcome",
+        "buttons": [[{"label": say("btn_topics", lang), "data": "c", "url": None}]],
+    }
 
 
 @bp.post("/chat")

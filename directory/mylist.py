@@ -7,10 +7,24 @@ Kept in the session cookie (POST forms with CSRF, no JavaScript needed), or give
 from __future__ import annotations
 
 import re
+from urllib.parse import urlencode
 
-from flask import Blueprint, abort, current_app, flash, g, redirect, render_template, request, session
+from flask import (
+    Blueprint,
+    abort,
+    current_app,
+    flash,
+    g,
+    jsonify,
+    redirect,
+    render_template,
+    request,
+    session,
+)
 from flask_babel import gettext as _
 from flask_wtf.csrf import generate_csrf
+
+from search_index.answers import entry_text
 
 from .core import get_core
 from .i18n import link, page_lang
@@ -56,7 +70,17 @@ def show():
     """The list, with links to print it and to share it."""
     entries, shared = _listed()
     share = ",".join(e.slug for e in entries)
-    return render_template("list.html", entries=entries, shared=shared is not None, share=share)
+    share_url = link("mylist.show", s=share, _external=True) if share else ""
+    lang = page_lang()
+    text = "\n\n".join(entry_text(e, lang) for e in entries) + (f"\n\n{share_url}" if share_url else "")
+    return render_template(
+        "list.html",
+        entries=entries,
+        shared=shared is not None,
+        share=share,
+        share_url=share_url,
+        list_text=text,
+    )
 
 
 @bp.get("/list/print")
@@ -85,7 +109,10 @@ def add():
     if entry.slug not in slugs and len(slugs) < current_app.config["LIST_LIMIT"]:
         slugs.append(entry.slug)
         session[SESSION_KEY] = slugs
-    flash(_("Added “%(title)s” to your list.", title=entry.title_in(page_lang())))
+    message = _("Added “%(title)s” to your list.", title=entry.title_in(page_lang()))
+    if _by_script():
+        return _answer(entry.slug in slugs, message, entry.title_in(page_lang()))
+    flash(message)
     return redirect(_back(link("mylist.show")), 303)
 
 
@@ -94,12 +121,34 @@ def remove():
     """Take one service off the list."""
     slug = request.form.get("slug", "")
     slugs = saved_slugs()
+    entry = get_core().index.get(slug)
+    title = entry.title_in(page_lang()) if entry else slug
+    message = _("Removed “%(title)s” from your list.", title=title)
     if slug in slugs:
         slugs.remove(slug)
         session[SESSION_KEY] = slugs
-        entry = get_core().index.get(slug)
-        flash(_("Removed “%(title)s” from your list.", title=entry.title_in(page_lang()) if entry else slug))
+        if not _by_script():
+            flash(message)
+    if _by_script():
+        return _answer(False, message, title)
     return redirect(_back(link("mylist.show")), 303)
+
+
+def _by_script() -> bool:
+    """The page's script sent the form (fetch), so it stays where it is: answer with JSON."""
+    return request.headers.get("X-Requested-With") == "fetch"
+
+
+def _answer(saved: bool, message: str, title: str):
+    label = _("Remove from my list") if saved else _("Add to my list")
+    return jsonify(
+        saved=saved,
+        count=len(saved_slugs()),
+        message=message,
+        action=link("mylist.remove" if saved else "mylist.add"),
+        label=label,
+        aria_label=f"{label}: {title}",
+    )
 
 
 @bp.post("/list/save")
@@ -122,6 +171,15 @@ def clear():
     return redirect(link("mylist.show"), 303)
 
 
+def _this_page_again() -> str:
+    """Where a list button comes back to: this page, marked `seen=1` so a search is not recorded twice."""
+    if not request.query_string:
+        return request.path
+    args = request.args.to_dict(flat=False)
+    args["seen"] = ["1"]
+    return request.path + "?" + urlencode(args, doseq=True)
+
+
 def list_form() -> dict:
     """What every "Add to / Remove from my list" button on a page shares, worked out once per
     request (a search page has twenty of them)."""
@@ -130,7 +188,7 @@ def list_form() -> dict:
         got = g.list_form = {
             "saved": set(saved_slugs()),
             "token": generate_csrf(),
-            "next": request.full_path if request.query_string else request.path,
+            "next": _this_page_again(),
             "add": link("mylist.add"),
             "remove": link("mylist.remove"),
         }

@@ -7,11 +7,25 @@ import re
 
 from flask import Blueprint, current_app, render_template, request
 
+from search_index.crisis import KIND_CATEGORIES
+
 from .core import category_or_404, get_core
 
 bp = Blueprint("pages", __name__)
 
-EXIT_CATEGORIES = {"domestic-abuse"}  # pages that show "Leave this page quickly"
+# Categories whose pages, services and search results show "Exit this page": the ones the crisis
+# detector gives for abuse (domestic abuse), and sexual violence where a directory has it.
+EXIT_CATEGORIES = set(KIND_CATEGORIES["abuse"]) | {"domestic-abuse", "sexual-violence"}
+EXIT_TOP_RESULTS = 5  # a search shows the button when any of its first results is in one of them
+
+
+def needs_exit(crisis, entries) -> bool:
+    """Exit this page when the words signal a crisis, or the first results are about abuse."""
+    if crisis is not None:
+        return True
+    return any(EXIT_CATEGORIES & set(e.categories) for e in list(entries)[:EXIT_TOP_RESULTS])
+
+
 _PAGE = re.compile(r"^[0-9]{1,6}$")
 
 

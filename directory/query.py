@@ -169,11 +169,17 @@ def open_state(entry: Entry, when: dt.datetime) -> bool | None:
     return is_open(entry.hours, when)
 
 
-def run_search(core: Signpost, req: SearchRequest, *, lang: str, channel: str, limit: int) -> Outcome:
-    """Search (or browse by the filters alone, when there are no words), then apply "open now"."""
+def run_search(
+    core: Signpost, req: SearchRequest, *, lang: str, channel: str, limit: int, record: bool = True
+) -> Outcome:
+    """Search (or browse by the filters alone, when there are no words), then apply "open now".
+    `record=False` when the same search is only shown again (more results, back from "Add to my list")."""
     if req.q:
         want = limit * 3 if req.open_now else limit
-        results = core.search(req.q, channel=channel, lang=lang, filters=req.filters, limit=want)
+        if record:
+            results = core.search(req.q, channel=channel, lang=lang, filters=req.filters, limit=want)
+        else:
+            results = core.index.search(req.q, lang=lang, filters=req.filters, limit=want)
         items = [Item(h.entry, h.why(lang), h.score, h.crisis_line) for h in results.hits]
     elif req.has_filters:
         results = None

@@ -27,9 +27,11 @@ def entry(slug: str):
     if item.status == "closed":
         return render_template("closed.html", entry=item, categories=get_core().index.categories), 410
     index = get_core().index
+    via = index.get(item.contact_via) if item.contact_via else None
     return render_template(
         "service.html",
         entry=item,
+        via=via if via is not None and via.status != "closed" and via.slug != item.slug else None,
         categories=[index.category_by_id[c] for c in item.categories if c in index.category_by_id],
         open_now=open_state(item, now()),
         opening_times=opening_rows(item, page_lang()),

@@ -48,7 +48,8 @@ from search_index.staff_store import staff_db_path
 
 from . import corrections
 from .core import get_core
-from .i18n import link
+from .i18n import language_name, link, page_lang
+from .staff_form import FORM_FIELDS, place_problems
 
 log = logging.getLogger(__name__)
 
@@ -378,11 +379,58 @@ def _digest(text: str) -> str:
 def _form_fields(form) -> dict[str, object]:
     fields: dict[str, object] = {}
     for key in FIELD_ORDER:
+        if key in ("categories", "languages"):  # checkboxes (or one text of codes separated by commas)
+            values = [v for raw in form.getlist(key) for v in split_list(raw)]
+            if key == "languages":
+                values += [v for v in split_list(form.get("languages_more", "")) if v not in values]
+            fields[key] = values
+            continue
         raw = form.get(key, "")
         fields[key] = (
             split_list(raw, lines=(key == "questions")) if key in LIST_KEYS else " ".join(raw.split())
         )
     return fields
+
+
+# Languages offered as checkboxes on the edit form (any other code can be typed).
+COMMON_LANGUAGES = (
+    "en",
+    "cy",
+    "pl",
+    "pt",
+    "ro",
+    "uk",
+    "ar",
+    "ku",
+    "fa",
+    "cs",
+    "sk",
+    "bg",
+    "lt",
+    "ur",
+    "zh",
+    "bsl",
+)
+
+
+def _choices(fields: dict, text: str | None, problems) -> dict:
+    """The checkboxes of the edit form and each problem placed beside its field."""
+    lang = page_lang()
+    cats = get_core().index.categories
+    known = {c.id for c in cats}
+    chosen_cats = list(fields.get("categories") or [])
+    category_choices = [(c.id, c.label(lang)) for c in cats] + [(c, c) for c in chosen_cats if c not in known]
+    codes = list(COMMON_LANGUAGES)
+    codes += [c for c in get_core().index.languages() if c not in codes]
+    codes += [c for c in (fields.get("languages") or []) if c not in codes]
+    language_choices = [(c, f"{language_name(c, lang)} ({c})") for c in codes]
+    field_problems, summary = place_problems(problems, text, FORM_FIELDS)
+    return {
+        "category_choices": category_choices,
+        "language_choices": language_choices,
+        "field_problems": field_problems,
+        "summary": summary,
+    }
 
 
 def _category_ids() -> set[str]:
@@ -418,7 +466,7 @@ def edit(slug: str):
                 notice = _("The file has problems (below), so the form shows the last good version.")
         fields = fields_of(entry) if entry else {k: "" for k in FIELD_ORDER}
         return _edit_page(
-            slug, fields, entry.body if entry else "", original, problems=problems, notice=notice
+            slug, fields, entry.full_body if entry else "", original, problems=problems, notice=notice
         )
     return _edit_post(slug, path, original)
 
@@ -511,6 +559,7 @@ def _edit_page(
     open_items = store.list(slug=slug, status="open") if (store and slug) else []
     return render_template(
         "staff/edit.html",
+        **_choices(fields, text or original, problems),
         slug=slug,
         fields=fields,
         body=body,

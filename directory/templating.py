@@ -8,6 +8,7 @@ from flask import Flask
 from markupsafe import Markup, escape
 
 from search_index.answers import crisis_message
+from search_index.entries import parse_ages
 
 # The crisis lines as the core's crisis message writes them, and where each one links.
 CRISIS_NUMBERS = {
@@ -36,6 +37,64 @@ def link_numbers(text: str) -> Markup:
     )
 
 
+# A phone number as people write one in the UK (01978 312556, 0808 80 10 800, +44 1978 312556), or a
+# short national line (999, 111, 101, 116 123); a five-digit short code (85258) is a number to text.
+_PHONE = re.compile(
+    r"(?<![\w£$€.,/:+-])"
+    r"((?:\+44 ?(?:\(0\) ?)?|0)\d(?:[ -]?\d){8,9}|116 ?\d{3}|999|111|101|\d{5})"
+    r"(?![\w£$€/:-]|[.,]\d)"
+)
+
+
+def _phone_href(number: str) -> str:
+    digits = re.sub(r"[^\d+]", "", number)
+    if len(digits) == 5:
+        return f"sms:{digits}"
+    return f"tel:{digits}"
+
+
+def link_phones(text: str) -> Markup:
+    """Escape `text`, then make every phone number in it a tel: link (a short code: sms:)."""
+    return Markup(
+        _PHONE.sub(lambda m: f'<a href="{_phone_href(m.group(1))}">{m.group(1)}</a>', str(escape(text)))
+    )
+
+
+def ages(text: str, lang: str = "en") -> str:
+    """An entry's ages as the page's language writes them ("under 5" is "dan 5" in Welsh)."""
+    if lang != "cy":
+        return text
+    got = parse_ages(text)
+    if got is None:
+        return text
+    if got.high is None:
+        return "Pob oed" if got.low == 0 else f"{got.low}+"
+    if got.low == 0:
+        return f"Dan {got.high + 1}"
+    return f"{got.low}-{got.high}"
+
+
+def unmet_rows(rows) -> list[dict]:
+    """Unmet needs as the staff tables show them: words, times and, when the analytics give it, the
+    channel (web, bot, ...); rows may be (words, times[, channel]) or mappings."""
+    out = []
+    for row in rows or []:
+        if isinstance(row, dict):
+            words = row.get("query") or row.get("words") or row.get("q") or ""
+            times = row.get("count") or row.get("times") or row.get("n") or 0
+            channel = row.get("channel") or row.get("channels") or ""
+        else:
+            row = tuple(row)
+            words, times = row[0], row[1] if len(row) > 1 else 0
+            channel = row[2] if len(row) > 2 else ""
+        if isinstance(channel, dict):
+            channel = ", ".join(f"{k} {v}" for k, v in channel.items())
+        elif isinstance(channel, (list, tuple, set)):
+            channel = ", ".join(map(str, channel))
+        out.append({"words": words, "times": times, "channel": str(channel or "")})
+    return out
+
+
 def safe_url(url: str) -> str:
     return url if re.match(r"^https?://", url or "", re.I) else ""
 
@@ -48,7 +107,13 @@ def init_app(app: Flask) -> None:
     app.jinja_env.trim_blocks = True  # no blank lines left by {% %} tags: smaller pages
     app.jinja_env.lstrip_blocks = True
     app.jinja_env.filters.update(
-        tel=tel, link_numbers=link_numbers, safe_url=safe_url, display_url=display_url
+        tel=tel,
+        link_numbers=link_numbers,
+        link_phones=link_phones,
+        ages=ages,
+        unmet_rows=unmet_rows,
+        safe_url=safe_url,
+        display_url=display_url,
     )
     app.jinja_env.globals.update(
         crisis_message=crisis_message, has_endpoint=lambda name: name in app.view_functions

@@ -85,10 +85,10 @@ def contact_lines(entry: Entry, lang: str = "en") -> list[str]:
     lab = LABELS.get(lang, LABELS["en"])
     out = []
     for key in ("phone", "email", "website", "hours", "cost"):
-        value = getattr(entry, key)
+        value = entry.field_in(key, lang)
         if value:
             out.append(f"{lab[key]}: {value}")
-    where = ", ".join(x for x in (entry.address, entry.area, entry.postcode) if x)
+    where = ", ".join(x for x in (entry.address, entry.field_in("area", lang), entry.postcode) if x)
     if where:
         out.append(f"{lab['where']}: {where}")
     return out

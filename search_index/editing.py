@@ -2,7 +2,7 @@
 
 The front matter is written afresh from the fields, in a fixed order, with values quoted whenever
 YAML could read them as anything but the text typed. Fields the form does not know (an unknown key
-a volunteer added by hand) are carried over as they were written; **comments in the front matter
+a volunteer added by hand, and `sources:`) are carried over as they were written; **comments in the front matter
 are not kept** when an entry is saved from the browser. The body is kept exactly.
 
 Checking uses `parse_entry` on the candidate text in a temporary file, so the messages are the same
@@ -34,21 +34,28 @@ FIELD_ORDER = (
     "summary",
     "summary_cy",
     "organisation",
+    "organisation_cy",
     "categories",
     "tags",
     "questions",
     "ages",
     "area",
+    "area_cy",
     "address",
     "postcode",
     "phone",
     "email",
     "website",
+    "contact_via",
     "hours",
+    "hours_cy",
     "cost",
+    "cost_cy",
     "languages",
     "referral",
+    "referral_cy",
     "access",
+    "access_cy",
     "status",
     "verified",
 )
@@ -83,7 +90,8 @@ def _scalar(value: str, in_list: bool = False) -> str:
 
 
 def _unknown_blocks(front: str) -> list[str]:
-    """The text of each top-level key the form does not know, as it was written (comments dropped)."""
+    """The text of each top-level key the form does not show (`sources:`, or a key a volunteer added
+    by hand), as it was written (comments dropped)."""
     blocks: list[list[str]] = []
     keep = False
     for line in front.split("\n"):

@@ -41,15 +41,47 @@ TEXT_FIELDS = (
     "organisation_email",
     "latitude",
     "longitude",
+    "contact_via",
+    "hours_cy",
+    "cost_cy",
+    "referral_cy",
+    "access_cy",
+    "organisation_cy",
+    "area_cy",
 )
 LIST_FIELDS = ("categories", "tags", "questions", "languages")
 # Lists of 'key: value' records, each with these keys (see content/README.md).
 RECORD_FIELDS = {
     "locations": ("name", "address", "city", "postcode", "latitude", "longitude"),
     "opening_times": ("days", "opens", "closes"),
-    "sources": ("url", "document", "checked", "states"),
 }
-KNOWN_FIELDS = TEXT_FIELDS + LIST_FIELDS + tuple(RECORD_FIELDS)
+# `sources:` is a list of mappings (where each detail was read, and when); see `parse_sources`.
+STRUCTURED_FIELDS = ("sources",)
+KNOWN_FIELDS = TEXT_FIELDS + LIST_FIELDS + tuple(RECORD_FIELDS) + STRUCTURED_FIELDS
+# The fields a Welsh page takes from `<field>_cy` when it is given (title and summary included).
+WELSH_FIELDS = ("title", "summary", "hours", "cost", "referral", "access", "organisation", "area")
+# The details by which a resident can get in touch; an entry without any needs `contact_via`.
+CONTACT_FIELDS = ("phone", "email", "website", "address")
+# What a source may be recorded as stating (`states: [phone, address]`).
+SOURCE_STATES = (
+    "phone",
+    "email",
+    "website",
+    "address",
+    "postcode",
+    "hours",
+    "cost",
+    "referral",
+    "access",
+    "languages",
+    "organisation",
+    "area",
+    "ages",
+    "status",
+    "description",
+)
+# The line that separates the English body from the Welsh one.
+WELSH_BODY_RE = re.compile(r"^[ \t]*<!--\s*cy\s*-->[ \t]*$", re.M | re.I)
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 PHONE_RE = re.compile(r"^[0-9+() ]{3,}")
@@ -119,6 +151,34 @@ class OpeningTime:
 
 
 @dataclass(frozen=True)
+class Source:
+    """Where the details of an entry were read: a web page (`url`) or a named `document`, the
+    date it was `checked`, and optionally which details it `states`. Shown to staff, never to residents."""
+
+    url: str = ""
+    document: str = ""
+    checked: dt.date | None = None
+    states: tuple[str, ...] = ()
+
+    def to_dict(self) -> dict:
+        data: dict = {"url": self.url} if self.url else {"document": self.document}
+        data["checked"] = self.checked.isoformat() if self.checked else None
+        if self.states:
+            data["states"] = list(self.states)
+        return data
+
+    @classmethod
+    def from_dict(cls, data: dict) -> Source:
+        checked = data.get("checked")
+        return cls(
+            url=str(data.get("url") or ""),
+            document=str(data.get("document") or ""),
+            checked=dt.date.fromisoformat(checked) if checked else None,
+            states=tuple(data.get("states") or ()),
+        )
+
+
+@dataclass(frozen=True)
 class Entry:
     slug: str
     title: str
@@ -150,6 +210,15 @@ class Entry:
     longitude: str = ""
     locations: tuple[Location, ...] = ()
     opening_times: tuple[OpeningTime, ...] = ()
+    contact_via: str = ""
+    hours_cy: str = ""
+    cost_cy: str = ""
+    referral_cy: str = ""
+    access_cy: str = ""
+    organisation_cy: str = ""
+    area_cy: str = ""
+    body_cy: str = ""
+    sources: tuple[Source, ...] = ()
     path: str = ""
 
     @property
@@ -173,6 +242,32 @@ class Entry:
             return float(self.latitude), float(self.longitude)
         return None
 
+    def field_in(self, name: str, lang: str) -> str:
+        """A field as a page in `lang` shows it: `<name>_cy` on Welsh pages when given. A plain
+        "Free" or "Free of charge" cost reads "Am ddim" in Welsh without a `cost_cy`."""
+        value = getattr(self, name)
+        if lang != "cy":
+            return value
+        welsh = getattr(self, f"{name}_cy", "")
+        if welsh:
+            return welsh
+        if name == "cost" and value.strip().lower().rstrip(".") in ("free", "free of charge"):
+            return "Am ddim"
+        return value
+
+    def body_in(self, lang: str) -> str:
+        return self.body_cy if lang == "cy" and self.body_cy else self.body
+
+    @property
+    def full_body(self) -> str:
+        """The body as written in the file: English, then the Welsh after a `<!-- cy -->` line."""
+        return join_body(self.body, self.body_cy)
+
+    @property
+    def has_contact(self) -> bool:
+        """It gives a resident its own way to get in touch (not counting `contact_via`)."""
+        return any(getattr(self, k) for k in CONTACT_FIELDS)
+
     def to_dict(self) -> dict:
         data = {k: getattr(self, k) for k in self.__dataclass_fields__}
         for k in LIST_FIELDS:
@@ -182,6 +277,7 @@ class Entry:
         data["opening_times"] = [
             {"days": list(t.days), "opens": t.opens, "closes": t.closes} for t in self.opening_times
         ]
+        data["sources"] = [s.to_dict() for s in self.sources]
         return data
 
     @classmethod
@@ -195,7 +291,25 @@ class Entry:
         data["opening_times"] = tuple(
             OpeningTime(tuple(t["days"]), t["opens"], t["closes"]) for t in data.get("opening_times") or ()
         )
+        data["sources"] = tuple(
+            s if isinstance(s, Source) else Source.from_dict(s) for s in data.get("sources") or ()
+        )
         return cls(**{k: v for k, v in data.items() if k in cls.__dataclass_fields__})
+
+
+def split_body(body: str) -> tuple[str, str]:
+    """(English, Welsh) parts of an entry body: the Welsh follows a line `<!-- cy -->`."""
+    parts = WELSH_BODY_RE.split(body, maxsplit=1)
+    if len(parts) == 1:
+        return body.strip(), ""
+    return parts[0].strip(), parts[1].strip()
+
+
+def join_body(body: str, body_cy: str) -> str:
+    """The body text of a file from its English and Welsh parts (the reverse of `split_body`)."""
+    if not body_cy:
+        return body
+    return f"{body}\n\n<!-- cy -->\n\n{body_cy}"
 
 
 @dataclass(frozen=True)
@@ -379,9 +493,10 @@ def _quote_hint(key: str, raw: str) -> str:
 
 
 def parse_entry(
-    path: Path, category_ids: set[str], shown: str | None = None
+    path: Path, category_ids: set[str], shown: str | None = None, slugs: set[str] | None = None
 ) -> tuple[Entry | None, list[Problem]]:
-    """Read one entry file. Returns (entry or None, problems)."""
+    """Read one entry file. Returns (entry or None, problems). `slugs`, the entries of the
+    directory, lets `contact_via` be checked against them."""
     shown = shown or str(path)
     problems: list[Problem] = []
 
@@ -408,7 +523,7 @@ def parse_entry(
             "'summary: ...', 'categories: [...]', then another '---'",
         )
         return None, problems
-    front, body, _ = parts
+    front, body, body_line = parts
     try:
         root = _compose(front)
     except RecursionError:
@@ -441,6 +556,9 @@ def parse_entry(
             close = difflib.get_close_matches(key, KNOWN_FIELDS, n=1)
             hint = f"; did you mean '{close[0]}'?" if close else "; it will be ignored"
             warn(line, f"unknown field '{key}'{hint}")
+            continue
+        if key == "sources":
+            values[key] = _parse_sources(vnode, err, warn)
             continue
         if key in RECORD_FIELDS:
             records = _read_records(key, vnode, line, err, warn)
@@ -549,6 +667,33 @@ def parse_entry(
         )
     if values.get("phone") and not PHONE_RE.match(str(values["phone"])):
         warn(lines["phone"], f"'phone' does not start with a number: '{values['phone']}'")
+    via = str(values.get("contact_via") or "")
+    if via:
+        if not SLUG_RE.match(via):
+            err(
+                lines["contact_via"],
+                f"'contact_via' takes the file name of an entry without '.md', not '{via}'",
+            )
+        elif via == slug:
+            err(
+                lines["contact_via"],
+                "'contact_via' names this entry itself; name the entry that can put people in touch",
+            )
+        elif slugs is not None and via not in slugs:
+            close = difflib.get_close_matches(via, sorted(slugs), n=1)
+            hint = (
+                f"did you mean '{close[0]}'?"
+                if close
+                else "it must be the file name of an entry, without '.md'"
+            )
+            err(lines["contact_via"], f"'contact_via: {via}' names no entry: {hint}")
+    if not via and not any(values.get(k) for k in CONTACT_FIELDS):
+        warn(
+            start_line,
+            "no way to get in touch: add a phone, email, website or address that a source states "
+            "(and list it under 'sources:'), or 'contact_via: <entry>' naming the entry that can put "
+            "people in touch, e.g. contact_via: caia-park-partnership-hub",
+        )
     for code in values.get("languages") or []:  # type: ignore[union-attr]
         if not LANG_RE.match(str(code)):
             err(
@@ -570,10 +715,11 @@ def parse_entry(
     _check_coordinates(values.get("latitude"), values.get("longitude"), lines, start_line, err)
     locations = tuple(_location(rec, rline, err) for rline, rec in values.get("locations") or [])
     opening_times = tuple(_opening_time(rec, rline, err) for rline, rec in values.get("opening_times") or [])
-    for rline, rec in values.get("sources") or []:
-        _check_source(rec, rline, err)
     if any(p.severity == "error" for p in problems):
         return None, problems
+    body, body_cy = split_body(body)
+    if WELSH_BODY_RE.search(body_cy):
+        warn(body_line, "the body has more than one '<!-- cy -->' line; keep one, before the Welsh text")
     website = str(values.get("website", ""))
     if website.startswith("www."):
         website = "https://" + website
@@ -582,7 +728,9 @@ def parse_entry(
         title=str(values["title"]),
         summary=str(values["summary"]),
         categories=tuple(values["categories"]),  # type: ignore[arg-type]
-        body=body.strip(),
+        body=body,
+        body_cy=body_cy,
+        sources=tuple(values.get("sources") or ()),  # type: ignore[arg-type]
         tags=tuple(values.get("tags") or ()),  # type: ignore[arg-type]
         questions=tuple(values.get("questions") or ()),  # type: ignore[arg-type]
         languages=tuple(values.get("languages") or ()),  # type: ignore[arg-type]
@@ -604,9 +752,8 @@ def parse_entry(
 _RECORD_EXAMPLES = {
     "locations": 'locations:\n  - name: Caia Park hub\n    address: "1 Example Road, Wrexham"',
     "opening_times": 'opening_times:\n  - days: [monday, tuesday]\n    opens: "09:30"\n    closes: "12:00"',
-    "sources": "sources:\n  - url: https://www.example.org/contact\n    checked: 2026-11-29",
 }
-_RECORD_LISTS = ("days", "states")
+_RECORD_LISTS = ("days",)
 
 
 def _read_records(key: str, vnode: yaml.Node, line: int, err, warn) -> list[tuple[int, dict]] | None:
@@ -752,18 +899,78 @@ def _opening_time(rec: dict, line: int, err) -> OpeningTime:
     return OpeningTime(days or (), opens or "", closes or "")
 
 
-def _check_source(rec: dict, line: int, err) -> None:
-    if not (rec.get("url") or rec.get("document")):
-        err(line, "a source needs a 'url' or a 'document' saying where the details come from")
-    if rec.get("url") and not re.match(r"^https?://", rec["url"]):
-        err(line, f"a source's 'url' must start with https://, not '{rec['url']}'")
-    try:
-        dt.date.fromisoformat(str(rec.get("checked", "")))
-    except ValueError:
-        err(
-            line,
-            "a source needs 'checked', the date it was looked at, as YYYY-MM-DD, e.g. checked: 2026-11-29",
-        )
+def _parse_sources(node: yaml.Node, err, warn) -> list[Source]:
+    """Read `sources:`, a list of {url or document, checked, states}; report each problem at its line."""
+    example = (
+        "e.g.\nsources:\n  - url: https://www.example.org/contact\n    checked: 2025-04-11\n"
+        "    states: [phone, address]"
+    )
+    line = node.start_mark.line + 2
+    if isinstance(node, yaml.ScalarNode) and node.value == "" and _plain(node):
+        return []
+    if not isinstance(node, yaml.SequenceNode):
+        err(line, f"'sources' must be a list, each item starting '- url:' or '- document:', {example}")
+        return []
+    out: list[Source] = []
+    for item in node.value:
+        iline = item.start_mark.line + 2
+        if not isinstance(item, yaml.MappingNode):
+            err(iline, "each source must be 'url:' (or 'document:') and 'checked:' lines, not plain text")
+            continue
+        data: dict[str, object] = {}
+        klines: dict[str, int] = {}
+        for k, v in item.value:
+            kname, kline = str(k.value), k.start_mark.line + 2
+            klines[kname] = kline
+            if kname == "states":
+                if not isinstance(v, yaml.SequenceNode) or not all(
+                    isinstance(x, yaml.ScalarNode) for x in v.value
+                ):
+                    err(kline, "'states' must be a list, e.g. states: [phone, address]")
+                    continue
+                data[kname] = [str(x.value).strip() for x in v.value if str(x.value).strip()]
+            elif kname in ("url", "document", "checked"):
+                if not isinstance(v, yaml.ScalarNode):
+                    err(kline, f"'{kname}' of a source must be plain text on one line")
+                    continue
+                data[kname] = str(v.value).strip()
+            else:
+                warn(kline, f"unknown key '{kname}' in a source; use url or document, checked and states")
+        url, document = str(data.get("url") or ""), str(data.get("document") or "")
+        if not url and not document:
+            err(iline, "a source needs 'url: https://...' or 'document: \"what it is\"'")
+            continue
+        if url and document:
+            err(iline, "a source has either 'url' or 'document', not both; make them two sources")
+            continue
+        if url and not re.match(r"^https?://\S+$", url):
+            err(klines["url"], f"a source 'url' must start with https:// and have no spaces, not '{url}'")
+            continue
+        checked: dt.date | None = None
+        raw = str(data.get("checked") or "")
+        if not raw:
+            err(iline, "a source needs 'checked: YYYY-MM-DD', the date it was looked at")
+            continue
+        try:
+            checked = dt.date.fromisoformat(raw)
+        except ValueError:
+            err(
+                klines["checked"],
+                f"'checked' must be a date written YYYY-MM-DD, e.g. 2025-04-11 (not '{raw}')",
+            )
+            continue
+        if checked > dt.date.today() + dt.timedelta(days=1):
+            warn(klines["checked"], f"'checked' date {raw} is in the future")
+        states = data.get("states") or []
+        bad = [x for x in states if x not in SOURCE_STATES]  # type: ignore[union-attr]
+        if bad:
+            err(
+                klines["states"],
+                f"unknown detail '{bad[0]}' in 'states'; use any of {', '.join(SOURCE_STATES)}",
+            )
+            continue
+        out.append(Source(url=url, document=document, checked=checked, states=tuple(states)))  # type: ignore[arg-type]
+    return out
 
 
 def load_directory(content_dir: Path | str) -> Directory:
@@ -775,8 +982,10 @@ def load_directory(content_dir: Path | str) -> Directory:
     ids = {c.id for c in cats}
     result = Directory(categories=cats, problems=problems)
     services = content_dir / "services"
-    for path in sorted(services.glob("*.md")) if services.is_dir() else []:
-        entry, probs = parse_entry(path, ids)
+    paths = sorted(services.glob("*.md")) if services.is_dir() else []
+    slugs = {p.stem for p in paths}
+    for path in paths:
+        entry, probs = parse_entry(path, ids, slugs=slugs)
         result.problems.extend(probs)
         if entry:
             result.entries.append(entry)

@@ -140,6 +140,7 @@ def spell_words(entry: Entry, categories: dict[str, Category]) -> set[str]:
                 entry.organisation,
                 entry.title_cy,
                 entry.summary_cy,
+                entry.body_cy,
             ]
             + [c.name + " " + c.name_cy for c in cats]
         )
@@ -175,7 +176,9 @@ def document(entry: Entry, categories: dict[str, Category]) -> Document:
             "catnames": " . ".join(f"{c.name} {c.description}" for c in cats),
             "organisation": entry.organisation,
             "body": entry.body,
-            "welsh": " . ".join([entry.title_cy, entry.summary_cy] + [c.name_cy for c in cats]),
+            "welsh": " . ".join(
+                [entry.title_cy, entry.summary_cy, entry.body_cy] + [c.name_cy for c in cats]
+            ),
         },
         labels={
             "categories": list(entry.categories),

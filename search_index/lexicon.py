@@ -231,6 +231,35 @@ def mutations(word: str) -> set[str]:
     return forms
 
 
+def radicals(word: str) -> set[str]:
+    """The words that mutate into `word` (the reverse of `mutations`): ddiwrnod -> diwrnod; ardd -> gardd."""
+    out = set()
+    for table in (_SOFT, _NASAL, _ASPIRATE):
+        for radical, mutated in table.items():
+            if word.startswith(mutated) and len(word) > len(mutated):
+                if radical in ("ll", "rh") or mutated not in ("l", "r") or not word.startswith(("ll", "rh")):
+                    out.add(radical + word[len(mutated) :])
+    out.discard(word)
+    return out
+
+
+# The words after which Welsh mutates the next one (soft, nasal, aspirate), and the beginnings only a
+# mutated Welsh word has. A word is read as a mutation only with one of these, so an English typo
+# ("bension") is still corrected while "tan ddiwrnod" and "i fwyd" are left as written.
+MUTATION_TRIGGERS = frozenset(
+    "am ar at dan tan dros drwy trwy gan heb hyd i o wrth dy ei yn neu pa pan mor rhy dau dwy ail "
+    "fy ym yng a gyda efo tua tri chwe na".split()
+)
+WELSH_MUTATED_STARTS = ("dd", "ngh", "mh", "nh", "ng")
+
+
+def is_mutated_form(word: str, previous: str | None, known) -> bool:
+    """`word` is a Welsh mutation of a word in `known`, going by where it stands."""
+    if not (word.startswith(WELSH_MUTATED_STARTS) or previous in MUTATION_TRIGGERS):
+        return False
+    return any(r in known for r in radicals(word))
+
+
 def load_vocabulary(extra: Path | None = None) -> Vocabulary:
     """The built-in vocabulary, plus a directory's own `vocabulary.yml` when given and present."""
     vocab = Vocabulary()

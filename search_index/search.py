@@ -27,7 +27,7 @@ from .engine.analysis import index_words
 from .entries import Category, Entry
 from .index import ENGINE, area_key, current_generation, read_meta, read_state, spell_words
 from .lexicon import BUILTIN as BUILTIN_VOCABULARY
-from .lexicon import Understanding, Vocabulary, load_vocabulary, tokenize
+from .lexicon import Understanding, Vocabulary, is_mutated_form, load_vocabulary, tokenize
 
 DEFAULT_LIMIT = 10
 OPEN_ATTEMPTS = 4
@@ -232,8 +232,11 @@ class SearchIndex:
     def _correct(self, words: list[str]) -> tuple[list[str], list[tuple[str, str]]]:
         out: list[str] = []
         corrections: list[tuple[str, str]] = []
-        for w in words:
+        for i, w in enumerate(words):
             if w in self._known or len(w) < 4 or not w.isalpha():
+                out.append(w)
+                continue
+            if is_mutated_form(w, words[i - 1] if i else None, self._known):  # correct Welsh, as written
                 out.append(w)
                 continue
             fixed = self._spell.correct(w)
@@ -393,8 +396,9 @@ class SearchIndex:
 
     def _did_you_mean(self, words: tuple[str, ...]) -> str | None:
         out, changed = [], False
-        for w in words:
-            fixed = self._spell.correct(w, loose=True) if w not in self._spell.words else None
+        for i, w in enumerate(words):
+            known = w in self._spell.words or is_mutated_form(w, words[i - 1] if i else None, self._known)
+            fixed = self._spell.correct(w, loose=True) if not known else None
             out.append(fixed or w)
             changed |= bool(fixed)
         return " ".join(out) if changed else None

@@ -134,6 +134,11 @@ categories: [{category}]        # ids from content/categories.yml, e.g. [food, m
 # phone: "01978 ..."
 # email: name@example.org
 # website: https://...
+# contact_via: caia-park-partnership-hub   # no contact details of its own? the entry that can put people in touch
+# sources:                     # where the details came from (staff only)
+#   - url: https://...         # or  document: "Leaflet, spring 2025"
+#     checked: {today}
+#     states: [phone, address]
 # hours: "Tuesdays 9:30 to 12:00"  # keep the quotes around times
 # opening_times:               # the same, for other directories (see content/README.md)
 #   - days: [tuesday]
@@ -143,6 +148,8 @@ categories: [{category}]        # ids from content/categories.yml, e.g. [food, m
 # languages: [en, cy]
 # referral: Self-referral
 # access: Step-free entrance
+# hours_cy, cost_cy, referral_cy, access_cy, organisation_cy, area_cy: the same in Welsh
+# The Welsh description goes below the English one, after a line that says only <!-- cy -->
 # status: active               # or temporarily-closed, closed
 # verified: {today}            # the date these details were last checked
 ---

@@ -43,6 +43,10 @@ ENTRIES = {
         referral: Just turn up
         access: Step-free entrance
         verified: 2025-04-11
+        sources:
+          - url: https://example.org/food/contact-us
+            checked: 2025-04-11
+            states: [phone, email, address]
         ---
 
         Come to the hub and ask at the desk. **Bring a bag** if you can.
@@ -64,6 +68,7 @@ ENTRIES = {
         cost: "£1 a session"
         languages: [en]
         verified: 2025-01-05
+        contact_via: food-bank
         ---
 
         Drop in on a Tuesday evening.
@@ -79,6 +84,7 @@ ENTRIES = {
         hours: "Wednesdays (ask at the hub for the time)"
         cost: "£3 for lunch"
         languages: [en]
+        contact_via: food-bank
         ---
 
         Ask at the hub.
@@ -141,6 +147,7 @@ ENTRIES = {
         tags: [knitting, craft]
         hours: "Thursdays 1-3pm"
         status: temporarily-closed
+        contact_via: food-bank
         ---
 
         Back soon.
@@ -152,6 +159,7 @@ ENTRIES = {
         categories: [advice]
         tags: [advice shop]
         status: closed
+        contact_via: food-bank
         ---
 
         Closed.

@@ -55,7 +55,7 @@ def test_typing_a_number_presses_the_button(chat):
 
 def test_welsh_and_a_crisis_in_the_terminal(chat):
     out = chat("dw i eisiau lladd fy hun\n", "--lang", "cy")
-    assert out.startswith("Helo, Signpost ydw i")
+    assert out.startswith("Helo, Arwyddbost ydw i")
     assert out.index("Samariaid: ffoniwch 116 123") < out.index("Gwasanaethau a all helpu:")
 
 

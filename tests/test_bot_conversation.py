@@ -312,7 +312,7 @@ def test_the_flood_note_is_in_welsh_for_a_welsh_chat(conv, clock):
     "lang, hello, emergency, privacy, other",
     [
         ("en", "Hello, I'm Signpost", "call 999", "I keep none of your messages", "l:cy"),
-        ("cy", "Helo, Signpost ydw i", "ffoniwch 999", "Dw i ddim yn cadw eich negeseuon", "l:en"),
+        ("cy", "Helo, Arwyddbost ydw i", "ffoniwch 999", "Dw i ddim yn cadw eich negeseuon", "l:en"),
     ],
 )
 def test_start_is_short_in_the_chats_language_with_999_privacy_and_the_other_language(
@@ -331,7 +331,7 @@ def test_help_lists_the_commands(conv):
     for cmd in ("/categories", "/cymraeg", "/english", "116 123", "999"):
         assert cmd in reply.text
     cy, _ = ask(conv, "/help", lang="cy")
-    assert "Sut i ddefnyddio Signpost" in cy.text
+    assert "Sut i ddefnyddio Arwyddbost" in cy.text
 
 
 def test_cymraeg_and_english_switch_the_reply_language(conv):

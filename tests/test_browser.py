@@ -173,8 +173,10 @@ def test_add_to_my_list_without_javascript(browser, base_url):
     try:
         page.goto(base_url + "/search?q=club")
         page.get_by_role("button", name="Add to my list: Wrexham youth club").click()
-        page.wait_for_url("**/search?q=club")
-        assert page.get_by_role("status").first.inner_text() == "Added “Wrexham youth club” to your list."
+        page.wait_for_url("**/search?q=club&seen=1#s-youth-club")  # back at the same card
+        assert page.locator(".flash").inner_text() == "Added “Wrexham youth club” to your list."
+        card = page.locator("#s-youth-club").bounding_box()
+        assert 0 <= card["y"] < page.viewport_size["height"]
         page.get_by_role("link", name="My list").click()
         assert page.get_by_role("link", name="Wrexham youth club").is_visible()
         page.goto(base_url + "/search?q=club")
@@ -219,7 +221,7 @@ def test_keyboard_reaches_skip_link_and_search_box_with_visible_focus(page, base
 def test_leave_quickly_replaces_the_page_in_history(page, base_url):
     page.goto(base_url + "/")
     page.goto(base_url + "/search?q=I+want+to+kill+myself")
-    page.get_by_role("link", name="Leave this page quickly").click()
+    page.get_by_role("link", name="Exit this page").click()
     page.wait_for_url("https://www.bbc.co.uk/weather")
     page.go_back()
     assert page.url == base_url + "/", "Back must not return to the page they left"
@@ -231,7 +233,7 @@ def test_leaving_the_chat_quickly_deletes_the_conversation_on_the_server(page, b
     page.get_by_role("button", name="Send").click()
     page.wait_for_selector(".chat-crisis")
     cookies = page.context.cookies()  # as if someone copied the cookie before the resident left
-    page.get_by_role("link", name="Leave this page quickly").click()
+    page.get_by_role("link", name="Exit this page").click()
     page.wait_for_url("https://www.bbc.co.uk/weather")
     later = browser.new_context()
     later.add_cookies(cookies)
@@ -242,7 +244,10 @@ def test_leaving_the_chat_quickly_deletes_the_conversation_on_the_server(page, b
             if "partner hits me" not in other.content():
                 break
             time.sleep(0.1)
-        assert "partner hits me" not in other.content() and "Hello, I'm Signpost" in other.content()
+        assert (
+            "partner hits me" not in other.content()
+            and "Tell me in a few words what you need" in other.content()
+        )
     finally:
         later.close()
 
@@ -255,3 +260,94 @@ def test_escape_three_times_leaves(page, base_url):
     page.wait_for_url("https://www.bbc.co.uk/weather")
     page.go_back()
     assert page.url == base_url + "/"
+
+
+# --- the new pages, on a small phone and a desk screen ------------------------------------------
+SIZES = {"phone": {"width": 320, "height": 568}, "desktop": {"width": 1280, "height": 800}}
+NEW_PAGES = [
+    "/search?q=I+want+to+kill+myself",
+    "/cy/search?q=I+want+to+kill+myself",
+    "/search?q=controlling+partner",
+    "/services/youth-club",
+    "/cy/services/food-bank",
+    "/list?s=food-bank,youth-club",
+    "/chat",
+    "/cy/chat",
+    "/search?q=" + "a" * 300,
+]
+
+
+@pytest.fixture(params=sorted(SIZES))
+def sized(request, browser):
+    context = browser.new_context(viewport=SIZES[request.param])
+    page = context.new_page()
+    page.route("https://www.bbc.co.uk/**", lambda route: route.fulfill(status=200, body="<title>BBC</title>"))
+    yield page
+    context.close()
+
+
+def _uncovered_on_first_screen(page, selector: str) -> bool:
+    """The element is inside the first screen and nothing (the sticky exit bar) lies on top of it."""
+    return page.evaluate(
+        """(sel) => {
+            const el = document.querySelector(sel);
+            if (!el) return false;
+            const r = el.getBoundingClientRect();
+            if (r.top < 0 || r.bottom > innerHeight || r.width === 0) return false;
+            const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+            return hit === el || el.contains(hit);
+        }""",
+        selector,
+    )
+
+
+@pytest.mark.parametrize("path", NEW_PAGES)
+def test_new_pages_have_no_wcag_violations_and_never_scroll_sideways(sized, base_url, path):
+    sized.goto(base_url + path)
+    violations = axe_violations(sized)
+    assert not violations, f"{path}:\n{describe(violations)}"
+    assert sized.evaluate("document.documentElement.scrollWidth <= innerWidth"), f"{path} scrolls sideways"
+
+
+def test_a_crisis_search_shows_a_number_to_tap_on_the_first_screen_of_a_small_phone(sized, base_url):
+    sized.goto(base_url + "/search?q=i+want+to+kill+myself")
+    assert _uncovered_on_first_screen(sized, '.crisis a[href^="tel:"]')
+    assert _uncovered_on_first_screen(sized, "#exit-this-page")
+    assert "kill" not in sized.locator("h1").inner_text()
+
+
+def test_a_crisis_message_in_the_chat_shows_a_number_to_tap_on_the_first_screen(sized, base_url):
+    sized.goto(base_url + "/chat")
+    sized.fill("#chat-text", "i want to kill myself")
+    sized.locator("#chat-form button[type=submit]").click()
+    sized.wait_for_load_state()
+    assert _uncovered_on_first_screen(sized, '#latest a[href^="tel:"]')
+    violations = axe_violations(sized)
+    assert not violations, describe(violations)
+
+
+def test_domestic_abuse_words_get_the_exit_button(sized, base_url):
+    sized.goto(base_url + "/search?q=controlling+partner")
+    assert _uncovered_on_first_screen(sized, "#exit-this-page")
+
+
+def test_the_welsh_chat_greets_in_welsh(sized, base_url):
+    sized.goto(base_url + "/cy/chat")
+    first = sized.locator(".chat-bot").first.inner_text()
+    assert "Dywedwch wrtha i" in first and "Hello" not in first and "/" not in first
+
+
+def test_add_to_my_list_stays_on_the_card_with_javascript(page, base_url):
+    page.goto(base_url + "/search?q=club")
+    page.evaluate("window.scrollTo(0, 200)")
+    before = page.url
+    page.get_by_role("button", name="Add to my list: Wrexham youth club").click()
+    page.get_by_role("button", name="Remove from my list: Wrexham youth club").wait_for()
+    assert page.url == before
+    assert page.locator("#list-count").inner_text() == "(1)"
+    assert "Added" in page.locator("#list-status").inner_text()
+    page.goto(base_url + "/list")
+    page.get_by_role("button", name="Copy link").click()
+    assert page.locator(".copy-status").inner_text() == "Link copied"
+    page.get_by_role("button", name="Copy the list as text").click()
+    assert page.locator(".copy-status").inner_text() == "List copied"

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from search_index.entries import ContentError, load_directory, parse_ages, parse_entry
+from search_index.entries import ContentError, Entry, load_directory, parse_ages, parse_entry
 
 CATS = {"food", "money", "crisis", "parenting"}
 
@@ -26,6 +26,7 @@ verified: 2025-04-11
 ages: 0-18
 cost: Free
 languages: [en, cy]
+contact_via: family-hub
 ---
 
 Come along **every week**.
@@ -134,7 +135,11 @@ def test_language_no_stays_norwegian(tmp_path):
 
 
 def test_unknown_key_is_a_warning_with_a_suggestion(tmp_path):
-    path = write(tmp_path, "typo.md", "---\ntitle: X\nsummary: Y\ncategories: [food]\nphnoe: '101'\n---\n")
+    path = write(
+        tmp_path,
+        "typo.md",
+        "---\ntitle: X\nsummary: Y\ncategories: [food]\nphnoe: '101'\nphone: '101'\n---\n",
+    )
     entry, problems = parse_entry(path, CATS)
     assert entry is not None
     assert [(p.severity, p.line) for p in problems] == [("warning", 5)]
@@ -178,3 +183,92 @@ def test_missing_content_folder(tmp_path):
         load_directory(tmp_path / "nowhere")
     with pytest.raises(ContentError, match="no categories file"):
         load_directory(tmp_path)
+
+
+# --- sources, contact_via and the Welsh fields ----------------------------------------------------
+SOURCED = """---
+title: Advice centre
+summary: Advice.
+categories: [money]
+phone: "01978 000000"
+sources:
+  - url: https://www.example.org/contact
+    checked: 2026-11-29
+    states: [phone, address]
+  - document: "A strategy paper, 2008"
+    checked: 2007-12-01
+hours_cy: "Dydd Llun"
+hours: "Mondays"
+cost: Free of charge
+referral_cy: Galwch heibio
+---
+
+English text.
+
+<!-- cy -->
+
+Testun Cymraeg.
+"""
+
+
+def test_sources_and_welsh_fields_load_and_round_trip(tmp_path):
+    entry, problems = parse_entry(write(tmp_path, "advice.md", SOURCED), CATS)
+    assert problems == []
+    assert [(s.url, s.document, s.checked, s.states) for s in entry.sources] == [
+        ("https://www.example.org/contact", "", dt.date(2026, 11, 29), ("phone", "address")),
+        ("", "A strategy paper, 2008", dt.date(2007, 12, 1), ()),
+    ]
+    assert (entry.body, entry.body_cy) == ("English text.", "Testun Cymraeg.")
+    assert entry.body_in("cy") == "Testun Cymraeg." and entry.body_in("en") == "English text."
+    assert entry.field_in("hours", "cy") == "Dydd Llun" and entry.field_in("hours", "en") == "Mondays"
+    assert entry.field_in("cost", "cy") == "Am ddim" and entry.field_in("cost", "en") == "Free of charge"
+    assert entry.field_in("referral", "cy") == "Galwch heibio" and entry.field_in("access", "cy") == ""
+    assert Entry.from_dict(entry.to_dict()) == entry
+
+
+def test_a_cost_that_is_not_just_free_stays_as_written_without_cost_cy():
+    entry = Entry(slug="x", title="X", summary="Y", categories=("food",), cost="Free for under 5s")
+    assert entry.field_in("cost", "cy") == "Free for under 5s"
+
+
+@pytest.mark.parametrize(
+    "sources, line, words",
+    [
+        ("sources: https://example.org", 5, "must be a list"),
+        ("sources:\n  - https://example.org", 6, "not plain text"),
+        ("sources:\n  - checked: 2025-01-01", 6, "needs 'url"),
+        ("sources:\n  - url: example.org\n    checked: 2025-01-01", 6, "must start with https://"),
+        ("sources:\n  - url: https://example.org", 6, "needs 'checked"),
+        ("sources:\n  - url: https://example.org\n    checked: 11/04/2025", 7, "YYYY-MM-DD"),
+        ("sources:\n  - url: https://a.org\n    document: X\n    checked: 2025-01-01", 6, "not both"),
+        (
+            "sources:\n  - url: https://a.org\n    checked: 2025-01-01\n    states: [fone]",
+            8,
+            "unknown detail 'fone'",
+        ),
+        ("sources:\n  - url: https://a.org\n    checked: 2025-01-01\n    states: phone", 8, "must be a list"),
+    ],
+)
+def test_a_broken_source_is_reported_at_its_line(tmp_path, sources, line, words):
+    text = f"---\ntitle: X\nsummary: Y\ncategories: [food]\n{sources}\nphone: '101'\n---\n"
+    entry, problems = parse_entry(write(tmp_path, "x.md", text), CATS)
+    assert entry is None
+    assert [(p.line, words in p.message) for p in problems] == [(line, True)], problems
+
+
+def test_contact_via_must_name_an_entry_and_no_contact_is_a_warning(tmp_path):
+    (tmp_path / "categories.yml").write_text("- {id: food, name: Food, name_cy: Bwyd}\n", encoding="utf-8")
+    services = tmp_path / "services"
+    services.mkdir()
+    write(services, "the-hub.md", "---\ntitle: Hub\nsummary: S.\ncategories: [food]\nphone: '101'\n---\n")
+    write(services, "group.md", "---\ntitle: G\nsummary: S.\ncategories: [food]\ncontact_via: the-hub\n---\n")
+    write(services, "typo.md", "---\ntitle: T\nsummary: S.\ncategories: [food]\ncontact_via: the-hb\n---\n")
+    write(services, "lonely.md", "---\ntitle: L\nsummary: S.\ncategories: [food]\n---\n")
+    d = load_directory(tmp_path)
+    assert sorted(e.slug for e in d.entries) == ["group", "lonely", "the-hub"]
+    assert [(Path(p.path).name, p.line, p.severity) for p in d.problems] == [
+        ("lonely.md", 2, "warning"),
+        ("typo.md", 5, "error"),
+    ]
+    assert "no way to get in touch" in d.problems[0].message
+    assert "did you mean 'the-hub'?" in d.problems[1].message

@@ -93,8 +93,8 @@ def test_all_the_new_fields(tmp_path):
         ),
         ("locations:\n  - city: Wrexham\n", 6, "a location needs at least a 'name'"),
         ("locations:\n  - name: Hall\n    latitude: 1\n", 6, "give both 'latitude' and 'longitude'"),
-        ("sources:\n  - url: https://example.org\n", 6, "a source needs 'checked'"),
-        ("sources:\n  - checked: 2026-01-01\n", 6, "a source needs a 'url' or a 'document'"),
+        ("sources:\n  - url: https://example.org\n", 6, "a source needs 'checked"),
+        ("sources:\n  - checked: 2026-01-01\n", 6, "a source needs 'url"),
         ("sources:\n  - url: example.org\n    checked: 2026-01-01\n", 6, "must start with https://"),
     ],
 )

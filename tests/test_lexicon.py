@@ -90,3 +90,23 @@ def test_directory_can_extend_the_vocabulary(tmp_path):
     vocab = load_vocabulary(extra)
     u = vocab.understand(tokenize("brew club"))
     assert "lunch club" in u.added and "community" in u.categories
+
+
+def test_radicals_reverse_the_welsh_mutations():
+    from search_index.lexicon import radicals
+
+    assert "diwrnod" in radicals("ddiwrnod") and "bwyd" in radicals("fwyd")
+    assert "gardd" in radicals("ardd") and "plant" in radicals("mhlant") and "tai" in radicals("thai")
+    for word in ("diwrnod", "bwyd", "plant", "tai"):
+        assert all(word in radicals(form) for form in mutations(word) - {word})
+
+
+def test_a_mutated_form_is_recognised_only_where_welsh_mutates():
+    from search_index.lexicon import is_mutated_form
+
+    known = {"diwrnod", "bwyd", "pension"}
+    assert is_mutated_form("ddiwrnod", "tan", known)
+    assert is_mutated_form("ddiwrnod", None, known)  # "dd" begins no English word
+    assert is_mutated_form("fwyd", "i", known)
+    assert not is_mutated_form("fwyd", "food", known)
+    assert not is_mutated_form("bension", "my", known)  # an English typo stays a typo

@@ -501,7 +501,7 @@ def test_a_generated_directory_validates(tmp_path, seed):
     app = create_app(
         {"TESTING": True, "CONTENT_DIR": content, "INDEX_DIR": tmp_path / "i", "SECRET_KEY": "t"}
     )
-    assert not app.extensions["signpost"].index.problems()
+    assert not [p for p in app.extensions["signpost"].index.problems() if p["severity"] == "error"]
     client = app.test_client()
     checked = validate_feed(client)
     assert checked["/services/{id}"] == len(app.extensions["signpost"].index.visible())

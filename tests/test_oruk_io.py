@@ -320,11 +320,11 @@ def test_round_trip_of_a_generated_directory(tmp_path, seed):
     from oruk_generated import generated_content
 
     content = generated_content(tmp_path / "c", seed)
-    assert not load_directory(content).problems
+    assert not [p for p in load_directory(content).problems if p.severity == "error"]
     for fmt, name in (("oruk-json", "feed.json"), ("oruk-csv", "pkg")):
         run("export", "--content", str(content), "--format", fmt, "--out", str(tmp_path / f"1-{name}"))
         run("import", "oruk", str(tmp_path / f"1-{name}"), "--content", str(tmp_path / f"new-{fmt}"))
-        assert not load_directory(tmp_path / f"new-{fmt}").problems
+        assert not [p for p in load_directory(tmp_path / f"new-{fmt}").problems if p.severity == "error"]
         run(
             "export",
             "--content",

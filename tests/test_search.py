@@ -141,3 +141,23 @@ def test_temporarily_closed_ranks_below_an_equally_good_open_service(tmp_path):
     )
     build_index(content, tmp_path / "ix")
     assert top(SearchIndex.open(tmp_path / "ix"), "food bank")[:2] == ["b-open", "a-closed"]
+
+
+def test_did_you_mean_leaves_correct_welsh_mutations_alone(tmp_path):
+    """ "tan ddiwrnod cyflog" is correct Welsh: no suggestion to un-mutate "ddiwrnod" to "diwrnod"."""
+    from conftest import ENTRIES, write_content
+
+    from search_index.service import Signpost
+
+    lunch = ENTRIES["lunch-club"].replace(
+        "summary: A hot",
+        "summary_cy: Cinio poeth bob diwrnod i bobl hŷn, a bwyd i deuluoedd.\n        summary: A hot",
+    )
+    core = Signpost(write_content(tmp_path / "content", {**ENTRIES, "lunch-club": lunch}), tmp_path / "index")
+    core.ensure_index()
+    assert core.index.search("diwrnodd").suggestion == "diwrnod"  # the word is known to the corrector
+    for text in ("tan ddiwrnod cyflog", "help i fwyd", "ar ddiwrnod"):
+        results = core.index.search(text)
+        assert not results.suggestion or "diwrnod" not in results.suggestion.split(), text
+        assert not any(a in ("ddiwrnod", "fwyd") for a, _ in results.corrections), text
+    assert core.index.search("foood parcels").suggestion == "food parcels"  # English typos still corrected

@@ -3,13 +3,18 @@
 from __future__ import annotations
 
 import datetime as dt
+import gzip
+import html
 import re
 from zoneinfo import ZoneInfo
 
 import pytest
+from staff_fixtures import login
 
 from directory import create_app
 from search_index.answers import entry_text
+
+pytest_plugins = ["staff_fixtures"]  # staff_client, for the staff-only sources
 
 LONDON = ZoneInfo("Europe/London")
 CARD_LINK = re.compile(r'<h3><a href="(?:/cy)?/services/([a-z0-9-]+)"')
@@ -205,12 +210,12 @@ def test_crisis_help_comes_first_and_prominent(client):
     page = text(client.get("/search?q=I+want+to+kill+myself"))
     crisis_at = page.index('<section class="crisis"')
     first_result = page.index('<article class="card')
-    assert crisis_at < first_result
-    assert page.index("<h1>") < crisis_at
+    assert page.index('<main id="main"') < crisis_at < first_result  # the crisis lines open the page
     crisis = page[crisis_at:first_result]
+    assert '<h1 id="crisis-title">Help now</h1>' in crisis
     assert '<a href="tel:116123">116 123</a>' in crisis
     assert '<a href="tel:999">999</a>' in crisis
-    assert "Leave this page quickly" in page
+    assert "Exit this page" in page
     assert slugs_on(page)[0] == "samaritans"
     assert "Crisis help: available now" in page
 
@@ -224,7 +229,8 @@ def test_abuse_crisis_shows_live_fear_free_and_exit(client):
 def test_welsh_crisis_message_is_welsh(client):
     page = text(client.get("/cy/search?q=I+want+to+kill+myself"))
     assert "Samariaid: ffoniwch" in page
-    assert "Gadael y dudalen hon yn gyflym" in page
+    assert "Gadael y dudalen hon" in page
+    assert '<h1 id="crisis-title">Help nawr</h1>' in page
 
 
 def test_crisis_help_shows_even_with_no_results(tmp_path):
@@ -238,11 +244,11 @@ def test_crisis_help_shows_even_with_no_results(tmp_path):
     assert slugs_on(page) == []
     assert '<section class="crisis"' in page
     assert '<a href="tel:116123">116 123</a>' in page
-    assert "Leave this page quickly" in page
+    assert "Exit this page" in page
 
 
 def test_no_exit_button_on_ordinary_results(client):
-    assert "Leave this page quickly" not in text(client.get("/search?q=food"))
+    assert "Exit this page" not in text(client.get("/search?q=food"))
 
 
 def test_no_results_is_kind_and_helpful(client):
@@ -284,11 +290,11 @@ def test_domestic_abuse_pages_have_the_exit_button(client):
 
 def test_entry_page_details(client):
     page = text(client.get("/services/food-bank"))
-    assert '<a href="tel:01632960001">01632 960001</a>' in page
+    assert '<a class="tel" href="tel:01632960001">01632 960001</a>' in page
     assert '<a href="mailto:food@example.org">food@example.org</a>' in page
     assert 'href="https://example.org/food"' in page
     assert "Monday to Friday 9am to 5pm" in page
-    assert '<dt>Cost</dt><dd><span lang="en">Free</span></dd>' in page
+    assert "<dt>Cost</dt><dd>Free</dd>" in page
     assert "all ages" in page
     assert "Just turn up" in page
     assert "Step-free entrance" in page
@@ -306,7 +312,13 @@ def test_welsh_entry_page(client):
     assert "Saesneg, Cymraeg, Pwyleg" in page
     assert "11 Ebrill 2025" in page
     assert 'href="/cy/categories/food"' in page
-    assert '<div class="prose" lang="en">' in page  # the body is English: say so to screen readers
+    # no English description on a Welsh page: a link to the English page instead
+    assert "Bring a bag" not in page
+    assert (
+        '<a href="/services/food-bank" hreflang="en">Darllen rhagor am y gwasanaeth hwn (yn Saesneg)</a>'
+        in page
+    )
+    assert "<dd>Am ddim</dd>" in page and "Free" not in page.split("<main")[1]
 
 
 def test_entry_without_welsh_title_is_marked_english_on_welsh_pages(client):
@@ -680,3 +692,229 @@ def test_bundled_directory_pages_fit_the_budget(tmp_path):
         response = client.get(url)
         assert response.status_code == 200, url
         assert len(response.data) < 100_000, f"{url}: {len(response.data)} bytes"
+
+
+# --- quick exit, a way to get in touch, sources ----------------------------------------------
+def _site(tmp_path, extra: dict):
+    from conftest import ENTRIES, write_content
+
+    content = write_content(tmp_path / "content", {**ENTRIES, **extra})
+    return create_app(
+        {"TESTING": True, "CONTENT_DIR": content, "INDEX_DIR": tmp_path / "index"}
+    ).test_client()
+
+
+COURSE = """\
+    ---
+    title: Freedom course
+    summary: A ten-week course for women who want to understand what happened in a past relationship.
+    categories: [domestic-abuse, learning]
+    tags: [freedom course, understanding relationships]
+    contact_via: food-bank
+    ---
+    Ask at the hub.
+    """
+
+
+def test_quick_exit_follows_the_categories_of_the_results_not_the_words(tmp_path):
+    client = _site(tmp_path, {"freedom-course": COURSE})
+    page = text(client.get("/search?q=freedom+course"))  # no crisis words, an abuse service found
+    assert '<section class="crisis"' not in page
+    assert "Exit this page" in page and 'id="exit-hint"' in page
+    assert "Exit this page" in text(client.get("/cy/search?q=freedom+course")).replace(
+        "Gadael y dudalen hon", "Exit this page"
+    )
+    assert "Exit this page" in text(client.get("/search?category=domestic-abuse"))
+    assert "Exit this page" in text(client.get("/services/freedom-course"))
+    assert "Exit this page" not in text(client.get("/search?q=youth+club"))
+
+
+def test_an_entry_without_contact_details_says_where_to_ask(client):
+    page = text(client.get("/services/youth-club"))
+    contact = page[page.index('id="contact"') : page.index("</section>", page.index('id="contact"'))]
+    assert '<dt>Ask at</dt><dd><a href="/services/food-bank">Caia food bank</a>' in contact
+    assert 'href="tel:01632960001"' in contact
+    welsh = text(client.get("/cy/services/youth-club"))
+    assert '<a href="/cy/services/food-bank">Banc bwyd Caia</a>' in welsh
+
+
+def test_sources_are_for_staff_only(client):
+    assert "example.org/food/contact-us" not in text(client.get("/services/food-bank"))
+    assert "Sources" not in text(client.get("/services/food-bank"))
+
+
+def test_staff_see_the_sources(staff_client):
+    login(staff_client)
+    page = text(staff_client.get("/services/food-bank"))
+    assert "Sources (staff only)" in page and "example.org/food/contact-us" in page
+    assert "checked 2025-04-11 · phone, email, address" in page
+
+
+def test_one_brand_in_each_language(client, tmp_path):
+    """The Welsh pages and the Welsh chat call the service Arwyddbost, never Signpost."""
+    for path in ("/cy/", "/cy/search?q=bwyd", "/cy/services/food-bank", "/cy/list", "/cy/chat"):
+        body = text(client.get(path))
+        visible = re.sub(r"<[^>]+>", " ", body[body.index("<body") :])
+        assert "Signpost" not in visible, path
+        assert "Arwyddbost" in visible, path
+
+
+# --- the bundled directory --------------------------------------------------------------------
+@pytest.fixture(scope="module")
+def bundled(tmp_path_factory):
+    from conftest import ROOT
+
+    index = tmp_path_factory.mktemp("bundled") / "index"
+    return create_app({"TESTING": True, "CONTENT_DIR": ROOT / "content", "INDEX_DIR": index}).test_client()
+
+
+def _main(page: str) -> str:
+    return page[page.index('<main id="main"') : page.index("</main>")]
+
+
+def _contact(page: str) -> str:
+    start = page.index('id="contact"')
+    return page[start : page.index("</section>", start)]
+
+
+def test_every_bundled_entry_page_gives_a_way_to_get_in_touch(bundled):
+    """Its own phone, email or website, or "Ask at" a service that has one (followed to the end)."""
+    from conftest import ROOT
+
+    from search_index import load_directory
+
+    slugs = [e.slug for e in load_directory(ROOT / "content").entries if e.status != "closed"]
+    for slug in slugs:
+        seen, current = [], slug
+        while True:
+            contact = _contact(text(bundled.get(f"/services/{current}")))
+            if re.search(r'href="(tel:|sms:|mailto:|https?://)', contact):
+                break
+            ask = re.search(r'<dt>Ask at</dt><dd><a href="/services/([a-z0-9-]+)"', contact)
+            assert ask, f"{slug}: no way to get in touch on /services/{current}"
+            seen.append(current)
+            current = ask.group(1)
+            assert current not in seen, f"{slug}: 'Ask at' goes round in a circle: {seen}"
+
+
+def test_no_welsh_entry_page_shows_english_field_text(bundled):
+    """Every field on a Welsh entry page is in Welsh: nothing is marked English, and no English-only
+    value of the entry (hours, cost, referral, access, organisation, area, description) appears."""
+    from conftest import ROOT
+
+    from search_index import load_directory
+
+    for entry in load_directory(ROOT / "content").entries:
+        if entry.status == "closed":
+            continue
+        main = _main(text(bundled.get(f"/cy/services/{entry.slug}")))
+        assert 'lang="en"' not in main, f"{entry.slug}: English text on the Welsh page"
+        for key in ("hours", "cost", "referral", "access", "organisation", "area", "summary", "title"):
+            english, welsh = (
+                getattr(entry, key),
+                entry.field_in(key, "cy")
+                if key
+                not in (
+                    "summary",
+                    "title",
+                )
+                else getattr(entry, f"{key}_in")("cy"),
+            )
+            if english and english != welsh:
+                assert html.escape(english, quote=False) not in main, f"{entry.slug}: {key} in English"
+        for para in entry.body.split("\n\n"):
+            assert html.escape(para.strip()[:60], quote=False) not in main, (
+                f"{entry.slug}: English description"
+            )
+
+
+# --- the desk: more results, my list, static files --------------------------------------------
+def _many(n: int) -> dict:
+    return {
+        f"club-{i:02d}": f"""\
+        ---
+        title: Knitting club number {i}
+        summary: A knitting club that meets every week.
+        categories: [community]
+        tags: [knitting]
+        phone: "01632 9600{i:02d}"
+        hours: "Mondays 10am to 12pm"
+        ---
+        Knit.
+        """
+        for i in range(n)
+    }
+
+
+def test_more_results_past_the_first_twenty_each_search_recorded_once(tmp_path):
+    client = _site(tmp_path, _many(45))
+    core = client.application.extensions["signpost"]
+    recorded = []
+    search = core.search
+    core.search = lambda *a, **kw: recorded.append(a) or search(*a, **kw)
+    page = text(client.get("/search?q=knitting"))
+    assert len(slugs_on(page)) == 20 and "The first 20 services found" in page
+    more = re.search(r'href="(/search\?[^"]+)#s-([a-z0-9-]+)">Show more services', page)
+    assert more and "seen=1" in more.group(1) and "n=40" in more.group(1)
+    page2 = text(client.get(html.unescape(more.group(1))))
+    assert len(slugs_on(page2)) == 40 and slugs_on(page2)[20] == more.group(2)  # the link opens at the 21st
+    assert slugs_on(page2)[:20] == slugs_on(page)
+    page3 = text(client.get("/search?q=knitting&n=60&seen=1"))
+    assert 45 <= len(slugs_on(page3)) < 60 and "Show more services" not in page3
+    assert len(recorded) == 1  # more pages of the same search are not counted again
+    card = page[page.index('id="s-club-') :]
+    card = card[: card.index("</article>")]
+    assert 'href="tel:016329600' in card and "Mondays 10am to 12pm" in card  # phone and hours on cards
+
+
+def test_add_to_my_list_comes_back_to_the_card_without_recording_the_search_again(client):
+    core = client.application.extensions["signpost"]
+    recorded = []
+    search = core.search
+    core.search = lambda *a, **kw: recorded.append(a) or search(*a, **kw)
+    page = text(client.get("/search?q=food+bank"))
+    token = re.search(r'name="csrf_token" value="([^"]+)"', page).group(1)
+    nxt = re.search(r'name="next" value="([^"]+#s-food-bank)"', page).group(1)
+    resp = client.post(
+        "/list/add", data={"csrf_token": token, "slug": "food-bank", "next": html.unescape(nxt)}
+    )
+    assert resp.status_code == 303
+    location = resp.headers["Location"]
+    assert location.endswith("#s-food-bank") and "seen=1" in location
+    client.get(location.split("#")[0])
+    assert len(recorded) == 1
+    # sent by the page's script: JSON, and the page stays where it is
+    resp = client.post(
+        "/list/remove",
+        data={"csrf_token": token, "slug": "food-bank"},
+        headers={"X-Requested-With": "fetch"},
+    )
+    answer = resp.get_json()
+    assert answer["saved"] is False and answer["count"] == 0 and answer["action"] == "/list/add"
+    assert answer["label"] == "Add to my list" and "Caia food bank" in answer["message"]
+
+
+def test_the_list_can_be_copied_as_text_and_as_a_link(client):
+    page = text(client.get("/list?s=food-bank,samaritans"))
+    link = re.search(r'id="list-link" value="([^"]+)"', page).group(1)
+    assert link.endswith("/list?s=food-bank,samaritans")
+    box = html.unescape(page[page.index('id="list-text"') : page.index("</textarea>")])
+    assert "Caia food bank" in box and "Phone: 01632 960001" in box and link in box
+    assert 'data-copy="list-link"' in page and 'data-copy="list-text"' in page
+
+
+def test_static_files_have_versioned_addresses_long_caching_and_compression(client):
+    page = text(client.get("/"))
+    css = re.search(r'href="(/static/site\.css\?v=[0-9a-f]{10})"', page).group(1)
+    icon = re.search(r'<link rel="icon" href="(/static/favicon\.svg\?v=[0-9a-f]{10})"', page).group(1)
+    resp = client.get(css, headers={"Accept-Encoding": "gzip"})
+    assert resp.headers["Content-Encoding"] == "gzip"
+    assert (
+        "max-age=31536000" in resp.headers["Cache-Control"] and "immutable" in resp.headers["Cache-Control"]
+    )
+    with open(f"{client.application.static_folder}/site.css", "rb") as fh:
+        assert gzip.decompress(resp.data) == fh.read()
+    old = client.get("/static/site.css?v=0000000000")
+    assert "immutable" not in old.headers.get("Cache-Control", "")  # an old version is not cached for a year
+    assert client.get(icon).status_code == 200
+    assert client.get("/favicon.ico").headers["Location"] == icon

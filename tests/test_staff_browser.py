@@ -83,10 +83,23 @@ def test_login_edit_preview_save_in_chromium(live_site, content_dir):
             expect(preview).to_contain_text("No problems found.")
 
             # the script refreshes the preview as you type (the button works without it)
-            page.fill("#f-categories", "food, nonsense")
-            expect(preview).to_contain_text("unknown category 'nonsense'", timeout=5000)
-            page.fill("#f-categories", "food, money")
+            page.check("#f-categories-money")  # categories are ticked
+            page.uncheck("#f-categories-money")
+            page.fill("#f-email", "not an email")
+            expect(preview).to_contain_text("does not look like an email address", timeout=5000)
+            page.click("button[value=save]")
+            summary = page.locator(".error-summary")
+            expect(summary).to_contain_text("There is a problem")
+            summary.get_by_role("link", name="'email' does not look like an email address").click()
+            expect(page.locator("#f-email")).to_be_focused()
+            expect(page.locator(".field-has-error .field-error")).to_contain_text("does not look like")
+            page.fill("#f-email", "food@example.org")
+            page.check("#f-categories-money")
             expect(preview).to_contain_text("No problems found.", timeout=5000)
+            # the form and the preview fit the page, side by side on a desktop, one above the other on a phone
+            for width in (1280, 320):
+                page.set_viewport_size({"width": width, "height": 800})
+                assert page.evaluate("document.documentElement.scrollWidth <= innerWidth"), width
 
             page.click("button[value=save]")
             expect(page.locator(".flash")).to_contain_text("Saved. The change is live now.")
@@ -100,3 +113,33 @@ def test_login_edit_preview_save_in_chromium(live_site, content_dir):
         finally:
             browser.close()
     assert problems == []  # no script errors, nothing blocked by the Content-Security-Policy
+
+
+@pytest.mark.slow
+def test_staff_tables_and_charts_never_overflow(live_site, staff_client):
+    """One 300-character word in the unmet needs must not make the page wider than the screen."""
+    from conftest import launch_chromium
+    from playwright.sync_api import sync_playwright
+
+    base, app = live_site
+    core = app.extensions["signpost"]
+    long_word = "x" * 300
+    for text in (long_word, long_word, "zzqqyy nothing", "food bank"):
+        core.search(text, channel="web")
+    with sync_playwright() as pw:
+        browser = launch_chromium(pw)
+        try:
+            page = browser.new_page()
+            page.goto(f"{base}/staff/login")
+            page.fill("#name", "sam")
+            page.fill("#password", PASSWORD)
+            page.click("button[type=submit]")
+            for width in (320, 1280):
+                page.set_viewport_size({"width": width, "height": 700})
+                for path in ("/staff/", "/staff/report"):
+                    page.goto(base + path)
+                    assert page.locator("td", has_text="xxxxxxxx").count() >= 1, path
+                    wide = page.evaluate("document.documentElement.scrollWidth")
+                    assert wide <= width, (path, width, wide)
+        finally:
+            browser.close()

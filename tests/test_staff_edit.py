@@ -15,6 +15,7 @@ from staff_fixtures import login
 
 from search_index import load_directory
 from search_index.editing import check_text, fields_of, render_entry, split_list
+from search_index.entries import parse_entry
 from signpost.cli import cli
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -32,8 +33,12 @@ def form_of(client, slug: str) -> dict[str, str]:
         data[m.group(1)] = _unescape(m.group(2))
     for m in re.finditer(r'<textarea id="[^"]*" name="([^"]+)"[^>]*>(.*?)</textarea>', html, re.S):
         data[m.group(1)] = _unescape(m.group(2))
-    m = re.search(r'<select id="f-status" name="status">.*?<option value="([^"]+)" selected', html, re.S)
+    m = re.search(r'<select id="f-status" name="status"[^>]*>.*?<option value="([^"]+)" selected', html, re.S)
     data["status"] = m.group(1)
+    for name in ("categories", "languages"):  # ticked checkboxes, posted as one value each
+        data[name] = re.findall(
+            rf'<input type="checkbox" id="[^"]*" name="{name}" value="([^"]+)" checked>', html
+        )
     return data
 
 
@@ -59,9 +64,9 @@ def test_every_bundled_entry_round_trips_through_the_form():
     ids = {c.id for c in d.categories}
     for entry in d.entries:
         original = Path(entry.path).read_text(encoding="utf-8")
-        text = render_entry(fields_of(entry), entry.body, original)
+        text = render_entry(fields_of(entry), entry.full_body, original)
         again, problems = check_text(text, entry.slug, ids, entry.path)
-        assert problems == [], (entry.slug, problems)
+        assert problems == parse_entry(Path(entry.path), ids)[1], (entry.slug, problems)
         assert again == entry, entry.slug
 
 
@@ -97,6 +102,7 @@ def test_awkward_values_are_kept_exactly(value):
         "categories": ["food"],
         "hours": value,
         "tags": [value, "x, y"],
+        "contact_via": "hub",
     }
     text = render_entry(fields, "Body")
     entry, problems = check_text(text, "x", {"food"}, "x.md")
@@ -137,7 +143,7 @@ def test_split_list():
 def test_edit_form_shows_the_entry(editor):
     data = form_of(editor, "food-bank")
     assert data["title"] == "Caia food bank"
-    assert data["categories"] == "food, money"
+    assert data["categories"] == ["food", "money"]
     assert data["verified"] == "2025-04-11"
     assert data["body"].startswith("Come to the hub")
     assert data["base"] and data["csrf_token"]
@@ -225,7 +231,7 @@ def test_a_broken_file_opens_with_its_last_good_version(editor, content_dir, sta
     assert "the form shows the last good version" in html
     assert "must be a list" in _unescape(html)
     data = form_of(editor, "youth-club")
-    assert data["categories"] == "young-people, community"
+    assert data["categories"] == ["young-people", "community"]
     data["action"] = "save"
     assert editor.post("/staff/edit/youth-club", data=data).status_code == 303
     assert "categories: [young-people, community]" in path.read_text()
@@ -307,3 +313,48 @@ def test_commit_works_without_a_git_identity(editor, content_dir, monkeypatch):
         check=True,
     ).stdout.strip()
     assert log == "Edit food-bank via staff area (by sam)|sam"
+
+
+def test_errors_are_summarised_at_the_top_and_shown_beside_their_fields(editor):
+    data = form_of(editor, "youth-club")
+    data.update(categories=["young-people", "youth"], ages="teenagers", email="not an email", action="save")
+    page = _unescape(editor.post("/staff/edit/youth-club", data=data).get_data(as_text=True))
+    summary = page[
+        page.index('<div class="error-summary"') : page.index("</div>", page.index("error-summary"))
+    ]
+    assert "There is a problem" in summary
+    assert "<a href=\"#f-email\">'email' does not look like an email address" in summary
+    assert "<a href=\"#f-ages\">'ages' cannot be read" in summary
+    assert "<a href=\"#f-categories\">unknown category 'youth'" in summary
+    assert page.index('<div class="error-summary"') < page.index('<form method="post" class="staff-form"')
+    email = page[page.index('<div class="field field-has-error"><label for="f-email">') :]
+    email = email[: email.index("</div>")]
+    assert "does not look like an email address" in email and 'aria-describedby="f-email-error1"' in email
+    # categories and languages are ticked, not typed: every category is offered, the chosen ones ticked
+    form = form_of(editor, "youth-club")
+    assert form["categories"] == ["young-people", "community"] and form["languages"] == ["en"]
+    assert page.count('name="categories"') >= 15
+
+
+def test_languages_can_be_ticked_or_typed(editor, content_dir):
+    data = form_of(editor, "youth-club")
+    data.update(languages=["en", "pl"], languages_more="so", action="save")
+    assert editor.post("/staff/edit/youth-club", data=data).status_code == 303
+    assert "languages: [en, pl, so]" in (content_dir / "services" / "youth-club.md").read_text()
+
+
+def test_staff_pages_have_their_own_header(editor):
+    page = editor.get("/staff/").get_data(as_text=True)
+    assert '<header class="site-header staff-header">' in page and "Signpost staff area" in page
+    public = editor.get("/").get_data(as_text=True)
+    assert "staff-header" not in public
+
+
+def test_unmet_needs_show_the_channel_when_the_analytics_give_it():
+    from directory.templating import unmet_rows
+
+    assert unmet_rows([("x", 3)]) == [{"words": "x", "times": 3, "channel": ""}]
+    assert unmet_rows([("x", 3, "telegram")])[0]["channel"] == "telegram"
+    assert unmet_rows([{"query": "y", "count": 2, "channel": ["web", "telegram"]}]) == [
+        {"words": "y", "times": 2, "channel": "web, telegram"}
+    ]

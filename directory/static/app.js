@@ -36,22 +36,55 @@
     button.addEventListener("click", function () { window.print(); });
   });
 
-  /* "Copy the text" next to the read-only text box. */
+  /* "Copy" next to a read-only text box or link: data-copy names the box; the status line in the
+     same section says it was copied. */
   document.querySelectorAll("[data-copy]").forEach(function (button) {
     var box = document.getElementById(button.getAttribute("data-copy"));
-    var status = document.querySelector(".copy-status");
+    var section = button.closest("section") || document;
+    var status = section.querySelector(".copy-status");
     if (!box) { return; }
     button.hidden = false;
     button.addEventListener("click", function () {
       box.focus();
       box.select();
-      var done = function () { if (status) { status.textContent = status.getAttribute("data-copied-text"); } };
-      if (navigator.clipboard && window.isSecureContext) {
-        navigator.clipboard.writeText(box.value).then(done, function () { document.execCommand("copy"); done(); });
-      } else {
-        document.execCommand("copy");
+      var done = function () {
+        if (status) { status.textContent = button.getAttribute("data-copied") || status.getAttribute("data-copied-text"); }
+      };
+      var copied = false;
+      try { copied = document.execCommand("copy"); } catch (e) { copied = false; }
+      if (copied) {
         done();
+      } else if (navigator.clipboard && window.isSecureContext) {
+        navigator.clipboard.writeText(box.value).then(done, function () { /* the text stays selected */ });
       }
+    });
+  });
+
+  /* "Add to my list" without leaving the page: the form is sent in the background and the button
+     changes in place; without the script (or if sending fails) the form works as a normal POST and
+     comes back to the same card. */
+  var listStatus = document.getElementById("list-status");
+  var listCount = document.getElementById("list-count");
+  document.querySelectorAll("[data-list-form]").forEach(function (form) {
+    form.addEventListener("submit", function (event) {
+      if (!window.fetch || !window.FormData) { return; }
+      event.preventDefault();
+      var button = form.querySelector("button");
+      fetch(form.action, {
+        method: "POST",
+        body: new FormData(form),
+        credentials: "same-origin",
+        headers: { "X-Requested-With": "fetch", "Accept": "application/json" }
+      }).then(function (response) {
+        if (!response.ok) { throw new Error(String(response.status)); }
+        return response.json();
+      }).then(function (answer) {
+        form.action = answer.action;
+        button.textContent = answer.label;
+        button.setAttribute("aria-label", answer.aria_label);
+        if (listCount) { listCount.textContent = answer.count ? "(" + answer.count + ")" : ""; }
+        if (listStatus) { listStatus.textContent = answer.message; }
+      }).catch(function () { form.submit(); });
     });
   });
 })();
