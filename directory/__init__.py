@@ -36,7 +36,8 @@ OPTIONAL_FEATURES = ("chat", "staff")
 
 
 def create_app(test_config: dict | None = None) -> Flask:
-    """Build the website: defaults, then instance/config.py (or the test mapping), then the core."""
+    """Build the website: defaults, instance/config.py (unless testing), the SIGNPOST_* environment,
+    then the test mapping; then the core, the blueprints, and watching and retention from the config."""
     app = Flask(__name__, instance_relative_config=True)
     app.config.from_mapping(
         SECRET_KEY=None,
@@ -53,10 +54,21 @@ def create_app(test_config: dict | None = None) -> Flask:
         CLOCK=None,  # a callable returning an aware datetime; tests fix the time for "open now"
         BABEL_DEFAULT_LOCALE="en_GB",
         BABEL_DEFAULT_TIMEZONE="Europe/London",
+        STALE_MONTHS=12,  # entries not checked for this long are listed for the staff
+        RETENTION_DAYS=365,  # searches older than this are deleted (now, then daily)
+        HTTPS=False,  # served over HTTPS: secure session cookies and HSTS
+        PROXY_FIX=0,  # how many reverse proxies sit in front (their X-Forwarded-* headers are believed)
+        TRUSTED_HOSTS=None,  # the host names the site answers to; None: any
+        COMMIT_DOMAIN="signpost.invalid",  # staff edits are committed as NAME@COMMIT_DOMAIN
+        WATCH_CONTENT=None,  # a saved change in content/ is live at once; None: unless TESTING
     )
     if test_config is None:
         app.config.from_pyfile("config.py", silent=True)
-    else:
+    # SIGNPOST_SECRET_KEY -> SECRET_KEY, SIGNPOST_RETENTION_DAYS -> RETENTION_DAYS, ...: kept as typed,
+    # checked by fill_defaults
+    app.config.from_prefixed_env("SIGNPOST", loads=str)
+    settings.rename_from_environment(app.config)
+    if test_config is not None:
         app.config.from_mapping(test_config)
     settings.fill_defaults(app.config, use_db=test_config is None)
 
@@ -80,6 +92,11 @@ def create_app(test_config: dict | None = None) -> Flask:
     app.register_blueprint(openreferral.bp)
     _register_optional_features(app)
     static_files.init_app(app)  # last: it versions and compresses every static route, the staff one too
+
+    watch = app.config["WATCH_CONTENT"]
+    if watch or (watch is None and not app.testing):
+        core.start_watching()
+    core.set_retention(app.config["RETENTION_DAYS"])  # without an analytics database, nothing to do
     return app
 
 

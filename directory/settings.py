@@ -1,5 +1,6 @@
-"""Defaults the website takes from `signpost.config` when it is not told: paths, the secret key, and
-how it is reached (HTTPS, proxies, host names)."""
+"""The website's settings where neither the environment (SIGNPOST_*) nor the caller gave them:
+paths, the secret key, and the settings that arrive from the environment as text (numbers, HTTPS,
+proxies, host names), checked."""
 
 from __future__ import annotations
 
@@ -7,33 +8,44 @@ import os
 import secrets
 from pathlib import Path
 
+from search_index.defaults import BUNDLED_CONTENT, default_db_path, default_index_dir, whole_number
+from search_index.defaults import var_dir as default_var_dir
+
 SECRET_FILE = "secret_key"
+# SIGNPOST_CONTENT, SIGNPOST_INDEX and SIGNPOST_DB reach the config as CONTENT, INDEX and DB (as the
+# CLI's --content, --index and --db); the website's own keys say what they hold.
+FROM_ENVIRONMENT = {"CONTENT": "CONTENT_DIR", "INDEX": "INDEX_DIR", "DB": "DB_PATH"}
+
+
+def rename_from_environment(config: dict) -> None:
+    """CONTENT, INDEX and DB (from SIGNPOST_CONTENT, ...) become CONTENT_DIR, INDEX_DIR and DB_PATH."""
+    for short, key in FROM_ENVIRONMENT.items():
+        if config.get(short):
+            config[key] = config.pop(short)
 
 
 def fill_defaults(config: dict, *, use_db: bool) -> None:
-    """Fill CONTENT_DIR, INDEX_DIR (and DB_PATH when `use_db`) from signpost.config; then SECRET_KEY."""
-    if (
-        config.get("CONTENT_DIR") is None
-        or config.get("INDEX_DIR") is None
-        or (use_db and not config.get("DB_PATH"))
-    ):
-        from signpost.config import resolve_paths
-
-        paths = resolve_paths(config.get("CONTENT_DIR"), config.get("INDEX_DIR"), config.get("DB_PATH"))
-        config["CONTENT_DIR"] = config.get("CONTENT_DIR") or paths.content
-        config["INDEX_DIR"] = config.get("INDEX_DIR") or paths.index
-        if use_db:
-            config["DB_PATH"] = config.get("DB_PATH") or paths.db
-    config["CONTENT_DIR"] = Path(config["CONTENT_DIR"])
-    config["INDEX_DIR"] = Path(config["INDEX_DIR"])
-    from signpost.config import https_enabled, proxy_hops, trusted_hosts
-
-    config.setdefault("HTTPS", https_enabled())  # secure cookies and HSTS
-    config.setdefault("PROXY_FIX", proxy_hops())
-    if config.get("TRUSTED_HOSTS") is None:
-        config["TRUSTED_HOSTS"] = trusted_hosts()  # Flask answers any other Host with a 400
+    """Paths not given: the bundled content, its index under var/ (and var/signpost.db when `use_db`);
+    then SECRET_KEY, and the settings that may come as text from the environment, checked."""
+    config["CONTENT_DIR"] = Path(config.get("CONTENT_DIR") or BUNDLED_CONTENT)
+    config["INDEX_DIR"] = Path(config.get("INDEX_DIR") or default_index_dir(config["CONTENT_DIR"]))
+    if use_db and not config.get("DB_PATH"):
+        config["DB_PATH"] = default_db_path()
+    if config.get("DB_PATH"):
+        config["DB_PATH"] = Path(config["DB_PATH"])
     if not config.get("SECRET_KEY"):
         config["SECRET_KEY"] = secrets.token_hex(32) if config.get("TESTING") else persistent_secret_key()
+    for key in ("STALE_MONTHS", "RETENTION_DAYS"):
+        if isinstance(config.get(key), str):
+            config[key] = whole_number(config[key].strip(), f"SIGNPOST_{key}")
+    if isinstance(config.get("PROXY_FIX"), str):  # SIGNPOST_PROXY_FIX: reverse proxies in front
+        config["PROXY_FIX"] = whole_number(config["PROXY_FIX"].strip() or "0", "SIGNPOST_PROXY_FIX")
+    if isinstance(config.get("TRUSTED_HOSTS"), str):  # SIGNPOST_TRUSTED_HOSTS: "a.example.org, .example.org"
+        hosts = [h.strip() for h in config["TRUSTED_HOSTS"].split(",") if h.strip()]
+        config["TRUSTED_HOSTS"] = hosts or None  # Flask answers any other Host with a 400
+    config["HTTPS"] = str(config.get("HTTPS")).strip().lower() in ("1", "true", "yes", "on")
+    if config["HTTPS"]:  # secure cookies and HSTS
+        config["SESSION_COOKIE_SECURE"] = True
 
 
 def persistent_secret_key(var_dir: Path | None = None) -> str:
@@ -41,11 +53,7 @@ def persistent_secret_key(var_dir: Path | None = None) -> str:
     from_env = os.environ.get("SIGNPOST_SECRET_KEY")
     if from_env:
         return from_env
-    if var_dir is None:
-        from signpost.config import _var_dir
-
-        var_dir = _var_dir()
-    path = Path(var_dir) / SECRET_FILE
+    path = Path(var_dir or default_var_dir()) / SECRET_FILE
     try:
         return path.read_text(encoding="utf-8").strip() or _write_secret(path, replace=True)
     except FileNotFoundError:

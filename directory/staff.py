@@ -602,7 +602,7 @@ def _edit_post(slug: str, path: Path, original: str | None, creating: bool = Fal
             base,
             message=f"Edit {slug} via staff area (by {current_user.name})",
             author=current_user.name,
-            email_domain=current_app.config["COMMIT_EMAIL_DOMAIN"],
+            email_domain=current_app.config["COMMIT_DOMAIN"],
         )
     except StaleEdit:
         return again(
@@ -681,23 +681,16 @@ def preview():
 
 # --- wiring ------------------------------------------------------------------------------------
 def init_app(app) -> None:
-    """Register the staff area and the correction form; start live edits; apply retention."""
-    from signpost.config import commit_email_domain, https_enabled, retention_days, stale_months
-
+    """Register the staff area and the correction form."""
     config = app.config
-    core = app.extensions["signpost"]
     if not config.get("STAFF_DB_PATH") and config.get("DB_PATH"):
         config["STAFF_DB_PATH"] = staff_db_path(config["DB_PATH"])
-    config.setdefault("STALE_MONTHS", stale_months())
-    config.setdefault("COMMIT_EMAIL_DOMAIN", commit_email_domain())
     config.setdefault("EDITOR_MAX_CONTENT_LENGTH", EDITOR_MAX_CONTENT_LENGTH)
     config.setdefault("STAFF_SESSION_IDLE_SECONDS", 30 * 60)
     config.setdefault("STAFF_SESSION_MAX_SECONDS", 12 * 3600)
     config.setdefault("STAFF_CLOCK", time.time)
     app.extensions["signpost_login_throttle"] = LoginThrottle(app)
     app.request_class = EditorRequest
-    if config.get("HTTPS") or https_enabled():
-        config["SESSION_COOKIE_SECURE"] = True
     config["SESSION_COOKIE_HTTPONLY"] = True
     config.setdefault("SESSION_COOKIE_SAMESITE", "Lax")
 
@@ -707,10 +700,3 @@ def init_app(app) -> None:
     if not hasattr(app, "login_manager"):
         login_manager.init_app(app)
         login_manager.blueprint_login_views = {"staff": "staff.login", "staff_cy": "staff_cy.login"}
-
-    # Live edits for the running site (tests ask for them with WATCH_CONTENT=True).
-    watch = config.get("WATCH_CONTENT")
-    if watch or (watch is None and not app.testing):
-        core.start_watching()
-    if core.analytics is not None and core.analytics.retention_days is None:
-        core.set_retention(int(config.get("RETENTION_DAYS") or retention_days()))

@@ -1,47 +1,15 @@
 """The `signpost` command: a thin layer that maps options and SIGNPOST_* variables onto core calls.
 
-Errors are caught here and printed as one `Error: …` line with a non-zero exit.
+Every command lives in a `cmd_<area>.py` module and is added to the group here, in one place; the
+modules import this one's group nowhere, so nothing depends on the order of imports. Errors are
+printed as one `Error: …` line with a non-zero exit (`options.CliError`).
 """
 
 from __future__ import annotations
 
-import json
-import sys
-from pathlib import Path
-
 import click
 
-from search_index import (
-    ContentError,
-    SearchIndex,
-    build_index,
-    index_exists,
-    load_directory,
-)
-from search_index.answers import results_text
-from search_index.entries import load_categories, slugify
-
-from .config import Paths, resolve_paths
-
-content_option = click.option(
-    "--content",
-    "content",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=None,
-    help="Content folder (categories.yml and services/). Default: the bundled directory, or $SIGNPOST_CONTENT.",
-)
-index_option = click.option(
-    "--index",
-    "index",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=None,
-    help="Index folder. Default: ./var/index for the bundled directory, or $SIGNPOST_INDEX.",
-)
-
-
-class CliError(click.ClickException):
-    def show(self, file=None) -> None:
-        click.echo(f"Error: {self.format_message()}", err=True)
+from . import cmd_bot, cmd_content, cmd_oruk, cmd_serve, cmd_staff
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -50,181 +18,29 @@ def cli() -> None:
     """Signpost: Wrexham's community services directory and signposting bot."""
 
 
-@cli.command()
-@content_option
-def check(content: Path | None) -> None:
-    """Validate every entry; print each problem as PATH:LINE: message. Exit 1 on any error."""
-    paths = resolve_paths(content=content)
-    try:
-        directory = load_directory(paths.content)
-    except ContentError as exc:
-        raise CliError(str(exc)) from None
-    for p in directory.problems:
-        click.echo(str(p))
-    errors, warnings = len(directory.errors), len(directory.warnings)
-    click.echo(f"{len(directory.entries)} entries OK, {errors} error(s), {warnings} warning(s)", err=True)
-    sys.exit(1 if errors else 0)
-
-
-@cli.command("index")
-@content_option
-@index_option
-@click.option(
-    "--strict", is_flag=True, help="Exit 1 if any entry is broken (broken entries are still skipped)."
+COMMANDS = (
+    # the content, its index, and answers as the bot gives them
+    cmd_content.check,
+    cmd_content.index_command,
+    cmd_content.ask,
+    cmd_content.new,
+    # the website (Flask and waitress are imported when it runs)
+    cmd_serve.serve,
+    # the Telegram bot and the same conversation in a terminal (telegram imported when it runs)
+    cmd_bot.bot,
+    cmd_bot.chat,
+    # Open Referral UK out and in
+    cmd_oruk.export_command,
+    cmd_oruk.import_group,
+    # staff accounts, stale entries, the analytics report and pruning
+    cmd_staff.staff,
+    cmd_staff.stale,
+    cmd_staff.prune,
+    cmd_staff.report,
 )
-@click.option("--full", is_flag=True, help="Rebuild from scratch instead of updating changed files only.")
-def index_command(content: Path | None, index: Path | None, strict: bool, full: bool) -> None:
-    """Build or update the search index; broken entries are reported and skipped."""
-    from search_index.service import generation_problem
-
-    paths = resolve_paths(content=content, index=index)
-    why = None if full else generation_problem(paths.index, paths.content)
-    if why is not None:
-        click.echo(f"The index in {paths.index} cannot be opened ({why}); rebuilding it in full.", err=True)
-    report = _build(paths, full=full or why is not None)
-    for p in report.problems:
-        click.echo(str(p), err=True)
-    for slug in report.kept_last_good:
-        click.echo(f"note: '{slug}' is broken; its last good version stays in the index", err=True)
-    click.echo(report.summary())
-    sys.exit(1 if strict and report.errors else 0)
-
-
-def _build(paths: Paths, full: bool = False):
-    try:
-        return build_index(paths.content, paths.index, full=full)
-    except ContentError as exc:
-        raise CliError(str(exc)) from None
-    except OSError as exc:
-        raise CliError(f"cannot write the index at {paths.index}: {exc.strerror or exc}") from None
-
-
-def open_index(paths: Paths) -> SearchIndex:
-    """Open the index, building it first when it is missing and again in full when it cannot be
-    opened (a truncated or missing segment, a bad TOC, a bad meta.json)."""
-    from search_index.service import open_index as open_or_rebuild
-
-    first_run = not index_exists(paths.index)
-    try:
-        idx, report = open_or_rebuild(paths.content, paths.index)
-    except ContentError as exc:
-        raise CliError(str(exc)) from None
-    except OSError as exc:
-        raise CliError(f"cannot write the index at {paths.index}: {exc.strerror or exc}") from None
-    if report is not None:
-        click.echo(
-            f"{report.summary()}{' (first run)' if first_run else ' (rebuilt: the index could not be opened)'}",
-            err=True,
-        )
-    return idx
-
-
-def _answer_json(idx: SearchIndex, text: str, lang: str) -> str:
-    res = idx.search(text, lang=lang)
-    return json.dumps(
-        {
-            "query": res.query,
-            "crisis": res.is_crisis,
-            "results": [
-                {"slug": h.slug, "title": h.entry.title_in(lang), "score": h.score, "why": h.why(lang)}
-                for h in res.hits
-            ],
-            **({"suggestion": res.suggestion} if res.suggestion else {}),
-        },
-        ensure_ascii=False,
-    )
-
-
-@cli.command()
-@content_option
-@index_option
-@click.option(
-    "--lang", type=click.Choice(["en", "cy"]), default="en", show_default=True, help="Answer language."
-)
-@click.option("--json", "as_json", is_flag=True, help="One JSON object per answer, one per line.")
-@click.argument("query", nargs=-1)
-def ask(content: Path | None, index: Path | None, lang: str, as_json: bool, query: tuple[str, ...]) -> None:
-    """Answer a message as the bot would. Without QUERY, answer each line of standard input."""
-    paths = resolve_paths(content=content, index=index)
-    idx = open_index(paths)
-    messages = [" ".join(query)] if query else (line.rstrip("\r\n") for line in sys.stdin)
-    for text in messages:
-        if as_json:
-            click.echo(_answer_json(idx, text, lang))
-        else:
-            click.echo(results_text(idx.search(text, lang=lang), lang) + "\n")
-        sys.stdout.flush()
-
-
-TEMPLATE = """---
-# One service per file. Lines starting with # are notes for you; they are ignored.
-# Required: title, summary, categories. Everything else is optional: leave out what you do not know.
-# Never guess a phone number, address, email or website: only what the service itself states.
-title: {title}
-summary: One or two sentences on what this service offers and who it is for.
-categories: [{category}]        # ids from content/categories.yml, e.g. [food, money]
-# title_cy: Welsh title
-# summary_cy: Welsh summary
-# organisation: Who runs it
-# tags: [words, people, might, use]
-# questions:
-#   - "A question a resident might ask that this service answers?"
-# ages: "8-18"                 # or "60+", "under 5"
-# area: Caia Park
-# address: "Street, Wrexham"
-# postcode: "LL13 ..."
-# phone: "01978 ..."
-# email: name@example.org
-# website: https://...
-# contact_via: caia-park-partnership-hub   # no contact details of its own? the entry that can put people in touch
-# sources:                     # where the details came from (staff only)
-#   - url: https://...         # or  document: "Leaflet, spring 2025"
-#     checked: {today}
-#     states: [phone, address]
-# hours: "Tuesdays 9:30 to 12:00"  # keep the quotes around times
-# opening_times:               # the same, for other directories (see content/README.md)
-#   - days: [tuesday]
-#     opens: "09:30"
-#     closes: "12:00"
-# cost: Free
-# languages: [en, cy]
-# referral: Self-referral
-# access: Step-free entrance
-# hours_cy, cost_cy, referral_cy, access_cy, organisation_cy, area_cy: the same in Welsh
-# The Welsh description goes below the English one, after a line that says only <!-- cy -->
-# status: active               # or temporarily-closed, closed
-# verified: {today}            # the date these details were last checked
----
-
-Describe the service in plain words: what happens, who it is for, how to get there.
-"""
-
-
-@cli.command()
-@content_option
-@click.argument("title")
-def new(content: Path | None, title: str) -> None:
-    """Create content/services/<slug>.md for TITLE from a commented template."""
-    import datetime as dt
-
-    paths = resolve_paths(content=content)
-    slug = slugify(title)
-    target = paths.content / "services" / f"{slug}.md"
-    if target.exists():
-        raise CliError(f"{target} already exists; edit it, or choose another title")
-    target.parent.mkdir(parents=True, exist_ok=True)
-    safe_title = json.dumps(title, ensure_ascii=False) if any(c in title for c in ":#'\"") else title
-    try:
-        ids = [c.id for c in load_categories(paths.content / "categories.yml")[0]]
-    except ContentError as exc:
-        raise CliError(str(exc)) from None
-    category = "community" if "community" in ids else (ids[0] if ids else "community")
-    text = TEMPLATE.format(title=safe_title, today=dt.date.today().isoformat(), category=category)
-    target.write_text(text, encoding="utf-8")
-    click.echo(f"Created {target}: fill it in, then run `signpost check`")
+for command in COMMANDS:
+    cli.add_command(command)
 
 
 def main() -> None:
-    from . import commands  # noqa: F401  (registers the website, bot and staff commands)
-
     cli(prog_name="signpost")

@@ -18,9 +18,10 @@ from urllib.parse import urlsplit
 import click
 
 from search_index import ContentError
+from search_index.defaults import var_dir
 
-from .cli import CliError, cli, content_option, index_option
-from .config import _var_dir, resolve_paths, retention_days
+from .config import resolve_paths, retention_days
+from .options import CliError, content_option, db_option, index_option
 
 TOKEN_MISSING = (
     "TELEGRAM_BOT_TOKEN is not set: create a bot with @BotFather in Telegram (/newbot) "
@@ -28,13 +29,7 @@ TOKEN_MISSING = (
 )
 _SECRET_RE = re.compile(r"[A-Za-z0-9_-]{1,256}")
 
-db_option = click.option(
-    "--db",
-    "db",
-    type=click.Path(dir_okay=False, path_type=Path),
-    default=None,
-    help="Analytics database (need words of searches, for the staff reports). Default: ./var/signpost.db, or $SIGNPOST_DB.",
-)
+DB_HELP = "Analytics database (need words of searches, for the staff reports). Default: ./var/signpost.db, or $SIGNPOST_DB."
 
 
 def _open_core(content: Path | None, index: Path | None, db: Path | None, *, with_db: bool):
@@ -68,10 +63,10 @@ def _check_webhook(url: str | None, secret: str | None) -> tuple[str | None, str
     return secret or secrets.token_urlsafe(32), parts.path.strip("/")
 
 
-@cli.command()
+@click.command()
 @content_option
 @index_option
-@db_option
+@db_option(DB_HELP)
 @click.option(
     "--webhook-url",
     default=None,
@@ -125,7 +120,7 @@ def bot(
     core = _open_core(content, index, db, with_db=True)
     core.set_retention(retention_days())  # $SIGNPOST_RETENTION_DAYS (365): prune now, then daily
     core.start_watching()  # a saved change in content/ is live within about a second
-    salt = load_salt(os.environ.get("SIGNPOST_SECRET_KEY"), _var_dir())
+    salt = load_salt(os.environ.get("SIGNPOST_SECRET_KEY"), var_dir())
     base_url = os.environ.get("TELEGRAM_API_BASE_URL", "").strip() or DEFAULT_BASE_URL
     application = build_application(token, core, salt=salt, base_url=base_url)
     if webhook_url:
@@ -145,7 +140,7 @@ def bot(
         run_polling(application)
 
 
-@cli.command()
+@click.command()
 @content_option
 @index_option
 @click.option(

@@ -10,11 +10,11 @@ import click
 
 from search_index import ContentError, load_directory
 
-from .cli import CliError, cli, content_option
 from .config import resolve_paths
+from .options import CliError, content_option
 
 
-@cli.command("export")
+@click.command("export")
 @content_option
 @click.option(
     "--format",
@@ -63,7 +63,7 @@ def export_command(content: Path | None, fmt: str, out: Path | None, site_url: s
     click.echo(f"Exported {len(feed.entries)} services to {written[0]}", err=True)
 
 
-@cli.group("import")
+@click.group("import")
 def import_group() -> None:
     """Bring services in from another directory's data."""
 

@@ -12,8 +12,9 @@ import click
 
 from search_index import index_exists
 
-from .cli import CliError, _build, cli, content_option, index_option
+from .cmd_content import build
 from .config import resolve_paths
+from .options import CliError, content_option, db_option, index_option
 
 THREADS = 4  # the pages are CPU work under one interpreter lock: more threads only queue inside it
 MALLOC_ARENAS = 2
@@ -38,7 +39,7 @@ def limit_malloc_arenas(arenas: int = MALLOC_ARENAS) -> bool:
 _M_ARENA_MAX = -8  # from glibc's malloc.h
 
 
-@cli.command()
+@click.command()
 @content_option
 @index_option
 @click.option(
@@ -50,13 +51,7 @@ _M_ARENA_MAX = -8  # from glibc's malloc.h
 @click.option(
     "--port", default=5000, show_default=True, type=click.IntRange(1, 65535), help="Port to listen on."
 )
-@click.option(
-    "--db",
-    "db",
-    type=click.Path(dir_okay=False, path_type=Path),
-    default=None,
-    help="SQLite file for the (anonymous) search statistics. Default: ./var/signpost.db, or $SIGNPOST_DB.",
-)
+@db_option("SQLite file for the (anonymous) search statistics. Default: ./var/signpost.db, or $SIGNPOST_DB.")
 def serve(content: Path | None, index: Path | None, host: str, port: int, db: Path | None) -> None:
     """Run the website (English at /, Welsh at /cy/); builds the index on first start."""
     limit_malloc_arenas()  # first, before any thread allocates
@@ -68,7 +63,7 @@ def serve(content: Path | None, index: Path | None, host: str, port: int, db: Pa
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     paths = resolve_paths(content=content, index=index, db=db)
     if not index_exists(paths.index):
-        report = _build(paths)
+        report = build(paths)
         click.echo(f"{report.summary()} (first run)", err=True)
     try:
         app = create_app(
@@ -80,7 +75,7 @@ def serve(content: Path | None, index: Path | None, host: str, port: int, db: Pa
             }
         )
         app.extensions["signpost"].index  # noqa: B018  (opened now; rebuilt in full if it cannot be)
-    except OSError as exc:
+    except (OSError, ValueError) as exc:  # ValueError: a SIGNPOST_* setting that is not a number
         raise CliError(f"cannot start the website: {exc}") from None
     # what was loaded to start (the index, templates, catalogues) stays for the life of the server:
     # keep it out of the garbage collector's full passes, which otherwise stop every request

@@ -9,16 +9,12 @@ from pathlib import Path
 
 import click
 
-from .cli import CliError, cli, content_option
 from .config import resolve_paths, retention_days, stale_months
+from .options import CliError, content_option, db_option
 
-db_option = click.option(
-    "--db",
-    "db",
-    type=click.Path(dir_okay=False, path_type=Path),
-    default=None,
-    help="Analytics database. Default: ./var/signpost.db, or $SIGNPOST_DB. "
-    "Staff accounts and corrections live beside it in <name>-staff.db.",
+DB_HELP = (
+    "Analytics database. Default: ./var/signpost.db, or $SIGNPOST_DB. "
+    "Staff accounts and corrections live beside it in <name>-staff.db."
 )
 
 
@@ -30,7 +26,7 @@ def _shown(path: str) -> str:
 
 
 # --- accounts ----------------------------------------------------------------------------------
-@cli.group()
+@click.group()
 def staff() -> None:
     """Staff accounts for the staff area (/staff/): add, list, passwd, role, remove."""
 
@@ -50,7 +46,7 @@ def _new_password() -> str:
 
 
 @staff.command("add")
-@db_option
+@db_option(DB_HELP)
 @click.option(
     "--role",
     type=click.Choice(["editor", "viewer"]),
@@ -74,7 +70,7 @@ def staff_add(db: Path | None, role: str, name: str) -> None:
 
 
 @staff.command("passwd")
-@db_option
+@db_option(DB_HELP)
 @click.argument("name")
 def staff_passwd(db: Path | None, name: str) -> None:
     """Set a new password for NAME (ends the sessions made with the old one)."""
@@ -89,7 +85,7 @@ def staff_passwd(db: Path | None, name: str) -> None:
 
 
 @staff.command("role")
-@db_option
+@db_option(DB_HELP)
 @click.argument("name")
 @click.argument("role", type=click.Choice(["editor", "viewer"]))
 def staff_role(db: Path | None, name: str, role: str) -> None:
@@ -104,7 +100,7 @@ def staff_role(db: Path | None, name: str, role: str) -> None:
 
 
 @staff.command("remove")
-@db_option
+@db_option(DB_HELP)
 @click.argument("name")
 def staff_remove(db: Path | None, name: str) -> None:
     """Delete the account NAME."""
@@ -118,7 +114,7 @@ def staff_remove(db: Path | None, name: str) -> None:
 
 
 @staff.command("list")
-@db_option
+@db_option(DB_HELP)
 def staff_list(db: Path | None) -> None:
     """List the staff accounts and their roles."""
     accounts = _accounts(db).all()
@@ -129,7 +125,7 @@ def staff_list(db: Path | None) -> None:
 
 
 # --- freshness ---------------------------------------------------------------------------------
-@cli.command()
+@click.command()
 @content_option
 @click.option(
     "--months",
@@ -168,8 +164,8 @@ def _analytics(db: Path | None, days: int | None = None):
     return Analytics(path, retention_days=days or 365)
 
 
-@cli.command()
-@db_option
+@click.command()
+@db_option(DB_HELP)
 @click.option(
     "--days",
     type=click.IntRange(min=0),
@@ -204,8 +200,8 @@ def prune(db: Path | None, days: int | None) -> None:
     click.echo(f"Deleted {removed} search(es) older than {days} days from {analytics.path}")
 
 
-@cli.command()
-@db_option
+@click.command()
+@db_option(DB_HELP)
 @click.option(
     "--since",
     type=click.DateTime(formats=["%Y-%m-%d"]),

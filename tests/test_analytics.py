@@ -18,7 +18,6 @@ from hypothesis import strategies as st
 
 from search_index.analytics import Analytics
 from search_index.service import Signpost
-from signpost import commands  # noqa: F401  (registers the staff commands)
 from signpost.cli import cli
 
 pytest_plugins = ["staff_fixtures"]  # db_path, accounts, staff_app, staff_client

@@ -26,7 +26,6 @@ def content(tmp_path) -> Path:
 
 @pytest.fixture
 def chat(content, tmp_path):
-    import signpost.commands  # noqa: F401  (registers `signpost chat`)
 
     def invoke(stdin: str, *args: str):
         result = CliRunner().invoke(

@@ -170,7 +170,6 @@ def test_the_bot_answers_every_kind_of_update_over_real_http(tmp_path, content, 
 
 def test_a_missing_token_exits_2_with_one_line(tmp_path, content, monkeypatch):
     monkeypatch.delenv("TELEGRAM_BOT_TOKEN", raising=False)
-    import signpost.commands  # noqa: F401
 
     result = CliRunner().invoke(cli, ["bot", "--content", str(content), "--index", str(tmp_path / "i")])
     assert result.exit_code == 2
@@ -207,7 +206,6 @@ def test_a_missing_token_exits_2_from_the_shell(tmp_path, content):
 )
 def test_bad_webhook_options_are_explained(tmp_path, content, monkeypatch, args, message):
     monkeypatch.setenv("TELEGRAM_BOT_TOKEN", TOKEN)
-    import signpost.commands  # noqa: F401
 
     result = CliRunner().invoke(cli, ["bot", "--content", str(content), *args])
     assert result.exit_code == 2 and message in result.output

@@ -75,7 +75,6 @@ def test_prune_command_deletes_contacts_of_corrections_closed_90_days_ago(db_pat
     from click.testing import CliRunner
 
     from search_index.analytics import Analytics
-    from signpost import commands  # noqa: F401  (registers the staff commands)
     from signpost.cli import cli
 
     Analytics(db_path).connect().close()

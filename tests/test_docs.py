@@ -16,7 +16,6 @@ README = (ROOT / "README.md").read_text(encoding="utf-8")
 
 
 def all_commands():
-    import signpost.commands  # noqa: F401  (registers the front-end commands)
 
     out = []
     for name, cmd in cli.commands.items():

@@ -12,7 +12,6 @@ from search_index import Entry
 from search_index.freshness import months_before, months_between, stale_entries
 from search_index.search import CLOSED_PENALTY
 from search_index.service import Signpost
-from signpost import commands  # noqa: F401  (registers the staff commands)
 from signpost.cli import cli
 
 TODAY = dt.date(2026, 11, 23)

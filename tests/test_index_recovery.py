@@ -19,7 +19,6 @@ from conftest import free_port
 from search_index import build_index
 from search_index.index import current_generation
 from search_index.service import Signpost, generation_problem
-from signpost import commands  # noqa: F401  (registers the commands)
 from signpost.cli import cli
 
 

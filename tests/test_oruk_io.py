@@ -21,7 +21,6 @@ from test_oruk_api import PLACES
 
 from directory import oruk
 from search_index import load_directory
-from signpost import commands  # noqa: F401  (registers export and import)
 from signpost.cli import cli
 
 

@@ -110,7 +110,6 @@ def test_a_300_mb_chunked_body_is_cut_off_at_the_limit(served):
 def test_serve_tells_waitress_the_apps_body_limit(content_dir, tmp_path, monkeypatch):
     import waitress
 
-    from signpost import commands  # noqa: F401  (registers serve)
     from signpost.cli import cli
 
     calls = {}

@@ -18,6 +18,7 @@ from conftest import free_port
 
 from directory import create_app, i18n
 from directory.settings import persistent_secret_key
+from signpost.cli import cli
 from signpost.config import BUNDLED_CONTENT
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -30,9 +31,6 @@ WELSH_PLURALS = "nplurals=6; plural=(n==0) ? 0 : (n==1) ? 1 : (n==2) ? 2 : (n==3
 
 def test_serve_builds_the_index_and_runs_waitress(content_dir, tmp_path, monkeypatch):
     import waitress
-
-    from signpost import commands  # noqa: F401  (registers serve)
-    from signpost.cli import cli
 
     calls = {}
     monkeypatch.setattr(waitress, "serve", lambda app, **kw: calls.update(app=app, **kw))
@@ -67,9 +65,6 @@ def test_serve_builds_the_index_and_runs_waitress(content_dir, tmp_path, monkeyp
 def test_serve_reports_a_busy_port(content_dir, tmp_path, monkeypatch):
     import waitress
 
-    from signpost import commands  # noqa: F401
-    from signpost.cli import cli
-
     def busy(app, **kw):
         raise OSError(98, "Address already in use")
 
@@ -93,8 +88,6 @@ def test_serve_reports_a_busy_port(content_dir, tmp_path, monkeypatch):
 
 
 def test_serve_has_help():
-    from signpost import commands  # noqa: F401
-    from signpost.cli import cli
 
     result = CliRunner().invoke(cli, ["serve", "--help"])
     assert result.exit_code == 0
@@ -185,6 +178,71 @@ def test_create_app_without_config_serves_the_bundled_directory(tmp_path, monkey
     assert app.config["SECRET_KEY"] == "k"
     page = app.test_client().get("/").get_data(as_text=True)
     assert "Food and essentials" in page
+
+
+# --- the website's settings: defaults, then SIGNPOST_*, then the test mapping ------------------
+
+
+def _clear_signpost_variables(monkeypatch):
+    for name in [n for n in os.environ if n.startswith("SIGNPOST_")]:
+        monkeypatch.delenv(name)
+
+
+def test_the_website_reads_signpost_variables(content_dir, index_dir, tmp_path, monkeypatch):
+    _clear_signpost_variables(monkeypatch)
+    base = {"TESTING": True, "CONTENT_DIR": content_dir, "INDEX_DIR": index_dir}
+    app = create_app(base)
+    assert (app.config["STALE_MONTHS"], app.config["RETENTION_DAYS"], app.config["DB_PATH"]) == (
+        12,
+        365,
+        None,
+    )
+    assert not app.config.get("SESSION_COOKIE_SECURE")
+
+    monkeypatch.setenv("SIGNPOST_DB", str(tmp_path / "env.db"))
+    monkeypatch.setenv("SIGNPOST_STALE_MONTHS", "6")
+    monkeypatch.setenv("SIGNPOST_RETENTION_DAYS", " 30 ")
+    monkeypatch.setenv("SIGNPOST_HTTPS", "yes")
+    monkeypatch.setenv("SIGNPOST_SECRET_KEY", "1234")  # kept as typed, not read as a number
+    app = create_app(base)
+    assert app.config["DB_PATH"] == tmp_path / "env.db"
+    assert (app.config["STALE_MONTHS"], app.config["RETENTION_DAYS"]) == (6, 30)
+    assert app.config["SESSION_COOKIE_SECURE"] is True
+    assert app.config["SECRET_KEY"] == "1234"
+    assert app.extensions["signpost"].analytics.retention_days == 30
+
+    app = create_app({**base, "DB_PATH": tmp_path / "mine.db", "STALE_MONTHS": 3, "SECRET_KEY": "t"})
+    assert (app.config["DB_PATH"], app.config["STALE_MONTHS"], app.config["SECRET_KEY"]) == (
+        tmp_path / "mine.db",
+        3,
+        "t",
+    ), "the test mapping wins over the environment"
+
+
+def test_a_bad_signpost_variable_is_named(content_dir, index_dir, tmp_path, monkeypatch):
+    import waitress
+
+    _clear_signpost_variables(monkeypatch)
+    monkeypatch.setenv("SIGNPOST_RETENTION_DAYS", "a year")
+    with pytest.raises(ValueError, match="SIGNPOST_RETENTION_DAYS must be a whole number, not 'a year'"):
+        create_app({"TESTING": True, "CONTENT_DIR": content_dir, "INDEX_DIR": index_dir})
+    monkeypatch.setattr(waitress, "serve", lambda app, **kw: pytest.fail("the site must not start"))
+    args = ["serve", "--content", str(content_dir), "--index", str(index_dir), "--db", str(tmp_path / "d.db")]
+    result = CliRunner().invoke(cli, args)
+    assert result.exit_code == 1
+    assert result.output.splitlines()[-1] == (
+        "Error: cannot start the website: SIGNPOST_RETENTION_DAYS must be a whole number, not 'a year'"
+    )
+
+
+def test_create_app_starts_watching_from_config(content_dir, index_dir):
+    base = {"TESTING": True, "CONTENT_DIR": content_dir, "INDEX_DIR": index_dir}
+    assert not create_app(base).extensions["signpost"].watching  # tests ask for it
+    core = create_app({**base, "WATCH_CONTENT": True}).extensions["signpost"]
+    try:
+        assert core.watching
+    finally:
+        core.stop_watching()
 
 
 # --- the secret key --------------------------------------------------------------------------

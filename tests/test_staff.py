@@ -11,7 +11,6 @@ from staff_fixtures import PASSWORD, csrf_token, login
 
 from search_index.staff_accounts import AccountError, StaffAccounts
 from search_index.staff_store import staff_db_path
-from signpost import commands  # noqa: F401  (registers the staff commands)
 from signpost.cli import cli
 
 GENERIC = "That name and password were not accepted."

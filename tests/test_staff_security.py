@@ -111,7 +111,7 @@ def _repo(content_dir: Path) -> None:
 @pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
 def test_of_six_simultaneous_saves_of_the_same_version_exactly_one_wins(staff_app, content_dir):
     _repo(content_dir)
-    staff_app.config["COMMIT_EMAIL_DOMAIN"] = "hub.example.org"
+    staff_app.config["COMMIT_DOMAIN"] = "hub.example.org"
     clients = []
     for n in range(6):
         client = staff_app.test_client()

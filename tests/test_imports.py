@@ -1,0 +1,173 @@
+"""The layout as the imports show it: no cycle between the packages, none between modules, and the
+website takes nothing from the command line.
+
+The graph is read from the source (every `import`, also those inside functions, which is where a
+cycle hides), not from what happens to be imported at run time.
+"""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+PACKAGES = ("search_index", "backoffice", "directory", "bot", "signpost")
+
+
+def module_name(path: Path) -> str:
+    parts = path.relative_to(ROOT).with_suffix("").parts
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+def imported_modules(path: Path, name: str, known: set[str]) -> set[str]:
+    """The project's modules that `path` (module `name`) imports, anywhere in its code."""
+    package = name if path.name == "__init__.py" else name.rpartition(".")[0]
+    found = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"), filename=str(path))):
+        if isinstance(node, ast.Import):
+            targets = [alias.name for alias in node.names]
+        elif isinstance(node, ast.ImportFrom):
+            base = node.module or ""
+            if node.level:
+                anchor = package.split(".")[: len(package.split(".")) - (node.level - 1)]
+                base = ".".join([*anchor, *([base] if base else [])])
+            # `from pkg import mod` imports the module pkg.mod; `from mod import name` imports mod
+            targets = [f"{base}.{a.name}" if f"{base}.{a.name}" in known else base for a in node.names]
+        else:
+            continue
+        for target in targets:
+            while target and target not in known:  # `import a.b.c` names a.b.c; a name inside a module
+                target = target.rpartition(".")[0]
+            if target and target != name:
+                found.add(target)
+    return found
+
+
+def import_graph() -> dict[str, set[str]]:
+    files = {
+        module_name(path): path
+        for package in PACKAGES
+        if (ROOT / package / "__init__.py").is_file()
+        for path in sorted((ROOT / package).rglob("*.py"))
+    }
+    known = set(files)
+    return {name: imported_modules(path, name, known) for name, path in files.items()}
+
+
+def cycles(graph: dict[str, set[str]]) -> list[list[str]]:
+    """Groups of nodes that reach each other (Tarjan's strongly connected components of size > 1)."""
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    on_stack: set[str] = set()
+    found: list[list[str]] = []
+
+    def visit(node: str) -> None:
+        index[node] = low[node] = len(index)
+        stack.append(node)
+        on_stack.add(node)
+        for nxt in sorted(graph.get(node, ())):
+            if nxt not in index:
+                visit(nxt)
+                low[node] = min(low[node], low[nxt])
+            elif nxt in on_stack:
+                low[node] = min(low[node], index[nxt])
+        if low[node] == index[node]:
+            group = []
+            while True:
+                member = stack.pop()
+                on_stack.discard(member)
+                group.append(member)
+                if member == node:
+                    break
+            if len(group) > 1:
+                found.append(sorted(group))
+
+    for node in sorted(graph):
+        if node not in index:
+            visit(node)
+    return found
+
+
+def package_graph(graph: dict[str, set[str]]) -> dict[str, set[str]]:
+    out: dict[str, set[str]] = {}
+    for module, targets in graph.items():
+        top = module.split(".")[0]
+        out.setdefault(top, set()).update(t.split(".")[0] for t in targets if t.split(".")[0] != top)
+    return out
+
+
+def who_imports(graph: dict[str, set[str]], group: list[str], level) -> list[str]:
+    return sorted(
+        f"{module} -> {target}"
+        for module, targets in graph.items()
+        for target in targets
+        if level(module) in group and level(target) in group and level(module) != level(target)
+    )
+
+
+@pytest.fixture(scope="module")
+def graph():
+    return import_graph()
+
+
+def test_the_graph_is_read(graph):
+    """Guards the reader itself: known edges are found, relative and inside functions alike."""
+    assert "signpost.cli" in graph and "directory" in graph and "search_index" in graph
+    assert "signpost.cmd_content" in graph["signpost.cli"]  # from . import cmd_content
+    assert "directory" in graph["signpost.cmd_serve"]  # from directory import create_app, in the command
+    assert "directory.api" in graph["directory"]  # from . import api
+    assert "search_index.entries" in graph["search_index"]  # from .entries import Category
+
+
+def test_no_cycle_between_packages(graph):
+    packages = package_graph(graph)
+    found = cycles(packages)
+    assert found == [], [who_imports(graph, group, lambda m: m.split(".")[0]) for group in found]
+
+
+def test_no_cycle_between_modules(graph):
+    """Every module of the five packages; the CLI's modules were held together by imports inside
+    functions until the commands were added to the group in one place (`signpost/cli.py`)."""
+    found = cycles(graph)
+    assert found == [], [who_imports(graph, group, lambda m: m) for group in found]
+
+
+def test_the_website_imports_nothing_from_the_command_line(graph):
+    leaks = sorted(
+        f"{m} -> {t}"
+        for m, targets in graph.items()
+        if m.split(".")[0] == "directory"
+        for t in targets
+        if t.split(".")[0] == "signpost"
+    )
+    assert leaks == []
+
+
+@pytest.mark.parametrize(
+    "edges, expected",
+    [
+        ({"a": {"b"}, "b": {"c"}, "c": set()}, []),
+        ({"a": {"b"}, "b": {"a"}}, [["a", "b"]]),
+        ({"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": {"a"}}, [["a", "b", "c"]]),
+        ({"a": {"a"}}, []),
+    ],
+)
+def test_cycles_finds_what_reaches_itself(edges, expected):
+    assert cycles(edges) == expected
+
+
+def test_a_cycle_through_an_import_inside_a_function_is_found(tmp_path):
+    """As `signpost.cli` once imported the commands inside main() while they imported the group."""
+    pkg = tmp_path / "demo"
+    pkg.mkdir()
+    (pkg / "__init__.py").write_text("")
+    (pkg / "cli.py").write_text("def main():\n    from . import commands\n")
+    (pkg / "commands.py").write_text("from .cli import main\n")
+    known = {"demo", "demo.cli", "demo.commands"}
+    graph = {
+        name: imported_modules(pkg / f"{name.split('.')[-1]}.py", name, known) for name in known - {"demo"}
+    }
+    assert cycles(graph) == [["demo.cli", "demo.commands"]]
