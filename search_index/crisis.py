@@ -96,6 +96,7 @@ class _Concepts:
     radicals: dict[str, set[str]] = field(default_factory=dict)  # Welsh mutated form -> radicals
     harmless: list[tuple[str, ...]] = field(default_factory=list)
     topic_after: frozenset[str] = frozenset()
+    topic_before: frozenset[str] = frozenset()
     slang: dict[str, str] = field(default_factory=dict)
     after_desire: dict[str, str] = field(default_factory=dict)
     irregular: dict[str, str] = field(default_factory=dict)
@@ -118,7 +119,7 @@ def _concepts() -> _Concepts:
     c.after_desire = {str(k): str(v) for k, v in (data.get("after_desire") or {}).items()}
     words: dict[str, set[str]] = {}
     welsh_words: set[str] = set()
-    for name, items in (data.get("welsh") or {}).items():
+    for items in (data.get("welsh") or {}).values():
         for item in items:
             for w in _plain(item).split():
                 welsh_words.add(w)
@@ -140,11 +141,17 @@ def _concepts() -> _Concepts:
                     c.phrases.setdefault(key[0], []).append((key, name))
     c.words = {k: frozenset(v) for k, v in words.items()}
     c.harmless = [
-        tuple(t if t == "*" else _base(t, c) for t in _plain(h.replace("*", " zzany ")).replace("zzany", "*").split())
+        tuple(
+            t if t == "*" else _base(t, c)
+            for t in _plain(h.replace("*", " zzany ")).replace("zzany", "*").split()
+        )
         for h in data["harmless"]
     ]
     c.topic_after = frozenset(_base(w, c) for w in data.get("topic_after", ())) | frozenset(
         data.get("topic_after", ())
+    )
+    c.topic_before = frozenset(_base(w, c) for w in data.get("topic_before", ())) | frozenset(
+        data.get("topic_before", ())
     )
     concept_words = {w for w in words if w.isalpha()}
     for section in ("concepts", "welsh"):
@@ -161,7 +168,9 @@ def _concepts() -> _Concepts:
 def typo_targets(data: dict | None = None) -> list[str]:
     """The concept words a typo may be corrected to: single English words of five letters or more."""
     if data is None:
-        data = yaml.load(DATA.read_text(encoding="utf-8"), Loader=getattr(yaml, "CBaseLoader", yaml.BaseLoader))
+        data = yaml.load(
+            DATA.read_text(encoding="utf-8"), Loader=getattr(yaml, "CBaseLoader", yaml.BaseLoader)
+        )
     out = set()
     for items in (data.get("concepts") or {}).values():
         for item in items:
@@ -181,8 +190,10 @@ def _plain(text: str) -> str:
 
 
 def _base(word: str, c: _Concepts) -> str:
-    word = c.irregular.get(word, word)
-    return stem(word)
+    base = stem(c.irregular.get(word, word))
+    if len(base) > 3 and base[-1] == base[-2] and base[-1] not in "aeioulsz":  # "pinn" -> "pin"
+        base = base[:-1]
+    return base
 
 
 # --- normalising ----------------------------------------------------------------------------------
@@ -348,7 +359,9 @@ def _drop_lookalikes(tokens: list[_Token], c: _Concepts) -> None:
     for i in range(len(tokens)):
         for pattern in c.harmless:
             n = len(pattern)
-            if i + n <= len(tokens) and all(p == "*" or p in tokens[i + j].keys for j, p in enumerate(pattern)):
+            if i + n <= len(tokens) and all(
+                p == "*" or p in tokens[i + j].keys for j, p in enumerate(pattern)
+            ):
                 for j in range(i, i + n):
                     tokens[j].tags -= _RISK_CONCEPTS | {"death", "follow", "jump", "touch", "victim", "third"}
         tok = tokens[i]
@@ -356,7 +369,12 @@ def _drop_lookalikes(tokens: list[_Token], c: _Concepts) -> None:
         if risky:
             end = max((tok.start.get(t, i + 1) for t in risky), default=i + 1)
             nxt = tokens[end] if end < len(tokens) else None
-            if nxt is not None and nxt.keys & c.topic_after:
+            before = tokens[i - 1] if i else None
+            if before is not None and before.keys & c.topic_before:
+                before.tags.clear()
+                for j in range(i, end):
+                    tokens[j].tags -= _RISK_CONCEPTS
+            elif nxt is not None and nxt.keys & c.topic_after:
                 for j in range(i, end):
                     tokens[j].tags -= _RISK_CONCEPTS
                 tokens[end].tags.clear()
@@ -407,8 +425,10 @@ class _Clause:
             tok = self.tokens[j]
             if tok.text in ("i", "we", "dw", "dwi", "rwy", "rydw", "fi", "ni"):
                 return "self"
-            if "third" in tok.tags and tok.text not in ("her", "him", "them"):
+            if tok.tags & {"third", "vehicle", "intruder_who"} and tok.text not in ("her", "him", "them"):
                 return "other"
+            if tok.tags & {"violence", "victim", "follow", "touch"}:
+                continue
             if tok.text in _SKIP or tok.text in ("me", "us", "my") or tok.tags & {"desire", "attempt", "now"}:
                 continue
             return "thing"
@@ -473,22 +493,30 @@ def _signals(cl: _Clause) -> Iterable[CrisisSignal]:
             if any(t.tags & {"third"} and t.text not in ("her", "him", "them") for t in between):
                 continue
             tier = "concern" if cl.negated(i) else "crisis"
-            yield sig("suicide", i, toks[j].start.get("death", j + 1) - 1, tier, "other" if s == "other" else "self")
+            yield sig(
+                "suicide", i, toks[j].start.get("death", j + 1) - 1, tier, "other" if s == "other" else "self"
+            )
 
     # hopelessness about living: "nothing to live for", "dont want to be alive", "tired of living"
     for j in cl.pos("life"):
         prev = toks[j - 1] if j else None
         if prev is None or not (
-            prev.text in ("to", "be", "of", "with", "for", "in", "on", "about", "my", "y", "i", "fy", "yn")
+            prev.text
+            in ("to", "be", "being", "of", "with", "for", "in", "on", "about", "my", "y", "i", "fy", "yn")
             or "desire" in prev.tags
-            or prev.tags & {"hopeless", "negation"} and prev.text not in ("no", "dim", "not")
+            or prev.tags & {"hopeless", "negation"}
+            and prev.text not in ("no", "dim", "not")
         ):
             continue
         h = cl.near(j, "negation", before=4)
         h = h if h is not None else cl.near(j, "hopeless", before=4)
         if h is None:
             continue
-        soft = toks[h].text in ("hate", "sick", "enough", "tired") and toks[j].text not in ("living", "alive", "exist")
+        soft = toks[h].text in ("hate", "sick", "enough", "tired") and toks[j].text not in (
+            "living",
+            "alive",
+            "exist",
+        )
         yield sig("suicide", h, j, "concern" if soft else "crisis", about(h))
     for j in cl.pos("life"):
         if toks[j].text in ("life", "bywyd") and cl.near(j, "hopeless", after=3) is not None:
@@ -509,8 +537,16 @@ def _signals(cl: _Clause) -> Iterable[CrisisSignal]:
         if end is None:
             continue
         if end == i + 1:  # a single word: "goodbye" needs its letter, note or message
-            n = next((j for j in range(i - 2, i + 4) if 0 <= j < len(toks) and toks[j].text.rstrip("s") in (
-                "letter", "note", "message", "text", "video", "llythyr", "neges", "nodyn")), None)
+            n = next(
+                (
+                    j
+                    for j in range(i - 2, i + 4)
+                    if 0 <= j < len(toks)
+                    and toks[j].text.rstrip("s")
+                    in ("letter", "note", "message", "text", "video", "llythyr", "neges", "nodyn")
+                ),
+                None,
+            )
             if n is None:
                 continue
             yield sig("suicide", i, n, "crisis", about(i))
@@ -526,7 +562,7 @@ def _signals(cl: _Clause) -> Iterable[CrisisSignal]:
     # medicines and overdoses: "took 30 paracetamol", "pills saved up", "tried to od"
     for i in cl.pos("overdose"):
         word = toks[i].text
-        acted = cl.near(i, "past_act", before=4) is not None or word.endswith(("ed", "ing"))
+        acted = any(_past(toks[j]) for j in range(max(0, i - 4), i)) or word.endswith(("ed", "ing"))
         intends = any(cl.near(i, t, before=5) is not None for t in ("take", "desire", "attempt"))
         if word in ("od", "ods") and not (acted or intends):
             continue
@@ -535,15 +571,27 @@ def _signals(cl: _Clause) -> Iterable[CrisisSignal]:
         t = cl.near(i, "take", before=6, after=3)
         amount = cl.near(i, "amount", before=5, after=2)
         number = next(
-            (j for j in range(max(0, i - 4), i) if toks[j].text.isdigit() and 8 <= int(toks[j].text[:6]) < 10_000),
+            (
+                j
+                for j in range(max(0, i - 4), i)
+                if toks[j].text.isdigit() and 8 <= int(toks[j].text[:6]) < 10_000
+            ),
             None,
         )
         if t is not None and (amount is not None or number is not None):
-            past = "past_act" in toks[t].tags or cl.near(i, "past_act", before=6) is not None
+            past = any(_past(toks[j]) for j in range(max(0, min(t, i) - 2), max(t, i) + 1))
             yield sig("suicide", min(t, i), max(t, i), "urgent" if past else "crisis", about(min(t, i)))
+    # means made ready: "pills saved up", "a stash of tablets", "the noose is ready", "bleach to drink"
+    for i in sorted(set(cl.pos("substance") + cl.pos("hang") + cl.pos("poison"))):
         s = cl.near(i, "stockpile", before=6, after=6)
         if s is not None:
             yield sig("suicide", min(s, i), max(s, i), "crisis", about(min(s, i)))
+    for i in cl.pos("poison"):
+        t = cl.near(i, "take", before=4)
+        wants = any(cl.near(i, x, before=7) is not None for x in ("desire", "attempt", "threat"))
+        if t is not None and (wants or _past(toks[t])) and cl.subject(t) != "thing":
+            yield sig("suicide", t, i, "urgent" if _past(toks[t]) else "crisis", about(t))
+    for i in cl.pos("substance"):
         k = cl.near(i, "kill", before=6, after=4)
         if k is not None:
             yield sig("suicide", min(k, i), max(k, i), "crisis", about(min(k, i)))
@@ -553,10 +601,13 @@ def _signals(cl: _Clause) -> Iterable[CrisisSignal]:
         f = cl.near(i, "jump_from", after=3)
         if f is None:
             continue
-        p = next((cl.near(f, t, after=5) for t in ("high_place", "vehicle", "water") if cl.near(f, t, after=5)), None)
+        p = next(
+            (cl.near(f, t, after=5) for t in ("high_place", "vehicle", "water") if cl.near(f, t, after=5)),
+            None,
+        )
         if p is None:
             continue
-        wants = any(cl.near(i, t, before=5) is not None for t in ("desire", "attempt")) or now
+        wants = any(cl.near(i, t, before=5) is not None for t in ("desire", "attempt", "threat")) or now
         if "water" in toks[p].tags and "high_place" not in toks[p].tags and not wants:
             continue
         if wants or "high_place" in toks[p].tags or "vehicle" in toks[p].tags and toks[f].text != "into":
@@ -602,22 +653,35 @@ def _signals(cl: _Clause) -> Iterable[CrisisSignal]:
     # sexual violence: "he raped me", "a man touched me", "made me have sex", "forced himself on me"
     for i in cl.pos("sexual"):
         v = cl.near(i, "victim", after=2)
-        mine = v is not None and toks[v].text in ("me", "us", "fi", "ni") or i > 0 and toks[i - 1].text in ("fy", "ein")
+        mine = (
+            v is not None
+            and toks[v].text in ("me", "us", "fi", "ni")
+            or i > 0
+            and toks[i - 1].text in ("fy", "ein")
+        )
         tier = "concern" if cl.negated(i) and cl.near(i, "negation", before=1) is not None else "crisis"
         yield sig("sexual-violence", i, v if v is not None else i, tier, "self" if mine else about(i))
     for i in cl.pos("touch"):
         v = next((j for j in range(i + 1, min(len(toks), i + 3)) if "victim" in toks[j].tags), None)
         s = cl.subject(i)
-        if v is not None and s == "other" and not cl.negated(i):
+        earlier = any(
+            "third" in toks[j].tags and toks[j].text not in ("her", "him", "them") for j in range(i)
+        )
+        if v is not None and (s == "other" or s != "self" and earlier) and not cl.negated(i):
             mine = toks[v].text in ("me", "us")
             yield sig("sexual-violence", i, v, "crisis", "self" if mine else "other")
     for i in cl.pos("coerce"):
         x = cl.near(i, "sex_word", after=6)
         r = cl.near(i, "reflexive_other", after=1)
-        if x is not None or (r is not None and r + 1 < len(toks) and toks[r + 1].text in ("on", "upon", "arna")):
+        if x is not None or (
+            r is not None and r + 1 < len(toks) and toks[r + 1].text in ("on", "upon", "arna")
+        ):
             yield sig("sexual-violence", i, x if x is not None else r + 1, "crisis")
     for i in cl.pos("spiked"):
-        if any(toks[j].text in ("got", "get", "been", "was", "were", "be", "getting") for j in range(max(0, i - 3), i)):
+        if any(
+            toks[j].text in ("got", "get", "been", "was", "were", "be", "getting")
+            for j in range(max(0, i - 3), i)
+        ):
             yield sig("danger", max(0, i - 2), i, "crisis", about(i))
 
     # immediate danger: a weapon near, a fire at home, followed, a break-in, someone not breathing
@@ -625,14 +689,23 @@ def _signals(cl: _Clause) -> Iterable[CrisisSignal]:
         place = cl.near(i, "near_place", before=8, after=6)
         held = cl.near(i, "have", before=3) is not None and (cl.has("third") or cl.has("intruder_who"))
         if place is not None or held:
-            yield sig("danger", min(i, place if place is not None else i), max(i, place or i), "urgent", "self")
+            yield sig(
+                "danger", min(i, place if place is not None else i), max(i, place or i), "urgent", "self"
+            )
     for i in cl.pos("fire_state"):
         if "fire_state" in toks[i].start:
             h = cl.near(i, "home_place", before=6, after=4)
             if h is not None:
                 yield sig("danger", min(h, i), toks[i].start["fire_state"] - 1, "urgent")
     for i in cl.pos("follow"):
-        v = next((j for j in range(i + 1, min(len(toks), i + 3)) if toks[j].text in ("me", "us", "home", "my", "i")), None)
+        v = next(
+            (
+                j
+                for j in range(i + 1, min(len(toks), i + 3))
+                if toks[j].text in ("me", "us", "home", "my", "i")
+            ),
+            None,
+        )
         passive = i > 0 and toks[i - 1].text in ("being", "been", "was", "am", "yn", "fy")
         s = cl.subject(i)
         if (v is not None or passive) and s != "thing" and s != "self" or passive and s == "self":
@@ -660,6 +733,16 @@ def _signals(cl: _Clause) -> Iterable[CrisisSignal]:
     for i in cl.pos("danger"):
         if "danger" in toks[i].start and cl.subject(i) != "thing":
             yield sig("danger", i, toks[i].start["danger"] - 1, "urgent" if now else "crisis", about(i))
+
+
+_PAST = frozenset(
+    "took taken swallowed downed necked popped had done did overdosed wedi cymerais llyncais".split()
+)
+
+
+def _past(tok: _Token) -> bool:
+    """An act already done: "took", "swallowed", "wedi cymryd"."""
+    return tok.text in _PAST or tok.text.endswith("ed") and "take" in tok.tags
 
 
 def _windows(tokens: list[_Token]) -> Iterable[list[_Token]]:

@@ -47,6 +47,9 @@ CRISIS = [
     ("i'm going to hang myself", "suicide", "crisis", "self"),
     ("i want to set myself on fire", "suicide", "crisis", "self"),
     ("will 20 tablets kill me", "suicide", "crisis", "self"),
+    ("i've got the noose prepared", "suicide", "crisis", "self"),
+    ("i'm going to swallow antifreeze", "suicide", "crisis", "self"),
+    ("i hate being alive", "suicide", "crisis", "self"),
     # self-harm
     ("I've been cutting myself", "self-harm", "crisis", "self"),
     ("i keep self harming", "self-harm", "crisis", "self"),
@@ -56,6 +59,7 @@ CRISIS = [
     ("my mate is threatening to kill himself", "suicide", "crisis", "other"),
     ("my daughter is cutting herself", "self-harm", "crisis", "other"),
     ("my son says he wants to die", "suicide", "crisis", "other"),
+    ("my brother keeps threatening to leap in front of a train", "suicide", "crisis", "other"),
     ("my girlfriend is talking about suicide", "suicide", "crisis", "other"),
     ("my friend has taken loads of tablets", "suicide", "urgent", "other"),
     # violence to the writer
@@ -67,6 +71,8 @@ CRISIS = [
     ("my husband punches me", "abuse", "crisis", "self"),
     ("she keeps kicking me", "abuse", "crisis", "self"),
     ("my dad hits my mum", "abuse", "crisis", "other"),
+    ("he kicked me and punched me", "abuse", "crisis", "self"),
+    ("he shoved me against the wall", "abuse", "crisis", "self"),
     # sexual violence
     ("I was raped", "sexual-violence", "crisis", "self"),
     ("rape", "sexual-violence", "crisis", "self"),
@@ -75,6 +81,7 @@ CRISIS = [
     ("he forced himself on me", "sexual-violence", "crisis", "self"),
     ("i was sexually assaulted at a party", "sexual-violence", "crisis", "self"),
     ("my cousin molested me", "sexual-violence", "crisis", "self"),
+    ("my neighbour waits for me after school and touches me", "sexual-violence", "crisis", "self"),
     # immediate danger
     ("someone has a knife outside my door", "danger", "urgent", "self"),
     ("someone is outside with a knife", "danger", "urgent", "self"),
@@ -84,6 +91,7 @@ CRISIS = [
     ("I'm being followed home", "danger", "urgent", "self"),
     ("someone is breaking in", "danger", "urgent", "self"),
     ("my dad collapsed", "danger", "urgent", "other"),
+    ("a van keeps following me", "danger", "urgent", "self"),
     # concern: softer signals
     ("nobody cares about me", "suicide", "concern", "self"),
     ("I've had enough of everything", "suicide", "concern", "self"),
@@ -195,6 +203,7 @@ HARMLESS = [
     "tân gwyllt",
     "dw i'n byw yn wrecsam",
     "mae'r ci wedi marw",
+    "ymwybyddiaeth hunan-niweidio i athrawon",
 ]
 
 
@@ -228,7 +237,9 @@ def test_signal_fields_stay_compatible():
     assert detect_crisis("he has a gun and he's outside").urgent
 
 
-@pytest.mark.parametrize("word", ["rape", "raped", "overdose", "groped", "knife", "suicidal", "strangled", "treisio"])
+@pytest.mark.parametrize(
+    "word", ["rape", "raped", "overdose", "groped", "knife", "suicidal", "strangled", "treisio"]
+)
 def test_risk_words_are_known(word):
     assert is_risk_word(word)
 
