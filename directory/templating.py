@@ -16,6 +16,7 @@ CRISIS_NUMBERS = {
     "85258": "sms:85258",
     "999": "tel:999",
     "111": "tel:111",
+    "101": "tel:101",
 }
 _CRISIS_RE = re.compile(r"(?<!\d)(" + "|".join(re.escape(n) for n in CRISIS_NUMBERS) + r")(?![\d])")
 _DIALLABLE = re.compile(r"^\+?[\d() ]+")

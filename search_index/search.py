@@ -29,7 +29,7 @@ from pathlib import Path
 from whoosh import index as whoosh_index
 from whoosh import query as Q
 
-from .crisis import KIND_WORDS, CrisisSignal, detect_crisis
+from .crisis import KIND_WORDS, CrisisSignal, detect_crisis, is_risk_word
 from .entries import Category, Entry
 from .index import (
     FIELD_BOOSTS,
@@ -261,7 +261,7 @@ class SearchIndex:
         out: list[str] = []
         corrections: list[tuple[str, str]] = []
         for w in words:
-            if w in self._known or len(w) < 4 or not w.isalpha():
+            if w in self._known or len(w) < 4 or not w.isalpha() or is_risk_word(w):
                 out.append(w)
                 continue
             fixed = self._spell.correct(w)
@@ -384,7 +384,7 @@ class SearchIndex:
         """Put the crisis lines that fit first: the emergency line (999) first when it is happening
         now, otherwise the lines for this kind of crisis, then the emergency line."""
         lines, emergency, others, scores = self._crisis_lines(crisis)
-        if not lines:
+        if not lines or crisis.tier == "concern":  # a softer signal: helplines beside the results
             return hits
         block = emergency[:1] + others[:2] if crisis.urgent else others[:2] + emergency[:1]
         block += islice((e for e in others[2:] if e not in block), max(0, 3 - len(block)))
@@ -422,7 +422,11 @@ class SearchIndex:
     def _did_you_mean(self, words: tuple[str, ...]) -> str | None:
         out, changed = [], False
         for w in words:
-            fixed = self._spell.correct(w, loose=True) if w not in self._spell.words else None
+            fixed = (
+                self._spell.correct(w, loose=True)
+                if w not in self._spell.words and not is_risk_word(w)
+                else None
+            )
             out.append(fixed or w)
             changed |= bool(fixed)
         return " ".join(out) if changed else None
