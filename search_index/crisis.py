@@ -395,6 +395,26 @@ _SKIP = frozenset(
 )
 
 
+_DETERMINERS = frozenset(
+    "my your his her our their its the a an this that these those some any no every fy dy ei ein eich eu y yr".split()
+)
+_BEFORE_LIFE = frozenset("to be been being of with for in on about my this the y i fy yn".split())
+_THING_PRONOUNS = frozenset("it this that which what there".split())
+# Words that may stand between a wish and death: "wish they were dead", "want to go to sleep and not wake up"
+_GLUE = frozenset(
+    """to be just really go and so all i he she they we was were am is are been could would never not
+    off literally honestly actually rather fall asleep sleep about it kinda better simply quietly
+    peacefully finally totally already gonna going want wanna me myself themselves himself herself
+    of thinking think how ways painless quick quickly easy easiest best way forever permanently
+    properly completely fully na yn i mi fe eisiau isio""".split()
+)
+# After a method verb, words that leave it with no object: "tried to cut again", "going to jump tonight"
+_NO_OBJECT = frozenset(
+    "again before tonight now today anymore soon later tomorrow deeper more lol tbh honestly though fr "
+    "properly badly myself".split()
+)
+
+
 class _Clause:
     def __init__(self, tokens: list[_Token]):
         self.tokens = tokens
@@ -431,7 +451,11 @@ class _Clause:
                 continue
             if tok.text in _SKIP or tok.text in ("me", "us", "my") or tok.tags & {"desire", "attempt", "now"}:
                 continue
-            return "thing"
+            if tok.text in _THING_PRONOUNS:
+                return "thing"
+            if j and self.tokens[j - 1].text in _DETERMINERS:  # "my phone", "this heat", "the bus"
+                return "thing"
+            # another word (an object, an adjective, an earlier verb): keep looking for who acts
         return None
 
     def negated(self, i: int) -> bool:
@@ -469,6 +493,15 @@ def _signals(cl: _Clause) -> Iterable[CrisisSignal]:
         if tok.text in ("set", "setting", "rhoi") and cl.near(i, "reflexive_self", after=2) is not None:
             if cl.near(i, "burn", after=5) is not None or cl.near(i, "fire_state", after=5) is not None:
                 yield sig("suicide", i, i + 3, "crisis", "self")
+    for i in cl.pos("weapon") + cl.pos("cut"):
+        on = next((j for j in range(i + 1, min(len(toks), i + 3)) if toks[j].text == "on"), None)
+        if (
+            on is not None
+            and on + 1 < len(toks)
+            and toks[on + 1].tags & {"reflexive_self", "reflexive_other"}
+        ):
+            who = "self" if "reflexive_self" in toks[on + 1].tags else "other"
+            yield sig("suicide", i, on + 1, "crisis", who)
     for i in cl.pos("set_fire"):
         if cl.near(i, "reflexive_self", after=3) is not None:
             yield sig("suicide", i, i + 2)
@@ -487,22 +520,102 @@ def _signals(cl: _Clause) -> Iterable[CrisisSignal]:
             if not (i < j <= i + 7) or "desire" in toks[j].tags:
                 continue
             s = cl.subject(i)
-            if s == "thing":
+            if s == "thing" and toks[i].text not in ("ways", "how"):
                 continue
             between = toks[i + 1 : j]
-            if any(t.tags & {"third"} and t.text not in ("her", "him", "them") for t in between):
+            if not all(t.text in _GLUE or t.tags & {"negation", "desire"} for t in between):
                 continue
+            if any(t.text in ("he", "she", "they", "themselves", "himself", "herself") for t in between):
+                s = "other"
             tier = "concern" if cl.negated(i) else "crisis"
+            if "attempt" in toks[i].tags and i and toks[i - 1].text == "just":
+                tier = "urgent"
             yield sig(
                 "suicide", i, toks[j].start.get("death", j + 1) - 1, tier, "other" if s == "other" else "self"
             )
+
+    # a wish or an attempt, then a method verb with nothing after it: "tried to cut again", "gonna jump"
+    for i in cl.pos("desire") + cl.pos("attempt"):
+        for j in range(i + 1, min(len(toks), i + 4)):
+            verb = toks[j].tags & {"cut", "hang", "jump", "drown", "overdose", "shoot"}
+            if not verb or "weapon" in toks[j].tags:
+                continue
+            after = toks[j + 1].text if j + 1 < len(toks) else None
+            if after is not None and after not in _NO_OBJECT:
+                continue
+            if not all(t.text in _GLUE for t in toks[i + 1 : j]) or cl.subject(i) == "thing":
+                continue
+            kind = "self-harm" if "cut" in verb else "suicide"
+            yield sig(kind, i, j, "concern" if cl.negated(i) else "crisis", about(i))
+
+    # the world better without me: "everyone's better off without me", "better if i was gone"
+    for i in cl.pos("better"):
+        w = cl.near(i, "without", after=3)
+        if (
+            w is not None
+            and w + 1 < len(toks)
+            and toks[w + 1].text in ("me", "us", "them", "him", "her", "fi", "i")
+        ):
+            who = "self" if toks[w + 1].text in ("me", "us", "fi", "i") else "other"
+            yield sig("suicide", i, w + 1, "crisis", who)
+        gone = next(
+            (
+                j
+                for j in range(i + 1, min(len(toks), i + 7))
+                if toks[j].text in ("gone", "dead", "here", "around")
+            ),
+            None,
+        )
+        if gone is not None and any(toks[k].text == "if" for k in range(i + 1, gone)):
+            if toks[gone].text in ("gone", "dead") or cl.near(gone, "negation", before=3) is not None:
+                who = (
+                    "other" if any(toks[k].text in ("he", "she", "they") for k in range(i, gone)) else "self"
+                )
+                yield sig("suicide", i, gone, "crisis", who)
+
+    # not being here much longer: "i won't be around much longer", "i won't be here for long"
+    for i in cl.pos("presence"):
+        end = toks[i].start.get("presence")
+        if end is None or cl.near(i, "negation", before=2) is None:
+            continue
+        rest = " ".join(t.text for t in toks[end : end + 3])
+        if rest.startswith(("much longer", "for long", "for much longer", "anymore", "much more", "soon")):
+            yield sig("suicide", i, end, "crisis", about(i))
+
+    # despair about oneself: "i feel trapped", "i'm such a burden"; denied hope: "i don't matter"
+    for i in cl.pos("despair"):
+        end = toks[i].start.get("despair", i + 1)
+        after = toks[end].text if end < len(toks) else None
+        if after in (
+            "at",
+            "for",
+            "in",
+            "on",
+            "with",
+            "of",
+        ):  # "useless at maths", "no way out of the car park"
+            continue
+        s = cl.subject(i)
+        if s == "thing" and _there(toks, i):
+            s = None
+        if s == "self" or s is None and i == 0 or s == "other" and cl.near(i, "self", before=6) is None:
+            yield sig("suicide", i, end - 1, "concern", "self" if s != "other" else "other")
+    for i in cl.pos("despair_denied"):
+        n = cl.near(i, "negation", before=4)
+        end = toks[i].start.get("despair_denied", i + 1)
+        if end < len(toks) and toks[end].text in ("of", "from", "at"):  # "no way out of the car park"
+            continue
+        if n is not None and (cl.subject(n) != "thing" or _there(toks, n)):
+            yield sig("suicide", n, toks[i].start.get("despair_denied", i + 1) - 1, "concern", about(n))
+    # "i'm done", "i'm finished" at the end of a clause
+    if len(toks) <= 4 and toks and toks[-1].text in ("done", "finished") and cl.has("self"):
+        yield sig("suicide", 0, len(toks) - 1, "concern")
 
     # hopelessness about living: "nothing to live for", "dont want to be alive", "tired of living"
     for j in cl.pos("life"):
         prev = toks[j - 1] if j else None
         if prev is None or not (
-            prev.text
-            in ("to", "be", "being", "of", "with", "for", "in", "on", "about", "my", "y", "i", "fy", "yn")
+            prev.text in _BEFORE_LIFE
             or "desire" in prev.tags
             or prev.tags & {"hopeless", "negation"}
             and prev.text not in ("no", "dim", "not")
@@ -582,7 +695,9 @@ def _signals(cl: _Clause) -> Iterable[CrisisSignal]:
             past = any(_past(toks[j]) for j in range(max(0, min(t, i) - 2), max(t, i) + 1))
             yield sig("suicide", min(t, i), max(t, i), "urgent" if past else "crisis", about(min(t, i)))
     # means made ready: "pills saved up", "a stash of tablets", "the noose is ready", "bleach to drink"
-    for i in sorted(set(cl.pos("substance") + cl.pos("hang") + cl.pos("poison"))):
+    for i in sorted(
+        set(cl.pos("substance") + cl.pos("hang") + cl.pos("poison") + cl.pos("cut") + cl.pos("weapon"))
+    ):
         s = cl.near(i, "stockpile", before=6, after=6)
         if s is not None:
             yield sig("suicide", min(s, i), max(s, i), "crisis", about(min(s, i)))
@@ -636,6 +751,8 @@ def _signals(cl: _Clause) -> Iterable[CrisisSignal]:
             continue
         if "kill" in toks[i].tags and s is None and not cl.has("threat"):
             continue
+        if any(toks[j].tags & {"substance", "poison"} for j in range(max(0, i - 6), i)):
+            continue  # the means does it: "will 20 tablets kill me"
         victim = toks[v].text if v is not None else "me"
         if s is None and victim not in ("me", "us", "fi", "ni") and not welsh_victim:
             continue
@@ -728,7 +845,7 @@ def _signals(cl: _Clause) -> Iterable[CrisisSignal]:
             continue
         yield sig("danger", i, toks[i].start.get("medical", i + 1) - 1, "urgent", about(i))
     for i in cl.pos("bleeding"):
-        if cl.near(i, "heavily", after=4) is not None:
+        if cl.near(i, "heavily", before=3, after=4) is not None:
             yield sig("danger", i, i + 2, "urgent", about(i))
     for i in cl.pos("danger"):
         if "danger" in toks[i].start and cl.subject(i) != "thing":
@@ -743,6 +860,11 @@ _PAST = frozenset(
 def _past(tok: _Token) -> bool:
     """An act already done: "took", "swallowed", "wedi cymryd"."""
     return tok.text in _PAST or tok.text.endswith("ed") and "take" in tok.tags
+
+
+def _there(toks: list[_Token], i: int) -> bool:
+    """ "there is no way out", "there's no hope": "there" stands for no thing."""
+    return any(t.text == "there" for t in toks[max(0, i - 3) : i])
 
 
 def _windows(tokens: list[_Token]) -> Iterable[list[_Token]]:
