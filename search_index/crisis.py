@@ -209,6 +209,7 @@ _CONTRACTIONS = (
     (re.compile(r"\bi['’]d\b"), "i would"),
     (re.compile(r"\b(he|she|it|there|that|who|what)['’]s\b"), r"\1 is"),
     (re.compile(r"(\w)['’]n\b"), r"\1 yn"),  # Welsh: "dwi'n", "mae'n", "e'n"
+    (re.compile(r"(\w)['’]r\b"), r"\1 yr"),  # Welsh: "llyncu'r tabledi", "mae'r tŷ"
 )
 _CLAUSE_BREAK = re.compile(r"[.!?;:,\n\r\u2026()\[\]{}\"|]+")
 _TOKEN = re.compile(r"[^\W_]+")
@@ -266,6 +267,12 @@ def _known(word: str, c: _Concepts) -> bool:
 
 def _spell(word: str, c: _Concepts) -> str:
     """A word as meant: squeezed letters, "-in'" as "-ing", a typo of a concept word fixed."""
+    return _spelled(word) if len(word) <= 30 else word
+
+
+@lru_cache(maxsize=20_000)
+def _spelled(word: str) -> str:
+    c = _concepts()
     if _known(word, c) or not word.isalpha() or len(word) > 30:
         return word
     for squeezed in (_REPEAT.sub(r"\1", word), _REPEAT.sub(r"\1\1", word)):
@@ -399,6 +406,7 @@ _DETERMINERS = frozenset(
     "my your his her our their its the a an this that these those some any no every fy dy ei ein eich eu y yr".split()
 )
 _BEFORE_LIFE = frozenset("to be been being of with for in on about my this the y i fy yn".split())
+_PREPOSITIONS = frozenset("on at in to with from into of for by about over under near outside".split())
 _THING_PRONOUNS = frozenset("it this that which what there".split())
 # Words that may stand between a wish and death: "wish they were dead", "want to go to sleep and not wake up"
 _GLUE = frozenset(
@@ -454,6 +462,8 @@ class _Clause:
             if tok.text in _THING_PRONOUNS:
                 return "thing"
             if j and self.tokens[j - 1].text in _DETERMINERS:  # "my phone", "this heat", "the bus"
+                if j > 1 and self.tokens[j - 2].text in _PREPOSITIONS:  # "banging on my door": an object
+                    continue
                 return "thing"
             # another word (an object, an adjective, an earlier verb): keep looking for who acts
         return None
@@ -502,6 +512,10 @@ def _signals(cl: _Clause) -> Iterable[CrisisSignal]:
         ):
             who = "self" if "reflexive_self" in toks[on + 1].tags else "other"
             yield sig("suicide", i, on + 1, "crisis", who)
+    for i in cl.pos("burn"):
+        h = cl.near(i, "home_place", after=3)
+        if h is not None and cl.has("threat") and cl.subject(i) != "self":
+            yield sig("danger", i, h, "urgent")
     for i in cl.pos("set_fire"):
         if cl.near(i, "reflexive_self", after=3) is not None:
             yield sig("suicide", i, i + 2)
@@ -510,7 +524,9 @@ def _signals(cl: _Clause) -> Iterable[CrisisSignal]:
 
     # words that name it: "suicidal", "self harm", "unalive"
     for i in cl.pos("suicide"):
-        yield sig("suicide", i, i, "concern" if cl.negated(i) else "crisis", about(i))
+        end = toks[i].start.get("suicide", i + 1)
+        who = "other" if any(t.text in ("his", "her", "their") for t in toks[i:end]) else about(i)
+        yield sig("suicide", i, end - 1, "concern" if cl.negated(i) else "crisis", who)
     for i in cl.pos("self_harm"):
         yield sig("self-harm", i, i + 1, "concern" if cl.negated(i) else "crisis", about(i))
 
@@ -519,6 +535,8 @@ def _signals(cl: _Clause) -> Iterable[CrisisSignal]:
         for j in cl.pos("death"):
             if not (i < j <= i + 7) or "desire" in toks[j].tags:
                 continue
+            if toks[j].text in ("die", "dye") and j + 1 < len(toks) and toks[j + 1].text in _DETERMINERS:
+                continue  # "die my hair": dye, for death takes no object
             s = cl.subject(i)
             if s == "thing" and toks[i].text not in ("ways", "how"):
                 continue
@@ -548,6 +566,31 @@ def _signals(cl: _Clause) -> Iterable[CrisisSignal]:
             kind = "self-harm" if "cut" in verb else "suicide"
             yield sig(kind, i, j, "concern" if cl.negated(i) else "crisis", about(i))
 
+    # a method verb with no object, at the end of what is said: "walking to the bridge now to jump",
+    # "i've started cutting again"; and harm done "on purpose"
+    for j, tok in enumerate(toks):
+        verb = tok.tags & {"cut", "jump"}
+        if not verb or "weapon" in tok.tags or tok.text in ("cut", "blade", "razor"):
+            continue
+        after = toks[j + 1].text if j + 1 < len(toks) else None
+        if after is not None and after not in _NO_OBJECT or cl.subject(j) == "thing":
+            continue
+        if "cut" in verb and tok.text.endswith("ing") and cl.subject(j) in ("self", None):
+            yield sig("self-harm", j, j, "crisis", "self")
+        elif tok.text.startswith(("jump", "leap", "neidio")) and (
+            cl.has("high_place") or cl.has("vehicle") or cl.has("water")
+        ):
+            yield sig("suicide", j, j, "crisis", about(j))
+    for j in range(len(toks) - 1):
+        if (
+            toks[j].text == "on"
+            and toks[j + 1].text in ("purpose", "purpose.")
+            or toks[j].text == "deliberately"
+        ):
+            h = next((k for k in range(max(0, j - 8), j) if toks[k].tags & {"cut", "harm", "burn"}), None)
+            if h is not None and cl.subject(h) in ("self", None):
+                yield sig("self-harm", h, j + 1, "crisis", "self")
+
     # the world better without me: "everyone's better off without me", "better if i was gone"
     for i in cl.pos("better"):
         w = cl.near(i, "without", after=3)
@@ -561,13 +604,16 @@ def _signals(cl: _Clause) -> Iterable[CrisisSignal]:
         gone = next(
             (
                 j
-                for j in range(i + 1, min(len(toks), i + 7))
-                if toks[j].text in ("gone", "dead", "here", "around")
+                for j in range(i + 1, min(len(toks), i + 8))
+                if toks[j].text in ("gone", "dead", "here", "around", "died", "die", "dies")
             ),
             None,
         )
         if gone is not None and any(toks[k].text == "if" for k in range(i + 1, gone)):
-            if toks[gone].text in ("gone", "dead") or cl.near(gone, "negation", before=3) is not None:
+            if (
+                toks[gone].text in ("gone", "dead", "died", "die", "dies")
+                or cl.near(gone, "negation", before=3) is not None
+            ):
                 who = (
                     "other" if any(toks[k].text in ("he", "she", "they") for k in range(i, gone)) else "self"
                 )
@@ -597,8 +643,15 @@ def _signals(cl: _Clause) -> Iterable[CrisisSignal]:
             continue
         s = cl.subject(i)
         if s == "thing" and _there(toks, i):
-            s = None
-        if s == "self" or s is None and i == 0 or s == "other" and cl.near(i, "self", before=6) is None:
+            s = "there"
+        felt = any(t.text in ("feel", "feeling", "felt", "i", "teimlo", "im") for t in toks[:i])
+        if (
+            s == "self"
+            or s in (None, "there")
+            and felt
+            or s == "other"
+            and cl.near(i, "self", before=6) is None
+        ):
             yield sig("suicide", i, end - 1, "concern", "self" if s != "other" else "other")
     for i in cl.pos("despair_denied"):
         n = cl.near(i, "negation", before=4)
@@ -669,6 +722,18 @@ def _signals(cl: _Clause) -> Iterable[CrisisSignal]:
         if "cant_go_on" in toks[i].start:
             yield sig("suicide", i, toks[i].start["cant_go_on"] - 1, "crisis", about(i))
     for i in cl.pos("concern"):
+        end = toks[i].start.get("concern", i)
+        if (
+            end + 1 < len(toks)
+            and toks[end].text in ("with", "about")
+            and toks[end + 1].text in _DETERMINERS | {"all"}
+        ):
+            if (
+                toks[end + 1].text not in ("my",)
+                or end + 2 < len(toks)
+                and toks[end + 2].text not in ("life", "self")
+            ):
+                continue  # "can't cope with the garden", "nobody cares about the potholes"
         if "concern" in toks[i].start:
             yield sig("suicide", i, toks[i].start["concern"] - 1, "concern", about(i))
 
@@ -742,7 +807,23 @@ def _signals(cl: _Clause) -> Iterable[CrisisSignal]:
 
     # violence to a person: "he punched me", "my partner hurts our children", "threatened to stab me"
     for i in cl.pos("violence"):
+        if toks[i].text.startswith("threat") and i + 1 < len(toks) and toks[i + 1].text == "to":
+            continue  # "threatened to evict me": the verb after says what; a violent one is read itself
         v = next((j for j in range(i + 1, min(len(toks), i + 4)) if "victim" in toks[j].tags), None)
+        if v is None:  # "smashed my head", "threw a chair at me"
+            v = next(
+                (
+                    j
+                    for j in range(i + 1, min(len(toks), i + 6))
+                    if toks[j].text in ("me", "us")
+                    and toks[j - 1].text in ("at", "into", "against")
+                    or toks[j].tags & {"body_part"} | ({"head", "face", "neck", "throat"} & {toks[j].text})
+                    and toks[j - 1].text in ("my", "our")
+                ),
+                None,
+            )
+            if v is not None and toks[v].text not in ("me", "us"):
+                v = v - 1  # the victim is the owner: "my" head
         welsh_victim = i > 0 and toks[i - 1].text in ("fy", "ein") and toks[i].text not in ("hurt",)
         if v is None and not welsh_victim:
             continue
@@ -754,10 +835,21 @@ def _signals(cl: _Clause) -> Iterable[CrisisSignal]:
         if any(toks[j].tags & {"substance", "poison"} for j in range(max(0, i - 6), i)):
             continue  # the means does it: "will 20 tablets kill me"
         victim = toks[v].text if v is not None else "me"
+        reported = any(
+            t.text in ("said", "says", "saying", "threatened", "threatens", "told", "tells") for t in toks
+        )
+        joking = any(t.text in ("lol", "haha", "hahaha", "lmao", "jk", "lool") for t in toks)
+        if "kill" in toks[i].tags and not reported and joking:
+            continue
+        if "kill" in toks[i].tags and not reported and any(t.text in ("if", "when") for t in toks[i:]):
+            yield sig(
+                "abuse", i, v if v is not None else i, "concern", "self"
+            )  # maybe a figure of speech: ask
+            continue
         if s is None and victim not in ("me", "us", "fi", "ni") and not welsh_victim:
             continue
         household = ("kids", "children", "child", "baby", "son", "daughter", "plant")
-        mine = victim in ("me", "us", "fi", "ni") or welsh_victim or victim in household
+        mine = victim in ("me", "us", "fi", "ni", "my", "our") or welsh_victim or victim in household
         yield sig("abuse", i, v if v is not None else i, "crisis", "self" if mine else "other")
     for i in cl.pos("hands_on_neck"):
         if "hands_on_neck" in toks[i].start:
@@ -788,7 +880,7 @@ def _signals(cl: _Clause) -> Iterable[CrisisSignal]:
             mine = toks[v].text in ("me", "us")
             yield sig("sexual-violence", i, v, "crisis", "self" if mine else "other")
     for i in cl.pos("coerce"):
-        x = cl.near(i, "sex_word", after=6)
+        x = cl.near(i, "sex_word", after=10)
         r = cl.near(i, "reflexive_other", after=1)
         if x is not None or (
             r is not None and r + 1 < len(toks) and toks[r + 1].text in ("on", "upon", "arna")
@@ -848,6 +940,9 @@ def _signals(cl: _Clause) -> Iterable[CrisisSignal]:
         if cl.near(i, "heavily", before=3, after=4) is not None:
             yield sig("danger", i, i + 2, "urgent", about(i))
     for i in cl.pos("danger"):
+        end = toks[i].start.get("danger", i + 1)
+        if end + 1 < len(toks) and toks[end].text == "to":  # "not safe to drive"
+            continue
         if "danger" in toks[i].start and cl.subject(i) != "thing":
             yield sig("danger", i, toks[i].start["danger"] - 1, "urgent" if now else "crisis", about(i))
 

@@ -4,10 +4,13 @@ never tuned on."""
 
 import random
 import string
+from pathlib import Path
 
 import pytest
 
-from search_index.crisis import CrisisSignal, detect_crisis, is_risk_word
+from search_index.crisis import NEAR_WORDS, CrisisSignal, detect_crisis, is_risk_word
+
+ROOT = Path(__file__).resolve().parent.parent
 
 # (message, kind, tier, about)
 CRISIS = [
@@ -60,11 +63,21 @@ CRISIS = [
     ("i'm going to cut tonight", "self-harm", "urgent", "self"),
     ("i've got a razor ready", "suicide", "crisis", "self"),
     ("i just tried to end it", "suicide", "urgent", "self"),
+    ("i really don't want to wake up in the morning", "suicide", "crisis", "self"),
+    ("thinking i might end my own life", "suicide", "crisis", "self"),
+    ("i've saved loads of tablets in a box", "suicide", "crisis", "self"),
+    ("standing at the cliff ready to jump", "suicide", "crisis", "self"),
+    ("i want to crash my car into a tree", "suicide", "crisis", "self"),
+    ("no one would care if i died", "suicide", "crisis", "self"),
+    ("can't be bothered being alive", "suicide", "crisis", "self"),
     # self-harm
     ("I've been cutting myself", "self-harm", "crisis", "self"),
     ("i keep self harming", "self-harm", "crisis", "self"),
     ("i burn myself", "self-harm", "crisis", "self"),
     ("cut my wrists last night", "self-harm", "crisis", "self"),
+    ("i've been slashing my legs", "self-harm", "crisis", "self"),
+    ("i burnt my leg on purpose", "self-harm", "crisis", "self"),
+    ("i keep cutting", "self-harm", "crisis", "self"),
     # a third person
     ("my mate is threatening to kill himself", "suicide", "crisis", "other"),
     ("my daughter is cutting herself", "self-harm", "crisis", "other"),
@@ -83,6 +96,9 @@ CRISIS = [
     ("my dad hits my mum", "abuse", "crisis", "other"),
     ("he kicked me and punched me", "abuse", "crisis", "self"),
     ("he shoved me against the wall", "abuse", "crisis", "self"),
+    ("he slammed my face into the door", "abuse", "crisis", "self"),
+    ("he hurled a bottle at me", "abuse", "crisis", "self"),
+    ("my partner will kill me if he finds out", "abuse", "concern", "self"),
     # sexual violence
     ("I was raped", "sexual-violence", "crisis", "self"),
     ("rape", "sexual-violence", "crisis", "self"),
@@ -92,6 +108,8 @@ CRISIS = [
     ("i was sexually assaulted at a party", "sexual-violence", "crisis", "self"),
     ("my cousin molested me", "sexual-violence", "crisis", "self"),
     ("my neighbour waits for me after school and touches me", "sexual-violence", "crisis", "self"),
+    ("my tutor keeps touching me", "sexual-violence", "crisis", "self"),
+    ("he pressured me into sexual stuff", "sexual-violence", "crisis", "self"),
     # immediate danger
     ("someone has a knife outside my door", "danger", "urgent", "self"),
     ("someone is outside with a knife", "danger", "urgent", "self"),
@@ -102,6 +120,8 @@ CRISIS = [
     ("someone is breaking in", "danger", "urgent", "self"),
     ("my dad collapsed", "danger", "urgent", "other"),
     ("a van keeps following me", "danger", "urgent", "self"),
+    ("someone's kicking my door in", "danger", "urgent", "self"),
+    ("he threatened to burn my flat down", "danger", "urgent", "self"),
     # concern: softer signals
     ("nobody cares about me", "suicide", "concern", "self"),
     ("I've had enough of everything", "suicide", "concern", "self"),
@@ -133,6 +153,9 @@ CRISIS = [
     ("mae'r gegin ar dân", "danger", "urgent", "self"),
     ("dw i mewn perygl", "danger", "crisis", "self"),
     ("mae e'n anymwybodol", "danger", "urgent", "other"),
+    ("dw i ddim eisiau bod yn fyw", "suicide", "crisis", "self"),
+    ("dwi'n teimlo'n ddiwerth", "suicide", "concern", "self"),
+    ("mae e wedi llyncu'r pils i gyd", "suicide", "urgent", "other"),
 ]
 
 HARMLESS = [
@@ -220,6 +243,15 @@ HARMLESS = [
     "want to cut down on drinking",
     "going to shoot hoops later",
     "there's no way out of the car park at night",
+    "empty boxes for moving house",
+    "i can't cope with all the paperwork",
+    "nobody cares about the park any more",
+    "is it safe to walk home at night",
+    "i want to die my jumper blue",
+    "my nan will kill me if i forget her birthday lol",
+    "my landlord threatened to put the rent up",
+    "i'm saving up for a car",
+    "walk along the canal to the bridge",
     # Welsh
     "clwb saethu colomennod clai",
     "torri gwallt",
@@ -301,3 +333,23 @@ def test_random_input_never_raises():
 
 def test_control_characters_do_not_hide_a_crisis():
     assert detect_crisis("i want to\x00 kill\u200b myself").kind == "suicide"
+
+
+def test_real_words_near_risk_words_are_up_to_date():
+    """A real word one typo from a concept word ("shaving" / "saving") is never "fixed" into it: the
+    list is made from the system word list by scripts/crisis_near_words.py after the concepts change."""
+    words_file = Path("/usr/share/dict/british-english")
+    if not words_file.is_file():
+        pytest.skip("no system word list (Debian package wbritish)")
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("near", ROOT / "scripts" / "crisis_near_words.py")
+    near = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(near)
+    words = {
+        w.lower().replace("'", "") for w in words_file.read_text(encoding="utf-8", errors="ignore").split()
+    }
+    expected = set(near.near_words({w for w in words if w.isalpha() and w.isascii()}))
+    stored = set(NEAR_WORDS.read_text(encoding="utf-8").split())
+    assert expected <= stored, sorted(expected - stored)[:20]
+    assert detect_crisis("razor blades for shaving") is None

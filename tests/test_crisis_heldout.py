@@ -8,7 +8,12 @@ import yaml
 
 from search_index.crisis import detect_crisis
 
-HELDOUT = yaml.safe_load((Path(__file__).parent / "crisis_heldout.yml").read_text(encoding="utf-8"))
+SETS = ("crisis_heldout.yml", "crisis_heldout_2.yml")
+HELDOUT = {"risk": [], "harmless": []}
+for name in SETS:
+    data = yaml.safe_load((Path(__file__).parent / name).read_text(encoding="utf-8"))
+    HELDOUT["risk"] += data["risk"]
+    HELDOUT["harmless"] += data["harmless"]
 RISK_FLAGGED = 0.95  # at least this share of risk messages flagged
 HARMLESS_FLAGGED = 0.02  # at most this share of harmless look-alikes flagged
 
