@@ -631,6 +631,12 @@ def _signals(cl: _Clause) -> Iterable[CrisisSignal]:
     # despair about oneself: "i feel trapped", "i'm such a burden"; denied hope: "i don't matter"
     for i in cl.pos("despair"):
         end = toks[i].start.get("despair", i + 1)
+        if (
+            i
+            and toks[i - 1].text in _DETERMINERS - {"my"}
+            and toks[i].text not in ("burden", "failure", "baich")
+        ):
+            continue  # "an empty can", "a broken washing machine": said of a thing
         after = toks[end].text if end < len(toks) else None
         if after in (
             "at",
@@ -928,6 +934,10 @@ def _signals(cl: _Clause) -> Iterable[CrisisSignal]:
         if single and (cl.near(i, "home_place", after=4) is not None or cl.near(i, "near_place", after=4)):
             yield sig("danger", i, end - 1, "urgent")
         elif not single and s in ("other", None) and (cl.has("third") or cl.near(i, "home_place", after=3)):
+            obj = toks[end].text if end < len(toks) else None
+            if obj is not None and obj not in _NO_OBJECT and cl.near(end - 1, "home_place", after=3) is None:
+                if obj in _DETERMINERS or toks[end - 1].text.endswith("into"):
+                    continue  # "break into the music industry", "break into a bank vault"
             yield sig("danger", i, end - 1, "urgent")
     for i in cl.pos("intruder_who"):
         if cl.near(i, "home_place", after=4) is not None:

@@ -121,6 +121,7 @@ CRISIS = [
     ("my dad collapsed", "danger", "urgent", "other"),
     ("a van keeps following me", "danger", "urgent", "self"),
     ("someone's kicking my door in", "danger", "urgent", "self"),
+    ("someone has broken into my house", "danger", "urgent", "self"),
     ("he threatened to burn my flat down", "danger", "urgent", "self"),
     # concern: softer signals
     ("nobody cares about me", "suicide", "concern", "self"),
@@ -252,6 +253,9 @@ HARMLESS = [
     "my landlord threatened to put the rent up",
     "i'm saving up for a car",
     "walk along the canal to the bridge",
+    "an empty flat to rent for me and my son",
+    "i need a broken washing machine taken away",
+    "how do i break into the music industry",
     # Welsh
     "clwb saethu colomennod clai",
     "torri gwallt",
