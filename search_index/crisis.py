@@ -405,7 +405,7 @@ _SKIP = frozenset(
 _DETERMINERS = frozenset(
     "my your his her our their its the a an this that these those some any no every fy dy ei ein eich eu y yr".split()
 )
-_BEFORE_LIFE = frozenset("to be been being of with for in on about my this the y i fy yn".split())
+_BEFORE_LIFE = frozenset("to be been being of with for in on about my this the y i fy yn mi fi ar".split())
 _PREPOSITIONS = frozenset("on at in to with from into of for by about over under near outside".split())
 _THING_PRONOUNS = frozenset("it this that which what there".split())
 # Words that may stand between a wish and death: "wish they were dead", "want to go to sleep and not wake up"
@@ -516,6 +516,73 @@ def _signals(cl: _Clause) -> Iterable[CrisisSignal]:
         h = cl.near(i, "home_place", after=3)
         if h is not None and cl.has("threat") and cl.subject(i) != "self":
             yield sig("danger", i, h, "urgent")
+    # harm to one's own head or skin: "i bang my head against the wall", "i burn my skin with a lighter"
+    for i in sorted(set(cl.pos("harm") + cl.pos("burn"))):
+        if i + 2 < len(toks) and toks[i + 1].text == "my":
+            part = toks[i + 2]
+            after = toks[i + 3].text if i + 3 < len(toks) else None
+            if part.text in ("head", "face") and after in ("against", "until", "till", "off"):
+                yield sig("self-harm", i, i + 3, "crisis", "self")
+            elif (
+                "burn" in toks[i].tags
+                and "body_part" in part.tags
+                and after in ("with", "when", "until", "till")
+            ):
+                yield sig("self-harm", i, i + 2, "crisis", "self")
+    # found with the means, hiding from someone: "found my son with a noose", "hiding in the bathroom from him"
+    for i, tok in enumerate(toks):
+        if tok.text == "found" and any(
+            toks[j].tags & {"hang", "substance", "cut", "weapon"} for j in range(i + 1, min(len(toks), i + 6))
+        ):
+            if any("third" in toks[j].tags for j in range(i + 1, min(len(toks), i + 4))):
+                yield sig("danger", i, min(len(toks) - 1, i + 5), "urgent", "other")
+        if tok.text in ("hiding", "hide", "hid", "cuddio") and any(
+            toks[j].text in ("from", "rhag") and j + 1 < len(toks) and "third" in toks[j + 1].tags
+            for j in range(i + 1, min(len(toks), i + 6))
+        ):
+            yield sig("danger", i, min(len(toks) - 1, i + 5), "urgent", "self")
+    # on a high place or the railway, now or wanting to: "i'm on the bridge", "going to the railway line tonight"
+    for i in cl.pos("high_place") + cl.pos("vehicle"):
+        if "railway" not in toks[i].text and "track" not in toks[i].text and "high_place" not in toks[i].tags:
+            continue
+        if i and toks[i - 1].text in _DETERMINERS and i > 1 and toks[i - 2].text in ("on", "at", "to", "ar"):
+            s = cl.subject(i - 2)
+            if s == "self" and (now or cl.has("desire")):
+                yield sig("suicide", i - 2, i, "crisis", "self")
+            elif s == "self" and len(toks) <= 6:
+                yield sig("suicide", i - 2, i, "concern", "self")
+    # means at hand: "a bottle of vodka and all my pills"
+    for i in cl.pos("substance"):
+        a = cl.near(i, "amount", before=3)
+        if (
+            a is not None
+            and toks[a].text in ("all", "every", "whole")
+            and cl.has("have")
+            and cl.subject(a) != "thing"
+        ):
+            yield sig("suicide", a, i, "concern", about(a))
+    # harm done to the writer, said without who did it: "i was assaulted", "i got punched"
+    for i in cl.pos("violence"):
+        if (
+            i
+            and toks[i - 1].text in ("was", "were", "got", "been", "being", "get")
+            and cl.subject(i - 1) in ("self", None)
+        ):
+            if toks[i].text.endswith("ed") or toks[i].text in (
+                "hit",
+                "beaten",
+                "beat",
+                "stabbed",
+                "shot",
+                "bitten",
+            ):
+                if not (
+                    i + 1 < len(toks)
+                    and toks[i + 1].text == "by"
+                    and i + 2 < len(toks)
+                    and toks[i + 2].text in _DETERMINERS
+                ):
+                    yield sig("abuse", i - 1, i, "crisis", "self")
     for i in cl.pos("set_fire"):
         if cl.near(i, "reflexive_self", after=3) is not None:
             yield sig("suicide", i, i + 2)
@@ -625,7 +692,9 @@ def _signals(cl: _Clause) -> Iterable[CrisisSignal]:
         if end is None or cl.near(i, "negation", before=2) is None:
             continue
         rest = " ".join(t.text for t in toks[end : end + 3])
-        if rest.startswith(("much longer", "for long", "for much longer", "anymore", "much more", "soon")):
+        if not rest or rest.startswith(
+            ("much longer", "for long", "for much longer", "anymore", "much more", "soon")
+        ):
             yield sig("suicide", i, end, "crisis", about(i))
 
     # despair about oneself: "i feel trapped", "i'm such a burden"; denied hope: "i don't matter"
@@ -682,7 +751,7 @@ def _signals(cl: _Clause) -> Iterable[CrisisSignal]:
             continue
         h = cl.near(j, "negation", before=4)
         h = h if h is not None else cl.near(j, "hopeless", before=4)
-        if h is None:
+        if h is None or _complement(toks, toks[j].start.get("life", j + 1)):
             continue
         soft = toks[h].text in ("hate", "sick", "enough", "tired") and toks[j].text not in (
             "living",
@@ -708,6 +777,19 @@ def _signals(cl: _Clause) -> Iterable[CrisisSignal]:
         end = toks[i].start.get("goodbye")
         if end is None:
             continue
+        if (
+            end == i + 1
+            and i
+            and toks[i - 1].text in ("saying", "said", "say")
+            and cl.subject(i - 1) in ("self", None)
+        ):
+            if (
+                i + 2 < len(toks)
+                and toks[i + 1].text == "to"
+                and toks[i + 2].text in ("my", "everyone", "everybody", "all")
+            ):
+                yield sig("suicide", i - 1, i + 2, "concern", "self")
+                continue
         if end == i + 1:  # a single word: "goodbye" needs its letter, note or message
             n = next(
                 (
@@ -725,13 +807,18 @@ def _signals(cl: _Clause) -> Iterable[CrisisSignal]:
         else:
             yield sig("suicide", i, end - 1, "crisis", about(i))
     for i in cl.pos("cant_go_on"):
-        if "cant_go_on" in toks[i].start:
-            yield sig("suicide", i, toks[i].start["cant_go_on"] - 1, "crisis", about(i))
+        end = toks[i].start.get("cant_go_on")
+        if end is None:
+            continue
+        nxt = toks[end] if end < len(toks) else None
+        if nxt is not None and not (nxt.text in _GOING_ON or "life" in nxt.tags or "now" in nxt.tags):
+            continue  # "can't go on holiday", "can't carry on working nights"
+        yield sig("suicide", i, end - 1, "crisis", about(i))
     for i in cl.pos("concern"):
         end = toks[i].start.get("concern", i)
         if (
             end + 1 < len(toks)
-            and toks[end].text in ("with", "about")
+            and toks[end].text in ("with", "about", "of", "o")
             and toks[end + 1].text in _DETERMINERS | {"all"}
         ):
             if (
@@ -847,6 +934,14 @@ def _signals(cl: _Clause) -> Iterable[CrisisSignal]:
         joking = any(t.text in ("lol", "haha", "hahaha", "lmao", "jk", "lool") for t in toks)
         if "kill" in toks[i].tags and not reported and joking:
             continue
+        if (
+            "kill" in toks[i].tags
+            and not reported
+            and v is not None
+            and v + 1 < len(toks)
+            and toks[v + 1].text == "for"
+        ):
+            continue  # "my mum will kill me for being late": a reason given is a figure of speech
         if "kill" in toks[i].tags and not reported and any(t.text in ("if", "when") for t in toks[i:]):
             yield sig(
                 "abuse", i, v if v is not None else i, "concern", "self"
@@ -965,6 +1060,34 @@ _PAST = frozenset(
 def _past(tok: _Token) -> bool:
     """An act already done: "took", "swallowed", "wedi cymryd"."""
     return tok.text in _PAST or tok.text.endswith("ed") and "take" in tok.tags
+
+
+_PLACE_WORDS = frozenset(
+    "in on at near with to into paying going doing working living yn ar efo gyda".split()
+)
+# What may follow "can't go on" when it is about going on living: "like this", "anymore", "without her"
+_GOING_ON = frozenset(
+    "like this that anymore any no much longer without with and i im so honestly tbh lol fr please help "
+    "ymlaen mwy heb fel".split()
+)
+_TIMES = frozenset(
+    "morning mornings night nights evening day days week weeks today tomorrow bore nos".split()
+)
+_LIFE_COMPLEMENTS = frozenset("like this that anymore any more now without life everything it me".split())
+
+
+def _complement(toks: list[_Token], end: int) -> bool:
+    """What follows a phrase ties it to a place, a thing or an errand: "can't go on the trip", "don't
+    want to live in a flat", "can't carry on paying this rent". Then it is not about living."""
+    if end >= len(toks):
+        return False
+    nxt = toks[end].text
+    if nxt in _LIFE_COMPLEMENTS:
+        return False
+    if nxt in _PLACE_WORDS or nxt in _DETERMINERS or nxt.endswith("ing"):
+        life_next = end + 1 < len(toks) and toks[end + 1].text in _LIFE_COMPLEMENTS  # "carry on like this"
+        return not (life_next or {t.text for t in toks[end + 1 : end + 3]} & _TIMES)
+    return False
 
 
 def _there(toks: list[_Token], i: int) -> bool:

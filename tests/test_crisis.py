@@ -70,6 +70,12 @@ CRISIS = [
     ("i want to crash my car into a tree", "suicide", "crisis", "self"),
     ("no one would care if i died", "suicide", "crisis", "self"),
     ("can't be bothered being alive", "suicide", "crisis", "self"),
+    ("everyone would be relieved if i died", "suicide", "crisis", "self"),
+    ("i've been saying goodbye to everyone", "suicide", "concern", "self"),
+    ("after this i won't be around", "suicide", "crisis", "self"),
+    ("i have put my affairs in order", "suicide", "crisis", "self"),
+    ("i've got every tablet i own here", "suicide", "concern", "self"),
+    ("i'm on the viaduct right now", "suicide", "urgent", "self"),
     # self-harm
     ("I've been cutting myself", "self-harm", "crisis", "self"),
     ("i keep self harming", "self-harm", "crisis", "self"),
@@ -78,6 +84,8 @@ CRISIS = [
     ("i've been slashing my legs", "self-harm", "crisis", "self"),
     ("i burnt my leg on purpose", "self-harm", "crisis", "self"),
     ("i keep cutting", "self-harm", "crisis", "self"),
+    ("i hit my head against the door till it hurts", "self-harm", "crisis", "self"),
+    ("i burn my arms with matches", "self-harm", "crisis", "self"),
     # a third person
     ("my mate is threatening to kill himself", "suicide", "crisis", "other"),
     ("my daughter is cutting herself", "self-harm", "crisis", "other"),
@@ -110,6 +118,7 @@ CRISIS = [
     ("my neighbour waits for me after school and touches me", "sexual-violence", "crisis", "self"),
     ("my tutor keeps touching me", "sexual-violence", "crisis", "self"),
     ("he pressured me into sexual stuff", "sexual-violence", "crisis", "self"),
+    ("he made me give him a blowjob", "sexual-violence", "crisis", "self"),
     # immediate danger
     ("someone has a knife outside my door", "danger", "urgent", "self"),
     ("someone is outside with a knife", "danger", "urgent", "self"),
@@ -123,6 +132,9 @@ CRISIS = [
     ("someone's kicking my door in", "danger", "urgent", "self"),
     ("someone has broken into my house", "danger", "urgent", "self"),
     ("he threatened to burn my flat down", "danger", "urgent", "self"),
+    ("found my brother with pills everywhere", "danger", "urgent", "other"),
+    ("i'm hiding from him in the loft", "danger", "urgent", "self"),
+    ("i got stabbed last night", "abuse", "crisis", "self"),
     # concern: softer signals
     ("nobody cares about me", "suicide", "concern", "self"),
     ("I've had enough of everything", "suicide", "concern", "self"),
@@ -157,6 +169,9 @@ CRISIS = [
     ("dw i ddim eisiau bod yn fyw", "suicide", "crisis", "self"),
     ("dwi'n teimlo'n ddiwerth", "suicide", "concern", "self"),
     ("mae e wedi llyncu'r pils i gyd", "suicide", "urgent", "other"),
+    ("dwi eisiau gorffen popeth", "suicide", "crisis", "self"),
+    ("does dim pwynt i fi fyw", "suicide", "crisis", "self"),
+    ("dw i wedi cael llond bol ar fy mywyd", "suicide", "crisis", "self"),
 ]
 
 HARMLESS = [
@@ -256,6 +271,14 @@ HARMLESS = [
     "an empty flat to rent for me and my son",
     "i need a broken washing machine taken away",
     "how do i break into the music industry",
+    "i can't go on holiday this year",
+    "i don't want to live in wrexham anymore",
+    "i can't carry on working nights",
+    "i hit my head on the cupboard",
+    "prescription tablets collected from the chemist",
+    "my mum will kill me for being late",
+    "rape seed oil",
+    "i'm hopeless at spelling",
     # Welsh
     "clwb saethu colomennod clai",
     "torri gwallt",
