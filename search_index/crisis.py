@@ -566,7 +566,12 @@ def _signals(cl: _Clause) -> Iterable[CrisisSignal]:
         if (
             i
             and toks[i - 1].text in ("was", "were", "got", "been", "being", "get")
-            and cl.subject(i - 1) in ("self", None)
+            and (
+                cl.subject(i - 1) == "self"
+                or i == 1
+                or i == 2
+                and toks[0].text in ("just", "been", "have", "ive")
+            )
         ):
             if toks[i].text.endswith("ed") or toks[i].text in (
                 "hit",

@@ -278,6 +278,7 @@ HARMLESS = [
     "prescription tablets collected from the chemist",
     "my mum will kill me for being late",
     "rape seed oil",
+    "how did the king in the play get killed",
     "i'm hopeless at spelling",
     # Welsh
     "clwb saethu colomennod clai",
