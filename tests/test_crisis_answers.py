@@ -100,3 +100,24 @@ def test_bot_asks_are_you_safe_with_buttons(bundled, tmp_path, lang, yes):
     assert no.kind == "crisis" and "116 123" in no.text
     fine = conv.reply(state, button="a:y")
     assert fine.kind == "safe"
+
+
+def _page(client, url: str) -> str:
+    return client.get(url).get_data(as_text=True)
+
+
+@pytest.mark.parametrize(
+    "prefix, question", [("", "Are you safe right now?"), ("/cy", "Ydych chi&#39;n ddiogel nawr?")]
+)
+def test_site_shows_a_softer_signal_beside_the_results(client, prefix, question):
+    page = _page(client, f"{prefix}/search?q=nobody+cares+about+me+and+i+need+a+lunch+club")
+    assert question in page
+    first_result = page.index('<article class="card')
+    assert page.index('<section class="crisis"') > first_result  # beside (after) the results, not before
+
+
+def test_site_sexual_violence_gives_live_fear_free_and_101(client):
+    page = _page(client, "/search?q=he+raped+me")
+    crisis = page[page.index('<section class="crisis"') :]
+    assert '<a href="tel:08088010800">0808 80 10 800</a>' in crisis
+    assert '<a href="tel:101">101</a>' in crisis
