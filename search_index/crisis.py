@@ -392,7 +392,7 @@ def _drop_lookalikes(tokens: list[_Token], c: _Concepts) -> None:
 # Words passed over when looking back from a verb for who does it.
 _SKIP = frozenset(
     """is am are was were be been being has have had do does did dont doesnt didnt will would wont
-    just really so literally honestly actually still also seriously always keeps keep kept never not
+    just really so literally honestly actually still also seriously always keeps keep kept never not then
     to and then said says saying told tells going gonna want wants wanted might may could can cant
     should shall must tried trying try think thinking feel feeling like kinda kind of proper totally
     fully even constantly sometimes often again already now tonight today yesterday a an the about
@@ -406,6 +406,13 @@ _DETERMINERS = frozenset(
     "my your his her our their its the a an this that these those some any no every fy dy ei ein eich eu y yr".split()
 )
 _BEFORE_LIFE = frozenset("to be been being of with for in on about my this the y i fy yn mi fi ar".split())
+_INTIMATE = frozenset(
+    "private privates bum bottom breasts boobs chest crotch genitals groin thigh thighs".split()
+)
+# People whose "he'll kill me if..." is almost always a figure of speech (a partner or an ex is never here)
+_FIGURE_AGENTS = frozenset(
+    "mum mam mom dad nan gran grandad sister brother teacher boss coach nain taid".split()
+)
 _PREPOSITIONS = frozenset("on at in to with from into of for by about over under near outside".split())
 _THING_PRONOUNS = frozenset("it this that which what there".split())
 # Words that may stand between a wish and death: "wish they were dead", "want to go to sleep and not wake up"
@@ -455,6 +462,12 @@ class _Clause:
                 return "self"
             if tok.tags & {"third", "vehicle", "intruder_who"} and tok.text not in ("her", "him", "them"):
                 return "other"
+            if (
+                tok.text == "hi"
+                and j
+                and self.tokens[j - 1].text in ("mae", "roedd", "oedd", "fe", "mi", "wnaeth")
+            ):
+                return "other"  # Welsh "mae hi": she
             if tok.tags & {"violence", "victim", "follow", "touch"}:
                 continue
             if tok.text in _SKIP or tok.text in ("me", "us", "my") or tok.tags & {"desire", "attempt", "now"}:
@@ -464,6 +477,8 @@ class _Clause:
             if j and self.tokens[j - 1].text in _DETERMINERS:  # "my phone", "this heat", "the bus"
                 if j > 1 and self.tokens[j - 2].text in _PREPOSITIONS:  # "banging on my door": an object
                     continue
+                if j > 1 and self.tokens[j - 2].tags & {"violence", "harm", "touch", "take", "cut", "have"}:
+                    continue  # "pulled my hair and dragged me": the object of an earlier act
                 return "thing"
             # another word (an object, an adjective, an earlier verb): keep looking for who acts
         return None
@@ -638,6 +653,27 @@ def _signals(cl: _Clause) -> Iterable[CrisisSignal]:
             kind = "self-harm" if "cut" in verb else "suicide"
             yield sig(kind, i, j, "concern" if cl.negated(i) else "crisis", about(i))
 
+    # death said plainly by the writer: "tonight is the night i end it"
+    for j in cl.pos("death"):
+        if j and toks[j - 1].text in ("i", "ill", "will") and toks[j].start.get("death", j + 1) > j + 1:
+            yield sig("suicide", j - 1, toks[j].start["death"] - 1, "crisis", "self")
+    # a means turned on oneself: "i'm going to use it on myself"
+    for j in range(len(toks) - 3):
+        if toks[j].text in ("use", "turn", "using") and toks[j + 1].text in ("it", "this", "them", "that"):
+            if toks[j + 2].text == "on" and toks[j + 3].tags & {"reflexive_self", "reflexive_other"}:
+                who = "self" if "reflexive_self" in toks[j + 3].tags else "other"
+                yield sig("suicide", j, j + 3, "crisis", who)
+    # wanting out of life: "i want out of this life"
+    for i in cl.pos("desire"):
+        if i + 3 < len(toks) and toks[i + 1].text == "out" and toks[i + 2].text == "of":
+            if any("life" in t.tags for t in toks[i + 3 : i + 5]):
+                yield sig("suicide", i, i + 4, "crisis", about(i))
+    # someone waiting outside the home: "my ex is outside my house", "someone standing outside my window"
+    for j in range(len(toks) - 2):
+        if toks[j].text in ("outside", "tu") and toks[j + 1].text in ("my", "our", "fy"):
+            if toks[j + 2].tags & {"home_place", "near_place"} and cl.subject(j) == "other":
+                yield sig("danger", j, j + 2, "crisis", "self")
+
     # a method verb with no object, at the end of what is said: "walking to the bridge now to jump",
     # "i've started cutting again"; and harm done "on purpose"
     for j, tok in enumerate(toks):
@@ -754,7 +790,7 @@ def _signals(cl: _Clause) -> Iterable[CrisisSignal]:
             and prev.text not in ("no", "dim", "not")
         ):
             continue
-        h = cl.near(j, "negation", before=4)
+        h = cl.near(j, "negation", before=5)
         h = h if h is not None else cl.near(j, "hopeless", before=4)
         if h is None or _complement(toks, toks[j].start.get("life", j + 1)):
             continue
@@ -818,6 +854,13 @@ def _signals(cl: _Clause) -> Iterable[CrisisSignal]:
         nxt = toks[end] if end < len(toks) else None
         if nxt is not None and not (nxt.text in _GOING_ON or "life" in nxt.tags or "now" in nxt.tags):
             continue  # "can't go on holiday", "can't carry on working nights"
+        if (
+            nxt is not None
+            and nxt.text == "without"
+            and end + 1 < len(toks)
+            and toks[end + 1].text in ("a", "an", "the")
+        ):
+            continue  # "can't carry on without a car"
         yield sig("suicide", i, end - 1, "crisis", about(i))
     for i in cl.pos("concern"):
         end = toks[i].start.get("concern", i)
@@ -871,6 +914,7 @@ def _signals(cl: _Clause) -> Iterable[CrisisSignal]:
             yield sig("suicide", t, i, "urgent" if _past(toks[t]) else "crisis", about(t))
     for i in cl.pos("substance"):
         k = cl.near(i, "kill", before=6, after=4)
+        k = k if k is not None else cl.near(i, "death", before=4, after=4)
         if k is not None:
             yield sig("suicide", min(k, i), max(k, i), "crisis", about(min(k, i)))
 
@@ -892,7 +936,16 @@ def _signals(cl: _Clause) -> Iterable[CrisisSignal]:
             if cl.subject(i) != "thing" and (wants or cl.subject(i) in ("self", None)):
                 yield sig("suicide", i, p, "crisis", about(i))
     for i in cl.pos("edge"):
+        rail = next(
+            (
+                j
+                for j in range(i + 1, min(len(toks), i + 6))
+                if "railway" in toks[j].text or "track" in toks[j].text
+            ),
+            None,
+        )
         p = cl.near(i, "high_place", after=6)
+        p = p if p is not None else rail
         if p is not None and "bridge" != toks[i].text and cl.subject(i) in ("self", None, "other"):
             yield sig("suicide", i, p, "crisis", about(i))
 
@@ -908,6 +961,15 @@ def _signals(cl: _Clause) -> Iterable[CrisisSignal]:
         if toks[i].text.startswith("threat") and i + 1 < len(toks) and toks[i + 1].text == "to":
             continue  # "threatened to evict me": the verb after says what; a violent one is read itself
         v = next((j for j in range(i + 1, min(len(toks), i + 4)) if "victim" in toks[j].tags), None)
+        if v is None:  # "threatens to kill the dog and me"
+            v = next(
+                (
+                    j
+                    for j in range(i + 3, min(len(toks), i + 7))
+                    if toks[j].text in ("me", "us") and toks[j - 1].text == "and"
+                ),
+                None,
+            )
         if v is None:  # "smashed my head", "threw a chair at me"
             v = next(
                 (
@@ -915,7 +977,8 @@ def _signals(cl: _Clause) -> Iterable[CrisisSignal]:
                     for j in range(i + 1, min(len(toks), i + 6))
                     if toks[j].text in ("me", "us")
                     and toks[j - 1].text in ("at", "into", "against")
-                    or toks[j].tags & {"body_part"} | ({"head", "face", "neck", "throat"} & {toks[j].text})
+                    or toks[j].tags & {"body_part"}
+                    | ({"head", "face", "neck", "throat", "hair", "nose"} & {toks[j].text})
                     and toks[j - 1].text in ("my", "our")
                 ),
                 None,
@@ -948,6 +1011,8 @@ def _signals(cl: _Clause) -> Iterable[CrisisSignal]:
         ):
             continue  # "my mum will kill me for being late": a reason given is a figure of speech
         if "kill" in toks[i].tags and not reported and any(t.text in ("if", "when") for t in toks[i:]):
+            if cl.subject(i) == "other" and any(t.text in _FIGURE_AGENTS for t in toks[:i]):
+                continue  # "my dad will murder me if i'm late home": said of a parent, a figure of speech
             yield sig(
                 "abuse", i, v if v is not None else i, "concern", "self"
             )  # maybe a figure of speech: ask
@@ -978,6 +1043,16 @@ def _signals(cl: _Clause) -> Iterable[CrisisSignal]:
         yield sig("sexual-violence", i, v if v is not None else i, tier, "self" if mine else about(i))
     for i in cl.pos("touch"):
         v = next((j for j in range(i + 1, min(len(toks), i + 3)) if "victim" in toks[j].tags), None)
+        if (
+            v is None
+            and i + 2 < len(toks)
+            and toks[i + 1].text in ("my", "her", "his")
+            and toks[i + 2].text in _INTIMATE
+        ):
+            v = i + 1
+            if toks[i + 1].text == "my":
+                yield sig("sexual-violence", i, i + 2, "crisis", "self")
+                continue
         s = cl.subject(i)
         earlier = any(
             "third" in toks[j].tags and toks[j].text not in ("her", "him", "them") for j in range(i)
@@ -993,6 +1068,9 @@ def _signals(cl: _Clause) -> Iterable[CrisisSignal]:
         ):
             yield sig("sexual-violence", i, x if x is not None else r + 1, "crisis")
     for i in cl.pos("spiked"):
+        if toks[i].start.get("spiked", i + 1) > i + 1:  # "something in my drink"
+            yield sig("danger", i, toks[i].start["spiked"] - 1, "crisis", "self")
+            continue
         if any(
             toks[j].text in ("got", "get", "been", "was", "were", "be", "getting")
             for j in range(max(0, i - 3), i)

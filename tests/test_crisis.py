@@ -71,6 +71,13 @@ CRISIS = [
     ("no one would care if i died", "suicide", "crisis", "self"),
     ("can't be bothered being alive", "suicide", "crisis", "self"),
     ("everyone would be relieved if i died", "suicide", "crisis", "self"),
+    ("how many co-codamol would be fatal", "suicide", "crisis", "self"),
+    ("this is it, i end it tonight", "suicide", "urgent", "self"),
+    ("i want out of life", "suicide", "crisis", "self"),
+    ("took three packs of ibuprofen", "suicide", "urgent", "self"),
+    ("thinking of lying down on the railway", "suicide", "crisis", "self"),
+    ("i have pills and i'm going to use them on myself", "suicide", "crisis", "self"),
+    ("thinkin bout ending it all", "suicide", "crisis", "self"),
     ("i've been saying goodbye to everyone", "suicide", "concern", "self"),
     ("after this i won't be around", "suicide", "crisis", "self"),
     ("i have put my affairs in order", "suicide", "crisis", "self"),
@@ -107,6 +114,10 @@ CRISIS = [
     ("he slammed my face into the door", "abuse", "crisis", "self"),
     ("he hurled a bottle at me", "abuse", "crisis", "self"),
     ("my partner will kill me if he finds out", "abuse", "concern", "self"),
+    ("my husband gets aggressive with me", "abuse", "crisis", "self"),
+    ("he pulled my hair then kicked me", "abuse", "crisis", "self"),
+    ("he threatens to hurt the cat and me", "abuse", "crisis", "self"),
+    ("he said he'd slit my throat", "abuse", "crisis", "self"),
     # sexual violence
     ("I was raped", "sexual-violence", "crisis", "self"),
     ("rape", "sexual-violence", "crisis", "self"),
@@ -119,6 +130,7 @@ CRISIS = [
     ("my tutor keeps touching me", "sexual-violence", "crisis", "self"),
     ("he pressured me into sexual stuff", "sexual-violence", "crisis", "self"),
     ("he made me give him a blowjob", "sexual-violence", "crisis", "self"),
+    ("my uncle touched my chest", "sexual-violence", "crisis", "self"),
     # immediate danger
     ("someone has a knife outside my door", "danger", "urgent", "self"),
     ("someone is outside with a knife", "danger", "urgent", "self"),
@@ -135,6 +147,8 @@ CRISIS = [
     ("found my brother with pills everywhere", "danger", "urgent", "other"),
     ("i'm hiding from him in the loft", "danger", "urgent", "self"),
     ("i got stabbed last night", "abuse", "crisis", "self"),
+    ("someone slipped something in my drink", "danger", "crisis", "self"),
+    ("my ex waits outside my flat every day", "danger", "crisis", "self"),
     # concern: softer signals
     ("nobody cares about me", "suicide", "concern", "self"),
     ("I've had enough of everything", "suicide", "concern", "self"),
@@ -172,6 +186,12 @@ CRISIS = [
     ("dwi eisiau gorffen popeth", "suicide", "crisis", "self"),
     ("does dim pwynt i fi fyw", "suicide", "crisis", "self"),
     ("dw i wedi cael llond bol ar fy mywyd", "suicide", "crisis", "self"),
+    ("dwi isio diweddu'r cyfan", "suicide", "crisis", "self"),
+    ("dwi eisiau diflannu", "suicide", "crisis", "self"),
+    ("mae hi wedi cymryd gormod o baracetamol", "suicide", "urgent", "other"),
+    ("mae rhywun yn torri mewn i'r fflat", "danger", "urgent", "self"),
+    ("does neb yn fy ngharu", "suicide", "concern", "self"),
+    ("byddai'n well gen i farw", "suicide", "crisis", "self"),
 ]
 
 HARMLESS = [
@@ -279,6 +299,11 @@ HARMLESS = [
     "my mum will kill me for being late",
     "rape seed oil",
     "how did the king in the play get killed",
+    "my mum will kill me if i'm late for tea",
+    "i can't go on without a phone",
+    "please don't touch my bag",
+    "outside my house there's a skip",
+    "standing on the platform at the train station",
     "i'm hopeless at spelling",
     # Welsh
     "clwb saethu colomennod clai",

@@ -8,7 +8,7 @@ import yaml
 
 from search_index.crisis import detect_crisis
 
-SETS = ("crisis_heldout.yml", "crisis_heldout_2.yml", "crisis_heldout_3.yml")
+SETS = ("crisis_heldout.yml", "crisis_heldout_2.yml", "crisis_heldout_3.yml", "crisis_heldout_4.yml")
 HELDOUT = {"risk": [], "harmless": []}
 for name in SETS:
     data = yaml.safe_load((Path(__file__).parent / name).read_text(encoding="utf-8"))
