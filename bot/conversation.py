@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 from babel import Locale, UnknownLocaleError
 
-from search_index import Entry, Hit, Results, detect_crisis
+from search_index import CrisisSignal, Entry, Hit, Results, detect_crisis
 from search_index.answers import EXAMPLES, LABELS, crisis_message
 from search_index.language import OTHER_LANGUAGES, identify_language
 
@@ -210,7 +210,7 @@ class Conversation:
         """Over the limit: a crisis message still gets the crisis lines; otherwise one gentle note."""
         crisis = detect_crisis(text) if text else None
         if crisis:
-            return self._crisis_reply(crisis.kind, state.lang)
+            return self._crisis_reply(crisis, state.lang)
         if state.flood_warned:
             return None
         state.flood_warned = True
@@ -219,7 +219,7 @@ class Conversation:
     def _in_group(self, state: ChatState, text: str, now: float) -> Reply | None:
         crisis = detect_crisis(text)
         if crisis:
-            return self._crisis_reply(crisis.kind, state.lang)
+            return self._crisis_reply(crisis, state.lang)
         if state.group_noted is not None and now - state.group_noted < GROUP_NOTE_EVERY:
             return None
         state.group_noted = now
@@ -278,7 +278,20 @@ class Conversation:
         state.suggestion, state.rated, state.focus = results.suggestion, False, None
         if results.is_crisis:
             state.rated = True  # no "Did this help?" under the crisis lines
-            first = self._crisis_reply(results.crisis.kind, lang)
+        if results.is_crisis and results.crisis.tier == "concern":  # the services, then "Are you safe?"
+            answer = (
+                self._page(state, results.hits, 0, say("results", lang, query=_short(text, 60)))
+                if results.hits
+                else self._nothing(state, results)
+            )
+            return Reply(
+                answer.text,
+                answer.buttons,
+                answer.kind,
+                followups=answer.followups + (self._crisis_reply(results.crisis, lang),),
+            )
+        if results.is_crisis:
+            first = self._crisis_reply(results.crisis, lang)
             if not results.hits:
                 return first
             services = self._page(state, results.hits, 0, say("results_crisis", lang))
@@ -289,9 +302,17 @@ class Conversation:
             return self._page(state, self._near_first(state, results.hits), 0, self._near_heading(state))
         return self._page(state, results.hits, 0, say("results", lang, query=_short(text, 60)))
 
-    def _crisis_reply(self, kind: str, lang: str) -> Reply:
+    def _crisis_reply(self, crisis: CrisisSignal, lang: str) -> Reply:
+        if crisis.tier == "concern":  # softer: ask, with buttons
+            safe = (
+                Button(say("btn_safe_yes", lang), data="a:y"),
+                Button(say("btn_safe_no", lang), data="a:n"),
+            )
+            return Reply(crisis_message(crisis, lang), (safe,), kind="concern")
         return Reply(
-            crisis_message(kind, lang) + "\n\n" + say("crisis_cannot", lang), kind="crisis", crisis=kind
+            crisis_message(crisis, lang) + "\n\n" + say("crisis_cannot", lang),
+            kind="crisis",
+            crisis=crisis.kind,
         )
 
     def _nothing(self, state: ChatState, results: Results) -> Reply:
@@ -391,6 +412,10 @@ class Conversation:
                 return self._topics(state, edit=True)
             cid, _, start = arg.partition(":")
             return self._topic(state, cid, int(start) if start.isdigit() else 0)
+        if kind == "a":  # "Are you safe right now?"
+            if arg == "y":
+                return Reply(say("safe_yes", lang), self._again_row(lang), kind="safe")
+            return self._crisis_reply(CrisisSignal("suicide", "", tier="crisis"), lang)
         if kind == "l" and arg in ("en", "cy"):
             return self._set_language(state, arg)
         if kind == "f" and arg in ("y", "n"):

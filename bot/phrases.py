@@ -85,6 +85,12 @@ PHRASES: dict[str, dict[str, str]] = {
         "cy": "Dyna'r cyfan a ddes i o hyd iddo. Rhowch gynnig ar eiriau eraill, neu /categories i bori "
         "fesul pwnc.",
     },
+    "btn_safe_yes": {"en": "Yes, I'm safe", "cy": "Ydw, rwy'n ddiogel"},
+    "btn_safe_no": {"en": "No", "cy": "Nac ydw"},
+    "safe_yes": {
+        "en": "I'm glad. The lines above are there any time, day or night, if that changes.",
+        "cy": "Rwy'n falch. Mae'r llinellau uchod yno unrhyw bryd, ddydd neu nos, os bydd hynny'n newid.",
+    },
     "crisis_cannot": {
         "en": "I am an automated directory: I cannot call anyone or send help to you. Please contact one "
         "of the lines above now.",

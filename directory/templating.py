@@ -10,15 +10,6 @@ from markupsafe import Markup, escape
 from search_index.answers import crisis_message
 from search_index.entries import parse_ages
 
-# The crisis lines as the core's crisis message writes them, and where each one links.
-CRISIS_NUMBERS = {
-    "0808 80 10 800": "tel:08088010800",
-    "116 123": "tel:116123",
-    "85258": "sms:85258",
-    "999": "tel:999",
-    "111": "tel:111",
-}
-_CRISIS_RE = re.compile(r"(?<!\d)(" + "|".join(re.escape(n) for n in CRISIS_NUMBERS) + r")(?![\d])")
 _DIALLABLE = re.compile(r"^\+?[\d() ]+")
 
 
@@ -26,15 +17,6 @@ def tel(phone: str) -> str:
     """'01978 123 456 (option 2)' -> '01978123456': the number part, spaces and brackets removed."""
     m = _DIALLABLE.match((phone or "").strip())
     return re.sub(r"[^\d+]", "", m.group(0)) if m else ""
-
-
-def link_numbers(text: str) -> Markup:
-    """Escape `text`, then make the crisis numbers in it into tel:/sms: links."""
-    return Markup(
-        _CRISIS_RE.sub(
-            lambda m: f'<a href="{CRISIS_NUMBERS[m.group(1)]}">{m.group(1)}</a>', str(escape(text))
-        )
-    )
 
 
 # A phone number as people write one in the UK (01978 312556, 0808 80 10 800, +44 1978 312556), or a
@@ -87,7 +69,6 @@ def init_app(app: Flask) -> None:
     app.jinja_env.lstrip_blocks = True
     app.jinja_env.filters.update(
         tel=tel,
-        link_numbers=link_numbers,
         link_phones=link_phones,
         ages=ages,
         safe_url=safe_url,

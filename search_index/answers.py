@@ -6,6 +6,7 @@ thing in a crisis.
 
 from __future__ import annotations
 
+from .crisis import CrisisSignal
 from .entries import Entry
 from .search import Results
 
@@ -18,6 +19,10 @@ CRISIS_LINES = {
         "nhs111": "NHS 111 Wales: call 111 and press 2 for urgent mental health help.",
         "shout": "Shout: text SHOUT to 85258, free, any time, if talking is hard.",
         "livefearfree": "Live Fear Free (domestic abuse, sexual violence): 0808 80 10 800, free, 24 hours.",
+        "101": "Police: call 101 to report it when you are safe, or 999 if it is happening now.",
+        "helper": "If they are in danger now, call 999. Stay with them if it is safe to, and take away "
+        "anything they could use to hurt themselves. You can talk it through with these lines too:",
+        "concern": "Are you safe right now? If not, call 999. If you want to talk to someone, any time:",
     },
     "cy": {
         "intro": "Mae'n swnio fel y gallech fod mewn perygl neu'n mynd trwy rywbeth anodd iawn. "
@@ -27,6 +32,10 @@ CRISIS_LINES = {
         "nhs111": "GIG 111 Cymru: ffoniwch 111 a phwyso 2 am help brys gydag iechyd meddwl.",
         "shout": "Shout: tecstiwch SHOUT i 85258, am ddim, unrhyw bryd, os yw siarad yn anodd.",
         "livefearfree": "Byw Heb Ofn (cam-drin domestig, trais rhywiol): 0808 80 10 800, am ddim, 24 awr.",
+        "101": "Yr heddlu: ffoniwch 101 i roi gwybod pan fyddwch yn ddiogel, neu 999 os yw'n digwydd nawr.",
+        "helper": "Os ydyn nhw mewn perygl nawr, ffoniwch 999. Arhoswch gyda nhw os yw'n ddiogel, a "
+        "symudwch unrhyw beth y gallen nhw ei ddefnyddio i frifo eu hunain. Gallwch siarad â'r llinellau hyn hefyd:",
+        "concern": "Ydych chi'n ddiogel nawr? Os nad ydych, ffoniwch 999. Os hoffech siarad â rhywun, unrhyw bryd:",
     },
 }
 
@@ -34,8 +43,11 @@ _ORDER = {
     "suicide": ("999", "samaritans", "nhs111", "shout"),
     "self-harm": ("999", "samaritans", "nhs111", "shout"),
     "abuse": ("999", "livefearfree", "samaritans"),
+    "sexual-violence": ("999", "livefearfree", "101", "samaritans"),
     "danger": ("999", "livefearfree", "samaritans", "nhs111"),
 }
+_HELPER = ("samaritans", "nhs111", "shout")  # a third person at risk: the helper's lines after 999
+_CONCERN = ("samaritans", "shout", "nhs111")
 
 LABELS = {
     "en": {
@@ -74,9 +86,19 @@ EXAMPLES = {
 }
 
 
-def crisis_message(kind: str, lang: str = "en") -> str:
-    """The first thing said to a message that signals danger: the lines that fit, plainly."""
+def crisis_message(crisis: CrisisSignal | str, lang: str = "en") -> str:
+    """The first thing said to a message that signals danger: the lines that fit, plainly.
+
+    `crisis` is the signal (or, as before, only its kind). A softer signal ("concern") asks "Are you
+    safe right now?"; a third person at risk gets what to do as a helper; sexual violence gets Live
+    Fear Free and the police (999/101)."""
     lines = CRISIS_LINES.get(lang, CRISIS_LINES["en"])
+    signal = crisis if isinstance(crisis, CrisisSignal) else None
+    kind = signal.kind if signal else str(crisis)
+    if signal and signal.tier == "concern":
+        return "\n".join([lines["concern"]] + [f"• {lines[k]}" for k in _CONCERN])
+    if signal and signal.about == "other" and kind in ("suicide", "self-harm", "danger"):
+        return "\n".join([lines["helper"]] + [f"• {lines[k]}" for k in ("999",) + _HELPER])
     keys = _ORDER.get(kind, _ORDER["danger"])
     return "\n".join([lines["intro"]] + [f"• {lines[k]}" for k in keys])
 
@@ -107,8 +129,8 @@ def results_text(results: Results, lang: str = "en", limit: int = 5) -> str:
     """A whole answer as plain text: crisis help first, then the services, or a kind 'no results'."""
     lab = LABELS.get(lang, LABELS["en"])
     parts: list[str] = []
-    if results.crisis:
-        parts.append(crisis_message(results.crisis.kind, lang))
+    if results.crisis and results.crisis.tier != "concern":
+        parts.append(crisis_message(results.crisis, lang))
     for n, hit in enumerate(results.hits[:limit], 1):
         body = entry_text(hit.entry, lang).split("\n")
         parts.append(
@@ -126,4 +148,6 @@ def results_text(results: Results, lang: str = "en", limit: int = 5) -> str:
         if not results.crisis:
             msg.append(lab["helplines"])
         parts.append("\n".join(msg))
+    if results.crisis and results.crisis.tier == "concern":  # softer: the helplines beside the results
+        parts.append(crisis_message(results.crisis, lang))
     return "\n\n".join(parts)

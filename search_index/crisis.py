@@ -1,25 +1,52 @@
-"""Crisis detection: does a message signal risk to life, self-harm, abuse or immediate danger?
+"""Crisis detection: does a message signal risk to life, self-harm, abuse, sexual violence or
+immediate danger, and how soon is help needed?
 
-Kept apart from ranking on purpose: it reads the whole message (not the filtered search words),
-in English and Welsh, with the misspellings people type in distress and indirect phrasing such as
-"I can't go on". Harmless phrases that share words ("kill time", "killer sudoku", "my phone died",
-"knife crime project", "memorial garden", "dying to learn") are removed before matching.
+A message is read in three steps, each a general mechanism rather than a list of sentences:
+
+1. Normalise: case and accents folded, contractions and text speak spelled out ("i'm", "wanna",
+   "kms", "k.m.s"), repeated letters squeezed ("diee"), "-in'" read as "-ing", typos of the concept
+   words fixed within a bounded edit distance (never a real word near a risk word: see
+   `crisis_near_words.txt`), sound-alikes read where they fit ("i wanna dye"), and the message split
+   into clauses.
+2. Tag each word with the concepts of `crisis_concepts.yml` (who, method, intent, hopelessness,
+   violence, sexual violence, weapon, place, fire, medical...), by its base form: English words by
+   stemming, Welsh words through their mutations (`lexicon.mutations`). Look-alike spans ("kill
+   time", "kick me out") and topic uses ("knife crime project") lose their tags.
+3. Rules combine concepts within a clause, whatever the words in between: the writer or a third
+   person + a method + an act; a wish + death; a violent act + a person it is done to; a weapon +
+   somewhere near; a fire + a home. The strongest signal wins: urgent (happening now: 999 first),
+   then crisis (helplines first), then concern (helplines beside the results, "Are you safe?").
+
+`detect_crisis` never raises and reads at most 10,000 characters in time linear in their length.
 """
 
 from __future__ import annotations
 
+import logging
 import re
-from dataclasses import dataclass
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
 
-from .lexicon import clean_text, fold
+import yaml
 
-KINDS = ("suicide", "self-harm", "abuse", "danger")
+from .lexicon import clean_text, fold, mutations, stem
+
+log = logging.getLogger(__name__)
+
+DATA = Path(__file__).with_name("crisis_concepts.yml")
+NEAR_WORDS = Path(__file__).with_name("crisis_near_words.txt")
+
+KINDS = ("suicide", "self-harm", "abuse", "sexual-violence", "danger")
+TIERS = ("urgent", "crisis", "concern")
 
 # Which categories fit each kind, best first: used to put the right crisis lines first.
 KIND_CATEGORIES = {
     "suicide": ("mental-health",),
     "self-harm": ("mental-health", "health"),
     "abuse": ("domestic-abuse",),
+    "sexual-violence": ("domestic-abuse",),
     "danger": ("domestic-abuse", "hate-crime", "health"),
 }
 
@@ -28,189 +55,1171 @@ KIND_WORDS = {
     "suicide": "suicide suicidal listening talk struggling cope mental health samaritans",
     "self-harm": "self harm listening talk mental health struggling cope",
     "abuse": "domestic abuse violence partner sexual violence helpline safe",
+    "sexual-violence": "sexual violence rape assault abuse helpline safe",
     "danger": "emergency 999 police ambulance danger",
 }
 
-_ME = r"(?:my ?self|me ?self|my ?sefl|myslef|mysef|meself|mysefl|myselfe)"
-_KILL = r"(?:kill|kil|kll|klil|murder)"
-_WANT = r"(?:want|wnat|wanna|wana|going|gonna|gona|about|ready|planning|plan|tempted|thinking of|thinking about|feel like|trying)"
-
-_PATTERNS: dict[str, list[str]] = {
-    "suicide": [
-        rf"\b{_KILL}(?:ing|ed)? {_ME}\b",
-        r"\bsu+i+c+i*d+e*s?\b",
-        r"\bsu?ic+ide\b|\bsucide\b|\bsuicde\b|\bsuiside\b|\bsuicid\b|\bsucidal\b|\bsuicdal\b|\bsuisidal\b",
-        r"\bsuicidal\b",
-        r"\bend(?:ing)? (?:it all|my life|my own life|everything)\b",
-        r"\btake my (?:own )?life\b",
-        rf"\b{_WANT} to die\b|\bwanna die\b|\bwant to be dead\b|\bwish i (?:was|were) dead\b",
-        r"\b(?:dont|do not|dnt) want to (?:live|be alive|be here|exist|wake up|go on)\b",
-        r"\bno (?:reason|point) (?:to|in) (?:live|living|going on|carrying on|being here)\b",
-        r"\bnot worth (?:living|it anymore|going on)\b|\blife (?:isnt|is not|aint) worth\b",
-        r"\bcant (?:go on|carry on|do this anymore|take it anymore|take this anymore|take anymore|live like this)\b",
-        r"\bcannot (?:go on|carry on|take it)\b",
-        r"\bbetter off (?:dead|without me)\b",
-        r"\b(?:overdose|overdosing|overdosed|od ing)\b",
-        r"\b(?:took|taken|take|swallowed) (?:all )?(?:my |the |a |too many |loads of |a load of |a bunch of )?(?:pills|tablets)\b",
-        r"\bhang(?:ing)? (?:myself|me self)\b",
-        r"\bjump (?:off (?:a |the )?(?:bridge|building|roof|cliff|car park)|in front of (?:a |the )?(?:train|car|bus|lorry))\b",
-        r"\bslit(?:ting)? my wrists?\b",
-        r"\bgoodbye (?:cruel )?world\b",
-        r"\b(?:goodbye|suicide|farewell) (?:message|note|text|letter)\b",
-        r"\bsaid goodbye (?:to everyone|forever)\b",
-        r"\bno one would (?:miss|care)\b|\bnobody would (?:miss|care)\b",
-        r"\bdisappear forever\b",
-        # Welsh
-        r"\bl?ladd (?:fy ?hun|fy hunan|fi fy hun|fy hunain)\b",
-        r"\bhunanladd(?:iad|iol)?\b",
-        r"\b(?:eisiau|isio|moyn) marw\b",
-        r"\b(?:ddim|dim) (?:eisiau|isio|moyn) byw\b",
-        r"\bmethu (?:mynd ymlaen|cario mlaen|cario ymlaen|ymdopi mwy)\b",
-        r"\bdim pwynt byw\b|\bdim rheswm i fyw\b",
-        r"\bgorddos\b",
-        r"\bdod a(?: fy)? mywyd i ben\b|\bgorffen (?:y cyfan|fy mywyd)\b",
-    ],
-    "self-harm": [
-        r"\bself ?harm(?:ing|ed)?\b|\bselfharm\w*\b",
-        r"\b(?:cut|cutting|cuts|burn|burning|hurt|hurting|harm|harming) (?:myself|my self|me self|my arms?|my legs?|my wrists?)\b",
-        r"\bhunan ?niw(?:ed|eid)\w*\b|\bniweidio fy hun\b|\bbrifo fy hun\b|\btorri fy hun\b",
-    ],
-    "abuse": [
-        r"\b(?:he|she|they|partner|husband|wife|boyfriend|girlfriend|ex|dad|mum|stepdad|step dad|father|mother|uncle|someone)\b[\w ]{0,20}?\b(?:hits|hit|hitting|beats|beat|beating|punched|punches|punching|kicked|kicks|strangled|strangles|strangling|choked|chokes|choking|raped|rapes|attacked|hurts|hurt|slapped|slaps|threatens|threatened|abuses|abused|abusing|touches|touched)\b(?: me\b| us\b| my (?:kids|children|son|daughter|baby|mum|sister|brother)\b| the (?:kids|children|baby)\b)",
-        r"\b(?:strangled|choked|raped|sexually assaulted|beaten up) me\b",
-        r"\bbeen (?:raped|sexually assaulted|attacked|beaten|strangled)\b",
-        r"\bi was (?:raped|sexually assaulted|strangled|choked)\b",
-        r"\bthreaten\w* to kill (?:me|us|my)\b",
-        r"\b(?:going to|gonna|will|wants to|would) (?:kill|hurt|murder) (?:me|us|my kids|my children|the kids)\b",
-        r"\b(?:hell|shell|theyll|hed|shed|hes gonna|shes gonna) (?:kill|hurt|murder) (?:me|us|my kids|my children|the kids)\b",
-        r"\b(?:scared|afraid|frightened) (?:of|for) my (?:life|safety|kids|children)\b",
-        r"\b(?:scared|afraid|frightened) (?:to go|of going) home\b",
-        r"\b(?:being|been) abused\b|\babusing me\b|\babuses me\b",
-        r"\bhe(?:s| is) (?:violent|abusive)\b|\bshe(?:s| is) (?:violent|abusive)\b",
-        r"\bnot safe at home\b|\bunsafe at home\b|\bdont feel safe at home\b",
-        r"\blocked me in\b|\bwont let me (?:leave|out|go)\b",
-        # Welsh
-        r"\b(?:yn|wedi) fy (?:nharo|nghuro|mwrw|nhreisio|nghicio|nhagu)\b",
-        r"\bfy (?:nharo|nghuro|nhreisio|nhagu)\b",
-        r"\bofn am fy (?:mywyd|mhlant|diogelwch)\b",
-        r"\bddim yn saff adref\b|\bddim yn ddiogel (?:adref|gartref)\b",
-        r"\bbygwth fy lladd\b|\bmynd i fy lladd\b",
-        r"\bwedi cael fy (?:nhreisio|ngham-drin|ngham drin|nghuro)\b",
-    ],
-    "danger": [
-        r"\bin danger\b|\bin immediate danger\b",
-        r"\b(?:someone|somebody|a man|he|she|they) (?:has|have|got|with) a (?:knife|gun|weapon)\b",
-        r"\b(?:trying|going) to (?:break in|get in|kill)\b",
-        r"\bnot breathing\b|\bcant breathe\b|\bunconscious\b|\bcollapsed\b|\bbleeding (?:badly|heavily|a lot)\b",
-        r"\bcall (?:an )?ambulance\b|\bneed (?:an )?ambulance\b",
-        r"\b(?:is|are) being (?:attacked|hurt)\b",
-        r"\bmewn perygl\b|\bangen ambiwlans\b|\bddim yn anadlu\b",
-    ],
-}
-
-# Harmless phrases that share words with the patterns above. Removed before matching.
-_HARMLESS = [
-    r"\bkill(?:ing)? (?:time|the time|an hour|a few hours|boredom)\b",
-    r"\bkiller (?:sudoku|app|heels|whale|queen|instinct|deal|tune|line)\b",
-    r"\bkilling it\b|\bkilled it\b|\bmy feet are killing me\b|\bmy back is killing me\b",
-    r"\b(?:phone|battery|laptop|car|computer|tablet|telly|tv|boiler|fridge|plant|plants|van|engine) (?:has )?(?:died|is dead|dead)\b",
-    r"\bdying (?:to|for) (?:learn|try|see|meet|go|know|get|join|start|have|hear)\b",
-    r"\bknife crime\b",
-    r"\bsuicide (?:prevention|awareness|bereavement|training|course|squad)\b",
-    r"\b(?:overdose|naloxone) (?:awareness|training|course|prevention|kit)\b",
-    r"\bmemorial\b",
-    r"\bhit (?:the|a) (?:gym|road|shops|jackpot)\b",
-    r"\bbeat (?:the|my) (?:record|score|cost|heat|queue|rush|habit)\b",
-    r"\bcut (?:my|the) (?:hair|grass|costs|bills|hedge)\b",
-    r"\bend of (?:the|my) (?:day|week|month|tether)\b",
-    r"\bover the top\b",
-    r"\bhurt (?:my|his|her) (?:back|knee|leg|arm|ankle|wrist) (?:at|playing|lifting)\b",
-    r"\bladd amser\b",
-    r"\bkick(?:ed|s|ing)? (?:me|us|him|her|them) out\b",
-]
-
-_COMPILED = {k: [re.compile(p) for p in v] for k, v in _PATTERNS.items()}
-_HARMLESS_RE = re.compile("|".join(_HARMLESS))
-_CRISIS_WORDS = ("suicide", "suicidal", "overdose", "strangled")
-
-
-# Signs that something is happening now: the emergency line comes first.
-_URGENT = re.compile(
-    r"\b(?:took|taken|swallowed|had) (?:all |a load of |loads of |too many |lots of |the )?(?:my )?(?:pills|tablets|paracetamol)\b"
-    r"|\boverdosed\b|\bnot breathing\b|\bunconscious\b|\bbleeding\b|\bright now\b|\btonight\b"
-    r"|\boutside my (?:door|house)\b|\bhas a (?:knife|gun|weapon)\b|\bgoodbye (?:message|note|text)\b|\bwont answer\b"
-)
+MAX_CHARS = 10_000
+_WINDOW = 40  # a clause longer than this is read in overlapping windows: rules stay linear
+_TIER_RANK = {"urgent": 0, "crisis": 1, "concern": 2}
+_KIND_RANK = {k: i for i, k in enumerate(("danger", "sexual-violence", "abuse", "suicide", "self-harm"))}
 
 
 @dataclass(frozen=True)
 class CrisisSignal:
+    """What a message signals. `urgent` and `tier` agree: urgent is tier "urgent"."""
+
     kind: str  # one of KINDS
     phrase: str  # the words that matched, as the resident wrote them (after folding)
     urgent: bool = False  # happening now: the emergency line (999) first
+    tier: str = "crisis"  # "urgent" (999 first), "crisis" (helplines first), "concern" (helplines beside)
+    about: str = "self"  # "self": the writer; "other": someone the writer is worried about
+
+    def __post_init__(self) -> None:
+        if self.urgent:
+            object.__setattr__(self, "tier", "urgent")
+        elif self.tier == "urgent":
+            object.__setattr__(self, "urgent", True)
 
     @property
     def categories(self) -> tuple[str, ...]:
         return KIND_CATEGORIES[self.kind]
 
 
-def _normalise(text: str) -> str:
-    text = fold(clean_text(text, limit=10_000))
-    text = re.sub(r"['’`]", "", text)
-    text = re.sub(r"[^\w\s]", " ", text)
-    text = re.sub(r"\b(?:i m|im|iam)\b", "i am", text)
-    text = re.sub(r"\b(?:dont|don t|do nt)\b", "dont", text)
-    text = re.sub(r"\b(?:cant|can t|cannot|cnt)\b", "cant", text)
-    text = re.sub(r"\b(?:any more)\b", "anymore", text)
-    text = re.sub(r"(\w)\1{2,}", r"\1\1", text)  # "pleeeease" -> "pleease"
-    return " ".join(text.split())
+# --- the concept data ---------------------------------------------------------------------------
 
 
-def _near_crisis_word(text: str) -> str | None:
-    """Catch misspellings of the strongest words: 'sucidal', 'suacide', 'overdoes'."""
-    for word in text.split():
-        if len(word) < 6:
-            continue
-        for target in _CRISIS_WORDS:
-            if abs(len(word) - len(target)) <= 1 and word[0] == target[0] and _within_one(word, target):
-                return word
-    return None
+@dataclass
+class _Concepts:
+    words: dict[str, frozenset[str]] = field(default_factory=dict)  # base key -> concept names
+    phrases: dict[str, list[tuple[tuple[str, ...], str]]] = field(default_factory=dict)  # first key
+    radicals: dict[str, set[str]] = field(default_factory=dict)  # Welsh mutated form -> radicals
+    harmless: list[tuple[str, ...]] = field(default_factory=list)
+    topic_after: frozenset[str] = frozenset()
+    topic_before: frozenset[str] = frozenset()
+    slang: dict[str, str] = field(default_factory=dict)
+    after_desire: dict[str, str] = field(default_factory=dict)
+    irregular: dict[str, str] = field(default_factory=dict)
+    targets: dict[tuple[str, int], list[str]] = field(default_factory=dict)  # typo targets by (first, len)
+    known: frozenset[str] = frozenset()  # words never "corrected": concept words and real words near them
 
 
-def _within_one(a: str, b: str) -> bool:
-    """Damerau-Levenshtein distance <= 1 (one insert, delete, change or swap)."""
-    if a == b:
-        return True
-    if len(a) == len(b):
-        diff = [i for i in range(len(a)) if a[i] != b[i]]
-        if len(diff) == 1:
-            return True
-        return (
-            len(diff) == 2
-            and diff[1] == diff[0] + 1
-            and a[diff[0]] == b[diff[1]]
-            and a[diff[1]] == b[diff[0]]
+_RISK_CONCEPTS = frozenset(
+    "suicide kill death sexual violence weapon overdose substance hang drown poison shoot burn cut "
+    "harm self_harm medical spiked bleeding fire_state break_in touch".split()
+)
+
+
+@lru_cache(maxsize=1)
+def _concepts() -> _Concepts:
+    data = yaml.load(DATA.read_text(encoding="utf-8"), Loader=getattr(yaml, "CBaseLoader", yaml.BaseLoader))
+    c = _Concepts()
+    c.slang = {str(k): str(v) for k, v in (data.get("slang") or {}).items()}
+    c.irregular = {str(k): str(v) for k, v in (data.get("irregular") or {}).items()}
+    c.after_desire = {str(k): str(v) for k, v in (data.get("after_desire") or {}).items()}
+    words: dict[str, set[str]] = {}
+    welsh_words: set[str] = set()
+    for items in (data.get("welsh") or {}).values():
+        for item in items:
+            for w in _plain(item).split():
+                welsh_words.add(w)
+    for w in welsh_words:
+        for form in mutations(w):
+            if form != w:
+                c.radicals.setdefault(form, set()).add(w)
+    for section in ("concepts", "welsh"):
+        for name, items in (data.get(section) or {}).items():
+            for item in items:
+                toks = _plain(item).split()
+                if not toks:
+                    continue
+                if len(toks) == 1:
+                    for key in {toks[0], _base(toks[0], c)}:
+                        words.setdefault(key, set()).add(name)
+                else:
+                    key = tuple(_base(t, c) for t in toks)
+                    c.phrases.setdefault(key[0], []).append((key, name))
+    c.words = {k: frozenset(v) for k, v in words.items()}
+    c.harmless = [
+        tuple(
+            t if t == "*" else _base(t, c)
+            for t in _plain(h.replace("*", " zzany ")).replace("zzany", "*").split()
         )
-    if len(a) > len(b):
-        a, b = b, a
-    for i in range(len(b)):
-        if a == b[:i] + b[i + 1 :]:
-            return True
+        for h in data["harmless"]
+    ]
+    c.topic_after = frozenset(_base(w, c) for w in data.get("topic_after", ())) | frozenset(
+        data.get("topic_after", ())
+    )
+    c.topic_before = frozenset(_base(w, c) for w in data.get("topic_before", ())) | frozenset(
+        data.get("topic_before", ())
+    )
+    concept_words = {w for w in words if w.isalpha()}
+    for section in ("concepts", "welsh"):
+        for items in (data.get(section) or {}).values():
+            for item in items:
+                concept_words.update(_plain(item).split())
+    near = set(NEAR_WORDS.read_text(encoding="utf-8").split()) if NEAR_WORDS.is_file() else set()
+    c.known = frozenset(concept_words | near | set(c.slang) | set(c.irregular) | welsh_words)
+    for w in typo_targets(data):
+        c.targets.setdefault((w[0], len(w)), []).append(w)
+    return c
+
+
+def typo_targets(data: dict | None = None) -> list[str]:
+    """The concept words a typo may be corrected to: single English words of five letters or more."""
+    if data is None:
+        data = yaml.load(
+            DATA.read_text(encoding="utf-8"), Loader=getattr(yaml, "CBaseLoader", yaml.BaseLoader)
+        )
+    out = set()
+    for items in (data.get("concepts") or {}).values():
+        for item in items:
+            toks = _plain(item).split()
+            if len(toks) == 1 and len(toks[0]) >= 5 and toks[0].isalpha():
+                out.add(toks[0])
+    return sorted(out)
+
+
+def typo_limit(word: str) -> int:
+    """How many edits a typo of a word this long may have: one up to eight letters, then two."""
+    return 0 if len(word) < 5 else 1 if len(word) <= 8 else 2
+
+
+def _plain(text: str) -> str:
+    return " ".join(re.sub(r"[^\w\s]", " ", fold(str(text)).replace("'", "").replace("’", "")).split())
+
+
+def _base(word: str, c: _Concepts) -> str:
+    base = stem(c.irregular.get(word, word))
+    if len(base) > 3 and base[-1] == base[-2] and base[-1] not in "aeioulsz":  # "pinn" -> "pin"
+        base = base[:-1]
+    return base
+
+
+# --- normalising ----------------------------------------------------------------------------------
+
+_DOTTED = re.compile(r"\b(?:[a-z]\.){1,}[a-z]\b\.?")
+_OD = re.compile(r"\bod(?:['’]d|['’]?ed|['’]?ing)\b")
+_CONTRACTIONS = (
+    (re.compile(r"\b(\w+)n['’]t\b"), r"\1nt"),
+    (re.compile(r"\bi['’]m\b"), "i am"),
+    (re.compile(r"['’]ll\b"), " will"),
+    (re.compile(r"['’]ve\b"), " have"),
+    (re.compile(r"['’]re\b"), " are"),
+    (re.compile(r"\bi['’]d\b"), "i would"),
+    (re.compile(r"\b(he|she|it|there|that|who|what)['’]s\b"), r"\1 is"),
+    (re.compile(r"(\w)['’]n\b"), r"\1 yn"),  # Welsh: "dwi'n", "mae'n", "e'n"
+    (re.compile(r"(\w)['’]r\b"), r"\1 yr"),  # Welsh: "llyncu'r tabledi", "mae'r tŷ"
+)
+_CLAUSE_BREAK = re.compile(r"[.!?;:,\n\r\u2026()\[\]{}\"|]+")
+_TOKEN = re.compile(r"[^\W_]+")
+_BREAK_WORDS = frozenset("but because though although however ond achos oherwydd".split())
+_SUBJECTS = frozenset("i he she they we someone somebody".split())
+_REPEAT = re.compile(r"(\w)\1+")
+
+
+@dataclass
+class _Token:
+    text: str  # the word after normalising
+    keys: frozenset[str]  # word, base form, Welsh radicals
+    tags: set[str] = field(default_factory=set)
+    start: dict[str, int] = field(default_factory=dict)  # concept -> end of the phrase starting here
+
+
+def _words(text: str) -> list[list[str]]:
+    """Clauses of words after folding, contractions and slang."""
+    c = _concepts()
+    text = fold(clean_text(text, limit=MAX_CHARS))
+    text = _OD.sub(" overdosed ", text)
+    text = _DOTTED.sub(lambda m: m.group(0).replace(".", ""), text)
+    for pattern, repl in _CONTRACTIONS:
+        text = pattern.sub(repl, text)
+    text = re.sub(r"['’`‘]", "", text)
+    clauses: list[list[str]] = []
+    for part in _CLAUSE_BREAK.split(text):
+        words: list[str] = []
+        for w in _TOKEN.findall(part):
+            if w in _BREAK_WORDS:
+                if words:
+                    clauses.append(words)
+                words = []
+                continue
+            if words and words[-1] in ("and", "so") and w in _SUBJECTS:
+                words.pop()
+                clauses.append(words)
+                words = []
+            words.extend(c.slang.get(w, w).split())
+        if words:
+            clauses.append(words)
+    return clauses
+
+
+def _keys(word: str, c: _Concepts) -> frozenset[str]:
+    keys = {word, _base(word, c)}
+    for radical in c.radicals.get(word, ()):
+        keys.add(radical)
+    return frozenset(keys)
+
+
+def _known(word: str, c: _Concepts) -> bool:
+    return word in c.known or _base(word, c) in c.words or word in c.radicals
+
+
+def _spell(word: str, c: _Concepts) -> str:
+    """A word as meant: squeezed letters, "-in'" as "-ing", a typo of a concept word fixed."""
+    return _spelled(word) if len(word) <= 30 else word
+
+
+@lru_cache(maxsize=20_000)
+def _spelled(word: str) -> str:
+    c = _concepts()
+    if _known(word, c) or not word.isalpha() or len(word) > 30:
+        return word
+    for squeezed in (_REPEAT.sub(r"\1", word), _REPEAT.sub(r"\1\1", word)):
+        if squeezed != word and _known(squeezed, c):
+            return squeezed
+    if word.endswith("in") and _known(word + "g", c):
+        return word + "g"
+    limit = typo_limit(word)
+    if not limit:
+        return word
+    best: tuple[int, str] | None = None
+    for n in range(len(word) - limit, len(word) + limit + 1):
+        for cand in c.targets.get((word[0], n), ()):
+            if typo_limit(cand) < 1:
+                continue
+            d = _distance(word, cand, min(limit, typo_limit(cand)))
+            if d <= min(limit, typo_limit(cand)) and (best is None or (d, cand) < best):
+                best = (d, cand)
+    return best[1] if best else word
+
+
+def _distance(a: str, b: str, limit: int) -> int:
+    """Optimal string alignment distance (a swap of neighbours is one edit), stopping past `limit`."""
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    prev2: list[int] = []
+    prev = list(range(len(b) + 1))
+    for i in range(1, len(a) + 1):
+        cur = [i] + [0] * len(b)
+        for j in range(1, len(b) + 1):
+            cost = 0 if a[i - 1] == b[j - 1] else 1
+            cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost)
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                cur[j] = min(cur[j], prev2[j - 2] + 1)
+        if min(cur) > limit:
+            return limit + 1
+        prev2, prev = prev, cur
+    return prev[-1]
+
+
+_VERB_TAGS = ("kill", "hang", "drown", "shoot", "poison", "cut", "harm", "burn")
+_OBJECT_WORDS = frozenset("my the your his her their it a an some this that them me".split())
+
+
+def _tokens(words: list[str], c: _Concepts) -> list[_Token]:
+    words = [_spell(w, c) for w in words]
+    out: list[_Token] = []
+    for i, w in enumerate(words):
+        nxt = words[i + 1] if i + 1 < len(words) else ""
+        prev = words[i - 1] if i else ""
+        prev2 = words[i - 2] if i > 1 else ""
+        # a sound-alike after a wish: "i wanna dye" (but "i want to dye my hair" is hair dye)
+        if w in c.after_desire and "desire" in _tags_of(prev2 if prev == "to" else prev):
+            if nxt not in _OBJECT_WORDS and not ({"body_part"} & _tags_of(nxt)):
+                w = c.after_desire[w]
+        # a short typo just before "myself"/"himself": "kil myself", "hrt myself"
+        elif not _known(w, c) and 3 <= len(w) <= 5 and {"reflexive_self", "reflexive_other"} & _tags_of(nxt):
+            for tag in _VERB_TAGS:
+                cands = [k for k, v in c.words.items() if tag in v and k.isalpha() and len(k) <= 6]
+                hit = next((k for k in sorted(cands) if _distance(w, k, 1) <= 1), None)
+                if hit:
+                    w = hit
+                    break
+        out.append(_Token(w, _keys(w, c)))
+    for i, tok in enumerate(out):
+        for key in tok.keys:
+            for name in c.words.get(key, ()):
+                tok.tags.add(name)
+                tok.start.setdefault(name, i + 1)
+            for phrase, name in c.phrases.get(key, ()):
+                end = i + len(phrase)
+                if end <= len(out) and all(phrase[j] in out[i + j].keys for j in range(1, len(phrase))):
+                    for j in range(i, end):
+                        out[j].tags.add(name)
+                    tok.start[name] = max(tok.start.get(name, 0), end)
+    _drop_lookalikes(out, c)
+    return out
+
+
+@lru_cache(maxsize=4096)
+def _tags_of(word: str) -> frozenset[str]:
+    c = _concepts()
+    tags: set[str] = set()
+    for key in _keys(word, c):
+        tags.update(c.words.get(key, ()))
+    return frozenset(tags)
+
+
+def _drop_lookalikes(tokens: list[_Token], c: _Concepts) -> None:
+    """Look-alike spans ("kill time", "kick me out") and topic uses ("knife crime") lose their risk tags."""
+    for i in range(len(tokens)):
+        for pattern in c.harmless:
+            n = len(pattern)
+            if i + n <= len(tokens) and all(
+                p == "*" or p in tokens[i + j].keys for j, p in enumerate(pattern)
+            ):
+                for j in range(i, i + n):
+                    tokens[j].tags -= _RISK_CONCEPTS | {"death", "follow", "jump", "touch", "victim", "third"}
+        tok = tokens[i]
+        risky = tok.tags & _RISK_CONCEPTS
+        if risky:
+            end = max((tok.start.get(t, i + 1) for t in risky), default=i + 1)
+            nxt = tokens[end] if end < len(tokens) else None
+            before = tokens[i - 1] if i else None
+            if before is not None and before.keys & c.topic_before:
+                before.tags.clear()
+                for j in range(i, end):
+                    tokens[j].tags -= _RISK_CONCEPTS
+            elif nxt is not None and nxt.keys & c.topic_after:
+                for j in range(i, end):
+                    tokens[j].tags -= _RISK_CONCEPTS
+                tokens[end].tags.clear()
+
+
+# --- reading a clause ---------------------------------------------------------------------------
+
+# Words passed over when looking back from a verb for who does it.
+_SKIP = frozenset(
+    """is am are was were be been being has have had do does did dont doesnt didnt will would wont
+    just really so literally honestly actually still also seriously always keeps keep kept never not then
+    to and then said says saying told tells going gonna want wants wanted might may could can cant
+    should shall must tried trying try think thinking feel feeling like kinda kind of proper totally
+    fully even constantly sometimes often again already now tonight today yesterday a an the about
+    talking talk talks isnt wasnt arent werent aint threatened threatening threatens threaten took
+    take taken takes has got gets get getting keeps who that yn mae wedi fy ei wnaeth fe mi y r
+    bod roedd oedd ddim dim eisiau isio moyn ac a hefyd""".split()
+)
+
+
+_DETERMINERS = frozenset(
+    "my your his her our their its the a an this that these those some any no every fy dy ei ein eich eu y yr".split()
+)
+_BEFORE_LIFE = frozenset("to be been being of with for in on about my this the y i fy yn mi fi ar".split())
+_INTIMATE = frozenset(
+    "private privates bum bottom breasts boobs chest crotch genitals groin thigh thighs".split()
+)
+# People whose "he'll kill me if..." is almost always a figure of speech (a partner or an ex is never here)
+_FIGURE_AGENTS = frozenset(
+    "mum mam mom dad nan gran grandad sister brother teacher boss coach nain taid".split()
+)
+_PREPOSITIONS = frozenset("on at in to with from into of for by about over under near outside".split())
+_THING_PRONOUNS = frozenset("it this that which what there".split())
+# Words that may stand between a wish and death: "wish they were dead", "want to go to sleep and not wake up"
+_GLUE = frozenset(
+    """to be just really go and so all i he she they we was were am is are been could would never not
+    off literally honestly actually rather fall asleep sleep about it kinda better simply quietly
+    peacefully finally totally already gonna going want wanna me myself themselves himself herself
+    of thinking think how ways painless quick quickly easy easiest best way forever permanently
+    properly completely fully na yn i mi fe eisiau isio""".split()
+)
+# After a method verb, words that leave it with no object: "tried to cut again", "going to jump tonight"
+_NO_OBJECT = frozenset(
+    "again before tonight now today anymore soon later tomorrow deeper more lol tbh honestly though fr "
+    "properly badly myself".split()
+)
+
+
+class _Clause:
+    def __init__(self, tokens: list[_Token]):
+        self.tokens = tokens
+        self.at: dict[str, list[int]] = {}
+        for i, tok in enumerate(tokens):
+            for tag in tok.tags:
+                self.at.setdefault(tag, []).append(i)
+
+    def has(self, tag: str) -> bool:
+        return tag in self.at
+
+    def pos(self, tag: str) -> list[int]:
+        return self.at.get(tag, [])
+
+    def near(self, i: int, tag: str, before: int = 0, after: int = 0) -> int | None:
+        for j in self.pos(tag):
+            if i - before <= j <= i + after and j != i:
+                return j
+        return None
+
+    def words(self, i: int, j: int) -> str:
+        i, j = max(0, min(i, j)), min(len(self.tokens), max(i, j) + 1)
+        return " ".join(t.text for t in self.tokens[i:j])
+
+    def subject(self, i: int) -> str | None:
+        """Who does the thing at `i`: "self", "other", "thing", or None when nobody is named."""
+        for j in range(i - 1, max(-1, i - 8), -1):
+            tok = self.tokens[j]
+            if tok.text in ("i", "we", "dw", "dwi", "rwy", "rydw", "fi", "ni"):
+                return "self"
+            if tok.tags & {"third", "vehicle", "intruder_who"} and tok.text not in ("her", "him", "them"):
+                return "other"
+            if (
+                tok.text == "hi"
+                and j
+                and self.tokens[j - 1].text in ("mae", "roedd", "oedd", "fe", "mi", "wnaeth")
+            ):
+                return "other"  # Welsh "mae hi": she
+            if tok.tags & {"violence", "victim", "follow", "touch"}:
+                continue
+            if tok.text in _SKIP or tok.text in ("me", "us", "my") or tok.tags & {"desire", "attempt", "now"}:
+                continue
+            if tok.text in _THING_PRONOUNS:
+                return "thing"
+            if j and self.tokens[j - 1].text in _DETERMINERS:  # "my phone", "this heat", "the bus"
+                if j > 1 and self.tokens[j - 2].text in _PREPOSITIONS:  # "banging on my door": an object
+                    continue
+                if j > 1 and self.tokens[j - 2].tags & {"violence", "harm", "touch", "take", "cut", "have"}:
+                    continue  # "pulled my hair and dragged me": the object of an earlier act
+                return "thing"
+            # another word (an object, an adjective, an earlier verb): keep looking for who acts
+        return None
+
+    def negated(self, i: int) -> bool:
+        return self.near(i, "negation", before=3) is not None
+
+
+def _signals(cl: _Clause) -> Iterable[CrisisSignal]:
+    """Every signal the rules find in one clause."""
+    toks = cl.tokens
+    now = cl.has("now")
+
+    def sig(kind, i, j, tier="crisis", about="self"):
+        if tier == "crisis" and now and kind != "danger":
+            tier = "urgent"
+        return CrisisSignal(kind, cl.words(i, j), tier == "urgent", tier, about)
+
+    def about(i, default="self"):
+        s = cl.subject(i)
+        return "other" if s == "other" else default
+
+    # the writer or someone else acts on themselves: "kill myself", "cut herself", "set myself alight"
+    for tag in ("kill", "hang", "drown", "shoot", "poison", "jump", "cut", "harm", "burn"):
+        for i in cl.pos(tag):
+            r = cl.near(i, "reflexive_self", after=3) or cl.near(i, "reflexive_self", before=2)
+            o = cl.near(i, "reflexive_other", after=3)
+            if r is None and o is None:
+                continue
+            j = r if r is not None else o
+            if tag in ("jump",) and not (cl.has("vehicle") or cl.has("high_place") or cl.has("water")):
+                continue
+            kind = "self-harm" if tag in ("cut", "harm", "burn") else "suicide"
+            tier = "concern" if cl.negated(i) else "crisis"
+            yield sig(kind, i, j, tier, "self" if r is not None else "other")
+    for i, tok in enumerate(toks):
+        if tok.text in ("set", "setting", "rhoi") and cl.near(i, "reflexive_self", after=2) is not None:
+            if cl.near(i, "burn", after=5) is not None or cl.near(i, "fire_state", after=5) is not None:
+                yield sig("suicide", i, i + 3, "crisis", "self")
+    for i in cl.pos("weapon") + cl.pos("cut"):
+        on = next((j for j in range(i + 1, min(len(toks), i + 3)) if toks[j].text == "on"), None)
+        if (
+            on is not None
+            and on + 1 < len(toks)
+            and toks[on + 1].tags & {"reflexive_self", "reflexive_other"}
+        ):
+            who = "self" if "reflexive_self" in toks[on + 1].tags else "other"
+            yield sig("suicide", i, on + 1, "crisis", who)
+    for i in cl.pos("burn"):
+        h = cl.near(i, "home_place", after=3)
+        if h is not None and cl.has("threat") and cl.subject(i) != "self":
+            yield sig("danger", i, h, "urgent")
+    # harm to one's own head or skin: "i bang my head against the wall", "i burn my skin with a lighter"
+    for i in sorted(set(cl.pos("harm") + cl.pos("burn"))):
+        if i + 2 < len(toks) and toks[i + 1].text == "my":
+            part = toks[i + 2]
+            after = toks[i + 3].text if i + 3 < len(toks) else None
+            if part.text in ("head", "face") and after in ("against", "until", "till", "off"):
+                yield sig("self-harm", i, i + 3, "crisis", "self")
+            elif (
+                "burn" in toks[i].tags
+                and "body_part" in part.tags
+                and after in ("with", "when", "until", "till")
+            ):
+                yield sig("self-harm", i, i + 2, "crisis", "self")
+    # found with the means, hiding from someone: "found my son with a noose", "hiding in the bathroom from him"
+    for i, tok in enumerate(toks):
+        if tok.text == "found" and any(
+            toks[j].tags & {"hang", "substance", "cut", "weapon"} for j in range(i + 1, min(len(toks), i + 6))
+        ):
+            if any("third" in toks[j].tags for j in range(i + 1, min(len(toks), i + 4))):
+                yield sig("danger", i, min(len(toks) - 1, i + 5), "urgent", "other")
+        if tok.text in ("hiding", "hide", "hid", "cuddio") and any(
+            toks[j].text in ("from", "rhag") and j + 1 < len(toks) and "third" in toks[j + 1].tags
+            for j in range(i + 1, min(len(toks), i + 6))
+        ):
+            yield sig("danger", i, min(len(toks) - 1, i + 5), "urgent", "self")
+    # on a high place or the railway, now or wanting to: "i'm on the bridge", "going to the railway line tonight"
+    for i in cl.pos("high_place") + cl.pos("vehicle"):
+        if "railway" not in toks[i].text and "track" not in toks[i].text and "high_place" not in toks[i].tags:
+            continue
+        if i and toks[i - 1].text in _DETERMINERS and i > 1 and toks[i - 2].text in ("on", "at", "to", "ar"):
+            s = cl.subject(i - 2)
+            if s == "self" and (now or cl.has("desire")):
+                yield sig("suicide", i - 2, i, "crisis", "self")
+            elif s == "self" and len(toks) <= 6:
+                yield sig("suicide", i - 2, i, "concern", "self")
+    # means at hand: "a bottle of vodka and all my pills"
+    for i in cl.pos("substance"):
+        a = cl.near(i, "amount", before=3)
+        if (
+            a is not None
+            and toks[a].text in ("all", "every", "whole")
+            and cl.has("have")
+            and cl.subject(a) != "thing"
+        ):
+            yield sig("suicide", a, i, "concern", about(a))
+    # harm done to the writer, said without who did it: "i was assaulted", "i got punched"
+    for i in cl.pos("violence"):
+        if (
+            i
+            and toks[i - 1].text in ("was", "were", "got", "been", "being", "get")
+            and (
+                cl.subject(i - 1) == "self"
+                or i == 1
+                or i == 2
+                and toks[0].text in ("just", "been", "have", "ive")
+            )
+        ):
+            if toks[i].text.endswith("ed") or toks[i].text in (
+                "hit",
+                "beaten",
+                "beat",
+                "stabbed",
+                "shot",
+                "bitten",
+            ):
+                if not (
+                    i + 1 < len(toks)
+                    and toks[i + 1].text == "by"
+                    and i + 2 < len(toks)
+                    and toks[i + 2].text in _DETERMINERS
+                ):
+                    yield sig("abuse", i - 1, i, "crisis", "self")
+    for i in cl.pos("set_fire"):
+        if cl.near(i, "reflexive_self", after=3) is not None:
+            yield sig("suicide", i, i + 2)
+        elif cl.near(i, "home_place", after=5) is not None or cl.near(i, "victim", after=3) is not None:
+            yield sig("danger", i, i + 3, "urgent")
+
+    # words that name it: "suicidal", "self harm", "unalive"
+    for i in cl.pos("suicide"):
+        end = toks[i].start.get("suicide", i + 1)
+        who = "other" if any(t.text in ("his", "her", "their") for t in toks[i:end]) else about(i)
+        yield sig("suicide", i, end - 1, "concern" if cl.negated(i) else "crisis", who)
+    for i in cl.pos("self_harm"):
+        yield sig("self-harm", i, i + 1, "concern" if cl.negated(i) else "crisis", about(i))
+
+    # a wish or a plan, then death: "i just want to go to sleep and never wake up"
+    for i in cl.pos("desire") + cl.pos("attempt"):
+        for j in cl.pos("death"):
+            if not (i < j <= i + 7) or "desire" in toks[j].tags:
+                continue
+            if toks[j].text in ("die", "dye") and j + 1 < len(toks) and toks[j + 1].text in _DETERMINERS:
+                continue  # "die my hair": dye, for death takes no object
+            s = cl.subject(i)
+            if s == "thing" and toks[i].text not in ("ways", "how"):
+                continue
+            between = toks[i + 1 : j]
+            if not all(t.text in _GLUE or t.tags & {"negation", "desire"} for t in between):
+                continue
+            if any(t.text in ("he", "she", "they", "themselves", "himself", "herself") for t in between):
+                s = "other"
+            tier = "concern" if cl.negated(i) else "crisis"
+            if "attempt" in toks[i].tags and i and toks[i - 1].text == "just":
+                tier = "urgent"
+            yield sig(
+                "suicide", i, toks[j].start.get("death", j + 1) - 1, tier, "other" if s == "other" else "self"
+            )
+
+    # a wish or an attempt, then a method verb with nothing after it: "tried to cut again", "gonna jump"
+    for i in cl.pos("desire") + cl.pos("attempt"):
+        for j in range(i + 1, min(len(toks), i + 4)):
+            verb = toks[j].tags & {"cut", "hang", "jump", "drown", "overdose", "shoot"}
+            if not verb or "weapon" in toks[j].tags:
+                continue
+            after = toks[j + 1].text if j + 1 < len(toks) else None
+            if after is not None and after not in _NO_OBJECT:
+                continue
+            if not all(t.text in _GLUE for t in toks[i + 1 : j]) or cl.subject(i) == "thing":
+                continue
+            kind = "self-harm" if "cut" in verb else "suicide"
+            yield sig(kind, i, j, "concern" if cl.negated(i) else "crisis", about(i))
+
+    # death said plainly by the writer: "tonight is the night i end it"
+    for j in cl.pos("death"):
+        if j and toks[j - 1].text in ("i", "ill", "will") and toks[j].start.get("death", j + 1) > j + 1:
+            yield sig("suicide", j - 1, toks[j].start["death"] - 1, "crisis", "self")
+    # a means turned on oneself: "i'm going to use it on myself"
+    for j in range(len(toks) - 3):
+        if toks[j].text in ("use", "turn", "using") and toks[j + 1].text in ("it", "this", "them", "that"):
+            if toks[j + 2].text == "on" and toks[j + 3].tags & {"reflexive_self", "reflexive_other"}:
+                who = "self" if "reflexive_self" in toks[j + 3].tags else "other"
+                yield sig("suicide", j, j + 3, "crisis", who)
+    # wanting out of life: "i want out of this life"
+    for i in cl.pos("desire"):
+        if i + 3 < len(toks) and toks[i + 1].text == "out" and toks[i + 2].text == "of":
+            if any("life" in t.tags for t in toks[i + 3 : i + 5]):
+                yield sig("suicide", i, i + 4, "crisis", about(i))
+    # someone waiting outside the home: "my ex is outside my house", "someone standing outside my window"
+    for j in range(len(toks) - 2):
+        if toks[j].text in ("outside", "tu") and toks[j + 1].text in ("my", "our", "fy"):
+            if toks[j + 2].tags & {"home_place", "near_place"} and cl.subject(j) == "other":
+                yield sig("danger", j, j + 2, "crisis", "self")
+
+    # a method verb with no object, at the end of what is said: "walking to the bridge now to jump",
+    # "i've started cutting again"; and harm done "on purpose"
+    for j, tok in enumerate(toks):
+        verb = tok.tags & {"cut", "jump"}
+        if not verb or "weapon" in tok.tags or tok.text in ("cut", "blade", "razor"):
+            continue
+        after = toks[j + 1].text if j + 1 < len(toks) else None
+        if after is not None and after not in _NO_OBJECT or cl.subject(j) == "thing":
+            continue
+        if "cut" in verb and tok.text.endswith("ing") and cl.subject(j) in ("self", None):
+            yield sig("self-harm", j, j, "crisis", "self")
+        elif tok.text.startswith(("jump", "leap", "neidio")) and (
+            cl.has("high_place") or cl.has("vehicle") or cl.has("water")
+        ):
+            yield sig("suicide", j, j, "crisis", about(j))
+    for j in range(len(toks) - 1):
+        if (
+            toks[j].text == "on"
+            and toks[j + 1].text in ("purpose", "purpose.")
+            or toks[j].text == "deliberately"
+        ):
+            h = next((k for k in range(max(0, j - 8), j) if toks[k].tags & {"cut", "harm", "burn"}), None)
+            if h is not None and cl.subject(h) in ("self", None):
+                yield sig("self-harm", h, j + 1, "crisis", "self")
+
+    # the world better without me: "everyone's better off without me", "better if i was gone"
+    for i in cl.pos("better"):
+        w = cl.near(i, "without", after=3)
+        if (
+            w is not None
+            and w + 1 < len(toks)
+            and toks[w + 1].text in ("me", "us", "them", "him", "her", "fi", "i")
+        ):
+            who = "self" if toks[w + 1].text in ("me", "us", "fi", "i") else "other"
+            yield sig("suicide", i, w + 1, "crisis", who)
+        gone = next(
+            (
+                j
+                for j in range(i + 1, min(len(toks), i + 8))
+                if toks[j].text in ("gone", "dead", "here", "around", "died", "die", "dies")
+            ),
+            None,
+        )
+        if gone is not None and any(toks[k].text == "if" for k in range(i + 1, gone)):
+            if (
+                toks[gone].text in ("gone", "dead", "died", "die", "dies")
+                or cl.near(gone, "negation", before=3) is not None
+            ):
+                who = (
+                    "other" if any(toks[k].text in ("he", "she", "they") for k in range(i, gone)) else "self"
+                )
+                yield sig("suicide", i, gone, "crisis", who)
+
+    # not being here much longer: "i won't be around much longer", "i won't be here for long"
+    for i in cl.pos("presence"):
+        end = toks[i].start.get("presence")
+        if end is None or cl.near(i, "negation", before=2) is None:
+            continue
+        rest = " ".join(t.text for t in toks[end : end + 3])
+        if not rest or rest.startswith(
+            ("much longer", "for long", "for much longer", "anymore", "much more", "soon")
+        ):
+            yield sig("suicide", i, end, "crisis", about(i))
+
+    # despair about oneself: "i feel trapped", "i'm such a burden"; denied hope: "i don't matter"
+    for i in cl.pos("despair"):
+        end = toks[i].start.get("despair", i + 1)
+        if (
+            i
+            and toks[i - 1].text in _DETERMINERS - {"my"}
+            and toks[i].text not in ("burden", "failure", "baich")
+        ):
+            continue  # "an empty can", "a broken washing machine": said of a thing
+        after = toks[end].text if end < len(toks) else None
+        if after in (
+            "at",
+            "for",
+            "in",
+            "on",
+            "with",
+            "of",
+        ):  # "useless at maths", "no way out of the car park"
+            continue
+        s = cl.subject(i)
+        if s == "thing" and _there(toks, i):
+            s = "there"
+        felt = any(t.text in ("feel", "feeling", "felt", "i", "teimlo", "im") for t in toks[:i])
+        if (
+            s == "self"
+            or s in (None, "there")
+            and felt
+            or s == "other"
+            and cl.near(i, "self", before=6) is None
+        ):
+            yield sig("suicide", i, end - 1, "concern", "self" if s != "other" else "other")
+    for i in cl.pos("despair_denied"):
+        n = cl.near(i, "negation", before=4)
+        end = toks[i].start.get("despair_denied", i + 1)
+        if end < len(toks) and toks[end].text in ("of", "from", "at"):  # "no way out of the car park"
+            continue
+        if n is not None and (cl.subject(n) != "thing" or _there(toks, n)):
+            yield sig("suicide", n, toks[i].start.get("despair_denied", i + 1) - 1, "concern", about(n))
+    # "i'm done", "i'm finished" at the end of a clause
+    if len(toks) <= 4 and toks and toks[-1].text in ("done", "finished") and cl.has("self"):
+        yield sig("suicide", 0, len(toks) - 1, "concern")
+
+    # hopelessness about living: "nothing to live for", "dont want to be alive", "tired of living"
+    for j in cl.pos("life"):
+        prev = toks[j - 1] if j else None
+        if prev is None or not (
+            prev.text in _BEFORE_LIFE
+            or "desire" in prev.tags
+            or prev.tags & {"hopeless", "negation"}
+            and prev.text not in ("no", "dim", "not")
+        ):
+            continue
+        h = cl.near(j, "negation", before=5)
+        h = h if h is not None else cl.near(j, "hopeless", before=4)
+        if h is None or _complement(toks, toks[j].start.get("life", j + 1)):
+            continue
+        soft = toks[h].text in ("hate", "sick", "enough", "tired") and toks[j].text not in (
+            "living",
+            "alive",
+            "exist",
+        )
+        yield sig("suicide", h, j, "concern" if soft else "crisis", about(h))
+    for j in cl.pos("life"):
+        if toks[j].text in ("life", "bywyd") and cl.near(j, "hopeless", after=3) is not None:
+            k = cl.near(j, "hopeless", after=3)
+            if toks[k].text in ("pointless", "worthless", "over", "worth", "nothing", "hopeless", "point"):
+                yield sig("suicide", j, k, "crisis", about(j))
+
+    # better off without me, goodbye letters, can't go on, softer signals
+    for i in cl.pos("better_without"):
+        end = toks[i].start.get("better_without")
+        if end is None:
+            continue
+        if cl.words(i, end - 1) == "miss me" and cl.near(i, "negation", before=4) is None:
+            continue
+        yield sig("suicide", i, end - 1, "crisis", about(i))
+    for i in cl.pos("goodbye"):
+        end = toks[i].start.get("goodbye")
+        if end is None:
+            continue
+        if (
+            end == i + 1
+            and i
+            and toks[i - 1].text in ("saying", "said", "say")
+            and cl.subject(i - 1) in ("self", None)
+        ):
+            if (
+                i + 2 < len(toks)
+                and toks[i + 1].text == "to"
+                and toks[i + 2].text in ("my", "everyone", "everybody", "all")
+            ):
+                yield sig("suicide", i - 1, i + 2, "concern", "self")
+                continue
+        if end == i + 1:  # a single word: "goodbye" needs its letter, note or message
+            n = next(
+                (
+                    j
+                    for j in range(i - 2, i + 4)
+                    if 0 <= j < len(toks)
+                    and toks[j].text.rstrip("s")
+                    in ("letter", "note", "message", "text", "video", "llythyr", "neges", "nodyn")
+                ),
+                None,
+            )
+            if n is None:
+                continue
+            yield sig("suicide", i, n, "crisis", about(i))
+        else:
+            yield sig("suicide", i, end - 1, "crisis", about(i))
+    for i in cl.pos("cant_go_on"):
+        end = toks[i].start.get("cant_go_on")
+        if end is None:
+            continue
+        nxt = toks[end] if end < len(toks) else None
+        if nxt is not None and not (nxt.text in _GOING_ON or "life" in nxt.tags or "now" in nxt.tags):
+            continue  # "can't go on holiday", "can't carry on working nights"
+        if (
+            nxt is not None
+            and nxt.text == "without"
+            and end + 1 < len(toks)
+            and toks[end + 1].text in ("a", "an", "the")
+        ):
+            continue  # "can't carry on without a car"
+        yield sig("suicide", i, end - 1, "crisis", about(i))
+    for i in cl.pos("concern"):
+        end = toks[i].start.get("concern", i)
+        if (
+            end + 1 < len(toks)
+            and toks[end].text in ("with", "about", "of", "o")
+            and toks[end + 1].text in _DETERMINERS | {"all"}
+        ):
+            if (
+                toks[end + 1].text not in ("my",)
+                or end + 2 < len(toks)
+                and toks[end + 2].text not in ("life", "self")
+            ):
+                continue  # "can't cope with the garden", "nobody cares about the potholes"
+        if "concern" in toks[i].start:
+            yield sig("suicide", i, toks[i].start["concern"] - 1, "concern", about(i))
+
+    # medicines and overdoses: "took 30 paracetamol", "pills saved up", "tried to od"
+    for i in cl.pos("overdose"):
+        word = toks[i].text
+        acted = any(_past(toks[j]) for j in range(max(0, i - 4), i)) or word.endswith(("ed", "ing"))
+        intends = any(cl.near(i, t, before=5) is not None for t in ("take", "desire", "attempt"))
+        if word in ("od", "ods") and not (acted or intends):
+            continue
+        yield sig("suicide", max(0, i - 2), i, "urgent" if acted else "crisis", about(i))
+    for i in cl.pos("substance"):
+        t = cl.near(i, "take", before=6, after=3)
+        amount = cl.near(i, "amount", before=5, after=2)
+        number = next(
+            (
+                j
+                for j in range(max(0, i - 4), i)
+                if toks[j].text.isdigit() and 8 <= int(toks[j].text[:6]) < 10_000
+            ),
+            None,
+        )
+        if t is not None and (amount is not None or number is not None):
+            past = any(_past(toks[j]) for j in range(max(0, min(t, i) - 2), max(t, i) + 1))
+            yield sig("suicide", min(t, i), max(t, i), "urgent" if past else "crisis", about(min(t, i)))
+    # means made ready: "pills saved up", "a stash of tablets", "the noose is ready", "bleach to drink"
+    for i in sorted(
+        set(cl.pos("substance") + cl.pos("hang") + cl.pos("poison") + cl.pos("cut") + cl.pos("weapon"))
+    ):
+        s = cl.near(i, "stockpile", before=6, after=6)
+        if s is not None:
+            yield sig("suicide", min(s, i), max(s, i), "crisis", about(min(s, i)))
+    for i in cl.pos("poison"):
+        t = cl.near(i, "take", before=4)
+        wants = any(cl.near(i, x, before=7) is not None for x in ("desire", "attempt", "threat"))
+        if t is not None and (wants or _past(toks[t])) and cl.subject(t) != "thing":
+            yield sig("suicide", t, i, "urgent" if _past(toks[t]) else "crisis", about(t))
+    for i in cl.pos("substance"):
+        k = cl.near(i, "kill", before=6, after=4)
+        k = k if k is not None else cl.near(i, "death", before=4, after=4)
+        if k is not None:
+            yield sig("suicide", min(k, i), max(k, i), "crisis", about(min(k, i)))
+
+    # jumping: "gonna jump off the bridge", "stepping in front of a lorry", "on the edge of the car park"
+    for i in cl.pos("jump"):
+        f = cl.near(i, "jump_from", after=3)
+        if f is None:
+            continue
+        p = next(
+            (cl.near(f, t, after=5) for t in ("high_place", "vehicle", "water") if cl.near(f, t, after=5)),
+            None,
+        )
+        if p is None:
+            continue
+        wants = any(cl.near(i, t, before=5) is not None for t in ("desire", "attempt", "threat")) or now
+        if "water" in toks[p].tags and "high_place" not in toks[p].tags and not wants:
+            continue
+        if wants or "high_place" in toks[p].tags or "vehicle" in toks[p].tags and toks[f].text != "into":
+            if cl.subject(i) != "thing" and (wants or cl.subject(i) in ("self", None)):
+                yield sig("suicide", i, p, "crisis", about(i))
+    for i in cl.pos("edge"):
+        rail = next(
+            (
+                j
+                for j in range(i + 1, min(len(toks), i + 6))
+                if "railway" in toks[j].text or "track" in toks[j].text
+            ),
+            None,
+        )
+        p = cl.near(i, "high_place", after=6)
+        p = p if p is not None else rail
+        if p is not None and "bridge" != toks[i].text and cl.subject(i) in ("self", None, "other"):
+            yield sig("suicide", i, p, "crisis", about(i))
+
+    # cutting and burning a body: "been cuttin my arms", "cutting her arms", "slit my wrist"
+    for i in cl.pos("cut"):
+        b = cl.near(i, "body_part", after=4)
+        if b is not None and toks[i].text not in ("stab",):
+            owner = next((toks[j].text for j in range(i + 1, b)), "")
+            yield sig("self-harm", i, b, "crisis", "other" if owner in ("his", "her", "their") else about(i))
+
+    # violence to a person: "he punched me", "my partner hurts our children", "threatened to stab me"
+    for i in cl.pos("violence"):
+        if toks[i].text.startswith("threat") and i + 1 < len(toks) and toks[i + 1].text == "to":
+            continue  # "threatened to evict me": the verb after says what; a violent one is read itself
+        v = next((j for j in range(i + 1, min(len(toks), i + 4)) if "victim" in toks[j].tags), None)
+        if v is None:  # "threatens to kill the dog and me"
+            v = next(
+                (
+                    j
+                    for j in range(i + 3, min(len(toks), i + 7))
+                    if toks[j].text in ("me", "us") and toks[j - 1].text == "and"
+                ),
+                None,
+            )
+        if v is None:  # "smashed my head", "threw a chair at me"
+            v = next(
+                (
+                    j
+                    for j in range(i + 1, min(len(toks), i + 6))
+                    if toks[j].text in ("me", "us")
+                    and toks[j - 1].text in ("at", "into", "against")
+                    or toks[j].tags & {"body_part"}
+                    | ({"head", "face", "neck", "throat", "hair", "nose"} & {toks[j].text})
+                    and toks[j - 1].text in ("my", "our")
+                ),
+                None,
+            )
+            if v is not None and toks[v].text not in ("me", "us"):
+                v = v - 1  # the victim is the owner: "my" head
+        welsh_victim = i > 0 and toks[i - 1].text in ("fy", "ein") and toks[i].text not in ("hurt",)
+        if v is None and not welsh_victim:
+            continue
+        s = cl.subject(i)
+        if s == "self" and not welsh_victim or s == "thing" and not welsh_victim:
+            continue
+        if "kill" in toks[i].tags and s is None and not cl.has("threat"):
+            continue
+        if any(toks[j].tags & {"substance", "poison"} for j in range(max(0, i - 6), i)):
+            continue  # the means does it: "will 20 tablets kill me"
+        victim = toks[v].text if v is not None else "me"
+        reported = any(
+            t.text in ("said", "says", "saying", "threatened", "threatens", "told", "tells") for t in toks
+        )
+        joking = any(t.text in ("lol", "haha", "hahaha", "lmao", "jk", "lool") for t in toks)
+        if "kill" in toks[i].tags and not reported and joking:
+            continue
+        if (
+            "kill" in toks[i].tags
+            and not reported
+            and v is not None
+            and v + 1 < len(toks)
+            and toks[v + 1].text == "for"
+        ):
+            continue  # "my mum will kill me for being late": a reason given is a figure of speech
+        if "kill" in toks[i].tags and not reported and any(t.text in ("if", "when") for t in toks[i:]):
+            if cl.subject(i) == "other" and any(t.text in _FIGURE_AGENTS for t in toks[:i]):
+                continue  # "my dad will murder me if i'm late home": said of a parent, a figure of speech
+            yield sig(
+                "abuse", i, v if v is not None else i, "concern", "self"
+            )  # maybe a figure of speech: ask
+            continue
+        if s is None and victim not in ("me", "us", "fi", "ni") and not welsh_victim:
+            continue
+        household = ("kids", "children", "child", "baby", "son", "daughter", "plant")
+        mine = victim in ("me", "us", "fi", "ni", "my", "our") or welsh_victim or victim in household
+        yield sig("abuse", i, v if v is not None else i, "crisis", "self" if mine else "other")
+    for i in cl.pos("hands_on_neck"):
+        if "hands_on_neck" in toks[i].start:
+            yield sig("abuse", i, toks[i].start["hands_on_neck"] - 1, "crisis")
+    for i in cl.pos("fear"):
+        f = cl.near(i, "fear_of", after=3)
+        if f is not None:
+            yield sig("abuse", i, f + 2, "crisis")
+
+    # sexual violence: "he raped me", "a man touched me", "made me have sex", "forced himself on me"
+    for i in cl.pos("sexual"):
+        v = cl.near(i, "victim", after=2)
+        mine = (
+            v is not None
+            and toks[v].text in ("me", "us", "fi", "ni")
+            or i > 0
+            and toks[i - 1].text in ("fy", "ein")
+        )
+        tier = "concern" if cl.negated(i) and cl.near(i, "negation", before=1) is not None else "crisis"
+        yield sig("sexual-violence", i, v if v is not None else i, tier, "self" if mine else about(i))
+    for i in cl.pos("touch"):
+        v = next((j for j in range(i + 1, min(len(toks), i + 3)) if "victim" in toks[j].tags), None)
+        if (
+            v is None
+            and i + 2 < len(toks)
+            and toks[i + 1].text in ("my", "her", "his")
+            and toks[i + 2].text in _INTIMATE
+        ):
+            v = i + 1
+            if toks[i + 1].text == "my":
+                yield sig("sexual-violence", i, i + 2, "crisis", "self")
+                continue
+        s = cl.subject(i)
+        earlier = any(
+            "third" in toks[j].tags and toks[j].text not in ("her", "him", "them") for j in range(i)
+        )
+        if v is not None and (s == "other" or s != "self" and earlier) and not cl.negated(i):
+            mine = toks[v].text in ("me", "us")
+            yield sig("sexual-violence", i, v, "crisis", "self" if mine else "other")
+    for i in cl.pos("coerce"):
+        x = cl.near(i, "sex_word", after=10)
+        r = cl.near(i, "reflexive_other", after=1)
+        if x is not None or (
+            r is not None and r + 1 < len(toks) and toks[r + 1].text in ("on", "upon", "arna")
+        ):
+            yield sig("sexual-violence", i, x if x is not None else r + 1, "crisis")
+    for i in cl.pos("spiked"):
+        if toks[i].start.get("spiked", i + 1) > i + 1:  # "something in my drink"
+            yield sig("danger", i, toks[i].start["spiked"] - 1, "crisis", "self")
+            continue
+        if any(
+            toks[j].text in ("got", "get", "been", "was", "were", "be", "getting")
+            for j in range(max(0, i - 3), i)
+        ):
+            yield sig("danger", max(0, i - 2), i, "crisis", about(i))
+
+    # immediate danger: a weapon near, a fire at home, followed, a break-in, someone not breathing
+    for i in cl.pos("weapon"):
+        place = cl.near(i, "near_place", before=8, after=6)
+        held = cl.near(i, "have", before=3) is not None and (cl.has("third") or cl.has("intruder_who"))
+        if place is not None or held:
+            yield sig(
+                "danger", min(i, place if place is not None else i), max(i, place or i), "urgent", "self"
+            )
+    for i in cl.pos("fire_state"):
+        if "fire_state" in toks[i].start:
+            h = cl.near(i, "home_place", before=6, after=4)
+            if h is not None:
+                yield sig("danger", min(h, i), toks[i].start["fire_state"] - 1, "urgent")
+    for i in cl.pos("follow"):
+        v = next(
+            (
+                j
+                for j in range(i + 1, min(len(toks), i + 3))
+                if toks[j].text in ("me", "us", "home", "my", "i")
+            ),
+            None,
+        )
+        passive = i > 0 and toks[i - 1].text in ("being", "been", "was", "am", "yn", "fy")
+        s = cl.subject(i)
+        if (v is not None or passive) and s != "thing" and s != "self" or passive and s == "self":
+            yield sig("danger", i, v if v is not None else i, "urgent")
+    for i in cl.pos("break_in"):
+        if "break_in" not in toks[i].start:
+            continue
+        end = toks[i].start["break_in"]
+        single = end == i + 1
+        s = cl.subject(i)
+        if single and (cl.near(i, "home_place", after=4) is not None or cl.near(i, "near_place", after=4)):
+            yield sig("danger", i, end - 1, "urgent")
+        elif not single and s in ("other", None) and (cl.has("third") or cl.near(i, "home_place", after=3)):
+            obj = toks[end].text if end < len(toks) else None
+            if obj is not None and obj not in _NO_OBJECT and cl.near(end - 1, "home_place", after=3) is None:
+                if obj in _DETERMINERS or toks[end - 1].text.endswith("into"):
+                    continue  # "break into the music industry", "break into a bank vault"
+            yield sig("danger", i, end - 1, "urgent")
+    for i in cl.pos("intruder_who"):
+        if cl.near(i, "home_place", after=4) is not None:
+            yield sig("danger", i, i + 3, "urgent")
+    for i in cl.pos("medical"):
+        if cl.has("desire") and cl.near(i, "death", before=1, after=1) is not None:
+            continue
+        yield sig("danger", i, toks[i].start.get("medical", i + 1) - 1, "urgent", about(i))
+    for i in cl.pos("bleeding"):
+        if cl.near(i, "heavily", before=3, after=4) is not None:
+            yield sig("danger", i, i + 2, "urgent", about(i))
+    for i in cl.pos("danger"):
+        end = toks[i].start.get("danger", i + 1)
+        if end + 1 < len(toks) and toks[end].text == "to":  # "not safe to drive"
+            continue
+        if "danger" in toks[i].start and cl.subject(i) != "thing":
+            yield sig("danger", i, toks[i].start["danger"] - 1, "urgent" if now else "crisis", about(i))
+
+
+_PAST = frozenset(
+    "took taken swallowed downed necked popped had done did overdosed wedi cymerais llyncais".split()
+)
+
+
+def _past(tok: _Token) -> bool:
+    """An act already done: "took", "swallowed", "wedi cymryd"."""
+    return tok.text in _PAST or tok.text.endswith("ed") and "take" in tok.tags
+
+
+_PLACE_WORDS = frozenset(
+    "in on at near with to into paying going doing working living yn ar efo gyda".split()
+)
+# What may follow "can't go on" when it is about going on living: "like this", "anymore", "without her"
+_GOING_ON = frozenset(
+    "like this that anymore any no much longer without with and i im so honestly tbh lol fr please help "
+    "ymlaen mwy heb fel".split()
+)
+_TIMES = frozenset(
+    "morning mornings night nights evening day days week weeks today tomorrow bore nos".split()
+)
+_LIFE_COMPLEMENTS = frozenset("like this that anymore any more now without life everything it me".split())
+
+
+def _complement(toks: list[_Token], end: int) -> bool:
+    """What follows a phrase ties it to a place, a thing or an errand: "can't go on the trip", "don't
+    want to live in a flat", "can't carry on paying this rent". Then it is not about living."""
+    if end >= len(toks):
+        return False
+    nxt = toks[end].text
+    if nxt in _LIFE_COMPLEMENTS:
+        return False
+    if nxt in _PLACE_WORDS or nxt in _DETERMINERS or nxt.endswith("ing"):
+        life_next = end + 1 < len(toks) and toks[end + 1].text in _LIFE_COMPLEMENTS  # "carry on like this"
+        return not (life_next or {t.text for t in toks[end + 1 : end + 3]} & _TIMES)
     return False
 
 
+def _there(toks: list[_Token], i: int) -> bool:
+    """ "there is no way out", "there's no hope": "there" stands for no thing."""
+    return any(t.text == "there" for t in toks[max(0, i - 3) : i])
+
+
+def _windows(tokens: list[_Token]) -> Iterable[list[_Token]]:
+    if len(tokens) <= _WINDOW:
+        yield tokens
+        return
+    step = _WINDOW // 2
+    for i in range(0, len(tokens) - step, step):
+        yield tokens[i : i + _WINDOW]
+
+
 def detect_crisis(text: str) -> CrisisSignal | None:
-    """Return the strongest crisis signal in `text`, or None when there is none."""
-    norm = _normalise(text)
-    if not norm:
+    """Return the strongest crisis signal in `text`, or None when there is none. Never raises."""
+    try:
+        return _detect(text if isinstance(text, str) else "")
+    except Exception:  # a safety check must answer: log it, and treat the message as not a crisis
+        log.exception("crisis detection failed")
         return None
-    norm = _HARMLESS_RE.sub(" ", norm)
-    urgent = bool(_URGENT.search(norm))
-    for kind in KINDS:
-        for pattern in _COMPILED[kind]:
-            m = pattern.search(norm)
-            if m:
-                return CrisisSignal(kind, m.group(0).strip(), urgent or kind == "danger")
-    word = _near_crisis_word(norm)
-    if word:
-        return CrisisSignal("suicide" if not word.startswith("strang") else "abuse", word, urgent)
-    return None
+
+
+def _detect(text: str) -> CrisisSignal | None:
+    c = _concepts()
+    best: CrisisSignal | None = None
+    for words in _words(text):
+        tokens = _tokens(words, c)
+        for window in _windows(tokens):
+            for s in _signals(_Clause(window)):
+                if best is None or (_TIER_RANK[s.tier], _KIND_RANK[s.kind]) < (
+                    _TIER_RANK[best.tier],
+                    _KIND_RANK[best.kind],
+                ):
+                    best = s
+    return best
+
+
+def is_risk_word(word: str) -> bool:
+    """Whether a single word names a risk (rape, overdose, knife, suicidal...): never "correct" it."""
+    try:
+        c = _concepts()
+        words = _words(word)
+        if not words or len(words[0]) != 1:
+            return False
+        w = _spell(words[0][0], c)
+        return bool(_tags_of(w) & _RISK_CONCEPTS)
+    except Exception:
+        log.exception("risk word check failed")
+        return False

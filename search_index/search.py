@@ -21,7 +21,7 @@ from itertools import islice
 from operator import itemgetter
 from pathlib import Path
 
-from .crisis import KIND_WORDS, CrisisSignal, detect_crisis
+from .crisis import KIND_WORDS, CrisisSignal, detect_crisis, is_risk_word
 from .engine import Scores, TermPostings
 from .engine.analysis import index_words
 from .entries import Category, Entry
@@ -233,7 +233,7 @@ class SearchIndex:
         out: list[str] = []
         corrections: list[tuple[str, str]] = []
         for i, w in enumerate(words):
-            if w in self._known or len(w) < 4 or not w.isalpha():
+            if w in self._known or len(w) < 4 or not w.isalpha() or is_risk_word(w):
                 out.append(w)
                 continue
             if is_mutated_form(w, words[i - 1] if i else None, self._known):  # correct Welsh, as written
@@ -359,7 +359,7 @@ class SearchIndex:
         """Put the crisis lines that fit first: the emergency line (999) first when it is happening
         now, otherwise the lines for this kind of crisis, then the emergency line."""
         lines, emergency, others, scores = self._crisis_lines(crisis)
-        if not lines:
+        if not lines or crisis.tier == "concern":  # a softer signal: helplines beside the results
             return hits
         block = emergency[:1] + others[:2] if crisis.urgent else others[:2] + emergency[:1]
         block += islice((e for e in others[2:] if e not in block), max(0, 3 - len(block)))
@@ -397,7 +397,11 @@ class SearchIndex:
     def _did_you_mean(self, words: tuple[str, ...]) -> str | None:
         out, changed = [], False
         for i, w in enumerate(words):
-            known = w in self._spell.words or is_mutated_form(w, words[i - 1] if i else None, self._known)
+            known = (
+                w in self._spell.words
+                or is_risk_word(w)
+                or is_mutated_form(w, words[i - 1] if i else None, self._known)
+            )
             fixed = self._spell.correct(w, loose=True) if not known else None
             out.append(fixed or w)
             changed |= bool(fixed)

@@ -18,7 +18,7 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from search_index import Filters, SearchIndex, build_index, detect_crisis
-from search_index.crisis import KINDS
+from search_index.crisis import KINDS, TIERS
 from search_index.engine.analysis import analyzer, index_words, plain_analyzer, plain_words
 from search_index.entries import KNOWN_FIELDS, Entry, Problem, parse_entry
 from search_index.lexicon import clean_text, fold, load_vocabulary, mutations, tokenize
@@ -159,8 +159,11 @@ def check_results(idx: SearchIndex, text, res, limit: int) -> None:
         assert all(isinstance(w, str) and w for w in h.matched)
         assert h.why("en") and h.why("cy")
     if res.is_crisis:
-        assert res.crisis.kind in KINDS
-        assert limit == 0 or (res.hits and res.hits[0].crisis_line), "crisis lines first"
+        assert res.crisis.kind in KINDS and res.crisis.tier in TIERS
+        if res.crisis.tier == "concern":  # a softer signal: the helplines go beside the results
+            assert not any(h.crisis_line for h in res.hits)
+        else:
+            assert limit == 0 or (res.hits and res.hits[0].crisis_line), "crisis lines first"
     crisis_lines = [h.crisis_line for h in res.hits]
     assert crisis_lines == sorted(crisis_lines, reverse=True), "crisis lines come before the rest"
     assert res.suggestion is None or isinstance(res.suggestion, str)

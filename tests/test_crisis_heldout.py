@@ -1,0 +1,47 @@
+"""Crisis detection judged on messages it was not tuned on (tests/crisis_heldout*.yml, each written before
+the detector of its day ran on it; each file states its first-run figures). A miss here is fixed in the
+mechanism with a different example in the dev table (tests/test_crisis.py), never by copying these words
+into the concept data."""
+
+from pathlib import Path
+
+import yaml
+
+from search_index.crisis import detect_crisis
+
+HERE = Path(__file__).parent
+SETS = sorted(p.name for p in HERE.glob("crisis_heldout*.yml"))
+DATA = {name: yaml.safe_load((HERE / name).read_text(encoding="utf-8")) for name in SETS}
+RISK = [t for d in DATA.values() for t in d["risk"]]
+HARMLESS = [t for d in DATA.values() for t in d["harmless"]]
+RISK_FLAGGED = 0.95  # at least this share of risk messages flagged
+HARMLESS_FLAGGED = 0.02  # at most this share of harmless look-alikes flagged
+
+
+def test_heldout_sets_are_big_enough():
+    assert len(SETS) >= 5
+    assert (
+        len(DATA["crisis_heldout.yml"]["risk"]) >= 150 and len(DATA["crisis_heldout.yml"]["harmless"]) >= 120
+    )
+
+
+def test_risk_messages_are_flagged():
+    for name, d in DATA.items():  # for the record (pytest -s): the newest set is the honest estimate
+        risk = sum(detect_crisis(t) is not None for t in d["risk"]) / len(d["risk"])
+        harmless = sum(detect_crisis(t) is not None for t in d["harmless"]) / len(d["harmless"])
+        print(f"\n{name}: risk flagged {risk:.1%}, harmless flagged {harmless:.1%}")
+    missed = [t for t in RISK if detect_crisis(t) is None]
+    rate = 1 - len(missed) / len(RISK)
+    print(f"\nheld-out risk flagged: {rate:.1%} ({len(RISK) - len(missed)}/{len(RISK)})")
+    for t in missed:
+        print("  missed:", t)
+    assert rate >= RISK_FLAGGED, missed
+
+
+def test_harmless_lookalikes_are_not_flagged():
+    flagged = [(t, s) for t in HARMLESS if (s := detect_crisis(t)) is not None]
+    rate = len(flagged) / len(HARMLESS)
+    print(f"\nheld-out harmless flagged: {rate:.1%} ({len(flagged)}/{len(HARMLESS)})")
+    for t, s in flagged:
+        print(f"  flagged: {t!r} as {s.kind}/{s.tier} ({s.phrase!r})")
+    assert rate <= HARMLESS_FLAGGED, flagged
