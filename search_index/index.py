@@ -52,6 +52,7 @@ from whoosh.support.charset import accent_map
 from whoosh.system import pack_uint
 from whoosh.writing import PostingPool, SegmentWriter
 
+from .engine import meaning
 from .entries import (
     Category,
     ContentError,
@@ -457,7 +458,9 @@ def _full_build(content_dir, index_dir, cats, cat_problems, files, fingerprint) 
     file_problems: dict[str, list[dict]] = {}
     sigs: dict[str, str] = {}
     spell: Counter[str] = Counter()
+    texts: dict[str, str] = {}
     for part in parts:
+        texts.update(part["meaning"])
         report.added.extend(part["added"])
         report.problems.extend(part["problems"])
         file_problems.update(part["file_problems"])
@@ -474,6 +477,7 @@ def _full_build(content_dir, index_dir, cats, cat_problems, files, fingerprint) 
         "built": time.time(),
     }
     _write_state(gen, sigs, dict(spell))
+    _write_vectors(gen, meaning.build_vectors(texts))
     _write_json_atomic(gen / "meta.json", meta)
     _swap_current(index_dir, gen)
     _remove_old_generations(index_dir, gen)
@@ -495,7 +499,14 @@ def _index_files(writer, items: list[tuple[str, str]], cats: list[Category], con
     """Parse and add each file to `writer`; what happened, for the report and state.json."""
     ids = {c.id for c in cats}
     by_id = {c.id: c for c in cats}
-    part: dict = {"added": [], "problems": [], "file_problems": {}, "sigs": {}, "spell": Counter()}
+    part: dict = {
+        "added": [],
+        "problems": [],
+        "file_problems": {},
+        "sigs": {},
+        "spell": Counter(),
+        "meaning": {},  # slug -> what the entry is about, for its vector
+    }
     for slug, name in items:
         path = Path(name)
         try:
@@ -512,6 +523,7 @@ def _index_files(writer, items: list[tuple[str, str]], cats: list[Category], con
         part["added"].append(slug)
         part["sigs"][slug] = sig
         part["spell"].update(spell_words(entry, by_id))
+        part["meaning"][slug] = meaning.entry_text(entry, by_id)
     return part
 
 
@@ -741,7 +753,22 @@ def _write_changes(index_dir, gen, state, by_id, changed, removed, updated) -> P
     writer.commit(**commit)
     ix.close()
     _write_state(gen, sigs, {w: n for w, n in spell.items() if n > 0})
+    texts = {entry.slug: meaning.entry_text(entry, by_id) for entry, _ in changed}
+    _write_vectors(gen, meaning.update_vectors(meaning.EntryVectors.read(gen), texts, removed))
     return gen
+
+
+def _write_vectors(gen: Path, vectors) -> None:
+    """The entry vectors beside the index; without them (the meaning layer is off, or the last
+    generation had none) none are kept, and opening the index embeds the entries instead."""
+    if vectors is not None:
+        try:
+            vectors.write(gen)
+            return
+        except OSError as exc:
+            log.warning("the entry vectors were not written (%s); they are made when the index opens", exc)
+    for name in (meaning.VECTORS_FILE, meaning.SLUGS_FILE):
+        (gen / name).unlink(missing_ok=True)
 
 
 def _fork_generation(index_dir: Path, gen: Path) -> Path:

@@ -1,0 +1,358 @@
+"""The meaning layer: static word embeddings, so "grub" finds food and "shrink" counselling.
+
+The model is WordLlama's `l2_supercat` (256 dimensions, 32,000 tokens, 16 MB), shipped inside the
+`wordllama` wheel as two files: ``tokenizers/l2_supercat_tokenizer_config.json`` and
+``weights/l2_supercat_256.safetensors``. We read those two files by path with `tokenizers` and
+`safetensors` and pool the token vectors ourselves, exactly as `WordLlamaInference.embed` does (the
+mean of the token vectors; tests/test_meaning.py pins that the two agree). We do not call
+`WordLlama.load()`: it looks for the tokenizer in the wrong folder and then downloads; nor import
+`wordllama` itself, whose import configures the root logger. Nothing here touches the network.
+
+A text's vector is the mean of its tokens' vectors, scaled to length 1; two texts are close in
+meaning when the dot product of their vectors is high. A word's *weight* is the length of its own
+(unscaled) vector: the model gives function and filler words short vectors ("the" 1.6, "up" 4.9,
+"no" 8.2) and words that carry meaning long ones ("food" 12.9, "youth" 19.7), so filler never
+carries a match on its own.
+
+`MeaningModel.load()` never raises: when the files are missing or damaged it logs one warning and
+returns None, and search works on words alone.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from functools import lru_cache
+from importlib.util import find_spec
+from pathlib import Path
+
+log = logging.getLogger(__name__)
+
+MODEL_PACKAGE = "wordllama"
+TOKENIZER_FILE = Path("tokenizers") / "l2_supercat_tokenizer_config.json"
+WEIGHTS_FILE = Path("weights") / "l2_supercat_256.safetensors"
+TENSOR_KEY = "embedding.weight"
+VECTORS_FILE = "meaning.npy"  # entry vectors of one index generation (float16, one row per entry)
+SLUGS_FILE = "meaning.json"  # which entry each row is, and the model the vectors came from
+WEIGHT_FLOOR = 8.0  # word vectors this short or shorter carry no weight ("the", "up", "no", "help", digits)
+WEIGHT_FULL = 12.0  # and this long or longer carry full weight
+
+_LOCK = threading.Lock()
+_LOADED: dict[str, object] = {}
+_WARNED: set[str] = set()
+
+
+def model_dir() -> Path | None:
+    """Where the installed `wordllama` package keeps its files (without importing it)."""
+    spec = find_spec(MODEL_PACKAGE)
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    return Path(next(iter(spec.submodule_search_locations)))
+
+
+class MeaningModel:
+    """WordLlama's token vectors and tokenizer, read from the files its wheel ships."""
+
+    name = "wordllama-l2_supercat_256"
+
+    def __init__(self, tokenizer, vectors):
+        import numpy as np
+
+        self._np = np
+        self._tokenizer = tokenizer
+        self._vectors = vectors  # float16, (tokens, dimensions): kept as shipped, 16 MB
+        self.dimensions = int(vectors.shape[1])
+
+    @classmethod
+    def from_files(cls, folder: Path) -> MeaningModel:
+        """Read the model from `folder` (the package's folder); raises when it cannot."""
+        import numpy as np
+        from safetensors import safe_open
+        from tokenizers import Tokenizer
+
+        tokenizer = Tokenizer.from_file(str(folder / TOKENIZER_FILE))
+        with safe_open(str(folder / WEIGHTS_FILE), framework="np") as f:
+            vectors = f.get_tensor(TENSOR_KEY)
+        if vectors.ndim != 2 or vectors.shape[0] < tokenizer.get_vocab_size() or vectors.shape[1] < 8:
+            raise ValueError(f"unexpected model shape {vectors.shape}")
+        if not np.isfinite(vectors[: min(len(vectors), 1000)].astype(np.float32)).all():
+            raise ValueError("the model's vectors are damaged (not finite numbers)")
+        tokenizer.no_padding()
+        tokenizer.no_truncation()
+        return cls(tokenizer, np.ascontiguousarray(vectors))
+
+    @classmethod
+    def load(cls, folder: Path | None = None) -> MeaningModel | None:
+        """The model, loaded once per process; None (with one warning logged) when it cannot be."""
+        folder = folder or model_dir()
+        key = str(folder)
+        with _LOCK:
+            if key in _LOADED:
+                return _LOADED[key]
+            try:
+                if folder is None:
+                    raise FileNotFoundError(f"the {MODEL_PACKAGE} package is not installed")
+                model = cls.from_files(folder)
+            except Exception as exc:  # any failure: search goes on with words alone
+                model = None
+                _warn_once(key, f"search by meaning is off, words alone are searched: {problem(exc)}")
+            _LOADED[key] = model
+            return model
+
+    # --- vectors -------------------------------------------------------------------------------
+    def _token_vectors(self, text: str):
+        ids = self._tokenizer.encode(text, add_special_tokens=False).ids
+        return self._vectors[ids].astype(self._np.float32) if ids else None
+
+    def embed(self, texts: list[str]):
+        """One unit-length vector per text (float32, (len(texts), dimensions)); zeros for no tokens."""
+        np = self._np
+        out = np.zeros((len(texts), self.dimensions), dtype=np.float32)
+        if not texts:
+            return out
+        encoded = self._tokenizer.encode_batch(list(texts), add_special_tokens=False)
+        for i, enc in enumerate(encoded):
+            if enc.ids:
+                out[i] = self._vectors[enc.ids].astype(np.float32).mean(axis=0)
+        return _unit(np, out)
+
+    def vector(self, weighted: dict[str, float]):
+        """The vector of a query: its words' vectors (token means), each times its weight, summed
+        and scaled to length 1. None when no word has any tokens."""
+        np = self._np
+        total = np.zeros(self.dimensions, dtype=np.float32)
+        for word, w in weighted.items():
+            tokens = self._token_vectors(word)
+            if tokens is not None and w > 0:
+                total += tokens.mean(axis=0) * w
+        n = float(np.linalg.norm(total))
+        return total / n if n > 0 else None
+
+    def is_word(self, word: str) -> bool:
+        """Is this a whole word of the model's vocabulary (a common English word, not a typo)?"""
+        return self._tokenizer.token_to_id("\u2581" + word) is not None
+
+    @lru_cache(maxsize=20000)  # noqa: B019 - one model per process, kept for its life
+    def weight(self, word: str) -> float:
+        """How much a word says, 0..1, from the length of its vector: 0 for "the", "up", "out", "30"."""
+        tokens = self._token_vectors(word)
+        if tokens is None:
+            return 0.0
+        np = self._np
+        length = float(np.linalg.norm(tokens, axis=1).max()) if word.isalpha() else 0.0
+        return min(1.0, max(0.0, (length - WEIGHT_FLOOR) / (WEIGHT_FULL - WEIGHT_FLOOR)))
+
+
+def _unit(np, m):
+    norms = np.linalg.norm(m, axis=1, keepdims=True)
+    norms[norms == 0] = 1.0
+    return m / norms
+
+
+def problem(exc: BaseException) -> str:
+    text = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+    return text[:200]
+
+
+def _warn_once(key: str, message: str) -> None:
+    if key not in _WARNED:
+        _WARNED.add(key)
+        log.warning("%s", message)
+
+
+def status() -> str | None:
+    """None when search by meaning works, else a sentence saying why it is off (for check/serve)."""
+    folder = model_dir()
+    if MeaningModel.load(folder) is not None:
+        return None
+    if folder is None:
+        return f"search by meaning is off: the {MODEL_PACKAGE} package is not installed; words alone are searched"
+    return "search by meaning is off: its model files are missing or damaged; words alone are searched"
+
+
+# --- entry vectors, stored with each index generation -------------------------------------------
+
+
+def entry_text(entry, categories: dict) -> str:
+    """What an entry is about, for its vector: title, summary, tags, questions, category names."""
+    names = [categories[c].name for c in entry.categories if c in categories]
+    return " . ".join(
+        part
+        for part in [
+            entry.title,
+            entry.summary,
+            ", ".join(entry.tags),
+            " ".join(entry.questions),
+            ", ".join(names),
+        ]
+        if part
+    )
+
+
+class EntryVectors:
+    """The entry vectors of one index generation: slug -> row of a float16 matrix."""
+
+    def __init__(self, slugs: list[str], matrix, model_name: str):
+        self.slugs = slugs
+        self.row = {s: i for i, s in enumerate(slugs)}
+        self.matrix = matrix
+        self.model_name = model_name
+
+    @classmethod
+    def read(cls, gen: Path) -> EntryVectors | None:
+        """The generation's vectors; None when it has none or they cannot be read (logged once)."""
+        import json
+
+        import numpy as np
+
+        try:
+            info = json.loads((gen / SLUGS_FILE).read_text(encoding="utf-8"))
+            matrix = np.load(gen / VECTORS_FILE, allow_pickle=False)
+            slugs = list(info["slugs"])
+            if matrix.ndim != 2 or matrix.shape[0] != len(slugs):
+                raise ValueError("the vectors do not match their list of entries")
+            return cls(slugs, matrix, str(info.get("model", "")))
+        except FileNotFoundError:
+            return None
+        except Exception as exc:
+            _warn_once(
+                f"vectors:{gen}",
+                f"{gen.name}: the entry vectors cannot be read ({problem(exc)}); words alone are searched",
+            )
+            return None
+
+    def write(self, gen: Path) -> None:
+        """Write beside the index (new files swapped in: the old ones may be another generation's links)."""
+        import json
+        import os
+
+        import numpy as np
+
+        tmp = gen / f".{VECTORS_FILE}.{os.getpid()}.tmp"
+        with open(tmp, "wb") as f:
+            np.save(f, self.matrix.astype(np.float16), allow_pickle=False)
+        os.replace(tmp, gen / VECTORS_FILE)
+        tmp = gen / f".{SLUGS_FILE}.{os.getpid()}.tmp"
+        tmp.write_text(json.dumps({"model": self.model_name, "slugs": self.slugs}), encoding="utf-8")
+        os.replace(tmp, gen / SLUGS_FILE)
+
+
+def build_vectors(texts: dict[str, str], model: MeaningModel | None = None) -> EntryVectors | None:
+    """Vectors for every entry (`texts`: slug -> `entry_text`); None when the model is off."""
+    model = model or MeaningModel.load()
+    if model is None:
+        return None
+    slugs = list(texts)
+    return EntryVectors(slugs, model.embed([texts[s] for s in slugs]).astype("float16"), model.name)
+
+
+def update_vectors(
+    old: EntryVectors | None, changed: dict[str, str], removed: list[str]
+) -> EntryVectors | None:
+    """`old` with the changed entries' vectors made again and the removed ones dropped."""
+    model = MeaningModel.load()
+    if model is None:
+        return None
+    import numpy as np
+
+    if old is None or old.model_name != model.name:
+        return None  # the caller rebuilds them all
+    gone = set(removed) | set(changed)
+    keep = [s for s in old.slugs if s not in gone]
+    rows = [old.row[s] for s in keep]
+    new = list(changed)
+    fresh = model.embed([changed[s] for s in new]).astype(np.float16)
+    matrix = np.concatenate([old.matrix[rows], fresh]) if rows else fresh
+    return EntryVectors(keep + new, matrix, model.name)
+
+
+class MeaningIndex:
+    """Search by meaning over one opened generation: the model and every visible entry's vector.
+
+    Entries the generation has no vector for (an index from before this layer, or built while the
+    model was off) are embedded when it is opened. Never raises: `ok` is False when the model is off.
+    """
+
+    def __init__(self, gen: Path, texts: dict[str, str]):
+        self.model = MeaningModel.load()
+        self.slugs: list[str] = []
+        self.row: dict[str, int] = {}
+        self.matrix = None
+        if self.model is None:
+            return
+        try:
+            import numpy as np
+
+            stored = EntryVectors.read(gen)
+            if stored is not None and stored.model_name != self.model.name:
+                stored = None
+            have = [s for s in texts if stored is not None and s in stored.row]
+            missing = [s for s in texts if stored is None or s not in stored.row]
+            parts = []
+            if have:
+                parts.append(stored.matrix[[stored.row[s] for s in have]])
+            if missing:
+                parts.append(self.model.embed([texts[s] for s in missing]).astype(np.float16))
+            self.slugs = have + missing
+            self.row = {s: i for i, s in enumerate(self.slugs)}
+            self.matrix = np.concatenate(parts) if len(parts) > 1 else (parts[0] if parts else None)
+        except Exception as exc:
+            _warn_once(f"index:{gen}", f"search by meaning is off for {gen.name}: {problem(exc)}")
+            self.model, self.slugs, self.matrix = None, [], None
+
+    @property
+    def ok(self) -> bool:
+        return self.model is not None and self.matrix is not None
+
+    def weight(self, word: str) -> float:
+        """How much a word says (0..1); without the model every word but a number says all."""
+        if self.model is None:
+            return 0.0 if any(c.isdigit() for c in word) else 1.0
+        try:
+            return self.model.weight(word)
+        except Exception:
+            return 1.0
+
+    def is_word(self, word: str) -> bool:
+        """A common English word (so not a typo to correct); False when the layer is off."""
+        try:
+            return self.model is not None and self.model.is_word(word)
+        except Exception:
+            return False
+
+    def closeness(self, words: list[str], slugs: list[str]) -> dict[str, list[float]]:
+        """slug -> each word's own cosine similarity to that entry (empty when the layer is off)."""
+        if not self.ok or not words or not slugs:
+            return {}
+        try:
+            rows = [self.row[s] for s in slugs if s in self.row]
+            known = [s for s in slugs if s in self.row]
+            sims = self.matrix[rows].astype("float32") @ self.model.embed(words).T
+            return {s: sims[i].tolist() for i, s in enumerate(known)}
+        except Exception as exc:
+            _warn_once("closeness", f"search by meaning failed, words alone are searched: {problem(exc)}")
+            return {}
+
+    def similar(self, weighted: dict[str, float], k: int, also: set[str] = frozenset()) -> dict[str, float]:
+        """slug -> cosine similarity to the weighted words, for the `k` closest entries and for the
+        entries in `also` (empty when the layer is off)."""
+        if not self.ok or not weighted:
+            return {}
+        try:
+            import numpy as np
+
+            q = self.model.vector(weighted)
+            if q is None:
+                return {}
+            sims = self.matrix @ q.astype(self.matrix.dtype)
+            k = min(k, len(self.slugs))
+            top = np.argpartition(-sims, k - 1)[:k] if 0 < k < len(self.slugs) else range(len(self.slugs))
+            out = {self.slugs[i]: float(sims[i]) for i in top}
+            for s in also:
+                i = self.row.get(s)
+                if i is not None:
+                    out[s] = float(sims[i])
+            return out
+        except Exception as exc:
+            _warn_once("similar", f"search by meaning failed, words alone are searched: {problem(exc)}")
+            return {}
