@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from babel import Locale, UnknownLocaleError
 
 from search_index import Entry, Hit, Results, detect_crisis
-from search_index.answers import EXAMPLES, LABELS, crisis_message
+from search_index.answers import EXAMPLES, LABELS, crisis_message, no_good_match
 
 from .chats import QUERY_TTL, ChatState
 from .phrases import say
@@ -262,6 +262,11 @@ class Conversation:
             return Reply(first.text, first.buttons, kind="crisis", followups=(services,))
         if not results.hits:
             return self._nothing(state, results)
+        if not results.confident:  # say so plainly; the weak results follow under "might help"
+            lab = LABELS[lang]
+            page = self._page(state, results.hits, 0, lab["might_help"])
+            topics = ((Button(say("btn_topics", lang), data="c"),),)
+            return Reply(no_good_match(lang), topics, kind="no_good_match", followups=(page,))
         return self._page(state, results.hits, 0, say("results", lang, query=_short(text, 60)))
 
     def _crisis_reply(self, kind: str, lang: str) -> Reply:
