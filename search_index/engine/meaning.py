@@ -9,10 +9,12 @@ mean of the token vectors; tests/test_meaning.py pins that the two agree). We do
 `wordllama` itself, whose import configures the root logger. Nothing here touches the network.
 
 A text's vector is the mean of its tokens' vectors, scaled to length 1; two texts are close in
-meaning when the dot product of their vectors is high. A word's *weight* is the length of its own
-(unscaled) vector: the model gives function and filler words short vectors ("the" 1.6, "up" 4.9,
-"no" 8.2) and words that carry meaning long ones ("food" 12.9, "youth" 19.7), so filler never
-carries a match on its own.
+meaning when the dot product of their vectors is high. A word's *weight* (how much it says) comes
+from the model too, two ways: the length of its (unscaled) vector, short for function and filler
+words ("the" 1.6, "up" 4.9, "no" 8.2) and long for words that carry meaning ("food" 12.9, "youth"
+19.7); and, for a word that is one token, its place in the vocabulary, whose tokens are numbered in
+order of frequency ("no" 694, "run" 1065, "help" 1371, "food" 9687, "meter" 11134). So filler
+never carries a match on its own.
 
 `MeaningModel.load()` never raises: when the files are missing or damaged it logs one warning and
 returns None, and search works on words alone.
@@ -21,6 +23,7 @@ returns None, and search works on words alone.
 from __future__ import annotations
 
 import logging
+import math
 import threading
 from functools import lru_cache
 from importlib.util import find_spec
@@ -34,8 +37,13 @@ WEIGHTS_FILE = Path("weights") / "l2_supercat_256.safetensors"
 TENSOR_KEY = "embedding.weight"
 VECTORS_FILE = "meaning.npy"  # entry vectors of one index generation (float16, one row per entry)
 SLUGS_FILE = "meaning.json"  # which entry each row is, and the model the vectors came from
-WEIGHT_FLOOR = 8.0  # word vectors this short or shorter carry no weight ("the", "up", "no", "help", digits)
+WEIGHT_FLOOR = (
+    8.0  # word vectors this short or shorter weigh least ("the", "up", "no", "help"); numbers nothing
+)
 WEIGHT_FULL = 12.0  # and this long or longer carry full weight
+RANK_COMMON = 700  # a whole word this early in the model's vocabulary ("no", "up", "out") weighs least
+RANK_RARE = 8000  # and from this far on ("food", "gas", "meter") fully
+WEIGHT_MIN = 0.15  # but a word (not a number) always weighs a little: the model's lengths are rough
 
 _LOCK = threading.Lock()
 _LOADED: dict[str, object] = {}
@@ -138,9 +146,14 @@ class MeaningModel:
         tokens = self._token_vectors(word)
         if tokens is None:
             return 0.0
-        np = self._np
-        length = float(np.linalg.norm(tokens, axis=1).max()) if word.isalpha() else 0.0
-        return min(1.0, max(0.0, (length - WEIGHT_FLOOR) / (WEIGHT_FULL - WEIGHT_FLOOR)))
+        if not word.isalpha():
+            return 0.0
+        length = float(self._np.linalg.norm(tokens, axis=1).max())
+        weight = (length - WEIGHT_FLOOR) / (WEIGHT_FULL - WEIGHT_FLOOR)
+        rank = self._tokenizer.token_to_id("\u2581" + word)
+        if rank is not None:  # a whole word of the vocabulary, which is in order of frequency
+            weight = min(weight, math.log(max(rank, 1) / RANK_COMMON) / math.log(RANK_RARE / RANK_COMMON))
+        return min(1.0, max(WEIGHT_MIN, weight))
 
 
 def _unit(np, m):
