@@ -15,7 +15,7 @@ from pathlib import Path
 
 import yaml
 
-from search_index.index import FIELD_BOOSTS
+from search_index.engine.analysis import FIELD_BOOSTS
 
 try:
     _Loader = yaml.CSafeLoader

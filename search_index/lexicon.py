@@ -21,7 +21,8 @@ from functools import lru_cache
 from pathlib import Path
 
 import yaml
-from whoosh.lang.porter import stem as _porter
+
+from .engine.analysis import porter_stem as _porter
 
 BUILTIN = Path(__file__).with_name("vocabulary.yml")
 _WORD_RE = re.compile(r"[^\W_]+(?:['’][^\W_]+)*", re.UNICODE)

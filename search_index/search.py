@@ -1,47 +1,32 @@
 """Search: a resident's message in, plain results out.
 
 `SearchIndex.open(index_dir)` opens one generation of the index and hands out plain values
-(`Entry`, `Hit`, `Results`); no Whoosh object leaves this module. It reads one snapshot of the
-index (one Whoosh reader), so every result comes from the same generation; the website's threads
-share it (reads of postings are serialised, scoring is not).
+(`Entry`, `Hit`, `Results`). It reads one snapshot of the index (one `engine.Generation`), so every
+result comes from the same generation; the website's threads share it.
 
-Ranking is Whoosh's BM25F, but computed here from each word's postings (read once and kept) instead
-of by Whoosh's matcher tree, which is far slower on large directories: see `_Ranker`.
+This module turns a message into weighted index terms (typo correction, the resident vocabulary,
+category hints) and the engine's BM25F scores into hits (filters, closed entries, crisis lines
+first, reasons); the ranking itself is `search_index.engine`'s.
 """
 
 from __future__ import annotations
 
 import heapq
-import json
 import threading
 import time
 import weakref
-from array import array
-from bisect import bisect_left
-from collections import Counter, OrderedDict, defaultdict
-from collections.abc import Sequence
+from collections import Counter, defaultdict
 from dataclasses import dataclass
-from itertools import islice, repeat
-from math import log
-from operator import add, itemgetter, mul, truediv
+from itertools import islice
+from operator import itemgetter
 from pathlib import Path
 
-from whoosh import index as whoosh_index
-from whoosh import query as Q
-
 from .crisis import KIND_WORDS, CrisisSignal, detect_crisis
+from .engine import Scores, TermPostings
+from .engine.analysis import index_words
 from .engine.meaning import MeaningIndex, entry_text
 from .entries import Category, Entry
-from .index import (
-    FIELD_BOOSTS,
-    area_key,
-    current_generation,
-    index_words,
-    make_schema,
-    read_meta,
-    read_state,
-    spell_words,
-)
+from .index import ENGINE, area_key, current_generation, read_meta, read_state, spell_words
 from .lexicon import BUILTIN as BUILTIN_VOCABULARY
 from .lexicon import Understanding, Vocabulary, load_vocabulary, tokenize
 
@@ -112,17 +97,18 @@ class Filters:
     language: str | None = None
     area: str | None = None
 
-    def whoosh_filter(self) -> Q.Query | None:
-        parts: list[Q.Query] = []
+    def labels(self) -> dict[str, str]:
+        """The checks done by the index: label field -> the value an entry must have."""
+        labels: dict[str, str] = {}
         if self.category:
-            parts.append(Q.Term("categories", self.category))
+            labels["categories"] = self.category
         if self.free:
-            parts.append(Q.Term("free", "1"))
+            labels["free"] = "1"
         if self.language:
-            parts.append(Q.Term("languages", self.language.lower()))
+            labels["languages"] = self.language.lower()
         if self.area:
-            parts.append(Q.Term("area", area_key(self.area)))
-        return Q.And(parts) if parts else None
+            labels["area"] = area_key(self.area)
+        return labels
 
     def allows(self, entry: Entry) -> bool:
         """The checks done on the entry itself (ages: entries with no age limit are for everyone)."""
@@ -157,28 +143,15 @@ class SearchIndex:
 
     def __init__(self, gen_dir: Path, vocabulary: Vocabulary):
         self.path = gen_dir
-        self._ix = whoosh_index.open_dir(str(gen_dir))
         meta = read_meta(gen_dir)
         self.meta = meta
         self.categories: list[Category] = [Category(**c) for c in meta.get("categories", [])]
         self.category_by_id = {c.id: c for c in self.categories}
         self.vocabulary = vocabulary
-        self._reader = self._ix.reader()  # this generation, as it is now, for as long as we live
-        self.generation = self._reader.generation()
-        self.entries: dict[str, Entry] = {}
-        self._docs: dict[int, Entry] = {}  # Whoosh document number -> entry (live documents only)
-        self._docnum: dict[str, int] = {}
-        leaves = []
-        for reader, base in self._reader.leaf_readers():
-            seg = _segment_for(gen_dir.parent, reader)
-            deleted = reader.deleted_docs_set if reader.has_deletions() else frozenset()
-            leaves.append((reader, base, seg, deleted))
-            for d, entry in seg.entries.items():
-                if d not in deleted:
-                    self.entries[entry.slug] = entry
-                    self._docs[base + d] = entry
-                    self._docnum[entry.slug] = base + d
-        self._ranker = _Ranker(self._reader, leaves)
+        self._gen = ENGINE.open(gen_dir)
+        self._docs: dict[int, Entry] = self._gen.docs  # document number -> entry (live ones)
+        self._docnum: dict[str, int] = self._gen.docnum
+        self.entries: dict[str, Entry] = {e.slug: e for e in self._docs.values()}
         state = read_state(gen_dir)
         if state is not None:
             self._spell = _SpellIndex(state["spell"])
@@ -187,15 +160,14 @@ class SearchIndex:
                 Counter(w for e in self.entries.values() for w in spell_words(e, self.category_by_id))
             )
         self._known = self._spell.words | _known_words(vocabulary)
-        self._field_names = set(make_schema().names())
         self._visible: list[Entry] | None = None
         self._areas: list[str] | None = None
         self._languages: list[str] | None = None
         self._filtered: dict[Filters, frozenset[int] | None] = {}
         self._kind_scores: dict[str, tuple] = {}
-        by_id = self.category_by_id
         self._meaning = MeaningIndex(
-            gen_dir, {e.slug: entry_text(e, by_id) for e in self.entries.values() if e.status != "closed"}
+            self._gen.extras.get("meaning"),
+            {e.slug: entry_text(e) for e in self.entries.values() if e.status != "closed"},
         )
 
     @classmethod
@@ -316,14 +288,14 @@ class SearchIndex:
     def _allowed(self, filters: Filters) -> frozenset[int] | None:
         """Document numbers the filters' index terms allow (None: no such filter)."""
         if filters not in self._filtered:
-            flt = filters.whoosh_filter()
-            docs = None if flt is None else self._ranker.docs_matching(flt)
+            labels = filters.labels()
+            docs = self._gen.docs_matching(labels) if labels else None
             if len(self._filtered) > 256:
                 self._filtered.clear()
             self._filtered[filters] = docs
         return self._filtered[filters]
 
-    def _top(self, found: _Scores, filters: Filters, wanted: int) -> list[tuple[float, int, Entry]]:
+    def _top(self, found: Scores, filters: Filters, wanted: int) -> list[tuple[float, int, Entry]]:
         """The best `wanted` (score, doc, entry) that residents may see and the filters allow, best first
         (ties by document order, as Whoosh). Looks at the best-scored few first and widens only
         when closed or filtered-out entries leave too few."""
@@ -391,7 +363,7 @@ class SearchIndex:
         entries: dict[int, Entry] = {}
         total_words = 0
         if terms or categories:
-            found = self._ranker.rank(terms, categories)
+            found = self._gen.rank(terms, categories)
             allowed = self._allowed(filters)
             total_words = len(found.raw) if allowed is None else len(allowed.intersection(found.raw))
             originals = _surface_forms(understanding, corrections)
@@ -482,9 +454,7 @@ class SearchIndex:
     def _familiar(self, word: str, lang: str = "en") -> bool:
         """Does the directory (any entry) or the resident vocabulary know this word? (In Welsh, a
         word the English model does not know is taken as known: the model cannot judge it.)"""
-        if word in self._known or (lang == "cy" and self._meaning.ok and not self._meaning.is_word(word)):
-            return True
-        return any(self._ranker.postings("", t).leaves for t in index_words(word))
+        return word in self._known or (lang == "cy" and self._meaning.ok and not self._meaning.is_word(word))
 
     def _english(self, word: str) -> str:
         """A Welsh word the vocabulary knows, as its English meaning (the model is English)."""
@@ -528,7 +498,7 @@ class SearchIndex:
             emergency = [e for e in lines if set(e.categories) == {"crisis"} or "999" in e.phone]
             is_emergency = {e.slug for e in emergency}
             words = {w: 1.0 for w in tokenize(KIND_WORDS[crisis.kind])}
-            found = self._ranker.rank(self._query_terms(words), {})
+            found = self._gen.rank(self._query_terms(words), {})
             scores = {
                 e.slug: found.final(found.raw[self._docnum[e.slug]])
                 for e in lines
@@ -618,7 +588,7 @@ def _term_credit(u: Understanding, said: dict[str, float]) -> dict[str, dict[str
     return credit
 
 
-def _credit_in(doc: int, used: list[tuple[str, _TermPostings]], credit) -> dict[str, float]:
+def _credit_in(doc: int, used: list[tuple[str, TermPostings]], credit) -> dict[str, float]:
     """resident word -> the best credit of the terms found in document `doc`."""
     out: dict[str, float] = {}
     for term, postings in used:
@@ -677,9 +647,7 @@ def _fuse(
     return out
 
 
-def _matched_words(
-    doc: int, terms: list[tuple[str, _TermPostings]], forms: dict[str, str]
-) -> tuple[str, ...]:
+def _matched_words(doc: int, terms: list[tuple[str, TermPostings]], forms: dict[str, str]) -> tuple[str, ...]:
     """The query's words found in document `doc`, as the resident wrote them, in query order."""
     out: list[str] = []
     for term, postings in terms:
@@ -768,273 +736,3 @@ def _dl_distance(a: str, b: str, limit: int) -> int:
             return limit + 1
         prev2, prev = prev, cur
     return prev[len(b)]
-
-
-# --- ranking -------------------------------------------------------------------------------
-# Whoosh's own matcher tree (a union of 8 fields x every query word, with a coordination wrapper)
-# walks every candidate document in pure Python for every query: 100-800 ms on 10,000 entries.
-# `_Ranker` computes the same BM25F scores (same formula, statistics and field boosts as Whoosh's
-# `BM25F` under `Or(..., scale=0.9)`) from the postings read once per term and kept, so a query
-# costs one dictionary update per matching (term, document).
-
-_K1 = 1.2
-_B = 0.75
-_COORD_SCALE = 0.9
-_CACHE_POSTINGS = 600_000  # postings kept per opened index (13 bytes each), or 60 per entry if more
-_SEGMENT_POSTINGS = 250_000  # raw postings kept per segment (12 bytes each), or 30 per entry if more
-
-
-@dataclass
-class _TermPostings:
-    """One term over the text fields: matching documents (sorted), their summed field-boosted
-    BM25 score, and in how many fields each matched."""
-
-    docs: array
-    scores: array
-    fields: array
-    leaves: int  # fields whose vocabulary has the term (Whoosh counts these for coordination)
-
-    def __contains__(self, doc: int) -> bool:
-        i = bisect_left(self.docs, doc)
-        return i < len(self.docs) and self.docs[i] == doc
-
-
-class _Segment:
-    """What one Whoosh segment holds for search, kept while any opened index uses the segment
-    (a segment's files never change once written, so after an update only the new one is read;
-    deletions live in each generation's table of contents, not here)."""
-
-    def __init__(self, reader):
-        # every document, deleted ones too: which are deleted depends on the generation reading it
-        self.entries: dict[int, Entry] = {}
-        shared: dict[str, str] = {}  # one copy of each short text many entries repeat ("Free", areas...)
-        for docnum in range(reader.doc_count_all()):
-            fields = reader.stored_fields(docnum)
-            if "data" in fields:
-                data = json.loads(fields["data"])
-                for key, value in data.items():
-                    if type(value) is str and len(value) <= 200:
-                        data[key] = shared.setdefault(value, value)
-                    elif type(value) is list:
-                        data[key] = [shared.setdefault(v, v) if type(v) is str else v for v in value]
-                self.entries[docnum] = Entry.from_dict(data)
-        # the stored documents are not read again: let Whoosh drop its copy of them (MBs per segment)
-        perdoc = getattr(reader, "_perdoc", None)
-        for cache in (getattr(perdoc, "_readers", {}), getattr(perdoc, "_colfiles", {})):
-            cache.pop("_stored", None)
-        self.lengths: dict[str, array] = {}
-        self.lock = threading.Lock()
-        # each term's postings here, read once and kept for every generation that has this segment
-        # (so a new generation after an edit does not read the big segments' postings again)
-        self._terms: dict[tuple[str, bytes], tuple[array, array] | None] = {}
-        self._terms_held = 0
-        self._terms_limit = max(_SEGMENT_POSTINGS, 30 * len(self.entries))
-
-    def term(self, reader, field_name: str, btext: bytes) -> tuple[array, array] | None:
-        """(document numbers, frequencies) of a term in this segment, deleted documents included;
-        None when the segment does not have it."""
-        key = (field_name, btext)
-        got = self._terms.get(key, False)
-        if got is not False:
-            return got
-        if (field_name, btext) in reader:
-            ids, tfs = _leaf_postings(reader, field_name, btext)
-            got = (array("i", ids), array("d", tfs))
-        else:
-            got = None
-        with self.lock:
-            if key not in self._terms:
-                self._terms[key] = got
-                self._terms_held += len(got[0]) if got else 0
-                while self._terms_held > self._terms_limit and len(self._terms) > 1:
-                    old = self._terms.pop(next(iter(self._terms)))
-                    self._terms_held -= len(old[0]) if old else 0
-        return got
-
-    def field_lengths(self, reader, field_name: str) -> array:
-        """Each document's length in the field, as Whoosh's scorer sees it (byte-quantised)."""
-        with self.lock:
-            got = self.lengths.get(field_name)
-            if got is None:
-                got = self.lengths[field_name] = _read_lengths(reader, field_name)
-            return got
-
-
-_SEGMENTS: weakref.WeakValueDictionary = weakref.WeakValueDictionary()
-_SEGMENTS_LOCK = threading.Lock()
-
-
-def _segment_for(index_root: Path, reader) -> _Segment:
-    key = (str(index_root), reader.segment().segment_id())
-    with _SEGMENTS_LOCK:
-        seg = _SEGMENTS.get(key)
-        if seg is None:
-            seg = _SEGMENTS[key] = _Segment(reader)
-        return seg
-
-
-def _read_lengths(reader, field_name: str) -> array:
-    count = reader.doc_count_all()
-    try:  # the whole column at once
-        from whoosh.codec.whoosh3 import LENGTHS_COLUMN
-        from whoosh.util.numeric import byte_to_length
-
-        column = reader._perdoc._cached_reader(f"_{field_name}_len", LENGTHS_COLUMN)
-        if column is None:
-            return array("f", [1.0]) * count
-        table = [float(byte_to_length(b)) if b else 1.0 for b in range(256)]
-        return array("f", [table[b] for b in column.load()])
-    except (AttributeError, ImportError, TypeError):  # another codec: ask document by document
-        return array("f", [float(reader.doc_field_length(d, field_name, 1) or 1) for d in range(count)])
-
-
-def _leaf_postings(reader, field_name: str, btext: bytes) -> tuple[Sequence[int], Sequence[float]]:
-    """(document numbers, term frequencies) of one term in one segment, deleted ones included."""
-    ids: list[int] = []
-    weights: list[float] = []
-    try:  # whole blocks at a time from Whoosh's own block reader
-        m = reader._terms.matcher(field_name, btext, reader.schema[field_name].format, scorer=None)
-        while m.is_active():
-            if m._ids is None:
-                m._read_ids()
-            if m._weights is None:
-                m._read_weights()
-            ids.extend(m._ids)
-            weights.extend(m._weights)
-            m._next_block()
-        return ids, weights
-    except AttributeError:  # another codec: the public, slower way (it skips deleted documents)
-        ids.clear()
-        weights.clear()
-        m = reader.postings(field_name, btext)
-        while m.is_active():
-            ids.append(m.id())
-            weights.append(m.weight())
-            m.next()
-        return ids, weights
-
-
-def _merge(into: dict[int, float], other: dict[int, float]) -> dict[int, float]:
-    """Add `other`'s scores into `into` (either may be reused): the smaller is looped over."""
-    if len(other) > len(into):
-        into, other = other, into
-    get = into.get
-    for d, v in other.items():
-        into[d] = get(d, 0.0) + v
-    return into
-
-
-@dataclass
-class _Scores:
-    """Raw summed scores by document; `final()` applies Whoosh's coordination (order-preserving)."""
-
-    raw: dict[int, float]
-    used: list[tuple[str, float, _TermPostings]]
-    shift: float
-    factor: float
-
-    def final(self, raw: float) -> float:
-        return (raw - self.shift) * self.factor
-
-
-class _Ranker:
-    """BM25F scores of one opened generation, term by term, with a bounded cache."""
-
-    def __init__(self, reader, leaves: list[tuple[object, int, _Segment, frozenset]]):
-        self._reader = reader
-        self._leaves = leaves  # (segment reader, first doc number, _Segment, deleted doc numbers)
-        self._docs = reader.doc_count_all()
-        self._avg = {f: (reader.field_length(f) / (self._docs or 1)) or 1 for f in FIELD_BOOSTS}
-        self._norms: dict[tuple[int, str], array] = {}
-        self._cache: OrderedDict[tuple[str, str], _TermPostings] = OrderedDict()
-        self._cached = 0
-        self._cache_limit = max(_CACHE_POSTINGS, 60 * self._docs)
-        self._lock = threading.Lock()
-
-    def postings(self, field_name: str, text: str) -> _TermPostings:
-        """A word (field "" = every text field, boosted) or a keyword ("categories", id)."""
-        key = (field_name, text)
-        with self._lock:
-            got = self._cache.get(key)
-            if got is not None:
-                self._cache.move_to_end(key)
-                return got
-            got = self._load(field_name, text)
-            self._cache[key] = got
-            self._cached += len(got.docs)
-            while self._cached > self._cache_limit and len(self._cache) > 1:
-                _, old = self._cache.popitem(last=False)
-                self._cached -= len(old.docs)
-            return got
-
-    def _norm(self, leaf: int, field_name: str) -> array:
-        got = self._norms.get((leaf, field_name))
-        if got is None:
-            reader, _, seg, _ = self._leaves[leaf]
-            avg = self._avg[field_name]
-            got = array("d", [_K1 * ((1 - _B) + _B * n / avg) for n in seg.field_lengths(reader, field_name)])
-            self._norms[(leaf, field_name)] = got
-        return got
-
-    def _load(self, field_name: str, text: str) -> _TermPostings:
-        btext = text.encode("utf-8")
-        score: dict[int, float] = {}
-        count: Counter[int] = Counter()
-        leaves = 0
-        fields = FIELD_BOOSTS.items() if not field_name else ((field_name, 0.0),)
-        for name, boost in fields:
-            found = [seg.term(reader, name, btext) for reader, _, seg, _ in self._leaves]
-            df = sum(len(f[0]) for f in found if f)  # as Whoosh counts: deleted documents too
-            if not df:
-                continue
-            leaves += 1
-            c = boost * (log(self._docs / (df + 1)) + 1) * (_K1 + 1)  # Whoosh's idf and BM25 numerator
-            for leaf, (_, base, _, deleted) in enumerate(self._leaves):
-                if found[leaf] is None:
-                    continue
-                ids, tfs = found[leaf]
-                if boost:  # c * tf / (tf + norm[doc]), looped in C by map()
-                    norm = self._norm(leaf, name)
-                    values = map(truediv, map(mul, tfs, repeat(c)), map(add, tfs, map(norm.__getitem__, ids)))
-                else:  # keywords score their weight
-                    values = iter(tfs)
-                part = dict(zip(map(add, ids, repeat(base)) if base else ids, values, strict=True))
-                for d in deleted:
-                    part.pop(d + base, None)
-                count.update(part.keys())
-                score = _merge(score, part)
-        docs = sorted(score)
-        return _TermPostings(
-            array("i", docs),
-            array("d", map(score.__getitem__, docs)),
-            array("b", map(count.__getitem__, docs)),
-            leaves,
-        )
-
-    def rank(self, terms: dict[str, float], categories: dict[str, float]) -> _Scores:
-        """Whoosh's score for every matching document of Or(terms x fields + categories, scale=0.9),
-        and the postings used (term, weight, postings) in query order."""
-        used = [(t, w, self.postings("", t)) for t, w in terms.items()]
-        used += [(c, b, self.postings("categories", c)) for c, b in categories.items()]
-        used = [u for u in used if u[2].leaves]
-        leaves = sum(p.leaves for _, _, p in used)
-        # Coordination, as Whoosh's CoordMatcher: (score + (matching - 1) / (leaves - 0.9)^2)
-        # * (leaves - 1) / leaves, `matching` being how many (field, word) leaves match the entry.
-        # (With a single leaf Whoosh scores everything 0; we keep the score.)
-        bonus = 1 / (leaves - _COORD_SCALE) ** 2 if leaves > 1 else 0.0
-        acc: dict[int, float] = {}
-        for _, weight, p in sorted(used, key=lambda u: -len(u[2].docs)):
-            values = map(mul, p.scores, repeat(weight))
-            if bonus:
-                values = map(add, values, map(mul, p.fields, repeat(bonus)))
-            acc = _merge(acc, dict(zip(p.docs, values, strict=True)))
-        if leaves > 1:
-            return _Scores(acc, used, bonus, (leaves - 1) / leaves)
-        return _Scores(acc, used, 0.0, 1.0)
-
-    def docs_matching(self, query) -> frozenset[int]:
-        from whoosh.searching import Searcher
-
-        with self._lock:
-            searcher = Searcher(self._reader)  # not closed: it would close our reader
-            return frozenset(query.docs(searcher))

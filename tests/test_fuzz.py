@@ -19,8 +19,8 @@ from hypothesis import strategies as st
 
 from search_index import Filters, SearchIndex, build_index, detect_crisis
 from search_index.crisis import KINDS
+from search_index.engine.analysis import analyzer, index_words, plain_analyzer, plain_words
 from search_index.entries import KNOWN_FIELDS, Entry, Problem, parse_entry
-from search_index.index import analyzer, index_words, plain_analyzer, plain_words
 from search_index.lexicon import clean_text, fold, load_vocabulary, mutations, tokenize
 
 CATEGORY_IDS = {"crisis", "food", "money", "mental-health", "domestic-abuse", "young-people", "language"}

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from core_content import make_content
 
+import search_index.engine as engine_module
 import search_index.index as index_module
 from search_index import SearchIndex, build_index
 from search_index.index import current_generation
@@ -121,7 +122,7 @@ def check_answer(idx: SearchIndex, text: str = "food bank") -> set[int]:
 def test_searches_while_full_builds_and_updates_swap_the_index(content, tmp_path, monkeypatch):
     """Each round rewrites every entry; rounds alternate full builds and incremental updates, and
     with a low segment limit the updates also merge segments into new generations."""
-    monkeypatch.setattr(index_module, "MAX_SEGMENTS", 3)
+    monkeypatch.setattr(engine_module, "MAX_SEGMENTS", 3)
     ix = tmp_path / "ix"
     build_index(content, ix)
     gens = set()
@@ -149,7 +150,7 @@ def test_searches_while_full_builds_and_updates_swap_the_index(content, tmp_path
 @pytest.mark.slow
 def test_searches_through_the_service_while_single_files_change(content, tmp_path, monkeypatch):
     """The website's way: one Signpost shared by threads, one file edited and rebuilt at a time."""
-    monkeypatch.setattr(index_module, "MAX_SEGMENTS", 4)
+    monkeypatch.setattr(engine_module, "MAX_SEGMENTS", 4)
     core = Signpost(content, tmp_path / "ix")
     core.ensure_index()
     monkeypatch.setattr("search_index.service.RECHECK_SECONDS", 0.02)

@@ -186,9 +186,13 @@ def status() -> str | None:
 # --- entry vectors, stored with each index generation -------------------------------------------
 
 
-def entry_text(entry, categories: dict) -> str:
-    """What an entry is about, for its vector: title, summary, tags, questions, category names."""
-    names = [categories[c].name for c in entry.categories if c in categories]
+def entry_text(entry, categories: dict | None = None) -> str:
+    """What an entry is about, for its vector: title, summary, tags, questions, and its categories
+    (their names when given, else their ids as words: "mental-health" -> "mental health")."""
+    if categories is not None:
+        names = [categories[c].name for c in entry.categories if c in categories]
+    else:
+        names = [c.replace("-", " ") for c in entry.categories]
     return " . ".join(
         part
         for part in [
@@ -279,14 +283,37 @@ def update_vectors(
     return EntryVectors(keep + new, matrix, model.name)
 
 
+class EntryVectorsExtra:
+    """The entry vectors as a per-generation artefact of the engine (see `Extra` in engine/__init__):
+    made at a full build, carried over and updated for the changed entries at an update, read when a
+    generation is opened. When the model is off nothing is written; opening then embeds the entries."""
+
+    name = "meaning"
+
+    def build(self, gen: Path, docs) -> None:
+        vectors = build_vectors({key: entry_text(entry) for key, entry in docs})
+        if vectors is not None:
+            vectors.write(gen)
+
+    def update(self, old: Path, new: Path, changed, removed) -> None:
+        texts = {key: entry_text(entry) for key, entry in changed}
+        vectors = update_vectors(EntryVectors.read(old), texts, list(removed))
+        if vectors is not None:
+            vectors.write(new)
+
+    def open(self, gen: Path) -> EntryVectors | None:
+        return EntryVectors.read(gen)
+
+
 class MeaningIndex:
     """Search by meaning over one opened generation: the model and every visible entry's vector.
 
-    Entries the generation has no vector for (an index from before this layer, or built while the
-    model was off) are embedded when it is opened. Never raises: `ok` is False when the model is off.
+    `stored` are the generation's vectors (None when it has none); entries without one (an index
+    from before this layer, or built while the model was off) are embedded now. Never raises: `ok`
+    is False when the model is off.
     """
 
-    def __init__(self, gen: Path, texts: dict[str, str]):
+    def __init__(self, stored: EntryVectors | None, texts: dict[str, str]):
         self.model = MeaningModel.load()
         self.slugs: list[str] = []
         self.row: dict[str, int] = {}
@@ -296,7 +323,6 @@ class MeaningIndex:
         try:
             import numpy as np
 
-            stored = EntryVectors.read(gen)
             if stored is not None and stored.model_name != self.model.name:
                 stored = None
             have = [s for s in texts if stored is not None and s in stored.row]
@@ -310,7 +336,7 @@ class MeaningIndex:
             self.row = {s: i for i, s in enumerate(self.slugs)}
             self.matrix = np.concatenate(parts) if len(parts) > 1 else (parts[0] if parts else None)
         except Exception as exc:
-            _warn_once(f"index:{gen}", f"search by meaning is off for {gen.name}: {problem(exc)}")
+            _warn_once("index", f"search by meaning is off for this index: {problem(exc)}")
             self.model, self.slugs, self.matrix = None, [], None
 
     @property

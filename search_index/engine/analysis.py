@@ -1,0 +1,148 @@
+"""How text becomes index terms, and what the index holds: analyzers, schema, field boosts.
+
+Every word is lowercased, its accents folded and apostrophes dropped, stop words removed and the
+rest stemmed (Porter). `index_words` does exactly what `analyzer()` does, in one pass; the index is
+built with it (`FastText`), and queries are turned into terms with it too.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from whoosh.analysis import (
+    STOP_WORDS,
+    CharsetFilter,
+    LowercaseFilter,
+    RegexTokenizer,
+    StemFilter,
+    StopFilter,
+    SubstitutionFilter,
+)
+from whoosh.fields import ID, KEYWORD, STORED, TEXT, Schema
+from whoosh.lang.porter import stem as porter_stem
+from whoosh.support.charset import accent_map
+from whoosh.system import pack_uint
+
+__all__ = [
+    "FIELD_BOOSTS",
+    "LABEL_FIELDS",
+    "TEXT_FIELDS",
+    "analyzer",
+    "index_words",
+    "make_schema",
+    "plain_analyzer",
+    "plain_words",
+    "porter_stem",
+]
+
+# How much a match in each text field counts.
+FIELD_BOOSTS = {
+    "title": 3.0,
+    "tags": 2.5,
+    "questions": 1.6,
+    "summary": 2.0,
+    "catnames": 1.2,
+    "organisation": 0.8,
+    "body": 1.0,
+    "welsh": 1.5,
+}
+TEXT_FIELDS = tuple(FIELD_BOOSTS)
+# Fields of exact values, for filters (and "categories" also for ranking: see `Generation.rank`).
+LABEL_FIELDS = ("categories", "languages", "status", "free", "area")
+
+
+def analyzer():
+    """Words: lowercase, accents folded, apostrophes dropped, stemmed (Porter)."""
+    return (
+        RegexTokenizer(r"\w+(?:['’]\w+)*")
+        | LowercaseFilter()
+        | SubstitutionFilter(r"['’]", "")
+        | CharsetFilter(accent_map)
+        | StopFilter(minsize=1)
+        | StemFilter(cachesize=50000)
+    )
+
+
+def plain_analyzer():
+    """Words as written (lowercase, no accents, no stemming): the vocabulary for typo correction."""
+    return (
+        RegexTokenizer(r"\w+(?:['’]\w+)*")
+        | LowercaseFilter()
+        | SubstitutionFilter(r"['’]", "")
+        | CharsetFilter(accent_map)
+    )
+
+
+_WORD_RE = re.compile(r"\w+(?:['’]\w+)*")
+_APOSTROPHES_RE = re.compile(r"['’]")
+_STEMS: dict[str, str] = {}
+
+
+def _stem(word: str) -> str:
+    stemmed = _STEMS.get(word)
+    if stemmed is None:
+        stemmed = porter_stem(word)
+        if len(_STEMS) < 200_000:
+            _STEMS[word] = stemmed
+    return stemmed
+
+
+def index_words(text: str) -> list[str]:
+    """The terms `analyzer()` makes of `text`, in order, in one pass (about 5x faster).
+
+    ASCII text (nearly all of it) is lowercased once and split with one regular expression;
+    anything else goes word by word through the same steps as the analyzer's filters.
+    """
+    out: list[str] = []
+    stops = STOP_WORDS
+    if text.isascii():
+        for word in _WORD_RE.findall(text.lower()):
+            if "'" in word:
+                word = word.replace("'", "")
+            if word not in stops:
+                out.append(_stem(word))
+        return out
+    for word in _WORD_RE.findall(text):
+        word = _APOSTROPHES_RE.sub("", word.lower()).translate(accent_map)
+        if word and word not in stops:
+            out.append(_stem(word))
+    return out
+
+
+def plain_words(text: str) -> set[str]:
+    """The distinct words `plain_analyzer()` makes of `text` that are all letters (typo vocabulary)."""
+    if text.isascii():
+        words = {w.replace("'", "") for w in _WORD_RE.findall(text.lower())}
+    else:
+        words = {_APOSTROPHES_RE.sub("", w.lower()).translate(accent_map) for w in _WORD_RE.findall(text)}
+    return {w for w in words if w.isalpha()}
+
+
+class FastText(TEXT):
+    """A TEXT field that indexes through `index_words` instead of Whoosh's chain of generators.
+
+    The terms and frequencies are exactly those of its analyzer (tests/test_fuzz.py checks it).
+    """
+
+    def index(self, value, **kwargs):
+        if not isinstance(value, str):
+            return super().index(value, **kwargs)
+        counts = Counter(index_words(value))
+        return [(w.encode("utf-8"), n, float(n), pack_uint(n)) for w, n in counts.items()]
+
+
+def make_schema() -> Schema:
+    """The index's fields: the document's key and stored value, the text fields, the label fields."""
+    ana = analyzer()
+    text = {name: FastText(analyzer=ana, phrase=False) for name in TEXT_FIELDS}
+    return Schema(
+        slug=ID(stored=True, unique=True),
+        data=STORED,
+        **text,
+        categories=KEYWORD(commas=False, lowercase=False),
+        languages=KEYWORD(commas=False, lowercase=True),
+        status=ID,
+        free=ID,
+        area=ID,
+    )
