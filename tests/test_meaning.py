@@ -324,3 +324,75 @@ def test_held_out_figures(bundled):
     assert rate["messages"] >= 0.90, detail
     assert rate["unanswerable"] >= 0.90, detail
     assert rate["confident"] >= 0.84, detail
+
+
+# --- the front-ends say so ----------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def bundled_core(tmp_path_factory):
+    from search_index.service import Signpost
+
+    core = Signpost(CONTENT, tmp_path_factory.mktemp("core-index"))
+    core.ensure_index()
+    return core
+
+
+@pytest.mark.parametrize(
+    ("lang", "plain", "heading"),
+    [
+        ("en", "I don't have a good match for that.", "These might help:"),
+        ("cy", "Does gen i ddim ateb da i hynny.", "Efallai y bydd y rhain yn helpu:"),
+    ],
+)
+def test_the_bot_says_when_nothing_is_a_good_match(bundled_core, lang, plain, heading):
+    from bot.chats import ChatState
+    from bot.conversation import Conversation
+
+    conv = Conversation(bundled_core)
+    reply = conv.reply(ChatState(lang=lang, lang_set=True), text="wedding venue to hire")
+    assert reply.kind == "no_good_match"
+    assert reply.text.startswith(plain) and "116 123" in reply.text
+    assert any(b.data == "c" for row in reply.buttons for b in row)  # browse by topic
+    (weak,) = reply.followups
+    assert weak.kind == "results" and weak.text.startswith(heading)
+    confident = conv.reply(ChatState(lang=lang, lang_set=True), text="food bank")
+    assert confident.kind == "results"
+
+
+@pytest.mark.parametrize(
+    ("prefix", "plain", "heading"),
+    [
+        ("", "I don’t have a good match for that", "These might help"),
+        ("/cy", "Does gen i ddim ateb da i hynny", "Efallai y bydd y rhain yn helpu"),
+    ],
+)
+def test_the_site_says_when_nothing_is_a_good_match(tmp_path, prefix, plain, heading):
+    from directory import create_app
+
+    app = create_app(
+        {"TESTING": True, "CONTENT_DIR": CONTENT, "INDEX_DIR": tmp_path / "ix", "SECRET_KEY": "t"}
+    )
+    client = app.test_client()
+    page = client.get(f"{prefix}/search?q=wedding+venue+to+hire").get_data(as_text=True)
+    assert plain in page.replace("&#39;", "’").replace("'", "’")
+    assert heading in page and "116 123" in page and 'id="browse"' in page
+    good = client.get(f"{prefix}/search?q=food+bank").get_data(as_text=True)
+    assert plain not in good.replace("&#39;", "’").replace("'", "’")
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "x" * 10_000,
+        "\U0001f600\U0001f64f",
+        "مساعدة في الطعام",
+        "food\x00\x1b[31m bank\x7f",
+        'title:(food OR "debt") AND NOT *',
+    ],
+)
+def test_any_message_gets_an_answer(bundled, message):
+    res = bundled.search(message)
+    assert isinstance(res.confident, bool)
+    for hit in res.hits:
+        assert hit.why() and hit.why("cy")
