@@ -37,9 +37,8 @@ WEIGHTS_FILE = Path("weights") / "l2_supercat_256.safetensors"
 TENSOR_KEY = "embedding.weight"
 VECTORS_FILE = "meaning.npy"  # entry vectors of one index generation (float16, one row per entry)
 SLUGS_FILE = "meaning.json"  # which entry each row is, and the model the vectors came from
-WEIGHT_FLOOR = (
-    8.0  # word vectors this short or shorter weigh least ("the", "up", "no", "help"); numbers nothing
-)
+EMBED_COPY_FROM = 500  # from this many texts at once, embed from a float32 copy of the model
+WEIGHT_FLOOR = 8.0  # word vectors this short weigh least ("the", "up", "no", "help")
 WEIGHT_FULL = 12.0  # and this long or longer carry full weight
 RANK_COMMON = 700  # a whole word this early in the model's vocabulary ("no", "up", "out") weighs least
 RANK_RARE = 8000  # and from this far on ("food", "gas", "meter") fully
@@ -118,10 +117,11 @@ class MeaningModel:
         out = np.zeros((len(texts), self.dimensions), dtype=np.float32)
         if not texts:
             return out
-        encoded = self._tokenizer.encode_batch(list(texts), add_special_tokens=False)
-        for i, enc in enumerate(encoded):
+        # many texts (a build): a float32 copy of the table for the while (33 MB, 4x faster to read)
+        table = self._vectors.astype(np.float32) if len(texts) >= EMBED_COPY_FROM else self._vectors
+        for i, enc in enumerate(self._tokenizer.encode_batch(list(texts), add_special_tokens=False)):
             if enc.ids:
-                out[i] = self._vectors[enc.ids].astype(np.float32).mean(axis=0)
+                out[i] = table[enc.ids].mean(axis=0, dtype=np.float32)
         return _unit(np, out)
 
     def vector(self, weighted: dict[str, float]):
@@ -334,7 +334,9 @@ class MeaningIndex:
                 parts.append(self.model.embed([texts[s] for s in missing]).astype(np.float16))
             self.slugs = have + missing
             self.row = {s: i for i, s in enumerate(self.slugs)}
-            self.matrix = np.concatenate(parts) if len(parts) > 1 else (parts[0] if parts else None)
+            # float32 in memory (stored as float16): matrix products then run in BLAS, ~50x faster
+            matrix = np.concatenate(parts) if len(parts) > 1 else (parts[0] if parts else None)
+            self.matrix = None if matrix is None else np.ascontiguousarray(matrix, dtype=np.float32)
         except Exception as exc:
             _warn_once("index", f"search by meaning is off for this index: {problem(exc)}")
             self.model, self.slugs, self.matrix = None, [], None
@@ -366,7 +368,7 @@ class MeaningIndex:
         try:
             rows = [self.row[s] for s in slugs if s in self.row]
             known = [s for s in slugs if s in self.row]
-            sims = self.matrix[rows].astype("float32") @ self.model.embed(words).T
+            sims = self.matrix[rows] @ self.model.embed(words).T
             return {s: sims[i].tolist() for i, s in enumerate(known)}
         except Exception as exc:
             _warn_once("closeness", f"search by meaning failed, words alone are searched: {problem(exc)}")
@@ -383,7 +385,7 @@ class MeaningIndex:
             q = self.model.vector(weighted)
             if q is None:
                 return {}
-            sims = self.matrix @ q.astype(self.matrix.dtype)
+            sims = self.matrix @ q
             k = min(k, len(self.slugs))
             top = np.argpartition(-sims, k - 1)[:k] if 0 < k < len(self.slugs) else range(len(self.slugs))
             out = {self.slugs[i]: float(sims[i]) for i in top}
