@@ -40,7 +40,9 @@ WORDS_SHARE = 0.55  # a result's score: this share from its word match, the rest
 MEANING_FULL = 0.60  # cosine similarity at which an entry counts as fully close in meaning
 MEANING_ALONE = 0.2  # an entry found by meaning alone is shown from this cosine similarity up
 MEANING_EXPANSION = 0.5  # the vocabulary's words for a resident's English word, beside the word itself
-GOOD_COVERAGE = 0.7  # a good match accounts for this share of what the message says
+# A good match: coverage + MEANING_SUPPORT x (cosine similarity of the whole message) >= GOOD_MATCH
+GOOD_MATCH = 0.68
+MEANING_SUPPORT = 0.3
 GOOD_SAYS = 0.3  # ... and the message says at least this much (more than one filler word)
 WORD_FLOOR = 0.2  # a resident's word on its own this close to an entry (cosine) is not accounted for
 WORD_FULL = 0.45  # and this close is fully accounted for
@@ -403,7 +405,8 @@ class SearchIndex:
             if entry.status == "temporarily-closed":
                 fused *= CLOSED_PENALTY
             matched = words.get(d, (0.0, ()))[1]
-            good = coverage[d] >= GOOD_COVERAGE and said_total >= GOOD_SAYS
+            support = coverage[d] + MEANING_SUPPORT * max(0.0, near.get(d, 0.0))
+            good = support >= GOOD_MATCH and said_total >= GOOD_SAYS
             via = tuple(n for n in understanding.notes if n[0] in matched)
             if kind == "meaning":
                 hits.append(Hit(entry, round(fused, 4), (), (), close_to=phrase, good=good))
@@ -685,7 +688,9 @@ class _SpellIndex:
             limit += 1 if len(word) >= 7 else 0
         best: tuple[int, int, str] | None = None
         letters = _letters(word)
-        for n in range(len(word) - limit, len(word) + limit + 1):
+        # a four-letter word is only changed, never shortened or lengthened: "taxi" is not "tai"
+        lengths = (4,) if len(word) == 4 else range(len(word) - limit, len(word) + limit + 1)
+        for n in lengths:
             for cand_letters, cand in self._buckets.get((word[0], n), ()):
                 # each edit adds or removes at most two letters: skip words with too many different ones
                 if (letters ^ cand_letters).bit_count() > 2 * limit:

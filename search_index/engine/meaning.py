@@ -142,11 +142,11 @@ class MeaningModel:
 
     @lru_cache(maxsize=20000)  # noqa: B019 - one model per process, kept for its life
     def weight(self, word: str) -> float:
-        """How much a word says, 0..1, from the length of its vector: 0 for "the", "up", "out", "30"."""
+        """How much a word says, 0..1: least for "the", "up", "out", "help", nothing for a number."""
         tokens = self._token_vectors(word)
         if tokens is None:
             return 0.0
-        if not word.isalpha():
+        if not any(c.isalpha() for c in word):  # a bare number says nothing ("30"); "ll13" or "zq0" may
             return 0.0
         length = float(self._np.linalg.norm(tokens, axis=1).max())
         weight = (length - WEIGHT_FLOOR) / (WEIGHT_FULL - WEIGHT_FLOOR)
@@ -348,7 +348,7 @@ class MeaningIndex:
     def weight(self, word: str) -> float:
         """How much a word says (0..1); without the model every word but a number says all."""
         if self.model is None:
-            return 0.0 if any(c.isdigit() for c in word) else 1.0
+            return 1.0 if any(c.isalpha() for c in word) else 0.0
         try:
             return self.model.weight(word)
         except Exception:
