@@ -167,9 +167,10 @@ class SearchIndex:
         self._languages: list[str] | None = None
         self._filtered: dict[Filters, frozenset[int] | None] = {}
         self._kind_scores: dict[str, tuple] = {}
-        self._meaning = MeaningIndex(
-            self._gen.extras.get("meaning"),
-            {e.slug: entry_text(e) for e in self.entries.values() if e.status != "closed"},
+        self._meaning = MeaningIndex(  # (its float16 copy is not kept: the index holds it as float32)
+            self._gen.extras.pop("meaning", None),
+            {e.slug: e for e in self.entries.values() if e.status != "closed"},
+            entry_text,
         )
 
     @classmethod

@@ -396,3 +396,20 @@ def test_any_message_gets_an_answer(bundled, message):
     assert isinstance(res.confident, bool)
     for hit in res.hits:
         assert hit.why() and hit.why("cy")
+
+
+def test_the_web_chat_says_when_nothing_is_a_good_match(tmp_path):
+    import html
+
+    from test_chat_web import Chat
+
+    from directory import create_app
+
+    app = create_app(
+        {"TESTING": True, "CONTENT_DIR": CONTENT, "INDEX_DIR": tmp_path / "ix", "SECRET_KEY": "t"}
+    )
+    chat = Chat(app.test_client())
+    chat.say("wedding venue to hire")
+    assert "I don't have a good match for that." in chat.text
+    assert "These might help:" in chat.text and "116 123" in chat.text
+    assert html.escape("Browse by topic", quote=False) in chat.page.get_data(as_text=True)
