@@ -1,12 +1,13 @@
-"""The meaning layer: static word embeddings, so "grub" finds food and "shrink" counselling.
+"""The meaning layer: static word embeddings, so "unemployed" finds the jobcentre.
 
 The model is WordLlama's `l2_supercat` (256 dimensions, 32,000 tokens, 16 MB), shipped inside the
 `wordllama` wheel as two files: ``tokenizers/l2_supercat_tokenizer_config.json`` and
-``weights/l2_supercat_256.safetensors``. We read those two files by path with `tokenizers` and
-`safetensors` and pool the token vectors ourselves, exactly as `WordLlamaInference.embed` does (the
-mean of the token vectors; tests/test_meaning.py pins that the two agree). We do not call
-`WordLlama.load()`: it looks for the tokenizer in the wrong folder and then downloads; nor import
-`wordllama` itself, whose import configures the root logger. Nothing here touches the network.
+``weights/l2_supercat_256.safetensors``. We read those two files by path (the tokenizer with
+`tokenizers`, the weights by the safetensors format) and pool the token vectors ourselves, exactly
+as `WordLlamaInference.embed` does (the mean of the token vectors; tests/test_meaning.py pins that
+the two agree). The weights are mapped from the file (see `_map_tensor`), not copied. We do not
+call `WordLlama.load()`: it looks for the tokenizer in the wrong folder and then downloads; nor
+import `wordllama` itself, whose import configures the root logger. Nothing here touches the network.
 
 A text's vector is the mean of its tokens' vectors, scaled to length 1; two texts are close in
 meaning when the dot product of their vectors is high. A word's *weight* (how much it says) comes
@@ -76,19 +77,17 @@ class MeaningModel:
     def from_files(cls, folder: Path) -> MeaningModel:
         """Read the model from `folder` (the package's folder); raises when it cannot."""
         import numpy as np
-        from safetensors import safe_open
         from tokenizers import Tokenizer
 
         tokenizer = Tokenizer.from_file(str(folder / TOKENIZER_FILE))
-        with safe_open(str(folder / WEIGHTS_FILE), framework="np") as f:
-            vectors = f.get_tensor(TENSOR_KEY)
+        vectors = _map_tensor(folder / WEIGHTS_FILE, TENSOR_KEY)
         if vectors.ndim != 2 or vectors.shape[0] < tokenizer.get_vocab_size() or vectors.shape[1] < 8:
             raise ValueError(f"unexpected model shape {vectors.shape}")
         if not np.isfinite(vectors[: min(len(vectors), 1000)].astype(np.float32)).all():
             raise ValueError("the model's vectors are damaged (not finite numbers)")
         tokenizer.no_padding()
         tokenizer.no_truncation()
-        return cls(tokenizer, np.ascontiguousarray(vectors))
+        return cls(tokenizer, vectors)
 
     @classmethod
     def load(cls, folder: Path | None = None) -> MeaningModel | None:
@@ -160,6 +159,30 @@ class MeaningModel:
         if rank is not None:  # a whole word of the vocabulary, which is in order of frequency
             weight = min(weight, math.log(max(rank, 1) / RANK_COMMON) / math.log(RANK_RARE / RANK_COMMON))
         return min(1.0, max(WEIGHT_MIN, weight))
+
+
+def _map_tensor(path: Path, key: str):
+    """One float16 tensor of a safetensors file, mapped from the file rather than copied: the
+    format is an 8-byte header length, a JSON header (dtype, shape, data offsets) and the raw data.
+    Processes on one machine (the site, the bot) then share its pages, and loading never holds two
+    copies. Raises ValueError when the file does not hold that tensor as float16."""
+    import json
+
+    import numpy as np
+
+    with open(path, "rb") as f:
+        size = int.from_bytes(f.read(8), "little")
+        if not 0 < size < 10_000_000:
+            raise ValueError(f"{path.name} is not a safetensors file")
+        header = json.loads(f.read(size))
+    info = header.get(key) if isinstance(header, dict) else None
+    if not isinstance(info, dict) or info.get("dtype") != "F16":
+        raise ValueError(f"{path.name} has no float16 tensor {key!r}")
+    shape = tuple(int(n) for n in info["shape"])
+    start, end = (int(n) for n in info["data_offsets"])
+    if end - start != 2 * math.prod(shape) or 8 + size + end > path.stat().st_size:
+        raise ValueError(f"{path.name} is cut short or damaged")
+    return np.memmap(path, dtype=np.float16, mode="r", offset=8 + size + start, shape=shape)
 
 
 def _unit(np, m):
@@ -334,16 +357,17 @@ class MeaningIndex:
                 stored = None
             have = [s for s in entries if stored is not None and s in stored.row]
             missing = [s for s in entries if stored is None or s not in stored.row]
-            parts = []
-            if have:
-                parts.append(stored.matrix[[stored.row[s] for s in have]])
+            # float32 in memory (stored as float16: products of float16 run ~50x slower), filled in
+            # runs so that no second copy of the whole matrix is made on the way
+            matrix = np.empty((len(have) + len(missing), self.model.dimensions), dtype=np.float32)
+            rows = [stored.row[s] for s in have] if have else []
+            for at in range(0, len(rows), 1024):
+                matrix[at : at + 1024] = stored.matrix[rows[at : at + 1024]]
             if missing:
-                parts.append(self.model.embed([text(entries[s]) for s in missing]).astype(np.float16))
+                matrix[len(have) :] = self.model.embed([text(entries[s]) for s in missing])
             self.slugs = have + missing
             self.row = {s: i for i, s in enumerate(self.slugs)}
-            # float32 in memory (stored as float16): products of float16 run ~50x slower
-            matrix = np.concatenate(parts) if len(parts) > 1 else (parts[0] if parts else None)
-            self.matrix = None if matrix is None else np.ascontiguousarray(matrix, dtype=np.float32)
+            self.matrix = matrix if len(matrix) else None
         except Exception as exc:
             _warn_once("index", f"search by meaning is off for this index: {problem(exc)}")
             self.model, self.slugs, self.matrix = None, [], None
