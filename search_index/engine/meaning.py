@@ -253,7 +253,7 @@ class EntryVectors:
 
         try:
             info = json.loads((gen / SLUGS_FILE).read_text(encoding="utf-8"))
-            matrix = np.load(gen / VECTORS_FILE, allow_pickle=False)
+            matrix = np.load(gen / VECTORS_FILE, allow_pickle=False, mmap_mode="r")  # mapped, not copied
             slugs = list(info["slugs"])
             if matrix.ndim != 2 or matrix.shape[0] != len(slugs):
                 raise ValueError("the vectors do not match their list of entries")
@@ -263,7 +263,7 @@ class EntryVectors:
         except Exception as exc:
             _warn_once(
                 f"vectors:{gen}",
-                f"{gen.name}: the entry vectors cannot be read ({problem(exc)}); words alone are searched",
+                f"{gen.name}: the entry vectors cannot be read ({problem(exc)}); they are made again",
             )
             return None
 
@@ -276,7 +276,7 @@ class EntryVectors:
 
         tmp = gen / f".{VECTORS_FILE}.{os.getpid()}.tmp"
         with open(tmp, "wb") as f:
-            np.save(f, self.matrix.astype(np.float16), allow_pickle=False)
+            np.save(f, np.asarray(self.matrix, dtype=np.float16), allow_pickle=False)
         os.replace(tmp, gen / VECTORS_FILE)
         tmp = gen / f".{SLUGS_FILE}.{os.getpid()}.tmp"
         tmp.write_text(json.dumps({"model": self.model_name, "slugs": self.slugs}), encoding="utf-8")
@@ -307,8 +307,12 @@ def update_vectors(
     keep = [s for s in old.slugs if s not in gone]
     rows = [old.row[s] for s in keep]
     new = list(changed)
-    fresh = model.embed([changed[s] for s in new]).astype(np.float16)
-    matrix = np.concatenate([old.matrix[rows], fresh]) if rows else fresh
+    matrix = np.empty((len(rows) + len(new), old.matrix.shape[1]), dtype=np.float16)
+    for at in range(0, len(rows), 1024):  # in runs: no second copy of the whole matrix on the way
+        chunk = rows[at : at + 1024]
+        matrix[at : at + len(chunk)] = old.matrix[chunk]
+    if new:
+        matrix[len(rows) :] = model.embed([changed[s] for s in new])
     return EntryVectors(keep + new, matrix, model.name)
 
 
@@ -362,7 +366,8 @@ class MeaningIndex:
             matrix = np.empty((len(have) + len(missing), self.model.dimensions), dtype=np.float32)
             rows = [stored.row[s] for s in have] if have else []
             for at in range(0, len(rows), 1024):
-                matrix[at : at + 1024] = stored.matrix[rows[at : at + 1024]]
+                chunk = rows[at : at + 1024]
+                matrix[at : at + len(chunk)] = stored.matrix[chunk]
             if missing:
                 matrix[len(have) :] = self.model.embed([text(entries[s]) for s in missing])
             self.slugs = have + missing
