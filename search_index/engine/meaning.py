@@ -185,6 +185,18 @@ def _map_tensor(path: Path, key: str):
     return np.memmap(path, dtype=np.float16, mode="r", offset=8 + size + start, shape=shape)
 
 
+def _own_pages(shape: tuple[int, int], dtype):
+    """A zeroed array in its own anonymous memory map, given back to the system when it is freed.
+    (From malloc, glibc keeps freed blocks this big after the first one for reuse, and a server that
+    opens a generation every few seconds grew by tens of MB.)"""
+    import mmap
+
+    import numpy as np
+
+    size = max(1, shape[0] * shape[1] * np.dtype(dtype).itemsize)
+    return np.frombuffer(mmap.mmap(-1, size), dtype=dtype, count=shape[0] * shape[1]).reshape(shape)
+
+
 def _unit(np, m):
     norms = np.linalg.norm(m, axis=1, keepdims=True)
     norms[norms == 0] = 1.0
@@ -307,7 +319,7 @@ def update_vectors(
     keep = [s for s in old.slugs if s not in gone]
     rows = [old.row[s] for s in keep]
     new = list(changed)
-    matrix = np.empty((len(rows) + len(new), old.matrix.shape[1]), dtype=np.float16)
+    matrix = _own_pages((len(rows) + len(new), old.matrix.shape[1]), np.float16)
     for at in range(0, len(rows), 1024):  # in runs: no second copy of the whole matrix on the way
         chunk = rows[at : at + 1024]
         matrix[at : at + len(chunk)] = old.matrix[chunk]
@@ -363,7 +375,7 @@ class MeaningIndex:
             missing = [s for s in entries if stored is None or s not in stored.row]
             # float32 in memory (stored as float16: products of float16 run ~50x slower), filled in
             # runs so that no second copy of the whole matrix is made on the way
-            matrix = np.empty((len(have) + len(missing), self.model.dimensions), dtype=np.float32)
+            matrix = _own_pages((len(have) + len(missing), self.model.dimensions), np.float32)
             rows = [stored.row[s] for s in have] if have else []
             for at in range(0, len(rows), 1024):
                 chunk = rows[at : at + 1024]
