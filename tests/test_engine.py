@@ -30,8 +30,7 @@ from search_index.engine import (
     Engine,
     ranking,
 )
-from search_index.engine.analysis import FastText, analyzer, index_words, make_schema
-from search_index.engine.bulk_build import whoosh_fields
+from search_index.engine.analysis import FastText, analyzer, index_words, make_schema, whoosh_fields
 
 # A small vocabulary, so that generated documents share words and queries match several fields.
 WORDS = ["food", "bank", "parcel", "debt", "advice", "rent", "housing", "help", "baby", "club", "tŷ", "cafés"]

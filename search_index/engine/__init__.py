@@ -38,7 +38,7 @@ from whoosh import index as whoosh_index
 from whoosh.reading import SegmentReader
 
 from . import bulk_build
-from .analysis import FIELD_BOOSTS, LABEL_FIELDS, TEXT_FIELDS
+from .analysis import FIELD_BOOSTS, LABEL_FIELDS, TEXT_FIELDS, whoosh_fields
 from .ranking import Ranker, Scores, TermPostings, segment_for
 
 __all__ = [
@@ -72,7 +72,8 @@ class Extra(Protocol):
     """A per-generation artefact kept beside the index's files (see the module's documentation).
 
     `docs` and `changed` are (key, loaded document) pairs: the documents as `Engine.load` reads
-    them back, the same objects a `Generation` holds."""
+    them back, the same objects a `Generation` holds. Keep the artefact by key: document numbers
+    change when an update replaces a document or merges segments."""
 
     name: str
 
@@ -136,7 +137,7 @@ class Engine:
         writer = ix.writer()
         try:
             for doc in changed:
-                writer.update_document(**bulk_build.whoosh_fields(doc))
+                writer.update_document(**whoosh_fields(doc))
             for key in removed:
                 writer.delete_by_term("slug", key)
         except BaseException:

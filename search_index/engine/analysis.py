@@ -7,6 +7,7 @@ built with it (`FastText`), and queries are turned into terms with it too.
 
 from __future__ import annotations
 
+import json
 import re
 from collections import Counter
 
@@ -34,6 +35,7 @@ __all__ = [
     "plain_analyzer",
     "plain_words",
     "porter_stem",
+    "whoosh_fields",
 ]
 
 # How much a match in each text field counts.
@@ -122,7 +124,8 @@ def plain_words(text: str) -> set[str]:
 class FastText(TEXT):
     """A TEXT field that indexes through `index_words` instead of Whoosh's chain of generators.
 
-    The terms and frequencies are exactly those of its analyzer (tests/test_fuzz.py checks it).
+    The terms and frequencies are exactly those of its analyzer (tests/test_fuzz.py and
+    tests/test_engine.py check it).
     """
 
     def index(self, value, **kwargs):
@@ -146,3 +149,12 @@ def make_schema() -> Schema:
         free=ID,
         area=ID,
     )
+
+
+def whoosh_fields(doc) -> dict:
+    """The fields of `make_schema` for a `Document` (labels joined by spaces; "-" for none)."""
+    fields = {"slug": doc.key, "data": json.dumps(doc.stored, ensure_ascii=False)}
+    fields.update(doc.text)
+    for name, values in doc.labels.items():
+        fields[name] = " ".join(values) or "-"
+    return fields
