@@ -437,7 +437,8 @@ class SearchIndex:
 
     def _information(self, u: Understanding, lang: str = "en") -> dict[str, float]:
         """Each of the resident's content words with how much it says (0..1): from the meaning
-        model's word vectors, so "no", "up", "out" and numbers say little or nothing. A Welsh word
+        model's word vectors, so "no", "up", "out" and numbers say little or nothing (a message of
+        numbers alone, "999", is searched as it is). A Welsh word
         the vocabulary knows says as much as its English meaning; in Welsh, another word the
         (English) model does not know says WELSH_UNKNOWN."""
         read_as: dict[str, float] = {}  # a word of a phrase the vocabulary read: its meaning's weight
@@ -453,6 +454,8 @@ class SearchIndex:
                 out[w] = max(WELSH_UNKNOWN * (self._meaning.weight(w) > 0), read_as.get(w, 0.0))
             else:
                 out[w] = self._meaning.weight(w)
+        if out and not any(c.isalpha() for w in out for c in w):  # only numbers ("999", "116 123"):
+            return dict.fromkeys(out, 1.0)  # they are what the resident asks for
         return out
 
     def _familiar(self, word: str, lang: str = "en") -> bool:

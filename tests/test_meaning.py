@@ -154,9 +154,10 @@ def test_filler_words_never_make_a_match_on_their_own(bundled, message, not_firs
     assert not res.hits or res.hits[0].slug != not_first
 
 
-def test_a_number_never_makes_a_match(bundled):
-    for hit in bundled.search("30 40").hits:
+def test_a_number_never_makes_a_match_beside_words(bundled):
+    for hit in bundled.search("took 30 of them 40 times").hits:
         assert "30" not in hit.matched and "40" not in hit.matched
+    assert bundled.search("999").hits[0].slug == "emergency-999"  # a number alone is what is asked for
 
 
 def test_why_says_which_kind_of_match_it_was(bundled):
