@@ -373,6 +373,8 @@ class SearchIndex:
             credit = _term_credit(understanding, said)
             used = [(t, p) for t, _, p in found.used if t in terms]
             for score, d, entry in self._top(found, filters, wanted):
+                if entry.status == "temporarily-closed":  # the penalty is applied once, after fusion
+                    score /= CLOSED_PENALTY
                 words[d] = (score, _matched_words(d, used, originals))
                 lexical[d] = _credit_in(d, used, credit)
                 entries[d] = entry
