@@ -146,12 +146,17 @@ def test_entry_vectors_are_stored_with_the_generation_and_updated_with_it(tmp_pa
     [
         ("no gas", "samaritans"),
         ("electric meter run out", "wrexham-youth-clubs"),
-        ("wedding venue to hire", "caia-crafts-woodwork"),
     ],
 )
 def test_filler_words_never_make_a_match_on_their_own(bundled, message, not_first):
     res = bundled.search(message)
     assert not res.hits or res.hits[0].slug != not_first
+
+
+def test_one_matching_word_of_three_is_not_a_good_match(bundled):
+    """ "hire" alone matches the woodwork workshop (it can be hired); that is not a wedding venue."""
+    res = bundled.search("wedding venue to hire")
+    assert not res.confident and not any(h.good for h in res.hits)
 
 
 def test_a_number_never_makes_a_match_beside_words(bundled):
