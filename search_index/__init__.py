@@ -4,6 +4,7 @@ Imports neither Flask nor telegram; the website, the bot and the CLI are thin la
 """
 
 from .crisis import CrisisSignal, detect_crisis
+from .engine.meaning import status as meaning_status
 from .entries import Category, ContentError, Directory, Entry, Problem, load_directory, parse_ages
 from .index import BuildReport, build_index, index_exists
 from .search import Filters, Hit, Results, SearchIndex
@@ -24,5 +25,6 @@ __all__ = [
     "detect_crisis",
     "index_exists",
     "load_directory",
+    "meaning_status",
     "parse_ages",
 ]

@@ -16,6 +16,7 @@ from search_index import (
     build_index,
     index_exists,
     load_directory,
+    meaning_status,
 )
 from search_index.answers import results_text
 from search_index.entries import load_categories, slugify
@@ -37,6 +38,9 @@ def check(content: Path | None) -> None:
         click.echo(str(p))
     errors, warnings = len(directory.errors), len(directory.warnings)
     click.echo(f"{len(directory.entries)} entries OK, {errors} error(s), {warnings} warning(s)", err=True)
+    note = meaning_status()
+    if note:
+        click.echo(f"note: {note}", err=True)
     sys.exit(1 if errors else 0)
 
 
@@ -100,6 +104,7 @@ def _answer_json(idx: SearchIndex, text: str, lang: str) -> str:
         {
             "query": res.query,
             "crisis": res.is_crisis,
+            "confident": res.confident,
             "results": [
                 {"slug": h.slug, "title": h.entry.title_in(lang), "score": h.score, "why": h.why(lang)}
                 for h in res.hits
