@@ -1308,12 +1308,12 @@ def _by_meaning(clauses: list[list[_Token]]) -> CrisisSignal | None:
     texts: list[str] = []
     nows: list[bool] = []
     for toks in clauses[:_MEANING_CLAUSES]:
-        words = [t.text for t in toks]
+        words = [t.text for t in toks if "now" not in t.tags]  # "now" says how soon, not what
         if len(words) < _MEANING_MIN_WORDS:
             continue
         texts.append(_in_english(words, ex.english))
         nows.append(any("now" in t.tags for t in toks))
-    every = [t.text for toks in clauses[:_MEANING_CLAUSES] for t in toks]
+    every = [t.text for toks in clauses[:_MEANING_CLAUSES] for t in toks if "now" not in t.tags]
     if len(every) >= _MEANING_MIN_WORDS and len(texts) != 1:
         texts.append(_in_english(every, ex.english))
         nows.append(any("now" in t.tags for toks in clauses for t in toks))

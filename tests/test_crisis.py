@@ -423,6 +423,8 @@ NOT_BY_MEANING = [
     "my grandad died and i need to arrange his funeral",
     "counting my tablets into my pill organiser",
     "i lost my wallet and im gutted",
+    "a room for tonight",  # "now" words say how soon, not what: they are left out of the comparison
+    "a bed for tonight right now",
 ]
 
 
