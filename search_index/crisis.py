@@ -1294,6 +1294,7 @@ def _welsh_english() -> dict[str, str]:
 
 
 _MEANING_CLAUSES = 40  # at most this many clauses of one message are compared by meaning
+_MEANING_WORDS = 100  # and at most this many of its words as a whole
 _MEANING_MIN_WORDS = 3  # shorter clauses say too little for a sentence's vector
 
 
@@ -1313,7 +1314,9 @@ def _by_meaning(clauses: list[list[_Token]]) -> CrisisSignal | None:
             continue
         texts.append(_in_english(words, ex.english))
         nows.append(any("now" in t.tags for t in toks))
-    every = [t.text for toks in clauses[:_MEANING_CLAUSES] for t in toks if "now" not in t.tags]
+    every = [t.text for toks in clauses[:_MEANING_CLAUSES] for t in toks if "now" not in t.tags][
+        :_MEANING_WORDS
+    ]
     if len(every) >= _MEANING_MIN_WORDS and len(texts) != 1:
         texts.append(_in_english(every, ex.english))
         nows.append(any("now" in t.tags for toks in clauses for t in toks))
