@@ -20,7 +20,8 @@ A message is read in three steps, each a general mechanism rather than a list of
    English through the concepts' Welsh words and the resident vocabulary) are compared, by the
    bundled word-vector model (`engine.meaning.embed`), with the example sentences of
    `crisis_meaning.yml`: risk examples per kind, tier and who, and harmless look-alikes. Close to
-   risk and clearly closer to it than to the harmless ones raises a crisis or a concern; it never
+   risk and clearly closer to it than to the harmless ones raises what its nearest risk example
+   says (a crisis: the examples hold no softer concerns, which stay with the rules); it never
    overrules the rules. Without the model, the rules work alone.
 
 `detect_crisis` never raises and reads at most 10,000 characters in time linear in their length.
