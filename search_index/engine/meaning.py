@@ -161,6 +161,18 @@ class MeaningModel:
         return min(1.0, max(WEIGHT_MIN, weight))
 
 
+def embed(texts: list[str]):
+    """One unit-length vector per text (float32 rows; zeros for a text without tokens) from the
+    bundled model, for callers outside the engine (crisis detection compares a message with example
+    sentences); None when the model cannot be loaded (one warning is logged). Never raises."""
+    try:
+        model = MeaningModel.load()
+        return None if model is None else model.embed([str(t) for t in texts])
+    except Exception as exc:  # a damaged model found late: callers go on without meaning
+        _warn_once("embed", f"embedding failed: {problem(exc)}")
+        return None
+
+
 def _map_tensor(path: Path, key: str):
     """One float16 tensor of a safetensors file, mapped from the file rather than copied: the
     format is an 8-byte header length, a JSON header (dtype, shape, data offsets) and the raw data.
