@@ -107,6 +107,18 @@ def test_filler_words_weigh_little_and_numbers_nothing():
     assert model.weight("30") == 0.0
 
 
+def test_a_word_the_model_splits_says_as_much_as_its_rarity_in_the_directory(bundled):
+    """ "meals" is "▁me" + "als" to the model, whose short pieces say little; few entries use it."""
+    model = MeaningModel.load()
+    assert not model.is_word("meals") and model.weight("meals") < 0.3
+    assert bundled._says("meals") >= 0.8
+    for whole in ("no", "up", "out", "help", "run"):  # a whole word keeps the model's judgment
+        assert bundled._says(whole) == model.weight(whole), whole
+    assert bundled._says("30") == 0.0
+    top = bundled.search("I want to learn to make cheap tasty meals for the family").hits[0]
+    assert top.slug == "cpp-cookery-sessions", top.why()
+
+
 # --- entry vectors kept with the index ----------------------------------------------------------
 
 
