@@ -458,13 +458,18 @@ class SearchIndex:
     def _information(self, u: Understanding, lang: str = "en") -> dict[str, float]:
         """Each of the resident's content words with how much it says (0..1): from the meaning
         model's word vectors, so "no", "up", "out" and numbers say little or nothing (a message of
-        numbers alone, "999", is searched as it is). A Welsh word
-        the vocabulary knows says as much as its English meaning; in Welsh, another word the
-        (English) model does not know says WELSH_UNKNOWN."""
+        numbers alone, "999", is searched as it is). An English word the resident vocabulary reads
+        as something says at least as much as that, times how surely the vocabulary reads it ("work"
+        is common English, but read as "jobs", it says that). A Welsh word the vocabulary knows says
+        as much as its English meaning; in Welsh, another word the (English) model does not know
+        says WELSH_UNKNOWN."""
         read_as: dict[str, float] = {}  # a word of a phrase the vocabulary read: its meaning's weight
+        surely: dict[str, float] = {}  # ... times how surely the vocabulary reads it so
         for added, source in u.sources.items():
+            says = max(self._meaning.weight(t) for t in tokenize(added)) if tokenize(added) else 0.0
             for w in tokenize(source):
-                read_as[w] = max(read_as.get(w, 0.0), *(self._meaning.weight(t) for t in tokenize(added)))
+                read_as[w] = max(read_as.get(w, 0.0), says)
+                surely[w] = max(surely.get(w, 0.0), says * min(1.0, u.added.get(added, 0.0)))
         out: dict[str, float] = {}
         for w in u.words:
             exp = self.vocabulary.welsh.get(w)
@@ -473,7 +478,7 @@ class SearchIndex:
             elif lang == "cy" and self._meaning.ok and not self._meaning.is_word(w):
                 out[w] = max(WELSH_UNKNOWN * (self._meaning.weight(w) > 0), read_as.get(w, 0.0))
             else:
-                out[w] = self._says(w)
+                out[w] = max(self._says(w), surely.get(w, 0.0))
         if out and not any(c.isalpha() for w in out for c in w):  # only numbers ("999", "116 123"):
             return dict.fromkeys(out, 1.0)  # they are what the resident asks for
         return out

@@ -119,6 +119,13 @@ def test_a_word_the_model_splits_says_as_much_as_its_rarity_in_the_directory(bun
     assert top.slug == "cpp-cookery-sessions", top.why()
 
 
+def test_a_common_word_says_what_the_vocabulary_reads_it_as(bundled):
+    """ "work" is among the model's most frequent words, but the vocabulary reads it as jobs."""
+    assert MeaningModel.load().weight("work") <= meaning.WEIGHT_MIN
+    res = bundled.search("I need to find work")
+    assert res.confident and {"learning", "money"} & set(res.hits[0].entry.categories), res.hits[0].why()
+
+
 # --- entry vectors kept with the index ----------------------------------------------------------
 
 
