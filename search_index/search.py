@@ -416,24 +416,20 @@ class SearchIndex:
         }
         said_total = sum(said.values())
         phrase = _resident_phrase(understanding, said)
-        ranked = []
-        for fused, d, kind, word_part in _fuse(words, coverage, near):
-            if entries[d].status == "temporarily-closed":
-                fused *= CLOSED_PENALTY
-            ranked.append((fused, d, kind, word_part))
-        ranked.sort(key=lambda x: (-x[0], x[1]))
         hits: list[Hit] = []
-        for i, (fused, d, kind, word_part) in enumerate(ranked):
+        for fused, d, kind in _fuse(words, coverage, near):
             entry = entries[d]
-            other = ranked[1][0] if i == 0 and len(ranked) > 1 else (ranked[0][0] if i else 0.0)
-            features = _match_features(coverage[d], near.get(d, 0.0), word_part, fused - other, said_total)
-            good = said_total >= GOOD_SAYS and _good_match(features)
+            if entry.status == "temporarily-closed":
+                fused *= CLOSED_PENALTY
             matched = words.get(d, (0.0, ()))[1]
+            support = coverage[d] + MEANING_SUPPORT * max(0.0, near.get(d, 0.0))
+            good = support >= GOOD_MATCH and said_total >= GOOD_SAYS
             via = tuple(n for n in understanding.notes if n[0] in matched)
             if kind == "meaning":
                 hits.append(Hit(entry, round(fused, 4), (), (), close_to=phrase, good=good))
             else:
                 hits.append(Hit(entry, round(fused, 4), matched, via, good=good))
+        hits.sort(key=lambda h: -h.score)
         confident = bool(hits) and hits[0].good
         total = max(total_words, len(hits))
         if crisis:
@@ -677,7 +673,7 @@ def _resident_phrase(u: Understanding, said: dict[str, float]) -> str:
 
 def _fuse(
     words: dict[int, tuple[float, tuple[str, ...]]], coverage: dict[int, float], near: dict[int, float]
-) -> list[tuple[float, int, str, float]]:
+) -> list[tuple[float, int, str]]:
     """One ranking from two, by normalised score combination:
 
         score = WORDS_SHARE * (bm25 / best bm25) * coverage + (1 - WORDS_SHARE) * closeness
@@ -685,31 +681,18 @@ def _fuse(
     where coverage is the share of what the message says the entry accounts for (so a match on
     filler alone counts for nothing) and closeness is the cosine similarity over that of the
     closest entry, or over MEANING_FULL when even that one is not close (so weak meaning stays
-    weak). Each result says which part carried it, and gives its word part `w`."""
+    weak). Each result says which part carried it."""
     best = max((v[0] for v in words.values()), default=0.0) or 1.0
     closest = max(MEANING_FULL, max(near.values(), default=0.0))
-    out: list[tuple[float, int, str, float]] = []
+    out: list[tuple[float, int, str]] = []
     for d in set(words) | set(near):
         w = WORDS_SHARE * (words.get(d, (0.0,))[0] / best) * coverage.get(d, 0.0)
         m = (1 - WORDS_SHARE) * max(0.0, near.get(d, 0.0)) / closest
         if w + m <= 0 or (w == 0 and near.get(d, 0.0) < MEANING_ALONE):
             continue
-        out.append((w + m, d, "words" if w >= m else "meaning", w))
+        out.append((w + m, d, "words" if w >= m else "meaning"))
     out.sort(key=lambda x: (-x[0], x[1]))
     return out
-
-
-def _match_features(coverage: float, cosine: float, word_part: float, margin: float, says: float):
-    """What `_good_match` judges a result by: its coverage of the message, its closeness in meaning
-    (cosine), its word part of the fused score, its lead over the next result (or its gap to the
-    first), and how much the message says (capped)."""
-    return (coverage, max(0.0, cosine), word_part, margin, min(says, 3.0))
-
-
-def _good_match(features) -> bool:
-    """Is this result a good match? The rule of thumb: coverage + MEANING_SUPPORT x cosine >= GOOD_MATCH."""
-    coverage, cosine = features[0], features[1]
-    return coverage + MEANING_SUPPORT * cosine >= GOOD_MATCH
 
 
 def _matched_words(doc: int, terms: list[tuple[str, TermPostings]], forms: dict[str, str]) -> tuple[str, ...]:
