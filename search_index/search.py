@@ -48,10 +48,9 @@ GOOD_SAYS = 0.3  # ... and the message says at least this much (more than one fi
 WORD_FLOOR = 0.2  # a resident's word on its own this close to an entry (cosine) is not accounted for
 WORD_FULL = 0.45  # and this close is fully accounted for
 WELSH_UNKNOWN = 0.5  # how much a Welsh word says that neither the vocabulary nor the English model knows
-DIRECTORY_COMMON = (
-    0.5  # a word the model splits into pieces: in this share of the entries, rarity adds nothing
-)
-DIRECTORY_RARE = 0.05  # and in this share or fewer, it says all
+# A word the model splits into pieces says as much as its rarity in the directory (see `_says`):
+DIRECTORY_COMMON = 0.5  # in this share of the entries or more, rarity adds nothing
+DIRECTORY_RARE = 0.05  # in this share or fewer, it says all
 UNMATCHED_FAMILIAR = 0.3  # a word the directory knows, not matched by an entry, counts this much against it
 
 
@@ -485,7 +484,7 @@ class SearchIndex:
         "debt") is rarer than all of its whole words, yet its pieces' vectors can be short ("▁me" +
         "als"); when the directory uses such a word, the share of the entries that do also counts:
         in DIRECTORY_RARE of them or fewer it says all, in DIRECTORY_COMMON or more, nothing more.
-        (A whole word keeps the model's judgment: "no", "up", "hire" may be rare in a directory.)"""
+        (A whole word keeps the model's judgment: "no", "up", "run" may be rare in a directory.)"""
         weight = self._meaning.weight(word)
         df = self._spell.freqs.get(word, 0)
         if df == 0 or not self._meaning.ok or self._meaning.is_word(word):
