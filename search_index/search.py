@@ -12,6 +12,7 @@ first, reasons); the ranking itself is `search_index.engine`'s.
 from __future__ import annotations
 
 import heapq
+import math
 import threading
 import time
 import weakref
@@ -47,6 +48,9 @@ GOOD_SAYS = 0.3  # ... and the message says at least this much (more than one fi
 WORD_FLOOR = 0.2  # a resident's word on its own this close to an entry (cosine) is not accounted for
 WORD_FULL = 0.45  # and this close is fully accounted for
 WELSH_UNKNOWN = 0.5  # how much a Welsh word says that neither the vocabulary nor the English model knows
+# A word the model splits into pieces says as much as its rarity in the directory (see `_says`):
+DIRECTORY_COMMON = 0.5  # in this share of the entries or more, rarity adds nothing
+DIRECTORY_RARE = 0.05  # in this share or fewer, it says all
 UNMATCHED_FAMILIAR = 0.3  # a word the directory knows, not matched by an entry, counts this much against it
 
 
@@ -449,13 +453,18 @@ class SearchIndex:
     def _information(self, u: Understanding, lang: str = "en") -> dict[str, float]:
         """Each of the resident's content words with how much it says (0..1): from the meaning
         model's word vectors, so "no", "up", "out" and numbers say little or nothing (a message of
-        numbers alone, "999", is searched as it is). A Welsh word
-        the vocabulary knows says as much as its English meaning; in Welsh, another word the
-        (English) model does not know says WELSH_UNKNOWN."""
+        numbers alone, "999", is searched as it is). An English word the resident vocabulary reads
+        as something says at least as much as that, times how surely the vocabulary reads it ("work"
+        is common English, but read as "jobs", it says that). A Welsh word the vocabulary knows says
+        as much as its English meaning; in Welsh, another word the (English) model does not know
+        says WELSH_UNKNOWN."""
         read_as: dict[str, float] = {}  # a word of a phrase the vocabulary read: its meaning's weight
+        surely: dict[str, float] = {}  # ... times how surely the vocabulary reads it so
         for added, source in u.sources.items():
+            says = max(self._meaning.weight(t) for t in tokenize(added)) if tokenize(added) else 0.0
             for w in tokenize(source):
-                read_as[w] = max(read_as.get(w, 0.0), *(self._meaning.weight(t) for t in tokenize(added)))
+                read_as[w] = max(read_as.get(w, 0.0), says)
+                surely[w] = max(surely.get(w, 0.0), says * min(1.0, u.added.get(added, 0.0)))
         out: dict[str, float] = {}
         for w in u.words:
             exp = self.vocabulary.welsh.get(w)
@@ -464,10 +473,25 @@ class SearchIndex:
             elif lang == "cy" and self._meaning.ok and not self._meaning.is_word(w):
                 out[w] = max(WELSH_UNKNOWN * (self._meaning.weight(w) > 0), read_as.get(w, 0.0))
             else:
-                out[w] = self._meaning.weight(w)
+                out[w] = max(self._says(w), surely.get(w, 0.0))
         if out and not any(c.isalpha() for w in out for c in w):  # only numbers ("999", "116 123"):
             return dict.fromkeys(out, 1.0)  # they are what the resident asks for
         return out
+
+    def _says(self, word: str) -> float:
+        """How much an English word says (0..1). The model judges a whole word of its vocabulary by
+        its frequency (see `MeaningModel.weight`). A word it splits into pieces ("meals", "english",
+        "debt") is rarer than all of its whole words, yet its pieces' vectors can be short ("▁me" +
+        "als"); when the directory uses such a word, the share of the entries that do also counts:
+        in DIRECTORY_RARE of them or fewer it says all, in DIRECTORY_COMMON or more, nothing more.
+        (A whole word keeps the model's judgment: "no", "up", "run" may be rare in a directory.)"""
+        weight = self._meaning.weight(word)
+        df = self._spell.freqs.get(word, 0)
+        if df == 0 or not self._meaning.ok or self._meaning.is_word(word):
+            return weight
+        share = df / max(1, len(self.entries))
+        rarity = math.log(DIRECTORY_COMMON / share) / math.log(DIRECTORY_COMMON / DIRECTORY_RARE)
+        return max(weight, min(1.0, rarity))
 
     def _familiar(self, word: str, lang: str = "en") -> bool:
         """Does the directory (any entry) or the resident vocabulary know this word? (In Welsh, a

@@ -107,6 +107,25 @@ def test_filler_words_weigh_little_and_numbers_nothing():
     assert model.weight("30") == 0.0
 
 
+def test_a_word_the_model_splits_says_as_much_as_its_rarity_in_the_directory(bundled):
+    """ "meals" is "▁me" + "als" to the model, whose short pieces say little; few entries use it."""
+    model = MeaningModel.load()
+    assert not model.is_word("meals") and model.weight("meals") < 0.3
+    assert bundled._says("meals") >= 0.8
+    for whole in ("no", "up", "out", "help", "run"):  # a whole word keeps the model's judgment
+        assert bundled._says(whole) == model.weight(whole), whole
+    assert bundled._says("30") == 0.0
+    top = bundled.search("I want to learn to make cheap tasty meals for the family").hits[0]
+    assert top.slug == "cpp-cookery-sessions", top.why()
+
+
+def test_a_common_word_says_what_the_vocabulary_reads_it_as(bundled):
+    """ "work" is among the model's most frequent words, but the vocabulary reads it as jobs."""
+    assert MeaningModel.load().weight("work") <= meaning.WEIGHT_MIN
+    res = bundled.search("I need to find work")
+    assert res.confident and {"learning", "money"} & set(res.hits[0].entry.categories), res.hits[0].why()
+
+
 # --- entry vectors kept with the index ----------------------------------------------------------
 
 
@@ -317,19 +336,31 @@ def test_serve_says_when_search_by_meaning_is_off_and_still_answers(tmp_path):
 # --- the held-out set (never tuned on) ----------------------------------------------------------
 
 
-def test_held_out_figures(bundled):
-    """Figures on tests/meaning_heldout.yml, written before tuning and never tuned on. The issue's
-    targets are lay 0.92, messages 0.95, unanswerable all but one, confident 0.95; these floors
-    are what this version reaches (see docs/benchmarks.md), so that no change makes it worse."""
-    data = yaml.safe_load((ROOT / "tests" / "meaning_heldout.yml").read_text(encoding="utf-8"))
-    assert len(data["lay"]) + len(data["messages"]) >= 150 and len(data["unanswerable"]) >= 40
+@pytest.mark.parametrize(
+    "name, size, floors",
+    [
+        (
+            "meaning_heldout.yml",
+            (150, 40),
+            {"lay": 0.92, "messages": 0.90, "unanswerable": 0.90, "confident": 0.84},
+        ),
+        (
+            "meaning_heldout_2.yml",
+            (130, 30),
+            {"lay": 0.78, "messages": 0.92, "unanswerable": 0.70, "confident": 0.78},
+        ),
+    ],
+)
+def test_held_out_figures(bundled, name, size, floors):
+    """Figures on the held-out sets, each written before a round of tuning and never tuned on. The
+    issue's targets are lay 0.92, messages 0.95, unanswerable all but one, confident 0.95; these
+    floors are what this version reaches (see docs/benchmarks.md), so that no change makes it worse."""
+    data = yaml.safe_load((ROOT / "tests" / name).read_text(encoding="utf-8"))
+    assert len(data["lay"]) + len(data["messages"]) >= size[0] and len(data["unanswerable"]) >= size[1]
     figures = evaluate(bundled, data)
-    rate = {k: figures[k][0] / figures[k][1] for k in ("lay", "messages", "unanswerable", "confident")}
     detail = "\n".join(figures["misses"])
-    assert rate["lay"] >= 0.92, detail
-    assert rate["messages"] >= 0.90, detail
-    assert rate["unanswerable"] >= 0.90, detail
-    assert rate["confident"] >= 0.84, detail
+    for kind, floor in floors.items():
+        assert figures[kind][0] / figures[kind][1] >= floor, f"{kind}\n{detail}"
 
 
 # --- the front-ends say so ----------------------------------------------------------------------
