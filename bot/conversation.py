@@ -133,8 +133,10 @@ class Conversation:
         clock: Callable[[], float] = time.monotonic,
         today: Callable[[], dt.date] = dt.date.today,
         flood_limit: int | None = FLOOD_LIMIT,
+        analytics=None,
     ):
         self.core = core
+        self.analytics = analytics  # counts "Did this help?" (backoffice.analytics.Analytics), or None
         self.channel = channel
         self.flood_limit = flood_limit  # None: no limit (the terminal, where input may be piped)
         self._clock = clock
@@ -818,10 +820,9 @@ class Conversation:
         lang = state.lang
         if not state.rated:
             state.rated = True
-            analytics = getattr(self.core, "analytics", None)
-            if analytics is not None:
+            if self.analytics is not None:
                 categories = sorted({c for e in self._on_screen(state) for c in e.categories})
-                analytics.record_feedback(channel=self.channel, helped=helped, categories=categories)
+                self.analytics.record_feedback(channel=self.channel, helped=helped, categories=categories)
         if helped:
             return Reply(say("feedback_yes", lang), kind="feedback")
         rows = (

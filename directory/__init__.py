@@ -12,6 +12,7 @@ import importlib.util
 from flask import Flask
 from werkzeug.middleware.proxy_fix import ProxyFix
 
+from backoffice.search_log import open_search_log
 from search_index.service import Signpost
 
 from . import (
@@ -78,9 +79,13 @@ def create_app(test_config: dict | None = None) -> Flask:
             app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops, x_port=hops, x_prefix=hops
         )
 
-    core = Signpost(app.config["CONTENT_DIR"], app.config["INDEX_DIR"], app.config["DB_PATH"])
+    # each search is recorded in the analytics database (need words only), kept RETENTION_DAYS
+    db = app.config["DB_PATH"]
+    search_log = open_search_log(db, app.config["RETENTION_DAYS"]) if db else None
+    core = Signpost(app.config["CONTENT_DIR"], app.config["INDEX_DIR"], on_search=search_log)
     core.ensure_index()
     app.extensions["signpost"] = core
+    app.extensions["analytics"] = search_log.analytics if search_log else None
 
     i18n.init_app(app)
     security.init_app(app)
@@ -96,7 +101,6 @@ def create_app(test_config: dict | None = None) -> Flask:
     watch = app.config["WATCH_CONTENT"]
     if watch or (watch is None and not app.testing):
         core.start_watching()
-    core.set_retention(app.config["RETENTION_DAYS"])  # without an analytics database, nothing to do
     return app
 
 

@@ -17,7 +17,7 @@ import time
 from flask import Blueprint, current_app, flash, redirect, render_template, request
 from flask_babel import gettext as _
 
-from search_index.corrections import MAX_CONTACT, MAX_MESSAGE, CorrectionError, Corrections
+from backoffice.corrections import MAX_CONTACT, MAX_MESSAGE, CorrectionError, Corrections
 
 from .core import entry_or_404
 from .i18n import link, page_lang

@@ -32,8 +32,8 @@ from flask_babel import gettext as _
 from flask_login import LoginManager, UserMixin, current_user, login_user, logout_user
 from markupsafe import Markup, escape
 
-from search_index.corrections import Corrections
-from search_index.editing import (
+from backoffice.corrections import Corrections
+from backoffice.editing import (
     FIELD_ORDER,
     LIST_KEYS,
     EntryPathError,
@@ -49,10 +49,10 @@ from search_index.editing import (
     split_list,
     today,
 )
+from backoffice.freshness import stale_entries
+from backoffice.staff_accounts import Account, StaffAccounts, normalise_name
+from backoffice.staff_store import staff_db_path
 from search_index.entries import STATUSES, parse_entry, slugify
-from search_index.freshness import stale_entries
-from search_index.staff_accounts import Account, StaffAccounts, normalise_name
-from search_index.staff_store import staff_db_path
 
 from . import corrections
 from .core import get_core
@@ -230,7 +230,7 @@ def logout():
 
 # --- the overview ------------------------------------------------------------------------------
 def _report(since: dt.date | None = None, limit: int = 20):
-    analytics = get_core().analytics
+    analytics = current_app.extensions["analytics"]
     if analytics is None or not analytics.path.is_file():
         return None
     try:
@@ -288,7 +288,7 @@ def report():
 
 def _feedback(since: dt.date | None):
     """Answers to the bot's and the web chat's "Did this help?", or None without analytics."""
-    analytics = get_core().analytics
+    analytics = current_app.extensions["analytics"]
     if analytics is None or not analytics.path.is_file():
         return None
     try:

@@ -33,10 +33,14 @@ DB_HELP = "Analytics database (need words of searches, for the staff reports). D
 
 
 def _open_core(content: Path | None, index: Path | None, db: Path | None, *, with_db: bool):
+    """The core, with each search recorded in the analytics database when `with_db` (kept for
+    $SIGNPOST_RETENTION_DAYS, 365: pruned now, then daily)."""
+    from backoffice.search_log import open_search_log
     from search_index.service import Signpost
 
     paths = resolve_paths(content=content, index=index, db=db)
-    core = Signpost(paths.content, paths.index, paths.db if with_db else None)
+    search_log = open_search_log(paths.db, retention_days()) if with_db else None
+    core = Signpost(paths.content, paths.index, on_search=search_log)
     try:
         report = core.ensure_index()
         core.index  # noqa: B018  (open it now, so a broken index is reported here, not to a resident)
@@ -118,11 +122,12 @@ def bot(
     logging.getLogger("telegram.ext.AIORateLimiter").setLevel(logging.CRITICAL)
 
     core = _open_core(content, index, db, with_db=True)
-    core.set_retention(retention_days())  # $SIGNPOST_RETENTION_DAYS (365): prune now, then daily
     core.start_watching()  # a saved change in content/ is live within about a second
     salt = load_salt(os.environ.get("SIGNPOST_SECRET_KEY"), var_dir())
     base_url = os.environ.get("TELEGRAM_API_BASE_URL", "").strip() or DEFAULT_BASE_URL
-    application = build_application(token, core, salt=salt, base_url=base_url)
+    application = build_application(
+        token, core, salt=salt, base_url=base_url, analytics=core.on_search.analytics
+    )
     if webhook_url:
         click.echo(
             f"Signpost bot: webhook {webhook_url} (listening on {webhook_listen}:{webhook_port})", err=True

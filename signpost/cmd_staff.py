@@ -32,8 +32,8 @@ def staff() -> None:
 
 
 def _accounts(db: Path | None):
-    from search_index.staff_accounts import StaffAccounts
-    from search_index.staff_store import staff_db_path
+    from backoffice.staff_accounts import StaffAccounts
+    from backoffice.staff_store import staff_db_path
 
     return StaffAccounts(staff_db_path(resolve_paths(db=db).db))
 
@@ -57,7 +57,7 @@ def _new_password() -> str:
 @click.argument("name")
 def staff_add(db: Path | None, role: str, name: str) -> None:
     """Create a staff account NAME; the password is asked twice (or read from $SIGNPOST_STAFF_PASSWORD)."""
-    from search_index.staff_accounts import AccountError
+    from backoffice.staff_accounts import AccountError
 
     accounts = _accounts(db)
     try:
@@ -74,7 +74,7 @@ def staff_add(db: Path | None, role: str, name: str) -> None:
 @click.argument("name")
 def staff_passwd(db: Path | None, name: str) -> None:
     """Set a new password for NAME (ends the sessions made with the old one)."""
-    from search_index.staff_accounts import AccountError
+    from backoffice.staff_accounts import AccountError
 
     accounts = _accounts(db)
     try:
@@ -90,7 +90,7 @@ def staff_passwd(db: Path | None, name: str) -> None:
 @click.argument("role", type=click.Choice(["editor", "viewer"]))
 def staff_role(db: Path | None, name: str, role: str) -> None:
     """Make NAME an editor or a viewer."""
-    from search_index.staff_accounts import AccountError
+    from backoffice.staff_accounts import AccountError
 
     try:
         _accounts(db).set_role(name, role)
@@ -104,7 +104,7 @@ def staff_role(db: Path | None, name: str, role: str) -> None:
 @click.argument("name")
 def staff_remove(db: Path | None, name: str) -> None:
     """Delete the account NAME."""
-    from search_index.staff_accounts import AccountError
+    from backoffice.staff_accounts import AccountError
 
     try:
         _accounts(db).remove(name)
@@ -135,8 +135,8 @@ def staff_list(db: Path | None) -> None:
 )
 def stale(content: Path | None, months: int | None) -> None:
     """List entries whose `verified:` date is older than --months (or missing), oldest first."""
+    from backoffice.freshness import stale_entries
     from search_index import ContentError, load_directory
-    from search_index.freshness import stale_entries
 
     paths = resolve_paths(content=content)
     try:
@@ -154,7 +154,7 @@ def stale(content: Path | None, months: int | None) -> None:
 
 # --- analytics ---------------------------------------------------------------------------------
 def _analytics(db: Path | None, days: int | None = None):
-    from search_index.analytics import Analytics
+    from backoffice.analytics import Analytics
 
     path = resolve_paths(db=db).db
     if not path.is_file():
@@ -175,8 +175,8 @@ def _analytics(db: Path | None, days: int | None = None):
 def prune(db: Path | None, days: int | None) -> None:
     """Delete recorded searches older than the retention period, and the contact details of
     corrections closed more than 90 days ago (both also done daily by the running site)."""
-    from search_index.corrections import KEEP_DONE_DAYS, Corrections
-    from search_index.staff_store import staff_db_path
+    from backoffice.corrections import KEEP_DONE_DAYS, Corrections
+    from backoffice.staff_store import staff_db_path
 
     try:
         days = retention_days(days)

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from search_index.staff_accounts import StaffAccounts
-from search_index.staff_store import staff_db_path
+from backoffice.staff_accounts import StaffAccounts
+from backoffice.staff_store import staff_db_path
 
 PASSWORD = "correct horse battery staple"
 _TOKEN = re.compile(r'name="csrf_token" value="([^"]+)"')
@@ -22,7 +22,7 @@ def db_path(tmp_path: Path) -> Path:
 @pytest.fixture
 def accounts(db_path: Path, monkeypatch) -> StaffAccounts:
     """An editor 'sam' and a viewer 'vic' (hashed with cheap PBKDF2 to keep the tests quick)."""
-    monkeypatch.setattr("search_index.staff_accounts.HASH_METHOD", "pbkdf2:sha256:1000")
+    monkeypatch.setattr("backoffice.staff_accounts.HASH_METHOD", "pbkdf2:sha256:1000")
     store = StaffAccounts(staff_db_path(db_path))
     store.add("sam", PASSWORD, "editor")
     store.add("vic", PASSWORD, "viewer")

@@ -209,7 +209,7 @@ def test_the_website_reads_signpost_variables(content_dir, index_dir, tmp_path, 
     assert (app.config["STALE_MONTHS"], app.config["RETENTION_DAYS"]) == (6, 30)
     assert app.config["SESSION_COOKIE_SECURE"] is True
     assert app.config["SECRET_KEY"] == "1234"
-    assert app.extensions["signpost"].analytics.retention_days == 30
+    assert app.extensions["analytics"].retention_days == 30
 
     app = create_app({**base, "DB_PATH": tmp_path / "mine.db", "STALE_MONTHS": 3, "SECRET_KEY": "t"})
     assert (app.config["DB_PATH"], app.config["STALE_MONTHS"], app.config["SECRET_KEY"]) == (

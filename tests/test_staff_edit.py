@@ -13,8 +13,8 @@ import pytest
 from click.testing import CliRunner
 from staff_fixtures import login
 
+from backoffice.editing import check_text, fields_of, render_entry, split_list
 from search_index import load_directory
-from search_index.editing import check_text, fields_of, render_entry, split_list
 from search_index.entries import parse_entry
 from signpost.cli import cli
 

@@ -17,13 +17,12 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from werkzeug.security import check_password_hash, generate_password_hash
-
+from .passwords import DEFAULT_METHOD, check_password, hash_password
 from .staff_store import connect
 
 ROLES = ("editor", "viewer")
 MIN_PASSWORD = 10
-HASH_METHOD = "scrypt"  # werkzeug's default; tests may use a cheaper one
+HASH_METHOD = DEFAULT_METHOD  # scrypt (see passwords.py); tests may use a cheaper one
 NAME_RE = re.compile(r"^[a-z0-9][a-z0-9._-]{0,39}$")
 
 SCHEMA = """
@@ -38,7 +37,7 @@ CREATE TABLE IF NOT EXISTS accounts (
 );
 """
 # Checked when the name is unknown, so a refusal takes as long either way.
-_DUMMY_HASH = generate_password_hash("not a real password, only for timing")
+_DUMMY_HASH = hash_password("not a real password, only for timing")
 
 
 class AccountError(ValueError):
@@ -82,7 +81,7 @@ class StaffAccounts:
             )
         if role not in ROLES:
             raise AccountError(f"the role must be one of {', '.join(ROLES)}")
-        _check_password(password)
+        _check_new_password(password)
         conn = self._conn()
         try:
             with conn:
@@ -92,18 +91,18 @@ class StaffAccounts:
                     )
                 conn.execute(
                     "INSERT INTO accounts (name, password_hash, role, created) VALUES (?, ?, ?, ?)",
-                    (name, generate_password_hash(password, method=HASH_METHOD), role, time.time()),
+                    (name, hash_password(password, HASH_METHOD), role, time.time()),
                 )
         finally:
             conn.close()
         return Account(name, role)
 
     def set_password(self, name: str, password: str) -> None:
-        _check_password(password)
+        _check_new_password(password)
         self._update(
             name,
             "password_hash = ?",
-            generate_password_hash(password, method=HASH_METHOD),
+            hash_password(password, HASH_METHOD),
         )
 
     def set_role(self, name: str, role: str) -> None:
@@ -160,9 +159,9 @@ class StaffAccounts:
         finally:
             conn.close()
         if row is None:
-            check_password_hash(_DUMMY_HASH, password or "")
+            check_password(_DUMMY_HASH, password or "")
             return None
-        if check_password_hash(row["password_hash"], password or ""):
+        if check_password(row["password_hash"], password or ""):
             return Account(row["name"], row["role"])
         return None
 
@@ -192,6 +191,6 @@ class StaffAccounts:
             conn.close()
 
 
-def _check_password(password: str) -> None:
+def _check_new_password(password: str) -> None:
     if len(password or "") < MIN_PASSWORD:
         raise AccountError(f"the password must be at least {MIN_PASSWORD} characters")

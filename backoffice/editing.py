@@ -35,7 +35,7 @@ from pathlib import Path
 
 import yaml
 
-from .entries import Entry, Problem, parse_entry, split_front_matter
+from search_index.entries import Entry, Problem, parse_entry, split_front_matter
 
 log = logging.getLogger(__name__)
 

@@ -10,7 +10,7 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from .entries import Entry
+from search_index.entries import Entry
 
 STALE_MONTHS = 12
 
