@@ -1,7 +1,7 @@
 """Staff accounts: names, roles and hashed passwords (never the passwords), and session ends.
 
 Accounts are made with `signpost staff add NAME`; there is no default account. Guessing is slowed
-by the website's login throttle (`directory/login_throttle.py`), not by locking accounts here: a
+by the website's login throttle (`directory/staff/login_throttle.py`), not by locking accounts here: a
 lock that anyone can trigger would let anyone keep a staff member out. Callers show one generic
 message for every refusal, so nobody learns whether a name exists.
 

@@ -6,9 +6,6 @@ or JSON. `flask --app directory run` finds `create_app` here; `signpost serve` r
 
 from __future__ import annotations
 
-import importlib
-import importlib.util
-
 from flask import Flask
 from werkzeug.middleware.proxy_fix import ProxyFix
 
@@ -17,6 +14,7 @@ from search_index.service import Signpost
 
 from . import (
     api,
+    chat,
     errors,
     i18n,
     mylist,
@@ -26,14 +24,13 @@ from . import (
     security,
     services,
     settings,
+    staff,
     static_files,
     templating,
 )
 
 # Blueprints served in English at / and in Welsh at /cy/ (same path, same query string).
 BILINGUAL = (pages.bp, results.bp, services.bp, mylist.bp, api.bp)
-# Features other engineers own; registered when their module is there (`init_app(app)` or `bp`).
-OPTIONAL_FEATURES = ("chat", "staff")
 
 
 def create_app(test_config: dict | None = None) -> Flask:
@@ -95,7 +92,8 @@ def create_app(test_config: dict | None = None) -> Flask:
         app.register_blueprint(bp)
         app.register_blueprint(bp, url_prefix="/cy", name=f"{bp.name}{i18n.WELSH_SUFFIX}")
     app.register_blueprint(openreferral.bp)
-    _register_optional_features(app)
+    chat.init_app(app)
+    staff.init_app(app)
     static_files.init_app(app)  # last: it versions and compresses every static route, the staff one too
 
     watch = app.config["WATCH_CONTENT"]
@@ -109,17 +107,6 @@ def request_body_limit(app: Flask) -> int:
     rest of the site): what `signpost serve` tells waitress, so nothing larger is even buffered."""
     limits = [v for k, v in app.config.items() if k.endswith("MAX_CONTENT_LENGTH") and isinstance(v, int)]
     return max(limits, default=64 * 1024)
-
-
-def _register_optional_features(app: Flask) -> None:
-    for name in OPTIONAL_FEATURES:
-        if importlib.util.find_spec(f"{__name__}.{name}") is None:
-            continue
-        module = importlib.import_module(f"{__name__}.{name}")
-        if hasattr(module, "init_app"):
-            module.init_app(app)
-        elif hasattr(module, "bp"):
-            app.register_blueprint(module.bp)
 
 
 __all__ = ["create_app", "request_body_limit"]
