@@ -129,3 +129,17 @@ def test_the_core_and_the_back_office_import_neither_flask_nor_telegram():
     )
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert proc.returncode == 0, proc.stdout + proc.stderr
+
+
+def test_where_things_live_maps_every_folder_and_package():
+    """The README's folder map names every top-level folder and every package inside the packages."""
+    section = README.split("## Where things live", 1)[1].split("\n## ", 1)[0]
+    mapped = set(re.findall(r"^ *([a-z_]+)/ ", section, re.M))
+    folders = {p.name for p in ROOT.iterdir() if p.is_dir() and not p.name.startswith(".")}
+    folders -= {"node_modules", "build", "var", "instance"} | {p.name for p in ROOT.glob("*.egg-info")}
+    subpackages = {
+        init.parent.name
+        for package in ("search_index", "backoffice", "directory", "bot", "signpost")
+        for init in (ROOT / package).glob("*/__init__.py")
+    }
+    assert folders | subpackages <= mapped, sorted((folders | subpackages) - mapped)
