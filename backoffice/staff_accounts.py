@@ -11,6 +11,7 @@ Each account has a session counter; a session carries it (with a digest of the p
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import re
 import time
@@ -63,6 +64,10 @@ class StaffAccounts:
         self.path = Path(db_path)
 
     def _conn(self):
+        """An open connection, closed when the `with` block ends."""
+        return contextlib.closing(self._connect())
+
+    def _connect(self):
         conn = connect(self.path, SCHEMA)
         try:
             if "sessions" not in {r[1] for r in conn.execute("PRAGMA table_info(accounts)")}:
@@ -82,8 +87,7 @@ class StaffAccounts:
         if role not in ROLES:
             raise AccountError(f"the role must be one of {', '.join(ROLES)}")
         _check_new_password(password)
-        conn = self._conn()
-        try:
+        with self._conn() as conn:
             with conn:
                 if conn.execute("SELECT 1 FROM accounts WHERE name = ?", (name,)).fetchone():
                     raise AccountError(
@@ -93,8 +97,6 @@ class StaffAccounts:
                     "INSERT INTO accounts (name, password_hash, role, created) VALUES (?, ?, ?, ?)",
                     (name, hash_password(password, HASH_METHOD), role, time.time()),
                 )
-        finally:
-            conn.close()
         return Account(name, role)
 
     def set_password(self, name: str, password: str) -> None:
@@ -111,53 +113,38 @@ class StaffAccounts:
         self._update(name, "role = ?", role)
 
     def remove(self, name: str) -> None:
-        conn = self._conn()
-        try:
+        with self._conn() as conn:
             with conn:
                 cur = conn.execute("DELETE FROM accounts WHERE name = ?", (normalise_name(name),))
-        finally:
-            conn.close()
         if cur.rowcount != 1:
             raise AccountError(f"there is no account '{normalise_name(name)}'")
 
     def _update(self, name: str, assignments: str, value) -> None:
-        conn = self._conn()
-        try:
+        with self._conn() as conn:
             with conn:
                 cur = conn.execute(
                     f"UPDATE accounts SET {assignments} WHERE name = ?", (value, normalise_name(name))
                 )
-        finally:
-            conn.close()
         if cur.rowcount != 1:
             raise AccountError(f"there is no account '{normalise_name(name)}'")
 
     def get(self, name: str) -> Account | None:
-        conn = self._conn()
-        try:
+        with self._conn() as conn:
             row = conn.execute(
                 "SELECT name, role FROM accounts WHERE name = ?", (normalise_name(name),)
             ).fetchone()
-        finally:
-            conn.close()
         return Account(row["name"], row["role"]) if row else None
 
     def all(self) -> list[Account]:
-        conn = self._conn()
-        try:
+        with self._conn() as conn:
             rows = conn.execute("SELECT name, role FROM accounts ORDER BY name").fetchall()
-        finally:
-            conn.close()
         return [Account(r["name"], r["role"]) for r in rows]
 
     def authenticate(self, name: str, password: str) -> Account | None:
         """The account when the password is right; else None (taking as long for an unknown name)."""
         name = normalise_name(name)
-        conn = self._conn()
-        try:
+        with self._conn() as conn:
             row = conn.execute("SELECT * FROM accounts WHERE name = ?", (name,)).fetchone()
-        finally:
-            conn.close()
         if row is None:
             check_password(_DUMMY_HASH, password or "")
             return None
@@ -168,27 +155,21 @@ class StaffAccounts:
     def session_key(self, name: str) -> str | None:
         """What a session of this account carries: a digest of the password hash and the session
         counter, so a new password, a removed account or `end_sessions` ends the sessions made before."""
-        conn = self._conn()
-        try:
+        with self._conn() as conn:
             row = conn.execute(
                 "SELECT password_hash, sessions FROM accounts WHERE name = ?", (normalise_name(name),)
             ).fetchone()
-        finally:
-            conn.close()
         if row is None:
             return None
         return hashlib.sha256(f"{row['password_hash']}:{row['sessions']}".encode()).hexdigest()[:20]
 
     def end_sessions(self, name: str) -> None:
         """End every session of the account on the server (logout): their session key no longer matches."""
-        conn = self._conn()
-        try:
+        with self._conn() as conn:
             with conn:
                 conn.execute(
                     "UPDATE accounts SET sessions = sessions + 1 WHERE name = ?", (normalise_name(name),)
                 )
-        finally:
-            conn.close()
 
 
 def _check_new_password(password: str) -> None:

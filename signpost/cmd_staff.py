@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import os
 import sys
@@ -38,6 +39,21 @@ def _accounts(db: Path | None):
     return StaffAccounts(staff_db_path(resolve_paths(db=db).db))
 
 
+@contextlib.contextmanager
+def _changing_accounts(db: Path | None):
+    """The account store; a refused change (a bad name, role or password) or a database that cannot
+    be written becomes one `Error:` line."""
+    from backoffice.staff_accounts import AccountError
+
+    accounts = _accounts(db)
+    try:
+        yield accounts
+    except AccountError as exc:
+        raise CliError(str(exc)) from None
+    except OSError as exc:
+        raise CliError(f"cannot write the staff database {accounts.path}: {exc}") from None
+
+
 def _new_password() -> str:
     password = os.environ.get("SIGNPOST_STAFF_PASSWORD")
     if password:
@@ -57,15 +73,8 @@ def _new_password() -> str:
 @click.argument("name")
 def staff_add(db: Path | None, role: str, name: str) -> None:
     """Create a staff account NAME; the password is asked twice (or read from $SIGNPOST_STAFF_PASSWORD)."""
-    from backoffice.staff_accounts import AccountError
-
-    accounts = _accounts(db)
-    try:
+    with _changing_accounts(db) as accounts:
         account = accounts.add(name, _new_password(), role)
-    except AccountError as exc:
-        raise CliError(str(exc)) from None
-    except OSError as exc:
-        raise CliError(f"cannot write the staff database {accounts.path}: {exc}") from None
     click.echo(f"Added {account.role} '{account.name}' to {accounts.path}")
 
 
@@ -74,13 +83,8 @@ def staff_add(db: Path | None, role: str, name: str) -> None:
 @click.argument("name")
 def staff_passwd(db: Path | None, name: str) -> None:
     """Set a new password for NAME (ends the sessions made with the old one)."""
-    from backoffice.staff_accounts import AccountError
-
-    accounts = _accounts(db)
-    try:
+    with _changing_accounts(db) as accounts:
         accounts.set_password(name, _new_password())
-    except AccountError as exc:
-        raise CliError(str(exc)) from None
     click.echo(f"Password changed for '{name.strip().lower()}'")
 
 
@@ -90,12 +94,8 @@ def staff_passwd(db: Path | None, name: str) -> None:
 @click.argument("role", type=click.Choice(["editor", "viewer"]))
 def staff_role(db: Path | None, name: str, role: str) -> None:
     """Make NAME an editor or a viewer."""
-    from backoffice.staff_accounts import AccountError
-
-    try:
-        _accounts(db).set_role(name, role)
-    except AccountError as exc:
-        raise CliError(str(exc)) from None
+    with _changing_accounts(db) as accounts:
+        accounts.set_role(name, role)
     click.echo(f"'{name.strip().lower()}' is now a {role}")
 
 
@@ -104,12 +104,8 @@ def staff_role(db: Path | None, name: str, role: str) -> None:
 @click.argument("name")
 def staff_remove(db: Path | None, name: str) -> None:
     """Delete the account NAME."""
-    from backoffice.staff_accounts import AccountError
-
-    try:
-        _accounts(db).remove(name)
-    except AccountError as exc:
-        raise CliError(str(exc)) from None
+    with _changing_accounts(db) as accounts:
+        accounts.remove(name)
     click.echo(f"Removed '{name.strip().lower()}'")
 
 
