@@ -21,9 +21,18 @@ from dataclasses import dataclass
 
 from babel import Locale, UnknownLocaleError
 
-from search_index import CrisisSignal, Entry, Hit, Results, detect_crisis
-from search_index.answers import EXAMPLES, LABELS, crisis_message
-from search_index.language import OTHER_LANGUAGES, identify_language
+from search_index import (
+    EXAMPLES,
+    LABELS,
+    OTHER_LANGUAGES,
+    CrisisSignal,
+    Entry,
+    Hit,
+    Results,
+    crisis_message,
+    detect_crisis,
+    identify_language,
+)
 
 from . import intents
 from .chats import QUERY_TTL, ChatState

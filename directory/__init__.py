@@ -10,7 +10,7 @@ from flask import Flask
 from werkzeug.middleware.proxy_fix import ProxyFix
 
 from backoffice.search_log import open_search_log
-from search_index.service import Signpost
+from search_index import Signpost
 
 from . import (
     api,

@@ -31,12 +31,14 @@ import uuid
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
-from search_index import Category, Entry
-from search_index.entries import DAY_CODES, Location
-from search_index.taxonomy import (
+from search_index import (
+    DAY_CODES,
     OPEN_ELIGIBILITY_LIST_URI,
     OPEN_ELIGIBILITY_URI,
     OPEN_ELIGIBILITY_VERSION,
+    Category,
+    Entry,
+    Location,
     ancestors,
     open_eligibility,
 )

@@ -15,10 +15,7 @@ from flask import current_app
 from flask_babel import gettext as _
 from werkzeug.datastructures import MultiDict
 
-from search_index import Entry, Filters, Results
-from search_index.index import area_key
-from search_index.search import MAX_QUERY_CHARS
-from search_index.service import Signpost
+from search_index import MAX_QUERY_CHARS, Entry, Filters, Results, Signpost, area_key
 
 from .hours import is_open
 

@@ -17,8 +17,7 @@ from urllib.parse import urlsplit
 
 import click
 
-from search_index import ContentError
-from search_index.defaults import var_dir
+from search_index import ContentError, var_dir
 
 from .config import resolve_paths, retention_days
 from .options import CliError, content_option, db_option, index_option
@@ -36,7 +35,7 @@ def _open_core(content: Path | None, index: Path | None, db: Path | None, *, wit
     """The core, with each search recorded in the analytics database when `with_db` (kept for
     $SIGNPOST_RETENTION_DAYS, 365: pruned now, then daily)."""
     from backoffice.search_log import open_search_log
-    from search_index.service import Signpost
+    from search_index import Signpost
 
     paths = resolve_paths(content=content, index=index, db=db)
     search_log = open_search_log(paths.db, retention_days()) if with_db else None

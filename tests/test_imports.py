@@ -173,6 +173,19 @@ def test_top_level_imports_are_read(tmp_path):
     assert top_level_imports(module) == {"flask", "werkzeug"}
 
 
+def test_the_front_ends_use_the_core_through_its_one_door(graph):
+    """The website, the bot and the CLI import `search_index` itself, never a module inside it."""
+    deeper = sorted(
+        f"{m} -> {t}"
+        for m, targets in graph.items()
+        if m.split(".")[0] in ("directory", "bot", "signpost")
+        for t in targets
+        if t.startswith("search_index.")
+    )
+    assert deeper == []
+    assert "search_index" in graph["directory.core"]  # the reader sees `from search_index import ...`
+
+
 def test_the_website_imports_nothing_from_the_command_line(graph):
     leaks = sorted(
         f"{m} -> {t}"

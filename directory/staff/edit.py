@@ -32,7 +32,7 @@ from backoffice.editing import (
     split_list,
     today,
 )
-from search_index.entries import STATUSES, Entry, Problem, parse_entry, slugify
+from search_index import STATUSES, Entry, Problem, parse_entry, slugify
 
 from ..core import get_core
 from ..i18n import language_name, link, page_lang
