@@ -219,7 +219,7 @@ class Entry:
     area_cy: str = ""
     body_cy: str = ""
     sources: tuple[Source, ...] = ()
-    path: str = ""
+    path: str = ""  # the file inside the content folder, e.g. services/food-bank.md
 
     @property
     def is_free(self) -> bool:
@@ -752,7 +752,7 @@ def parse_entry_text(
         website=website,
         locations=locations,  # type: ignore[arg-type]
         opening_times=opening_times,  # type: ignore[arg-type]
-        path=shown,
+        path=f"services/{slug}.md",
         **{
             k: str(values.get(k, ""))
             for k in TEXT_FIELDS

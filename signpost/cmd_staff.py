@@ -142,7 +142,7 @@ def stale(content: Path | None, months: int | None) -> None:
         raise CliError(str(exc)) from None
     found = stale_entries(directory.entries, months)
     for item in found:
-        click.echo(item.line().replace(item.entry.path, _shown(item.entry.path), 1))
+        click.echo(item.line(_shown(str(paths.content / item.entry.path))))
     click.echo(
         f"{len(found)} of {len(directory.entries)} entries not checked for {months} months or more", err=True
     )
