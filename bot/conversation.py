@@ -19,8 +19,6 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from babel import Locale, UnknownLocaleError
-
 from search_index import (
     EXAMPLES,
     LABELS,
@@ -29,9 +27,11 @@ from search_index import (
     Entry,
     Hit,
     Results,
+    clean_text,
     crisis_message,
     detect_crisis,
     identify_language,
+    language_name,
 )
 
 from . import intents
@@ -52,7 +52,6 @@ GROUP_NOTE_EVERY = 600.0  # seconds between "please message me privately" notes 
 CALLBACK_MAX_BYTES = 64  # Telegram's limit for button data
 OLD_DETAILS_DAYS = 2 * 365
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2066-\u2069\ufeff]")
 _MD_LINK = re.compile(r"\[([^\]]+)\]\((\S+?)\)")
 _MD_MARKS = re.compile(r"(\*\*|__|(?<!\w)[*_](?=\S)|(?<=\S)[*_](?!\w)|`)")
 _MD_HEADING = re.compile(r"^#{1,6}\s*", re.M)
@@ -90,8 +89,7 @@ class Reply:
 
 def clean_message(text: str) -> str:
     """At most 10,000 characters, no control or invisible characters, single spaces."""
-    text = _CONTROL.sub(" ", str(text)[:MAX_TEXT_CHARS])
-    return " ".join(text.split())
+    return clean_text(str(text), MAX_TEXT_CHARS, normalise=False)
 
 
 def plain_text(markdown: str) -> str:
@@ -101,14 +99,6 @@ def plain_text(markdown: str) -> str:
     )
     text = _MD_HEADING.sub("", text)
     return _MD_MARKS.sub("", text).strip()
-
-
-def language_name(code: str, lang: str) -> str:
-    """'pl' -> 'Polish' (or 'Pwyleg' in Welsh); codes Babel does not know are shown as written."""
-    try:
-        return Locale.parse({"en": "en_GB", "cy": "cy"}[lang]).languages.get(code, code)
-    except (ValueError, KeyError, UnknownLocaleError):
-        return code
 
 
 def _short(text: str, n: int) -> str:

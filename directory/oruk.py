@@ -40,11 +40,11 @@ from search_index import (
     Entry,
     Location,
     ancestors,
+    language_name,
     open_eligibility,
 )
 
 from .hours import parse_hours
-from .i18n import language_name
 
 ID_NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "urn:signpost:openreferral")
 VERSION = "HSDS-UK-3.0"

@@ -33,8 +33,8 @@ from .entries import (
 )
 from .history import last_modified
 from .index import BuildReport, area_key, build_index, index_exists
-from .language import OTHER_LANGUAGES, identify_language
-from .lexicon import load_vocabulary, mutations, stem, tokenize
+from .language import OTHER_LANGUAGES, identify_language, language_name
+from .lexicon import clean_text, load_vocabulary, mutations, stem, tokenize
 from .search import MAX_QUERY_CHARS, Filters, Hit, Results, SearchIndex
 from .service import SearchMade, Signpost, generation_problem, open_index
 from .taxonomy import (
@@ -93,6 +93,8 @@ __all__ = [
     "EXAMPLES",
     "LABELS",
     "identify_language",
+    "language_name",
+    "clean_text",
     "OTHER_LANGUAGES",
     "load_vocabulary",
     "tokenize",

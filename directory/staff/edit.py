@@ -32,10 +32,10 @@ from backoffice.editing import (
     split_list,
     today,
 )
-from search_index import STATUSES, Entry, Problem, parse_entry, slugify
+from search_index import STATUSES, Entry, Problem, language_name, parse_entry, slugify
 
 from ..core import get_core
-from ..i18n import language_name, link, page_lang
+from ..i18n import link, page_lang
 from .auth import editor_required
 from .blueprint import bp
 from .corrections import queue
