@@ -223,18 +223,17 @@ def core(content_dir: Path, index_dir: Path) -> Signpost:
     return core
 
 
-@pytest.fixture
-def app(content_dir: Path, index_dir: Path):
+def make_app(content_dir: Path, index_dir: Path, **config):
+    """The website for a test: TESTING, these folders, a secret key, then `config` (e.g. DB_PATH=)."""
     from directory import create_app
 
-    return create_app(
-        {
-            "TESTING": True,
-            "CONTENT_DIR": content_dir,
-            "INDEX_DIR": index_dir,
-            "SECRET_KEY": "test-secret",
-        }
-    )
+    base = {"TESTING": True, "CONTENT_DIR": content_dir, "INDEX_DIR": index_dir, "SECRET_KEY": "test-secret"}
+    return create_app({**base, **config})
+
+
+@pytest.fixture
+def app(content_dir: Path, index_dir: Path):
+    return make_app(content_dir, index_dir)
 
 
 @pytest.fixture

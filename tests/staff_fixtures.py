@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 
 import pytest
+from conftest import make_app
 
 from backoffice.staff_accounts import StaffAccounts
 from backoffice.staff_store import staff_db_path
@@ -31,17 +32,7 @@ def accounts(db_path: Path, monkeypatch) -> StaffAccounts:
 
 @pytest.fixture
 def staff_app(content_dir: Path, index_dir: Path, db_path: Path, accounts):
-    from directory import create_app
-
-    return create_app(
-        {
-            "TESTING": True,
-            "CONTENT_DIR": content_dir,
-            "INDEX_DIR": index_dir,
-            "DB_PATH": db_path,
-            "SECRET_KEY": "test-secret",
-        }
-    )
+    return make_app(content_dir, index_dir, DB_PATH=db_path)
 
 
 @pytest.fixture

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from conftest import make_app
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -465,17 +466,7 @@ def test_csv_cells_cannot_run_as_spreadsheet_formulas(db_path):
 
 # --- every front-end records with its channel ------------------------------------------------------
 def test_site_and_api_searches_are_recorded(content_dir, index_dir, db_path):
-    from directory import create_app
-
-    app = create_app(
-        {
-            "TESTING": True,
-            "CONTENT_DIR": content_dir,
-            "INDEX_DIR": index_dir,
-            "DB_PATH": db_path,
-            "SECRET_KEY": "x",
-        }
-    )
+    app = make_app(content_dir, index_dir, DB_PATH=db_path)
     client = app.test_client()
     assert client.get("/search?q=food+07700+900123").status_code == 200
     assert client.get("/cy/search?q=bwyd").status_code == 200

@@ -7,6 +7,7 @@ import sqlite3
 
 import pytest
 from click.testing import CliRunner
+from conftest import make_app
 from staff_fixtures import PASSWORD, csrf_token, login
 
 from backoffice.staff_accounts import AccountError, StaffAccounts
@@ -220,18 +221,8 @@ def test_session_cookie_flags(staff_client):
 
 
 def test_secure_cookie_with_signpost_https(content_dir, index_dir, db_path, accounts, monkeypatch):
-    from directory import create_app
-
     monkeypatch.setenv("SIGNPOST_HTTPS", "1")
-    app = create_app(
-        {
-            "TESTING": True,
-            "CONTENT_DIR": content_dir,
-            "INDEX_DIR": index_dir,
-            "DB_PATH": db_path,
-            "SECRET_KEY": "x",
-        }
-    )
+    app = make_app(content_dir, index_dir, DB_PATH=db_path)
     assert app.config["SESSION_COOKIE_SECURE"] is True
     client = app.test_client()
     r = login(client)
@@ -317,17 +308,7 @@ def test_report_csv_download(searched):
 
 
 def test_report_before_any_search(content_dir, index_dir, tmp_path, accounts, db_path):
-    from directory import create_app
-
-    app = create_app(
-        {
-            "TESTING": True,
-            "CONTENT_DIR": content_dir,
-            "INDEX_DIR": index_dir,
-            "DB_PATH": db_path,
-            "SECRET_KEY": "x",
-        }
-    )
+    app = make_app(content_dir, index_dir, DB_PATH=db_path)
     client = app.test_client()
     login(client)
     assert client.get("/staff/report").status_code == 200
