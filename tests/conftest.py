@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
 import shutil
 import socket
+import subprocess
+import sys
 import textwrap
+import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -183,6 +188,44 @@ def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
+
+
+@contextlib.contextmanager
+def signpost_serve(
+    args: list[str], *, cwd: Path, env: dict[str, str], ready: Callable[[int], bool] | None = None
+):
+    """`signpost serve ARGS` in its own process on a free loopback port, its output in cwd/serve.log.
+    Yields (port, log) once `ready(port)` is true (default: the port takes a connection); fails with
+    the log when it does not start within a minute; stops the process when the block ends."""
+    port = free_port()
+    log = cwd / "serve.log"
+    with log.open("wb") as out:
+        command = [sys.executable, "-m", "signpost", "serve", *args, "--port", str(port)]
+        proc = subprocess.Popen(command, stdout=out, stderr=subprocess.STDOUT, env=env, cwd=cwd)
+    try:
+        deadline = time.monotonic() + 60
+        while not _answers(port, ready):
+            if proc.poll() is not None or time.monotonic() > deadline:
+                raise AssertionError(f"signpost serve did not start:\n{log.read_text()}")
+            time.sleep(0.1)
+        yield port, log
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(10)
+        except subprocess.TimeoutExpired:  # pragma: no cover
+            proc.kill()
+            proc.wait()
+
+
+def _answers(port: int, ready: Callable[[int], bool] | None) -> bool:
+    try:
+        if ready is None:
+            socket.create_connection(("127.0.0.1", port), timeout=1).close()
+            return True
+        return ready(port)
+    except OSError:
+        return False
 
 
 def launch_chromium(playwright):
