@@ -190,6 +190,11 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
+def serve_args(content: Path, index: Path, db: Path, *more: str) -> list[str]:
+    """`serve --content C --index I --db D ...`: the command line the serve tests give the CLI."""
+    return ["serve", "--content", str(content), "--index", str(index), "--db", str(db), *more]
+
+
 @contextlib.contextmanager
 def signpost_serve(
     args: list[str], *, cwd: Path, env: dict[str, str], ready: Callable[[int], bool] | None = None

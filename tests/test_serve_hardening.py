@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from conftest import signpost_serve, write_content
+from conftest import serve_args, signpost_serve, write_content
 from staff_fixtures import login
 
 pytest_plugins = ["staff_fixtures"]  # db_path, accounts, staff_app, staff_client
@@ -90,16 +90,7 @@ def test_serve_tells_waitress_the_apps_body_limit(content_dir, tmp_path, monkeyp
     calls = {}
     monkeypatch.setattr(waitress, "serve", lambda app, **kw: calls.update(app=app, **kw))
     monkeypatch.setenv("SIGNPOST_SECRET_KEY", "k")
-    args = [
-        "serve",
-        "--content",
-        str(content_dir),
-        "--index",
-        str(tmp_path / "i"),
-        "--db",
-        str(tmp_path / "d.db"),
-    ]
-    assert CliRunner().invoke(cli, args).exit_code == 0
+    assert CliRunner().invoke(cli, serve_args(content_dir, tmp_path / "i", tmp_path / "d.db")).exit_code == 0
     app = calls["app"]
     assert calls["max_request_body_size"] == max(
         app.config["MAX_CONTENT_LENGTH"], app.config["EDITOR_MAX_CONTENT_LENGTH"]
