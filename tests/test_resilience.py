@@ -65,6 +65,15 @@ def make_db(db: Path) -> None:
     assert db.is_file() and recorded(db) == 0
 
 
+def recording_core(content: Path, tmp_path: Path) -> tuple[Signpost, Path]:
+    """A core that records its searches in a real statistics database (made now), its index built."""
+    db = tmp_path / "stats.db"
+    make_db(db)
+    core = Signpost(content, tmp_path / "ix", on_search=open_search_log(db))
+    core.ensure_index()
+    return core, db
+
+
 def test_the_statistics_database_works_here(content, tmp_path, expected):
     """The control: with a good database, every search is answered and counted."""
     db = tmp_path / "stats.db"
@@ -103,10 +112,7 @@ def test_database_is_a_read_only_file(content, tmp_path, expected, caplog):
 
 
 def test_database_locked_by_an_exclusive_transaction(content, tmp_path, expected, caplog):
-    db = tmp_path / "stats.db"
-    make_db(db)
-    core = Signpost(content, tmp_path / "ix", on_search=open_search_log(db))
-    core.ensure_index()
+    core, db = recording_core(content, tmp_path)
     holder = sqlite3.connect(db, timeout=0)
     holder.execute("BEGIN EXCLUSIVE")
     holder.execute(
@@ -126,10 +132,7 @@ def test_database_locked_by_an_exclusive_transaction(content, tmp_path, expected
 
 def test_many_threads_search_while_the_database_is_locked(content, tmp_path, expected):
     """The website's threads all keep answering; none waits long for the lock."""
-    db = tmp_path / "stats.db"
-    make_db(db)
-    core = Signpost(content, tmp_path / "ix", on_search=open_search_log(db))
-    core.ensure_index()
+    core, db = recording_core(content, tmp_path)
     holder = sqlite3.connect(db, timeout=0)
     holder.execute("BEGIN EXCLUSIVE")
     errors: list[BaseException] = []
