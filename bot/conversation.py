@@ -32,6 +32,7 @@ from search_index import (
     detect_crisis,
     identify_language,
     language_name,
+    no_good_match,
 )
 
 from . import intents
@@ -299,6 +300,11 @@ class Conversation:
             return Reply(first.text, first.buttons, kind="crisis", crisis=first.crisis, followups=(services,))
         if not results.hits:
             return self._nothing(state, results)
+        if not results.confident:  # say so plainly; the weak results follow under "might help"
+            lab = LABELS[lang]
+            page = self._page(state, results.hits, 0, lab["might_help"])
+            topics = ((Button(say("btn_topics", lang), data="c"),),)
+            return Reply(no_good_match(lang), topics, kind="no_good_match", followups=(page,))
         if state.area:
             return self._page(state, self._near_first(state, results.hits), 0, self._near_heading(state))
         return self._page(state, results.hits, 0, say("results", lang, query=_short(text, 60)))

@@ -63,6 +63,10 @@ LABELS = {
         "closed": "Temporarily closed",
         "did_you_mean": "Did you mean",
         "helplines": "If you need to talk to someone now: Samaritans 116 123 (free, any time). In an emergency call 999.",
+        "no_match": "I don't have a good match for that.",
+        "human_route": "A person can help you find the right place: drop in to the community hub, ask Citizens "
+        "Advice, or browse the services by topic.",
+        "might_help": "These might help:",
     },
     "cy": {
         "phone": "Ffôn",
@@ -77,6 +81,10 @@ LABELS = {
         "closed": "Ar gau dros dro",
         "did_you_mean": "Oeddech chi'n golygu",
         "helplines": "Os oes angen i chi siarad â rhywun nawr: Samariaid 116 123 (am ddim, unrhyw bryd). Mewn argyfwng ffoniwch 999.",
+        "no_match": "Does gen i ddim ateb da i hynny.",
+        "human_route": "Gall rhywun eich helpu i ddod o hyd i'r lle iawn: galwch heibio'r hyb cymunedol, "
+        "gofynnwch i Gyngor ar Bopeth, neu porwch y gwasanaethau fesul pwnc.",
+        "might_help": "Efallai y bydd y rhain yn helpu:",
     },
 }
 
@@ -125,12 +133,21 @@ def entry_text(entry: Entry, lang: str = "en") -> str:
     return "\n".join([head, entry.summary_in(lang)] + contact_lines(entry, lang))
 
 
+def no_good_match(lang: str = "en") -> str:
+    """Said when no result is a good match: plainly, with the human route and the helplines."""
+    lab = LABELS.get(lang, LABELS["en"])
+    return "\n".join([lab["no_match"], lab["human_route"], lab["helplines"]])
+
+
 def results_text(results: Results, lang: str = "en", limit: int = 5) -> str:
-    """A whole answer as plain text: crisis help first, then the services, or a kind 'no results'."""
+    """A whole answer as plain text: crisis help first, then the services, or a kind 'no results'.
+    When no result is a good match it says so first and lists them under "These might help"."""
     lab = LABELS.get(lang, LABELS["en"])
     parts: list[str] = []
     if results.crisis and results.crisis.tier != "concern":
         parts.append(crisis_message(results.crisis, lang))
+    elif results.hits and not results.confident:
+        parts.append(no_good_match(lang) + "\n\n" + lab["might_help"])
     for n, hit in enumerate(results.hits[:limit], 1):
         body = entry_text(hit.entry, lang).split("\n")
         parts.append(

@@ -16,6 +16,13 @@ A message is read in three steps, each a general mechanism rather than a list of
    person + a method + an act; a wish + death; a violent act + a person it is done to; a weapon +
    somewhere near; a fire + a home. The strongest signal wins: urgent (happening now: 999 first),
    then crisis (helplines first), then concern (helplines beside the results, "Are you safe?").
+4. Only when the rules find nothing: by meaning. The message and each clause (Welsh words read in
+   English through the concepts' Welsh words and the resident vocabulary) are compared, by the
+   bundled word-vector model (`engine.meaning.embed`), with the example sentences of
+   `crisis_meaning.yml`: risk examples per kind, tier and who, and harmless look-alikes. Close to
+   risk and clearly closer to it than to the harmless ones raises what its nearest risk example
+   says (a crisis: the examples hold no softer concerns, which stay with the rules); it never
+   overrules the rules. Without the model, the rules work alone.
 
 `detect_crisis` never raises and reads at most 10,000 characters in time linear in their length.
 """
@@ -37,6 +44,7 @@ log = logging.getLogger(__name__)
 
 DATA = Path(__file__).with_name("crisis_concepts.yml")
 NEAR_WORDS = Path(__file__).with_name("crisis_near_words.txt")
+MEANING_DATA = Path(__file__).with_name("crisis_meaning.yml")
 
 KINDS = ("suicide", "self-harm", "abuse", "sexual-violence", "danger")
 TIERS = ("urgent", "crisis", "concern")
@@ -1199,8 +1207,10 @@ def detect_crisis(text: str) -> CrisisSignal | None:
 def _detect(text: str) -> CrisisSignal | None:
     c = _concepts()
     best: CrisisSignal | None = None
+    clauses: list[list[_Token]] = []
     for words in _words(text):
         tokens = _tokens(words, c)
+        clauses.append(tokens)
         for window in _windows(tokens):
             for s in _signals(_Clause(window)):
                 if best is None or (_TIER_RANK[s.tier], _KIND_RANK[s.kind]) < (
@@ -1208,7 +1218,144 @@ def _detect(text: str) -> CrisisSignal | None:
                     _KIND_RANK[best.kind],
                 ):
                     best = s
-    return best
+    if best is not None:
+        return best  # the rules read the message (negation too): meaning only adds what they miss
+    try:
+        return _by_meaning(clauses)
+    except Exception:  # the rules' answer stands
+        log.exception("crisis detection by meaning failed")
+        return None
+
+
+# --- by meaning -----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Examples:
+    vectors: object  # unit vectors of the risk examples (rows), then of the harmless ones
+    risk: list[tuple[str, str, str, str]]  # (kind, tier, about, sentence) of each risk row
+    english: dict[str, str]  # a Welsh word (and its mutated forms) -> an English word of its concept
+    threshold: float
+    margin: float
+    neighbours: int
+
+
+@lru_cache(maxsize=1)
+def _examples() -> _Examples | None:
+    """The example sentences of crisis_meaning.yml as vectors; None (logged once) when the model or
+    the examples cannot be read: the rules then work alone."""
+    try:
+        return _read_examples()
+    except Exception:
+        log.exception("crisis detection by meaning is off: %s cannot be read", MEANING_DATA.name)
+        return None
+
+
+def _read_examples() -> _Examples | None:
+    from .engine.meaning import embed
+
+    data = yaml.safe_load(MEANING_DATA.read_text(encoding="utf-8"))
+    risk = [(g["kind"], g["tier"], g.get("about", "self"), str(t)) for g in data["risk"] for t in g["say"]]
+    harmless = [str(t) for t in data["harmless"]]
+    vectors = embed([_plain(t) for _, _, _, t in risk] + [_plain(t) for t in harmless])
+    if vectors is None:
+        return None
+    return _Examples(
+        vectors,
+        risk,
+        _welsh_english(),
+        float(data["threshold"]),
+        float(data["margin"]),
+        int(data.get("neighbours", 1)),
+    )
+
+
+def _welsh_english() -> dict[str, str]:
+    """Welsh words in English, for the (English) model: the resident vocabulary's Welsh entries, and
+    each single Welsh word of a concept (crisis_concepts.yml) as the concept's first English word."""
+    from .lexicon import load_vocabulary
+
+    data = yaml.load(DATA.read_text(encoding="utf-8"), Loader=getattr(yaml, "CBaseLoader", yaml.BaseLoader))
+    out: dict[str, str] = {}
+    for name, items in (data.get("welsh") or {}).items():
+        english = [w for w in (data.get("concepts") or {}).get(name, ()) if len(_plain(w).split()) == 1]
+        if not english:
+            continue
+        for item in items:
+            toks = _plain(item).split()
+            if len(toks) == 1:
+                out.setdefault(toks[0], _plain(english[0]))
+    for word, exp in load_vocabulary().welsh.items():
+        if exp.words:
+            out.setdefault(_plain(word), _plain(exp.words[0]))
+    for word in list(out):
+        for form in mutations(word):
+            out.setdefault(form, out[word])
+    return out
+
+
+_MEANING_CLAUSES = 40  # at most this many clauses of one message are compared by meaning
+_MEANING_WORDS = 100  # and at most this many of its words as a whole
+_MEANING_MIN_WORDS = 3  # shorter clauses say too little for a sentence's vector
+
+
+def _by_meaning(clauses: list[list[_Token]]) -> CrisisSignal | None:
+    """The message, and each clause, compared with the risk and harmless examples: a signal when its
+    nearest risk examples are close (on average, `threshold`) and closer than its nearest harmless
+    ones by `margin`. Kind, tier and who from the nearest risk example; never "urgent" unless the
+    clause says "now" (the rules' concept). None when the model is missing."""
+    ex = _examples()
+    if ex is None:
+        return None
+    texts: list[str] = []
+    nows: list[bool] = []
+    for toks in clauses[:_MEANING_CLAUSES]:
+        words = [t.text for t in toks if "now" not in t.tags]  # "now" says how soon, not what
+        if len(words) < _MEANING_MIN_WORDS:
+            continue
+        texts.append(_in_english(words, ex.english))
+        nows.append(any("now" in t.tags for t in toks))
+    every = [t.text for toks in clauses[:_MEANING_CLAUSES] for t in toks if "now" not in t.tags][
+        :_MEANING_WORDS
+    ]
+    if len(every) >= _MEANING_MIN_WORDS and len(texts) != 1:
+        texts.append(_in_english(every, ex.english))
+        nows.append(any("now" in t.tags for toks in clauses for t in toks))
+    if not texts:
+        return None
+    import numpy as np
+
+    from .engine.meaning import embed
+
+    vectors = embed(texts)
+    if vectors is None:
+        return None
+    sims = vectors @ ex.vectors.T
+    n = len(ex.risk)
+    found: tuple[float, int, int] | None = None
+    k = ex.neighbours
+    for row in range(len(texts)):
+        i = int(sims[row, :n].argmax())
+        close = float(np.sort(sims[row, :n])[-k:].mean())  # the nearest risk examples, on average
+        harmless = float(np.sort(sims[row, n:])[-k:].mean())  # and the nearest harmless ones
+        if close >= ex.threshold and close - harmless >= ex.margin:
+            if found is None or close - harmless > found[0]:
+                found = (close - harmless, row, i)
+    if found is None:
+        return None
+    _, row, i = found
+    kind, tier, about, _ = ex.risk[i]
+    urgent = tier == "crisis" and nows[row]
+    return CrisisSignal(kind, texts[row][:200], urgent=urgent, tier=tier, about=about)
+
+
+def _in_english(words: list[str], english: dict[str, str]) -> str:
+    """A clause for the model: when it reads as Welsh (most of its words are Welsh words we know),
+    those words in English."""
+    known = sum(w in english for w in words)
+    if known * 2 < len(words):
+        return " ".join(words)
+    return " ".join(english.get(w, w) for w in words)
 
 
 def is_risk_word(word: str) -> bool:

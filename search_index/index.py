@@ -35,6 +35,7 @@ from pathlib import Path
 
 from .engine import Document, Engine
 from .engine.analysis import plain_words
+from .engine.meaning import EntryVectorsExtra
 from .entries import (
     Category,
     ContentError,
@@ -55,7 +56,7 @@ BUILD_CHUNK_FILES = 10_000  # files per worker run at most (one segment each)
 STATE_FILE = "state.json"
 
 # The search engine, reading each stored entry back as an `Entry`.
-ENGINE = Engine(load=Entry.from_dict)
+ENGINE = Engine(load=Entry.from_dict, extras=[EntryVectorsExtra()])
 
 
 @dataclass

@@ -24,6 +24,7 @@ from pathlib import Path
 from .crisis import KIND_WORDS, CrisisSignal, detect_crisis, is_risk_word
 from .engine import Scores, TermPostings
 from .engine.analysis import index_words
+from .engine.meaning import MeaningIndex, entry_text
 from .entries import Category, Entry
 from .index import ENGINE, area_key, current_generation, read_meta, read_state, spell_words
 from .lexicon import BUILTIN as BUILTIN_VOCABULARY
@@ -34,6 +35,19 @@ OPEN_ATTEMPTS = 4
 MAX_QUERY_CHARS = 500
 CATEGORY_BOOST = 1.6
 CLOSED_PENALTY = 0.6
+# Fusion of the two rankings (tuned on tests/meaning_dev.yml only): see `_fuse` and `_good_match`.
+WORDS_SHARE = 0.55  # a result's score: this share from its word match, the rest from its meaning
+MEANING_FULL = 0.60  # cosine similarity at which an entry counts as fully close in meaning
+MEANING_ALONE = 0.2  # an entry found by meaning alone is shown from this cosine similarity up
+MEANING_EXPANSION = 0.5  # the vocabulary's words for a resident's English word, beside the word itself
+# A good match: coverage + MEANING_SUPPORT x (cosine similarity of the whole message) >= GOOD_MATCH
+GOOD_MATCH = 0.68
+MEANING_SUPPORT = 0.3
+GOOD_SAYS = 0.3  # ... and the message says at least this much (more than one filler word)
+WORD_FLOOR = 0.2  # a resident's word on its own this close to an entry (cosine) is not accounted for
+WORD_FULL = 0.45  # and this close is fully accounted for
+WELSH_UNKNOWN = 0.5  # how much a Welsh word says that neither the vocabulary nor the English model knows
+UNMATCHED_FAMILIAR = 0.3  # a word the directory knows, not matched by an entry, counts this much against it
 
 
 @dataclass(frozen=True)
@@ -43,6 +57,8 @@ class Hit:
     matched: tuple[str, ...]  # the words that matched, as the resident wrote them where possible
     via: tuple[tuple[str, str], ...] = ()  # (resident phrase, what it was read as)
     crisis_line: bool = False  # put first because the message signals a crisis
+    close_to: str = ""  # found by meaning: the resident's words it is close in meaning to
+    good: bool = True  # a good match (False: shown under "might help")
 
     @property
     def slug(self) -> str:
@@ -60,6 +76,7 @@ class Results:
     suggestion: str | None = None  # "did you mean", when the words were corrected or nothing matched
     corrections: tuple[tuple[str, str], ...] = ()
     total: int = 0
+    confident: bool = True  # False when no result is a good match
 
     @property
     def is_crisis(self) -> bool:
@@ -110,6 +127,10 @@ def explain(hit: Hit, lang: str = "en") -> str:
         return "Llinell gymorth ar gyfer argyfwng: ar gael nawr"
     if hit.crisis_line:
         return "Crisis help: available now"
+    if not words and hit.close_to:
+        if lang == "cy":
+            return f"Yn agos o ran ystyr i “{hit.close_to}”"
+        return f"Close in meaning to “{hit.close_to}”"
     if not words:
         return "Yn yr un categori" if lang == "cy" else "In a related category"
     if lang == "cy":
@@ -146,6 +167,11 @@ class SearchIndex:
         self._languages: list[str] | None = None
         self._filtered: dict[Filters, frozenset[int] | None] = {}
         self._kind_scores: dict[str, tuple] = {}
+        self._meaning = MeaningIndex(  # (its float16 copy is not kept: the index holds it as float32)
+            self._gen.extras.pop("meaning", None),
+            {e.slug: e for e in self.entries.values() if e.status != "closed"},
+            entry_text,
+        )
 
     @classmethod
     def open(
@@ -233,7 +259,13 @@ class SearchIndex:
         out: list[str] = []
         corrections: list[tuple[str, str]] = []
         for i, w in enumerate(words):
-            if w in self._known or len(w) < 4 or not w.isalpha() or is_risk_word(w):
+            if (
+                w in self._known
+                or len(w) < 4
+                or not w.isalpha()
+                or is_risk_word(w)
+                or self._meaning.is_word(w)
+            ):
                 out.append(w)
                 continue
             if is_mutated_form(w, words[i - 1] if i else None, self._known):  # correct Welsh, as written
@@ -309,15 +341,21 @@ class SearchIndex:
     def search(
         self, text: str, *, limit: int = DEFAULT_LIMIT, filters: Filters | None = None, lang: str = "en"
     ) -> Results:
-        """Answer a message: crisis signal, ranked hits with reasons, and a suggestion when useful."""
+        """Answer a message: crisis signal, ranked hits with reasons, and a suggestion when useful.
+
+        Two rankings are fused (see `_fuse`): the words (BM25F, each of the resident's words
+        weighted by how much it says) and the meaning (the entries' vectors closest to the
+        message's). `Results.confident` is False when no result is a good match."""
         text = text if isinstance(text, str) else ""
         crisis = detect_crisis(text)
         query_text = text[:MAX_QUERY_CHARS]
         understanding, corrections = self.understand(query_text)
+        said = self._information(understanding, lang)
         weights: dict[str, float] = {}
         for w in understanding.words:
-            weight = 0.35 if w in self.vocabulary.weak else 1.0
-            weights[w] = max(weights.get(w, 0.0), weight)
+            weight = (0.35 if w in self.vocabulary.weak else 1.0) * said.get(w, 1.0)
+            if weight > 0:
+                weights[w] = max(weights.get(w, 0.0), weight)
         for w, weight in understanding.added.items():
             for part in tokenize(w):
                 if part not in self.vocabulary.stopwords:
@@ -331,21 +369,67 @@ class SearchIndex:
             if cid in self.category_by_id
         }
         filters = filters or Filters()
-        hits: list[Hit] = []
-        total = 0
+        wanted = max(limit * 3, 30)
+        words: dict[int, tuple[float, tuple[str, ...]]] = {}  # doc -> (BM25F score, words matched)
+        lexical: dict[int, dict[str, float]] = {}  # doc -> resident word -> how fully its terms matched
+        entries: dict[int, Entry] = {}
+        total_words = 0
         if terms or categories:
             found = self._gen.rank(terms, categories)
             allowed = self._allowed(filters)
-            total = len(found.raw) if allowed is None else len(allowed.intersection(found.raw))
+            total_words = len(found.raw) if allowed is None else len(allowed.intersection(found.raw))
             originals = _surface_forms(understanding, corrections)
-            words = [(t, p) for t, _, p in found.used if t in terms]
-            for score, d, entry in self._top(found, filters, max(limit * 3, 30)):
-                matched = _matched_words(d, words, originals)
-                via = tuple(n for n in understanding.notes if n[0] in matched)
-                hits.append(Hit(entry, round(score, 4), matched, via))
-            hits.sort(key=lambda x: -x.score)
+            credit = _term_credit(understanding, said)
+            used = [(t, p) for t, _, p in found.used if t in terms]
+            for score, d, entry in self._top(found, filters, wanted):
+                if entry.status == "temporarily-closed":  # the penalty is applied once, after fusion
+                    score /= CLOSED_PENALTY
+                words[d] = (score, _matched_words(d, used, originals))
+                lexical[d] = _credit_in(d, used, credit)
+                entries[d] = entry
+        close = self._meaning.similar(
+            self._meaning_words(understanding, said), limit, {e.slug for e in entries.values()}
+        )
+        near: dict[int, float] = {}
+        for slug, sim in close.items():
+            d = self._docnum.get(slug)
+            entry = self._docs.get(d) if d is not None else None
+            if entry is None or not self._admissible(d, entry, filters):
+                continue
+            near[d] = sim
+            entries[d] = entry
+        # how much of what the message says each candidate accounts for: by its words, or by the
+        # closeness in meaning of each of the resident's words on its own
+        told = [w for w, x in said.items() if x > 0]
+        by_meaning = self._meaning.closeness(
+            [self._english(w) for w in told], [entries[d].slug for d in entries]
+        )
+        familiar = {w: self._familiar(w, lang) for w in told}
+        coverage = {
+            d: _coverage(said, told, lexical.get(d, {}), by_meaning.get(entries[d].slug), familiar)
+            for d in entries
+        }
+        said_total = sum(said.values())
+        phrase = _resident_phrase(understanding, said)
+        hits: list[Hit] = []
+        for fused, d, kind in _fuse(words, coverage, near):
+            entry = entries[d]
+            if entry.status == "temporarily-closed":
+                fused *= CLOSED_PENALTY
+            matched = words.get(d, (0.0, ()))[1]
+            support = coverage[d] + MEANING_SUPPORT * max(0.0, near.get(d, 0.0))
+            good = support >= GOOD_MATCH and said_total >= GOOD_SAYS
+            via = tuple(n for n in understanding.notes if n[0] in matched)
+            if kind == "meaning":
+                hits.append(Hit(entry, round(fused, 4), (), (), close_to=phrase, good=good))
+            else:
+                hits.append(Hit(entry, round(fused, 4), matched, via, good=good))
+        hits.sort(key=lambda h: -h.score)
+        confident = bool(hits) and hits[0].good
+        total = max(total_words, len(hits))
         if crisis:
             hits = self._crisis_first(crisis, hits, None)
+            confident = True  # the crisis lines are the answer
         hits = hits[:limit]
         suggestion = None
         if corrections:
@@ -353,7 +437,61 @@ class SearchIndex:
             suggestion = " ".join(fixed.get(w, w) for w in tokenize(query_text)[:20])
         elif not hits and understanding.words:
             suggestion = self._did_you_mean(understanding.words)
-        return Results(query_text, tuple(hits), crisis, suggestion, tuple(corrections), total)
+        return Results(query_text, tuple(hits), crisis, suggestion, tuple(corrections), total, confident)
+
+    def _admissible(self, d: int, entry: Entry, filters: Filters) -> bool:
+        """May this entry be shown for these filters (not closed, inside every filter)?"""
+        if entry.status == "closed" or not filters.allows(entry):
+            return False
+        allowed = self._allowed(filters)
+        return allowed is None or d in allowed
+
+    def _information(self, u: Understanding, lang: str = "en") -> dict[str, float]:
+        """Each of the resident's content words with how much it says (0..1): from the meaning
+        model's word vectors, so "no", "up", "out" and numbers say little or nothing (a message of
+        numbers alone, "999", is searched as it is). A Welsh word
+        the vocabulary knows says as much as its English meaning; in Welsh, another word the
+        (English) model does not know says WELSH_UNKNOWN."""
+        read_as: dict[str, float] = {}  # a word of a phrase the vocabulary read: its meaning's weight
+        for added, source in u.sources.items():
+            for w in tokenize(source):
+                read_as[w] = max(read_as.get(w, 0.0), *(self._meaning.weight(t) for t in tokenize(added)))
+        out: dict[str, float] = {}
+        for w in u.words:
+            exp = self.vocabulary.welsh.get(w)
+            if exp is not None and exp.words:
+                out[w] = max(self._meaning.weight(t) for e in exp.words for t in tokenize(e))
+            elif lang == "cy" and self._meaning.ok and not self._meaning.is_word(w):
+                out[w] = max(WELSH_UNKNOWN * (self._meaning.weight(w) > 0), read_as.get(w, 0.0))
+            else:
+                out[w] = self._meaning.weight(w)
+        if out and not any(c.isalpha() for w in out for c in w):  # only numbers ("999", "116 123"):
+            return dict.fromkeys(out, 1.0)  # they are what the resident asks for
+        return out
+
+    def _familiar(self, word: str, lang: str = "en") -> bool:
+        """Does the directory (any entry) or the resident vocabulary know this word? (In Welsh, a
+        word the English model does not know is taken as known: the model cannot judge it.)"""
+        return word in self._known or (lang == "cy" and self._meaning.ok and not self._meaning.is_word(word))
+
+    def _english(self, word: str) -> str:
+        """A Welsh word the vocabulary knows, as its English meaning (the model is English)."""
+        exp = self.vocabulary.welsh.get(word)
+        return " ".join(exp.words[:3]) if exp is not None and exp.words else word
+
+    def _meaning_words(self, u: Understanding, said: dict[str, float]) -> dict[str, float]:
+        """The words the message's vector is made of: the resident's English content words (by
+        how much each says) and the words the vocabulary read them as (Welsh words only through
+        their English meaning)."""
+        out: dict[str, float] = {}
+        for w, weight in said.items():
+            if w not in self.vocabulary.welsh and weight > 0:
+                out[w] = max(out.get(w, 0.0), weight)
+        for w, weight in u.added.items():
+            src = u.sources.get(w, "")
+            welsh = src in self.vocabulary.welsh
+            out[w] = max(out.get(w, 0.0), weight * (1.0 if welsh else MEANING_EXPANSION))
+        return out
 
     def _crisis_first(self, crisis: CrisisSignal, hits: list[Hit], flt) -> list[Hit]:
         """Put the crisis lines that fit first: the emergency line (999) first when it is happening
@@ -457,6 +595,81 @@ def _surface_forms(u: Understanding, corrections) -> dict[str, str]:
     return forms
 
 
+def _term_credit(u: Understanding, said: dict[str, float]) -> dict[str, dict[str, float]]:
+    """index term -> the resident words it stands for, with how fully: 1 for the word itself,
+    the vocabulary's weight for a word it added from the resident's phrase ("skint" -> money)."""
+    credit: dict[str, dict[str, float]] = defaultdict(dict)
+    for w in u.words:
+        for term in index_words(w):
+            credit[term][w] = 1.0
+    for added, weight in u.added.items():
+        source = [w for w in tokenize(u.sources.get(added, "")) if w in said]
+        for part in tokenize(added):
+            for term in index_words(part):
+                for w in source:
+                    credit[term][w] = max(credit[term].get(w, 0.0), min(1.0, weight))
+    return credit
+
+
+def _credit_in(doc: int, used: list[tuple[str, TermPostings]], credit) -> dict[str, float]:
+    """resident word -> the best credit of the terms found in document `doc`."""
+    out: dict[str, float] = {}
+    for term, postings in used:
+        if term in credit and doc in postings:
+            for w, c in credit[term].items():
+                out[w] = max(out.get(w, 0.0), c)
+    return out
+
+
+def _coverage(
+    said: dict[str, float], told: list[str], lexical: dict[str, float], close, familiar: dict[str, bool]
+) -> float:
+    """How much of what the message says an entry accounts for (0..1): each of the resident's
+    words, weighted by how much it says, counts as far as the entry matches it (`lexical`) or is
+    close in meaning to it on its own (`close`, cosine per word of `told`). A word the directory
+    and the vocabulary know (`familiar`) that this entry does not account for is context ("in the
+    house") and counts UNMATCHED_FAMILIAR of its weight against it; a word they have never seen
+    ("wedding", "passport") counts fully: the directory may have nothing for it."""
+    got = missing = 0.0
+    for i, w in enumerate(told):
+        sim = close[i] if close else 0.0
+        by_meaning = min(1.0, max(0.0, (sim - WORD_FLOOR) / (WORD_FULL - WORD_FLOOR)))
+        part = max(lexical.get(w, 0.0), by_meaning)
+        got += said[w] * part
+        missing += said[w] * (1 - part) * (UNMATCHED_FAMILIAR if familiar.get(w) else 1.0)
+    return got / (got + missing) if got > 0 else 0.0
+
+
+def _resident_phrase(u: Understanding, said: dict[str, float]) -> str:
+    """The resident's own words that carry the message, for "Close in meaning to ..."."""
+    words = [w for w in u.words if said.get(w, 0) > 0] or list(u.words)
+    return " ".join(words[:6])
+
+
+def _fuse(
+    words: dict[int, tuple[float, tuple[str, ...]]], coverage: dict[int, float], near: dict[int, float]
+) -> list[tuple[float, int, str]]:
+    """One ranking from two, by normalised score combination:
+
+        score = WORDS_SHARE * (bm25 / best bm25) * coverage + (1 - WORDS_SHARE) * closeness
+
+    where coverage is the share of what the message says the entry accounts for (so a match on
+    filler alone counts for nothing) and closeness is the cosine similarity over that of the
+    closest entry, or over MEANING_FULL when even that one is not close (so weak meaning stays
+    weak). Each result says which part carried it."""
+    best = max((v[0] for v in words.values()), default=0.0) or 1.0
+    closest = max(MEANING_FULL, max(near.values(), default=0.0))
+    out: list[tuple[float, int, str]] = []
+    for d in set(words) | set(near):
+        w = WORDS_SHARE * (words.get(d, (0.0,))[0] / best) * coverage.get(d, 0.0)
+        m = (1 - WORDS_SHARE) * max(0.0, near.get(d, 0.0)) / closest
+        if w + m <= 0 or (w == 0 and near.get(d, 0.0) < MEANING_ALONE):
+            continue
+        out.append((w + m, d, "words" if w >= m else "meaning"))
+    out.sort(key=lambda x: (-x[0], x[1]))
+    return out
+
+
 def _matched_words(doc: int, terms: list[tuple[str, TermPostings]], forms: dict[str, str]) -> tuple[str, ...]:
     """The query's words found in document `doc`, as the resident wrote them, in query order."""
     out: list[str] = []
@@ -495,7 +708,9 @@ class _SpellIndex:
             limit += 1 if len(word) >= 7 else 0
         best: tuple[int, int, str] | None = None
         letters = _letters(word)
-        for n in range(len(word) - limit, len(word) + limit + 1):
+        # a four-letter word is only changed, never shortened or lengthened: "taxi" is not "tai"
+        lengths = (4,) if len(word) == 4 else range(len(word) - limit, len(word) + limit + 1)
+        for n in lengths:
             for cand_letters, cand in self._buckets.get((word[0], n), ()):
                 # each edit adds or removes at most two letters: skip words with too many different ones
                 if (letters ^ cand_letters).bit_count() > 2 * limit:

@@ -17,6 +17,7 @@ from search_index import (
     index_exists,
     load_categories,
     load_directory,
+    meaning_status,
     results_text,
     slugify,
 )
@@ -38,6 +39,9 @@ def check(content: Path | None) -> None:
         click.echo(str(p))
     errors, warnings = len(directory.errors), len(directory.warnings)
     click.echo(f"{len(directory.entries)} entries OK, {errors} error(s), {warnings} warning(s)", err=True)
+    note = meaning_status()
+    if note:
+        click.echo(f"note: {note}", err=True)
     sys.exit(1 if errors else 0)
 
 
@@ -101,6 +105,7 @@ def _answer_json(idx: SearchIndex, text: str, lang: str) -> str:
         {
             "query": res.query,
             "crisis": res.is_crisis,
+            "confident": res.confident,
             "results": [
                 {"slug": h.slug, "title": h.entry.title_in(lang), "score": h.score, "why": h.why(lang)}
                 for h in res.hits

@@ -153,7 +153,7 @@ def test_each_search_is_recorded_as_need_words_with_its_channel(recorded_core, d
     assert got[0]["words"] == "food parcel call"
     assert got[0]["top"] == "food-bank" and got[0]["top_category"] == "food" and got[0]["results"] >= 1
     assert "food" in got[0]["categories"].split() and got[0]["zero"] == 0
-    assert got[0]["confident"] is None  # not given by this index: unknown, not false
+    assert got[0]["confident"] == 1  # the search was sure of its top answer
     assert got[1]["lang"] == "cy" and got[1]["words"] == "bwyd"
     assert got[2]["results"] == 0 and got[2]["zero"] == 1 and got[2]["top"] is None
     assert got[2]["words"] == "snorkelling lessons"

@@ -406,3 +406,93 @@ def test_real_words_near_risk_words_are_up_to_date():
     stored = set(NEAR_WORDS.read_text(encoding="utf-8").split())
     assert expected <= stored, sorted(expected - stored)[:20]
     assert detect_crisis("razor blades for shaving") is None
+
+
+# --- by meaning: what the rules miss, caught by closeness to the example sentences ---------------------
+
+# (message, kind, about): indirect wordings no concept rule reads
+BY_MEANING = [
+    ("my friend has been giving her things away and saying goodbye", "suicide", "other"),
+    ("i hide the fresh cuts under my sleeves", "self-harm", "self"),
+    ("he didnt stop when i told him no", "sexual-violence", "self"),
+    ("i am tired of fighting to stay alive", "suicide", "self"),
+    ("im a weight around everyones neck", "suicide", "self"),
+]
+NOT_BY_MEANING = [
+    "i want to live a long and healthy life",
+    "my grandad died and i need to arrange his funeral",
+    "counting my tablets into my pill organiser",
+    "i lost my wallet and im gutted",
+    "a room for tonight",  # "now" words say how soon, not what: they are left out of the comparison
+    "a bed for tonight right now",
+]
+
+
+@pytest.fixture
+def rules_alone(monkeypatch):
+    """Crisis detection as it is when the word-vector model is missing: the rules alone."""
+    import search_index.crisis as crisis
+    from search_index.engine import meaning
+
+    crisis._examples.cache_clear()
+    monkeypatch.setattr(meaning.MeaningModel, "load", classmethod(lambda cls, folder=None: None))
+    yield
+    crisis._examples.cache_clear()
+
+
+@pytest.mark.parametrize("text, kind, about", BY_MEANING)
+def test_meaning_catches_what_the_rules_miss(text, kind, about):
+    s = detect_crisis(text)
+    assert s is not None and (s.kind, s.about) == (kind, about), s
+    assert s.tier in ("crisis", "concern")  # meaning alone never says "urgent" without a "now"
+
+
+@pytest.mark.parametrize("text", NOT_BY_MEANING)
+def test_meaning_leaves_lookalikes_alone(text):
+    assert detect_crisis(text) is None
+
+
+@pytest.mark.parametrize("text, kind, about", BY_MEANING[:2])
+def test_without_the_model_the_rules_work_alone(rules_alone, text, kind, about):
+    assert detect_crisis(text) is None  # only the meaning layer reads these
+    assert detect_crisis("I want to kill myself").kind == "suicide"
+    assert detect_crisis("someone is outside with a knife").urgent
+    for bad in BAD:
+        detect_crisis(bad)
+
+
+def test_damaged_examples_file_leaves_the_rules(monkeypatch, tmp_path):
+    import search_index.crisis as crisis
+
+    broken = tmp_path / "crisis_meaning.yml"
+    broken.write_text("risk: [ {kind: suicide\n", encoding="utf-8")
+    crisis._examples.cache_clear()
+    monkeypatch.setattr(crisis, "MEANING_DATA", broken)
+    try:
+        assert detect_crisis(BY_MEANING[0][0]) is None
+        assert detect_crisis("i took 30 paracetamol").kind == "suicide"
+    finally:
+        crisis._examples.cache_clear()
+
+
+def test_a_rule_hit_is_never_changed_by_meaning():
+    """The rules read negation ("not suicidal") and tiers; meaning only adds to a message they pass."""
+    s = detect_crisis("i'm not suicidal but i feel awful")
+    assert s is not None and s.tier == "concern"
+
+
+def test_embed_gives_unit_vectors_from_the_bundled_model():
+    import numpy as np
+
+    from search_index.engine.meaning import embed
+
+    v = embed(["i want to die", "where is the food bank", ""])
+    assert v.shape == (3, 256)
+    assert np.allclose(np.linalg.norm(v[:2], axis=1), 1.0, atol=1e-4) and not v[2].any()
+    assert float(v[0] @ v[1]) < 0.5
+
+
+def test_embed_without_the_model_is_none(rules_alone):
+    from search_index.engine.meaning import embed
+
+    assert embed(["i want to die"]) is None
