@@ -13,7 +13,7 @@ import random
 import shutil
 from pathlib import Path
 
-from search_index.editing import fields_of, render_entry
+from backoffice.editing import fields_of, render_entry
 from search_index.entries import Entry, load_directory
 
 BUNDLED = Path(__file__).resolve().parent.parent / "content"

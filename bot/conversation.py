@@ -19,11 +19,21 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from babel import Locale, UnknownLocaleError
-
-from search_index import CrisisSignal, Entry, Hit, Results, detect_crisis
-from search_index.answers import EXAMPLES, LABELS, crisis_message, no_good_match
-from search_index.language import OTHER_LANGUAGES, identify_language
+from search_index import (
+    EXAMPLES,
+    LABELS,
+    OTHER_LANGUAGES,
+    CrisisSignal,
+    Entry,
+    Hit,
+    Results,
+    clean_text,
+    crisis_message,
+    detect_crisis,
+    identify_language,
+    language_name,
+    no_good_match,
+)
 
 from . import intents
 from .chats import QUERY_TTL, ChatState
@@ -43,7 +53,6 @@ GROUP_NOTE_EVERY = 600.0  # seconds between "please message me privately" notes 
 CALLBACK_MAX_BYTES = 64  # Telegram's limit for button data
 OLD_DETAILS_DAYS = 2 * 365
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2066-\u2069\ufeff]")
 _MD_LINK = re.compile(r"\[([^\]]+)\]\((\S+?)\)")
 _MD_MARKS = re.compile(r"(\*\*|__|(?<!\w)[*_](?=\S)|(?<=\S)[*_](?!\w)|`)")
 _MD_HEADING = re.compile(r"^#{1,6}\s*", re.M)
@@ -81,8 +90,7 @@ class Reply:
 
 def clean_message(text: str) -> str:
     """At most 10,000 characters, no control or invisible characters, single spaces."""
-    text = _CONTROL.sub(" ", str(text)[:MAX_TEXT_CHARS])
-    return " ".join(text.split())
+    return clean_text(str(text), MAX_TEXT_CHARS, normalise=False)
 
 
 def plain_text(markdown: str) -> str:
@@ -92,14 +100,6 @@ def plain_text(markdown: str) -> str:
     )
     text = _MD_HEADING.sub("", text)
     return _MD_MARKS.sub("", text).strip()
-
-
-def language_name(code: str, lang: str) -> str:
-    """'pl' -> 'Polish' (or 'Pwyleg' in Welsh); codes Babel does not know are shown as written."""
-    try:
-        return Locale.parse({"en": "en_GB", "cy": "cy"}[lang]).languages.get(code, code)
-    except (ValueError, KeyError, UnknownLocaleError):
-        return code
 
 
 def _short(text: str, n: int) -> str:
@@ -133,8 +133,10 @@ class Conversation:
         clock: Callable[[], float] = time.monotonic,
         today: Callable[[], dt.date] = dt.date.today,
         flood_limit: int | None = FLOOD_LIMIT,
+        analytics=None,
     ):
         self.core = core
+        self.analytics = analytics  # counts "Did this help?" (backoffice.analytics.Analytics), or None
         self.channel = channel
         self.flood_limit = flood_limit  # None: no limit (the terminal, where input may be piped)
         self._clock = clock
@@ -823,10 +825,9 @@ class Conversation:
         lang = state.lang
         if not state.rated:
             state.rated = True
-            analytics = getattr(self.core, "analytics", None)
-            if analytics is not None:
+            if self.analytics is not None:
                 categories = sorted({c for e in self._on_screen(state) for c in e.categories})
-                analytics.record_feedback(channel=self.channel, helped=helped, categories=categories)
+                self.analytics.record_feedback(channel=self.channel, helped=helped, categories=categories)
         if helped:
             return Reply(say("feedback_yes", lang), kind="feedback")
         rows = (

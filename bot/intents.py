@@ -19,7 +19,7 @@ from pathlib import Path
 
 import yaml
 
-from search_index.lexicon import load_vocabulary, mutations, stem, tokenize
+from search_index import load_vocabulary, mutations, stem, tokenize
 
 DATA_FILE = Path(__file__).with_name("intents.yml")
 SMALL_TALK = ("greeting", "thanks", "bye", "abilities", "person", "welsh", "english")

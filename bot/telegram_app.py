@@ -74,8 +74,10 @@ def build_application(
     base_url: str | None = None,
     timeouts: Timeouts = Timeouts(),
     retries: Retries | None = None,
+    analytics=None,
 ) -> Application:
-    """The bot, ready for `run_polling`/`run_webhook` (or initialize/start by hand in tests)."""
+    """The bot, ready for `run_polling`/`run_webhook` (or initialize/start by hand in tests);
+    `analytics` counts the answers to "Did this help?"."""
     application = (
         ApplicationBuilder()
         .token(token)
@@ -95,7 +97,7 @@ def build_application(
     )
     application.bot_data.update(
         core=core,
-        conversation=Conversation(core, channel="bot"),
+        conversation=Conversation(core, channel="bot", analytics=analytics),
         chats=ChatStore(salt),
         timeouts=timeouts,
         retries=retries or Retries(),

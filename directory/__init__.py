@@ -6,16 +6,15 @@ or JSON. `flask --app directory run` finds `create_app` here; `signpost serve` r
 
 from __future__ import annotations
 
-import importlib
-import importlib.util
-
 from flask import Flask
 from werkzeug.middleware.proxy_fix import ProxyFix
 
-from search_index.service import Signpost
+from backoffice.search_log import open_search_log
+from search_index import Signpost
 
 from . import (
     api,
+    chat,
     errors,
     i18n,
     mylist,
@@ -25,14 +24,13 @@ from . import (
     security,
     services,
     settings,
+    staff,
     static_files,
     templating,
 )
 
 # Blueprints served in English at / and in Welsh at /cy/ (same path, same query string).
 BILINGUAL = (pages.bp, results.bp, services.bp, mylist.bp, api.bp)
-# Features other engineers own; registered when their module is there (`init_app(app)` or `bp`).
-OPTIONAL_FEATURES = ("chat", "staff")
 
 
 def create_app(test_config: dict | None = None) -> Flask:
@@ -78,9 +76,13 @@ def create_app(test_config: dict | None = None) -> Flask:
             app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops, x_port=hops, x_prefix=hops
         )
 
-    core = Signpost(app.config["CONTENT_DIR"], app.config["INDEX_DIR"], app.config["DB_PATH"])
+    # each search is recorded in the analytics database (need words only), kept RETENTION_DAYS
+    db = app.config["DB_PATH"]
+    search_log = open_search_log(db, app.config["RETENTION_DAYS"]) if db else None
+    core = Signpost(app.config["CONTENT_DIR"], app.config["INDEX_DIR"], on_search=search_log)
     core.ensure_index()
     app.extensions["signpost"] = core
+    app.extensions["analytics"] = search_log.analytics if search_log else None
 
     i18n.init_app(app)
     security.init_app(app)
@@ -90,13 +92,13 @@ def create_app(test_config: dict | None = None) -> Flask:
         app.register_blueprint(bp)
         app.register_blueprint(bp, url_prefix="/cy", name=f"{bp.name}{i18n.WELSH_SUFFIX}")
     app.register_blueprint(openreferral.bp)
-    _register_optional_features(app)
+    chat.init_app(app)
+    staff.init_app(app)
     static_files.init_app(app)  # last: it versions and compresses every static route, the staff one too
 
     watch = app.config["WATCH_CONTENT"]
     if watch or (watch is None and not app.testing):
         core.start_watching()
-    core.set_retention(app.config["RETENTION_DAYS"])  # without an analytics database, nothing to do
     return app
 
 
@@ -105,17 +107,6 @@ def request_body_limit(app: Flask) -> int:
     rest of the site): what `signpost serve` tells waitress, so nothing larger is even buffered."""
     limits = [v for k, v in app.config.items() if k.endswith("MAX_CONTENT_LENGTH") and isinstance(v, int)]
     return max(limits, default=64 * 1024)
-
-
-def _register_optional_features(app: Flask) -> None:
-    for name in OPTIONAL_FEATURES:
-        if importlib.util.find_spec(f"{__name__}.{name}") is None:
-            continue
-        module = importlib.import_module(f"{__name__}.{name}")
-        if hasattr(module, "init_app"):
-            module.init_app(app)
-        elif hasattr(module, "bp"):
-            app.register_blueprint(module.bp)
 
 
 __all__ = ["create_app", "request_body_limit"]

@@ -77,7 +77,7 @@ def _conversation() -> Conversation:
     conv = current_app.extensions.get("signpost_chat")
     if conv is None:  # wall-clock time: the session outlives this process and its monotonic clock
         conv = current_app.extensions["signpost_chat"] = Conversation(
-            get_core(), channel="chat", clock=time.time
+            get_core(), channel="chat", clock=time.time, analytics=current_app.extensions["analytics"]
         )
     return conv
 

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from flask import abort, current_app
 
-from search_index import Category, Entry
-from search_index.service import Signpost
+from search_index import Category, Entry, Signpost
 
 
 def get_core() -> Signpost:

@@ -12,12 +12,13 @@ import os
 import tempfile
 from pathlib import Path
 
-from babel import Locale
 from babel.dates import format_date
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from flask import Flask, has_request_context, request, url_for
 from flask_babel import Babel, get_translations
+
+from search_index import language_name
 
 log = logging.getLogger(__name__)
 
@@ -57,14 +58,6 @@ def path_in(lang: str) -> str:
         path = "/cy" + path
     query = request.query_string.decode("utf-8", "replace")
     return path + ("?" + query if query else "")
-
-
-def language_name(code: str, lang: str) -> str:
-    """'pl' -> 'Polish' (or 'Pwyleg' on Welsh pages); unknown codes are shown as written."""
-    try:
-        return Locale.parse(LOCALES[lang]).languages.get(code, code)
-    except (ValueError, KeyError):
-        return code
 
 
 def long_date(day: dt.date | None, lang: str) -> str:

@@ -24,7 +24,7 @@ from flask import (
 from flask_babel import gettext as _
 from flask_wtf.csrf import generate_csrf
 
-from search_index.answers import entry_text
+from search_index import entry_text
 
 from .core import get_core
 from .i18n import link, page_lang

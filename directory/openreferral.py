@@ -24,8 +24,7 @@ from __future__ import annotations
 
 from flask import Blueprint, current_app, jsonify, redirect, request, url_for
 
-from search_index import Entry
-from search_index.history import last_modified
+from search_index import Entry, last_modified
 
 from . import oruk
 from .core import get_core

@@ -31,18 +31,20 @@ import uuid
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
-from search_index import Category, Entry
-from search_index.entries import DAY_CODES, Location
-from search_index.taxonomy import (
+from search_index import (
+    DAY_CODES,
     OPEN_ELIGIBILITY_LIST_URI,
     OPEN_ELIGIBILITY_URI,
     OPEN_ELIGIBILITY_VERSION,
+    Category,
+    Entry,
+    Location,
     ancestors,
+    language_name,
     open_eligibility,
 )
 
 from .hours import parse_hours
-from .i18n import language_name
 
 ID_NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "urn:signpost:openreferral")
 VERSION = "HSDS-UK-3.0"

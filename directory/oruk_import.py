@@ -21,19 +21,20 @@ import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from search_index.entries import (
+from search_index import (
     EMAIL_RE,
     LANG_RE,
     SLUG_RE,
     Category,
     ContentError,
+    ancestors,
+    last_modified,
     load_categories,
+    open_eligibility,
     parse_clock,
     parse_days,
     slugify,
 )
-from search_index.history import last_modified
-from search_index.taxonomy import ancestors, open_eligibility
 
 from . import oruk
 from .oruk_package import PackageError, read_tabular

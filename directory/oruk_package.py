@@ -12,8 +12,7 @@ import io
 import json
 from pathlib import Path
 
-from search_index import Directory
-from search_index.history import last_modified
+from search_index import Directory, last_modified
 
 from . import oruk
 

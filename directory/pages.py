@@ -7,7 +7,7 @@ import re
 
 from flask import Blueprint, current_app, render_template, request
 
-from search_index.crisis import KIND_CATEGORIES
+from search_index import KIND_CATEGORIES
 
 from .core import category_or_404, get_core
 

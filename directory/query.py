@@ -15,16 +15,13 @@ from flask import current_app
 from flask_babel import gettext as _
 from werkzeug.datastructures import MultiDict
 
-from search_index import Entry, Filters, Results
-from search_index.index import area_key
-from search_index.search import MAX_QUERY_CHARS
-from search_index.service import Signpost
+from search_index import MAX_QUERY_CHARS, Entry, Filters, Results, Signpost, area_key
+from search_index import clean_text as core_clean_text
 
 from .hours import is_open
 
 LONDON = ZoneInfo("Europe/London")
 MAX_AGE = 120
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 _LANG_CODE = re.compile(r"^[a-z]{2}$")
 _AGE = re.compile(r"^[0-9]{1,3}$")
 SHOWN_MAX = 40  # characters of a bad filter value repeated back in a note
@@ -90,8 +87,8 @@ class Outcome:
 
 
 def clean_text(text: str, limit: int = MAX_QUERY_CHARS) -> str:
-    """Control characters out, spaces squeezed, cut to `limit` characters."""
-    return " ".join(_CONTROL.sub(" ", text or "").split())[:limit]
+    """A query parameter as typed, without control or invisible characters, cut to `limit`."""
+    return core_clean_text(text, limit, normalise=False)
 
 
 def shown(value: str) -> str:

@@ -10,7 +10,7 @@ from flask import Blueprint, render_template
 from flask_babel import gettext as _
 from markupsafe import Markup, escape
 
-from search_index.answers import entry_text
+from search_index import entry_text
 
 from .core import entry_or_404, get_core
 from .i18n import link, page_lang

@@ -8,8 +8,8 @@ import os
 import secrets
 from pathlib import Path
 
-from search_index.defaults import BUNDLED_CONTENT, default_db_path, default_index_dir, whole_number
-from search_index.defaults import var_dir as default_var_dir
+from search_index import BUNDLED_CONTENT, default_db_path, default_index_dir, whole_number
+from search_index import var_dir as default_var_dir
 
 SECRET_FILE = "secret_key"
 # SIGNPOST_CONTENT, SIGNPOST_INDEX and SIGNPOST_DB reach the config as CONTENT, INDEX and DB (as the

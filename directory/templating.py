@@ -7,8 +7,7 @@ import re
 from flask import Flask
 from markupsafe import Markup, escape
 
-from search_index.answers import crisis_message
-from search_index.entries import parse_ages
+from search_index import crisis_message, parse_ages
 
 _DIALLABLE = re.compile(r"^\+?[\d() ]+")
 

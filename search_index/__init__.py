@@ -1,30 +1,118 @@
-"""Signpost's core: entries, validation, the resident vocabulary, crisis detection, the index, search.
+"""Signpost's core: entries and validation, the resident vocabulary, languages, crisis detection, the
+index, search and answers, behind `Signpost` (the live index one process shares).
 
-Imports neither Flask nor telegram; the website, the bot and the CLI are thin layers over this API.
+Imports neither Flask, Werkzeug, telegram nor the back office; the website, the bot and the CLI are thin
+layers over this API and import nothing deeper than `search_index` (tests/test_imports.py).
 """
 
-from .crisis import CrisisSignal, detect_crisis
+from .answers import EXAMPLES, LABELS, crisis_message, entry_text, no_good_match, results_text
+from .crisis import KIND_CATEGORIES, CrisisSignal, detect_crisis
+from .defaults import BUNDLED_CONTENT, default_db_path, default_index_dir, var_dir, whole_number
 from .engine.meaning import status as meaning_status
-from .entries import Category, ContentError, Directory, Entry, Problem, load_directory, parse_ages
-from .index import BuildReport, build_index, index_exists
-from .search import Filters, Hit, Results, SearchIndex
+from .entries import (
+    DAY_CODES,
+    EMAIL_RE,
+    KNOWN_FIELDS,
+    LANG_RE,
+    SLUG_RE,
+    STATUSES,
+    Category,
+    ContentError,
+    Directory,
+    Entry,
+    Location,
+    Problem,
+    load_categories,
+    load_directory,
+    parse_ages,
+    parse_clock,
+    parse_days,
+    parse_entry,
+    parse_entry_text,
+    slugify,
+    split_front_matter,
+)
+from .history import last_modified
+from .index import BuildReport, area_key, build_index, index_exists
+from .language import OTHER_LANGUAGES, identify_language, language_name
+from .lexicon import clean_text, load_vocabulary, mutations, stem, tokenize
+from .search import MAX_QUERY_CHARS, Filters, Hit, Results, SearchIndex
+from .service import SearchMade, Signpost, generation_problem, open_index
+from .taxonomy import (
+    OPEN_ELIGIBILITY_LIST_URI,
+    OPEN_ELIGIBILITY_URI,
+    OPEN_ELIGIBILITY_VERSION,
+    ancestors,
+    open_eligibility,
+)
 
 __all__ = [
-    "BuildReport",
-    "Category",
-    "ContentError",
-    "CrisisSignal",
-    "Directory",
-    "Entry",
-    "Filters",
-    "Hit",
-    "Problem",
-    "Results",
+    # the live index and search
+    "Signpost",
+    "SearchMade",
     "SearchIndex",
+    "Filters",
+    "Results",
+    "Hit",
+    "MAX_QUERY_CHARS",
+    "open_index",
+    "generation_problem",
     "build_index",
-    "detect_crisis",
     "index_exists",
-    "load_directory",
+    "BuildReport",
+    "area_key",
     "meaning_status",
+    # entries and categories
+    "Entry",
+    "Category",
+    "Directory",
+    "Location",
+    "Problem",
+    "ContentError",
+    "load_directory",
+    "load_categories",
+    "parse_entry",
+    "parse_entry_text",
+    "split_front_matter",
     "parse_ages",
+    "parse_clock",
+    "parse_days",
+    "slugify",
+    "DAY_CODES",
+    "EMAIL_RE",
+    "KNOWN_FIELDS",
+    "LANG_RE",
+    "SLUG_RE",
+    "STATUSES",
+    "last_modified",
+    # crisis, answers, words and languages
+    "CrisisSignal",
+    "detect_crisis",
+    "KIND_CATEGORIES",
+    "crisis_message",
+    "results_text",
+    "entry_text",
+    "no_good_match",
+    "EXAMPLES",
+    "LABELS",
+    "identify_language",
+    "language_name",
+    "clean_text",
+    "OTHER_LANGUAGES",
+    "load_vocabulary",
+    "tokenize",
+    "stem",
+    "mutations",
+    # the Open Eligibility taxonomy
+    "open_eligibility",
+    "ancestors",
+    "OPEN_ELIGIBILITY_URI",
+    "OPEN_ELIGIBILITY_LIST_URI",
+    "OPEN_ELIGIBILITY_VERSION",
+    # defaults the front-ends share
+    "BUNDLED_CONTENT",
+    "default_db_path",
+    "default_index_dir",
+    "var_dir",
+    "whole_number",
 ]

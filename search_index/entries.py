@@ -219,7 +219,7 @@ class Entry:
     area_cy: str = ""
     body_cy: str = ""
     sources: tuple[Source, ...] = ()
-    path: str = ""
+    path: str = ""  # the file inside the content folder, e.g. services/food-bank.md
 
     @property
     def is_free(self) -> bool:
@@ -498,6 +498,25 @@ def parse_entry(
     """Read one entry file. Returns (entry or None, problems). `slugs`, the entries of the
     directory, lets `contact_via` be checked against them."""
     shown = shown or str(path)
+    if not SLUG_RE.match(path.stem):
+        return None, [Problem(shown, 1, _bad_file_name(path.name))]
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        return None, [Problem(shown, 1, f"the file is not UTF-8 text (byte {exc.start}); save it as UTF-8")]
+    return parse_entry_text(text, path.stem, category_ids, shown=shown, slugs=slugs)
+
+
+def _bad_file_name(name: str) -> str:
+    return f"the file name '{name}' must be lowercase words joined by '-', e.g. parent-group.md"
+
+
+def parse_entry_text(
+    text: str, slug: str, category_ids: set[str], shown: str | None = None, slugs: set[str] | None = None
+) -> tuple[Entry | None, list[Problem]]:
+    """Check the text of entry `slug` (a file's, or a form's before it is saved) as `parse_entry`
+    does, with the same messages; problems name `shown` (default: SLUG.md)."""
+    shown = shown or f"{slug}.md"
     problems: list[Problem] = []
 
     def err(line: int, msg: str) -> None:
@@ -506,14 +525,8 @@ def parse_entry(
     def warn(line: int, msg: str) -> None:
         problems.append(Problem(shown, line, msg, "warning"))
 
-    slug = path.stem
     if not SLUG_RE.match(slug):
-        err(1, f"the file name '{path.name}' must be lowercase words joined by '-', e.g. parent-group.md")
-        return None, problems
-    try:
-        text = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError as exc:
-        err(1, f"the file is not UTF-8 text (byte {exc.start}); save it as UTF-8")
+        err(1, _bad_file_name(f"{slug}.md"))
         return None, problems
     parts = split_front_matter(text)
     if parts is None:
@@ -739,7 +752,7 @@ def parse_entry(
         website=website,
         locations=locations,  # type: ignore[arg-type]
         opening_times=opening_times,  # type: ignore[arg-type]
-        path=shown,
+        path=f"services/{slug}.md",
         **{
             k: str(values.get(k, ""))
             for k in TEXT_FIELDS

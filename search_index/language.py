@@ -20,6 +20,7 @@ from functools import lru_cache
 from pathlib import Path
 
 import yaml
+from babel import Locale, UnknownLocaleError
 
 from .lexicon import BUILTIN, load_vocabulary, mutations, tokenize
 
@@ -182,3 +183,11 @@ def _enough(words: list[str], text: str) -> bool:
     """Two words, or one long one with letters English does not use (ę, ã...): a model's guess on
     less is chance."""
     return len(words) >= 2 or (len(words[0]) >= 6 and not text.isascii())
+
+
+def language_name(code: str, lang: str) -> str:
+    """'pl' -> 'Polish' (or 'Pwyleg' in Welsh); codes Babel does not know are shown as written."""
+    try:
+        return Locale.parse({"en": "en_GB", "cy": "cy"}[lang]).languages.get(code, code)
+    except (ValueError, KeyError, UnknownLocaleError):
+        return code

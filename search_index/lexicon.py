@@ -26,13 +26,17 @@ from .engine.analysis import porter_stem as _porter
 
 BUILTIN = Path(__file__).with_name("vocabulary.yml")
 _WORD_RE = re.compile(r"[^\W_]+(?:['’][^\W_]+)*", re.UNICODE)
-_CONTROL_RE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\ufeff]")
+# control characters, zero-width characters, line/paragraph separators, bidi embeddings and isolates
+_CONTROL_RE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2066-\u2069\ufeff]")
 MAX_WORDS = 40
 
 
-def clean_text(text: str, limit: int = 2000) -> str:
-    """NFKC, no control characters, single spaces, at most `limit` characters."""
-    text = unicodedata.normalize("NFKC", text or "")[: limit * 2]
+def clean_text(text: str, limit: int = 2000, *, normalise: bool = True) -> str:
+    """No control or invisible characters, single spaces, at most `limit` characters; NFKC unless
+    `normalise` is False (text shown back as typed). The one cleaner of the site, the bot and search."""
+    text = (text or "")[: limit * 2]
+    if normalise:
+        text = unicodedata.normalize("NFKC", text)
     text = _CONTROL_RE.sub(" ", text)
     return " ".join(text.split())[:limit]
 

@@ -1,8 +1,9 @@
-"""One object the front-ends share: the live index, search with analytics, and rebuilds.
+"""One object the front-ends share: the live index, search, and rebuilds.
 
-The website and the bot each create one `Signpost` and call `search()`; it always answers,
-re-opens the index when a new generation appears on disk, and records what was needed (need words,
-never the message: see `need_words`) without ever letting a logging failure break it.
+The website and the bot each create one `Signpost` and call `search()`; it always answers and
+re-opens the index when a new generation appears on disk. Each search is handed to the `on_search`
+callback (the front-ends pass `backoffice.search_log.SearchLog`, which records the need words, never
+the message); a failing callback is logged and never breaks a search.
 """
 
 from __future__ import annotations
@@ -13,12 +14,11 @@ import logging
 import threading
 import time
 import warnings
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
-from .analytics import Analytics
 from .index import BuildReport, build_index, current_generation, index_exists
-from .lexicon import tokenize
-from .need_words import NeedWords
 from .search import Filters, Results, SearchIndex
 from .watch import ContentWatcher
 
@@ -31,27 +31,38 @@ log = logging.getLogger(__name__)
 RECHECK_SECONDS = 0.5
 
 
+@dataclass(frozen=True)
+class SearchMade:
+    """What `on_search` is given for each search: the message (to be reduced, never kept), where
+    it came from, the filters, the results, and the index that answered."""
+
+    text: str
+    channel: str
+    lang: str
+    filters: Filters | None
+    results: Results
+    index: SearchIndex
+
+
 class Signpost:
-    """The live index and analytics of one process.
+    """The live index of one process.
 
     `watch=True` starts a thread that updates the index when a file in the content folder is
-    saved (see `start_watching`). With a `db_path`, the analytics database is created when missing;
-    with `retention_days` too, searches older than that are deleted now and then daily (the CLI
-    passes --days / SIGNPOST_RETENTION_DAYS; `set_retention` does it later).
+    saved (see `start_watching`). `on_search`, when given, is called with a `SearchMade` after
+    each search (the staff reports record it; see `backoffice.search_log`).
     """
 
     def __init__(
         self,
         content_dir: Path | str,
         index_dir: Path | str,
-        db_path: Path | str | None = None,
         *,
         watch: bool = False,
-        retention_days: int | None = None,
+        on_search: Callable[[SearchMade], None] | None = None,
     ):
         self.content_dir = Path(content_dir)
         self.index_dir = Path(index_dir)
-        self.analytics = Analytics(db_path, retention_days=retention_days) if db_path else None
+        self.on_search = on_search
         self._lock = threading.RLock()  # held while building; the watcher also holds it while it
         # takes the content signature, so what it compares next is what the build saw
         self._index: SearchIndex | None = None
@@ -61,17 +72,8 @@ class Signpost:
         self._build_depth = 0
         self._watcher: ContentWatcher | None = None
         self._logged_problems: set[str] = set()
-        self._need_words: tuple[tuple, NeedWords] | None = None  # (what it was made from, it)
-        if self.analytics is not None:
-            self.analytics.start()
         if watch:
             self.start_watching()
-
-    def set_retention(self, days: int) -> None:
-        """Keep searches for `days` days: prune now, then daily while the process runs."""
-        if self.analytics is not None:
-            self.analytics.retention_days = days
-            self.analytics.prune()
 
     # --- live edits ------------------------------------------------------------------------
     def start_watching(self, interval: float | None = None) -> None:
@@ -212,46 +214,16 @@ class Signpost:
     def search(
         self, text: str, *, channel: str, lang: str = "en", filters: Filters | None = None, limit: int = 10
     ) -> Results:
-        """Search and record it for the staff reports under `channel` (web, chat, api, bot, cli):
-        the need words, never the message; failures to record are logged only."""
+        """Search, then hand the search to `on_search` under `channel` (web, chat, api, bot, cli);
+        a failure there is logged only."""
         index = self.index
         results = index.search(text, lang=lang, filters=filters, limit=limit)
-        if self.analytics is not None:
+        if self.on_search is not None:
             try:
-                words = [] if results.is_crisis else self.need_words(index).extract(text, lang)
-                filtered = False
-                if not results.hits and not results.is_crisis and filters and filters != Filters():
-                    # found nothing: an unmet need, or only the filters (an unknown area, a language)?
-                    filtered = bool(index.search(text, lang=lang, limit=1).hits)
-                categories = [c for h in results.hits[:3] for c in h.entry.categories]
+                self.on_search(SearchMade(text, channel, lang, filters, results, index))
             except Exception:  # recording never breaks a search
-                log.warning("could not work out what to record for a search", exc_info=True)
-                return results
-            self.analytics.record(
-                channel=channel,
-                lang=lang,
-                words=words,
-                results=results,
-                categories=categories,
-                filtered=filtered,
-            )
+                log.warning("could not record a search", exc_info=True)
         return results
-
-    def need_words(self, index: SearchIndex | None = None) -> NeedWords:
-        """The need-word picker for this index's vocabulary and categories (made again only when
-        they change, not for every new generation of the index)."""
-        index = index or self.index
-        vocab = index.vocabulary
-        cats = tuple((c.id, c.name, c.name_cy) for c in index.categories)
-        made = self._need_words
-        if made is None or made[0][0] is not vocab or made[0][1] != cats:
-            known = set(vocab.known_words())
-            for c in index.categories:
-                known.update(tokenize(f"{c.id.replace('-', ' ')} {c.name} {c.name_cy}"))
-            # the wrapping of a request ("where can I get help with") says nothing about the need
-            quiet = set(vocab.stopwords).union(*vocab.filler)
-            self._need_words = ((vocab, cats), NeedWords(known - quiet, quiet))
-        return self._need_words[1]
 
 
 def _open(index_dir: Path | str, content_dir: Path | str | None) -> tuple[SearchIndex | None, str]:

@@ -17,8 +17,7 @@ from urllib.parse import urlsplit
 
 import click
 
-from search_index import ContentError
-from search_index.defaults import var_dir
+from search_index import ContentError, var_dir
 
 from .config import resolve_paths, retention_days
 from .options import CliError, content_option, db_option, index_option
@@ -32,11 +31,12 @@ _SECRET_RE = re.compile(r"[A-Za-z0-9_-]{1,256}")
 DB_HELP = "Analytics database (need words of searches, for the staff reports). Default: ./var/signpost.db, or $SIGNPOST_DB."
 
 
-def _open_core(content: Path | None, index: Path | None, db: Path | None, *, with_db: bool):
-    from search_index.service import Signpost
+def _open_core(content: Path | None, index: Path | None, on_search=None):
+    """The core, its index built or opened now; `on_search` records each search (see `_search_log`)."""
+    from search_index import Signpost
 
-    paths = resolve_paths(content=content, index=index, db=db)
-    core = Signpost(paths.content, paths.index, paths.db if with_db else None)
+    paths = resolve_paths(content=content, index=index)
+    core = Signpost(paths.content, paths.index, on_search=on_search)
     try:
         report = core.ensure_index()
         core.index  # noqa: B018  (open it now, so a broken index is reported here, not to a resident)
@@ -47,6 +47,14 @@ def _open_core(content: Path | None, index: Path | None, db: Path | None, *, wit
     if report is not None:
         click.echo(f"{report.summary()} (first run)", err=True)
     return core
+
+
+def _search_log(db: Path | None):
+    """The analytics database (--db, $SIGNPOST_DB) as the core's on_search callback; searches are
+    kept for $SIGNPOST_RETENTION_DAYS (365): pruned now, then daily."""
+    from backoffice.search_log import open_search_log
+
+    return open_search_log(resolve_paths(db=db).db, retention_days())
 
 
 def _check_webhook(url: str | None, secret: str | None) -> tuple[str | None, str]:
@@ -117,12 +125,12 @@ def bot(
     # logs it; the limiter's own "maximum of 0 retries" trace would report a handled event as an error.
     logging.getLogger("telegram.ext.AIORateLimiter").setLevel(logging.CRITICAL)
 
-    core = _open_core(content, index, db, with_db=True)
-    core.set_retention(retention_days())  # $SIGNPOST_RETENTION_DAYS (365): prune now, then daily
+    search_log = _search_log(db)
+    core = _open_core(content, index, search_log)
     core.start_watching()  # a saved change in content/ is live within about a second
     salt = load_salt(os.environ.get("SIGNPOST_SECRET_KEY"), var_dir())
     base_url = os.environ.get("TELEGRAM_API_BASE_URL", "").strip() or DEFAULT_BASE_URL
-    application = build_application(token, core, salt=salt, base_url=base_url)
+    application = build_application(token, core, salt=salt, base_url=base_url, analytics=search_log.analytics)
     if webhook_url:
         click.echo(
             f"Signpost bot: webhook {webhook_url} (listening on {webhook_listen}:{webhook_port})", err=True
@@ -151,7 +159,7 @@ def chat(content: Path | None, index: Path | None, lang: str) -> None:
     from bot.conversation import Conversation
     from bot.terminal import run
 
-    core = _open_core(content, index, None, with_db=False)
+    core = _open_core(content, index)
     conversation = Conversation(core, channel="cli", flood_limit=None)
     interactive = sys.stdin.isatty()
 

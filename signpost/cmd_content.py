@@ -15,11 +15,12 @@ from search_index import (
     SearchIndex,
     build_index,
     index_exists,
+    load_categories,
     load_directory,
     meaning_status,
+    results_text,
+    slugify,
 )
-from search_index.answers import results_text
-from search_index.entries import load_categories, slugify
 
 from .config import Paths, resolve_paths
 from .options import CliError, content_option, index_option
@@ -53,7 +54,7 @@ def check(content: Path | None) -> None:
 @click.option("--full", is_flag=True, help="Rebuild from scratch instead of updating changed files only.")
 def index_command(content: Path | None, index: Path | None, strict: bool, full: bool) -> None:
     """Build or update the search index; broken entries are reported and skipped."""
-    from search_index.service import generation_problem
+    from search_index import generation_problem
 
     paths = resolve_paths(content=content, index=index)
     why = None if full else generation_problem(paths.index, paths.content)
@@ -81,7 +82,7 @@ def build(paths: Paths, full: bool = False) -> BuildReport:
 def open_index(paths: Paths) -> SearchIndex:
     """Open the index, building it first when it is missing and again in full when it cannot be
     opened (a truncated or missing segment, a bad TOC, a bad meta.json)."""
-    from search_index.service import open_index as open_or_rebuild
+    from search_index import open_index as open_or_rebuild
 
     first_run = not index_exists(paths.index)
     try:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import os
 import sys
@@ -32,10 +33,25 @@ def staff() -> None:
 
 
 def _accounts(db: Path | None):
-    from search_index.staff_accounts import StaffAccounts
-    from search_index.staff_store import staff_db_path
+    from backoffice.staff_accounts import StaffAccounts
+    from backoffice.staff_store import staff_db_path
 
     return StaffAccounts(staff_db_path(resolve_paths(db=db).db))
+
+
+@contextlib.contextmanager
+def _changing_accounts(db: Path | None):
+    """The account store; a refused change (a bad name, role or password) or a database that cannot
+    be written becomes one `Error:` line."""
+    from backoffice.staff_accounts import AccountError
+
+    accounts = _accounts(db)
+    try:
+        yield accounts
+    except AccountError as exc:
+        raise CliError(str(exc)) from None
+    except OSError as exc:
+        raise CliError(f"cannot write the staff database {accounts.path}: {exc}") from None
 
 
 def _new_password() -> str:
@@ -57,15 +73,8 @@ def _new_password() -> str:
 @click.argument("name")
 def staff_add(db: Path | None, role: str, name: str) -> None:
     """Create a staff account NAME; the password is asked twice (or read from $SIGNPOST_STAFF_PASSWORD)."""
-    from search_index.staff_accounts import AccountError
-
-    accounts = _accounts(db)
-    try:
+    with _changing_accounts(db) as accounts:
         account = accounts.add(name, _new_password(), role)
-    except AccountError as exc:
-        raise CliError(str(exc)) from None
-    except OSError as exc:
-        raise CliError(f"cannot write the staff database {accounts.path}: {exc}") from None
     click.echo(f"Added {account.role} '{account.name}' to {accounts.path}")
 
 
@@ -74,13 +83,8 @@ def staff_add(db: Path | None, role: str, name: str) -> None:
 @click.argument("name")
 def staff_passwd(db: Path | None, name: str) -> None:
     """Set a new password for NAME (ends the sessions made with the old one)."""
-    from search_index.staff_accounts import AccountError
-
-    accounts = _accounts(db)
-    try:
+    with _changing_accounts(db) as accounts:
         accounts.set_password(name, _new_password())
-    except AccountError as exc:
-        raise CliError(str(exc)) from None
     click.echo(f"Password changed for '{name.strip().lower()}'")
 
 
@@ -90,12 +94,8 @@ def staff_passwd(db: Path | None, name: str) -> None:
 @click.argument("role", type=click.Choice(["editor", "viewer"]))
 def staff_role(db: Path | None, name: str, role: str) -> None:
     """Make NAME an editor or a viewer."""
-    from search_index.staff_accounts import AccountError
-
-    try:
-        _accounts(db).set_role(name, role)
-    except AccountError as exc:
-        raise CliError(str(exc)) from None
+    with _changing_accounts(db) as accounts:
+        accounts.set_role(name, role)
     click.echo(f"'{name.strip().lower()}' is now a {role}")
 
 
@@ -104,12 +104,8 @@ def staff_role(db: Path | None, name: str, role: str) -> None:
 @click.argument("name")
 def staff_remove(db: Path | None, name: str) -> None:
     """Delete the account NAME."""
-    from search_index.staff_accounts import AccountError
-
-    try:
-        _accounts(db).remove(name)
-    except AccountError as exc:
-        raise CliError(str(exc)) from None
+    with _changing_accounts(db) as accounts:
+        accounts.remove(name)
     click.echo(f"Removed '{name.strip().lower()}'")
 
 
@@ -135,8 +131,8 @@ def staff_list(db: Path | None) -> None:
 )
 def stale(content: Path | None, months: int | None) -> None:
     """List entries whose `verified:` date is older than --months (or missing), oldest first."""
+    from backoffice.freshness import stale_entries
     from search_index import ContentError, load_directory
-    from search_index.freshness import stale_entries
 
     paths = resolve_paths(content=content)
     try:
@@ -146,7 +142,7 @@ def stale(content: Path | None, months: int | None) -> None:
         raise CliError(str(exc)) from None
     found = stale_entries(directory.entries, months)
     for item in found:
-        click.echo(item.line().replace(item.entry.path, _shown(item.entry.path), 1))
+        click.echo(item.line(_shown(str(paths.content / item.entry.path))))
     click.echo(
         f"{len(found)} of {len(directory.entries)} entries not checked for {months} months or more", err=True
     )
@@ -154,7 +150,7 @@ def stale(content: Path | None, months: int | None) -> None:
 
 # --- analytics ---------------------------------------------------------------------------------
 def _analytics(db: Path | None, days: int | None = None):
-    from search_index.analytics import Analytics
+    from backoffice.analytics import Analytics
 
     path = resolve_paths(db=db).db
     if not path.is_file():
@@ -175,8 +171,8 @@ def _analytics(db: Path | None, days: int | None = None):
 def prune(db: Path | None, days: int | None) -> None:
     """Delete recorded searches older than the retention period, and the contact details of
     corrections closed more than 90 days ago (both also done daily by the running site)."""
-    from search_index.corrections import KEEP_DONE_DAYS, Corrections
-    from search_index.staff_store import staff_db_path
+    from backoffice.corrections import KEEP_DONE_DAYS, Corrections
+    from backoffice.staff_store import staff_db_path
 
     try:
         days = retention_days(days)

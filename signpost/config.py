@@ -6,7 +6,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from search_index.defaults import BUNDLED_CONTENT, default_db_path, default_index_dir, whole_number
+from search_index import BUNDLED_CONTENT, default_db_path, default_index_dir, whole_number
 
 
 @dataclass(frozen=True)

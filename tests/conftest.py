@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
 import shutil
 import socket
+import subprocess
+import sys
 import textwrap
+import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -185,6 +190,49 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
+def serve_args(content: Path, index: Path, db: Path, *more: str) -> list[str]:
+    """`serve --content C --index I --db D ...`: the command line the serve tests give the CLI."""
+    return ["serve", "--content", str(content), "--index", str(index), "--db", str(db), *more]
+
+
+@contextlib.contextmanager
+def signpost_serve(
+    args: list[str], *, cwd: Path, env: dict[str, str], ready: Callable[[int], bool] | None = None
+):
+    """`signpost serve ARGS` in its own process on a free loopback port, its output in cwd/serve.log.
+    Yields (port, log) once `ready(port)` is true (default: the port takes a connection); fails with
+    the log when it does not start within a minute; stops the process when the block ends."""
+    port = free_port()
+    log = cwd / "serve.log"
+    with log.open("wb") as out:
+        command = [sys.executable, "-m", "signpost", "serve", *args, "--port", str(port)]
+        proc = subprocess.Popen(command, stdout=out, stderr=subprocess.STDOUT, env=env, cwd=cwd)
+    try:
+        deadline = time.monotonic() + 60
+        while not _answers(port, ready):
+            if proc.poll() is not None or time.monotonic() > deadline:
+                raise AssertionError(f"signpost serve did not start:\n{log.read_text()}")
+            time.sleep(0.1)
+        yield port, log
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(10)
+        except subprocess.TimeoutExpired:  # pragma: no cover
+            proc.kill()
+            proc.wait()
+
+
+def _answers(port: int, ready: Callable[[int], bool] | None) -> bool:
+    try:
+        if ready is None:
+            socket.create_connection(("127.0.0.1", port), timeout=1).close()
+            return True
+        return ready(port)
+    except OSError:
+        return False
+
+
 def launch_chromium(playwright):
     """Debian's headless Chromium through Playwright; fails (never skips) with how to install it."""
     if not CHROMIUM.exists():
@@ -223,18 +271,17 @@ def core(content_dir: Path, index_dir: Path) -> Signpost:
     return core
 
 
-@pytest.fixture
-def app(content_dir: Path, index_dir: Path):
+def make_app(content_dir: Path, index_dir: Path, **config):
+    """The website for a test: TESTING, these folders, a secret key, then `config` (e.g. DB_PATH=)."""
     from directory import create_app
 
-    return create_app(
-        {
-            "TESTING": True,
-            "CONTENT_DIR": content_dir,
-            "INDEX_DIR": index_dir,
-            "SECRET_KEY": "test-secret",
-        }
-    )
+    base = {"TESTING": True, "CONTENT_DIR": content_dir, "INDEX_DIR": index_dir, "SECRET_KEY": "test-secret"}
+    return create_app({**base, **config})
+
+
+@pytest.fixture
+def app(content_dir: Path, index_dir: Path):
+    return make_app(content_dir, index_dir)
 
 
 @pytest.fixture

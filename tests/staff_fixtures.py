@@ -6,9 +6,10 @@ import re
 from pathlib import Path
 
 import pytest
+from conftest import make_app
 
-from search_index.staff_accounts import StaffAccounts
-from search_index.staff_store import staff_db_path
+from backoffice.staff_accounts import StaffAccounts
+from backoffice.staff_store import staff_db_path
 
 PASSWORD = "correct horse battery staple"
 _TOKEN = re.compile(r'name="csrf_token" value="([^"]+)"')
@@ -22,7 +23,7 @@ def db_path(tmp_path: Path) -> Path:
 @pytest.fixture
 def accounts(db_path: Path, monkeypatch) -> StaffAccounts:
     """An editor 'sam' and a viewer 'vic' (hashed with cheap PBKDF2 to keep the tests quick)."""
-    monkeypatch.setattr("search_index.staff_accounts.HASH_METHOD", "pbkdf2:sha256:1000")
+    monkeypatch.setattr("backoffice.staff_accounts.HASH_METHOD", "pbkdf2:sha256:1000")
     store = StaffAccounts(staff_db_path(db_path))
     store.add("sam", PASSWORD, "editor")
     store.add("vic", PASSWORD, "viewer")
@@ -31,17 +32,7 @@ def accounts(db_path: Path, monkeypatch) -> StaffAccounts:
 
 @pytest.fixture
 def staff_app(content_dir: Path, index_dir: Path, db_path: Path, accounts):
-    from directory import create_app
-
-    return create_app(
-        {
-            "TESTING": True,
-            "CONTENT_DIR": content_dir,
-            "INDEX_DIR": index_dir,
-            "DB_PATH": db_path,
-            "SECRET_KEY": "test-secret",
-        }
-    )
+    return make_app(content_dir, index_dir, DB_PATH=db_path)
 
 
 @pytest.fixture

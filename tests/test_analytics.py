@@ -13,10 +13,12 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from conftest import make_app
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from search_index.analytics import Analytics
+from backoffice.analytics import Analytics
+from backoffice.search_log import open_search_log
 from search_index.service import Signpost
 from signpost.cli import cli
 
@@ -46,8 +48,8 @@ NEED_WORDS_TABLE = [
 
 @pytest.fixture(scope="module")
 def need_words(tmp_path_factory):
+    from backoffice.need_words import NeedWords
     from search_index.lexicon import load_vocabulary
-    from search_index.need_words import NeedWords
 
     vocab = load_vocabulary()
     quiet = set(vocab.stopwords).union(*vocab.filler)
@@ -81,7 +83,7 @@ def test_need_words_keep_the_need_and_drop_who_and_where(need_words, message, la
 
 
 def test_the_word_lists_are_real_dictionaries():
-    from search_index.need_words import english_words, welsh_words
+    from backoffice.need_words import english_words, welsh_words
 
     en, cy = english_words(), welsh_words()
     assert len(en.common) > 50_000 and "sarah" in en.proper and "sarah" not in en.common
@@ -120,7 +122,7 @@ def test_no_number_email_or_name_survives(need_words, before, phone, email, name
 # --- recording ---------------------------------------------------------------------------------
 @pytest.fixture
 def recorded_core(content_dir, index_dir, db_path):
-    core = Signpost(content_dir, index_dir, db_path)
+    core = Signpost(content_dir, index_dir, on_search=open_search_log(db_path))
     core.ensure_index()
     return core
 
@@ -190,8 +192,8 @@ def test_confident_is_recorded_when_the_results_carry_it(db_path):
 
 
 def test_database_files_are_readable_by_their_owner_only(recorded_core, db_path, tmp_path):
-    from search_index.corrections import Corrections
-    from search_index.staff_store import staff_db_path
+    from backoffice.corrections import Corrections
+    from backoffice.staff_store import staff_db_path
 
     recorded_core.search("food", channel="web")
     Corrections(staff_db_path(db_path)).add("food-bank", "wrong phone", "jo@example.org")
@@ -264,21 +266,21 @@ def _assert_answers(core: Signpost, caplog) -> None:
 def test_db_path_is_a_directory(content_dir, index_dir, tmp_path, caplog):
     folder = tmp_path / "a-folder.db"
     folder.mkdir()
-    core = Signpost(content_dir, index_dir, folder)
+    core = Signpost(content_dir, index_dir, on_search=open_search_log(folder))
     core.ensure_index()
     _assert_answers(core, caplog)
 
 
 def test_db_path_is_a_read_only_file(content_dir, index_dir, tmp_path, caplog):
     # /proc/version cannot be written, even by root (who ignores chmod), and is no database
-    core = Signpost(content_dir, index_dir, "/proc/version")
+    core = Signpost(content_dir, index_dir, on_search=open_search_log("/proc/version"))
     core.ensure_index()
     _assert_answers(core, caplog)
 
 
 def test_db_file_made_read_only_with_chmod(content_dir, index_dir, tmp_path, caplog):
     db = tmp_path / "ro" / "stats.db"
-    core = Signpost(content_dir, index_dir, db)
+    core = Signpost(content_dir, index_dir, on_search=open_search_log(db))
     core.ensure_index()
     os.chmod(db, 0o444)
     os.chmod(db.parent, 0o555)
@@ -310,7 +312,7 @@ def test_db_locked_by_an_exclusive_transaction(recorded_core, db_path, caplog):
 def test_a_garbage_file_is_not_a_database(content_dir, index_dir, tmp_path, caplog):
     db = tmp_path / "garbage.db"
     db.write_bytes(b"this is not sqlite" * 100)
-    core = Signpost(content_dir, index_dir, db)
+    core = Signpost(content_dir, index_dir, on_search=open_search_log(db))
     core.ensure_index()
     _assert_answers(core, caplog)
 
@@ -359,13 +361,13 @@ def test_prune_deletes_rows_older_than_the_retention(db_path):
     assert a.prune(5) == 2
 
 
-def test_retention_applied_when_the_core_starts(content_dir, index_dir, db_path):
+def test_retention_applied_when_the_search_log_opens(db_path):
     Analytics(db_path).connect().close()
     _insert(db_path, _ago(40))
     _insert(db_path, _ago(1))
-    core = Signpost(content_dir, index_dir, db_path, retention_days=30)
+    search_log = open_search_log(db_path, retention_days=30)
     assert len(rows(db_path)) == 1
-    core.set_retention(0)
+    search_log.analytics.prune(0)
     assert rows(db_path) == []
 
 
@@ -464,17 +466,7 @@ def test_csv_cells_cannot_run_as_spreadsheet_formulas(db_path):
 
 # --- every front-end records with its channel ------------------------------------------------------
 def test_site_and_api_searches_are_recorded(content_dir, index_dir, db_path):
-    from directory import create_app
-
-    app = create_app(
-        {
-            "TESTING": True,
-            "CONTENT_DIR": content_dir,
-            "INDEX_DIR": index_dir,
-            "DB_PATH": db_path,
-            "SECRET_KEY": "x",
-        }
-    )
+    app = make_app(content_dir, index_dir, DB_PATH=db_path)
     client = app.test_client()
     assert client.get("/search?q=food+07700+900123").status_code == 200
     assert client.get("/cy/search?q=bwyd").status_code == 200

@@ -10,6 +10,7 @@ import socket
 import pytest
 from bot_content import make_bot_content
 
+from backoffice.search_log import open_search_log
 from bot import intents
 from bot.chats import ChatState
 from bot.conversation import Conversation, tappable_phone
@@ -129,14 +130,16 @@ def test_the_language_model_loads_with_no_network(monkeypatch):
 @pytest.fixture(scope="module")
 def core(tmp_path_factory) -> Signpost:
     root = tmp_path_factory.mktemp("talk")
-    core = Signpost(make_bot_content(root / "content"), root / "index", root / "signpost.db")
+    core = Signpost(
+        make_bot_content(root / "content"), root / "index", on_search=open_search_log(root / "signpost.db")
+    )
     core.ensure_index()
     return core
 
 
 @pytest.fixture
 def conv(core) -> Conversation:
-    return Conversation(core, clock=lambda: 1000.0)
+    return Conversation(core, clock=lambda: 1000.0, analytics=core.on_search.analytics)
 
 
 def talk(conv: Conversation, lang: str, *messages: str):
@@ -248,7 +251,7 @@ def test_did_this_help_is_counted_once_with_channel_and_categories_only(conv, co
     assert [b.data for b in replies[0].buttons[-1]] == ["f:y", "f:n"] and "Did this help?" in replies[0].text
     assert conv.reply(state, button="f:n").kind == "feedback"
     conv.reply(state, button="f:n")  # pressed twice: counted once
-    counts = core.analytics.feedback()
+    counts = core.on_search.analytics.feedback()
     assert counts.by_channel == {"bot": [0, 1]} and counts.by_category["food"] == [0, 1]
     again = conv.reply(state, button="r")
     assert "Did this help?" not in again.text

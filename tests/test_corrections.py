@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from staff_fixtures import csrf_token, login
 
-from search_index.corrections import MAX_MESSAGE, CorrectionError, Corrections
-from search_index.staff_store import staff_db_path
+from backoffice.corrections import MAX_MESSAGE, CorrectionError, Corrections
+from backoffice.staff_store import staff_db_path
 
 pytest_plugins = ["staff_fixtures"]  # db_path, accounts, staff_app, staff_client
 
@@ -74,7 +74,7 @@ def _closed_long_ago(db: Path, contact: str = "07700 900123") -> tuple[Correctio
 def test_prune_command_deletes_contacts_of_corrections_closed_90_days_ago(db_path):
     from click.testing import CliRunner
 
-    from search_index.analytics import Analytics
+    from backoffice.analytics import Analytics
     from signpost.cli import cli
 
     Analytics(db_path).connect().close()

@@ -119,12 +119,27 @@ def test_every_contact_detail_is_stated_by_a_listed_source():
                 )
 
 
-def test_the_core_imports_neither_flask_nor_telegram():
+def test_the_core_and_the_back_office_import_neither_flask_nor_telegram():
     code = (
-        "import sys, search_index, search_index.service, search_index.answers, search_index.analytics;"
+        "import sys, search_index, search_index.service, search_index.answers, backoffice.analytics;"
+        "import backoffice.staff_accounts, backoffice.editing, backoffice.search_log;"
         "import search_index.lexicon, search_index.crisis, search_index.index, search_index.search;"
         "bad = [m for m in sys.modules if m.split('.')[0] in ('flask', 'telegram', 'werkzeug')];"
         "print(bad); sys.exit(1 if bad else 0)"
     )
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert proc.returncode == 0, proc.stdout + proc.stderr
+
+
+def test_where_things_live_maps_every_folder_and_package():
+    """The README's folder map names every top-level folder and every package inside the packages."""
+    section = README.split("## Where things live", 1)[1].split("\n## ", 1)[0]
+    mapped = set(re.findall(r"^ *([a-z_]+)/ ", section, re.M))
+    folders = {p.name for p in ROOT.iterdir() if p.is_dir() and not p.name.startswith(".")}
+    folders -= {"node_modules", "build", "var", "instance"} | {p.name for p in ROOT.glob("*.egg-info")}
+    subpackages = {
+        init.parent.name
+        for package in ("search_index", "backoffice", "directory", "bot", "signpost")
+        for init in (ROOT / package).glob("*/__init__.py")
+    }
+    assert folders | subpackages <= mapped, sorted((folders | subpackages) - mapped)

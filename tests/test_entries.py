@@ -5,7 +5,14 @@ from pathlib import Path
 
 import pytest
 
-from search_index.entries import ContentError, Entry, load_directory, parse_ages, parse_entry
+from search_index.entries import (
+    ContentError,
+    Entry,
+    load_directory,
+    parse_ages,
+    parse_entry,
+    parse_entry_text,
+)
 
 CATS = {"food", "money", "crisis", "parenting"}
 
@@ -272,3 +279,26 @@ def test_contact_via_must_name_an_entry_and_no_contact_is_a_warning(tmp_path):
     ]
     assert "no way to get in touch" in d.problems[0].message
     assert "did you mean 'the-hub'?" in d.problems[1].message
+
+
+def test_text_is_checked_as_its_file_would_be(tmp_path):
+    """The staff editor checks a form's text before it is a file: the same entry, the same messages."""
+    broken = (
+        "---\ntitle: Food bank\nsummary: Parcels\ncategories: [food, snorkelling]\nphone: 01978\n---\nBody\n"
+    )
+    for text in (broken, broken.replace(", snorkelling", "").replace("phone: 01978\n", "")):
+        path = tmp_path / "food-bank.md"
+        path.write_text(text, encoding="utf-8")
+        from_file = parse_entry(path, CATS, shown="content/services/food-bank.md")
+        from_text = parse_entry_text(text, "food-bank", CATS, shown="content/services/food-bank.md")
+        assert from_text == from_file
+    assert from_text[0] is not None and from_text[0].path == "services/food-bank.md"  # in the content folder
+    assert not [p for p in from_file[1] if p.severity == "error"]
+    assert any("snorkelling" in p.message for p in parse_entry_text(broken, "food-bank", CATS)[1])
+
+
+def test_text_under_a_bad_name_is_refused_with_the_file_name():
+    entry, problems = parse_entry_text("---\ntitle: X\n---\n", "Food Bank", CATS)
+    assert entry is None
+    assert [(p.path, p.line) for p in problems] == [("Food Bank.md", 1)]
+    assert "must be lowercase words joined by '-'" in problems[0].message

@@ -123,7 +123,7 @@ def test_latitude_needs_no_quotes(tmp_path):
 
 
 def test_saving_from_the_staff_editor_keeps_places_times_and_sources(tmp_path):
-    from search_index.editing import fields_of, render_entry
+    from backoffice.editing import fields_of, render_entry
 
     front = """\
         organisation_email: office@example.org

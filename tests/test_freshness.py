@@ -8,8 +8,8 @@ import textwrap
 import pytest
 from click.testing import CliRunner
 
+from backoffice.freshness import months_before, months_between, stale_entries
 from search_index import Entry
-from search_index.freshness import months_before, months_between, stale_entries
 from search_index.search import CLOSED_PENALTY
 from search_index.service import Signpost
 from signpost.cli import cli

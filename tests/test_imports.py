@@ -135,6 +135,57 @@ def test_no_cycle_between_modules(graph):
     assert found == [], [who_imports(graph, group, lambda m: m) for group in found]
 
 
+def top_level_imports(path: Path) -> set[str]:
+    """The first part of every absolute import in `path` (`flask` for `from flask.json import x`)."""
+    found = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"), filename=str(path))):
+        if isinstance(node, ast.Import):
+            found.update(alias.name.split(".")[0] for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and not node.level and node.module:
+            found.add(node.module.split(".")[0])
+    return found
+
+
+def test_the_core_imports_no_web_framework_bot_library_or_back_office():
+    """The search core stands alone: the website, the bot and the back office build on it."""
+    leaks = sorted(
+        f"{path.relative_to(ROOT)} imports {name}"
+        for path in sorted((ROOT / "search_index").rglob("*.py"))
+        for name in top_level_imports(path) & {"flask", "werkzeug", "telegram", "backoffice"}
+    )
+    assert leaks == []
+
+
+def test_the_back_office_imports_no_web_framework_or_bot_library():
+    leaks = sorted(
+        f"{path.relative_to(ROOT)} imports {name}"
+        for path in sorted((ROOT / "backoffice").rglob("*.py"))
+        for name in top_level_imports(path)
+        & {"flask", "werkzeug", "telegram", "directory", "bot", "signpost"}
+    )
+    assert leaks == []
+
+
+def test_top_level_imports_are_read(tmp_path):
+    """Guards the reader: absolute imports count, also inside functions; relative ones do not."""
+    module = tmp_path / "m.py"
+    module.write_text("import flask.json\nfrom . import x\ndef f():\n    from werkzeug import y\n")
+    assert top_level_imports(module) == {"flask", "werkzeug"}
+
+
+def test_the_front_ends_use_the_core_through_its_one_door(graph):
+    """The website, the bot and the CLI import `search_index` itself, never a module inside it."""
+    deeper = sorted(
+        f"{m} -> {t}"
+        for m, targets in graph.items()
+        if m.split(".")[0] in ("directory", "bot", "signpost")
+        for t in targets
+        if t.startswith("search_index.")
+    )
+    assert deeper == []
+    assert "search_index" in graph["directory.core"]  # the reader sees `from search_index import ...`
+
+
 def test_the_website_imports_nothing_from_the_command_line(graph):
     leaks = sorted(
         f"{m} -> {t}"

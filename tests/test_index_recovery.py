@@ -6,15 +6,12 @@ from __future__ import annotations
 
 import json
 import os
-import subprocess
-import sys
-import time
 import urllib.request
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from conftest import free_port
+from conftest import signpost_serve
 
 from search_index import build_index
 from search_index.index import current_generation
@@ -94,34 +91,17 @@ def test_index_full_never_reads_the_old_metadata(content_dir, index_dir, damage)
     assert generation_problem(index_dir, content_dir) is None
 
 
+def _finds_the_food_bank(port: int) -> bool:
+    with urllib.request.urlopen(f"http://127.0.0.1:{port}/search?q=food+parcel", timeout=5) as r:
+        return r.status == 200 and "Caia food bank" in r.read().decode()
+
+
 @pytest.mark.slow
 def test_signpost_serve_starts_on_a_truncated_segment(content_dir, index_dir, tmp_path):
     build_index(content_dir, index_dir)
     _truncate_segment(current_generation(index_dir))
-    port = free_port()
     env = dict(os.environ, SIGNPOST_SECRET_KEY="k", SIGNPOST_DB=str(tmp_path / "d.db"))
-    log = tmp_path / "serve.log"
-    with log.open("wb") as out:
-        proc = subprocess.Popen(
-            [sys.executable, "-m", "signpost", "serve", "--content", str(content_dir)]
-            + ["--index", str(index_dir), "--port", str(port)],
-            stdout=out,
-            stderr=subprocess.STDOUT,
-            env=env,
-            cwd=tmp_path,
-        )
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                with urllib.request.urlopen(f"http://127.0.0.1:{port}/search?q=food+parcel", timeout=5) as r:
-                    assert r.status == 200 and "Caia food bank" in r.read().decode()
-                    break
-            except OSError:
-                if proc.poll() is not None or time.monotonic() > deadline:
-                    raise AssertionError(log.read_text()) from None
-                time.sleep(0.2)
-    finally:
-        proc.terminate()
-        proc.wait(timeout=20)
+    args = ["--content", str(content_dir), "--index", str(index_dir)]
+    with signpost_serve(args, cwd=tmp_path, env=env, ready=_finds_the_food_bank) as (_port, log):
+        pass
     assert "rebuilding it in full" in log.read_text()

@@ -110,3 +110,16 @@ def test_a_mutated_form_is_recognised_only_where_welsh_mutates():
     assert is_mutated_form("fwyd", "i", known)
     assert not is_mutated_form("fwyd", "food", known)
     assert not is_mutated_form("bension", "my", known)  # an English typo stays a typo
+
+
+def test_one_cleaner_for_search_the_site_and_the_bot():
+    """The same characters go from a message in every channel: controls, zero-width and bidi marks."""
+    from bot.conversation import clean_message
+    from directory.query import clean_text as query_text
+    from search_index import clean_text
+
+    typed = "\u2066food\u2069\x00bank\u200b\u202e  ﬁnder\n\tnow"
+    assert clean_message(typed) == query_text(typed) == clean_text(typed, normalise=False)
+    assert clean_text(typed, normalise=False) == "food bank ﬁnder now"
+    assert clean_text(typed) == "food bank finder now"  # search also folds compatibility forms (NFKC)
+    assert clean_text("a " * 50, 9) == "a a a a a"

@@ -188,7 +188,7 @@ def test_import_from_an_api_over_http(sample_api, tmp_path):
     assert "1 new" in result.stdout
     (entry,) = load_directory(tmp_path / "c").entries
     assert entry.title == "Community Counselling" and entry.opening_times
-    text = Path(entry.path).read_text()
+    text = (tmp_path / "c" / entry.path).read_text()
     assert f'url: "{sample_api}/services/ac148810-d857-441c-9679-408f346de14b"' in text
 
 

@@ -18,7 +18,8 @@ from pathlib import Path
 import pytest
 from core_content import make_content
 
-from search_index.analytics import Analytics
+from backoffice.analytics import Analytics
+from backoffice.search_log import open_search_log
 from search_index.service import Signpost
 
 MESSAGES = ["food bank", "where can I get help with debt", "gwersi Saesneg", "I want to kill myself", "zzzz"]
@@ -64,10 +65,19 @@ def make_db(db: Path) -> None:
     assert db.is_file() and recorded(db) == 0
 
 
+def recording_core(content: Path, tmp_path: Path) -> tuple[Signpost, Path]:
+    """A core that records its searches in a real statistics database (made now), its index built."""
+    db = tmp_path / "stats.db"
+    make_db(db)
+    core = Signpost(content, tmp_path / "ix", on_search=open_search_log(db))
+    core.ensure_index()
+    return core, db
+
+
 def test_the_statistics_database_works_here(content, tmp_path, expected):
     """The control: with a good database, every search is answered and counted."""
     db = tmp_path / "stats.db"
-    core = Signpost(content, tmp_path / "ix", db_path=db)
+    core = Signpost(content, tmp_path / "ix", on_search=open_search_log(db))
     search_all(core, expected)
     assert recorded(db) == len(MESSAGES)
 
@@ -75,8 +85,8 @@ def test_the_statistics_database_works_here(content, tmp_path, expected):
 def test_database_path_is_a_directory(content, tmp_path, expected, caplog):
     db = tmp_path / "stats.db"
     db.mkdir()
-    core = Signpost(content, tmp_path / "ix", db_path=db)
-    with caplog.at_level(logging.WARNING, logger="search_index.analytics"):
+    core = Signpost(content, tmp_path / "ix", on_search=open_search_log(db))
+    with caplog.at_level(logging.WARNING, logger="backoffice.analytics"):
         search_all(core, expected)
     assert db.is_dir() and not any(db.iterdir())
     assert any("could not record" in r.getMessage() for r in caplog.records)
@@ -92,8 +102,8 @@ def test_database_is_a_read_only_file(content, tmp_path, expected, caplog):
         f.write(bytes([3]))
     os.chmod(db, 0o444)
     try:
-        core = Signpost(content, tmp_path / "ix", db_path=db)
-        with caplog.at_level(logging.WARNING, logger="search_index.analytics"):
+        core = Signpost(content, tmp_path / "ix", on_search=open_search_log(db))
+        with caplog.at_level(logging.WARNING, logger="backoffice.analytics"):
             search_all(core, expected)
         assert recorded(db) == 0
         assert any("could not record" in r.getMessage() for r in caplog.records)
@@ -102,17 +112,14 @@ def test_database_is_a_read_only_file(content, tmp_path, expected, caplog):
 
 
 def test_database_locked_by_an_exclusive_transaction(content, tmp_path, expected, caplog):
-    db = tmp_path / "stats.db"
-    make_db(db)
-    core = Signpost(content, tmp_path / "ix", db_path=db)
-    core.ensure_index()
+    core, db = recording_core(content, tmp_path)
     holder = sqlite3.connect(db, timeout=0)
     holder.execute("BEGIN EXCLUSIVE")
     holder.execute(
         "INSERT INTO searches (at, channel, lang, words, results, crisis) VALUES ('x', 'web', 'en', 'x', 0, 0)"
     )
     try:
-        with caplog.at_level(logging.WARNING, logger="search_index.analytics"):
+        with caplog.at_level(logging.WARNING, logger="backoffice.analytics"):
             search_all(core, expected)
         assert any("locked" in r.getMessage() for r in caplog.records)
     finally:
@@ -125,10 +132,7 @@ def test_database_locked_by_an_exclusive_transaction(content, tmp_path, expected
 
 def test_many_threads_search_while_the_database_is_locked(content, tmp_path, expected):
     """The website's threads all keep answering; none waits long for the lock."""
-    db = tmp_path / "stats.db"
-    make_db(db)
-    core = Signpost(content, tmp_path / "ix", db_path=db)
-    core.ensure_index()
+    core, db = recording_core(content, tmp_path)
     holder = sqlite3.connect(db, timeout=0)
     holder.execute("BEGIN EXCLUSIVE")
     errors: list[BaseException] = []
@@ -160,6 +164,6 @@ def test_database_folder_cannot_be_created(content, tmp_path, expected):
     """The statistics path under a file (so its folder cannot be made)."""
     blocker = tmp_path / "not-a-folder"
     blocker.write_text("x", encoding="utf-8")
-    core = Signpost(content, tmp_path / "ix", db_path=blocker / "stats.db")
+    core = Signpost(content, tmp_path / "ix", on_search=open_search_log(blocker / "stats.db"))
     search_all(core, expected)
     assert blocker.is_file()

@@ -5,14 +5,11 @@ from __future__ import annotations
 
 import os
 import socket
-import subprocess
-import sys
-import time
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from conftest import free_port, write_content
+from conftest import serve_args, signpost_serve, write_content
 from staff_fixtures import login
 
 pytest_plugins = ["staff_fixtures"]  # db_path, accounts, staff_app, staff_client
@@ -24,32 +21,10 @@ MB = 1024 * 1024
 def served(tmp_path):
     """A real `signpost serve` process on a loopback port."""
     content = write_content(tmp_path / "content")
-    port = free_port()
     env = dict(os.environ, SIGNPOST_SECRET_KEY="serve-test", SIGNPOST_DB=str(tmp_path / "d.db"))
-    log = tmp_path / "serve.log"
-    with log.open("wb") as out:
-        proc = subprocess.Popen(
-            [sys.executable, "-m", "signpost", "serve", "--content", str(content)]
-            + ["--index", str(tmp_path / "index"), "--port", str(port)],
-            stdout=out,
-            stderr=subprocess.STDOUT,
-            env=env,
-            cwd=tmp_path,
-        )
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                socket.create_connection(("127.0.0.1", port), timeout=1).close()
-                break
-            except OSError:
-                if proc.poll() is not None or time.monotonic() > deadline:
-                    raise AssertionError(log.read_text()) from None
-                time.sleep(0.2)
+    args = ["--content", str(content), "--index", str(tmp_path / "index")]
+    with signpost_serve(args, cwd=tmp_path, env=env) as (port, _log):
         yield port
-    finally:
-        proc.terminate()
-        proc.wait(timeout=20)
 
 
 def _stream(port: int, head: bytes, chunk: bytes, total: int) -> tuple[int, bytes]:
@@ -115,16 +90,7 @@ def test_serve_tells_waitress_the_apps_body_limit(content_dir, tmp_path, monkeyp
     calls = {}
     monkeypatch.setattr(waitress, "serve", lambda app, **kw: calls.update(app=app, **kw))
     monkeypatch.setenv("SIGNPOST_SECRET_KEY", "k")
-    args = [
-        "serve",
-        "--content",
-        str(content_dir),
-        "--index",
-        str(tmp_path / "i"),
-        "--db",
-        str(tmp_path / "d.db"),
-    ]
-    assert CliRunner().invoke(cli, args).exit_code == 0
+    assert CliRunner().invoke(cli, serve_args(content_dir, tmp_path / "i", tmp_path / "d.db")).exit_code == 0
     app = calls["app"]
     assert calls["max_request_body_size"] == max(
         app.config["MAX_CONTENT_LENGTH"], app.config["EDITOR_MAX_CONTENT_LENGTH"]

@@ -14,7 +14,7 @@ import pytest
 from babel.messages.extract import extract_from_dir
 from babel.messages.pofile import read_po
 from click.testing import CliRunner
-from conftest import free_port
+from conftest import free_port, serve_args
 
 from directory import create_app, i18n
 from directory.settings import persistent_secret_key
@@ -36,20 +36,7 @@ def test_serve_builds_the_index_and_runs_waitress(content_dir, tmp_path, monkeyp
     monkeypatch.setattr(waitress, "serve", lambda app, **kw: calls.update(app=app, **kw))
     monkeypatch.setenv("SIGNPOST_SECRET_KEY", "from-the-environment")
     index = tmp_path / "idx"
-    result = CliRunner().invoke(
-        cli,
-        [
-            "serve",
-            "--content",
-            str(content_dir),
-            "--index",
-            str(index),
-            "--db",
-            str(tmp_path / "stats.db"),
-            "--port",
-            "5099",
-        ],
-    )
+    result = CliRunner().invoke(cli, serve_args(content_dir, index, tmp_path / "stats.db", "--port", "5099"))
     assert result.exit_code == 0, result.output
     assert "(first run)" in result.output
     assert "http://127.0.0.1:5099/" in result.output
@@ -70,18 +57,7 @@ def test_serve_reports_a_busy_port(content_dir, tmp_path, monkeypatch):
 
     monkeypatch.setattr(waitress, "serve", busy)
     monkeypatch.setenv("SIGNPOST_SECRET_KEY", "x")
-    result = CliRunner().invoke(
-        cli,
-        [
-            "serve",
-            "--content",
-            str(content_dir),
-            "--index",
-            str(tmp_path / "i"),
-            "--db",
-            str(tmp_path / "d.db"),
-        ],
-    )
+    result = CliRunner().invoke(cli, serve_args(content_dir, tmp_path / "i", tmp_path / "d.db"))
     assert result.exit_code != 0
     assert "Error: cannot listen on 127.0.0.1:5000 (Address already in use)" in result.output
     assert "Try --port 5001" in result.output
@@ -209,7 +185,7 @@ def test_the_website_reads_signpost_variables(content_dir, index_dir, tmp_path, 
     assert (app.config["STALE_MONTHS"], app.config["RETENTION_DAYS"]) == (6, 30)
     assert app.config["SESSION_COOKIE_SECURE"] is True
     assert app.config["SECRET_KEY"] == "1234"
-    assert app.extensions["signpost"].analytics.retention_days == 30
+    assert app.extensions["analytics"].retention_days == 30
 
     app = create_app({**base, "DB_PATH": tmp_path / "mine.db", "STALE_MONTHS": 3, "SECRET_KEY": "t"})
     assert (app.config["DB_PATH"], app.config["STALE_MONTHS"], app.config["SECRET_KEY"]) == (

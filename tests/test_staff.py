@@ -7,10 +7,11 @@ import sqlite3
 
 import pytest
 from click.testing import CliRunner
+from conftest import make_app
 from staff_fixtures import PASSWORD, csrf_token, login
 
-from search_index.staff_accounts import AccountError, StaffAccounts
-from search_index.staff_store import staff_db_path
+from backoffice.staff_accounts import AccountError, StaffAccounts
+from backoffice.staff_store import staff_db_path
 from signpost.cli import cli
 
 GENERIC = "That name and password were not accepted."
@@ -21,14 +22,14 @@ pytest_plugins = ["staff_fixtures"]  # db_path, accounts, staff_app, staff_clien
 @pytest.fixture(autouse=True)
 def quick_hashes(monkeypatch):
     """Cheap PBKDF2 keeps these tests quick; the hashing test below puts scrypt back."""
-    monkeypatch.setattr("search_index.staff_accounts.HASH_METHOD", "pbkdf2:sha256:1000")
+    monkeypatch.setattr("backoffice.staff_accounts.HASH_METHOD", "pbkdf2:sha256:1000")
 
 
 # --- the account store -------------------------------------------------------------------------
 
 
 def test_passwords_are_stored_hashed_only(tmp_path, monkeypatch):
-    monkeypatch.setattr("search_index.staff_accounts.HASH_METHOD", "scrypt")
+    monkeypatch.setattr("backoffice.staff_accounts.HASH_METHOD", "scrypt")
     store = StaffAccounts(tmp_path / "staff.db")
     store.add("Sam", PASSWORD, "editor")
     raw = (tmp_path / "staff.db").read_bytes()
@@ -220,18 +221,8 @@ def test_session_cookie_flags(staff_client):
 
 
 def test_secure_cookie_with_signpost_https(content_dir, index_dir, db_path, accounts, monkeypatch):
-    from directory import create_app
-
     monkeypatch.setenv("SIGNPOST_HTTPS", "1")
-    app = create_app(
-        {
-            "TESTING": True,
-            "CONTENT_DIR": content_dir,
-            "INDEX_DIR": index_dir,
-            "DB_PATH": db_path,
-            "SECRET_KEY": "x",
-        }
-    )
+    app = make_app(content_dir, index_dir, DB_PATH=db_path)
     assert app.config["SESSION_COOKIE_SECURE"] is True
     client = app.test_client()
     r = login(client)
@@ -317,17 +308,7 @@ def test_report_csv_download(searched):
 
 
 def test_report_before_any_search(content_dir, index_dir, tmp_path, accounts, db_path):
-    from directory import create_app
-
-    app = create_app(
-        {
-            "TESTING": True,
-            "CONTENT_DIR": content_dir,
-            "INDEX_DIR": index_dir,
-            "DB_PATH": db_path,
-            "SECRET_KEY": "x",
-        }
-    )
+    app = make_app(content_dir, index_dir, DB_PATH=db_path)
     client = app.test_client()
     login(client)
     assert client.get("/staff/report").status_code == 200
@@ -335,7 +316,7 @@ def test_report_before_any_search(content_dir, index_dir, tmp_path, accounts, db
 
 
 def test_report_shows_the_answers_to_did_this_help(searched, staff_app):
-    analytics = staff_app.extensions["signpost"].analytics
+    analytics = staff_app.extensions["analytics"]
     analytics.record_feedback(channel="bot", helped=True, categories=["food"])
     analytics.record_feedback(channel="web", helped=False, categories=["food", "money"])
     login(searched)
@@ -344,3 +325,26 @@ def test_report_shows_the_answers_to_did_this_help(searched, staff_app):
     assert "<td>food</td><td>1</td><td>1</td>" in page and "<td>bot</td><td>1</td><td>0</td>" in page
     welsh = searched.get("/cy/staff/report").get_data(as_text=True)
     assert "Oedd hyn o help?" in welsh
+
+
+@pytest.mark.parametrize("method", ["scrypt", "pbkdf2:sha256:1000"])
+def test_hashes_made_by_werkzeug_before_still_verify(tmp_path, method):
+    """Accounts made while the back office hashed with Werkzeug keep working, with no migration."""
+    from werkzeug.security import generate_password_hash
+
+    store = StaffAccounts(tmp_path / "staff.db")
+    store.add("sam", "a different password", "editor")
+    conn = sqlite3.connect(tmp_path / "staff.db")
+    with conn:
+        conn.execute("UPDATE accounts SET password_hash = ?", (generate_password_hash(PASSWORD, method),))
+    conn.close()
+    assert store.authenticate("sam", PASSWORD).name == "sam"
+    assert store.authenticate("sam", PASSWORD + "x") is None
+
+
+def test_an_unknown_hash_format_matches_no_password():
+    from backoffice.passwords import check_password, hash_password
+
+    assert not check_password("md5$salt$0123", PASSWORD)
+    assert not check_password("not a hash", PASSWORD)
+    assert check_password(hash_password(PASSWORD, "pbkdf2:sha256:1000"), PASSWORD)

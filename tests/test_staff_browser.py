@@ -129,7 +129,7 @@ def test_staff_tables_and_charts_never_overflow(live_site, staff_client):
         core.search(text, channel="web")
     # a search's need words are dictionary words, so a 300-letter word never comes from a search:
     # put one in the database as if it had, to hold the pages to it
-    with sqlite3.connect(core.analytics.path) as db:
+    with sqlite3.connect(app.extensions["analytics"].path) as db:
         db.execute(
             "INSERT INTO searches (at, channel, lang, words, results, zero, crisis)"
             " VALUES (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), 'web', 'en', ?, 0, 1, 0)",

@@ -13,7 +13,7 @@ import pytest
 from staff_fixtures import csrf_token, login
 from test_staff_edit import form_of
 
-from search_index.editing import MAX_ENTRY_BYTES, EntryPathError, entry_path
+from backoffice.editing import MAX_ENTRY_BYTES, EntryPathError, entry_path
 
 pytest_plugins = ["staff_fixtures"]  # db_path, accounts, staff_app, staff_client
 
@@ -160,7 +160,7 @@ def test_an_editor_whose_save_fails_keeps_the_typed_text(editor, content_dir, mo
     def fail(path, text):
         raise OSError(err, "No space left on device" if err == errno.ENOSPC else "Read-only file system")
 
-    monkeypatch.setattr("search_index.editing.write_atomic", fail)
+    monkeypatch.setattr("backoffice.editing.write_atomic", fail)
     original = (content_dir / "services" / "food-bank.md").read_text()
     data = form_of(editor, "food-bank")
     data.update(hours="Typed with care on a Tuesday", body="A long body typed by hand.", action="save")

@@ -14,7 +14,7 @@ import urllib.parse
 from pathlib import Path
 
 import pytest
-from conftest import free_port, write_content
+from conftest import signpost_serve, write_content
 
 LIVE_WITHIN = 10.0  # allowed in the assertion; typically about a second
 UNMET = "snorkelling lessons"
@@ -34,48 +34,14 @@ def get(port: int, path: str) -> tuple[int, dict[str, str], str]:
 def server(tmp_path):
     content = write_content(tmp_path / "content")
     db = tmp_path / "stats" / "signpost.db"
-    port = free_port()
-    log = tmp_path / "serve.log"
     env = dict(os.environ, SIGNPOST_DB=str(db), SIGNPOST_SECRET_KEY="e2e-secret", PYTHONUNBUFFERED="1")
     env.pop("SIGNPOST_CONTENT", None)
-    with log.open("wb") as out:
-        proc = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "signpost",
-                "serve",
-                "--content",
-                str(content),
-                "--index",
-                str(tmp_path / "index"),
-                "--port",
-                str(port),
-            ],
-            stdout=out,
-            stderr=subprocess.STDOUT,
-            env=env,
-            cwd=tmp_path,
-        )
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                if get(port, "/")[0] == 200:
-                    break
-            except OSError:
-                pass
-            if proc.poll() is not None or time.monotonic() > deadline:
-                raise AssertionError(f"signpost serve did not start:\n{log.read_text()}")
-            time.sleep(0.1)
+    args = ["--content", str(content), "--index", str(tmp_path / "index")]
+    with signpost_serve(args, cwd=tmp_path, env=env, ready=lambda port: get(port, "/")[0] == 200) as (
+        port,
+        log,
+    ):
         yield {"port": port, "content": content, "db": db, "log": log, "env": env, "cwd": tmp_path}
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(10)
-        except subprocess.TimeoutExpired:  # pragma: no cover
-            proc.kill()
-            proc.wait()
 
 
 def wait_for_page(port: int, path: str, text: str) -> float:

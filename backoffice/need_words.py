@@ -31,7 +31,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from .lexicon import clean_text, fold, mutations, tokenize
+from search_index.lexicon import clean_text, fold, mutations, tokenize
 
 log = logging.getLogger(__name__)
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from search_index.entries import KNOWN_FIELDS, Problem, split_front_matter
+from search_index import KNOWN_FIELDS, Problem, split_front_matter
 
 _QUOTED = re.compile(r"^'([a-z_]+)'")
 _KEY = re.compile(r"^([A-Za-z_][\w-]*)\s*:")

@@ -5,8 +5,8 @@ It holds the correction queue (with a resident's optional contact details) and t
 analytics file carries no personal data and can be shared or inspected freely, while this one can
 be backed up and locked down on its own, with its own retention.
 
-    var/signpost.db         searches (need words only) -> search_index.analytics
-    var/signpost-staff.db   corrections, accounts      -> search_index.corrections, .staff_accounts
+    var/signpost.db         searches (need words only) -> backoffice.analytics
+    var/signpost-staff.db   corrections, accounts      -> backoffice.corrections, .staff_accounts
 """
 
 from __future__ import annotations

@@ -10,7 +10,7 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from .entries import Entry
+from search_index.entries import Entry
 
 STALE_MONTHS = 12
 
@@ -24,9 +24,10 @@ class StaleEntry:
     def verified(self) -> dt.date | None:
         return self.entry.verified
 
-    def line(self) -> str:
-        """PATH: title — last checked DATE (N months ago) / never checked."""
-        where = self.entry.path or f"{self.entry.slug}.md"
+    def line(self, where: str | None = None) -> str:
+        """WHERE: title — last checked DATE (N months ago) / never checked. WHERE is the entry's
+        file as the reader should see it (default: its path inside the content folder)."""
+        where = where or self.entry.path or f"{self.entry.slug}.md"
         if self.verified is None:
             return f"{where}: {self.entry.title} — never checked"
         unit = "month" if self.months_ago == 1 else "months"

@@ -1,4 +1,5 @@
-"""'Is something wrong here?': the short public form on every entry page, into the staff's queue.
+"""Corrections: 'Is something wrong here?', the short public form on every entry page, and the
+staff's queue of what residents sent (`/staff/corrections`; editors mark an item done).
 
 Protected by the app-wide CSRF token, a honeypot field (`website_url`, which people never see and
 must stay empty) and a rate limit per client address, kept in memory only as a keyed hash: the
@@ -14,13 +15,16 @@ import secrets
 import threading
 import time
 
-from flask import Blueprint, current_app, flash, redirect, render_template, request
+from flask import Blueprint, abort, current_app, flash, redirect, render_template, request
 from flask_babel import gettext as _
+from flask_login import current_user
 
-from search_index.corrections import MAX_CONTACT, MAX_MESSAGE, CorrectionError, Corrections
+from backoffice.corrections import MAX_CONTACT, MAX_MESSAGE, CorrectionError, Corrections
 
-from .core import entry_or_404
-from .i18n import link, page_lang
+from ..core import entry_or_404, get_core
+from ..i18n import link, page_lang
+from .auth import editor_required, safe_next
+from .blueprint import bp as staff_bp
 
 log = logging.getLogger(__name__)
 
@@ -137,6 +141,28 @@ class DailyContactPruning:
             log.warning("could not delete old correction contacts", exc_info=True)
         finally:
             self._lock.release()
+
+
+# --- the staff's queue --------------------------------------------------------------------------
+@staff_bp.get("/corrections")
+def correction_list():
+    store = queue()
+    status = request.args.get("status", "open")
+    items = store.list(status=None if status == "all" else "open") if store else []
+    return render_template(
+        "staff/corrections.html", items=items, entries=get_core().index.entries, status=status
+    )
+
+
+@staff_bp.post("/corrections/<int:item_id>/done")
+@editor_required
+def correction_done(item_id: int):
+    store = queue()
+    if store is None or not store.mark_done(item_id, current_user.name):
+        abort(404, "No such open suggestion")
+    flash(_("Marked as done."))
+    back = safe_next(request.form.get("next"))
+    return redirect(back or link("staff.dashboard"), 303)
 
 
 def init_app(app) -> None:

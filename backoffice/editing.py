@@ -5,8 +5,8 @@ YAML could read them as anything but the text typed. Fields the form does not kn
 a volunteer added by hand, and `sources:`) are carried over as they were written; **comments in the front matter
 are not kept** when an entry is saved from the browser. The body is kept exactly.
 
-Checking uses `parse_entry` on the candidate text in a temporary file, so the messages are the same
-as `signpost check` prints.
+Checking uses `parse_entry_text` on the candidate text, so the messages are the same as
+`signpost check` prints.
 
 Every path comes from `entry_path`: the slug is checked and the file resolved inside the services
 folder before anything is read or written, and no symbolic link is followed. Saving is a
@@ -35,7 +35,7 @@ from pathlib import Path
 
 import yaml
 
-from .entries import Entry, Problem, parse_entry, split_front_matter
+from search_index.entries import Entry, Problem, parse_entry_text, split_front_matter
 
 log = logging.getLogger(__name__)
 
@@ -234,13 +234,7 @@ def check_text(
     text: str, slug: str, category_ids: set[str], shown: str
 ) -> tuple[Entry | None, list[Problem]]:
     """Validate candidate file text exactly as `signpost check` would (same messages)."""
-    with tempfile.TemporaryDirectory(prefix="signpost-edit-") as tmp:
-        path = Path(tmp) / f"{slug}.md"
-        path.write_text(text, encoding="utf-8")
-        entry, problems = parse_entry(path, category_ids, shown=shown)
-    if entry is not None:
-        entry = Entry.from_dict(dict(entry.to_dict(), path=shown))
-    return entry, problems
+    return parse_entry_text(text, slug, category_ids, shown=shown)
 
 
 def write_atomic(path: Path, text: str) -> None:
