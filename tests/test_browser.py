@@ -174,9 +174,13 @@ def test_add_to_my_list_without_javascript(browser, base_url):
         page.goto(base_url + "/search?q=club")
         page.get_by_role("button", name="Add to my list: Wrexham youth club").click()
         page.wait_for_url("**/search?q=club&seen=1#s-youth-club")  # back at the same card
+        page.wait_for_load_state("load")
         assert page.locator(".flash").inner_text() == "Added “Wrexham youth club” to your list."
-        card = page.locator("#s-youth-club").bounding_box()
-        assert 0 <= card["y"] < page.viewport_size["height"]
+        page.wait_for_function(  # the browser scrolls to the card once the page has loaded
+            "() => { const r = document.querySelector('#s-youth-club').getBoundingClientRect();"
+            " return r.top >= 0 && r.top < innerHeight; }",
+            timeout=10_000,
+        )
         page.get_by_role("link", name="My list").click()
         assert page.get_by_role("link", name="Wrexham youth club").is_visible()
         page.goto(base_url + "/search?q=club")
