@@ -11,8 +11,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from search_index.crisis import NEAR_WORDS, _distance, typo_limit, typo_targets
-from search_index.lexicon import fold
+from search_index.crisis import NEAR_WORDS, typo_limit, typo_targets
+from search_index.lexicon import edit_distance, fold
 
 DEFAULT = ["/usr/share/dict/british-english", "/usr/share/dict/american-english", "/usr/share/dict/words"]
 
@@ -30,7 +30,7 @@ def near_words(words: set[str]) -> list[str]:
         for n in range(len(w) - limit, len(w) + limit + 1):
             for t in by_key.get((w[0], n), ()):
                 lim = min(limit, typo_limit(t))
-                if _distance(w, t, lim) <= lim:
+                if edit_distance(w, t, lim) <= lim:
                     out.add(w)
     return sorted(out)
 

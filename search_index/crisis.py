@@ -38,7 +38,7 @@ from pathlib import Path
 
 import yaml
 
-from .lexicon import clean_text, fold, mutations, stem
+from .lexicon import clean_text, edit_distance, fold, mutations, stem
 
 log = logging.getLogger(__name__)
 
@@ -296,29 +296,10 @@ def _spelled(word: str) -> str:
         for cand in c.targets.get((word[0], n), ()):
             if typo_limit(cand) < 1:
                 continue
-            d = _distance(word, cand, min(limit, typo_limit(cand)))
+            d = edit_distance(word, cand, min(limit, typo_limit(cand)))
             if d <= min(limit, typo_limit(cand)) and (best is None or (d, cand) < best):
                 best = (d, cand)
     return best[1] if best else word
-
-
-def _distance(a: str, b: str, limit: int) -> int:
-    """Optimal string alignment distance (a swap of neighbours is one edit), stopping past `limit`."""
-    if abs(len(a) - len(b)) > limit:
-        return limit + 1
-    prev2: list[int] = []
-    prev = list(range(len(b) + 1))
-    for i in range(1, len(a) + 1):
-        cur = [i] + [0] * len(b)
-        for j in range(1, len(b) + 1):
-            cost = 0 if a[i - 1] == b[j - 1] else 1
-            cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost)
-            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
-                cur[j] = min(cur[j], prev2[j - 2] + 1)
-        if min(cur) > limit:
-            return limit + 1
-        prev2, prev = prev, cur
-    return prev[-1]
 
 
 _VERB_TAGS = ("kill", "hang", "drown", "shoot", "poison", "cut", "harm", "burn")
@@ -340,7 +321,7 @@ def _tokens(words: list[str], c: _Concepts) -> list[_Token]:
         elif not _known(w, c) and 3 <= len(w) <= 5 and {"reflexive_self", "reflexive_other"} & _tags_of(nxt):
             for tag in _VERB_TAGS:
                 cands = [k for k, v in c.words.items() if tag in v and k.isalpha() and len(k) <= 6]
-                hit = next((k for k in sorted(cands) if _distance(w, k, 1) <= 1), None)
+                hit = next((k for k in sorted(cands) if edit_distance(w, k, 1) <= 1), None)
                 if hit:
                     w = hit
                     break

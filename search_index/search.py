@@ -29,7 +29,7 @@ from .engine.meaning import MeaningIndex, entry_text
 from .entries import Category, Entry
 from .index import ENGINE, area_key, current_generation, read_meta, read_state, spell_words
 from .lexicon import BUILTIN as BUILTIN_VOCABULARY
-from .lexicon import Understanding, Vocabulary, is_mutated_form, load_vocabulary, tokenize
+from .lexicon import Understanding, Vocabulary, edit_distance, is_mutated_form, load_vocabulary, tokenize
 
 DEFAULT_LIMIT = 10
 OPEN_ATTEMPTS = 4
@@ -739,7 +739,7 @@ class _SpellIndex:
                 # each edit adds or removes at most two letters: skip words with too many different ones
                 if (letters ^ cand_letters).bit_count() > 2 * limit:
                     continue
-                d = _dl_distance(word, cand, limit)
+                d = edit_distance(word, cand, limit)
                 if d <= limit:
                     key = (d, -self.freqs[cand], cand)
                     if best is None or key < best:
@@ -763,25 +763,3 @@ def _letters(word: str) -> int:
     for ch in set(word):
         bits |= 1 << (ord(ch) % 63)
     return bits
-
-
-def _dl_distance(a: str, b: str, limit: int) -> int:
-    """Optimal string alignment distance, stopping early once it exceeds `limit`."""
-    if abs(len(a) - len(b)) > limit:
-        return limit + 1
-    prev2: list[int] = []
-    prev = list(range(len(b) + 1))
-    for i in range(1, len(a) + 1):
-        cur = [i] + [0] * len(b)
-        row_min = cur[0]
-        for j in range(1, len(b) + 1):
-            cost = 0 if a[i - 1] == b[j - 1] else 1
-            v = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost)
-            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
-                v = min(v, prev2[j - 2] + 1)
-            cur[j] = v
-            row_min = min(row_min, v)
-        if row_min > limit:
-            return limit + 1
-        prev2, prev = prev, cur
-    return prev[len(b)]
