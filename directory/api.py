@@ -14,7 +14,8 @@ MAX_LIMIT = 50
 
 @bp.get("/api/search")
 def search():
-    """`{"query", "crisis", "crisis_kind", "suggestion", "notes", "results": [...]}`, filters as on /search."""
+    """`{"query", "crisis", "crisis_kind", "crisis_tier", "confident", "suggestion", "notes", "results": [...]}`,
+    filters as on /search. `confident` is false when no result is a good match."""
     core = get_core()
     req = parse_search(request.args, core.index.category_by_id)
     lang = page_lang()
@@ -26,6 +27,8 @@ def search():
         "lang": lang,
         "crisis": res is not None and res.is_crisis,
         "crisis_kind": res.crisis.kind if res is not None and res.crisis else None,
+        "crisis_tier": res.crisis.tier if res is not None and res.crisis else None,
+        "confident": bool(res.confident) if res is not None else None,
         "suggestion": res.suggestion if res is not None else None,
         "notes": req.notes,
         "results": [_result(item, lang, req.open_now) for item in outcome.items],

@@ -23,8 +23,10 @@ def test_api_search_shape_and_order(client, core):
     body = response.get_json()
     assert set(body) >= {"query", "crisis", "crisis_kind", "suggestion", "results"}
     assert body["query"] == "club"
-    assert body["crisis"] is False and body["crisis_kind"] is None
-    expected = [h.slug for h in core.search("club", channel="cli").hits]
+    assert body["crisis"] is False and body["crisis_kind"] is None and body["crisis_tier"] is None
+    expected_results = core.search("club", channel="cli")
+    assert body["confident"] is expected_results.confident
+    expected = [h.slug for h in expected_results.hits]
     assert [r["slug"] for r in body["results"]] == expected
     first = body["results"][0]
     for key in (
@@ -48,7 +50,7 @@ def test_api_search_shape_and_order(client, core):
 def test_api_search_crisis(client):
     body = client.get("/api/search?q=I+want+to+kill+myself").get_json()
     assert body["crisis"] is True
-    assert body["crisis_kind"] == "suicide"
+    assert body["crisis_kind"] == "suicide" and body["crisis_tier"] in ("crisis", "urgent")
     assert body["results"][0]["slug"] == "samaritans"
     assert body["results"][0]["crisis_line"] is True
 
