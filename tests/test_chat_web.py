@@ -10,8 +10,9 @@ import re
 import sqlite3
 import zlib
 
+import bot_content
 import pytest
-from bot_content import make_bot_content
+from conftest import make_content
 
 CSRF_RE = re.compile(r'name="csrf_token" value="([^"]+)"')
 
@@ -23,7 +24,7 @@ def chat_app(tmp_path):
     return create_app(
         {
             "TESTING": True,
-            "CONTENT_DIR": make_bot_content(tmp_path / "content"),
+            "CONTENT_DIR": make_content(tmp_path / "content", bot_content.ENTRIES, bot_content.CATEGORIES),
             "INDEX_DIR": tmp_path / "index",
             "SECRET_KEY": "test-secret",
             "CHAT_DB_PATH": tmp_path / "var" / "chat.db",

@@ -9,8 +9,9 @@ import re
 import sqlite3
 from pathlib import Path
 
+import bot_content
 import pytest
-from bot_content import make_bot_content
+from conftest import make_content
 
 from bot.chats import ChatState
 from bot.conversation import Conversation
@@ -40,7 +41,7 @@ def app(tmp_path):
     return create_app(
         {
             "TESTING": True,
-            "CONTENT_DIR": make_bot_content(tmp_path / "content"),
+            "CONTENT_DIR": make_content(tmp_path / "content", bot_content.ENTRIES, bot_content.CATEGORIES),
             "INDEX_DIR": tmp_path / "index",
             "DB_PATH": tmp_path / "var" / "signpost.db",
             "SECRET_KEY": "test-secret",

@@ -9,8 +9,9 @@ from __future__ import annotations
 import html
 import re
 
+import bot_content
 import pytest
-from bot_content import make_bot_content
+from conftest import make_content
 
 
 @pytest.fixture
@@ -20,7 +21,7 @@ def client(tmp_path):
     app = create_app(
         {
             "TESTING": True,
-            "CONTENT_DIR": make_bot_content(tmp_path / "content"),
+            "CONTENT_DIR": make_content(tmp_path / "content", bot_content.ENTRIES, bot_content.CATEGORIES),
             "INDEX_DIR": tmp_path / "index",
             "SECRET_KEY": "test-secret",
         }

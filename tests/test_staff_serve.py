@@ -14,7 +14,7 @@ import urllib.parse
 from pathlib import Path
 
 import pytest
-from conftest import signpost_serve, write_content
+from conftest import make_content, signpost_serve
 
 LIVE_WITHIN = 10.0  # how long a saved edit may take to show; typically about a second
 UNMET = "snorkelling lessons"
@@ -32,7 +32,7 @@ def get(port: int, path: str) -> tuple[int, dict[str, str], str]:
 
 @pytest.fixture
 def server(tmp_path):
-    content = write_content(tmp_path / "content")
+    content = make_content(tmp_path / "content")
     db = tmp_path / "stats" / "signpost.db"
     env = dict(os.environ, SIGNPOST_DB=str(db), SIGNPOST_SECRET_KEY="e2e-secret", PYTHONUNBUFFERED="1")
     env.pop("SIGNPOST_CONTENT", None)
