@@ -123,6 +123,19 @@ class Filters:
         ages = entry.age_range
         return ages is None or ages.includes(self.age)
 
+    def matches(self, entry: Entry) -> bool:
+        """Every filter checked on the entry itself (browsing without words): what `labels` asks of
+        the index, then `allows`."""
+        if self.category and self.category not in entry.categories:
+            return False
+        if self.free and not entry.is_free:
+            return False
+        if self.language and self.language.lower() not in entry.languages:
+            return False
+        if self.area and area_key(entry.area) != area_key(self.area):
+            return False
+        return self.allows(entry)
+
 
 def explain(hit: Hit, lang: str = "en") -> str:
     """One line on why an entry was shown, in English or Welsh."""
