@@ -55,15 +55,8 @@ LABEL_FIELDS = ("categories", "languages", "status", "free", "area")
 
 
 def analyzer():
-    """Words: lowercase, accents folded, apostrophes dropped, stemmed (Porter)."""
-    return (
-        RegexTokenizer(r"\w+(?:['’]\w+)*")
-        | LowercaseFilter()
-        | SubstitutionFilter(r"['’]", "")
-        | CharsetFilter(accent_map)
-        | StopFilter(minsize=1)
-        | StemFilter(cachesize=50000)
-    )
+    """Words: lowercase, accents folded, apostrophes dropped, stop words removed, stemmed (Porter)."""
+    return plain_analyzer() | StopFilter(minsize=1) | StemFilter(cachesize=50000)
 
 
 def plain_analyzer():
