@@ -11,7 +11,7 @@ from pathlib import Path
 
 import bot_content
 import pytest
-from conftest import make_content
+from conftest import make_app, make_content
 
 from bot.chats import ChatState
 from bot.conversation import Conversation
@@ -36,17 +36,9 @@ IDENTIFYING = [
 
 @pytest.fixture
 def app(tmp_path):
-    from directory import create_app
-
-    return create_app(
-        {
-            "TESTING": True,
-            "CONTENT_DIR": make_content(tmp_path / "content", bot_content.ENTRIES, bot_content.CATEGORIES),
-            "INDEX_DIR": tmp_path / "index",
-            "DB_PATH": tmp_path / "var" / "signpost.db",
-            "SECRET_KEY": "test-secret",
-            "WTF_CSRF_ENABLED": False,
-        }
+    content = make_content(tmp_path / "content", bot_content.ENTRIES, bot_content.CATEGORIES)
+    return make_app(
+        content, tmp_path / "index", DB_PATH=tmp_path / "var" / "signpost.db", WTF_CSRF_ENABLED=False
     )
 
 

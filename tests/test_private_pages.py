@@ -11,22 +11,21 @@ import re
 
 import bot_content
 import pytest
-from conftest import make_content
+from conftest import make_app, make_content
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    """One site for the module: these tests only read pages (nothing is recorded without a database)."""
+    root = tmp_path_factory.mktemp("private-pages")
+    return make_app(
+        make_content(root / "content", bot_content.ENTRIES, bot_content.CATEGORIES), root / "index"
+    )
 
 
 @pytest.fixture
-def client(tmp_path):
-    from directory import create_app
-
-    app = create_app(
-        {
-            "TESTING": True,
-            "CONTENT_DIR": make_content(tmp_path / "content", bot_content.ENTRIES, bot_content.CATEGORIES),
-            "INDEX_DIR": tmp_path / "index",
-            "SECRET_KEY": "test-secret",
-        }
-    )
-    return app.test_client()
+def client(site):
+    return site.test_client()
 
 
 def title(response) -> str:
