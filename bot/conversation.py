@@ -28,6 +28,7 @@ from search_index import (
     Hit,
     Results,
     clean_text,
+    contact_lines,
     crisis_message,
     detect_crisis,
     identify_language,
@@ -365,14 +366,8 @@ class Conversation:
         entry, lab = hit.entry, LABELS[lang]
         title = entry.title_in(lang) + (f" ({lab['closed']})" if entry.status == "temporarily-closed" else "")
         lines = [f"{n}. {title}", _short(entry.summary_in(lang), 300), f"{lab['why']}: {hit.why(lang)}"]
-        contact = [
-            f"{lab[key]}: {self._field(entry, key, lang)}"
-            for key in ("phone", "website", "hours")
-            if getattr(entry, key)
-        ]
-        if entry.email and not entry.phone:
-            contact.insert(0, f"{lab['email']}: {entry.email}")
-        lines.extend(contact)
+        keys = ("phone", "website", "hours") if entry.phone else ("email", "website", "hours")
+        lines += contact_lines(entry, lang, keys, where=False, show=self._field)
         return "\n".join(lines)
 
     def _results_again(self, state: ChatState, offset: int) -> Reply:
@@ -457,12 +452,7 @@ class Conversation:
         lines = [title, entry.summary_in(lang), ""]
         if entry.organisation and entry.organisation not in entry.title:
             lines.append(f"{say('label_organisation', lang)}: {entry.field_in('organisation', lang)}")
-        for key in ("phone", "email", "website", "hours", "cost"):
-            if getattr(entry, key):
-                lines.append(f"{lab[key]}: {self._field(entry, key, lang)}")
-        where = ", ".join(x for x in (entry.address, entry.field_in("area", lang), entry.postcode) if x)
-        if where:
-            lines.append(f"{lab['where']}: {where}")
+        lines += contact_lines(entry, lang, show=self._field)
         if entry.ages:
             lines.append(f"{say('label_ages', lang)}: {entry.ages}")
         if entry.languages:
@@ -565,11 +555,7 @@ class Conversation:
         if hub is None:
             return Reply(say("person_no_hub", lang) + "\n\n" + LABELS[lang]["helplines"], kind="person")
         lines = [say("person", lang, hub=hub.title_in(lang))]
-        lines += [
-            f"{LABELS[lang][key]}: {self._field(hub, key, lang)}"
-            for key in ("phone", "email", "hours")
-            if getattr(hub, key)
-        ]
+        lines += contact_lines(hub, lang, ("phone", "email", "hours"), where=False, show=self._field)
         where = ", ".join(x for x in (hub.address, hub.area, hub.postcode) if x)
         if where:
             lines.append(f"{LABELS[lang]['where']}: {where}")
@@ -670,7 +656,6 @@ class Conversation:
         """Cost, hours, where, contact or who-for of each service, from its fields, or an honest
         "I don't know" and whom to ask."""
         lang = state.lang
-        lab = LABELS[lang]
         blocks = []
         for entry in entries:
             title = entry.title_in(lang)
@@ -682,11 +667,9 @@ class Conversation:
                 where = ", ".join(x for x in (entry.address, entry.area, entry.postcode) if x)
                 known = [where] if where else []
             elif intent == "contact":
-                known = [
-                    f"{lab[k]}: {self._field(entry, k, lang)}"
-                    for k in ("phone", "email", "website")
-                    if getattr(entry, k)
-                ]
+                known = contact_lines(
+                    entry, lang, ("phone", "email", "website"), where=False, show=self._field
+                )
             else:  # who
                 known = [
                     f"{say(key, lang)}: {value}"
@@ -809,9 +792,7 @@ class Conversation:
         rows = []
         for n, entry in enumerate(entries, 1):
             contact = "; ".join(
-                f"{LABELS[lang][k]}: {self._field(entry, k, lang)}"
-                for k in ("phone", "website")
-                if getattr(entry, k)
+                contact_lines(entry, lang, ("phone", "website"), where=False, show=self._field)
             )
             lines.append(f"{n}. {entry.title_in(lang)}" + (f"\n{contact}" if contact else ""))
             rows.append((Button(say("btn_details", lang, n=n), data=self._details_data(entry)),))

@@ -15,7 +15,7 @@ from flask import current_app
 from flask_babel import gettext as _
 from werkzeug.datastructures import MultiDict
 
-from search_index import MAX_QUERY_CHARS, Entry, Filters, Results, Signpost, area_key
+from search_index import MAX_QUERY_CHARS, Entry, Filters, Results, Signpost
 from search_index import clean_text as core_clean_text
 
 from .hours import is_open
@@ -139,27 +139,6 @@ def now() -> dt.datetime:
     return clock() if clock else dt.datetime.now(LONDON)
 
 
-def matches(entry: Entry, req: SearchRequest) -> bool:
-    """The filters, checked on one entry (for browsing without words, and for the age)."""
-    if req.category and req.category not in entry.categories:
-        return False
-    if req.free and not entry.is_free:
-        return False
-    if req.language and req.language not in entry.languages:
-        return False
-    if req.area and area_key(entry.area) != area_key(req.area):
-        return False
-    return fits_age(entry, req.age)
-
-
-def fits_age(entry: Entry, age: int | None) -> bool:
-    """Entries that give no ages are for everyone."""
-    if age is None:
-        return True
-    ages = entry.age_range
-    return ages is None or ages.includes(age)
-
-
 def open_state(entry: Entry, when: dt.datetime) -> bool | None:
     if entry.status != "active":
         return False
@@ -180,7 +159,7 @@ def run_search(
         items = [Item(h.entry, h.why(lang), h.score, h.crisis_line) for h in results.hits]
     elif req.has_filters:
         results = None
-        items = [Item(e) for e in core.index.visible() if matches(e, req)]
+        items = [Item(e) for e in core.index.visible() if req.filters.matches(e)]
     else:
         return Outcome([], None)
     hidden = 0

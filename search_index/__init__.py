@@ -5,7 +5,7 @@ Imports neither Flask, Werkzeug, telegram nor the back office; the website, the 
 layers over this API and import nothing deeper than `search_index` (tests/test_imports.py).
 """
 
-from .answers import EXAMPLES, LABELS, crisis_message, entry_text, no_good_match, results_text
+from .answers import EXAMPLES, LABELS, contact_lines, crisis_message, entry_text, no_good_match, results_text
 from .crisis import KIND_CATEGORIES, CrisisSignal, detect_crisis
 from .defaults import BUNDLED_CONTENT, default_db_path, default_index_dir, var_dir, whole_number
 from .engine.meaning import status as meaning_status
@@ -92,6 +92,7 @@ __all__ = [
     "crisis_message",
     "results_text",
     "entry_text",
+    "contact_lines",
     "no_good_match",
     "EXAMPLES",
     "LABELS",

@@ -6,6 +6,8 @@ thing in a crisis.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from .crisis import CrisisSignal
 from .entries import Entry
 from .search import Results
@@ -111,17 +113,31 @@ def crisis_message(crisis: CrisisSignal | str, lang: str = "en") -> str:
     return "\n".join([lines["intro"]] + [f"• {lines[k]}" for k in keys])
 
 
-def contact_lines(entry: Entry, lang: str = "en") -> list[str]:
+CONTACT_KEYS = ("phone", "email", "website", "hours", "cost")
+
+
+def contact_lines(
+    entry: Entry,
+    lang: str = "en",
+    keys: tuple[str, ...] = CONTACT_KEYS,
+    *,
+    where: bool = True,
+    show: Callable[[Entry, str, str], str] | None = None,
+) -> list[str]:
+    """An entry's details as `Label: value` lines in the order of `keys`, then where it is (address,
+    area, postcode) when `where`: the one wording of them for the site's text, the web chat and the
+    bot. `show(entry, key, lang)` gives a field's text (default `entry.field_in`)."""
     lab = LABELS.get(lang, LABELS["en"])
-    out = []
-    for key in ("phone", "email", "website", "hours", "cost"):
-        value = entry.field_in(key, lang)
-        if value:
-            out.append(f"{lab[key]}: {value}")
-    where = ", ".join(x for x in (entry.address, entry.field_in("area", lang), entry.postcode) if x)
-    if where:
-        out.append(f"{lab['where']}: {where}")
+    show = show or _field_in
+    out = [f"{lab[key]}: {show(entry, key, lang)}" for key in keys if entry.field_in(key, lang)]
+    place = ", ".join(x for x in (entry.address, entry.field_in("area", lang), entry.postcode) if x)
+    if where and place:
+        out.append(f"{lab['where']}: {place}")
     return out
+
+
+def _field_in(entry: Entry, key: str, lang: str) -> str:
+    return entry.field_in(key, lang)
 
 
 def entry_text(entry: Entry, lang: str = "en") -> str:

@@ -17,12 +17,11 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
 
 import yaml
 
-from .engine.analysis import porter_stem as _porter
+from .engine.analysis import stem as _porter_stem
 
 BUILTIN = Path(__file__).with_name("vocabulary.yml")
 _WORD_RE = re.compile(r"[^\W_]+(?:['’][^\W_]+)*", re.UNICODE)
@@ -53,9 +52,9 @@ def tokenize(text: str) -> list[str]:
     return [re.sub(r"['’]", "", m.group()) for m in _WORD_RE.finditer(text)]
 
 
-@lru_cache(maxsize=20000)
 def stem(word: str) -> str:
-    return _porter(word) if word.isascii() else word
+    """The index's stemmer for English words; other words (Welsh, Polish...) as they are."""
+    return _porter_stem(word) if word.isascii() else word
 
 
 @dataclass(frozen=True)

@@ -123,6 +123,19 @@ class Filters:
         ages = entry.age_range
         return ages is None or ages.includes(self.age)
 
+    def matches(self, entry: Entry) -> bool:
+        """Every filter checked on the entry itself (browsing without words): what `labels` asks of
+        the index, then `allows`."""
+        if self.category and self.category not in entry.categories:
+            return False
+        if self.free and not entry.is_free:
+            return False
+        if self.language and self.language.lower() not in entry.languages:
+            return False
+        if self.area and area_key(entry.area) != area_key(self.area):
+            return False
+        return self.allows(entry)
+
 
 def explain(hit: Hit, lang: str = "en") -> str:
     """One line on why an entry was shown, in English or Welsh."""
@@ -572,27 +585,32 @@ class SearchIndex:
 
 _OPEN: dict[tuple, weakref.ref] = {}
 _OPEN_LOCK = threading.Lock()
-_VOCABULARIES: dict[tuple, Vocabulary] = {}
+_VOCABULARIES: dict[tuple[bytes | None, bytes | None], Vocabulary] = {}
 _KNOWN: dict[int, tuple[weakref.ref, frozenset[str]]] = {}
 
 
 def _load_vocabulary(extra: Path | None) -> Vocabulary:
-    """`load_vocabulary`, kept while its files are unchanged (reading the YAML takes ~0.1 s)."""
-    key = tuple(_stat_key(p) for p in (BUILTIN_VOCABULARY, extra))
+    """`load_vocabulary`, kept for as long as the files say the same (reading the YAML takes ~0.1 s).
+    Keyed by what the files hold, not where they are: content folders without a vocabulary of their
+    own, or with the same one, share one."""
+    key = (_file_bytes(BUILTIN_VOCABULARY), _file_bytes(extra))
     vocab = _VOCABULARIES.get(key)
     if vocab is None:
         vocab = load_vocabulary(extra)
-        _VOCABULARIES.clear()
+        if len(_VOCABULARIES) >= 4:
+            _VOCABULARIES.clear()
         _VOCABULARIES[key] = vocab
     return vocab
 
 
-def _stat_key(path: Path | None) -> tuple:
+def _file_bytes(path: Path | None) -> bytes | None:
+    """What the file holds, or None when there is none (what `load_vocabulary` reads)."""
+    if path is None or not path.is_file():
+        return None
     try:
-        st = path.stat() if path is not None else None
+        return path.read_bytes()
     except OSError:
-        st = None
-    return (str(path), st.st_mtime_ns, st.st_size, st.st_ino) if st else (str(path),)
+        return None
 
 
 def _known_words(vocabulary: Vocabulary) -> frozenset[str]:

@@ -16,14 +16,13 @@ from search_index import (
     build_index,
     index_exists,
     load_categories,
-    load_directory,
     meaning_status,
     results_text,
     slugify,
 )
 
 from .config import Paths, resolve_paths
-from .options import CliError, content_option, index_option
+from .options import CliError, content_option, index_option, load_content
 
 
 @click.command()
@@ -31,10 +30,7 @@ from .options import CliError, content_option, index_option
 def check(content: Path | None) -> None:
     """Validate every entry; print each problem as PATH:LINE: message. Exit 1 on any error."""
     paths = resolve_paths(content=content)
-    try:
-        directory = load_directory(paths.content)
-    except ContentError as exc:
-        raise CliError(str(exc)) from None
+    directory = load_content(paths.content)
     for p in directory.problems:
         click.echo(str(p))
     errors, warnings = len(directory.errors), len(directory.warnings)

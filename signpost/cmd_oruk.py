@@ -8,10 +8,8 @@ from pathlib import Path
 
 import click
 
-from search_index import ContentError, load_directory
-
 from .config import resolve_paths
-from .options import CliError, content_option
+from .options import CliError, content_option, load_content
 
 
 @click.command("export")
@@ -40,10 +38,7 @@ def export_command(content: Path | None, fmt: str, out: Path | None, site_url: s
     from directory.oruk_package import feed_for, services_json, write_tabular
 
     paths = resolve_paths(content=content)
-    try:
-        directory = load_directory(paths.content)
-    except ContentError as exc:
-        raise CliError(str(exc)) from None
+    directory = load_content(paths.content)
     for problem in directory.errors:
         click.echo(f"{problem} (entry left out)", err=True)
     feed = feed_for(directory, paths.content, site_url or os.environ.get("SIGNPOST_SITE_URL") or None)

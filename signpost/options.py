@@ -1,4 +1,5 @@
-"""What the commands share: the --content, --index and --db options, and the one-line `Error: …`.
+"""What the commands share: the --content, --index and --db options, reading the content folder, and the
+one-line `Error: …`.
 
 The options only carry what was typed; `config.resolve_paths` maps them, then the SIGNPOST_CONTENT,
 SIGNPOST_INDEX and SIGNPOST_DB variables, then the defaults, onto paths.
@@ -10,19 +11,20 @@ from pathlib import Path
 
 import click
 
-content_option = click.option(
-    "--content",
+
+def _folder_option(name: str, help: str):
+    """--NAME: a folder, None when not given (see `config.resolve_paths`)."""
+    return click.option(
+        f"--{name}", name, type=click.Path(file_okay=False, path_type=Path), default=None, help=help
+    )
+
+
+content_option = _folder_option(
     "content",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=None,
-    help="Content folder (categories.yml and services/). Default: the bundled directory, or $SIGNPOST_CONTENT.",
+    "Content folder (categories.yml and services/). Default: the bundled directory, or $SIGNPOST_CONTENT.",
 )
-index_option = click.option(
-    "--index",
-    "index",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=None,
-    help="Index folder. Default: ./var/index for the bundled directory, or $SIGNPOST_INDEX.",
+index_option = _folder_option(
+    "index", "Index folder. Default: ./var/index for the bundled directory, or $SIGNPOST_INDEX."
 )
 
 
@@ -31,6 +33,16 @@ def db_option(help: str):
     return click.option(
         "--db", "db", type=click.Path(dir_okay=False, path_type=Path), default=None, help=help
     )
+
+
+def load_content(folder: Path):
+    """The content folder read and checked (`load_directory`); one that cannot be read is a CliError."""
+    from search_index import ContentError, load_directory
+
+    try:
+        return load_directory(folder)
+    except ContentError as exc:
+        raise CliError(str(exc)) from None
 
 
 class CliError(click.ClickException):

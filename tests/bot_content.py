@@ -1,13 +1,8 @@
-"""A tiny content folder for the bot tests: a few categories, everyday services, and the crisis lines.
+"""The bot tests' content set (written by conftest.make_content): a few categories, everyday services, and the crisis lines.
 
 The helplines keep their real, public national numbers (the crisis answers are about them); the
 local services use Ofcom's drama range (01632 960xxx), never real lines.
 """
-
-from __future__ import annotations
-
-import textwrap
-from pathlib import Path
 
 CATEGORIES = """\
 - id: crisis
@@ -54,6 +49,7 @@ CATEGORIES = """\
 
 ENTRIES = {
     "caia-food-bank": """\
+        ---
         title: Caia food bank
         title_cy: Banc bwyd Caia
         summary: Free food parcels for anyone who is struggling, no questions asked.
@@ -76,6 +72,7 @@ ENTRIES = {
         Come to the hub and ask at the desk. **Bring a bag** if you can; see [our page](https://example.org/food).
         """,
     "community-fridge": """\
+        ---
         title: Community fridge
         title_cy: Oergell gymunedol
         summary: Free surplus food from local shops, for anyone, to stop food going to waste.
@@ -89,6 +86,7 @@ ENTRIES = {
         Bring a bag.
         """,
     "lunch-club": """\
+        ---
         title: Lunch club
         title_cy: Clwb cinio
         summary: A hot lunch and company every Wednesday, for older people.
@@ -101,6 +99,7 @@ ENTRIES = {
         Ask at the hub.
         """,
     "baby-bank": """\
+        ---
         title: Baby bank
         title_cy: Banc babanod
         summary: Free nappies, baby food and clothes for families who need them.
@@ -113,6 +112,7 @@ ENTRIES = {
         Ask your health visitor.
         """,
     "pantry-paused": """\
+        ---
         title: Community pantry
         title_cy: Pantri cymunedol
         summary: Low-cost food shopping for members; paused while the hall is repaired.
@@ -125,6 +125,7 @@ ENTRIES = {
         Back soon.
         """,
     "english-classes": """\
+        ---
         title: English classes (ESOL) at the hub
         title_cy: Dosbarthiadau Saesneg (ESOL) yn yr hyb
         summary: Free English classes for adults whose first language is not English.
@@ -142,6 +143,7 @@ ENTRIES = {
         Beginners welcome.
         """,
     "half-term-club": """\
+        ---
         title: Half term holiday club
         title_cy: Clwb gwyliau hanner tymor
         summary: Games, crafts and sport for children in the school holidays and half term.
@@ -154,6 +156,7 @@ ENTRIES = {
         Book at the hub.
         """,
     "samaritans": """\
+        ---
         title: Samaritans, call 116 123
         title_cy: Y Samariaid, ffoniwch 116 123
         summary: Free, confidential listening any time, for anyone struggling to cope or thinking of suicide.
@@ -168,6 +171,7 @@ ENTRIES = {
         Call free, any time, day or night.
         """,
     "nhs-111-mental-health": """\
+        ---
         title: NHS 111 Wales, press 2 for mental health
         title_cy: GIG 111 Cymru, pwyswch 2 am iechyd meddwl
         summary: Call 111 and choose option 2 to talk to a mental health worker straight away.
@@ -182,6 +186,7 @@ ENTRIES = {
         Free from any phone.
         """,
     "live-fear-free": """\
+        ---
         title: Live Fear Free helpline, 0808 80 10 800
         title_cy: Llinell Gymorth Byw Heb Ofn, 0808 80 10 800
         summary: Free, confidential help 24 hours a day for anyone affected by domestic abuse or sexual violence.
@@ -196,6 +201,7 @@ ENTRIES = {
         Call any time.
         """,
     "emergency-999": """\
+        ---
         title: Emergency, call 999
         title_cy: Argyfwng, ffoniwch 999
         summary: Call 999 if someone is in danger right now or their life is at risk.
@@ -208,6 +214,7 @@ ENTRIES = {
         Police, ambulance, fire.
         """,
     "a-service-with-a-very-long-name-that-goes-on-and-on-past-telegrams-limit": """\
+        ---
         title: A service with a very long name that goes on and on past Telegram's limit
         title_cy: Gwasanaeth gydag enw hir iawn
         summary: Debt advice with a deliberately long file name, to test button data limits.
@@ -219,6 +226,7 @@ ENTRIES = {
         Debt advice.
         """,
     "old-advice-shop": """\
+        ---
         title: Old advice shop
         title_cy: Hen siop gyngor
         summary: An advice shop that has closed for good.
@@ -231,12 +239,3 @@ ENTRIES = {
         Closed.
         """,
 }
-
-
-def make_bot_content(root: Path, extra: dict[str, str] | None = None) -> Path:
-    """Write categories.yml and services/<slug>.md under `root`; returns `root`."""
-    (root / "services").mkdir(parents=True, exist_ok=True)
-    (root / "categories.yml").write_text(CATEGORIES, encoding="utf-8")
-    for slug, text in {**ENTRIES, **(extra or {})}.items():
-        (root / "services" / f"{slug}.md").write_text("---\n" + textwrap.dedent(text), encoding="utf-8")
-    return root

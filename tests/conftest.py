@@ -244,10 +244,15 @@ def launch_chromium(playwright):
     return playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
 
 
-def write_content(root: Path, entries: dict[str, str] = ENTRIES) -> Path:
-    """A content folder with the real categories and `entries` (slug -> file text)."""
+def make_content(root: Path, entries: dict[str, str] = ENTRIES, categories: str | None = None) -> Path:
+    """A content folder at `root` with `entries` (slug -> file text, dedented) and `categories` (the
+    text of categories.yml; the bundled categories when None). The one writer of every test's content:
+    these ENTRIES, the core's (tests/core_content.py) and the bot's (tests/bot_content.py)."""
     (root / "services").mkdir(parents=True, exist_ok=True)
-    shutil.copy(BUNDLED_CATEGORIES, root / "categories.yml")
+    if categories is None:
+        shutil.copy(BUNDLED_CATEGORIES, root / "categories.yml")
+    else:
+        (root / "categories.yml").write_text(categories, encoding="utf-8")
     for slug, text in entries.items():
         (root / "services" / f"{slug}.md").write_text(textwrap.dedent(text), encoding="utf-8")
     return root
@@ -256,7 +261,7 @@ def write_content(root: Path, entries: dict[str, str] = ENTRIES) -> Path:
 @pytest.fixture
 def content_dir(tmp_path: Path) -> Path:
     """A few tiny entries (one of them hostile HTML) with the bundled categories."""
-    return write_content(tmp_path / "content")
+    return make_content(tmp_path / "content")
 
 
 @pytest.fixture

@@ -1,6 +1,4 @@
-"""A tiny content folder for the core tests, written to a temporary path."""
-
-from pathlib import Path
+"""The core tests' content set: a few categories and entries (written by conftest.make_content)."""
 
 CATEGORIES = """\
 - id: crisis
@@ -93,11 +91,3 @@ status: closed
 ---
 """,
 }
-
-
-def make_content(root: Path, entries: dict[str, str] | None = None) -> Path:
-    (root / "services").mkdir(parents=True, exist_ok=True)
-    (root / "categories.yml").write_text(CATEGORIES, encoding="utf-8")
-    for slug, text in (ENTRIES if entries is None else entries).items():
-        (root / "services" / f"{slug}.md").write_text(text, encoding="utf-8")
-    return root

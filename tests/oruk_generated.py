@@ -7,7 +7,7 @@ import json
 import random
 from pathlib import Path
 
-from conftest import write_content
+from conftest import make_content
 
 from search_index.entries import load_categories
 
@@ -113,4 +113,4 @@ def generated_entries(seed: int, count: int = 40) -> dict[str, str]:
 
 
 def generated_content(root: Path, seed: int) -> Path:
-    return write_content(root, generated_entries(seed))
+    return make_content(root, generated_entries(seed))

@@ -6,9 +6,10 @@ import subprocess
 import sys
 from pathlib import Path
 
+import bot_content
 import pytest
-from bot_content import make_bot_content
 from click.testing import CliRunner
+from conftest import make_content
 
 from bot.chats import ChatState
 from bot.conversation import Conversation
@@ -21,7 +22,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 @pytest.fixture
 def content(tmp_path) -> Path:
-    return make_bot_content(tmp_path / "content")
+    return make_content(tmp_path / "content", bot_content.ENTRIES, bot_content.CATEGORIES)
 
 
 @pytest.fixture

@@ -8,8 +8,9 @@ import stat
 import time
 from pathlib import Path
 
+import bot_content
 import pytest
-from bot_content import make_bot_content
+from conftest import make_content
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -38,7 +39,9 @@ class Clock:
 @pytest.fixture(scope="module")
 def core(tmp_path_factory) -> Signpost:
     root = tmp_path_factory.mktemp("bot")
-    core = Signpost(make_bot_content(root / "content"), root / "index")
+    core = Signpost(
+        make_content(root / "content", bot_content.ENTRIES, bot_content.CATEGORIES), root / "index"
+    )
     core.ensure_index()
     return core
 
@@ -493,7 +496,7 @@ def test_any_text_gets_a_reply_that_telegram_accepts(core, text, lang):
 
 
 def test_the_index_is_reread_when_it_changes_on_disk(tmp_path, clock):
-    content = make_bot_content(tmp_path / "content")
+    content = make_content(tmp_path / "content", bot_content.ENTRIES, bot_content.CATEGORIES)
     core = Signpost(content, tmp_path / "index")
     core.ensure_index()
     conv = Conversation(core, clock=clock)

@@ -7,8 +7,9 @@ from __future__ import annotations
 
 import socket
 
+import bot_content
 import pytest
-from bot_content import make_bot_content
+from conftest import make_content
 
 from backoffice.search_log import open_search_log
 from bot import intents
@@ -131,7 +132,9 @@ def test_the_language_model_loads_with_no_network(monkeypatch):
 def core(tmp_path_factory) -> Signpost:
     root = tmp_path_factory.mktemp("talk")
     core = Signpost(
-        make_bot_content(root / "content"), root / "index", on_search=open_search_log(root / "signpost.db")
+        make_content(root / "content", bot_content.ENTRIES, bot_content.CATEGORIES),
+        root / "index",
+        on_search=open_search_log(root / "signpost.db"),
     )
     core.ensure_index()
     return core

@@ -31,14 +31,14 @@ def _require_axe() -> None:
 @pytest.fixture(scope="module")
 def base_url(tmp_path_factory):
     """The site under waitress on a free loopback port, in a thread, for this module."""
-    from conftest import write_content
+    from conftest import make_content
     from waitress import create_server
 
     from directory import create_app
 
     root = tmp_path_factory.mktemp("site")
     app = create_app(
-        {"TESTING": True, "CONTENT_DIR": write_content(root / "content"), "INDEX_DIR": root / "index"}
+        {"TESTING": True, "CONTENT_DIR": make_content(root / "content"), "INDEX_DIR": root / "index"}
     )
     server = create_server(app, host="127.0.0.1", port=0, threads=4)
     thread = threading.Thread(target=server.run, daemon=True)

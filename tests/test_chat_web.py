@@ -10,25 +10,17 @@ import re
 import sqlite3
 import zlib
 
+import bot_content
 import pytest
-from bot_content import make_bot_content
+from conftest import make_app, make_content
 
 CSRF_RE = re.compile(r'name="csrf_token" value="([^"]+)"')
 
 
 @pytest.fixture
 def chat_app(tmp_path):
-    from directory import create_app
-
-    return create_app(
-        {
-            "TESTING": True,
-            "CONTENT_DIR": make_bot_content(tmp_path / "content"),
-            "INDEX_DIR": tmp_path / "index",
-            "SECRET_KEY": "test-secret",
-            "CHAT_DB_PATH": tmp_path / "var" / "chat.db",
-        }
-    )
+    content = make_content(tmp_path / "content", bot_content.ENTRIES, bot_content.CATEGORIES)
+    return make_app(content, tmp_path / "index", CHAT_DB_PATH=tmp_path / "var" / "chat.db")
 
 
 class Chat:

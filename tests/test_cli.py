@@ -5,16 +5,17 @@ import subprocess
 import sys
 from pathlib import Path
 
+import core_content
 import pytest
 from click.testing import CliRunner
-from core_content import make_content
+from conftest import make_content
 
 from signpost.cli import cli
 
 
 @pytest.fixture
 def content(tmp_path):
-    return make_content(tmp_path / "content")
+    return make_content(tmp_path / "content", core_content.ENTRIES, core_content.CATEGORIES)
 
 
 @pytest.fixture

@@ -4,7 +4,7 @@ tier and person; risk words never "corrected" into other words."""
 from pathlib import Path
 
 import pytest
-from conftest import write_content
+from conftest import make_content
 
 from bot.chats import ChatState
 from bot.conversation import Conversation
@@ -39,7 +39,7 @@ RACE_EQUALITY = """\
 @pytest.mark.parametrize("word", ["rape", "overdosed", "groped"])
 def test_no_did_you_mean_turns_a_risk_word_into_another_word(tmp_path, word):
     """Even where no crisis line is listed, "rape" is never "Did you mean race?"."""
-    content = write_content(tmp_path / "content", {"race-equality": RACE_EQUALITY})
+    content = make_content(tmp_path / "content", {"race-equality": RACE_EQUALITY})
     build_index(content, tmp_path / "ix")
     res = SearchIndex.open(tmp_path / "ix", content_dir=content).search(word)
     assert res.is_crisis

@@ -157,6 +157,16 @@ def whoosh_leaf_scores(gen: Path, terms: dict[str, float], categories: dict[str,
     }
 
 
+def built_then_updated(engine: Engine, tmp: Path, docs, changed, removed) -> Path:
+    """`docs` built in tmp/gen-1, then updated with `changed` and `removed` into tmp/gen-2 (returned)."""
+    one, two = tmp / "gen-1", tmp / "gen-2"
+    one.mkdir()
+    two.mkdir()
+    engine.build(one, docs)
+    engine.update(one, two, changed, removed)
+    return two
+
+
 @examples(30)
 @given(docs=documents(min_size=2), changes=documents(max_size=6), query=queries, data=st.data())
 def test_after_updates_with_deletions_the_ranker_still_gives_whooshs_scores(docs, changes, query, data):
@@ -168,11 +178,7 @@ def test_after_updates_with_deletions_the_ranker_still_gives_whooshs_scores(docs
     changed = [c for c in changes if c.key not in removed]
     engine = Engine()
     with tempfile.TemporaryDirectory() as tmp:
-        one, two = Path(tmp) / "gen-1", Path(tmp) / "gen-2"
-        one.mkdir()
-        two.mkdir()
-        engine.build(one, docs)
-        engine.update(one, two, changed, removed)
+        two = built_then_updated(engine, Path(tmp), docs, changed, removed)
         ours, theirs = (
             engine_scores(engine, two, terms, categories),
             whoosh_leaf_scores(two, terms, categories),
@@ -230,12 +236,7 @@ def test_the_ranker_reads_postings_and_lengths_as_whooshs_public_api_gives_them(
     removed = data.draw(st.lists(st.sampled_from([d.key for d in docs]), max_size=2, unique=True))
     engine = Engine()
     with tempfile.TemporaryDirectory() as tmp:
-        one, two = Path(tmp) / "gen-1", Path(tmp) / "gen-2"
-        one.mkdir()
-        two.mkdir()
-        engine.build(one, docs)
-        engine.update(one, two, docs[:1], removed)
-        ix = whoosh_index.open_dir(str(two))
+        ix = whoosh_index.open_dir(str(built_then_updated(engine, Path(tmp), docs, docs[:1], removed)))
         with ix.reader() as top:
             for reader, _ in top.leaf_readers():
                 deleted = reader.deleted_docs_set if reader.has_deletions() else set()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import textwrap
 
 import pytest
-from conftest import write_content
+from conftest import make_content
 
 from search_index import load_directory
 from search_index.entries import Location, OpeningTime
@@ -20,7 +20,7 @@ categories: [community]
 
 def load(tmp_path, front: str):
     text = HEAD + textwrap.dedent(front) + "---\n\nBody.\n"
-    content = write_content(tmp_path / "c", {"example-group": text})
+    content = make_content(tmp_path / "c", {"example-group": text})
     return load_directory(content)
 
 
@@ -106,7 +106,7 @@ def test_mistakes_are_shown_at_their_line(tmp_path, front, line, message):
 
 
 def test_unknown_open_eligibility_ids_are_reported(tmp_path):
-    content = write_content(tmp_path / "c", {})
+    content = make_content(tmp_path / "c", {})
     path = content / "categories.yml"
     path.write_text(
         path.read_text().replace('open_eligibility: ["1102"]', 'open_eligibility: ["1102", "9999"]')

@@ -13,7 +13,8 @@ from pathlib import Path
 
 import pytest
 import yaml
-from core_content import ENTRIES, make_content
+from conftest import make_content
+from core_content import CATEGORIES, ENTRIES
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
@@ -142,7 +143,7 @@ FILTERS = st.builds(
 @pytest.fixture(scope="module")
 def idx(tmp_path_factory) -> SearchIndex:
     root = tmp_path_factory.mktemp("fuzz-index")
-    content = make_content(root / "content")
+    content = make_content(root / "content", ENTRIES, CATEGORIES)
     build_index(content, root / "ix")
     return SearchIndex.open(root / "ix", content_dir=content)
 
@@ -418,7 +419,7 @@ def test_very_deep_nesting_is_a_problem_not_an_exception(scratch):
 
 
 def test_a_build_survives_a_file_nested_too_deeply(tmp_path):
-    content = make_content(tmp_path / "content")
+    content = make_content(tmp_path / "content", ENTRIES, CATEGORIES)
     (content / "services" / "deep.md").write_text("---\ntitle: " + "[" * 5000 + "\n---\n", encoding="utf-8")
     report = build_index(content, tmp_path / "ix")
     assert "deep" not in report.added and "food-bank" in report.added

@@ -5,7 +5,8 @@ import threading
 import time
 
 import pytest
-from core_content import ENTRIES, make_content
+from conftest import make_content
+from core_content import CATEGORIES, ENTRIES
 
 from search_index import SearchIndex, build_index
 from search_index.index import current_generation
@@ -13,7 +14,7 @@ from search_index.index import current_generation
 
 @pytest.fixture
 def content(tmp_path):
-    return make_content(tmp_path / "content")
+    return make_content(tmp_path / "content", ENTRIES, CATEGORIES)
 
 
 def test_first_build_indexes_every_good_entry(content, tmp_path):

@@ -9,8 +9,9 @@ import threading
 import time
 from pathlib import Path
 
+import core_content
 import pytest
-from core_content import make_content
+from conftest import make_content
 
 import search_index.engine as engine_module
 import search_index.index as index_module
@@ -54,7 +55,7 @@ def version_of(e) -> int:
 
 @pytest.fixture
 def content(tmp_path):
-    content = make_content(tmp_path / "content", {})
+    content = make_content(tmp_path / "content", {}, core_content.CATEGORIES)
     write_all(content, 0)
     return content
 

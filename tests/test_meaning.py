@@ -9,7 +9,6 @@ import os
 import subprocess
 import sys
 import textwrap
-import time
 import urllib.request
 from pathlib import Path
 
@@ -17,7 +16,7 @@ import numpy as np
 import pytest
 import yaml
 from click.testing import CliRunner
-from conftest import free_port
+from conftest import signpost_serve
 from meaning_eval import evaluate
 
 from search_index import SearchIndex, build_index
@@ -290,47 +289,16 @@ def test_check_says_when_search_by_meaning_is_off(tmp_path):
 
 @pytest.mark.slow
 def test_serve_says_when_search_by_meaning_is_off_and_still_answers(tmp_path):
-    port = free_port()
     env = {
         **os.environ,
         "PYTHONPATH": os.pathsep.join([str(_fake_wordllama(tmp_path / "lib")), str(ROOT)]),
         "SIGNPOST_SECRET_KEY": "test",
     }
-    proc = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "signpost",
-            "serve",
-            "--content",
-            str(CONTENT),
-            "--index",
-            str(tmp_path / "ix"),
-            "--db",
-            str(tmp_path / "d.db"),
-            "--port",
-            str(port),
-        ],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        env=env,
-        text=True,
-    )
-    try:
-        deadline = time.monotonic() + 60
-        body = None
-        while body is None and time.monotonic() < deadline:
-            assert proc.poll() is None, proc.stdout.read()
-            try:
-                with urllib.request.urlopen(f"http://127.0.0.1:{port}/search?q=food+bank", timeout=5) as r:
-                    body = r.read().decode()
-            except OSError:
-                time.sleep(0.3)
-        assert body is not None and "Caia Park community fridge" in body
-    finally:
-        proc.terminate()
-        output = proc.communicate(timeout=20)[0]
-    assert "note: search by meaning is off" in output
+    args = ["--content", str(CONTENT), "--index", str(tmp_path / "ix"), "--db", str(tmp_path / "d.db")]
+    with signpost_serve(args, cwd=tmp_path, env=env) as (port, log):
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/search?q=food+bank", timeout=30) as r:
+            assert "Caia Park community fridge" in r.read().decode()
+    assert "note: search by meaning is off" in log.read_text()
 
 
 # --- the held-out set (never tuned on) ----------------------------------------------------------

@@ -9,7 +9,7 @@ import subprocess
 import uuid
 
 import pytest
-from conftest import ENTRIES, write_content
+from conftest import ENTRIES, make_content
 from oruk_schema import FORMATS, assert_valid, errors, file_schema, openapi, response_schema
 
 from directory import create_app, oruk
@@ -66,7 +66,7 @@ PLACES = {
 
 @pytest.fixture
 def app(tmp_path):
-    content = write_content(tmp_path / "content", {**ENTRIES, **PLACES})
+    content = make_content(tmp_path / "content", {**ENTRIES, **PLACES})
     return create_app(
         {"TESTING": True, "CONTENT_DIR": content, "INDEX_DIR": tmp_path / "index", "SECRET_KEY": "t"}
     )
@@ -396,7 +396,7 @@ def test_postcode_and_proximity(client):
 
 
 def test_modified_after_and_last_modified_from_git(tmp_path):
-    content = write_content(
+    content = make_content(
         tmp_path / "content", {"food-bank": ENTRIES["food-bank"], "youth-club": ENTRIES["youth-club"]}
     )
     env = {"GIT_COMMITTER_DATE": "2024-05-01T12:00:00Z", "GIT_AUTHOR_DATE": "2024-05-01T12:00:00Z"}

@@ -15,7 +15,7 @@ from urllib.parse import urlsplit
 
 import pytest
 from click.testing import CliRunner
-from conftest import ENTRIES, write_content
+from conftest import ENTRIES, make_content
 from oruk_schema import assert_valid, file_schema, schema_dir
 from test_oruk_api import PLACES
 
@@ -37,7 +37,7 @@ def run(*args: str, ok: bool = True):
 
 @pytest.fixture
 def content(tmp_path) -> Path:
-    return write_content(tmp_path / "content", {**ENTRIES, **PLACES})
+    return make_content(tmp_path / "content", {**ENTRIES, **PLACES})
 
 
 def export_json(content: Path, out: Path) -> list[dict]:
@@ -346,7 +346,7 @@ def test_import_from_another_signpost_over_http(tmp_path):
 
     from directory import create_app
 
-    source = write_content(tmp_path / "source", {**ENTRIES, **PLACES})
+    source = make_content(tmp_path / "source", {**ENTRIES, **PLACES})
     app = create_app({"TESTING": True, "CONTENT_DIR": source, "INDEX_DIR": tmp_path / "i", "SECRET_KEY": "t"})
     server = make_server("127.0.0.1", 0, app, threaded=True)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
@@ -372,7 +372,7 @@ def test_import_from_another_signpost_over_http(tmp_path):
 
 
 def test_a_local_entry_with_the_same_name_is_never_taken_for_the_feeds(tmp_path):
-    content = write_content(tmp_path / "c", {"pantry": ENTRIES["food-bank"]})
+    content = make_content(tmp_path / "c", {"pantry": ENTRIES["food-bank"]})
     service = {"id": "3f2504e0-4f89-11d3-9a0c-0305e82c3301", "name": "Pantry", "status": "active"}
     (tmp_path / "one.json").write_text(json.dumps(service))
     run("import", "oruk", str(tmp_path / "one.json"), "--content", str(content))

@@ -9,8 +9,9 @@ import re
 import sqlite3
 from pathlib import Path
 
+import bot_content
 import pytest
-from bot_content import make_bot_content
+from conftest import make_app, make_content
 
 from bot.chats import ChatState
 from bot.conversation import Conversation
@@ -35,17 +36,9 @@ IDENTIFYING = [
 
 @pytest.fixture
 def app(tmp_path):
-    from directory import create_app
-
-    return create_app(
-        {
-            "TESTING": True,
-            "CONTENT_DIR": make_bot_content(tmp_path / "content"),
-            "INDEX_DIR": tmp_path / "index",
-            "DB_PATH": tmp_path / "var" / "signpost.db",
-            "SECRET_KEY": "test-secret",
-            "WTF_CSRF_ENABLED": False,
-        }
+    content = make_content(tmp_path / "content", bot_content.ENTRIES, bot_content.CATEGORIES)
+    return make_app(
+        content, tmp_path / "index", DB_PATH=tmp_path / "var" / "signpost.db", WTF_CSRF_ENABLED=False
     )
 
 

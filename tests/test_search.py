@@ -1,7 +1,8 @@
 """Search behaviour on a tiny directory: words, typos, Welsh, filters, crisis first, hostile input."""
 
+import core_content
 import pytest
-from core_content import make_content
+from conftest import make_content
 
 from search_index import Filters, SearchIndex, build_index
 
@@ -9,7 +10,7 @@ from search_index import Filters, SearchIndex, build_index
 @pytest.fixture(scope="module")
 def idx(tmp_path_factory):
     root = tmp_path_factory.mktemp("search")
-    content = make_content(root / "content")
+    content = make_content(root / "content", core_content.ENTRIES, core_content.CATEGORIES)
     build_index(content, root / "ix")
     return SearchIndex.open(root / "ix", content_dir=content)
 
@@ -138,6 +139,7 @@ def test_temporarily_closed_ranks_below_an_equally_good_open_service(tmp_path):
             "a-closed": same.format(extra="status: temporarily-closed\n"),
             "b-open": same.format(extra=""),
         },
+        core_content.CATEGORIES,
     )
     build_index(content, tmp_path / "ix")
     assert top(SearchIndex.open(tmp_path / "ix"), "food bank")[:2] == ["b-open", "a-closed"]
@@ -145,7 +147,7 @@ def test_temporarily_closed_ranks_below_an_equally_good_open_service(tmp_path):
 
 def test_did_you_mean_leaves_correct_welsh_mutations_alone(tmp_path):
     """ "tan ddiwrnod cyflog" is correct Welsh: no suggestion to un-mutate "ddiwrnod" to "diwrnod"."""
-    from conftest import ENTRIES, write_content
+    from conftest import ENTRIES, make_content
 
     from search_index.service import Signpost
 
@@ -153,7 +155,7 @@ def test_did_you_mean_leaves_correct_welsh_mutations_alone(tmp_path):
         "summary: A hot",
         "summary_cy: Cinio poeth bob diwrnod i bobl hŷn, a bwyd i deuluoedd.\n        summary: A hot",
     )
-    core = Signpost(write_content(tmp_path / "content", {**ENTRIES, "lunch-club": lunch}), tmp_path / "index")
+    core = Signpost(make_content(tmp_path / "content", {**ENTRIES, "lunch-club": lunch}), tmp_path / "index")
     core.ensure_index()
     assert core.index.search("diwrnodd").suggestion == "diwrnod"  # the word is known to the corrector
     for text in ("tan ddiwrnod cyflog", "help i fwyd", "ar ddiwrnod"):

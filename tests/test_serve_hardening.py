@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from conftest import serve_args, signpost_serve, write_content
+from conftest import make_content, serve_args, signpost_serve
 from staff_fixtures import login
 
 pytest_plugins = ["staff_fixtures"]  # db_path, accounts, staff_app, staff_client
@@ -20,7 +20,7 @@ MB = 1024 * 1024
 @pytest.fixture
 def served(tmp_path):
     """A real `signpost serve` process on a loopback port."""
-    content = write_content(tmp_path / "content")
+    content = make_content(tmp_path / "content")
     env = dict(os.environ, SIGNPOST_SECRET_KEY="serve-test", SIGNPOST_DB=str(tmp_path / "d.db"))
     args = ["--content", str(content), "--index", str(tmp_path / "index")]
     with signpost_serve(args, cwd=tmp_path, env=env) as (port, _log):

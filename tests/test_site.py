@@ -234,9 +234,9 @@ def test_welsh_crisis_message_is_welsh(client):
 
 
 def test_crisis_help_shows_even_with_no_results(tmp_path):
-    from conftest import ENTRIES, write_content
+    from conftest import ENTRIES, make_content
 
-    content = write_content(
+    content = make_content(
         tmp_path / "content", {k: v for k, v in ENTRIES.items() if k not in ("samaritans", "live-fear-free")}
     )
     app = create_app({"TESTING": True, "CONTENT_DIR": content, "INDEX_DIR": tmp_path / "index"})
@@ -696,9 +696,9 @@ def test_bundled_directory_pages_fit_the_budget(tmp_path):
 
 # --- quick exit, a way to get in touch, sources ----------------------------------------------
 def _site(tmp_path, extra: dict):
-    from conftest import ENTRIES, write_content
+    from conftest import ENTRIES, make_content
 
-    content = write_content(tmp_path / "content", {**ENTRIES, **extra})
+    content = make_content(tmp_path / "content", {**ENTRIES, **extra})
     return create_app(
         {"TESTING": True, "CONTENT_DIR": content, "INDEX_DIR": tmp_path / "index"}
     ).test_client()

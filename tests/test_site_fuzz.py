@@ -47,28 +47,13 @@ def check(client, path: str, params: dict) -> None:
     response.close()
 
 
+@pytest.mark.parametrize(
+    "path", ["/search", "/api/search", "/openreferral/services", "/openreferral/service_at_locations"]
+)
 @FUZZ
 @given(params=PARAMS)
-def test_search_page_never_fails(client, params):
-    check(client, "/search", params)
-
-
-@FUZZ
-@given(params=PARAMS)
-def test_search_api_never_fails(client, params):
-    check(client, "/api/search", params)
-
-
-@FUZZ
-@given(params=PARAMS)
-def test_openreferral_services_never_fails(client, params):
-    check(client, "/openreferral/services", params)
-
-
-@FUZZ
-@given(params=PARAMS)
-def test_openreferral_service_at_locations_never_fails(client, params):
-    check(client, "/openreferral/service_at_locations", params)
+def test_search_pages_never_fail(client, path, params):
+    check(client, path, params)
 
 
 @settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])

@@ -6,7 +6,6 @@ import os
 import re
 import subprocess
 import sys
-import time
 import urllib.request
 from pathlib import Path
 
@@ -14,7 +13,7 @@ import pytest
 from babel.messages.extract import extract_from_dir
 from babel.messages.pofile import read_po
 from click.testing import CliRunner
-from conftest import free_port, serve_args
+from conftest import serve_args, signpost_serve
 
 from directory import create_app, i18n
 from directory.settings import persistent_secret_key
@@ -74,35 +73,12 @@ def test_serve_has_help():
 @pytest.mark.slow
 def test_signpost_serve_for_real(content_dir, tmp_path):
     """The real command in its own process, answering on a loopback port."""
-    port = free_port()
     env = {**os.environ, "SIGNPOST_SECRET_KEY": "test"}
-    proc = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "signpost",
-            "serve",
-            "--content",
-            str(content_dir),
-            "--index",
-            str(tmp_path / "i"),
-            "--db",
-            str(tmp_path / "d.db"),
-            "--port",
-            str(port),
-        ],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        env=env,
-        text=True,
-    )
-    try:
-        body = _wait_for(f"http://127.0.0.1:{port}/cy/", proc)
-        assert "Bwyd a hanfodion" in body
-    finally:
-        proc.terminate()
-        output = proc.communicate(timeout=10)[0]
-    assert f"http://127.0.0.1:{port}/" in output
+    args = ["--content", str(content_dir), "--index", str(tmp_path / "i"), "--db", str(tmp_path / "d.db")]
+    with signpost_serve(args, cwd=tmp_path, env=env) as (port, log):
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/cy/", timeout=30) as response:
+            assert "Bwyd a hanfodion" in response.read().decode()
+    assert f"http://127.0.0.1:{port}/" in log.read_text()
 
 
 @pytest.mark.slow
@@ -125,22 +101,6 @@ def test_flask_finds_the_app(tmp_path):
     assert result.returncode == 0, result.stderr
     assert "/services/<slug>/print" in result.stdout
     assert "/cy/search" in result.stdout
-
-
-def _wait_for(url: str, proc: subprocess.Popen, seconds: float = 30) -> str:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if proc.poll() is not None:
-            raise AssertionError(f"the server stopped: {proc.stdout.read()}")
-        try:
-            with urllib.request.urlopen(url, timeout=2) as response:
-                return response.read().decode()
-        except OSError:
-            time.sleep(0.2)
-    raise AssertionError(f"{url} did not answer within {seconds} s")
-
-
-# --- create_app with no configuration (flask --app directory run) ------------------------------
 
 
 def test_create_app_without_config_serves_the_bundled_directory(tmp_path, monkeypatch):

@@ -14,15 +14,15 @@ import pytest
 from search_index.service import Signpost
 from search_index.watch import ContentWatcher, content_signature
 
-LIVE_WITHIN = 10.0  # seconds allowed in the assertion; typically about one
+LIVE_WITHIN = 10.0  # seconds a change may take to be seen; typically about one
 
 
-def wait_for(predicate, timeout: float = LIVE_WITHIN, step: float = 0.05) -> float:
-    """Seconds until `predicate()` held; fails after `timeout`."""
-    start = time.monotonic()
-    while time.monotonic() - start < timeout:
+def wait_for(predicate, timeout: float = LIVE_WITHIN, step: float = 0.05) -> None:
+    """Returns once `predicate()` holds; fails after `timeout` seconds."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
         if predicate():
-            return time.monotonic() - start
+            return
         time.sleep(step)
     raise AssertionError(f"not true within {timeout} s")
 
@@ -152,8 +152,7 @@ def test_a_saved_edit_is_live_within_seconds(live, content_dir):
     edit(
         content_dir / "services" / "food-bank.md", "title: Caia food bank", "title: Caia food bank and pantry"
     )
-    took = wait_for(lambda: live.index.get("food-bank").title == "Caia food bank and pantry")
-    assert took < LIVE_WITHIN
+    wait_for(lambda: live.index.get("food-bank").title == "Caia food bank and pantry")
     first = live.search("pantry", channel="cli").hits[0]
     assert first.slug == "food-bank" and "pantry" in first.matched
 

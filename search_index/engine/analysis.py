@@ -34,7 +34,7 @@ __all__ = [
     "make_schema",
     "plain_analyzer",
     "plain_words",
-    "porter_stem",
+    "stem",
     "whoosh_fields",
 ]
 
@@ -55,15 +55,8 @@ LABEL_FIELDS = ("categories", "languages", "status", "free", "area")
 
 
 def analyzer():
-    """Words: lowercase, accents folded, apostrophes dropped, stemmed (Porter)."""
-    return (
-        RegexTokenizer(r"\w+(?:['’]\w+)*")
-        | LowercaseFilter()
-        | SubstitutionFilter(r"['’]", "")
-        | CharsetFilter(accent_map)
-        | StopFilter(minsize=1)
-        | StemFilter(cachesize=50000)
-    )
+    """Words: lowercase, accents folded, apostrophes dropped, stop words removed, stemmed (Porter)."""
+    return plain_analyzer() | StopFilter(minsize=1) | StemFilter(cachesize=50000)
 
 
 def plain_analyzer():
@@ -81,7 +74,8 @@ _APOSTROPHES_RE = re.compile(r"['’]")
 _STEMS: dict[str, str] = {}
 
 
-def _stem(word: str) -> str:
+def stem(word: str) -> str:
+    """The Porter stem of one lowercased word, cached: the one stemmer of the index and the core."""
     stemmed = _STEMS.get(word)
     if stemmed is None:
         stemmed = porter_stem(word)
@@ -103,12 +97,12 @@ def index_words(text: str) -> list[str]:
             if "'" in word:
                 word = word.replace("'", "")
             if word not in stops:
-                out.append(_stem(word))
+                out.append(stem(word))
         return out
     for word in _WORD_RE.findall(text):
         word = _APOSTROPHES_RE.sub("", word.lower()).translate(accent_map)
         if word and word not in stops:
-            out.append(_stem(word))
+            out.append(stem(word))
     return out
 
 
