@@ -14,13 +14,14 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import secrets
 import sqlite3
 import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
+
+from backoffice.staff_store import private_file
 
 IDLE_TTL = 30 * 60  # seconds a conversation is kept after its last message
 PRUNE_EVERY = 60.0  # seconds between sweeps for expired conversations
@@ -53,9 +54,7 @@ class Transcripts:
         self._pruned = 0.0
         if self.path is not None:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            os.close(
-                os.open(self.path, os.O_WRONLY | os.O_CREAT, 0o600)
-            )  # made private before SQLite opens it
+            private_file(self.path)  # 0600 before SQLite opens it, also when it was there already
         self._db = sqlite3.connect(
             str(self.path) if self.path else ":memory:",
             check_same_thread=False,
