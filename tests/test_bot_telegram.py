@@ -17,10 +17,9 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
-import bot_content
 import pytest
 from click.testing import CliRunner
-from conftest import free_port, make_content
+from conftest import BOT_ENTRIES, free_port, make_content
 from telegram_stub import TOKEN, TelegramStub
 
 from signpost.cli import cli
@@ -32,7 +31,7 @@ APOLOGY = "Sorry, something went wrong"
 
 @pytest.fixture
 def content(tmp_path) -> Path:
-    return make_content(tmp_path / "content", bot_content.ENTRIES, bot_content.CATEGORIES)
+    return make_content(tmp_path / "content", BOT_ENTRIES)
 
 
 @pytest.fixture
@@ -386,9 +385,7 @@ CRISIS_FULL = "It sounds like you might be in danger"
 @pytest.fixture(scope="module")
 def bot_core(tmp_path_factory):
     root = tmp_path_factory.mktemp("bot-core")
-    core = BrokenSearch(
-        make_content(root / "content", bot_content.ENTRIES, bot_content.CATEGORIES), root / "index"
-    )
+    core = BrokenSearch(make_content(root / "content", BOT_ENTRIES), root / "index")
     core.ensure_index()
     return core
 

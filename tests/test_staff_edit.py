@@ -203,7 +203,7 @@ def test_save_writes_the_file_and_it_is_live_at_once(editor, staff_app, content_
     text = (content_dir / "services" / "food-bank.md").read_text()
     assert "title: Caia food bank and pantry\n" in text
     assert 'hours: "Monday to Friday 9:30 to 5"' in text
-    assert "**Bring a bag** if you can." in text
+    assert "**Bring a bag** if you can; see [our page](https://example.org/food)." in text
     assert not list((content_dir / "services").glob(".*"))  # no temporary files left behind
     assert "Saved. The change is live now." in editor.get("/staff/edit/food-bank").get_data(as_text=True)
     core = staff_app.extensions["signpost"]
