@@ -4,6 +4,7 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+import yaml
 
 from search_index.entries import (
     ContentError,
@@ -15,7 +16,7 @@ from search_index.entries import (
 )
 
 CATS = {"food", "money", "crisis", "parenting"}
-XYF = "title: X\nsummary: Y\ncategories: [food]\n"  # the front matter every entry needs
+MISTAKES = Path(__file__).with_name("entry_mistakes.yml")  # front matter, line, what the message says
 
 
 def write(tmp_path: Path, name: str, text: str) -> Path:
@@ -55,84 +56,7 @@ def test_good_entry_loads_every_field(tmp_path):
 
 @pytest.mark.parametrize(
     "front, line, expected",
-    [
-        (
-            "title: X\nsummary: Y\ncategories: food\n",
-            4,
-            "'categories' must be a list, e.g. categories: [parenting, food]",
-        ),
-        ("title: X\nsummary: Y\ncategories: [fod]\n", 4, "unknown category 'fod': did you mean 'food'?"),
-        ("summary: Y\ncategories: [food]\n", 2, "'title' is required"),
-        ("title: X\ncategories: [food]\n", 2, "'summary' is required"),
-        ("title: X\nsummary: Y\n", 2, "'categories' is required"),
-        ("title: [a, b]\nsummary: Y\ncategories: [food]\n", 2, "'title' must be plain text, not a list"),
-        (
-            f"{XYF}status: open\n",
-            5,
-            "'status' must be one of active, temporarily-closed, closed",
-        ),
-        (
-            f"{XYF}verified: last week\n",
-            5,
-            "'verified' must be a date written YYYY-MM-DD",
-        ),
-        (f"{XYF}ages: teenagers\n", 5, "'ages' cannot be read"),
-        (
-            f"{XYF}email: not-an-email\n",
-            5,
-            "'email' does not look like an email address",
-        ),
-        (f"{XYF}languages: [english]\n", 5, "two-letter codes"),
-        (f"{XYF}title: Z\n", 5, "'title' appears twice"),
-        ("title: X\nsummary: 'unclosed\ncategories: [food]\n", 3, "the front matter cannot be read"),
-        ("title: X\n  summary: Y\ncategories: [food]\n", 3, "the front matter cannot be read"),
-        # places, opening times and organisation details
-        (f"{XYF}latitude: 53.05\n", 5, "give both 'latitude' and 'longitude'"),
-        (f"{XYF}latitude: 153\nlongitude: 2\n", 5, "'latitude' must be a number from -90 to 90"),
-        (f"{XYF}organisation_email: nobody\n", 5, "'organisation_email' does not look like an email"),
-        (f"{XYF}organisation_website: example.org\n", 5, "'organisation_website' must start with https://"),
-        (f"{XYF}opening_times: weekdays\n", 5, "'opening_times' must be a list of records"),
-        (
-            f"{XYF}opening_times:\n  - days: [someday]\n    opens: '9:00'\n    closes: '10:00'\n",
-            6,
-            "'days' cannot be read",
-        ),
-        (
-            f"{XYF}opening_times:\n  - days: [monday]\n    opens: '19:00'\n    closes: '10:00'\n",
-            6,
-            "must be before",
-        ),
-        (
-            f"{XYF}opening_times:\n  - days: [monday]\n    opens: noon\n    closes: '13:00'\n",
-            6,
-            "24-hour clock",
-        ),
-        (
-            f"{XYF}opening_times:\n  - days: [monday]\n    opens: '9:00'\n    closes: '10:00'\n    from: '9:00'\n",
-            9,
-            "'from' is not known in 'opening_times'",
-        ),
-        (f"{XYF}locations:\n  - city: Wrexham\n", 6, "a location needs at least a 'name'"),
-        (f"{XYF}locations:\n  - name: Hall\n    latitude: 1\n", 6, "give both 'latitude' and 'longitude'"),
-        # sources
-        (f"{XYF}sources: https://example.org\n", 5, "must be a list"),
-        (f"{XYF}sources:\n  - https://example.org\n", 6, "not plain text"),
-        (f"{XYF}sources:\n  - checked: 2025-01-01\n", 6, "a source needs 'url"),
-        (f"{XYF}sources:\n  - url: example.org\n    checked: 2025-01-01\n", 6, "must start with https://"),
-        (f"{XYF}sources:\n  - url: https://example.org\n", 6, "a source needs 'checked"),
-        (f"{XYF}sources:\n  - url: https://example.org\n    checked: 11/04/2025\n", 7, "YYYY-MM-DD"),
-        (f"{XYF}sources:\n  - url: https://a.org\n    document: X\n    checked: 2025-01-01\n", 6, "not both"),
-        (
-            f"{XYF}sources:\n  - url: https://a.org\n    checked: 2025-01-01\n    states: [fone]\n",
-            8,
-            "unknown detail 'fone'",
-        ),
-        (
-            f"{XYF}sources:\n  - url: https://a.org\n    checked: 2025-01-01\n    states: phone\n",
-            8,
-            "must be a list",
-        ),
-    ],
+    [(m["front"], m["line"], m["says"]) for m in yaml.safe_load(MISTAKES.read_text(encoding="utf-8"))],
 )
 def test_a_mistake_is_named_at_its_line_with_the_fix(tmp_path, front, line, expected):
     path = write(tmp_path, "broken.md", f"---\n{front}---\nBody\n")
