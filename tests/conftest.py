@@ -328,50 +328,28 @@ SERVICES = {
 }
 
 
-def pick(*names: str) -> dict[str, str]:
-    """Services from SERVICES for a content folder; "slug=name" writes the service `name` as `slug`."""
-    return {name.partition("=")[0]: SERVICES[name.rpartition("=")[2]] for name in names}
+def pick(names: str) -> dict[str, str]:
+    """The services `names` (separated by spaces) from SERVICES, for a content folder; "slug=name"
+    writes the service `name` as `slug`."""
+    return {name.partition("=")[0]: SERVICES[name.rpartition("=")[2]] for name in names.split()}
 
 
 # The website's folder (the content_dir fixture): a hostile entry, a paused and a closed one.
 ENTRIES = pick(
-    "food-bank",
-    "youth-club",
-    "lunch-club",
-    "samaritans",
-    "live-fear-free",
-    "hostile-entry",
-    "paused-group",
-    "closed-service",
+    "food-bank youth-club lunch-club samaritans live-fear-free hostile-entry paused-group closed-service"
 )
 # The search core's folder: one food bank (that speaks no Polish), debt, youth, English classes,
 # the crisis lines and a closed entry.
 SEARCH_ENTRIES = pick(
-    "food-bank=community-food-bank",
-    "debt-advice",
-    "youth-club",
-    "esol",
-    "samaritans",
-    "live-fear-free",
-    "emergency-999",
-    "old-warehouse",
+    "food-bank=community-food-bank debt-advice youth-club esol samaritans live-fear-free emergency-999 "
+    "old-warehouse"
 )
 # The bot's folder: enough food services to fill two pages, a paused and a closed one, a file name
 # too long for Telegram's button data, and the four crisis lines.
 BOT_ENTRIES = pick(
-    "caia-food-bank=food-bank",
-    "community-fridge",
-    "lunch-club",
-    "baby-bank",
-    "pantry-paused",
-    "english-classes",
-    "half-term-club",
-    "samaritans",
-    "nhs-111-mental-health",
-    "live-fear-free",
-    "emergency-999",
-    "a-service-with-a-very-long-name-that-goes-on-and-on-past-telegrams-limit",
-    "old-advice-shop=closed-service",
+    "caia-food-bank=food-bank community-fridge lunch-club baby-bank pantry-paused english-classes "
+    "half-term-club samaritans nhs-111-mental-health live-fear-free emergency-999 "
+    "a-service-with-a-very-long-name-that-goes-on-and-on-past-telegrams-limit old-advice-shop=closed-service"
 )
 # The one categories file every test folder has: the bundled one.
 CATEGORIES = BUNDLED_CATEGORIES.read_text(encoding="utf-8")
