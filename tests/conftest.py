@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-import shutil
 import socket
 import subprocess
 import sys
@@ -23,9 +22,11 @@ from search_index.service import Signpost  # noqa: E402
 ROOT = Path(__file__).resolve().parent.parent
 BUNDLED_CATEGORIES = ROOT / "content" / "categories.yml"
 
-# Phone numbers in these entries are from Ofcom's drama range (01632 960xxx), never real lines;
-# the helplines keep their real, public numbers because the crisis handling is about them.
-ENTRIES = {
+# One content set for every test: each service is written once in SERVICES, and a test's content
+# folder is a selection of them (ENTRIES, SEARCH_ENTRIES, BOT_ENTRIES), always with the bundled
+# categories. Phone numbers are from Ofcom's drama range (01632 960xxx), never real lines; the
+# helplines keep their real, public numbers because the crisis handling is about them.
+SERVICES = {
     "food-bank": """\
         ---
         title: Caia food bank
@@ -54,12 +55,23 @@ ENTRIES = {
             states: [phone, email, address]
         ---
 
-        Come to the hub and ask at the desk. **Bring a bag** if you can.
+        Come to the hub and ask at the desk. **Bring a bag** if you can; see [our page](https://example.org/food).
 
         ## What you get
 
         - Tins and dry food
         - Toiletries
+        """,
+    "community-food-bank": """\
+        ---
+        title: Community food bank
+        summary: Emergency food parcels for anyone who is struggling.
+        categories: [food]
+        tags: [food parcel, groceries]
+        cost: Free
+        ---
+
+        Pick up a food parcel. No questions asked.
         """,
     "youth-club": """\
         ---
@@ -83,44 +95,178 @@ ENTRIES = {
         title: Lunch club for older people
         summary: A hot lunch and company for older residents every Wednesday.
         categories: [older-people, food, community]
-        tags: [lunch, older people, pensioners, lonely]
+        title_cy: Clwb cinio i bobl hŷn
+        tags: [lunch, hot meal, older people, pensioners, lonely]
         ages: "60+"
         area: Caia Park
+        email: lunch@example.org
         hours: "Wednesdays (ask at the hub for the time)"
         cost: "£3 for lunch"
         languages: [en]
-        contact_via: food-bank
         ---
 
         Ask at the hub.
+        """,
+    "debt-advice": """\
+        ---
+        title: Debt advice
+        summary: Free, confidential help with debts, bills and benefits.
+        categories: [money]
+        tags: [debt, arrears, bailiffs]
+        cost: Free
+        ages: 18+
+        ---
+        """,
+    "esol": """\
+        ---
+        title: English classes (ESOL)
+        summary: English for speakers of other languages, all levels.
+        categories: [language]
+        tags: [english lessons]
+        languages: [en, pl, ar]
+        ---
+        """,
+    "english-classes": """\
+        ---
+        title: English classes (ESOL) at the hub
+        title_cy: Dosbarthiadau Saesneg (ESOL) yn yr hyb
+        summary: Free English classes for adults whose first language is not English.
+        summary_cy: Dosbarthiadau Saesneg am ddim i oedolion nad Saesneg yw eu hiaith gyntaf.
+        categories: [language, learning]
+        tags: [English classes, ESOL, learn English, English lessons, improve my English]
+        questions:
+          - "Where can I learn English?"
+        phone: "01632 960003"
+        hours: "Mondays 10am to 12pm"
+        cost: Free
+        verified: 2020-01-01
+        ---
+
+        Beginners welcome.
+        """,
+    "community-fridge": """\
+        ---
+        title: Community fridge
+        title_cy: Oergell gymunedol
+        summary: Free surplus food from local shops, for anyone, to stop food going to waste.
+        summary_cy: Bwyd dros ben am ddim o siopau lleol, i unrhyw un.
+        categories: [food]
+        tags: [free food, food, fridge]
+        phone: "01632 960002"
+        hours: "Thursdays 1pm to 3pm"
+        ---
+
+        Bring a bag.
+        """,
+    "baby-bank": """\
+        ---
+        title: Baby bank
+        title_cy: Banc babanod
+        summary: Free nappies, baby food and clothes for families who need them.
+        summary_cy: Cewynnau, bwyd babanod a dillad am ddim i deuluoedd sydd eu hangen.
+        categories: [food]
+        tags: [baby food, nappies, food, baby clothes]
+        website: https://example.org/baby
+        ---
+
+        Ask your health visitor.
+        """,
+    "pantry-paused": """\
+        ---
+        title: Community pantry
+        title_cy: Pantri cymunedol
+        summary: Low-cost food shopping for members; paused while the hall is repaired.
+        summary_cy: Siopa bwyd rhad i aelodau; wedi'i oedi tra bo'r neuadd yn cael ei thrwsio.
+        categories: [food]
+        tags: [food, pantry, cheap food]
+        status: temporarily-closed
+        ---
+
+        Back soon.
+        """,
+    "half-term-club": """\
+        ---
+        title: Half term holiday club
+        title_cy: Clwb gwyliau hanner tymor
+        summary: Games, crafts and sport for children in the school holidays and half term.
+        summary_cy: Gemau, crefftau a chwaraeon i blant yng ngwyliau'r ysgol a hanner tymor.
+        categories: [young-people]
+        tags: [half term, school holidays, things to do, activities, kids]
+        hours: "Half term weekdays 10am to 3pm"
+        ---
+
+        Book at the hub.
+        """,
+    "a-service-with-a-very-long-name-that-goes-on-and-on-past-telegrams-limit": """\
+        ---
+        title: A service with a very long name that goes on and on past Telegram's limit
+        title_cy: Gwasanaeth gydag enw hir iawn
+        summary: Debt advice with a deliberately long file name, to test button data limits.
+        summary_cy: Cyngor dyled gydag enw ffeil hir.
+        categories: [money]
+        tags: [debt, debt advice, bills]
+        ---
+
+        Debt advice.
         """,
     "samaritans": """\
         ---
         title: Samaritans, call 116 123
         title_cy: Y Samariaid, ffoniwch 116 123
         summary: Free, confidential listening any time, for anyone struggling to cope or thinking of suicide.
+        summary_cy: Gwrando cyfrinachol am ddim unrhyw bryd, i unrhyw un sy'n ei chael hi'n anodd ymdopi.
         categories: [crisis, mental-health]
-        tags: [suicidal, want to die, can't cope, someone to talk to]
+        tags: [suicidal, want to die, can't cope, someone to talk to, listening]
         phone: "116 123"
         hours: "24 hours"
         cost: Free
         status: active
         ---
 
-        Call free, any time.
+        Call free, any time, day or night.
+        """,
+    "nhs-111-mental-health": """\
+        ---
+        title: NHS 111 Wales, press 2 for mental health
+        title_cy: GIG 111 Cymru, pwyswch 2 am iechyd meddwl
+        summary: Call 111 and choose option 2 to talk to a mental health worker straight away.
+        summary_cy: Ffoniwch 111 a dewiswch opsiwn 2 i siarad â gweithiwr iechyd meddwl ar unwaith.
+        categories: [crisis, mental-health, health]
+        tags: [mental health crisis, urgent mental health, struggling, talk]
+        phone: "111"
+        hours: "24 hours"
+        cost: Free
+        ---
+
+        Free from any phone.
         """,
     "live-fear-free": """\
         ---
-        title: Live Fear Free helpline
-        summary: Free, confidential help 24 hours a day for anyone affected by domestic abuse.
+        title: Live Fear Free helpline, 0808 80 10 800
+        title_cy: Llinell Gymorth Byw Heb Ofn, 0808 80 10 800
+        summary: Free, confidential help 24 hours a day for anyone affected by domestic abuse or sexual violence.
+        summary_cy: Help cyfrinachol am ddim 24 awr y dydd i unrhyw un sy'n cael ei effeithio gan gam-drin domestig.
         categories: [crisis, domestic-abuse]
-        tags: [domestic abuse, partner hits me, controlling partner, scared at home]
+        tags: [domestic abuse, partner hits me, controlling partner, scared at home, violence, safe]
         phone: "0808 80 10 800"
         hours: "24 hours"
         cost: Free
         ---
 
         Call any time, day or night.
+        """,
+    "emergency-999": """\
+        ---
+        title: Emergency, call 999
+        title_cy: Argyfwng, ffoniwch 999
+        summary: Call 999 if someone is in danger right now or their life is at risk.
+        summary_cy: Ffoniwch 999 os oes rhywun mewn perygl nawr.
+        categories: [crisis, health, domestic-abuse]
+        tags: [emergency, police, ambulance, fire, danger]
+        phone: "999"
+        ---
+
+        Police, ambulance, fire.
         """,
     "hostile-entry": """\
         ---
@@ -160,16 +306,53 @@ ENTRIES = {
     "closed-service": """\
         ---
         title: Old advice shop
+        title_cy: Hen siop gyngor
         summary: An advice shop that has now closed for good.
-        categories: [advice]
-        tags: [advice shop]
+        summary_cy: Siop gyngor sydd wedi cau am byth.
+        categories: [advice, money]
+        tags: [advice shop, debt]
+        website: https://example.org/advice-shop
         status: closed
-        contact_via: food-bank
         ---
 
         Closed.
         """,
+    "old-warehouse": """\
+        ---
+        title: Old food warehouse
+        summary: A food store that has closed.
+        categories: [food]
+        status: closed
+        ---
+        """,
 }
+
+
+def pick(names: str) -> dict[str, str]:
+    """The services `names` (separated by spaces) from SERVICES, for a content folder; "slug=name"
+    writes the service `name` as `slug`."""
+    return {name.partition("=")[0]: SERVICES[name.rpartition("=")[2]] for name in names.split()}
+
+
+# The website's folder (the content_dir fixture): a hostile entry, a paused and a closed one.
+ENTRIES = pick(
+    "food-bank youth-club lunch-club samaritans live-fear-free hostile-entry paused-group closed-service"
+)
+# The search core's folder: one food bank (that speaks no Polish), debt, youth, English classes,
+# the crisis lines and a closed entry.
+SEARCH_ENTRIES = pick(
+    "food-bank=community-food-bank debt-advice youth-club esol samaritans live-fear-free emergency-999 "
+    "old-warehouse"
+)
+# The bot's folder: enough food services to fill two pages, a paused and a closed one, a file name
+# too long for Telegram's button data, and the four crisis lines.
+BOT_ENTRIES = pick(
+    "caia-food-bank=food-bank community-fridge lunch-club baby-bank pantry-paused english-classes "
+    "half-term-club samaritans nhs-111-mental-health live-fear-free emergency-999 "
+    "a-service-with-a-very-long-name-that-goes-on-and-on-past-telegrams-limit old-advice-shop=closed-service"
+)
+# The one categories file every test folder has: the bundled one.
+CATEGORIES = BUNDLED_CATEGORIES.read_text(encoding="utf-8")
 
 
 CHROMIUM = Path("/usr/bin/chromium")  # Debian's; the tests never download a browser
@@ -244,15 +427,11 @@ def launch_chromium(playwright):
     return playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
 
 
-def make_content(root: Path, entries: dict[str, str] = ENTRIES, categories: str | None = None) -> Path:
+def make_content(root: Path, entries: dict[str, str] = ENTRIES, categories: str = CATEGORIES) -> Path:
     """A content folder at `root` with `entries` (slug -> file text, dedented) and `categories` (the
-    text of categories.yml; the bundled categories when None). The one writer of every test's content:
-    these ENTRIES, the core's (tests/core_content.py) and the bot's (tests/bot_content.py)."""
+    text of categories.yml): the one writer of every test's content."""
     (root / "services").mkdir(parents=True, exist_ok=True)
-    if categories is None:
-        shutil.copy(BUNDLED_CATEGORIES, root / "categories.yml")
-    else:
-        (root / "categories.yml").write_text(categories, encoding="utf-8")
+    (root / "categories.yml").write_text(categories, encoding="utf-8")
     for slug, text in entries.items():
         (root / "services" / f"{slug}.md").write_text(textwrap.dedent(text), encoding="utf-8")
     return root

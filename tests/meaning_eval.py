@@ -18,32 +18,22 @@ def evaluate(index, data: dict) -> dict:
     """lay: first result of a right kind; messages: one in the top 3; unanswerable: said so;
     confident: share of right answers (lay and messages) that were confident."""
     misses: list[str] = []
-    lay_ok = right = right_confident = 0
-    for word, kinds in data["lay"]:
-        res = index.search(word)
+    # A lay word is answered by its first result, a message by one in its top 3.
+    asked = [("lay", word, kinds, 1) for word, kinds in data["lay"]]
+    asked += [("message", m["q"], m["expect"], 3) for m in data["messages"]]
+    answered = {"lay": 0, "message": 0}
+    right_confident = 0
+    for kind, query, kinds, top in asked:
+        res = index.search(query)
         hits = [h for h in res.hits if not h.crisis_line]
-        ok = bool(hits) and bool(set(hits[0].entry.categories) & set(kinds))
-        lay_ok += ok
-        if ok:
-            right += 1
-            right_confident += res.confident
-            if not res.confident:
-                misses.append(f"not confident: {word!r} -> {hits[0].slug}")
-        else:
-            misses.append(f"lay miss: {word!r} -> {[h.slug for h in hits[:2]]}, want {kinds}")
-    msg_ok = 0
-    for m in data["messages"]:
-        res = index.search(m["q"])
-        hits = [h for h in res.hits if not h.crisis_line][:3]
-        ok = any(set(h.entry.categories) & set(m["expect"]) for h in hits)
-        msg_ok += ok
-        if ok:
-            right += 1
-            right_confident += res.confident
-            if not res.confident:
-                misses.append(f"not confident: {m['q']!r}")
-        else:
-            misses.append(f"message miss: {m['q']!r} -> {[h.slug for h in hits]}, want {m['expect']}")
+        good = [h for h in hits[:top] if set(h.entry.categories) & set(kinds)]
+        if not good:
+            misses.append(f"{kind} miss: {query!r} -> {[h.slug for h in hits[: max(top, 2)]]}, want {kinds}")
+            continue
+        answered[kind] += 1
+        right_confident += res.confident
+        if not res.confident:
+            misses.append(f"not confident: {query!r} -> {good[0].slug}")
     said_no = 0
     for q in data["unanswerable"]:
         res = index.search(q)
@@ -52,10 +42,10 @@ def evaluate(index, data: dict) -> dict:
         if not no:
             misses.append(f"confident on unanswerable: {q!r} -> {res.hits[0].slug} ({res.hits[0].why()})")
     return {
-        "lay": (lay_ok, len(data["lay"])),
-        "messages": (msg_ok, len(data["messages"])),
+        "lay": (answered["lay"], len(data["lay"])),
+        "messages": (answered["message"], len(data["messages"])),
         "unanswerable": (said_no, len(data["unanswerable"])),
-        "confident": (right_confident, right),
+        "confident": (right_confident, sum(answered.values())),
         "misses": misses,
     }
 

@@ -6,10 +6,9 @@ import subprocess
 import sys
 from pathlib import Path
 
-import bot_content
 import pytest
 from click.testing import CliRunner
-from conftest import make_content
+from conftest import BOT_ENTRIES, make_content
 
 from bot.chats import ChatState
 from bot.conversation import Conversation
@@ -22,7 +21,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 @pytest.fixture
 def content(tmp_path) -> Path:
-    return make_content(tmp_path / "content", bot_content.ENTRIES, bot_content.CATEGORIES)
+    return make_content(tmp_path / "content", BOT_ENTRIES)
 
 
 @pytest.fixture

@@ -8,9 +8,8 @@ import stat
 import time
 from pathlib import Path
 
-import bot_content
 import pytest
-from conftest import make_content
+from conftest import BOT_ENTRIES, make_content
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -39,9 +38,7 @@ class Clock:
 @pytest.fixture(scope="module")
 def core(tmp_path_factory) -> Signpost:
     root = tmp_path_factory.mktemp("bot")
-    core = Signpost(
-        make_content(root / "content", bot_content.ENTRIES, bot_content.CATEGORIES), root / "index"
-    )
+    core = Signpost(make_content(root / "content", BOT_ENTRIES), root / "index")
     core.ensure_index()
     return core
 
@@ -496,7 +493,7 @@ def test_any_text_gets_a_reply_that_telegram_accepts(core, text, lang):
 
 
 def test_the_index_is_reread_when_it_changes_on_disk(tmp_path, clock):
-    content = make_content(tmp_path / "content", bot_content.ENTRIES, bot_content.CATEGORIES)
+    content = make_content(tmp_path / "content", BOT_ENTRIES)
     core = Signpost(content, tmp_path / "index")
     core.ensure_index()
     conv = Conversation(core, clock=clock)

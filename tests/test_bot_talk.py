@@ -7,9 +7,8 @@ from __future__ import annotations
 
 import socket
 
-import bot_content
 import pytest
-from conftest import make_content
+from conftest import BOT_ENTRIES, make_content
 
 from backoffice.search_log import open_search_log
 from bot import intents
@@ -132,7 +131,7 @@ def test_the_language_model_loads_with_no_network(monkeypatch):
 def core(tmp_path_factory) -> Signpost:
     root = tmp_path_factory.mktemp("talk")
     core = Signpost(
-        make_content(root / "content", bot_content.ENTRIES, bot_content.CATEGORIES),
+        make_content(root / "content", BOT_ENTRIES),
         root / "index",
         on_search=open_search_log(root / "signpost.db"),
     )

@@ -17,10 +17,9 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
-import bot_content
 import pytest
 from click.testing import CliRunner
-from conftest import free_port, make_content
+from conftest import BOT_ENTRIES, free_port, make_content
 from telegram_stub import TOKEN, TelegramStub
 
 from signpost.cli import cli
@@ -32,7 +31,7 @@ APOLOGY = "Sorry, something went wrong"
 
 @pytest.fixture
 def content(tmp_path) -> Path:
-    return make_content(tmp_path / "content", bot_content.ENTRIES, bot_content.CATEGORIES)
+    return make_content(tmp_path / "content", BOT_ENTRIES)
 
 
 @pytest.fixture
@@ -275,47 +274,24 @@ def test_webhook_mode_checks_the_secret_token(tmp_path, content, stub):
 @pytest.mark.slow
 def test_polling_survives_500_429_hangs_and_dropped_connections(tmp_path, content, monkeypatch):
     monkeypatch.setenv("PTB_TIMEDELTA", "1")  # as `signpost bot` does: no deprecation warning for retry_after
-    from bot.telegram_app import ALLOWED_UPDATES, Retries, Timeouts, build_application
+    from bot.telegram_app import Timeouts
     from search_index.service import Signpost
 
     core = Signpost(content, tmp_path / "index")
     core.ensure_index()
-    timeouts = Timeouts(connect=1, read=1, write=1, pool=1, poll=1)
     polling_errors: list[Exception] = []
 
-    async def run(stub: TelegramStub) -> None:
-        app = build_application(
-            stub.token,
-            core,
-            salt=b"s" * 32,
-            base_url=stub.base_url,
-            timeouts=timeouts,
-            retries=Retries(first_pause=0.2, max_pause=1),
+    def check() -> None:
+        first = stub.wait_until(
+            lambda: all(len(stub.sent(c)) >= n for c, n in {201: 1, 202: 1, 203: 2}.items()), 40
         )
-        async with app:
-            await app.updater.start_polling(
-                timeout=timeouts.poll,
-                bootstrap_retries=3,
-                allowed_updates=ALLOWED_UPDATES,
-                error_callback=polling_errors.append,
-            )
-            await app.start()
-            try:
-                first = await asyncio.to_thread(
-                    stub.wait_until,
-                    lambda: all(len(stub.sent(c)) >= n for c, n in {201: 1, 202: 1, 203: 2}.items()),
-                    40,
-                )
-                assert first, {c: texts(stub, c) for c in (201, 202, 203)}
-                # more trouble while running: the bot keeps answering later messages
-                stub.fault("getUpdates", "drop", "500")
-                stub.fault("sendMessage", "hang", "500")
-                later = [stub.text(204, "debt advice"), stub.text(205, "/help")]
-                assert await asyncio.to_thread(stub.wait_until, lambda: stub.sent(204) and stub.sent(205), 40)
-                assert later
-            finally:
-                await app.updater.stop()
-                await app.stop()
+        assert first, {c: texts(stub, c) for c in (201, 202, 203)}
+        # more trouble while running: the bot keeps answering later messages
+        stub.fault("getUpdates", "drop", "500")
+        stub.fault("sendMessage", "hang", "500")
+        later = [stub.text(204, "debt advice"), stub.text(205, "/help")]
+        assert stub.wait_until(lambda: stub.sent(204) and stub.sent(205), 40)
+        assert later
 
     with TelegramStub(hang_seconds=3) as stub:
         stub.fault("getUpdates", "500", "429", "hang", "drop")
@@ -325,7 +301,15 @@ def test_polling_survives_500_429_hangs_and_dropped_connections(tmp_path, conten
             stub.text(202, "/start"),
             stub.text(203, "I want to kill myself"),
         ]
-        asyncio.run(run(stub))
+        run_bot(
+            stub,
+            core,
+            check,
+            timeouts=Timeouts(connect=1, read=1, write=1, pool=1, poll=1),
+            polling_errors=polling_errors,
+            first_pause=0.2,
+            max_pause=1,
+        )
 
         outcomes = [c.outcome for c in stub.calls_to("getUpdates", None)]
         assert [o for o in outcomes if o != "ok"][:4] == ["500", "429", "hang", "drop"]
@@ -386,9 +370,7 @@ CRISIS_FULL = "It sounds like you might be in danger"
 @pytest.fixture(scope="module")
 def bot_core(tmp_path_factory):
     root = tmp_path_factory.mktemp("bot-core")
-    core = BrokenSearch(
-        make_content(root / "content", bot_content.ENTRIES, bot_content.CATEGORIES), root / "index"
-    )
+    core = BrokenSearch(make_content(root / "content", BOT_ENTRIES), root / "index")
     core.ensure_index()
     return core
 
@@ -408,11 +390,23 @@ class BrokenSearch:
         return Core(content, index)
 
 
-def run_bot(stub: TelegramStub, core, check, *, read: float = 5.0, **retries) -> None:
-    """Run the bot in this process against `stub` while `check()` (run in a thread) looks at what it sent."""
+def run_bot(
+    stub: TelegramStub,
+    core,
+    check,
+    *,
+    read: float = 5.0,
+    timeouts=None,
+    polling_errors: list[Exception] | None = None,
+    **retries,
+) -> None:
+    """Run the bot in this process against `stub` while `check()` (run in a thread) looks at what it
+    sent; `timeouts` (by default 2 s, `read` to read) and `retries` (by default short pauses) as
+    `signpost bot` takes them; the updater's errors go to `polling_errors` when it is given."""
     from bot.telegram_app import ALLOWED_UPDATES, Retries, Timeouts, build_application
 
-    timeouts = Timeouts(connect=2, read=read, write=2, pool=2, poll=1)
+    timeouts = timeouts or Timeouts(connect=2, read=read, write=2, pool=2, poll=1)
+    on_error = polling_errors.append if polling_errors is not None else None
 
     async def run() -> None:
         app = build_application(
@@ -424,7 +418,12 @@ def run_bot(stub: TelegramStub, core, check, *, read: float = 5.0, **retries) ->
             retries=Retries(**{**FAST, **retries}),
         )
         async with app:
-            await app.updater.start_polling(timeout=timeouts.poll, allowed_updates=ALLOWED_UPDATES)
+            await app.updater.start_polling(
+                timeout=timeouts.poll,
+                bootstrap_retries=3,
+                allowed_updates=ALLOWED_UPDATES,
+                error_callback=on_error,
+            )
             await app.start()
             try:
                 await asyncio.to_thread(check)

@@ -10,16 +10,15 @@ import re
 import sqlite3
 import zlib
 
-import bot_content
 import pytest
-from conftest import make_app, make_content
+from conftest import BOT_ENTRIES, make_app, make_content
 
 CSRF_RE = re.compile(r'name="csrf_token" value="([^"]+)"')
 
 
 @pytest.fixture
 def chat_app(tmp_path):
-    content = make_content(tmp_path / "content", bot_content.ENTRIES, bot_content.CATEGORIES)
+    content = make_content(tmp_path / "content", BOT_ENTRIES)
     return make_app(content, tmp_path / "index", CHAT_DB_PATH=tmp_path / "var" / "chat.db")
 
 

@@ -5,17 +5,16 @@ import subprocess
 import sys
 from pathlib import Path
 
-import core_content
 import pytest
 from click.testing import CliRunner
-from conftest import make_content
+from conftest import SEARCH_ENTRIES, make_content
 
 from signpost.cli import cli
 
 
 @pytest.fixture
 def content(tmp_path):
-    return make_content(tmp_path / "content", core_content.ENTRIES, core_content.CATEGORIES)
+    return make_content(tmp_path / "content", SEARCH_ENTRIES)
 
 
 @pytest.fixture

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import textwrap
 
-import pytest
 from conftest import make_content
 
 from search_index import load_directory
@@ -65,44 +64,6 @@ def test_all_the_new_fields(tmp_path):
     )
     assert e.locations == (Location(name="Example hall", postcode="LL00 0XX", latitude=53.1, longitude=-3.0),)
     assert type(e).from_dict(e.to_dict()) == e  # as the index stores it
-
-
-@pytest.mark.parametrize(
-    ("front", "line", "message"),
-    [
-        ("latitude: 53.05\n", 5, "give both 'latitude' and 'longitude'"),
-        ("latitude: 153\nlongitude: 2\n", 5, "'latitude' must be a number from -90 to 90"),
-        ("organisation_email: nobody\n", 5, "'organisation_email' does not look like an email"),
-        ("organisation_website: example.org\n", 5, "'organisation_website' must start with https://"),
-        ("opening_times: weekdays\n", 5, "'opening_times' must be a list of records"),
-        (
-            "opening_times:\n  - days: [someday]\n    opens: '9:00'\n    closes: '10:00'\n",
-            6,
-            "'days' cannot be read",
-        ),
-        (
-            "opening_times:\n  - days: [monday]\n    opens: '19:00'\n    closes: '10:00'\n",
-            6,
-            "must be before",
-        ),
-        ("opening_times:\n  - days: [monday]\n    opens: noon\n    closes: '13:00'\n", 6, "24-hour clock"),
-        (
-            "opening_times:\n  - days: [monday]\n    from: '9:00'\n",
-            7,
-            "'from' is not known in 'opening_times'",
-        ),
-        ("locations:\n  - city: Wrexham\n", 6, "a location needs at least a 'name'"),
-        ("locations:\n  - name: Hall\n    latitude: 1\n", 6, "give both 'latitude' and 'longitude'"),
-        ("sources:\n  - url: https://example.org\n", 6, "a source needs 'checked"),
-        ("sources:\n  - checked: 2026-01-01\n", 6, "a source needs 'url"),
-        ("sources:\n  - url: example.org\n    checked: 2026-01-01\n", 6, "must start with https://"),
-    ],
-)
-def test_mistakes_are_shown_at_their_line(tmp_path, front, line, message):
-    d = load(tmp_path, front)
-    assert not d.entries
-    shown = [str(p) for p in d.errors]
-    assert any(f"example-group.md:{line}: " in s and message in s for s in shown), shown
 
 
 def test_unknown_open_eligibility_ids_are_reported(tmp_path):

@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import make_content
-from core_content import CATEGORIES, ENTRIES
+from conftest import CATEGORIES, make_content
+from conftest import SEARCH_ENTRIES as ENTRIES
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 

@@ -5,8 +5,7 @@ import threading
 import time
 
 import pytest
-from conftest import make_content
-from core_content import CATEGORIES, ENTRIES
+from conftest import SEARCH_ENTRIES, make_content
 
 from search_index import SearchIndex, build_index
 from search_index.index import current_generation
@@ -14,12 +13,12 @@ from search_index.index import current_generation
 
 @pytest.fixture
 def content(tmp_path):
-    return make_content(tmp_path / "content", ENTRIES, CATEGORIES)
+    return make_content(tmp_path / "content", SEARCH_ENTRIES)
 
 
 def test_first_build_indexes_every_good_entry(content, tmp_path):
     report = build_index(content, tmp_path / "ix")
-    assert report.full and sorted(report.added) == sorted(ENTRIES)
+    assert report.full and sorted(report.added) == sorted(SEARCH_ENTRIES)
     idx = SearchIndex.open(tmp_path / "ix")
     assert idx.get("food-bank").title == "Community food bank"
     assert "old-warehouse" not in [e.slug for e in idx.visible()]
@@ -30,7 +29,7 @@ def test_rerun_on_unchanged_content_does_little_work(content, tmp_path):
     gen = current_generation(tmp_path / "ix")
     report = build_index(content, tmp_path / "ix")
     assert not report.full and not report.changed
-    assert report.unchanged == len(ENTRIES)
+    assert report.unchanged == len(SEARCH_ENTRIES)
     assert current_generation(tmp_path / "ix") == gen
 
 
@@ -40,7 +39,7 @@ def test_one_edited_file_is_updated_alone(content, tmp_path):
     path.write_text(path.read_text().replace("Community food bank", "Caia food bank"), encoding="utf-8")
     os.utime(path, ns=(time.time_ns() + 10**9, time.time_ns() + 10**9))
     report = build_index(content, tmp_path / "ix")
-    assert not report.full and report.updated == ["food-bank"] and report.unchanged == len(ENTRIES) - 1
+    assert not report.full and report.updated == ["food-bank"] and report.unchanged == len(SEARCH_ENTRIES) - 1
     assert SearchIndex.open(tmp_path / "ix").get("food-bank").title == "Caia food bank"
 
 
@@ -108,7 +107,7 @@ def test_readers_never_see_a_half_built_index(content, tmp_path):
     for t in threads:
         t.join()
     assert not errors, errors[:3]
-    assert counts and set(counts) == {len(ENTRIES)}
+    assert counts and set(counts) == {len(SEARCH_ENTRIES)}
 
 
 def test_old_generations_are_cleaned_up(content, tmp_path):

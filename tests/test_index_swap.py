@@ -9,7 +9,6 @@ import threading
 import time
 from pathlib import Path
 
-import core_content
 import pytest
 from conftest import make_content
 
@@ -55,7 +54,7 @@ def version_of(e) -> int:
 
 @pytest.fixture
 def content(tmp_path):
-    content = make_content(tmp_path / "content", {}, core_content.CATEGORIES)
+    content = make_content(tmp_path / "content", {})
     write_all(content, 0)
     return content
 

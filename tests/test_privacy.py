@@ -9,9 +9,8 @@ import re
 import sqlite3
 from pathlib import Path
 
-import bot_content
 import pytest
-from conftest import make_app, make_content
+from conftest import BOT_ENTRIES, make_app, make_content
 
 from bot.chats import ChatState
 from bot.conversation import Conversation
@@ -36,7 +35,7 @@ IDENTIFYING = [
 
 @pytest.fixture
 def app(tmp_path):
-    content = make_content(tmp_path / "content", bot_content.ENTRIES, bot_content.CATEGORIES)
+    content = make_content(tmp_path / "content", BOT_ENTRIES)
     return make_app(
         content, tmp_path / "index", DB_PATH=tmp_path / "var" / "signpost.db", WTF_CSRF_ENABLED=False
     )

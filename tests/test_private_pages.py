@@ -9,18 +9,15 @@ from __future__ import annotations
 import html
 import re
 
-import bot_content
 import pytest
-from conftest import make_app, make_content
+from conftest import BOT_ENTRIES, make_app, make_content
 
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):
     """One site for the module: these tests only read pages (nothing is recorded without a database)."""
     root = tmp_path_factory.mktemp("private-pages")
-    return make_app(
-        make_content(root / "content", bot_content.ENTRIES, bot_content.CATEGORIES), root / "index"
-    )
+    return make_app(make_content(root / "content", BOT_ENTRIES), root / "index")
 
 
 @pytest.fixture

@@ -15,9 +15,8 @@ import threading
 import time
 from pathlib import Path
 
-import core_content
 import pytest
-from conftest import make_content
+from conftest import SEARCH_ENTRIES, make_content
 
 from backoffice.analytics import Analytics
 from backoffice.search_log import open_search_log
@@ -29,7 +28,7 @@ MAX_WAIT = 2.0  # seconds a search may take when the database is locked (its bus
 
 @pytest.fixture
 def content(tmp_path):
-    return make_content(tmp_path / "content", core_content.ENTRIES, core_content.CATEGORIES)
+    return make_content(tmp_path / "content", SEARCH_ENTRIES)
 
 
 @pytest.fixture

@@ -1,8 +1,7 @@
 """Search behaviour on a tiny directory: words, typos, Welsh, filters, crisis first, hostile input."""
 
-import core_content
 import pytest
-from conftest import make_content
+from conftest import SEARCH_ENTRIES, make_content
 
 from search_index import Filters, SearchIndex, build_index
 
@@ -10,7 +9,7 @@ from search_index import Filters, SearchIndex, build_index
 @pytest.fixture(scope="module")
 def idx(tmp_path_factory):
     root = tmp_path_factory.mktemp("search")
-    content = make_content(root / "content", core_content.ENTRIES, core_content.CATEGORIES)
+    content = make_content(root / "content", SEARCH_ENTRIES)
     build_index(content, root / "ix")
     return SearchIndex.open(root / "ix", content_dir=content)
 
@@ -139,7 +138,6 @@ def test_temporarily_closed_ranks_below_an_equally_good_open_service(tmp_path):
             "a-closed": same.format(extra="status: temporarily-closed\n"),
             "b-open": same.format(extra=""),
         },
-        core_content.CATEGORIES,
     )
     build_index(content, tmp_path / "ix")
     assert top(SearchIndex.open(tmp_path / "ix"), "food bank")[:2] == ["b-open", "a-closed"]

@@ -42,6 +42,13 @@ def form_of(client, slug: str) -> dict[str, str]:
     return data
 
 
+def post_edit(client, slug: str, follow_redirects: bool = False, **changes):
+    """Opens the edit form of `slug`, makes `changes` in it and posts it back, as the browser would."""
+    data = form_of(client, slug)
+    data.update(changes)
+    return client.post(f"/staff/edit/{slug}", data=data, follow_redirects=follow_redirects)
+
+
 def _unescape(text: str) -> str:
     return (
         text.replace("&#34;", '"')
@@ -152,9 +159,9 @@ def test_edit_form_shows_the_entry(editor):
 
 def test_preview_shows_the_result_without_saving(editor, content_dir):
     before = (content_dir / "services" / "food-bank.md").read_text()
-    data = form_of(editor, "food-bank")
-    data.update(title="Caia food bank and pantry", body="**New** description", action="preview")
-    r = editor.post("/staff/edit/food-bank", data=data)
+    r = post_edit(
+        editor, "food-bank", title="Caia food bank and pantry", body="**New** description", action="preview"
+    )
     html = r.get_data(as_text=True)
     assert r.status_code == 200
     assert "<strong>New</strong> description" in html
@@ -173,9 +180,14 @@ def test_preview_endpoint_for_the_script(editor):
 
 
 def test_the_messages_are_those_of_signpost_check(editor, content_dir):
-    data = form_of(editor, "youth-club")
-    data.update(categories="young-people, youth", ages="teenagers", email="not an email", action="save")
-    r = editor.post("/staff/edit/youth-club", data=data)
+    r = post_edit(
+        editor,
+        "youth-club",
+        categories="young-people, youth",
+        ages="teenagers",
+        email="not an email",
+        action="save",
+    )
     assert r.status_code == 422
     html = _unescape(r.get_data(as_text=True))
     assert "Not saved: fix the problems below first." in html
@@ -196,14 +208,18 @@ def test_the_messages_are_those_of_signpost_check(editor, content_dir):
 
 
 def test_save_writes_the_file_and_it_is_live_at_once(editor, staff_app, content_dir):
-    data = form_of(editor, "food-bank")
-    data.update(title="Caia food bank and pantry", hours="Monday to Friday 9:30 to 5", action="save")
-    r = editor.post("/staff/edit/food-bank", data=data)
+    r = post_edit(
+        editor,
+        "food-bank",
+        title="Caia food bank and pantry",
+        hours="Monday to Friday 9:30 to 5",
+        action="save",
+    )
     assert r.status_code == 303 and r.headers["Location"].endswith("/staff/edit/food-bank")
     text = (content_dir / "services" / "food-bank.md").read_text()
     assert "title: Caia food bank and pantry\n" in text
     assert 'hours: "Monday to Friday 9:30 to 5"' in text
-    assert "**Bring a bag** if you can." in text
+    assert "**Bring a bag** if you can; see [our page](https://example.org/food)." in text
     assert not list((content_dir / "services").glob(".*"))  # no temporary files left behind
     assert "Saved. The change is live now." in editor.get("/staff/edit/food-bank").get_data(as_text=True)
     core = staff_app.extensions["signpost"]
@@ -280,9 +296,7 @@ def test_save_commits_when_the_content_is_a_git_repository(editor, content_dir):
     git("-c", "user.name=t", "-c", "user.email=t@example.org", "commit", "-q", "-m", "start")
     (content_dir / "unrelated.txt").write_text("not part of the edit")
     git("add", "unrelated.txt")  # staged by someone else: must not be swept into the staff's commit
-    data = form_of(editor, "food-bank")
-    data.update(cost="Free, always", action="save")
-    r = editor.post("/staff/edit/food-bank", data=data)
+    r = post_edit(editor, "food-bank", cost="Free, always", action="save")
     assert r.status_code == 303
     assert "Committed to Git." in editor.get("/staff/edit/food-bank").get_data(as_text=True)
     log = git("log", "-1", "--format=%s", "--name-only")
@@ -291,9 +305,7 @@ def test_save_commits_when_the_content_is_a_git_repository(editor, content_dir):
 
 
 def test_save_without_git_repository_just_saves(editor, content_dir):
-    data = form_of(editor, "food-bank")
-    data.update(cost="Free, always", action="save")
-    assert editor.post("/staff/edit/food-bank", data=data).status_code == 303
+    assert post_edit(editor, "food-bank", cost="Free, always", action="save").status_code == 303
     assert "Committed to Git." not in editor.get("/staff/edit/food-bank").get_data(as_text=True)
     assert "cost: Free, always\n" in (content_dir / "services" / "food-bank.md").read_text()
 
@@ -303,9 +315,7 @@ def test_commit_works_without_a_git_identity(editor, content_dir, monkeypatch):
     monkeypatch.setenv("GIT_CONFIG_GLOBAL", "/dev/null")
     monkeypatch.setenv("GIT_CONFIG_NOSYSTEM", "1")
     subprocess.run(["git", "-C", str(content_dir), "init", "-q"], check=True)
-    data = form_of(editor, "food-bank")
-    data.update(cost="Free", action="save")
-    assert editor.post("/staff/edit/food-bank", data=data).status_code == 303
+    assert post_edit(editor, "food-bank", cost="Free", action="save").status_code == 303
     log = subprocess.run(
         ["git", "-C", str(content_dir), "log", "-1", "--format=%s|%an"],
         capture_output=True,
@@ -316,9 +326,16 @@ def test_commit_works_without_a_git_identity(editor, content_dir, monkeypatch):
 
 
 def test_errors_are_summarised_at_the_top_and_shown_beside_their_fields(editor):
-    data = form_of(editor, "youth-club")
-    data.update(categories=["young-people", "youth"], ages="teenagers", email="not an email", action="save")
-    page = _unescape(editor.post("/staff/edit/youth-club", data=data).get_data(as_text=True))
+    page = _unescape(
+        post_edit(
+            editor,
+            "youth-club",
+            categories=["young-people", "youth"],
+            ages="teenagers",
+            email="not an email",
+            action="save",
+        ).get_data(as_text=True)
+    )
     summary = page[
         page.index('<div class="error-summary"') : page.index("</div>", page.index("error-summary"))
     ]
@@ -337,9 +354,12 @@ def test_errors_are_summarised_at_the_top_and_shown_beside_their_fields(editor):
 
 
 def test_languages_can_be_ticked_or_typed(editor, content_dir):
-    data = form_of(editor, "youth-club")
-    data.update(languages=["en", "pl"], languages_more="so", action="save")
-    assert editor.post("/staff/edit/youth-club", data=data).status_code == 303
+    assert (
+        post_edit(
+            editor, "youth-club", languages=["en", "pl"], languages_more="so", action="save"
+        ).status_code
+        == 303
+    )
     assert "languages: [en, pl, so]" in (content_dir / "services" / "youth-club.md").read_text()
 
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from staff_fixtures import csrf_token, login
-from test_staff_edit import form_of
+from test_staff_edit import form_of, post_edit
 
 from backoffice.editing import MAX_ENTRY_BYTES, EntryPathError, entry_path
 
@@ -87,10 +87,8 @@ def test_an_entry_file_over_256_kb_is_refused_with_a_message(editor, content_dir
     big.write_text("---\ntitle: Big\nsummary: big\ncategories: [food]\n---\n" + "x" * MAX_ENTRY_BYTES)
     r = editor.get("/staff/edit/big")
     assert r.status_code == 400 and "256 KB" in r.get_data(as_text=True)
-    data = form_of(editor, "food-bank")
     original = (content_dir / "services" / "food-bank.md").read_text()
-    data.update(body="y" * (MAX_ENTRY_BYTES + 1), action="save")
-    r = editor.post("/staff/edit/food-bank", data=data)
+    r = post_edit(editor, "food-bank", body="y" * (MAX_ENTRY_BYTES + 1), action="save")
     assert r.status_code == 413 and "256 KB" in r.get_data(as_text=True)
     assert (content_dir / "services" / "food-bank.md").read_text() == original
 
@@ -146,9 +144,7 @@ def test_a_failed_commit_is_reported_as_such(editor, content_dir):
     hook = content_dir / ".git" / "hooks" / "pre-commit"
     hook.write_text("#!/bin/sh\necho 'refused by the hub policy' >&2\nexit 1\n")
     hook.chmod(0o755)
-    data = form_of(editor, "food-bank")
-    data.update(hours="Mondays", action="save")
-    r = editor.post("/staff/edit/food-bank", data=data, follow_redirects=True)
+    r = post_edit(editor, "food-bank", hours="Mondays", action="save", follow_redirects=True)
     page = r.get_data(as_text=True)
     assert "Saved. The change is live now." in page
     assert "But the Git commit failed" in page and "refused by the hub policy" in page
@@ -162,9 +158,13 @@ def test_an_editor_whose_save_fails_keeps_the_typed_text(editor, content_dir, mo
 
     monkeypatch.setattr("backoffice.editing.write_atomic", fail)
     original = (content_dir / "services" / "food-bank.md").read_text()
-    data = form_of(editor, "food-bank")
-    data.update(hours="Typed with care on a Tuesday", body="A long body typed by hand.", action="save")
-    r = editor.post("/staff/edit/food-bank", data=data)
+    r = post_edit(
+        editor,
+        "food-bank",
+        hours="Typed with care on a Tuesday",
+        body="A long body typed by hand.",
+        action="save",
+    )
     page = r.get_data(as_text=True)
     assert r.status_code == 503
     assert "Not saved: the file could not be written" in page

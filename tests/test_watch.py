@@ -3,6 +3,7 @@ version of a broken entry (and says why in the log), and searches never fail whi
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import sys
 import threading
@@ -31,6 +32,16 @@ def edit(path: Path, old: str, new: str) -> None:
     text = path.read_text(encoding="utf-8")
     assert old in text
     path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+@contextlib.contextmanager
+def watching(content_dir: Path, on_change, **options):
+    """A ContentWatcher on `content_dir` (looking every 0.05 s) for the block; stopped after it."""
+    watcher = ContentWatcher(content_dir, on_change, interval=0.05, **options).start()
+    try:
+        yield watcher
+    finally:
+        watcher.stop()
 
 
 @pytest.fixture
@@ -81,8 +92,7 @@ def test_watcher_calls_back_on_change_and_survives_errors(content_dir, notify):
         if len(calls) == 1:
             raise RuntimeError("first rebuild fails")
 
-    watcher = ContentWatcher(content_dir, on_change, interval=0.05, notify=notify).start()
-    try:
+    with watching(content_dir, on_change, notify=notify) as watcher:
         assert watcher.running
         time.sleep(0.2)
         assert watcher.using_notices == (notify and sys.platform.startswith("linux"))
@@ -93,8 +103,6 @@ def test_watcher_calls_back_on_change_and_survives_errors(content_dir, notify):
         wait_for(lambda: len(calls) == 2)  # still watching after the failure
         (content_dir / "services" / "food-bank.md").rename(content_dir / "services" / "food-bank-2.md")
         wait_for(lambda: len(calls) == 3)  # a rename is a change too
-    finally:
-        watcher.stop()
     assert not watcher.running
 
 
@@ -110,29 +118,22 @@ def test_a_change_saved_while_the_first_build_runs_is_not_missed(content_dir):
             started.set()
             time.sleep(0.5)  # a slow first build
 
-    watcher = ContentWatcher(content_dir, on_change, interval=0.05, initial=True).start()
-    try:
+    with watching(content_dir, on_change, initial=True):
         assert started.wait(5)
         edit(content_dir / "services" / "food-bank.md", "Caia food bank", "Caia food bank 2")
         wait_for(lambda: len(calls) == 2, timeout=5)
-    finally:
-        watcher.stop()
 
 
 def test_a_change_saved_just_after_start_is_not_missed(content_dir):
     calls: list[int] = []
-    watcher = ContentWatcher(content_dir, lambda: calls.append(1), interval=0.05).start()
-    try:
+    with watching(content_dir, lambda: calls.append(1)):
         edit(content_dir / "services" / "food-bank.md", "Caia food bank", "Caia food bank 2")
         wait_for(lambda: len(calls) == 1, timeout=5)
-    finally:
-        watcher.stop()
 
 
 def test_kernel_notices_survive_the_services_folder_being_replaced(content_dir):
     calls: list[float] = []
-    watcher = ContentWatcher(content_dir, lambda: calls.append(1), interval=0.05).start()
-    try:
+    with watching(content_dir, lambda: calls.append(1)):
         time.sleep(0.2)
         services = content_dir / "services"
         services.rename(content_dir / "old-services")
@@ -141,8 +142,6 @@ def test_kernel_notices_survive_the_services_folder_being_replaced(content_dir):
         wait_for(lambda: len(calls) == 2)
         edit(services / "food-bank.md", "Caia food bank", "Caia food bank 2")
         wait_for(lambda: len(calls) == 3)  # still watching the folder now in its place
-    finally:
-        watcher.stop()
 
 
 # --- live edits through the core -----------------------------------------------------------------
