@@ -9,12 +9,26 @@ import re
 from zoneinfo import ZoneInfo
 
 import pytest
+from conftest import ENTRIES, ROOT, make_app, make_content, record_searches
 from staff_fixtures import login
 
-from directory import create_app
+from search_index import load_directory
 from search_index.answers import entry_text
 
 pytest_plugins = ["staff_fixtures"]  # staff_client, for the staff-only sources
+
+
+@pytest.fixture
+def app(read_only_app):
+    """Most tests here only read pages: they share one site (conftest.read_only_app); the few that
+    write or need other content make their own."""
+    return read_only_app
+
+
+@pytest.fixture
+def core(app):
+    return app.extensions["signpost"]
+
 
 LONDON = ZoneInfo("Europe/London")
 CARD_LINK = re.compile(r'<h3><a href="(?:/cy)?/services/([a-z0-9-]+)"')
@@ -234,12 +248,10 @@ def test_welsh_crisis_message_is_welsh(client):
 
 
 def test_crisis_help_shows_even_with_no_results(tmp_path):
-    from conftest import ENTRIES, make_content
-
     content = make_content(
         tmp_path / "content", {k: v for k, v in ENTRIES.items() if k not in ("samaritans", "live-fear-free")}
     )
-    app = create_app({"TESTING": True, "CONTENT_DIR": content, "INDEX_DIR": tmp_path / "index"})
+    app = make_app(content, tmp_path / "index")
     page = text(app.test_client().get("/search?q=I+want+to+kill+myself"))
     assert slugs_on(page) == []
     assert '<section class="crisis"' in page
@@ -609,9 +621,7 @@ def test_pages_have_one_h1_a_skip_link_and_labelled_fields(client, url):
 
 
 def test_unexpected_errors_get_a_friendly_page_and_are_logged(content_dir, index_dir, caplog):
-    app = create_app(
-        {"TESTING": False, "CONTENT_DIR": content_dir, "INDEX_DIR": index_dir, "SECRET_KEY": "x"}
-    )
+    app = make_app(content_dir, index_dir, TESTING=False)
 
     def boom():
         raise RuntimeError("kaboom")
@@ -669,15 +679,12 @@ def test_list_is_capped(app, client):
     assert slugs_on(text(client.get("/list"))) == ["food-bank", "youth-club"]
 
 
-def test_bundled_directory_pages_fit_the_budget(tmp_path):
+def test_bundled_directory_pages_fit_the_budget(bundled_app):
     """Every page of the real directory, at its largest (a full list, the biggest category), under 100 KB."""
-    from conftest import ROOT
-
-    app = create_app({"TESTING": True, "CONTENT_DIR": ROOT / "content", "INDEX_DIR": tmp_path / "index"})
-    client = app.test_client()
-    index = app.extensions["signpost"].index
+    client = bundled_app.test_client()
+    index = bundled_app.extensions["signpost"].index
     slugs = [e.slug for e in index.visible()]
-    full_list = ",".join(slugs[: app.config["LIST_LIMIT"]])
+    full_list = ",".join(slugs[: bundled_app.config["LIST_LIMIT"]])
     urls = [
         "/",
         "/cy/",
@@ -696,12 +703,8 @@ def test_bundled_directory_pages_fit_the_budget(tmp_path):
 
 # --- quick exit, a way to get in touch, sources ----------------------------------------------
 def _site(tmp_path, extra: dict):
-    from conftest import ENTRIES, make_content
-
     content = make_content(tmp_path / "content", {**ENTRIES, **extra})
-    return create_app(
-        {"TESTING": True, "CONTENT_DIR": content, "INDEX_DIR": tmp_path / "index"}
-    ).test_client()
+    return make_app(content, tmp_path / "index").test_client()
 
 
 COURSE = """\
@@ -750,7 +753,7 @@ def test_staff_see_the_sources(staff_client):
     assert "checked 2025-04-11 · phone, email, address" in page
 
 
-def test_one_brand_in_each_language(client, tmp_path):
+def test_one_brand_in_each_language(client):
     """The Welsh pages and the Welsh chat call the service Arwyddbost, never Signpost."""
     for path in ("/cy/", "/cy/search?q=bwyd", "/cy/services/food-bank", "/cy/list", "/cy/chat"):
         body = text(client.get(path))
@@ -760,12 +763,9 @@ def test_one_brand_in_each_language(client, tmp_path):
 
 
 # --- the bundled directory --------------------------------------------------------------------
-@pytest.fixture(scope="module")
-def bundled(tmp_path_factory):
-    from conftest import ROOT
-
-    index = tmp_path_factory.mktemp("bundled") / "index"
-    return create_app({"TESTING": True, "CONTENT_DIR": ROOT / "content", "INDEX_DIR": index}).test_client()
+@pytest.fixture
+def bundled(bundled_app):
+    return bundled_app.test_client()
 
 
 def _main(page: str) -> str:
@@ -779,10 +779,6 @@ def _contact(page: str) -> str:
 
 def test_every_bundled_entry_page_gives_a_way_to_get_in_touch(bundled):
     """Its own phone, email or website, or "Ask at" a service that has one (followed to the end)."""
-    from conftest import ROOT
-
-    from search_index import load_directory
-
     slugs = [e.slug for e in load_directory(ROOT / "content").entries if e.status != "closed"]
     for slug in slugs:
         seen, current = [], slug
@@ -800,10 +796,6 @@ def test_every_bundled_entry_page_gives_a_way_to_get_in_touch(bundled):
 def test_no_welsh_entry_page_shows_english_field_text(bundled):
     """Every field on a Welsh entry page is in Welsh: nothing is marked English, and no English-only
     value of the entry (hours, cost, referral, access, organisation, area, description) appears."""
-    from conftest import ROOT
-
-    from search_index import load_directory
-
     for entry in load_directory(ROOT / "content").entries:
         if entry.status == "closed":
             continue
@@ -846,12 +838,9 @@ def _many(n: int) -> dict:
     }
 
 
-def test_more_results_past_the_first_twenty_each_search_recorded_once(tmp_path):
+def test_more_results_past_the_first_twenty_each_search_recorded_once(tmp_path, monkeypatch):
     client = _site(tmp_path, _many(45))
-    core = client.application.extensions["signpost"]
-    recorded = []
-    search = core.search
-    core.search = lambda *a, **kw: recorded.append(a) or search(*a, **kw)
+    recorded = record_searches(monkeypatch, client.application)
     page = text(client.get("/search?q=knitting"))
     assert len(slugs_on(page)) == 20 and "The first 20 services found" in page
     more = re.search(r'href="(/search\?[^"]+)#s-([a-z0-9-]+)">Show more services', page)
@@ -867,11 +856,8 @@ def test_more_results_past_the_first_twenty_each_search_recorded_once(tmp_path):
     assert 'href="tel:016329600' in card and "Mondays 10am to 12pm" in card  # phone and hours on cards
 
 
-def test_add_to_my_list_comes_back_to_the_card_without_recording_the_search_again(client):
-    core = client.application.extensions["signpost"]
-    recorded = []
-    search = core.search
-    core.search = lambda *a, **kw: recorded.append(a) or search(*a, **kw)
+def test_add_to_my_list_comes_back_to_the_card_without_recording_the_search_again(client, monkeypatch):
+    recorded = record_searches(monkeypatch, client.application)
     page = text(client.get("/search?q=food+bank"))
     token = re.search(r'name="csrf_token" value="([^"]+)"', page).group(1)
     nxt = re.search(r'name="next" value="([^"]+#s-food-bank)"', page).group(1)
