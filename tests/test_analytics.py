@@ -12,6 +12,7 @@ import threading
 from pathlib import Path
 
 import pytest
+import yaml
 from click.testing import CliRunner
 from conftest import make_app
 from hypothesis import given, settings
@@ -56,25 +57,16 @@ def need_words(tmp_path_factory):
     return NeedWords(set(vocab.known_words()) - quiet, quiet)
 
 
-# Held out: written after the picker was finished and never tuned on. Each line: the message, the
-# words that identify someone (none may be kept), a need word that must be kept.
-HELD_OUT = [
-    ("my partner Jack Evans lives at 14 Chester Road Gresford and takes all my money", "jack evans 14 chester gresford", "money"),
-    ("we live in Plas Madoc, flat 7 Acrefair, my kids are Ruby (6) and Mason (9), need help with uniform", "plas madoc 7 acrefair ruby 6 mason 9", "uniform"),
-    ("hi its Gwen here from Rhos, my mam is 84 and cant cope on her own", "gwen rhos 84", "cope"),
-    ("i am faith okonkwo, asylum seeker in hightown, need english classes", "okonkwo hightown", "asylum"),
-    ("landlord at 3 hope street wont fix the damp, my name is mark", "3 hope mark", "damp"),
-    ("I AM DAVID JONES AND I NEED A FOOD BANK IN BRYMBO", "david jones brymbo", "food"),
-    ("ring me on 01978 123456 about carers support for my husband Robin", "01978 123456 robin", "carers"),
-    ("Rydw i angen help gyda dyled, Siân Hughes ydw i, 12 Stryt y Brenin", "sian hughes 12 stryt brenin", "dyled"),
-]  # fmt: skip
+# Held out: written after the picker was finished and never tuned on (the message, its language, the
+# words that identify someone, none of which may be kept, and a need word that must be kept).
+HELD_OUT = yaml.safe_load(Path(__file__).with_name("need_words_heldout.yml").read_text(encoding="utf-8"))
 
 
-@pytest.mark.parametrize("message, identifying, need", HELD_OUT)
-def test_held_out_messages_keep_no_name_place_or_number(need_words, message, identifying, need):
-    kept = need_words.extract(message, "cy" if message.startswith("Rydw") else "en")
-    assert not set(kept) & set(identifying.split()), kept
-    assert need in kept
+@pytest.mark.parametrize("case", HELD_OUT, ids=[case["message"][:40] for case in HELD_OUT])
+def test_held_out_messages_keep_no_name_place_or_number(need_words, case):
+    kept = need_words.extract(case["message"], case["lang"])
+    assert not set(kept) & set(case["identifying"].split()), kept
+    assert case["need"] in kept
 
 
 @pytest.mark.parametrize("message, lang, expected", NEED_WORDS_TABLE)
