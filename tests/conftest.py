@@ -332,3 +332,33 @@ def record_searches(monkeypatch, app) -> list:
     search = core.search
     monkeypatch.setattr(core, "search", lambda *a, **kw: made.append(a) or search(*a, **kw))
     return made
+
+
+# Messages that must get an answer, never an error, from every way of searching (words, meaning).
+HOSTILE_MESSAGES = [
+    "",
+    " ",
+    "a" * 10_000,
+    "AND OR NOT",
+    '"unclosed',
+    "title:(",
+    "*",
+    "?",
+    "food*",
+    "'; DROP TABLE entries; --",
+    "<script>alert(1)</script>",
+    "😀🍞🏠",
+    "مساعدة في الطعام",
+    "pomoc jedzenie",
+    "\x00\x01\x02 food \x7f",
+    "slug:food-bank",
+    "(((((",
+    "food~2",
+    "^^^",
+    "\u202e\u200b",
+    "foo\nbar\r\nbaz",
+    "x" * 10_000,
+    "\U0001f600\U0001f64f",
+    "food\x00\x1b[31m bank\x7f",
+    'title:(food OR "debt") AND NOT *',
+]

@@ -16,7 +16,7 @@ import numpy as np
 import pytest
 import yaml
 from click.testing import CliRunner
-from conftest import signpost_serve
+from conftest import HOSTILE_MESSAGES, signpost_serve
 from meaning_eval import evaluate
 
 from search_index import SearchIndex, build_index
@@ -381,16 +381,7 @@ def test_the_site_says_when_nothing_is_a_good_match(bundled_app, prefix, plain, 
     assert plain not in good.replace("&#39;", "’").replace("'", "’")
 
 
-@pytest.mark.parametrize(
-    "message",
-    [
-        "x" * 10_000,
-        "\U0001f600\U0001f64f",
-        "مساعدة في الطعام",
-        "food\x00\x1b[31m bank\x7f",
-        'title:(food OR "debt") AND NOT *',
-    ],
-)
+@pytest.mark.parametrize("message", HOSTILE_MESSAGES)
 def test_any_message_gets_an_answer(bundled, message):
     res = bundled.search(message)
     assert isinstance(res.confident, bool)
