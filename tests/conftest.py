@@ -471,3 +471,73 @@ def app(content_dir: Path, index_dir: Path):
 @pytest.fixture
 def client(app):
     return app.test_client()
+
+
+# --- shared read-only sites (issue 14, step 8) ---------------------------------------------------
+# A test that only reads pages shares one website per content set for the whole session instead of
+# writing content, building an index and making an app of its own. Nothing such a test does is kept
+# on the server: without DB_PATH no search is recorded, the chat keeps its conversations in memory
+# under each client's own session, and my list lives in the client's session cookie. A test that
+# writes (staff, analytics, feedback, corrections, edits) or adds routes makes its own with make_app.
+
+
+@pytest.fixture(scope="session")
+def shared_app(tmp_path_factory):
+    """The website over ENTRIES, built once for the session; tests take it as `read_only_app`."""
+    root = tmp_path_factory.mktemp("shared-site")
+    return make_app(make_content(root / "content"), root / "index")
+
+
+@pytest.fixture
+def read_only_app(shared_app):
+    """The shared website for one test: the settings it changes (CLOCK, LIST_LIMIT, ...) are put
+    back after it (patch anything else with `monkeypatch`)."""
+    saved = dict(shared_app.config)
+    yield shared_app
+    shared_app.config.clear()
+    shared_app.config.update(saved)
+
+
+@pytest.fixture(scope="session")
+def bundled_app(tmp_path_factory):
+    """The website over the bundled content/ folder, built once for the session (read-only tests)."""
+    return make_app(ROOT / "content", tmp_path_factory.mktemp("bundled-site") / "index")
+
+
+def record_searches(monkeypatch, app) -> list:
+    """The searches `app` makes of its core from now on (the arguments of each), for the rest of the test."""
+    core = app.extensions["signpost"]
+    made: list = []
+    search = core.search
+    monkeypatch.setattr(core, "search", lambda *a, **kw: made.append(a) or search(*a, **kw))
+    return made
+
+
+# Messages that must get an answer, never an error, from every way of searching (words, meaning).
+HOSTILE_MESSAGES = [
+    "",
+    " ",
+    "a" * 10_000,
+    "AND OR NOT",
+    '"unclosed',
+    "title:(",
+    "*",
+    "?",
+    "food*",
+    "'; DROP TABLE entries; --",
+    "<script>alert(1)</script>",
+    "😀🍞🏠",
+    "مساعدة في الطعام",
+    "pomoc jedzenie",
+    "\x00\x01\x02 food \x7f",
+    "slug:food-bank",
+    "(((((",
+    "food~2",
+    "^^^",
+    "\u202e\u200b",
+    "foo\nbar\r\nbaz",
+    "x" * 10_000,
+    "\U0001f600\U0001f64f",
+    "food\x00\x1b[31m bank\x7f",
+    'title:(food OR "debt") AND NOT *',
+]

@@ -4,14 +4,15 @@ the report (CLI and data), and searches from the site, the API and the bot landi
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import os
 import re
 import sqlite3
 import threading
-import time
 from pathlib import Path
 
 import pytest
+import yaml
 from click.testing import CliRunner
 from conftest import make_app
 from hypothesis import given, settings
@@ -56,25 +57,16 @@ def need_words(tmp_path_factory):
     return NeedWords(set(vocab.known_words()) - quiet, quiet)
 
 
-# Held out: written after the picker was finished and never tuned on. Each line: the message, the
-# words that identify someone (none may be kept), a need word that must be kept.
-HELD_OUT = [
-    ("my partner Jack Evans lives at 14 Chester Road Gresford and takes all my money", "jack evans 14 chester gresford", "money"),
-    ("we live in Plas Madoc, flat 7 Acrefair, my kids are Ruby (6) and Mason (9), need help with uniform", "plas madoc 7 acrefair ruby 6 mason 9", "uniform"),
-    ("hi its Gwen here from Rhos, my mam is 84 and cant cope on her own", "gwen rhos 84", "cope"),
-    ("i am faith okonkwo, asylum seeker in hightown, need english classes", "okonkwo hightown", "asylum"),
-    ("landlord at 3 hope street wont fix the damp, my name is mark", "3 hope mark", "damp"),
-    ("I AM DAVID JONES AND I NEED A FOOD BANK IN BRYMBO", "david jones brymbo", "food"),
-    ("ring me on 01978 123456 about carers support for my husband Robin", "01978 123456 robin", "carers"),
-    ("Rydw i angen help gyda dyled, Siân Hughes ydw i, 12 Stryt y Brenin", "sian hughes 12 stryt brenin", "dyled"),
-]  # fmt: skip
+# Held out: written after the picker was finished and never tuned on (the message, its language, the
+# words that identify someone, none of which may be kept, and a need word that must be kept).
+HELD_OUT = yaml.safe_load(Path(__file__).with_name("need_words_heldout.yml").read_text(encoding="utf-8"))
 
 
-@pytest.mark.parametrize("message, identifying, need", HELD_OUT)
-def test_held_out_messages_keep_no_name_place_or_number(need_words, message, identifying, need):
-    kept = need_words.extract(message, "cy" if message.startswith("Rydw") else "en")
-    assert not set(kept) & set(identifying.split()), kept
-    assert need in kept
+@pytest.mark.parametrize("case", HELD_OUT, ids=[case["message"][:40] for case in HELD_OUT])
+def test_held_out_messages_keep_no_name_place_or_number(need_words, case):
+    kept = need_words.extract(case["message"], case["lang"])
+    assert not set(kept) & set(case["identifying"].split()), kept
+    assert case["need"] in kept
 
 
 @pytest.mark.parametrize("message, lang, expected", NEED_WORDS_TABLE)
@@ -255,12 +247,16 @@ def test_searches_without_a_database_are_not_recorded(content_dir, index_dir, tm
 
 # --- a broken database never breaks a search ----------------------------------------------------
 def _assert_answers(core: Signpost, caplog) -> None:
-    start = time.monotonic()
+    """Three searches made while the database cannot be written (the caller keeps it so until they
+    return, so none of them can have waited for it to come back): each is answered as usual, and
+    each gives up recording with one warning instead of raising or retrying."""
+    caplog.clear()
     for _ in range(3):
         res = core.search("food parcel", channel="web")
         assert res.hits and res.hits[0].slug == "food-bank"
-    assert time.monotonic() - start < 3.0
-    assert "could not record a search" in caplog.text
+    given_up = [r for r in caplog.records if r.getMessage().startswith("could not record a search in")]
+    assert len(given_up) == 3, caplog.text
+    assert all(r.levelno == logging.WARNING and r.exc_info is None for r in given_up)
 
 
 def test_db_path_is_a_directory(content_dir, index_dir, tmp_path, caplog):
@@ -278,19 +274,20 @@ def test_db_path_is_a_read_only_file(content_dir, index_dir, tmp_path, caplog):
     _assert_answers(core, caplog)
 
 
-def test_db_file_made_read_only_with_chmod(content_dir, index_dir, tmp_path, caplog):
-    db = tmp_path / "ro" / "stats.db"
-    core = Signpost(content_dir, index_dir, on_search=open_search_log(db))
-    core.ensure_index()
-    os.chmod(db, 0o444)
-    os.chmod(db.parent, 0o555)
-    try:
-        for _ in range(3):
-            assert core.search("food parcel", channel="web").hits
-        if os.geteuid() != 0:  # root may write anyway; anyone else must be refused, quietly
-            assert "could not record a search" in caplog.text
-    finally:
-        os.chmod(db.parent, 0o755)
+def test_db_folder_replaced_by_a_file_while_running(recorded_core, db_path, tmp_path, caplog):
+    """The database stops being writable while the site runs, for any user, root included: its
+    folder is now a file. Searches go on unrecorded, nothing goes to the file still open, and
+    recording resumes once the folder is back."""
+    recorded_core.search("food", channel="web")
+    moved = tmp_path / "moved"
+    db_path.parent.rename(moved)
+    db_path.parent.write_text("not a folder")
+    _assert_answers(recorded_core, caplog)
+    assert [r["words"] for r in rows(moved / db_path.name)] == ["food"]
+    db_path.parent.unlink()
+    moved.rename(db_path.parent)
+    recorded_core.search("debt", channel="web")
+    assert [r["words"] for r in rows(db_path)] == ["food", "debt"]
 
 
 def test_db_locked_by_an_exclusive_transaction(recorded_core, db_path, caplog):

@@ -16,7 +16,7 @@ import numpy as np
 import pytest
 import yaml
 from click.testing import CliRunner
-from conftest import signpost_serve
+from conftest import HOSTILE_MESSAGES, signpost_serve
 from meaning_eval import evaluate
 
 from search_index import SearchIndex, build_index
@@ -372,13 +372,8 @@ def test_the_bot_says_when_nothing_is_a_good_match(bundled_core, lang, plain, he
         ("/cy", "Does gen i ddim ateb da i hynny", "Efallai y bydd y rhain yn helpu"),
     ],
 )
-def test_the_site_says_when_nothing_is_a_good_match(tmp_path, prefix, plain, heading):
-    from directory import create_app
-
-    app = create_app(
-        {"TESTING": True, "CONTENT_DIR": CONTENT, "INDEX_DIR": tmp_path / "ix", "SECRET_KEY": "t"}
-    )
-    client = app.test_client()
+def test_the_site_says_when_nothing_is_a_good_match(bundled_app, prefix, plain, heading):
+    client = bundled_app.test_client()
     page = client.get(f"{prefix}/search?q=wedding+venue+to+hire").get_data(as_text=True)
     assert plain in page.replace("&#39;", "’").replace("'", "’")
     assert heading in page and "116 123" in page and 'id="browse"' in page
@@ -386,16 +381,7 @@ def test_the_site_says_when_nothing_is_a_good_match(tmp_path, prefix, plain, hea
     assert plain not in good.replace("&#39;", "’").replace("'", "’")
 
 
-@pytest.mark.parametrize(
-    "message",
-    [
-        "x" * 10_000,
-        "\U0001f600\U0001f64f",
-        "مساعدة في الطعام",
-        "food\x00\x1b[31m bank\x7f",
-        'title:(food OR "debt") AND NOT *',
-    ],
-)
+@pytest.mark.parametrize("message", HOSTILE_MESSAGES)
 def test_any_message_gets_an_answer(bundled, message):
     res = bundled.search(message)
     assert isinstance(res.confident, bool)
@@ -403,17 +389,12 @@ def test_any_message_gets_an_answer(bundled, message):
         assert hit.why() and hit.why("cy")
 
 
-def test_the_web_chat_says_when_nothing_is_a_good_match(tmp_path):
+def test_the_web_chat_says_when_nothing_is_a_good_match(bundled_app):
     import html
 
     from test_chat_web import Chat
 
-    from directory import create_app
-
-    app = create_app(
-        {"TESTING": True, "CONTENT_DIR": CONTENT, "INDEX_DIR": tmp_path / "ix", "SECRET_KEY": "t"}
-    )
-    chat = Chat(app.test_client())
+    chat = Chat(bundled_app.test_client())
     chat.say("wedding venue to hire")
     assert "I don't have a good match for that." in chat.text
     assert "These might help:" in chat.text and "116 123" in chat.text

@@ -9,11 +9,10 @@ import subprocess
 import uuid
 
 import pytest
-from conftest import ENTRIES, make_content
+from conftest import ENTRIES, make_app, make_content
 from oruk_schema import FORMATS, assert_valid, errors, file_schema, openapi, response_schema
 
 from directory import create_app, oruk
-from signpost.config import BUNDLED_CONTENT
 
 # Two entries with places and structured opening times (made-up places and coordinates).
 PLACES = {
@@ -64,12 +63,11 @@ PLACES = {
 }
 
 
-@pytest.fixture
-def app(tmp_path):
-    content = make_content(tmp_path / "content", {**ENTRIES, **PLACES})
-    return create_app(
-        {"TESTING": True, "CONTENT_DIR": content, "INDEX_DIR": tmp_path / "index", "SECRET_KEY": "t"}
-    )
+@pytest.fixture(scope="module")
+def app(tmp_path_factory):
+    """One site for the module: the API only reads."""
+    root = tmp_path_factory.mktemp("oruk-site")
+    return make_app(make_content(root / "content", {**ENTRIES, **PLACES}), root / "index")
 
 
 @pytest.fixture
@@ -132,15 +130,12 @@ def test_every_path_of_the_openapi_file_validates(client):
     assert checked["/services/{id}"] == 9  # every visible service
 
 
-def test_the_bundled_directory_validates_on_several_pages(tmp_path):
-    app = create_app(
-        {"TESTING": True, "CONTENT_DIR": BUNDLED_CONTENT, "INDEX_DIR": tmp_path / "i", "SECRET_KEY": "t"}
-    )
-    client = app.test_client()
+def test_the_bundled_directory_validates_on_several_pages(bundled_app):
+    client = bundled_app.test_client()
     first = get(client, "/openreferral/services?per_page=10")
     assert first["total_pages"] > 3
     checked = validate_feed(client)
-    assert checked["/services/{id}"] == len(app.extensions["signpost"].index.visible())
+    assert checked["/services/{id}"] == len(bundled_app.extensions["signpost"].index.visible())
 
 
 def test_formats_are_checked():

@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
-VISIBLE = {
-    "food-bank",
-    "youth-club",
-    "lunch-club",
-    "samaritans",
-    "live-fear-free",
-    "hostile-entry",
-    "paused-group",
-}
+import pytest
+
+
+@pytest.fixture
+def app(read_only_app):
+    return read_only_app  # these tests only read: one site for the session (conftest)
+
+
+@pytest.fixture
+def core(app):
+    return app.extensions["signpost"]
 
 
 # --- /api/search -----------------------------------------------------------------------------

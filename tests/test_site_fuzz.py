@@ -41,6 +41,11 @@ PARAMS = st.dictionaries(PARAM_NAMES, st.one_of(ANY_TEXT, NUMBERS_AS_TEXT), max_
 FUZZ = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 
 
+@pytest.fixture
+def app(read_only_app):
+    return read_only_app  # these tests only read: one site for the session (conftest)
+
+
 def check(client, path: str, params: dict) -> None:
     response = client.get(f"{path}?{urlencode(params)}")
     assert response.status_code < 500, (path, params)
