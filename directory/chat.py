@@ -16,7 +16,7 @@ from flask import Blueprint, Flask, current_app, redirect, render_template, requ
 from flask_babel import gettext as _
 
 from bot.chats import ChatState
-from bot.conversation import Conversation, Reply
+from bot.conversation import Conversation, Reply, privacy_note
 from bot.phrases import say
 
 from .chat_text import chat_html, web_buttons
@@ -171,8 +171,12 @@ def _not_stored(response):
 
 
 def _page(lang: str, log: list[dict]):
-    privacy = say("privacy_web", lang) + " " + say("privacy_kept", lang)  # the bot's words: the same rules
     crisis = any(m.get("kind") == "crisis" for ex in log for m in ex.get("bot", []))
     return render_template(
-        "chat.html", log=log, privacy=privacy, show_exit=True, crisis=crisis, chat_lang=lang
+        "chat.html",
+        log=log,
+        privacy=privacy_note("chat", lang),
+        show_exit=True,
+        crisis=crisis,
+        chat_lang=lang,
     )
