@@ -30,6 +30,7 @@ def _table(header: Sequence[str], align: str, rows: Iterable[Sequence[object]]) 
 
 
 def _row(cells: Sequence[object]) -> str:
+    """One table row, "| a | b |"; an empty cell is written "| |"."""
     return "|" + "|".join(f" {cell} " if cell != "" else " " for cell in cells) + "|"
 
 
