@@ -80,18 +80,17 @@ class Server:
 
     def peak_memory_mb(self) -> float | None:
         """VmHWM (peak resident memory) of the server process, from /proc."""
-        try:
-            for line in Path(f"/proc/{self.proc.pid}/status").read_text().splitlines():
-                if line.startswith("VmHWM:"):
-                    return int(line.split()[1]) / 1024
-        except OSError:
-            return None
-        return None
+        return self._status_mb("VmHWM")
 
     def current_memory_mb(self) -> float | None:
+        """VmRSS (resident memory now) of the server process, from /proc."""
+        return self._status_mb("VmRSS")
+
+    def _status_mb(self, field: str) -> float | None:
+        """A memory figure of /proc/PID/status (given there in kB), in MB; None when it cannot be read."""
         try:
             for line in Path(f"/proc/{self.proc.pid}/status").read_text().splitlines():
-                if line.startswith("VmRSS:"):
+                if line.startswith(f"{field}:"):
                     return int(line.split()[1]) / 1024
         except OSError:
             return None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
 from signpost.cmd_serve import THREADS as SERVE_THREADS
@@ -21,6 +22,61 @@ def _ms(x: float) -> str:
     return f"{x:.1f}" if x >= 10 else f"{x:.2f}"
 
 
+def _table(header: Sequence[str], align: str, rows: Iterable[Sequence[object]]) -> list[str]:
+    """A Markdown table, then a blank line: `align` has "l" (left) or "r" (right) for each column."""
+    rule = {"l": "---", "r": "---:"}
+    lines = [_row(header), "|" + "|".join(rule[a] for a in align) + "|"]
+    return lines + [_row(row) for row in rows] + [""]
+
+
+def _row(cells: Sequence[object]) -> str:
+    """One table row, "| a | b |"; an empty cell is written "| |"."""
+    return "|" + "|".join(f" {cell} " if cell != "" else " " for cell in cells) + "|"
+
+
+def _section(title: str, intro: str = "") -> list[str]:
+    """A "## title" heading and its introduction, each followed by a blank line."""
+    return [f"## {title}", ""] + ([intro, ""] if intro else [])
+
+
+def _size_table(data: dict, header: list[str], cells: Callable[[dict], list]) -> list[str]:
+    """A table of numbers with a row per directory size: its number of entries, then `cells(size)`."""
+    rows = ([_k(s["entries"]), *cells(s)] for s in data["sizes"])
+    return _table(["entries", *header], "r" * (len(header) + 1), rows)
+
+
+def _build_cells(size: dict) -> list:
+    b = size["build"]
+    return [
+        f"{b['signpost']:.2f} s",
+        f"{b['fts5']:.2f} s",
+        _ratio(b["signpost"], b["fts5"]),
+        f"{size['index_mb']:.1f} MB / {size['fts5_mb']:.1f} MB",
+    ]
+
+
+def _update_cells(size: dict) -> list:
+    u = size["update"]
+    return [
+        f"{u['signpost']:.3f} s",
+        f"{u['signpost_live']:.3f} s",
+        f"{u['signpost_service_live']:.3f} s",
+        f"{u['fts5'] * 1000:.1f} ms",
+        _ratio(u["signpost"], u["fts5"]),
+    ]
+
+
+def _query_cells(size: dict) -> list:
+    a, b = size["query"]["signpost"], size["query"]["fts5"]
+    return [
+        *(f"{_ms(x)} ms" for x in (a["p50"], a["p99"], b["p50"], b["p99"])),
+        _ratio(a["p50"], b["p50"]),
+        _ratio(a["p99"], b["p99"]),
+        f"{_ms(a['cold_p50'])} / {_ms(a['cold_p99'])} ms",
+        f"{_ms(b['cold_p50'])} / {_ms(b['cold_p99'])} ms",
+    ]
+
+
 def _summary(data: dict) -> list[str]:
     """The targets at 10,000 entries (or the size nearest it), met or not."""
     if not data["sizes"]:
@@ -29,22 +85,39 @@ def _summary(data: dict) -> list[str]:
     q, b, u = s["query"], s["build"], s["update"]
     sp, ft = q["signpost"], q["fts5"]
     ok = {True: "met", False: "**missed**"}
-    out = [
-        f"## Summary at {_k(s['entries'])} entries",
-        "",
-        "| | Signpost | FTS5 | ratio | target | |",
-        "|---|---:|---:|---:|---|---|",
-        f"| query p50 / p99 | {_ms(sp['p50'])} / {_ms(sp['p99'])} ms | {_ms(ft['p50'])} / {_ms(ft['p99'])} ms | "
-        f"{_ratio(sp['p50'], ft['p50'])} / {_ratio(sp['p99'], ft['p99'])} | ≤ 2× FTS5 (aim: match) | "
-        f"{ok[sp['p50'] <= 2 * ft['p50'] and sp['p99'] <= 2 * ft['p99']]} |",
-        f"| query p50 / p99, first pass after opening | {_ms(sp['cold_p50'])} / {_ms(sp['cold_p99'])} ms | "
-        f"{_ms(ft['cold_p50'])} / {_ms(ft['cold_p99'])} ms | {_ratio(sp['cold_p50'], ft['cold_p50'])} / "
-        f"{_ratio(sp['cold_p99'], ft['cold_p99'])} | | |",
-        f"| full build | {b['signpost']:.1f} s | {b['fts5']:.1f} s | {_ratio(b['signpost'], b['fts5'])} | ≤ 1.5× FTS5 | "
-        f"{ok[b['signpost'] <= 1.5 * b['fts5']]} |",
-        f"| one edited file live (update + reopen + search) | {u['signpost_live']:.2f} s "
-        f"(through `Signpost`: {u['signpost_service_live']:.2f} s) | {u['fts5'] * 1000:.0f} ms | "
-        f"{_ratio(u['signpost_live'], u['fts5'])} | ≤ 0.3 s, not a full rebuild | {ok[u['signpost_live'] <= 0.3]} |",
+    rows = [
+        [
+            "query p50 / p99",
+            f"{_ms(sp['p50'])} / {_ms(sp['p99'])} ms",
+            f"{_ms(ft['p50'])} / {_ms(ft['p99'])} ms",
+            f"{_ratio(sp['p50'], ft['p50'])} / {_ratio(sp['p99'], ft['p99'])}",
+            "≤ 2× FTS5 (aim: match)",
+            ok[sp["p50"] <= 2 * ft["p50"] and sp["p99"] <= 2 * ft["p99"]],
+        ],
+        [
+            "query p50 / p99, first pass after opening",
+            f"{_ms(sp['cold_p50'])} / {_ms(sp['cold_p99'])} ms",
+            f"{_ms(ft['cold_p50'])} / {_ms(ft['cold_p99'])} ms",
+            f"{_ratio(sp['cold_p50'], ft['cold_p50'])} / {_ratio(sp['cold_p99'], ft['cold_p99'])}",
+            "",
+            "",
+        ],
+        [
+            "full build",
+            f"{b['signpost']:.1f} s",
+            f"{b['fts5']:.1f} s",
+            _ratio(b["signpost"], b["fts5"]),
+            "≤ 1.5× FTS5",
+            ok[b["signpost"] <= 1.5 * b["fts5"]],
+        ],
+        [
+            "one edited file live (update + reopen + search)",
+            f"{u['signpost_live']:.2f} s (through `Signpost`: {u['signpost_service_live']:.2f} s)",
+            f"{u['fts5'] * 1000:.0f} ms",
+            _ratio(u["signpost_live"], u["fts5"]),
+            "≤ 0.3 s, not a full rebuild",
+            ok[u["signpost_live"] <= 0.3],
+        ],
     ]
     site = data.get("site")
     if site and "runs" in site:
@@ -56,31 +129,53 @@ def _summary(data: dict) -> list[str]:
         paced = max((r for r in site["runs"] if r.get("paced")), key=lambda r: r["p99"], default=None)
         if worst:
             errors = sum(r["errors"] for r in site["runs"])
-            out.append(
-                f"| search page, 50 clients (worst run) | p99 {worst['p99']:.0f} ms, {worst['rps']:.0f} req/s | | | "
-                f"p99 ≤ 100 ms | {ok[worst['p99'] <= 100]} |"
+            rows.append(
+                [
+                    "search page, 50 clients (worst run)",
+                    f"p99 {worst['p99']:.0f} ms, {worst['rps']:.0f} req/s",
+                    "",
+                    "",
+                    "p99 ≤ 100 ms",
+                    ok[worst["p99"] <= 100],
+                ]
             )
             if paced:
-                out.append(
-                    f"| search page, 50 clients at one search a second each (worst run) | p99 {paced['p99']:.0f} ms, "
-                    f"{paced['rps']:.0f} req/s | | | | |"
+                rows.append(
+                    [
+                        "search page, 50 clients at one search a second each (worst run)",
+                        f"p99 {paced['p99']:.0f} ms, {paced['rps']:.0f} req/s",
+                        "",
+                        "",
+                        "",
+                        "",
+                    ]
                 )
-            out.append(
-                f"| errors in all load runs, re-indexing included | {errors} | | | 0 | {ok[errors == 0]} |"
-            )
-        out.append(
-            f"| `signpost serve` peak memory (VmHWM) | {site['peak_mb']:.0f} MB after all runs "
-            f"({site['after_warmup_mb']:.0f} MB after warm-up) | | | < 150 MB | {ok[site['peak_mb'] < 150]} |"
+            rows.append(["errors in all load runs, re-indexing included", errors, "", "", 0, ok[errors == 0]])
+        rows.append(
+            [
+                "`signpost serve` peak memory (VmHWM)",
+                f"{site['peak_mb']:.0f} MB after all runs ({site['after_warmup_mb']:.0f} MB after warm-up)",
+                "",
+                "",
+                "< 150 MB",
+                ok[site["peak_mb"] < 150],
+            ]
         )
     rel = data.get("relevance")
     if rel:
         r, f = rel["signpost"], rel["fts5"]
-        out.append(
-            f"| hit@3 / MRR@10, bundled questions | {r['hit_at_3']:.2f} / {r['mrr_at_10']:.2f} | "
-            f"{f['hit_at_3']:.2f} / {f['mrr_at_10']:.2f} | | hit@3 no lower than before (0.99) | "
-            f"{ok[r['hit_at_3'] >= 0.99 - 1e-9]} |"
+        rows.append(
+            [
+                "hit@3 / MRR@10, bundled questions",
+                f"{r['hit_at_3']:.2f} / {r['mrr_at_10']:.2f}",
+                f"{f['hit_at_3']:.2f} / {f['mrr_at_10']:.2f}",
+                "",
+                "hit@3 no lower than before (0.99)",
+                ok[r["hit_at_3"] >= 0.99 - 1e-9],
+            ]
         )
-    return out + [""]
+    table = _table(["", "Signpost", "FTS5", "ratio", "target", ""], "lrrrll", rows)
+    return _section(f"Summary at {_k(s['entries'])} entries") + table
 
 
 def write_chart(data: dict, path: Path) -> None:
@@ -132,8 +227,7 @@ def render(data: dict, raw: Path, chart: Path) -> str:
     if NOTES.is_file():
         add(NOTES.read_text(encoding="utf-8").strip())
         add("")
-    add("## How to reproduce")
-    add("")
+    lines += _section("How to reproduce")
     add("```sh")
     add("pip install -e '.[bench]'     # matplotlib, for the chart")
     add("python -m bench               # or bench/run; 1k, 10k and 50k entries and the site under load")
@@ -152,17 +246,10 @@ def render(data: dict, raw: Path, chart: Path) -> str:
     add(f"![Build time and query latency against directory size]({chart.name})")
     add("")
 
-    add("## Index build (full)")
-    add("")
-    add("| entries | Signpost | FTS5 | Signpost / FTS5 | index size (Signpost / FTS5) |")
-    add("|---:|---:|---:|---:|---:|")
-    for s in data["sizes"]:
-        b = s["build"]
-        add(
-            f"| {_k(s['entries'])} | {b['signpost']:.2f} s | {b['fts5']:.2f} s | {_ratio(b['signpost'], b['fts5'])} "
-            f"| {s['index_mb']:.1f} MB / {s['fts5_mb']:.1f} MB |"
-        )
-    add("")
+    lines += _section("Index build (full)")
+    lines += _size_table(
+        data, ["Signpost", "FTS5", "Signpost / FTS5", "index size (Signpost / FTS5)"], _build_cells
+    )
     p = data.get("parse")
     if p and "libyaml" in p:
         add(
@@ -172,46 +259,23 @@ def render(data: dict, raw: Path, chart: Path) -> str:
         )
         add("")
 
-    add("## One edited file")
-    add("")
-    add(
+    lines += _section(
+        "One edited file",
         "Edit one entry's summary in a built index, then `build_index` again (it must update that file "
         "alone). *Live* adds opening the new index and one search; *through Signpost* is "
-        "`Signpost.rebuild()` then `Signpost.index` (what the website and the bot use)."
+        "`Signpost.rebuild()` then `Signpost.index` (what the website and the bot use).",
     )
-    add("")
-    add(
-        "| entries | Signpost update | live (core API) | live (through Signpost) | FTS5 delete+insert | Signpost / FTS5 |"
-    )
-    add("|---:|---:|---:|---:|---:|---:|")
-    for s in data["sizes"]:
-        u = s["update"]
-        add(
-            f"| {_k(s['entries'])} | {u['signpost']:.3f} s | {u['signpost_live']:.3f} s | "
-            f"{u['signpost_service_live']:.3f} s | {u['fts5'] * 1000:.1f} ms | {_ratio(u['signpost'], u['fts5'])} |"
-        )
-    add("")
+    header = ["Signpost update", "live (core API)", "live (through Signpost)", "FTS5 delete+insert"]
+    lines += _size_table(data, [*header, "Signpost / FTS5"], _update_cells)
 
-    add("## Query latency")
-    add("")
-    add(
+    lines += _section(
+        "Query latency",
         "Every message of `bench/queries.txt`, in-process (`SearchIndex.search` against FTS5's "
         "`MATCH … ORDER BY bm25(…)` with the message's words OR-ed). *Cold* is the first pass just after "
-        "opening the index; the other columns are the median over the repeated passes."
+        "opening the index; the other columns are the median over the repeated passes.",
     )
-    add("")
-    add(
-        "| entries | Signpost p50 | Signpost p99 | FTS5 p50 | FTS5 p99 | p50 ratio | p99 ratio | Signpost cold p50 / p99 | FTS5 cold p50 / p99 |"
-    )
-    add("|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
-    for s in data["sizes"]:
-        a, b = s["query"]["signpost"], s["query"]["fts5"]
-        add(
-            f"| {_k(s['entries'])} | {_ms(a['p50'])} ms | {_ms(a['p99'])} ms | {_ms(b['p50'])} ms | {_ms(b['p99'])} ms "
-            f"| {_ratio(a['p50'], b['p50'])} | {_ratio(a['p99'], b['p99'])} | {_ms(a['cold_p50'])} / {_ms(a['cold_p99'])} ms "
-            f"| {_ms(b['cold_p50'])} / {_ms(b['cold_p99'])} ms |"
-        )
-    add("")
+    header = ["Signpost p50", "Signpost p99", "FTS5 p50", "FTS5 p99", "p50 ratio", "p99 ratio"]
+    lines += _size_table(data, [*header, "Signpost cold p50 / p99", "FTS5 cold p50 / p99"], _query_cells)
     opened = ", ".join(f"{s['open_seconds']:.2f} s at {_k(s['entries'])}" for s in data["sizes"])
     add(
         f"Opening the newest index (`SearchIndex.open`) while the previous one is open, as a running process does: {opened}."
@@ -220,65 +284,50 @@ def render(data: dict, raw: Path, chart: Path) -> str:
 
     rel = data.get("relevance")
     if rel:
-        add("## Relevance on the bundled questions")
-        add("")
-        add(
+        lines += _section(
+            "Relevance on the bundled questions",
             "`tests/relevance_questions.yml` against the bundled directory: hit@3 (a right service in the top 3) "
-            "and MRR@10, over every question that expects a service (Welsh included)."
+            "and MRR@10, over every question that expects a service (Welsh included).",
         )
-        add("")
-        add("| engine | hit@3 | MRR@10 | by kind (hits/questions) |")
-        add("|---|---:|---:|---|")
+        rows = []
         for key, label in (("signpost", "Signpost"), ("fts5", "FTS5")):
             r = rel[key]
             kinds = ", ".join(f"{k} {h}/{n}" for k, (h, n) in sorted(r["by_kind"].items()))
-            add(
-                f"| {label} | {r['hits']}/{r['scored']} = {r['hit_at_3']:.2f} | {r['mrr_at_10']:.2f} | {kinds} |"
+            rows.append(
+                [label, f"{r['hits']}/{r['scored']} = {r['hit_at_3']:.2f}", f"{r['mrr_at_10']:.2f}", kinds]
             )
-        add("")
+        lines += _table(["engine", "hit@3", "MRR@10", "by kind (hits/questions)"], "lrrl", rows)
 
     cli = data.get("cli")
     if cli:
-        add(f"## The command line at {_k(cli['entries'])} entries")
-        add("")
-        add(
+        lines += _section(
+            f"The command line at {_k(cli['entries'])} entries",
             "What the outside check does: `signpost index`, then `signpost ask --json` with every message on "
             "standard input, then one edited file and `signpost index` again; beside the same steps for FTS5 "
-            "(`python -m bench.fts build|ask`). Wall time, process start included."
+            "(`python -m bench.fts build|ask`). Wall time, process start included.",
         )
-        add("")
-        add("| step | Signpost | FTS5 | ratio |")
-        add("|---|---:|---:|---:|")
-        add(
-            f"| build | {cli['index_s']:.2f} s | {cli['fts5_index_s']:.2f} s | {_ratio(cli['index_s'], cli['fts5_index_s'])} |"
-        )
-        add(
-            f"| {cli['queries']} messages | {cli['ask_s']:.2f} s | {cli['fts5_ask_s']:.2f} s | "
-            f"{_ratio(cli['ask_s'], cli['fts5_ask_s'])} |"
-        )
-        add(f"| one edited file | {cli['update_s']:.2f} s | – | – |")
-        add("")
+        rows = [
+            ["build", f"{cli['index_s']:.2f} s", f"{cli['fts5_index_s']:.2f} s"]
+            + [_ratio(cli["index_s"], cli["fts5_index_s"])],
+            [f"{cli['queries']} messages", f"{cli['ask_s']:.2f} s", f"{cli['fts5_ask_s']:.2f} s"]
+            + [_ratio(cli["ask_s"], cli["fts5_ask_s"])],
+            ["one edited file", f"{cli['update_s']:.2f} s", "–", "–"],
+        ]
+        lines += _table(["step", "Signpost", "FTS5", "ratio"], "lrrr", rows)
         add(f"`signpost index` after the edit printed: `{cli['update_summary']}`")
         add("")
 
     page = data.get("page")
     if page:
-        add("## Where a search page's time goes")
-        add("")
-        add(
-            "Mean per message, in-process (Flask's test client, no network), at the size the site is loaded with."
+        lines += _section(
+            "Where a search page's time goes",
+            "Mean per message, in-process (Flask's test client, no network), at the size the site is loaded with.",
         )
-        add("")
-        add("| | ms |")
-        add("|---|---:|")
-        for k, v in page.items():
-            add(f"| {k} | {v:.1f} |")
-        add("")
+        lines += _table(["", "ms"], "lr", ([k, f"{v:.1f}"] for k, v in page.items()))
 
     site = data.get("site")
     if site:
-        add("## The site under load")
-        add("")
+        lines += _section("The site under load")
         if "skipped" in site:
             add(f"Skipped: {site['skipped']}.")
         else:
@@ -294,8 +343,7 @@ def render(data: dict, raw: Path, chart: Path) -> str:
                 "second in all."
             )
             add("")
-            add("| run | requests/s | p50 | p99 | errors | edits (save → found on the site) |")
-            add("|---|---:|---:|---:|---:|---:|")
+            rows = []
             for r in [site["warmup"], *site["runs"]]:
                 rx = (
                     f"{r['reindex_rounds']} edits, live in {r['live_median']:.2f} s median "
@@ -304,10 +352,18 @@ def render(data: dict, raw: Path, chart: Path) -> str:
                     if "reindex_rounds" in r
                     else "–"
                 )
-                add(
-                    f"| {r['label']} | {r['rps']:.0f} | {r['p50']:.0f} ms | {r['p99']:.0f} ms | {r['errors']} | {rx} |"
+                rows.append(
+                    [
+                        r["label"],
+                        f"{r['rps']:.0f}",
+                        f"{r['p50']:.0f} ms",
+                        f"{r['p99']:.0f} ms",
+                        r["errors"],
+                        rx,
+                    ]
                 )
-            add("")
+            header = ["run", "requests/s", "p50", "p99", "errors", "edits (save → found on the site)"]
+            lines += _table(header, "lrrrrr", rows)
             add(
                 f"Peak memory of `signpost serve` (VmHWM): {site['after_warmup_mb']:.0f} MB after warm-up, "
                 f"{site['peak_mb']:.0f} MB after all runs (resident at the end: {site['rss_mb']:.0f} MB). "

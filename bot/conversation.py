@@ -60,6 +60,11 @@ _MD_HEADING = re.compile(r"^#{1,6}\s*", re.M)
 PRIVACY = {"bot": "privacy_bot", "chat": "privacy_web", "web": "privacy_web", "cli": "privacy_cli"}
 
 
+def privacy_note(channel: str, lang: str) -> str:
+    """What `channel` keeps, and what the staff reports keep of a search."""
+    return say(PRIVACY[channel], lang) + " " + say("privacy_kept", lang)
+
+
 @dataclass(frozen=True)
 class Button:
     """A button under a reply: `data` is sent back to `Conversation.reply(button=...)`; `url` opens a page."""
@@ -236,7 +241,7 @@ class Conversation:
             return self._welcome(state)
         if name == "help":
             return Reply(
-                say("help", lang) + "\n\n" + self._privacy(lang),
+                say("help", lang) + "\n\n" + privacy_note(self.channel, lang),
                 self._again_row(lang),
                 kind="help",
             )
@@ -252,16 +257,12 @@ class Conversation:
         """Short (under 400 characters), in the chat's language, with a button for the other one."""
         lang = state.lang
         # in Telegram, /start stays under 400 characters: what the reports keep, and /help says the rest
-        privacy = say("privacy_kept", lang) if self.channel == "bot" else self._privacy(lang)
+        privacy = say("privacy_kept", lang) if self.channel == "bot" else privacy_note(self.channel, lang)
         text = say("welcome", lang) + "\n" + privacy
         other = Button(say("btn_english", lang), data="l:en") if lang == "cy" else None
         other = other or Button(say("btn_welsh", lang), data="l:cy")
         buttons = ((other, Button(say("btn_topics", lang), data="c")),)
         return Reply(text, buttons, kind="welcome")
-
-    def _privacy(self, lang: str) -> str:
-        """What this channel keeps, and what the staff reports keep of a search."""
-        return say(PRIVACY[self.channel], lang) + " " + say("privacy_kept", lang)
 
     def _set_language(self, state: ChatState, lang: str) -> Reply:
         state.lang, state.lang_set = lang, True

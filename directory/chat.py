@@ -4,7 +4,7 @@ Works without JavaScript: each message or button press is a form POST (with the 
 and the page shows the conversation as a list, buttons as submit buttons. The conversation (the
 chat state and the last 10 exchanges) is kept on the server by `directory.transcripts`, for 30
 minutes after the last message; the session cookie holds only its random id. "Start again" and
-"Leave this page quickly" (/exit) delete it. /cymraeg and /english move to the chat in that language.
+"Exit this page" (/exit) delete it. /cymraeg and /english move to the chat in that language.
 Chat pages are never cached (`Cache-Control: no-store`, as every page with the quick exit).
 """
 
@@ -13,9 +13,10 @@ from __future__ import annotations
 import time
 
 from flask import Blueprint, Flask, current_app, redirect, render_template, request, session, url_for
+from flask_babel import gettext as _
 
 from bot.chats import ChatState
-from bot.conversation import Conversation, Reply
+from bot.conversation import Conversation, Reply, privacy_note
 from bot.phrases import say
 
 from .chat_text import chat_html, web_buttons
@@ -30,31 +31,7 @@ SESSION_KEY = "chat"  # the conversation's random id, nothing else
 MAX_EXCHANGES = 10
 MAX_SHOWN_CHARS = 500  # of each of the resident's messages, as shown back in the conversation
 MAX_INPUT_CHARS = 5000
-EXIT_URL = "https://www.bbc.co.uk/weather"  # where "Leave this page quickly" goes
-
-PAGE = {
-    "title": {"en": "Chat with Signpost", "cy": "Sgwrsio ag Arwyddbost"},
-    "intro": {
-        "en": "Ask in your own words and Signpost suggests services in Wrexham. No person reads this chat: "
-        "in an emergency call 999.",
-        "cy": "Gofynnwch yn eich geiriau eich hun ac mae Arwyddbost yn awgrymu gwasanaethau yn Wrecsam. Does "
-        "neb yn darllen y sgwrs hon: mewn argyfwng ffoniwch 999.",
-    },
-    "label": {"en": "Your message", "cy": "Eich neges"},
-    "send": {"en": "Send", "cy": "Anfon"},
-    "restart": {"en": "Start again", "cy": "Dechrau eto"},
-    "you": {"en": "You", "cy": "Chi"},
-    "bot": {"en": "Signpost", "cy": "Arwyddbost"},
-    "log": {"en": "Conversation", "cy": "Sgwrs"},
-    # The web chat's own first message: in the page's language, no commands to type.
-    "hello": {
-        "en": "Hello. Tell me in a few words what you need, for example “food bank”, “help with debt” or "
-        "“English classes”, and I'll suggest services in Wrexham and how to contact them.",
-        "cy": "Helo. Dywedwch wrtha i mewn ychydig eiriau beth sydd ei angen arnoch chi, er enghraifft "
-        "“banc bwyd”, “help gyda dyled” neu “gwersi Saesneg”, a bydda i'n awgrymu gwasanaethau yn Wrecsam "
-        "a sut i gysylltu â nhw.",
-    },
-}
+EXIT_URL = "https://www.bbc.co.uk/weather"  # where "Exit this page" goes
 
 
 def init_app(app: Flask) -> None:
@@ -147,7 +124,10 @@ def chat():
 def _hello(lang: str) -> dict:
     """The first message of the web chat, in the page's language (the privacy line is on the page)."""
     return {
-        "text": PAGE["hello"][lang],
+        "text": _(
+            "Hello. Tell me in a few words what you need, for example “food bank”, “help with debt” or "
+            "“English classes”, and I'll suggest services in Wrexham and how to contact them."
+        ),
         "kind": "welcome",
         "buttons": [[{"label": say("btn_topics", lang), "data": "c", "url": None}]],
     }
@@ -191,7 +171,12 @@ def _not_stored(response):
 
 
 def _page(lang: str, log: list[dict]):
-    texts = {key: value[lang] for key, value in PAGE.items()}
-    texts["privacy"] = say("privacy_web", lang) + " " + say("privacy_kept", lang)
     crisis = any(m.get("kind") == "crisis" for ex in log for m in ex.get("bot", []))
-    return render_template("chat.html", log=log, t=texts, show_exit=True, crisis=crisis, chat_lang=lang)
+    return render_template(
+        "chat.html",
+        log=log,
+        privacy=privacy_note("chat", lang),
+        show_exit=True,
+        crisis=crisis,
+        chat_lang=lang,
+    )

@@ -34,6 +34,12 @@ def _titles() -> dict[int, tuple[str, str]]:
     }
 
 
+def _wording(status: int) -> tuple[str, str]:
+    """The error page's title and advice for `status`, in the current locale (others: the 500 wording)."""
+    titles = _titles()
+    return titles.get(status, titles[500])
+
+
 def render_error(status: int, detail: str | None = None):
     if _wants_json():
         response = jsonify({"error": status, "message": detail or ""})
@@ -45,14 +51,13 @@ def render_error(status: int, detail: str | None = None):
         categories = get_core().index.categories
     except Exception:  # the error page must not fail because the index did
         categories = []
-    title, advice = _titles().get(status, _titles()[500])
+    title, advice = _wording(status)
     if detail and status < 500 and request.path.startswith(("/staff/", "/cy/staff/")):
         advice = detail  # staff get the reason (a refused entry name, a file too large)
     with force_locale(LOCALES["en" if page_lang() == "cy" else "cy"]):
-        other_title, other_advice = _titles().get(status, _titles()[500])
+        other_title, other_advice = _wording(status)
     return render_template(
         "error.html",
-        status=status,
         title=title,
         advice=advice,
         other_title=other_title,
@@ -70,7 +75,7 @@ def init_app(app: Flask) -> None:
         advice = _(
             "For your safety, forms stop working after a while. Please go back, reload the page and try again."
         )
-        return render_template("error.html", status=400, title=title, advice=advice, categories=[]), 400
+        return render_template("error.html", title=title, advice=advice, categories=[]), 400
 
     @app.errorhandler(HTTPException)
     def http_error(exc: HTTPException):

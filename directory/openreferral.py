@@ -80,9 +80,7 @@ def service(service_id: str):
     entry = feed.by_id.get(service_id.lower())
     if entry is None and service_id in feed.by_slug:
         return redirect(url_for(".service", service_id=oruk.service_id(service_id)), 301)
-    if entry is None:
-        return _not_found("service", service_id)
-    return jsonify(feed.service(entry))
+    return _one("service", service_id, feed.service(entry) if entry else None)
 
 
 @bp.get("/service_at_locations")
@@ -97,10 +95,9 @@ def service_at_locations():
 @bp.get("/service_at_locations/<sal_id>")
 def service_at_location(sal_id: str):
     _check_names(())
-    found = get_feed().sal_by_id.get(sal_id.lower())
-    if found is None:
-        return _not_found("service_at_location", sal_id)
-    return jsonify(get_feed().service_at_location(*found))
+    feed = get_feed()
+    found = feed.sal_by_id.get(sal_id.lower())
+    return _one("service_at_location", sal_id, feed.service_at_location(*found) if found else None)
 
 
 @bp.get("/taxonomies")
@@ -116,9 +113,7 @@ def taxonomy(taxonomy_id: str):
     key = feed.taxonomy_by_id.get(taxonomy_id.lower()) or (
         taxonomy_id if taxonomy_id in oruk.TAXONOMIES else None
     )
-    if key is None:
-        return _not_found("taxonomy", taxonomy_id)
-    return jsonify(feed.taxonomy(key, with_terms=True))
+    return _one("taxonomy", taxonomy_id, feed.taxonomy(key, with_terms=True) if key else None)
 
 
 @bp.get("/taxonomy_terms")
@@ -136,10 +131,7 @@ def taxonomy_terms():
 @bp.get("/taxonomy_terms/<term_id>")
 def taxonomy_term(term_id: str):
     _check_names(())
-    term = get_feed().term_by_id.get(term_id.lower())
-    if term is None:
-        return _not_found("taxonomy term", term_id)
-    return jsonify(term)
+    return _one("taxonomy term", term_id, get_feed().term_by_id.get(term_id.lower()))
 
 
 # --- helpers ---------------------------------------------------------------------------------
@@ -166,9 +158,11 @@ def get_feed() -> oruk.Feed:
     return cache["feed"]
 
 
-def _not_found(kind: str, given: str):
-    body = {"error": "not found", "message": f"No {kind} with id '{given[:100]}'"}
-    return jsonify(body), 404
+def _one(kind: str, given: str, found: dict | None):
+    """The object found as JSON, or a 404 saying no `kind` has the id `given`."""
+    if found is None:
+        return jsonify({"error": "not found", "message": f"No {kind} with id '{given[:100]}'"}), 404
+    return jsonify(found)
 
 
 def _page(items: list, render=None):

@@ -656,16 +656,7 @@ def parse_entry_text(
     verified: dt.date | None = None
     if values.get("verified"):
         raw = str(values["verified"])
-        try:
-            verified = dt.date.fromisoformat(raw)
-        except ValueError:
-            err(
-                lines["verified"],
-                f"'verified' must be a date written YYYY-MM-DD, e.g. verified: 2025-04-11 (not '{raw}')",
-            )
-        else:
-            if verified > dt.date.today() + dt.timedelta(days=1):
-                warn(lines["verified"], f"'verified' date {raw} is in the future")
+        verified = _read_date("verified", raw, lines["verified"], "verified: 2025-04-11", err, warn)
     if values.get("ages") and parse_ages(str(values["ages"])) is None:
         err(
             lines["ages"],
@@ -760,6 +751,19 @@ def parse_entry_text(
         },
     )
     return entry, problems
+
+
+def _read_date(key: str, raw: str, line: int, example: str, err, warn) -> dt.date | None:
+    """`raw` as a date written YYYY-MM-DD, or None (reported) when it is not one; a date after
+    tomorrow is taken but warned about."""
+    try:
+        day = dt.date.fromisoformat(raw)
+    except ValueError:
+        err(line, f"'{key}' must be a date written YYYY-MM-DD, e.g. {example} (not '{raw}')")
+        return None
+    if day > dt.date.today() + dt.timedelta(days=1):
+        warn(line, f"'{key}' date {raw} is in the future")
+    return day
 
 
 _RECORD_EXAMPLES = {
@@ -959,21 +963,13 @@ def _parse_sources(node: yaml.Node, err, warn) -> list[Source]:
         if url and not re.match(r"^https?://\S+$", url):
             err(klines["url"], f"a source 'url' must start with https:// and have no spaces, not '{url}'")
             continue
-        checked: dt.date | None = None
         raw = str(data.get("checked") or "")
         if not raw:
             err(iline, "a source needs 'checked: YYYY-MM-DD', the date it was looked at")
             continue
-        try:
-            checked = dt.date.fromisoformat(raw)
-        except ValueError:
-            err(
-                klines["checked"],
-                f"'checked' must be a date written YYYY-MM-DD, e.g. 2025-04-11 (not '{raw}')",
-            )
+        checked = _read_date("checked", raw, klines["checked"], "2025-04-11", err, warn)
+        if checked is None:
             continue
-        if checked > dt.date.today() + dt.timedelta(days=1):
-            warn(klines["checked"], f"'checked' date {raw} is in the future")
         states = data.get("states") or []
         bad = [x for x in states if x not in SOURCE_STATES]  # type: ignore[union-attr]
         if bad:

@@ -24,7 +24,7 @@ from pathlib import Path
 
 from .crisis import KIND_WORDS, CrisisSignal, detect_crisis, is_risk_word
 from .engine import Scores, TermPostings
-from .engine.analysis import index_words
+from .engine.analysis import index_words, query_terms
 from .engine.meaning import MeaningIndex, entry_text
 from .entries import Category, Entry
 from .index import ENGINE, area_key, current_generation, read_meta, read_state, spell_words
@@ -305,15 +305,6 @@ class SearchIndex:
                 out.append(joined)
         return out, corrections
 
-    @staticmethod
-    def _query_terms(words: dict[str, float]) -> dict[str, float]:
-        """Index terms of the words (stemmed as the index is), each with its best weight."""
-        seen: dict[str, float] = {}
-        for word, weight in words.items():
-            for term in index_words(word):
-                seen[term] = max(seen.get(term, 0.0), weight)
-        return seen
-
     def _allowed(self, filters: Filters) -> frozenset[int] | None:
         """Document numbers the filters' index terms allow (None: no such filter)."""
         if filters not in self._filtered:
@@ -379,7 +370,7 @@ class SearchIndex:
                     weights[part] = max(
                         weights.get(part, 0.0), weight * (0.5 if part in self.vocabulary.weak else 1.0)
                     )
-        terms = self._query_terms(weights)
+        terms = query_terms(weights)
         categories = {
             cid: CATEGORY_BOOST * min(n, 2.0)
             for cid, n in understanding.categories.items()
@@ -553,7 +544,7 @@ class SearchIndex:
             emergency = [e for e in lines if set(e.categories) == {"crisis"} or "999" in e.phone]
             is_emergency = {e.slug for e in emergency}
             words = {w: 1.0 for w in tokenize(KIND_WORDS[crisis.kind])}
-            found = self._gen.rank(self._query_terms(words), {})
+            found = self._gen.rank(query_terms(words), {})
             scores = {
                 e.slug: found.final(found.raw[self._docnum[e.slug]])
                 for e in lines

@@ -11,7 +11,7 @@ from pathlib import Path
 import click
 
 from .config import resolve_paths, retention_days, stale_months
-from .options import CliError, content_option, db_option
+from .options import CliError, content_option, db_option, number_option
 
 DB_HELP = (
     "Analytics database. Default: ./var/signpost.db, or $SIGNPOST_DB. "
@@ -54,6 +54,15 @@ def _changing_accounts(db: Path | None):
         raise CliError(f"cannot write the staff database {accounts.path}: {exc}") from None
 
 
+def _account_command(command: str):
+    """A `signpost staff COMMAND ... NAME` command about one account: --db and the NAME argument."""
+
+    def decorate(function):
+        return staff.command(command)(db_option(DB_HELP)(click.argument("name")(function)))
+
+    return decorate
+
+
 def _new_password() -> str:
     password = os.environ.get("SIGNPOST_STAFF_PASSWORD")
     if password:
@@ -61,8 +70,7 @@ def _new_password() -> str:
     return click.prompt("Password", hide_input=True, confirmation_prompt=True)
 
 
-@staff.command("add")
-@db_option(DB_HELP)
+@_account_command("add")
 @click.option(
     "--role",
     type=click.Choice(["editor", "viewer"]),
@@ -70,7 +78,6 @@ def _new_password() -> str:
     show_default=True,
     help="Editors may edit entries in the browser; viewers only read the reports.",
 )
-@click.argument("name")
 def staff_add(db: Path | None, role: str, name: str) -> None:
     """Create a staff account NAME; the password is asked twice (or read from $SIGNPOST_STAFF_PASSWORD)."""
     with _changing_accounts(db) as accounts:
@@ -78,9 +85,7 @@ def staff_add(db: Path | None, role: str, name: str) -> None:
     click.echo(f"Added {account.role} '{account.name}' to {accounts.path}")
 
 
-@staff.command("passwd")
-@db_option(DB_HELP)
-@click.argument("name")
+@_account_command("passwd")
 def staff_passwd(db: Path | None, name: str) -> None:
     """Set a new password for NAME (ends the sessions made with the old one)."""
     with _changing_accounts(db) as accounts:
@@ -88,9 +93,7 @@ def staff_passwd(db: Path | None, name: str) -> None:
     click.echo(f"Password changed for '{name.strip().lower()}'")
 
 
-@staff.command("role")
-@db_option(DB_HELP)
-@click.argument("name")
+@_account_command("role")
 @click.argument("role", type=click.Choice(["editor", "viewer"]))
 def staff_role(db: Path | None, name: str, role: str) -> None:
     """Make NAME an editor or a viewer."""
@@ -99,9 +102,7 @@ def staff_role(db: Path | None, name: str, role: str) -> None:
     click.echo(f"'{name.strip().lower()}' is now a {role}")
 
 
-@staff.command("remove")
-@db_option(DB_HELP)
-@click.argument("name")
+@_account_command("remove")
 def staff_remove(db: Path | None, name: str) -> None:
     """Delete the account NAME."""
     with _changing_accounts(db) as accounts:
@@ -123,11 +124,9 @@ def staff_list(db: Path | None) -> None:
 # --- freshness ---------------------------------------------------------------------------------
 @click.command()
 @content_option
-@click.option(
-    "--months",
-    type=click.IntRange(min=0),
-    default=None,
-    help="How long since an entry was checked before it is listed. Default: 12, or $SIGNPOST_STALE_MONTHS.",
+@number_option(
+    "months",
+    "How long since an entry was checked before it is listed. Default: 12, or $SIGNPOST_STALE_MONTHS.",
 )
 def stale(content: Path | None, months: int | None) -> None:
     """List entries whose `verified:` date is older than --months (or missing), oldest first."""
@@ -162,12 +161,7 @@ def _analytics(db: Path | None, days: int | None = None):
 
 @click.command()
 @db_option(DB_HELP)
-@click.option(
-    "--days",
-    type=click.IntRange(min=0),
-    default=None,
-    help="Keep searches from the last N days. Default: 365, or $SIGNPOST_RETENTION_DAYS.",
-)
+@number_option("days", "Keep searches from the last N days. Default: 365, or $SIGNPOST_RETENTION_DAYS.")
 def prune(db: Path | None, days: int | None) -> None:
     """Delete recorded searches older than the retention period, and the contact details of
     corrections closed more than 90 days ago (both also done daily by the running site)."""

@@ -1,5 +1,5 @@
-"""What the commands share: the --content, --index and --db options, reading the content folder, and the
-one-line `Error: …`.
+"""What the commands share: the --content, --index and --db options, whole-number options such as
+--days, reading the content folder, and the one-line `Error: …`.
 
 The options only carry what was typed; `config.resolve_paths` maps them, then the SIGNPOST_CONTENT,
 SIGNPOST_INDEX and SIGNPOST_DB variables, then the defaults, onto paths.
@@ -33,6 +33,11 @@ def db_option(help: str):
     return click.option(
         "--db", "db", type=click.Path(dir_okay=False, path_type=Path), default=None, help=help
     )
+
+
+def number_option(name: str, help: str):
+    """--NAME N: a whole number from 0, None when not given (then its setting in `config` applies)."""
+    return click.option(f"--{name}", name, type=click.IntRange(min=0), default=None, help=help)
 
 
 def load_content(folder: Path):

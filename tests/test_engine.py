@@ -30,7 +30,7 @@ from search_index.engine import (
     Engine,
     ranking,
 )
-from search_index.engine.analysis import FastText, analyzer, index_words, make_schema, whoosh_fields
+from search_index.engine.analysis import FastText, analyzer, make_schema, query_terms, whoosh_fields
 
 # A small vocabulary, so that generated documents share words and queries match several fields.
 WORDS = ["food", "bank", "parcel", "debt", "advice", "rent", "housing", "help", "baby", "club", "tŷ", "cafés"]
@@ -66,14 +66,6 @@ queries = st.tuples(
     ),
     st.dictionaries(st.sampled_from(CATEGORIES), st.sampled_from([1.6, 3.2]), max_size=2),
 )
-
-
-def query_terms(words: dict[str, float]) -> dict[str, float]:
-    terms: dict[str, float] = {}
-    for word, weight in words.items():
-        for term in index_words(word):
-            terms[term] = max(terms.get(term, 0.0), weight)
-    return terms
 
 
 def whoosh_scores(gen: Path, terms: dict[str, float], categories: dict[str, float]) -> dict[str, float]:

@@ -34,6 +34,7 @@ __all__ = [
     "make_schema",
     "plain_analyzer",
     "plain_words",
+    "query_terms",
     "stem",
     "whoosh_fields",
 ]
@@ -104,6 +105,15 @@ def index_words(text: str) -> list[str]:
         if word and word not in stops:
             out.append(stem(word))
     return out
+
+
+def query_terms(words: dict[str, float]) -> dict[str, float]:
+    """Index terms of weighted query words (stemmed as the index is), each with its best weight."""
+    terms: dict[str, float] = {}
+    for word, weight in words.items():
+        for term in index_words(word):
+            terms[term] = max(terms.get(term, 0.0), weight)
+    return terms
 
 
 def plain_words(text: str) -> set[str]:
