@@ -807,13 +807,15 @@ class Conversation:
 
     # --- "Did this help?" -----------------------------------------------------------------------
     def _feedback(self, state: ChatState, helped: bool) -> Reply:
-        """Count the answer (channel, yes/no, the categories shown; never the words or the chat)."""
+        """Count the answer (channel, language, yes/no, the categories shown; never the words or the chat)."""
         lang = state.lang
         if not state.rated:
             state.rated = True
             if self.analytics is not None:
                 categories = sorted({c for e in self._on_screen(state) for c in e.categories})
-                self.analytics.record_feedback(channel=self.channel, helped=helped, categories=categories)
+                self.analytics.record_feedback(
+                    channel=self.channel, helped=helped, categories=categories, lang=lang
+                )
         if helped:
             return Reply(say("feedback_yes", lang), kind="feedback")
         rows = (

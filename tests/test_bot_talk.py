@@ -256,6 +256,7 @@ def test_did_this_help_is_counted_once_with_channel_and_categories_only(conv, co
     conv.reply(state, button="f:n")  # pressed twice: counted once
     counts = core.on_search.analytics.feedback()
     assert counts.by_channel == {"bot": [0, 1]} and counts.by_category["food"] == [0, 1]
+    assert counts.by_lang == {"en": [0, 1]}
     again = conv.reply(state, button="r")
     assert "Did this help?" not in again.text
 
