@@ -463,6 +463,8 @@ class _Clause:
                 continue
             if tok.text in _THING_PRONOUNS:
                 return "thing"
+            if tok.text in ("fod", "bod") and j and self.tokens[j - 1].text in ("ei", "eu"):
+                return "other"  # Welsh reported speech, "dweud ei fod eisiau...": that he (she, they)
             if j and self.tokens[j - 1].text in _DETERMINERS:  # "my phone", "this heat", "the bus"
                 if j > 1 and self.tokens[j - 2].text in _PREPOSITIONS:  # "banging on my door": an object
                     continue
@@ -533,6 +535,12 @@ def _signals(cl: _Clause) -> Iterable[CrisisSignal]:
                 and after in ("with", "when", "until", "till")
             ):
                 yield sig("self-harm", i, i + 2, "crisis", "self")
+    # hurting oneself until one bleeds: "punching walls till my knuckles bleed", "i scratch till i bleed"
+    for i in cl.pos("bleeding"):
+        until = next((j for j in range(max(0, i - 4), i) if toks[j].text in ("until", "till", "til", "nes")), None)
+        if until is not None and any(t.tags & {"harm", "violence", "cut"} for t in toks[:until]):
+            if any(t.tags & {"self", "reflexive_self"} for t in toks[:i]):  # "i", "my knuckles"
+                yield sig("self-harm", until, i, "crisis", "self")
     # found with the means, hiding from someone: "found my son with a noose", "hiding in the bathroom from him"
     for i, tok in enumerate(toks):
         if tok.text == "found" and any(
@@ -614,7 +622,7 @@ def _signals(cl: _Clause) -> Iterable[CrisisSignal]:
             if toks[j].text in ("die", "dye") and j + 1 < len(toks) and toks[j + 1].text in _DETERMINERS:
                 continue  # "die my hair": dye, for death takes no object
             s = cl.subject(i)
-            if s == "thing" and toks[i].text not in ("ways", "how"):
+            if s == "thing" and toks[i].text not in ("way", "ways", "how"):
                 continue
             between = toks[i + 1 : j]
             if not all(t.text in _GLUE or t.tags & {"negation", "desire"} for t in between):

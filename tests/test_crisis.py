@@ -192,6 +192,12 @@ CRISIS = [
     ("mae rhywun yn torri mewn i'r fflat", "danger", "urgent", "self"),
     ("does neb yn fy ngharu", "suicide", "concern", "self"),
     ("byddai'n well gen i farw", "suicide", "crisis", "self"),
+    # a way to die asked for, "yourself" read as the writer, an object to hit with, bleeding as the aim
+    ("whats the quickest way to die", "suicide", "crisis", "self"),
+    ("how do you hang yourself", "suicide", "crisis", "self"),
+    ("he hit me with his belt", "abuse", "crisis", "self"),
+    ("i bang my fists on the door till they bleed", "self-harm", "crisis", "self"),
+    ("mae fy merch yn dweud ei bod hi eisiau marw", "suicide", "crisis", "other"),
 ]
 
 HARMLESS = [
@@ -222,6 +228,9 @@ HARMLESS = [
     # homonyms: the object is a thing
     "kill a Python process",
     "how to kill a wasp nest",
+    "treat yourself to a cream tea at the cafe",
+    "my gums bleed when i brush my teeth",
+    "hit me with your best ideas for the fun day",
     "hang a picture",
     "hang curtains in the living room",
     "shoot some hoops",
