@@ -198,6 +198,8 @@ CRISIS = [
     ("he hit me with his belt", "abuse", "crisis", "self"),
     ("i bang my fists on the door till they bleed", "self-harm", "crisis", "self"),
     ("mae fy merch yn dweud ei bod hi eisiau marw", "suicide", "crisis", "other"),
+    ("my 14 year old punched me and took my purse", "abuse", "crisis", "self"),
+    ("my partner shook the baby", "abuse", "crisis", "self"),
 ]
 
 HARMLESS = [
@@ -231,6 +233,11 @@ HARMLESS = [
     "treat yourself to a cream tea at the cafe",
     "my gums bleed when i brush my teeth",
     "hit me with your best ideas for the fun day",
+    # a small child's hitting, kicking and biting is a parenting question, not abuse
+    "my toddler keeps biting me when he's teething",
+    "my little girl kicked her brother over a toy",
+    "the baby headbutted me while i was feeding him",
+    "my 3 year old hits me when i say no",
     "hang a picture",
     "hang curtains in the living room",
     "shoot some hoops",
