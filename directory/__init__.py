@@ -10,7 +10,7 @@ from flask import Flask
 from werkzeug.middleware.proxy_fix import ProxyFix
 
 from backoffice.search_log import open_search_log
-from search_index import Signpost
+from search_index import LiveIndex
 
 from . import (
     api,
@@ -79,7 +79,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     # each search is recorded in the analytics database (need words only), kept RETENTION_DAYS
     db = app.config["DB_PATH"]
     search_log = open_search_log(db, app.config["RETENTION_DAYS"]) if db else None
-    core = Signpost(app.config["CONTENT_DIR"], app.config["INDEX_DIR"], on_search=search_log)
+    core = LiveIndex(app.config["CONTENT_DIR"], app.config["INDEX_DIR"], on_search=search_log)
     core.ensure_index()
     app.extensions["signpost"] = core
     app.extensions["analytics"] = search_log.analytics if search_log else None
