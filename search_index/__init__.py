@@ -18,8 +18,8 @@ from .entries import (
     STATUSES,
     Category,
     ContentError,
-    Directory,
     Entry,
+    LoadResult,
     Location,
     Problem,
     load_categories,
@@ -65,7 +65,7 @@ __all__ = [
     # entries and categories
     "Entry",
     "Category",
-    "Directory",
+    "LoadResult",
     "Location",
     "Problem",
     "ContentError",
