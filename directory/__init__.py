@@ -15,6 +15,7 @@ from search_index import LiveIndex
 from . import (
     api,
     chat,
+    entry_pages,
     errors,
     i18n,
     mylist,
@@ -22,7 +23,6 @@ from . import (
     pages,
     results,
     security,
-    services,
     settings,
     staff,
     static_files,
@@ -30,7 +30,7 @@ from . import (
 )
 
 # Blueprints served in English at / and in Welsh at /cy/ (same path, same query string).
-BILINGUAL = (pages.bp, results.bp, services.bp, mylist.bp, api.bp)
+BILINGUAL = (pages.bp, results.bp, entry_pages.bp, mylist.bp, api.bp)
 
 
 def create_app(test_config: dict | None = None) -> Flask:
