@@ -16,7 +16,7 @@ from bot.chats import ChatState
 from bot.conversation import Conversation, tappable_phone
 from bot.phrases import PHRASES
 from search_index.language import identify_language
-from search_index.service import Signpost
+from search_index.live import LiveIndex
 
 CONTEXT = {"food", "bank", "caia", "parcel"}
 PLACES = {"caia", "park", "wrexham"}
@@ -128,9 +128,9 @@ def test_the_language_model_loads_with_no_network(monkeypatch):
 
 
 @pytest.fixture(scope="module")
-def core(tmp_path_factory) -> Signpost:
+def core(tmp_path_factory) -> LiveIndex:
     root = tmp_path_factory.mktemp("talk")
-    core = Signpost(
+    core = LiveIndex(
         make_content(root / "content", BOT_ENTRIES),
         root / "index",
         on_search=open_search_log(root / "signpost.db"),

@@ -341,9 +341,9 @@ def test_held_out_figures(bundled, name, size, floors):
 
 @pytest.fixture(scope="module")
 def bundled_core(tmp_path_factory):
-    from search_index.service import Signpost
+    from search_index.live import LiveIndex
 
-    core = Signpost(CONTENT, tmp_path_factory.mktemp("core-index"))
+    core = LiveIndex(CONTENT, tmp_path_factory.mktemp("core-index"))
     core.ensure_index()
     return core
 
