@@ -1,6 +1,6 @@
 """The core's `on_search` callback that records each search in the analytics database.
 
-`Signpost(..., on_search=SearchLog(analytics))` hands every search to this object; it keeps the
+`LiveIndex(..., on_search=SearchLog(analytics))` hands every search to this object; it keeps the
 need words of the message (see `need_words`), never the message, and whether a search that found
 nothing found nothing only because of its filters.
 """
@@ -10,15 +10,15 @@ from __future__ import annotations
 from pathlib import Path
 
 from search_index.lexicon import tokenize
+from search_index.live import SearchMade
 from search_index.search import Filters, SearchIndex
-from search_index.service import SearchMade
 
 from .analytics import Analytics
 from .need_words import NeedWords
 
 
 class SearchLog:
-    """Records searches in `analytics` (an `Analytics`); pass it to `Signpost` as `on_search`."""
+    """Records searches in `analytics` (an `Analytics`); pass it to `LiveIndex` as `on_search`."""
 
     def __init__(self, analytics: Analytics):
         self.analytics = analytics

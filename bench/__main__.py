@@ -24,7 +24,7 @@ import time
 from pathlib import Path
 
 from search_index import SearchIndex, build_index
-from search_index.service import Signpost
+from search_index.live import LiveIndex
 
 from . import relevance
 from .fts import FtsIndex, load_categories
@@ -117,7 +117,7 @@ def measure_size(n: int, work: Path, queries: list[str], repeat: int) -> dict:
     fts = FtsIndex(db)
     fts.cats = load_categories(content)
     upd, live, core_live, fts_upd = [], [], [], []
-    core = Signpost(content, ix)
+    core = LiveIndex(content, ix)
     core.index.search("food")
     idx = SearchIndex.open(ix, content_dir=content)  # as a running process has it open already
     for r in range(repeat):
@@ -137,13 +137,13 @@ def measure_size(n: int, work: Path, queries: list[str], repeat: int) -> dict:
         t0 = time.perf_counter()
         fts.update_file(path)
         fts_upd.append(time.perf_counter() - t0)
-        # the same through the service object the website and the bot share
+        # the same through the LiveIndex the website and the bot share
         path = edit_one(content, 100 + r)
         t0 = time.perf_counter()
         core.rebuild()
         top = core.index.search(edit_code(100 + r)).hits
         core_live.append(time.perf_counter() - t0)
-        assert top and top[0].slug == path.stem, "the edit is live through Signpost"
+        assert top and top[0].slug == path.stem, "the edit is live through LiveIndex"
     log(
         f"  one-file update: Signpost {median(upd):.3f} s (live {median(live):.3f} s), FTS5 {median(fts_upd):.4f} s"
     )

@@ -112,7 +112,7 @@ def _summary(data: dict) -> list[str]:
         ],
         [
             "one edited file live (update + reopen + search)",
-            f"{u['signpost_live']:.2f} s (through `Signpost`: {u['signpost_service_live']:.2f} s)",
+            f"{u['signpost_live']:.2f} s (through `LiveIndex`: {u['signpost_service_live']:.2f} s)",
             f"{u['fts5'] * 1000:.0f} ms",
             _ratio(u["signpost_live"], u["fts5"]),
             "≤ 0.3 s, not a full rebuild",
@@ -262,10 +262,10 @@ def render(data: dict, raw: Path, chart: Path) -> str:
     lines += _section(
         "One edited file",
         "Edit one entry's summary in a built index, then `build_index` again (it must update that file "
-        "alone). *Live* adds opening the new index and one search; *through Signpost* is "
-        "`Signpost.rebuild()` then `Signpost.index` (what the website and the bot use).",
+        "alone). *Live* adds opening the new index and one search; *through LiveIndex* is "
+        "`LiveIndex.rebuild()` then `LiveIndex.index` (what the website and the bot use).",
     )
-    header = ["Signpost update", "live (core API)", "live (through Signpost)", "FTS5 delete+insert"]
+    header = ["Signpost update", "live (core API)", "live (through LiveIndex)", "FTS5 delete+insert"]
     lines += _size_table(data, [*header, "Signpost / FTS5"], _update_cells)
 
     lines += _section(

@@ -10,11 +10,12 @@ from flask import Flask
 from werkzeug.middleware.proxy_fix import ProxyFix
 
 from backoffice.search_log import open_search_log
-from search_index import Signpost
+from search_index import LiveIndex
 
 from . import (
     api,
     chat,
+    entry_pages,
     errors,
     i18n,
     mylist,
@@ -22,7 +23,6 @@ from . import (
     pages,
     results,
     security,
-    services,
     settings,
     staff,
     static_files,
@@ -30,7 +30,7 @@ from . import (
 )
 
 # Blueprints served in English at / and in Welsh at /cy/ (same path, same query string).
-BILINGUAL = (pages.bp, results.bp, services.bp, mylist.bp, api.bp)
+BILINGUAL = (pages.bp, results.bp, entry_pages.bp, mylist.bp, api.bp)
 
 
 def create_app(test_config: dict | None = None) -> Flask:
@@ -79,7 +79,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     # each search is recorded in the analytics database (need words only), kept RETENTION_DAYS
     db = app.config["DB_PATH"]
     search_log = open_search_log(db, app.config["RETENTION_DAYS"]) if db else None
-    core = Signpost(app.config["CONTENT_DIR"], app.config["INDEX_DIR"], on_search=search_log)
+    core = LiveIndex(app.config["CONTENT_DIR"], app.config["INDEX_DIR"], on_search=search_log)
     core.ensure_index()
     app.extensions["signpost"] = core
     app.extensions["analytics"] = search_log.analytics if search_log else None

@@ -1,13 +1,13 @@
-"""The app's one `Signpost` core object, and the lookups every view needs."""
+"""The app's one `LiveIndex` core object, and the lookups every view needs."""
 
 from __future__ import annotations
 
 from flask import abort, current_app
 
-from search_index import Category, Entry, Signpost
+from search_index import Category, Entry, LiveIndex
 
 
-def get_core() -> Signpost:
+def get_core() -> LiveIndex:
     return current_app.extensions["signpost"]
 
 

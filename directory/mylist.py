@@ -27,8 +27,8 @@ from flask_wtf.csrf import generate_csrf
 from search_index import entry_text
 
 from .core import get_core
+from .entry_pages import qr_svg
 from .i18n import link, page_lang
-from .services import qr_svg
 
 bp = Blueprint("mylist", __name__)
 

@@ -12,7 +12,7 @@ import io
 import json
 from pathlib import Path
 
-from search_index import Directory, last_modified
+from search_index import LoadResult, last_modified
 
 from . import oruk
 
@@ -92,12 +92,12 @@ class PackageError(ValueError):
     """A package that cannot be read at all; the message starts with its path."""
 
 
-def feed_for(directory: Directory, content_dir: Path, site_url: str | None = None) -> oruk.Feed:
-    """The ORUK view of a loaded directory; `site_url` gives each service's page on the website."""
+def feed_for(loaded: LoadResult, content_dir: Path, site_url: str | None = None) -> oruk.Feed:
+    """The ORUK view of the loaded content; `site_url` gives each service's page on the website."""
     base = site_url.rstrip("/") if site_url else None
     return oruk.Feed(
-        entries=sorted(directory.entries, key=lambda e: e.title.lower()),
-        categories=directory.categories,
+        entries=sorted(loaded.entries, key=lambda e: e.title.lower()),
+        categories=loaded.categories,
         modified=last_modified(content_dir),
         page_url=(lambda slug: f"{base}/services/{slug}") if base else None,
         category_url=(lambda cid: f"{base}/categories/{cid}") if base else None,

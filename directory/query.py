@@ -15,7 +15,7 @@ from flask import current_app
 from flask_babel import gettext as _
 from werkzeug.datastructures import MultiDict
 
-from search_index import MAX_QUERY_CHARS, Entry, Filters, Results, Signpost
+from search_index import MAX_QUERY_CHARS, Entry, Filters, LiveIndex, Results
 from search_index import clean_text as core_clean_text
 
 from .hours import is_open
@@ -146,7 +146,7 @@ def open_state(entry: Entry, when: dt.datetime) -> bool | None:
 
 
 def run_search(
-    core: Signpost, req: SearchRequest, *, lang: str, channel: str, limit: int, record: bool = True
+    core: LiveIndex, req: SearchRequest, *, lang: str, channel: str, limit: int, record: bool = True
 ) -> Outcome:
     """Search (or browse by the filters alone, when there are no words), then apply "open now".
     `record=False` when the same search is only shown again (more results, back from "Add to my list")."""

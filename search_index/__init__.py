@@ -1,5 +1,5 @@
 """Signpost's core: entries and validation, the resident vocabulary, languages, crisis detection, the
-index, search and answers, behind `Signpost` (the live index one process shares).
+index, search and answers, behind `LiveIndex` (the live index one process shares).
 
 Imports neither Flask, Werkzeug, telegram nor the back office; the website, the bot and the CLI are thin
 layers over this API and import nothing deeper than `search_index` (tests/test_imports.py).
@@ -28,8 +28,8 @@ from .entries import (
     STATUSES,
     Category,
     ContentError,
-    Directory,
     Entry,
+    LoadResult,
     Location,
     Problem,
     load_categories,
@@ -46,8 +46,8 @@ from .history import last_modified
 from .index import BuildReport, area_key, build_index, index_exists
 from .language import OTHER_LANGUAGES, identify_language, language_name
 from .lexicon import clean_text, load_vocabulary, mutations, stem, tokenize
+from .live import LiveIndex, SearchMade, generation_problem, open_index
 from .search import MAX_QUERY_CHARS, Filters, Hit, Results, SearchIndex
-from .service import SearchMade, Signpost, generation_problem, open_index
 from .taxonomy import (
     OPEN_ELIGIBILITY_LIST_URI,
     OPEN_ELIGIBILITY_URI,
@@ -58,7 +58,7 @@ from .taxonomy import (
 
 __all__ = [
     # the live index and search
-    "Signpost",
+    "LiveIndex",
     "SearchMade",
     "SearchIndex",
     "Filters",
@@ -75,7 +75,7 @@ __all__ = [
     # entries and categories
     "Entry",
     "Category",
-    "Directory",
+    "LoadResult",
     "Location",
     "Problem",
     "ContentError",

@@ -463,6 +463,10 @@ class _Clause:
                 continue
             if tok.text in _THING_PRONOUNS:
                 return "thing"
+            if tok.text == "old" and j and self.tokens[j - 1].text.rstrip("s") in ("year", "yr", "month"):
+                return "other"  # "my 14 year old punched me": a person, named by age
+            if tok.text in ("fod", "bod") and j and self.tokens[j - 1].text in ("ei", "eu"):
+                return "other"  # Welsh reported speech, "dweud ei fod eisiau...": that he (she, they)
             if j and self.tokens[j - 1].text in _DETERMINERS:  # "my phone", "this heat", "the bus"
                 if j > 1 and self.tokens[j - 2].text in _PREPOSITIONS:  # "banging on my door": an object
                     continue
@@ -533,6 +537,14 @@ def _signals(cl: _Clause) -> Iterable[CrisisSignal]:
                 and after in ("with", "when", "until", "till")
             ):
                 yield sig("self-harm", i, i + 2, "crisis", "self")
+    # hurting oneself until one bleeds: "punching walls till my knuckles bleed", "i scratch till i bleed"
+    for i in cl.pos("bleeding"):
+        until = next(
+            (j for j in range(max(0, i - 4), i) if toks[j].text in ("until", "till", "til", "nes")), None
+        )
+        if until is not None and any(t.tags & {"harm", "violence", "cut"} for t in toks[:until]):
+            if any(t.tags & {"self", "reflexive_self"} for t in toks[:i]):  # "i", "my knuckles"
+                yield sig("self-harm", until, i, "crisis", "self")
     # found with the means, hiding from someone: "found my son with a noose", "hiding in the bathroom from him"
     for i, tok in enumerate(toks):
         if tok.text == "found" and any(
@@ -614,7 +626,7 @@ def _signals(cl: _Clause) -> Iterable[CrisisSignal]:
             if toks[j].text in ("die", "dye") and j + 1 < len(toks) and toks[j + 1].text in _DETERMINERS:
                 continue  # "die my hair": dye, for death takes no object
             s = cl.subject(i)
-            if s == "thing" and toks[i].text not in ("ways", "how"):
+            if s == "thing" and toks[i].text not in ("way", "ways", "how"):
                 continue
             between = toks[i + 1 : j]
             if not all(t.text in _GLUE or t.tags & {"negation", "desire"} for t in between):
@@ -980,6 +992,8 @@ def _signals(cl: _Clause) -> Iterable[CrisisSignal]:
         s = cl.subject(i)
         if s == "self" and not welsh_victim or s == "thing" and not welsh_victim:
             continue
+        if s != "self" and _young_agent(toks, i):
+            continue  # "my little boy hit his sister", "the baby kicked me": a small child's, not abuse
         if "kill" in toks[i].tags and s is None and not cl.has("threat"):
             continue
         if any(toks[j].tags & {"substance", "poison"} for j in range(max(0, i - 6), i)):
@@ -1127,6 +1141,28 @@ def _signals(cl: _Clause) -> Iterable[CrisisSignal]:
 _PAST = frozenset(
     "took taken swallowed downed necked popped had done did overdosed wedi cymerais llyncais".split()
 )
+
+
+_YOUNG = frozenset("baby babies toddler toddlers infant newborn little babi plentyn bach".split())
+
+
+def _young_agent(toks: list[_Token], i: int) -> bool:
+    """Whether the one who acts at `i` is a small child: the nearest person word before it is "baby",
+    "toddler", "infant" or comes after "little" ("my little boy"), or "N year(s)/month(s) old" with N
+    under 5; "my baby's dad" is not (the dad acts)."""
+    for j in range(i - 1, max(-1, i - 6), -1):
+        t = toks[j]
+        if (
+            t.text in ("old", "oed")
+            and j >= 2
+            and toks[j - 1].text.rstrip("s") in ("year", "month", "blwydd", "mis")
+        ):
+            n = toks[j - 2].text  # text speak is read first: "2" is "to", "4" is "for"
+            under_five = n in ("a", "one", "two", "three", "four", "to", "for") or n.isdigit() and int(n) < 5
+            return toks[j - 1].text.startswith(("month", "mis")) or under_five
+        if "third" in t.tags or t.text in _YOUNG:
+            return t.text in _YOUNG or (j > 0 and toks[j - 1].text in ("little", "bach"))
+    return False
 
 
 def _past(tok: _Token) -> bool:

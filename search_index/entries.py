@@ -327,7 +327,7 @@ class Problem:
 
 
 @dataclass
-class Directory:
+class LoadResult:
     """What `load_directory` found: the good entries, the categories, and every problem."""
 
     entries: list[Entry] = field(default_factory=list)
@@ -982,14 +982,14 @@ def _parse_sources(node: yaml.Node, err, warn) -> list[Source]:
     return out
 
 
-def load_directory(content_dir: Path | str) -> Directory:
+def load_directory(content_dir: Path | str) -> LoadResult:
     """Load every entry under `content_dir`; broken ones become problems, the rest still load."""
     content_dir = Path(content_dir)
     if not content_dir.is_dir():
         raise ContentError(f"{content_dir}: no such content folder")
     cats, problems = load_categories(content_dir / "categories.yml")
     ids = {c.id for c in cats}
-    result = Directory(categories=cats, problems=problems)
+    result = LoadResult(categories=cats, problems=problems)
     services = content_dir / "services"
     paths = sorted(services.glob("*.md")) if services.is_dir() else []
     slugs = {p.stem for p in paths}

@@ -6,7 +6,7 @@ kernel says something in the two folders changed (inotify, through ctypes: no ex
 and every SAFETY_POLL_SECONDS in case a change came some other way (a network file system);
 elsewhere it polls every half second. Taking the signature costs about 40 ms of CPU at 10,000
 files, so polling alone would cost a large directory a tenth of a core. When anything changed it
-calls `on_change` (in `Signpost`, an incremental `rebuild()`), so a saved edit is live within
+calls `on_change` (in `LiveIndex`, an incremental `rebuild()`), so a saved edit is live within
 about a second.
 """
 

@@ -33,10 +33,10 @@ DB_HELP = "Analytics database (need words of searches, for the staff reports). D
 
 def _open_core(content: Path | None, index: Path | None, on_search=None):
     """The core, its index built or opened now; `on_search` records each search (see `_search_log`)."""
-    from search_index import Signpost
+    from search_index import LiveIndex
 
     paths = resolve_paths(content=content, index=index)
-    core = Signpost(paths.content, paths.index, on_search=on_search)
+    core = LiveIndex(paths.content, paths.index, on_search=on_search)
     try:
         report = core.ensure_index()
         core.index  # noqa: B018  (open it now, so a broken index is reported here, not to a resident)

@@ -38,10 +38,10 @@ def export_command(content: Path | None, fmt: str, out: Path | None, site_url: s
     from directory.oruk_package import feed_for, services_json, write_tabular
 
     paths = resolve_paths(content=content)
-    directory = load_content(paths.content)
-    for problem in directory.errors:
+    loaded = load_content(paths.content)
+    for problem in loaded.errors:
         click.echo(f"{problem} (entry left out)", err=True)
-    feed = feed_for(directory, paths.content, site_url or os.environ.get("SIGNPOST_SITE_URL") or None)
+    feed = feed_for(loaded, paths.content, site_url or os.environ.get("SIGNPOST_SITE_URL") or None)
     try:
         if fmt == "oruk-json":
             text = services_json(feed)

@@ -17,7 +17,7 @@ import pytest
 # is rewritten on first import whichever module comes first, so any staff test file runs on its own.
 pytest.register_assert_rewrite("staff_fixtures")
 
-from search_index.service import Signpost  # noqa: E402
+from search_index.live import LiveIndex  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 BUNDLED_CATEGORIES = ROOT / "content" / "categories.yml"
@@ -449,8 +449,8 @@ def index_dir(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def core(content_dir: Path, index_dir: Path) -> Signpost:
-    core = Signpost(content_dir, index_dir)
+def core(content_dir: Path, index_dir: Path) -> LiveIndex:
+    core = LiveIndex(content_dir, index_dir)
     core.ensure_index()
     return core
 

@@ -1,6 +1,8 @@
 """Scores search by meaning on a set in the format of tests/meaning_heldout.yml.
 
 python tests/meaning_eval.py tests/meaning_dev.yml     # figures and misses (for tuning: dev only)
+python tests/meaning_eval.py --words-alone tests/meaning_heldout_3.yml tests/meaning_heldout_2.yml
+    # several sets on one index; --words-alone: as if the model were not installed (words alone)
 """
 
 from __future__ import annotations
@@ -50,18 +52,26 @@ def evaluate(index, data: dict) -> dict:
     }
 
 
-def main(path: str) -> None:
+def main(args: list[str]) -> None:
     sys.path.insert(0, str(ROOT))
     from search_index import SearchIndex, build_index
+    from search_index.engine import meaning
 
-    data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+    if "--words-alone" in args:  # the model's package as if not installed: search falls back to words
+        meaning.model_dir = lambda: None
+    paths = [a for a in args if a != "--words-alone"]
     with tempfile.TemporaryDirectory() as ix:
         build_index(ROOT / "content", ix)
-        figures = evaluate(SearchIndex.open(ix, content_dir=ROOT / "content"), data)
-    for m in figures.pop("misses"):
-        print(m)
-    print(" ".join(f"{k} {a}/{b}={a / b:.2f}" for k, (a, b) in figures.items()))
+        index = SearchIndex.open(ix, content_dir=ROOT / "content")
+        for path in paths:
+            data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+            figures = evaluate(index, data)
+            for m in figures.pop("misses"):
+                print(m)
+            print(
+                f"{Path(path).name}:", " ".join(f"{k} {a}/{b}={a / b:.2f}" for k, (a, b) in figures.items())
+            )
 
 
 if __name__ == "__main__":
-    main(sys.argv[1])
+    main(sys.argv[1:])

@@ -20,7 +20,7 @@ from hypothesis import strategies as st
 
 from backoffice.analytics import Analytics
 from backoffice.search_log import open_search_log
-from search_index.service import Signpost
+from search_index.live import LiveIndex
 from signpost.cli import cli
 
 pytest_plugins = ["staff_fixtures"]  # db_path, accounts, staff_app, staff_client
@@ -114,7 +114,7 @@ def test_no_number_email_or_name_survives(need_words, before, phone, email, name
 # --- recording ---------------------------------------------------------------------------------
 @pytest.fixture
 def recorded_core(content_dir, index_dir, db_path):
-    core = Signpost(content_dir, index_dir, on_search=open_search_log(db_path))
+    core = LiveIndex(content_dir, index_dir, on_search=open_search_log(db_path))
     core.ensure_index()
     return core
 
@@ -240,13 +240,13 @@ def test_the_database_is_in_wal_mode(recorded_core, db_path):
 
 
 def test_searches_without_a_database_are_not_recorded(content_dir, index_dir, tmp_path):
-    core = Signpost(content_dir, index_dir)
+    core = LiveIndex(content_dir, index_dir)
     assert core.search("food", channel="web").hits
     assert not list(tmp_path.glob("**/*.db"))
 
 
 # --- a broken database never breaks a search ----------------------------------------------------
-def _assert_answers(core: Signpost, caplog) -> None:
+def _assert_answers(core: LiveIndex, caplog) -> None:
     """Three searches made while the database cannot be written (the caller keeps it so until they
     return, so none of them can have waited for it to come back): each is answered as usual, and
     each gives up recording with one warning instead of raising or retrying."""
@@ -262,14 +262,14 @@ def _assert_answers(core: Signpost, caplog) -> None:
 def test_db_path_is_a_directory(content_dir, index_dir, tmp_path, caplog):
     folder = tmp_path / "a-folder.db"
     folder.mkdir()
-    core = Signpost(content_dir, index_dir, on_search=open_search_log(folder))
+    core = LiveIndex(content_dir, index_dir, on_search=open_search_log(folder))
     core.ensure_index()
     _assert_answers(core, caplog)
 
 
 def test_db_path_is_a_read_only_file(content_dir, index_dir, tmp_path, caplog):
     # /proc/version cannot be written, even by root (who ignores chmod), and is no database
-    core = Signpost(content_dir, index_dir, on_search=open_search_log("/proc/version"))
+    core = LiveIndex(content_dir, index_dir, on_search=open_search_log("/proc/version"))
     core.ensure_index()
     _assert_answers(core, caplog)
 
@@ -309,7 +309,7 @@ def test_db_locked_by_an_exclusive_transaction(recorded_core, db_path, caplog):
 def test_a_garbage_file_is_not_a_database(content_dir, index_dir, tmp_path, caplog):
     db = tmp_path / "garbage.db"
     db.write_bytes(b"this is not sqlite" * 100)
-    core = Signpost(content_dir, index_dir, on_search=open_search_log(db))
+    core = LiveIndex(content_dir, index_dir, on_search=open_search_log(db))
     core.ensure_index()
     _assert_answers(core, caplog)
 

@@ -13,7 +13,7 @@ from conftest import BOT_ENTRIES, make_content
 from bot.chats import ChatState
 from bot.conversation import Conversation
 from bot.terminal import render, run
-from search_index.service import Signpost
+from search_index.live import LiveIndex
 from signpost.cli import cli
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -38,7 +38,7 @@ def chat(content, tmp_path):
 
 
 def test_buttons_are_numbered_choices(content, tmp_path):
-    core = Signpost(content, tmp_path / "index")
+    core = LiveIndex(content, tmp_path / "index")
     core.ensure_index()
     reply = Conversation(core).reply(ChatState(), "food bank")
     text, choices = render(reply)
@@ -94,7 +94,7 @@ def test_chat_works_with_piped_input_from_the_shell(content, tmp_path):
 
 
 def test_run_greets_even_with_no_input(content, tmp_path):
-    core = Signpost(content, tmp_path / "index")
+    core = LiveIndex(content, tmp_path / "index")
     core.ensure_index()
     written: list[str] = []
     run(Conversation(core, channel="cli", flood_limit=None), "en", [], written.append)

@@ -18,7 +18,7 @@ from bot.chats import QUERY_TTL, ChatState, ChatStore, load_salt
 from bot.conversation import CALLBACK_MAX_BYTES, FLOOD_LIMIT, Conversation, Reply, clean_message, plain_text
 from bot.phrases import PHRASES
 from search_index import Results, build_index
-from search_index.service import Signpost
+from search_index.live import LiveIndex
 
 ROOT = Path(__file__).resolve().parent.parent
 CRISIS_SLUGS = {"samaritans", "nhs-111-mental-health", "live-fear-free", "emergency-999"}
@@ -36,9 +36,9 @@ class Clock:
 
 
 @pytest.fixture(scope="module")
-def core(tmp_path_factory) -> Signpost:
+def core(tmp_path_factory) -> LiveIndex:
     root = tmp_path_factory.mktemp("bot")
-    core = Signpost(make_content(root / "content", BOT_ENTRIES), root / "index")
+    core = LiveIndex(make_content(root / "content", BOT_ENTRIES), root / "index")
     core.ensure_index()
     return core
 
@@ -494,7 +494,7 @@ def test_any_text_gets_a_reply_that_telegram_accepts(core, text, lang):
 
 def test_the_index_is_reread_when_it_changes_on_disk(tmp_path, clock):
     content = make_content(tmp_path / "content", BOT_ENTRIES)
-    core = Signpost(content, tmp_path / "index")
+    core = LiveIndex(content, tmp_path / "index")
     core.ensure_index()
     conv = Conversation(core, clock=clock)
     assert conv.reply(ChatState(), "zumba").kind == "no_results"
@@ -564,7 +564,7 @@ def test_markdown_becomes_plain_text():
 
 # --- the bundled directory ---------------------------------------------------------------------
 def test_smoke_on_the_bundled_content(tmp_path):
-    core = Signpost(ROOT / "content", tmp_path / "index")
+    core = LiveIndex(ROOT / "content", tmp_path / "index")
     core.ensure_index()
     conv = Conversation(core, flood_limit=None)
     state = ChatState()

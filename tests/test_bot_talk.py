@@ -17,7 +17,7 @@ from bot.conversation import Conversation, tappable_phone
 from bot.phrases import PHRASES
 from search_index.entries import WELSH_FIELDS
 from search_index.language import identify_language
-from search_index.service import Signpost
+from search_index.live import LiveIndex
 
 CONTEXT = {"food", "bank", "caia", "parcel"}
 PLACES = {"caia", "park", "wrexham"}
@@ -129,9 +129,9 @@ def test_the_language_model_loads_with_no_network(monkeypatch):
 
 
 @pytest.fixture(scope="module")
-def core(tmp_path_factory) -> Signpost:
+def core(tmp_path_factory) -> LiveIndex:
     root = tmp_path_factory.mktemp("talk")
-    core = Signpost(
+    core = LiveIndex(
         make_content(root / "content", BOT_ENTRIES),
         root / "index",
         on_search=open_search_log(root / "signpost.db"),
@@ -345,7 +345,7 @@ def welsh_conv(tmp_path_factory) -> Conversation:
         "        area: Caia Park\n", "        area: Caia Park\n        area_cy: Parc Caia\n"
     )
     root = tmp_path_factory.mktemp("welsh-talk")
-    core = Signpost(make_content(root / "content", entries), root / "index")
+    core = LiveIndex(make_content(root / "content", entries), root / "index")
     core.ensure_index()
     return Conversation(core, clock=lambda: 1000.0)
 

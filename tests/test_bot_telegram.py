@@ -275,9 +275,9 @@ def test_webhook_mode_checks_the_secret_token(tmp_path, content, stub):
 def test_polling_survives_500_429_hangs_and_dropped_connections(tmp_path, content, monkeypatch):
     monkeypatch.setenv("PTB_TIMEDELTA", "1")  # as `signpost bot` does: no deprecation warning for retry_after
     from bot.telegram_app import Timeouts
-    from search_index.service import Signpost
+    from search_index.live import LiveIndex
 
-    core = Signpost(content, tmp_path / "index")
+    core = LiveIndex(content, tmp_path / "index")
     core.ensure_index()
     polling_errors: list[Exception] = []
 
@@ -379,9 +379,9 @@ class BrokenSearch:
     """The real core, except that a search for a message with "bank" in it fails (an internal error)."""
 
     def __new__(cls, content: Path, index: Path):
-        from search_index.service import Signpost
+        from search_index.live import LiveIndex
 
-        class Core(Signpost):
+        class Core(LiveIndex):
             def search(self, text, *args, **kwargs):
                 if "bank" in text:
                     raise RuntimeError("the search failed")

@@ -192,6 +192,14 @@ CRISIS = [
     ("mae rhywun yn torri mewn i'r fflat", "danger", "urgent", "self"),
     ("does neb yn fy ngharu", "suicide", "concern", "self"),
     ("byddai'n well gen i farw", "suicide", "crisis", "self"),
+    # a way to die asked for, "yourself" read as the writer, an object to hit with, bleeding as the aim
+    ("whats the quickest way to die", "suicide", "crisis", "self"),
+    ("how do you hang yourself", "suicide", "crisis", "self"),
+    ("he hit me with his belt", "abuse", "crisis", "self"),
+    ("i bang my fists on the door till they bleed", "self-harm", "crisis", "self"),
+    ("mae fy merch yn dweud ei bod hi eisiau marw", "suicide", "crisis", "other"),
+    ("my 14 year old punched me and took my purse", "abuse", "crisis", "self"),
+    ("my partner shook the baby", "abuse", "crisis", "self"),
 ]
 
 HARMLESS = [
@@ -222,6 +230,14 @@ HARMLESS = [
     # homonyms: the object is a thing
     "kill a Python process",
     "how to kill a wasp nest",
+    "treat yourself to a cream tea at the cafe",
+    "my gums bleed when i brush my teeth",
+    "hit me with your best ideas for the fun day",
+    # a small child's hitting, kicking and biting is a parenting question, not abuse
+    "my toddler keeps biting me when he's teething",
+    "my little girl kicked her brother over a toy",
+    "the baby headbutted me while i was feeding him",
+    "my 3 year old hits me when i say no",
     "hang a picture",
     "hang curtains in the living room",
     "shoot some hoops",

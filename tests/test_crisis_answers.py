@@ -10,7 +10,7 @@ from bot.chats import ChatState
 from bot.conversation import Conversation
 from search_index import SearchIndex, build_index
 from search_index.answers import crisis_message
-from search_index.service import Signpost
+from search_index.live import LiveIndex
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -98,7 +98,7 @@ def test_concern_keeps_the_results_and_asks_if_safe(bundled):
     ],
 )
 def test_bot_asks_are_you_safe_with_buttons(bundled, tmp_path, lang, message, yes):
-    core = Signpost(content_dir=ROOT / "content", index_dir=tmp_path / "ix")
+    core = LiveIndex(content_dir=ROOT / "content", index_dir=tmp_path / "ix")
     conv = Conversation(core)
     state = ChatState()
     state.lang, state.lang_set = lang, True

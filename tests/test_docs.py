@@ -121,7 +121,7 @@ def test_every_contact_detail_is_stated_by_a_listed_source():
 
 def test_the_core_and_the_back_office_import_neither_flask_nor_telegram():
     code = (
-        "import sys, search_index, search_index.service, search_index.answers, backoffice.analytics;"
+        "import sys, search_index, search_index.live, search_index.answers, backoffice.analytics;"
         "import backoffice.staff_accounts, backoffice.editing, backoffice.search_log;"
         "import search_index.lexicon, search_index.crisis, search_index.index, search_index.search;"
         "bad = [m for m in sys.modules if m.split('.')[0] in ('flask', 'telegram', 'werkzeug')];"

@@ -10,8 +10,8 @@ from click.testing import CliRunner
 
 from backoffice.freshness import months_before, months_between, stale_entries
 from search_index import Entry
+from search_index.live import LiveIndex
 from search_index.search import CLOSED_PENALTY
-from search_index.service import Signpost
 from signpost.cli import cli
 
 TODAY = dt.date(2026, 11, 23)
@@ -137,7 +137,7 @@ def twins(content_dir, index_dir):
                 """),
             encoding="utf-8",
         )
-    core = Signpost(content_dir, index_dir)
+    core = LiveIndex(content_dir, index_dir)
     core.ensure_index()
     return core
 

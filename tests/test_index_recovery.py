@@ -15,7 +15,7 @@ from conftest import signpost_serve
 
 from search_index import build_index
 from search_index.index import current_generation
-from search_index.service import Signpost, generation_problem
+from search_index.live import LiveIndex, generation_problem
 from signpost.cli import cli
 
 
@@ -55,7 +55,7 @@ def damaged(request, content_dir, index_dir):
 
 @pytest.mark.parametrize("damaged", DAMAGE, indirect=True, ids=lambda f: f.__name__)
 def test_the_site_core_rebuilds_a_generation_it_cannot_open(damaged, content_dir, index_dir, caplog):
-    core = Signpost(content_dir, index_dir)
+    core = LiveIndex(content_dir, index_dir)
     res = core.search("food parcel", channel="web")
     assert res.hits and res.hits[0].slug == "food-bank"
     assert "cannot be opened" in caplog.text and "rebuilding it in full" in caplog.text

@@ -16,7 +16,7 @@ import search_index.engine as engine_module
 import search_index.index as index_module
 from search_index import SearchIndex, build_index
 from search_index.index import current_generation
-from search_index.service import Signpost
+from search_index.live import LiveIndex
 
 N_ENTRIES = 24
 READERS = 4
@@ -151,9 +151,9 @@ def test_searches_while_full_builds_and_updates_swap_the_index(content, tmp_path
 def test_searches_through_the_service_while_single_files_change(content, tmp_path, monkeypatch):
     """The website's way: one Signpost shared by threads, one file edited and rebuilt at a time."""
     monkeypatch.setattr(engine_module, "MAX_SEGMENTS", 4)
-    core = Signpost(content, tmp_path / "ix")
+    core = LiveIndex(content, tmp_path / "ix")
     core.ensure_index()
-    monkeypatch.setattr("search_index.service.RECHECK_SECONDS", 0.02)
+    monkeypatch.setattr("search_index.live.RECHECK_SECONDS", 0.02)
 
     def search_once() -> set[int]:
         idx = core.index

@@ -317,6 +317,11 @@ def test_serve_says_when_search_by_meaning_is_off_and_still_answers(tmp_path):
             (130, 30),
             {"lay": 0.78, "messages": 0.92, "unanswerable": 0.70, "confident": 0.78},
         ),
+        (
+            "meaning_heldout_3.yml",
+            (90, 30),
+            {"lay": 0.96, "messages": 0.86, "unanswerable": 0.86, "confident": 0.80},
+        ),
     ],
 )
 def test_held_out_figures(bundled, name, size, floors):
@@ -336,9 +341,9 @@ def test_held_out_figures(bundled, name, size, floors):
 
 @pytest.fixture(scope="module")
 def bundled_core(tmp_path_factory):
-    from search_index.service import Signpost
+    from search_index.live import LiveIndex
 
-    core = Signpost(CONTENT, tmp_path_factory.mktemp("core-index"))
+    core = LiveIndex(CONTENT, tmp_path_factory.mktemp("core-index"))
     core.ensure_index()
     return core
 

@@ -1,6 +1,6 @@
 """When the statistics database cannot be written, residents still get their answers.
 
-The search side of the faults: `Signpost.search` with the analytics database a directory, a
+The search side of the faults: `LiveIndex.search` with the analytics database a directory, a
 read-only file, or locked by another connection's EXCLUSIVE transaction. Every search must answer
 exactly as it would with no statistics, without an exception and without a long wait, and the fault
 must be real (nothing gets recorded). (The analytics module's own tests are in test_analytics.py.)
@@ -20,7 +20,7 @@ from conftest import SEARCH_ENTRIES, make_content
 
 from backoffice.analytics import Analytics
 from backoffice.search_log import open_search_log
-from search_index.service import Signpost
+from search_index.live import LiveIndex
 
 MESSAGES = ["food bank", "where can I get help with debt", "gwersi Saesneg", "I want to kill myself", "zzzz"]
 MAX_WAIT = 2.0  # seconds a search may take when the database is locked (its busy timeout is far less)
@@ -34,7 +34,7 @@ def content(tmp_path):
 @pytest.fixture
 def expected(content, tmp_path):
     """The answers with no statistics at all."""
-    core = Signpost(content, tmp_path / "ix-plain")
+    core = LiveIndex(content, tmp_path / "ix-plain")
     core.ensure_index()
     return {m: answer(core.search(m, channel="web")) for m in MESSAGES}
 
@@ -43,7 +43,7 @@ def answer(res) -> tuple:
     return (res.is_crisis, tuple(h.slug for h in res.hits), res.suggestion)
 
 
-def search_all(core: Signpost, expected: dict) -> None:
+def search_all(core: LiveIndex, expected: dict) -> None:
     for message in MESSAGES:
         t0 = time.monotonic()
         res = core.search(message, channel="web", lang="en")
@@ -65,11 +65,11 @@ def make_db(db: Path) -> None:
     assert db.is_file() and recorded(db) == 0
 
 
-def recording_core(content: Path, tmp_path: Path) -> tuple[Signpost, Path]:
+def recording_core(content: Path, tmp_path: Path) -> tuple[LiveIndex, Path]:
     """A core that records its searches in a real statistics database (made now), its index built."""
     db = tmp_path / "stats.db"
     make_db(db)
-    core = Signpost(content, tmp_path / "ix", on_search=open_search_log(db))
+    core = LiveIndex(content, tmp_path / "ix", on_search=open_search_log(db))
     core.ensure_index()
     return core, db
 
@@ -77,7 +77,7 @@ def recording_core(content: Path, tmp_path: Path) -> tuple[Signpost, Path]:
 def test_the_statistics_database_works_here(content, tmp_path, expected):
     """The control: with a good database, every search is answered and counted."""
     db = tmp_path / "stats.db"
-    core = Signpost(content, tmp_path / "ix", on_search=open_search_log(db))
+    core = LiveIndex(content, tmp_path / "ix", on_search=open_search_log(db))
     search_all(core, expected)
     assert recorded(db) == len(MESSAGES)
 
@@ -85,7 +85,7 @@ def test_the_statistics_database_works_here(content, tmp_path, expected):
 def test_database_path_is_a_directory(content, tmp_path, expected, caplog):
     db = tmp_path / "stats.db"
     db.mkdir()
-    core = Signpost(content, tmp_path / "ix", on_search=open_search_log(db))
+    core = LiveIndex(content, tmp_path / "ix", on_search=open_search_log(db))
     with caplog.at_level(logging.WARNING, logger="backoffice.analytics"):
         search_all(core, expected)
     assert db.is_dir() and not any(db.iterdir())
@@ -102,7 +102,7 @@ def test_database_is_a_read_only_file(content, tmp_path, expected, caplog):
         f.write(bytes([3]))
     os.chmod(db, 0o444)
     try:
-        core = Signpost(content, tmp_path / "ix", on_search=open_search_log(db))
+        core = LiveIndex(content, tmp_path / "ix", on_search=open_search_log(db))
         with caplog.at_level(logging.WARNING, logger="backoffice.analytics"):
             search_all(core, expected)
         assert recorded(db) == 0
@@ -163,6 +163,6 @@ def test_database_folder_cannot_be_created(content, tmp_path, expected):
     """The statistics path under a file (so its folder cannot be made)."""
     blocker = tmp_path / "not-a-folder"
     blocker.write_text("x", encoding="utf-8")
-    core = Signpost(content, tmp_path / "ix", on_search=open_search_log(blocker / "stats.db"))
+    core = LiveIndex(content, tmp_path / "ix", on_search=open_search_log(blocker / "stats.db"))
     search_all(core, expected)
     assert blocker.is_file()

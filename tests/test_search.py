@@ -122,13 +122,13 @@ def test_did_you_mean_leaves_correct_welsh_mutations_alone(tmp_path):
     """ "tan ddiwrnod cyflog" is correct Welsh: no suggestion to un-mutate "ddiwrnod" to "diwrnod"."""
     from conftest import ENTRIES, make_content
 
-    from search_index.service import Signpost
+    from search_index.live import LiveIndex
 
     lunch = ENTRIES["lunch-club"].replace(
         "summary: A hot",
         "summary_cy: Cinio poeth bob diwrnod i bobl hŷn, a bwyd i deuluoedd.\n        summary: A hot",
     )
-    core = Signpost(make_content(tmp_path / "content", {**ENTRIES, "lunch-club": lunch}), tmp_path / "index")
+    core = LiveIndex(make_content(tmp_path / "content", {**ENTRIES, "lunch-club": lunch}), tmp_path / "index")
     core.ensure_index()
     assert core.index.search("diwrnodd").suggestion == "diwrnod"  # the word is known to the corrector
     for text in ("tan ddiwrnod cyflog", "help i fwyd", "ar ddiwrnod"):

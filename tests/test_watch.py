@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from search_index.service import Signpost
+from search_index.live import LiveIndex
 from search_index.watch import ContentWatcher, content_signature
 
 LIVE_WITHIN = 10.0  # seconds a change may take to be seen; typically about one
@@ -46,7 +46,7 @@ def watching(content_dir: Path, on_change, **options):
 
 @pytest.fixture
 def live(content_dir, index_dir):
-    core = Signpost(content_dir, index_dir, watch=True)
+    core = LiveIndex(content_dir, index_dir, watch=True)
     core.ensure_index()
     yield core
     core.stop_watching()
@@ -168,7 +168,7 @@ def test_new_and_removed_files_are_picked_up(live, content_dir):
 
 
 def test_a_broken_edit_keeps_the_last_good_version_and_is_logged(live, content_dir, caplog):
-    caplog.set_level(logging.WARNING, logger="search_index.service")
+    caplog.set_level(logging.WARNING, logger="search_index.live")
     path = content_dir / "services" / "youth-club.md"
     edit(path, "categories: [young-people, community]", "categories: young-people")
     wait_for(lambda: any("youth-club.md" in p["path"] for p in live.problems()))
@@ -192,7 +192,7 @@ def test_a_broken_categories_file_keeps_the_index_serving(live, content_dir, cap
 
 
 def test_start_and_stop_are_idempotent(content_dir, index_dir):
-    core = Signpost(content_dir, index_dir)
+    core = LiveIndex(content_dir, index_dir)
     assert not core.watching
     core.start_watching()
     core.start_watching()
@@ -252,8 +252,8 @@ def test_searches_never_fail_while_files_change(live, content_dir):
 
 def test_two_processes_worth_of_cores_share_one_index(content_dir, index_dir):
     """The site and the bot each watch the same folder and index: builds take turns, both see edits."""
-    a = Signpost(content_dir, index_dir, watch=True)
-    b = Signpost(content_dir, index_dir, watch=True)
+    a = LiveIndex(content_dir, index_dir, watch=True)
+    b = LiveIndex(content_dir, index_dir, watch=True)
     try:
         a.ensure_index()
         edit(
@@ -270,7 +270,7 @@ def test_two_processes_worth_of_cores_share_one_index(content_dir, index_dir):
 
 def test_a_file_added_and_removed_while_a_build_waits_is_not_missed(content_dir, index_dir):
     """The watcher's first build waits for another build; a file appears meanwhile, then goes."""
-    core = Signpost(content_dir, index_dir)
+    core = LiveIndex(content_dir, index_dir)
     core.ensure_index()
     new = content_dir / "services" / "pop-up.md"
     try:

@@ -1,6 +1,6 @@
 """One object the front-ends share: the live index, search, and rebuilds.
 
-The website and the bot each create one `Signpost` and call `search()`; it always answers and
+The website and the bot each create one `LiveIndex` and call `search()`; it always answers and
 re-opens the index when a new generation appears on disk. Each search is handed to the `on_search`
 callback (the front-ends pass `backoffice.search_log.SearchLog`, which records the need words, never
 the message); a failing callback is logged and never breaks a search.
@@ -44,7 +44,7 @@ class SearchMade:
     index: SearchIndex
 
 
-class Signpost:
+class LiveIndex:
     """The live index of one process.
 
     `watch=True` starts a thread that updates the index when a file in the content folder is
@@ -252,7 +252,7 @@ def generation_problem(index_dir: Path | str, content_dir: Path | str | None = N
 def open_index(content_dir: Path | str, index_dir: Path | str) -> tuple[SearchIndex, BuildReport | None]:
     """Open the index for a one-off use (`signpost ask`): built when missing, rebuilt in full when
     its generation cannot be opened. Returns the index and the build report when one was made."""
-    core = Signpost(content_dir, index_dir)
+    core = LiveIndex(content_dir, index_dir)
     report = core.ensure_index()
     idx = core.index
     return idx, report or core.last_report

@@ -1,4 +1,7 @@
-"""One service: its page, and a one-page printable slip with a QR code and a text to copy."""
+"""Entry pages: one service's page, and a one-page printable slip with a QR code and a text to copy.
+
+The blueprint is named "services" after its URL, /services/<slug> (`link("services.entry", slug=...)`).
+"""
 
 from __future__ import annotations
 
