@@ -5,7 +5,9 @@ language, the need words (see `need_words`: words the vocabulary or a dictionary
 names, places, numbers, dates, emails), the categories matched, the result count, whether nothing
 was found (and whether only because of the filters), whether the search was confident of its top
 answer, the top result and its first category. A crisis message is only counted, by kind: no words,
-no categories, no results. Never the message itself, chat ids, IP addresses or user agents.
+no categories, no results. An answer to "Did this help?" is a row of its own: the day, channel,
+language, yes or no, and the categories shown. Never the message itself, chat ids, IP addresses or
+user agents.
 
 The file is created readable by its owner only (0600). Recording never breaks a search: any failure
 (a missing folder, a read-only or locked database, a path that is a directory) is logged and the
@@ -109,21 +111,32 @@ CREATE TABLE IF NOT EXISTS feedback (
     day TEXT NOT NULL,
     channel TEXT NOT NULL,
     helped INTEGER NOT NULL,
-    categories TEXT NOT NULL DEFAULT ''
+    categories TEXT NOT NULL DEFAULT '',
+    lang TEXT NOT NULL DEFAULT ''
 );
 """
 
 
+def _feedback_table(conn: sqlite3.Connection) -> None:
+    """The feedback table, with the `lang` column a database from before it was counted lacks."""
+    conn.executescript(FEEDBACK_SCHEMA)
+    if "lang" not in {row[1] for row in conn.execute("PRAGMA table_info(feedback)")}:
+        conn.execute("ALTER TABLE feedback ADD COLUMN lang TEXT NOT NULL DEFAULT ''")
+
+
 @dataclass
 class FeedbackCounts:
-    """Answers to "Did this help?": {channel: [yes, no]} and {category: [yes, no]}."""
+    """Answers to "Did this help?": {channel: [yes, no]}, {category: [yes, no]} and {language: [yes,
+    no]} (language "" for answers recorded before the language was)."""
 
     by_channel: dict[str, list[int]] = field(default_factory=dict)
     by_category: dict[str, list[int]] = field(default_factory=dict)
+    by_lang: dict[str, list[int]] = field(default_factory=dict)
 
-    def add(self, channel: str, helped: bool, categories: list[str]) -> None:
+    def add(self, channel: str, helped: bool, categories: list[str], lang: str = "") -> None:
         slot = 0 if helped else 1
         self.by_channel.setdefault(channel, [0, 0])[slot] += 1
+        self.by_lang.setdefault(lang, [0, 0])[slot] += 1
         for c in categories:
             self.by_category.setdefault(c, [0, 0])[slot] += 1
 
@@ -322,22 +335,26 @@ class Analytics:
             conn.close()
 
     # --- "Did this help?" answers: a table of their own, one row per answer ----------------------
-    def record_feedback(self, *, channel: str, helped: bool, categories: list[str] | tuple[str, ...]) -> None:
-        """Count one answer to "Did this help?": the day, the channel, yes/no and the categories of the
-        services shown. Never a chat id or a word typed. Never raises."""
+    def record_feedback(
+        self, *, channel: str, helped: bool, categories: list[str] | tuple[str, ...], lang: str = ""
+    ) -> None:
+        """Count one answer to "Did this help?": the day, the channel, the language of the chat, yes/no
+        and the categories of the services shown. Never a chat id or a word typed. Never raises."""
         row = (
             _now().date().isoformat(),
             str(channel)[:10],
             int(bool(helped)),
             ",".join(str(c)[:40] for c in list(categories)[:10]),
+            str(lang)[:5],
         )
         try:
             conn = self.connect()
             try:
                 with conn:
-                    conn.executescript(FEEDBACK_SCHEMA)
+                    _feedback_table(conn)
                     conn.execute(
-                        "INSERT INTO feedback (day, channel, helped, categories) VALUES (?, ?, ?, ?)", row
+                        "INSERT INTO feedback (day, channel, helped, categories, lang) VALUES (?, ?, ?, ?, ?)",
+                        row,
                     )
                     if self.retention_days is not None:
                         cutoff = (_now() - dt.timedelta(days=self.retention_days)).date().isoformat()
@@ -348,19 +365,28 @@ class Analytics:
             log.warning("could not record feedback in %s: %s", self.path, exc)
 
     def feedback(self, since: dt.date | None = None) -> FeedbackCounts:
-        """Yes and no answers by channel and by category (an answer counts for each category shown)."""
-        counts = FeedbackCounts()
+        """Yes and no answers by channel, by language and by category (an answer counts for each
+        category shown)."""
         conn = self.connect(create=False)
         try:
-            conn.executescript(FEEDBACK_SCHEMA)
-            where, args = ("WHERE day >= ?", (since.isoformat(),)) if since else ("", ())
-            for channel, helped, categories in conn.execute(
-                f"SELECT channel, helped, categories FROM feedback {where}", args
-            ):
-                counts.add(channel, bool(helped), [c for c in (categories or "").split(",") if c])
+            return _read_feedback(conn, since)
         finally:
             conn.close()
+
+
+def _read_feedback(conn: sqlite3.Connection, since: dt.date | None) -> FeedbackCounts:
+    """The answers since `since`, read without changing the file (a report may be read-only)."""
+    counts = FeedbackCounts()
+    columns = {row[1] for row in conn.execute("PRAGMA table_info(feedback)")}
+    if not columns:  # no answer recorded yet
         return counts
+    lang_column = "lang" if "lang" in columns else "''"  # a table from before the language was counted
+    where, args = ("WHERE day >= ?", (since.isoformat(),)) if since else ("", ())
+    for channel, helped, categories, lang in conn.execute(
+        f"SELECT channel, helped, categories, {lang_column} FROM feedback {where}", args
+    ):
+        counts.add(channel, bool(helped), [c for c in (categories or "").split(",") if c], lang or "")
+    return counts
 
 
 def _row(channel: str, lang: str, words: Sequence[str], results, categories: Sequence[str], filtered: bool):
@@ -424,6 +450,19 @@ class Report:
     crisis: int = 0
     crisis_kinds: list[tuple[str, int]] = field(default_factory=list)  # (kind, messages)
     entries: list[tuple[str, int]] = field(default_factory=list)  # (slug shown first, times)
+    feedback: FeedbackCounts = field(default_factory=FeedbackCounts)  # answers to "Did this help?"
+
+    def feedback_rows(self, key: str) -> list[tuple[str, int, int]]:
+        """(channel or language, helped, did not help) for `key` "channel" or "lang", channels in the
+        usual order; a language not recorded (older answers) is "unknown"."""
+        counts = self.feedback.by_channel if key == "channel" else self.feedback.by_lang
+        order = {c: i for i, c in enumerate(CHANNELS)} if key == "channel" else {}
+        return [
+            (name or "unknown", yes, no)
+            for name, (yes, no) in sorted(
+                counts.items(), key=lambda kv: (order.get(kv[0], 9), not kv[0], kv[0])
+            )
+        ]
 
     def rows(self) -> list[tuple[str, str, str, int]]:
         """Flat rows (section, item, channel, count) for CSV."""
@@ -436,6 +475,10 @@ class Report:
         out.append(("crisis messages", "", "", self.crisis))
         out += [("crisis messages by kind", kind, "", n) for kind, n in self.crisis_kinds]
         out += [("entries most often shown", slug, "", n) for slug, n in self.entries]
+        for channel, yes, no in self.feedback_rows("channel"):  # new sections go after the old ones
+            out += [("helped by channel", "", channel, yes), ("did not help by channel", "", channel, no)]
+        for lang, yes, no in self.feedback_rows("lang"):
+            out += [("helped by language", lang, "", yes), ("did not help by language", lang, "", no)]
         return out
 
     def to_csv(self) -> str:
@@ -465,6 +508,13 @@ class Report:
         lines += [f"  {n:>6}  {kind}" for kind, n in self.crisis_kinds]
         lines += ["", "Entries most often shown first"]
         lines += [f"  {n:>6}  {slug}" for slug, n in self.entries] or ["  (none)"]
+        yes, no = self.feedback.total
+        lines += ["", f"Did this help? (answers in the chats): helped {yes}, did not help {no}"]
+        for key, heading in (("channel", "By channel"), ("lang", "By language")):
+            rows = self.feedback_rows(key)
+            if rows:
+                lines.append(f"  {heading}")
+                lines += [f"    {name:<8}  helped {y:>5}  did not help {n:>5}" for name, y, n in rows]
         return "\n".join(lines)
 
 
@@ -532,4 +582,5 @@ def _build_report(conn: sqlite3.Connection, since: dt.date | None, limit: int) -
             (*args, limit),
         )
     )
+    rep.feedback = _read_feedback(conn, since)
     return rep

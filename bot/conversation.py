@@ -27,6 +27,7 @@ from search_index import (
     Entry,
     Hit,
     Results,
+    area_name,
     clean_text,
     contact_lines,
     crisis_message,
@@ -34,6 +35,7 @@ from search_index import (
     identify_language,
     language_name,
     no_good_match,
+    place_text,
 )
 
 from . import intents
@@ -556,10 +558,7 @@ class Conversation:
         if hub is None:
             return Reply(say("person_no_hub", lang) + "\n\n" + LABELS[lang]["helplines"], kind="person")
         lines = [say("person", lang, hub=hub.title_in(lang))]
-        lines += contact_lines(hub, lang, ("phone", "email", "hours"), where=False, show=self._field)
-        where = ", ".join(x for x in (hub.address, hub.area, hub.postcode) if x)
-        if where:
-            lines.append(f"{LABELS[lang]['where']}: {where}")
+        lines += contact_lines(hub, lang, ("phone", "email", "hours"), show=self._field)
         lines += ["", LABELS[lang]["helplines"]]
         row = [Button(say("btn_details", lang, n="").strip(), data=self._details_data(hub))]
         url = _web_url(hub.website)
@@ -660,12 +659,10 @@ class Conversation:
         blocks = []
         for entry in entries:
             title = entry.title_in(lang)
-            if intent == "cost":
-                known = [entry.cost] if entry.cost else []
-            elif intent == "hours":
-                known = [entry.hours] if entry.hours else []
+            if intent in ("cost", "hours"):
+                known = [self._field(entry, intent, lang)] if entry.field_in(intent, lang) else []
             elif intent == "where":
-                where = ", ".join(x for x in (entry.address, entry.area, entry.postcode) if x)
+                where = place_text(entry, lang)
                 known = [where] if where else []
             elif intent == "contact":
                 known = contact_lines(
@@ -676,8 +673,8 @@ class Conversation:
                     f"{say(key, lang)}: {value}"
                     for key, value in (
                         ("label_ages", entry.ages),
-                        ("label_referral", entry.referral),
-                        ("label_access", entry.access),
+                        ("label_referral", entry.field_in("referral", lang)),
+                        ("label_access", entry.field_in("access", lang)),
                     )
                     if value
                 ]
@@ -726,12 +723,16 @@ class Conversation:
             return Reply(say("no_areas", lang), self._again_row(lang), kind="no_areas")
         area = _best_area(areas, reading.places) or state.area
         if area is None:
-            return Reply(say("which_area", lang, areas=", ".join(areas[:4])), kind="which_area")
+            return Reply(say("which_area", lang, areas=self._areas_in(areas[:4], lang)), kind="which_area")
         state.area = area
         if not state.query:
-            return Reply(say("area_set", lang, area=area), kind="area")
+            return Reply(say("area_set", lang, area=self._areas_in([area], lang)), kind="area")
         state.query_time = now
         return self._results_again(state, 0)
+
+    def _areas_in(self, areas: Sequence[str], lang: str) -> str:
+        """Area names as a reply in `lang` gives them (Welsh names from the entries' `area_cy`)."""
+        return ", ".join(area_name(area, lang, self.core.index.visible()) for area in areas)
 
     def _near_first(self, state: ChatState, hits: Sequence[Hit]) -> list[Hit]:
         """The same hits, those in the chosen area first (crisis lines stay on top)."""
@@ -742,9 +743,10 @@ class Conversation:
         results = self.core.index.search(
             state.query or "", lang=state.lang, limit=PAGE_SIZE * MAX_RESULT_PAGES
         )
+        area = self._areas_in([state.area], state.lang)
         if any(h.entry.area == state.area for h in results.hits):
-            return say("results_near", state.lang, query=query, area=state.area)
-        return say("none_near", state.lang, query=query, area=state.area)
+            return say("results_near", state.lang, query=query, area=area)
+        return say("none_near", state.lang, query=query, area=area)
 
     def _located(self, state: ChatState, location: tuple[float, float], now: float) -> Reply:
         """A shared location: the area of the nearest service that has map coordinates."""
@@ -764,7 +766,9 @@ class Conversation:
         if not areas:
             return Reply(say("no_areas", lang), self._again_row(lang), kind="no_areas")
         if not placed:
-            return Reply(say("no_coordinates", lang, areas=", ".join(areas[:4])), kind="no_coordinates")
+            return Reply(
+                say("no_coordinates", lang, areas=self._areas_in(areas[:4], lang)), kind="no_coordinates"
+            )
         nearest = min(
             placed,
             key=lambda p: math.dist(
@@ -773,7 +777,7 @@ class Conversation:
         )
         state.area = nearest[0].area  # only the area is kept, never the coordinates
         if not state.query:
-            return Reply(say("area_set", lang, area=state.area), kind="area")
+            return Reply(say("area_set", lang, area=self._areas_in([state.area], lang)), kind="area")
         state.query_time = now
         return self._results_again(state, 0)
 
@@ -803,13 +807,15 @@ class Conversation:
 
     # --- "Did this help?" -----------------------------------------------------------------------
     def _feedback(self, state: ChatState, helped: bool) -> Reply:
-        """Count the answer (channel, yes/no, the categories shown; never the words or the chat)."""
+        """Count the answer (channel, language, yes/no, the categories shown; never the words or the chat)."""
         lang = state.lang
         if not state.rated:
             state.rated = True
             if self.analytics is not None:
                 categories = sorted({c for e in self._on_screen(state) for c in e.categories})
-                self.analytics.record_feedback(channel=self.channel, helped=helped, categories=categories)
+                self.analytics.record_feedback(
+                    channel=self.channel, helped=helped, categories=categories, lang=lang
+                )
         if helped:
             return Reply(say("feedback_yes", lang), kind="feedback")
         rows = (

@@ -4,7 +4,8 @@ Works without JavaScript: each message or button press is a form POST (with the 
 and the page shows the conversation as a list, buttons as submit buttons. The conversation (the
 chat state and the last 10 exchanges) is kept on the server by `directory.transcripts`, for 30
 minutes after the last message; the session cookie holds only its random id. "Start again" and
-"Exit this page" (/exit) delete it. /cymraeg and /english move to the chat in that language.
+"Exit this page" (/exit) delete it; the exit empties the rest of the session too ("My list").
+/cymraeg and /english move to the chat in that language.
 Chat pages are never cached (`Cache-Control: no-store`, as every page with the quick exit).
 """
 
@@ -32,6 +33,7 @@ MAX_EXCHANGES = 10
 MAX_SHOWN_CHARS = 500  # of each of the resident's messages, as shown back in the conversation
 MAX_INPUT_CHARS = 5000
 EXIT_URL = "https://www.bbc.co.uk/weather"  # where "Exit this page" goes
+CLEAR_SITE_DATA = '"cache", "storage"'  # what the browser forgets on the way out (the cookie is emptied)
 
 
 def init_app(app: Flask) -> None:
@@ -160,9 +162,16 @@ def send():
 @bp.route("/exit", methods=["GET", "POST"])  # POST: app.js tells it in the background
 @csrf.exempt  # ending one's own conversation needs no token (and the beacon carries none)
 def leave():
-    """Quick exit: the conversation is deleted, then the browser goes on to a neutral site."""
+    """Quick exit: the conversation, "My list" and the rest of this browser's session are deleted, the
+    browser is told to forget this site's cached pages and stored data, and goes on to a neutral site."""
     _end()
-    return _not_stored(redirect(EXIT_URL, 303))
+    session.clear()  # "My list", and any message still to show ("Added … to your list"), go too
+    # POST is app.js's beacon: the browser is already on its way, so there is nowhere to redirect it.
+    response = _not_stored(
+        redirect(EXIT_URL, 303) if request.method == "GET" else current_app.response_class(status=204)
+    )
+    response.headers["Clear-Site-Data"] = CLEAR_SITE_DATA
+    return response
 
 
 def _not_stored(response):

@@ -1,6 +1,6 @@
 """Headers on every response, CSRF on every form, and safe HTML from volunteers' Markdown.
 
-A page that offers "Leave this page quickly" (crisis results, domestic-abuse pages, the chat) is one
+A page that offers "Exit this page" (crisis results, domestic-abuse pages, the chat) is one
 a resident may need to hide: rendering it with `show_exit` marks the response `Cache-Control:
 no-store`, so neither the browser nor a proxy keeps a copy to show the next person.
 """

@@ -3,7 +3,7 @@
 The browser's session cookie is signed, not encrypted: anyone at the computer can read it. So it holds
 only the random id, and the conversation stays here. Rows are keyed by a SHA-256 of the id, so the
 file alone cannot be used to carry on someone's chat. A conversation untouched for `ttl` seconds is
-never shown again and is deleted soon after; "Start again" and "Leave this page quickly" delete it at
+never shown again and is deleted soon after; "Start again" and "Exit this page" delete it at
 once. Deleted rows are overwritten (`secure_delete`), and a new file is made readable by its owner only.
 
 `signpost serve` keeps the file beside the analytics one (`var/signpost-chat.db`); without a file

@@ -5,7 +5,17 @@ Imports neither Flask, Werkzeug, telegram nor the back office; the website, the 
 layers over this API and import nothing deeper than `search_index` (tests/test_imports.py).
 """
 
-from .answers import EXAMPLES, LABELS, contact_lines, crisis_message, entry_text, no_good_match, results_text
+from .answers import (
+    EXAMPLES,
+    LABELS,
+    area_name,
+    contact_lines,
+    crisis_message,
+    entry_text,
+    no_good_match,
+    place_text,
+    results_text,
+)
 from .crisis import KIND_CATEGORIES, CrisisSignal, detect_crisis
 from .defaults import BUNDLED_CONTENT, default_db_path, default_index_dir, var_dir, whole_number
 from .engine.meaning import status as meaning_status
@@ -93,6 +103,8 @@ __all__ = [
     "results_text",
     "entry_text",
     "contact_lines",
+    "place_text",
+    "area_name",
     "no_good_match",
     "EXAMPLES",
     "LABELS",

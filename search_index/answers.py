@@ -6,7 +6,7 @@ thing in a crisis.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 from .crisis import CrisisSignal
 from .entries import Entry
@@ -130,10 +130,25 @@ def contact_lines(
     lab = LABELS.get(lang, LABELS["en"])
     show = show or _field_in
     out = [f"{lab[key]}: {show(entry, key, lang)}" for key in keys if entry.field_in(key, lang)]
-    place = ", ".join(x for x in (entry.address, entry.field_in("area", lang), entry.postcode) if x)
+    place = place_text(entry, lang)
     if where and place:
         out.append(f"{lab['where']}: {place}")
     return out
+
+
+def place_text(entry: Entry, lang: str = "en") -> str:
+    """Where an entry is, in `lang`: its address, area (`area_cy` in Welsh when given) and postcode."""
+    return ", ".join(x for x in (entry.address, entry.field_in("area", lang), entry.postcode) if x)
+
+
+def area_name(area: str, lang: str, entries: Iterable[Entry]) -> str:
+    """An area (as `Entry.area` names it) in `lang`: the `area_cy` of an entry in that area, in Welsh;
+    else the area as it is."""
+    if lang == "cy":
+        for entry in entries:
+            if entry.area == area and getattr(entry, "area_cy", ""):
+                return entry.area_cy
+    return area
 
 
 def _field_in(entry: Entry, key: str, lang: str) -> str:

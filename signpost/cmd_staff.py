@@ -201,7 +201,8 @@ def prune(db: Path | None, days: int | None) -> None:
 @click.option("--csv", "as_csv", is_flag=True, help="Print CSV (section,item,channel,count) instead of text.")
 @click.option("--limit", type=click.IntRange(min=1), default=20, show_default=True, help="Rows per list.")
 def report(db: Path | None, since: dt.datetime | None, as_csv: bool, limit: int) -> None:
-    """Searches by week and channel, top needs, unmet needs, crisis messages, entries shown most."""
+    """Searches by week and channel, top needs, unmet needs, crisis messages, entries shown most, and
+    the answers to "Did this help?" by channel and language."""
     analytics = _analytics(db)
     try:
         rep = analytics.report(since=since.date() if since else None, limit=limit)

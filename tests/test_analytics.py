@@ -461,6 +461,106 @@ def test_csv_cells_cannot_run_as_spreadsheet_formulas(db_path):
     assert "\nunmet needs,'=HYPERLINK(1),web 1,1\n" in Analytics(db_path).report().to_csv()
 
 
+# --- "Did this help?" in the report ------------------------------------------------------------
+def _answer(core, channel: str, lang: str, helped: bool) -> None:
+    """A resident searches in the chat (`channel`, `lang`) and answers "Did this help?"."""
+    from bot.chats import ChatState
+    from bot.conversation import Conversation
+
+    conv = Conversation(core, channel=channel, clock=lambda: 1000.0, analytics=core.on_search.analytics)
+    state = ChatState(lang=lang, lang_set=True)
+    conv.reply(state, text="food bank for Sarah Jones" if lang == "en" else "banc bwyd i Sarah Jones")
+    assert conv.reply(state, button="f:y" if helped else "f:n").kind == "feedback"
+
+
+@pytest.fixture
+def answered_db(filled_db, recorded_core):
+    """The searches of filled_db, then seven answers in the chats and one from 2020."""
+    for channel, lang, helped in [
+        ("bot", "en", True),
+        ("bot", "en", True),
+        ("bot", "cy", False),
+        ("chat", "cy", True),
+        ("chat", "en", False),
+        ("chat", "en", False),
+        ("bot", "cy", True),
+    ]:
+        _answer(recorded_core, channel, lang, helped)
+    conn = sqlite3.connect(filled_db)
+    with conn:
+        conn.execute(
+            "INSERT INTO feedback (day, channel, helped, categories, lang) VALUES ('2020-01-06', 'bot', 0, '', 'en')"
+        )
+    conn.close()
+    return filled_db
+
+
+def test_the_report_counts_the_answers_to_did_this_help_by_channel_and_language(answered_db):
+    rep = Analytics(answered_db).report(since=dt.date(2021, 1, 1))
+    assert rep.feedback_rows("channel") == [("chat", 1, 2), ("bot", 3, 1)]  # the CHANNELS order
+    assert rep.feedback_rows("lang") == [("cy", 2, 1), ("en", 2, 2)]
+    everything = Analytics(answered_db).report()
+    assert everything.feedback_rows("channel") == [("chat", 1, 2), ("bot", 3, 2)]  # and the one from 2020
+    conn = sqlite3.connect(answered_db)
+    stored = conn.execute("SELECT * FROM feedback").fetchall()
+    conn.close()
+    assert "Sarah" not in repr(stored) and "bwyd" not in repr(stored)  # never what the resident typed
+
+
+def test_report_command_text_ends_with_the_answers_to_did_this_help(answered_db):
+    result = CliRunner().invoke(cli, ["report", "--db", str(answered_db), "--since", "2021-01-01"])
+    assert result.exit_code == 0, result.output
+    out = result.output
+    assert "Did this help? (answers in the chats): helped 4, did not help 3" in out
+    assert re.search(r"^\s+chat\s+helped\s+1\s+did not help\s+2$", out, re.M)
+    assert re.search(r"^\s+cy\s+helped\s+2\s+did not help\s+1$", out, re.M)
+    assert out.index("Entries most often shown first") < out.index("Did this help?")
+
+
+def test_report_csv_adds_the_answers_after_every_old_row(answered_db):
+    args = ["report", "--db", str(answered_db), "--csv", "--since", "2021-01-01"]
+    with_answers = CliRunner().invoke(cli, args).output.splitlines()
+    conn = sqlite3.connect(answered_db)
+    with conn:
+        conn.execute("DELETE FROM feedback")
+    conn.close()
+    old = CliRunner().invoke(cli, args).output.splitlines()
+    assert old[0] == "section,item,channel,count" and len(old) > 10
+    assert with_answers[: len(old)] == old  # the header, the old sections and their order are unchanged
+    assert with_answers[len(old) :] == [
+        "helped by channel,,chat,1",
+        "did not help by channel,,chat,2",
+        "helped by channel,,bot,3",
+        "did not help by channel,,bot,1",
+        "helped by language,cy,,2",
+        "did not help by language,cy,,1",
+        "helped by language,en,,2",
+        "did not help by language,en,,2",
+    ]
+
+
+def test_answers_recorded_before_the_language_was_are_read_and_the_table_gains_it(db_path):
+    Analytics(db_path).connect().close()
+    conn = sqlite3.connect(db_path)
+    with conn:  # the feedback table as it was made before
+        conn.execute(
+            "CREATE TABLE feedback (id INTEGER PRIMARY KEY, day TEXT NOT NULL, channel TEXT NOT NULL,"
+            " helped INTEGER NOT NULL, categories TEXT NOT NULL DEFAULT '')"
+        )
+        conn.execute(
+            "INSERT INTO feedback (day, channel, helped, categories) VALUES ('2026-01-05', 'bot', 1, 'food')"
+        )
+    conn.close()
+    assert Analytics(db_path).report().feedback_rows("lang") == [("unknown", 1, 0)]
+    conn = sqlite3.connect(db_path)
+    columns = [row[1] for row in conn.execute("PRAGMA table_info(feedback)")]
+    conn.close()
+    assert "lang" not in columns  # a report only reads (it may be run by a user who cannot write)
+    analytics = Analytics(db_path)
+    analytics.record_feedback(channel="chat", helped=False, categories=["food"], lang="cy")
+    assert analytics.report().feedback_rows("lang") == [("cy", 0, 1), ("unknown", 1, 0)]
+
+
 # --- every front-end records with its channel ------------------------------------------------------
 def test_site_and_api_searches_are_recorded(content_dir, index_dir, db_path):
     app = make_app(content_dir, index_dir, DB_PATH=db_path)

@@ -8,13 +8,14 @@ from __future__ import annotations
 import socket
 
 import pytest
-from conftest import BOT_ENTRIES, make_content
+from conftest import BOT_ENTRIES, make_content, pick
 
 from backoffice.search_log import open_search_log
 from bot import intents
 from bot.chats import ChatState
 from bot.conversation import Conversation, tappable_phone
 from bot.phrases import PHRASES
+from search_index.entries import WELSH_FIELDS
 from search_index.language import identify_language
 from search_index.live import LiveIndex
 
@@ -169,7 +170,7 @@ def talk(conv: Conversation, lang: str, *messages: str):
         ("en", "food bank", "whats their phone number", "answer_contact", "+44 1632 960001"),
         ("en", "food bank", "the second one", "details", "\n"),
         ("en", "food bank", "more", "results", "More services"),
-        ("cy", "banc bwyd", "ydy e am ddim?", "answer_cost", "Banc bwyd Caia: Free"),
+        ("cy", "banc bwyd", "ydy e am ddim?", "answer_cost", "Banc bwyd Caia: Am ddim"),
         ("cy", "banc bwyd", "pryd mae'n agor?", "answer_hours", "Banc bwyd Caia: Monday to Friday"),
         ("cy", "banc bwyd", "ble mae e?", "answer_where", "1 Example Road"),
         ("en", "food bank", "is there free legal advice", None, ""),
@@ -255,6 +256,7 @@ def test_did_this_help_is_counted_once_with_channel_and_categories_only(conv, co
     conv.reply(state, button="f:n")  # pressed twice: counted once
     counts = core.on_search.analytics.feedback()
     assert counts.by_channel == {"bot": [0, 1]} and counts.by_category["food"] == [0, 1]
+    assert counts.by_lang == {"en": [0, 1]}
     again = conv.reply(state, button="r")
     assert "Did this help?" not in again.text
 
@@ -320,3 +322,75 @@ def test_a_shared_location_sets_the_area_of_the_nearest_placed_service(where, ar
     reply = conv.reply(state, location=where)
     assert reply.kind == "area" and area in reply.text and state.area == area
     assert "53." not in str(state.to_dict())  # only the area is kept, never the coordinates
+
+
+# --- Welsh replies are Welsh: an entry's `_cy` fields, English only where the entry has no Welsh ------
+WELSH_HUB = """\
+        area: Caia Park
+        area_cy: Parc Caia
+        hours_cy: "Dydd Llun i ddydd Gwener 9yb i 5yh"
+        referral_cy: Dewch draw
+        access_cy: Mynedfa heb risiau
+        organisation_cy: Partneriaeth Parc Caia
+"""
+
+
+@pytest.fixture(scope="module")
+def welsh_conv(tmp_path_factory) -> Conversation:
+    """The food bank is the hub (the youth club names it with `contact_via`) and has Welsh for every
+    field it fills in; the lunch club, in the same area, has only its title and area in Welsh."""
+    entries = pick("food-bank youth-club lunch-club samaritans live-fear-free emergency-999")
+    entries["food-bank"] = entries["food-bank"].replace("        area: Caia Park\n", WELSH_HUB)
+    entries["lunch-club"] = entries["lunch-club"].replace(
+        "        area: Caia Park\n", "        area: Caia Park\n        area_cy: Parc Caia\n"
+    )
+    root = tmp_path_factory.mktemp("welsh-talk")
+    core = LiveIndex(make_content(root / "content", entries), root / "index")
+    core.ensure_index()
+    return Conversation(core, clock=lambda: 1000.0)
+
+
+def _english_only(entry) -> list[str]:
+    """The entry's field values that read differently in Welsh: none may be in a Welsh reply."""
+    return [
+        getattr(entry, name)
+        for name in WELSH_FIELDS
+        if getattr(entry, name) and entry.field_in(name, "cy") != getattr(entry, name)
+    ]
+
+
+@pytest.mark.parametrize(
+    "messages, kind, welsh",
+    [
+        (["ga i siarad â rhywun"], "person", "Parc Caia"),
+        (["banc bwyd", "ble mae e?"], "answer_where", "Parc Caia"),
+        (["banc bwyd", "ydy e am ddim?"], "answer_cost", "Am ddim"),
+        (["banc bwyd", "pryd mae'n agor?"], "answer_hours", "Dydd Llun i ddydd Gwener"),
+        (
+            ["banc bwyd", "i bwy mae e?"],
+            "answer_who",
+            "Sut i'w gael: Dewch draw; Mynediad: Mynedfa heb risiau",
+        ),
+        (["banc bwyd", "dweud mwy am y cyntaf"], "details", "Partneriaeth Parc Caia"),
+        (["cinio", "yn agosach i Caia"], "results", "yn ardal Parc Caia yn gyntaf"),
+        (["yn agosach"], "which_area", "Parc Caia"),
+    ],
+)
+def test_welsh_replies_give_the_welsh_of_every_field_the_entry_has(welsh_conv, messages, kind, welsh):
+    replies, _ = talk(welsh_conv, "cy", *messages)
+    reply = replies[-1]
+    assert reply.kind == kind, reply.text
+    assert welsh in reply.text
+    hub = welsh_conv.core.index.get("food-bank")
+    assert [value for value in _english_only(hub) if value in reply.text] == []
+
+
+def test_a_field_with_no_welsh_is_given_in_english_rather_than_left_out(welsh_conv):
+    replies, _ = talk(welsh_conv, "cy", "cinio", "pryd mae'n agor?")
+    assert "Clwb cinio i bobl hŷn: Wednesdays (ask at the hub for the time)" in replies[-1].text
+
+
+def test_the_english_person_reply_is_unchanged(welsh_conv):
+    replies, _ = talk(welsh_conv, "en", "can I talk to a real person")
+    assert "Where: 1 Example Road, Wrexham, Caia Park, LL13 9ZZ" in replies[0].text
+    assert "Hours: Monday to Friday 9am to 5pm" in replies[0].text

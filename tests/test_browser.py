@@ -355,3 +355,28 @@ def test_add_to_my_list_stays_on_the_card_with_javascript(page, base_url):
     assert page.locator(".copy-status").inner_text() == "Link copied"
     page.get_by_role("button", name="Copy the list as text").click()
     assert page.locator(".copy-status").inner_text() == "List copied"
+
+
+def test_exit_this_page_empties_my_list_and_what_the_browser_stored(page, base_url):
+    """A resident who leaves in a hurry leaves nothing behind: the list they made is gone when they (or
+    the next person at the computer) press Back or open "My list" again, and so is anything the site's
+    pages kept in the browser's storage."""
+    page.goto(base_url + "/search?q=club")
+    page.get_by_role("button", name="Add to my list: Wrexham youth club").click()
+    page.get_by_role("button", name="Remove from my list: Wrexham youth club").wait_for()
+    page.goto(base_url + "/list")
+    assert page.get_by_role("link", name="Wrexham youth club").is_visible()
+    page.evaluate("localStorage.setItem('seen', 'youth-club'); sessionStorage.setItem('seen', 'youth-club')")
+    page.goto(base_url + "/categories/domestic-abuse")
+    page.get_by_role("link", name="Exit this page").click()
+    page.wait_for_url("https://www.bbc.co.uk/weather")
+    for _ in range(100):  # the page told the server in the background: wait for its answer to arrive
+        if not page.context.cookies(base_url):
+            break
+        time.sleep(0.1)
+    page.go_back()
+    assert page.url == base_url + "/list"
+    assert page.get_by_role("link", name="Wrexham youth club").count() == 0
+    assert "Your list is empty" in page.locator("main").inner_text()
+    assert page.locator("#list-count").inner_text() == ""
+    page.wait_for_function("localStorage.length + sessionStorage.length === 0", timeout=10_000)

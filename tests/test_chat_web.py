@@ -250,7 +250,7 @@ def test_quick_exit_ends_the_conversation_so_the_next_person_cannot_open_it(chat
     assert left.status_code == 303 and left.headers["Location"] == "https://www.bbc.co.uk/weather"
     assert left.headers["Cache-Control"] == "no-store"
     assert len(chat_app.extensions["signpost_transcripts"]) == 0, "deleted on the server"
-    assert "chat" not in session_cookie(client)[1]
+    assert client.get_cookie("session") is None, "the cookie with the conversation's id is deleted"
     for browser in (client, chat_app.test_client()):
         if browser is not client:
             browser.set_cookie("session", copied)
@@ -265,6 +265,21 @@ def test_the_welsh_chat_leaves_through_the_welsh_exit(chat_app):
     assert 'href="/cy/exit"' in chat.text
     assert chat.client.get("/cy/exit").headers["Location"] == "https://www.bbc.co.uk/weather"
     assert chat.log() == []
+
+
+@pytest.mark.parametrize("method, status", [("get", 303), ("post", 204)])  # the link, and app.js's beacon
+def test_quick_exit_empties_my_list_too(chat_app, method, status):
+    client = chat_app.test_client()
+    chat = Chat(client)
+    chat.say("my partner hits me")
+    client.post("/list/add", data={"slug": "live-fear-free", "csrf_token": chat.token()})
+    assert "Live Fear Free" in html.unescape(client.get("/list").get_data(as_text=True))
+    left = getattr(client, method)("/exit")
+    assert left.status_code == status
+    assert left.headers["Clear-Site-Data"] == '"cache", "storage"'  # and the browser forgets the rest
+    assert client.get_cookie("session") is None, "the cookie that held the list is deleted"
+    page = html.unescape(client.get("/list").get_data(as_text=True))
+    assert "Your list is empty" in page and "Live Fear Free" not in page
 
 
 def test_start_again_deletes_the_conversation_on_the_server(chat_app):

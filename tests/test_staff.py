@@ -317,14 +317,18 @@ def test_report_before_any_search(content_dir, index_dir, tmp_path, accounts, db
 
 def test_report_shows_the_answers_to_did_this_help(searched, staff_app):
     analytics = staff_app.extensions["analytics"]
-    analytics.record_feedback(channel="bot", helped=True, categories=["food"])
-    analytics.record_feedback(channel="web", helped=False, categories=["food", "money"])
+    analytics.record_feedback(channel="bot", helped=True, categories=["food"], lang="cy")
+    analytics.record_feedback(channel="web", helped=False, categories=["food", "money"], lang="en")
+    analytics.record_feedback(channel="chat", helped=True, categories=["food"], lang="en")
     login(searched)
     page = searched.get("/staff/report").get_data(as_text=True)
     assert "Did this help? (answers in the chat)" in page
-    assert "<td>food</td><td>1</td><td>1</td>" in page and "<td>bot</td><td>1</td><td>0</td>" in page
+    assert "<td>food</td><td>2</td><td>1</td>" in page and "<td>bot</td><td>1</td><td>0</td>" in page
+    assert "<td>English</td><td>1</td><td>1</td>" in page and "<td>Welsh</td><td>1</td><td>0</td>" in page
+    csv_lines = searched.get("/staff/report.csv").get_data(as_text=True).splitlines()
+    assert csv_lines[-2:] == ["helped by language,en,,1", "did not help by language,en,,1"]
     welsh = searched.get("/cy/staff/report").get_data(as_text=True)
-    assert "Oedd hyn o help?" in welsh
+    assert "Oedd hyn o help?" in welsh and "<td>Cymraeg</td><td>1</td><td>0</td>" in welsh
 
 
 @pytest.mark.parametrize("method", ["scrypt", "pbkdf2:sha256:1000"])

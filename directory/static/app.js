@@ -2,9 +2,10 @@
 (function () {
   "use strict";
 
-  /* "Leave this page quickly": replace this page in the history, so Back does not return to it.
-     The link itself goes to /exit (which deletes any chat conversation) and on; here /exit is told in
-     the background and the browser goes straight to the neutral site. */
+  /* "Exit this page": replace this page in the history, so Back does not return to it.
+     The link itself goes to /exit (which deletes any chat conversation and "My list", and tells the
+     browser to forget the site's stored data) and on; here /exit is told in the background and the
+     browser goes straight to the neutral site. */
   var exitLink = document.querySelector("[data-exit]");
   function leave() {
     if (!exitLink) { return; }
