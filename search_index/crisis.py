@@ -351,7 +351,8 @@ def _tags_of(word: str) -> frozenset[str]:
 
 
 def _drop_lookalikes(tokens: list[_Token], c: _Concepts) -> None:
-    """Look-alike spans ("kill time", "kick me out") and topic uses ("knife crime") lose their risk tags."""
+    """Look-alike spans ("kill time", "kick me out") and topic uses ("knife crime") lose their risk tags,
+    and are marked `read`: the rules have judged that word, and meaning does not judge it again."""
     for i in range(len(tokens)):
         for pattern in c.harmless:
             n = len(pattern)
@@ -366,13 +367,18 @@ def _drop_lookalikes(tokens: list[_Token], c: _Concepts) -> None:
             end = max((tok.start.get(t, i + 1) for t in risky), default=i + 1)
             nxt = tokens[end] if end < len(tokens) else None
             before = tokens[i - 1] if i else None
+            if before is not None and i > 1 and before.text in ("by", "to", "from", "through", "gan", "trwy"):
+                if tokens[i - 2].keys & c.topic_before:  # "bereaved by suicide", "affected by domestic abuse"
+                    before = tokens[i - 2]
             if before is not None and before.keys & c.topic_before:
                 before.tags.clear()
                 for j in range(i, end):
                     tokens[j].tags -= _RISK_CONCEPTS
+                    tokens[j].tags.add("read")
             elif nxt is not None and nxt.keys & c.topic_after:
                 for j in range(i, end):
                     tokens[j].tags -= _RISK_CONCEPTS
+                    tokens[j].tags.add("read")
                 tokens[end].tags.clear()
 
 
@@ -987,6 +993,8 @@ def _signals(cl: _Clause) -> Iterable[CrisisSignal]:
             if v is not None and toks[v].text not in ("me", "us"):
                 v = v - 1  # the victim is the owner: "my" head
         welsh_victim = i > 0 and toks[i - 1].text in ("fy", "ein") and toks[i].text not in ("hurt",)
+        if welsh_victim and any("figure_subject" in t.tags for t in toks[max(0, i - 5) : i]):
+            continue  # "mae fy nhraed yn fy lladd": my feet are killing me
         if v is None and not welsh_victim:
             continue
         s = cl.subject(i)
@@ -1013,6 +1021,16 @@ def _signals(cl: _Clause) -> Iterable[CrisisSignal]:
             and toks[v + 1].text == "for"
         ):
             continue  # "my mum will kill me for being late": a reason given is a figure of speech
+        threatened = any(t.text.startswith(("threat", "bygwth", "fygwth", "mygwth")) for t in toks)
+        if (
+            "kill" in toks[i].tags
+            and not (reported or threatened)
+            and v is not None
+            and _with_a_thing(toks, v + 1)
+        ):
+            continue  # "my boss is killing me with all this overtime": a figure of speech
+        if _by_accident(toks):
+            continue  # "my kid kicked me in his sleep", "she hit me by accident"
         if "kill" in toks[i].tags and not reported and any(t.text in ("if", "when") for t in toks[i:]):
             if cl.subject(i) == "other" and any(t.text in _FIGURE_AGENTS for t in toks[:i]):
                 continue  # "my dad will murder me if i'm late home": said of a parent, a figure of speech
@@ -1141,6 +1159,27 @@ def _signals(cl: _Clause) -> Iterable[CrisisSignal]:
 _PAST = frozenset(
     "took taken swallowed downed necked popped had done did overdosed wedi cymerais llyncais".split()
 )
+
+
+def _with_a_thing(toks: list[_Token], j: int) -> bool:
+    """Whether "with" at `j` brings a thing that is no weapon: "killing me with all this overtime"."""
+    if j >= len(toks) or toks[j].text not in ("with", "gyda", "efo"):
+        return False
+    rest = toks[j + 1 : j + 5]
+    return bool(rest) and not any(t.tags & {"weapon", "substance", "poison", "victim", "third"} for t in rest)
+
+
+def _by_accident(toks: list[_Token]) -> bool:
+    """An act said to be unmeant: "by accident", "accidentally", "by mistake", "in his sleep"."""
+    words = [t.text for t in toks]
+    for k, w in enumerate(words):
+        if w in ("accidentally", "accidently", "damwain"):
+            return True
+        if w in ("accident", "mistake") and k and words[k - 1] == "by":
+            return True
+        if w == "sleep" and k > 1 and words[k - 1] in ("his", "her", "their") and words[k - 2] == "in":
+            return True
+    return False
 
 
 _YOUNG = frozenset("baby babies toddler toddlers infant newborn little babi plentyn bach".split())
@@ -1326,16 +1365,18 @@ def _by_meaning(clauses: list[list[_Token]]) -> CrisisSignal | None:
         return None
     texts: list[str] = []
     nows: list[bool] = []
-    for toks in clauses[:_MEANING_CLAUSES]:
+    # a clause with a risk word the rules read as a topic ("bereaved by suicide") keeps their judgement
+    topic = [any("read" in t.tags for t in toks) for toks in clauses]
+    for toks, read in zip(clauses[:_MEANING_CLAUSES], topic, strict=False):
         words = [t.text for t in toks if "now" not in t.tags]  # "now" says how soon, not what
-        if len(words) < _MEANING_MIN_WORDS:
+        if len(words) < _MEANING_MIN_WORDS or read:
             continue
         texts.append(_in_english(words, ex.english))
         nows.append(any("now" in t.tags for t in toks))
     every = [t.text for toks in clauses[:_MEANING_CLAUSES] for t in toks if "now" not in t.tags][
         :_MEANING_WORDS
     ]
-    if len(every) >= _MEANING_MIN_WORDS and len(texts) != 1:
+    if len(every) >= _MEANING_MIN_WORDS and len(texts) != 1 and not any(topic):
         texts.append(_in_english(every, ex.english))
         nows.append(any("now" in t.tags for toks in clauses for t in toks))
     if not texts:
