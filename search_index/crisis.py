@@ -1157,7 +1157,7 @@ def _signals(cl: _Clause) -> Iterable[CrisisSignal]:
 
 
 _PAST = frozenset(
-    "took taken swallowed downed necked popped had done did overdosed wedi cymerais llyncais".split()
+    "took taken swallowed downed necked popped had done did overdosed drank drunk ate eaten wedi cymerais llyncais".split()
 )
 
 

@@ -202,6 +202,11 @@ CRISIS = [
     ("my partner shook the baby", "abuse", "crisis", "self"),
     ("he keeps threatening to kill me with his bare hands", "abuse", "crisis", "self"),
     ("mae fy ngŵr yn fy lladd i", "abuse", "crisis", "self"),
+    # a poison drunk, idioms of giving up
+    ("my sister drank antifreeze", "suicide", "urgent", "other"),
+    ("i've lost my will to live", "suicide", "crisis", "self"),
+    ("wish i could fall asleep forever", "suicide", "crisis", "self"),
+    ("honestly i'd be doing everyone a favour", "suicide", "crisis", "self"),
 ]
 
 HARMLESS = [
@@ -246,6 +251,8 @@ HARMLESS = [
     "this damp weather is killing me with my chest",
     "mae fy nghefn yn fy lladd i heddiw",
     "is there a group for families affected by suicide",
+    "my teenager keeps getting into trouble with the police",
+    "i drank too much coffee and cant sleep",
     "hang a picture",
     "hang curtains in the living room",
     "shoot some hoops",
