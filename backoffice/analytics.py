@@ -11,8 +11,10 @@ user agents.
 
 The file is created readable by its owner only (0600). Recording never breaks a search: any failure
 (a missing folder, a read-only or locked database, a path that is a directory) is logged and the
-search goes on. Rows older than the retention period are deleted by `prune()` (run by
-`signpost prune` and when the site or the bot starts). A database from before need words (with a
+search goes on. Every kind of row the file keeps (see `RETAINED`: searches, which the unmet needs
+and the crisis counts are read from, and answers to "Did this help?") is deleted once older than the
+one retention period, by `prune()`: run by `signpost prune`, when the site or the bot starts, and
+once a day while they record. A database from before need words (with a
 `query` column of scrubbed messages) is migrated when opened: the old text is dropped and the file
 vacuumed, so it is not left in free pages either.
 
@@ -153,8 +155,22 @@ def _stamp(moment: dt.datetime) -> str:
     return moment.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
+def _day(moment: dt.datetime) -> str:
+    return moment.astimezone(dt.UTC).date().isoformat()
+
+
+# Every table of the analytics database, the column that dates its rows, and how a moment is written
+# in that column. `prune` applies the one retention period to each; a table missing here would be
+# kept for ever, so a test holds this to the tables the database has. The unmet needs and the crisis
+# counts are rows of `searches`.
+RETAINED = {
+    "searches": ("at", _stamp),  # a UTC moment: 2026-11-29T23:40:00Z
+    "feedback": ("day", _day),  # answers to "Did this help?": the day only
+}
+
+
 class Analytics:
-    """The searches table in one SQLite file (WAL mode, so readers never block the site)."""
+    """The searches and feedback tables in one SQLite file (WAL mode, so readers never block the site)."""
 
     def __init__(self, db_path: Path | str, retention_days: int | None = None):
         self.path = Path(db_path)
@@ -226,10 +242,15 @@ class Analytics:
                 self._ready = False
             log.warning("could not record a search in %s: %s", self.path, exc)
             return
+        self._prune_when_due()
+
+    def _prune_when_due(self) -> None:
+        """With a retention period set, prune at the first record, then once a day in a
+        long-running process."""
         if self.retention_days is not None and (
             self._last_prune is None or time.monotonic() - self._last_prune > 86400
         ):
-            self.prune()  # on the first search, then once a day in a long-running process
+            self.prune()
 
     def _insert(self, row: tuple) -> None:
         """Under the write lock. One connection serves every search (opening and closing one per
@@ -276,7 +297,7 @@ class Analytics:
             self._close_writer()
 
     def start(self) -> None:
-        """Create the database when missing and, when a retention period is set, delete searches
+        """Create the database when missing and, when a retention period is set, delete every row
         older than it. Run when the site or the bot starts; never raises.
         """
         try:
@@ -289,30 +310,48 @@ class Analytics:
         if self.retention_days is not None:
             self.prune()
 
-    def prune(self, days: int | None = None, *, now: dt.datetime | None = None) -> int:
-        """Delete searches older than `days` (default: the retention period). Returns how many.
+    def prune(self, days: int | None = None, *, now: dt.datetime | None = None) -> dict[str, int]:
+        """Delete the rows of every table older than `days` (default: the retention period).
+        Returns how many went, by table (`RETAINED`): {"searches": 3, "feedback": 1}.
 
         Never raises when run by a server; `signpost prune` uses `prune_strict`.
         """
         try:
             return self.prune_strict(days, now=now)
         except FileNotFoundError:
-            return 0
+            return dict.fromkeys(RETAINED, 0)
         except Exception as exc:
-            log.warning("could not prune old searches in %s: %s", self.path, exc)
-            return 0
+            log.warning("could not prune old rows in %s: %s", self.path, exc)
+            return dict.fromkeys(RETAINED, 0)
 
-    def prune_strict(self, days: int | None = None, *, now: dt.datetime | None = None) -> int:
+    def prune_strict(self, days: int | None = None, *, now: dt.datetime | None = None) -> dict[str, int]:
+        """As `prune`, but a database that is missing or cannot be written raises."""
         if days is None:
             days = RETENTION_DAYS if self.retention_days is None else self.retention_days
-        cutoff = _stamp((now or _now()) - dt.timedelta(days=days))
+        cutoff = (now or _now()) - dt.timedelta(days=days)
         with self._prune_lock:
             self._last_prune = time.monotonic()
             conn = self.connect(create=False)
             try:
+                tables = {
+                    name
+                    for (name,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+                    if not name.startswith("sqlite_")
+                }
+                if tables - set(RETAINED):
+                    log.warning(
+                        "analytics: no retention for table(s) %s in %s; kept",
+                        ", ".join(sorted(tables - set(RETAINED))),
+                        self.path,
+                    )
+                removed = dict.fromkeys(RETAINED, 0)
                 with conn:
-                    cur = conn.execute("DELETE FROM searches WHERE at < ?", (cutoff,))
-                return cur.rowcount
+                    for table, (column, written) in RETAINED.items():
+                        if table in tables:  # "feedback" is made at the first answer
+                            removed[table] = conn.execute(
+                                f"DELETE FROM {table} WHERE {column} < ?", (written(cutoff),)
+                            ).rowcount
+                return removed
             finally:
                 conn.close()
 
@@ -356,13 +395,12 @@ class Analytics:
                         "INSERT INTO feedback (day, channel, helped, categories, lang) VALUES (?, ?, ?, ?, ?)",
                         row,
                     )
-                    if self.retention_days is not None:
-                        cutoff = (_now() - dt.timedelta(days=self.retention_days)).date().isoformat()
-                        conn.execute("DELETE FROM feedback WHERE day < ?", (cutoff,))
             finally:
                 conn.close()
         except Exception as exc:
             log.warning("could not record feedback in %s: %s", self.path, exc)
+            return
+        self._prune_when_due()
 
     def feedback(self, since: dt.date | None = None) -> FeedbackCounts:
         """Yes and no answers by channel, by language and by category (an answer counts for each

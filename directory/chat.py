@@ -42,7 +42,8 @@ def init_app(app: Flask) -> None:
     path = app.config.get("CHAT_DB_PATH") or (
         chat_db_path(app.config["DB_PATH"]) if app.config.get("DB_PATH") else None
     )
-    app.extensions["signpost_transcripts"] = Transcripts(path)
+    transcripts = app.extensions["signpost_transcripts"] = Transcripts(path)
+    transcripts.prune()  # what expired while the site was stopped goes now, not at the next message
     app.register_blueprint(bp)
     app.register_blueprint(bp, url_prefix="/cy", name=f"{bp.name}{WELSH_SUFFIX}")
     app.jinja_env.globals.update(chat_html=chat_html, web_buttons=web_buttons)

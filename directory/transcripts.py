@@ -3,8 +3,8 @@
 The browser's session cookie is signed, not encrypted: anyone at the computer can read it. So it holds
 only the random id, and the conversation stays here. Rows are keyed by a SHA-256 of the id, so the
 file alone cannot be used to carry on someone's chat. A conversation untouched for `ttl` seconds is
-never shown again and is deleted soon after; "Start again" and "Exit this page" delete it at
-once. Deleted rows are overwritten (`secure_delete`), and a new file is made readable by its owner only.
+never shown again and is deleted soon after (when the site starts, as messages are saved, and by
+`signpost prune`); "Start again" and "Exit this page" delete it at once. Deleted rows are overwritten (`secure_delete`), and a new file is made readable by its owner only.
 
 `signpost serve` keeps the file beside the analytics one (`var/signpost-chat.db`); without a file
 (tests, `flask run` with no database) the conversations live in memory.

@@ -161,12 +161,18 @@ def _analytics(db: Path | None, days: int | None = None):
 
 @click.command()
 @db_option(DB_HELP)
-@number_option("days", "Keep searches from the last N days. Default: 365, or $SIGNPOST_RETENTION_DAYS.")
+@number_option(
+    "days",
+    'Keep searches and answers to "Did this help?" from the last N days. '
+    "Default: 365, or $SIGNPOST_RETENTION_DAYS.",
+)
 def prune(db: Path | None, days: int | None) -> None:
-    """Delete recorded searches older than the retention period, and the contact details of
-    corrections closed more than 90 days ago (both also done daily by the running site)."""
+    """Delete what is kept past its time: searches and answers to "Did this help?" older than the
+    retention period, the contact details of corrections closed more than 90 days ago, and web chat
+    conversations idle for 30 minutes (all also done by the running site and bot)."""
     from backoffice.corrections import KEEP_DONE_DAYS, Corrections
     from backoffice.staff_store import staff_db_path
+    from directory.transcripts import IDLE_TTL, Transcripts, chat_db_path
 
     try:
         days = retention_days(days)
@@ -187,7 +193,25 @@ def prune(db: Path | None, days: int | None) -> None:
         removed = analytics.prune_strict(days)
     except Exception as exc:
         raise CliError(f"cannot prune {analytics.path}: {exc}") from None
-    click.echo(f"Deleted {removed} search(es) older than {days} days from {analytics.path}")
+    click.echo(f"Deleted {removed['searches']} search(es) older than {days} days from {analytics.path}")
+    click.echo(
+        f'Deleted {removed["feedback"]} answer(s) to "Did this help?" older than {days} days '
+        f"from {analytics.path}"
+    )
+    chat_db = chat_db_path(analytics.path)
+    if chat_db.is_file():
+        try:
+            transcripts = Transcripts(chat_db)
+            try:
+                ended = transcripts.prune()
+            finally:
+                transcripts.close()
+        except Exception as exc:
+            raise CliError(f"cannot prune {chat_db}: {exc}") from None
+        click.echo(
+            f"Deleted {ended} web chat conversation(s) idle for more than "
+            f"{IDLE_TTL // 60} minutes from {chat_db}"
+        )
 
 
 @click.command()

@@ -9,6 +9,7 @@ import os
 import re
 import sqlite3
 import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -18,8 +19,11 @@ from conftest import make_app
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from backoffice.analytics import Analytics
+from backoffice.analytics import RETAINED, Analytics
+from backoffice.corrections import Corrections
 from backoffice.search_log import open_search_log
+from backoffice.staff_store import staff_db_path
+from directory.transcripts import Transcripts, chat_db_path
 from search_index.live import LiveIndex
 from signpost.cli import cli
 
@@ -184,8 +188,6 @@ def test_confident_is_recorded_when_the_results_carry_it(db_path):
 
 
 def test_database_files_are_readable_by_their_owner_only(recorded_core, db_path, tmp_path):
-    from backoffice.corrections import Corrections
-    from backoffice.staff_store import staff_db_path
 
     recorded_core.search("food", channel="web")
     Corrections(staff_db_path(db_path)).add("food-bank", "wrong phone", "jo@example.org")
@@ -353,9 +355,9 @@ def test_prune_deletes_rows_older_than_the_retention(db_path):
     a.connect().close()
     for days in (400, 366, 364, 10, 0):
         _insert(db_path, _ago(days), f"q{days}")
-    assert a.prune(365) == 2
+    assert a.prune(365) == {"searches": 2, "feedback": 0}
     assert [r["words"] for r in rows(db_path)] == ["q364", "q10", "q0"]
-    assert a.prune(5) == 2
+    assert a.prune(5)["searches"] == 2
 
 
 def test_retention_applied_when_the_search_log_opens(db_path):
@@ -381,6 +383,165 @@ def test_prune_command(db_path, monkeypatch):
     result = CliRunner().invoke(cli, ["prune"])
     assert "Deleted 1 search(es) older than 30 days" in result.output
     assert len(rows(db_path)) == 1
+
+
+def _insert_feedback(db: Path, days_ago: int, categories: str = "food") -> None:
+    """An answer to "Did this help?" given `days_ago` days ago (the table made as the site makes it)."""
+    Analytics(db).record_feedback(channel="web", helped=True, categories=[])
+    day = (dt.datetime.now(dt.UTC) - dt.timedelta(days=days_ago)).date().isoformat()
+    conn = sqlite3.connect(db)
+    with conn:
+        conn.execute("DELETE FROM feedback WHERE categories = ''")
+        conn.execute(
+            "INSERT INTO feedback (day, channel, helped, categories, lang) VALUES (?, 'bot', 0, ?, 'cy')",
+            (day, categories),
+        )
+    conn.close()
+
+
+def feedback_rows(db: Path) -> list[str]:
+    conn = sqlite3.connect(db)
+    try:
+        return [c for (c,) in conn.execute("SELECT categories FROM feedback ORDER BY id")]
+    finally:
+        conn.close()
+
+
+def _insert_crisis(db: Path, at: str) -> None:
+    conn = sqlite3.connect(db)
+    with conn:
+        conn.execute(
+            "INSERT INTO searches (at, channel, lang, results, crisis, crisis_kind)"
+            " VALUES (?, 'bot', 'en', 0, 1, 'self_harm')",
+            (at,),
+        )
+    conn.close()
+
+
+def _chat_saved(path: Path, key: str, data: dict, minutes_ago: float = 0) -> None:
+    """A web chat conversation whose last message was `minutes_ago` minutes ago, in the file at `path`."""
+
+    chats = Transcripts(path, clock=lambda: time.time() - minutes_ago * 60)
+    chats.save(key, data)
+    chats.close()
+
+
+def test_prune_command_deletes_every_kind_of_old_record_and_says_how_many(db_path):
+    """Searches (the unmet needs and crisis counts among them), answers to "Did this help?", correction
+    contacts and web chat conversations: each kind past its time goes, the rest stay, and the counts
+    are printed, the older lines first and unchanged."""
+
+    Analytics(db_path).connect().close()
+    _insert(db_path, _ago(400), "rent")  # found something
+    _insert(db_path, _ago(366), "boiler", results=0)  # an unmet need
+    _insert_crisis(db_path, _ago(370))
+    _insert(db_path, _ago(300), "debt", results=2)
+    _insert(db_path, _ago(2), "uniform", results=0)
+    _insert_crisis(db_path, _ago(1))
+    for days, categories in ((500, "old-1"), (366, "old-2"), (364, "kept-1"), (0, "kept-2")):
+        _insert_feedback(db_path, days, categories)
+    staff_db = staff_db_path(db_path)
+    corrections = Corrections(staff_db)
+    closed = corrections.add("food-bank", "wrong hours", "07700 900123")
+    corrections.mark_done(closed, "sam")
+    conn = sqlite3.connect(staff_db)
+    with conn:
+        conn.execute("UPDATE corrections SET done_at = '2020-01-01T00:00:00Z' WHERE id = ?", (closed,))
+    conn.close()
+    chat_db = chat_db_path(db_path)
+    _chat_saved(chat_db, "idle", {"said": "food bank"}, minutes_ago=31)
+    _chat_saved(chat_db, "recent", {"said": "debt"}, minutes_ago=29)
+
+    result = CliRunner().invoke(cli, ["prune", "--db", str(db_path)])
+    assert result.exit_code == 0, result.output
+    assert result.output.splitlines() == [
+        f"Deleted the contact details of 1 correction(s) closed more than 90 days ago from {staff_db}",
+        f"Deleted 3 search(es) older than 365 days from {db_path}",
+        f'Deleted 2 answer(s) to "Did this help?" older than 365 days from {db_path}',
+        f"Deleted 1 web chat conversation(s) idle for more than 30 minutes from {chat_db}",
+    ]
+    assert [(r["words"], r["crisis"]) for r in rows(db_path)] == [("debt", 0), ("uniform", 0), ("", 1)]
+    assert feedback_rows(db_path) == ["kept-1", "kept-2"]
+    report = Analytics(db_path).report()
+    assert report.unmet == [("uniform", 1)] and report.crisis == 1
+    assert report.feedback.total == (0, 2)
+    assert corrections.get(closed).contact == ""
+    chats = Transcripts(chat_db)
+    assert len(chats) == 1 and chats.load("recent") == {"said": "debt"}
+    chats.close()
+
+    result = CliRunner().invoke(cli, ["prune", "--db", str(db_path), "--days", "30"])
+    assert result.exit_code == 0, result.output
+    assert result.output.splitlines()[1:3] == [
+        f"Deleted 1 search(es) older than 30 days from {db_path}",
+        f'Deleted 1 answer(s) to "Did this help?" older than 30 days from {db_path}',
+    ]
+    assert feedback_rows(db_path) == ["kept-2"]
+
+
+def test_prune_command_without_a_chat_or_staff_file_leaves_them_unmade(db_path):
+
+    Analytics(db_path).connect().close()
+    result = CliRunner().invoke(cli, ["prune", "--db", str(db_path)])
+    assert result.exit_code == 0, result.output
+    assert result.output.splitlines() == [
+        f"Deleted 0 search(es) older than 365 days from {db_path}",
+        f'Deleted 0 answer(s) to "Did this help?" older than 365 days from {db_path}',
+    ]
+    assert not chat_db_path(db_path).exists() and not staff_db_path(db_path).exists()
+
+
+def test_the_running_site_and_bot_prune_answers_too(db_path):
+    """Opening the search log (the site and the bot at start) prunes the answers to "Did this help?"
+    as it prunes searches, without waiting for a new answer."""
+    Analytics(db_path).connect().close()
+    _insert_feedback(db_path, 40, "old")
+    _insert_feedback(db_path, 1, "recent")
+    open_search_log(db_path, retention_days=30)
+    assert feedback_rows(db_path) == ["recent"]
+
+
+def test_recording_an_answer_prunes_every_kind_once_a_day(db_path):
+    analytics = Analytics(db_path, retention_days=30)
+    analytics.connect().close()
+    _insert(db_path, _ago(40), "rent")
+    _insert_feedback(db_path, 40, "old")
+    analytics.record_feedback(channel="bot", helped=True, categories=["food"], lang="en")
+    assert rows(db_path) == [] and feedback_rows(db_path) == ["food"]
+    _insert(db_path, _ago(40), "rent")  # pruned already today: this waits for tomorrow's sweep
+    analytics.record_feedback(channel="bot", helped=True, categories=["money"], lang="en")
+    assert len(rows(db_path)) == 1
+
+
+def test_every_table_of_the_analytics_database_has_a_retention(recorded_core, db_path, caplog):
+    """A table that `prune` does not know would be kept for ever: the tables a database gets from
+    recording searches and answers are exactly those with a retention."""
+    recorded_core.search("food bank", channel="web")
+    Analytics(db_path).record_feedback(channel="web", helped=True, categories=["food"])
+    conn = sqlite3.connect(db_path)
+    tables = {n for (n,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    with conn:
+        conn.execute("CREATE TABLE visits (at TEXT)")
+    conn.close()
+    assert tables == set(RETAINED)
+    with caplog.at_level(logging.WARNING, logger="backoffice.analytics"):
+        Analytics(db_path).prune()
+    assert "no retention for table(s) visits" in caplog.text
+
+
+def test_the_site_drops_the_conversations_that_expired_while_it_was_stopped(content_dir, index_dir, tmp_path):
+    """The site prunes expired conversations when it starts, not only at the next chat message."""
+
+    path = tmp_path / "var" / "chat.db"
+    _chat_saved(path, "recent", {"said": "debt"})
+    _chat_saved(path, "idle", {"said": "food bank"}, minutes_ago=31)  # saved last: nothing swept it
+    before = Transcripts(path)
+    assert len(before) == 2
+    before.close()
+    app = make_app(content_dir, index_dir, CHAT_DB_PATH=path)
+    chats = app.extensions["signpost_transcripts"]
+    assert len(chats) == 1 and chats.load("recent") == {"said": "debt"}
+    chats.close()
 
 
 def test_prune_and_report_without_a_database(tmp_path):
