@@ -323,12 +323,16 @@ class SearchIndex:
 
     def _inflection(self, word: str) -> bool:
         """Another form of a word the directory or the vocabulary knows ("shouts" for "shout", "shoe"
-        for "shoes"): not a typo, and the index's stemmer reads both alike. (Filler words do not
-        count: "theres" is still read as "there".)"""
+        for "shoes"): not a typo, and the index's stemmer reads both alike. Or the plural of a
+        whole word of the meaning model's vocabulary, a common English word ("tiles"). (Filler
+        words do not count: "theres" is still read as "there".)"""
         if self._known_stems is None:
             stop = self.vocabulary.stopwords
             self._known_stems = frozenset(stem(k) for k in self._known if k not in stop)
-        return stem(word) in self._known_stems
+        if stem(word) in self._known_stems:
+            return True
+        single = word[:-1] if word.endswith("s") else ""
+        return len(single) >= 4 and single not in self.vocabulary.stopwords and self._meaning.is_word(single)
 
     def _fix(self, word: str, language: _MessageLanguage, loose: bool = False) -> str | None:
         """The typo fix for a word, never into a word the directory uses only in Welsh text when
@@ -622,6 +626,7 @@ class SearchIndex:
             known = (
                 w in self._spell.words
                 or is_risk_word(w)
+                or (w.isalpha() and self._inflection(w))
                 or is_mutated_form(w, words[i - 1] if i else None, self._known)
             )
             fixed = self._fix(w, language, loose=True) if not known else None

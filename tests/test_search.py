@@ -202,6 +202,9 @@ def bilingual(tmp_path_factory):
         ("I volunteered at a food bank before", "volunteered"),  # "volunteers"
         ("someone who mends clothes", "mends"),  # "mend"
         ("toddler groups in the parks", "parks"),  # "park"
+        # the plural of a common English word (a whole word of the meaning model)
+        ("charity shops in town", "shops"),  # not "shoes"
+        ("dents in the car door", "dents"),  # not "debts"
         # Welsh messages: never into a word the directory has only in its English text (a Welsh
         # word one letter from another Welsh word may still be changed: "cawl" becomes "cael")
         ("gwersi canu i blant", "canu"),  # not "cant"
