@@ -131,25 +131,21 @@ def _write_json_atomic(path: Path, data: dict) -> None:
     os.replace(tmp, path)
 
 
-def spell_words(entry: Entry, categories: dict[str, Category]) -> set[str]:
-    """The words of an entry the typo corrector may suggest."""
+def spell_words(entry: Entry, categories: dict[str, Category], lang: str | None = None) -> set[str]:
+    """The words of an entry the typo corrector may suggest: all of them, or those of its English
+    (`lang="en"`) or Welsh (`lang="cy"`) text."""
     cats = [categories[c] for c in entry.categories if c in categories]
-    return plain_words(
-        " ".join(
-            [
-                entry.title,
-                entry.summary,
-                " ".join(entry.tags),
-                " ".join(entry.questions),
-                entry.body,
-                entry.organisation,
-                entry.title_cy,
-                entry.summary_cy,
-                entry.body_cy,
-            ]
-            + [c.name + " " + c.name_cy for c in cats]
-        )
-    )
+    english = [
+        entry.title,
+        entry.summary,
+        " ".join(entry.tags),
+        " ".join(entry.questions),
+        entry.body,
+        entry.organisation,
+    ] + [c.name for c in cats]
+    welsh = [entry.title_cy, entry.summary_cy, entry.body_cy] + [c.name_cy for c in cats]
+    texts = english + welsh if lang is None else {"en": english, "cy": welsh}[lang]
+    return plain_words(" ".join(texts))
 
 
 def read_state(gen: Path) -> dict | None:
@@ -161,9 +157,21 @@ def read_state(gen: Path) -> dict | None:
     return state if isinstance(state, dict) and "sigs" in state and "spell" in state else None
 
 
-def _write_state(gen: Path, sigs: dict[str, str], spell: dict[str, int]) -> None:
+# state.json's typo vocabulary: word -> how many entries use it, in any text ("spell"), in their
+# English text ("spell_en") and in their Welsh text ("spell_cy"; see `spell_words`)
+SPELL_KEYS = ("spell", "spell_en", "spell_cy")
+
+
+def _spell_counts(entry: Entry, categories: dict[str, Category]) -> dict[str, set[str]]:
+    english, welsh = spell_words(entry, categories, "en"), spell_words(entry, categories, "cy")
+    return {"spell": english | welsh, "spell_en": english, "spell_cy": welsh}
+
+
+def _write_state(gen: Path, sigs: dict[str, str], spell: dict[str, Counter]) -> None:
+    """`spell`: the counts of SPELL_KEYS ("spell" alone when an older state did not have the others)."""
+    data = {"sigs": sigs} | {key: {w: n for w, n in counts.items() if n > 0} for key, counts in spell.items()}
     tmp = gen / f".{STATE_FILE}.{os.getpid()}.tmp"
-    tmp.write_text(json.dumps({"sigs": sigs, "spell": spell}, ensure_ascii=False), encoding="utf-8")
+    tmp.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
     os.replace(tmp, gen / STATE_FILE)
 
 
@@ -339,13 +347,14 @@ def _full_build(content_dir, index_dir, cats, cat_problems, files, fingerprint) 
     )
     file_problems: dict[str, list[dict]] = {}
     sigs: dict[str, str] = {}
-    spell: Counter[str] = Counter()
+    spell: dict[str, Counter] = {key: Counter() for key in SPELL_KEYS}
     for part in parts:
         report.added.extend(part["added"])
         report.problems.extend(part["problems"])
         file_problems.update(part["file_problems"])
         sigs.update(part["sigs"])
-        spell.update(part["spell"])
+        for key in SPELL_KEYS:
+            spell[key].update(part[key])
     meta = {
         "schema": SCHEMA_VERSION,
         "fingerprint": fingerprint,
@@ -356,7 +365,7 @@ def _full_build(content_dir, index_dir, cats, cat_problems, files, fingerprint) 
         "content": str(content_dir.resolve()),
         "built": time.time(),
     }
-    _write_state(gen, sigs, dict(spell))
+    _write_state(gen, sigs, spell)
     _write_json_atomic(gen / "meta.json", meta)
     _swap_current(index_dir, gen)
     _remove_old_generations(index_dir, gen)
@@ -385,7 +394,8 @@ class _ParseFiles:
         ids = {c.id for c in self.cats}
         by_id = {c.id: c for c in self.cats}
         content_dir = Path(self.content_dir)
-        part: dict = {"added": [], "problems": [], "file_problems": {}, "sigs": {}, "spell": Counter()}
+        part: dict = {"added": [], "problems": [], "file_problems": {}, "sigs": {}}
+        part |= {key: Counter() for key in SPELL_KEYS}
         for slug, name in self.items:
             path = Path(name)
             try:
@@ -401,7 +411,8 @@ class _ParseFiles:
             add(document(entry, by_id))
             part["added"].append(slug)
             part["sigs"][slug] = sig
-            part["spell"].update(spell_words(entry, by_id))
+            for key, words in _spell_counts(entry, by_id).items():
+                part[key].update(words)
         return part
 
 
@@ -463,13 +474,17 @@ def _write_changes(index_dir, gen, state, by_id, changed, removed) -> Path:
     new = _new_generation(index_dir)
     replaced = ENGINE.update(gen, new, [document(entry, by_id) for entry, _ in changed], removed)
     sigs = dict(state["sigs"])
-    spell = Counter(state["spell"])
+    spell = {key: Counter(state[key]) for key in SPELL_KEYS if key in state}  # (older: "spell" alone)
     for old in replaced.values():  # the words of the versions replaced leave the typo vocabulary
-        spell.subtract(spell_words(old, by_id))
+        for key, words in _spell_counts(old, by_id).items():
+            if key in spell:
+                spell[key].subtract(words)
     for entry, sig in changed:
         sigs[entry.slug] = sig
-        spell.update(spell_words(entry, by_id))
+        for key, words in _spell_counts(entry, by_id).items():
+            if key in spell:
+                spell[key].update(words)
     for slug in removed:
         sigs.pop(slug, None)
-    _write_state(new, sigs, {w: n for w, n in spell.items() if n > 0})
+    _write_state(new, sigs, spell)
     return new

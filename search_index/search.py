@@ -28,8 +28,17 @@ from .engine.analysis import index_words, query_terms
 from .engine.meaning import MeaningIndex, entry_text
 from .entries import Category, Entry
 from .index import ENGINE, area_key, current_generation, read_meta, read_state, spell_words
+from .language import identify_language
 from .lexicon import BUILTIN as BUILTIN_VOCABULARY
-from .lexicon import Understanding, Vocabulary, edit_distance, is_mutated_form, load_vocabulary, tokenize
+from .lexicon import (
+    Understanding,
+    Vocabulary,
+    edit_distance,
+    is_mutated_form,
+    load_vocabulary,
+    stem,
+    tokenize,
+)
 
 DEFAULT_LIMIT = 10
 OPEN_ATTEMPTS = 4
@@ -172,13 +181,18 @@ class SearchIndex:
         self._docnum: dict[str, int] = self._gen.docnum
         self.entries: dict[str, Entry] = {e.slug: e for e in self._docs.values()}
         state = read_state(gen_dir)
+        self._spell_by_language: tuple[dict, dict] | None = None  # see `_spell_languages`
         if state is not None:
             self._spell = _SpellIndex(state["spell"])
+            if "spell_en" in state and "spell_cy" in state:
+                self._spell_by_language = (state["spell_en"], state["spell_cy"])
         else:  # an index from before state.json: count the words here
             self._spell = _SpellIndex(
                 Counter(w for e in self.entries.values() for w in spell_words(e, self.category_by_id))
             )
         self._known = self._spell.words | _known_words(vocabulary)
+        self._known_stems: frozenset[str] | None = None  # see `_inflection`
+        self._spell_languages_read = False  # see `_spell_languages`
         self._visible: list[Entry] | None = None
         self._areas: list[str] | None = None
         self._languages: list[str] | None = None
@@ -269,12 +283,13 @@ class SearchIndex:
     # --- searching -------------------------------------------------------------------------
     def understand(self, text: str) -> tuple[Understanding, list[tuple[str, str]]]:
         words = tokenize(text[: MAX_QUERY_CHARS * 2])[:60]
-        corrected, corrections = self._correct(words)
+        corrected, corrections = self._correct(words, text)
         return self.vocabulary.understand(corrected), corrections
 
-    def _correct(self, words: list[str]) -> tuple[list[str], list[tuple[str, str]]]:
+    def _correct(self, words: list[str], text: str = "") -> tuple[list[str], list[tuple[str, str]]]:
         out: list[str] = []
         corrections: list[tuple[str, str]] = []
+        language = _MessageLanguage(text or " ".join(words))
         for i, w in enumerate(words):
             if (
                 w in self._known
@@ -282,13 +297,14 @@ class SearchIndex:
                 or not w.isalpha()
                 or is_risk_word(w)
                 or self._meaning.is_word(w)
+                or self._inflection(w)
             ):
                 out.append(w)
                 continue
             if is_mutated_form(w, words[i - 1] if i else None, self._known):  # correct Welsh, as written
                 out.append(w)
                 continue
-            fixed = self._spell.correct(w)
+            fixed = self._fix(w, language)
             split = None if fixed else self._spell.split(w, self.vocabulary.stopwords)
             if split:  # "foodbank" -> "food bank" (a typo fix wins: "unifrom" is "uniform", not "uni from")
                 out.extend(split)
@@ -304,6 +320,49 @@ class SearchIndex:
             if joined in self._spell.words and joined not in out:
                 out.append(joined)
         return out, corrections
+
+    def _inflection(self, word: str) -> bool:
+        """Another form of a word the directory or the vocabulary knows ("shouts" for "shout", "shoe"
+        for "shoes"): not a typo, and the index's stemmer reads both alike. Or the plural of a
+        whole word of the meaning model's vocabulary, a common English word ("tiles"). (Filler
+        words do not count: "theres" is still read as "there".)"""
+        if self._known_stems is None:
+            stop = self.vocabulary.stopwords
+            self._known_stems = frozenset(stem(k) for k in self._known if k not in stop)
+        if stem(word) in self._known_stems:
+            return True
+        single = word[:-1] if word.endswith("s") else ""
+        return len(single) >= 4 and single not in self.vocabulary.stopwords and self._meaning.is_word(single)
+
+    def _fix(self, word: str, language: _MessageLanguage, loose: bool = False) -> str | None:
+        """The typo fix for a word, never into a word the directory uses only in Welsh text when
+        the message reads as English ("boil" is not "bobl"), nor only in English text when it reads
+        as Welsh ("arna" is not "area"). The message's language is asked only when that matters."""
+        fixed = self._spell.correct(word, loose)
+        if fixed is None:
+            return None
+        only = self._spell_languages().get(fixed)
+        if only is None or language.lang not in ("en", "cy") or language.lang == only:
+            return fixed
+        return self._spell.correct(word, loose, avoid=only)
+
+    def _spell_languages(self) -> dict[str, str]:
+        """The typo corrector's words that the directory uses in one language's text only: word ->
+        "en" or "cy" (Welsh words of the vocabulary are never English-only). Worked out once."""
+        if not self._spell_languages_read:
+            if self._spell_by_language is not None:
+                english, welsh = (set(words) for words in self._spell_by_language)
+            else:  # an index from before state.json kept them: read the entries here
+                english, welsh = set(), set()
+                for e in self.entries.values():
+                    english |= spell_words(e, self.category_by_id, "en")
+                    welsh |= spell_words(e, self.category_by_id, "cy")
+            welsh |= set(self.vocabulary.welsh)
+            self._spell.only = {w: "cy" for w in self._spell.words - english} | {
+                w: "en" for w in self._spell.words - welsh
+            }
+            self._spell_languages_read = True
+        return self._spell.only
 
     def _allowed(self, filters: Filters) -> frozenset[int] | None:
         """Document numbers the filters' index terms allow (None: no such filter)."""
@@ -444,7 +503,7 @@ class SearchIndex:
             fixed = dict(corrections)
             suggestion = " ".join(fixed.get(w, w) for w in tokenize(query_text)[:20])
         elif not hits and understanding.words:
-            suggestion = self._did_you_mean(understanding.words)
+            suggestion = self._did_you_mean(understanding.words, query_text)
         return Results(query_text, tuple(hits), crisis, suggestion, tuple(corrections), total, confident)
 
     def _admissible(self, d: int, entry: Entry, filters: Filters) -> bool:
@@ -560,15 +619,17 @@ class SearchIndex:
             got = self._kind_scores[crisis.kind] = (lines, emergency, others, scores)
         return got
 
-    def _did_you_mean(self, words: tuple[str, ...]) -> str | None:
+    def _did_you_mean(self, words: tuple[str, ...], text: str = "") -> str | None:
         out, changed = [], False
+        language = _MessageLanguage(text or " ".join(words))
         for i, w in enumerate(words):
             known = (
                 w in self._spell.words
                 or is_risk_word(w)
+                or (w.isalpha() and self._inflection(w))
                 or is_mutated_form(w, words[i - 1] if i else None, self._known)
             )
-            fixed = self._spell.correct(w, loose=True) if not known else None
+            fixed = self._fix(w, language, loose=True) if not known else None
             out.append(fixed or w)
             changed |= bool(fixed)
         return " ".join(out) if changed else None
@@ -714,26 +775,46 @@ def _matched_words(doc: int, terms: list[tuple[str, TermPostings]], forms: dict[
     return tuple(out)
 
 
+class _MessageLanguage:
+    """The language a message reads as ("en", "cy", another code or None), identified when first asked."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self._lang: str | None = None
+        self._asked = False
+
+    @property
+    def lang(self) -> str | None:
+        if not self._asked:
+            self._lang = identify_language(self.text).lang
+            self._asked = True
+        return self._lang
+
+
 class _SpellIndex:
     """Typo correction against the words the directory uses (Damerau-Levenshtein, same first letter)."""
 
     def __init__(self, freqs: dict[str, int]):
         self.freqs = {w: f for w, f in freqs.items() if w.isalpha()}
         self.words = set(self.freqs)
+        # word -> "en" or "cy" for the words the directory uses in that language's text only
+        self.only: dict[str, str] = {}
         self._buckets: dict[tuple[str, int], list[tuple[int, str]]] = defaultdict(list)
         for w in self.words:
             self._buckets[(w[0], len(w))].append((_letters(w), w))
-        self._memo: dict[tuple[str, bool], str | None] = {}
+        self._memo: dict[tuple[str, bool, str | None], str | None] = {}
 
-    def correct(self, word: str, loose: bool = False) -> str | None:
-        key = (word, loose)
+    def correct(self, word: str, loose: bool = False, avoid: str | None = None) -> str | None:
+        """The closest, then most used, word of the directory; `avoid`: not one of the words that
+        `only` gives that language."""
+        key = (word, loose, avoid)
         if key not in self._memo:
             if len(self._memo) > 50_000:
                 self._memo.clear()
-            self._memo[key] = self._correct(word, loose)
+            self._memo[key] = self._correct(word, loose, avoid)
         return self._memo[key]
 
-    def _correct(self, word: str, loose: bool) -> str | None:
+    def _correct(self, word: str, loose: bool, avoid: str | None = None) -> str | None:
         if len(word) < 4:
             return None
         limit = 1 if len(word) <= 8 else 2  # two edits only in long words: "purple" must not become "people"
@@ -747,6 +828,8 @@ class _SpellIndex:
             for cand_letters, cand in self._buckets.get((word[0], n), ()):
                 # each edit adds or removes at most two letters: skip words with too many different ones
                 if (letters ^ cand_letters).bit_count() > 2 * limit:
+                    continue
+                if avoid is not None and self.only.get(cand) == avoid:
                     continue
                 d = edit_distance(word, cand, limit)
                 if d <= limit:

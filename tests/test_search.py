@@ -1,9 +1,13 @@
 """Search behaviour on a tiny directory: words, typos, Welsh, filters, crisis first, hostile input."""
 
+import os
+import time
+
 import pytest
 from conftest import HOSTILE_MESSAGES, SEARCH_ENTRIES, make_content
 
 from search_index import Filters, SearchIndex, build_index
+from search_index.index import current_generation
 
 
 @pytest.fixture(scope="module")
@@ -136,3 +140,118 @@ def test_did_you_mean_leaves_correct_welsh_mutations_alone(tmp_path):
         assert not results.suggestion or "diwrnod" not in results.suggestion.split(), text
         assert not any(a in ("ddiwrnod", "fwyd") for a, _ in results.corrections), text
     assert core.index.search("foood parcels").suggestion == "food parcels"  # English typos still corrected
+
+
+# Two services with English and Welsh text, beside the search folder's: the typo corrector's words
+# then include Welsh-only words ("coed", "drin", "iach") one letter from English words, and
+# English-only ones ("cant", "call", "safe") one letter from Welsh words.
+BILINGUAL = {
+    "walking-group": """\
+        ---
+        title: Walking group
+        title_cy: Grŵp cerdded
+        summary: Gentle walks in the woods for anyone who wants company and fresh air.
+        summary_cy: Teithiau cerdded hamddenol yn y coed i unrhyw un sydd eisiau cwmni ac awyr iach.
+        categories: [health]
+        tags: [walking, walks, fresh air]
+        ---
+
+        We meet at the park gates every Tuesday at ten. Wear strong shoes.
+
+        <!-- cy -->
+
+        Rydyn ni'n cwrdd wrth gatiau'r parc bob dydd Mawrth am ddeg. Gwisgwch esgidiau cryf.
+        """,
+    "repair-cafe": """\
+        ---
+        title: Repair cafe
+        title_cy: Caffi trwsio
+        summary: Bring broken kettles, lamps, bikes and clothes, and volunteers mend them with you.
+        summary_cy: Dewch â thegellau, lampau, beiciau a dillad sydd wedi torri, a bydd gwirfoddolwyr yn eu trwsio gyda chi.
+        categories: [community]
+        tags: [repairs, mending, kettles]
+        ---
+
+        Every second Saturday in the church hall. Tea and cake while you wait.
+
+        <!-- cy -->
+
+        Bob ail ddydd Sadwrn yn neuadd yr eglwys. Te a chacen tra byddwch yn aros.
+        """,
+}
+
+
+@pytest.fixture(scope="module")
+def bilingual(tmp_path_factory):
+    root = tmp_path_factory.mktemp("bilingual")
+    content = make_content(root / "content", {**SEARCH_ENTRIES, **BILINGUAL})
+    build_index(content, root / "ix")
+    return SearchIndex.open(root / "ix", content_dir=content)
+
+
+@pytest.mark.parametrize(
+    "text, word",
+    [
+        # English messages: never into a word the directory has only in its Welsh text
+        ("blocked drain under the sink", "drain"),  # not "drin"
+        ("cream for an itch", "itch"),  # not "iach"
+        ("coffee morning at the chapel", "chapel"),  # not "chael"
+        ("looking for a buddy to go running with", "buddy"),  # not "budd"
+        # another form of a word the directory knows: the index reads both alike
+        ("my kettle has stopped working", "kettle"),  # "kettles"
+        ("I volunteered at a food bank before", "volunteered"),  # "volunteers"
+        ("someone who mends clothes", "mends"),  # "mend"
+        ("toddler groups in the parks", "parks"),  # "park"
+        # the plural of a common English word (a whole word of the meaning model)
+        ("charity shops in town", "shops"),  # not "shoes"
+        ("dents in the car door", "dents"),  # not "debts"
+        # Welsh messages: never into a word the directory has only in its English text (a Welsh
+        # word one letter from another Welsh word may still be changed: "cawl" becomes "cael")
+        ("gwersi canu i blant", "canu"),  # not "cant"
+        ("mynd am dro", "mynd"),  # not "mend"
+        ("safle bws agosaf", "safle"),  # not "safe"
+    ],
+)
+def test_a_correctly_spelled_word_is_not_corrected(bilingual, text, word):
+    _, corrections = bilingual.understand(text)
+    assert word not in dict(corrections), corrections
+    suggestion = bilingual.search(text).suggestion
+    assert suggestion is None or word in suggestion.split(), suggestion
+
+
+@pytest.mark.parametrize(
+    "text, typo, fixed",
+    [
+        ("kettels for the kitchen", "kettels", "kettles"),
+        ("walkng group near me", "walkng", "walking"),
+        ("volnteers to help me", "volnteers", "volunteers"),
+        ("esgidau cryf i gerdded", "esgidau", "esgidiau"),
+        ("mae'r thegelau wedi torri", "thegelau", "thegellau"),
+        ("caffi trwiso", "trwiso", "trwsio"),  # too short to tell the language: corrected as before
+    ],
+)
+def test_typos_are_still_corrected_in_both_languages(bilingual, text, typo, fixed):
+    _, corrections = bilingual.understand(text)
+    assert dict(corrections).get(typo) == fixed, corrections
+
+
+def test_an_updated_index_knows_which_words_are_welsh_as_a_new_build_does(tmp_path):
+    """The corrector's words by language (state.json) after an incremental update equal a full build's."""
+    from search_index.index import read_state
+
+    content = make_content(tmp_path / "content", {**SEARCH_ENTRIES, **BILINGUAL})
+    build_index(content, tmp_path / "ix")
+    path = content / "services" / "repair-cafe.md"
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("Te a chacen", "Coffi a bara brith"), encoding="utf-8"
+    )
+    (content / "services" / "walking-group.md").unlink()
+    future = time.time_ns() + 10**9
+    os.utime(path, ns=(future, future))
+    assert not build_index(content, tmp_path / "ix").full
+    build_index(content, tmp_path / "fresh")
+    updated, fresh = (read_state(current_generation(tmp_path / d)) for d in ("ix", "fresh"))
+    for key in ("spell", "spell_en", "spell_cy"):
+        assert updated[key] == fresh[key], key
+    assert "brith" in updated["spell_cy"] and "chacen" not in updated["spell_cy"]
+    assert "coed" not in updated["spell"] and "walks" not in updated["spell_en"]
