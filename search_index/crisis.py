@@ -360,7 +360,15 @@ def _drop_lookalikes(tokens: list[_Token], c: _Concepts) -> None:
                 p == "*" or p in tokens[i + j].keys for j, p in enumerate(pattern)
             ):
                 for j in range(i, i + n):
-                    tokens[j].tags -= _RISK_CONCEPTS | {"death", "follow", "jump", "touch", "victim", "third"}
+                    tokens[j].tags -= _RISK_CONCEPTS | {
+                        "death",
+                        "follow",
+                        "jump",
+                        "touch",
+                        "victim",
+                        "third",
+                        "concern",
+                    }
         tok = tokens[i]
         risky = tok.tags & _RISK_CONCEPTS
         if risky:
@@ -956,6 +964,25 @@ def _signals(cl: _Clause) -> Iterable[CrisisSignal]:
         if p is not None and "bridge" != toks[i].text and cl.subject(i) in ("self", None, "other"):
             yield sig("suicide", i, p, "crisis", about(i))
 
+    # cutting again, or deeper: "i cut again last night", "cutting deeper every time"
+    for i in cl.pos("cut"):
+        if i + 1 < len(toks) and toks[i + 1].text in ("again", "deeper") and cl.subject(i) in ("self", None):
+            yield sig("self-harm", i, i + 1, "crisis", "self")
+    # a rope or a noose come by: "i bought a rope", "he's gone out with a rope", "there's a noose"
+    for i in cl.pos("hang"):
+        word = toks[i].text
+        if word == "noose" and not cl.negated(i):
+            yield sig("suicide", i, i, "crisis", about(i))
+        elif word == "rope" and i and toks[i - 1].text in ("a", "some", "the"):
+            verb = toks[i - 2].text if i > 1 else ""
+            for_something = any(t.text == "for" for t in toks[i + 1 : i + 3])  # "a rope for the tent"
+            if (
+                verb in ("bought", "buy", "buying", "got", "get", "getting", "ordered", "order")
+                and not for_something
+            ):
+                yield sig("suicide", i - 2, i, "concern", about(i - 2))
+            elif verb == "with" and any(t.text in ("out", "off", "left", "gone") for t in toks[:i]):
+                yield sig("suicide", i - 2, i, "crisis", about(i - 2))
     # cutting and burning a body: "been cuttin my arms", "cutting her arms", "slit my wrist"
     for i in cl.pos("cut"):
         b = cl.near(i, "body_part", after=4)
@@ -1046,6 +1073,10 @@ def _signals(cl: _Clause) -> Iterable[CrisisSignal]:
     for i in cl.pos("hands_on_neck"):
         if "hands_on_neck" in toks[i].start:
             yield sig("abuse", i, toks[i].start["hands_on_neck"] - 1, "crisis")
+    # coercive control: "he locks me in the house", "won't let me leave the flat and took my keys"
+    for i in cl.pos("control"):
+        if "control" in toks[i].start and cl.subject(i) in ("other", None):
+            yield sig("abuse", i, toks[i].start["control"] - 1, "crisis")
     for i in cl.pos("fear"):
         f = cl.near(i, "fear_of", after=3)
         if f is not None:
