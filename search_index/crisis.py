@@ -581,6 +581,15 @@ def _signals(cl: _Clause) -> Iterable[CrisisSignal]:
                 yield sig("suicide", i - 2, i, "crisis", "self")
             elif s == "self" and len(toks) <= 6:
                 yield sig("suicide", i - 2, i, "concern", "self")
+    # means at hand, beside the writer: "a bottle of pills next to me", "all my meds in front of me"
+    for i in cl.pos("substance") + cl.pos("poison"):
+        for j in range(i + 1, min(len(toks) - 1, i + 6)):
+            pair = (toks[j].text, toks[j + 1].text)
+            if pair in (("next", "to"), ("in", "front"), ("beside", "me")) and any(
+                t.text in ("me", "of") for t in toks[j + 1 : j + 4]
+            ):
+                yield sig("suicide", i, j + 1, "crisis", "self")
+                break
     # means at hand: "a bottle of vodka and all my pills"
     for i in cl.pos("substance"):
         a = cl.near(i, "amount", before=3)
@@ -966,7 +975,10 @@ def _signals(cl: _Clause) -> Iterable[CrisisSignal]:
 
     # cutting again, or deeper: "i cut again last night", "cutting deeper every time"
     for i in cl.pos("cut"):
-        if i + 1 < len(toks) and toks[i + 1].text in ("again", "deeper") and cl.subject(i) in ("self", None):
+        ahead = toks[i + 1 : i + 5]
+        deeper = any(t.text in ("deeper", "again") for t in ahead)
+        deeper = deeper and not any(t.text in ("my", "his", "her", "the", "some") for t in ahead[:2])
+        if deeper and cl.subject(i) in ("self", None) and not cl.has("third"):
             yield sig("self-harm", i, i + 1, "crisis", "self")
     # a rope or a noose come by: "i bought a rope", "he's gone out with a rope", "there's a noose"
     for i in cl.pos("hang"):
@@ -1073,6 +1085,28 @@ def _signals(cl: _Clause) -> Iterable[CrisisSignal]:
     for i in cl.pos("hands_on_neck"):
         if "hands_on_neck" in toks[i].start:
             yield sig("abuse", i, toks[i].start["hands_on_neck"] - 1, "crisis")
+    # violence happening near: "there's been a stabbing outside", "a man was shot", "he's smashing my windows"
+    for i, tok in enumerate(toks):
+        if tok.text in ("stabbing", "shooting") and i and toks[i - 1].text == "a":
+            yield sig("danger", i - 1, i, "urgent", "other")
+        elif tok.text in ("stabbed", "shot") and i and toks[i - 1].text in ("was", "been", "got", "just"):
+            if cl.subject(i - 1) != "self":  # the writer's own is read below, with when it happened
+                yield sig("danger", i - 1, i, "urgent", "other")
+        elif (
+            tok.text in ("smashing", "kicking", "breaking", "banging")
+            and i + 2 < len(toks)
+            and toks[i + 1].text in ("my", "our", "the")
+            and toks[i + 2].text.rstrip("s") in ("window", "door")
+            and cl.subject(i) == "other"
+        ):
+            yield sig("danger", i, i + 2, "urgent", "self")
+    # someone shut away with the means: "my daughter is in the bathroom with a razor and won't open the door"
+    if cl.has("third") and any(t.text in ("locked", "open", "bathroom") for t in toks):
+        for j, tok in enumerate(toks[:-2]):
+            if tok.text == "with" and toks[j + 1].text in ("a", "her", "his", "some", "the"):
+                means = toks[j + 2].tags & {"cut", "weapon", "substance", "hang", "poison"}
+                if means and cl.subject(j) != "self":
+                    yield sig("suicide", j, j + 2, "crisis", "other")
     # coercive control: "he locks me in the house", "won't let me leave the flat and took my keys"
     for i in cl.pos("control"):
         if "control" in toks[i].start and cl.subject(i) in ("other", None):
@@ -1249,8 +1283,10 @@ _GOING_ON = frozenset(
     "ymlaen mwy heb fel".split()
 )
 _TIMES = frozenset(
-    "morning mornings night nights evening day days week weeks today tomorrow bore nos".split()
+    """morning mornings night nights evening day days week weeks today tomorrow bore nos christmas xmas
+    birthday weekend month year summer easter nadolig""".split()
 )
+_WORLD = frozenset("world earth planet life byd".split())  # "can't live in this world": living itself
 _LIFE_COMPLEMENTS = frozenset("like this that anymore any more now without life everything it me".split())
 
 
@@ -1263,8 +1299,11 @@ def _complement(toks: list[_Token], end: int) -> bool:
     if nxt in _LIFE_COMPLEMENTS:
         return False
     if nxt in _PLACE_WORDS or nxt in _DETERMINERS or nxt.endswith("ing"):
-        life_next = end + 1 < len(toks) and toks[end + 1].text in _LIFE_COMPLEMENTS  # "carry on like this"
-        return not (life_next or {t.text for t in toks[end + 1 : end + 3]} & _TIMES)
+        after = toks[end + 1].text if end + 1 < len(toks) else ""
+        # "carry on living like this" (but "live in this flat": there "this" points at a place)
+        life_next = after in _LIFE_COMPLEMENTS and not (nxt in _PLACE_WORDS and after in _DETERMINERS)
+        ahead = {t.text for t in toks[end + 1 : end + 3]}
+        return not (life_next or ahead & _TIMES or ahead & _WORLD)
     return False
 
 

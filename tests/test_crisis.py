@@ -217,11 +217,20 @@ CRISIS = [
     ("a lad spiked my drink in the club", "danger", "crisis", "self"),
     ("my ex made me sleep with his mate", "sexual-violence", "crisis", "self"),
     ("my grandad fell and isn't responding", "danger", "urgent", "other"),
-    ("somebody just stabbed a man at the bus station", "abuse", "crisis", "other"),
+    ("somebody just stabbed a man at the bus station", "danger", "urgent", "other"),
     ("i might just end it all", "suicide", "crisis", "self"),
     ("i'm at the end of my tether", "suicide", "concern", "self"),
     ("mae tân yn y fflat", "danger", "urgent", "self"),
     ("dw i'n meddwl am ddod â'r cyfan i ben heno", "suicide", "urgent", "self"),
+    # means beside the writer, violence nearby, shut away with the means, a time not a place
+    ("i've got all my tablets next to me on the bed", "suicide", "crisis", "self"),
+    ("there has been a stabbing on our street", "danger", "urgent", "other"),
+    ("a woman just got shot near the station", "danger", "urgent", "other"),
+    ("my ex is banging my door and shouting", "danger", "urgent", "self"),
+    ("my sister is in the bathroom with her pills and she has locked it", "suicide", "crisis", "other"),
+    ("he said he would shoot me", "abuse", "crisis", "self"),
+    ("i don't want to be alive by the weekend", "suicide", "crisis", "self"),
+    ("i can't live in this world any more", "suicide", "crisis", "self"),
 ]
 
 HARMLESS = [
@@ -275,6 +284,10 @@ HARMLESS = [
     "the dress is fitting really well",
     "i cut my fringe again",
     "mae tân yn y lle tân",
+    "the bailiffs keep chasing me for money",
+    "i can't live in this flat with the damp any more",
+    "my photo shoot got cancelled",
+    "she's in the bathroom with the door locked doing her makeup",
     "hang a picture",
     "hang curtains in the living room",
     "shoot some hoops",
