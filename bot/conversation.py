@@ -27,7 +27,6 @@ from search_index import (
     Entry,
     Hit,
     Results,
-    area_name,
     clean_text,
     contact_lines,
     crisis_message,
@@ -455,7 +454,7 @@ class Conversation:
         lines = [title, entry.summary_in(lang), ""]
         if entry.organisation and entry.organisation not in entry.title:
             lines.append(f"{say('label_organisation', lang)}: {entry.field_in('organisation', lang)}")
-        lines += contact_lines(entry, lang, show=self._field)
+        lines += contact_lines(entry, lang, show=self._field, areas=self.core.index.area_names())
         if entry.ages:
             lines.append(f"{say('label_ages', lang)}: {entry.ages}")
         if entry.languages:
@@ -558,7 +557,9 @@ class Conversation:
         if hub is None:
             return Reply(say("person_no_hub", lang) + "\n\n" + LABELS[lang]["helplines"], kind="person")
         lines = [say("person", lang, hub=hub.title_in(lang))]
-        lines += contact_lines(hub, lang, ("phone", "email", "hours"), show=self._field)
+        lines += contact_lines(
+            hub, lang, ("phone", "email", "hours"), show=self._field, areas=self.core.index.area_names()
+        )
         lines += ["", LABELS[lang]["helplines"]]
         row = [Button(say("btn_details", lang, n="").strip(), data=self._details_data(hub))]
         url = _web_url(hub.website)
@@ -662,7 +663,7 @@ class Conversation:
             if intent in ("cost", "hours"):
                 known = [self._field(entry, intent, lang)] if entry.field_in(intent, lang) else []
             elif intent == "where":
-                where = place_text(entry, lang)
+                where = place_text(entry, lang, self.core.index.area_names())
                 known = [where] if where else []
             elif intent == "contact":
                 known = contact_lines(
@@ -732,7 +733,8 @@ class Conversation:
 
     def _areas_in(self, areas: Sequence[str], lang: str) -> str:
         """Area names as a reply in `lang` gives them (Welsh names from the entries' `area_cy`)."""
-        return ", ".join(area_name(area, lang, self.core.index.visible()) for area in areas)
+        names = self.core.index.area_names()
+        return ", ".join(names.name(area, lang) for area in areas)
 
     def _near_first(self, state: ChatState, hits: Sequence[Hit]) -> list[Hit]:
         """The same hits, those in the chosen area first (crisis lines stay on top)."""

@@ -22,12 +22,13 @@ from itertools import islice
 from operator import itemgetter
 from pathlib import Path
 
+from .areas import AreaNames, area_key
 from .crisis import KIND_WORDS, CrisisSignal, detect_crisis, is_risk_word
 from .engine import Scores, TermPostings
 from .engine.analysis import index_words, query_terms
 from .engine.meaning import MeaningIndex, entry_text
 from .entries import Category, Entry
-from .index import ENGINE, area_key, current_generation, read_meta, read_state, spell_words
+from .index import ENGINE, current_generation, read_meta, read_state, spell_words
 from .lexicon import BUILTIN as BUILTIN_VOCABULARY
 from .lexicon import Understanding, Vocabulary, edit_distance, is_mutated_form, load_vocabulary, tokenize
 
@@ -181,6 +182,7 @@ class SearchIndex:
         self._known = self._spell.words | _known_words(vocabulary)
         self._visible: list[Entry] | None = None
         self._areas: list[str] | None = None
+        self._area_names: AreaNames | None = None
         self._languages: list[str] | None = None
         self._filtered: dict[Filters, frozenset[int] | None] = {}
         self._kind_scores: dict[str, tuple] = {}
@@ -250,6 +252,12 @@ class SearchIndex:
         if self._areas is None:
             self._areas = sorted({e.area for e in self.visible() if e.area})
         return list(self._areas)
+
+    def area_names(self) -> AreaNames:
+        """The Welsh names the entries give their areas (`area_cy`), worked out once."""
+        if self._area_names is None:
+            self._area_names = AreaNames(self.entries.values())
+        return self._area_names
 
     def languages(self) -> list[str]:
         """The language codes of the entries residents may see, sorted, worked out once."""

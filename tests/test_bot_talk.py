@@ -15,6 +15,7 @@ from bot import intents
 from bot.chats import ChatState
 from bot.conversation import Conversation, tappable_phone
 from bot.phrases import PHRASES
+from search_index import AreaNames
 from search_index.entries import WELSH_FIELDS
 from search_index.language import identify_language
 from search_index.live import LiveIndex
@@ -312,6 +313,9 @@ class _PlacedIndex:
     def areas(self):
         return sorted(e.area for e in self._entries)
 
+    def area_names(self):
+        return AreaNames(self._entries)
+
 
 @pytest.mark.parametrize("where, area", [((53.045, -2.975), "Caia Park"), ((53.079, -3.02), "Gwersyllt")])
 def test_a_shared_location_sets_the_area_of_the_nearest_placed_service(where, area):
@@ -341,9 +345,6 @@ def welsh_conv(tmp_path_factory) -> Conversation:
     field it fills in; the lunch club, in the same area, has only its title and area in Welsh."""
     entries = pick("food-bank youth-club lunch-club samaritans live-fear-free emergency-999")
     entries["food-bank"] = entries["food-bank"].replace("        area: Caia Park\n", WELSH_HUB)
-    entries["lunch-club"] = entries["lunch-club"].replace(
-        "        area: Caia Park\n", "        area: Caia Park\n        area_cy: Parc Caia\n"
-    )
     root = tmp_path_factory.mktemp("welsh-talk")
     core = LiveIndex(make_content(root / "content", entries), root / "index")
     core.ensure_index()
@@ -394,3 +395,10 @@ def test_the_english_person_reply_is_unchanged(welsh_conv):
     replies, _ = talk(welsh_conv, "en", "can I talk to a real person")
     assert "Where: 1 Example Road, Wrexham, Caia Park, LL13 9ZZ" in replies[0].text
     assert "Hours: Monday to Friday 9am to 5pm" in replies[0].text
+
+
+def test_a_welsh_reply_names_the_area_in_welsh_when_another_entry_there_gives_it(conv):
+    """The food bank gives no Welsh area name; the lunch club in the same area does."""
+    replies, _ = talk(conv, "cy", "banc bwyd", "ble mae e?")
+    assert replies[-1].kind == "answer_where"
+    assert "Parc Caia" in replies[-1].text and "Caia Park" not in replies[-1].text
