@@ -23,6 +23,7 @@ from search_index import (
     EXAMPLES,
     LABELS,
     OTHER_LANGUAGES,
+    AreaNames,
     CrisisSignal,
     Entry,
     Hit,
@@ -600,7 +601,11 @@ class Conversation:
         return words
 
     def _place_words(self) -> set[str]:
-        return {k for area in self.core.index.areas() for k in intents.keys(area)}
+        """Stems of every name of the known areas, English and Welsh ("caia", "park", "parc")."""
+        names = self.core.index.area_names()
+        return {
+            k for area in self.core.index.areas() for name in names.names(area) for k in intents.keys(name)
+        }
 
     def _follow_up(self, state: ChatState, text: str, reading: intents.Reading, now: float) -> Reply | None:
         """An answer about the services shown, or None when the message is not about them."""
@@ -722,7 +727,7 @@ class Conversation:
         areas = self.core.index.areas()
         if not areas:
             return Reply(say("no_areas", lang), self._again_row(lang), kind="no_areas")
-        area = _best_area(areas, reading.places) or state.area
+        area = _best_area(areas, reading.places, self.core.index.area_names()) or state.area
         if area is None:
             return Reply(say("which_area", lang, areas=self._areas_in(areas[:4], lang)), kind="which_area")
         state.area = area
@@ -837,12 +842,13 @@ def tappable_phone(number: str) -> str:
     return number
 
 
-def _best_area(areas: Sequence[str], places: Sequence[str]) -> str | None:
-    """The area whose name shares the most telling words with the message ("Caia Park" -> "Caia
-    Park, Wrexham"); a word in every area's name ("Wrexham") tells nothing."""
+def _best_area(areas: Sequence[str], places: Sequence[str], known: AreaNames) -> str | None:
+    """The area whose names (English and Welsh) share the most telling words with the message
+    ("Caia Park" or "Parc Caia" -> "Caia Park, Wrexham"); a word in every area's names ("Wrexham")
+    tells nothing."""
     if not places:
         return None
-    names = {area: set(intents.keys(area)) for area in areas}
+    names = {area: {k for name in known.names(area) for k in intents.keys(name)} for area in areas}
     common = set.intersection(*names.values()) if len(names) > 1 else set()
     scored = [(len((set(places) & words) - common), area) for area, words in names.items()]
     best = max(scored, default=(0, None))

@@ -331,3 +331,5 @@ def test_the_welsh_chat_names_areas_in_welsh(chat_app):
     chat.say("ble mae e?")
     latest = chat.text.rsplit('id="latest"', 1)[-1]
     assert "Parc Caia" in latest and "Caia Park" not in latest
+    chat.say("ym Mharc Caia")
+    assert "Parc Caia" in chat.text.rsplit('id="latest"', 1)[-1]
