@@ -22,13 +22,13 @@ from itertools import islice
 from operator import itemgetter
 from pathlib import Path
 
-from .areas import AreaNames, area_key
+from .areas import AreaNames
 from .crisis import KIND_WORDS, CrisisSignal, detect_crisis, is_risk_word
 from .engine import Scores, TermPostings
 from .engine.analysis import index_words, query_terms
 from .engine.meaning import MeaningIndex, entry_text
 from .entries import Category, Entry
-from .index import ENGINE, current_generation, read_meta, read_state, spell_words
+from .index import ENGINE, area_key, current_generation, read_meta, read_state, spell_words
 from .lexicon import BUILTIN as BUILTIN_VOCABULARY
 from .lexicon import Understanding, Vocabulary, edit_distance, is_mutated_form, load_vocabulary, tokenize
 
