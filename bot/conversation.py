@@ -23,11 +23,11 @@ from search_index import (
     EXAMPLES,
     LABELS,
     OTHER_LANGUAGES,
+    AreaNames,
     CrisisSignal,
     Entry,
     Hit,
     Results,
-    area_name,
     clean_text,
     contact_lines,
     crisis_message,
@@ -455,7 +455,7 @@ class Conversation:
         lines = [title, entry.summary_in(lang), ""]
         if entry.organisation and entry.organisation not in entry.title:
             lines.append(f"{say('label_organisation', lang)}: {entry.field_in('organisation', lang)}")
-        lines += contact_lines(entry, lang, show=self._field)
+        lines += contact_lines(entry, lang, show=self._field, areas=self.core.index.area_names())
         if entry.ages:
             lines.append(f"{say('label_ages', lang)}: {entry.ages}")
         if entry.languages:
@@ -558,7 +558,9 @@ class Conversation:
         if hub is None:
             return Reply(say("person_no_hub", lang) + "\n\n" + LABELS[lang]["helplines"], kind="person")
         lines = [say("person", lang, hub=hub.title_in(lang))]
-        lines += contact_lines(hub, lang, ("phone", "email", "hours"), show=self._field)
+        lines += contact_lines(
+            hub, lang, ("phone", "email", "hours"), show=self._field, areas=self.core.index.area_names()
+        )
         lines += ["", LABELS[lang]["helplines"]]
         row = [Button(say("btn_details", lang, n="").strip(), data=self._details_data(hub))]
         url = _web_url(hub.website)
@@ -599,7 +601,11 @@ class Conversation:
         return words
 
     def _place_words(self) -> set[str]:
-        return {k for area in self.core.index.areas() for k in intents.keys(area)}
+        """Stems of every name of the known areas, English and Welsh ("caia", "park", "parc")."""
+        names = self.core.index.area_names()
+        return {
+            k for area in self.core.index.areas() for name in names.names(area) for k in intents.keys(name)
+        }
 
     def _follow_up(self, state: ChatState, text: str, reading: intents.Reading, now: float) -> Reply | None:
         """An answer about the services shown, or None when the message is not about them."""
@@ -662,7 +668,7 @@ class Conversation:
             if intent in ("cost", "hours"):
                 known = [self._field(entry, intent, lang)] if entry.field_in(intent, lang) else []
             elif intent == "where":
-                where = place_text(entry, lang)
+                where = place_text(entry, lang, self.core.index.area_names())
                 known = [where] if where else []
             elif intent == "contact":
                 known = contact_lines(
@@ -721,7 +727,7 @@ class Conversation:
         areas = self.core.index.areas()
         if not areas:
             return Reply(say("no_areas", lang), self._again_row(lang), kind="no_areas")
-        area = _best_area(areas, reading.places) or state.area
+        area = _best_area(areas, reading.places, self.core.index.area_names()) or state.area
         if area is None:
             return Reply(say("which_area", lang, areas=self._areas_in(areas[:4], lang)), kind="which_area")
         state.area = area
@@ -732,7 +738,8 @@ class Conversation:
 
     def _areas_in(self, areas: Sequence[str], lang: str) -> str:
         """Area names as a reply in `lang` gives them (Welsh names from the entries' `area_cy`)."""
-        return ", ".join(area_name(area, lang, self.core.index.visible()) for area in areas)
+        names = self.core.index.area_names()
+        return ", ".join(names.name(area, lang) for area in areas)
 
     def _near_first(self, state: ChatState, hits: Sequence[Hit]) -> list[Hit]:
         """The same hits, those in the chosen area first (crisis lines stay on top)."""
@@ -835,12 +842,13 @@ def tappable_phone(number: str) -> str:
     return number
 
 
-def _best_area(areas: Sequence[str], places: Sequence[str]) -> str | None:
-    """The area whose name shares the most telling words with the message ("Caia Park" -> "Caia
-    Park, Wrexham"); a word in every area's name ("Wrexham") tells nothing."""
+def _best_area(areas: Sequence[str], places: Sequence[str], known: AreaNames) -> str | None:
+    """The area whose names (English and Welsh) share the most telling words with the message
+    ("Caia Park" or "Parc Caia" -> "Caia Park, Wrexham"); a word in every area's names ("Wrexham")
+    tells nothing."""
     if not places:
         return None
-    names = {area: set(intents.keys(area)) for area in areas}
+    names = {area: {k for name in known.names(area) for k in intents.keys(name)} for area in areas}
     common = set.intersection(*names.values()) if len(names) > 1 else set()
     scored = [(len((set(places) & words) - common), area) for area, words in names.items()]
     best = max(scored, default=(0, None))

@@ -19,7 +19,15 @@ from pathlib import Path
 
 import yaml
 
-from search_index import load_vocabulary, mutations, stem, tokenize
+from search_index import (
+    MUTATION_TRIGGERS,
+    is_mutated_form,
+    load_vocabulary,
+    mutations,
+    radicals,
+    stem,
+    tokenize,
+)
 
 DATA_FILE = Path(__file__).with_name("intents.yml")
 SMALL_TALK = ("greeting", "thanks", "bye", "abilities", "person", "welsh", "english")
@@ -112,15 +120,38 @@ def person_search() -> str:
     return _model().person_search
 
 
+def _places(words: list[str], places: set[str], ignore: set[str]) -> dict[int, str]:
+    """Which of `words` name a known place (by position), each as the stem of the place's word: a
+    word of the place's name, or its Welsh mutation where Welsh mutates ("Mharc" after "ym", "Barc"
+    after "i": "parc"). A word that only looks mutated ("barc" on its own) is not read as one."""
+    found: dict[int, str] = {}
+    for i, word in enumerate(words):
+        if word in ignore:
+            continue
+        key = stem(word)
+        if key in places:
+            found[i] = key
+            continue
+        known = {r for r in radicals(word) if stem(r) in places}
+        if known and is_mutated_form(word, words[i - 1] if i else None, known):
+            found[i] = stem(min(known))
+    return found
+
+
 def read(text: str, *, context: set[str] = frozenset(), places: set[str] = frozenset()) -> Reading:
     """Read a message; `context` are the stems of the services on screen, `places` of known areas."""
     model = _model()
     words = words_of(text)
     ordinal = next((model.ordinals[w] for w in words if w in model.ordinals), None)
-    stems = [stem(w) for w in words if w not in model.ignore]
+    placed = _places(words, places, model.ignore)
+    place_words = tuple(placed.values())
+    # the word that mutates a place's name names the place too ("ym" in "ym Mharc Caia")
+    naming = {i - 1 for i in placed if i and words[i - 1] in MUTATION_TRIGGERS}
+    stems = [
+        stem(w) for i, w in enumerate(words) if w not in model.ignore and i not in placed and i not in naming
+    ]
     ordinal_stems = {stem(w) for w in words if w in model.ordinals}
-    place_words = tuple(k for k in stems if k in places)
-    rest = [k for k in stems if k not in ordinal_stems and k not in places]
+    rest = [k for k in stems if k not in ordinal_stems]
     if tuple(words) in model.exact:  # an example word for word
         return Reading(model.exact[tuple(words)], tuple(rest), (), ordinal, place_words)
     best, best_score = None, (0.0, 0)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from flask import Blueprint, current_app, jsonify, request
 
-from .core import get_core
+from .core import area_names, get_core
 from .i18n import link, page_lang
 from .query import Item, parse_search, run_search
 
@@ -56,7 +56,7 @@ def _result(item: Item, lang: str, open_asked: bool) -> dict:
         "cost": e.field_in("cost", lang) or None,
         "free": e.is_free,
         "ages": e.ages or None,
-        "area": e.field_in("area", lang) or None,
+        "area": area_names().of(e, lang) or None,
         "status": e.status,
     }
     if open_asked:

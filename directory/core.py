@@ -4,11 +4,16 @@ from __future__ import annotations
 
 from flask import abort, current_app
 
-from search_index import Category, Entry, LiveIndex
+from search_index import AreaNames, Category, Entry, LiveIndex
 
 
 def get_core() -> LiveIndex:
     return current_app.extensions["signpost"]
+
+
+def area_names() -> AreaNames:
+    """The Welsh names the entries give their areas, for `AreaNames.name` and `AreaNames.of`."""
+    return get_core().index.area_names()
 
 
 def category_or_404(category_id: str) -> Category:

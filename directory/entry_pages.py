@@ -15,7 +15,7 @@ from markupsafe import Markup, escape
 
 from search_index import entry_text
 
-from .core import entry_or_404, get_core
+from .core import area_names, entry_or_404, get_core
 from .i18n import link, page_lang
 from .pages import EXIT_CATEGORIES
 from .query import now, open_state
@@ -55,7 +55,7 @@ def print_slip(slug: str):
     if item.status == "closed":
         return render_template("closed.html", entry=item, categories=get_core().index.categories), 410
     page_url = link("services.entry", slug=item.slug, _external=True)
-    text = entry_text(item, page_lang()) + "\n" + page_url
+    text = entry_text(item, page_lang(), area_names()) + "\n" + page_url
     return render_template(
         "service_print.html",
         entry=item,

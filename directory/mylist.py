@@ -26,7 +26,7 @@ from flask_wtf.csrf import generate_csrf
 
 from search_index import entry_text
 
-from .core import get_core
+from .core import area_names, get_core
 from .entry_pages import qr_svg
 from .i18n import link, page_lang
 
@@ -72,7 +72,9 @@ def show():
     share = ",".join(e.slug for e in entries)
     share_url = link("mylist.show", s=share, _external=True) if share else ""
     lang = page_lang()
-    text = "\n\n".join(entry_text(e, lang) for e in entries) + (f"\n\n{share_url}" if share_url else "")
+    text = "\n\n".join(entry_text(e, lang, area_names()) for e in entries) + (
+        f"\n\n{share_url}" if share_url else ""
+    )
     return render_template(
         "list.html",
         entries=entries,

@@ -4,13 +4,20 @@ from __future__ import annotations
 
 from flask import Blueprint, current_app, render_template, request
 
-from .core import get_core
+from .core import area_names, get_core
 from .i18n import page_lang
 from .pages import EXIT_CATEGORIES, needs_exit
 from .query import parse_search, run_search
 
 bp = Blueprint("search", __name__)
 MAX_SHOWN = 200  # "Show more" goes up to this many services
+
+
+def area_options(areas: list[str], lang: str) -> list[tuple[str, str]]:
+    """The area filter's options as (value, label): the value is always the area's English name
+    (so `?area=` links work in both languages), the label its name in `lang`, in the order of the labels."""
+    names = area_names()
+    return sorted(((a, names.name(a, lang)) for a in areas), key=lambda o: (o[1].casefold(), o[0]))
 
 
 @bp.get("/search")
@@ -39,7 +46,7 @@ def results():
         suggestion=res.suggestion if res is not None and res.suggestion and res.suggestion != req.q else None,
         more=more and {"params": req.params(n=shown + step, seen="1"), "anchor": f"s-{more.entry.slug}"},
         categories=index.categories,
-        areas=index.areas(),
+        areas=area_options(index.areas(), lang),
         languages=index.languages(),
         show_exit=req.category in EXIT_CATEGORIES
         or needs_exit(res.crisis if res is not None else None, [i.entry for i in outcome.items]),

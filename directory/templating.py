@@ -9,6 +9,9 @@ from markupsafe import Markup, escape
 
 from search_index import crisis_message, parse_ages
 
+from .core import area_names
+from .i18n import page_lang
+
 _DIALLABLE = re.compile(r"^\+?[\d() ]+")
 
 
@@ -74,5 +77,7 @@ def init_app(app: Flask) -> None:
         display_url=display_url,
     )
     app.jinja_env.globals.update(
-        crisis_message=crisis_message, has_endpoint=lambda name: name in app.view_functions
+        crisis_message=crisis_message,
+        has_endpoint=lambda name: name in app.view_functions,
+        area_of=lambda entry: area_names().of(entry, page_lang()),
     )

@@ -8,7 +8,6 @@ layers over this API and import nothing deeper than `search_index` (tests/test_i
 from .answers import (
     EXAMPLES,
     LABELS,
-    area_name,
     contact_lines,
     crisis_message,
     entry_text,
@@ -16,6 +15,7 @@ from .answers import (
     place_text,
     results_text,
 )
+from .areas import AreaNames, area_key
 from .crisis import KIND_CATEGORIES, CrisisSignal, detect_crisis
 from .defaults import BUNDLED_CONTENT, default_db_path, default_index_dir, var_dir, whole_number
 from .engine.meaning import status as meaning_status
@@ -43,9 +43,18 @@ from .entries import (
     split_front_matter,
 )
 from .history import last_modified
-from .index import BuildReport, area_key, build_index, index_exists
+from .index import BuildReport, build_index, index_exists
 from .language import OTHER_LANGUAGES, identify_language, language_name
-from .lexicon import clean_text, load_vocabulary, mutations, stem, tokenize
+from .lexicon import (
+    MUTATION_TRIGGERS,
+    clean_text,
+    is_mutated_form,
+    load_vocabulary,
+    mutations,
+    radicals,
+    stem,
+    tokenize,
+)
 from .live import LiveIndex, SearchMade, generation_problem, open_index
 from .search import MAX_QUERY_CHARS, Filters, Hit, Results, SearchIndex
 from .taxonomy import (
@@ -104,7 +113,7 @@ __all__ = [
     "entry_text",
     "contact_lines",
     "place_text",
-    "area_name",
+    "AreaNames",
     "no_good_match",
     "EXAMPLES",
     "LABELS",
@@ -116,6 +125,9 @@ __all__ = [
     "tokenize",
     "stem",
     "mutations",
+    "radicals",
+    "is_mutated_form",
+    "MUTATION_TRIGGERS",
     # the Open Eligibility taxonomy
     "open_eligibility",
     "ancestors",

@@ -6,8 +6,9 @@ thing in a crisis.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 
+from .areas import AreaNames
 from .crisis import CrisisSignal
 from .entries import Entry
 from .search import Results
@@ -123,45 +124,39 @@ def contact_lines(
     *,
     where: bool = True,
     show: Callable[[Entry, str, str], str] | None = None,
+    areas: AreaNames | None = None,
 ) -> list[str]:
     """An entry's details as `Label: value` lines in the order of `keys`, then where it is (address,
     area, postcode) when `where`: the one wording of them for the site's text, the web chat and the
-    bot. `show(entry, key, lang)` gives a field's text (default `entry.field_in`)."""
+    bot. `show(entry, key, lang)` gives a field's text (default `entry.field_in`); `areas` names the
+    area in Welsh when the entry does not (`SearchIndex.area_names()`)."""
     lab = LABELS.get(lang, LABELS["en"])
     show = show or _field_in
     out = [f"{lab[key]}: {show(entry, key, lang)}" for key in keys if entry.field_in(key, lang)]
-    place = place_text(entry, lang)
+    place = place_text(entry, lang, areas)
     if where and place:
         out.append(f"{lab['where']}: {place}")
     return out
 
 
-def place_text(entry: Entry, lang: str = "en") -> str:
-    """Where an entry is, in `lang`: its address, area (`area_cy` in Welsh when given) and postcode."""
-    return ", ".join(x for x in (entry.address, entry.field_in("area", lang), entry.postcode) if x)
-
-
-def area_name(area: str, lang: str, entries: Iterable[Entry]) -> str:
-    """An area (as `Entry.area` names it) in `lang`: the `area_cy` of an entry in that area, in Welsh;
-    else the area as it is."""
-    if lang == "cy":
-        for entry in entries:
-            if entry.area == area and getattr(entry, "area_cy", ""):
-                return entry.area_cy
-    return area
+def place_text(entry: Entry, lang: str = "en", areas: AreaNames | None = None) -> str:
+    """Where an entry is, in `lang`: its address, area and postcode. The area is in Welsh in Welsh
+    when the entry gives `area_cy`, or when `areas` knows a Welsh name for it from other entries."""
+    area = areas.of(entry, lang) if areas is not None else entry.field_in("area", lang)
+    return ", ".join(x for x in (entry.address, area, entry.postcode) if x)
 
 
 def _field_in(entry: Entry, key: str, lang: str) -> str:
     return entry.field_in(key, lang)
 
 
-def entry_text(entry: Entry, lang: str = "en") -> str:
-    """An entry as a short text message (for SMS, WhatsApp, the terminal)."""
+def entry_text(entry: Entry, lang: str = "en", areas: AreaNames | None = None) -> str:
+    """An entry as a short text message (for SMS, WhatsApp, the terminal); `areas` as in `contact_lines`."""
     lab = LABELS.get(lang, LABELS["en"])
     head = entry.title_in(lang)
     if entry.status == "temporarily-closed":
         head += f" ({lab['closed']})"
-    return "\n".join([head, entry.summary_in(lang)] + contact_lines(entry, lang))
+    return "\n".join([head, entry.summary_in(lang)] + contact_lines(entry, lang, areas=areas))
 
 
 def no_good_match(lang: str = "en") -> str:

@@ -33,6 +33,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .areas import area_key
 from .engine import Document, Engine
 from .engine.analysis import plain_words
 from .engine.meaning import EntryVectorsExtra
@@ -201,10 +202,6 @@ def document(entry: Entry, categories: dict[str, Category]) -> Document:
             "area": [area_key(entry.area)],
         },
     )
-
-
-def area_key(area: str) -> str:
-    return "-".join(area.lower().split()) or "-"
 
 
 def _new_generation(index_dir: Path) -> Path:

@@ -22,6 +22,7 @@ from itertools import islice
 from operator import itemgetter
 from pathlib import Path
 
+from .areas import AreaNames
 from .crisis import KIND_WORDS, CrisisSignal, detect_crisis, is_risk_word
 from .engine import Scores, TermPostings
 from .engine.analysis import index_words, query_terms
@@ -195,6 +196,7 @@ class SearchIndex:
         self._spell_languages_read = False  # see `_spell_languages`
         self._visible: list[Entry] | None = None
         self._areas: list[str] | None = None
+        self._area_names: AreaNames | None = None
         self._languages: list[str] | None = None
         self._filtered: dict[Filters, frozenset[int] | None] = {}
         self._kind_scores: dict[str, tuple] = {}
@@ -264,6 +266,12 @@ class SearchIndex:
         if self._areas is None:
             self._areas = sorted({e.area for e in self.visible() if e.area})
         return list(self._areas)
+
+    def area_names(self) -> AreaNames:
+        """The Welsh names the entries give their areas (`area_cy`), worked out once."""
+        if self._area_names is None:
+            self._area_names = AreaNames(self.entries.values())
+        return self._area_names
 
     def languages(self) -> list[str]:
         """The language codes of the entries residents may see, sorted, worked out once."""

@@ -99,6 +99,7 @@ SERVICES = {
         tags: [lunch, hot meal, older people, pensioners, lonely]
         ages: "60+"
         area: Caia Park
+        area_cy: Parc Caia
         email: lunch@example.org
         hours: "Wednesdays (ask at the hub for the time)"
         cost: "£3 for lunch"

@@ -322,3 +322,14 @@ def test_chat_pages_are_never_cached(chat_app, prefix):
         r"<title>(.*?)</title>", chat.client.get(f"{prefix}/chat").get_data(as_text=True)
     ).group(1)
     assert "food bank" not in title
+
+
+def test_the_welsh_chat_names_areas_in_welsh(chat_app):
+    """The food bank gives no Welsh area name; the lunch club in Caia Park gives "Parc Caia"."""
+    chat = Chat(chat_app.test_client(), "/cy")
+    chat.say("banc bwyd")
+    chat.say("ble mae e?")
+    latest = chat.text.rsplit('id="latest"', 1)[-1]
+    assert "Parc Caia" in latest and "Caia Park" not in latest
+    chat.say("ym Mharc Caia")
+    assert "Parc Caia" in chat.text.rsplit('id="latest"', 1)[-1]

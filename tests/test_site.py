@@ -435,7 +435,8 @@ def test_hostile_entry_is_sanitised(client):
 def test_print_slip_copy_text_is_the_core_entry_text(client, core):
     page = text(client.get("/cy/services/food-bank/print"))
     box = re.search(r'<textarea id="copy-box" readonly rows="8">(.*?)</textarea>', page, re.S).group(1)
-    expected = entry_text(core.index.get("food-bank"), "cy") + "\nhttp://localhost/cy/services/food-bank"
+    expected = entry_text(core.index.get("food-bank"), "cy", core.index.area_names())
+    expected += "\nhttp://localhost/cy/services/food-bank"
     assert box.replace("&#39;", "'").replace("&amp;", "&") == expected
 
 
