@@ -351,8 +351,8 @@ def _tags_of(word: str) -> frozenset[str]:
 
 
 def _drop_lookalikes(tokens: list[_Token], c: _Concepts) -> None:
-    """Look-alike spans ("kill time", "kick me out") and topic uses ("knife crime") lose their risk tags,
-    and are marked `read`: the rules have judged that word, and meaning does not judge it again."""
+    """Look-alike spans ("kill time", "kick me out") and topic uses ("knife crime") lose their risk tags;
+    a topic use is marked `read`: the rules have judged that word, and meaning leaves it out."""
     for i in range(len(tokens)):
         for pattern in c.harmless:
             n = len(pattern)
@@ -375,7 +375,15 @@ def _drop_lookalikes(tokens: list[_Token], c: _Concepts) -> None:
             end = max((tok.start.get(t, i + 1) for t in risky), default=i + 1)
             nxt = tokens[end] if end < len(tokens) else None
             before = tokens[i - 1] if i else None
-            if before is not None and i > 1 and before.text in ("by", "to", "from", "through", "gan", "trwy"):
+            noun = not tok.text.endswith(
+                ("al", "ed", "ing", "ly")
+            )  # "bereaved by suicide", not "by suicidal thoughts"
+            if (
+                before is not None
+                and i > 1
+                and noun
+                and before.text in ("by", "to", "from", "through", "gan", "trwy")
+            ):
                 if tokens[i - 2].keys & c.topic_before:  # "bereaved by suicide", "affected by domestic abuse"
                     before = tokens[i - 2]
             if before is not None and before.keys & c.topic_before:
@@ -1039,7 +1047,7 @@ def _signals(cl: _Clause) -> Iterable[CrisisSignal]:
         s = cl.subject(i)
         if s == "self" and not welsh_victim or s == "thing" and not welsh_victim:
             continue
-        if s != "self" and _young_agent(toks, i):
+        if s != "self" and _young_agent(toks, i) and not (i + 1 < len(toks) and toks[i + 1].text == "by"):
             continue  # "my little boy hit his sister", "the baby kicked me": a small child's, not abuse
         if "kill" in toks[i].tags and s is None and not cl.has("threat"):
             continue
@@ -1060,16 +1068,20 @@ def _signals(cl: _Clause) -> Iterable[CrisisSignal]:
             and toks[v + 1].text == "for"
         ):
             continue  # "my mum will kill me for being late": a reason given is a figure of speech
-        threatened = any(t.text.startswith(("threat", "bygwth", "fygwth", "mygwth")) for t in toks)
+        meant = cl.has("threat") or cl.has("attempt") or any(t.text.startswith(_THREAT_STEMS) for t in toks)
         if (
             "kill" in toks[i].tags
-            and not (reported or threatened)
+            and not (reported or meant)
             and v is not None
             and _with_a_thing(toks, v + 1)
         ):
             continue  # "my boss is killing me with all this overtime": a figure of speech
-        if _by_accident(toks):
-            continue  # "my kid kicked me in his sleep", "she hit me by accident"
+        accident = _by_accident(toks, i)
+        if accident == "unmeant":
+            continue  # "she hit me by accident"
+        if accident == "asleep":  # "my husband hits me in his sleep": maybe so, maybe not; ask
+            yield sig("abuse", i, v if v is not None else i, "concern", "self")
+            continue
         if "kill" in toks[i].tags and not reported and any(t.text in ("if", "when") for t in toks[i:]):
             if cl.subject(i) == "other" and any(t.text in _FIGURE_AGENTS for t in toks[:i]):
                 continue  # "my dad will murder me if i'm late home": said of a parent, a figure of speech
@@ -1087,7 +1099,8 @@ def _signals(cl: _Clause) -> Iterable[CrisisSignal]:
             yield sig("abuse", i, toks[i].start["hands_on_neck"] - 1, "crisis")
     # violence happening near: "there's been a stabbing outside", "a man was shot", "he's smashing my windows"
     for i, tok in enumerate(toks):
-        if tok.text in ("stabbing", "shooting") and i and toks[i - 1].text == "a":
+        pain = i + 1 < len(toks) and toks[i + 1].text in ("pain", "pains", "feeling", "ache")
+        if tok.text in ("stabbing", "shooting") and i and toks[i - 1].text == "a" and not pain:
             yield sig("danger", i - 1, i, "urgent", "other")
         elif tok.text in ("stabbed", "shot") and i and toks[i - 1].text in ("was", "been", "got", "just"):
             if cl.subject(i - 1) != "self":  # the writer's own is read below, with when it happened
@@ -1226,28 +1239,46 @@ _PAST = frozenset(
 )
 
 
+_THREAT_STEMS = ("threat", "bygwth", "fygwth", "mygwth")
+# What follows "killing me with" when it is a figure of speech: "all this overtime", "my arthritis"
+_FIGURE_WITH = frozenset("all this these that those my so too worry stress kindness work".split())
+
+
 def _with_a_thing(toks: list[_Token], j: int) -> bool:
-    """Whether "with" at `j` brings a thing that is no weapon: "killing me with all this overtime"."""
-    if j >= len(toks) or toks[j].text not in ("with", "gyda", "efo"):
+    """Whether "with" at `j` brings a burden, not an instrument: "killing me with all this overtime"
+    (but "with his fists", "with a pillow", "with the car" are instruments)."""
+    if j + 1 >= len(toks) or toks[j].text not in ("with", "gyda", "efo"):
         return False
     rest = toks[j + 1 : j + 5]
-    return bool(rest) and not any(t.tags & {"weapon", "substance", "poison", "victim", "third"} for t in rest)
+    harmless = not any(t.tags & {"weapon", "substance", "poison", "victim", "third"} for t in rest)
+    return toks[j + 1].text in _FIGURE_WITH and harmless
 
 
-def _by_accident(toks: list[_Token]) -> bool:
-    """An act said to be unmeant: "by accident", "accidentally", "by mistake", "in his sleep"."""
-    words = [t.text for t in toks]
+# Words that say an act goes on, or is meant, whatever else is said of it
+_ONGOING = frozenset("every always keeps keep kept again says said claims claimed purpose still".split())
+
+
+def _by_accident(toks: list[_Token], i: int) -> str | None:
+    """How the act at `i` is said to have happened, from the few words after it: "unmeant" ("by
+    accident", "accidentally", "by mistake"), "asleep" ("in his sleep"), or None — also when the
+    clause says it goes on or was meant ("every night", "he says", "on purpose")."""
+    if any(t.text in _ONGOING for t in toks):
+        return None
+    words = [t.text for t in toks[max(0, i - 1) : i + 7]]
     for k, w in enumerate(words):
-        if w in ("accidentally", "accidently", "damwain"):
-            return True
-        if w in ("accident", "mistake") and k and words[k - 1] == "by":
-            return True
+        if (
+            w in ("accidentally", "accidently", "damwain")
+            or w in ("accident", "mistake")
+            and words[k - 1] == "by"
+        ):
+            return "unmeant"
         if w == "sleep" and k > 1 and words[k - 1] in ("his", "her", "their") and words[k - 2] == "in":
-            return True
-    return False
+            return "asleep"
+    return None
 
 
-_YOUNG = frozenset("baby babies toddler toddlers infant newborn little babi plentyn bach".split())
+_YOUNG = frozenset("baby babies toddler toddlers infant newborn babi".split())
+_LITTLE_ONES = frozenset("boy girl one son daughter lad".split())  # "my little boy" (not "little brother")
 
 
 def _young_agent(toks: list[_Token], i: int) -> bool:
@@ -1264,8 +1295,10 @@ def _young_agent(toks: list[_Token], i: int) -> bool:
             n = toks[j - 2].text  # text speak is read first: "2" is "to", "4" is "for"
             under_five = n in ("a", "one", "two", "three", "four", "to", "for") or n.isdigit() and int(n) < 5
             return toks[j - 1].text.startswith(("month", "mis")) or under_five
+        if t.text == "little" and j + 1 < i and toks[j + 1].text in _LITTLE_ONES:
+            return True
         if "third" in t.tags or t.text in _YOUNG:
-            return t.text in _YOUNG or (j > 0 and toks[j - 1].text in ("little", "bach"))
+            return t.text in _YOUNG or (t.text in _LITTLE_ONES and j > 0 and toks[j - 1].text == "little")
     return False
 
 
@@ -1435,18 +1468,17 @@ def _by_meaning(clauses: list[list[_Token]]) -> CrisisSignal | None:
         return None
     texts: list[str] = []
     nows: list[bool] = []
-    # a clause with a risk word the rules read as a topic ("bereaved by suicide") keeps their judgement
-    topic = [any("read" in t.tags for t in toks) for toks in clauses]
-    for toks, read in zip(clauses[:_MEANING_CLAUSES], topic, strict=False):
-        words = [t.text for t in toks if "now" not in t.tags]  # "now" says how soon, not what
-        if len(words) < _MEANING_MIN_WORDS or read:
+    # a risk word the rules read as a topic ("bereaved by suicide") is left out: their judgement stands
+    for toks in clauses[:_MEANING_CLAUSES]:
+        words = [t.text for t in toks if not t.tags & {"now", "read"}]  # "now" says how soon, not what
+        if len(words) < _MEANING_MIN_WORDS:
             continue
         texts.append(_in_english(words, ex.english))
         nows.append(any("now" in t.tags for t in toks))
-    every = [t.text for toks in clauses[:_MEANING_CLAUSES] for t in toks if "now" not in t.tags][
+    every = [t.text for toks in clauses[:_MEANING_CLAUSES] for t in toks if not t.tags & {"now", "read"}][
         :_MEANING_WORDS
     ]
-    if len(every) >= _MEANING_MIN_WORDS and len(texts) != 1 and not any(topic):
+    if len(every) >= _MEANING_MIN_WORDS and len(texts) != 1:
         texts.append(_in_english(every, ex.english))
         nows.append(any("now" in t.tags for toks in clauses for t in toks))
     if not texts:

@@ -182,7 +182,8 @@ def test_add_to_my_list_without_javascript(browser, base_url):
             timeout=10_000,
         )
         page.get_by_role("link", name="My list").click()
-        assert page.get_by_role("link", name="Wrexham youth club").is_visible()
+        page.wait_for_url("**/list**")  # the click navigates: wait for the list page itself
+        page.get_by_role("link", name="Wrexham youth club").wait_for(state="visible", timeout=10_000)
         page.goto(base_url + "/search?q=club")
         page.get_by_text("Filter the results").click()  # <details> opens without JavaScript
         page.get_by_label("Age of the person who needs help").fill("70")

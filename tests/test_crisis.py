@@ -231,6 +231,16 @@ CRISIS = [
     ("he said he would shoot me", "abuse", "crisis", "self"),
     ("i don't want to be alive by the weekend", "suicide", "crisis", "self"),
     ("i can't live in this world any more", "suicide", "crisis", "self"),
+    # what the rules against false alarms must never hide (a review's probes)
+    ("he tried to kill me with a pillow", "abuse", "crisis", "self"),
+    ("my partner is killing me with his fists", "abuse", "crisis", "self"),
+    ("the baby was punched by my boyfriend", "abuse", "crisis", "other"),
+    ("my little brother keeps beating me up", "abuse", "crisis", "self"),
+    ("he hit me by accident he says but it keeps happening", "abuse", "crisis", "self"),
+    ("my husband hits me in his sleep", "abuse", "concern", "self"),
+    ("i'm affected by suicidal thoughts", "suicide", "crisis", "self"),
+    ("a man chased me for ages and i am hiding now", "danger", "urgent", "self"),
+    ("no reason to keep going", "suicide", "crisis", "self"),
 ]
 
 HARMLESS = [
@@ -270,7 +280,6 @@ HARMLESS = [
     "the baby headbutted me while i was feeding him",
     "my 3 year old hits me when i say no",
     # an accident, a figure of speech, a topic
-    "my brother kicked me in his sleep on the sofa",
     "she elbowed me by accident at netball",
     "this damp weather is killing me with my chest",
     "mae fy nghefn yn fy lladd i heddiw",
@@ -288,6 +297,9 @@ HARMLESS = [
     "i can't live in this flat with the damp any more",
     "my photo shoot got cancelled",
     "she's in the bathroom with the door locked doing her makeup",
+    "a stabbing pain in my side when i breathe in",
+    "my teacher shot me a look for talking",
+    "i can't keep going to the gym after work",
     "hang a picture",
     "hang curtains in the living room",
     "shoot some hoops",
