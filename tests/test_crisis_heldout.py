@@ -15,7 +15,7 @@ DATA = {name: yaml.safe_load((HERE / name).read_text(encoding="utf-8")) for name
 RISK = [t for d in DATA.values() for t in d["risk"]]
 HARMLESS = [t for d in DATA.values() for t in d["harmless"]]
 # The target is at least 95% of risk messages flagged and at most 2% of harmless look-alikes. On all
-# sets together (rules and meaning): 95.7% and 1.9%; the sets written last are the honest figures.
+# sets together (rules and meaning): 95.7% and 2.0%; the sets written last are the honest figures.
 # First runs: set 5, rules alone 78.8% / 3.0%, with meaning 80.8% / 4.0%; set 6 (written for the
 # meaning layer), rules alone 77.6% / 2.4%, with meaning 79.2% / 5.6%; set 7 (2026-11-29), rules alone
 # 77.1% / 1.9%, with meaning 83.5% / 1.9%; set 8 (written after the fixes set 7 prompted), rules alone
