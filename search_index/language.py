@@ -146,6 +146,19 @@ def _arabic_script(text: str) -> bool:
     return bool(letters) and arabic * 2 > len(letters)
 
 
+def welsh_or_english(text: str, page: str | None = None) -> str | None:
+    """Whether a message's own words lean Welsh ("cy") or English ("en"); on a tie, the page's (or
+    chat's) language if the message has a word of it; else None. The word lists alone, without the
+    model (which takes about 70 MB once loaded), for checks made on every search."""
+    words = [w for w in tokenize(text or "") if not w.isdigit()]
+    welsh_list, english_list = _word_lists()
+    cy = sum(1 for w in words if w in welsh_list)
+    en = sum(1 for w in words if w in english_list)
+    if cy != en:
+        return "cy" if cy > en else "en"
+    return page if page in ("en", "cy") and (cy if page == "cy" else en) else None
+
+
 def identify_language(text: str) -> LanguageGuess:
     """The language of a message, or `lang=None` when it is too short or unclear to say."""
     text = text or ""

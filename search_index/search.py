@@ -29,7 +29,7 @@ from .engine.analysis import index_words, query_terms
 from .engine.meaning import MeaningIndex, entry_text
 from .entries import Category, Entry
 from .index import ENGINE, area_key, current_generation, read_meta, read_state, spell_words
-from .language import identify_language
+from .language import welsh_or_english
 from .lexicon import BUILTIN as BUILTIN_VOCABULARY
 from .lexicon import (
     Understanding,
@@ -289,15 +289,19 @@ class SearchIndex:
         return out
 
     # --- searching -------------------------------------------------------------------------
-    def understand(self, text: str) -> tuple[Understanding, list[tuple[str, str]]]:
+    def understand(self, text: str, lang: str = "en") -> tuple[Understanding, list[tuple[str, str]]]:
+        """The resident's words, typos fixed, read through the vocabulary; `lang` (the page's or the
+        chat's) decides the language when the message's own words do not."""
         words = tokenize(text[: MAX_QUERY_CHARS * 2])[:60]
-        corrected, corrections = self._correct(words, text)
+        corrected, corrections = self._correct(words, text, lang)
         return self.vocabulary.understand(corrected), corrections
 
-    def _correct(self, words: list[str], text: str = "") -> tuple[list[str], list[tuple[str, str]]]:
+    def _correct(
+        self, words: list[str], text: str = "", lang: str = "en"
+    ) -> tuple[list[str], list[tuple[str, str]]]:
         out: list[str] = []
         corrections: list[tuple[str, str]] = []
-        language = _MessageLanguage(text or " ".join(words))
+        language = _MessageLanguage(text or " ".join(words), lang)
         for i, w in enumerate(words):
             if (
                 w in self._known
@@ -424,7 +428,7 @@ class SearchIndex:
         text = text if isinstance(text, str) else ""
         crisis = detect_crisis(text)
         query_text = text[:MAX_QUERY_CHARS]
-        understanding, corrections = self.understand(query_text)
+        understanding, corrections = self.understand(query_text, lang)
         said = self._information(understanding, lang)
         weights: dict[str, float] = {}
         for w in understanding.words:
@@ -511,7 +515,7 @@ class SearchIndex:
             fixed = dict(corrections)
             suggestion = " ".join(fixed.get(w, w) for w in tokenize(query_text)[:20])
         elif not hits and understanding.words:
-            suggestion = self._did_you_mean(understanding.words, query_text)
+            suggestion = self._did_you_mean(understanding.words, query_text, lang)
         return Results(query_text, tuple(hits), crisis, suggestion, tuple(corrections), total, confident)
 
     def _admissible(self, d: int, entry: Entry, filters: Filters) -> bool:
@@ -627,9 +631,9 @@ class SearchIndex:
             got = self._kind_scores[crisis.kind] = (lines, emergency, others, scores)
         return got
 
-    def _did_you_mean(self, words: tuple[str, ...], text: str = "") -> str | None:
+    def _did_you_mean(self, words: tuple[str, ...], text: str = "", lang: str = "en") -> str | None:
         out, changed = [], False
-        language = _MessageLanguage(text or " ".join(words))
+        language = _MessageLanguage(text or " ".join(words), lang)
         for i, w in enumerate(words):
             known = (
                 w in self._spell.words
@@ -784,17 +788,20 @@ def _matched_words(doc: int, terms: list[tuple[str, TermPostings]], forms: dict[
 
 
 class _MessageLanguage:
-    """The language a message reads as ("en", "cy", another code or None), identified when first asked."""
+    """The language a message reads as, "en", "cy" or None (too little to tell): by its own words,
+    the page's or chat's language (`fallback`) breaking a tie. Worked out when first asked, by word
+    lists alone: the language model is not loaded in the search path (it takes about 70 MB)."""
 
-    def __init__(self, text: str):
+    def __init__(self, text: str, fallback: str = "en"):
         self.text = text
+        self.fallback = fallback
         self._lang: str | None = None
         self._asked = False
 
     @property
     def lang(self) -> str | None:
         if not self._asked:
-            self._lang = identify_language(self.text).lang
+            self._lang = welsh_or_english(self.text, self.fallback)
             self._asked = True
         return self._lang
 
