@@ -141,8 +141,10 @@ def _concepts() -> _Concepts:
                 toks = _plain(item).split()
                 if not toks:
                     continue
-                if len(toks) == 1:
-                    for key in {toks[0], _base(toks[0], c)}:
+                if len(toks) == 1:  # a Welsh word as written (its mutations are radicals), never
+                    # through the English stemmer: "tabled" (tablet) must not take in "table"
+                    keys = {toks[0]} if section == "welsh" else {toks[0], _base(toks[0], c)}
+                    for key in keys:
                         words.setdefault(key, set()).add(name)
                 else:
                     key = tuple(_base(t, c) for t in toks)
@@ -591,12 +593,13 @@ def _signals(cl: _Clause) -> Iterable[CrisisSignal]:
                 yield sig("suicide", i - 2, i, "concern", "self")
     # means at hand, beside the writer: "a bottle of pills next to me", "all my meds in front of me"
     for i in cl.pos("substance") + cl.pos("poison"):
-        for j in range(i + 1, min(len(toks) - 1, i + 6)):
+        for j in range(i + 1, min(len(toks) - 1, i + 8)):
             pair = (toks[j].text, toks[j + 1].text)
             if pair in (("next", "to"), ("in", "front"), ("beside", "me")) and any(
                 t.text in ("me", "of") for t in toks[j + 1 : j + 4]
             ):
-                yield sig("suicide", i, j + 1, "crisis", "self")
+                many = cl.near(i, "amount", before=4, after=4) is not None  # "a bottle of", "all my"
+                yield sig("suicide", i, j + 1, "crisis" if many else "concern", "self")
                 break
     # means at hand: "a bottle of vodka and all my pills"
     for i in cl.pos("substance"):
@@ -921,6 +924,8 @@ def _signals(cl: _Clause) -> Iterable[CrisisSignal]:
     for i in cl.pos("substance"):
         t = cl.near(i, "take", before=6, after=3)
         amount = cl.near(i, "amount", before=5, after=2)
+        if amount is not None and amount + 1 < len(toks) and toks[amount + 1].text in _TIMES:
+            amount = None  # "every morning", "every day": how often, not how many
         number = next(
             (
                 j
@@ -1076,6 +1081,8 @@ def _signals(cl: _Clause) -> Iterable[CrisisSignal]:
             and _with_a_thing(toks, v + 1)
         ):
             continue  # "my boss is killing me with all this overtime": a figure of speech
+        if _knocked_own(toks, i, s):
+            continue  # "my daughter hit her head at the park": an accident
         accident = _by_accident(toks, i)
         if accident == "unmeant":
             continue  # "she hit me by accident"
@@ -1198,8 +1205,10 @@ def _signals(cl: _Clause) -> Iterable[CrisisSignal]:
             ),
             None,
         )
-        passive = i > 0 and toks[i - 1].text in ("being", "been", "was", "am", "yn", "fy")
+        passive = i > 0 and toks[i - 1].text in ("being", "been", "was", "am", "getting", "got", "yn", "fy")
         s = cl.subject(i)
+        if _followed_by_a_thing(toks, i):
+            continue  # "followed by spam calls", "followed on instagram": not someone at the writer's heels
         if (v is not None or passive) and s != "thing" and s != "self" or passive and s == "self":
             yield sig("danger", i, v if v is not None else i, "urgent")
     for i in cl.pos("break_in"):
@@ -1240,6 +1249,42 @@ _PAST = frozenset(
 
 
 _THREAT_STEMS = ("threat", "bygwth", "fygwth", "mygwth")
+_ONLINE = frozenset("instagram facebook tiktok twitter snapchat online youtube social whatsapp".split())
+
+
+def _followed_by_a_thing(toks: list[_Token], i: int) -> bool:
+    """ "followed by spam calls", "followed on instagram": a follower that is no person, or online."""
+    nxt = toks[i + 1 : i + 6]
+    if nxt and nxt[0].text in ("on", "ar") and any(t.text in _ONLINE for t in nxt[1:3]):
+        return True
+    if nxt and nxt[0].text == "by":
+        rest = nxt[1:]
+        person = any(t.tags & {"third", "intruder_who", "victim"} for t in rest) or any(
+            t.text in ("someone", "somebody", "people", "men", "car", "van", "gang") for t in rest
+        )
+        return bool(rest) and not person
+    return False
+
+
+# Parts of the body that a person knocks themselves ("my son hit his head"): an accident
+_KNOCKED = frozenset("head knee knees elbow arm leg toe toes finger hand face nose lip back shin".split())
+_HER = frozenset(
+    "she her daughter mum mam mom sister wife girlfriend nan gran girl aunt auntie niece".split()
+)
+_HIS = frozenset("he him son dad brother husband boyfriend grandad lad boy uncle nephew".split())
+
+
+def _knocked_own(toks: list[_Token], i: int, s: str | None) -> bool:
+    """The act at `i` falls on the doer's own body: "my daughter hit her head", "i banged my knee"."""
+    if i + 2 >= len(toks) or toks[i + 2].text not in _KNOCKED:
+        return False
+    owner = toks[i + 1].text
+    doer = next((t.text for t in reversed(toks[:i]) if t.tags & {"third", "self"} and t.text != "my"), None)
+    if owner == "my":
+        return s == "self"
+    return (owner == "her" and doer in _HER) or (owner == "his" and doer in _HIS)
+
+
 # What follows "killing me with" when it is a figure of speech: "all this overtime", "my arthritis"
 _FIGURE_WITH = frozenset("all this these that those my so too worry stress kindness work".split())
 

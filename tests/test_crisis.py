@@ -241,6 +241,9 @@ CRISIS = [
     ("i'm affected by suicidal thoughts", "suicide", "crisis", "self"),
     ("a man chased me for ages and i am hiding now", "danger", "urgent", "self"),
     ("no reason to keep going", "suicide", "crisis", "self"),
+    ("he banged her head on the table", "abuse", "crisis", "other"),
+    ("i was followed by a man in a hood", "danger", "urgent", "self"),
+    ("i've taken every tablet in the cupboard", "suicide", "urgent", "self"),
 ]
 
 HARMLESS = [
@@ -300,6 +303,11 @@ HARMLESS = [
     "a stabbing pain in my side when i breathe in",
     "my teacher shot me a look for talking",
     "i can't keep going to the gym after work",
+    # followed by a thing or online, a knock to one's own body, how often a tablet is taken
+    "i keep being followed by junk mail",
+    "someone followed me on facebook and i don't know them",
+    "my son hit his head on the door frame",
+    "my grandad takes his tablets every evening",
     "hang a picture",
     "hang curtains in the living room",
     "shoot some hoops",
