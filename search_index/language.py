@@ -150,13 +150,17 @@ def welsh_or_english(text: str, page: str | None = None) -> str | None:
     """Whether a message's own words lean Welsh ("cy") or English ("en"); on a tie, the page's (or
     chat's) language if the message has a word of it; else None. The word lists alone, without the
     model (which takes about 70 MB once loaded), for checks made on every search."""
-    words = [w for w in tokenize(text or "") if not w.isdigit()]
-    welsh_list, english_list = _word_lists()
-    cy = sum(1 for w in words if w in welsh_list)
-    en = sum(1 for w in words if w in english_list)
+    _, cy, en = _counts(text or "")
     if cy != en:
         return "cy" if cy > en else "en"
     return page if page in ("en", "cy") and (cy if page == "cy" else en) else None
+
+
+def _counts(text: str) -> tuple[list[str], int, int]:
+    """The message's words (no bare numbers), and how many are everyday Welsh and English words."""
+    words = [w for w in tokenize(text) if not w.isdigit()]
+    welsh_list, english_list = _word_lists()
+    return words, sum(1 for w in words if w in welsh_list), sum(1 for w in words if w in english_list)
 
 
 def identify_language(text: str) -> LanguageGuess:
@@ -164,13 +168,10 @@ def identify_language(text: str) -> LanguageGuess:
     text = text or ""
     if _arabic_script(text):
         return LanguageGuess("ckb" if _SORANI_LETTERS & set(text) else "ar")
-    words = [w for w in tokenize(text) if not w.isdigit()]
+    words, cy, en = _counts(text)
     if not words:
         return LanguageGuess(None)
-    welsh_list, english_list = _word_lists()
     welsh_grammar, english_grammar = _grammar()
-    cy = sum(1 for w in words if w in welsh_list)
-    en = sum(1 for w in words if w in english_list)
     grammar = {
         "cy": sum(1 for w in words if w in welsh_grammar),
         "en": sum(1 for w in words if w in english_grammar),
