@@ -114,7 +114,7 @@ class _Concepts:
 
 _RISK_CONCEPTS = frozenset(
     "suicide kill death sexual violence weapon overdose substance hang drown poison shoot burn cut "
-    "harm self_harm medical spiked bleeding fire_state break_in touch".split()
+    "harm self_harm medical spiked bleeding fire_state break_in touch abuse_term".split()
 )
 
 
@@ -553,7 +553,10 @@ def _signals(cl: _Clause) -> Iterable[CrisisSignal]:
         if i + 2 < len(toks) and toks[i + 1].text == "my":
             part = toks[i + 2]
             after = toks[i + 3].text if i + 3 < len(toks) else None
-            if part.text in ("head", "face") and after in ("against", "until", "till", "off"):
+            present = not toks[i].text.endswith("ed")  # "bash my head" (but "i banged my head": a knock)
+            if part.text in ("head", "face") and (
+                after in ("against", "until", "till", "off") or after is None and present
+            ):
                 yield sig("self-harm", i, i + 3, "crisis", "self")
             elif (
                 "burn" in toks[i].tags
@@ -591,6 +594,10 @@ def _signals(cl: _Clause) -> Iterable[CrisisSignal]:
                 yield sig("suicide", i - 2, i, "crisis", "self")
             elif s == "self" and len(toks) <= 6:
                 yield sig("suicide", i - 2, i, "concern", "self")
+            elif s == "other" and (cl.has("negation") or cl.has("desire") or cl.has("threat")):
+                yield sig(
+                    "suicide", i - 2, i, "crisis", "other"
+                )  # "my mate is on the bridge and won't come down"
     # means at hand, beside the writer: "a bottle of pills next to me", "all my meds in front of me"
     for i in cl.pos("substance") + cl.pos("poison"):
         for j in range(i + 1, min(len(toks) - 1, i + 8)):
@@ -638,6 +645,12 @@ def _signals(cl: _Clause) -> Iterable[CrisisSignal]:
                     and toks[i + 2].text in _DETERMINERS
                 ):
                     yield sig("abuse", i - 1, i, "crisis", "self")
+    for i in cl.pos("jump"):  # "i got jumped on the way home": set upon
+        if toks[i].text == "jumped" and i and toks[i - 1].text in ("got", "was", "been", "get", "getting"):
+            if cl.subject(i - 1) in ("self", None) and not (
+                i + 1 < len(toks) and toks[i + 1].text in ("up", "at", "in")
+            ):
+                yield sig("abuse", i - 1, i, "crisis", "self")
     for i in cl.pos("set_fire"):
         if cl.near(i, "reflexive_self", after=3) is not None:
             yield sig("suicide", i, i + 2)
@@ -646,7 +659,9 @@ def _signals(cl: _Clause) -> Iterable[CrisisSignal]:
 
     # words that name it: "suicidal", "self harm", "unalive"
     for i in cl.pos("suicide"):
-        end = toks[i].start.get("suicide", i + 1)
+        if "suicide" not in toks[i].start:
+            continue  # inside a phrase read from its first word ("end it all")
+        end = toks[i].start["suicide"]
         who = "other" if any(t.text in ("his", "her", "their") for t in toks[i:end]) else about(i)
         yield sig("suicide", i, end - 1, "concern" if cl.negated(i) else "crisis", who)
     for i in cl.pos("self_harm"):
@@ -665,6 +680,13 @@ def _signals(cl: _Clause) -> Iterable[CrisisSignal]:
             between = toks[i + 1 : j]
             if not all(t.text in _GLUE or t.tags & {"negation", "desire"} for t in between):
                 continue
+            after = (
+                toks[toks[j].start.get("death", j + 1)]
+                if toks[j].start.get("death", j + 1) < len(toks)
+                else None
+            )
+            if after is not None and toks[j].text in ("wake", "woke") and after.text in _WAKE_WHEN:
+                continue  # "i don't want to wake up early": the hour, not the waking
             if any(t.text in ("he", "she", "they", "themselves", "himself", "herself") for t in between):
                 s = "other"
             tier = "concern" if cl.negated(i) else "crisis"
@@ -680,7 +702,8 @@ def _signals(cl: _Clause) -> Iterable[CrisisSignal]:
             verb = toks[j].tags & {"cut", "hang", "jump", "drown", "overdose", "shoot"}
             if not verb or "weapon" in toks[j].tags:
                 continue
-            after = toks[j + 1].text if j + 1 < len(toks) else None
+            end = max(toks[j].start.get(v, j + 1) for v in verb)  # "pull the trigger": the phrase is the act
+            after = toks[end].text if end < len(toks) else None
             if after is not None and after not in _NO_OBJECT:
                 continue
             if not all(t.text in _GLUE for t in toks[i + 1 : j]) or cl.subject(i) == "thing":
@@ -688,6 +711,35 @@ def _signals(cl: _Clause) -> Iterable[CrisisSignal]:
             kind = "self-harm" if "cut" in verb else "suicide"
             yield sig(kind, i, j, "concern" if cl.negated(i) else "crisis", about(i))
 
+    # talk of ending it, said of someone: "my partner keeps talking about ending it"
+    for i in cl.pos("talk_of"):
+        end = toks[i].start.get("talk_of", i + 1)
+        if end < len(toks) and "death" in toks[end].tags and toks[end].start.get("death", end + 1) > end + 1:
+            if not _complement(toks, toks[end].start["death"]):
+                yield sig("suicide", i, toks[end].start["death"] - 1, "crisis", about(i))
+        elif end < len(toks) and toks[end].tags & {"kill", "suicide"}:
+            continue  # "talking about killing himself": read by the rules of the act itself
+    # ending it, said as a thing to do: "who'll stop me going ahead and ending it?"
+    for j in cl.pos("death"):
+        end = toks[j].start.get("death", j + 1)
+        if toks[j].text in ("end", "ending") and end == j + 2 and toks[j + 1].text == "it":
+            if (end == len(toks) or toks[end].text == "and") and cl.subject(j) in ("self", None):
+                if not cl.negated(j) and not any(t.text == "we" for t in toks):  # "we're ending it": a couple
+                    yield sig("suicide", j, j + 1, "concern", "self")
+    # a way it would be done, or pills taken or kept, said plainly: "thinking about how i'd do it",
+    # "i've collected pills", "i took pills" (not "i took my pills", "tablets for my back")
+    for j in range(len(toks) - 3):
+        if toks[j].text == "how" and toks[j + 1].text == "i" and toks[j + 2].text in _MODALS:
+            k = j + 3 + (toks[j + 3].text in ("just", "actually"))
+            if k + 1 < len(toks) and toks[k].text == "do" and toks[k + 1].text == "it" and k + 2 == len(toks):
+                yield sig("suicide", j, k + 1, "concern", "self")
+    for i in cl.pos("substance"):
+        if toks[i].text not in _ANY_PILLS or i + 1 < len(toks) and toks[i + 1].text not in ("and", "but"):
+            continue
+        k = next((k for k in range(max(0, i - 3), i) if toks[k].text in _TOOK_OR_KEPT), None)
+        if k is not None and not any(t.text in _DETERMINERS - {"some", "a"} for t in toks[k:i]):
+            if cl.subject(k) in ("self", None):
+                yield sig("suicide", k, i, "concern", "self")
     # death said plainly by the writer: "tonight is the night i end it"
     for j in cl.pos("death"):
         if j and toks[j - 1].text in ("i", "ill", "will") and toks[j].start.get("death", j + 1) > j + 1:
@@ -706,7 +758,8 @@ def _signals(cl: _Clause) -> Iterable[CrisisSignal]:
     # someone waiting outside the home: "my ex is outside my house", "someone standing outside my window"
     for j in range(len(toks) - 2):
         if toks[j].text in ("outside", "tu") and toks[j + 1].text in ("my", "our", "fy"):
-            if toks[j + 2].tags & {"home_place", "near_place"} and cl.subject(j) == "other":
+            there = not j or toks[j - 1].text in _PRESENT or toks[j - 1].tags & {"third", "intruder_who"}
+            if there and toks[j + 2].tags & {"home_place", "near_place"} and cl.subject(j) == "other":
                 yield sig("danger", j, j + 2, "crisis", "self")
 
     # a method verb with no object, at the end of what is said: "walking to the bridge now to jump",
@@ -716,6 +769,8 @@ def _signals(cl: _Clause) -> Iterable[CrisisSignal]:
         if not verb or "weapon" in tok.tags or tok.text in ("cut", "blade", "razor"):
             continue
         after = toks[j + 1].text if j + 1 < len(toks) else None
+        if after == "off" and j + 2 == len(toks) and "jump" in verb:
+            after = None  # "thought about jumping off"
         if after is not None and after not in _NO_OBJECT or cl.subject(j) == "thing":
             continue
         if "cut" in verb and tok.text.endswith("ing") and cl.subject(j) in ("self", None):
@@ -724,6 +779,10 @@ def _signals(cl: _Clause) -> Iterable[CrisisSignal]:
             cl.has("high_place") or cl.has("vehicle") or cl.has("water")
         ):
             yield sig("suicide", j, j, "crisis", about(j))
+    for j, tok in enumerate(toks[:-1]):  # "looking at the river and thinking of jumping in"
+        if tok.text.startswith(("jump", "neidio")) and toks[j + 1].text in ("in", "mewn") and cl.has("water"):
+            if j + 2 == len(toks) or toks[j + 2].text in _NO_OBJECT:
+                yield sig("suicide", j, j + 1, "crisis", about(j))
     for j in range(len(toks) - 1):
         if (
             toks[j].text == "on"
@@ -733,17 +792,27 @@ def _signals(cl: _Clause) -> Iterable[CrisisSignal]:
             h = next((k for k in range(max(0, j - 8), j) if toks[k].tags & {"cut", "harm", "burn"}), None)
             if h is not None and cl.subject(h) in ("self", None):
                 yield sig("self-harm", h, j + 1, "crisis", "self")
+            c = next(
+                (k for k in range(max(0, j - 8), j) if toks[k].text.startswith(("crash", "drive", "drove"))),
+                None,
+            )
+            if c is not None and cl.subject(c) in ("self", None):
+                yield sig("suicide", c, j + 1, "crisis", "self")  # "i'm going to crash my car on purpose"
 
     # the world better without me: "everyone's better off without me", "better if i was gone"
     for i in cl.pos("better"):
         w = cl.near(i, "without", after=3)
+        weak = toks[i].text in _WEAK_BETTER  # "they'd be fine without me": said of a day off too
         if (
             w is not None
             and w + 1 < len(toks)
             and toks[w + 1].text in ("me", "us", "them", "him", "her", "fi", "i")
+            and not (weak and _for_a_while(toks, w + 2))
         ):
             who = "self" if toks[w + 1].text in ("me", "us", "fi", "i") else "other"
-            yield sig("suicide", i, w + 1, "crisis", who)
+            yield sig("suicide", i, w + 1, "concern" if weak else "crisis", who)
+        if weak:
+            continue
         gone = next(
             (
                 j
@@ -827,8 +896,14 @@ def _signals(cl: _Clause) -> Iterable[CrisisSignal]:
             continue
         h = cl.near(j, "negation", before=5)
         h = h if h is not None else cl.near(j, "hopeless", before=4)
-        if h is None or _complement(toks, toks[j].start.get("life", j + 1)):
+        end = toks[j].start.get("life", j + 1)
+        if h is None or _complement(toks, end):
             continue
+        if toks[j].text in ("wake", "woke") and end < len(toks) and toks[end].text in _WAKE_WHEN:
+            continue  # "i don't want to wake up early": the hour, not the waking
+        if toks[j].text.startswith("carr") and end < len(toks) and toks[end].text.endswith("ing"):
+            if "life" not in toks[end].tags:
+                continue  # "can't carry on working nights": a task, not life
         soft = toks[h].text in ("hate", "sick", "enough", "tired") and toks[j].text not in (
             "living",
             "alive",
@@ -840,6 +915,8 @@ def _signals(cl: _Clause) -> Iterable[CrisisSignal]:
             k = cl.near(j, "hopeless", after=3)
             if toks[k].text in ("pointless", "worthless", "over", "worth", "nothing", "hopeless", "point"):
                 yield sig("suicide", j, k, "crisis", about(j))
+            elif toks[k].text in ("shit", "crap", "meaningless", "unbearable") and toks[j].text == "life":
+                yield sig("suicide", j, k, "concern", about(j))  # "life is shit": ask
 
     # better off without me, goodbye letters, can't go on, softer signals
     for i in cl.pos("better_without"):
@@ -864,7 +941,10 @@ def _signals(cl: _Clause) -> Iterable[CrisisSignal]:
                 and toks[i + 1].text == "to"
                 and toks[i + 2].text in ("my", "everyone", "everybody", "all")
             ):
-                yield sig("suicide", i - 1, i + 2, "concern", "self")
+                rest = toks[i + 3 :]
+                people = toks[i + 2].text != "my" or bool(rest) and rest[0].tags & {"third", "victim"}
+                if people and not any(t.text in _SEEING_OFF for t in rest):
+                    yield sig("suicide", i - 1, i + 2, "concern", "self")
                 continue
         if end == i + 1:  # a single word: "goodbye" needs its letter, note or message
             n = next(
@@ -910,6 +990,13 @@ def _signals(cl: _Clause) -> Iterable[CrisisSignal]:
                 and toks[end + 2].text not in ("life", "self")
             ):
                 continue  # "can't cope with the garden", "nobody cares about the potholes"
+        if (
+            end + 1 < len(toks)
+            and toks[end].text in ("with", "about")
+            and toks[end + 1].text.endswith("ing")
+            and "life" not in toks[end + 1].tags
+        ):
+            continue  # "can't cope with caring", "can't cope with moving": a task, not life itself
         if "concern" in toks[i].start:
             yield sig("suicide", i, toks[i].start["concern"] - 1, "concern", about(i))
 
@@ -922,8 +1009,8 @@ def _signals(cl: _Clause) -> Iterable[CrisisSignal]:
             continue
         yield sig("suicide", max(0, i - 2), i, "urgent" if acted else "crisis", about(i))
     for i in cl.pos("substance"):
-        t = cl.near(i, "take", before=6, after=3)
-        amount = cl.near(i, "amount", before=5, after=2)
+        t = cl.near(i, "take", before=8, after=3)
+        amount = cl.near(i, "amount", before=6, after=2)
         if amount is not None and amount + 1 < len(toks) and toks[amount + 1].text in _TIMES:
             amount = None  # "every morning", "every day": how often, not how many
         number = next(
@@ -964,14 +1051,33 @@ def _signals(cl: _Clause) -> Iterable[CrisisSignal]:
             (cl.near(f, t, after=5) for t in ("high_place", "vehicle", "water") if cl.near(f, t, after=5)),
             None,
         )
-        if p is None:
+        if p is None:  # a window, when it is meant: "i want to jump out of my bedroom window"
+            w = next(
+                (k for k in range(f + 1, min(len(toks), f + 5)) if toks[k].text.startswith("window")), None
+            )
+            if w is not None and any(
+                cl.near(i, t, before=5) is not None for t in ("desire", "attempt", "threat")
+            ):
+                yield sig("suicide", i, w, "crisis", about(i))
+            elif w is not None and cl.subject(i) in ("self", None) and not cl.negated(i):
+                yield sig("suicide", i, w, "concern", "self")  # "jump out of the window": ask
             continue
         wants = any(cl.near(i, t, before=5) is not None for t in ("desire", "attempt", "threat")) or now
         if "water" in toks[p].tags and "high_place" not in toks[p].tags and not wants:
             continue
-        if wants or "high_place" in toks[p].tags or "vehicle" in toks[p].tags and toks[f].text != "into":
+        if toks[p].text in ("road", "roads") and not wants:
+            continue  # "drove off the road to miss a deer"
+        if toks[f].text == "in" and toks[f].start.get("jump_from") == f + 1 and "water" not in toks[p].tags:
+            continue  # "jump in the car": in, not into
+        moving = toks[p].text in ("traffic", "motorway")  # "jump into traffic" (not "jump into the car")
+        if (
+            wants
+            or "high_place" in toks[p].tags
+            or "vehicle" in toks[p].tags
+            and (toks[f].text != "into" or moving)
+        ):
             if cl.subject(i) != "thing" and (wants or cl.subject(i) in ("self", None)):
-                yield sig("suicide", i, p, "crisis", about(i))
+                yield sig("suicide", i, p, "concern" if cl.negated(i) else "crisis", about(i))
     for i in cl.pos("edge"):
         rail = next(
             (
@@ -1008,9 +1114,49 @@ def _signals(cl: _Clause) -> Iterable[CrisisSignal]:
                 yield sig("suicide", i - 2, i, "concern", about(i - 2))
             elif verb == "with" and any(t.text in ("out", "off", "left", "gone") for t in toks[:i]):
                 yield sig("suicide", i - 2, i, "crisis", about(i - 2))
+    # belongings given away: "i've given away all my things", "giving my possessions away"
+    for i, tok in enumerate(toks):
+        if tok.text.startswith(("giv", "gave")) and not any(t.text.startswith("charit") for t in toks):
+            b = cl.near(i, "belongings", after=4)
+            if b is not None and any(t.text == "away" for t in toks[i + 1 : b + 3]):
+                yield sig("suicide", i, b, "concern", about(i))
+    # a rope round the neck: "the rope is around my neck", "put a belt round his neck"
+    for i in cl.pos("hang"):
+        for j in range(i + 1, min(len(toks) - 2, i + 5)):
+            if toks[j].text in ("around", "round") and toks[j + 1].text in ("my", "his", "her", "their"):
+                if toks[j + 2].text == "neck":
+                    who = "self" if toks[j + 1].text == "my" else "other"
+                    yield sig("suicide", i, j + 2, "crisis", who)
+    # a method turned on oneself until death: "drink myself to death", "starve myself to death"
+    for j in range(len(toks) - 3):
+        if toks[j + 1].tags & {"reflexive_self", "reflexive_other"} and toks[j + 2].text == "to":
+            if toks[j + 3].text == "death" and toks[j].tags & {
+                "take",
+                "harm",
+                "cut",
+                "burn",
+                "poison",
+                "drown",
+            }:
+                who = "self" if "reflexive_self" in toks[j + 1].tags else "other"
+                yield sig("suicide", j, j + 3, "crisis", who)
+    # a gun come by: "i'm buying a gun" (a rope is read below)
+    for i in cl.pos("weapon"):
+        if "shoot" in toks[i].tags or toks[i].text in ("firearm", "pistol", "rifle", "shotgun", "revolver"):
+            if (
+                i > 1
+                and toks[i - 1].text in ("a", "some")
+                and toks[i - 2].text in _COME_BY
+                and not cl.negated(i)
+            ):
+                if cl.subject(i - 2) in ("self", None):
+                    yield sig("suicide", i - 2, i, "concern", "self")
     # cutting and burning a body: "been cuttin my arms", "cutting her arms", "slit my wrist"
     for i in cl.pos("cut"):
         b = cl.near(i, "body_part", after=4)
+        into = cl.near(i, "body_part", after=6)  # "carve a scar into my arm"
+        if b is None and into is not None and toks[into - 2].text in ("into", "in"):
+            b = into
         if b is not None and toks[i].text not in ("stab",):
             owner = next((toks[j].text for j in range(i + 1, b)), "")
             yield sig("self-harm", i, b, "crisis", "other" if owner in ("his", "her", "their") else about(i))
@@ -1081,11 +1227,15 @@ def _signals(cl: _Clause) -> Iterable[CrisisSignal]:
             and _with_a_thing(toks, v + 1)
         ):
             continue  # "my boss is killing me with all this overtime": a figure of speech
+        if v is not None and _steadied(toks, v + 1):
+            continue  # "a man grabbed my arm to stop me falling": a hand to help
         if _knocked_own(toks, i, s):
             continue  # "my daughter hit her head at the park": an accident
         accident = _by_accident(toks, i)
         if accident == "unmeant":
             continue  # "she hit me by accident"
+        if accident == "asleep" and _doer(toks, i) in _CHILDREN:
+            continue  # "my kid kicked me in his sleep"
         if accident == "asleep":  # "my husband hits me in his sleep": maybe so, maybe not; ask
             yield sig("abuse", i, v if v is not None else i, "concern", "self")
             continue
@@ -1127,14 +1277,63 @@ def _signals(cl: _Clause) -> Iterable[CrisisSignal]:
                 means = toks[j + 2].tags & {"cut", "weapon", "substance", "hang", "poison"}
                 if means and cl.subject(j) != "self":
                     yield sig("suicide", j, j + 2, "crisis", "other")
+    # abuse named: "my partner is abusive", "i'm a victim of domestic violence", "i'm going through domestic abuse"
+    for i in cl.pos("abuse_term"):
+        end = toks[i].start.get("abuse_term", i + 1)
+        said_of = next((j for j in range(max(0, i - 4), i) if toks[j].text in _UNDERGOING), None)
+        if (
+            said_of is not None
+            and cl.subject(said_of) in ("self", "other")
+            or any(t.text in ("me", "us") for t in toks[end : end + 2])
+        ):
+            mine = cl.has("self") or cl.has("partner")  # "my husband is abusive": the writer's danger
+            yield sig("abuse", i, end - 1, "crisis", "self" if mine else "other")
+    # forced to touch: "he forced me to touch him"
+    for i in cl.pos("coerce"):
+        v = cl.near(i, "victim", after=2)
+        t = v + 1 + (v + 1 < len(toks) and toks[v + 1].text == "to") if v is not None else None
+        if t is not None and t < len(toks) and "touch" in toks[t].tags:  # "made me touch him"
+            yield sig("sexual-violence", i, t, "crisis", "self" if toks[v].text in ("me", "us") else "other")
     # coercive control: "he locks me in the house", "won't let me leave the flat and took my keys"
     for i in cl.pos("control"):
         if "control" in toks[i].start and cl.subject(i) in ("other", None):
             yield sig("abuse", i, toks[i].start["control"] - 1, "crisis")
     for i in cl.pos("fear"):
         f = cl.near(i, "fear_of", after=3)
-        if f is not None:
+        if f is not None and not _alone_out(toks, toks[f].start.get("fear_of", f + 1)):
             yield sig("abuse", i, f + 2, "crisis")
+            continue
+        p = cl.near(i, "partner", after=4)
+        if (
+            f is None
+            and p is not None
+            and toks[p - 1].text in ("my", "fy")
+            and toks[p - 2].text in ("of", "ofn", "o")
+        ):
+            yield sig("abuse", i, p, "crisis")  # "terrified of my boyfriend", "ofn fy mhartner"
+
+    # held down, smothered: "he held a pillow over my face", "put his hand over my mouth"
+    for j in range(1, len(toks) - 2):
+        if toks[j].text == "over" and toks[j + 1].text in ("my", "her", "his", "our"):
+            if toks[j + 2].text not in ("face", "mouth", "nose", "head"):
+                continue
+            v = next((k for k in range(max(0, j - 5), j) if toks[k].text in _PRESSED), None)
+            if v is not None and cl.subject(v) == "other":
+                yield sig(
+                    "abuse", v, j + 2, "crisis", "self" if toks[j + 1].text in ("my", "our") else "other"
+                )
+    # a hand under someone's clothes: "a man put his hand up my skirt"
+    for j in range(1, len(toks) - 2):
+        if toks[j].text in ("up", "under", "down", "inside", "in") and toks[j + 1].text in ("my", "her"):
+            if toks[j + 2].text.rstrip("s") not in _CLOTHES:
+                continue
+            h = next(
+                (k for k in range(max(0, j - 4), j) if toks[k].text in ("hand", "hands", "fingers")), None
+            )
+            if h is not None and cl.subject(h) in ("other", None) and cl.near(h, "self", before=4) is None:
+                yield sig(
+                    "sexual-violence", h, j + 2, "crisis", "self" if toks[j + 1].text == "my" else "other"
+                )
 
     # sexual violence: "he raped me", "a man touched me", "made me have sex", "forced himself on me"
     for i in cl.pos("sexual"):
@@ -1194,6 +1393,7 @@ def _signals(cl: _Clause) -> Iterable[CrisisSignal]:
     for i in cl.pos("fire_state"):
         if "fire_state" in toks[i].start:
             h = cl.near(i, "home_place", before=6, after=4)
+            h = h if h is not None else cl.near(i, "near_place", before=6, after=6)
             if h is not None:
                 yield sig("danger", min(h, i), toks[i].start["fire_state"] - 1, "urgent")
     for i in cl.pos("follow"):
@@ -1231,16 +1431,120 @@ def _signals(cl: _Clause) -> Iterable[CrisisSignal]:
     for i in cl.pos("medical"):
         if cl.has("desire") and cl.near(i, "death", before=1, after=1) is not None:
             continue
-        yield sig("danger", i, toks[i].start.get("medical", i + 1) - 1, "urgent", about(i))
+        end = toks[i].start.get("medical", i + 1)
+        if end == i + 1 and (cl.subject(i) == "thing" or not _said_of_a_person(toks, i)):
+            continue  # "a collapsed lung", "collapsed in laughter", "the tent collapsed"
+        yield sig("danger", i, end - 1, "urgent", about(i))
+    for i, tok in enumerate(toks):  # a fit: "my mum has taken something and is fitting"
+        if (
+            tok.text == "fitting"
+            and i
+            and toks[i - 1].text in ("is", "was", "started", "keeps", "been", "still")
+        ):
+            if _said_of_a_person(toks, i) and cl.subject(i) in ("other", "self"):  # not "a kitchen fitting"
+                yield sig("danger", i - 1, i, "urgent", about(i))
     for i in cl.pos("bleeding"):
         if cl.near(i, "heavily", before=3, after=4) is not None:
             yield sig("danger", i, i + 2, "urgent", about(i))
+        elif any(t.text in ("head", "chest", "neck", "throat", "stomach") for t in toks[max(0, i - 3) : i]):
+            yield sig("danger", max(0, i - 3), i, "urgent", about(i))  # "my head is bleeding"
+    # a car's fumes: "sat in the car with the engine running in the garage"
+    for i, tok in enumerate(toks):
+        if tok.text in ("engine", "exhaust") and any(
+            t.text in ("garage", "hose", "hosepipe", "pipe") for t in toks
+        ):
+            if any(t.text in ("running", "on", "hose", "hosepipe", "pipe") for t in toks[i + 1 : i + 4]):
+                yield sig("suicide", i, i + 2, "crisis", about(i))
     for i in cl.pos("danger"):
         end = toks[i].start.get("danger", i + 1)
         if end + 1 < len(toks) and toks[end].text == "to":  # "not safe to drive"
             continue
         if "danger" in toks[i].start and cl.subject(i) != "thing":
             yield sig("danger", i, toks[i].start["danger"] - 1, "urgent" if now else "crisis", about(i))
+
+
+# A goodbye for a while, or to a thing: "said goodbye to my sister at the airport", "to my old job"
+_SEEING_OFF = frozenset("at airport station before tomorrow today job work school house flat for".split())
+# How someone is outside the home when that is a threat: there, waiting, watching (not "parking")
+_PRESENT = frozenset(
+    """is s are was were been be still right just again now standing stood waiting sitting sat watching
+    lurking hanging loitering shouting screaming banging hiding up back round around about coming came
+    waits wait waited stands sits watches lurks hangs turns turned shows showed
+    mae roedd oedd yn sefyll aros""".split()
+)
+_WAKE_WHEN = frozenset("early earlier late at before for so".split())
+# Words that say a named abuse is the writer's or someone's own: "my partner is abusive", "a victim of"
+_UNDERGOING = frozenset(
+    """is was gets got getting being been victim experiencing suffering through living survivor
+    facing""".split()
+)
+_COME_BY = frozenset("bought buy buying got get getting ordered order ordering found".split())
+_MODALS = frozenset("might would could will should d ll can".split())
+_ANY_PILLS = frozenset("pills pill tablets tablet meds medication painkillers".split())
+_TOOK_OR_KEPT = frozenset("took taken collected hoarded kept hidden swallowed".split())
+_WEAK_BETTER = frozenset("fine ok okay alright".split())
+_WHILE = frozenset(
+    "for while when on at today tonight tomorrow this next until till during over this".split()
+)
+
+
+# What may follow a person's collapse: a place, a time, "and ..." (but "a collapsed lung" is no person's)
+_AFTER_COLLAPSE = _PREPOSITIONS | _NO_OBJECT | frozenset("and again suddenly earlier yesterday just".split())
+_LAUGHTER = frozenset("laughter laughing giggles giggling stitches hysterics fits".split())
+
+
+def _said_of_a_person(toks: list[_Token], i: int) -> bool:
+    """A one-word medical state said of a person: "she collapsed on the floor", "my dad collapsed"
+    (not "a collapsed lung", "the tent collapsed", "collapsed in laughter")."""
+    nxt = toks[i + 1 : i + 3]
+    if nxt and nxt[0].text not in _AFTER_COLLAPSE:
+        return False
+    if any(t.text in _LAUGHTER for t in toks[i + 1 : i + 5]):
+        return False
+    return not (i and toks[i - 1].text in _DETERMINERS - {"my", "fy"})
+
+
+def _for_a_while(toks: list[_Token], j: int) -> bool:
+    """ "fine without me for a week", "ok without me on friday": an absence for a while, not for good."""
+    return j < len(toks) and (toks[j].text in _WHILE or toks[j].text in _TIMES)
+
+
+# What is pressed over a face, and what a hand goes under when it is an assault
+_PRESSED = frozenset(
+    "held holding hold holds put putting puts pressed pressing press pushed pushing forced".split()
+)
+_CLOTHES = frozenset(
+    "skirt dress top shirt tshirt trouser jean knicker pant bra short underwear jumper blouse".split()
+)
+# After "scared to go home": the journey is what is feared ("alone in the dark", "at night")
+_JOURNEY = frozenset("alone dark night late own myself walking".split())
+
+
+def _alone_out(toks: list[_Token], end: int) -> bool:
+    """ "scared to go home alone in the dark": fear of the way home, not of who is there."""
+    return any(t.text in _JOURNEY for t in toks[end : end + 4])
+
+
+_CHILDREN = frozenset("kid kids child son daughter toddler baby little boy girl".split())
+_FALLING = frozenset("fall falling fell slip slipping slipped trip tripping tripped drowning".split())
+
+
+def _doer(toks: list[_Token], i: int) -> str | None:
+    """The person word nearest before `i`: "my kid kicked me" -> "kid"."""
+    return next((t.text for t in reversed(toks[:i]) if t.tags & {"third"} or t.text in _YOUNG), None)
+
+
+def _steadied(toks: list[_Token], j: int) -> bool:
+    """ "grabbed my arm to stop me falling", "pulled me up to catch me": an act to keep someone from harm."""
+    rest = [t.text for t in toks[j : j + 6]]
+    if "to" not in rest:
+        return False
+    after = rest[rest.index("to") + 1 :]
+    return bool(after) and (
+        after[0] in ("catch", "steady", "save")
+        or after[0] in ("stop", "keep")
+        and bool(set(after) & _FALLING)
+    )
 
 
 _PAST = frozenset(
@@ -1358,7 +1662,7 @@ _PLACE_WORDS = frozenset(
 # What may follow "can't go on" when it is about going on living: "like this", "anymore", "without her"
 _GOING_ON = frozenset(
     "like this that anymore any no much longer without with and i im so honestly tbh lol fr please help "
-    "ymlaen mwy heb fel".split()
+    "of ymlaen mwy heb fel".split()
 )
 _TIMES = frozenset(
     """morning mornings night nights evening day days week weeks today tomorrow bore nos christmas xmas
@@ -1374,6 +1678,8 @@ def _complement(toks: list[_Token], end: int) -> bool:
     if end >= len(toks):
         return False
     nxt = toks[end].text
+    if nxt == "without" and end + 1 < len(toks) and toks[end + 1].text in ("a", "an", "the"):
+        return True  # "can't carry on without a car"
     if nxt in _LIFE_COMPLEMENTS:
         return False
     if nxt in _PLACE_WORDS or nxt in _DETERMINERS or nxt.endswith("ing"):
@@ -1422,6 +1728,9 @@ def _detect(text: str) -> CrisisSignal | None:
                     _KIND_RANK[best.kind],
                 ):
                     best = s
+    if _asks_what_a_word_means(clauses):
+        return None  # "what is suicide?", "what constitutes rape?": a word's meaning asked
+    best = best or _whole_message(clauses)
     if best is not None:
         return best  # the rules read the message (negation too): meaning only adds what they miss
     try:
@@ -1429,6 +1738,113 @@ def _detect(text: str) -> CrisisSignal | None:
     except Exception:  # the rules' answer stands
         log.exception("crisis detection by meaning failed")
         return None
+
+
+_DEFINE = (
+    ("what", "is"),
+    ("what", "does"),
+    ("what", "constitutes"),
+    ("what", "counts"),
+    ("define",),
+    ("meaning", "of"),
+)
+
+
+def _asks_what_a_word_means(clauses: list[list[_Token]]) -> bool:
+    """ "what is suicide", "define self harm", "what counts as rape": one clause asking what one risk
+    word means, and nothing else said."""
+    if len(clauses) != 1:
+        return False
+    words = [t.text for t in clauses[0]]
+    for ask in _DEFINE:
+        if tuple(words[: len(ask)]) == ask:
+            rest = [t for t in clauses[0][len(ask) :] if t.text not in ("as", "a", "an", "mean", "means")]
+            if not rest or len(rest) > 3 or not rest[0].tags & _RISK_CONCEPTS:
+                return False
+            end = rest[0].start.get(next(iter(rest[0].tags & _RISK_CONCEPTS)), 1)
+            return all(t.tags & _RISK_CONCEPTS for t in rest) or len(rest) <= 1 or end > 1
+    return False
+
+
+# The concepts that name an act of risk on their own, when a short message is nothing but them
+_BARE_ANCHORS = {
+    "suicide": "suicide",
+    "kill": "suicide",
+    "overdose": "suicide",
+    "hang": "suicide",
+    "drown": "suicide",
+    "poison": "suicide",
+    "shoot": "suicide",
+    "self_harm": "self-harm",
+    "harm": "self-harm",
+    "sexual": "sexual-violence",
+    "abuse_term": "abuse",
+    "spiked": "danger",
+}
+_BARE_MAX = 4  # a message of at most this many words that are not function words
+_MINOR_AGES = range(8, 18)
+
+
+def _whole_message(clauses: list[list[_Token]]) -> CrisisSignal | None:
+    """What only the whole message says: a short message that is nothing but words of risk ("OD",
+    "killing me", "domestic violence", "stop living"): a concern, ask; and a child's age with sexual
+    contact ("he keeps asking for nudes and i'm 14"): a crisis."""
+    toks = [t for cl in clauses for t in cl]
+    text = [t.text for t in toks]
+    age = next(
+        (
+            int(text[k + 1 + (text[k + 1] in ("only", "just"))])
+            for k in range(len(text) - 2)
+            if text[k] == "am"
+            and k
+            and text[k - 1] == "i"
+            and text[k + 1 + (text[k + 1] in ("only", "just"))].isdigit()
+        ),
+        None,
+    )
+    if age in _MINOR_AGES and any(t.tags & {"sex_word", "sexual", "touch"} for t in toks):
+        return CrisisSignal("sexual-violence", " ".join(text[:12]), tier="crisis", about="self")
+    named = {"abuse_term", "sexual"}  # "child abuse": the person is part of the name
+    content = [t for t in toks if t.text not in _FUNCTION_WORDS]
+    if (
+        len(content) > _BARE_MAX
+        or len(toks) > 2 * _BARE_MAX
+        or any(t.tags & {"negation", "read"} or "third" in t.tags and not t.tags & named for t in toks)
+    ):
+        return None
+    if any(t.text in _DETERMINERS - {"my", "fy"} and not t.tags & {"death", "kill"} for t in toks):
+        return None  # "this traffic is murder": said of a thing
+    if any(t.text in _WELSH_MARKERS for t in toks):
+        return None  # "mae'n od" is Welsh for "it's odd"
+    anchor = next(
+        (
+            tag
+            for t in toks
+            for tag in sorted(t.tags & _BARE_ANCHORS.keys())
+            if tag != "death"
+            and (tag != "harm" or any("victim" in u.tags or "reflexive_self" in u.tags for u in toks))
+        ),
+        None,
+    )
+    death = any(
+        "death" in t.tags and (t.start.get("death", 0) > toks.index(t) + 1 or t.text == "die") for t in toks
+    )
+    if anchor is None and not death:
+        return None
+    if not all(t.tags for t in content):
+        return None  # a word that is no concept: "kill bill", "death certificate"
+    kind = _BARE_ANCHORS.get(anchor, "suicide") if anchor else "suicide"
+    return CrisisSignal(kind, " ".join(text), tier="concern", about="self")
+
+
+_WELSH_MARKERS = frozenset("mae yn n wedi dw dwi rwy ei ac roedd oedd".split())
+_FUNCTION_WORDS = (
+    _SKIP
+    | _DETERMINERS
+    | frozenset(
+        "i me you it we us myself my our what when where why how there here this that of to in on at".split()
+    )
+)
 
 
 # --- by meaning -----------------------------------------------------------------------------------
