@@ -11,7 +11,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from search_index.crisis import NEAR_WORDS, typo_limit, typo_targets
+from search_index.crisis import NEAR_WORDS, typo_forms, typo_limit, typo_targets
 from search_index.lexicon import edit_distance, fold
 
 DEFAULT = ["/usr/share/dict/british-english", "/usr/share/dict/american-english", "/usr/share/dict/words"]
@@ -24,14 +24,17 @@ def near_words(words: set[str]) -> list[str]:
         by_key.setdefault((t[0], len(t)), []).append(t)
     out = set()
     for w in words:
-        limit = typo_limit(w)
-        if not limit or w in targets:
+        if w in targets:
             continue
-        for n in range(len(w) - limit, len(w) + limit + 1):
-            for t in by_key.get((w[0], n), ()):
-                lim = min(limit, typo_limit(t))
-                if edit_distance(w, t, lim) <= lim:
-                    out.add(w)
+        for form, _ in typo_forms(w):  # "wedding" is checked as itself and as "wedd" + "ing"
+            limit = typo_limit(form)
+            if not limit or form in targets:
+                continue
+            for n in range(len(form) - limit, len(form) + limit + 1):
+                for t in by_key.get((form[0], n), ()):
+                    lim = min(limit, typo_limit(t))
+                    if edit_distance(form, t, lim) <= lim:
+                        out.add(w)
     return sorted(out)
 
 

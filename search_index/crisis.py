@@ -195,6 +195,16 @@ def typo_limit(word: str) -> int:
     return 0 if len(word) < 5 else 1 if len(word) <= 8 else 2
 
 
+def typo_forms(word: str) -> list[tuple[str, str]]:
+    """The forms of a word a typo is looked for in: the word, and its stem before "-ing", "-ed" or "-s"
+    ("disapearing": "disapear" + "ing"), each with the ending to put back."""
+    forms = [(word, "")]
+    for ending in ("ing", "ed", "s"):
+        if word.endswith(ending) and len(word) - len(ending) >= 5:
+            forms.append((word[: -len(ending)], ending))
+    return forms
+
+
 def _plain(text: str) -> str:
     return " ".join(re.sub(r"[^\w\s]", " ", fold(str(text)).replace("'", "").replace("’", "")).split())
 
@@ -290,18 +300,21 @@ def _spelled(word: str) -> str:
             return squeezed
     if word.endswith("in") and _known(word + "g", c):
         return word + "g"
-    limit = typo_limit(word)
-    if not limit:
-        return word
-    best: tuple[int, str] | None = None
-    for n in range(len(word) - limit, len(word) + limit + 1):
-        for cand in c.targets.get((word[0], n), ()):
-            if typo_limit(cand) < 1:
-                continue
-            d = edit_distance(word, cand, min(limit, typo_limit(cand)))
-            if d <= min(limit, typo_limit(cand)) and (best is None or (d, cand) < best):
-                best = (d, cand)
-    return best[1] if best else word
+    for form, ending in typo_forms(word):
+        limit = typo_limit(form)
+        if not limit:
+            continue
+        best: tuple[int, str] | None = None
+        for n in range(len(form) - limit, len(form) + limit + 1):
+            for cand in c.targets.get((form[0], n), ()):
+                if typo_limit(cand) < 1:
+                    continue
+                d = edit_distance(form, cand, min(limit, typo_limit(cand)))
+                if d <= min(limit, typo_limit(cand)) and (best is None or (d, cand) < best):
+                    best = (d, cand)
+        if best:
+            return best[1] + ending
+    return word
 
 
 _VERB_TAGS = ("kill", "hang", "drown", "shoot", "poison", "cut", "harm", "burn")
@@ -572,6 +585,15 @@ def _signals(cl: _Clause) -> Iterable[CrisisSignal]:
         if until is not None and any(t.tags & {"harm", "violence", "cut"} for t in toks[:until]):
             if any(t.tags & {"self", "reflexive_self"} for t in toks[:i]):  # "i", "my knuckles"
                 yield sig("self-harm", until, i, "crisis", "self")
+    for j in range(len(toks) - 2):  # "punching the wall till my knuckles crack"
+        if toks[j].text in ("until", "till", "til") and toks[j + 1].text == "my":
+            hurt = any(t.text.startswith(_HURTS) for t in toks[j + 2 : j + 5])
+            if (
+                hurt
+                and any(t.tags & {"harm", "violence", "cut"} for t in toks[:j])
+                and cl.subject(j) in ("self", None)
+            ):
+                yield sig("self-harm", j, j + 3, "crisis", "self")
     # found with the means, hiding from someone: "found my son with a noose", "hiding in the bathroom from him"
     for i, tok in enumerate(toks):
         if tok.text == "found" and any(
@@ -588,6 +610,8 @@ def _signals(cl: _Clause) -> Iterable[CrisisSignal]:
     for i in cl.pos("high_place") + cl.pos("vehicle"):
         if "railway" not in toks[i].text and "track" not in toks[i].text and "high_place" not in toks[i].tags:
             continue
+        if i > 3 and toks[i - 2].text == "of" and toks[i - 3].text in ("top", "edge", "roof"):
+            i -= 3  # "on the top of the multistorey": on its top
         if i and toks[i - 1].text in _DETERMINERS and i > 1 and toks[i - 2].text in ("on", "at", "to", "ar"):
             s = cl.subject(i - 2)
             if s == "self" and (now or cl.has("desire")):
@@ -960,6 +984,10 @@ def _signals(cl: _Clause) -> Iterable[CrisisSignal]:
             if n is None:
                 continue
             yield sig("suicide", i, n, "crisis", about(i))
+        elif any(t.text in ("holiday", "back") for t in toks[end:]) and not any(
+            t.tags & {"death", "kill", "suicide"} for t in toks
+        ):
+            continue  # "last message before i go on holiday, will ring when i'm back"
         else:
             yield sig("suicide", i, end - 1, "crisis", about(i))
     for i in cl.pos("cant_go_on"):
@@ -1007,6 +1035,9 @@ def _signals(cl: _Clause) -> Iterable[CrisisSignal]:
         intends = any(cl.near(i, t, before=5) is not None for t in ("take", "desire", "attempt"))
         if word in ("od", "ods") and not (acted or intends):
             continue
+        if i + 2 < len(toks) and toks[i + 1].text == "of" and not toks[i + 2].tags & {"substance", "poison"}:
+            if toks[i + 2].text not in _DETERMINERS | {"all", "every"}:
+                continue  # "an overdose of sugar", "an overdose of sunshine": a figure of speech
         yield sig("suicide", max(0, i - 2), i, "urgent" if acted else "crisis", about(i))
     for i in cl.pos("substance"):
         t = cl.near(i, "take", before=8, after=3)
@@ -1031,7 +1062,14 @@ def _signals(cl: _Clause) -> Iterable[CrisisSignal]:
         s = cl.near(i, "stockpile", before=6, after=6)
         if s is not None:
             yield sig("suicide", min(s, i), max(s, i), "crisis", about(min(s, i)))
-    for i in cl.pos("poison"):
+    for i in cl.pos("poison"):  # "bought weedkiller to drink"
+        if (
+            i + 2 < len(toks)
+            and toks[i + 1].text == "to"
+            and "take" in toks[i + 2].tags
+            and cl.subject(i) != "thing"
+        ):
+            yield sig("suicide", i, i + 2, "crisis", about(i))
         t = cl.near(i, "take", before=4)
         wants = any(cl.near(i, x, before=7) is not None for x in ("desire", "attempt", "threat"))
         if t is not None and (wants or _past(toks[t])) and cl.subject(t) != "thing":
@@ -1257,7 +1295,8 @@ def _signals(cl: _Clause) -> Iterable[CrisisSignal]:
     # violence happening near: "there's been a stabbing outside", "a man was shot", "he's smashing my windows"
     for i, tok in enumerate(toks):
         pain = i + 1 < len(toks) and toks[i + 1].text in ("pain", "pains", "feeling", "ache")
-        if tok.text in ("stabbing", "shooting") and i and toks[i - 1].text == "a" and not pain:
+        game = i + 1 < len(toks) and toks[i + 1].text in ("game", "games", "range", "star", "gallery")
+        if tok.text in ("stabbing", "shooting") and i and toks[i - 1].text == "a" and not pain and not game:
             yield sig("danger", i - 1, i, "urgent", "other")
         elif tok.text in ("stabbed", "shot") and i and toks[i - 1].text in ("was", "been", "got", "just"):
             if cl.subject(i - 1) != "self":  # the writer's own is read below, with when it happened
@@ -1394,7 +1433,11 @@ def _signals(cl: _Clause) -> Iterable[CrisisSignal]:
         if "fire_state" in toks[i].start:
             h = cl.near(i, "home_place", before=6, after=4)
             h = h if h is not None else cl.near(i, "near_place", before=6, after=6)
-            if h is not None:
+            every = any(
+                t.text == "every" and k + 1 < len(toks) and toks[k + 1].text in _TIMES
+                for k, t in enumerate(toks)
+            )
+            if h is not None and not every:  # "the smoke comes in every weekend": a nuisance, not a fire
                 yield sig("danger", min(h, i), toks[i].start["fire_state"] - 1, "urgent")
     for i in cl.pos("follow"):
         v = next(
@@ -1426,13 +1469,13 @@ def _signals(cl: _Clause) -> Iterable[CrisisSignal]:
                     continue  # "break into the music industry", "break into a bank vault"
             yield sig("danger", i, end - 1, "urgent")
     for i in cl.pos("intruder_who"):
-        if cl.near(i, "home_place", after=4) is not None:
+        if cl.near(i, "home_place", after=4) is not None or cl.near(i, "near_place", after=5) is not None:
             yield sig("danger", i, i + 3, "urgent")
     for i in cl.pos("medical"):
         if cl.has("desire") and cl.near(i, "death", before=1, after=1) is not None:
             continue
         end = toks[i].start.get("medical", i + 1)
-        if end == i + 1 and (cl.subject(i) == "thing" or not _said_of_a_person(toks, i)):
+        if end == i + 1 and not _said_of_a_person(toks, i, cl.subject(i)):
             continue  # "a collapsed lung", "collapsed in laughter", "the tent collapsed"
         yield sig("danger", i, end - 1, "urgent", about(i))
     for i, tok in enumerate(toks):  # a fit: "my mum has taken something and is fitting"
@@ -1441,7 +1484,8 @@ def _signals(cl: _Clause) -> Iterable[CrisisSignal]:
             and i
             and toks[i - 1].text in ("is", "was", "started", "keeps", "been", "still")
         ):
-            if _said_of_a_person(toks, i) and cl.subject(i) in ("other", "self"):  # not "a kitchen fitting"
+            no_object = i + 1 == len(toks) or toks[i + 1].text in _AFTER_COLLAPSE  # not "fitting a kitchen"
+            if cl.subject(i) in ("other", "self") and no_object and _said_of_a_person(toks, i, cl.subject(i)):
                 yield sig("danger", i - 1, i, "urgent", about(i))
     for i in cl.pos("bleeding"):
         if cl.near(i, "heavily", before=3, after=4) is not None:
@@ -1455,6 +1499,106 @@ def _signals(cl: _Clause) -> Iterable[CrisisSignal]:
         ):
             if any(t.text in ("running", "on", "hose", "hosepipe", "pipe") for t in toks[i + 1 : i + 4]):
                 yield sig("suicide", i, i + 2, "crisis", about(i))
+    # a question of how to die, or how much would kill: "how many tablets would it take to not wake up",
+    # "what height would you need to jump from to die", "how long does it take to bleed out"
+    if (
+        toks
+        and toks[0].text in _ASKING
+        or any(t.text in ("quickest", "easiest", "painless", "fastest") for t in toks)
+    ):
+        for j, tok in enumerate(toks):
+            phrase = tok.start.get("death", j + 1) > j + 1  # "not wake up", "be dead" (not "a death")
+            fatal = "death" in tok.tags and (phrase or tok.text == "die") and "death" in tok.start
+            fatal = fatal or tok.text == "bleed" and j + 1 < len(toks) and toks[j + 1].text == "out"
+            victim = toks[j + 1 : j + 3]
+            kills = (
+                "kill" in tok.tags
+                and bool(victim)
+                and (
+                    victim[0].text in ("you", "someone", "somebody", "people", "me", "yourself", "myself")
+                    or victim[0].text == "a"
+                    and len(victim) > 1
+                    and victim[1].text in ("person", "human", "man", "woman")
+                )
+            )
+            if (
+                (fatal or kills)
+                and not cl.has("third")
+                and not any(_past(t) or t.text in ("did", "was", "were") for t in toks[:j])
+            ):
+                if not any(t.tags & {"read"} for t in toks):
+                    yield sig("suicide", 0, j, "crisis", "self")
+                    break
+    # the gas turned on in a closed room: "turned the gas on and shut all the windows"
+    for j, tok in enumerate(toks):
+        if tok.text == "gas" and any(t.text == "on" for t in toks[j + 1 : j + 3]):
+            if any(t.text in ("shut", "closed", "sealed", "blocked", "taped") for t in toks[j + 2 :]):
+                yield sig("suicide", j, j + 2, "crisis", about(j))
+    # a blade held to the body: "holding a knife to my wrist"
+    for i in cl.pos("weapon"):
+        if (
+            i + 3 < len(toks)
+            and toks[i + 1].text in ("to", "against", "on")
+            and toks[i + 2].text in ("my", "his", "her")
+        ):
+            if "body_part" in toks[i + 3].tags or toks[i + 3].text in ("throat", "neck"):
+                who = "self" if toks[i + 2].text == "my" and cl.subject(i) in ("self", None) else "other"
+                kind = "self-harm" if who == "self" else "abuse"
+                yield sig(
+                    kind, i, i + 3, "crisis", "self" if kind == "abuse" and toks[i + 2].text == "my" else who
+                )
+    # someone in the water, a small child alone by water or in a car: "a woman in the river by the bridge"
+    for i in cl.pos("water"):
+        if i > 1 and toks[i - 1].text in _DETERMINERS and toks[i - 2].text == "in":
+            who = next((t for t in toks[max(0, i - 6) : i - 2] if t.text in _SOMEONE), None)
+            if who is not None and not any(t.text.startswith(_LEISURE) for t in toks):
+                yield sig("danger", i - 2, i, "urgent", "other")
+    if any(t.text in _YOUNG | _CHILDREN and t.text not in ("son", "daughter") for t in toks):
+        alone = any(t.text in ("alone", "left") for t in toks) or any(
+            toks[k].text == "own" and toks[k - 1].text in ("his", "her", "their") for k in range(1, len(toks))
+        )
+        hazard = cl.has("water") or any(t.text in ("road", "hot", "motorway") for t in toks)
+        if alone and hazard:
+            yield sig("danger", 0, len(toks) - 1, "urgent", "other")
+        took = next(
+            (k for k, t in enumerate(toks) if t.text in ("swallowed", "drank", "eaten", "ate", "llyncu")),
+            None,
+        )
+        if took is not None and any(t.tags & {"substance", "poison"} for t in toks[took:]):
+            if any(t.text in _YOUNG | {"toddler", "kid", "child", "babi"} for t in toks[:took]):
+                yield sig("danger", 0, len(toks) - 1, "urgent", "other")  # "my toddler swallowed my tablets"
+    # the phone or the keys taken by a partner: "he smashed my phone so i couldn't call anyone"
+    for i, tok in enumerate(toks):
+        if (
+            tok.text in ("smashed", "broke", "took", "hid", "hides", "takes", "smashes", "snatched")
+            and cl.subject(i) == "other"
+        ):
+            if i + 2 < len(toks) and toks[i + 1].text == "my" and toks[i + 2].text.rstrip("s") in _LIFELINES:
+                if i + 3 < len(toks) and toks[i + 3].text not in _PREPOSITIONS | {"so", "and", "because"}:
+                    continue  # "broke my phone screen"
+                if _by_accident(toks, i) == "unmeant":
+                    continue
+                if cl.has("partner") or any(t.text in ("couldnt", "cant", "cannot", "stop") for t in toks):
+                    yield sig("abuse", i, i + 2, "crisis", "self")
+    # made to do things: "he made me do stuff i didn't want to"
+    for i in cl.pos("coerce"):
+        if (
+            i + 3 < len(toks)
+            and toks[i + 1].text == "me"
+            and toks[i + 2].text == "do"
+            and toks[i + 3].text in ("stuff", "things", "it", "sexual")
+        ):
+            if (
+                cl.subject(i) == "other"
+                and any("negation" in t.tags for t in toks[i + 3 :])
+                and not any(t.text in _FIGURE_AGENTS for t in toks[:i])
+            ):
+                yield sig("sexual-violence", i, i + 3, "concern", "self")
+    # an attack that is sexual: "someone attacked me sexually", "ymosod arna i'n rhywiol"
+    for i in cl.pos("violence"):
+        if cl.near(i, "sex_word", after=4) is not None and cl.subject(i) != "self":
+            if toks[cl.near(i, "sex_word", after=4)].text in ("sexually", "rhywiol", "sexual"):
+                yield sig("sexual-violence", i, cl.near(i, "sex_word", after=4), "crisis", "self")
     for i in cl.pos("danger"):
         end = toks[i].start.get("danger", i + 1)
         if end + 1 < len(toks) and toks[end].text == "to":  # "not safe to drive"
@@ -1482,6 +1626,11 @@ _COME_BY = frozenset("bought buy buying got get getting ordered order ordering f
 _MODALS = frozenset("might would could will should d ll can".split())
 _ANY_PILLS = frozenset("pills pill tablets tablet meds medication painkillers".split())
 _TOOK_OR_KEPT = frozenset("took taken collected hoarded kept hidden swallowed".split())
+_HURTS = ("crack", "break", "broke", "bruis", "bleed", "hurt", "sting", "burn", "split", "swell")
+_ASKING = frozenset("how what whats which when where hw wat wot".split())
+_SOMEONE = frozenset("someone somebody man woman person lad girl boy kid child guy bloke".split())
+_LEISURE = ("swim", "paddl", "fish", "kayak", "canoe", "surf", "play", "fun", "row", "dip")
+_LIFELINES = frozenset("phone mobile key keys card passport".split())
 _WEAK_BETTER = frozenset("fine ok okay alright".split())
 _WHILE = frozenset(
     "for while when on at today tonight tomorrow this next until till during over this".split()
@@ -1493,14 +1642,14 @@ _AFTER_COLLAPSE = _PREPOSITIONS | _NO_OBJECT | frozenset("and again suddenly ear
 _LAUGHTER = frozenset("laughter laughing giggles giggling stitches hysterics fits".split())
 
 
-def _said_of_a_person(toks: list[_Token], i: int) -> bool:
+def _said_of_a_person(toks: list[_Token], i: int, subject: str | None) -> bool:
     """A one-word medical state said of a person: "she collapsed on the floor", "my dad collapsed"
     (not "a collapsed lung", "the tent collapsed", "collapsed in laughter")."""
+    if subject == "thing" or any(t.text in _LAUGHTER for t in toks[i + 1 : i + 5]):
+        return False
     nxt = toks[i + 1 : i + 3]
-    if nxt and nxt[0].text not in _AFTER_COLLAPSE:
-        return False
-    if any(t.text in _LAUGHTER for t in toks[i + 1 : i + 5]):
-        return False
+    if subject is None and nxt and nxt[0].text not in _AFTER_COLLAPSE:
+        return False  # "collapsed lung recovery": a word before a noun
     return not (i and toks[i - 1].text in _DETERMINERS - {"my", "fy"})
 
 
@@ -1730,6 +1879,8 @@ def _detect(text: str) -> CrisisSignal | None:
                     best = s
     if _asks_what_a_word_means(clauses):
         return None  # "what is suicide?", "what constitutes rape?": a word's meaning asked
+    if best is not None and _told_of_the_past(clauses, best):
+        return None  # "my grandad was shot in the war", "a stabbing in town last year", "the drama where..."
     best = best or _whole_message(clauses)
     if best is not None:
         return best  # the rules read the message (negation too): meaning only adds what they miss
@@ -1738,6 +1889,47 @@ def _detect(text: str) -> CrisisSignal | None:
     except Exception:  # the rules' answer stands
         log.exception("crisis detection by meaning failed")
         return None
+
+
+# Words that set what is told in the past, in the news or in a story
+_LONG_AGO = (
+    ("last", "year"),
+    ("years", "ago"),
+    ("in", "the", "war"),
+    ("as", "a", "teen"),
+    ("as", "a", "kid"),
+    ("as", "a", "child"),
+    ("used", "to"),
+    ("in", "the", "paper"),
+    ("on", "the", "news"),
+    ("in", "the", "news"),
+    ("the", "drama"),
+    ("the", "film"),
+    ("a", "film"),
+    ("the", "book"),
+    ("the", "programme"),
+    ("the", "show"),
+    ("a", "documentary"),
+    ("the", "documentary"),
+    ("the", "series"),
+)
+_WELL_NOW = (("been", "well"), ("been", "fine"), ("been", "ok"), ("been", "clean"), ("been", "better"))
+
+
+def _has(words: list[str], seqs: tuple[tuple[str, ...], ...]) -> bool:
+    return any(tuple(words[k : k + len(q)]) == q for q in seqs for k in range(len(words) - len(q) + 1))
+
+
+def _told_of_the_past(clauses: list[list[_Token]], best: CrisisSignal) -> bool:
+    """An event told of someone else long ago, in the news or in a story ("my grandad was shot in the
+    war", "the drama where he strangles her"); or the writer's own harm long over ("i used to self harm
+    but i've been well for years"). Sexual violence, and anything happening to the writer now, stand."""
+    words = [t.text for cl in clauses for t in cl]
+    if not _has(words, _LONG_AGO) or best.kind == "sexual-violence":
+        return False
+    if best.about == "other" and best.kind in ("danger", "abuse"):
+        return True
+    return best.about == "self" and best.kind in ("self-harm", "suicide") and _has(words, _WELL_NOW)
 
 
 _DEFINE = (
