@@ -255,6 +255,7 @@ def _words(text: str) -> list[list[str]]:
     for pattern, repl in _CONTRACTIONS:
         text = pattern.sub(repl, text)
     text = re.sub(r"['’`‘]", "", text)
+    text = _STARRED.sub(_uncensored, text)
     clauses: list[list[str]] = []
     for part in _CLAUSE_BREAK.split(text):
         words: list[str] = []
@@ -272,6 +273,30 @@ def _words(text: str) -> list[list[str]]:
         if words:
             clauses.append(words)
     return clauses
+
+
+_STARRED = re.compile(r"\b([a-z]+)([*#@$]+)([a-z]*)\b")
+
+
+def _uncensored(m: re.Match) -> str:
+    """A risk word written with its letters starred out ("r*ped", "k*ll", "su**ide"): the concept word of
+    that shape, if exactly one fits."""
+    start, stars, end = m.group(1), m.group(2), m.group(3)
+    fits = [
+        w
+        for w in _concept_spellings()
+        if w.startswith(start) and w.endswith(end) and 0 < len(w) - len(start) - len(end) <= len(stars) + 1
+    ]
+    return fits[0] if len(fits) == 1 else m.group(0)
+
+
+@lru_cache(maxsize=1)
+def _concept_spellings() -> tuple[str, ...]:
+    data = yaml.load(DATA.read_text(encoding="utf-8"), Loader=getattr(yaml, "CBaseLoader", yaml.BaseLoader))
+    words = {
+        w for items in (data.get("concepts") or {}).values() for item in items for w in _plain(item).split()
+    }
+    return tuple(sorted(w for w in words if len(w) >= 3 and w.isalpha()))
 
 
 def _keys(word: str, c: _Concepts) -> frozenset[str]:
@@ -397,10 +422,11 @@ def _drop_lookalikes(tokens: list[_Token], c: _Concepts) -> None:
                 before is not None
                 and i > 1
                 and noun
-                and before.text in ("by", "to", "from", "through", "gan", "trwy")
+                and before.text in ("by", "to", "from", "through", "gan", "trwy", "i")
             ):
-                if tokens[i - 2].keys & c.topic_before:  # "bereaved by suicide", "affected by domestic abuse"
-                    before = tokens[i - 2]
+                lost = next((t for t in tokens[max(0, i - 3) : i - 1] if t.keys & c.topic_before), None)
+                if lost is not None:  # "bereaved by suicide", "affected by domestic abuse", "colli rhywun i"
+                    before = lost
             if before is not None and before.keys & c.topic_before:
                 before.tags.clear()
                 for j in range(i, end):
@@ -452,7 +478,7 @@ _GLUE = frozenset(
 # After a method verb, words that leave it with no object: "tried to cut again", "going to jump tonight"
 _NO_OBJECT = frozenset(
     "again before tonight now today anymore soon later tomorrow deeper more lol tbh honestly though fr "
-    "properly badly myself".split()
+    "properly badly myself is was".split()
 )
 
 
@@ -588,11 +614,8 @@ def _signals(cl: _Clause) -> Iterable[CrisisSignal]:
     for j in range(len(toks) - 2):  # "punching the wall till my knuckles crack"
         if toks[j].text in ("until", "till", "til") and toks[j + 1].text == "my":
             hurt = any(t.text.startswith(_HURTS) for t in toks[j + 2 : j + 5])
-            if (
-                hurt
-                and any(t.tags & {"harm", "violence", "cut"} for t in toks[:j])
-                and cl.subject(j) in ("self", None)
-            ):
+            h = next((k for k in range(j) if toks[k].tags & {"harm", "violence", "cut"}), None)
+            if hurt and h is not None and cl.subject(h) in ("self", None):
                 yield sig("self-harm", j, j + 3, "crisis", "self")
     # found with the means, hiding from someone: "found my son with a noose", "hiding in the bathroom from him"
     for i, tok in enumerate(toks):
@@ -610,14 +633,23 @@ def _signals(cl: _Clause) -> Iterable[CrisisSignal]:
     for i in cl.pos("high_place") + cl.pos("vehicle"):
         if "railway" not in toks[i].text and "track" not in toks[i].text and "high_place" not in toks[i].tags:
             continue
-        if i > 3 and toks[i - 2].text == "of" and toks[i - 3].text in ("top", "edge", "roof"):
-            i -= 3  # "on the top of the multistorey": on its top
+        k = i - 1  # "on the top floor of the multi storey": the words of a place's top pass over
+        while k > 0 and toks[k - 1].text in _ON_TOP and toks[k].text in _ON_TOP | _DETERMINERS:
+            k -= 1
+        if k < i - 1 and k > 0 and toks[k - 1].text in _DETERMINERS:
+            i = k
         if i and toks[i - 1].text in _DETERMINERS and i > 1 and toks[i - 2].text in ("on", "at", "to", "ar"):
             s = cl.subject(i - 2)
             if s == "self" and (now or cl.has("desire")):
                 yield sig("suicide", i - 2, i, "crisis", "self")
-            elif s == "self" and len(toks) <= 6:
-                yield sig("suicide", i - 2, i, "concern", "self")
+            elif (
+                s == "self"
+                and len(toks) <= 6
+                or s in ("self", None)
+                and cl.words(0, i - 2).split()[-1:]
+                and any(t.text in _STANDING for t in toks[: i - 1])
+            ):
+                yield sig("suicide", i - 2, i, "concern", "self")  # "standing on the bridge over the river"
             elif s == "other" and (cl.has("negation") or cl.has("desire") or cl.has("threat")):
                 yield sig(
                     "suicide", i - 2, i, "crisis", "other"
@@ -698,6 +730,18 @@ def _signals(cl: _Clause) -> Iterable[CrisisSignal]:
                 continue
             if toks[j].text in ("die", "dye") and j + 1 < len(toks) and toks[j + 1].text in _DETERMINERS:
                 continue  # "die my hair": dye, for death takes no object
+            if (
+                toks[j].text in ("vanish", "disappear")
+                and j + 2 < len(toks)
+                and toks[j + 1].text in ("from", "off")
+            ):
+                if not toks[j + 2].tags & {"third", "victim", "self"} and toks[j + 2].text not in (
+                    "everyone",
+                    "everybody",
+                    "earth",
+                    "world",
+                ):
+                    continue  # "vanish from social media": from a thing, not from life
             s = cl.subject(i)
             if s == "thing" and toks[i].text not in ("way", "ways", "how"):
                 continue
@@ -816,6 +860,17 @@ def _signals(cl: _Clause) -> Iterable[CrisisSignal]:
             h = next((k for k in range(max(0, j - 8), j) if toks[k].tags & {"cut", "harm", "burn"}), None)
             if h is not None and cl.subject(h) in ("self", None):
                 yield sig("self-harm", h, j + 1, "crisis", "self")
+            elif (
+                h is not None
+                and cl.subject(h) == "other"
+                and any(t.text in ("she", "he", "they") for t in toks[j - 3 : j])
+            ):
+                yield sig(
+                    "self-harm", h, j + 1, "crisis", "other"
+                )  # "she's been cutting, says she does it on purpose"
+            m = next((k for k in range(max(0, j - 12), j) if toks[k].text.rstrip("s") in _WOUNDS), None)
+            if h is None and m is not None:  # "marks all up her arms and she does it on purpose"
+                yield sig("self-harm", m, j + 1, "crisis", about(m))
             c = next(
                 (k for k in range(max(0, j - 8), j) if toks[k].text.startswith(("crash", "drive", "drove"))),
                 None,
@@ -947,9 +1002,16 @@ def _signals(cl: _Clause) -> Iterable[CrisisSignal]:
         end = toks[i].start.get("better_without")
         if end is None:
             continue
-        if cl.words(i, end - 1) == "miss me" and cl.near(i, "negation", before=4) is None:
-            continue
-        yield sig("suicide", i, end - 1, "crisis", about(i))
+        said = cl.words(i, end - 1)
+        if "miss" in toks[i].keys and cl.near(i, "negation", before=4) is None:
+            continue  # "you'll miss me" (but "nobody will miss me")
+        yield sig(
+            "suicide",
+            i,
+            end - 1,
+            "crisis",
+            "other" if said in ("miss him", "miss her", "miss them") else about(i),
+        )
     for i in cl.pos("goodbye"):
         end = toks[i].start.get("goodbye")
         if end is None:
@@ -1035,15 +1097,31 @@ def _signals(cl: _Clause) -> Iterable[CrisisSignal]:
         intends = any(cl.near(i, t, before=5) is not None for t in ("take", "desire", "attempt"))
         if word in ("od", "ods") and not (acted or intends):
             continue
-        if i + 2 < len(toks) and toks[i + 1].text == "of" and not toks[i + 2].tags & {"substance", "poison"}:
+        if (
+            i + 2 < len(toks)
+            and toks[i + 1].text in ("of", "on")
+            and not toks[i + 2].tags & {"substance", "poison"}
+        ):
             if toks[i + 2].text not in _DETERMINERS | {"all", "every"}:
                 continue  # "an overdose of sugar", "an overdose of sunshine": a figure of speech
         yield sig("suicide", max(0, i - 2), i, "urgent" if acted else "crisis", about(i))
     for i in cl.pos("substance"):
-        t = cl.near(i, "take", before=8, after=3)
         amount = cl.near(i, "amount", before=6, after=2)
-        if amount is not None and amount + 1 < len(toks) and toks[amount + 1].text in _TIMES:
+        t = cl.near(i, "take", before=8, after=3)
+        if t is None and amount is not None:  # "had a bottle of wine and a handful of sleeping tablets"
+            t = cl.near(amount, "take", before=8)
+        if (
+            amount is not None
+            and toks[amount].text in ("every", "each", "all")
+            and amount + 1 < len(toks)
+            and toks[amount + 1].text in _TIMES
+        ):
             amount = None  # "every morning", "every day": how often, not how many
+        if any(
+            t.text in ("every", "bob") and k + 1 < len(toks) and toks[k + 1].text in _TIMES
+            for k, t in enumerate(toks)
+        ):
+            amount = None  # "yn cymryd llwyth o dabledi bob bore": every morning
         number = next(
             (
                 j
@@ -1052,7 +1130,12 @@ def _signals(cl: _Clause) -> Iterable[CrisisSignal]:
             ),
             None,
         )
-        if t is not None and (amount is not None or number is not None):
+        carried = (
+            i + 2 < len(toks)
+            and toks[i + 1].text in ("to", "into", "back")
+            and toks[i + 2].text in _DETERMINERS
+        )
+        if t is not None and (amount is not None or number is not None) and not carried:
             past = any(_past(toks[j]) for j in range(max(0, min(t, i) - 2), max(t, i) + 1))
             yield sig("suicide", min(t, i), max(t, i), "urgent" if past else "crisis", about(min(t, i)))
     # means made ready: "pills saved up", "a stash of tablets", "the noose is ready", "bleach to drink"
@@ -1145,7 +1228,10 @@ def _signals(cl: _Clause) -> Iterable[CrisisSignal]:
         elif word == "rope" and i and toks[i - 1].text in ("a", "some", "the"):
             verb = toks[i - 2].text if i > 1 else ""
             for_something = any(t.text == "for" for t in toks[i + 1 : i + 3])  # "a rope for the tent"
-            if (
+            up = i + 1 < len(toks) and toks[i + 1].text == "up"
+            if verb in ("put", "tied", "hung", "fixed", "set") and up and not for_something:
+                yield sig("suicide", i - 2, i + 1, "crisis", about(i - 2))  # "i've put a rope up in the loft"
+            elif (
                 verb in ("bought", "buy", "buying", "got", "get", "getting", "ordered", "order")
                 and not for_something
             ):
@@ -1220,8 +1306,7 @@ def _signals(cl: _Clause) -> Iterable[CrisisSignal]:
                     for j in range(i + 1, min(len(toks), i + 6))
                     if toks[j].text in ("me", "us")
                     and toks[j - 1].text in ("at", "into", "against")
-                    or toks[j].tags & {"body_part"}
-                    | ({"head", "face", "neck", "throat", "hair", "nose"} & {toks[j].text})
+                    or toks[j].tags & {"body_part"} | (_STRUCK & {toks[j].text})
                     and toks[j - 1].text in ("my", "our")
                 ),
                 None,
@@ -1277,9 +1362,21 @@ def _signals(cl: _Clause) -> Iterable[CrisisSignal]:
         if accident == "asleep":  # "my husband hits me in his sleep": maybe so, maybe not; ask
             yield sig("abuse", i, v if v is not None else i, "concern", "self")
             continue
-        if "kill" in toks[i].tags and not reported and any(t.text in ("if", "when") for t in toks[i:]):
+        if (
+            "kill" in toks[i].tags
+            and any(t.text in ("if", "when") for t in toks)
+            and cl.subject(i) == "other"
+        ):
+            if any(t.text in _FIGURE_AGENTS for t in toks[:i]) and not cl.has("partner"):
+                continue  # "my nan says she'll murder me if i miss her 90th": a figure of speech
+        if "kill" in toks[i].tags and not reported and any(t.text in ("if", "when") for t in toks):
             if cl.subject(i) == "other" and any(t.text in _FIGURE_AGENTS for t in toks[:i]):
                 continue  # "my dad will murder me if i'm late home": said of a parent, a figure of speech
+            if cl.has("partner") or any(t.text in ("leave", "leaving", "tell", "told") for t in toks[i:]):
+                yield sig(
+                    "abuse", i, v if v is not None else i, "crisis", "self"
+                )  # "if i leave he'll kill me"
+                continue
             yield sig(
                 "abuse", i, v if v is not None else i, "concern", "self"
             )  # maybe a figure of speech: ask
@@ -1302,11 +1399,15 @@ def _signals(cl: _Clause) -> Iterable[CrisisSignal]:
             if cl.subject(i - 1) != "self":  # the writer's own is read below, with when it happened
                 yield sig("danger", i - 1, i, "urgent", "other")
         elif (
-            tok.text in ("smashing", "kicking", "breaking", "banging")
+            tok.text in ("smashing", "kicking", "breaking", "banging", "trashing", "wrecking")
             and i + 2 < len(toks)
-            and toks[i + 1].text in ("my", "our", "the")
-            and toks[i + 2].text.rstrip("s") in ("window", "door")
             and cl.subject(i) == "other"
+            and (
+                toks[i + 1].text in ("my", "our", "the")
+                and toks[i + 2].text.rstrip("s") in ("window", "door", "house", "flat", "place", "home")
+                or toks[i + 1].text == "up"
+                and toks[i + 2].text in ("the", "my", "our", "everything")
+            )
         ):
             yield sig("danger", i, i + 2, "urgent", "self")
     # someone shut away with the means: "my daughter is in the bathroom with a razor and won't open the door"
@@ -1412,6 +1513,8 @@ def _signals(cl: _Clause) -> Iterable[CrisisSignal]:
         ):
             yield sig("sexual-violence", i, x if x is not None else r + 1, "crisis")
     for i in cl.pos("spiked"):
+        if any(t.text in ("about", "on", "of", "against") for t in toks[max(0, i - 2) : i]):
+            continue  # "teach her about drink spiking": a topic
         if toks[i].start.get("spiked", i + 1) > i + 1:  # "something in my drink"
             yield sig("danger", i, toks[i].start["spiked"] - 1, "crisis", "self")
             continue
@@ -1469,12 +1572,16 @@ def _signals(cl: _Clause) -> Iterable[CrisisSignal]:
                     continue  # "break into the music industry", "break into a bank vault"
             yield sig("danger", i, end - 1, "urgent")
     for i in cl.pos("intruder_who"):
+        if i + 1 < len(toks) and toks[i + 1].tags & {"home_place", "near_place"}:
+            continue  # "in a stranger's flat": the stranger's home, not the writer's
         if cl.near(i, "home_place", after=4) is not None or cl.near(i, "near_place", after=5) is not None:
             yield sig("danger", i, i + 3, "urgent")
     for i in cl.pos("medical"):
         if cl.has("desire") and cl.near(i, "death", before=1, after=1) is not None:
             continue
         end = toks[i].start.get("medical", i + 1)
+        if toks[i].text in ("co", "carbon", "larwm") and not any(t.text in _SOUNDING for t in toks):
+            continue  # "where can i buy a carbon monoxide alarm": not one going off
         if end == i + 1 and not _said_of_a_person(toks, i, cl.subject(i)):
             continue  # "a collapsed lung", "collapsed in laughter", "the tent collapsed"
         yield sig("danger", i, end - 1, "urgent", about(i))
@@ -1523,12 +1630,43 @@ def _signals(cl: _Clause) -> Iterable[CrisisSignal]:
             )
             if (
                 (fatal or kills)
-                and not cl.has("third")
+                and not any("third" in t.tags and t.text not in ("them", "it", "him", "her") for t in toks)
                 and not any(_past(t) or t.text in ("did", "was", "were") for t in toks[:j])
             ):
                 if not any(t.tags & {"read"} for t in toks):
                     yield sig("suicide", 0, j, "crisis", "self")
                     break
+    # a painless way to go: "been googling painless ways to go all night"
+    for j in range(len(toks) - 2):
+        if toks[j].text in ("painless", "quickest", "easiest", "quick", "easy", "peaceful") and toks[
+            j + 1
+        ].text in (
+            "way",
+            "ways",
+        ):
+            rest = [t.text for t in toks[j + 2 : j + 5]]
+            if rest[:2] == ["to", "go"] and (len(rest) == 2 or rest[2] in _TIMES | {"all", "now", "tonight"}):
+                yield sig("suicide", j, j + 3, "crisis", about(j))
+            elif rest[:1] == ["out"] and len(rest) == 1:
+                yield sig("suicide", j, j + 2, "crisis", about(j))
+    # someone coming into a child's room at night: "her stepdad comes into her room at night"
+    for j in range(len(toks) - 3):
+        if toks[j].text in ("comes", "came", "coming", "gets", "got") and toks[j + 1].text in ("into", "in"):
+            if toks[j + 2].text in ("my", "her", "his") and toks[j + 3].text in ("room", "bed", "bedroom"):
+                if (
+                    any(t.text in ("night", "nights", "nos") for t in toks[j + 4 : j + 7])
+                    and cl.subject(j) == "other"
+                ):
+                    who = "self" if toks[j + 2].text == "my" else "other"
+                    yield sig("sexual-violence", j, j + 3, "crisis", who)
+    # a rope at hand, thought about: "mae gen i raff yn y garej a dwi'n meddwl amdani"
+    for i in cl.pos("hang"):
+        if (
+            toks[i].text in ("rope", "rhaff", "raff", "noose")
+            and any(t.text in ("thinking", "meddwl", "think", "looking") for t in toks[i + 1 :])
+            and not any(t.text in ("for", "i'r") for t in toks[i + 1 : i + 3])
+        ):
+            yield sig("suicide", i, i, "crisis", about(i))
     # the gas turned on in a closed room: "turned the gas on and shut all the windows"
     for j, tok in enumerate(toks):
         if tok.text == "gas" and any(t.text == "on" for t in toks[j + 1 : j + 3]):
@@ -1588,17 +1726,157 @@ def _signals(cl: _Clause) -> Iterable[CrisisSignal]:
             and toks[i + 2].text == "do"
             and toks[i + 3].text in ("stuff", "things", "it", "sexual")
         ):
-            if (
-                cl.subject(i) == "other"
-                and any("negation" in t.tags for t in toks[i + 3 :])
-                and not any(t.text in _FIGURE_AGENTS for t in toks[:i])
-            ):
+            if cl.subject(i) == "other" and any("negation" in t.tags for t in toks[i + 3 :]):
                 yield sig("sexual-violence", i, i + 3, "concern", "self")
     # an attack that is sexual: "someone attacked me sexually", "ymosod arna i'n rhywiol"
     for i in cl.pos("violence"):
         if cl.near(i, "sex_word", after=4) is not None and cl.subject(i) != "self":
             if toks[cl.near(i, "sex_word", after=4)].text in ("sexually", "rhywiol", "sexual"):
                 yield sig("sexual-violence", i, cl.near(i, "sex_word", after=4), "crisis", "self")
+    # hiding injuries: "how do i hide the scars on my thighs", "long sleeves so no one sees my arms"
+    if any(t.text in _HIDING for t in toks) and (
+        any(t.text.rstrip("s") in _WOUNDS for t in toks) or any("body_part" in t.tags for t in toks)
+    ):
+        w = next(k for k, t in enumerate(toks) if t.text in _HIDING)
+        if cl.subject(w) in ("self", None) and any(t.text in ("my", "me", "i") for t in toks):
+            yield sig("self-harm", w, len(toks) - 1, "crisis", "self")
+    # the writer gone, and the others better for it: "an easier life if i wasn't in it"
+    for i in cl.pos("my_absence"):
+        if "my_absence" in toks[i].start and (cl.has("better") or cl.has("better_without")):
+            end = toks[i].start["my_absence"]
+            who = "other" if any(t.text in ("he", "she", "they") for t in toks[i:end]) else "self"
+            yield sig("suicide", i, end - 1, "crisis", who)
+    # means made ready at home: charcoal in a sealed room; a hose from the exhaust (petrol and a lighter:
+    # `_across_clauses`)
+    for j, tok in enumerate(toks):
+        if tok.text in ("charcoal", "barbecue", "bbq") and any(
+            t.text in ("bedroom", "taped", "sealed", "shut", "closed") for t in toks
+        ):
+            yield sig("suicide", j, j, "crisis", about(j))
+        if tok.text == "exhaust" and any(t.text in ("hose", "hosepipe", "pipe", "tube") for t in toks):
+            yield sig("suicide", j, j, "crisis", about(j))
+    # water and no way out of it: "going down to the river, i can't swim and that's the point"
+    if cl.has("water") and any(
+        toks[k].text == "swim" and "negation" in toks[k - 1].tags for k in range(1, len(toks))
+    ):
+        yield sig("suicide", 0, len(toks) - 1, "crisis", "self")
+    # climbing over a high place's railings: "a man on the bridge climbing over the railings"
+    for j, tok in enumerate(toks):
+        if tok.text.startswith("climb") and cl.has("high_place"):
+            if any(t.text.rstrip("s") in _RAILINGS for t in toks[j + 1 : j + 4]):
+                yield sig("suicide", j, j + 2, "crisis", about(j))
+    # someone missing or out of reach who is at risk: "my nan has dementia and has wandered off",
+    # "my friend messaged saying goodbye and now she's not answering"
+    young = any(
+        t.text.isdigit()
+        and int(t.text) < 16
+        and k + 1 < len(toks)
+        and toks[k + 1].text.startswith(("year", "yr"))
+        for k, t in enumerate(toks)
+    )
+    for i in cl.pos("missing"):
+        if "missing" not in toks[i].start:
+            continue
+        end = toks[i].start["missing"]
+        if (
+            cl.has("goodbye")
+            or cl.has("cut")
+            or cl.has("suicide")
+            or any(t.text in ("note", "cuts") for t in toks)
+        ):
+            yield sig("suicide", i, end - 1, "crisis", "other")
+        elif cl.has("vulnerable") or young:
+            yield sig("danger", i, end - 1, "urgent", "other")
+    # money taken or kept from the writer: "he takes my wages", "she controls all the money"
+    for i, tok in enumerate(toks):
+        if tok.text in ("takes", "took", "controls", "keeps", "rheoli") and cl.subject(i) == "other":
+            rest = toks[i + 1 : i + 4]
+            if any(t.text in _MONEY for t in rest) and any(
+                t.text in ("my", "all", "the", "fy") for t in rest
+            ):
+                if not any(
+                    t.text in ("to", "for") for t in toks[i + 1 : i + 6]
+                ):  # "...to the post office for me"
+                    yield sig("abuse", i, i + 3, "crisis", "self")
+    # pictures used to threaten or to groom: "he has pictures of my son and wants money or he'll send them"
+    for i, tok in enumerate(toks):
+        if tok.text.rstrip("s") in _PICTURES:
+            rest = toks[i + 1 :]
+            threat = any(t.text in ("send", "share", "post", "show", "leak") for t in rest) and any(
+                t.text in ("or", "unless", "money", "pay") for t in toks
+            )
+            child = (
+                cl.has("vulnerable")
+                or young
+                or any(t.text in ("son", "daughter", "merch", "mab") for t in toks)
+            )
+            asked = any(t.text in ("man", "dyn", "online", "stranger") for t in toks) and any(
+                "sex_word" in t.tags or t.text in ("back", "more") for t in toks
+            )
+            if threat or child and asked:
+                yield sig(
+                    "sexual-violence", i, min(len(toks) - 1, i + 4), "crisis", "other" if child else "self"
+                )
+                break
+    # a child and a grown man who wants to meet: "my 12 yr old is talking to a grown man who wants to meet her"
+    if young and any(t.text in ("grown", "older", "adult", "stranger") for t in toks):
+        if any(t.text in ("meet", "secret", "pictures", "photos", "pics") for t in toks):
+            yield sig("sexual-violence", 0, len(toks) - 1, "crisis", "other")
+    # waking undressed with no memory: "woke up with no clothes on and no memory after a party"
+    if any(t.text in ("clothes", "knickers", "undressed", "naked", "dillad") for t in toks) and any(
+        t.text in ("memory", "remember", "blacked", "cofio") for t in toks
+    ):
+        yield sig("sexual-violence", 0, len(toks) - 1, "crisis", "self")
+    # someone in the house: "someone's in my house, i heard the back door"
+    for i, tok in enumerate(toks):
+        if tok.text in ("someone", "somebody", "someones", "somebodys") and i + 3 < len(toks):
+            k = i + 1 + (toks[i + 1].text in ("is", "s"))
+            if k + 2 < len(toks) and toks[k].text == "in" and toks[k + 1].text in ("my", "our"):
+                visiting = any(t.text in ("to", "fixing", "cleaning", "visiting") for t in toks[k + 3 :])
+                if "home_place" in toks[k + 2].tags and not visiting:
+                    yield sig("danger", i, k + 2, "urgent", "self")
+    # a fire that spreads: "the chip pan has caught fire and it's spreading"
+    for i in cl.pos("fire_state"):
+        if "fire_state" in toks[i].start and any(t.text.startswith("spread") for t in toks):
+            yield sig("danger", i, toks[i].start["fire_state"] - 1, "urgent", "self")
+    # a small child alone: "5 year old on his own next door screaming for his mum for hours"
+    age = next(
+        (
+            int(t.text)
+            for k, t in enumerate(toks)
+            if t.text.isdigit()
+            and k + 1 < len(toks)
+            and toks[k + 1].text.startswith(("year", "yr", "oed", "blwydd"))
+        ),
+        None,
+    )
+    alone = any(t.text in ("alone", "left") for t in toks) or any(
+        toks[k].text in ("own", "hun") and toks[k - 1].text in ("his", "her", "their", "ei")
+        for k in range(1, len(toks))
+    )
+    small = age is not None and age < 10 or any(t.text in _YOUNG | {"plentyn"} for t in toks)
+    if alone and small and any(t.text in _UNATTENDED for t in toks):
+        yield sig("danger", 0, len(toks) - 1, "urgent", "other")
+    # "GET HIM AWAY FROM ME"
+    for j in range(len(toks) - 3):
+        if (
+            toks[j].text == "get"
+            and toks[j + 1].text in ("him", "her", "them")
+            and toks[j + 2].text == "away"
+        ):
+            yield sig("danger", j, j + 3, "urgent", "self")
+    # a struggle heard, then a bang: "screaming at her for an hour, then a massive bang and now it's quiet"
+    if any(t.text in ("screaming", "shouting", "sgrechian") for t in toks) and cl.has("third"):
+        if any(t.text in ("bang", "thud", "smash", "crash") for t in toks):
+            yield sig("danger", 0, len(toks) - 1, "urgent", "other")
+    # Welsh passive of violence: "yn cael ei guro" (being beaten)
+    for j in range(len(toks) - 2):
+        if (
+            toks[j].text == "cael"
+            and toks[j + 1].text in ("ei", "fy", "eu")
+            and "violence" in toks[j + 2].tags
+        ):
+            yield sig("abuse", j, j + 2, "crisis", "self" if toks[j + 1].text == "fy" else "other")
     for i in cl.pos("danger"):
         end = toks[i].start.get("danger", i + 1)
         if end + 1 < len(toks) and toks[end].text == "to":  # "not safe to drive"
@@ -1631,6 +1909,20 @@ _ASKING = frozenset("how what whats which when where hw wat wot".split())
 _SOMEONE = frozenset("someone somebody man woman person lad girl boy kid child guy bloke".split())
 _LEISURE = ("swim", "paddl", "fish", "kayak", "canoe", "surf", "play", "fun", "row", "dip")
 _LIFELINES = frozenset("phone mobile key keys card passport".split())
+_WOUNDS = frozenset("scar cut mark bruise burn wound scratch".split())
+_HIDING = frozenset("hide hiding hid cover covering sleeves sleeve".split())
+_MONEY = frozenset("money wages wage pension benefits salary card cash arian cyflog pensiwn".split())
+_RAILINGS = frozenset("railing barrier fence edge side wall".split())
+_CHILD_WORDS = frozenset("kids children baby son daughter plant".split())
+_PICTURES = frozenset("picture photo pic image video nude llun lluniau".split())
+_UNATTENDED = frozenset("screaming crying hours hour night hot boeth locked awr water road car".split())
+_SOUNDING = frozenset("going beeping sounding canu pounding dizzy headache sick benysgafn off".split())
+_ON_TOP = frozenset("top floor edge roof of very highest level side".split())
+_STANDING = frozenset("standing stood sat sitting sefyll eistedd looking".split())
+# Parts of the body a blow is said to land on: "smashed my head", "broke my jaw"
+_STRUCK = frozenset(
+    "head face neck throat hair nose jaw rib ribs teeth tooth eye eyes cheekbone skull".split()
+)
 _WEAK_BETTER = frozenset("fine ok okay alright".split())
 _WHILE = frozenset(
     "for while when on at today tonight tomorrow this next until till during over this".split()
@@ -1879,16 +2171,17 @@ def _detect(text: str) -> CrisisSignal | None:
                     best = s
     if _asks_what_a_word_means(clauses):
         return None  # "what is suicide?", "what constitutes rape?": a word's meaning asked
+    best = best or _across_clauses(clauses) or _whole_message(clauses)
+    if best is None:  # the rules read the message (negation too): meaning only adds what they miss
+        try:
+            best = _by_meaning(clauses)
+        except Exception:  # the rules' answer stands
+            log.exception("crisis detection by meaning failed")
+    if best is not None and (_a_move(clauses, best) or _a_topic(clauses, best)):
+        return None  # "saying goodbye because she's moving to australia", "a dissertation on self-harm"
     if best is not None and _told_of_the_past(clauses, best):
         return None  # "my grandad was shot in the war", "a stabbing in town last year", "the drama where..."
-    best = best or _whole_message(clauses)
-    if best is not None:
-        return best  # the rules read the message (negation too): meaning only adds what they miss
-    try:
-        return _by_meaning(clauses)
-    except Exception:  # the rules' answer stands
-        log.exception("crisis detection by meaning failed")
-        return None
+    return best
 
 
 # Words that set what is told in the past, in the news or in a story
@@ -1912,8 +2205,23 @@ _LONG_AGO = (
     ("a", "documentary"),
     ("the", "documentary"),
     ("the", "series"),
+    ("as", "a", "teenager"),
+    ("when", "we", "were"),
+    ("in", "the", "60s"),
+    ("in", "the", "70s"),
+    ("in", "the", "80s"),
+    ("in", "the", "90s"),
 )
-_WELL_NOW = (("been", "well"), ("been", "fine"), ("been", "ok"), ("been", "clean"), ("been", "better"))
+_WELL_NOW = (
+    ("been", "well"),
+    ("been", "fine"),
+    ("been", "ok"),
+    ("been", "clean"),
+    ("been", "better"),
+    ("safe", "now"),
+    ("long", "dead"),
+    ("fine", "for"),
+)
 
 
 def _has(words: list[str], seqs: tuple[tuple[str, ...], ...]) -> bool:
@@ -1927,9 +2235,44 @@ def _told_of_the_past(clauses: list[list[_Token]], best: CrisisSignal) -> bool:
     words = [t.text for cl in clauses for t in cl]
     if not _has(words, _LONG_AGO) or best.kind == "sexual-violence":
         return False
-    if best.about == "other" and best.kind in ("danger", "abuse"):
-        return True
-    return best.about == "self" and best.kind in ("self-harm", "suicide") and _has(words, _WELL_NOW)
+    if best.about == "other" and best.kind in ("danger", "abuse", "suicide"):
+        return True  # "my grandad took his own life in the 60s"
+    return best.about == "self" and best.kind in ("self-harm", "suicide", "abuse") and _has(words, _WELL_NOW)
+
+
+_MOVES = frozenset(
+    "moving move moved emigrating holiday airport leaving retiring retirement australia abroad".split()
+)
+# Words that make a risk word a subject of study, work or remembrance: "training on suicide", "a
+# dissertation on self-harm", "memorial walk", "first aid course ... choking"
+_TOPIC_FRAME = frozenset(
+    """course courses class classes training dissertation essay research figures statistics memorial
+    awareness workshop leaflet leaflets lesson lessons module volunteer volunteering fundraising
+    fundraiser campaign documentary signs teacher teachers staff pupil pupils students""".split()
+)
+_NOUN_TAGS = frozenset({"suicide", "self_harm", "medical", "abuse_term", "sexual", "spiked"})
+
+
+def _a_move(clauses: list[list[_Token]], best: CrisisSignal) -> bool:
+    """A goodbye said for a move, a holiday or a leaving do."""
+    words = {t.text for cl in clauses for t in cl}
+    return best.kind == "suicide" and "goodbye" in best.phrase and bool(words & _MOVES)
+
+
+def _a_topic(clauses: list[list[_Token]], best: CrisisSignal) -> bool:
+    """A risk named as a subject ("training on noticing suicide", "a memorial walk for people lost to
+    suicide"): a word-name of the risk (not "suicidal", not an act) in a message framed by study, work
+    or remembrance."""
+    words = [t for cl in clauses for t in cl]
+    if not any(t.text in _TOPIC_FRAME for t in words):
+        return False
+    said = best.phrase.split()
+    named = [t for t in words if t.text in said]
+    return (
+        0 < len(said) <= 2
+        and all(t.tags & _NOUN_TAGS for t in named)
+        and not any(t.text.endswith("al") or t.tags & {"kill", "cut", "reflexive_self"} for t in named)
+    )
 
 
 _DEFINE = (
@@ -2008,6 +2351,8 @@ def _whole_message(clauses: list[list[_Token]]) -> CrisisSignal | None:
         return None  # "this traffic is murder": said of a thing
     if any(t.text in _WELSH_MARKERS for t in toks):
         return None  # "mae'n od" is Welsh for "it's odd"
+    if any(t.text in _YOUNG for t in toks):
+        return None  # "my toddler bit me"
     anchor = next(
         (
             tag
@@ -2030,6 +2375,61 @@ def _whole_message(clauses: list[list[_Token]]) -> CrisisSignal | None:
 
 
 _WELSH_MARKERS = frozenset("mae yn n wedi dw dwi rwy ei ac roedd oedd".split())
+_LOVE_YOU = frozenset("them her him you everyone all".split())
+_FAMILY = frozenset(
+    "family kids children mum mam dad wife husband partner son daughter sister brother".split()
+)
+
+
+def _across_clauses(clauses: list[list[_Token]]) -> CrisisSignal | None:
+    """What two clauses of one message say together: "going down to the river, i can't swim and that's
+    the point"; "he gave away his playstation and said thanks for everything"; "left notes for my
+    family"; "tell my kids i love them"; "screaming at her for an hour ... then a massive bang"."""
+    toks = [t for cl in clauses for t in cl]
+    words = [t.text for t in toks]
+    has = set(words)
+
+    def at(k: int) -> str:
+        return words[k] if 0 <= k < len(words) else ""
+
+    if any("water" in t.tags for t in toks) and any(
+        words[k] == "swim" and "negation" in toks[k - 1].tags for k in range(1, len(words))
+    ):
+        return CrisisSignal("suicide", "cannot swim", tier="crisis", about="self")
+    if "petrol" in has and has & {"lighter", "matches", "match"}:
+        return CrisisSignal("danger", "petrol ... lighter", tier="urgent", about="self")
+    for k, w in enumerate(words):  # "he said he'd take the kids and i'd never see them again"
+        if (
+            w in ("take", "taking", "took")
+            and at(k + 1) in ("the", "my", "our")
+            and at(k + 2) in _CHILD_WORDS
+        ):
+            if has & {"never", "unless"} or "if" in words[k + 3 :]:
+                return CrisisSignal("abuse", " ".join(words[k : k + 3]), tier="crisis", about="self")
+    gave_away = any(w.startswith(("gave", "giv")) for w in words) and "away" in has
+    if gave_away and _has(words, (("thanks", "for", "everything"), ("sorry", "for", "everything"))):
+        who = "other" if has & {"he", "she", "his", "her", "they"} else "self"
+        return CrisisSignal("suicide", "gave away ... for everything", tier="crisis", about=who)
+    for k, w in enumerate(words):
+        if w in ("notes", "letters", "nodiadau", "llythyrau") and at(k + 1) in ("for", "to", "i"):
+            left = has & {"left", "leaving", "put", "envelopes", "envelope", "sorry", "goodbye", "table"}
+            if (
+                at(k + 2) in ("everyone", "everybody", "all")
+                or at(k + 2) == "my"
+                and at(k + 3) in _FAMILY
+                and left
+            ):
+                return CrisisSignal("suicide", " ".join(words[k : k + 4]), tier="crisis", about="self")
+        if w == "tell" and at(k + 1) in ("my", "everyone") and "love" in words[k + 2 : k + 6]:
+            j = words.index("love", k + 2)
+            if at(j - 1) == "i" and at(j + 1) in _LOVE_YOU:
+                return CrisisSignal("suicide", " ".join(words[k : j + 2]), tier="crisis", about="self")
+    if has & {"screaming", "shouting", "sgrechian"} and has & {"bang", "thud", "smash", "crash"}:
+        if any("third" in t.tags for t in toks) and not has & {"fireworks", "film", "telly", "tv", "game"}:
+            return CrisisSignal("danger", "screaming ... bang", tier="urgent", about="other")
+    return None
+
+
 _FUNCTION_WORDS = (
     _SKIP
     | _DETERMINERS
