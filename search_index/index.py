@@ -49,8 +49,8 @@ from .lexicon import BUILTIN as BUILTIN_VOCABULARY
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = 7  # 5: entries carry locations, opening times, coordinates; 6: no stored 'sig';
-# 7: Entry.path is relative to the content folder
+SCHEMA_VERSION = 8  # 5: entries carry locations, opening times, coordinates; 6: no stored 'sig';
+# 7: Entry.path is relative to the content folder; 8: the stemmer's own families (SEPARATE_STEMS)
 PARALLEL_MIN_FILES = 1000  # from this many files, a full build is split across worker processes
 MAX_BUILD_WORKERS = 4
 BUILD_CHUNK_FILES = 10_000  # files per worker run at most (one segment each)

@@ -255,3 +255,53 @@ def test_an_updated_index_knows_which_words_are_welsh_as_a_new_build_does(tmp_pa
         assert updated[key] == fresh[key], key
     assert "brith" in updated["spell_cy"] and "chacen" not in updated["spell_cy"]
     assert "coed" not in updated["spell"] and "walks" not in updated["spell_en"]
+
+
+# "mobile" (a phone) and "mobility" (getting about) are one stem to Porter ("mobil"); the index keeps
+# them apart (search_index.engine.analysis.SEPARATE_STEMS).
+MOBILITY = {
+    "scooter-loans": """\
+        ---
+        title: Scooter and wheelchair loans
+        summary: Borrow a scooter or wheelchair for people with limited mobility, and advice on mobility aids.
+        categories: [disability, older-people]
+        ---
+
+        Come to the centre to try a scooter; we also lend walking frames.
+        """,
+    "digital-help": """\
+        ---
+        title: Digital help drop-in
+        summary: Help with your mobile, tablet or laptop, setting up a phone and topping up credit.
+        categories: [community, learning]
+        tags: [phone, mobile phones, internet]
+        ---
+
+        Volunteers show you how to use your phone, email and the internet.
+        """,
+}
+
+
+@pytest.fixture(scope="module")
+def mobility(tmp_path_factory):
+    root = tmp_path_factory.mktemp("mobility")
+    content = make_content(root / "content", {**SEARCH_ENTRIES, **MOBILITY})
+    build_index(content, root / "ix")
+    return SearchIndex.open(root / "ix", content_dir=content)
+
+
+@pytest.mark.parametrize("text", ["mobile phone shop", "mobile phone top up", "my mobile is broken"])
+def test_a_mobile_phone_is_not_read_as_mobility(mobility, text):
+    understanding, _ = mobility.understand(text)
+    assert "disability" not in understanding.categories, understanding.categories
+    hits = mobility.search(text).hits
+    assert hits and hits[0].slug == "digital-help", [h.slug for h in hits]
+    scooters = [h for h in hits if h.slug == "scooter-loans"]
+    assert not any("mobile" in h.matched for h in scooters), [h.why() for h in scooters]
+
+
+@pytest.mark.parametrize("text", ["mobility scooter", "mobility aids", "limited mobility", "mobility"])
+def test_mobility_still_reaches_disability_support(mobility, text):
+    understanding, _ = mobility.understand(text)
+    assert "disability" in understanding.categories, understanding.categories
+    assert top(mobility, text)[0] == "scooter-loans"
