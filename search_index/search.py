@@ -29,7 +29,7 @@ from .engine.analysis import index_words, query_terms
 from .engine.meaning import MeaningIndex, entry_text
 from .entries import Category, Entry
 from .index import ENGINE, area_key, current_generation, read_meta, read_state, spell_words
-from .language import welsh_or_english
+from .language import is_welsh_word, welsh_or_english
 from .lexicon import BUILTIN as BUILTIN_VOCABULARY
 from .lexicon import (
     Understanding,
@@ -349,9 +349,13 @@ class SearchIndex:
     def _fix(self, word: str, language: _MessageLanguage, loose: bool = False) -> str | None:
         """The typo fix for a word, never into a word the directory uses only in Welsh text when
         the message reads as English ("boil" is not "bobl"), nor only in English text when it reads
-        as Welsh ("arna" is not "area"). The message's language is asked only when that matters."""
+        as Welsh ("arna" is not "area"). The message's language is asked only when that matters.
+        None for a real Welsh word (`is_welsh_word`) unless the message reads as English: "cawl" is
+        not a typo of "cael", as "shoe" is not one of "shop"."""
         fixed = self._spell.correct(word, loose)
         if fixed is None:
+            return None
+        if language.lang != "en" and is_welsh_word(word):
             return None
         only = self._spell_languages().get(fixed)
         if only is None or language.lang not in ("en", "cy") or language.lang == only:

@@ -205,11 +205,19 @@ def bilingual(tmp_path_factory):
         # the plural of a common English word (a whole word of the meaning model)
         ("charity shops in town", "shops"),  # not "shoes"
         ("dents in the car door", "dents"),  # not "debts"
-        # Welsh messages: never into a word the directory has only in its English text (a Welsh
-        # word one letter from another Welsh word may still be changed: "cawl" becomes "cael")
+        # Welsh messages: never into a word the directory has only in its English text
         ("gwersi canu i blant", "canu"),  # not "cant"
         ("mynd am dro", "mynd"),  # not "mend"
         ("safle bws agosaf", "safle"),  # not "safe"
+        # a real Welsh word (the word lists, the Welsh dictionary) is kept, even one letter from
+        # another Welsh word the directory uses
+        ("cawl i'r teulu", "cawl"),  # not "cael"
+        ("cawl", "cawl"),  # not "call"
+        ("bywyd iach", "bywyd"),  # not "bwyd"
+        ("capel", "capel"),  # not "cael"
+        ("hawl i fudd-daliadau", "hawl"),  # not "hall"
+        ("gwersi pobi bara", "pobi"),  # not "pobl"
+        ("tan y bont", "bont"),  # a mutated dictionary word ("pont")
     ],
 )
 def test_a_correctly_spelled_word_is_not_corrected(bilingual, text, word):
@@ -228,6 +236,8 @@ def test_a_correctly_spelled_word_is_not_corrected(bilingual, text, word):
         ("esgidau cryf i gerdded", "esgidau", "esgidiau"),
         ("mae'r thegelau wedi torri", "thegelau", "thegellau"),
         ("caffi trwiso", "trwiso", "trwsio"),  # too short to tell the language: corrected as before
+        # a message that reads as English is corrected as English, Welsh dictionary or not
+        ("can I get hela with my kettle", "hela", "help"),
     ],
 )
 def test_typos_are_still_corrected_in_both_languages(bilingual, text, typo, fixed):
