@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from conftest import SEARCH_ENTRIES, make_content
+from conftest import SEARCH_ENTRIES, make_content, pick
 
 from signpost.cli import cli
 
@@ -92,6 +92,21 @@ def test_ask_text_in_welsh(run, content, tmp_path):
     )
     assert "116 123" in result.output and "999" in result.output
     assert "Ni all y gwasanaeth hwn anfon help" in result.output
+
+
+def test_ask_in_welsh_names_the_area_in_welsh_as_the_site_does(run, tmp_path):
+    """The food bank gives only "Caia Park"; the lunch club in the same area gives "Parc Caia"."""
+    content = make_content(tmp_path / "content", pick("food-bank lunch-club"))
+    args = ("ask", "--content", content, "--index", tmp_path / "ix")
+    welsh = run(*args, "--lang", "cy", "banc bwyd")
+    assert welsh.exit_code == 0, welsh.output
+    food_bank = welsh.stdout.split("\n\n")[0]
+    assert "Banc bwyd Caia" in food_bank and "Parc Caia" in food_bank and "Caia Park" not in food_bank
+    english = run(*args, "food bank").stdout.split("\n\n")[0]
+    assert "Caia food bank" in english and "Caia Park" in english and "Parc Caia" not in english
+    as_json = json.loads(run(*args, "--lang", "cy", "--json", "banc bwyd").stdout.strip().splitlines()[-1])
+    assert set(as_json) == {"query", "crisis", "confident", "results"}
+    assert set(as_json["results"][0]) == {"slug", "title", "score", "why"}
 
 
 def test_environment_variables(run, content, tmp_path, monkeypatch):
