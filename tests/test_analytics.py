@@ -23,7 +23,7 @@ from backoffice.analytics import RETAINED, Analytics
 from backoffice.corrections import Corrections
 from backoffice.search_log import open_search_log
 from backoffice.staff_store import staff_db_path
-from directory.transcripts import Transcripts, chat_db_path
+from backoffice.transcripts import Transcripts, chat_db_path
 from search_index.live import LiveIndex
 from signpost.cli import cli
 

@@ -1,6 +1,7 @@
 """The CLI contract: check, index, ask, new — exactly as outside checks call them."""
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -147,3 +148,37 @@ def test_console_script_runs_ask_on_stdin(content, tmp_path):
     )
     assert proc.returncode == 0, proc.stderr
     assert json.loads(proc.stdout)["results"][0]["slug"] == "esol"
+
+
+# Runs a CLI command in a fresh interpreter and prints, after it, which web modules it loaded.
+LOADED_WEB_MODULES = """
+import sys
+from signpost.cli import cli
+try:
+    cli(sys.argv[1:])
+except SystemExit as exc:
+    code = exc.code
+print("loaded:", sorted(m for m in sys.modules if m.split(".")[0] in ("flask", "werkzeug", "directory")))
+sys.exit(code)
+"""
+
+
+@pytest.mark.parametrize("command", [["prune"], ["report"], ["staff", "list"], ["staff", "add", "amy"]])
+def test_staff_commands_do_not_load_the_website(tmp_path, command):
+    from backoffice.analytics import Analytics
+    from backoffice.transcripts import Transcripts, chat_db_path
+
+    db = tmp_path / "var" / "signpost.db"
+    Analytics(db).record_feedback(channel="web", helped=True, categories=[], lang="")
+    Transcripts(chat_db_path(db)).close()
+    env = {**os.environ, "SIGNPOST_STAFF_PASSWORD": "a long enough password 1"}
+    proc = subprocess.run(
+        [sys.executable, "-c", LOADED_WEB_MODULES, *command, "--db", str(db)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env=env,
+        cwd=tmp_path,
+    )
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert "loaded: []" in proc.stdout, proc.stdout
