@@ -31,6 +31,8 @@ from .lexicon import BUILTIN, fold, load_vocabulary, mutations, radicals, tokeni
 WORDS_FILE = Path(__file__).with_name("language_words.yml")
 # The FreeDict Welsh-English dictionary's index: one line per headword, "headword<TAB>offset<TAB>length"
 WELSH_DICTIONARY = Path("/usr/share/dictd/freedict-cym-eng.index")
+# Debian's SCOWL word list (`wbritish`): names and places with a capital, ordinary words in lower case
+ENGLISH_DICTIONARY = Path("/usr/share/dict/british-english")
 # The languages the model may choose between: ours, the languages of Wrexham's newer residents,
 # and neighbours that a message in one of those could be mistaken for (so it is not forced to pick
 # one of ours). Anything outside `ANSWERED_ELSEWHERE` and en/cy is "not sure".
@@ -128,6 +130,17 @@ def welsh_headwords(index_path: Path = WELSH_DICTIONARY) -> frozenset[str]:
         return frozenset()
     heads = (line.split("\t", 1)[0] for line in lines if not line.startswith("00database"))
     return frozenset(w for w in (fold(h) for h in heads if " " not in h) if w.isalpha())
+
+
+@lru_cache(maxsize=4)
+def ordinary_english_words(path: Path = ENGLISH_DICTIONARY) -> frozenset[str]:
+    """The words the SCOWL list writes in lower case: ordinary English words ("shout", "park"), not
+    names ("Samaritan"). Empty without the list (a machine set up by hand)."""
+    try:
+        words = path.read_text(encoding="utf-8", errors="replace").split()
+    except OSError:
+        return frozenset()
+    return frozenset(fold(w) for w in words if w[:1].islower() and not w.endswith(("'s", "’s")))
 
 
 def is_welsh_word(word: str) -> bool:

@@ -25,7 +25,7 @@ from pathlib import Path
 from .areas import AreaNames
 from .crisis import KIND_WORDS, CrisisSignal, detect_crisis, is_risk_word
 from .engine import Scores, TermPostings
-from .engine.analysis import index_words, query_terms
+from .engine.analysis import query_terms, query_words
 from .engine.meaning import MeaningIndex, entry_text
 from .entries import Category, Entry
 from .index import ENGINE, area_key, current_generation, read_meta, read_state, spell_words
@@ -696,11 +696,11 @@ def _surface_forms(u: Understanding, corrections) -> dict[str, str]:
     of theirs that the vocabulary read it from ("skint" for money)."""
     forms: dict[str, str] = {}
     for w in u.words:
-        for term in index_words(w):
+        for term in query_words(w):
             forms.setdefault(term, w)
     for k in u.added:
         for w in tokenize(k):
-            for term in index_words(w):
+            for term in query_words(w):
                 forms.setdefault(term, u.sources.get(k, w))
     return forms
 
@@ -710,12 +710,12 @@ def _term_credit(u: Understanding, said: dict[str, float]) -> dict[str, dict[str
     the vocabulary's weight for a word it added from the resident's phrase ("skint" -> money)."""
     credit: dict[str, dict[str, float]] = defaultdict(dict)
     for w in u.words:
-        for term in index_words(w):
+        for term in query_words(w):
             credit[term][w] = 1.0
     for added, weight in u.added.items():
         source = [w for w in tokenize(u.sources.get(added, "")) if w in said]
         for part in tokenize(added):
-            for term in index_words(part):
+            for term in query_words(part):
                 for w in source:
                     credit[term][w] = max(credit[term].get(w, 0.0), min(1.0, weight))
     return credit

@@ -4,10 +4,11 @@ import os
 import time
 
 import pytest
-from conftest import HOSTILE_MESSAGES, SEARCH_ENTRIES, make_content
+from conftest import HOSTILE_MESSAGES, SEARCH_ENTRIES, make_content, pick
 
 from search_index import Filters, SearchIndex, build_index
-from search_index.index import current_generation
+from search_index.index import current_generation, name_words
+from search_index.language import ordinary_english_words
 
 
 @pytest.fixture(scope="module")
@@ -315,3 +316,59 @@ def test_mobility_still_reaches_disability_support(mobility, text):
     understanding, _ = mobility.understand(text)
     assert "disability" in understanding.categories, understanding.categories
     assert top(mobility, text)[0] == "scooter-loans"
+
+
+# A service named with an ordinary word ("Shout") and one whose name is no ordinary word
+# ("Samaritans"): the first is matched by its name only as written (search_index.index.name_words).
+NAMED = {
+    "shout": """\
+        ---
+        title: Shout, text 85258
+        organisation: Shout
+        summary: A free, confidential text service, any time, for anyone who is struggling to cope.
+        categories: [crisis, mental-health]
+        tags: [text, texting, can't talk, SHOUT]
+        ---
+
+        Text SHOUT to 85258. Shout can help if you can't talk out loud.
+        """,
+    "samaritans": pick("samaritans")["samaritans"].replace(
+        "        categories: [crisis", "        organisation: Samaritans\n        categories: [crisis"
+    ),
+}
+
+
+@pytest.fixture(scope="module")
+def named(tmp_path_factory):
+    if not ordinary_english_words():
+        pytest.skip("no English word list (Debian package wbritish)")
+    root = tmp_path_factory.mktemp("named")
+    content = make_content(root / "content", {**pick("live-fear-free food-bank"), **NAMED})
+    build_index(content, root / "ix")
+    return SearchIndex.open(root / "ix", content_dir=content)
+
+
+def test_a_residents_verb_does_not_match_a_service_named_with_that_word(named):
+    hits = named.search("my husband shouts at me").hits
+    assert hits and hits[0].slug == "live-fear-free", [(h.slug, h.matched) for h in hits]
+    assert not any("shouts" in h.matched for h in hits), [(h.slug, h.matched) for h in hits]
+
+
+@pytest.mark.parametrize(
+    "text, slug",
+    [
+        ("shout", "shout"),  # the name as written
+        ("text shout", "shout"),
+        ("samaritans", "samaritans"),
+        ("samaritan", "samaritans"),  # a name that is no ordinary word keeps all its forms
+    ],
+)
+def test_a_service_is_still_found_by_its_name(named, text, slug):
+    hits = named.search(text).hits
+    assert hits and hits[0].slug == slug, [(h.slug, h.matched) for h in hits]
+    assert hits[0].matched, "found by its words, not only by meaning"
+
+
+def test_name_words_are_the_ordinary_words_an_entry_writes_only_as_its_name(named):
+    assert name_words(named.get("shout")) == {"shout"}
+    assert name_words(named.get("samaritans")) == frozenset()  # "Samaritan" is a name, not a word

@@ -34,9 +34,11 @@ __all__ = [
     "analyzer",
     "index_words",
     "make_schema",
+    "name_term",
     "plain_analyzer",
     "plain_words",
     "query_terms",
+    "query_words",
     "stem",
     "whoosh_fields",
 ]
@@ -122,11 +124,29 @@ def index_words(text: str) -> list[str]:
     return out
 
 
+# A word that an entry uses only as a name (see `search_index.index.name_words`) is indexed as
+# `name_term(word)`, the word as written with this mark, which no stem ends with: it is matched by
+# the resident's word as written ("shout" finds Shout), never through the stemmer ("shouts" does not).
+NAME_MARK = "_"
+
+
+def name_term(word: str) -> str:
+    """The index term of a name word (lowercase, accents folded, apostrophes dropped)."""
+    return word + NAME_MARK
+
+
+def query_words(text: str) -> list[str]:
+    """The index terms a resident's `text` matches: its stems (`index_words`), then each of its
+    words as a name (`name_term`)."""
+    folded = _APOSTROPHES_RE.sub("", text.lower()).translate(accent_map)
+    return index_words(text) + [name_term(w) for w in _WORD_RE.findall(folded) if w.isalpha()]
+
+
 def query_terms(words: dict[str, float]) -> dict[str, float]:
-    """Index terms of weighted query words (stemmed as the index is), each with its best weight."""
+    """Index terms of weighted query words (`query_words`), each with its best weight."""
     terms: dict[str, float] = {}
     for word, weight in words.items():
-        for term in index_words(word):
+        for term in query_words(word):
             terms[term] = max(terms.get(term, 0.0), weight)
     return terms
 
