@@ -5,7 +5,9 @@
 - `analytics`, `need_words`, `search_log`: what residents needed (need words, never the message),
   recorded from the core's `on_search` callback;
 - `editing`: saving an entry from the staff editor and committing it to Git;
-- `freshness`: entries not checked for a while.
+- `freshness`: entries not checked for a while;
+- `transcripts`: the web chat's conversations, kept for 30 minutes idle (the site stores them, and
+  `signpost prune` sweeps them without loading the website).
 
 It builds on `search_index` (entries, the vocabulary); the core never imports it.
 """

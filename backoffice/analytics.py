@@ -47,6 +47,19 @@ BUSY_TIMEOUT_S = 0.25  # how long a search waits for a locked database before gi
 WRITE_WAIT_S = 0.3  # how long a search waits for this process's other searches to be recorded
 CHANNELS = ("web", "chat", "api", "bot", "cli")  # the site, the web chat, the JSON APIs, Telegram, terminal
 
+
+def N_(text: str) -> str:
+    """Marks `text` for the website's Welsh catalogue (babel.cfg extracts it from this file); the
+    site translates it where it shows it, the command line shows it as it is."""
+    return text
+
+
+# An answer to "Did this help?" whose chat language was not recorded (answers from before it was):
+# the staff page and `signpost report` say NOT_RECORDED (the page in Welsh too); the CSV keeps the
+# code UNRECORDED beside the language codes ("en", "cy") its column holds, for spreadsheet filters.
+NOT_RECORDED = N_("Not recorded")
+UNRECORDED = "unknown"
+
 # --- the database ------------------------------------------------------------------------------
 TABLE = """
 CREATE TABLE IF NOT EXISTS searches (
@@ -491,12 +504,12 @@ class Report:
     feedback: FeedbackCounts = field(default_factory=FeedbackCounts)  # answers to "Did this help?"
 
     def feedback_rows(self, key: str) -> list[tuple[str, int, int]]:
-        """(channel or language, helped, did not help) for `key` "channel" or "lang", channels in the
-        usual order; a language not recorded (older answers) is "unknown"."""
+        """(channel or language code, helped, did not help) for `key` "channel" or "lang", channels
+        in the usual order; a language not recorded (older answers) is "" (see NOT_RECORDED)."""
         counts = self.feedback.by_channel if key == "channel" else self.feedback.by_lang
         order = {c: i for i, c in enumerate(CHANNELS)} if key == "channel" else {}
         return [
-            (name or "unknown", yes, no)
+            (name, yes, no)
             for name, (yes, no) in sorted(
                 counts.items(), key=lambda kv: (order.get(kv[0], 9), not kv[0], kv[0])
             )
@@ -516,6 +529,7 @@ class Report:
         for channel, yes, no in self.feedback_rows("channel"):  # new sections go after the old ones
             out += [("helped by channel", "", channel, yes), ("did not help by channel", "", channel, no)]
         for lang, yes, no in self.feedback_rows("lang"):
+            lang = lang or UNRECORDED
             out += [("helped by language", lang, "", yes), ("did not help by language", lang, "", no)]
         return out
 
@@ -549,11 +563,21 @@ class Report:
         yes, no = self.feedback.total
         lines += ["", f"Did this help? (answers in the chats): helped {yes}, did not help {no}"]
         for key, heading in (("channel", "By channel"), ("lang", "By language")):
-            rows = self.feedback_rows(key)
+            rows = [(feedback_label(key, name), y, n) for name, y, n in self.feedback_rows(key)]
             if rows:
                 lines.append(f"  {heading}")
-                lines += [f"    {name:<8}  helped {y:>5}  did not help {n:>5}" for name, y, n in rows]
+                lines += [f"    {name:<12}  helped {y:>5}  did not help {n:>5}" for name, y, n in rows]
         return "\n".join(lines)
+
+
+def feedback_label(key: str, name: str) -> str:
+    """A row of the answers to "Did this help?" as `signpost report` names it: a channel as it is, a
+    language by its English name ("Welsh"), or NOT_RECORDED, as the staff page does."""
+    from search_index import language_name  # only here: a report needs no search engine otherwise
+
+    if key != "lang":
+        return name or NOT_RECORDED
+    return language_name(name, "en") if name else NOT_RECORDED
 
 
 def _csv_safe(value: str) -> str:

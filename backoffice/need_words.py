@@ -31,12 +31,13 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from search_index.language import ENGLISH_DICTIONARY, WELSH_DICTIONARY
 from search_index.lexicon import clean_text, fold, mutations, tokenize
 
 log = logging.getLogger(__name__)
 
-ENGLISH_WORDS = Path("/usr/share/dict/british-english")
-WELSH_INDEX = Path("/usr/share/dictd/freedict-cym-eng.index")
+ENGLISH_WORDS = ENGLISH_DICTIONARY
+WELSH_INDEX = WELSH_DICTIONARY  # the one path of the Welsh dictionary, shared with the search
 MAX_WORDS = 12
 MAX_WORD_CHARS = 30
 

@@ -2,7 +2,7 @@
 
 Works without JavaScript: each message or button press is a form POST (with the site's CSRF token)
 and the page shows the conversation as a list, buttons as submit buttons. The conversation (the
-chat state and the last 10 exchanges) is kept on the server by `directory.transcripts`, for 30
+chat state and the last 10 exchanges) is kept on the server by `backoffice.transcripts`, for 30
 minutes after the last message; the session cookie holds only its random id. "Start again" and
 "Exit this page" (/exit) delete it; the exit empties the rest of the session too ("My list").
 /cymraeg and /english move to the chat in that language.
@@ -16,6 +16,7 @@ import time
 from flask import Blueprint, Flask, current_app, redirect, render_template, request, session, url_for
 from flask_babel import gettext as _
 
+from backoffice.transcripts import Transcripts, chat_db_path
 from bot.chats import ChatState
 from bot.conversation import Conversation, Reply, privacy_note
 from bot.phrases import say
@@ -24,7 +25,6 @@ from .chat_text import chat_html, web_buttons
 from .core import get_core
 from .i18n import WELSH_SUFFIX, page_lang
 from .security import csrf
-from .transcripts import Transcripts, chat_db_path
 
 bp = Blueprint("chat", __name__)
 

@@ -165,9 +165,10 @@ def no_good_match(lang: str = "en") -> str:
     return "\n".join([lab["no_match"], lab["human_route"], lab["helplines"]])
 
 
-def results_text(results: Results, lang: str = "en", limit: int = 5) -> str:
+def results_text(results: Results, lang: str = "en", limit: int = 5, areas: AreaNames | None = None) -> str:
     """A whole answer as plain text: crisis help first, then the services, or a kind 'no results'.
-    When no result is a good match it says so first and lists them under "These might help"."""
+    When no result is a good match it says so first and lists them under "These might help".
+    `areas` names each entry's area in Welsh as the site and the bot do (`SearchIndex.area_names()`)."""
     lab = LABELS.get(lang, LABELS["en"])
     parts: list[str] = []
     if results.crisis and results.crisis.tier != "concern":
@@ -175,7 +176,7 @@ def results_text(results: Results, lang: str = "en", limit: int = 5) -> str:
     elif results.hits and not results.confident:
         parts.append(no_good_match(lang) + "\n\n" + lab["might_help"])
     for n, hit in enumerate(results.hits[:limit], 1):
-        body = entry_text(hit.entry, lang).split("\n")
+        body = entry_text(hit.entry, lang, areas).split("\n")
         parts.append(
             "\n".join(
                 [f"{n}. {body[0]}"]

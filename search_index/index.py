@@ -27,6 +27,7 @@ import hashlib
 import json
 import logging
 import os
+import re
 import shutil
 import time
 from collections import Counter
@@ -35,7 +36,7 @@ from pathlib import Path
 
 from .areas import area_key
 from .engine import Document, Engine
-from .engine.analysis import plain_words
+from .engine.analysis import name_term, plain_words
 from .engine.meaning import EntryVectorsExtra
 from .entries import (
     Category,
@@ -45,12 +46,15 @@ from .entries import (
     load_categories,
     parse_entry,
 )
+from .language import ordinary_english_words
 from .lexicon import BUILTIN as BUILTIN_VOCABULARY
+from .lexicon import fold
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = 7  # 5: entries carry locations, opening times, coordinates; 6: no stored 'sig';
-# 7: Entry.path is relative to the content folder
+SCHEMA_VERSION = 8  # 5: entries carry locations, opening times, coordinates; 6: no stored 'sig';
+# 7: Entry.path is relative to the content folder; 8: the stemmer's own families (SEPARATE_STEMS),
+# an entry's name words indexed as names (`name_words`)
 PARALLEL_MIN_FILES = 1000  # from this many files, a full build is split across worker processes
 MAX_BUILD_WORKERS = 4
 BUILD_CHUNK_FILES = 10_000  # files per worker run at most (one segment each)
@@ -176,22 +180,72 @@ def _write_state(gen: Path, sigs: dict[str, str], spell: dict[str, Counter]) -> 
     os.replace(tmp, gen / STATE_FILE)
 
 
+_NAME_WORD_RE = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+
+
+def _entry_texts(entry: Entry) -> list[str]:
+    return [
+        entry.title,
+        entry.summary,
+        *entry.tags,
+        *entry.questions,
+        entry.organisation,
+        entry.body,
+        entry.title_cy,
+        entry.summary_cy,
+        entry.organisation_cy,
+        entry.body_cy,
+    ]
+
+
+def _word(token: str) -> str:
+    return fold(token).replace("'", "").replace("’", "")
+
+
+def name_words(entry: Entry) -> frozenset[str]:
+    """The ordinary English words that an entry uses only as its name: the words of its organisation
+    ("Shout", "Caia Park Partnership") that it never writes in lower case, in any of its text, and
+    that are also ordinary words (`ordinary_english_words`). They are indexed as names (`name_term`):
+    a resident's word matches them only as written, so "my husband shouts at me" is not a match for
+    Shout, nor "parks" for Caia Park, nor "health screening" for the Academy of Screen Acting. A word
+    the entry also writes in lower case ("advice" of Citizens Advice) is a word; a name that is no
+    ordinary word ("Samaritans", "Caia") keeps all its forms ("samaritan")."""
+    organisation = f"{entry.organisation} {entry.organisation_cy}"
+    named = {_word(t) for t in _NAME_WORD_RE.findall(organisation) if t[0].isupper()}
+    if not named:
+        return frozenset()
+    lower = {
+        _word(t) for text in _entry_texts(entry) for t in _NAME_WORD_RE.findall(text or "") if t[0].islower()
+    }
+    ordinary = ordinary_english_words()
+    return frozenset(w for w in named - lower if len(w) >= 3 and w in ordinary)
+
+
+def _as_names(text: str, names: frozenset[str]) -> str:
+    """`text` with each name word written as its index term ("Shout" -> "shout_")."""
+    if not names or not text:
+        return text
+    return _NAME_WORD_RE.sub(lambda m: name_term(w) if (w := _word(m.group())) in names else m.group(), text)
+
+
 def document(entry: Entry, categories: dict[str, Category]) -> Document:
-    """What the engine indexes for an entry."""
+    """What the engine indexes for an entry (its name words as names: see `name_words`)."""
     cats = [categories[c] for c in entry.categories if c in categories]
+    names = name_words(entry)
     return Document(
         key=entry.slug,
         stored=entry.to_dict(),
         text={
-            "title": entry.title,
-            "summary": entry.summary,
-            "tags": " . ".join(entry.tags),
-            "questions": " . ".join(entry.questions),
+            "title": _as_names(entry.title, names),
+            "summary": _as_names(entry.summary, names),
+            "tags": _as_names(" . ".join(entry.tags), names),
+            "questions": _as_names(" . ".join(entry.questions), names),
             "catnames": " . ".join(f"{c.name} {c.description}" for c in cats),
-            "organisation": entry.organisation,
-            "body": entry.body,
+            "organisation": _as_names(entry.organisation, names),
+            "body": _as_names(entry.body, names),
             "welsh": " . ".join(
-                [entry.title_cy, entry.summary_cy, entry.body_cy] + [c.name_cy for c in cats]
+                [_as_names(t, names) for t in (entry.title_cy, entry.summary_cy, entry.body_cy)]
+                + [c.name_cy for c in cats]
             ),
         },
         labels={

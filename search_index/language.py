@@ -5,6 +5,10 @@ Welsh and English are told apart by the words themselves: everyday Welsh and Eng
 aspirate mutations ("fwyd", "mwyd" for "bwyd"). A single word is not enough on its own ("helo" is
 also an English typo): it needs the language-identification model to agree.
 
+`is_welsh_word` says whether a word is real Welsh (so the typo corrector keeps it as typed): a word
+of those lists, or a headword of the FreeDict Welsh-English dictionary (Debian's
+`dict-freedict-cym-eng`, installed by `scripts/install-system-deps`) as written or mutated.
+
 Other languages (Polish, Portuguese, Kurdish, Arabic, ...) come from py3langid, which ships its
 model (a compressed table of character n-grams) inside the package: nothing is downloaded. It is
 asked only when the words did not decide, and trusted only when it is sure. Arabic-script text with
@@ -22,9 +26,13 @@ from pathlib import Path
 import yaml
 from babel import Locale, UnknownLocaleError
 
-from .lexicon import BUILTIN, load_vocabulary, mutations, tokenize
+from .lexicon import BUILTIN, fold, load_vocabulary, mutations, radicals, tokenize
 
 WORDS_FILE = Path(__file__).with_name("language_words.yml")
+# The FreeDict Welsh-English dictionary's index: one line per headword, "headword<TAB>offset<TAB>length"
+WELSH_DICTIONARY = Path("/usr/share/dictd/freedict-cym-eng.index")
+# Debian's SCOWL word list (`wbritish`): names and places with a capital, ordinary words in lower case
+ENGLISH_DICTIONARY = Path("/usr/share/dict/british-english")
 # The languages the model may choose between: ours, the languages of Wrexham's newer residents,
 # and neighbours that a message in one of those could be mistaken for (so it is not forced to pick
 # one of ours). Anything outside `ANSWERED_ELSEWHERE` and en/cy is "not sure".
@@ -110,6 +118,38 @@ def _word_lists() -> tuple[frozenset[str], frozenset[str]]:
         welsh.update(mutations(word))
     both = welsh & english
     return frozenset(welsh - both), frozenset(english - both)
+
+
+@lru_cache(maxsize=4)
+def welsh_headwords(index_path: Path = WELSH_DICTIONARY) -> frozenset[str]:
+    """The one-word headwords of the FreeDict Welsh-English dictionary, folded (radical forms: see
+    `is_welsh_word` for mutated ones). Empty without the dictionary (a machine set up by hand)."""
+    try:
+        lines = index_path.read_text(encoding="utf-8").splitlines()
+    except OSError:
+        return frozenset()
+    heads = (line.split("\t", 1)[0] for line in lines if not line.startswith("00database"))
+    return frozenset(w for w in (fold(h) for h in heads if " " not in h) if w.isalpha())
+
+
+@lru_cache(maxsize=4)
+def ordinary_english_words(path: Path = ENGLISH_DICTIONARY) -> frozenset[str]:
+    """The words the SCOWL list writes in lower case: ordinary English words ("shout", "park"), not
+    names ("Samaritan"). Empty without the list (a machine set up by hand)."""
+    try:
+        words = path.read_text(encoding="utf-8", errors="replace").split()
+    except OSError:
+        return frozenset()
+    return frozenset(fold(w) for w in words if w[:1].islower() and not w.endswith(("'s", "’s")))
+
+
+def is_welsh_word(word: str) -> bool:
+    """A folded, lowercased word is real Welsh: an everyday or service word of the word lists (with
+    their mutations), or a dictionary headword as written or mutated ("ganu" for "canu")."""
+    if word in _word_lists()[0]:
+        return True
+    heads = welsh_headwords()
+    return word in heads or any(r in heads for r in radicals(word))
 
 
 def _targets(targets) -> list[str]:

@@ -25,11 +25,11 @@ from pathlib import Path
 from .areas import AreaNames
 from .crisis import KIND_WORDS, CrisisSignal, detect_crisis, is_risk_word
 from .engine import Scores, TermPostings
-from .engine.analysis import index_words, query_terms
+from .engine.analysis import query_terms, query_words
 from .engine.meaning import MeaningIndex, entry_text
 from .entries import Category, Entry
 from .index import ENGINE, area_key, current_generation, read_meta, read_state, spell_words
-from .language import welsh_or_english
+from .language import is_welsh_word, welsh_or_english
 from .lexicon import BUILTIN as BUILTIN_VOCABULARY
 from .lexicon import (
     Understanding,
@@ -349,9 +349,13 @@ class SearchIndex:
     def _fix(self, word: str, language: _MessageLanguage, loose: bool = False) -> str | None:
         """The typo fix for a word, never into a word the directory uses only in Welsh text when
         the message reads as English ("boil" is not "bobl"), nor only in English text when it reads
-        as Welsh ("arna" is not "area"). The message's language is asked only when that matters."""
+        as Welsh ("arna" is not "area"). The message's language is asked only when that matters.
+        None for a real Welsh word (`is_welsh_word`) unless the message reads as English: "cawl" is
+        not a typo of "cael", as "shoe" is not one of "shop"."""
         fixed = self._spell.correct(word, loose)
         if fixed is None:
+            return None
+        if language.lang != "en" and is_welsh_word(word):
             return None
         only = self._spell_languages().get(fixed)
         if only is None or language.lang not in ("en", "cy") or language.lang == only:
@@ -692,11 +696,11 @@ def _surface_forms(u: Understanding, corrections) -> dict[str, str]:
     of theirs that the vocabulary read it from ("skint" for money)."""
     forms: dict[str, str] = {}
     for w in u.words:
-        for term in index_words(w):
+        for term in query_words(w):
             forms.setdefault(term, w)
     for k in u.added:
         for w in tokenize(k):
-            for term in index_words(w):
+            for term in query_words(w):
                 forms.setdefault(term, u.sources.get(k, w))
     return forms
 
@@ -706,12 +710,12 @@ def _term_credit(u: Understanding, said: dict[str, float]) -> dict[str, dict[str
     the vocabulary's weight for a word it added from the resident's phrase ("skint" -> money)."""
     credit: dict[str, dict[str, float]] = defaultdict(dict)
     for w in u.words:
-        for term in index_words(w):
+        for term in query_words(w):
             credit[term][w] = 1.0
     for added, weight in u.added.items():
         source = [w for w in tokenize(u.sources.get(added, "")) if w in said]
         for part in tokenize(added):
-            for term in index_words(part):
+            for term in query_words(part):
                 for w in source:
                     credit[term][w] = max(credit[term].get(w, 0.0), min(1.0, weight))
     return credit

@@ -129,7 +129,7 @@ def ask(content: Path | None, index: Path | None, lang: str, as_json: bool, quer
         if as_json:
             click.echo(_answer_json(idx, text, lang))
         else:
-            click.echo(results_text(idx.search(text, lang=lang), lang) + "\n")
+            click.echo(results_text(idx.search(text, lang=lang), lang, areas=idx.area_names()) + "\n")
         sys.stdout.flush()
 
 

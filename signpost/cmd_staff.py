@@ -172,7 +172,7 @@ def prune(db: Path | None, days: int | None) -> None:
     conversations idle for 30 minutes (all also done by the running site and bot)."""
     from backoffice.corrections import KEEP_DONE_DAYS, Corrections
     from backoffice.staff_store import staff_db_path
-    from directory.transcripts import IDLE_TTL, Transcripts, chat_db_path
+    from backoffice.transcripts import IDLE_TTL, Transcripts, chat_db_path
 
     try:
         days = retention_days(days)

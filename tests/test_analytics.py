@@ -23,7 +23,7 @@ from backoffice.analytics import RETAINED, Analytics
 from backoffice.corrections import Corrections
 from backoffice.search_log import open_search_log
 from backoffice.staff_store import staff_db_path
-from directory.transcripts import Transcripts, chat_db_path
+from backoffice.transcripts import Transcripts, chat_db_path
 from search_index.live import LiveIndex
 from signpost.cli import cli
 
@@ -674,7 +674,7 @@ def test_report_command_text_ends_with_the_answers_to_did_this_help(answered_db)
     out = result.output
     assert "Did this help? (answers in the chats): helped 4, did not help 3" in out
     assert re.search(r"^\s+chat\s+helped\s+1\s+did not help\s+2$", out, re.M)
-    assert re.search(r"^\s+cy\s+helped\s+2\s+did not help\s+1$", out, re.M)
+    assert re.search(r"^\s+Welsh\s+helped\s+2\s+did not help\s+1$", out, re.M)  # as the staff page
     assert out.index("Entries most often shown first") < out.index("Did this help?")
 
 
@@ -712,14 +712,21 @@ def test_answers_recorded_before_the_language_was_are_read_and_the_table_gains_i
             "INSERT INTO feedback (day, channel, helped, categories) VALUES ('2026-01-05', 'bot', 1, 'food')"
         )
     conn.close()
-    assert Analytics(db_path).report().feedback_rows("lang") == [("unknown", 1, 0)]
+    assert Analytics(db_path).report().feedback_rows("lang") == [("", 1, 0)]
     conn = sqlite3.connect(db_path)
     columns = [row[1] for row in conn.execute("PRAGMA table_info(feedback)")]
     conn.close()
     assert "lang" not in columns  # a report only reads (it may be run by a user who cannot write)
     analytics = Analytics(db_path)
     analytics.record_feedback(channel="chat", helped=False, categories=["food"], lang="cy")
-    assert analytics.report().feedback_rows("lang") == [("cy", 0, 1), ("unknown", 1, 0)]
+    assert analytics.report().feedback_rows("lang") == [("cy", 0, 1), ("", 1, 0)]
+    # the command line says what the staff page says; the CSV keeps a code beside "cy" and "en"
+    text = CliRunner().invoke(cli, ["report", "--db", str(db_path)])
+    assert text.exit_code == 0, text.output
+    assert re.search(r"^\s+Not recorded\s+helped\s+1\s+did not help\s+0$", text.output, re.M)
+    assert "unknown" not in text.output
+    csv_rows = CliRunner().invoke(cli, ["report", "--db", str(db_path), "--csv"]).output.splitlines()
+    assert csv_rows[-2:] == ["helped by language,unknown,,1", "did not help by language,unknown,,0"]
 
 
 # --- every front-end records with its channel ------------------------------------------------------

@@ -292,7 +292,7 @@ def test_start_again_deletes_the_conversation_on_the_server(chat_app):
 
 
 def test_a_conversation_idle_for_30_minutes_is_gone(chat_app):
-    from directory.transcripts import Transcripts
+    from backoffice.transcripts import Transcripts
 
     now = [1_000_000.0]
     store = Transcripts(chat_app.config["CHAT_DB_PATH"], clock=lambda: now[0])

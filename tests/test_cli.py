@@ -1,13 +1,14 @@
 """The CLI contract: check, index, ask, new — exactly as outside checks call them."""
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from conftest import SEARCH_ENTRIES, make_content
+from conftest import SEARCH_ENTRIES, make_content, pick
 
 from signpost.cli import cli
 
@@ -94,6 +95,21 @@ def test_ask_text_in_welsh(run, content, tmp_path):
     assert "Ni all y gwasanaeth hwn anfon help" in result.output
 
 
+def test_ask_in_welsh_names_the_area_in_welsh_as_the_site_does(run, tmp_path):
+    """The food bank gives only "Caia Park"; the lunch club in the same area gives "Parc Caia"."""
+    content = make_content(tmp_path / "content", pick("food-bank lunch-club"))
+    args = ("ask", "--content", content, "--index", tmp_path / "ix")
+    welsh = run(*args, "--lang", "cy", "banc bwyd")
+    assert welsh.exit_code == 0, welsh.output
+    food_bank = welsh.stdout.split("\n\n")[0]
+    assert "Banc bwyd Caia" in food_bank and "Parc Caia" in food_bank and "Caia Park" not in food_bank
+    english = run(*args, "food bank").stdout.split("\n\n")[0]
+    assert "Caia food bank" in english and "Caia Park" in english and "Parc Caia" not in english
+    as_json = json.loads(run(*args, "--lang", "cy", "--json", "banc bwyd").stdout.strip().splitlines()[-1])
+    assert set(as_json) == {"query", "crisis", "confident", "results"}
+    assert set(as_json["results"][0]) == {"slug", "title", "score", "why"}
+
+
 def test_environment_variables(run, content, tmp_path, monkeypatch):
     monkeypatch.setenv("SIGNPOST_CONTENT", str(content))
     monkeypatch.setenv("SIGNPOST_INDEX", str(tmp_path / "envix"))
@@ -132,3 +148,37 @@ def test_console_script_runs_ask_on_stdin(content, tmp_path):
     )
     assert proc.returncode == 0, proc.stderr
     assert json.loads(proc.stdout)["results"][0]["slug"] == "esol"
+
+
+# Runs a CLI command in a fresh interpreter and prints, after it, which web modules it loaded.
+LOADED_WEB_MODULES = """
+import sys
+from signpost.cli import cli
+try:
+    cli(sys.argv[1:])
+except SystemExit as exc:
+    code = exc.code
+print("loaded:", sorted(m for m in sys.modules if m.split(".")[0] in ("flask", "werkzeug", "directory")))
+sys.exit(code)
+"""
+
+
+@pytest.mark.parametrize("command", [["prune"], ["report"], ["staff", "list"], ["staff", "add", "amy"]])
+def test_staff_commands_do_not_load_the_website(tmp_path, command):
+    from backoffice.analytics import Analytics
+    from backoffice.transcripts import Transcripts, chat_db_path
+
+    db = tmp_path / "var" / "signpost.db"
+    Analytics(db).record_feedback(channel="web", helped=True, categories=[], lang="")
+    Transcripts(chat_db_path(db)).close()
+    env = {**os.environ, "SIGNPOST_STAFF_PASSWORD": "a long enough password 1"}
+    proc = subprocess.run(
+        [sys.executable, "-c", LOADED_WEB_MODULES, *command, "--db", str(db)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env=env,
+        cwd=tmp_path,
+    )
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert "loaded: []" in proc.stdout, proc.stdout

@@ -19,6 +19,7 @@ from hypothesis import strategies as st
 from whoosh import index as whoosh_index
 from whoosh import query as Q
 from whoosh.fields import TEXT
+from whoosh.lang.porter import stem as porter_stem
 from whoosh.scoring import BM25F
 
 from search_index.engine import (
@@ -30,7 +31,16 @@ from search_index.engine import (
     Engine,
     ranking,
 )
-from search_index.engine.analysis import FastText, analyzer, make_schema, query_terms, whoosh_fields
+from search_index.engine.analysis import (
+    SEPARATE_STEMS,
+    FastText,
+    analyzer,
+    index_words,
+    make_schema,
+    name_term,
+    query_terms,
+    whoosh_fields,
+)
 
 # A small vocabulary, so that generated documents share words and queries match several fields.
 WORDS = ["food", "bank", "parcel", "debt", "advice", "rent", "housing", "help", "baby", "club", "tŷ", "cafés"]
@@ -188,6 +198,18 @@ def test_fast_text_indexes_exactly_what_whooshs_text_field_does(text):
     ours = sorted(FastText(analyzer=analyzer(), phrase=False).index(text))
     theirs = sorted(TEXT(analyzer=analyzer(), phrase=False).index(text))
     assert ours == theirs
+
+
+def test_porter_joins_mobile_and_mobility_and_the_index_keeps_them_apart():
+    """Pins Porter's own behaviour (the reason for SEPARATE_STEMS), then checks that the index, the
+    analyzer chain and the query side all give each family its own stem, and nothing else."""
+    assert porter_stem("mobile") == porter_stem("mobility") == porter_stem("mobilities") == "mobil"
+    for family, words in SEPARATE_STEMS.items():
+        for word in words:
+            assert index_words(word) == [family]
+            assert [t.text for t in analyzer()(word)] == [family]
+            assert query_terms({word: 1.0}) == {family: 1.0, name_term(word): 1.0}
+    assert index_words("mobile mobiles immobile") == ["mobil", "mobil", "immobil"]
 
 
 @examples(25)

@@ -197,6 +197,24 @@ def test_the_website_imports_nothing_from_the_command_line(graph):
     assert leaks == []
 
 
+# The CLI's commands that run or export the website; every other command (staff, prune, report, ask,
+# check, index, bot...) must not load it: Flask and the site's blueprints cost time and memory, and a
+# staff command has nothing to do with them.
+CLI_WEBSITE_COMMANDS = ("signpost.cmd_serve", "signpost.cmd_oruk")
+
+
+def test_the_command_line_loads_the_website_only_in_the_commands_that_need_it(graph):
+    leaks = sorted(
+        f"{m} -> {t}"
+        for m, targets in graph.items()
+        if m.split(".")[0] == "signpost" and m not in CLI_WEBSITE_COMMANDS
+        for t in targets
+        if t.split(".")[0] == "directory"
+    )
+    assert leaks == []
+    assert "directory" in graph["signpost.cmd_serve"]  # the rule reads the commands that do
+
+
 @pytest.mark.parametrize(
     "edges, expected",
     [

@@ -25,6 +25,8 @@ def test_tokenize_drops_control_characters():
         ("is there anywhere that does food parcels please", ("food", "parcels")),
         ("I need english lessons", ("english", "lessons")),
         ("ble galla i gael help gyda dyled", ("dyled",)),
+        ("mae angen help arnaf gyda fy nyled", ("help", "nyled")),  # "arnaf": on me (who needs it)
+        ("oes cymorth ar gael arnon ni", ("cymorth",)),
     ],
 )
 def test_filler_is_dropped(vocab, message, words):

@@ -4,10 +4,11 @@ import os
 import time
 
 import pytest
-from conftest import HOSTILE_MESSAGES, SEARCH_ENTRIES, make_content
+from conftest import HOSTILE_MESSAGES, SEARCH_ENTRIES, make_content, pick
 
 from search_index import Filters, SearchIndex, build_index
-from search_index.index import current_generation
+from search_index.index import current_generation, name_words
+from search_index.language import ordinary_english_words
 
 
 @pytest.fixture(scope="module")
@@ -205,11 +206,19 @@ def bilingual(tmp_path_factory):
         # the plural of a common English word (a whole word of the meaning model)
         ("charity shops in town", "shops"),  # not "shoes"
         ("dents in the car door", "dents"),  # not "debts"
-        # Welsh messages: never into a word the directory has only in its English text (a Welsh
-        # word one letter from another Welsh word may still be changed: "cawl" becomes "cael")
+        # Welsh messages: never into a word the directory has only in its English text
         ("gwersi canu i blant", "canu"),  # not "cant"
         ("mynd am dro", "mynd"),  # not "mend"
         ("safle bws agosaf", "safle"),  # not "safe"
+        # a real Welsh word (the word lists, the Welsh dictionary) is kept, even one letter from
+        # another Welsh word the directory uses
+        ("cawl i'r teulu", "cawl"),  # not "cael"
+        ("cawl", "cawl"),  # not "call"
+        ("bywyd iach", "bywyd"),  # not "bwyd"
+        ("capel", "capel"),  # not "cael"
+        ("hawl i fudd-daliadau", "hawl"),  # not "hall"
+        ("gwersi pobi bara", "pobi"),  # not "pobl"
+        ("tan y bont", "bont"),  # a mutated dictionary word ("pont")
     ],
 )
 def test_a_correctly_spelled_word_is_not_corrected(bilingual, text, word):
@@ -228,6 +237,8 @@ def test_a_correctly_spelled_word_is_not_corrected(bilingual, text, word):
         ("esgidau cryf i gerdded", "esgidau", "esgidiau"),
         ("mae'r thegelau wedi torri", "thegelau", "thegellau"),
         ("caffi trwiso", "trwiso", "trwsio"),  # too short to tell the language: corrected as before
+        # a message that reads as English is corrected as English, Welsh dictionary or not
+        ("can I get hela with my kettle", "hela", "help"),
     ],
 )
 def test_typos_are_still_corrected_in_both_languages(bilingual, text, typo, fixed):
@@ -255,3 +266,109 @@ def test_an_updated_index_knows_which_words_are_welsh_as_a_new_build_does(tmp_pa
         assert updated[key] == fresh[key], key
     assert "brith" in updated["spell_cy"] and "chacen" not in updated["spell_cy"]
     assert "coed" not in updated["spell"] and "walks" not in updated["spell_en"]
+
+
+# "mobile" (a phone) and "mobility" (getting about) are one stem to Porter ("mobil"); the index keeps
+# them apart (search_index.engine.analysis.SEPARATE_STEMS).
+MOBILITY = {
+    "scooter-loans": """\
+        ---
+        title: Scooter and wheelchair loans
+        summary: Borrow a scooter or wheelchair for people with limited mobility, and advice on mobility aids.
+        categories: [disability, older-people]
+        ---
+
+        Come to the centre to try a scooter; we also lend walking frames.
+        """,
+    "digital-help": """\
+        ---
+        title: Digital help drop-in
+        summary: Help with your mobile, tablet or laptop, setting up a phone and topping up credit.
+        categories: [community, learning]
+        tags: [phone, mobile phones, internet]
+        ---
+
+        Volunteers show you how to use your phone, email and the internet.
+        """,
+}
+
+
+@pytest.fixture(scope="module")
+def mobility(tmp_path_factory):
+    root = tmp_path_factory.mktemp("mobility")
+    content = make_content(root / "content", {**SEARCH_ENTRIES, **MOBILITY})
+    build_index(content, root / "ix")
+    return SearchIndex.open(root / "ix", content_dir=content)
+
+
+@pytest.mark.parametrize("text", ["mobile phone shop", "mobile phone top up", "my mobile is broken"])
+def test_a_mobile_phone_is_not_read_as_mobility(mobility, text):
+    understanding, _ = mobility.understand(text)
+    assert "disability" not in understanding.categories, understanding.categories
+    hits = mobility.search(text).hits
+    assert hits and hits[0].slug == "digital-help", [h.slug for h in hits]
+    scooters = [h for h in hits if h.slug == "scooter-loans"]
+    assert not any("mobile" in h.matched for h in scooters), [h.why() for h in scooters]
+
+
+@pytest.mark.parametrize("text", ["mobility scooter", "mobility aids", "limited mobility", "mobility"])
+def test_mobility_still_reaches_disability_support(mobility, text):
+    understanding, _ = mobility.understand(text)
+    assert "disability" in understanding.categories, understanding.categories
+    assert top(mobility, text)[0] == "scooter-loans"
+
+
+# A service named with an ordinary word ("Shout") and one whose name is no ordinary word
+# ("Samaritans"): the first is matched by its name only as written (search_index.index.name_words).
+NAMED = {
+    "shout": """\
+        ---
+        title: Shout, text 85258
+        organisation: Shout
+        summary: A free, confidential text service, any time, for anyone who is struggling to cope.
+        categories: [crisis, mental-health]
+        tags: [text, texting, can't talk, SHOUT]
+        ---
+
+        Text SHOUT to 85258. Shout can help if you can't talk out loud.
+        """,
+    "samaritans": pick("samaritans")["samaritans"].replace(
+        "        categories: [crisis", "        organisation: Samaritans\n        categories: [crisis"
+    ),
+}
+
+
+@pytest.fixture(scope="module")
+def named(tmp_path_factory):
+    if not ordinary_english_words():
+        pytest.skip("no English word list (Debian package wbritish)")
+    root = tmp_path_factory.mktemp("named")
+    content = make_content(root / "content", {**pick("live-fear-free food-bank"), **NAMED})
+    build_index(content, root / "ix")
+    return SearchIndex.open(root / "ix", content_dir=content)
+
+
+def test_a_residents_verb_does_not_match_a_service_named_with_that_word(named):
+    hits = named.search("my husband shouts at me").hits
+    assert hits and hits[0].slug == "live-fear-free", [(h.slug, h.matched) for h in hits]
+    assert not any("shouts" in h.matched for h in hits), [(h.slug, h.matched) for h in hits]
+
+
+@pytest.mark.parametrize(
+    "text, slug",
+    [
+        ("shout", "shout"),  # the name as written
+        ("text shout", "shout"),
+        ("samaritans", "samaritans"),
+        ("samaritan", "samaritans"),  # a name that is no ordinary word keeps all its forms
+    ],
+)
+def test_a_service_is_still_found_by_its_name(named, text, slug):
+    hits = named.search(text).hits
+    assert hits and hits[0].slug == slug, [(h.slug, h.matched) for h in hits]
+    assert hits[0].matched, "found by its words, not only by meaning"
+
+
+def test_name_words_are_the_ordinary_words_an_entry_writes_only_as_its_name(named):
+    assert name_words(named.get("shout")) == {"shout"}
+    assert name_words(named.get("samaritans")) == frozenset()  # "Samaritan" is a name, not a word

@@ -329,6 +329,14 @@ def test_report_shows_the_answers_to_did_this_help(searched, staff_app):
     assert csv_lines[-2:] == ["helped by language,en,,1", "did not help by language,en,,1"]
     welsh = searched.get("/cy/staff/report").get_data(as_text=True)
     assert "Oedd hyn o help?" in welsh and "<td>Cymraeg</td><td>1</td><td>0</td>" in welsh
+    # an answer whose language was not recorded: the back office's one wording, in both languages
+    from backoffice.analytics import NOT_RECORDED
+
+    analytics.record_feedback(channel="bot", helped=False, categories=["food"], lang="")
+    page = searched.get("/staff/report").get_data(as_text=True)
+    assert f"<td>{NOT_RECORDED}</td><td>0</td><td>1</td>" in page and NOT_RECORDED == "Not recorded"
+    welsh = searched.get("/cy/staff/report").get_data(as_text=True)
+    assert "<td>Heb ei gofnodi</td><td>0</td><td>1</td>" in welsh
 
 
 @pytest.mark.parametrize("method", ["scrypt", "pbkdf2:sha256:1000"])

@@ -9,6 +9,7 @@ import logging
 from flask import Response, abort, current_app, render_template, request
 from flask_babel import gettext as _
 
+from backoffice.analytics import NOT_RECORDED
 from backoffice.freshness import stale_entries
 
 from ..core import get_core
@@ -51,7 +52,14 @@ def report():
             "entries": bar_chart(_entry_labels(rep.entries), _("Entries most often shown first")),
         }
     feedback = _read("feedback", since=since)
-    return render_template("staff/report.html", report=rep, charts=charts, since=since, feedback=feedback)
+    return render_template(
+        "staff/report.html",
+        report=rep,
+        charts=charts,
+        since=since,
+        feedback=feedback,
+        not_recorded=_(NOT_RECORDED),  # the back office's wording, translated (babel.cfg)
+    )
 
 
 @bp.get("/report.csv")

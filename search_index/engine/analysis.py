@@ -1,8 +1,9 @@
 """How text becomes index terms, and what the index holds: analyzers, schema, field boosts.
 
 Every word is lowercased, its accents folded and apostrophes dropped, stop words removed and the
-rest stemmed (Porter). `index_words` does exactly what `analyzer()` does, in one pass; the index is
-built with it (`FastText`), and queries are turned into terms with it too.
+rest stemmed (Porter, except for the few words in `SEPARATE_STEMS`). `index_words` does exactly what
+`analyzer()` does, in one pass; the index is built with it (`FastText`), and queries are turned into
+terms with it too.
 """
 
 from __future__ import annotations
@@ -28,13 +29,16 @@ from whoosh.system import pack_uint
 __all__ = [
     "FIELD_BOOSTS",
     "LABEL_FIELDS",
+    "SEPARATE_STEMS",
     "TEXT_FIELDS",
     "analyzer",
     "index_words",
     "make_schema",
+    "name_term",
     "plain_analyzer",
     "plain_words",
     "query_terms",
+    "query_words",
     "stem",
     "whoosh_fields",
 ]
@@ -56,8 +60,8 @@ LABEL_FIELDS = ("categories", "languages", "status", "free", "area")
 
 
 def analyzer():
-    """Words: lowercase, accents folded, apostrophes dropped, stop words removed, stemmed (Porter)."""
-    return plain_analyzer() | StopFilter(minsize=1) | StemFilter(cachesize=50000)
+    """Words: lowercase, accents folded, apostrophes dropped, stop words removed, stemmed (`stem`)."""
+    return plain_analyzer() | StopFilter(minsize=1) | StemFilter(stemfn=stem, cachesize=50000)
 
 
 def plain_analyzer():
@@ -74,12 +78,25 @@ _WORD_RE = re.compile(r"\w+(?:['’]\w+)*")
 _APOSTROPHES_RE = re.compile(r"['’]")
 _STEMS: dict[str, str] = {}
 
+# Word families that the Porter stemmer joins although they mean different things to a resident:
+# family name -> its words. Each family keeps a stem of its own (its name), so the other words of
+# Porter's stem no longer match it. "mobility" (getting about: disability support, scooters) and
+# "mobilities" are Porter's "mobil", as are "mobile" and "mobiles" (a phone, a mobile library): with
+# the family, "mobile phone shop" is no longer read as mobility support. Add a family only for a
+# pair that misleads searches in this directory; tests/test_engine.py pins Porter's own stems of
+# each listed word, so a family that Porter no longer needs shows up.
+SEPARATE_STEMS: dict[str, tuple[str, ...]] = {
+    "mobility": ("mobility", "mobilities"),
+}
+_OWN_STEM = {word: family for family, words in SEPARATE_STEMS.items() for word in words}
+
 
 def stem(word: str) -> str:
-    """The Porter stem of one lowercased word, cached: the one stemmer of the index and the core."""
+    """The stem of one lowercased word (Porter's, or its `SEPARATE_STEMS` family), cached: the one
+    stemmer of the index and the core."""
     stemmed = _STEMS.get(word)
     if stemmed is None:
-        stemmed = porter_stem(word)
+        stemmed = _OWN_STEM.get(word) or porter_stem(word)
         if len(_STEMS) < 200_000:
             _STEMS[word] = stemmed
     return stemmed
@@ -107,11 +124,29 @@ def index_words(text: str) -> list[str]:
     return out
 
 
+# A word that an entry uses only as a name (see `search_index.index.name_words`) is indexed as
+# `name_term(word)`, the word as written with this mark, which no stem ends with: it is matched by
+# the resident's word as written ("shout" finds Shout), never through the stemmer ("shouts" does not).
+NAME_MARK = "_"
+
+
+def name_term(word: str) -> str:
+    """The index term of a name word (lowercase, accents folded, apostrophes dropped)."""
+    return word + NAME_MARK
+
+
+def query_words(text: str) -> list[str]:
+    """The index terms a resident's `text` matches: its stems (`index_words`), then each of its
+    words as a name (`name_term`)."""
+    folded = _APOSTROPHES_RE.sub("", text.lower()).translate(accent_map)
+    return index_words(text) + [name_term(w) for w in _WORD_RE.findall(folded) if w.isalpha()]
+
+
 def query_terms(words: dict[str, float]) -> dict[str, float]:
-    """Index terms of weighted query words (stemmed as the index is), each with its best weight."""
+    """Index terms of weighted query words (`query_words`), each with its best weight."""
     terms: dict[str, float] = {}
     for word, weight in words.items():
-        for term in index_words(word):
+        for term in query_words(word):
             terms[term] = max(terms.get(term, 0.0), weight)
     return terms
 

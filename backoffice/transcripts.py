@@ -4,7 +4,9 @@ The browser's session cookie is signed, not encrypted: anyone at the computer ca
 only the random id, and the conversation stays here. Rows are keyed by a SHA-256 of the id, so the
 file alone cannot be used to carry on someone's chat. A conversation untouched for `ttl` seconds is
 never shown again and is deleted soon after (when the site starts, as messages are saved, and by
-`signpost prune`); "Start again" and "Exit this page" delete it at once. Deleted rows are overwritten (`secure_delete`), and a new file is made readable by its owner only.
+`signpost prune`); "Start again" and "Exit this page" delete it at once. Deleted rows are
+overwritten (`secure_delete`), and a new file is made readable by its owner only. It lives in the back
+office, free of any web framework, so that `signpost prune` does not load the website.
 
 `signpost serve` keeps the file beside the analytics one (`var/signpost-chat.db`); without a file
 (tests, `flask run` with no database) the conversations live in memory.
@@ -21,7 +23,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from backoffice.staff_store import private_file
+from .staff_store import private_file
 
 IDLE_TTL = 30 * 60  # seconds a conversation is kept after its last message
 PRUNE_EVERY = 60.0  # seconds between sweeps for expired conversations
