@@ -38,6 +38,7 @@ from pathlib import Path
 
 import yaml
 
+from . import crisis_model
 from .lexicon import clean_text, edit_distance, fold, mutations, stem
 
 log = logging.getLogger(__name__)
@@ -2177,11 +2178,50 @@ def _detect(text: str) -> CrisisSignal | None:
             best = _by_meaning(clauses)
         except Exception:  # the rules' answer stands
             log.exception("crisis detection by meaning failed")
+    best = best or _by_model(clauses)
     if best is not None and (_a_move(clauses, best) or _a_topic(clauses, best)):
         return None  # "saying goodbye because she's moving to australia", "a dissertation on self-harm"
     if best is not None and _told_of_the_past(clauses, best):
         return None  # "my grandad was shot in the war", "a stabbing in town last year", "the drama where..."
     return best
+
+
+def features(text: str) -> list[int]:
+    """The learned reader's features of a message (see `crisis_model`), from the words as read here."""
+    return crisis_model.feature_ids(([(t.text, t.tags) for t in clause] for clause in _clauses(text)), stem)
+
+
+def _clauses(text: str) -> list[list[_Token]]:
+    c = _concepts()
+    return [_tokens(words, c) for words in _words(text if isinstance(text, str) else "")]
+
+
+# Which kind the learned reader's concern is, from the concepts the message holds (first that fits)
+_MODEL_KINDS = (
+    ("sexual-violence", frozenset({"sexual", "sex_word", "touch", "spiked"})),
+    ("abuse", frozenset({"abuse_term", "control", "partner", "fear", "violence"})),
+    ("danger", frozenset({"medical", "fire_state", "weapon", "break_in", "follow", "danger", "missing"})),
+    ("self-harm", frozenset({"cut", "self_harm", "body_part", "harm"})),
+)
+
+
+def _by_model(clauses: list[list[_Token]]) -> CrisisSignal | None:
+    """The learned reader's view of a message the rules passed: a concern when it is likely a risk."""
+    every = [t for cl in clauses for t in cl]
+    if not any(t.tags & {"self", "third", "reflexive_self", "victim"} for t in every):
+        return None  # no person in it ("this printer is going to die")
+    if _asks_what_a_word_means(clauses):
+        return None
+    ids = crisis_model.feature_ids(([(t.text, t.tags) for t in cl] for cl in clauses), stem)
+    p = crisis_model.probability(ids)
+    if p is None or p < crisis_model.threshold():
+        return None
+    tags = {tag for t in every for tag in t.tags}
+    kind = next((k for k, wanted in _MODEL_KINDS if tags & wanted), "suicide")
+    other = any("third" in t.tags and t.text not in ("him", "her", "them") for t in every)
+    mine = any(t.text in ("i", "me", "myself", "fi", "dw", "dwi") for t in every)
+    phrase = " ".join(t.text for t in every[:12])
+    return CrisisSignal(kind, phrase, tier="concern", about="other" if other and not mine else "self")
 
 
 # Words that set what is told in the past, in the news or in a story
