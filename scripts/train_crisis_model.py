@@ -3,8 +3,9 @@
     python scripts/train_crisis_model.py            # fit on TRAIN_SETS and the development table
     python scripts/train_crisis_model.py --check    # cross-validate by set, write nothing
 
-It learns from the held-out sets the rules were already tuned on (their first runs are recorded)
-and the development table of tests/test_crisis.py. The newest sets are left out so that they stay
+It learns from the held-out sets the rules were already tuned on (their first runs are recorded),
+the development table of tests/test_crisis.py, and the everyday messages of the development sets for
+search (tests/relevance_questions.yml, tests/meaning_dev.yml). The newest sets are left out so that they stay
 honest measures: add a set to TRAIN_SETS only after its first run is recorded and a newer blind set
 exists. The threshold is chosen so that, when each set is left out in turn and the reader fitted on
 the rest, at most MAX_FALSE_ALARMS of the left-out harmless messages pass it.
@@ -45,6 +46,12 @@ def sets() -> dict[str, tuple[list[str], list[str]]]:
     import test_crisis
 
     out["development table"] = ([r[0] for r in test_crisis.CRISIS], list(test_crisis.HARMLESS))
+    # residents' everyday messages of the development sets for search (none is a held-out set)
+    asked = yaml.safe_load((ROOT / "tests" / "relevance_questions.yml").read_text(encoding="utf-8"))
+    dev = yaml.safe_load((ROOT / "tests" / "meaning_dev.yml").read_text(encoding="utf-8"))
+    everyday = [q["q"] for q in asked if not q["crisis"]] + [str(w) for w, _ in dev["lay"]]
+    everyday += [m["q"] for m in dev["messages"]] + [str(q) for q in dev["unanswerable"]]
+    out["everyday messages"] = ([q["q"] for q in asked if q["crisis"]], everyday)
     return out
 
 
