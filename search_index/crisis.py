@@ -2396,6 +2396,12 @@ def _by_model(clauses: list[list[_Token]]) -> CrisisSignal | None:
     kind = next((k for k, wanted in _MODEL_KINDS if tags & wanted), "suicide")
     other = any("third" in t.tags and t.text not in ("him", "her", "them") for t in every)
     mine = any(t.text in ("i", "me", "myself", "fi", "dw", "dwi") for t in every)
+    if (
+        other
+        and not mine
+        and not tags & (_RISK_CONCEPTS | {"despair", "goodbye", "missing", "better_without", "better"})
+    ):
+        return None  # "my mum lives alone and nobody calls her": a worry for someone, with no danger named
     phrase = " ".join(t.text for t in every[:12])
     return CrisisSignal(kind, phrase, tier="concern", about="other" if other and not mine else "self")
 
@@ -2650,6 +2656,9 @@ def _across_clauses(clauses: list[list[_Token]]) -> CrisisSignal | None:
         words[k] == "swim" and "negation" in toks[k - 1].tags for k in range(1, len(words))
     ):
         return CrisisSignal("suicide", "cannot swim", tier="crisis", about="self")
+    for k, w in enumerate(words[:-1]):  # "since my wife passed ... i might join her soon"
+        if w == "join" and words[k + 1] in ("her", "him", "them") and has & _BEREAVED:
+            return CrisisSignal("suicide", " ".join(words[k : k + 2]), tier="crisis", about="self")
     if "petrol" in has and has & {"lighter", "matches", "match"}:
         return CrisisSignal("danger", "petrol ... lighter", tier="urgent", about="self")
     for k, w in enumerate(words):  # "he said he'd take the kids and i'd never see them again"

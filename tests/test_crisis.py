@@ -363,6 +363,7 @@ CRISIS = [
     ("mae fy nghyn-bartner tu allan i fy nhŷ", "danger", "crisis", "self"),
     ("i was doing well last year but now i want to end it", "suicide", "urgent", "self"),
     ("my teacher knows about the overdose i took last night", "suicide", "crisis", "other"),
+    ("since my husband died, i keep thinking i will join him", "suicide", "crisis", "self"),
 ]
 
 HARMLESS = [

@@ -25,6 +25,7 @@ NOT_BY_MODEL = [
     "my boiler is broken and the landlord won't fix it",
     "i need help filling in a universal credit form",
     "is there a toddler group near caia park",
+    "my grandad lives on his own and hardly anyone visits him",  # a worry for someone, no danger named
 ]
 
 
