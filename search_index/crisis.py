@@ -2071,9 +2071,6 @@ _NIGHT_OUT = frozenset("party pub drinks drinking hangover drunk club night".spl
 _ERRANDS = frozenset("pharmacy chemist chemists doctor doctors gp surgery clinic hospital".split())
 _APPS = frozenset("media internet app apps grid chat group groups".split())
 _WEAK_BETTER = frozenset("fine ok okay alright".split())
-_WHILE = frozenset(
-    "for while when on at today tonight tomorrow this next until till during over this".split()
-)
 
 
 # What may follow a person's collapse: a place, a time, "and ..." (but "a collapsed lung" is no person's)
