@@ -1844,7 +1844,8 @@ def _signals(cl: _Clause) -> Iterable[CrisisSignal]:
                 yield sig("suicide", j, j + 2, "crisis", about(j))
     # someone missing or out of reach who is at risk: "my nan has dementia and has wandered off",
     # "my friend messaged saying goodbye and now she's not answering"
-    young = _age(toks) is not None and _age(toks) < 16
+    first_age = _age(toks)
+    young = first_age is not None and first_age < 16
     for i in cl.pos("missing"):
         if "missing" not in toks[i].start:
             continue
@@ -2192,33 +2193,31 @@ _STRUCK = frozenset(
 )
 
 
+def _age_at(toks: list[_Token], k: int, digits: int) -> int | None:
+    """The age the number at `k` says, if it is one: "14 year old", "12 oed", "i am 13", "she is 12"."""
+    word = toks[k].text
+    if not word.isdigit() or len(word) > digits:
+        return None
+    nxt = toks[k + 1].text if k + 1 < len(toks) else ""
+    prev = toks[k - 1].text if k else ""
+    said = nxt.startswith(("year", "yr", "oed", "blwydd")) or prev in ("am", "is", "aged", "age", "s")
+    return int(word) if said else None
+
+
 def _ages(toks: list[_Token]) -> list[int]:
     """Every age said in a clause: "my 14yo has a boyfriend who is 25" -> [14, 25]."""
     out = []
     for k, t in enumerate(toks):
         m = re.fullmatch(r"(\d{1,2})(?:yo|yrs?)", t.text)
-        if m:
-            out.append(int(m.group(1)))
-            continue
-        if not t.text.isdigit() or len(t.text) > 2:
-            continue
-        nxt = toks[k + 1].text if k + 1 < len(toks) else ""
-        prev = toks[k - 1].text if k else ""
-        if nxt.startswith(("year", "yr", "oed", "blwydd")) or prev in ("am", "is", "aged", "age", "s"):
-            out.append(int(t.text))
+        age = int(m.group(1)) if m else _age_at(toks, k, 2)
+        if age is not None:
+            out.append(age)
     return out
 
 
 def _age(toks: list[_Token]) -> int | None:
-    """An age said in a clause: "14 year old", "12 yr old", "i am 13", "she is 12", "12 oed"."""
-    for k, t in enumerate(toks):
-        if not t.text.isdigit() or len(t.text) > 3:
-            continue
-        nxt = toks[k + 1].text if k + 1 < len(toks) else ""
-        prev = toks[k - 1].text if k else ""
-        if nxt.startswith(("year", "yr", "oed", "blwydd")) or prev in ("am", "is", "aged", "age", "s"):
-            return int(t.text)
-    return None
+    """The first age said in a clause: "14 year old", "12 yr old", "i am 13", "she is 12", "12 oed"."""
+    return next((a for k in range(len(toks)) if (a := _age_at(toks, k, 3)) is not None), None)
 
 
 _BEREAVED = frozenset("passed died dead death lost grave heaven funeral gone".split())
