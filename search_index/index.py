@@ -225,6 +225,9 @@ def _as_names(text: str, names: frozenset[str]) -> str:
     """`text` with each name word written as its index term ("Shout" -> "shout_")."""
     if not names or not text:
         return text
+    folded = _word(text)
+    if not any(w in folded for w in names):  # most texts: no name word at all, nothing to rewrite
+        return text
     return _NAME_WORD_RE.sub(lambda m: name_term(w) if (w := _word(m.group())) in names else m.group(), text)
 
 

@@ -42,6 +42,8 @@ def clean_text(text: str, limit: int = 2000, *, normalise: bool = True) -> str:
 
 def fold(text: str) -> str:
     """Lowercase without accents: "Tŷ" -> "ty", "Pêl-droed" -> "pel-droed"."""
+    if text.isascii():  # nothing to decompose: most of what an index build folds
+        return text.lower()
     decomposed = unicodedata.normalize("NFKD", text.lower())
     return unicodedata.normalize("NFC", "".join(c for c in decomposed if not unicodedata.combining(c)))
 
