@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import logging
 import re
+import time
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -132,9 +133,10 @@ def _concepts() -> _Concepts:
         for item in items:
             for w in _plain(item).split():
                 welsh_words.add(w)
+    english_grammar = _english_grammar()
     for w in welsh_words:
         for form in mutations(w):
-            if form != w:
+            if form != w and form not in english_grammar:  # "for" is English, not "môr" mutated
                 c.radicals.setdefault(form, set()).add(w)
     for section in ("concepts", "welsh"):
         for name, items in (data.get(section) or {}).items():
@@ -174,6 +176,20 @@ def _concepts() -> _Concepts:
     for w in typo_targets(data):
         c.targets.setdefault((w[0], len(w)), []).append(w)
     return c
+
+
+def _english_words() -> frozenset[str]:
+    """Ordinary English words (Debian's word list; empty without it): never "corrected"."""
+    from .language import ordinary_english_words
+
+    return ordinary_english_words()
+
+
+def _english_grammar() -> frozenset[str]:
+    """English function words ("for", "be"): never read as a mutated Welsh concept word."""
+    from .language import english_grammar_words
+
+    return english_grammar_words()
 
 
 def typo_targets(data: dict | None = None) -> list[str]:
@@ -273,7 +289,18 @@ def _words(text: str) -> list[list[str]]:
             words.extend(c.slang.get(w, w).split())
         if words:
             clauses.append(words)
-    return clauses
+    return [_no_more(words) for words in clauses]
+
+
+def _no_more(words: list[str]) -> list[str]:
+    """ "can't do this no more" is "can't do this anymore" (a double negative of speech)."""
+    for k in range(1, len(words) - 1):
+        if words[k] == "no" and words[k + 1] == "more" and _NEGATIONS & set(words[:k]):
+            return words[:k] + ["anymore"] + words[k + 2 :]
+    return words
+
+
+_NEGATIONS = frozenset("cant cannot dont wont not never couldnt wouldnt aint".split())
 
 
 _STARRED = re.compile(r"(?<![\w*#@$])[a-z]*(?:[*#@$]+[a-z]*)+(?![\w*#@$])")
@@ -325,8 +352,8 @@ def _spell(word: str, c: _Concepts) -> str:
 @lru_cache(maxsize=20_000)
 def _spelled(word: str) -> str:
     c = _concepts()
-    if _known(word, c) or not word.isalpha() or len(word) > 30:
-        return word
+    if _known(word, c) or not word.isalpha() or len(word) > 30 or word in _english_words():
+        return word  # a real word as written: "good" is not "god", "odd" not "od", "soon" not "son"
     for squeezed in (_REPEAT.sub(r"\1", word), _REPEAT.sub(r"\1\1", word)):
         if squeezed != word and _known(squeezed, c):
             return squeezed
@@ -574,6 +601,8 @@ def _signals(cl: _Clause) -> Iterable[CrisisSignal]:
             if r is None and o is None:
                 continue
             j = r if r is not None else o
+            if j > i and any(t.text in _A_THING for t in toks[i + 1 : j]):
+                continue  # "hang the curtains myself", "cut the hedge herself": who did it, not to whom
             if tag in ("jump",) and not (cl.has("vehicle") or cl.has("high_place") or cl.has("water")):
                 continue
             kind = "self-harm" if tag in ("cut", "harm", "burn") else "suicide"
@@ -990,9 +1019,51 @@ def _signals(cl: _Clause) -> Iterable[CrisisSignal]:
             continue
         if n is not None and (cl.subject(n) != "thing" or _there(toks, n)):
             yield sig("suicide", n, toks[i].start.get("despair_denied", i + 1) - 1, "concern", about(n))
-    # "i'm done", "i'm finished" at the end of a clause
+    # "i'm done", "i'm finished" at the end of a clause, or done with everything
     if len(toks) <= 4 and toks and toks[-1].text in ("done", "finished") and cl.has("self"):
         yield sig("suicide", 0, len(toks) - 1, "concern")
+    for i in range(2, len(toks)):
+        if toks[i].text in ("done", "finished") and toks[i - 1].text == "am" and toks[i - 2].text == "i":
+            rest = tuple(t.text for t in toks[i + 1 :])
+            if len(toks) > 4 and (not rest or rest[0] == "with" and rest[1:] in _ALL_OF_IT):
+                yield sig("suicide", i - 2, len(toks) - 1, "concern")
+    # for ever, after a way of stopping being: "switching off for good", "go to sleep forever"
+    for j in cl.pos("forever"):
+        end = toks[j].start.get("forever")
+        if (
+            end is None
+            or end < len(toks)
+            and not (toks[end].tags & {"now"} or toks[end].text in _AFTER_FOREVER)
+        ):
+            continue  # inside the phrase, or "for good food", "sleep forever after the exams"
+        k = j - 1
+        while k >= 0 and toks[k].text in ("myself", "meself", "off", "out", "away", "asleep", "just"):
+            k -= 1
+        if k >= 0 and "fade_out" in toks[k].tags:
+            yield sig("suicide", k, end - 1, "concern" if cl.negated(k) else "crisis", about(k))
+    # the means dwelt on: "i keep thinking about the rope in the shed", "can't stop looking at the pills"
+    for i in cl.pos("dwell"):
+        end = toks[i].start.get("dwell")
+        if end is None:
+            continue
+        means = next((k for k in range(end, min(len(toks), end + 5)) if toks[k].tags & _MEANS), None)
+        told = _has([t.text for t in toks], _LONG_AGO)  # "the bridge collapse on the news"
+        if means is not None and cl.subject(i) != "other" and not told:
+            yield sig("suicide", i, means, "concern")
+    # someone there again and again: "my ex keeps turning up at my work", "he's always parked outside"
+    for i in cl.pos("lurk"):
+        who = cl.subject(i)
+        again = any(t.text in _AGAIN for t in toks)
+        if who == "other" and again and not any(t.text in ("late", "early", "drunk") for t in toks[i:]):
+            if any(t.tags & {"partner", "third"} and t.text not in ("him", "her", "them") for t in toks[:i]):
+                yield sig("abuse", max(0, i - 3), toks[i].start.get("lurk", i + 1) - 1, "crisis", "self")
+    # the writer afraid of harming a child: "scared i'll hurt my baby", "the voices tell me to hit my kids"
+    for i in cl.pos("harm") + cl.pos("kill") + cl.pos("violence"):
+        child = next((k for k in range(i + 1, min(len(toks), i + 4)) if toks[k].text in _MY_CHILDREN), None)
+        if child is None or cl.subject(i) == "other":
+            continue
+        if any(t.text in _AFRAID_TO_HARM for t in toks[:i]) or cl.near(i, "fear", before=6) is not None:
+            yield sig("danger", i, child, "crisis", "other")
 
     # hopelessness about living: "nothing to live for", "dont want to be alive", "tired of living"
     for j in cl.pos("life"):
@@ -1861,6 +1932,8 @@ def _signals(cl: _Clause) -> Iterable[CrisisSignal]:
             yield sig("suicide", i, end - 1, "crisis", "other")
         elif cl.has("vulnerable") or young:
             yield sig("danger", i, end - 1, "urgent", "other")
+        elif (first_age or 0) >= 75 or any(t.text in _UNSEEN_SIGNS for t in toks):
+            yield sig("danger", i, end - 1, "crisis", "other")  # "not seen her for a week, post piling up"
     # money taken or kept from the writer: "he takes my wages", "she controls all the money"
     for i, tok in enumerate(toks):
         if (
@@ -1937,12 +2010,18 @@ def _signals(cl: _Clause) -> Iterable[CrisisSignal]:
         None,
     )
     alone = any(t.text in ("alone", "left") for t in toks) or any(
-        toks[k].text in ("own", "hun") and toks[k - 1].text in ("his", "her", "their", "ei")
+        toks[k].text in ("own", "hun", "hunain") and toks[k - 1].text in ("his", "her", "their", "ei", "eu")
         for k in range(1, len(toks))
     )
     small = age is not None and age < 10 or any(t.text in _YOUNG | {"plentyn"} for t in toks)
     if alone and small and any(t.text in _UNATTENDED for t in toks):
         yield sig("danger", 0, len(toks) - 1, "urgent", "other")
+    elif (
+        alone
+        and any(t.text in _CHILDREN | {"plant", "children"} for t in toks)
+        and any(t.text in _DAYS_ON_END for t in toks)
+    ):
+        yield sig("danger", 0, len(toks) - 1, "crisis", "other")  # "the kids next door alone for days"
     # "GET HIM AWAY FROM ME"
     for j in range(len(toks) - 3):
         if (
@@ -2183,6 +2262,9 @@ _HIDING = frozenset("hide hiding hid cover covering sleeves sleeve".split())
 _RAILINGS = frozenset("railing barrier fence edge side wall".split())
 _CHILD_WORDS = frozenset("kids children baby son daughter plant".split())
 _PICTURES = frozenset("picture photo pic image video nude llun lluniau".split())
+# Signs that someone has not been about for days: "curtains shut, post piling up behind the door"
+_UNSEEN_SIGNS = frozenset("curtains post milk letters mail newspapers papers lights llenni".split())
+_DAYS_ON_END = frozenset("days nights weekend week dyddiau nosweithiau wythnos".split())
 _UNATTENDED = frozenset("screaming crying hours hour night hot boeth locked awr water road car".split())
 _SOUNDING = frozenset("going beeping sounding canu pounding dizzy headache sick benysgafn off".split())
 _ON_TOP = frozenset("top floor edge roof of very highest level side".split())
@@ -2337,7 +2419,10 @@ _PAST = frozenset(
 
 
 _THREAT_STEMS = ("threat", "bygwth", "fygwth", "mygwth")
-_ONLINE = frozenset("instagram facebook tiktok twitter snapchat online youtube social whatsapp".split())
+_ONLINE = frozenset(
+    "instagram insta facebook fb tiktok twitter snapchat snap online youtube social whatsapp strava twitch "
+    "reddit linkedin spotify pinterest threads".split()
+)
 
 
 def _followed_by_a_thing(toks: list[_Token], i: int) -> bool:
@@ -2345,6 +2430,13 @@ def _followed_by_a_thing(toks: list[_Token], i: int) -> bool:
     nxt = toks[i + 1 : i + 6]
     if nxt and nxt[0].text in ("on", "ar") and any(t.text in _ONLINE for t in nxt[1:3]):
         return True
+    for k, t in enumerate(nxt[:-1]):  # "following my running club on strava": a page followed online
+        if (
+            t.text in ("on", "ar")
+            and nxt[k + 1].text in _ONLINE
+            and not any(x.tags & {"victim", "reflexive_self"} or x.text in ("me", "us") for x in nxt[:k])
+        ):
+            return True
     if nxt and nxt[0].text == "by":
         rest = nxt[1:]
         person = any(t.tags & {"third", "intruder_who", "victim"} for t in rest) or any(
@@ -2541,6 +2633,36 @@ def _detect(text: str) -> CrisisSignal | None:
     return best
 
 
+# Words that start a thing named between a verb and "myself" ("hang the curtains myself")
+_A_THING = frozenset("the a an some this that these those our their new y yr".split())
+# What may follow "done with" when it is done with living: "i'm done with everything", "... with it all"
+_ALL_OF_IT = frozenset(
+    {
+        ("everything",),
+        ("it", "all"),
+        ("all", "of", "it"),
+        ("life",),
+        ("living",),
+        ("the", "world"),
+        ("everyone",),
+        ("this", "life"),
+        ("it",),
+        ("this",),
+        ("all", "this"),
+        ("everything", "now"),
+    }
+)
+# What may follow "for good" when it ends what is said: "switching off for good tonight"
+_AFTER_FOREVER = frozenset("and now tonight this i lol tbh honestly please x xx sorry soon".split())
+# Means a person dwells on (`dwell`): a weapon, a rope, a height, poison, water, medicines
+_MEANS = frozenset({"weapon", "shoot", "hang", "high_place", "poison", "water", "substance", "overdose"})
+# Said of someone who comes again and again (`lurk`)
+_AGAIN = frozenset("keep keeps kept keeping every always again constantly still daily nightly".split())
+# The writer's own children (`_signals`: afraid of harming them)
+_MY_CHILDREN = frozenset("baby babies kids kid children child son daughter toddler boy girl twins".split())
+# Fear or compulsion of one's own act: "scared i'll hurt", "the voices tell me to", "so angry i could"
+_AFRAID_TO_HARM = frozenset("voices voice urge urges intrusive could might worried frightened".split())
+
 _NOW_WORDS = frozenset("just again still anymore tonight today currently nawr heno eto".split())
 
 
@@ -2605,6 +2727,9 @@ _LONG_AGO = (
     ("in", "the", "paper"),
     ("on", "the", "news"),
     ("in", "the", "news"),
+    ("news", "said"),
+    ("news", "says"),
+    ("read", "about"),
     ("the", "drama"),
     ("the", "film"),
     ("a", "film"),
@@ -2639,6 +2764,23 @@ def _well_now(words: list[str], k: int) -> bool:
     )
 
 
+# Lately, not long ago: past only with a word of getting better ("last week ... it's healing")
+_LATELY = (("last", "week"), ("last", "month"), ("few", "weeks", "ago"), ("weeks", "ago"), ("months", "ago"))
+
+
+def _a_past_year(words: list[str]) -> bool:
+    """A year gone by, said as when: "in 2019", "back in 2015" (not "since 2019": still going on)."""
+    this_year = time.gmtime().tm_year
+    return any(
+        w.isdigit()
+        and len(w) == 4
+        and 1900 <= int(w) < this_year
+        and k
+        and words[k - 1] in ("in", "yn", "ym")
+        for k, w in enumerate(words)
+    )
+
+
 _BUT_NOW = (
     ("and", "now"),
     ("but", "now"),
@@ -2649,6 +2791,13 @@ _BUT_NOW = (
     ("right", "now"),
 )
 _WELL_NOW = (
+    ("healing",),
+    ("healed",),
+    ("recovered",),
+    ("thriving",),
+    ("got", "through"),
+    ("doing", "well"),
+    ("doing", "great"),
     ("been", "well"),
     ("been", "fine"),
     ("been", "ok"),
@@ -2672,7 +2821,10 @@ def _told_of_the_past(clauses: list[list[_Token]], best: CrisisSignal) -> bool:
     war", "the drama where he strangles her"); or the writer's own harm long over ("i used to self harm
     but i've been well for years"). Sexual violence, and anything happening to the writer now, stand."""
     words = [t.text for cl in clauses for t in cl]
-    if not _has(words, _LONG_AGO) or best.kind == "sexual-violence":
+    long_ago = (
+        _has(words, _LONG_AGO) or _a_past_year(words) or (_has(words, _LATELY) and _has(words, _WELL_NOW))
+    )
+    if not long_ago or best.kind == "sexual-violence":
         return False
     if _has(words, _BUT_NOW) or set(words) & {"just", "again", "tonight", "still", "today", "heno", "eto"}:
         return False  # "my son used to self harm and now he's taken an overdose"
@@ -2680,6 +2832,8 @@ def _told_of_the_past(clauses: list[list[_Token]], best: CrisisSignal) -> bool:
         return False  # "he used to hit my mum and he's hitting her now" (but "been well for ages now")
     if best.about == "other" and best.kind in ("danger", "abuse", "suicide"):
         return True  # "my grandad took his own life in the 60s"
+    if best.about == "other" and _has(words, _WELL_NOW):
+        return True  # "my son self harmed years ago, he's doing well now"
     if best.kind == "danger" and _has(words, (("crime", "number"), ("insurance",), ("claim",), ("cyngor",))):
         return True  # "someone broke into my car last month, the police gave me a crime number"
     return best.about == "self" and best.kind in ("self-harm", "suicide", "abuse") and _has(words, _WELL_NOW)
@@ -2872,6 +3026,14 @@ def _across_clauses(clauses: list[list[_Token]]) -> CrisisSignal | None:
             return CrisisSignal("suicide", " ".join(words[k : k + 2]), tier="crisis", about="self")
     if "petrol" in has and has & {"lighter", "matches", "match"}:
         return CrisisSignal("danger", "petrol ... lighter", tier="urgent", about="self")
+    if (
+        any("missing" in t.tags for t in toks)
+        and has & _UNSEEN_SIGNS
+        and any("third" in t.tags for t in toks)
+    ):
+        return CrisisSignal(
+            "danger", "not seen ... " + " ".join(sorted(has & _UNSEEN_SIGNS)), tier="crisis", about="other"
+        )
     for k, w in enumerate(words):  # "he said he'd take the kids and i'd never see them again"
         if (
             w in ("take", "taking", "took")

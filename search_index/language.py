@@ -100,6 +100,11 @@ def _grammar() -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(welsh - english), frozenset(english - welsh)
 
 
+def english_grammar_words() -> frozenset[str]:
+    """The English function words of the word lists that are not also Welsh ("for", "be", "the")."""
+    return _grammar()[1]
+
+
 @lru_cache(maxsize=1)
 def _word_lists() -> tuple[frozenset[str], frozenset[str]]:
     data = yaml.safe_load(WORDS_FILE.read_text(encoding="utf-8")) or {}

@@ -364,6 +364,30 @@ CRISIS = [
     ("i was doing well last year but now i want to end it", "suicide", "urgent", "self"),
     ("my teacher knows about the overdose i took last night", "suicide", "crisis", "other"),
     ("since my husband died, i keep thinking i will join him", "suicide", "crisis", "self"),
+    # for ever, after a way of stopping being
+    ("thinking of switching off for good", "suicide", "crisis", "self"),
+    ("ready to check out permanently", "suicide", "crisis", "self"),
+    ("he says he wants to close his eyes for good", "suicide", "crisis", "other"),
+    # done with everything; a double negative of speech
+    ("honestly after today im done with it all", "suicide", "concern", "self"),
+    ("honest i cant keep going no more", "suicide", "crisis", "self"),
+    # the means dwelt on
+    ("i keep looking at the rope in the loft", "suicide", "concern", "self"),
+    ("can't stop thinking about the pills in the drawer", "suicide", "concern", "self"),
+    # someone there again and again
+    ("my ex-husband keeps showing up at my mum's", "abuse", "crisis", "self"),
+    # afraid of harming one's own child
+    ("scared i'll hurt my baby, i need someone to have her", "danger", "crisis", "other"),
+    ("the voices keep telling me to hit my son", "danger", "crisis", "other"),
+    # not seen for days; children alone for days
+    (
+        "not seen the old man next door since monday, his milk is still on the step",
+        "danger",
+        "crisis",
+        "other",
+    ),
+    ("the children over the road have been left on their own for three days", "danger", "crisis", "other"),
+    ("my toddler swallowed a magnet", "danger", "urgent", "other"),
 ]
 
 HARMLESS = [
@@ -571,6 +595,24 @@ HARMLESS = [
     "dw i'n byw yn wrecsam",
     "mae'r ci wedi marw",
     "ymwybyddiaeth hunan-niweidio i athrawon",
+    # a real word is never "corrected" into a risk word ("good" is not "god", "odd" not "od")
+    "that's odd, the food bank was shut",
+    "gone for good, the old library, where do i get books now",
+    "see you soon",
+    # for ever, of a thing; done with a task
+    "how do i switch the heating off for good",
+    "is the bridge closed for good",
+    "i am done with my form, who do i give it to",
+    # who did it, not to whom; a page followed online; getting better
+    "trying to hang the new curtains myself, who lends ladders",
+    "someone keeps following our charity page on instagram and liking every post",
+    "my brother self harmed years ago, he's doing well now and wants to volunteer",
+    "sprained my wrist on the ice last week, it's healing, is there physio",
+    "my uncle was stabbed in 1998, the family want to plant a memorial tree",
+    # a thing dwelt on, someone turning up once, a child harmed by nobody
+    "i keep thinking about the new bridge design we saw on the news",
+    "my ex turned up late to collect the kids again",
+    "not seen my cousin for ages, where can we meet for coffee",
 ]
 
 
