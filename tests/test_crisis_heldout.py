@@ -22,17 +22,20 @@ HARMLESS = [t for d in DATA.values() for t in d["harmless"]]
 # figures above were flattered: set 12 78.8% / 7.5%; set 13 54.4% / 9.8%; set 14 79.8% / 12.2% (the
 # learned reader's first run; rules alone 59.0% / 8.8%); set 15 74.7% / 7.6% (rules alone 56.2% /
 # 6.5%; the code before that day's work: 45.6% / 7.3%); set 16 72.1% / 7.9% (without the learned
-# reader 61.7% / 7.5%; the code before that day's work: 50.5% / 7.0%). Sets 1-15 have since been tuned
-# on or learned from; set 16 has not. All sixteen together: 94.3% / 2.5%, the floors below (the blind
-# sets pull the first below 95%).
-RISK_FLAGGED = 0.94  # at least this share of risk messages flagged (target 0.95)
+# reader 61.7% / 7.5%; the code before that day's work: 50.5% / 7.0%). Sets 17 and 18 were written blind
+# on 2026-11-30 and committed before anything ran on them: with the code of that morning 72.8% / 17.1%
+# and 79.2% / 14.2%; after that day's round (set 16 learned from) 74.9% / 16.7% and 82.5% / 15.9%
+# (rules alone 61.3% / 13.8% and 50.0% / 11.0%). They were written with many near pairs (a harmless
+# line reusing a risk line's words), and their false alarms show it. All eighteen together: 92.2% /
+# 5.1%, the floors below; sets 1-16 have been tuned on or learned from, 17 and 18 not yet.
+RISK_FLAGGED = 0.92  # at least this share of risk messages flagged (target 0.95)
 # at most this share of harmless look-alikes flagged (target 0.02; the blind sets' false alarms are
 # counted, not tuned away)
-HARMLESS_FLAGGED = 0.027
+HARMLESS_FLAGGED = 0.052
 
 
 def test_heldout_sets_are_big_enough():
-    assert len(SETS) >= 16
+    assert len(SETS) >= 18
     assert (
         len(DATA["crisis_heldout.yml"]["risk"]) >= 150 and len(DATA["crisis_heldout.yml"]["harmless"]) >= 120
     )
