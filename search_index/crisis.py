@@ -1444,6 +1444,13 @@ def _signals(cl: _Clause) -> Iterable[CrisisSignal]:
         s = cl.subject(i)
         if s == "self" and not welsh_victim or s == "thing" and not welsh_victim:
             continue
+        if (
+            toks[i].text == "killing"
+            and i > 1
+            and toks[i - 1].text in ("is", "are")
+            and not toks[i - 2].tags & {"third", "partner", "victim", "intruder_who"}
+        ):
+            continue  # "the bonfire smoke is killing me": a thing said to kill is a figure of speech
         if any(t.text in _SPORT for t in toks):
             continue  # "my brother pinned me in wrestling": the game
         if s != "self" and _young_agent(toks, i) and not (i + 1 < len(toks) and toks[i + 1].text == "by"):
@@ -1672,7 +1679,12 @@ def _signals(cl: _Clause) -> Iterable[CrisisSignal]:
                 t.text == "every" and k + 1 < len(toks) and toks[k + 1].text in _TIMES
                 for k, t in enumerate(toks)
             )
-            if h is not None and not every:  # "the smoke comes in every weekend": a nuisance, not a fire
+            smoke_of = (
+                toks[i].text == "smoke"
+                and any(t.text in _SMOKE_SOURCES for t in toks)
+                and not any(t.text in ("fire", "flames", "alight", "burning", "ablaze") for t in toks)
+            )  # "smoke coming from next door's chimney": where smoke belongs
+            if h is not None and not every and not smoke_of:  # "the smoke comes in every weekend": a nuisance
                 yield sig("danger", min(h, i), toks[i].start["fire_state"] - 1, "urgent")
     for i in cl.pos("follow"):
         v = next(
@@ -2264,6 +2276,10 @@ _CHILD_WORDS = frozenset("kids children baby son daughter plant".split())
 _PICTURES = frozenset("picture photo pic image video nude llun lluniau".split())
 # Signs that someone has not been about for days: "curtains shut, post piling up behind the door"
 _UNSEEN_SIGNS = frozenset("curtains post milk letters mail newspapers papers lights llenni".split())
+# Where smoke belongs: "smoke coming out of the chimney"
+_SMOKE_SOURCES = frozenset(
+    "chimney chimneys bonfire barbecue bbq stove burner fireplace incense vape simnai".split()
+)
 _DAYS_ON_END = frozenset("days nights weekend week dyddiau nosweithiau wythnos".split())
 _UNATTENDED = frozenset("screaming crying hours hour night hot boeth locked awr water road car".split())
 _SOUNDING = frozenset("going beeping sounding canu pounding dizzy headache sick benysgafn off".split())
@@ -2630,7 +2646,130 @@ def _detect(text: str) -> CrisisSignal | None:
         and (_a_move(clauses, best) or _a_topic(clauses, best))
     ):
         return None  # "saying goodbye because she's moving to australia", "a dissertation on self-harm"
+    if best.kind in ("suicide", "danger", "self-harm") and (
+        _bounded(clauses, best) or _a_dose_question(clauses, best) or _asked_in_case(clauses, best)
+    ):
+        return None  # "not wake up till noon", "2 paracetamol and 2 ibuprofen, is that ok?"
     return best
+
+
+def _bounded(clauses: list[list[_Token]], best: CrisisSignal) -> bool:
+    """A finality given a bound that makes it ordinary: "i want to sleep and not wake up till noon",
+    "she hasn't woken up yet", "my last message today", "no one will notice if i'm gone for a week",
+    "my mum keeps saying she'll end it with her boyfriend". Every finality said must have its bound."""
+    toks = [t for cl in clauses for t in cl]
+    words = [t.text for t in toks]
+    phrase = best.phrase.split()
+    at = next((k for k in range(len(words) - len(phrase) + 1) if words[k : k + len(phrase)] == phrase), None)
+    ends = {
+        k + 1
+        for k, t in enumerate(toks)
+        if t.tags & _FINAL and not (k + 1 < len(toks) and toks[k + 1].tags & _FINAL)
+    }
+    if not ends and at is not None:
+        ends = {at + len(phrase)}
+    return bool(ends) and all(_a_bound(words[e : e + 5], words[max(0, e - 3) : e]) for e in ends)
+
+
+_FINAL = frozenset({"death", "goodbye", "my_absence", "medical"})
+
+
+def _a_bound(after: list[str], before: list[str]) -> bool:
+    if after[:1] == ["up"]:
+        after = after[1:]
+    first, second, third = (after + ["", "", ""])[:3]
+    if first in ("till", "until", "til", "tll") and second and second not in _SUBJECTS | {"me", "you", "it"}:
+        return True  # "till spring" (not "until i shook him")
+    if first == "yet" or (first, second) in (("early", "enough"), ("in", "time"), ("on", "time")):
+        return True
+    if "last" in before and (first == "today" or (first, second) == ("of", "the")):
+        return True  # "my last message today", "last message of the day"
+    if first == "for" and second in ("a", "the", "two", "three", "few", "couple") and third in _A_WHILE:
+        return True  # "gone for a week"
+    if (
+        before[-1:] == ["it"]
+        and first == "with"
+        and (second in ("him", "her", "them") or second in ("my", "his", "her") and third in _PARTNERS)
+    ):
+        return True  # "end it with her boyfriend": a break-up
+    return False
+
+
+_A_WHILE = frozenset(
+    "week weeks weekend day days bit while fortnight month months couple night nights".split()
+)
+_PARTNERS = frozenset("boyfriend girlfriend partner husband wife bf gf fella fiance fiancee".split())
+# A question of how to take a medicine, or whether a dose is all right
+_DOSE_QUESTIONS = (
+    ("is", "that", "ok"),
+    ("is", "it", "ok"),
+    ("is", "that", "safe"),
+    ("is", "it", "safe"),
+    ("is", "that", "alright"),
+    ("is", "that", "normal"),
+    ("before", "or", "after"),
+    ("with", "food"),
+    ("can", "i", "take"),
+    ("should", "i", "take"),
+    ("do", "i", "take"),
+    ("how", "often"),
+    ("dosette",),
+    ("blister", "pack"),
+    ("blister", "packs"),
+    ("the", "fridge"),
+    ("same", "cupboard"),
+)
+_INTENT_TAGS = frozenset(
+    {
+        "death",
+        "kill",
+        "suicide",
+        "despair",
+        "goodbye",
+        "cant_go_on",
+        "better_without",
+        "overdose",
+        "my_absence",
+    }
+)
+
+
+def _a_dose_question(clauses: list[list[_Token]], best: CrisisSignal) -> bool:
+    """A medicine asked about as a medicine: "i've taken 2 ibuprofen and 2 paracetamol, is that ok
+    together?", "the tablets in my hand, before or after food?" (never with words of dying, an
+    overdose, or an amount: "i took all my tablets, is that ok?")."""
+    toks = [t for cl in clauses for t in cl]
+    words = [t.text for t in toks]
+    if (
+        best.kind != "suicide"
+        or not any("substance" in t.tags for t in toks)
+        or not _has(words, _DOSE_QUESTIONS)
+    ):
+        return False
+    if any(t.tags & _INTENT_TAGS for t in toks):
+        return False
+    if any(
+        t.text in ("all", "whole", "lot", "box", "packet", "bottle", "loads", "handful", "strip")
+        for t in toks
+    ):
+        return False
+    return all(int(w) <= 3 for w in words if w.isdigit() and len(w) <= 3 and not w.endswith("0" * 3))
+
+
+def _asked_in_case(clauses: list[list[_Token]], best: CrisisSignal) -> bool:
+    """A danger asked about before it happens: "what number do i ring if i smell gas?", "what should i
+    do if someone collapses", "just in case" (never with what is said as now)."""
+    if best.kind != "danger" or _said_now(clauses):
+        return False
+    words = [t.text for cl in clauses for t in cl]
+    if _has(words, (("just", "in", "case"), ("in", "case", "of"))):
+        return True
+    k = next((k for k, w in enumerate(words) if w == "if"), None)
+    return (
+        k is not None
+        and any(w in ("what", "who", "which", "how") for w in words[:k])
+        and (best.phrase.split()[0] in words[k + 1 : k + 5])
+    )
 
 
 # Words that start a thing named between a verb and "myself" ("hang the curtains myself")
@@ -2758,6 +2897,7 @@ def _well_now(words: list[str], k: int) -> bool:
     well = {"well", "fine", "safe", "better", "ok", "okay", "happy", "good"}
     return (
         "been" in before
+        or _has(before, _WELL_NOW)
         or bool(set(after) & well)
         or bool(set(words[max(0, k - 2) : k]) & well)
         or any(w.isdigit() for w in words[max(0, k - 2) : k])
@@ -2791,6 +2931,17 @@ _BUT_NOW = (
     ("right", "now"),
 )
 _WELL_NOW = (
+    ("free", "of", "it"),
+    ("years", "free"),
+    ("months", "free"),
+    ("not", "done", "it", "for"),
+    ("havent", "done", "it", "for"),
+    ("hasnt", "done", "it", "for"),
+    ("not", "done", "it", "since"),
+    ("havent", "done", "it", "since"),
+    ("so", "much", "better"),
+    ("so", "much", "stronger"),
+    ("really", "helped"),
     ("healing",),
     ("healed",),
     ("recovered",),
@@ -2855,9 +3006,24 @@ def _a_move(clauses: list[list[_Token]], best: CrisisSignal) -> bool:
     """A goodbye said for a move, a holiday or a leaving do (not a goodbye letter, note or message, nor
     a goodbye to life or the world)."""
     words = [t.text for cl in clauses for t in cl]
-    moving = bool(set(words) & _MOVES) or _has(words, (("moving", "to"), ("move", "to"), ("leaving", "do")))
+    moving = bool(set(words) & _MOVES) or _has(
+        words,
+        (
+            ("moving", "to"),
+            ("move", "to"),
+            ("leaving", "do"),
+            ("moving", "into"),
+            ("moving", "house"),
+            ("smaller", "flat"),
+            ("smaller", "house"),
+            ("smaller", "place"),
+            ("downsizing",),
+            ("clearing", "out"),
+        ),
+    )
     final = set(words) & {"letter", "note", "notes", "message", "world", "life", "forever", "ever", "last"}
-    return best.kind == "suicide" and "goodbye" in best.phrase and moving and not final
+    parting = "goodbye" in best.phrase or "away" in best.phrase.split()  # "giving my things away"
+    return best.kind == "suicide" and parting and moving and not final
 
 
 def _a_topic(clauses: list[list[_Token]], best: CrisisSignal) -> bool:
@@ -3024,6 +3190,18 @@ def _across_clauses(clauses: list[list[_Token]]) -> CrisisSignal | None:
     for k, w in enumerate(words[:-1]):  # "since my wife passed ... i might join her soon"
         if w == "join" and words[k + 1] in ("her", "him", "them") and has & _BEREAVED:
             return CrisisSignal("suicide", " ".join(words[k : k + 2]), tier="crisis", about="self")
+    relapsed = has & {"relapsed", "relapse", "relapsing"} or _has(
+        words, (("did", "it", "again"), ("done", "it", "again"), ("started", "again"), ("slipped", "up"))
+    )
+    harm = [
+        t
+        for k, t in enumerate(toks)
+        if t.tags & {"cut", "self_harm", "overdose"}
+        and at(k + 1) not in ("down", "back", "out", "off", "my", "the")
+    ]
+    habits = {"drinking", "drink", "booze", "alcohol", "smoking", "gambling", "vaping", "diet", "weed"}
+    if relapsed and harm and not has & habits:
+        return CrisisSignal("self-harm", harm[0].text + " ... again", tier="crisis", about="self")
     if "petrol" in has and has & {"lighter", "matches", "match"}:
         return CrisisSignal("danger", "petrol ... lighter", tier="urgent", about="self")
     if (

@@ -388,6 +388,12 @@ CRISIS = [
     ),
     ("the children over the road have been left on their own for three days", "danger", "crisis", "other"),
     ("my toddler swallowed a magnet", "danger", "urgent", "other"),
+    # a relapse said across clauses; a thing that is no bound
+    ("clean for a year from cutting and last night i did it again", "self-harm", "crisis", "self"),
+    ("he wont wake up until i shake him really hard", "danger", "urgent", "other"),
+    ("i have taken 12 paracetamol, is that ok", "suicide", "urgent", "self"),
+    ("what do i do, my dad has collapsed", "danger", "urgent", "other"),
+    ("my husband is killing me, he won't let me sleep or eat", "abuse", "crisis", "self"),
 ]
 
 HARMLESS = [
@@ -613,6 +619,22 @@ HARMLESS = [
     "i keep thinking about the new bridge design we saw on the news",
     "my ex turned up late to collect the kids again",
     "not seen my cousin for ages, where can we meet for coffee",
+    # a finality with a bound; a medicine asked about; a danger asked about before it happens
+    "i'd love to sleep and not wake up until the weekend, this cold is horrible",
+    "my daughter hasn't woken up yet and the school bus is at eight",
+    "that's my last message of the day, thank you all",
+    "nobody will notice if i'm gone for a fortnight, will they? can the post office hold my post",
+    "my sister says she'll end it with her boyfriend this time",
+    "i have taken 2 co codamol, can i take ibuprofen with food as well",
+    "who do i call if i ever smell gas in the street",
+    "what should i do if someone collapses at our club, is there a defib course",
+    # a thing said to kill; smoke where it belongs; a grown son who won't move out
+    "the noise from the building site is killing me",
+    "smoke coming out of the chimney next door, do they need a certificate",
+    "my son is 24 and won't move out, any housing advice",
+    # a harm long over; giving things away for a move
+    "i used to cut but i've been free of it for years now, can i volunteer",
+    "giving my things away because we're moving into a smaller flat, who collects sofas",
 ]
 
 
