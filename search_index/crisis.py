@@ -276,7 +276,8 @@ def _words(text: str) -> list[list[str]]:
     clauses: list[list[str]] = []
     for part in _CLAUSE_BREAK.split(text):
         words: list[str] = []
-        for w in _TOKEN.findall(part):
+        found = _TOKEN.findall(part)
+        for k, w in enumerate(found):
             if w in _BREAK_WORDS:
                 if words:
                     clauses.append(words)
@@ -286,10 +287,14 @@ def _words(text: str) -> list[list[str]]:
                 words.pop()
                 clauses.append(words)
                 words = []
-            words.extend(c.slang.get(w, w).split())
+            counted = w.isdigit() and k + 1 < len(found) and found[k + 1].startswith(_UNITS)
+            words.extend([w] if counted else c.slang.get(w, w).split())  # "my 2 year old" is no "to"
         if words:
             clauses.append(words)
     return [_no_more(words) for words in clauses]
+
+
+_UNITS = ("year", "yr", "month", "week", "wk", "day", "hour", "hr", "min", "mg", "ml", "oed", "blwydd")
 
 
 def _no_more(words: list[str]) -> list[str]:
@@ -717,6 +722,29 @@ def _signals(cl: _Clause) -> Iterable[CrisisSignal]:
                 many = cl.near(i, "amount", before=4, after=4) is not None  # "a bottle of", "all my"
                 yield sig("suicide", i, j + 1, "crisis" if many else "concern", "self")
                 break
+    # a blade, a rope or pills held or kept close, with the urge or the thoughts: "sh urges bad tonight,
+    # blades in my drawer", "sat with the razor for an hour", "knife in my hand and the thoughts are back"
+    urge = any(t.text in _URGES for t in toks) or now
+    for i in cl.pos("weapon") + cl.pos("cut") + cl.pos("hang") + cl.pos("substance"):
+        held = _has(
+            [t.text for t in toks[i + 1 : i + 5]],
+            (("in", "my", "hand"), ("in", "my", "drawer"), ("in", "my", "room"), ("yn", "fy", "llaw")),
+        ) or (i > 1 and toks[i - 2].text in ("sat", "sitting", "sit") and toks[i - 1].text == "with")
+        held = (
+            held
+            or i > 1
+            and toks[i - 1].text == "the"
+            and toks[i - 2].text == "with"
+            and i > 2
+            and toks[i - 3].text in ("sat", "sitting")
+        )
+        if (
+            held
+            and (urge or toks[i].text in ("razor", "blade", "blades", "rope", "noose"))
+            and cl.subject(i) != "other"
+        ):
+            yield sig("self-harm" if "cut" in toks[i].tags else "suicide", i, i + 3, "crisis", "self")
+            break
     # means at hand: "a bottle of vodka and all my pills"
     for i in cl.pos("substance"):
         a = cl.near(i, "amount", before=3)
@@ -1792,6 +1820,44 @@ def _signals(cl: _Clause) -> Iterable[CrisisSignal]:
                 if not any(t.tags & {"read"} for t in toks):
                     yield sig("suicide", 0, j, "crisis", "self")
                     break
+    # enough to do it, asked: "how many paracetamol would it take", "is 40 of her tablets enough",
+    # "how high does a bridge need to be", "if someone ate a whole pack how long till it kicks in"
+    words = [t.text for t in toks]
+    drugs = any(t.tags & {"substance", "poison"} for t in toks)
+    lots = any(w.isdigit() and len(w) <= 3 and int(w) >= 8 for w in words) or bool(
+        set(words) & {"whole", "all", "pack", "packet", "box", "bottle"}
+    )
+    dosing = _has(
+        words, (("can", "i", "take"), ("safe",), ("dose", "for"), ("can", "i", "give"), ("how", "often"))
+    )
+    if not dosing and (
+        drugs
+        and "how" in words
+        and "many" in words
+        and _has(words, (("would", "it", "take"), ("would", "that", "take")))
+        or drugs
+        and lots
+        and "enough" in words
+        or drugs
+        and lots
+        and _has(words, (("kicks", "in"), ("kick", "in"), ("how", "long", "till"), ("how", "long", "until")))
+        or cl.has("high_place")
+        and _has(words, (("need", "to", "be"), ("needs", "to", "be"), ("high", "enough")))
+    ):
+        yield sig("suicide", 0, len(toks) - 1, "crisis", "self")
+    # pills taken a while ago, said as done: "took the pills an hour ago", "swallowed them 20 mins ago"
+    for i in cl.pos("substance"):
+        took = any(toks[k].text in ("took", "taken", "swallowed", "had") for k in range(max(0, i - 3), i))
+        ago = _has([t.text for t in toks[i + 1 : i + 6]], (("ago",), ("hour", "ago"), ("since",)))
+        if took and ago and i and toks[i - 1].text in ("the", "those", "all", "some", "load", "loads", "a"):
+            yield sig("suicide", max(0, i - 2), i, "urgent", about(i))
+    # what's the point, and nothing after it: "whats the point anymore", "what is the point of anything"
+    for k in range(len(toks) - 3):
+        said = [t.text for t in toks[k : k + 4]]
+        if said == ["what", "is", "the", "point"] or said[:3] == ["whats", "the", "point"]:
+            rest = tuple(t.text for t in toks[k + 4 - (said[0] == "whats") : k + 7])
+            if not rest or rest[:1] in (("anymore",), ("any",)) or rest[:2] in _POINTLESS:
+                yield sig("suicide", k, k + 3, "concern", "self")
     # a painless way to go: "been googling painless ways to go all night"
     for j in range(len(toks) - 2):
         if toks[j].text in ("painless", "quickest", "easiest", "quick", "easy", "peaceful") and toks[
@@ -1857,13 +1923,26 @@ def _signals(cl: _Clause) -> Iterable[CrisisSignal]:
         hazard = cl.has("water") or any(t.text in ("road", "hot", "motorway") for t in toks)
         if alone and hazard:
             yield sig("danger", 0, len(toks) - 1, "urgent", "other")
-        took = next(
-            (k for k, t in enumerate(toks) if t.text in ("swallowed", "drank", "eaten", "ate", "llyncu")),
-            None,
-        )
+        took = next((k for k, t in enumerate(toks) if t.text in _SWALLOWED), None)
         if took is not None and any(t.tags & {"substance", "poison"} for t in toks[took:]):
             if any(t.text in _YOUNG | {"toddler", "kid", "child", "babi"} for t in toks[:took]):
                 yield sig("danger", 0, len(toks) - 1, "urgent", "other")  # "my toddler swallowed my tablets"
+    # a small child, or someone taken medicines by mistake: "gave my 2 year old my iron tablets, she ate
+    # 6", "my son's bitten a washing pod", "mam's taken her whole week of tablets at once by mistake"
+    age = _age(toks)
+    small_child = age is not None and age < 6 or any(t.text in _YOUNG | {"toddler"} for t in toks)
+    swallowed = any(t.text in _SWALLOWED for t in toks)
+    given = any(t.text in ("gave", "given", "took", "taken", "had") for t in toks)
+    mistake = _has([t.text for t in toks], (("by", "mistake"), ("accidentally",), ("by", "accident")))
+    if any(t.tags & {"substance", "poison"} for t in toks):
+        if (
+            swallowed
+            and small_child
+            or (swallowed or given)
+            and mistake
+            and (small_child or cl.has("amount") or (age or 0) >= 70)
+        ):
+            yield sig("danger", 0, len(toks) - 1, "urgent", "other")
     # the phone or the keys taken by a partner: "he smashed my phone so i couldn't call anyone"
     for i, tok in enumerate(toks):
         if (
@@ -1972,9 +2051,10 @@ def _signals(cl: _Clause) -> Iterable[CrisisSignal]:
                 or young
                 or any(t.text in ("son", "daughter", "merch", "mab") for t in toks)
             )
-            asked = any(t.text in ("man", "dyn", "online", "stranger") for t in toks) and any(
-                "sex_word" in t.tags or t.text in ("back", "more") for t in toks
-            )
+            asking = any(t.text.startswith(("ask", "gofyn", "want", "beg")) for t in toks)
+            asked = any(
+                t.text in ("man", "dyn", "ddyn", "online", "ar-lein", "stranger", "we") for t in toks
+            ) and (any("sex_word" in t.tags or t.text in ("back", "more") for t in toks) or asking)
             mine = any(t.text in ("me", "i") for t in toks)
             if threat or child and asked:
                 yield sig(
@@ -2273,7 +2353,25 @@ _WOUNDS = frozenset("scar cut mark bruise burn wound scratch".split())
 _HIDING = frozenset("hide hiding hid cover covering sleeves sleeve".split())
 _RAILINGS = frozenset("railing barrier fence edge side wall".split())
 _CHILD_WORDS = frozenset("kids children baby son daughter plant".split())
-_PICTURES = frozenset("picture photo pic image video nude llun lluniau".split())
+_PICTURES = frozenset("picture photo pic image video nude llun lluniau lun luniau".split())
+# What a child (or anyone) swallowed by mistake is said with
+_SWALLOWED = frozenset("swallowed drank drunk eaten ate bitten bit chewed llyncu".split())
+# What may follow "what is the point" when it is the point of anything at all
+_POINTLESS = frozenset(
+    {
+        ("of", "anything"),
+        ("of", "it"),
+        ("of", "me"),
+        ("of", "life"),
+        ("in", "anything"),
+        ("in", "living"),
+        ("of", "living"),
+        ("in", "trying"),
+        ("any", "more"),
+    }
+)
+# Words of an urge or of thoughts come back: "sh urges really bad", "the thoughts are back"
+_URGES = frozenset("urge urges urging thoughts meddyliau ysfa".split())
 # Signs that someone has not been about for days: "curtains shut, post piling up behind the door"
 _UNSEEN_SIGNS = frozenset("curtains post milk letters mail newspapers papers lights llenni".split())
 # Where smoke belongs: "smoke coming out of the chimney"
@@ -2298,7 +2396,7 @@ def _age_at(toks: list[_Token], k: int, digits: int) -> int | None:
         return None
     nxt = toks[k + 1].text if k + 1 < len(toks) else ""
     prev = toks[k - 1].text if k else ""
-    said = nxt.startswith(("year", "yr", "oed", "blwydd")) or prev in ("am", "is", "aged", "age", "s")
+    said = nxt.startswith(("year", "yr", "oed", "blwydd")) or prev in ("am", "is", "aged", "age", "s", "yn")
     return int(word) if said else None
 
 
@@ -2656,36 +2754,41 @@ def _detect(text: str) -> CrisisSignal | None:
 def _bounded(clauses: list[list[_Token]], best: CrisisSignal) -> bool:
     """A finality given a bound that makes it ordinary: "i want to sleep and not wake up till noon",
     "she hasn't woken up yet", "my last message today", "no one will notice if i'm gone for a week",
-    "my mum keeps saying she'll end it with her boyfriend". Every finality said must have its bound."""
+    "my mum keeps saying she'll end it with her boyfriend". Every finality said must have its bound,
+    and a wish's length is no bound ("i've wanted to die for a month")."""
     toks = [t for cl in clauses for t in cl]
     words = [t.text for t in toks]
-    phrase = best.phrase.split()
-    at = next((k for k in range(len(words) - len(phrase) + 1) if words[k : k + len(phrase)] == phrase), None)
     ends = {
         k + 1
         for k, t in enumerate(toks)
         if t.tags & _FINAL and not (k + 1 < len(toks) and toks[k + 1].tags & _FINAL)
     }
+    phrase = best.phrase.split()
+    at = next((k for k in range(len(words) - len(phrase) + 1) if words[k : k + len(phrase)] == phrase), None)
     if not ends and at is not None:
-        ends = {at + len(phrase)}
+        ends.add(at + len(phrase))  # "notice if i am gone": the rules' phrase, of words with no finality
     return bool(ends) and all(_a_bound(words[e : e + 5], words[max(0, e - 3) : e]) for e in ends)
 
 
-_FINAL = frozenset({"death", "goodbye", "my_absence", "medical"})
+_FINAL = frozenset({"death", "goodbye", "my_absence", "better_without", "medical", "suicide", "kill", "life"})
 
 
 def _a_bound(after: list[str], before: list[str]) -> bool:
+    """Whether the words `after` a finality bound it ("till noon", "yet", "today", "for a week")."""
     if after[:1] == ["up"]:
         after = after[1:]
     first, second, third = (after + ["", "", ""])[:3]
-    if first in ("till", "until", "til", "tll") and second and second not in _SUBJECTS | {"me", "you", "it"}:
-        return True  # "till spring" (not "until i shook him")
-    if first == "yet" or (first, second) in (("early", "enough"), ("in", "time"), ("on", "time")):
-        return True
+    waking = any(w.startswith(("wake", "woke", "waki")) for w in before)
+    if waking and first in ("till", "until", "til", "tll") and (second in _BOUND_TIMES or second.isdigit()):
+        return True  # "not wake up till spring" (not "until i shook him")
+    if waking and (
+        first == "yet" or (first, second) in (("early", "enough"), ("in", "time"), ("on", "time"))
+    ):
+        return True  # "she hasn't woken up yet"
     if "last" in before and (first == "today" or (first, second) == ("of", "the")):
         return True  # "my last message today", "last message of the day"
-    if first == "for" and second in ("a", "the", "two", "three", "few", "couple") and third in _A_WHILE:
-        return True  # "gone for a week"
+    if before[-1:] in (["gone"], ["away"]) and first == "for" and second in _A_FEW and third in _A_WHILE:
+        return True  # "if i'm gone for a week"
     if (
         before[-1:] == ["it"]
         and first == "with"
@@ -2695,6 +2798,12 @@ def _a_bound(after: list[str], before: list[str]) -> bool:
     return False
 
 
+_BOUND_TIMES = frozenset(
+    """noon midday lunch lunchtime dinner teatime morning afternoon evening spring summer autumn winter
+    monday tuesday wednesday thursday friday saturday sunday weekend tomorrow later christmas xmas new
+    easter the""".split()
+)
+_A_FEW = frozenset("a the two three few couple".split())
 _A_WHILE = frozenset(
     "week weeks weekend day days bit while fortnight month months couple night nights".split()
 )
@@ -3202,6 +3311,53 @@ def _across_clauses(clauses: list[list[_Token]]) -> CrisisSignal | None:
     habits = {"drinking", "drink", "booze", "alcohol", "smoking", "gambling", "vaping", "diet", "weed"}
     if relapsed and harm and not has & habits:
         return CrisisSignal("self-harm", harm[0].text + " ... again", tier="crisis", about="self")
+    # a household all unwell at once, the signs of carbon monoxide: "the whole family has headaches and
+    # we're all being sick", "we all feel dizzy and the baby is drowsy"
+    aches = has & {"headache", "headaches", "cur", "pen", "pennau"} and has & {
+        "sick",
+        "vomiting",
+        "drowsy",
+        "dizzy",
+        "sleepy",
+        "confused",
+        "faint",
+        "benysgafn",
+        "chwydu",
+    }
+    if aches and (
+        _has(
+            words,
+            (
+                ("whole", "family"),
+                ("all", "of", "us"),
+                ("we", "are", "all"),
+                ("everyone",),
+                ("both", "of", "us"),
+            ),
+        )
+        or has & {"teulu"}
+    ):
+        return CrisisSignal("danger", "all unwell", tier="urgent", about="other")
+    # a girl to be cut, or married off: "my sister is going to be cut when they go home in the holidays",
+    # "taking me to pakistan in the summer to marry my cousin. i'm 16"
+    female = bool(has & (_HER | {"me", "i", "fi"}))
+    cutting = _has(words, (("be", "cut"), ("get", "cut"), ("being", "cut"), ("getting", "cut")))
+    away = has & {"home", "holiday", "holidays", "summer", "abroad", "ceremony", "back"}
+    if female and cutting and away and not has & {"hair", "fringe", "grass", "hedge", "nails"}:
+        return CrisisSignal("abuse", "to be cut", tier="crisis", about="other")
+    marry = any(w.startswith(("marry", "married", "priodi")) for w in words)
+    unwilling = any("negation" in t.tags for t in toks) or has & {
+        "make",
+        "making",
+        "forcing",
+        "force",
+        "taking",
+    }
+    ages = [a for cl in clauses for a in _ages(cl)]
+    if marry and unwilling and any(a < 18 for a in ages):
+        return CrisisSignal(
+            "abuse", "to marry", tier="crisis", about="self" if has & {"me", "i"} else "other"
+        )
     if "petrol" in has and has & {"lighter", "matches", "match"}:
         return CrisisSignal("danger", "petrol ... lighter", tier="urgent", about="self")
     if (

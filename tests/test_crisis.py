@@ -394,6 +394,22 @@ CRISIS = [
     ("i have taken 12 paracetamol, is that ok", "suicide", "urgent", "self"),
     ("what do i do, my dad has collapsed", "danger", "urgent", "other"),
     ("my husband is killing me, he won't let me sleep or eat", "abuse", "crisis", "self"),
+    # enough to do it, asked; means held with the urge; pills taken a while ago
+    ("how many of my dad's sleeping tablets would it take", "suicide", "crisis", "self"),
+    ("is 25 of my nan's heart pills enough", "suicide", "crisis", "self"),
+    ("how high does the multi storey need to be", "suicide", "crisis", "self"),
+    ("the urges are bad tonight and the razor is in my drawer", "self-harm", "urgent", "self"),
+    ("been sitting with the blade for an hour", "self-harm", "crisis", "self"),
+    ("took the pills twenty minutes ago and i feel sick", "suicide", "urgent", "self"),
+    ("what's the point of anything", "suicide", "concern", "self"),
+    # swallowed by a small child, or taken by mistake
+    ("my 3 year old ate some of my tablets", "danger", "urgent", "other"),
+    ("dad took his whole week of pills at once by mistake, he's 79", "danger", "urgent", "other"),
+    # a household unwell at once; a girl to be cut or married off; pictures asked of a child (Welsh)
+    ("the whole family are getting headaches and feeling dizzy", "danger", "urgent", "other"),
+    ("my cousin says she will be cut in the summer when they visit back home", "abuse", "crisis", "other"),
+    ("my parents are making me marry someone in the holidays and i'm 16", "abuse", "crisis", "self"),
+    ("dw i'n 13 ac mae dyn ar-lein yn gofyn am luniau", "sexual-violence", "crisis", "self"),
 ]
 
 HARMLESS = [
@@ -635,6 +651,15 @@ HARMLESS = [
     # a harm long over; giving things away for a move
     "i used to cut but i've been free of it for years now, can i volunteer",
     "giving my things away because we're moving into a smaller flat, who collects sofas",
+    # how long a medicine takes; enough of a medicine; a wall's height; the point of a thing
+    "how long would it take for the antibiotics to work",
+    "do i have enough insulin for the fortnight away",
+    "how high does a garden wall need to be before i need planning permission",
+    "what is the point of the new roundabout",
+    # a headache after a night out; a wedding; a haircut before a holiday
+    "i have a headache and feel sick after the works do",
+    "my niece is getting married in the summer back home",
+    "getting my hair cut before we go on holiday",
 ]
 
 
