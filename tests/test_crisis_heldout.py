@@ -26,16 +26,19 @@ HARMLESS = [t for d in DATA.values() for t in d["harmless"]]
 # on 2026-11-30 and committed before anything ran on them: with the code of that morning 72.8% / 17.1%
 # and 79.2% / 14.2%; after that day's round (set 16 learned from) 74.9% / 16.7% and 82.5% / 15.9%
 # (rules alone 61.3% / 13.8% and 50.0% / 11.0%). They were written with many near pairs (a harmless
-# line reusing a risk line's words), and their false alarms show it. All eighteen together: 92.2% /
-# 5.1%, the floors below; sets 1-16 have been tuned on or learned from, 17 and 18 not yet.
-RISK_FLAGGED = 0.92  # at least this share of risk messages flagged (target 0.95)
+# line reusing a risk line's words), and their false alarms show it. Sets 19 (young people) and 20
+# (adults, older people and those who report for them) were written blind the same day, before a second
+# round made from sets 1-18: with the code of that morning 79.1% / 19.7% and 71.6% / 12.4%; after the
+# round 80.9% / 19.7% and 75.9% / 10.7% (rules alone 59.1% / 16.4% and 49.6% / 9.9%). All twenty
+# together: 91.0% / 5.6%, the floors below; sets 1-18 have been tuned on or learned from, 19 and 20 not.
+RISK_FLAGGED = 0.91  # at least this share of risk messages flagged (target 0.95)
 # at most this share of harmless look-alikes flagged (target 0.02; the blind sets' false alarms are
 # counted, not tuned away)
-HARMLESS_FLAGGED = 0.052
+HARMLESS_FLAGGED = 0.056
 
 
 def test_heldout_sets_are_big_enough():
-    assert len(SETS) >= 18
+    assert len(SETS) >= 20
     assert (
         len(DATA["crisis_heldout.yml"]["risk"]) >= 150 and len(DATA["crisis_heldout.yml"]["harmless"]) >= 120
     )
