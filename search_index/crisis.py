@@ -778,6 +778,7 @@ def _signals(cl: _Clause) -> Iterable[CrisisSignal]:
                 drunk = toks[i].text in ("smashed", "hammered", "wasted", "battered") and any(
                     t.text in _NIGHT_OUT for t in toks
                 )  # "got smashed at the party"
+                drunk = drunk or any(t.text in _SPORT for t in toks)  # "we got beat 6-1 at netball"
                 if not drunk and not (
                     i + 1 < len(toks)
                     and toks[i + 1].text == "by"
@@ -1055,6 +1056,16 @@ def _signals(cl: _Clause) -> Iterable[CrisisSignal]:
             rest = tuple(t.text for t in toks[i + 1 :])
             if len(toks) > 4 and (not rest or rest[0] == "with" and rest[1:] in _ALL_OF_IT):
                 yield sig("suicide", i - 2, len(toks) - 1, "concern")
+    # everyone better off, with nothing after it: "he keeps saying we'd all be better off" (without him)
+    for k in range(1, len(toks) - 1):
+        if (
+            toks[k].text == "better"
+            and toks[k + 1].text == "off"
+            and toks[k - 1].text in ("be", "all", "are")
+        ):
+            nxt = toks[k + 2].text if k + 2 < len(toks) else ""
+            if nxt in ("", "and", "if", "gone", "now", "anyway"):
+                yield sig("suicide", k, k + 1, "concern", about(k))
     # for ever, after a way of stopping being: "switching off for good", "go to sleep forever"
     for j in cl.pos("forever"):
         end = toks[j].start.get("forever")
@@ -1481,6 +1492,10 @@ def _signals(cl: _Clause) -> Iterable[CrisisSignal]:
             continue  # "the bonfire smoke is killing me": a thing said to kill is a figure of speech
         if any(t.text in _SPORT for t in toks):
             continue  # "my brother pinned me in wrestling": the game
+        if any(t.text in _ANIMALS for t in toks[i + 1 : i + 5]) and any(
+            t.text == "by" for t in toks[i + 1 : i + 3]
+        ):
+            continue  # "got jumped by my dog": an animal
         if s != "self" and _young_agent(toks, i) and not (i + 1 < len(toks) and toks[i + 1].text == "by"):
             continue  # "my little boy hit his sister", "the baby kicked me": a small child's, not abuse
         if "kill" in toks[i].tags and s is None and not cl.has("threat"):
@@ -2328,6 +2343,8 @@ def _signals(cl: _Clause) -> Iterable[CrisisSignal]:
         end = toks[i].start.get("danger", i + 1)
         if end + 1 < len(toks) and toks[end].text == "to":  # "not safe to drive"
             continue
+        if toks[i].text == "in" and any(t.text in ("not", "no") for t in toks[max(0, i - 3) : i]):
+            continue  # "feeling low but not like in danger"
         if "danger" in toks[i].start and cl.subject(i) != "thing":
             yield sig("danger", i, toks[i].start["danger"] - 1, "urgent" if now else "crisis", about(i))
 
@@ -2369,6 +2386,124 @@ _POINTLESS = frozenset(
         ("in", "trying"),
         ("any", "more"),
     }
+)
+# Warning signs of the body (`_across_clauses`), each said in a few ways; two, one of them serious,
+# are an emergency
+_WARNING_SIGNS = {
+    "confused": (
+        ("confused",),
+        ("talking", "nonsense"),
+        ("not", "making", "sense"),
+        ("doesnt", "know", "where"),
+        ("didnt", "know", "what", "day"),
+        ("dryslyd",),
+    ),
+    "grey": (("grey",), ("gone", "blue"), ("going", "blue"), ("lips", "are", "blue")),
+    "swollen": (("swollen",), ("swelling",), ("closing", "up")),
+    "faint": (("faint",), ("woozy",), ("fainted",), ("passing", "out")),
+    "shivery": (("shivery",), ("shivering",), ("clammy",), ("very", "cold"), ("oer", "iawn")),
+    "cannot get up": (
+        ("cant", "get", "up"),
+        ("cannot", "get", "up"),
+        ("methu", "codi"),
+        ("couldnt", "get", "up"),
+        ("on", "the", "floor", "since"),
+        ("ar", "y", "llawr"),
+    ),
+    "blood": (("blood", "in", "it"), ("with", "blood"), ("bleeding",), ("gwaedu",), ("blood", "everywhere")),
+    "breathing": (
+        ("cant", "breathe"),
+        ("struggling", "to", "breathe"),
+        ("cannot", "breathe"),
+        ("methu", "anadlu"),
+    ),
+    "a fall": (
+        ("fallen",),
+        ("fell", "off"),
+        ("fell", "down"),
+        ("had", "a", "fall"),
+        ("syrthio",),
+        ("disgyn",),
+    ),
+    "a broken bone": (("funny", "angle"), ("hip", "has", "gone"), ("hips", "gone"), ("hip", "is", "gone")),
+    "a stroke": (
+        ("cant", "lift", "her", "arm"),
+        ("cant", "lift", "his", "arm"),
+        ("cant", "lift", "her", "right"),
+        ("cant", "lift", "her", "left"),
+        ("cant", "lift", "his", "right"),
+        ("cant", "lift", "his", "left"),
+        ("face", "has", "dropped"),
+        ("face", "drooping"),
+    ),
+    "speech": (("words", "are", "coming", "out"), ("slurred",), ("slurring",), ("cant", "speak", "properly")),
+    "the heart": (
+        ("chest", "hurts"),
+        ("chest", "pain"),
+        ("heart", "is", "doing"),
+        ("hearts", "doing"),
+        ("heart", "racing"),
+        ("fluttery",),
+    ),
+    "not answering": (("not", "answering"), ("ddim", "yn", "ateb"), ("not", "waking"), ("wont", "wake")),
+    "neglect": (
+        ("sores",),
+        ("rotting", "food"),
+        ("same", "clothes", "for"),
+        ("wont", "feed", "her"),
+        ("wont", "feed", "him"),
+        ("weeping",),
+        ("soiled",),
+    ),
+    "thin": (
+        ("skin", "and", "bone"),
+        ("wasting", "away"),
+        ("lost", "so", "much", "weight"),
+        ("lost", "loads", "of", "weight"),
+    ),
+}
+_SERIOUS_SIGNS = frozenset(
+    {
+        "confused",
+        "grey",
+        "swollen",
+        "cannot get up",
+        "blood",
+        "breathing",
+        "a broken bone",
+        "a stroke",
+        "the heart",
+        "not answering",
+        "neglect",
+    }
+)
+# Not eating, for days or by design
+_STARVING = (
+    ("havent", "eaten"),
+    ("not", "eaten"),
+    ("stopped", "eating"),
+    ("water", "only"),
+    ("purging",),
+    ("bulimic",),
+    ("anorexic",),
+    ("pro", "ana"),
+    ("sick", "after", "every", "meal"),
+    ("not", "eating"),
+    ("rhoi", "y", "gorau", "i", "fwyta"),
+)
+_GIVING_WAY = frozenset("faint fainted fainting dizzy weak collapsed stairs heart chest blood".split())
+# A debt made to be paid in fear: "they know where my mum lives", "or they'll do my brother"
+_MADE_TO_PAY = (
+    ("know", "where"),
+    ("knows", "where"),
+    ("or", "they"),
+    ("or", "theyll"),
+    ("work", "off"),
+    ("work", "it", "off"),
+    ("gwbod", "lle"),
+    ("gwybod", "lle"),
+    ("carry", "stuff"),
+    ("move", "stuff"),
 )
 # Words of an urge or of thoughts come back: "sh urges really bad", "the thoughts are back"
 _URGES = frozenset("urge urges urging thoughts meddyliau ysfa".split())
@@ -2421,7 +2556,8 @@ _AFTER_A_ROPE = _PREPOSITIONS | _NO_OBJECT | frozenset("and up ready yesterday t
 _JOKING = frozenset("lol haha hahaha hahahaha lmao lmfao jk rofl".split())
 # Sport, where holds and blows are the game: "my brother pinned me in wrestling"
 _SPORT = frozenset(
-    "wrestling wrestlin judo karate boxing rugby football match sparring jitsu mma kickboxing taekwondo".split()
+    "wrestling wrestlin judo karate boxing rugby football match sparring jitsu mma kickboxing taekwondo side "
+    "netball hockey cricket game gem droed pel fifa".split()
 )
 # A night out, where "got smashed" is drunk
 _NIGHT_OUT = frozenset("party pub drinks drinking hangover drunk club night".split())
@@ -2449,7 +2585,7 @@ _SILENCING = (
     ("if", "i", "go", "to", "the", "police"),
 )
 _EVERYONE = frozenset("everyone everybody you them people family pawb".split())
-_ANIMALS = frozenset("dog dogs cat cats fox ci cath cwn gi goose swan seagull".split())
+_ANIMALS = frozenset("dog dogs cat cats fox ci cath cwn gi goose geese swan swans seagull seagulls".split())
 _LATE = frozenset("late again forgot forget missed miss lost broke".split())
 _WEAK_BETTER = frozenset("fine ok okay alright".split())
 
@@ -2745,10 +2881,129 @@ def _detect(text: str) -> CrisisSignal | None:
     ):
         return None  # "saying goodbye because she's moving to australia", "a dissertation on self-harm"
     if best.kind in ("suicide", "danger", "self-harm") and (
-        _bounded(clauses, best) or _a_dose_question(clauses, best) or _asked_in_case(clauses, best)
+        _bounded(clauses, best)
+        or _a_dose_question(clauses, best)
+        or _asked_in_case(clauses, best)
+        or _away_for_a_reason(clauses, best)
+        or _a_joke_with_its_butt(clauses, best)
+        or _taken_back(clauses, best)
+        or _end_of_life_wishes(clauses, best)
+        or _a_weapon_to_hand_in(clauses, best)
     ):
         return None  # "not wake up till noon", "2 paracetamol and 2 ibuprofen, is that ok?"
     return best
+
+
+def _away_for_a_reason(clauses: list[list[_Token]], best: CrisisSignal) -> bool:
+    """Not being here, with where the writer will be instead: "i won't be here for christmas, i'm at my
+    daughter's", "not going to be around next week, off on a coach trip", "he won't be here after
+    christmas as he's retiring" (never with a goodbye letter, a note or a word of dying)."""
+    toks = [t for cl in clauses for t in cl]
+    words = [t.text for t in toks]
+    absent = _has(words, _ABSENT) or any("presence" in t.tags for t in toks)
+    if best.kind != "suicide" or not absent or any(t.tags & (_INTENT_TAGS - {"my_absence"}) for t in toks):
+        return False
+    if set(words) & _IN_EARNEST or _has(words, (("told", "the"), ("told", "them"), ("told", "everyone"))):
+        return False  # "i've told the kids we're going on holiday. i don't think i'll be here honestly"
+    return bool(set(words) & (_MOVES | _TRIPS)) or _has(words, _GOING_SOMEWHERE)
+
+
+# Words that say a dark line is meant: "lol ... serious though", "like actually", "honestly"
+_IN_EARNEST = frozenset(
+    "serious seriously joking kidding honestly honest fr deadass really actually genuinely".split()
+)
+
+
+_ABSENT = (
+    ("wont", "be", "here"),
+    ("will", "not", "be", "here"),
+    ("not", "be", "here"),
+    ("wont", "be", "around"),
+    ("not", "going", "to", "be", "around"),
+    ("not", "be", "around"),
+    ("ill", "be", "here"),
+    ("be", "here", "by"),
+)
+_TRIPS = frozenset(
+    "trip holiday holidays holidaying cruise coach visiting staying spain florida abroad retiring ymddeol "
+    "hospital operation op respite".split()
+)
+_GOING_SOMEWHERE = (
+    ("going", "to", "my"),
+    ("off", "to"),
+    ("at", "my"),
+    ("staying", "with"),
+    ("away", "for"),
+    ("going", "away"),
+    ("off", "on"),
+    ("flying", "to"),
+    ("moving", "to"),
+)
+
+
+def _a_joke_with_its_butt(clauses: list[list[_Token]], best: CrisisSignal) -> bool:
+    """Dark humour that names what it is about, with a laugh: "im going to kms if mr jones sets one more
+    essay lol", "i'd rather die than sit through another bingo night, ha", "that test had me wanting to
+    unalive lmao anyway who's going to the cinema". Never with what is said as now ("tonight", "again"),
+    nor when the writer says it is no joke."""
+    words = [t.text for cl in clauses for t in cl]
+    laughing = set(words) & (_JOKING | {"ha", "lmaooo", "lmaoo", "xd"}) or "😭" in best.phrase
+    if best.kind != "suicide" or best.tier == "urgent" or not laughing or _said_now(clauses):
+        return False
+    if set(words) & _IN_EARNEST:
+        return False  # "lol ... serious though", "not even joking"
+    phrase = best.phrase.split()
+    at = next((k for k in range(len(words) - len(phrase) + 1) if words[k : k + len(phrase)] == phrase), 0)
+    # "kms if mr jones sets one more essay" (not "no one would notice if i was gone")
+    butt = "if" in words[at + len(phrase) :] or _has(
+        words, (("rather", "die", "than"), ("rather", "be", "dead", "than"), ("why", "did", "i"), ("anyway",))
+    )
+    return bool(butt)
+
+
+def _taken_back(clauses: list[list[_Token]], best: CrisisSignal) -> bool:
+    """Medicines returned, not swallowed: "took the whole box back to the pharmacy"."""
+    words = [t.text for cl in clauses for t in cl]
+    return best.kind == "suicide" and any(
+        w in ("took", "take", "taking", "taken")
+        and "back" in words[k + 1 : k + 8]
+        and set(words[k + 1 :]) & {"pharmacy", "chemist", "chemists", "surgery", "shop", "fferyllfa"}
+        for k, w in enumerate(words)
+    )
+
+
+def _end_of_life_wishes(clauses: list[list[_Token]], best: CrisisSignal) -> bool:
+    """Where and how someone wants to die of their illness: "mum wants to die at home rather than in
+    hospital when the time comes", "a hospice or home"."""
+    words = [t.text for cl in clauses for t in cl]
+    return best.kind == "suicide" and (
+        _has(words, (("when", "the", "time", "comes"), ("end", "of", "life"), ("palliative",), ("hospice",)))
+        or _has(words, (("die", "at", "home"), ("die", "in", "hospital"), ("die", "in", "a", "hospice")))
+    )
+
+
+def _a_weapon_to_hand_in(clauses: list[list[_Token]], best: CrisisSignal) -> bool:
+    """A gun or a blade asked about as property: "how does he sell his guns legally", "found an old air
+    rifle in the loft, can i hand it in" (never with a threat, a person holding it, or a word of harm)."""
+    toks = [t for cl in clauses for t in cl]
+    words = [t.text for t in toks]
+    legal = _has(
+        words,
+        (
+            ("legally",),
+            ("licence",),
+            ("license",),
+            ("hand", "it", "in"),
+            ("hand", "them", "in"),
+            ("amnesty",),
+            ("certificate",),
+            ("renew",),
+            ("sell", "them"),
+            ("police", "station"),
+        ),
+    )
+    harm = any(t.tags & (_INTENT_TAGS | {"threat", "violence", "fear", "harm", "kill"}) for t in toks)
+    return best.kind == "danger" and legal and not harm
 
 
 def _bounded(clauses: list[list[_Token]], best: CrisisSignal) -> bool:
@@ -2827,6 +3082,9 @@ _DOSE_QUESTIONS = (
     ("blister", "packs"),
     ("the", "fridge"),
     ("same", "cupboard"),
+    ("forgot", "to", "take"),
+    ("forgotten", "to", "take"),
+    ("anghofio", "cymryd"),
 )
 _INTENT_TAGS = frozenset(
     {
@@ -2857,12 +3115,14 @@ def _a_dose_question(clauses: list[list[_Token]], best: CrisisSignal) -> bool:
         return False
     if any(t.tags & _INTENT_TAGS for t in toks):
         return False
-    if any(
-        t.text in ("all", "whole", "lot", "box", "packet", "bottle", "loads", "handful", "strip")
-        for t in toks
-    ):
+    if any(t.text in _MANY for t in toks):
         return False
     return all(int(w) <= 3 for w in words if w.isdigit() and len(w) <= 3 and not w.endswith("0" * 3))
+
+
+_MANY = frozenset(
+    "all whole lot lots load loads box packet bottle handful strip bunch heap pile stash".split()
+)
 
 
 def _asked_in_case(clauses: list[list[_Token]], best: CrisisSignal) -> bool:
@@ -3014,7 +3274,18 @@ def _well_now(words: list[str], k: int) -> bool:
 
 
 # Lately, not long ago: past only with a word of getting better ("last week ... it's healing")
-_LATELY = (("last", "week"), ("last", "month"), ("few", "weeks", "ago"), ("weeks", "ago"), ("months", "ago"))
+_LATELY = (
+    ("last", "week"),
+    ("last", "month"),
+    ("few", "weeks", "ago"),
+    ("weeks", "ago"),
+    ("months", "ago"),
+    ("last", "spring"),
+    ("last", "summer"),
+    ("last", "autumn"),
+    ("last", "winter"),
+    ("last", "year"),
+)
 
 
 def _a_past_year(words: list[str]) -> bool:
@@ -3040,6 +3311,9 @@ _BUT_NOW = (
     ("right", "now"),
 )
 _WELL_NOW = (
+    ("fixed", "the"),
+    ("came", "out", "and", "fixed"),
+    ("healed", "now"),
     ("free", "of", "it"),
     ("years", "free"),
     ("months", "free"),
@@ -3099,7 +3373,10 @@ def _told_of_the_past(clauses: list[list[_Token]], best: CrisisSignal) -> bool:
     return best.about == "self" and best.kind in ("self-harm", "suicide", "abuse") and _has(words, _WELL_NOW)
 
 
-_MOVES = frozenset("emigrating emigrate holiday airport retire retiring retirement colleagues abroad".split())
+_MOVES = frozenset(
+    "emigrating emigrate holiday airport retire retiring retirement colleagues abroad downsize downsizes downsizing "
+    "declutter decluttering ymddeol uni university".split()
+)
 # Words that make a risk word a subject of study, work or remembrance: "training on suicide", "a
 # dissertation on self-harm", "memorial walk", "first aid course ... choking"
 _TOPIC_FRAME = frozenset(
@@ -3180,7 +3457,16 @@ _DEFINE = (
 
 def _asks_what_a_word_means(clauses: list[list[_Token]]) -> bool:
     """ "what is suicide", "define self harm", "what counts as rape": one clause asking what one risk
-    word means, and nothing else said."""
+    word means, and nothing else said; or what a word of slang means or why it is said ("what does kms
+    mean", "why do youtubers say unalive instead of die")."""
+    every = [t.text for cl in clauses for t in cl]
+    if (
+        every[:2] == ["what", "does"]
+        and "mean" in every[2:6]
+        or every[:2] == ["why", "do"]
+        and ("say" in every[2:5] and any(w in ("instead", "mean", "means") for w in every))
+    ):
+        return True
     if len(clauses) != 1:
         return False
     words = [t.text for t in clauses[0]]
@@ -3308,9 +3594,53 @@ def _across_clauses(clauses: list[list[_Token]]) -> CrisisSignal | None:
         if t.tags & {"cut", "self_harm", "overdose"}
         and at(k + 1) not in ("down", "back", "out", "off", "my", "the")
     ]
-    habits = {"drinking", "drink", "booze", "alcohol", "smoking", "gambling", "vaping", "diet", "weed"}
+    habits = {
+        "drinking",
+        "drink",
+        "booze",
+        "alcohol",
+        "smoking",
+        "gambling",
+        "vaping",
+        "diet",
+        "weed",
+        "cigarette",
+        "cigarettes",
+        "fag",
+        "fags",
+        "smoke",
+        "vape",
+        "chocolate",
+        "crisps",
+        "sugar",
+    }
     if relapsed and harm and not has & habits:
         return CrisisSignal("self-harm", harm[0].text + " ... again", tier="crisis", about="self")
+    # two warning signs of the body, one of them serious: "fallen and my hip's gone ... i feel woozy",
+    # "confused and hot and shivery", "her words are coming out wrong and she can't lift her arm"
+    signs = {name for name, said in _WARNING_SIGNS.items() if _has(words, said)}
+    if len(signs) >= 2 and signs & _SERIOUS_SIGNS:
+        return CrisisSignal("danger", " ... ".join(sorted(signs)), tier="urgent", about="other")
+    # starving, and the body giving way: "haven't eaten in 5 days and my heart's doing a weird thing",
+    # "purging after every meal, there's blood in it now", "300 cals a day and i fainted"
+    starving = _has(words, _STARVING) or any(
+        w.isdigit() and at(k + 1) in ("cals", "calories", "kcal") for k, w in enumerate(words)
+    )
+    if starving and (signs or has & _GIVING_WAY):
+        return CrisisSignal(
+            "self-harm",
+            "not eating ... " + " ".join(sorted(signs or has & _GIVING_WAY)),
+            tier="crisis",
+            about="self",
+        )
+    # a debt to people who threaten: "i owe these lads £800 and they know where my mum lives", "work off
+    # the debt or they'll do my little brother", "mewn dyled iddyn nhw, ma nhw'n gwbod lle dwi'n byw"
+    owing = has & {"owe", "owes", "owed", "debt", "dyled"}
+    if owing and (
+        _has(words, _MADE_TO_PAY) or has & {"packets", "pacedi", "parcels", "liverpool", "lerpwl", "county"}
+    ):
+        if not has & {"council", "bank", "catalogue", "loan", "credit", "bailiffs", "energy", "rent", "tax"}:
+            return CrisisSignal("abuse", "a debt ... threatened", tier="crisis", about="self")
     # a household all unwell at once, the signs of carbon monoxide: "the whole family has headaches and
     # we're all being sick", "we all feel dizzy and the baby is drowsy"
     aches = has & {"headache", "headaches", "cur", "pen", "pennau"} and has & {

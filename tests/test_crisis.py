@@ -410,6 +410,14 @@ CRISIS = [
     ("my cousin says she will be cut in the summer when they visit back home", "abuse", "crisis", "other"),
     ("my parents are making me marry someone in the holidays and i'm 16", "abuse", "crisis", "self"),
     ("dw i'n 13 ac mae dyn ar-lein yn gofyn am luniau", "sexual-violence", "crisis", "self"),
+    # two warning signs of the body; starving and the body giving way; a debt to people who threaten
+    ("my mum has fallen and she is very confused", "danger", "urgent", "other"),
+    ("not eaten for six days and my heart keeps racing", "self-harm", "crisis", "self"),
+    ("i owe a dealer money and he says he knows where my nan lives", "abuse", "crisis", "self"),
+    # a laugh that the writer says is meant; Welsh, not wanting to wake
+    ("no one would notice if i was gone lol, actually though", "suicide", "crisis", "self"),
+    ("dwi'm isio deffro fory", "suicide", "crisis", "self"),
+    ("my brother keeps saying we'd all be better off and won't open his door", "suicide", "concern", "other"),
 ]
 
 HARMLESS = [
@@ -660,6 +668,23 @@ HARMLESS = [
     "i have a headache and feel sick after the works do",
     "my niece is getting married in the summer back home",
     "getting my hair cut before we go on holiday",
+    # away for a reason; dark humour with its butt; slang asked about; medicines returned
+    "i won't be here next week, we're off to my sister's in cardiff, can you pause my meals",
+    "gonna kms if my brother eats my leftovers one more time lol",
+    "i'd rather die than go to zumba, ha, any walking groups",
+    "what does unalive mean, my daughter keeps saying it",
+    "took my old pills back to the chemist, was that right",
+    # end of life planned; a gun handed in; an animal; a game; danger denied; a dose forgotten
+    "dad wants to die at home when the time comes, can the hospice help",
+    "my late husband's shotgun, how do i hand it in at the police station",
+    "got chased by a swan at the park lol",
+    "we got beat 6-1 at netball",
+    "i'm feeling low but not in danger, is there someone to talk to",
+    "forgot to take my tablets this morning, what do i do",
+    # an ordinary debt; one sign of the body alone
+    "i owe the catalogue money and they keep phoning",
+    "i feel dizzy and faint when i stand up, should i see the gp",
+    "we'd all be better off moving nearer my mum",
 ]
 
 

@@ -16,7 +16,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 # Messages the rules pass and the learned reader catches, in words of our own (not from a held-out set)
 BY_MODEL = [
-    "my brother keeps saying we'd all be better off and won't open his door",
+    "i have been reading about how long it takes to fade away without food",
     "i've stopped eating and i hope it finishes me",
 ]
 # Everyday look-alikes it leaves alone
