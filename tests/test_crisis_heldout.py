@@ -29,16 +29,19 @@ HARMLESS = [t for d in DATA.values() for t in d["harmless"]]
 # line reusing a risk line's words), and their false alarms show it. Sets 19 (young people) and 20
 # (adults, older people and those who report for them) were written blind the same day, before a second
 # round made from sets 1-18: with the code of that morning 79.1% / 19.7% and 71.6% / 12.4%; after the
-# round 80.9% / 19.7% and 75.9% / 10.7% (rules alone 59.1% / 16.4% and 49.6% / 9.9%). All twenty
-# together: 91.0% / 5.6%, the floors below; sets 1-18 have been tuned on or learned from, 19 and 20 not.
-RISK_FLAGGED = 0.91  # at least this share of risk messages flagged (target 0.95)
+# round 80.9% / 19.7% and 75.9% / 10.7% (rules alone 59.1% / 16.4% and 49.6% / 9.9%). Sets 21 (short
+# messages) and 22 (Welsh and limited English), written blind before a third round made from sets 1-20:
+# with the code of that morning 72.6% / 9.4% and 66.1% / 12.5%; after the round 78.2% / 8.5% and 68.3% /
+# 9.4% (rules alone 71.8% / 8.5% and 54.3% / 8.9%). All twenty-two together: 89.8% / 5.2%, the floors
+# below; sets 1-20 have been tuned on or learned from, 21 and 22 not.
+RISK_FLAGGED = 0.89  # at least this share of risk messages flagged (target 0.95)
 # at most this share of harmless look-alikes flagged (target 0.02; the blind sets' false alarms are
 # counted, not tuned away)
-HARMLESS_FLAGGED = 0.056
+HARMLESS_FLAGGED = 0.053
 
 
 def test_heldout_sets_are_big_enough():
-    assert len(SETS) >= 20
+    assert len(SETS) >= 22
     assert (
         len(DATA["crisis_heldout.yml"]["risk"]) >= 150 and len(DATA["crisis_heldout.yml"]["harmless"]) >= 120
     )
