@@ -31,7 +31,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from search_index.language import ENGLISH_DICTIONARY, WELSH_DICTIONARY
+from search_index.language import ENGLISH_DICTIONARY, WELSH_DICTIONARY, ordinary_english_words
 from search_index.lexicon import clean_text, fold, mutations, tokenize
 
 log = logging.getLogger(__name__)
@@ -79,19 +79,15 @@ EMPTY = WordList(frozenset(), frozenset())
 
 @lru_cache(maxsize=4)
 def english_words(path: Path = ENGLISH_WORDS) -> WordList:
-    """The SCOWL word list: capitalised entries are names and places, the rest ordinary words."""
+    """The SCOWL word list: capitalised entries are names and places, those in lower case ordinary words."""
     try:
         lines = path.read_text(encoding="utf-8", errors="replace").split()
     except OSError as exc:
         log.warning("no English word list at %s (%s): only vocabulary words are kept", path, exc)
         return EMPTY
-    common: set[str] = set()
-    proper: set[str] = set()
-    for line in lines:
-        if line.endswith(("'s", "’s")):
-            continue
-        (proper if line[:1].isupper() else common).add(fold(line))
-    return WordList(frozenset(common), frozenset(proper))
+    proper = frozenset(fold(w) for w in lines if w[:1].isupper() and not w.endswith(("'s", "’s")))
+    # the ordinary words are the search's own set (the same words): one copy in memory, not two
+    return WordList(ordinary_english_words(path), proper)
 
 
 _B64 = {c: i for i, c in enumerate(b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/")}

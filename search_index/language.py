@@ -132,10 +132,15 @@ def welsh_headwords(index_path: Path = WELSH_DICTIONARY) -> frozenset[str]:
     return frozenset(w for w in (fold(h) for h in heads if " " not in h) if w.isalpha())
 
 
-@lru_cache(maxsize=4)
 def ordinary_english_words(path: Path = ENGLISH_DICTIONARY) -> frozenset[str]:
     """The words the SCOWL list writes in lower case: ordinary English words ("shout", "park"), not
-    names ("Samaritan"). Empty without the list (a machine set up by hand)."""
+    names ("Samaritan"). Empty without the list (a machine set up by hand). Read once per list, one
+    set however it is asked for (`backoffice.need_words` shares it)."""
+    return _ordinary_english_words(Path(path))
+
+
+@lru_cache(maxsize=4)
+def _ordinary_english_words(path: Path) -> frozenset[str]:
     try:
         words = path.read_text(encoding="utf-8", errors="replace").split()
     except OSError:
