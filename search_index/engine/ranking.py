@@ -85,7 +85,7 @@ class Segment:
                     elif type(value) is list:
                         data[key] = [shared.setdefault(v, v) if type(v) is str else v for v in value]
                 self.docs[docnum] = load(data)
-                self.keys[docnum] = fields["slug"]
+                self.keys[docnum] = shared.get(fields["slug"], fields["slug"])  # the document's own copy
         # the stored documents are not read again: let Whoosh drop its copy of them (MBs per segment)
         perdoc = getattr(reader, "_perdoc", None)
         for cache in (getattr(perdoc, "_readers", {}), getattr(perdoc, "_colfiles", {})):
