@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import re
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -322,6 +323,11 @@ class Problem:
     line: int
     message: str
     severity: str = "error"  # or "warning"
+
+    def __post_init__(self):
+        # many files share a message ("no way to get in touch: ..."): one copy of its text for all
+        if type(self.message) is str:
+            object.__setattr__(self, "message", sys.intern(self.message))
 
     def __str__(self) -> str:
         prefix = "" if self.severity == "error" else "warning: "
