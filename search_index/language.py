@@ -26,7 +26,7 @@ from pathlib import Path
 import yaml
 from babel import Locale, UnknownLocaleError
 
-from .lexicon import BUILTIN, fold, load_vocabulary, mutations, radicals, tokenize
+from .lexicon import BUILTIN, WordSet, fold, load_vocabulary, mutations, radicals, tokenize
 
 WORDS_FILE = Path(__file__).with_name("language_words.yml")
 # The FreeDict Welsh-English dictionary's index: one line per headword, "headword<TAB>offset<TAB>length"
@@ -126,26 +126,31 @@ def _word_lists() -> tuple[frozenset[str], frozenset[str]]:
 
 
 @lru_cache(maxsize=4)
-def welsh_headwords(index_path: Path = WELSH_DICTIONARY) -> frozenset[str]:
+def welsh_headwords(index_path: Path = WELSH_DICTIONARY) -> WordSet:
     """The one-word headwords of the FreeDict Welsh-English dictionary, folded (radical forms: see
     `is_welsh_word` for mutated ones). Empty without the dictionary (a machine set up by hand)."""
     try:
         lines = index_path.read_text(encoding="utf-8").splitlines()
     except OSError:
-        return frozenset()
+        return WordSet()
     heads = (line.split("\t", 1)[0] for line in lines if not line.startswith("00database"))
-    return frozenset(w for w in (fold(h) for h in heads if " " not in h) if w.isalpha())
+    return WordSet(w for w in (fold(h) for h in heads if " " not in h) if w.isalpha())
+
+
+def ordinary_english_words(path: Path = ENGLISH_DICTIONARY) -> WordSet:
+    """The words the SCOWL list writes in lower case: ordinary English words ("shout", "park"), not
+    names ("Samaritan"). Empty without the list (a machine set up by hand). Read once per list, one
+    set however it is asked for (`backoffice.need_words` shares it)."""
+    return _ordinary_english_words(Path(path))
 
 
 @lru_cache(maxsize=4)
-def ordinary_english_words(path: Path = ENGLISH_DICTIONARY) -> frozenset[str]:
-    """The words the SCOWL list writes in lower case: ordinary English words ("shout", "park"), not
-    names ("Samaritan"). Empty without the list (a machine set up by hand)."""
+def _ordinary_english_words(path: Path) -> WordSet:
     try:
         words = path.read_text(encoding="utf-8", errors="replace").split()
     except OSError:
-        return frozenset()
-    return frozenset(fold(w) for w in words if w[:1].islower() and not w.endswith(("'s", "’s")))
+        return WordSet()
+    return WordSet(fold(w) for w in words if w[:1].islower() and not w.endswith(("'s", "’s")))
 
 
 def is_welsh_word(word: str) -> bool:

@@ -18,6 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from .entries import Problem
 from .index import BuildReport, build_index, current_generation, index_exists
 from .search import Filters, Results, SearchIndex
 from .watch import ContentWatcher
@@ -71,7 +72,7 @@ class LiveIndex:
         self.last_report: BuildReport | None = None
         self._build_depth = 0
         self._watcher: ContentWatcher | None = None
-        self._logged_problems: set[str] = set()
+        self._logged_problems: set[Problem] = set()
         if watch:
             self.start_watching()
 
@@ -142,9 +143,9 @@ class LiveIndex:
 
     def _log_problems(self, report: BuildReport) -> None:
         """Log each problem once (again only after it was fixed and came back)."""
-        now = {str(p) for p in report.problems}
+        now = set(report.problems)  # the report's own objects, not a second copy of each message
         for p in report.problems:
-            if str(p) not in self._logged_problems:
+            if p not in self._logged_problems:
                 log.warning("%s", p)
         for slug in report.kept_last_good:
             log.warning("'%s' is broken; its last good version stays live until it is fixed", slug)

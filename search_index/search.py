@@ -172,8 +172,7 @@ class SearchIndex:
 
     def __init__(self, gen_dir: Path, vocabulary: Vocabulary):
         self.path = gen_dir
-        meta = read_meta(gen_dir)
-        self.meta = meta
+        meta = read_meta(gen_dir)  # not kept: its problems (MBs in a large directory) are read when asked
         self.categories: list[Category] = [Category(**c) for c in meta.get("categories", [])]
         self.category_by_id = {c.id: c for c in self.categories}
         self.vocabulary = vocabulary
@@ -283,8 +282,15 @@ class SearchIndex:
         return [e for e in self.visible() if category_id in e.categories]
 
     def problems(self) -> list[dict]:
-        out = list(self.meta.get("category_problems", []))
-        for probs in self.meta.get("file_problems", {}).values():
+        """The problems recorded with this generation (categories.yml's, then each file's), read from
+        its meta.json: only the staff area asks, and a large directory's take megabytes to keep.
+        Empty when the generation was removed meanwhile (a newer one is current)."""
+        try:
+            meta = read_meta(self.path)
+        except (OSError, ValueError):
+            return []
+        out = list(meta.get("category_problems", []))
+        for probs in meta.get("file_problems", {}).values():
             out.extend(probs)
         return out
 

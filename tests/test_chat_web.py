@@ -333,3 +333,43 @@ def test_the_welsh_chat_names_areas_in_welsh(chat_app):
     assert "Parc Caia" in latest and "Caia Park" not in latest
     chat.say("ym Mharc Caia")
     assert "Parc Caia" in chat.text.rsplit('id="latest"', 1)[-1]
+
+
+def test_service_names_are_found_where_a_pattern_of_every_name_finds_them():
+    """`ServiceNames` (no compiled pattern of 10,000 names) finds exactly what the regular expression
+    it replaced finds: every name, longest first, never inside a word, left to right. Random texts
+    made of the names, parts of them, word characters and punctuation, against that pattern."""
+    import random
+
+    from directory.chat_text import MIN_TITLE_CHARS, ServiceNames
+
+    names = [
+        "Caia Food Bank",
+        "Caia Food",
+        "Food Bank",
+        "Food",
+        "Tŷ Pawb",
+        "Tŷ Pawb Café",
+        "AA Wrexham",
+        "(Drop-in) Advice",
+        "Advice",
+        "Shout 85258",
+        "C.A.B.",
+        "Gwasanaeth_Ieuenctid",
+        "Bwyd",
+    ]
+    names = [n for n in names if len(n) >= MIN_TITLE_CHARS]
+    ordered = sorted(names, key=len, reverse=True)
+    pattern = re.compile(r"(?<!\w)(" + "|".join(map(re.escape, ordered)) + r")(?!\w)")
+    finder = ServiceNames({n: n.lower() for n in names})
+    rng = random.Random(10)
+    pieces = names + [n[: rng.randint(1, len(n))] for n in names] + list("ab_1 ,.()-ŷé\n") + ["  "]
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 12)))
+        expected = [(m.start(), m.end(), m.group(1)) for m in pattern.finditer(text)]
+        assert list(finder.find(text)) == expected, text
+    assert list(finder.find("Caia Food Bank, Food Banks and Tŷ Pawb Café")) == [
+        (0, 14, "Caia Food Bank"),
+        (16, 20, "Food"),  # not "Food Bank": it goes on into "Banks"
+        (31, 43, "Tŷ Pawb Café"),
+    ]

@@ -387,3 +387,23 @@ def test_the_import_check_finds_each_form_of_import():
     ]:
         assert any(whoosh_imports(node) for node in ast.walk(ast.parse(line))), line
     assert not any(whoosh_imports(node) for node in ast.walk(ast.parse("from .engine import whoosh_fields")))
+
+
+def test_kept_frequencies_are_the_same_numbers_in_less_room():
+    """A segment keeps a term's frequencies in 2 bytes each when they are whole numbers (a word's
+    are), and as doubles otherwise: the numbers, and so the scores, never change."""
+    from search_index.engine.ranking import _frequencies
+
+    for tfs, typecode in (
+        ([1.0, 3.0, 9.0], "H"),
+        ([1, 2, 65535], "H"),
+        ([1.0, 2.5], "d"),
+        ([1.0, 65536.0], "d"),
+        ([1.0, -1.0], "d"),
+        ([1.0, float("nan")], "d"),
+        ([1.0, float("inf")], "d"),
+        ([], "H"),
+    ):
+        kept = _frequencies(tfs)
+        assert kept.typecode == typecode, tfs
+        assert len(kept) == len(tfs) and all(a == b or a != a for a, b in zip(kept, tfs, strict=True)), tfs

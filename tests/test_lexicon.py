@@ -1,8 +1,10 @@
 """The resident vocabulary: filler, spellings, compounds, phrases and Welsh (with mutations)."""
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from search_index.lexicon import load_vocabulary, mutations, tokenize
+from search_index.lexicon import WordSet, load_vocabulary, mutations, tokenize
 
 
 @pytest.fixture(scope="module")
@@ -125,3 +127,35 @@ def test_one_cleaner_for_search_the_site_and_the_bot():
     assert clean_text(typed, normalise=False) == "food bank ﬁnder now"
     assert clean_text(typed) == "food bank finder now"  # search also folds compatibility forms (NFKC)
     assert clean_text("a " * 50, 9) == "a a a a a"
+
+
+_WORDS = st.text(alphabet="abcŷéd'-\n ", max_size=6)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.frozensets(_WORDS.filter(lambda w: w and "\n" not in w), max_size=60), st.lists(_WORDS, max_size=30)
+)
+def test_a_word_set_holds_exactly_its_words(words, others):
+    """`WordSet` (the dictionaries' compact sets) answers as a frozenset of the same words would,
+    for its words, their beginnings and endings, and any other text."""
+    kept = WordSet(words)
+    assert kept == words and len(kept) == len(words) and set(kept) == words and hash(kept) == hash(words)
+    for probe in [
+        *words,
+        *others,
+        *(w[:-1] for w in words),
+        *(w[1:] for w in words),
+        *(w + "a" for w in words),
+    ]:
+        assert (probe in kept) == (probe in words), probe
+
+
+def test_a_word_set_of_a_real_dictionary():
+    from search_index.language import ordinary_english_words
+
+    words = ordinary_english_words()
+    if not words:
+        pytest.skip("no English word list on this machine (scripts/install-system-deps)")
+    assert {"shout", "park", "a", "zebra"} <= words and "samaritan" not in words and "" not in words
+    assert "shouts\npark" not in words and 5 not in words

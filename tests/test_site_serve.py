@@ -255,3 +255,16 @@ def test_serve_limits_glibc_heaps_unless_the_operator_chose(monkeypatch):
     if platform.libc_ver()[0] != "glibc":
         pytest.skip("mallopt is glibc's")
     assert limit_malloc_arenas() is True
+
+
+def test_serve_gives_large_blocks_their_own_pages_unless_the_operator_chose(monkeypatch):
+    import platform
+
+    from signpost.cmd_serve import large_blocks_own_pages
+
+    monkeypatch.setenv("MALLOC_MMAP_THRESHOLD_", "131072")
+    assert large_blocks_own_pages() is False  # the operator's setting wins
+    monkeypatch.delenv("MALLOC_MMAP_THRESHOLD_")
+    if platform.libc_ver()[0] != "glibc":
+        pytest.skip("mallopt is glibc's")
+    assert large_blocks_own_pages() is True

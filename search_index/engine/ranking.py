@@ -21,7 +21,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import repeat
 from math import log
-from operator import add, mul, truediv
+from operator import add, eq, mul, truediv
 from pathlib import Path
 from typing import Any
 
@@ -34,7 +34,7 @@ K1 = 1.2
 B = 0.75
 COORD_SCALE = 0.9
 _CACHE_POSTINGS = 600_000  # postings kept per opened index (13 bytes each), or 60 per entry if more
-_SEGMENT_POSTINGS = 250_000  # raw postings kept per segment (12 bytes each), or 30 per entry if more
+_SEGMENT_POSTINGS = 250_000  # raw postings kept per segment (6 bytes each), or 30 per entry if more
 
 
 @dataclass
@@ -85,7 +85,7 @@ class Segment:
                     elif type(value) is list:
                         data[key] = [shared.setdefault(v, v) if type(v) is str else v for v in value]
                 self.docs[docnum] = load(data)
-                self.keys[docnum] = fields["slug"]
+                self.keys[docnum] = shared.get(fields["slug"], fields["slug"])  # the document's own copy
         # the stored documents are not read again: let Whoosh drop its copy of them (MBs per segment)
         perdoc = getattr(reader, "_perdoc", None)
         for cache in (getattr(perdoc, "_readers", {}), getattr(perdoc, "_colfiles", {})):
@@ -107,7 +107,7 @@ class Segment:
             return got
         if (field_name, btext) in reader:
             ids, tfs = leaf_postings(reader, field_name, btext)
-            got = (array("i", ids), array("d", tfs))
+            got = (array("i", ids), _frequencies(tfs))
         else:
             got = None
         with self.lock:
@@ -126,6 +126,16 @@ class Segment:
             if got is None:
                 got = self.lengths[field_name] = read_lengths(reader, field_name)
             return got
+
+
+def _frequencies(tfs: Sequence[float]) -> array:
+    """A term's frequencies in 2 bytes each when they are all whole numbers under 65,536 (as a
+    word's are), else in 8; the same numbers either way, so the same scores."""
+    try:
+        small = array("H", map(int, tfs))
+    except (OverflowError, ValueError):  # negative, too large, not a number
+        return array("d", tfs)
+    return small if all(map(eq, small, tfs)) else array("d", tfs)
 
 
 _SEGMENTS: weakref.WeakValueDictionary = weakref.WeakValueDictionary()
