@@ -27,13 +27,12 @@ import gzip
 import logging
 import re
 from collections.abc import Iterable
-from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
 from search_index.language import ENGLISH_DICTIONARY, WELSH_DICTIONARY, ordinary_english_words
-from search_index.lexicon import WordSet, clean_text, fold, mutations, tokenize
+from search_index.lexicon import WordSet, clean_text, fold, mutations, tokenize, word_set
 
 log = logging.getLogger(__name__)
 
@@ -64,8 +63,8 @@ _NUMBER_WORDS = frozenset(
 class WordList:
     """Words of one language: `common` ordinary words, `proper` names and places (both folded)."""
 
-    common: AbstractSet[str]
-    proper: AbstractSet[str]
+    common: WordSet
+    proper: WordSet
 
     def ordinary(self, word: str) -> bool:
         """An ordinary word that is never a name or a place."""
@@ -75,7 +74,7 @@ class WordList:
         return word in self.proper or word not in self.common
 
 
-EMPTY = WordList(WordSet(), WordSet())
+EMPTY = WordList(word_set(), word_set())
 
 
 @lru_cache(maxsize=4)
@@ -86,7 +85,7 @@ def english_words(path: Path = ENGLISH_WORDS) -> WordList:
     except OSError as exc:
         log.warning("no English word list at %s (%s): only vocabulary words are kept", path, exc)
         return EMPTY
-    proper = WordSet(fold(w) for w in lines if w[:1].isupper() and not w.endswith(("'s", "’s")))
+    proper = word_set(fold(w) for w in lines if w[:1].isupper() and not w.endswith(("'s", "’s")))
     # the ordinary words are the search's own set (the same words): one copy in memory, not two
     return WordList(ordinary_english_words(path), proper)
 
@@ -119,7 +118,7 @@ def welsh_words(index_path: Path = WELSH_INDEX) -> WordList:
         word = fold(head)
         for form in mutations(word) if word.isalpha() else {word}:
             (proper if is_proper else common).add(form)
-    return WordList(WordSet(common), WordSet(proper))
+    return WordList(word_set(common), word_set(proper))
 
 
 def _b64_int(text: str) -> int:

@@ -26,7 +26,7 @@ from pathlib import Path
 import yaml
 from babel import Locale, UnknownLocaleError
 
-from .lexicon import BUILTIN, WordSet, fold, load_vocabulary, mutations, radicals, tokenize
+from .lexicon import BUILTIN, WordSet, fold, load_vocabulary, mutations, radicals, tokenize, word_set
 
 WORDS_FILE = Path(__file__).with_name("language_words.yml")
 # The FreeDict Welsh-English dictionary's index: one line per headword, "headword<TAB>offset<TAB>length"
@@ -132,9 +132,9 @@ def welsh_headwords(index_path: Path = WELSH_DICTIONARY) -> WordSet:
     try:
         lines = index_path.read_text(encoding="utf-8").splitlines()
     except OSError:
-        return WordSet()
+        return word_set()
     heads = (line.split("\t", 1)[0] for line in lines if not line.startswith("00database"))
-    return WordSet(w for w in (fold(h) for h in heads if " " not in h) if w.isalpha())
+    return word_set(w for w in (fold(h) for h in heads if " " not in h) if w.isalpha())
 
 
 def ordinary_english_words(path: Path = ENGLISH_DICTIONARY) -> WordSet:
@@ -149,8 +149,8 @@ def _ordinary_english_words(path: Path) -> WordSet:
     try:
         words = path.read_text(encoding="utf-8", errors="replace").split()
     except OSError:
-        return WordSet()
-    return WordSet(fold(w) for w in words if w[:1].islower() and not w.endswith(("'s", "’s")))
+        return word_set()
+    return word_set(fold(w) for w in words if w[:1].islower() and not w.endswith(("'s", "’s")))
 
 
 def is_welsh_word(word: str) -> bool:

@@ -16,11 +16,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator
-from collections.abc import Set as AbstractSet
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import marisa_trie
 import yaml
 
 from .engine.analysis import stem as _porter_stem
@@ -50,39 +50,13 @@ def fold(text: str) -> str:
     return unicodedata.normalize("NFC", "".join(c for c in decomposed if not unicodedata.combining(c)))
 
 
-class WordSet(AbstractSet[str]):
-    """A large word list that never changes (a dictionary's 60,000 words), in a tenth of a
-    frozenset's memory: the words are grouped by their first three letters, each group kept as one
-    string ("\\nword\\nwords\\n"), so a look-up finds its group and searches that short string
-    (about a microsecond). A frozenset keeps a 60-byte string per word and a slot table besides."""
+WordSet = marisa_trie.Trie  # what `word_set` makes
 
-    PREFIX = 3
 
-    def __init__(self, words: Iterable[str] = ()):
-        groups: dict[str, list[str]] = {}
-        for word in set(words):
-            groups.setdefault(word[: self.PREFIX], []).append(word)
-        self._len = sum(len(g) for g in groups.values())
-        self._groups = {key: "\n" + "\n".join(g) + "\n" for key, g in groups.items()}
-
-    def __contains__(self, word: object) -> bool:
-        if not isinstance(word, str) or not word or "\n" in word:
-            return False
-        group = self._groups.get(word[: self.PREFIX])
-        return group is not None and f"\n{word}\n" in group
-
-    def __iter__(self) -> Iterator[str]:
-        for group in self._groups.values():
-            yield from group[1:-1].split("\n")
-
-    def __len__(self) -> int:
-        return self._len
-
-    def __hash__(self) -> int:  # equal to a frozenset of the same words, as sets are
-        return self._hash()
-
-    def __repr__(self) -> str:
-        return f"<WordSet of {self._len} words>"
+def word_set(words: Iterable[str] = ()) -> WordSet:
+    """A large word list that never changes (a dictionary's 60,000 words), as a MARISA trie: the same
+    `in`, `len` and iteration as a frozenset of the words (for strings), in a fraction of its memory."""
+    return marisa_trie.Trie(words)
 
 
 def tokenize(text: str) -> list[str]:
