@@ -463,7 +463,7 @@ def _drop_lookalikes(tokens: list[_Token], c: _Concepts) -> None:
                 and noun
                 and before.text in ("by", "to", "from", "through", "gan", "trwy", "i")
             ):
-                lost = next((t for t in tokens[max(0, i - 3) : i - 1] if t.keys & c.topic_before), None)
+                lost = next((t for t in tokens[max(0, i - 4) : i - 1] if t.keys & c.topic_before), None)
                 if lost is not None:  # "bereaved by suicide", "affected by domestic abuse", "colli rhywun i"
                     before = lost
             if before is not None and before.keys & c.topic_before:
@@ -514,7 +514,7 @@ _GLUE = frozenset(
     off literally honestly actually rather fall asleep sleep about it kinda better simply quietly
     peacefully finally totally already gonna going want wanna me myself themselves himself herself
     of thinking think how ways painless quick quickly easy easiest best way forever permanently
-    properly completely fully na yn i mi fe eisiau isio""".split()
+    properly completely fully na yn i mi fe eisiau isio cysgu a ac jyst mynd""".split()
 )
 # After a method verb, words that leave it with no object: "tried to cut again", "going to jump tonight"
 _NO_OBJECT = frozenset(
@@ -696,7 +696,15 @@ def _signals(cl: _Clause) -> Iterable[CrisisSignal]:
             k -= 1
         if k < i - 1 and k > 0 and toks[k - 1].text in _DETERMINERS:
             i = k
-        if i and toks[i - 1].text in _DETERMINERS and i > 1 and toks[i - 2].text in ("on", "at", "to", "ar"):
+        welsh_to = (
+            i > 1 and toks[i - 2].text == "i" and toks[i - 1].text in ("yr", "y")
+        )  # "mynd i'r draphont"
+        if (
+            i
+            and toks[i - 1].text in _DETERMINERS
+            and i > 1
+            and (toks[i - 2].text in ("on", "at", "to", "ar") or welsh_to)
+        ):
             s = cl.subject(i - 2)
             if s == "self" and (now or cl.has("desire")):
                 yield sig("suicide", i - 2, i, "crisis", "self")
@@ -1044,8 +1052,13 @@ def _signals(cl: _Clause) -> Iterable[CrisisSignal]:
     for i in cl.pos("despair_denied"):
         n = cl.near(i, "negation", before=4)
         end = toks[i].start.get("despair_denied", i + 1)
-        if end < len(toks) and toks[end].text in ("of", "from", "at"):  # "no way out of the car park"
-            continue
+        after = toks[end + 1].text if end + 1 < len(toks) else ""
+        if (
+            end < len(toks)
+            and toks[end].text in ("of", "from", "at")
+            and after not in ("this", "it", "here", "everything")
+        ):
+            continue  # "no way out of the car park" (not "no way out of this")
         if n is not None and (cl.subject(n) != "thing" or _there(toks, n)):
             yield sig("suicide", n, toks[i].start.get("despair_denied", i + 1) - 1, "concern", about(n))
     # "i'm done", "i'm finished" at the end of a clause, or done with everything
@@ -2505,6 +2518,33 @@ _MADE_TO_PAY = (
     ("carry", "stuff"),
     ("move", "stuff"),
 )
+# Work that is not free: no pay, a debt to the boss, made to work for nothing, a threat if one speaks
+_UNFREE = (
+    ("no", "pay"),
+    ("no", "salary"),
+    ("not", "paid"),
+    ("not", "been", "paid"),
+    ("without", "pay"),
+    ("owe", "him"),
+    ("owe", "them"),
+    ("we", "owe"),
+    ("free", "or"),
+    ("if", "i", "complain"),
+    ("if", "we", "talk"),
+    ("if", "i", "talk"),
+    ("if", "i", "go"),
+    ("only", "20"),
+    ("no", "salary"),
+)
+_NOWHERE_TO_SLEEP = (
+    ("nowhere", "to", "sleep"),
+    ("nowhere", "to", "go"),
+    ("kicked", "out"),
+    ("thrown", "out"),
+    ("sleeping", "rough"),
+    ("sleeping", "outside"),
+)
+_DID_IT = (("did", "it"), ("done", "it"), ("hits", "him"), ("hits", "her"), ("hit", "him"), ("hit", "her"))
 # Words of an urge or of thoughts come back: "sh urges really bad", "the thoughts are back"
 _URGES = frozenset("urge urges urging thoughts meddyliau ysfa".split())
 # Signs that someone has not been about for days: "curtains shut, post piling up behind the door"
@@ -3311,6 +3351,8 @@ _BUT_NOW = (
     ("right", "now"),
 )
 _WELL_NOW = (
+    ("doing", "really", "well"),
+    ("doing", "so", "well"),
     ("fixed", "the"),
     ("came", "out", "and", "fixed"),
     ("healed", "now"),
@@ -3397,6 +3439,11 @@ def _a_move(clauses: list[list[_Token]], best: CrisisSignal) -> bool:
         (
             ("moving", "to"),
             ("move", "to"),
+            ("moved", "to"),
+            ("before", "i", "move"),
+            ("before", "we", "move"),
+            ("before", "moving"),
+            ("is", "moving"),
             ("leaving", "do"),
             ("moving", "into"),
             ("moving", "house"),
@@ -3504,6 +3551,58 @@ _BARE_MAX = 4  # a message of at most this many words that are not function word
 _MINOR_AGES = range(8, 18)
 
 
+_MEANS_NAMED = frozenset("rope noose ligature railway tracks gun shotgun rifle rhaff".split())
+_AFTER_A_MEANS = frozenset("is are in at and all of on by tonight now".split())
+
+
+def _a_short_message(toks: list[_Token]) -> CrisisSignal | None:
+    """A message of a few words that puts a means beside when, how much or where: "bridge tonight",
+    "pills. all of them", "took the lot", "rope is in the garage", "goodbye everyone", "he forced me"."""
+    words = [t.text for t in toks]
+    if not 2 <= len(words) <= 6 or any(t.tags & {"negation", "read"} for t in toks):
+        return None
+    # a means named as a thing, not a word that names another thing ("bridge club", "pill organiser")
+    means = [
+        k
+        for k, t in enumerate(toks)
+        if (t.tags & (_MEANS - {"hang", "shoot"}) or t.text in _MEANS_NAMED)
+        and (k + 1 == len(toks) or toks[k + 1].tags & {"now", "amount"} or toks[k + 1].text in _AFTER_A_MEANS)
+    ]
+    when = any(t.tags & {"now"} or t.text in ("tonight", "today", "heno", "rwan", "nawr") for t in toks)
+    lots = any(t.tags & {"amount"} for t in toks) or _has(words, (("the", "lot"), ("all", "of", "them")))
+    kept = any(toks[k].text in _MEANS_NAMED for k in means) and any(t.tags & {"home_place"} for t in toks)
+    if means and (when or lots or kept):
+        return CrisisSignal("suicide", " ".join(words), tier="urgent" if when else "crisis", about="self")
+    if any("take" in t.tags for t in toks) and _has(words, (("the", "lot"), ("all", "of", "them"))):
+        return CrisisSignal("suicide", " ".join(words), tier="crisis", about="self")
+    later = set(words) & {
+        "see",
+        "monday",
+        "tomorrow",
+        "later",
+        "soon",
+        "weekend",
+        "next",
+        "xmas",
+        "christmas",
+    }
+    parting = any("goodbye" in t.tags or t.text in ("bye", "byeee", "tara") for t in toks)
+    if parting and set(words) & {"everyone", "all", "everybody", "bawb"} and not later:
+        return CrisisSignal("suicide", " ".join(words), tier="crisis", about="self")
+    if set(words) & {"sorry", "sori"} and _has(words, (("love", "you"), ("love", "u"), ("caru", "ti"))):
+        return CrisisSignal(
+            "suicide", " ".join(words), tier="crisis", about="self"
+        )  # "sorry mum. love you x"
+    if words[-2:] == ["forced", "me"] or words[-2:] == ["raped", "me"]:
+        return CrisisSignal("sexual-violence", " ".join(words), tier="crisis", about="self")
+    if words in (["help", "me"], ["please", "help", "me"], ["helpu", "fi"]) or words[:2] == [
+        "refuge",
+        "please",
+    ]:
+        return CrisisSignal("danger", " ".join(words), tier="concern", about="self")
+    return None
+
+
 def _whole_message(clauses: list[list[_Token]]) -> CrisisSignal | None:
     """What only the whole message says: a short message that is nothing but words of risk ("OD",
     "killing me", "domestic violence", "stop living"): a concern, ask; and a child's age with sexual
@@ -3523,6 +3622,9 @@ def _whole_message(clauses: list[list[_Token]]) -> CrisisSignal | None:
     )
     if age in _MINOR_AGES and any(t.tags & {"sex_word", "sexual", "touch"} for t in toks):
         return CrisisSignal("sexual-violence", " ".join(text[:12]), tier="crisis", about="self")
+    short = _a_short_message(toks)
+    if short is not None:
+        return short
     named = {"abuse_term", "sexual"}  # "child abuse": the person is part of the name
     content = [t for t in toks if t.text not in _FUNCTION_WORDS]
     if (
@@ -3641,6 +3743,44 @@ def _across_clauses(clauses: list[list[_Token]]) -> CrisisSignal | None:
     ):
         if not has & {"council", "bank", "catalogue", "loan", "credit", "bailiffs", "energy", "rent", "tax"}:
             return CrisisSignal("abuse", "a debt ... threatened", tier="crisis", about="self")
+    # papers held and work unpaid, or a threat to report: "boss keep my passport, no pay 2 month", "he say
+    # if I go he call immigration", "they take all the documents and half the salary"
+    papers = has & {"passport", "passports", "documents", "papers", "id", "pasbort", "mhasbort", "dogfennau"}
+    held = has & {
+        "keep",
+        "keeps",
+        "kept",
+        "take",
+        "takes",
+        "took",
+        "taken",
+        "hold",
+        "holds",
+        "hidden",
+        "cadw",
+        "cuddio",
+    }
+    unpaid = _has(words, _UNFREE)
+    threat = has & {"immigration", "visa", "deport", "deported", "prison", "owe", "hurt", "police"}
+    if papers and held and (unpaid or threat) or unpaid and threat:
+        return CrisisSignal("abuse", "papers held or work unpaid", tier="crisis", about="self")
+    # someone missing who is at risk, said over several clauses: "grandad wandered off, dementia, in his slippers"
+    if any("missing" in t.tags for t in toks) and any("vulnerable" in t.tags for t in toks):
+        return CrisisSignal("danger", "missing ... vulnerable", tier="urgent", about="other")
+    # voices that tell the writer to act: "the voices are telling me to jump"
+    told_to = _has(words, (("telling", "me", "to"), ("tell", "me", "to"), ("told", "me", "to")))
+    if has & {"voices", "voice", "lleisiau"} and told_to:
+        if any(t.tags & (_MEANS | {"jump", "kill", "harm", "cut", "hang", "death", "burn"}) for t in toks):
+            return CrisisSignal("suicide", "voices telling me to", tier="crisis", about="self")
+    # a young person with nowhere to sleep tonight: "kicked out at 15 nowhere to sleep tonight"
+    homeless = _has(words, _NOWHERE_TO_SLEEP)
+    young_here = any(a < 18 for cl in clauses for a in _ages(cl))
+    if homeless and (young_here or has & {"freezing", "tonight", "heno"} and has & {"nowhere"}):
+        return CrisisSignal("danger", "nowhere to sleep", tier="crisis", about="self")
+    # a child's bruises, and who did it: "kid at school has bruises and said his dad did it"
+    parent = has & {"dad", "mum", "stepdad", "mam", "father", "mother"}
+    if any(w.startswith("bruis") for w in words) and parent and _has(words, _DID_IT):
+        return CrisisSignal("abuse", "bruises ... did it", tier="crisis", about="other")
     # a household all unwell at once, the signs of carbon monoxide: "the whole family has headaches and
     # we're all being sick", "we all feel dizzy and the baby is drowsy"
     aches = has & {"headache", "headaches", "cur", "pen", "pennau"} and has & {

@@ -418,6 +418,30 @@ CRISIS = [
     ("no one would notice if i was gone lol, actually though", "suicide", "crisis", "self"),
     ("dwi'm isio deffro fory", "suicide", "crisis", "self"),
     ("my brother keeps saying we'd all be better off and won't open his door", "suicide", "concern", "other"),
+    # a few words that put a means beside when, how much or where; a goodbye to all; a plea
+    ("viaduct tonight", "suicide", "urgent", "self"),
+    ("tablets. every one of them", "suicide", "crisis", "self"),
+    ("the noose is in the shed", "suicide", "crisis", "self"),
+    ("bye everyone", "suicide", "crisis", "self"),
+    ("sorry dad, love you", "suicide", "crisis", "self"),
+    ("she forced me", "sexual-violence", "crisis", "self"),
+    # papers held and work unpaid; missing and at risk over several clauses; voices; nowhere to sleep
+    (
+        "the boss has our passports and we get no pay, he says he'll call immigration",
+        "abuse",
+        "crisis",
+        "self",
+    ),
+    ("mum has gone missing, she has alzheimers, it's dark", "danger", "urgent", "other"),
+    ("a voice keeps telling me to hang myself", "suicide", "crisis", "self"),
+    ("i'm 16 and got thrown out, nowhere to sleep tonight", "danger", "crisis", "self"),
+    ("a boy in my class has bruises on his arms and says his stepdad did it", "abuse", "crisis", "other"),
+    ("i feel trapped and there's no way out of it", "suicide", "concern", "self"),
+    # Welsh: never waking, a viaduct, a razor, not breathing
+    ("dwi jyst isio cysgu a byth deffro", "suicide", "crisis", "self"),
+    ("dwi'n mynd i'r draphont heno", "suicide", "urgent", "self"),
+    ("dwi wedi bod yn crafu fy mreichiau efo rasal", "self-harm", "crisis", "self"),
+    ("mae'r babi wedi stopio anadlu", "danger", "urgent", "other"),
 ]
 
 HARMLESS = [
@@ -685,6 +709,17 @@ HARMLESS = [
     "i owe the catalogue money and they keep phoning",
     "i feel dizzy and faint when i stand up, should i see the gp",
     "we'd all be better off moving nearer my mum",
+    # a few words that name a thing, not a means at hand; a goodbye till monday
+    "bridge club tonight",
+    "pill organiser",
+    "tablets in the kitchen cupboard",
+    "took the lot of boxes to the tip",
+    "goodbye everyone, see you on monday",
+    "help me find a dentist",
+    # a passport sent to be renewed; a past harm, doing well; Welsh everyday
+    "my son self harmed a few years ago but he's doing really well now",
+    "ble mae'r maes parcio aml-lawr agosaf",
+    "mae gen i sied yn yr ardd a rhaff i'r siglen",
 ]
 
 
