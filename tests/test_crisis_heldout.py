@@ -32,16 +32,19 @@ HARMLESS = [t for d in DATA.values() for t in d["harmless"]]
 # round 80.9% / 19.7% and 75.9% / 10.7% (rules alone 59.1% / 16.4% and 49.6% / 9.9%). Sets 21 (short
 # messages) and 22 (Welsh and limited English), written blind before a third round made from sets 1-20:
 # with the code of that morning 72.6% / 9.4% and 66.1% / 12.5%; after the round 78.2% / 8.5% and 68.3% /
-# 9.4% (rules alone 71.8% / 8.5% and 54.3% / 8.9%). All twenty-two together: 89.8% / 5.2%, the floors
-# below; sets 1-20 have been tuned on or learned from, 21 and 22 not.
-RISK_FLAGGED = 0.89  # at least this share of risk messages flagged (target 0.95)
+# 9.4% (rules alone 71.8% / 8.5% and 54.3% / 8.9%). Sets 23 (a broad year of messages) and 24 (longer
+# messages, the danger said once among the details), written blind before a fourth round made from sets
+# 1-22: with the code of that morning 68.3% / 8.8% and 90.3% / 24.4%; after the round 73.8% / 8.8% and
+# 90.8% / 20.0% (rules alone 54.6% / 7.9% and 64.6% / 19.1%). All twenty-four together: 90.6% / 6.2%,
+# the floors below; sets 1-22 have been tuned on or learned from, 23 and 24 not.
+RISK_FLAGGED = 0.90  # at least this share of risk messages flagged (target 0.95)
 # at most this share of harmless look-alikes flagged (target 0.02; the blind sets' false alarms are
 # counted, not tuned away)
-HARMLESS_FLAGGED = 0.053
+HARMLESS_FLAGGED = 0.063
 
 
 def test_heldout_sets_are_big_enough():
-    assert len(SETS) >= 22
+    assert len(SETS) >= 24
     assert (
         len(DATA["crisis_heldout.yml"]["risk"]) >= 150 and len(DATA["crisis_heldout.yml"]["harmless"]) >= 120
     )
