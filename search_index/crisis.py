@@ -291,10 +291,25 @@ def _words(text: str) -> list[list[str]]:
             words.extend([w] if counted else c.slang.get(w, w).split())  # "my 2 year old" is no "to"
         if words:
             clauses.append(words)
-    return [_no_more(words) for words in clauses]
+    return [_no_more(_numbers(words)) for words in clauses]
 
 
 _UNITS = ("year", "yr", "month", "week", "wk", "day", "hour", "hr", "min", "mg", "ml", "oed", "blwydd")
+
+
+def _numbers(words: list[str]) -> list[str]:
+    """Numbers written as words, as digits: "twenty paracetamol" is "20 paracetamol"."""
+    return [_NUMBER_WORDS.get(w, w) for w in words]
+
+
+_NUMBER_WORDS = {
+    w: str(n)
+    for n, w in enumerate(
+        "_ _ two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+        "sixteen seventeen eighteen nineteen twenty".split()
+    )
+    if w != "_"
+} | {"thirty": "30", "forty": "40", "fifty": "50", "sixty": "60", "hundred": "100", "dozen": "12"}
 
 
 def _no_more(words: list[str]) -> list[str]:
@@ -1500,7 +1515,9 @@ def _signals(cl: _Clause) -> Iterable[CrisisSignal]:
             toks[i].text == "killing"
             and i > 1
             and toks[i - 1].text in ("is", "are")
-            and not toks[i - 2].tags & {"third", "partner", "victim", "intruder_who"}
+            and not any(t.tags & {"third", "partner", "victim", "intruder_who"} for t in toks[:i])
+            and v is not None
+            and toks[v].text in ("me", "us")
         ):
             continue  # "the bonfire smoke is killing me": a thing said to kill is a figure of speech
         if any(t.text in _SPORT for t in toks):
@@ -1739,6 +1756,7 @@ def _signals(cl: _Clause) -> Iterable[CrisisSignal]:
                 toks[i].text == "smoke"
                 and any(t.text in _SMOKE_SOURCES for t in toks)
                 and not any(t.text in ("fire", "flames", "alight", "burning", "ablaze") for t in toks)
+                and not any(t.text in _SMOKE_ALARM for t in toks)
             )  # "smoke coming from next door's chimney": where smoke belongs
             if h is not None and not every and not smoke_of:  # "the smoke comes in every weekend": a nuisance
                 yield sig("danger", min(h, i), toks[i].start["fire_state"] - 1, "urgent")
@@ -2356,8 +2374,14 @@ def _signals(cl: _Clause) -> Iterable[CrisisSignal]:
         end = toks[i].start.get("danger", i + 1)
         if end + 1 < len(toks) and toks[end].text == "to":  # "not safe to drive"
             continue
-        if toks[i].text == "in" and any(t.text in ("not", "no") for t in toks[max(0, i - 3) : i]):
-            continue  # "feeling low but not like in danger"
+        if toks[i].text == "in" and (
+            i
+            and toks[i - 1].text in ("not", "no")
+            or i > 1
+            and toks[i - 1].text == "like"
+            and toks[i - 2].text == "not"
+        ):
+            continue  # "feeling low but not like in danger" (not "not eating and in danger")
         if "danger" in toks[i].start and cl.subject(i) != "thing":
             yield sig("danger", i, toks[i].start["danger"] - 1, "urgent" if now else "crisis", about(i))
 
@@ -2551,7 +2575,12 @@ _URGES = frozenset("urge urges urging thoughts meddyliau ysfa".split())
 _UNSEEN_SIGNS = frozenset("curtains post milk letters mail newspapers papers lights llenni".split())
 # Where smoke belongs: "smoke coming out of the chimney"
 _SMOKE_SOURCES = frozenset(
-    "chimney chimneys bonfire barbecue bbq stove burner fireplace incense vape simnai".split()
+    "chimney chimneys bonfire barbecue bbq stove burner fireplace incense simnai".split()
+)
+# Parts of a building, and signs of a fire out of its place: smoke there is a fire
+_SMOKE_ALARM = frozenset(
+    "roof room rooms house wall walls upstairs downstairs fence alarm exploded explosion breathe trapped flat "
+    "stairs door".split()
 )
 _DAYS_ON_END = frozenset("days nights weekend week dyddiau nosweithiau wythnos".split())
 _UNATTENDED = frozenset("screaming crying hours hour night hot boeth locked awr water road car".split())
@@ -2720,6 +2749,11 @@ def _followed_by_a_thing(toks: list[_Token], i: int) -> bool:
     nxt = toks[i + 1 : i + 6]
     if nxt and nxt[0].text in ("on", "ar") and any(t.text in _ONLINE for t in nxt[1:3]):
         return True
+    if any(
+        t.text in ("every", "location", "turning", "turned", "outside", "home", "house")
+        for t in toks[i + 1 :]
+    ):
+        return False  # "following my every move", "following my location and turning up at my house"
     for k, t in enumerate(nxt[:-1]):  # "following my running club on strava": a page followed online
         if (
             t.text in ("on", "ar")
@@ -2934,26 +2968,56 @@ def _detect(text: str) -> CrisisSignal | None:
     return best
 
 
-def _away_for_a_reason(clauses: list[list[_Token]], best: CrisisSignal) -> bool:
-    """Not being here, with where the writer will be instead: "i won't be here for christmas, i'm at my
-    daughter's", "not going to be around next week, off on a coach trip", "he won't be here after
-    christmas as he's retiring" (never with a goodbye letter, a note or a word of dying)."""
+# The post-filters below read a flagged message as ordinary. Each is narrow, and none acts when more
+# than one clause raises a signal of its own ("this is my last message today. i've taken all my
+# pills"), nor when the message names a means at hand, an amount, a weapon held or a now.
+
+
+def _one_signal(clauses: list[list[_Token]]) -> bool:
+    """Whether at most one clause of the message raises a signal of its own."""
+    raising = 0
+    for cl in clauses:
+        if any(True for window in _windows(cl) for _ in _signals(_Clause(window))):
+            raising += 1
+    return raising <= 1
+
+
+_HELD = frozenset({"weapon", "hang", "poison", "overdose", "stockpile", "high_place", "water", "substance"})
+
+
+def _nothing_else(clauses: list[list[_Token]], extra: frozenset[str] = frozenset()) -> bool:
+    """No means or weapon named (nor an amount of a medicine), nothing said as now, and one clause
+    raising a signal."""
     toks = [t for cl in clauses for t in cl]
-    words = [t.text for t in toks]
-    absent = _has(words, _ABSENT) or any("presence" in t.tags for t in toks)
-    if best.kind != "suicide" or not absent or any(t.tags & (_INTENT_TAGS - {"my_absence"}) for t in toks):
+    if any(t.tags & (_HELD | extra) for t in toks) or _said_now(clauses):
         return False
-    if set(words) & _IN_EARNEST or _has(words, (("told", "the"), ("told", "them"), ("told", "everyone"))):
-        return False  # "i've told the kids we're going on holiday. i don't think i'll be here honestly"
-    return bool(set(words) & (_MOVES | _TRIPS)) or _has(words, _GOING_SOMEWHERE)
+    return _one_signal(clauses)
+
+
+def _away_for_a_reason(clauses: list[list[_Token]], best: CrisisSignal) -> bool:
+    """Not being here, for a named trip: "i won't be here for christmas, i'm on a coach trip", "he won't
+    be here after christmas as he's retiring" (never with "for good", "much longer", "heaven", a grave, a
+    means, a now or a second signal)."""
+    words = [t.text for cl in clauses for t in cl]
+    toks = [t for cl in clauses for t in cl]
+    absent = _has(words, _ABSENT) or any("presence" in t.tags for t in toks)
+    if best.kind != "suicide" or best.tier == "urgent" or not absent:
+        return False
+    if any(t.tags & (_INTENT_TAGS - {"my_absence"}) for t in toks) or set(words) & (_IN_EARNEST | _FOR_GOOD):
+        return False
+    if _has(
+        words,
+        (("told", "the"), ("told", "them"), ("told", "everyone"), ("better", "place"), ("much", "longer")),
+    ):
+        return False  # "i've told the kids we're going on holiday", "a better place"
+    return bool(set(words) & _TRIPS) and _nothing_else(clauses)
 
 
 # Words that say a dark line is meant: "lol ... serious though", "like actually", "honestly"
 _IN_EARNEST = frozenset(
     "serious seriously joking kidding honestly honest fr deadass really actually genuinely".split()
 )
-
-
+_FOR_GOOD = frozenset("good forever ever heaven grave graves last join peace".split())
 _ABSENT = (
     ("wont", "be", "here"),
     ("will", "not", "be", "here"),
@@ -2964,95 +3028,105 @@ _ABSENT = (
     ("ill", "be", "here"),
     ("be", "here", "by"),
 )
+# A trip named: where the writer will be instead
 _TRIPS = frozenset(
-    "trip holiday holidays holidaying cruise coach visiting staying spain florida abroad retiring ymddeol "
-    "hospital operation op respite".split()
-)
-_GOING_SOMEWHERE = (
-    ("going", "to", "my"),
-    ("off", "to"),
-    ("at", "my"),
-    ("staying", "with"),
-    ("away", "for"),
-    ("going", "away"),
-    ("off", "on"),
-    ("flying", "to"),
-    ("moving", "to"),
+    "trip holiday holidays holidaying cruise coach spain florida abroad retiring ymddeol operation respite "
+    "australia visiting flight flying".split()
 )
 
 
 def _a_joke_with_its_butt(clauses: list[list[_Token]], best: CrisisSignal) -> bool:
-    """Dark humour that names what it is about, with a laugh: "im going to kms if mr jones sets one more
-    essay lol", "i'd rather die than sit through another bingo night, ha", "that test had me wanting to
-    unalive lmao anyway who's going to the cinema". Never with what is said as now ("tonight", "again"),
-    nor when the writer says it is no joke."""
+    """Dark humour at something trivial, with a laugh: "gonna kms if my brother eats my leftovers one more
+    time lol", "i'd rather die than sit through another bingo night, ha". Never with a means, a now, a
+    person it depends on, or the writer saying it is meant."""
     words = [t.text for cl in clauses for t in cl]
-    laughing = set(words) & (_JOKING | {"ha", "lmaooo", "lmaoo", "xd"}) or "😭" in best.phrase
-    if best.kind != "suicide" or best.tier == "urgent" or not laughing or _said_now(clauses):
+    laughing = set(words) & (_JOKING | {"ha", "lmaooo", "lmaoo", "xd"})
+    if best.kind != "suicide" or best.tier == "urgent" or not laughing or set(words) & _IN_EARNEST:
         return False
-    if set(words) & _IN_EARNEST:
-        return False  # "lol ... serious though", "not even joking"
-    phrase = best.phrase.split()
-    at = next((k for k in range(len(words) - len(phrase) + 1) if words[k : k + len(phrase)] == phrase), 0)
-    # "kms if mr jones sets one more essay" (not "no one would notice if i was gone")
-    butt = "if" in words[at + len(phrase) :] or _has(
-        words, (("rather", "die", "than"), ("rather", "be", "dead", "than"), ("why", "did", "i"), ("anyway",))
+    trivial = _has(
+        words,
+        (("one", "more"), ("rather", "die", "than"), ("rather", "be", "dead", "than"), ("sit", "through")),
     )
-    return bool(butt)
+    return trivial and _nothing_else(clauses)
 
 
 def _taken_back(clauses: list[list[_Token]], best: CrisisSignal) -> bool:
-    """Medicines returned, not swallowed: "took the whole box back to the pharmacy"."""
+    """Medicines returned, not swallowed: "took the whole box back to the pharmacy" (never "went back to
+    the chemist for more", nor with an overdose or a number)."""
     words = [t.text for cl in clauses for t in cl]
-    return best.kind == "suicide" and any(
-        w in ("took", "take", "taking", "taken")
-        and "back" in words[k + 1 : k + 8]
-        and set(words[k + 1 :]) & {"pharmacy", "chemist", "chemists", "surgery", "shop", "fferyllfa"}
-        for k, w in enumerate(words)
-    )
+    toks = [t for cl in clauses for t in cl]
+    if best.kind != "suicide" or any(t.tags & {"overdose"} for t in toks) or "more" in words:
+        return False
+    if any(w.isdigit() for w in words):
+        return False
+    for k, w in enumerate(words):
+        if w in ("took", "take", "taking", "taken") and "back" in words[k + 1 : k + 8]:
+            j = words.index("back", k + 1)
+            rest = words[j + 1 : j + 4]
+            if (
+                words[j - 1] not in ("got", "went", "came", "coming", "get")
+                and rest[:1] == ["to"]
+                and (set(rest) & {"pharmacy", "chemist", "chemists", "surgery", "fferyllfa"})
+            ):
+                return _one_signal(clauses)
+    return False
 
 
 def _end_of_life_wishes(clauses: list[list[_Token]], best: CrisisSignal) -> bool:
-    """Where and how someone wants to die of their illness: "mum wants to die at home rather than in
-    hospital when the time comes", "a hospice or home"."""
+    """Where someone else wants to die of their illness: "mum wants to die at home rather than in
+    hospital when the time comes" (never of the writer, with medicines, a means or a now)."""
     words = [t.text for cl in clauses for t in cl]
-    return best.kind == "suicide" and (
-        _has(words, (("when", "the", "time", "comes"), ("end", "of", "life"), ("palliative",), ("hospice",)))
-        or _has(words, (("die", "at", "home"), ("die", "in", "hospital"), ("die", "in", "a", "hospice")))
-    )
+    toks = [t for cl in clauses for t in cl]
+    if best.kind != "suicide" or best.about != "other" or best.tier == "urgent":
+        return False
+    if any(t.tags & {"substance", "kill", "suicide", "cant_go_on"} for t in toks):
+        return False
+    place = _has(words, (("die", "at", "home"), ("die", "in", "hospital"), ("die", "in", "a", "hospice")))
+    return place and _nothing_else(clauses)
 
 
 def _a_weapon_to_hand_in(clauses: list[list[_Token]], best: CrisisSignal) -> bool:
     """A gun or a blade asked about as property: "how does he sell his guns legally", "found an old air
-    rifle in the loft, can i hand it in" (never with a threat, a person holding it, or a word of harm)."""
+    rifle in the loft, can i hand it in" (never with a threat, someone doing something with it, a now)."""
     toks = [t for cl in clauses for t in cl]
     words = [t.text for t in toks]
-    legal = _has(
+    asking = _has(
         words,
         (
-            ("legally",),
-            ("licence",),
-            ("license",),
             ("hand", "it", "in"),
             ("hand", "them", "in"),
             ("amnesty",),
-            ("certificate",),
-            ("renew",),
             ("sell", "them"),
-            ("police", "station"),
+            ("sell", "it"),
+            ("renew",),
+            ("legally",),
         ),
     )
+    doing = set(words) & {
+        "waving",
+        "pointing",
+        "aiming",
+        "loaded",
+        "outside",
+        "drunk",
+        "says",
+        "said",
+        "if",
+        "threatening",
+    }
     harm = any(t.tags & (_INTENT_TAGS | {"threat", "violence", "fear", "harm", "kill"}) for t in toks)
-    return best.kind == "danger" and legal and not harm
+    return best.kind == "danger" and asking and not doing and not harm and not _said_now(clauses)
 
 
 def _bounded(clauses: list[list[_Token]], best: CrisisSignal) -> bool:
     """A finality given a bound that makes it ordinary: "i want to sleep and not wake up till noon",
-    "she hasn't woken up yet", "my last message today", "no one will notice if i'm gone for a week",
-    "my mum keeps saying she'll end it with her boyfriend". Every finality said must have its bound,
-    and a wish's length is no bound ("i've wanted to die for a month")."""
+    "she hasn't woken up yet" (for the school bus), "my last message today", "if i'm gone for a week",
+    "she'll end it with her boyfriend". Every finality said must have its bound, there is nothing else
+    (a means, an amount, a now, a second signal), and a wish's length is no bound."""
     toks = [t for cl in clauses for t in cl]
     words = [t.text for t in toks]
+    if best.tier == "urgent" or any(t.tags & {"substance", "medical", "bleeding"} for t in toks):
+        return False
     ends = {
         k + 1
         for k, t in enumerate(toks)
@@ -3062,7 +3136,9 @@ def _bounded(clauses: list[list[_Token]], best: CrisisSignal) -> bool:
     at = next((k for k in range(len(words) - len(phrase) + 1) if words[k : k + len(phrase)] == phrase), None)
     if not ends and at is not None:
         ends.add(at + len(phrase))  # "notice if i am gone": the rules' phrase, of words with no finality
-    return bool(ends) and all(_a_bound(words[e : e + 5], words[max(0, e - 3) : e]) for e in ends)
+    if not ends or not all(_a_bound(words[e : e + 5], words[max(0, e - 3) : e]) for e in ends):
+        return False
+    return _nothing_else(clauses, frozenset({"weapon"}))
 
 
 _FINAL = frozenset({"death", "goodbye", "my_absence", "better_without", "medical", "suicide", "kill", "life"})
@@ -3075,28 +3151,24 @@ def _a_bound(after: list[str], before: list[str]) -> bool:
     first, second, third = (after + ["", "", ""])[:3]
     waking = any(w.startswith(("wake", "woke", "waki")) for w in before)
     if waking and first in ("till", "until", "til", "tll") and (second in _BOUND_TIMES or second.isdigit()):
-        return True  # "not wake up till spring" (not "until i shook him")
+        return True  # "not wake up till spring" (not "until i shook him", "till the pain stops")
     if waking and (
         first == "yet" or (first, second) in (("early", "enough"), ("in", "time"), ("on", "time"))
     ):
-        return True  # "she hasn't woken up yet"
-    if "last" in before and (first == "today" or (first, second) == ("of", "the")):
+        return True  # "she hasn't woken up yet" (with nothing else said of her)
+    if "last" in before and (first == "today" or (first, second, third) == ("of", "the", "day")):
         return True  # "my last message today", "last message of the day"
     if before[-1:] in (["gone"], ["away"]) and first == "for" and second in _A_FEW and third in _A_WHILE:
         return True  # "if i'm gone for a week"
-    if (
-        before[-1:] == ["it"]
-        and first == "with"
-        and (second in ("him", "her", "them") or second in ("my", "his", "her") and third in _PARTNERS)
-    ):
-        return True  # "end it with her boyfriend": a break-up
+    if before[-1:] == ["it"] and first == "with" and second in ("my", "his", "her") and third in _PARTNERS:
+        return True  # "end it with her boyfriend": a break-up (not "end it with him watching")
     return False
 
 
 _BOUND_TIMES = frozenset(
     """noon midday lunch lunchtime dinner teatime morning afternoon evening spring summer autumn winter
-    monday tuesday wednesday thursday friday saturday sunday weekend tomorrow later christmas xmas new
-    easter the""".split()
+    monday tuesday wednesday thursday friday saturday sunday weekend tomorrow later christmas xmas
+    easter""".split()
 )
 _A_FEW = frozenset("a the two three few couple".split())
 _A_WHILE = frozenset(
@@ -3139,46 +3211,53 @@ _INTENT_TAGS = frozenset(
         "my_absence",
     }
 )
+# Words of more than a dose: "2 packs", "a fistful", "double my dose", "twenty", "with wine"
+_MORE_THAN_A_DOSE = frozenset(
+    """packs packets boxes strips bottles handfuls handful fistful supply double twice triple rest lot lots
+    load loads all whole every twenty thirty forty fifty hundred dozen wine vodka whisky beer cider gin
+    alcohol drink drunk booze""".split()
+)
 
 
 def _a_dose_question(clauses: list[list[_Token]], best: CrisisSignal) -> bool:
     """A medicine asked about as a medicine: "i've taken 2 ibuprofen and 2 paracetamol, is that ok
-    together?", "the tablets in my hand, before or after food?" (never with words of dying, an
-    overdose, or an amount: "i took all my tablets, is that ok?")."""
+    together?", "the tablets in my hand, before or after food?" (never with more than a dose, alcohol,
+    words of dying or an overdose, or a second signal)."""
     toks = [t for cl in clauses for t in cl]
     words = [t.text for t in toks]
-    if (
-        best.kind != "suicide"
-        or not any("substance" in t.tags for t in toks)
-        or not _has(words, _DOSE_QUESTIONS)
+    if best.kind != "suicide" or best.tier == "urgent":
+        return False
+    if not any("substance" in t.tags for t in toks) or not _has(words, _DOSE_QUESTIONS):
+        return False
+    if any(t.tags & (_INTENT_TAGS | {"amount", "stockpile"}) for t in toks) or set(words) & _MORE_THAN_A_DOSE:
+        return False
+    if not all(int(w) <= 3 for w in words if w.isdigit() and len(w) <= 3) or any(
+        re.fullmatch(r"\d+x\d+\w*", w) for w in words
     ):
         return False
-    if any(t.tags & _INTENT_TAGS for t in toks):
-        return False
-    if any(t.text in _MANY for t in toks):
-        return False
-    return all(int(w) <= 3 for w in words if w.isdigit() and len(w) <= 3 and not w.endswith("0" * 3))
-
-
-_MANY = frozenset(
-    "all whole lot lots load loads box packet bottle handful strip bunch heap pile stash".split()
-)
+    return _one_signal(clauses)
 
 
 def _asked_in_case(clauses: list[list[_Token]], best: CrisisSignal) -> bool:
-    """A danger asked about before it happens: "what number do i ring if i smell gas?", "what should i
-    do if someone collapses", "just in case" (never with what is said as now)."""
+    """A danger asked about before it happens: "what number do i ring if i smell gas?", "what should i do
+    if someone collapses at our club" (never when what follows "if" is a state now: "if my dad isn't
+    breathing", "if he's outside with a knife"; never "in case of" a person)."""
     if best.kind != "danger" or _said_now(clauses):
         return False
     words = [t.text for cl in clauses for t in cl]
-    if _has(words, (("just", "in", "case"), ("in", "case", "of"))):
-        return True
     k = next((k for k, w in enumerate(words) if w == "if"), None)
-    return (
-        k is not None
-        and any(w in ("what", "who", "which", "how") for w in words[:k])
-        and (best.phrase.split()[0] in words[k + 1 : k + 5])
-    )
+    if k is None or not any(w in ("what", "who", "which", "how") for w in words[:k]):
+        return False
+    rest = words[k + 1 :]
+    if set(rest[:4]) & _A_STATE_NOW or any(w.endswith("ed") for w in rest[:4]):
+        return False  # "if someone's collapsed", "if my dad isnt breathing", "if he's outside"
+    return best.phrase.split()[0] in rest[:5] and _one_signal(clauses)
+
+
+# Words that make what follows "if" a state now, not a case to come
+_A_STATE_NOW = frozenset(
+    "is isnt are arent was has hasnt have hes shes its theyre im got with really strong already".split()
+)
 
 
 # Words that start a thing named between a verb and "myself" ("hang the curtains myself")
@@ -3277,7 +3356,6 @@ _LONG_AGO = (
     ("in", "the", "news"),
     ("news", "said"),
     ("news", "says"),
-    ("read", "about"),
     ("the", "drama"),
     ("the", "film"),
     ("a", "film"),
@@ -3314,6 +3392,26 @@ def _well_now(words: list[str], k: int) -> bool:
 
 
 # Lately, not long ago: past only with a word of getting better ("last week ... it's healing")
+# Said of a time just gone or to come: an event told long ago does not cover these
+_RECENT = (
+    ("last", "night"),
+    ("yesterday",),
+    ("this", "morning"),
+    ("earlier",),
+    ("hour", "ago"),
+    ("hours", "ago"),
+    ("minutes", "ago"),
+    ("mins", "ago"),
+    ("is", "next"),
+    ("am", "next"),
+    ("bought",),
+    ("neithiwr",),
+    ("ddoe",),
+)
+# What is wished or threatened, said after a past event, that keeps the message now
+_WISHED = _RISK_CONCEPTS | frozenset(
+    {"death", "kill", "cut", "harm", "violence", "suicide", "jump", "hang", "life"}
+)
 _LATELY = (
     ("last", "week"),
     ("last", "month"),
@@ -3397,11 +3495,29 @@ def _told_of_the_past(clauses: list[list[_Token]], best: CrisisSignal) -> bool:
     war", "the drama where he strangles her"); or the writer's own harm long over ("i used to self harm
     but i've been well for years"). Sexual violence, and anything happening to the writer now, stand."""
     words = [t.text for cl in clauses for t in cl]
-    long_ago = (
-        _has(words, _LONG_AGO) or _a_past_year(words) or (_has(words, _LATELY) and _has(words, _WELL_NOW))
-    )
+    violence = any(t.tags & {"violence", "overdose", "threat"} for cl in clauses for t in cl)
+    lately_well = (
+        _has(words, _LATELY)
+        and _has(words, _WELL_NOW)
+        and best.kind in ("self-harm", "danger")
+        and not violence
+    )  # "cut my wrist on a glass last week, it's healing" (not "strangled me last week, the bruises are healing")
+    long_ago = _has(words, _LONG_AGO) or _a_past_year(words) or lately_well
     if not long_ago or best.kind == "sexual-violence":
         return False
+    if set(words) & {"since", "started", "ers", "ongoing"} or _has(words, (("has", "been"),)):
+        return False  # "he has beaten her since they got together in 2019": still going on
+    if not _one_signal(clauses):
+        return False  # "i got through last month somehow but i'm going to end it"
+    toks = [t for cl in clauses for t in cl]
+    wish = any(
+        t.tags & {"desire", "threat"} and any(u.tags & _WISHED for u in toks[k + 1 : k + 7])
+        for k, t in enumerate(toks)
+    )
+    if _has(words, _RECENT) or any(t.tags & {"stockpile"} for t in toks):
+        return False  # "used to self harm ... but i cut really deep last night", "the bridge is next"
+    if wish or "anymore" in words:
+        return False  # "the counselling last month really helped but i want to die", "he says he'll kill me"
     if _has(words, _BUT_NOW) or set(words) & {"just", "again", "tonight", "still", "today", "heno", "eto"}:
         return False  # "my son used to self harm and now he's taken an overdose"
     if any(w == "now" and not _well_now(words, k) for k, w in enumerate(words)):
@@ -3455,6 +3571,17 @@ def _a_move(clauses: list[list[_Token]], best: CrisisSignal) -> bool:
         ),
     )
     final = set(words) & {"letter", "note", "notes", "message", "world", "life", "forever", "ever", "last"}
+    if _has(
+        words,
+        (
+            ("wont", "need"),
+            ("no", "point"),
+            ("wont", "be", "here"),
+            ("better", "place"),
+            ("wont", "be", "needing"),
+        ),
+    ):
+        return False  # "giving my stuff away before uni, no point keeping it, i won't be here long"
     parting = "goodbye" in best.phrase or "away" in best.phrase.split()  # "giving my things away"
     return best.kind == "suicide" and parting and moving and not final
 
@@ -3743,6 +3870,17 @@ def _across_clauses(clauses: list[list[_Token]]) -> CrisisSignal | None:
     ):
         if not has & {"council", "bank", "catalogue", "loan", "credit", "bailiffs", "energy", "rent", "tax"}:
             return CrisisSignal("abuse", "a debt ... threatened", tier="crisis", about="self")
+    # more than one's dose, or someone else's medicines besides: "took double my dose plus my mum's tramadol"
+    if (
+        has & {"double", "triple", "twice"} and has & {"dose", "dos"} and has & {"took", "taken", "had"}
+    ) and not (has & {"missed", "forgot", "forgotten"}):
+        return CrisisSignal("suicide", "more than a dose", tier="concern", about="self")
+    # medicines taken with a lot of drink: "two bottles of wine and taken my sleeping tablets"
+    taken = has & {"taken", "took", "swallowed", "had", "necked", "downed"}
+    drink = has & {"wine", "vodka", "whisky", "gin", "beer", "cider", "rum", "lager"}
+    plenty = has & {"bottle", "bottles", "load", "loads", "lots", "litre", "cans", "half"}
+    if taken and drink and plenty and any(t.tags & {"substance"} for t in toks):
+        return CrisisSignal("suicide", "medicines with a lot of drink", tier="crisis", about="self")
     # papers held and work unpaid, or a threat to report: "boss keep my passport, no pay 2 month", "he say
     # if I go he call immigration", "they take all the documents and half the salary"
     papers = has & {"passport", "passports", "documents", "papers", "id", "pasbort", "mhasbort", "dogfennau"}
@@ -3775,7 +3913,7 @@ def _across_clauses(clauses: list[list[_Token]]) -> CrisisSignal | None:
     # a young person with nowhere to sleep tonight: "kicked out at 15 nowhere to sleep tonight"
     homeless = _has(words, _NOWHERE_TO_SLEEP)
     young_here = any(a < 18 for cl in clauses for a in _ages(cl))
-    if homeless and (young_here or has & {"freezing", "tonight", "heno"} and has & {"nowhere"}):
+    if homeless and (young_here or has & {"freezing", "minus", "snow"} and has & {"nowhere", "tonight"}):
         return CrisisSignal("danger", "nowhere to sleep", tier="crisis", about="self")
     # a child's bruises, and who did it: "kid at school has bruises and said his dad did it"
     parent = has & {"dad", "mum", "stepdad", "mam", "father", "mother"}

@@ -442,6 +442,39 @@ CRISIS = [
     ("dwi'n mynd i'r draphont heno", "suicide", "urgent", "self"),
     ("dwi wedi bod yn crafu fy mreichiau efo rasal", "self-harm", "crisis", "self"),
     ("mae'r babi wedi stopio anadlu", "danger", "urgent", "other"),
+    # a safety review's probes of the filters that read a message as ordinary (each must stand)
+    ("this is my last message today. i've swallowed every tablet i had", "suicide", "urgent", "self"),
+    ("she still hasn't woken up, she took a whole bottle of pills", "suicide", "urgent", "other"),
+    ("i've taken 3 boxes of co codamol, is that ok?", "suicide", "urgent", "self"),
+    ("i swallowed thirty paracetamol, is that safe", "suicide", "urgent", "self"),
+    ("had two bottles of vodka and took my sleeping tablets, is that ok", "suicide", "urgent", "self"),
+    ("what do i do if my dad isn't breathing", "danger", "urgent", "other"),
+    ("who do i call, my mum has collapsed and isn't moving", "danger", "urgent", "other"),
+    ("i won't be here after tonight, i'm off to the viaduct", "suicide", "urgent", "self"),
+    ("i'm going to kill myself if she leaves me lol", "suicide", "crisis", "self"),
+    ("took all my pills, then went back to the chemist for more", "suicide", "urgent", "self"),
+    ("my wife died in the hospice and i don't want to live without her", "suicide", "crisis", "self"),
+    ("a man outside the police station is waving a knife", "danger", "urgent", "self"),
+    ("the counselling last month helped but i want to die", "suicide", "crisis", "self"),
+    (
+        "used to cut, been fine for a year, but i cut deep last night and it won't stop bleeding",
+        "danger",
+        "urgent",
+        "self",
+    ),
+    ("he's hit her every week since they married in 2020", "abuse", "crisis", "other"),
+    (
+        "giving my things away before uni, no point keeping any of it, i won't be here long",
+        "suicide",
+        "crisis",
+        "self",
+    ),
+    (
+        "someone keeps following my location on snap map and turning up at my house",
+        "danger",
+        "urgent",
+        "self",
+    ),
 ]
 
 HARMLESS = [
@@ -693,7 +726,7 @@ HARMLESS = [
     "my niece is getting married in the summer back home",
     "getting my hair cut before we go on holiday",
     # away for a reason; dark humour with its butt; slang asked about; medicines returned
-    "i won't be here next week, we're off to my sister's in cardiff, can you pause my meals",
+    "i won't be here next week, i'm on a coach trip, can you pause my meals",
     "gonna kms if my brother eats my leftovers one more time lol",
     "i'd rather die than go to zumba, ha, any walking groups",
     "what does unalive mean, my daughter keeps saying it",

@@ -35,12 +35,14 @@ HARMLESS = [t for d in DATA.values() for t in d["harmless"]]
 # 9.4% (rules alone 71.8% / 8.5% and 54.3% / 8.9%). Sets 23 (a broad year of messages) and 24 (longer
 # messages, the danger said once among the details), written blind before a fourth round made from sets
 # 1-22: with the code of that morning 68.3% / 8.8% and 90.3% / 24.4%; after the round 73.8% / 8.8% and
-# 90.8% / 20.0% (rules alone 54.6% / 7.9% and 64.6% / 19.1%). All twenty-four together: 90.6% / 6.2%,
-# the floors below; sets 1-22 have been tuned on or learned from, 23 and 24 not.
+# 90.8% / 20.0% (rules alone 54.6% / 7.9% and 64.6% / 19.1%). A safety review then found the day's new
+# filters reading away real crises; narrowed (tests/test_crisis.py holds its probes), sets 23 and 24
+# give 73.8% / 8.8% and 91.7% / 21.3% (a second run). All twenty-four together: 90.7% / 6.7%, the
+# floors below; sets 1-22 have been tuned on or learned from, 23 and 24 not.
 RISK_FLAGGED = 0.90  # at least this share of risk messages flagged (target 0.95)
 # at most this share of harmless look-alikes flagged (target 0.02; the blind sets' false alarms are
 # counted, not tuned away)
-HARMLESS_FLAGGED = 0.063
+HARMLESS_FLAGGED = 0.068
 
 
 def test_heldout_sets_are_big_enough():
