@@ -9,7 +9,7 @@ labelled messages instead: a logistic regression over
 
 hashed (CRC-32) into `DIMENSIONS` features, each 0 or 1. `scripts/train_crisis_model.py` fits it
 on the held-out sets the rules were already tuned on and on the development table, never on the
-newest sets, which stay honest measures; the weights ship in `crisis_model.npz` (64 KB).
+newest sets, which stay honest measures; the weights ship in `crisis_model.npz` (57 KB).
 
 It is asked only when the rules find nothing, and what it flags is a concern (the helplines beside
 the results and "Are you safe right now?"), never an alarm on its own. Without its file, or with a
