@@ -28,13 +28,7 @@ def limit_malloc_arenas(arenas: int = MALLOC_ARENAS) -> bool:
     reopened after every edit, those heaps fragment, and a server that needs 120 MB grew to 170 MB
     and more under load; with two it stays near what it needs. Elsewhere (not glibc) nothing happens.
     """
-    if os.environ.get("MALLOC_ARENA_MAX"):
-        return False
-    try:
-        libc = ctypes.CDLL(None)
-        return bool(libc.mallopt(_M_ARENA_MAX, arenas))
-    except (OSError, AttributeError):
-        return False
+    return _mallopt("MALLOC_ARENA_MAX", _M_ARENA_MAX, arenas)
 
 
 def large_blocks_own_pages(threshold: int = MALLOC_MMAP_THRESHOLD) -> bool:
@@ -46,11 +40,16 @@ def large_blocks_own_pages(threshold: int = MALLOC_MMAP_THRESHOLD) -> bool:
     from the heap and their space stayed, fragmented. A search's own blocks are smaller than 1 MB,
     so searching is unchanged. At 10,000 entries: about 6 MB less after warm-up.
     """
-    if os.environ.get("MALLOC_MMAP_THRESHOLD_"):
+    return _mallopt("MALLOC_MMAP_THRESHOLD_", _M_MMAP_THRESHOLD, threshold)
+
+
+def _mallopt(variable: str, param: int, value: int) -> bool:
+    """glibc's `mallopt(param, value)`, unless the operator set `variable` (their setting wins); False
+    where there is no glibc."""
+    if os.environ.get(variable):
         return False
     try:
-        libc = ctypes.CDLL(None)
-        return bool(libc.mallopt(_M_MMAP_THRESHOLD, threshold))
+        return bool(ctypes.CDLL(None).mallopt(param, value))
     except (OSError, AttributeError):
         return False
 

@@ -244,27 +244,19 @@ def test_welsh_plural_forms_header():
     assert f'"Plural-Forms: {WELSH_PLURALS}\\n"' in PO.read_text(encoding="utf-8")
 
 
-def test_serve_limits_glibc_heaps_unless_the_operator_chose(monkeypatch):
+@pytest.mark.parametrize(
+    "variable, name",
+    [("MALLOC_ARENA_MAX", "limit_malloc_arenas"), ("MALLOC_MMAP_THRESHOLD_", "large_blocks_own_pages")],
+)
+def test_serve_tunes_glibc_malloc_unless_the_operator_chose(monkeypatch, variable, name):
     import platform
 
-    from signpost.cmd_serve import limit_malloc_arenas
+    from signpost import cmd_serve
 
-    monkeypatch.setenv("MALLOC_ARENA_MAX", "4")
-    assert limit_malloc_arenas() is False  # the operator's setting wins
-    monkeypatch.delenv("MALLOC_ARENA_MAX")
+    tune = getattr(cmd_serve, name)
+    monkeypatch.setenv(variable, "4")
+    assert tune() is False  # the operator's setting wins
+    monkeypatch.delenv(variable)
     if platform.libc_ver()[0] != "glibc":
         pytest.skip("mallopt is glibc's")
-    assert limit_malloc_arenas() is True
-
-
-def test_serve_gives_large_blocks_their_own_pages_unless_the_operator_chose(monkeypatch):
-    import platform
-
-    from signpost.cmd_serve import large_blocks_own_pages
-
-    monkeypatch.setenv("MALLOC_MMAP_THRESHOLD_", "131072")
-    assert large_blocks_own_pages() is False  # the operator's setting wins
-    monkeypatch.delenv("MALLOC_MMAP_THRESHOLD_")
-    if platform.libc_ver()[0] != "glibc":
-        pytest.skip("mallopt is glibc's")
-    assert large_blocks_own_pages() is True
+    assert tune() is True
