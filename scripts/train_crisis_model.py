@@ -24,8 +24,8 @@ sys.path.insert(0, str(ROOT))
 
 from search_index import crisis, crisis_model  # noqa: E402
 
-# every held-out set but the newest (23 and 24), whose first runs are the honest measure
-TRAIN_SETS = ["crisis_heldout.yml"] + [f"crisis_heldout_{n}.yml" for n in range(2, 23)]
+# every held-out set but the newest (25), whose first run is the honest measure
+TRAIN_SETS = ["crisis_heldout.yml"] + [f"crisis_heldout_{n}.yml" for n in range(2, 25)]
 L2 = 1e-4  # chosen by left-out recall at 2% false alarms on sets 1-22 (3e-4: 71.8%, 1e-4: 73.0%)
 ROUNDS = 3000
 RATE = 0.5

@@ -287,7 +287,12 @@ def _words(text: str) -> list[list[str]]:
                 words.pop()
                 clauses.append(words)
                 words = []
-            counted = w.isdigit() and k + 1 < len(found) and found[k + 1].startswith(_UNITS)
+            counted = w.isdigit() and (
+                k + 1 < len(found)
+                and found[k + 1].startswith(_UNITS)
+                or k
+                and found[k - 1] in ("is", "was", "at", "of", "sugars", "sugar", "bm", "levels", "temp")
+            )  # "my 2 year old", "his sugar is 2.1": a number, not "to"
             words.extend([w] if counted else c.slang.get(w, w).split())  # "my 2 year old" is no "to"
         if words:
             clauses.append(words)
@@ -1871,7 +1876,7 @@ def _signals(cl: _Clause) -> Iterable[CrisisSignal]:
     words = [t.text for t in toks]
     drugs = any(t.tags & {"substance", "poison"} for t in toks)
     lots = any(w.isdigit() and len(w) <= 3 and int(w) >= 8 for w in words) or bool(
-        set(words) & {"whole", "all", "pack", "packet", "box", "bottle"}
+        set(words) & {"whole", "all", "pack", "packet", "box", "bottle", "rest"}
     )
     dosing = _has(
         words, (("can", "i", "take"), ("safe",), ("dose", "for"), ("can", "i", "give"), ("how", "often"))
@@ -1884,6 +1889,7 @@ def _signals(cl: _Clause) -> Iterable[CrisisSignal]:
         or drugs
         and lots
         and "enough" in words
+        and not _has(words, (("enough", "for"), ("enough", "to", "last")))  # "enough for the week"
         or drugs
         and lots
         and _has(words, (("kicks", "in"), ("kick", "in"), ("how", "long", "till"), ("how", "long", "until")))
@@ -2448,13 +2454,27 @@ _WARNING_SIGNS = {
         ("ar", "y", "llawr"),
     ),
     "blood": (("blood", "in", "it"), ("with", "blood"), ("bleeding",), ("gwaedu",), ("blood", "everywhere")),
+    "cannot feel": (
+        ("cant", "feel", "his", "legs"),
+        ("cant", "feel", "my", "legs"),
+        ("cant", "feel", "her", "legs"),
+        ("cannot", "feel"),
+        ("cant", "feel", "his", "arms"),
+        ("cant", "feel", "my", "arms"),
+    ),
+    "a needle": (("needle", "still"), ("needle", "in", "his"), ("needle", "in", "her")),
     "breathing": (
+        ("barely", "breathing"),
+        ("snoring", "noise"),
+        ("breathing", "deep", "and", "fast"),
         ("cant", "breathe"),
         ("struggling", "to", "breathe"),
         ("cannot", "breathe"),
         ("methu", "anadlu"),
     ),
     "a fall": (
+        ("car", "crash"),
+        ("crashed",),
         ("fallen",),
         ("fell", "off"),
         ("fell", "down"),
@@ -2509,9 +2529,12 @@ _SERIOUS_SIGNS = frozenset(
         "breathing",
         "a broken bone",
         "a stroke",
+        "speech",
         "the heart",
         "not answering",
         "neglect",
+        "cannot feel",
+        "a needle",
     }
 )
 # Not eating, for days or by design
@@ -3919,6 +3942,20 @@ def _across_clauses(clauses: list[list[_Token]]) -> CrisisSignal | None:
     parent = has & {"dad", "mum", "stepdad", "mam", "father", "mother"}
     if any(w.startswith("bruis") for w in words) and parent and _has(words, _DID_IT):
         return CrisisSignal("abuse", "bruises ... did it", tier="crisis", about="other")
+    # a diabetic's sugar too low: "my sugar is 1.9 and i'm on my own", "his sugar's 2.3 and he's confused"
+    for k, w in enumerate(words[:-1]):
+        diabetic = has & {"diabetic", "diabetes", "insulin", "hypo", "type"} or at(k - 1) in (
+            "my",
+            "his",
+            "her",
+            "blood",
+        )
+        if (
+            w in ("sugar", "sugars", "glucose", "bm")
+            and diabetic
+            and any(re.fullmatch(r"[0-3]", at(j)) for j in (k + 1, k + 2))
+        ):
+            return CrisisSignal("danger", "a low sugar", tier="urgent", about="self")
     # a household all unwell at once, the signs of carbon monoxide: "the whole family has headaches and
     # we're all being sick", "we all feel dizzy and the baby is drowsy"
     aches = has & {"headache", "headaches", "cur", "pen", "pennau"} and has & {

@@ -475,6 +475,17 @@ CRISIS = [
         "urgent",
         "self",
     ),
+    # signs of the body after a crash or a needle; a low sugar; ice and water; not seen, the curtains shut
+    ("my brother crashed his bike and now he can't feel his legs", "danger", "urgent", "other"),
+    ("my flatmate has a needle in his arm and he's barely breathing", "danger", "urgent", "other"),
+    ("i'm diabetic, my sugar's 2.4 and i'm shaking", "danger", "urgent", "self"),
+    ("my son has fallen through the ice on the pond at the park", "danger", "urgent", "other"),
+    (
+        "the lady at number 9 hasn't answered for days, her curtains are still shut",
+        "danger",
+        "crisis",
+        "other",
+    ),
 ]
 
 HARMLESS = [
@@ -753,6 +764,9 @@ HARMLESS = [
     "my son self harmed a few years ago but he's doing really well now",
     "ble mae'r maes parcio aml-lawr agosaf",
     "mae gen i sied yn yr ardd a rhaff i'r siglen",
+    # a price, not a sugar level; an ice rink
+    "sugar is 3 quid a bag in the corner shop",
+    "is the ice rink open at christmas",
 ]
 
 
