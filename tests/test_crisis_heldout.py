@@ -37,16 +37,18 @@ HARMLESS = [t for d in DATA.values() for t in d["harmless"]]
 # 1-22: with the code of that morning 68.3% / 8.8% and 90.3% / 24.4%; after the round 73.8% / 8.8% and
 # 90.8% / 20.0% (rules alone 54.6% / 7.9% and 64.6% / 19.1%). A safety review then found the day's new
 # filters reading away real crises; narrowed (tests/test_crisis.py holds its probes), sets 23 and 24
-# give 73.8% / 8.8% and 91.7% / 21.3% (a second run). All twenty-four together: 90.7% / 6.7%, the
-# floors below; sets 1-22 have been tuned on or learned from, 23 and 24 not.
-RISK_FLAGGED = 0.90  # at least this share of risk messages flagged (target 0.95)
+# give 73.8% / 8.8% and 91.7% / 21.3% (a second run). Set 25, written blind before a fifth round (recall
+# only, from sets 23 and 24): with the code of that morning 70.1% / 12.2%, after the round 78.1% / 10.4%
+# (rules alone 58.7% / 9.0%). All twenty-five together: 91.1% / 6.9%, the floors below; sets 1-24 have
+# been tuned on or learned from, 25 not.
+RISK_FLAGGED = 0.91  # at least this share of risk messages flagged (target 0.95)
 # at most this share of harmless look-alikes flagged (target 0.02; the blind sets' false alarms are
 # counted, not tuned away)
-HARMLESS_FLAGGED = 0.068
+HARMLESS_FLAGGED = 0.069
 
 
 def test_heldout_sets_are_big_enough():
-    assert len(SETS) >= 24
+    assert len(SETS) >= 25
     assert (
         len(DATA["crisis_heldout.yml"]["risk"]) >= 150 and len(DATA["crisis_heldout.yml"]["harmless"]) >= 120
     )
