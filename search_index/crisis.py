@@ -40,6 +40,7 @@ from pathlib import Path
 import yaml
 
 from . import crisis_model
+from .language import english_grammar_words, ordinary_english_words
 from .lexicon import clean_text, edit_distance, fold, mutations, stem
 
 log = logging.getLogger(__name__)
@@ -133,7 +134,7 @@ def _concepts() -> _Concepts:
         for item in items:
             for w in _plain(item).split():
                 welsh_words.add(w)
-    english_grammar = _english_grammar()
+    english_grammar = english_grammar_words()  # "for" is English, never a mutated Welsh "môr"
     for w in welsh_words:
         for form in mutations(w):
             if form != w and form not in english_grammar:  # "for" is English, not "môr" mutated
@@ -176,20 +177,6 @@ def _concepts() -> _Concepts:
     for w in typo_targets(data):
         c.targets.setdefault((w[0], len(w)), []).append(w)
     return c
-
-
-def _english_words() -> frozenset[str]:
-    """Ordinary English words (Debian's word list; empty without it): never "corrected"."""
-    from .language import ordinary_english_words
-
-    return ordinary_english_words()
-
-
-def _english_grammar() -> frozenset[str]:
-    """English function words ("for", "be"): never read as a mutated Welsh concept word."""
-    from .language import english_grammar_words
-
-    return english_grammar_words()
 
 
 def typo_targets(data: dict | None = None) -> list[str]:
@@ -377,7 +364,7 @@ def _spell(word: str, c: _Concepts) -> str:
 @lru_cache(maxsize=20_000)
 def _spelled(word: str) -> str:
     c = _concepts()
-    if _known(word, c) or not word.isalpha() or len(word) > 30 or word in _english_words():
+    if _known(word, c) or not word.isalpha() or len(word) > 30 or word in ordinary_english_words():
         return word  # a real word as written: "good" is not "god", "odd" not "od", "soon" not "son"
     for squeezed in (_REPEAT.sub(r"\1", word), _REPEAT.sub(r"\1\1", word)):
         if squeezed != word and _known(squeezed, c):
