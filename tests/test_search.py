@@ -13,8 +13,13 @@ from search_index.language import ordinary_english_words
 
 @pytest.fixture(scope="module")
 def idx(tmp_path_factory):
-    root = tmp_path_factory.mktemp("search")
-    content = make_content(root / "content", SEARCH_ENTRIES)
+    return opened(tmp_path_factory, "search", SEARCH_ENTRIES)
+
+
+def opened(tmp_path_factory, name: str, entries: dict) -> SearchIndex:
+    """A real index on disk of `entries`, built and opened."""
+    root = tmp_path_factory.mktemp(name)
+    content = make_content(root / "content", entries)
     build_index(content, root / "ix")
     return SearchIndex.open(root / "ix", content_dir=content)
 
@@ -184,10 +189,7 @@ BILINGUAL = {
 
 @pytest.fixture(scope="module")
 def bilingual(tmp_path_factory):
-    root = tmp_path_factory.mktemp("bilingual")
-    content = make_content(root / "content", {**SEARCH_ENTRIES, **BILINGUAL})
-    build_index(content, root / "ix")
-    return SearchIndex.open(root / "ix", content_dir=content)
+    return opened(tmp_path_factory, "bilingual", {**SEARCH_ENTRIES, **BILINGUAL})
 
 
 @pytest.mark.parametrize(
@@ -295,10 +297,7 @@ MOBILITY = {
 
 @pytest.fixture(scope="module")
 def mobility(tmp_path_factory):
-    root = tmp_path_factory.mktemp("mobility")
-    content = make_content(root / "content", {**SEARCH_ENTRIES, **MOBILITY})
-    build_index(content, root / "ix")
-    return SearchIndex.open(root / "ix", content_dir=content)
+    return opened(tmp_path_factory, "mobility", {**SEARCH_ENTRIES, **MOBILITY})
 
 
 @pytest.mark.parametrize("text", ["mobile phone shop", "mobile phone top up", "my mobile is broken"])
@@ -342,10 +341,7 @@ NAMED = {
 def named(tmp_path_factory):
     if not ordinary_english_words():
         pytest.skip("no English word list (Debian package wbritish)")
-    root = tmp_path_factory.mktemp("named")
-    content = make_content(root / "content", {**pick("live-fear-free food-bank"), **NAMED})
-    build_index(content, root / "ix")
-    return SearchIndex.open(root / "ix", content_dir=content)
+    return opened(tmp_path_factory, "named", {**pick("live-fear-free food-bank"), **NAMED})
 
 
 def test_a_residents_verb_does_not_match_a_service_named_with_that_word(named):
