@@ -2919,11 +2919,20 @@ def _windows(tokens: list[_Token]) -> Iterable[list[_Token]]:
 
 def detect_crisis(text: str) -> CrisisSignal | None:
     """Return the strongest crisis signal in `text`, or None when there is none. Never raises."""
+    text = text if isinstance(text, str) else ""
     try:
-        return _detect(text if isinstance(text, str) else "")
-    except Exception:  # a safety check must answer: log it, and treat the message as not a crisis
-        log.exception("crisis detection failed")
+        return _detect(text)
+    except Exception:  # a safety check that breaks must not pass a message in danger as safe
+        log.exception("crisis detection failed: the message is answered as a concern")
+        return _when_detection_fails(text)
+
+
+def _when_detection_fails(text: str) -> CrisisSignal | None:
+    """A message the rules could not read: a concern (the helplines beside the results and "Are you safe
+    right now?") unless it has no word in it at all. Silence would pass "i took 30 paracetamol" as safe."""
+    if not any(ch.isalpha() for ch in text):
         return None
+    return CrisisSignal("suicide", "", tier="concern")
 
 
 def _detect(text: str) -> CrisisSignal | None:

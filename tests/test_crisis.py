@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from search_index import crisis
 from search_index.crisis import NEAR_WORDS, CrisisSignal, detect_crisis, is_risk_word
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -837,6 +838,27 @@ def test_random_input_never_raises():
     for _ in range(300):
         text = "".join(rnd.choice(alphabet) for _ in range(rnd.randint(0, 400)))
         detect_crisis(text)
+
+
+def _broken(*_args, **_kwargs):
+    raise RuntimeError("a rule with a bug in it")
+
+
+@pytest.mark.parametrize(
+    "text", ["i took 30 paracetamol", "mae rhywun y tu allan gyda chyllell", "food bank"]
+)
+def test_a_broken_rule_answers_a_concern_not_silence(text, monkeypatch, caplog):
+    """A bug in a rule must not pass a message in danger as safe: every message with a word in it gets the
+    helplines beside its results and "Are you safe right now?" until the bug is mended, and the log says so."""
+    monkeypatch.setattr(crisis, "_signals", _broken)
+    signal = detect_crisis(text)
+    assert (signal.tier, signal.urgent) == ("concern", False)
+    assert "crisis detection failed" in caplog.text
+
+
+def test_a_broken_rule_leaves_a_message_with_no_word_alone(monkeypatch):
+    monkeypatch.setattr(crisis, "_words", _broken)
+    assert detect_crisis("🙂🙂 ... !!!") is None
 
 
 def test_control_characters_do_not_hide_a_crisis():
