@@ -859,6 +859,17 @@ def _signals(cl: _Clause) -> Iterable[CrisisSignal]:
                 "suicide", i, toks[j].start.get("death", j + 1) - 1, tier, "other" if s == "other" else "self"
             )
 
+    # a going, then not coming back: "thinking of going up there tonight and not coming back"
+    for j in cl.pos("death"):
+        if toks[j].text not in ("not", "never") or j < 2 or toks[j - 1].text != "and":
+            continue
+        end = toks[j].start.get("death", j + 1)
+        if end == j + 1 or end < len(toks) and toks[end].text in _BACK_WHEN:
+            continue  # "going out and not coming back till late"
+        i = next((k for k in range(j - 2, max(-1, j - 9), -1) if "desire" in toks[k].tags), None)
+        if i is not None and cl.subject(i) in ("self", None):
+            yield sig("suicide", i, end - 1, "concern" if cl.negated(i) else "crisis", "self")
+
     # a wish or an attempt, then a method verb with nothing after it: "tried to cut again", "gonna jump"
     for i in cl.pos("desire") + cl.pos("attempt"):
         for j in range(i + 1, min(len(toks), i + 4)):
@@ -1420,6 +1431,14 @@ def _signals(cl: _Clause) -> Iterable[CrisisSignal]:
                 yield sig("suicide", i - 2, i, "concern", about(i - 2))
             elif verb == "with" and any(t.text in ("out", "off", "left", "gone") for t in toks[:i]):
                 yield sig("suicide", i - 2, i, "crisis", about(i - 2))
+        elif (
+            word in ("rhaff", "raff")
+            and i > 1
+            and toks[i - 1].text == "i"
+            and toks[i - 2].text == "gen"
+            and (i + 1 == len(toks) or toks[i + 1].text in ("a", "ac"))  # not "raff dynnu", a tow rope
+        ):
+            yield sig("suicide", i - 2, i, "concern", "self")  # "mae gen i raff": i have a rope
     # belongings given away: "i've given away all my things", "giving my possessions away"
     for i, tok in enumerate(toks):
         if tok.text.startswith(("giv", "gave")) and not any(t.text.startswith("charit") for t in toks):
@@ -1768,7 +1787,8 @@ def _signals(cl: _Clause) -> Iterable[CrisisSignal]:
         if _followed_by_a_thing(toks, i):
             continue  # "followed by spam calls", "followed on instagram": not someone at the writer's heels
         if (v is not None or passive) and s != "thing" and s != "self" or passive and s == "self":
-            yield sig("danger", i, v if v is not None else i, "urgent")
+            who = "other" if passive and v is None and s == "other" else "self"  # "my friend was stalked"
+            yield sig("danger", i, v if v is not None else i, "urgent", who)
     for i in cl.pos("break_in"):
         if "break_in" not in toks[i].start:
             continue
@@ -1890,6 +1910,21 @@ def _signals(cl: _Clause) -> Iterable[CrisisSignal]:
         ago = _has([t.text for t in toks[i + 1 : i + 6]], (("ago",), ("hour", "ago"), ("since",)))
         if took and ago and i and toks[i - 1].text in ("the", "those", "all", "some", "load", "loads", "a"):
             yield sig("suicide", max(0, i - 2), i, "urgent", about(i))
+    # no point in anything: "there's no point in anything anymore", "no point in living"
+    for k in range(len(toks) - 1):
+        if toks[k].text == "no" and toks[k + 1].text == "point":
+            rest = tuple(t.text for t in toks[k + 2 : k + 5])
+            if (
+                not rest
+                or rest[0] in ("anymore", "now")
+                or rest[:1] in (("in",), ("to",))
+                and rest[1:2]
+                and (
+                    rest[1] in _ALL_OF_LIFE
+                    or rest[1:3] in (("it", "all"), ("carrying", "on"), ("going", "on"))
+                )
+            ):
+                yield sig("suicide", k, k + 1 + len(rest), "concern", "self")
     # what's the point, and nothing after it: "whats the point anymore", "what is the point of anything"
     for k in range(len(toks) - 3):
         said = [t.text for t in toks[k : k + 4]]
@@ -2375,7 +2410,11 @@ def _signals(cl: _Clause) -> Iterable[CrisisSignal]:
             and toks[i - 2].text == "not"
         ):
             continue  # "feeling low but not like in danger" (not "not eating and in danger")
-        if "danger" in toks[i].start and cl.subject(i) != "thing":
+        if i and toks[i - 1].text in ("no", "not", "never", "without", "dim", "heb"):
+            continue  # "no gas smell at all"
+        gas = any(t.text in ("gas", "nwy") for t in toks[i : toks[i].start.get("danger", i + 1)])
+        at_home = gas and cl.near(i, "home_place", before=4) is not None  # "the kitchen smells of gas"
+        if "danger" in toks[i].start and (cl.subject(i) != "thing" or at_home):
             yield sig("danger", i, toks[i].start["danger"] - 1, "urgent" if now else "crisis", about(i))
 
 
@@ -2555,6 +2594,7 @@ _MADE_TO_PAY = (
 # Work that is not free: no pay, a debt to the boss, made to work for nothing, a threat if one speaks
 _UNFREE = (
     ("no", "pay"),
+    ("no", "money"),
     ("no", "salary"),
     ("not", "paid"),
     ("not", "been", "paid"),
@@ -2720,7 +2760,10 @@ def _alone_out(toks: list[_Token], end: int) -> bool:
     return any(t.text in _JOURNEY for t in rest[:4])
 
 
-_CHILDREN = frozenset("kid kids child son daughter toddler baby little boy girl".split())
+_CHILDREN = frozenset(
+    "kid kids child son daughter toddler baby little boy girl hogyn hogan bachgen geneth babi merch ferch plentyn "
+    "blentyn".split()
+)
 _FALLING = frozenset("fall falling fell slip slipping slipped trip tripping tripped drowning".split())
 
 
@@ -2982,6 +3025,7 @@ def _detect(text: str) -> CrisisSignal | None:
         or _taken_back(clauses, best)
         or _end_of_life_wishes(clauses, best)
         or _a_weapon_to_hand_in(clauses, best)
+        or _a_hazard_seen_to(clauses, best)
     ):
         return None  # "not wake up till noon", "2 paracetamol and 2 ibuprofen, is that ok?"
     return best
@@ -3011,6 +3055,21 @@ def _nothing_else(clauses: list[list[_Token]], extra: frozenset[str] = frozenset
     if any(t.tags & (_HELD | extra) for t in toks) or _said_now(clauses):
         return False
     return _one_signal(clauses)
+
+
+_SEEN_TO = frozenset("capped fixed repaired mended sorted isolated".split())
+
+
+def _a_hazard_seen_to(clauses: list[list[_Token]], best: CrisisSignal) -> bool:
+    """A gas smell told of as over and seen to: "gas smell was strong earlier so i rang the emergency line,
+    they came out and capped the cooker" (never when it is smelt still or again, nor with a second signal)."""
+    if best.kind != "danger" or not set(best.phrase.split()) & {"gas", "nwy"}:
+        return False
+    words = [t.text for cl in clauses for t in cl]
+    seen_to = set(words) & _SEEN_TO or _has(words, (("fix", "it"), ("came", "out")))
+    over = _has(words, _RECENT) or _has(words, _LATELY) or _has(words, _LONG_AGO)
+    still = set(words) & {"still", "again", "eto"} and not _has(words, (("if",),))
+    return bool(seen_to and over and not still) and _one_signal(clauses)
 
 
 def _away_for_a_reason(clauses: list[list[_Token]], best: CrisisSignal) -> bool:
@@ -3048,9 +3107,40 @@ _ABSENT = (
     ("be", "here", "by"),
 )
 # A trip named: where the writer will be instead
+_BACK_WHEN = frozenset(
+    "till until til before after for tomorrow late early next this in on at by soon".split()
+)
+_ALL_OF_LIFE = frozenset("anything everything life living existing me".split())
+_TEENS = frozenset("teen teens teenager teenagers daughter son niece nephew granddaughter grandson".split())
+_STAYS_AWAY = (
+    ("goes", "missing"),
+    ("gone", "missing"),
+    ("stays", "out"),
+    ("staying", "out"),
+    ("out", "all", "night"),
+    ("overnight",),
+    ("comes", "back", "with"),
+    ("came", "back", "with"),
+)
+_OLDER = frozenset("older grown adult".split())
+_GROWN_MEN = frozenset("men man lads guys blokes boys fellas people women".split())
+_GIVEN = frozenset("phones phone money cash gifts presents clothes trainers cars lifts drink drugs".split())
+_GONE_AFTER = frozenset(("", "after", "from", "anymore", "much", "to"))
+_PETS = frozenset("dog dogs cat cats pet pets rabbit hamster".split())
+_ARRANGING = frozenset(
+    "rehome rehomed rehoming cancel cancelled cancelling tidying will wills rehoused".split()
+)
+# sparing others what comes after: "so nobody has to deal with it after", "so no one has to sort it out"
+_SPARING_OTHERS = (
+    ("nobody", "has", "to"),
+    ("no", "one", "has", "to"),
+    ("noone", "has", "to"),
+    ("nobody", "will", "have", "to"),
+    ("no", "one", "will", "have", "to"),
+)
 _TRIPS = frozenset(
     "trip holiday holidays holidaying cruise coach spain florida abroad retiring ymddeol operation respite "
-    "australia visiting flight flying".split()
+    "australia visiting flight flying hospital".split()
 )
 
 
@@ -3393,7 +3483,23 @@ _LONG_AGO = (
     ("last", "month"),
     ("llynedd",),
     ("flynyddoedd", "yn", "ol"),
+    ("in", "the", "past"),
+    ("when", "i", "was", "a"),
+    ("when", "i", "was", "younger"),
+    ("when", "i", "was", "little"),
+    ("in", "blentyn"),
+    ("yn", "blentyn"),
 )
+
+
+def _now_again(words: list[str]) -> bool:
+    """Whether the message says something is happening again now ("and now he's taken an overdose"),
+    not that the writer is well now ("i'm safe and well now i'd like to volunteer")."""
+    for q in _BUT_NOW:
+        for k in range(len(words) - len(q) + 1):
+            if tuple(words[k : k + len(q)]) == q and not _well_now(words, k + q.index("now")):
+                return True
+    return False
 
 
 def _well_now(words: list[str], k: int) -> bool:
@@ -3467,6 +3573,14 @@ _BUT_NOW = (
     ("now", "they"),
     ("right", "now"),
 )
+_CHILDHOOD = (
+    ("as", "a", "child"),
+    ("as", "a", "kid"),
+    ("when", "i", "was", "a"),
+    ("when", "i", "was", "little"),
+    ("in", "blentyn"),
+    ("yn", "blentyn"),
+)
 _WELL_NOW = (
     ("doing", "really", "well"),
     ("doing", "so", "well"),
@@ -3497,6 +3611,7 @@ _WELL_NOW = (
     ("been", "clean"),
     ("been", "better"),
     ("safe", "now"),
+    ("safe", "and", "well"),
     ("long", "dead"),
     ("fine", "for"),
     ("doing", "well"),
@@ -3537,12 +3652,14 @@ def _told_of_the_past(clauses: list[list[_Token]], best: CrisisSignal) -> bool:
         return False  # "used to self harm ... but i cut really deep last night", "the bridge is next"
     if wish or "anymore" in words:
         return False  # "the counselling last month really helped but i want to die", "he says he'll kill me"
-    if _has(words, _BUT_NOW) or set(words) & {"just", "again", "tonight", "still", "today", "heno", "eto"}:
+    if _now_again(words) or set(words) & {"just", "again", "tonight", "still", "today", "heno", "eto"}:
         return False  # "my son used to self harm and now he's taken an overdose"
     if any(w == "now" and not _well_now(words, k) for k, w in enumerate(words)):
         return False  # "he used to hit my mum and he's hitting her now" (but "been well for ages now")
     if best.about == "other" and best.kind in ("danger", "abuse", "suicide"):
         return True  # "my grandad took his own life in the 60s"
+    if best.kind == "danger" and _has(words, _CHILDHOOD):
+        return True  # "our house was on fire when i was a child"
     if best.about == "other" and _has(words, _WELL_NOW):
         return True  # "my son self harmed years ago, he's doing well now"
     if best.kind == "danger" and _has(words, (("crime", "number"), ("insurance",), ("claim",), ("cyngor",))):
@@ -3921,6 +4038,33 @@ def _across_clauses(clauses: list[list[_Token]]) -> CrisisSignal | None:
     threat = has & {"immigration", "visa", "deport", "deported", "prison", "owe", "hurt", "police"}
     if papers and held and (unpaid or threat) or unpaid and threat:
         return CrisisSignal("abuse", "papers held or work unpaid", tier="crisis", about="self")
+    # a young person out with older people who give things: "my teenager goes missing overnight, comes back
+    # with new phones and money, older men keep ringing her"
+    young = any(a < 18 for cl in clauses for a in _ages(cl)) or has & _TEENS
+    gone_out = _has(words, _STAYS_AWAY) or any("missing" in t.tags for t in toks)
+    older = any(w in _OLDER and at(k + 1) in _GROWN_MEN for k, w in enumerate(words))
+    if young and gone_out and older and has & _GIVEN:
+        return CrisisSignal("sexual-violence", "young ... older ... gifts", tier="crisis", about="other")
+    # affairs put in order for a time the writer will not see: "can you get my cat rehomed quickly? i won't
+    # be around after friday", "cancelling my contracts, tidying up so nobody has to deal with it after"
+    arranging = has & (_ARRANGING | _PETS) or _has(
+        words, (("sort", "out"), ("who", "gets"), ("give", "away"))
+    )
+    not_there = (
+        any(  # "i won't be around after friday" (not "i won't be around next week")
+            "presence" in t.tags
+            and "negation" in cl[k - 1].tags
+            and (cl[t.start["presence"]].text if t.start.get("presence", len(cl)) < len(cl) else "")
+            in _GONE_AFTER
+            for cl in clauses
+            for k, t in enumerate(cl)
+            if k
+        )
+        or _has(words, _SPARING_OTHERS)
+        and any(cl and cl[-1].text in ("after", "afterwards") for cl in clauses)
+    )
+    if arranging and not_there and any(t.text in ("i", "my", "me") for t in toks):
+        return CrisisSignal("suicide", "affairs in order", tier="concern", about="self")
     # someone missing who is at risk, said over several clauses: "grandad wandered off, dementia, in his slippers"
     if any("missing" in t.tags for t in toks) and any("vulnerable" in t.tags for t in toks):
         return CrisisSignal("danger", "missing ... vulnerable", tier="urgent", about="other")

@@ -487,6 +487,39 @@ CRISIS = [
         "crisis",
         "other",
     ),
+    # people named by age or role; medicines by prescription; a going with no coming back; no point in
+    # anything; a cut that will not stop; gas smelt in either order; "off myself"
+    ("my grandson has gone floppy and won't wake up properly", "danger", "urgent", "other"),
+    ("my newborn is breathing really fast and has gone a grey colour", "danger", "urgent", "other"),
+    ("the pensioner downstairs has collapsed in the hallway", "danger", "urgent", "other"),
+    ("i've swallowed half my prescription with a bottle of wine", "suicide", "crisis", "self"),
+    ("going down to the canal tonight and not coming back", "suicide", "urgent", "self"),
+    ("thinking of driving off somewhere and never coming back", "suicide", "crisis", "self"),
+    ("honestly there's no point in anything", "suicide", "concern", "self"),
+    ("cut deeper than i meant, can't stop the bleeding", "danger", "urgent", "self"),
+    ("gas smell in the hallway and the kids feel sick", "danger", "crisis", "self"),
+    ("how do i off myself without it hurting", "suicide", "crisis", "self"),
+    # affairs put in order for after; a young person out with older men who give things
+    ("can someone take my dog? i won't be around after next week", "suicide", "concern", "self"),
+    (
+        "sorting out who gets my things and cancelling my phone so nobody has to deal with it after",
+        "suicide",
+        "concern",
+        "self",
+    ),
+    (
+        "my 14 year old stays out all night and comes back with new trainers and cash, older lads pick her up",
+        "sexual-violence",
+        "crisis",
+        "other",
+    ),
+    # Welsh: a knife held, gone limp, finishing it all, a little girl alone for days, a rope, gas smelt
+    ("mae gynno fo gyllell ac mae o'n gweiddi arna i", "danger", "urgent", "self"),
+    ("mae nain wedi mynd yn llipa yn ei chadair", "danger", "urgent", "other"),
+    ("dw i isio gorffen y cwbl", "suicide", "crisis", "self"),
+    ("mae'r ferch fach drws nesa ar ben ei hun ers dyddiau heb fwyd", "danger", "crisis", "other"),
+    ("mae gen i raff a dw i wedi penderfynu", "suicide", "concern", "self"),
+    ("dw i'n ogleuo nwy yn y gegin ac mae pen tost gen i", "danger", "crisis", "self"),
 ]
 
 HARMLESS = [
@@ -768,6 +801,23 @@ HARMLESS = [
     # a price, not a sugar level; an ice rink
     "sugar is 3 quid a bag in the corner shop",
     "is the ice rink open at christmas",
+    # no point in a chore; back late; a move; budget cuts; gas smell none, or seen to; bills tidied for a
+    # move; a hospital stay; teenagers' trainers; a tow rope, a tent rope; harms long over, well now
+    "no point in going to the gp, they never have appointments",
+    "going to the shops and not coming back till late",
+    "moving to cardiff and never coming back to this town haha",
+    "the cuts went too deep for the youth club budget",
+    "no gas smell at all, we just want the boiler serviced",
+    "the gas smell last week was fixed, the engineer came out and capped the pipe",
+    "cancelling my phone contract and tidying up my bills before i move house",
+    "i won't be around next week, i'm in hospital for my knee, can someone feed my cat",
+    "my teenager stays out late and comes back with new trainers, older kids at school have them too",
+    "mae gen i raff dynnu yn y car os oes angen",
+    "mae gen i raff ar gyfer y babell",
+    "when i was a child our flat caught fire, i'd like to help with fire safety talks",
+    "years ago my ex was abusive, i'm safe and well now and want to volunteer",
+    "my son self harmed in the past but he's doing well now, any parent groups?",
+    "he was showing off himself at the party",
 ]
 
 
