@@ -33,7 +33,7 @@ import logging
 import re
 import time
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -1759,6 +1759,9 @@ def _signals(cl: _Clause) -> Iterable[CrisisSignal]:
         if "fire_state" in toks[i].start:
             h = cl.near(i, "home_place", before=6, after=4)
             h = h if h is not None else cl.near(i, "near_place", before=6, after=6)
+            h = (
+                h if h is not None else cl.near(i, "appliance", before=4, after=2)
+            )  # "the chip pan's caught fire"
             every = any(
                 t.text == "every" and k + 1 < len(toks) and toks[k + 1].text in _TIMES
                 for k, t in enumerate(toks)
@@ -1841,6 +1844,12 @@ def _signals(cl: _Clause) -> Iterable[CrisisSignal]:
             yield sig("danger", i, i + 2, "urgent", about(i))
         elif any(t.text in ("head", "chest", "neck", "throat", "stomach") for t in toks[max(0, i - 3) : i]):
             yield sig("danger", max(0, i - 3), i, "urgent", about(i))  # "my head is bleeding"
+    # pain in the chest with a sign of the heart: "terrible pain in her chest and she's gone grey"
+    for i, tok in enumerate(toks):
+        if tok.text in _PAIN and any(t.text in _CHEST for t in toks[max(0, i - 3) : i + 5]):
+            if any(t.text in _HEART_SIGNS for t in toks):
+                yield sig("danger", i, min(len(toks) - 1, i + 4), "urgent", about(i))
+                break
     # a car's fumes: "sat in the car with the engine running in the garage"
     for i, tok in enumerate(toks):
         if tok.text in ("engine", "exhaust") and any(
@@ -2117,7 +2126,7 @@ def _signals(cl: _Clause) -> Iterable[CrisisSignal]:
     for i, tok in enumerate(toks):
         if tok.text.rstrip("s") in _PICTURES:
             rest = toks[i + 1 :]
-            threat = any(t.text in ("send", "share", "post", "show", "leak") for t in rest) and any(
+            threat = any(t.text in ("send", "share", "post", "show", "leak") for t in toks) and any(
                 t.text in ("or", "unless", "money", "pay") for t in toks
             )
             child = (
@@ -2764,6 +2773,12 @@ _CHILDREN = frozenset(
     "kid kids child son daughter toddler baby little boy girl hogyn hogan bachgen geneth babi merch ferch plentyn "
     "blentyn".split()
 )
+_PAIN = frozenset("pain pains poen poenau agony".split())
+_CHEST = frozenset("chest brest frest mrest".split())
+_HEART_SIGNS = frozenset(
+    """terrible awful crushing severe grey gray sweating sweaty clammy arm jaw breath breathe ofnadwy llwyd
+    chwysu fraich braich anadlu""".split()
+)
 _FALLING = frozenset("fall falling fell slip slipping slipped trip tripping tripped drowning".split())
 
 
@@ -3028,6 +3043,8 @@ def _detect(text: str) -> CrisisSignal | None:
         or _a_hazard_seen_to(clauses, best)
     ):
         return None  # "not wake up till noon", "2 paracetamol and 2 ibuprofen, is that ok?"
+    if best.tier == "crisis" and _surely_harmless(clauses):
+        return replace(best, tier="concern")  # "we got hammered 6-0": helplines beside, not above
     return best
 
 
@@ -3122,6 +3139,32 @@ _STAYS_AWAY = (
     ("comes", "back", "with"),
     ("came", "back", "with"),
 )
+_GONE_MISSING = (
+    ("goes", "missing"),
+    ("going", "missing"),
+    ("gone", "missing"),
+    ("went", "missing"),
+    ("out", "all", "night"),
+    ("missing", "at", "night"),
+    ("missing", "overnight"),
+)
+_NOTES = frozenset("note letter letters notes nodyn llythyr".split())
+_WROTE = frozenset("written wrote write writing left leaving sgwennu ysgrifennu".split())
+_TOOK_SOMETHING = (
+    ("taken", "something"),
+    ("took", "something"),
+    ("taken", "summat"),
+    ("had", "something"),
+    ("taken", "stuff"),
+)
+_AFTER_TAKING = frozenset(
+    """locked alone weird strange drowsy sleepy dizzy answering answer wake woke responding slurring
+    shaking""".split()
+)
+_UNWELL = frozenset("sick vomiting vomit drowsy confused breathing thirsty chwydu".split())
+_FLAME = frozenset("match matches lighter spark flame light ignite explode blow".split())
+_FOUND_OUT = frozenset("found finds knows tracked traced got".split())
+_ADDRESS = frozenset("address postcode flat house cyfeiriad".split())
 _OLDER = frozenset("older grown adult".split())
 _GROWN_MEN = frozenset("men man lads guys blokes boys fellas people women".split())
 _GIVEN = frozenset("phones phone money cash gifts presents clothes trainers cars lifts drink drugs".split())
@@ -3426,6 +3469,17 @@ _MODEL_KINDS = (
 )
 
 
+def _model_probability(clauses: list[list[_Token]]) -> float | None:
+    ids = crisis_model.feature_ids(([(t.text, t.tags) for t in cl] for cl in clauses), stem)
+    return crisis_model.probability(ids)
+
+
+def _surely_harmless(clauses: list[list[_Token]]) -> bool:
+    """Whether the learned reader is sure a message the rules flag is harmless (see crisis_model)."""
+    p = _model_probability(clauses)
+    return p is not None and p < crisis_model.soften()
+
+
 def _by_model(clauses: list[list[_Token]]) -> CrisisSignal | None:
     """The learned reader's view of a message the rules passed: a concern when it is likely a risk."""
     every = [t for cl in clauses for t in cl]
@@ -3433,8 +3487,7 @@ def _by_model(clauses: list[list[_Token]]) -> CrisisSignal | None:
         return None  # no person in it ("this printer is going to die")
     if _asks_what_a_word_means(clauses):
         return None
-    ids = crisis_model.feature_ids(([(t.text, t.tags) for t in cl] for cl in clauses), stem)
-    p = crisis_model.probability(ids)
+    p = _model_probability(clauses)
     if p is None or p < crisis_model.threshold():
         return None
     tags = {tag for t in every for tag in t.tags}
@@ -4043,7 +4096,7 @@ def _across_clauses(clauses: list[list[_Token]]) -> CrisisSignal | None:
     young = any(a < 18 for cl in clauses for a in _ages(cl)) or has & _TEENS
     gone_out = _has(words, _STAYS_AWAY) or any("missing" in t.tags for t in toks)
     older = any(w in _OLDER and at(k + 1) in _GROWN_MEN for k, w in enumerate(words))
-    if young and gone_out and older and has & _GIVEN:
+    if young and (gone_out and older or _has(words, _GONE_MISSING)) and has & _GIVEN:
         return CrisisSignal("sexual-violence", "young ... older ... gifts", tier="crisis", about="other")
     # affairs put in order for a time the writer will not see: "can you get my cat rehomed quickly? i won't
     # be around after friday", "cancelling my contracts, tidying up so nobody has to deal with it after"
@@ -4065,6 +4118,40 @@ def _across_clauses(clauses: list[list[_Token]]) -> CrisisSignal | None:
     )
     if arranging and not_there and any(t.text in ("i", "my", "me") for t in toks):
         return CrisisSignal("suicide", "affairs in order", tier="concern", about="self")
+    # a note written, and nothing said of whom it is for: "i've written a note. thanks to the hub for before"
+    for cl in clauses:
+        said = [t.text for t in cl]
+        if len(said) >= 2 and said[-1] in _NOTES and (set(said[-4:-1]) & _WROTE):
+            tier = "crisis" if has & {"thanks", "thank", "sorry", "goodbye", "bye"} else "concern"
+            return CrisisSignal("suicide", " ".join(said[-3:]), tier=tier, about="self")
+    # something taken, and then shut away or barely awake: "he said he'd taken something and to leave him
+    # alone, door's locked", "i've taken something and i feel really weird"
+    if _has(words, _TOOK_SOMETHING) and has & _AFTER_TAKING:
+        other = any(
+            at(k - 1) in ("he", "she", "hed", "shed", "they")
+            for k, w in enumerate(words)
+            if w in ("taken", "took")
+        )
+        return CrisisSignal(
+            "danger", "taken something ...", tier="urgent", about="other" if other else "self"
+        )
+    # gas and a flame: "he's left the gas on and says he'll light a match"
+    if has & {"gas", "nwy"} and has & _FLAME:
+        return CrisisSignal("danger", "gas ... a flame", tier="urgent", about="self")
+    # someone who has found where the writer lives now: "he's out on licence and found my new address"
+    for k, w in enumerate(words):
+        if (
+            w in _FOUND_OUT
+            and at(k + 1) in ("my", "our")
+            and (at(k + 2) in _ADDRESS or at(k + 2) == "new" and at(k + 3) in _ADDRESS)
+        ):
+            if any(t.tags & {"third"} for t in toks[:k]) and not has & {
+                "courier",
+                "delivery",
+                "postman",
+                "parcel",
+            }:
+                return CrisisSignal("danger", " ".join(words[k : k + 3]), tier="crisis", about="self")
     # someone missing who is at risk, said over several clauses: "grandad wandered off, dementia, in his slippers"
     if any("missing" in t.tags for t in toks) and any("vulnerable" in t.tags for t in toks):
         return CrisisSignal("danger", "missing ... vulnerable", tier="urgent", about="other")
@@ -4096,6 +4183,9 @@ def _across_clauses(clauses: list[list[_Token]]) -> CrisisSignal | None:
             and any(re.fullmatch(r"[0-3]", at(j)) for j in (k + 1, k + 2))
         ):
             return CrisisSignal("danger", "a low sugar", tier="urgent", about="self")
+        high = any(at(j).isdigit() and 25 <= int(at(j)) <= 60 for j in (k + 1, k + 2, k + 3))
+        if w in ("sugar", "sugars", "glucose", "ketones") and diabetic and high and has & _UNWELL:
+            return CrisisSignal("danger", "a high sugar ... unwell", tier="urgent", about="self")
     # a household all unwell at once, the signs of carbon monoxide: "the whole family has headaches and
     # we're all being sick", "we all feel dizzy and the baby is drowsy"
     aches = has & {"headache", "headaches", "cur", "pen", "pennau"} and has & {

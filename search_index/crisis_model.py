@@ -11,9 +11,15 @@ hashed (CRC-32) into `DIMENSIONS` features, each 0 or 1. `scripts/train_crisis_m
 on the held-out sets the rules were already tuned on and on the development table, never on the
 newest sets, which stay honest measures; the weights ship in `crisis_model.npz` (57 KB).
 
-It is asked only when the rules find nothing, and what it flags is a concern (the helplines beside
-the results and "Are you safe right now?"), never an alarm on its own. Without its file, or with a
-damaged one, the rules work alone (one warning is logged).
+It has two jobs, and neither silences the rules:
+
+- when the rules find nothing, it raises a concern (the helplines beside the results and "Are you
+  safe right now?") for a message it reads as likely a risk (`threshold`), never an alarm on its own;
+- when the rules raise a crisis (not an urgent one) in a message it is sure is harmless (`soften`),
+  that crisis becomes a concern: "we got hammered 6-0, any coaching for under 10s?" keeps the
+  helplines beside its results instead of above them.
+
+Without its file, or with a damaged one, the rules work alone (one warning is logged).
 """
 
 from __future__ import annotations
@@ -73,14 +79,16 @@ def fit(rows: list[list[int]], labels: Sequence[int], *, l2: float, rounds: int,
 
 
 @lru_cache(maxsize=1)
-def load() -> tuple[np.ndarray, float, float] | None:
-    """(weights, bias, threshold) from crisis_model.npz; None (logged once) when it cannot be read."""
+def load() -> tuple[np.ndarray, float, float, float] | None:
+    """(weights, bias, threshold, soften) from crisis_model.npz; None (logged once) when it cannot be
+    read. A file without `soften` softens nothing."""
     try:
         with np.load(MODEL) as data:
             w = np.asarray(data["weights"], dtype=np.float32)
             if w.shape != (DIMENSIONS,):
                 raise ValueError(f"weights of shape {w.shape}, expected ({DIMENSIONS},)")
-            return w, float(data["bias"]), float(data["threshold"])
+            soften = float(data["soften"]) if "soften" in data.files else 0.0
+            return w, float(data["bias"]), float(data["threshold"]), soften
     except Exception as exc:
         log.warning("crisis detection's learned reader is off (%s): the rules work alone", exc)
         return None
@@ -91,10 +99,17 @@ def probability(ids: list[int]) -> float | None:
     model = load()
     if model is None:
         return None
-    w, b, _ = model
+    w, b = model[0], model[1]
     return float(1 / (1 + np.exp(-(w[ids].sum() + b))))
 
 
 def threshold() -> float | None:
+    """The probability from which a message the rules pass is a concern."""
     model = load()
     return None if model is None else model[2]
+
+
+def soften() -> float:
+    """The probability under which a crisis the rules raise is only a concern (0 without the model)."""
+    model = load()
+    return 0.0 if model is None else model[3]

@@ -39,16 +39,20 @@ HARMLESS = [t for d in DATA.values() for t in d["harmless"]]
 # filters reading away real crises; narrowed (tests/test_crisis.py holds its probes), sets 23 and 24
 # give 73.8% / 8.8% and 91.7% / 21.3% (a second run). Set 25, written blind before a fifth round (recall
 # only, from sets 23 and 24): with the code of that morning 70.1% / 12.2%, after the round 78.1% / 10.4%
-# (rules alone 58.7% / 9.0%). All twenty-five together: 91.1% / 6.9%, the floors below; sets 1-24 have
-# been tuned on or learned from, 25 not.
-RISK_FLAGGED = 0.91  # at least this share of risk messages flagged (target 0.95)
+# (rules alone 58.7% / 9.0%). Sets 26-28, written blind on 2026-11-30, first runs: 26 (broad) 90.9% / 12.4%
+# (the code of the morning before: 89.1% / 15.4%); 28 (a week of residents' messages, mostly everyday)
+# 90.3% / 3.6% (86.3% / 4.5%); 27 (broad) 80.6% / 9.4% (74.4% / 10.7%), measured mid-round. After the
+# round (rules from sets 26 and 28, the learned reader refitted on sets 1-26 and 28): 27 82.8% / 9.8%. All
+# twenty-eight together: 92.5% / 6.7%, the floors below; sets 1-26 and 28 have been tuned on or learned
+# from, 27 not.
+RISK_FLAGGED = 0.92  # at least this share of risk messages flagged (target 0.95)
 # at most this share of harmless look-alikes flagged (target 0.02; the blind sets' false alarms are
 # counted, not tuned away)
-HARMLESS_FLAGGED = 0.069
+HARMLESS_FLAGGED = 0.068
 
 
 def test_heldout_sets_are_big_enough():
-    assert len(SETS) >= 25
+    assert len(SETS) >= 28
     assert (
         len(DATA["crisis_heldout.yml"]["risk"]) >= 150 and len(DATA["crisis_heldout.yml"]["harmless"]) >= 120
     )
