@@ -61,6 +61,7 @@ WELSH_UNKNOWN = 0.5  # how much a Welsh word says that neither the vocabulary no
 # A word the model splits into pieces says as much as its rarity in the directory (see `_says`):
 DIRECTORY_COMMON = 0.5  # in this share of the entries or more, rarity adds nothing
 DIRECTORY_RARE = 0.05  # in this share or fewer, it says all
+WEIGHT_IN_MOST = 0.15  # a word in DIRECTORY_COMMON of the entries or more says at most this much
 UNMATCHED_FAMILIAR = 0.3  # a word the directory knows, not matched by an entry, counts this much against it
 
 
@@ -569,12 +570,18 @@ class SearchIndex:
         "debt") is rarer than all of its whole words, yet its pieces' vectors can be short ("▁me" +
         "als"); when the directory uses such a word, the share of the entries that do also counts:
         in DIRECTORY_RARE of them or fewer it says all, in DIRECTORY_COMMON or more, nothing more.
-        (A whole word keeps the model's judgment: "no", "up", "run" may be rare in a directory.)"""
+        (A whole word keeps the model's judgment: "no", "up", "run" may be rare in a directory.) A word in
+        DIRECTORY_COMMON of the entries or more ("wrexham" here) tells none of them apart: it says at most
+        WEIGHT_IN_MOST."""
         weight = self._meaning.weight(word)
         df = self._spell.freqs.get(word, 0)
-        if df == 0 or not self._meaning.ok or self._meaning.is_word(word):
+        if df == 0 or not self._meaning.ok:
             return weight
         share = df / max(1, len(self.entries))
+        if share >= DIRECTORY_COMMON:  # in most entries ("wrexham", "support"): it tells none apart
+            return min(weight, WEIGHT_IN_MOST)
+        if self._meaning.is_word(word):
+            return weight
         rarity = math.log(DIRECTORY_COMMON / share) / math.log(DIRECTORY_COMMON / DIRECTORY_RARE)
         return max(weight, min(1.0, rarity))
 

@@ -19,7 +19,7 @@ from click.testing import CliRunner
 from conftest import HOSTILE_MESSAGES, signpost_serve
 from meaning_eval import evaluate
 
-from search_index import SearchIndex, build_index
+from search_index import SearchIndex, build_index, search
 from search_index.engine import meaning
 from search_index.engine.meaning import EntryVectors, MeaningModel
 from search_index.index import current_generation
@@ -196,6 +196,16 @@ def test_why_says_which_kind_of_match_it_was(bundled):
 def test_welsh_reaches_meaning_through_the_welsh_vocabulary(bundled):
     res = bundled.search("bwyd", lang="cy")
     assert res.confident and "food" in res.hits[0].entry.categories
+
+
+def test_a_word_in_most_entries_says_little(bundled):
+    """ "wrexham" is in most of the bundled entries: it tells none of them apart, so a message that
+    matches little else is no good match, however much the word means to the model."""
+    assert MeaningModel.load().weight("wrexham") == 1.0
+    assert bundled._says("wrexham") <= search.WEIGHT_IN_MOST
+    assert bundled._says("dementia") == 1.0
+    assert not bundled.search("wrexham bus station").confident
+    assert bundled.search("dementia support in wrexham").confident
 
 
 # --- confidence ---------------------------------------------------------------------------------
