@@ -794,6 +794,9 @@ def _signals(cl: _Clause) -> Iterable[CrisisSignal]:
                     t.text in _NIGHT_OUT for t in toks
                 )  # "got smashed at the party"
                 drunk = drunk or any(t.text in _SPORT for t in toks)  # "we got beat 6-1 at netball"
+                drunk = drunk or (  # "i've been hit with a £300 overdraft charge"
+                    i + 1 < len(toks) and toks[i + 1].text == "with" and any(t.text in _CHARGES for t in toks)
+                )
                 if not drunk and not (
                     i + 1 < len(toks)
                     and toks[i + 1].text == "by"
@@ -1570,6 +1573,10 @@ def _signals(cl: _Clause) -> Iterable[CrisisSignal]:
             continue  # "a man grabbed my arm to stop me falling": a hand to help
         if _knocked_own(toks, i, s):
             continue  # "my daughter hit her head at the park": an accident
+        if toks[i].text.startswith(("break", "broke")) and any(t.text in _FALLING for t in toks):
+            continue  # "she's scared she'll slip and break her hip": a fall
+        if toks[i].text == "abuse" and i and toks[i - 1].text in _SHOUTED:
+            continue  # "kids shout abuse at my husband": words (a hate incident to report), not blows
         accident = _by_accident(toks, i)
         if accident == "unmeant":
             continue  # "she hit me by accident"
@@ -1829,6 +1836,10 @@ def _signals(cl: _Clause) -> Iterable[CrisisSignal]:
             continue  # "where can i buy a carbon monoxide alarm": not one going off
         if end == i + 1 and not _said_of_a_person(toks, i, cl.subject(i)):
             continue  # "a collapsed lung", "collapsed in laughter", "the tent collapsed"
+        verb = toks[i].text.endswith(("ing", "ed"))
+        if verb and end == i + 1 and end + 1 < len(toks) and toks[end].text in _DETERMINERS - {"me"}:
+            if not toks[end + 1].tags & {"third", "victim", "self", "body_part"}:
+                continue  # "the tree is choking my garden": done to a thing
         yield sig("danger", i, end - 1, "urgent", about(i))
     for i, tok in enumerate(toks):  # a fit: "my mum has taken something and is fitting"
         if (
@@ -2772,6 +2783,12 @@ def _alone_out(toks: list[_Token], end: int) -> bool:
 _CHILDREN = frozenset(
     "kid kids child son daughter toddler baby little boy girl hogyn hogan bachgen geneth babi merch ferch plentyn "
     "blentyn".split()
+)
+_SHOUTED = frozenset(
+    "shout shouts shouting shouted yell yelling yelled scream screaming hurl hurling verbal".split()
+)
+_CHARGES = frozenset(
+    "charge charges bill bills fine fines fee fees penalty overdraft sanction tax price costs rise increase".split()
 )
 _PAIN = frozenset("pain pains poen poenau agony".split())
 _CHEST = frozenset("chest brest frest mrest".split())

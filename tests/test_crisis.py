@@ -513,6 +513,10 @@ CRISIS = [
         "crisis",
         "other",
     ),
+    # a person choked, a threat to break an arm, struck with a thing
+    ("my son is choking on a grape", "danger", "urgent", "other"),
+    ("he said he'll break her arm if she goes out", "abuse", "crisis", "other"),
+    ("i got hit with a bat on the way home", "abuse", "crisis", "self"),
     # Welsh: a knife held, gone limp, finishing it all, a little girl alone for days, a rope, gas smelt
     ("mae gynno fo gyllell ac mae o'n gweiddi arna i", "danger", "urgent", "self"),
     ("mae nain wedi mynd yn llipa yn ei chadair", "danger", "urgent", "other"),
@@ -818,6 +822,11 @@ HARMLESS = [
     "years ago my ex was abusive, i'm safe and well now and want to volunteer",
     "my son self harmed in the past but he's doing well now, any parent groups?",
     "he was showing off himself at the party",
+    # choking done to a thing; a fall that may break a hip; abuse shouted; a bank's charge
+    "the ivy is choking the fence, who cuts back council hedges",
+    "my nan's worried she'll slip on the ice and break her hip, who grits the pavements",
+    "lads keep shouting abuse at my wife about her hijab, we want it logged",
+    "i've been hit with a £90 fine for the bins, can i appeal",
 ]
 
 
