@@ -17,6 +17,7 @@ import threading
 import time
 import weakref
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 from itertools import islice
 from operator import itemgetter
@@ -29,7 +30,7 @@ from .engine.analysis import query_terms, query_words
 from .engine.meaning import MeaningIndex, entry_text
 from .entries import Category, Entry
 from .index import ENGINE, area_key, current_generation, read_meta, read_state, spell_words
-from .language import is_welsh_word, welsh_or_english
+from .language import is_welsh_word, ordinary_english_words, welsh_or_english
 from .lexicon import BUILTIN as BUILTIN_VOCABULARY
 from .lexicon import (
     Understanding,
@@ -184,12 +185,13 @@ class SearchIndex:
         state = read_state(gen_dir)
         self._spell_by_language: tuple[dict, dict] | None = None  # see `_spell_languages`
         if state is not None:
-            self._spell = _SpellIndex(state["spell"])
+            self._spell = _SpellIndex(state["spell"], _known_words(vocabulary))
             if "spell_en" in state and "spell_cy" in state:
                 self._spell_by_language = (state["spell_en"], state["spell_cy"])
         else:  # an index from before state.json: count the words here
             self._spell = _SpellIndex(
-                Counter(w for e in self.entries.values() for w in spell_words(e, self.category_by_id))
+                Counter(w for e in self.entries.values() for w in spell_words(e, self.category_by_id)),
+                _known_words(vocabulary),
             )
         self._known = self._spell.words | _known_words(vocabulary)
         self._known_stems: frozenset[str] | None = None  # see `_inflection`
@@ -359,6 +361,8 @@ class SearchIndex:
         as Welsh ("arna" is not "area"). The message's language is asked only when that matters.
         None for a real Welsh word (`is_welsh_word`) unless the message reads as English: "cawl" is
         not a typo of "cael", as "shoe" is not one of "shop"."""
+        if language.lang != "cy" and word in ordinary_english_words():
+            return None  # a real word is left as written: "electrician" is not "electricity"
         fixed = self._spell.correct(word, loose)
         if fixed is None:
             return None
@@ -824,15 +828,17 @@ class _MessageLanguage:
 
 
 class _SpellIndex:
-    """Typo correction against the words the directory uses (Damerau-Levenshtein, same first letter)."""
+    """Typo correction against the words the directory uses and, after them, the words the resident
+    vocabulary reads ("pregnent": pregnant, a word no entry uses but the vocabulary maps to midwives)
+    (Damerau-Levenshtein, same first letter)."""
 
-    def __init__(self, freqs: dict[str, int]):
+    def __init__(self, freqs: dict[str, int], also: Iterable[str] = ()):
         self.freqs = {w: f for w, f in freqs.items() if w.isalpha()}
         self.words = set(self.freqs)
         # word -> "en" or "cy" for the words the directory uses in that language's text only
         self.only: dict[str, str] = {}
         self._buckets: dict[tuple[str, int], list[tuple[int, str]]] = defaultdict(list)
-        for w in self.words:
+        for w in self.words | {w for w in also if w.isalpha() and len(w) >= 4}:
             self._buckets[(w[0], len(w))].append((_letters(w), w))
         self._memo: dict[tuple[str, bool, str | None], str | None] = {}
 
@@ -865,7 +871,7 @@ class _SpellIndex:
                     continue
                 d = edit_distance(word, cand, limit)
                 if d <= limit:
-                    key = (d, -self.freqs[cand], cand)
+                    key = (d, -self.freqs.get(cand, 0), cand)
                     if best is None or key < best:
                         best = key
         return best[2] if best else None

@@ -208,6 +208,22 @@ def test_a_word_in_most_entries_says_little(bundled):
     assert bundled.search("dementia support in wrexham").confident
 
 
+@pytest.mark.parametrize(
+    "typo, word", [("pregnent", "pregnant"), ("traslator", "translator"), ("employmnet", "employment")]
+)
+def test_a_typo_of_a_word_the_vocabulary_reads_is_corrected(bundled, typo, word):
+    """No entry uses the word, but the resident vocabulary reads it ("pregnant": midwives, health visitors)."""
+    assert word not in bundled._spell.freqs
+    _, corrections = bundled.understand(typo)
+    assert dict(corrections).get(typo) == word
+    assert bundled.search(typo).confident
+
+
+def test_a_real_english_word_is_not_corrected_into_one_the_vocabulary_reads(bundled):
+    _, corrections = bundled.understand("electrician")  # not "electricity"
+    assert corrections == []
+
+
 # --- confidence ---------------------------------------------------------------------------------
 
 
