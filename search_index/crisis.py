@@ -150,8 +150,9 @@ def _concepts() -> _Concepts:
                     keys = {toks[0]} if section == "welsh" else {toks[0], _base(toks[0], c)}
                     for key in keys:
                         words.setdefault(key, set()).add(name)
-                else:
-                    key = tuple(_base(t, c) for t in toks)
+                else:  # a Welsh phrase's words as written too: a mutated "gerdded" finds "cerdded",
+                    # never the stem "cerdd"
+                    key = tuple(toks) if section == "welsh" else tuple(_base(t, c) for t in toks)
                     c.phrases.setdefault(key[0], []).append((key, name))
     c.words = {k: frozenset(v) for k, v in words.items()}
     c.harmless = [
@@ -558,15 +559,11 @@ class _Clause:
         """Who does the thing at `i`: "self", "other", "thing", or None when nobody is named."""
         for j in range(i - 1, max(-1, i - 8), -1):
             tok = self.tokens[j]
-            if tok.text in ("i", "we", "dw", "dwi", "rwy", "rydw", "fi", "ni"):
+            if tok.text in ("i", "we", "dw", "dwi", "dwim", "rwy", "rydw", "ydw", "wi", "sai", "fi", "ni"):
                 return "self"
             if tok.tags & {"third", "vehicle", "intruder_who"} and tok.text not in ("her", "him", "them"):
                 return "other"
-            if (
-                tok.text == "hi"
-                and j
-                and self.tokens[j - 1].text in ("mae", "roedd", "oedd", "fe", "mi", "wnaeth")
-            ):
+            if tok.text == "hi" and j and self.tokens[j - 1].text in _WELSH_SHE_BEFORE:
                 return "other"  # Welsh "mae hi": she
             if tok.tags & {"violence", "victim", "follow", "touch"}:
                 continue
@@ -3493,7 +3490,7 @@ def _by_model(clauses: list[list[_Token]]) -> CrisisSignal | None:
     tags = {tag for t in every for tag in t.tags}
     kind = next((k for k, wanted in _MODEL_KINDS if tags & wanted), "suicide")
     other = any("third" in t.tags and t.text not in ("him", "her", "them") for t in every)
-    mine = any(t.text in ("i", "me", "myself", "fi", "dw", "dwi") for t in every)
+    mine = any(t.text in ("i", "me", "myself", "fi", "dw", "dwi", "dwim", "rwy", "wi", "sai") for t in every)
     if (
         other
         and not mine
@@ -3979,6 +3976,8 @@ def _whole_message(clauses: list[list[_Token]]) -> CrisisSignal | None:
 
 
 _WELSH_MARKERS = frozenset("mae yn n wedi dw dwi rwy ei ac roedd oedd".split())
+# a verb before Welsh "hi" that makes it "she", not an English greeting: "mae hi", "dyw hi ddim"
+_WELSH_SHE_BEFORE = frozenset("mae roedd oedd fe mi wnaeth dyw dydy dydi ydy ydi bydd fydd".split())
 _LOVE_YOU = frozenset("them her him you everyone all".split())
 _FAMILY = frozenset(
     "family kids children mum mam dad wife husband partner son daughter sister brother".split()
