@@ -1718,13 +1718,15 @@ def _signals(cl: _Clause) -> Iterable[CrisisSignal]:
             if toks[i + 1].text == "my":
                 yield sig("sexual-violence", i, i + 2, "crisis", "self")
                 continue
+        if v is None and i > 0 and toks[i - 1].text in ("fy", "ein"):  # Welsh "yn fy nghyffwrdd": me
+            v = i - 1
         s = cl.subject(i)
         earlier = any(
             "third" in toks[j].tags and toks[j].text not in ("her", "him", "them") for j in range(i)
         )
         if v is not None and (s == "other" or s != "self" and earlier) and not cl.negated(i):
-            mine = toks[v].text in ("me", "us")
-            yield sig("sexual-violence", i, v, "crisis", "self" if mine else "other")
+            mine = toks[v].text in ("me", "us", "fy", "ein", "fi", "ni")
+            yield sig("sexual-violence", min(i, v), max(i, v), "crisis", "self" if mine else "other")
     for i in cl.pos("coerce"):
         x = cl.near(i, "sex_word", after=10)
         r = cl.near(i, "reflexive_other", after=1)

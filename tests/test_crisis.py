@@ -559,6 +559,9 @@ CRISIS = [
     ("dyw hi ddim yn ymateb", "danger", "urgent", "other"),
     ("mae hi wedi cael trawiad ar y galon", "danger", "urgent", "other"),
     ("mae'r crwt wedi mynd ar goll a mae e'n awtistig", "danger", "urgent", "other"),
+    ("mae fy llystad yn fy nghyffwrdd i", "sexual-violence", "crisis", "self"),
+    ("mae e'n fy ngorfodi i gael secs", "sexual-violence", "crisis", "self"),
+    ("rhywun wedi rhoi rhywbeth yn fy niod", "danger", "crisis", "self"),
 ]
 
 HARMLESS = [
@@ -886,6 +889,7 @@ HARMLESS = [
     "mae fy nhad yn gweithio ar y trenau",
     "dw i wedi dechrau rhedeg i gadw'n heini",
     "dyw hi ddim yn hoffi coffi",
+    "paid â chyffwrdd fy ffôn",
 ]
 
 
