@@ -1337,8 +1337,9 @@ def _signals(cl: _Clause) -> Iterable[CrisisSignal]:
             yield sig("suicide", i, i + 2, "crisis", about(i))
         t = cl.near(i, "take", before=4)
         wants = any(cl.near(i, x, before=7) is not None for x in ("desire", "attempt", "threat"))
-        if t is not None and (wants or _past(toks[t])) and cl.subject(t) != "thing":
-            yield sig("suicide", t, i, "urgent" if _past(toks[t]) else "crisis", about(t))
+        done = t is not None and (_past(toks[t]) or t > 0 and toks[t - 1].text == "wedi")  # "wedi llyncu"
+        if t is not None and (wants or done) and cl.subject(t) != "thing":
+            yield sig("suicide", t, i, "urgent" if done else "crisis", about(t))
     for i in cl.pos("substance"):
         k = cl.near(i, "kill", before=6, after=4)
         k = k if k is not None else cl.near(i, "death", before=4, after=4)
@@ -2921,8 +2922,16 @@ def _young_agent(toks: list[_Token], i: int) -> bool:
 
 
 def _past(tok: _Token) -> bool:
-    """An act already done: "took", "swallowed", "wedi cymryd"."""
-    return tok.text in _PAST or tok.text.endswith("ed") and "take" in tok.tags
+    """An act already done: "took", "swallowed", "cymerais", "llyncodd" (a Welsh past of `past_act`)."""
+    return tok.text in _PAST or tok.text.endswith("ed") and "take" in tok.tags or tok.text in _welsh_past()
+
+
+@lru_cache(maxsize=1)
+def _welsh_past() -> frozenset[str]:
+    """The single Welsh words of `past_act` ("cymerais", "llyncodd"), with their mutated forms ("gymerodd")."""
+    data = yaml.load(DATA.read_text(encoding="utf-8"), Loader=getattr(yaml, "CBaseLoader", yaml.BaseLoader))
+    words = [_plain(w) for w in (data.get("welsh") or {}).get("past_act", ()) if len(_plain(w).split()) == 1]
+    return frozenset(form for w in words for form in mutations(w))
 
 
 _PLACE_WORDS = frozenset(
@@ -3979,7 +3988,9 @@ def _whole_message(clauses: list[list[_Token]]) -> CrisisSignal | None:
 
 _WELSH_MARKERS = frozenset("mae yn n wedi dw dwi rwy ei ac roedd oedd".split())
 # a verb before Welsh "hi" that makes it "she", not an English greeting: "mae hi", "dyw hi ddim"
-_WELSH_SHE_BEFORE = frozenset("mae roedd oedd fe mi wnaeth dyw dydy dydi ydy ydi bydd fydd".split())
+_WELSH_SHE_BEFORE = frozenset(
+    "mae ma roedd oedd fe mi wnaeth dyw dydy dydi ydy ydi bydd fydd gyda efo".split()
+)
 _LOVE_YOU = frozenset("them her him you everyone all".split())
 _FAMILY = frozenset(
     "family kids children mum mam dad wife husband partner son daughter sister brother".split()

@@ -562,6 +562,12 @@ CRISIS = [
     ("mae fy llystad yn fy nghyffwrdd i", "sexual-violence", "crisis", "self"),
     ("mae e'n fy ngorfodi i gael secs", "sexual-violence", "crisis", "self"),
     ("rhywun wedi rhoi rhywbeth yn fy niod", "danger", "crisis", "self"),
+    ("wi'n ffaelu cario mlaen", "suicide", "crisis", "self"),
+    ("so fi moyn byw", "suicide", "crisis", "self"),
+    ("dwi isio cymryd fy mywyd", "suicide", "crisis", "self"),
+    ("mae'r crwt wedi llyncu batri", "suicide", "urgent", "other"),
+    ("mae gyda fe gyllell", "danger", "urgent", "self"),
+    ("mae o'n cymryd fy mhres i gyd", "abuse", "crisis", "self"),
 ]
 
 HARMLESS = [
@@ -890,6 +896,10 @@ HARMLESS = [
     "dw i wedi dechrau rhedeg i gadw'n heini",
     "dyw hi ddim yn hoffi coffi",
     "paid â chyffwrdd fy ffôn",
+    "dw i'n ffaelu ffeindio fy allweddi",
+    "so fi'n gwybod",
+    "mae fe'n dod draw heno",
+    "dw i'n mynd i'r dre gyda hi heno",
 ]
 
 
