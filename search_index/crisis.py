@@ -527,7 +527,7 @@ _GLUE = frozenset(
 # After a method verb, words that leave it with no object: "tried to cut again", "going to jump tonight"
 _NO_OBJECT = frozenset(
     "again before tonight now today anymore soon later tomorrow deeper more lol tbh honestly though fr "
-    "properly badly myself is was".split()
+    "properly badly myself is was eto heno nawr rwan heddiw fory yfory".split()
 )
 
 
@@ -1401,8 +1401,10 @@ def _signals(cl: _Clause) -> Iterable[CrisisSignal]:
     # cutting again, or deeper: "i cut again last night", "cutting deeper every time"
     for i in cl.pos("cut"):
         ahead = toks[i + 1 : i + 5]
-        deeper = any(t.text in ("deeper", "again") for t in ahead)
-        deeper = deeper and not any(t.text in ("my", "his", "her", "the", "some") for t in ahead[:2])
+        deeper = any(t.text in ("deeper", "again", "eto", "ddyfnach") for t in ahead)
+        deeper = deeper and not any(
+            t.text in ("my", "his", "her", "the", "some", "fy", "ei", "eu", "y", "yr") for t in ahead[:2]
+        )
         if deeper and cl.subject(i) in ("self", None) and not cl.has("third"):
             yield sig("self-harm", i, i + 1, "crisis", "self")
     # a rope or a noose come by: "i bought a rope", "he's gone out with a rope", "there's a noose"
