@@ -569,6 +569,8 @@ CRISIS = [
     ("mae'r crwt wedi llyncu batri", "suicide", "urgent", "other"),
     ("mae gyda fe gyllell", "danger", "urgent", "self"),
     ("mae o'n cymryd fy mhres i gyd", "abuse", "crisis", "self"),
+    ("wi ddim moyn bod 'ma rhagor", "suicide", "crisis", "self"),
+    ("dwi isio gyrru fy nghar i mewn i goeden", "suicide", "crisis", "self"),
 ]
 
 HARMLESS = [
@@ -903,6 +905,8 @@ HARMLESS = [
     "mae o wedi torri ei goes",
     "mae'r crwt wedi torri ei fraich yn chwarae rygbi",
     "rwy'n cadw tabledi yn y cwpwrdd i mam",
+    "dw i'n gyrru fy nghar i'r gwaith",
+    "dw i'n hapus i fod 'ma",
     "so fi'n gwybod",
     "mae fe'n dod draw heno",
     "dw i'n mynd i'r dre gyda hi heno",
