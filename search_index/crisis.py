@@ -1482,6 +1482,11 @@ def _signals(cl: _Clause) -> Iterable[CrisisSignal]:
         into = cl.near(i, "body_part", after=6)  # "carve a scar into my arm"
         if b is None and into is not None and toks[into - 2].text in ("into", "in"):
             b = into
+        if b is None and i > 1 and toks[i - 1].text in ("efo", "hefo", "gyda", "gydag"):
+            # Welsh "torri fy mraich efo rasal": "torri" (cut, or break) says cut with the blade after it
+            part = cl.near(i, "body_part", before=4)
+            if part is not None and any(t.text in _WELSH_CUT_VERBS for t in toks[max(0, part - 4) : part]):
+                b = part
         if b is not None and toks[i].text not in ("stab",):
             owner = next((toks[j].text for j in range(i + 1, b)), "")
             yield sig("self-harm", i, b, "crisis", "other" if owner in ("his", "her", "their") else about(i))
@@ -3989,6 +3994,10 @@ def _whole_message(clauses: list[list[_Token]]) -> CrisisSignal | None:
 
 
 _WELSH_MARKERS = frozenset("mae yn n wedi dw dwi rwy ei ac roedd oedd".split())
+# Welsh "torri" (to cut, or to break) and its forms: a cut only with a blade ("efo rasal")
+_WELSH_CUT_VERBS = frozenset(
+    f + rest for f in ("t", "d", "nh", "th") for rest in ("orri", "orrais", "orrodd", "orrith", "orra")
+)
 # a verb before Welsh "hi" that makes it "she", not an English greeting: "mae hi", "dyw hi ddim"
 _WELSH_SHE_BEFORE = frozenset(
     "mae ma roedd oedd fe mi wnaeth dyw dydy dydi ydy ydi bydd fydd gyda efo".split()

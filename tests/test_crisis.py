@@ -544,6 +544,7 @@ CRISIS = [
     ("dw i'n mynd i yrru i mewn i wal", "suicide", "crisis", "self"),
     ("dwi isio camu o flaen y trên", "suicide", "crisis", "self"),
     ("torrais fy hun efo rasal neithiwr", "self-harm", "crisis", "self"),
+    ("torrais i fy mraich efo rasal", "self-harm", "crisis", "self"),
     ("dwi'n mynd i dorri fy arddyrnau", "self-harm", "crisis", "self"),
     ("dw i wedi bod yn torri eto", "self-harm", "crisis", "self"),
     ("dwi wedi bod yn llwgu fy hun", "self-harm", "crisis", "self"),
