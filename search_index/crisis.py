@@ -2808,7 +2808,8 @@ def _steadied(toks: list[_Token], j: int) -> bool:
 
 
 _PAST = frozenset(
-    "took taken swallowed downed necked popped had done did overdosed drank drunk ate eaten wedi cymerais llyncais".split()
+    "took taken swallowed downed necked popped had done did overdosed drank drunk ate eaten wedi cymerais llyncais "
+    "newydd nes wnes wnaeth wnaethon ddaru".split()  # Welsh "newydd gymryd" (just taken), "nes i" (I did)
 )
 
 
