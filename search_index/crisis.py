@@ -557,6 +557,9 @@ class _Clause:
 
     def subject(self, i: int) -> str | None:
         """Who does the thing at `i`: "self", "other", "thing", or None when nobody is named."""
+        person = _welsh_person(self.tokens[i].text) if i < len(self.tokens) else None
+        if person is not None:  # a Welsh past says who by its ending: "llyncais" (I), "llyncodd" (he, she)
+            return person
         for j in range(i - 1, max(-1, i - 8), -1):
             tok = self.tokens[j]
             if tok.text in ("i", "we", "dw", "dwi", "dwim", "rwy", "rydw", "ydw", "wi", "sai", "fi", "ni"):
@@ -2932,6 +2935,27 @@ def _young_agent(toks: list[_Token], i: int) -> bool:
 def _past(tok: _Token) -> bool:
     """An act already done: "took", "swallowed", "cymerais", "llyncodd" (a Welsh past of `past_act`)."""
     return tok.text in _PAST or tok.text.endswith("ed") and "take" in tok.tags or tok.text in _welsh_past()
+
+
+def _welsh_person(word: str) -> str | None:
+    """Who a Welsh past verb of the concepts names by its ending: "cymerais" the writer ("self"),
+    "cymerodd" someone else ("other"); None for any other word."""
+    if word not in _welsh_verbs():
+        return None
+    return "self" if word.endswith("ais") else "other" if word.endswith("odd") else None
+
+
+@lru_cache(maxsize=1)
+def _welsh_verbs() -> frozenset[str]:
+    """The single Welsh words of the concepts in a past tense ("torrais", "llyncodd"), with their mutations."""
+    data = yaml.load(DATA.read_text(encoding="utf-8"), Loader=getattr(yaml, "CBaseLoader", yaml.BaseLoader))
+    words = {
+        _plain(w)
+        for items in (data.get("welsh") or {}).values()
+        for w in items
+        if len(_plain(w).split()) == 1 and _plain(w).endswith(("ais", "odd"))
+    }
+    return frozenset(form for w in words for form in mutations(w))
 
 
 @lru_cache(maxsize=1)
