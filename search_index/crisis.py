@@ -150,8 +150,9 @@ def _concepts() -> _Concepts:
                     keys = {toks[0]} if section == "welsh" else {toks[0], _base(toks[0], c)}
                     for key in keys:
                         words.setdefault(key, set()).add(name)
-                else:
-                    key = tuple(_base(t, c) for t in toks)
+                else:  # a Welsh phrase's words as written too: a mutated "gerdded" finds "cerdded",
+                    # never the stem "cerdd"
+                    key = tuple(toks) if section == "welsh" else tuple(_base(t, c) for t in toks)
                     c.phrases.setdefault(key[0], []).append((key, name))
     c.words = {k: frozenset(v) for k, v in words.items()}
     c.harmless = [
@@ -526,7 +527,7 @@ _GLUE = frozenset(
 # After a method verb, words that leave it with no object: "tried to cut again", "going to jump tonight"
 _NO_OBJECT = frozenset(
     "again before tonight now today anymore soon later tomorrow deeper more lol tbh honestly though fr "
-    "properly badly myself is was".split()
+    "properly badly myself is was eto heno nawr rwan heddiw fory yfory".split()
 )
 
 
@@ -556,17 +557,16 @@ class _Clause:
 
     def subject(self, i: int) -> str | None:
         """Who does the thing at `i`: "self", "other", "thing", or None when nobody is named."""
+        person = _welsh_person(self.tokens[i].text) if i < len(self.tokens) else None
+        if person is not None:  # a Welsh past says who by its ending: "llyncais" (I), "llyncodd" (he, she)
+            return person
         for j in range(i - 1, max(-1, i - 8), -1):
             tok = self.tokens[j]
-            if tok.text in ("i", "we", "dw", "dwi", "rwy", "rydw", "fi", "ni"):
+            if tok.text in ("i", "we", "dw", "dwi", "dwim", "rwy", "rydw", "ydw", "wi", "sai", "fi", "ni"):
                 return "self"
             if tok.tags & {"third", "vehicle", "intruder_who"} and tok.text not in ("her", "him", "them"):
                 return "other"
-            if (
-                tok.text == "hi"
-                and j
-                and self.tokens[j - 1].text in ("mae", "roedd", "oedd", "fe", "mi", "wnaeth")
-            ):
+            if tok.text == "hi" and j and self.tokens[j - 1].text in _WELSH_SHE_BEFORE:
                 return "other"  # Welsh "mae hi": she
             if tok.tags & {"violence", "victim", "follow", "touch"}:
                 continue
@@ -1343,8 +1343,9 @@ def _signals(cl: _Clause) -> Iterable[CrisisSignal]:
             yield sig("suicide", i, i + 2, "crisis", about(i))
         t = cl.near(i, "take", before=4)
         wants = any(cl.near(i, x, before=7) is not None for x in ("desire", "attempt", "threat"))
-        if t is not None and (wants or _past(toks[t])) and cl.subject(t) != "thing":
-            yield sig("suicide", t, i, "urgent" if _past(toks[t]) else "crisis", about(t))
+        done = t is not None and (_past(toks[t]) or t > 0 and toks[t - 1].text == "wedi")  # "wedi llyncu"
+        if t is not None and (wants or done) and cl.subject(t) != "thing":
+            yield sig("suicide", t, i, "urgent" if done else "crisis", about(t))
     for i in cl.pos("substance"):
         k = cl.near(i, "kill", before=6, after=4)
         k = k if k is not None else cl.near(i, "death", before=4, after=4)
@@ -1406,8 +1407,10 @@ def _signals(cl: _Clause) -> Iterable[CrisisSignal]:
     # cutting again, or deeper: "i cut again last night", "cutting deeper every time"
     for i in cl.pos("cut"):
         ahead = toks[i + 1 : i + 5]
-        deeper = any(t.text in ("deeper", "again") for t in ahead)
-        deeper = deeper and not any(t.text in ("my", "his", "her", "the", "some") for t in ahead[:2])
+        deeper = any(t.text in ("deeper", "again", "eto", "ddyfnach") for t in ahead)
+        deeper = deeper and not any(
+            t.text in ("my", "his", "her", "the", "some", "fy", "ei", "eu", "y", "yr") for t in ahead[:2]
+        )
         if deeper and cl.subject(i) in ("self", None) and not cl.has("third"):
             yield sig("self-harm", i, i + 1, "crisis", "self")
     # a rope or a noose come by: "i bought a rope", "he's gone out with a rope", "there's a noose"
@@ -1485,6 +1488,11 @@ def _signals(cl: _Clause) -> Iterable[CrisisSignal]:
         into = cl.near(i, "body_part", after=6)  # "carve a scar into my arm"
         if b is None and into is not None and toks[into - 2].text in ("into", "in"):
             b = into
+        if b is None and i > 1 and toks[i - 1].text in ("efo", "hefo", "gyda", "gydag"):
+            # Welsh "torri fy mraich efo rasal": "torri" (cut, or break) says cut with the blade after it
+            part = cl.near(i, "body_part", before=4)
+            if part is not None and any(t.text in _WELSH_CUT_VERBS for t in toks[max(0, part - 4) : part]):
+                b = part
         if b is not None and toks[i].text not in ("stab",):
             owner = next((toks[j].text for j in range(i + 1, b)), "")
             yield sig("self-harm", i, b, "crisis", "other" if owner in ("his", "her", "their") else about(i))
@@ -1728,13 +1736,15 @@ def _signals(cl: _Clause) -> Iterable[CrisisSignal]:
             if toks[i + 1].text == "my":
                 yield sig("sexual-violence", i, i + 2, "crisis", "self")
                 continue
+        if v is None and i > 0 and toks[i - 1].text in ("fy", "ein"):  # Welsh "yn fy nghyffwrdd": me
+            v = i - 1
         s = cl.subject(i)
         earlier = any(
             "third" in toks[j].tags and toks[j].text not in ("her", "him", "them") for j in range(i)
         )
         if v is not None and (s == "other" or s != "self" and earlier) and not cl.negated(i):
-            mine = toks[v].text in ("me", "us")
-            yield sig("sexual-violence", i, v, "crisis", "self" if mine else "other")
+            mine = toks[v].text in ("me", "us", "fy", "ein", "fi", "ni")
+            yield sig("sexual-violence", min(i, v), max(i, v), "crisis", "self" if mine else "other")
     for i in cl.pos("coerce"):
         x = cl.near(i, "sex_word", after=10)
         r = cl.near(i, "reflexive_other", after=1)
@@ -2818,7 +2828,8 @@ def _steadied(toks: list[_Token], j: int) -> bool:
 
 
 _PAST = frozenset(
-    "took taken swallowed downed necked popped had done did overdosed drank drunk ate eaten wedi cymerais llyncais".split()
+    "took taken swallowed downed necked popped had done did overdosed drank drunk ate eaten wedi cymerais llyncais "
+    "newydd nes wnes wnaeth wnaethon ddaru".split()  # Welsh "newydd gymryd" (just taken), "nes i" (I did)
 )
 
 
@@ -2939,8 +2950,37 @@ def _young_agent(toks: list[_Token], i: int) -> bool:
 
 
 def _past(tok: _Token) -> bool:
-    """An act already done: "took", "swallowed", "wedi cymryd"."""
-    return tok.text in _PAST or tok.text.endswith("ed") and "take" in tok.tags
+    """An act already done: "took", "swallowed", "cymerais", "llyncodd" (a Welsh past of `past_act`)."""
+    return tok.text in _PAST or tok.text.endswith("ed") and "take" in tok.tags or tok.text in _welsh_past()
+
+
+def _welsh_person(word: str) -> str | None:
+    """Who a Welsh past verb of the concepts names by its ending: "cymerais" the writer ("self"),
+    "cymerodd" someone else ("other"); None for any other word."""
+    if word not in _welsh_verbs():
+        return None
+    return "self" if word.endswith("ais") else "other" if word.endswith("odd") else None
+
+
+@lru_cache(maxsize=1)
+def _welsh_verbs() -> frozenset[str]:
+    """The single Welsh words of the concepts in a past tense ("torrais", "llyncodd"), with their mutations."""
+    data = yaml.load(DATA.read_text(encoding="utf-8"), Loader=getattr(yaml, "CBaseLoader", yaml.BaseLoader))
+    words = {
+        _plain(w)
+        for items in (data.get("welsh") or {}).values()
+        for w in items
+        if len(_plain(w).split()) == 1 and _plain(w).endswith(("ais", "odd"))
+    }
+    return frozenset(form for w in words for form in mutations(w))
+
+
+@lru_cache(maxsize=1)
+def _welsh_past() -> frozenset[str]:
+    """The single Welsh words of `past_act` ("cymerais", "llyncodd"), with their mutated forms ("gymerodd")."""
+    data = yaml.load(DATA.read_text(encoding="utf-8"), Loader=getattr(yaml, "CBaseLoader", yaml.BaseLoader))
+    words = [_plain(w) for w in (data.get("welsh") or {}).get("past_act", ()) if len(_plain(w).split()) == 1]
+    return frozenset(form for w in words for form in mutations(w))
 
 
 _PLACE_WORDS = frozenset(
@@ -3510,7 +3550,7 @@ def _by_model(clauses: list[list[_Token]]) -> CrisisSignal | None:
     tags = {tag for t in every for tag in t.tags}
     kind = next((k for k, wanted in _MODEL_KINDS if tags & wanted), "suicide")
     other = any("third" in t.tags and t.text not in ("him", "her", "them") for t in every)
-    mine = any(t.text in ("i", "me", "myself", "fi", "dw", "dwi") for t in every)
+    mine = any(t.text in ("i", "me", "myself", "fi", "dw", "dwi", "dwim", "rwy", "wi", "sai") for t in every)
     if (
         other
         and not mine
@@ -3996,6 +4036,14 @@ def _whole_message(clauses: list[list[_Token]]) -> CrisisSignal | None:
 
 
 _WELSH_MARKERS = frozenset("mae yn n wedi dw dwi rwy ei ac roedd oedd".split())
+# Welsh "torri" (to cut, or to break) and its forms: a cut only with a blade ("efo rasal")
+_WELSH_CUT_VERBS = frozenset(
+    f + rest for f in ("t", "d", "nh", "th") for rest in ("orri", "orrais", "orrodd", "orrith", "orra")
+)
+# a verb before Welsh "hi" that makes it "she", not an English greeting: "mae hi", "dyw hi ddim"
+_WELSH_SHE_BEFORE = frozenset(
+    "mae ma roedd oedd fe mi wnaeth dyw dydy dydi ydy ydi bydd fydd gyda efo".split()
+)
 _LOVE_YOU = frozenset("them her him you everyone all".split())
 _FAMILY = frozenset(
     "family kids children mum mam dad wife husband partner son daughter sister brother".split()

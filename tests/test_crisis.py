@@ -524,6 +524,65 @@ CRISIS = [
     ("mae'r ferch fach drws nesa ar ben ei hun ers dyddiau heb fwyd", "danger", "crisis", "other"),
     ("mae gen i raff a dw i wedi penderfynu", "suicide", "concern", "self"),
     ("dw i'n ogleuo nwy yn y gegin ac mae pen tost gen i", "danger", "crisis", "self"),
+    # Welsh as typed in the north and the south: negatives (sa i, smo fi, dwi'm, fedra i ddim), past
+    # tenses (cymerais, torrais, llyncais), north/south words (isio/moyn, adra/adre, ogla, crwt)
+    ("sa i moyn byw rhagor", "suicide", "crisis", "self"),
+    ("smo fi'n moyn byw ddim mwy", "suicide", "crisis", "self"),
+    ("dwi'm isio byw ddim mwy", "suicide", "crisis", "self"),
+    ("fedra i ddim cario mlaen", "suicide", "crisis", "self"),
+    ("alla i ddim mynd ymlaen fel hyn", "suicide", "crisis", "self"),
+    ("alla i ddim byw fel hyn rhagor", "suicide", "crisis", "self"),
+    ("sai yn gallu mynd mlaen", "suicide", "crisis", "self"),
+    ("sai moyn bod yma rhagor", "suicide", "crisis", "self"),
+    ("sdim pwynt i fi fyw", "suicide", "crisis", "self"),
+    ("neb yn mynd i weld fy isie", "suicide", "crisis", "self"),
+    ("mae pawb yn well eu byd hebdda i", "suicide", "crisis", "self"),
+    ("byddai pawb yn hapusach taswn i ddim yma", "suicide", "crisis", "self"),
+    ("fyddwch chi ddim yn clywed gen i eto", "suicide", "crisis", "self"),
+    ("dw i eisiau rhoi diwedd ar y cyfan", "suicide", "crisis", "self"),
+    ("dwi'n ystyried lladd fy hun", "suicide", "crisis", "self"),
+    ("wnes i drio lladd fy hun neithiwr", "suicide", "crisis", "self"),
+    ("cymerais i'r pecyn cyfan o baracetamol", "suicide", "urgent", "self"),
+    ("dw i wedi bod yn hel tabledi ers mis", "suicide", "crisis", "self"),
+    ("dwi am gerdded i mewn i'r môr", "suicide", "crisis", "self"),
+    ("dw i'n mynd i yrru i mewn i wal", "suicide", "crisis", "self"),
+    ("dwi isio camu o flaen y trên", "suicide", "crisis", "self"),
+    ("torrais fy hun efo rasal neithiwr", "self-harm", "crisis", "self"),
+    ("torrais i fy mraich efo rasal", "self-harm", "crisis", "self"),
+    ("mi gymerais i 30 o dabledi", "suicide", "urgent", "self"),
+    ("mae o newydd gymryd llwyth o bils", "suicide", "urgent", "other"),
+    ("nes i gymryd yr holl dabledi", "suicide", "urgent", "self"),
+    # a Welsh past says who by its ending, even with the doer after the verb
+    ("llyncodd y babi fatri", "suicide", "urgent", "other"),
+    ("cymerodd fy mrawd lwyth o dabledi", "suicide", "urgent", "other"),
+    ("tarodd e fi neithiwr", "abuse", "crisis", "self"),
+    ("dwi'n mynd i dorri fy arddyrnau", "self-harm", "crisis", "self"),
+    ("dw i wedi bod yn torri eto", "self-harm", "crisis", "self"),
+    ("dwi wedi bod yn llwgu fy hun", "self-harm", "crisis", "self"),
+    ("mae arna i ofn mynd adre", "abuse", "crisis", "self"),
+    ("mae gen i ofn ohono fo", "abuse", "crisis", "self"),
+    ("mae'n cymryd fy arian i gyd a dyw e ddim yn gadael i fi fynd allan", "abuse", "crisis", "self"),
+    ("mae fy nghariad yn fy nghloi i mewn", "abuse", "crisis", "self"),
+    ("mae o'n fy nilyn i adra bob nos", "danger", "urgent", "self"),
+    ("mae dyn dieithr yn trio'r drws", "danger", "urgent", "self"),
+    ("mae'r sosban sglodion ar dân", "danger", "urgent", "self"),
+    ("mae'r popty ar dân", "danger", "urgent", "self"),
+    ("dwi'n clywed ogla nwy yn y tŷ", "danger", "crisis", "self"),
+    ("mae hi'n gwaedu'n ofnadwy", "danger", "urgent", "other"),
+    ("dyw hi ddim yn ymateb", "danger", "urgent", "other"),
+    ("mae hi wedi cael trawiad ar y galon", "danger", "urgent", "other"),
+    ("mae'r crwt wedi mynd ar goll a mae e'n awtistig", "danger", "urgent", "other"),
+    ("mae fy llystad yn fy nghyffwrdd i", "sexual-violence", "crisis", "self"),
+    ("mae e'n fy ngorfodi i gael secs", "sexual-violence", "crisis", "self"),
+    ("rhywun wedi rhoi rhywbeth yn fy niod", "danger", "crisis", "self"),
+    ("wi'n ffaelu cario mlaen", "suicide", "crisis", "self"),
+    ("so fi moyn byw", "suicide", "crisis", "self"),
+    ("dwi isio cymryd fy mywyd", "suicide", "crisis", "self"),
+    ("mae'r crwt wedi llyncu batri", "suicide", "urgent", "other"),
+    ("mae gyda fe gyllell", "danger", "urgent", "self"),
+    ("mae o'n cymryd fy mhres i gyd", "abuse", "crisis", "self"),
+    ("wi ddim moyn bod 'ma rhagor", "suicide", "crisis", "self"),
+    ("dwi isio gyrru fy nghar i mewn i goeden", "suicide", "crisis", "self"),
 ]
 
 HARMLESS = [
@@ -827,6 +886,51 @@ HARMLESS = [
     "my nan's worried she'll slip on the ice and break her hip, who grits the pavements",
     "lads keep shouting abuse at my wife about her hijab, we want it logged",
     "i've been hit with a £90 fine for the bins, can i appeal",
+    # Welsh look-alikes in the north and the south: figures of speech, grass and hair cut, toast burnt,
+    # a bus jumped on, "sa i'n gwybod" and "smo fi'n siŵr" (not a wish), painkillers for a headache
+    "mae'r gwres yn fy lladd i",
+    "dw i'n torri gwair heddiw",
+    "torrais fy ngwallt ddoe",
+    "llosgais i'r tost eto",
+    "fe wnes i losgi fy mys ar y popty",
+    "neidiais i ar y bws i'r dre",
+    "neidiodd y plant i'r pwll nofio",
+    "mae'r plant yn neidio i'r afon yn yr haf",
+    "dwi'n marw isio paned",
+    "dw i'n mynd am dro ar hyd y gamlas",
+    "dw i'n cerdded i'r dre ar hyd yr afon",
+    "dwi'n gyrru i'r gwaith ar y draffordd bob dydd",
+    "cymerais i ddwy dabled lladd poen ar gyfer y cur pen",
+    "dwi'n iawn diolch, jyst isio gwybod am y banc bwyd",
+    "sa i'n gwybod ble mae'r swyddfa",
+    "smo fi'n siŵr pa fws i ddal",
+    "dwi'm yn siŵr os dw i'n gymwys",
+    "sa i moyn mynd i'r ysgol fory",
+    "dwi isio rhoi'r gorau i smocio",
+    "dwi wedi laru ar y glaw",
+    "dwi'n gweld isio fy nain ers iddi symud i Gaerdydd",
+    "does dim pwynt mynd i'r dre heddiw, mae hi'n bwrw",
+    "ges i ddiwrnod ofnadwy yn y gwaith",
+    "rhoddais i fy hen bethau i ffwrdd i siop elusen",
+    "mae fy nhad yn gweithio ar y trenau",
+    "dw i wedi dechrau rhedeg i gadw'n heini",
+    "dyw hi ddim yn hoffi coffi",
+    "paid â chyffwrdd fy ffôn",
+    "dw i'n ffaelu ffeindio fy allweddi",
+    # "torri" is also to break: a bone broken is no cut
+    "torrais i fy mraich ddoe",
+    "mae o wedi torri ei goes",
+    "mae'r crwt wedi torri ei fraich yn chwarae rygbi",
+    "rwy'n cadw tabledi yn y cwpwrdd i mam",
+    "dw i'n gyrru fy nghar i'r gwaith",
+    "dw i'n cymryd tabledi newydd gan y meddyg",
+    "nes i gymryd dwy dabled",
+    "tarodd y bws y wal",
+    "curodd Cymru Loegr",
+    "dw i'n hapus i fod 'ma",
+    "so fi'n gwybod",
+    "mae fe'n dod draw heno",
+    "dw i'n mynd i'r dre gyda hi heno",
 ]
 
 
@@ -942,6 +1046,57 @@ def test_real_words_near_risk_words_are_up_to_date():
     stored = set(NEAR_WORDS.read_text(encoding="utf-8").split())
     assert expected <= stored, sorted(expected - stored)[:20]
     assert detect_crisis("razor blades for shaving") is None
+
+
+# Welsh concept words that are also English words (or an English word's stem), each looked at and kept:
+# the same meaning in both languages, or an English twin that never says the concept's risk on its own.
+WELSH_ENGLISH_TWINS = {
+    "babi": "babies: the same meaning",
+    "balconi": "balconies: the same meaning",
+    "boi": "boys: the same meaning",
+    "partner": "partners: the same meaning",
+    "dim": "dim light: a negation only changes what a risk word near it says",
+    "o": "'o' alone is no English word of a message",
+    "pen": "pens: a body part of a figure of speech only",
+    "plant": "plants: a victim only after a violent act",
+    "tad": "'a tad': a person only with an act done to them",
+    "taro": "taro the vegetable",
+    "trio": "a trio: a wish only before a means",
+    "ty": "'tying' stems to ty: a home only beside a fire or a weapon",
+    "haws": "hawthorn berries",
+    "nai": "'nay'",
+    "hogan": "a surname",
+    "tabled": "'tabled' a motion",
+}
+
+
+def test_welsh_words_do_not_change_english_messages():
+    """A single Welsh concept word that is an ordinary English word, or the stem of one ("sai" of "says"),
+    would tag English messages: each such word is listed above with why it is harmless, and a new one
+    fails here until it is looked at (or written as a phrase: "sai yn", "sai moyn")."""
+    from search_index.crisis import _base, _concepts, _plain
+    from search_index.language import ordinary_english_words
+
+    english = ordinary_english_words()
+    if not len(english):
+        pytest.skip("no system word list (Debian package wbritish)")
+    data = crisis.yaml.load(crisis.DATA.read_text(encoding="utf-8"), Loader=crisis.yaml.BaseLoader)
+    in_english_lists = {
+        w for items in data["concepts"].values() for item in items for w in _plain(item).split()
+    }
+    c = _concepts()
+    stems: dict[str, set[str]] = {}
+    for w in english:
+        stems.setdefault(_base(w, c), set()).add(w)
+    twins = set()
+    for items in data["welsh"].values():
+        for item in items:
+            words = _plain(item).split()
+            if len(words) == 1:
+                w = words[0]
+                if (({w} if w in english else set()) | stems.get(w, set())) - in_english_lists:
+                    twins.add(w)
+    assert twins <= set(WELSH_ENGLISH_TWINS), sorted(twins - set(WELSH_ENGLISH_TWINS))
 
 
 # --- by meaning: what the rules miss, caught by closeness to the example sentences ---------------------
