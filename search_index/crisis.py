@@ -1497,6 +1497,14 @@ def _signals(cl: _Clause) -> Iterable[CrisisSignal]:
             owner = next((toks[j].text for j in range(i + 1, b)), "")
             yield sig("self-harm", i, b, "crisis", "other" if owner in ("his", "her", "their") else about(i))
 
+    # Welsh "torri" (cut, or break) with more than a bone's break: arms cut again, bleeding, both wrists
+    for i, tok in enumerate(toks):
+        part = cl.near(i, "body_part", after=4) if tok.text in _WELSH_CUT_VERBS else None
+        if part is not None and (
+            toks[part].text in _BOTH_LIMBS or any(t.text in ("eto", "gwaed", "gwaedu") for t in toks)
+        ):
+            owner = "other" if any(t.text in ("ei", "eu") for t in toks[i + 1 : part]) else "self"
+            yield sig("self-harm", i, part, "crisis", owner)
     # violence to a person: "he punched me", "my partner hurts our children", "threatened to stab me"
     for i in cl.pos("violence"):
         if toks[i].text.startswith("threat") and i + 1 < len(toks) and toks[i + 1].text == "to":
@@ -3179,8 +3187,8 @@ _ABSENT = (
     ("not", "be", "around"),
     ("ill", "be", "here"),
     ("be", "here", "by"),
+    ("ddim", "yma"),
 )
-# A trip named: where the writer will be instead
 _BACK_WHEN = frozenset(
     "till until til before after for tomorrow late early next this in on at by soon".split()
 )
@@ -3238,9 +3246,10 @@ _SPARING_OTHERS = (
     ("nobody", "will", "have", "to"),
     ("no", "one", "will", "have", "to"),
 )
+# A trip named: where the writer will be instead
 _TRIPS = frozenset(
     "trip holiday holidays holidaying cruise coach spain florida abroad retiring ymddeol operation respite "
-    "australia visiting flight flying hospital".split()
+    "australia visiting flight flying hospital sbaen ffrainc gwyliau taith tramor ysbyty".split()
 )
 
 
@@ -3269,6 +3278,9 @@ def _taken_back(clauses: list[list[_Token]], best: CrisisSignal) -> bool:
     if any(w.isdigit() for w in words):
         return False
     for k, w in enumerate(words):
+        if w in ("cymryd", "gymryd", "cymerais", "mynd") and _has(words[k + 1 : k + 10], (("yn", "ol"),)):
+            if set(words[k + 1 : k + 14]) & {"fferyllfa", "fferyllydd", "feddygfa", "meddygfa"}:
+                return _one_signal(clauses)  # "cymryd y tabledi yn ôl i'r fferyllfa": taken back
         if w in ("took", "take", "taking", "taken") and "back" in words[k + 1 : k + 8]:
             j = words.index("back", k + 1)
             rest = words[j + 1 : j + 4]
@@ -3779,7 +3791,7 @@ def _told_of_the_past(clauses: list[list[_Token]], best: CrisisSignal) -> bool:
 
 _MOVES = frozenset(
     "emigrating emigrate holiday airport retire retiring retirement colleagues abroad downsize downsizes downsizing "
-    "declutter decluttering ymddeol uni university".split()
+    "declutter decluttering ymddeol uni university symud".split()
 )
 # Words that make a risk word a subject of study, work or remembrance: "training on suicide", "a
 # dissertation on self-harm", "memorial walk", "first aid course ... choking"
@@ -3817,6 +3829,7 @@ def _a_move(clauses: list[list[_Token]], best: CrisisSignal) -> bool:
         ),
     )
     final = set(words) & {"letter", "note", "notes", "message", "world", "life", "forever", "ever", "last"}
+    final = final or set(words) & {"llythyr", "nodyn", "neges", "byd", "bywyd", "byth", "olaf"}
     if _has(
         words,
         (
@@ -3828,7 +3841,9 @@ def _a_move(clauses: list[list[_Token]], best: CrisisSignal) -> bool:
         ),
     ):
         return False  # "giving my stuff away before uni, no point keeping it, i won't be here long"
-    parting = "goodbye" in best.phrase or "away" in best.phrase.split()  # "giving my things away"
+    said = set(best.phrase.split())
+    parting = "goodbye" in best.phrase or "away" in said  # "giving my things away"
+    parting = parting or any("goodbye" in t.tags and t.text in said for cl in clauses for t in cl)
     return best.kind == "suicide" and parting and moving and not final
 
 
@@ -4041,6 +4056,10 @@ _WELSH_CUT_VERBS = frozenset(
     f + rest for f in ("t", "d", "nh", "th") for rest in ("orri", "orrais", "orrodd", "orrith", "orra")
 )
 # a verb before Welsh "hi" that makes it "she", not an English greeting: "mae hi", "dyw hi ddim"
+# arms, wrists and legs, more than one: cut, not broken ("wedi torri ei breichiau")
+_BOTH_LIMBS = frozenset(
+    "breichiau mreichiau freichiau arddyrnau ngarddyrnau garddyrnau coesau nghoesau goesau".split()
+)
 _WELSH_SHE_BEFORE = frozenset(
     "mae ma roedd oedd fe mi wnaeth dyw dydy dydi ydy ydi bydd fydd gyda efo".split()
 )

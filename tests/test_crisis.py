@@ -517,6 +517,10 @@ CRISIS = [
     ("my son is choking on a grape", "danger", "urgent", "other"),
     ("he said he'll break her arm if she goes out", "abuse", "crisis", "other"),
     ("i got hit with a bat on the way home", "abuse", "crisis", "self"),
+    # Welsh "torri" of both arms, or again with blood: cut, not broken
+    ("mae o wedi torri ei freichiau eto", "self-harm", "crisis", "other"),
+    ("dw i wedi torri fy arddyrnau, mae gwaed ym mhobman", "self-harm", "crisis", "self"),
+    ("hwyl fawr pawb, dw i'n symud ymlaen o'r bywyd 'ma", "suicide", "crisis", "self"),
     # Welsh: a knife held, gone limp, finishing it all, a little girl alone for days, a rope, gas smelt
     ("mae gynno fo gyllell ac mae o'n gweiddi arna i", "danger", "urgent", "self"),
     ("mae nain wedi mynd yn llipa yn ei chadair", "danger", "urgent", "other"),
@@ -931,6 +935,11 @@ HARMLESS = [
     "so fi'n gwybod",
     "mae fe'n dod draw heno",
     "dw i'n mynd i'r dre gyda hi heno",
+    # a Welsh goodbye for a move, away for a trip, a rope to tie a load, tablets taken back
+    "hwyl fawr pawb o'r clwb darllen, dw i'n symud i Fangor, diolch am bopeth",
+    "fydda i ddim yma wythnos nesa, dan ni ar wyliau yn Ffrainc",
+    "prynais i raff i glymu'r llwyth ar y trelar",
+    "cymerais i'r hen dabledi yn ôl i'r fferyllfa",
 ]
 
 
