@@ -1007,6 +1007,7 @@ def _signals(cl: _Clause) -> Iterable[CrisisSignal]:
             and w + 1 < len(toks)
             and toks[w + 1].text in ("me", "us", "them", "him", "her", "fi", "i")
             and not (weak and _for_a_while(toks, w + 2))
+            and not (w + 2 < len(toks) and toks[w + 2].text.endswith("ing"))  # "without me singing"
         ):
             who = "self" if toks[w + 1].text in ("me", "us", "fi", "i") else "other"
             yield sig("suicide", i, w + 1, "concern" if weak else "crisis", who)
@@ -1182,6 +1183,8 @@ def _signals(cl: _Clause) -> Iterable[CrisisSignal]:
         said = cl.words(i, end - 1)
         if "miss" in toks[i].keys and cl.near(i, "negation", before=4) is None:
             continue  # "you'll miss me" (but "nobody will miss me")
+        if end < len(toks) and toks[end].text.endswith("ing") and toks[end - 1].text == "me":
+            continue  # "better off without me singing at karaoke": without what the writer does
         yield sig(
             "suicide",
             i,
@@ -1633,6 +1636,8 @@ def _signals(cl: _Clause) -> Iterable[CrisisSignal]:
         mine = victim in ("me", "us", "fi", "ni", "my", "our") or welsh_victim or victim in household
         yield sig("abuse", i, v if v is not None else i, "crisis", "self" if mine else "other")
     for i in cl.pos("hands_on_neck"):
+        if any(t.text in _HANDS_ON_WORK for t in toks[:i]):
+            continue  # "the osteopath put his hands round my neck and it clicked"
         if "hands_on_neck" in toks[i].start:
             yield sig("abuse", i, toks[i].start["hands_on_neck"] - 1, "crisis")
     # violence happening near: "there's been a stabbing outside", "a man was shot", "he's smashing my windows"
@@ -1708,6 +1713,8 @@ def _signals(cl: _Clause) -> Iterable[CrisisSignal]:
                 yield sig(
                     "abuse", v, j + 2, "crisis", "self" if toks[j + 1].text in ("my", "our") else "other"
                 )
+            elif v is not None and cl.subject(v) == "self" and toks[j + 1].text in ("her", "his"):
+                yield sig("danger", v, j + 2, "crisis", "other")  # "i held a pillow over her face"
     # a hand under someone's clothes: "a man put his hand up my skirt"
     for j in range(1, len(toks) - 2):
         if toks[j].text in ("up", "under", "down", "inside", "in") and toks[j + 1].text in ("my", "her"):
@@ -1881,11 +1888,21 @@ def _signals(cl: _Clause) -> Iterable[CrisisSignal]:
                 break
     # a car's fumes: "sat in the car with the engine running in the garage"
     for i, tok in enumerate(toks):
-        if tok.text in ("engine", "exhaust") and any(
+        if tok.text in ("engine", "engines", "exhaust", "car") and any(
             t.text in ("garage", "hose", "hosepipe", "pipe") for t in toks
         ):
             if any(t.text in ("running", "on", "hose", "hosepipe", "pipe") for t in toks[i + 1 : i + 4]):
                 yield sig("suicide", i, i + 2, "crisis", about(i))
+    # how deadly a means is, asked: "is the canal deep enough to drown in", "do people feel it when they
+    # hang", "what are the chances of surviving a jump from the viaduct"
+    said = [t.text for t in toks]
+    if toks and toks[0].text in _ASKING | _YES_NO and any(t.tags & _METHODS for t in toks):
+        deadly = set(said) & _DEADLY or _has(said, (("deep", "enough"), ("high", "enough"), ("feel", "it")))
+        leisure = any(
+            t.text.startswith(_LEISURE + _THRILLS) for t in toks
+        )  # "deep enough to jump in for a swim"
+        if deadly and not leisure and not any(t.text in _TOPIC_FRAME for t in toks):
+            yield sig("suicide", 0, len(toks) - 1, "crisis", "self")
     # a question of how to die, or how much would kill: "how many tablets would it take to not wake up",
     # "what height would you need to jump from to die", "how long does it take to bleed out"
     if (
@@ -1940,6 +1957,7 @@ def _signals(cl: _Clause) -> Iterable[CrisisSignal]:
         and _has(words, (("kicks", "in"), ("kick", "in"), ("how", "long", "till"), ("how", "long", "until")))
         or cl.has("high_place")
         and _has(words, (("need", "to", "be"), ("needs", "to", "be"), ("high", "enough")))
+        and not _has(words, (("fit", "under"), ("fit", "through"), ("get", "under"), ("clearance",)))
     ):
         yield sig("suicide", 0, len(toks) - 1, "crisis", "self")
     # pills taken a while ago, said as done: "took the pills an hour ago", "swallowed them 20 mins ago"
@@ -2218,6 +2236,10 @@ def _signals(cl: _Clause) -> Iterable[CrisisSignal]:
         for k in range(1, len(toks))
     )
     small = age is not None and age < 10 or any(t.text in _YOUNG | {"plentyn"} for t in toks)
+    small = small or any(  # "the little boy next door"
+        t.text == "little" and k + 1 < len(toks) and toks[k + 1].text in _LITTLE_ONES
+        for k, t in enumerate(toks)
+    )
     if alone and small and any(t.text in _UNATTENDED for t in toks):
         yield sig("danger", 0, len(toks) - 1, "urgent", "other")
     elif (
@@ -2470,6 +2492,10 @@ _ANY_PILLS = frozenset("pills pill tablets tablet meds medication painkillers".s
 _TOOK_OR_KEPT = frozenset("took taken collected hoarded kept hidden swallowed".split())
 _HURTS = ("crack", "break", "broke", "bruis", "bleed", "hurt", "sting", "burn", "split", "swell")
 _ASKING = frozenset("how what whats which when where hw wat wot".split())
+_YES_NO = frozenset("is would will do does can could are".split())
+_METHODS = frozenset({"drown", "hang", "jump", "poison", "overdose", "shoot"})
+_THRILLS = ("bungee", "sky", "zip", "tombston", "div", "parachut", "abseil")
+_DEADLY = frozenset("survive surviving survival die dying deadly lethal fatal painless".split())
 _SOMEONE = frozenset("someone somebody man woman person lad girl boy kid child guy bloke".split())
 _LEISURE = ("swim", "paddl", "fish", "kayak", "canoe", "surf", "play", "fun", "row", "dip")
 _LIFELINES = frozenset("phone mobile key keys card passport".split())
@@ -2714,7 +2740,7 @@ _JOKING = frozenset("lol haha hahaha hahahaha lmao lmfao jk rofl".split())
 # Sport, where holds and blows are the game: "my brother pinned me in wrestling"
 _SPORT = frozenset(
     "wrestling wrestlin judo karate boxing rugby football match sparring jitsu mma kickboxing taekwondo side "
-    "netball hockey cricket game gem droed pel fifa".split()
+    "netball hockey cricket game gem droed pel fifa chess gwyddbwyll rygbi pel-droed".split()
 )
 # A night out, where "got smashed" is drunk
 _NIGHT_OUT = frozenset("party pub drinks drinking hangover drunk club night".split())
@@ -3227,7 +3253,12 @@ _AFTER_TAKING = frozenset(
     shaking""".split()
 )
 _UNWELL = frozenset("sick vomiting vomit drowsy confused breathing thirsty chwydu".split())
-_FLAME = frozenset("match matches lighter spark flame light ignite explode blow".split())
+_INHALED = frozenset("gas glue aerosol aerosols deodorant butane lighter solvent solvents".split())
+_FLAME = frozenset("match matches lighter spark flame ignite explode".split())
+# people whose work puts hands on a neck
+_HANDS_ON_WORK = frozenset(
+    "osteopath physio physiotherapist chiropractor masseuse masseur massage doctor dentist hairdresser barber".split()
+)
 _FOUND_OUT = frozenset("found finds knows tracked traced got".split())
 _ADDRESS = frozenset("address postcode flat house cyfeiriad".split())
 _OLDER = frozenset("older grown adult".split())
@@ -3249,7 +3280,7 @@ _SPARING_OTHERS = (
 # A trip named: where the writer will be instead
 _TRIPS = frozenset(
     "trip holiday holidays holidaying cruise coach spain florida abroad retiring ymddeol operation respite "
-    "australia visiting flight flying hospital sbaen ffrainc gwyliau taith tramor ysbyty".split()
+    "australia visiting flight flying hospital sbaen ffrainc gwyliau taith tramor ysbyty annual".split()
 )
 
 
@@ -3371,6 +3402,8 @@ def _a_bound(after: list[str], before: list[str]) -> bool:
         after = after[1:]
     first, second, third = (after + ["", "", ""])[:3]
     waking = any(w.startswith(("wake", "woke", "waki")) for w in before)
+    if waking and (first == "at" and second[:1].isdigit() or first == "early"):
+        return True  # "i don't want to wake up at 5am tomorrow for the bins"
     if waking and first in ("till", "until", "til", "tll") and (second in _BOUND_TIMES or second.isdigit()):
         return True  # "not wake up till spring" (not "until i shook him", "till the pain stops")
     if waking and (
@@ -3791,7 +3824,7 @@ def _told_of_the_past(clauses: list[list[_Token]], best: CrisisSignal) -> bool:
 
 _MOVES = frozenset(
     "emigrating emigrate holiday airport retire retiring retirement colleagues abroad downsize downsizes downsizing "
-    "declutter decluttering ymddeol uni university symud".split()
+    "declutter decluttering ymddeol uni university symud downsized".split()
 )
 # Words that make a risk word a subject of study, work or remembrance: "training on suicide", "a
 # dissertation on self-harm", "memorial walk", "first aid course ... choking"
@@ -4145,7 +4178,14 @@ def _across_clauses(clauses: list[list[_Token]]) -> CrisisSignal | None:
             return CrisisSignal("abuse", "a debt ... threatened", tier="crisis", about="self")
     # more than one's dose, or someone else's medicines besides: "took double my dose plus my mum's tramadol"
     if (
-        has & {"double", "triple", "twice"} and has & {"dose", "dos"} and has & {"took", "taken", "had"}
+        (
+            has & {"double", "triple", "twice"}
+            and has & {"dose", "dos"}
+            or has & {"double", "triple"}
+            and any("substance" in t.tags for t in toks)
+            and not has & {"mistake", "accident", "accidentally"}
+        )
+        and has & {"took", "taken", "had", "taking"}
     ) and not (has & {"missed", "forgot", "forgotten"}):
         return CrisisSignal("suicide", "more than a dose", tier="concern", about="self")
     # medicines taken with a lot of drink: "two bottles of wine and taken my sleeping tablets"
@@ -4202,6 +4242,11 @@ def _across_clauses(clauses: list[list[_Token]]) -> CrisisSignal | None:
     )
     if arranging and not_there and any(t.text in ("i", "my", "me") for t in toks):
         return CrisisSignal("suicide", "affairs in order", tier="concern", about="self")
+    # a silence explained in advance: "if u dont hear from me tmrw its cos i did it"
+    if _has(words, (("dont", "hear", "from", "me"), ("not", "hear", "from", "me"))) and _has(
+        words, (("i", "did", "it"), ("i", "have", "done", "it"), ("i", "went", "through", "with", "it"))
+    ):
+        return CrisisSignal("suicide", "if you do not hear from me ... i did it", tier="crisis", about="self")
     # a note written, and nothing said of whom it is for: "i've written a note. thanks to the hub for before"
     for cl in clauses:
         said = [t.text for t in cl]
@@ -4219,8 +4264,17 @@ def _across_clauses(clauses: list[list[_Token]]) -> CrisisSignal | None:
         return CrisisSignal(
             "danger", "taken something ...", tier="urgent", about="other" if other else "self"
         )
+    # gas or glue breathed in: "sniffed a whole can of lighter gas and my heart's racing"
+    if has & {"sniffed", "sniffing", "sniff", "huffing", "huffed"} and has & _INHALED:
+        urgent = any(t.tags & {"medical", "now"} for t in toks) or has & {
+            "heart",
+            "racing",
+            "moving",
+            "movin",
+        }
+        return CrisisSignal("danger", "gas breathed in", tier="urgent" if urgent else "crisis", about="self")
     # gas and a flame: "he's left the gas on and says he'll light a match"
-    if has & {"gas", "nwy"} and has & _FLAME:
+    if has & {"gas", "nwy"} and has & _FLAME and has & {"on", "left", "leaking", "leak", "turned", "open"}:
         return CrisisSignal("danger", "gas ... a flame", tier="urgent", about="self")
     # someone who has found where the writer lives now: "he's out on licence and found my new address"
     for k, w in enumerate(words):

@@ -517,6 +517,18 @@ CRISIS = [
     ("my son is choking on a grape", "danger", "urgent", "other"),
     ("he said he'll break her arm if she goes out", "abuse", "crisis", "other"),
     ("i got hit with a bat on the way home", "abuse", "crisis", "self"),
+    # how deadly a means is, asked; text-speak; a silence explained in advance; fumes; gas breathed in;
+    # a harm the writer did; more than a dose of a named medicine
+    ("is the river by the bridge deep enough to drown in", "suicide", "crisis", "self"),
+    ("would i feel it if i jumped from the top of the car park", "suicide", "crisis", "self"),
+    ("my m8 had a fit at the party and now hes breathing funny", "danger", "urgent", "other"),
+    ("if u dont hear from me by monday its cos i did it", "suicide", "crisis", "self"),
+    ("took like 20 paras with vodka", "suicide", "urgent", "self"),
+    ("the engine's running and the garage door is shut, sorry everyone", "suicide", "crisis", "self"),
+    ("my step dad hurts my lil sis", "abuse", "crisis", "other"),
+    ("he sniffed a can of deodorant and now his heart is racing", "danger", "urgent", "self"),
+    ("i held a pillow over his face, i didn't mean to, he's my dad", "danger", "crisis", "other"),
+    ("taking double my sertraline for a week now and shaking", "suicide", "concern", "self"),
     # Welsh "torri" of both arms, or again with blood: cut, not broken
     ("mae o wedi torri ei freichiau eto", "self-harm", "crisis", "other"),
     ("dw i wedi torri fy arddyrnau, mae gwaed ym mhobman", "self-harm", "crisis", "self"),
@@ -935,6 +947,17 @@ HARMLESS = [
     "so fi'n gwybod",
     "mae fe'n dod draw heno",
     "dw i'n mynd i'r dre gyda hi heno",
+    # a swim, a stove's gas, a physio's hands, a tractor under a bridge, without me singing, leave from work,
+    # a phone gone dead, tablets twice by mistake, beaten at chess
+    "is the pool deep enough to jump in for a swim",
+    "which gas bottle do i need for a camping stove",
+    "the physio put his hands round my neck to loosen it, is that normal",
+    "how high does a bridge need to be for a tractor to fit under",
+    "everyone would be better off without me singing in the shower lol",
+    "i won't be here on friday, i'm on annual leave",
+    "if u dont hear from me its cos my phone's dead",
+    "my mum took her tablets twice by mistake, who do i ring",
+    "my brother beats me at chess every time",
     # a Welsh goodbye for a move, away for a trip, a rope to tie a load, tablets taken back
     "hwyl fawr pawb o'r clwb darllen, dw i'n symud i Fangor, diolch am bopeth",
     "fydda i ddim yma wythnos nesa, dan ni ar wyliau yn Ffrainc",
