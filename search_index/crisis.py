@@ -2211,7 +2211,12 @@ def _signals(cl: _Clause) -> Iterable[CrisisSignal]:
     # someone in the house: "someone's in my house, i heard the back door"
     for i, tok in enumerate(toks):
         if tok.text in ("someone", "somebody", "someones", "somebodys") and i + 3 < len(toks):
-            k = i + 1 + (toks[i + 1].text in ("is", "s"))
+            k = i + 1 + (toks[i + 1].text in ("is", "s", "was"))
+            k += k < len(toks) and toks[k].text in ("standing", "stood", "hiding", "waiting", "lurking")
+            if k + 2 < len(toks) and toks[k].text == "in" and toks[k + 1].text in ("my", "our"):
+                working = any(t.text in _AT_WORK for t in toks[k + 3 :])  # "fixing the fence"
+                if toks[k + 2].text in ("garden", "yard", "shed", "drive", "driveway") and not working:
+                    yield sig("danger", i, k + 2, "crisis", "self")  # "someone was standing in my garden"
             if k + 2 < len(toks) and toks[k].text == "in" and toks[k + 1].text in ("my", "our"):
                 visiting = any(t.text in ("to", "fixing", "cleaning", "visiting") for t in toks[k + 3 :])
                 if "home_place" in toks[k + 2].tags and not visiting:
@@ -2235,6 +2240,7 @@ def _signals(cl: _Clause) -> Iterable[CrisisSignal]:
         toks[k].text in ("own", "hun", "hunain") and toks[k - 1].text in ("his", "her", "their", "ei", "eu")
         for k in range(1, len(toks))
     )
+    alone = alone or _has([t.text for t in toks], (("no", "adult"), ("no", "adults"), ("nobody", "home")))
     small = age is not None and age < 10 or any(t.text in _YOUNG | {"plentyn"} for t in toks)
     small = small or any(  # "the little boy next door"
         t.text == "little" and k + 1 < len(toks) and toks[k + 1].text in _LITTLE_ONES
@@ -3253,6 +3259,14 @@ _AFTER_TAKING = frozenset(
     shaking""".split()
 )
 _UNWELL = frozenset("sick vomiting vomit drowsy confused breathing thirsty chwydu".split())
+_GAMING = frozenset(
+    "elden minecraft fortnite roblox gta xbox ps5 playstation nintendo level levels boss npc quest raid character duty "
+    "warzone skyrim sims".split()
+)
+_AT_WORK = frozenset("fixing cleaning visiting working mowing cutting doing painting building to".split())
+_PESTS = frozenset(
+    "weeds weed rats rat mice mouse slugs slug pests moss ants wasps flies process zombies".split()
+)
 _INHALED = frozenset("gas glue aerosol aerosols deodorant butane lighter solvent solvents".split())
 _FLAME = frozenset("match matches lighter spark flame ignite explode".split())
 # people whose work puts hands on a neck
@@ -4242,6 +4256,46 @@ def _across_clauses(clauses: list[list[_Token]]) -> CrisisSignal | None:
     )
     if arranging and not_there and any(t.text in ("i", "my", "me") for t in toks):
         return CrisisSignal("suicide", "affairs in order", tier="concern", about="self")
+    # harm to someone else, asked how: "how do i poison someone so it doesn't show up"
+    if at(0) in ("how", "hw") or _has(words, (("best", "way", "to"), ("easiest", "way", "to"))):
+        for k, t in enumerate(toks):
+            if t.tags & {"kill", "poison"} or t.text in ("strangle", "smother", "suffocate"):
+                target = words[k + 1 : k + 4]
+                person = any(u.tags & {"third", "victim"} for u in toks[k + 1 : k + 4]) and not set(
+                    target
+                ) & {
+                    "me",
+                    "myself",
+                    "yourself",
+                }
+                if person and not has & (_SPORT | _PESTS | _GAMING):
+                    return CrisisSignal("danger", " ".join(words[k : k + 3]), tier="crisis", about="other")
+    # cold and confused: "minus four, he's not making sense and his hands are white"
+    cold = has & {"freezing", "minus", "hypothermia", "hypothermic"} and not has & _SPORT
+    puzzled = any(
+        w in ("confused", "muddled") and at(k + 1) in ("about", "by", "with") for k, w in enumerate(words)
+    )
+    lost = (
+        has & {"confused", "muddled", "drowsy"} and not puzzled or _has(words, (("not", "making", "sense"),))
+    )
+    if cold and lost:
+        return CrisisSignal("danger", "cold ... confused", tier="urgent", about="other")
+    # a diabetic's lows over and over: "three hypos today ... on my own and very muddled"
+    if has & {"hypo", "hypos", "hypoing"} and has & {"muddled", "confused", "drowsy", "shaking", "collapsed"}:
+        return CrisisSignal("danger", "hypos ... muddled", tier="urgent", about="self")
+    # someone who has found out where the writer lives: "my ex found out where i live, coming round tonight"
+    for k, w in enumerate(words):
+        if w in _FOUND_OUT and _has(words[k + 1 : k + 6], (("where", "i", "live"), ("where", "we", "live"))):
+            if any("third" in t.tags for t in toks[:k]) and not has & {"courier", "delivery", "postman"}:
+                return CrisisSignal("danger", " ".join(words[k : k + 5]), tier="crisis", about="self")
+    # children left alone for days, said over several clauses: "no food for days, their mum leaves them on
+    # their own"
+    if has & (_CHILDREN | {"plant", "children"}) and has & _DAYS_ON_END:
+        if any(
+            w in ("own", "hun", "hunain") and at(k - 1) in ("their", "eu", "his", "her", "ei")
+            for k, w in enumerate(words)
+        ) and (has & {"food", "bwyd", "fwyd", "eaten", "fed"}):
+            return CrisisSignal("danger", "children alone ... days", tier="crisis", about="other")
     # a silence explained in advance: "if u dont hear from me tmrw its cos i did it"
     if _has(words, (("dont", "hear", "from", "me"), ("not", "hear", "from", "me"))) and _has(
         words, (("i", "did", "it"), ("i", "have", "done", "it"), ("i", "went", "through", "with", "it"))
@@ -4397,7 +4451,7 @@ def _across_clauses(clauses: list[list[_Token]]) -> CrisisSignal | None:
         if w in ("notes", "letters", "nodiadau", "llythyrau") and at(k + 1) in ("for", "to", "i"):
             left = has & {"left", "leaving", "put", "envelopes", "envelope", "sorry", "goodbye", "table"}
             if (
-                at(k + 2) in ("everyone", "everybody", "all")
+                at(k + 2) in ("everyone", "everybody", "all", "bawb", "pawb")
                 or at(k + 2) == "my"
                 and at(k + 3) in _FAMILY
                 and left
