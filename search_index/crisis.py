@@ -122,8 +122,14 @@ _RISK_CONCEPTS = frozenset(
 
 
 @lru_cache(maxsize=1)
+def _concept_data() -> dict:
+    """crisis_concepts.yml as plain strings, read once."""
+    return yaml.load(DATA.read_text(encoding="utf-8"), Loader=getattr(yaml, "CBaseLoader", yaml.BaseLoader))
+
+
+@lru_cache(maxsize=1)
 def _concepts() -> _Concepts:
-    data = yaml.load(DATA.read_text(encoding="utf-8"), Loader=getattr(yaml, "CBaseLoader", yaml.BaseLoader))
+    data = _concept_data()
     c = _Concepts()
     c.slang = {str(k): str(v) for k, v in (data.get("slang") or {}).items()}
     c.irregular = {str(k): str(v) for k, v in (data.get("irregular") or {}).items()}
@@ -339,7 +345,7 @@ def _uncensored(m: re.Match) -> str:
 
 @lru_cache(maxsize=1)
 def _concept_spellings() -> tuple[str, ...]:
-    data = yaml.load(DATA.read_text(encoding="utf-8"), Loader=getattr(yaml, "CBaseLoader", yaml.BaseLoader))
+    data = _concept_data()
     words = {
         w for items in (data.get("concepts") or {}).values() for item in items for w in _plain(item).split()
     }
@@ -3005,7 +3011,7 @@ def _welsh_person(word: str) -> str | None:
 @lru_cache(maxsize=1)
 def _welsh_verbs() -> frozenset[str]:
     """The single Welsh words of the concepts in a past tense ("torrais", "llyncodd"), with their mutations."""
-    data = yaml.load(DATA.read_text(encoding="utf-8"), Loader=getattr(yaml, "CBaseLoader", yaml.BaseLoader))
+    data = _concept_data()
     words = {
         _plain(w)
         for items in (data.get("welsh") or {}).values()
@@ -3018,7 +3024,7 @@ def _welsh_verbs() -> frozenset[str]:
 @lru_cache(maxsize=1)
 def _welsh_past() -> frozenset[str]:
     """The single Welsh words of `past_act` ("cymerais", "llyncodd"), with their mutated forms ("gymerodd")."""
-    data = yaml.load(DATA.read_text(encoding="utf-8"), Loader=getattr(yaml, "CBaseLoader", yaml.BaseLoader))
+    data = _concept_data()
     words = [_plain(w) for w in (data.get("welsh") or {}).get("past_act", ()) if len(_plain(w).split()) == 1]
     return frozenset(form for w in words for form in mutations(w))
 
@@ -4524,7 +4530,7 @@ def _welsh_english() -> dict[str, str]:
     each single Welsh word of a concept (crisis_concepts.yml) as the concept's first English word."""
     from .lexicon import load_vocabulary
 
-    data = yaml.load(DATA.read_text(encoding="utf-8"), Loader=getattr(yaml, "CBaseLoader", yaml.BaseLoader))
+    data = _concept_data()
     out: dict[str, str] = {}
     for name, items in (data.get("welsh") or {}).items():
         english = [w for w in (data.get("concepts") or {}).get(name, ()) if len(_plain(w).split()) == 1]
