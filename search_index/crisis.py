@@ -1901,9 +1901,9 @@ def _signals(cl: _Clause) -> Iterable[CrisisSignal]:
                 yield sig("suicide", i, i + 2, "crisis", about(i))
     # how deadly a means is, asked: "is the canal deep enough to drown in", "do people feel it when they
     # hang", "what are the chances of surviving a jump from the viaduct"
-    said = [t.text for t in toks]
+    words = [t.text for t in toks]
     if toks and toks[0].text in _ASKING | _YES_NO and any(t.tags & _METHODS for t in toks):
-        deadly = set(said) & _DEADLY or _has(said, (("deep", "enough"), ("high", "enough"), ("feel", "it")))
+        deadly = set(words) & _DEADLY or _has(words, (("deep", "enough"), ("high", "enough"), ("feel", "it")))
         leisure = any(
             t.text.startswith(_LEISURE + _THRILLS) for t in toks
         )  # "deep enough to jump in for a swim"
@@ -1941,7 +1941,6 @@ def _signals(cl: _Clause) -> Iterable[CrisisSignal]:
                     break
     # enough to do it, asked: "how many paracetamol would it take", "is 40 of her tablets enough",
     # "how high does a bridge need to be", "if someone ate a whole pack how long till it kicks in"
-    words = [t.text for t in toks]
     drugs = any(t.tags & {"substance", "poison"} for t in toks)
     lots = any(w.isdigit() and len(w) <= 3 and int(w) >= 8 for w in words) or bool(
         set(words) & {"whole", "all", "pack", "packet", "box", "bottle", "rest"}
@@ -4237,7 +4236,8 @@ def _across_clauses(clauses: list[list[_Token]]) -> CrisisSignal | None:
         return CrisisSignal("abuse", "papers held or work unpaid", tier="crisis", about="self")
     # a young person out with older people who give things: "my teenager goes missing overnight, comes back
     # with new phones and money, older men keep ringing her"
-    young = any(a < 18 for cl in clauses for a in _ages(cl)) or has & _TEENS
+    ages = [a for cl in clauses for a in _ages(cl)]
+    young = any(a < 18 for a in ages) or has & _TEENS
     gone_out = _has(words, _STAYS_AWAY) or any("missing" in t.tags for t in toks)
     older = any(w in _OLDER and at(k + 1) in _GROWN_MEN for k, w in enumerate(words))
     if young and (gone_out and older or _has(words, _GONE_MISSING)) and has & _GIVEN:
@@ -4360,7 +4360,7 @@ def _across_clauses(clauses: list[list[_Token]]) -> CrisisSignal | None:
             return CrisisSignal("suicide", "voices telling me to", tier="crisis", about="self")
     # a young person with nowhere to sleep tonight: "kicked out at 15 nowhere to sleep tonight"
     homeless = _has(words, _NOWHERE_TO_SLEEP)
-    young_here = any(a < 18 for cl in clauses for a in _ages(cl))
+    young_here = any(a < 18 for a in ages)
     if homeless and (young_here or has & {"freezing", "minus", "snow"} and has & {"nowhere", "tonight"}):
         return CrisisSignal("danger", "nowhere to sleep", tier="crisis", about="self")
     # a child's bruises, and who did it: "kid at school has bruises and said his dad did it"
@@ -4426,7 +4426,6 @@ def _across_clauses(clauses: list[list[_Token]]) -> CrisisSignal | None:
         "force",
         "taking",
     }
-    ages = [a for cl in clauses for a in _ages(cl)]
     if marry and unwilling and any(a < 18 for a in ages):
         return CrisisSignal(
             "abuse", "to marry", tier="crisis", about="self" if has & {"me", "i"} else "other"
