@@ -1907,7 +1907,8 @@ def _signals(cl: _Clause) -> Iterable[CrisisSignal]:
         leisure = any(
             t.text.startswith(_LEISURE + _THRILLS) for t in toks
         )  # "deep enough to jump in for a swim"
-        if deadly and not leisure and not any(t.text in _TOPIC_FRAME for t in toks):
+        for_a_thing = _has(words, _HEIGHT_FOR_A_THING) or set(words) & _ANIMALS  # "to stop the dog jumping"
+        if deadly and not leisure and not for_a_thing and not any(t.text in _TOPIC_FRAME for t in toks):
             yield sig("suicide", 0, len(toks) - 1, "crisis", "self")
     # a question of how to die, or how much would kill: "how many tablets would it take to not wake up",
     # "what height would you need to jump from to die", "how long does it take to bleed out"
@@ -1962,7 +1963,8 @@ def _signals(cl: _Clause) -> Iterable[CrisisSignal]:
         and _has(words, (("kicks", "in"), ("kick", "in"), ("how", "long", "till"), ("how", "long", "until")))
         or cl.has("high_place")
         and _has(words, (("need", "to", "be"), ("needs", "to", "be"), ("high", "enough")))
-        and not _has(words, (("fit", "under"), ("fit", "through"), ("get", "under"), ("clearance",)))
+        and not _has(words, _HEIGHT_FOR_A_THING)
+        and not set(words) & _ANIMALS
     ):
         yield sig("suicide", 0, len(toks) - 1, "crisis", "self")
     # pills taken a while ago, said as done: "took the pills an hour ago", "swallowed them 20 mins ago"
@@ -2168,7 +2170,7 @@ def _signals(cl: _Clause) -> Iterable[CrisisSignal]:
         ):
             rest = toks[i + 1 : i + 4]
             if any("money_word" in t.tags for t in rest) and any(
-                t.text in ("my", "all", "the", "fy") for t in rest
+                t.text in ("my", "all", "the", "fy", "her") for t in rest
             ):
                 if not any(
                     t.text in ("to", "for") for t in toks[i + 1 : i + 6]
@@ -2668,6 +2670,11 @@ _MADE_TO_PAY = (
 )
 # Work that is not free: no pay, a debt to the boss, made to work for nothing, a threat if one speaks
 _UNFREE = (
+    ("cannot", "go"),
+    ("cant", "leave"),
+    ("not", "allowed", "out"),
+    ("not", "allowed", "off"),
+    ("not", "allowed", "to", "leave"),
     ("no", "pay"),
     ("no", "money"),
     ("no", "salary"),
@@ -2758,7 +2765,7 @@ _NIGHT_OUT = frozenset("party pub drinks drinking hangover drunk club night".spl
 _ERRANDS = frozenset("pharmacy chemist chemists doctor doctors gp surgery clinic hospital".split())
 _APPS = frozenset("media internet app apps grid chat group groups".split())
 _ADULT_ROLES = frozenset(
-    "teacher coach tutor man men adult older grown fella instructor leader manager".split()
+    "teacher coach tutor man men adult older grown fella instructor leader manager bloke guy".split()
 )
 _SECRET = (
     ("delete", "the", "chats"),
@@ -3230,7 +3237,9 @@ _BACK_WHEN = frozenset(
     "till until til before after for tomorrow late early next this in on at by soon".split()
 )
 _ALL_OF_LIFE = frozenset("anything everything life living existing me".split())
-_TEENS = frozenset("teen teens teenager teenagers daughter son niece nephew granddaughter grandson".split())
+_TEENS = frozenset(
+    "teen teens teenager teenagers daughter son daughters sons niece nephew granddaughter grandson".split()
+)
 _STAYS_AWAY = (
     ("goes", "missing"),
     ("gone", "missing"),
@@ -3264,6 +3273,18 @@ _AFTER_TAKING = frozenset(
     shaking""".split()
 )
 _UNWELL = frozenset("sick vomiting vomit drowsy confused breathing thirsty chwydu".split())
+# a height asked about for a thing: "for a bus to fit under", "high enough to stop the dog"
+_HEIGHT_FOR_A_THING = (
+    ("fit", "under"),
+    ("fit", "through"),
+    ("get", "under"),
+    ("clearance",),
+    ("to", "stop"),
+    ("to", "keep"),
+)
+_DOWN_WITH_ME = tuple(
+    ("take", who, "down", "with", "me") for who in ("her", "him", "them", "you", "everyone")
+)
 _GAMING = frozenset(
     "elden minecraft fortnite roblox gta xbox ps5 playstation nintendo level levels boss npc quest raid character duty "
     "warzone skyrim sims".split()
@@ -4302,6 +4323,17 @@ def _across_clauses(clauses: list[list[_Token]]) -> CrisisSignal | None:
             for k, w in enumerate(words)
         ) and (has & {"food", "bwyd", "fwyd", "eaten", "fed"}):
             return CrisisSignal("danger", "children alone ... days", tier="crisis", about="other")
+    # dying and taking someone too: "if she leaves me i'll take her down with me"
+    if _has(words, _DOWN_WITH_ME):
+        return CrisisSignal("danger", "take ... down with me", tier="crisis", about="other")
+    # a height asked about over two sentences: "how high is the multi storey? is it high enough"
+    if any("high_place" in t.tags for t in toks) and _has(words, (("high", "enough"),)):
+        if not _has(words, _HEIGHT_FOR_A_THING) and not has & (_TOPIC_FRAME | _ANIMALS):
+            return CrisisSignal("suicide", "high enough", tier="crisis", about="self")
+    # an adult who asks a child for secrecy, said over several sentences: "his coach messages him late at
+    # night, buys him presents and told him not to tell us"
+    if _has(words, _SECRET) and has & _ADULT_ROLES and (has & _TEENS or any(a < 18 for a in ages)):
+        return CrisisSignal("sexual-violence", "an adult ... secret", tier="crisis", about="other")
     # a silence explained in advance: "if u dont hear from me tmrw its cos i did it"
     if _has(words, (("dont", "hear", "from", "me"), ("not", "hear", "from", "me"))) and _has(
         words, (("i", "did", "it"), ("i", "have", "done", "it"), ("i", "went", "through", "with", "it"))

@@ -549,6 +549,21 @@ CRISIS = [
         "other",
     ),
     ("dw i wedi gadael llythyrau i bawb", "suicide", "crisis", "self"),
+    # dying and taking someone too; a child's secret kept for an adult; a height over two sentences;
+    # an empty blister pack; a baby that has stopped moving; a house to be torched; papers held, not let out
+    ("if he goes i'll take him down with me", "danger", "crisis", "other"),
+    (
+        "my daughter's dance teacher buys her gifts and told her to keep it secret, she's 12",
+        "sexual-violence",
+        "crisis",
+        "other",
+    ),
+    ("is the top of the multi storey high enough", "suicide", "crisis", "self"),
+    ("found my brother with an empty blister pack, he won't wake properly", "danger", "urgent", "other"),
+    ("I'm 7 months pregnant and the baby has stopped moving", "danger", "urgent", "self"),
+    ("they said they'll torch our house tonight", "danger", "urgent", "self"),
+    ("my boss keeps our passports and we are not allowed out of the house", "abuse", "crisis", "self"),
+    ("made my peace with it all, thanks for everything", "suicide", "crisis", "self"),
     # Welsh "torri" of both arms, or again with blood: cut, not broken
     ("mae o wedi torri ei freichiau eto", "self-harm", "crisis", "other"),
     ("dw i wedi torri fy arddyrnau, mae gwaed ym mhobman", "self-harm", "crisis", "self"),
@@ -985,6 +1000,12 @@ HARMLESS = [
     "my hypo kit needs restocking, where do i get glucose tablets",
     "the courier found out where i live eventually, parcel arrived",
     "someone is in my garden fixing the fence today",
+    # wages taken home; a torch to buy; a wall for a dog; a teething baby; blister packs from the chemist
+    "my son takes home his wages and pays board",
+    "where can i buy a torch, the power's out",
+    "is the wall high enough to stop the dog jumping over",
+    "the baby hasn't stopped moving all night, she's teething",
+    "blister packs for my mum's tablets, can the chemist do them",
     # a Welsh goodbye for a move, away for a trip, a rope to tie a load, tablets taken back
     "hwyl fawr pawb o'r clwb darllen, dw i'n symud i Fangor, diolch am bopeth",
     "fydda i ddim yma wythnos nesa, dan ni ar wyliau yn Ffrainc",
