@@ -1907,8 +1907,12 @@ def _signals(cl: _Clause) -> Iterable[CrisisSignal]:
         leisure = any(
             t.text.startswith(_LEISURE + _THRILLS) for t in toks
         )  # "deep enough to jump in for a swim"
-        for_a_thing = _has(words, _HEIGHT_FOR_A_THING) or set(words) & _ANIMALS  # "to stop the dog jumping"
-        if deadly and not leisure and not for_a_thing and not any(t.text in _TOPIC_FRAME for t in toks):
+        if (
+            deadly
+            and not leisure
+            and not _for_a_thing(words)
+            and not any(t.text in _TOPIC_FRAME for t in toks)
+        ):
             yield sig("suicide", 0, len(toks) - 1, "crisis", "self")
     # a question of how to die, or how much would kill: "how many tablets would it take to not wake up",
     # "what height would you need to jump from to die", "how long does it take to bleed out"
@@ -1963,8 +1967,7 @@ def _signals(cl: _Clause) -> Iterable[CrisisSignal]:
         and _has(words, (("kicks", "in"), ("kick", "in"), ("how", "long", "till"), ("how", "long", "until")))
         or cl.has("high_place")
         and _has(words, (("need", "to", "be"), ("needs", "to", "be"), ("high", "enough")))
-        and not _has(words, _HEIGHT_FOR_A_THING)
-        and not set(words) & _ANIMALS
+        and not _for_a_thing(words)
     ):
         yield sig("suicide", 0, len(toks) - 1, "crisis", "self")
     # pills taken a while ago, said as done: "took the pills an hour ago", "swallowed them 20 mins ago"
@@ -3282,6 +3285,14 @@ _HEIGHT_FOR_A_THING = (
     ("to", "stop"),
     ("to", "keep"),
 )
+
+
+def _for_a_thing(words: list[str]) -> bool:
+    """A height or a jump asked about for a thing or an animal: "for a bus to fit under", "high enough to
+    stop the dog jumping over"."""
+    return _has(words, _HEIGHT_FOR_A_THING) or bool(set(words) & _ANIMALS)
+
+
 _DOWN_WITH_ME = tuple(
     ("take", who, "down", "with", "me") for who in ("her", "him", "them", "you", "everyone")
 )
@@ -4328,7 +4339,7 @@ def _across_clauses(clauses: list[list[_Token]]) -> CrisisSignal | None:
         return CrisisSignal("danger", "take ... down with me", tier="crisis", about="other")
     # a height asked about over two sentences: "how high is the multi storey? is it high enough"
     if any("high_place" in t.tags for t in toks) and _has(words, (("high", "enough"),)):
-        if not _has(words, _HEIGHT_FOR_A_THING) and not has & (_TOPIC_FRAME | _ANIMALS):
+        if not _for_a_thing(words) and not has & _TOPIC_FRAME:
             return CrisisSignal("suicide", "high enough", tier="crisis", about="self")
     # an adult who asks a child for secrecy, said over several sentences: "his coach messages him late at
     # night, buys him presents and told him not to tell us"
