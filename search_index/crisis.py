@@ -231,6 +231,7 @@ def _base(word: str, c: _Concepts) -> str:
 
 _DOTTED = re.compile(r"\b(?:[a-z]\.){1,}[a-z]\b\.?")
 _OD = re.compile(r"\bod(?:['’]d|['’]?ed|['’]?ing)\b")
+_LAUGHING_FACES = re.compile("[\U0001f602\U0001f923\U0001f606\U0001f605\U0001f639]")  # 😂 🤣 😆 😅 😹
 _CONTRACTIONS = (
     (re.compile(r"\b(\w+)n['’]t\b"), r"\1nt"),
     (re.compile(r"\bi['’]m\b"), "i am"),
@@ -262,6 +263,7 @@ def _words(text: str) -> list[list[str]]:
     c = _concepts()
     text = fold(clean_text(text, limit=MAX_CHARS))
     text = _OD.sub(" overdosed ", text)
+    text = _LAUGHING_FACES.sub(" lol ", text)  # "burn the house down 😂": a laugh, as "lol" is
     text = _DOTTED.sub(lambda m: m.group(0).replace(".", ""), text)
     for pattern, repl in _CONTRACTIONS:
         text = pattern.sub(repl, text)
@@ -270,7 +272,7 @@ def _words(text: str) -> list[list[str]]:
     clauses: list[list[str]] = []
     for part in _CLAUSE_BREAK.split(text):
         words: list[str] = []
-        found = _TOKEN.findall(part)
+        found = _joined(_TOKEN.findall(part), c)
         for k, w in enumerate(found):
             if w in _BREAK_WORDS:
                 if words:
@@ -294,6 +296,25 @@ def _words(text: str) -> list[list[str]]:
 
 
 _UNITS = ("year", "yr", "month", "week", "wk", "day", "hour", "hr", "min", "mg", "ml", "oed", "blwydd")
+
+
+def _joined(found: list[str], c: _Concepts) -> list[str]:
+    """Two words that, joined, are one word of slang: "sewer slide" is "sewerslide" (suicide), "un alive"
+    is "unalive"."""
+    out: list[str] = []
+    k = 0
+    while k < len(found):
+        pair = found[k] + found[k + 1] if k + 1 < len(found) else ""
+        if len(pair) >= 7 and (pair in c.slang or pair in _JOINABLE):
+            out.append(pair)
+            k += 2
+        else:
+            out.append(found[k])
+            k += 1
+    return out
+
+
+_JOINABLE = frozenset("unalive unalived unaliving".split())
 
 
 def _numbers(words: list[str]) -> list[str]:
@@ -1622,7 +1643,12 @@ def _signals(cl: _Clause) -> Iterable[CrisisSignal]:
             and cl.subject(i) == "other"
             and any(t.text in _FIGURE_AGENTS for t in toks[:i])
         ):
-            if any(t.text in _LATE for t in toks) and not cl.has("partner") and not cl.has("weapon"):
+            at_work = any(t.text in _AT_WORK for t in toks[:i])  # "my boss is going to murder me"
+            if (
+                (at_work or any(t.text in _LATE for t in toks))
+                and not cl.has("partner")
+                and not cl.has("weapon")
+            ):
                 continue  # "my boss is going to murder me, i'm late again": a figure of speech
         if "kill" in toks[i].tags and not reported and any(t.text in ("if", "when") for t in toks):
             if cl.subject(i) == "other" and any(t.text in _FIGURE_AGENTS for t in toks[:i]):
@@ -2189,11 +2215,15 @@ def _signals(cl: _Clause) -> Iterable[CrisisSignal]:
             child = (
                 cl.has("vulnerable")
                 or young
-                or any(t.text in ("son", "daughter", "merch", "mab") for t in toks)
+                or any(
+                    t.text in ("son", "daughter", "merch", "mab", "kids", "children", "plant") for t in toks
+                )
             )
             asking = any(t.text.startswith(("ask", "gofyn", "want", "beg")) for t in toks)
             asked = any(
-                t.text in ("man", "dyn", "ddyn", "online", "ar-lein", "stranger", "we") for t in toks
+                t.text
+                in ("man", "dyn", "ddyn", "online", "ar-lein", "stranger", "we", "someone", "somebody", "app")
+                for t in toks
             ) and (any("sex_word" in t.tags or t.text in ("back", "more") for t in toks) or asking)
             mine = any(t.text in ("me", "i") for t in toks)
             if threat or child and asked:
@@ -2550,7 +2580,17 @@ _WARNING_SIGNS = {
     "grey": (("grey",), ("gone", "blue"), ("going", "blue"), ("lips", "are", "blue")),
     "swollen": (("swollen",), ("swelling",), ("closing", "up")),
     "faint": (("faint",), ("woozy",), ("fainted",), ("passing", "out")),
-    "shivery": (("shivery",), ("shivering",), ("clammy",), ("very", "cold"), ("oer", "iawn")),
+    "shivery": (
+        ("shivery",),
+        ("shivering",),
+        ("clammy",),
+        ("sweaty",),
+        ("sweating",),
+        ("very", "cold"),
+        ("oer", "iawn"),
+    ),
+    # a condition that makes a sign serious: "she's diabetic, gone all confused"
+    "a condition": (("diabetic",), ("epileptic",), ("asthmatic",), ("heart", "condition"), ("sepsis",)),
     "cannot get up": (
         ("cant", "get", "up"),
         ("cannot", "get", "up"),
@@ -2574,6 +2614,9 @@ _WARNING_SIGNS = {
         ("snoring", "noise"),
         ("breathing", "deep", "and", "fast"),
         ("cant", "breathe"),
+        ("rattly",),
+        ("rattling",),
+        ("gasping",),
         ("struggling", "to", "breathe"),
         ("cannot", "breathe"),
         ("methu", "anadlu"),
@@ -2717,7 +2760,7 @@ _SMOKE_ALARM = frozenset(
     "roof room rooms house wall walls upstairs downstairs fence alarm exploded explosion breathe trapped flat "
     "stairs door".split()
 )
-_DAYS_ON_END = frozenset("days nights weekend week dyddiau nosweithiau wythnos".split())
+_DAYS_ON_END = frozenset("days nights night overnight weekend week dyddiau nosweithiau nos wythnos".split())
 _UNATTENDED = frozenset("screaming crying hours hour night hot boeth locked awr water road car".split())
 _SOUNDING = frozenset("going beeping sounding canu pounding dizzy headache sick benysgafn off".split())
 _ON_TOP = frozenset("top floor edge roof of very highest level side".split())
@@ -2791,6 +2834,7 @@ _SILENCING = (
 _EVERYONE = frozenset("everyone everybody you them people family pawb".split())
 _ANIMALS = frozenset("dog dogs cat cats fox ci cath cwn gi goose geese swan swans seagull seagulls".split())
 _LATE = frozenset("late again forgot forget missed miss lost broke".split())
+_AT_WORK = frozenset("boss teacher coach manager".split())
 _WEAK_BETTER = frozenset("fine ok okay alright".split())
 
 
@@ -2976,9 +3020,14 @@ def _by_accident(toks: list[_Token], i: int) -> str | None:
             return "unmeant"
         if w == "sleep" and k > 1 and words[k - 1] in ("his", "her", "their") and words[k - 2] == "in":
             return "asleep"
+        if w in ("dropping", "dropped", "dropt") and words[k + 1 : k + 2] == ["it"]:
+            return "unmeant"  # "she smashed her phone screen dropping it"
+        if w in _ITCHES or w in ("from", "by") and set(words[k + 1 : k + 4]) & _PETS:
+            return "unmeant"  # "scratches from the new kitten", "i scratch myself raw with my eczema"
     return None
 
 
+_ITCHES = frozenset("eczema psoriasis itch itchy itching hives rash chickenpox bites".split())
 _YOUNG = frozenset("baby babies toddler toddlers infant newborn babi".split())
 _LITTLE_ONES = frozenset("boy girl one son daughter lad".split())  # "my little boy" (not "little brother")
 
@@ -3121,7 +3170,7 @@ def _detect(text: str) -> CrisisSignal | None:
                     best = s
     if _asks_what_a_word_means(clauses):
         return None  # "what is suicide?", "what constitutes rape?": a word's meaning asked
-    best = best or _across_clauses(clauses) or _whole_message(clauses)
+    best = best or _across_clauses(clauses) or _whole_message(clauses) or _whole_signs(clauses)
     if best is None:  # the rules read the message (negation too): meaning only adds what they miss
         try:
             best = _by_meaning(clauses)
@@ -3153,6 +3202,7 @@ def _detect(text: str) -> CrisisSignal | None:
         or _end_of_life_wishes(clauses, best)
         or _a_weapon_to_hand_in(clauses, best)
         or _a_hazard_seen_to(clauses, best)
+        or _ordinary_by_its_context(clauses, best)
     ):
         return None  # "not wake up till noon", "2 paracetamol and 2 ibuprofen, is that ok?"
     if best.tier == "crisis" and _surely_harmless(clauses):
@@ -3316,7 +3366,7 @@ _OLDER = frozenset("older grown adult".split())
 _GROWN_MEN = frozenset("men man lads guys blokes boys fellas people women".split())
 _GIVEN = frozenset("phones phone money cash gifts presents clothes trainers cars lifts drink drugs".split())
 _GONE_AFTER = frozenset(("", "after", "from", "anymore", "much", "to"))
-_PETS = frozenset("dog dogs cat cats pet pets rabbit hamster".split())
+_PETS = frozenset("dog dogs cat cats pet pets rabbit hamster kitten kittens puppy puppies".split())
 _ARRANGING = frozenset(
     "rehome rehomed rehoming cancel cancelled cancelling tidying will wills rehoused".split()
 )
@@ -3348,6 +3398,100 @@ def _a_joke_with_its_butt(clauses: list[list[_Token]], best: CrisisSignal) -> bo
         (("one", "more"), ("rather", "die", "than"), ("rather", "be", "dead", "than"), ("sit", "through")),
     )
     return trivial and _nothing_else(clauses)
+
+
+# What makes a flagged word ordinary, said beside it: an event watched from a bridge, a treat overdone,
+# a pill organiser, a cupboard made safe, a remedy for an ailment, a hangover, a video game, a weekend
+# away, a cause given for scratches, a tradesman in the house.
+_EVENTS = frozenset("race regatta fireworks parade carnival sunset view views photos photo scenery".split())
+_TREATS = frozenset(
+    "chocolate chocolates sweets sugar cake cakes biscuits coffee caffeine carbs cheese pizza crisps "
+    "telly tv netflix sun sunshine".split()
+)
+_SPENT = frozenset("empty emptied finished".split())  # "empty blister packs all over the side"
+_ORGANISERS = (
+    ("dosette",),
+    ("pill", "organiser"),
+    ("pill", "organizer"),
+    ("pill", "box"),
+    ("blister", "packs"),
+)
+_MADE_SAFE = (
+    ("childproof",),
+    ("child", "proof"),
+    ("baby", "proof"),
+    ("babyproof",),
+    ("child", "lock"),
+    ("child", "locks"),
+    ("safety", "catch"),
+    ("out", "of", "reach"),
+)
+_AILMENTS = frozenset(
+    "hayfever headache cold allergy allergies migraine cough flu period back pain toothache".split()
+)
+_GAMES = (
+    ("video", "game"),
+    ("in", "his", "game"),
+    ("in", "her", "game"),
+    ("in", "the", "game"),
+    ("speedrun",),
+)
+_AWAY_FOR = frozenset("weekend week day night bit while holiday break".split())
+_TRADES = frozenset(
+    "engineer plumber electrician postman builder builders carer cleaner decorator gardener courier "
+    "meter nurse".split()
+)
+_CAUSE_DOUBTED = frozenset("isnt not says claims lying lie reckons".split())
+
+
+def _ordinary_by_its_context(clauses: list[list[_Token]], best: CrisisSignal) -> bool:
+    """A flagged word made ordinary by what is said beside it, in a message with nothing else: "stood on
+    the bridge watching the raft race", "overdosed on christmas chocolate", "the pills lined up in a
+    dosette box", "childproof the cupboard with the dishwasher tablets", "took something for his
+    hayfever", "worst headache of my life after the christmas do", "ways to die in his video game",
+    "disappear for a weekend", "scratches from the new kitten", "someone in my house, it's the gas
+    engineer". Never with a cause doubted ("says it's the cat, it isn't") or a means at hand."""
+    toks = [t for cl in clauses for t in cl]
+    words = [t.text for t in toks]
+    has = set(words)
+    organised = _has(words, _ORGANISERS) and not has & (_SPENT | _TOOK_OR_KEPT) and best.tier != "urgent"
+    if organised and not any(t.tags & {"overdose"} for t in toks) and _one_signal(clauses):
+        return True  # "all the pills lined up in a dosette box for the week"
+    if not _one_signal(clauses) or any(t.tags & {"weapon", "stockpile"} for t in toks):
+        return False
+    phrase = best.phrase
+    if best.kind == "suicide" and any(t.tags & {"high_place"} for t in toks) and has & _EVENTS:
+        return not any(t.tags & {"jump"} for t in toks)
+    for k, w in enumerate(words):
+        if w in ("overdosed", "overdose", "od") and set(words[k + 1 : k + 4]) & _TREATS:
+            return True
+    poisons = any(t.tags & {"substance", "poison"} for t in toks)
+    if _has(words, _MADE_SAFE) and poisons and not has & _SWALLOWED:
+        return True
+    if phrase.startswith("taken something") and any(
+        w == "for" and set(words[k + 1 : k + 3]) & _AILMENTS for k, w in enumerate(words)
+    ):
+        return True
+    if "headache" in phrase and (has & _NIGHT_OUT or has & {"hungover", "do"}):
+        return True
+    if best.kind == "suicide" and _has(words, _GAMES):
+        return True
+    if "disappear" in phrase and any(
+        w == "disappear" and words[k + 1 : k + 2] == ["for"] and set(words[k + 2 : k + 5]) & _AWAY_FOR
+        for k, w in enumerate(words)
+    ):
+        return True
+    if best.kind == "self-harm" and not has & _CAUSE_DOUBTED:
+        if has & _ITCHES or any(
+            w in ("from", "by") and set(words[k + 1 : k + 4]) & _PETS for k, w in enumerate(words)
+        ):
+            return True
+    if best.kind == "danger" and any(
+        words[k : k + 2] in (["it", "is"], ["its", "the"]) and set(words[k + 2 : k + 5]) & _TRADES
+        for k in range(len(words))
+    ):
+        return True
+    return False
 
 
 def _taken_back(clauses: list[list[_Token]], best: CrisisSignal) -> bool:
@@ -3793,6 +3937,7 @@ _WELL_NOW = (
     ("fixed", "the"),
     ("came", "out", "and", "fixed"),
     ("healed", "now"),
+    ("faded",),
     ("free", "of", "it"),
     ("years", "free"),
     ("months", "free"),
@@ -3910,6 +4055,11 @@ def _a_move(clauses: list[list[_Token]], best: CrisisSignal) -> bool:
             ("smaller", "place"),
             ("downsizing",),
             ("clearing", "out"),
+            ("for", "a", "year"),
+            ("for", "a", "month"),
+            ("am", "flwyddyn"),
+            ("am", "fis"),
+            ("am", "wythnos"),
         ),
     )
     final = set(words) & {"letter", "note", "notes", "message", "world", "life", "forever", "ever", "last"}
@@ -4512,6 +4662,250 @@ def _across_clauses(clauses: list[list[_Token]]) -> CrisisSignal | None:
     if has & {"screaming", "shouting", "sgrechian"} and has & {"bang", "thud", "smash", "crash"}:
         if any("third" in t.tags for t in toks) and not has & {"fireworks", "film", "telly", "tv", "game"}:
             return CrisisSignal("danger", "screaming ... bang", tier="urgent", about="other")
+    return None
+
+
+# --- what a whole message says, read from its words together (the seventh round) -----------------
+
+# affairs put in order: "sorted the dog out so she's looked after, that's everything now"
+_SETTLED = (
+    ("that", "is", "everything"),
+    ("everything", "sorted"),
+    ("all", "sorted"),
+    ("looked", "after"),
+    ("tidied", "up"),
+    ("in", "order"),
+    ("deleted", "all"),
+    ("deleted", "my"),
+    ("peaceful", "now"),
+    ("at", "peace"),
+)
+_THANKS_FOR_ALL = (
+    ("thanks", "for", "everything"),
+    ("thank", "you", "for", "everything"),
+    ("thanks", "for", "all", "the"),
+    ("thank", "you", "for", "all", "the"),
+    ("sorry", "for", "everything"),
+    ("love", "you", "all"),
+    ("diolch", "am", "bopeth"),
+)
+_WONT_NEED = (("wont", "be", "needing"), ("wont", "need"), ("will", "not", "need"), ("wont", "be", "using"))
+# a near time: "if i die this week", "tonights the night"
+_SOON = (("this", "week"), ("tonight",), ("tomorrow",), ("soon",), ("heno",), ("fory",), ("yfory",))
+_OWN_DEATH = (("if", "i", "die"), ("when", "i", "die"), ("if", "i", "was", "gone"), ("after", "i", "die"))
+_BEFORE_I_ACT = (("before", "i", "do", "anything"), ("before", "i", "do", "it"), ("before", "i", "go"))
+_THE_TIME_HAS_COME = (
+    ("tonights", "the", "night"),
+    ("tonight", "is", "the", "night"),
+    ("today", "is", "the", "day"),
+)
+_TIRED_OF_IT = (
+    ("tired", "of", "fighting"),
+    ("tired", "of", "trying"),
+    ("done", "fighting"),
+    ("cant", "fight"),
+)
+# going in and not coming out: "gonna walk into the alyn tonight and not come out"
+_NOT_COMING_OUT = (
+    ("not", "come", "out"),
+    ("not", "come", "back"),
+    ("never", "come", "back"),
+    ("not", "coming", "back"),
+)
+_GOING_IN = frozenset("walk walking go going swim swimming wade wading drive driving".split())
+_UNTIL = frozenset("till until til for before because as".split())
+# a death-like quality wished for a means: "what time do the fast trains go through, i just want it to be quick"
+_QUICK = (
+    ("it", "to", "be", "quick"),
+    ("quick", "and", "painless"),
+    ("it", "over", "quick"),
+    ("be", "over", "quickly"),
+)
+# something in someone's food or drink that must not be found: "that wouldn't show up in a post mortem"
+_UNFOUND = (
+    ("post", "mortem"),
+    ("postmortem",),
+    ("toxicology",),
+    ("wouldnt", "show", "up"),
+    ("not", "show", "up"),
+    ("undetectable",),
+    ("cant", "be", "traced"),
+    ("untraceable",),
+)
+_FOOD_OR_DRINK = frozenset("tea coffee brew drink drinks food dinner tea meal meals cuppa pint wine".split())
+# a weapon carried, found or wanted for a purpose: "bringing a knife in tomorrow to sort out the kid"
+_CARRYING = frozenset("bringing bring brings taking take carry carrying carries brought took".split())
+_PURPOSE = (
+    ("to", "sort"),
+    ("sort", "out"),
+    ("to", "get"),
+    ("teach", "him"),
+    ("teach", "her"),
+    ("for", "protection"),
+    ("protect", "himself"),
+    ("protect", "myself"),
+    ("wont", "walk", "again"),
+)
+_TOOLS_AS_WEAPONS = frozenset("bat hammer crowbar bar brick bottle screwdriver machete".split())
+_GOING_ROUND = (("going", "round"), ("go", "round"), ("round", "there"), ("round", "his"), ("round", "hers"))
+_HIDDEN_IN = frozenset("bed bag room drawer pocket wardrobe mattress".split())
+# help sought in secret from a partner: "how do i wipe my search history so my husband doesn't see"
+_WIPE = frozenset("wipe delete clear hide erase".split())
+_TRACES = frozenset("history messages chat search searches texts browser".split())
+_FOUND_BY = (
+    ("doesnt", "see"),
+    ("does", "not", "see"),
+    ("find", "out"),
+    ("finds", "out"),
+    ("wont", "see"),
+    ("checks",),
+    ("sees",),
+)
+# control by a partner, act after act: "decides what i eat, weighs me every morning and punishes me"
+_CONTROL_ACTS = (
+    ("decides", "what", "i"),
+    ("decides", "who", "i"),
+    ("weighs", "me"),
+    ("punishes", "me"),
+    ("checks", "my", "phone"),
+    ("tracks", "my"),
+    ("tracks", "me"),
+    ("wont", "let", "me"),
+    ("doesnt", "let", "me"),
+    ("not", "allowed", "to"),
+    ("tells", "me", "what", "to"),
+    ("makes", "me", "ask"),
+    ("takes", "my", "money"),
+    ("takes", "my", "wages"),
+    ("locks", "me"),
+    ("timing", "me"),
+)
+# a child sold for sex: "a lad in our block gets dropped off by different cars, men in and out all night"
+_TRADED = (
+    ("different", "cars"),
+    ("different", "men"),
+    ("older", "men"),
+    ("men", "in", "and", "out"),
+    ("picked", "up", "by"),
+)
+# an address made known and people coming: "posted my address in a group chat, they're coming round tonight"
+_SHARED = frozenset("posted shared leaked published put".split())
+_COMING = (("coming", "round"), ("come", "round"), ("coming", "to"), ("turn", "up"), ("going", "to", "come"))
+# water getting in, electricity burning
+_WATER_IN = (("coming", "in"), ("pouring", "in"), ("getting", "in"), ("rising",))
+_FAST = frozenset("fast quickly quick knee knees waist deep door stairs".split())
+_SPARKING = frozenset("sparking sparks sparked arcing".split())
+_BURNING = (("burning",), ("smoke",), ("smoking",), ("melting",), ("scorch",))
+# a baby's age in weeks or days, and a fever or not feeding
+_FEVER = frozenset("temp temperature fever feverish hot floppy feed feeding".split())
+_NOT_FED = (
+    ("not", "been", "fed"),
+    ("hasnt", "been", "fed"),
+    ("havent", "fed"),
+    ("not", "fed"),
+    ("had", "no", "food"),
+)
+_NEIGHBOURS = frozenset("neighbour neighbours neighbor elderly old lady man nan gran grandad cymydog".split())
+
+
+def _whole_signs(clauses: list[list[_Token]]) -> CrisisSignal | None:
+    """What a message says across its clauses that no one clause says: affairs put in order and thanks
+    for everything; a death of one's own soon; going in and not coming out; a weapon carried for a
+    purpose; something put in a drink that must not be found; help sought in secret from a partner;
+    control act after act; a child handed between men; a home flooding or burning; a baby weeks old with
+    a fever; a neighbour unseen for days."""
+    toks = [t for cl in clauses for t in cl]
+    words = [t.text for t in toks]
+    has = set(words)
+
+    def sig(kind: str, phrase: str, tier: str = "crisis", about: str = "self") -> CrisisSignal:
+        return CrisisSignal(kind, phrase, tier=tier, about=about)
+
+    third = has & {"he", "she", "his", "her", "they", "him"} and not has & {"i", "me", "my"}
+    who = "other" if third else "self"
+    settled = _has(words, _SETTLED)
+    if _has(words, _THANKS_FOR_ALL) and settled:
+        return sig("suicide", "thanks for everything ... settled", about=who)
+    if _has(words, _WONT_NEED) and (
+        any(w.startswith(("gave", "giv")) for w in words) or has & {"belongings", "possessions"}
+    ):
+        return sig("suicide", "given away ... wont need", about=who)
+    for k in range(len(words) - 2):
+        if words[k : k + 3] == ["before", "the", "end"] and (k + 3 >= len(words) or words[k + 3] != "of"):
+            if settled or has & {"everything", "affairs", "tidied", "sorted"}:
+                return sig("suicide", "settled before the end")
+    if _has(words, _OWN_DEATH) and (_has(words, _SOON) or _has(words, _BEFORE_I_ACT)):
+        return sig("suicide", "if i die ... soon")
+    if _has(words, _THE_TIME_HAS_COME) and (
+        _has(words, _TIRED_OF_IT) or any(t.tags & {"hopeless", "cant_go_on", "despair"} for t in toks)
+    ):
+        return sig("suicide", "tired ... tonights the night")
+    for cl in clauses:
+        w = [t.text for t in cl]
+        for k in range(len(w) - 2):
+            if tuple(w[k : k + 3]) in _NOT_COMING_OUT and w[k - 1 : k] == ["and"]:
+                going = [
+                    j
+                    for j in range(k)
+                    if w[j] in _GOING_IN and w[j + 1 : j + 2] in (["into"], ["in"], ["out"])
+                ]
+                if going and not set(w) & _UNTIL:  # not "go into town and not come back till late"
+                    return sig("suicide", " ".join(w[going[0] : k + 3]))
+    if _has(words, _QUICK) and any(t.tags & {"vehicle", "high_place", "water"} for t in toks):
+        return sig("suicide", "a means ... want it to be quick")
+    if _has(words, _UNFOUND) and (has & _FOOD_OR_DRINK or any("poison" in t.tags for t in toks)):
+        return sig("danger", "in a drink ... not found", about="other")
+    weapon = [k for k, t in enumerate(toks) if "weapon" in t.tags or t.text == "machete"]
+    if weapon:
+        carried = has & _CARRYING and (_has(words, _PURPOSE) or has & {"tomorrow", "tonight", "school"})
+        hidden = (
+            "found" in has and has & _HIDDEN_IN and has & {"son", "daughter", "his", "her", "lad", "brother"}
+        )
+        if carried or hidden or _has(words, (("for", "protection"),)):
+            return sig("danger", toks[weapon[0]].text + " ... carried", about="other")
+    if has & _TOOLS_AS_WEAPONS and _has(words, _GOING_ROUND) and _has(words, _PURPOSE + (("wont", "walk"),)):
+        return sig("danger", "going round with a weapon", about="other")
+    if has & _WIPE and has & _TRACES and (has & {"husband", "partner", "boyfriend", "wife", "girlfriend"}):
+        if _has(words, _FOUND_BY) or has & {"so", "incase"} or _has(words, (("in", "case"),)):
+            return sig("abuse", "help sought in secret")
+    partner = any("partner" in t.tags for t in toks) or has & {"he", "she"}
+    if partner and sum(_has(words, (q,)) for q in _CONTROL_ACTS) >= 2:
+        return sig("abuse", "control, act after act", about="self" if has & {"me", "i"} else "other")
+    ages = [a for cl in clauses for a in _ages(cl)] + [
+        int(w) for k, w in enumerate(words) if w.isdigit() and words[k - 2 : k] == ["more", "than"]
+    ]
+    young = any(a < 18 for a in ages) and "ago" not in has  # not "since my wife died three years ago"
+    if _has(words, _TRADED) and (young or has & {"girl", "lad", "kid", "boy", "child"}):
+        if has & {"night", "flat", "house", "cars"}:
+            return sig("abuse", "a child handed between men", about="other")
+    for k, w in enumerate(words):
+        if (
+            w in _SHARED
+            and words[k + 1 : k + 3] in (["my", "address"], ["our", "address"])
+            and _has(words, _COMING)
+        ):
+            return sig("danger", "address shared ... coming", about="self")
+    if has & {"water", "waters", "dwr"} and _has(words, _WATER_IN) and has & _FAST:
+        return sig("danger", "water coming in", tier="urgent")
+    if has & _SPARKING and _has(words, _BURNING):
+        return sig("danger", "sparking ... burning", tier="urgent")
+    for k, w in enumerate(words):
+        young = (
+            w.isdigit()
+            and words[k + 1 : k + 2] in (["weeks"], ["week"], ["days"], ["day"])
+            and "old" in words[k + 2 : k + 4]
+        )
+        if young and int(w) < (13 if words[k + 1].startswith("week") else 90) and has & _FEVER:
+            return sig("danger", "a baby weeks old ... fever", tier="urgent", about="other")
+    if has & {"baby", "babi", "toddler"} and _has(words, _NOT_FED):
+        return sig("danger", "a baby not fed", about="other")
+    days = any(
+        w in ("days", "dyddiau", "weeks")
+        and (words[k - 1 : k] and (words[k - 1].isdigit() or words[k - 1] in _NUMBER_WORDS))
+        for k, w in enumerate(words)
+    )
+    if has & _UNSEEN_SIGNS and (days or has & {"piling", "pile", "piled"}) and has & _NEIGHBOURS:
+        return sig("danger", "not seen for days", about="other")
     return None
 
 

@@ -1268,3 +1268,98 @@ def test_embed_without_the_model_is_none(rules_alone):
     from search_index.engine.meaning import embed
 
     assert embed(["i want to die"]) is None
+
+
+# What a whole message says across its clauses (the seventh round's mechanisms), each written here, not
+# taken from a held-out set: (message, kind, tier)
+WHOLE_MESSAGES = [
+    (
+        "rehomed the cat with my neighbour so she's looked after. that's everything sorted. thank you for everything",
+        "suicide",
+        "crisis",
+    ),
+    ("gave my guitar to my brother, i won't be needing it", "suicide", "crisis"),
+    ("when i die tonight who gets the flat", "suicide", "urgent"),
+    ("if i die tomorrow will the kids be ok, need to know before i do it", "suicide", "crisis"),
+    ("so tired of trying. tonight's the night", "suicide", "crisis"),
+    ("going to walk into the sea and not come back", "suicide", "crisis"),
+    ("when does the express go past the level crossing, i want it to be quick", "suicide", "crisis"),
+    ("what could i slip into his coffee that wouldn't show up on toxicology", "danger", "crisis"),
+    ("my brother is taking a knife to the party tonight to get the lad who jumped him", "danger", "crisis"),
+    ("found a knife in my son's school bag, he says it is for protection", "danger", "crisis"),
+    ("how do i delete my messages to the helpline so my boyfriend doesn't see them", "abuse", "crisis"),
+    ("my husband checks my phone, won't let me see my sister and takes my wages", "abuse", "crisis"),
+    ("a girl of about 14 keeps getting picked up by older men in different cars at night", "abuse", "crisis"),
+    (
+        "someone shared our address on facebook and says they are coming round to sort us out",
+        "danger",
+        "crisis",
+    ),
+    ("the water is pouring in through the back door and it's up to my knees", "danger", "urgent"),
+    ("the plug by the fridge is sparking and there's smoke", "danger", "urgent"),
+    ("my 3 weeks old baby has a temperature of 38 and won't feed", "danger", "urgent"),
+    ("my baby hasn't been fed since yesterday and i can't get out of bed", "danger", "crisis"),
+    (
+        "the old man over the road has had his curtains shut for 5 days and the post is piling up",
+        "danger",
+        "crisis",
+    ),
+    ("dad is diabetic and he's sweating and confused", "danger", "urgent"),
+    ("grandad's breathing is rattling and his lips are going blue", "danger", "urgent"),
+    ("i've been vomiting blood since this morning", "danger", "urgent"),
+    ("been having un alive thoughts again", "suicide", "crisis"),
+    (
+        "Rhoddais fy nghi i fy chwaer. Diolch am bopeth, mae popeth wedi'i sortio, all sorted",
+        "suicide",
+        "crisis",
+    ),
+    ("Mae'r plant drws nesa ar ben eu hunain drwy'r nos eto", "danger", "crisis"),
+]
+
+# Look-alikes made ordinary by what is said beside the risk word (written here, not from a held-out set)
+ORDINARY_BY_CONTEXT = [
+    "stood on the bridge at Llangollen watching the fireworks, what a night",
+    "i overdosed on sweets at the cinema, my teeth hurt",
+    "all my pills are lined up in a pill organiser, can the pharmacy fill it for me",
+    "how do i childproof the cupboard where the bleach and tablets are",
+    "my son took something for his headache and now he's drowsy, is that normal",
+    "worst headache of my life after the pub quiz last night, never drinking again",
+    "he keeps finding ways to die in the video game, it's a speedrun thing",
+    "i want to disappear for a week somewhere quiet with no wifi",
+    "my arms are covered in scratches from the new puppy",
+    "i scratch my legs raw at night with psoriasis, what cream helps",
+    "there's someone in the house, it's the plumber fixing the boiler",
+    "not a hill i want to die on, but the bins are late again",
+    "my boss is going to murder me, i forgot the minutes",
+    "any ASIST suicide intervention training in Wrexham for our staff",
+    "i self harmed as a teenager, the scars have faded, where can i get laser treatment",
+    "we went into town and didn't come back till late",
+    "I'm lonely since my wife died two years ago, are there clubs for older men?",
+    "Ffarwel i bawb, dw i'n mynd i Sbaen am flwyddyn!",
+]
+
+
+@pytest.mark.parametrize("text, kind, tier", WHOLE_MESSAGES)
+def test_what_a_whole_message_says_is_read(text, kind, tier):
+    s = detect_crisis(text)
+    assert s is not None, text
+    assert (s.kind, s.tier) == (kind, tier), (text, s)
+
+
+@pytest.mark.parametrize("text", ORDINARY_BY_CONTEXT)
+def test_what_is_said_beside_a_risk_word_can_make_it_ordinary(text):
+    assert detect_crisis(text) is None, (text, detect_crisis(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my daughter has scratches all up her arms, she says it's the cat but we haven't got a cat",
+        "flatmate locked in the bathroom, won't answer, empty blister packs everywhere",
+        "he's got his pills in a dosette box but he's taken the whole week's at once",
+        "i didn't pull the cord because it was out of reach, i've fallen and can't get up",
+        "going to walk into the river tonight and not come out",
+    ],
+)
+def test_a_context_that_does_not_explain_the_danger_away(text):
+    assert detect_crisis(text) is not None, text
