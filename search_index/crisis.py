@@ -3271,6 +3271,9 @@ def _away_for_a_reason(clauses: list[list[_Token]], best: CrisisSignal) -> bool:
 
 
 # Words that say a dark line is meant: "lol ... serious though", "like actually", "honestly"
+_SERIOUS_LOSSES = frozenset(
+    "job home house kids children custody everything everyone benefits money flat".split()
+)
 _IN_EARNEST = frozenset(
     "serious seriously joking kidding honestly honest fr deadass really actually genuinely".split()
 )
@@ -3396,7 +3399,9 @@ def _a_joke_with_its_butt(clauses: list[list[_Token]], best: CrisisSignal) -> bo
     trivial = _has(
         words,
         (("one", "more"), ("rather", "die", "than"), ("rather", "be", "dead", "than"), ("sit", "through")),
-    )
+    ) or (
+        set(words) & (_LATE | {"impossible"}) and not set(words) & _SERIOUS_LOSSES
+    )  # "lost my keys AGAIN, kms lol"
     return trivial and _nothing_else(clauses)
 
 
@@ -3486,11 +3491,24 @@ def _ordinary_by_its_context(clauses: list[list[_Token]], best: CrisisSignal) ->
             w in ("from", "by") and set(words[k + 1 : k + 4]) & _PETS for k, w in enumerate(words)
         ):
             return True
-    if best.kind == "danger" and any(
-        words[k : k + 2] in (["it", "is"], ["its", "the"]) and set(words[k + 2 : k + 5]) & _TRADES
-        for k in range(len(words))
-    ):
-        return True
+    return best.kind == "danger" and not has & _CAUSE_DOUBTED and _explained_away(words)
+
+
+# who or what a danger turns out to be, said after it: "it's the gas engineer", "it's the cat",
+# "he's a ginger tom", "turned out to be my son back from uni"
+_HARMLESS_COMERS = _TRADES | _PETS | frozenset("stray tom fox delivery amazon postie".split())
+
+
+def _explained_away(words: list[str]) -> bool:
+    for k in range(len(words)):
+        said = words[k : k + 2]
+        if said in (["it", "is"], ["its", "the"], ["he", "is"], ["she", "is"], ["it", "was"]):
+            if set(words[k + 2 : k + 6]) & _HARMLESS_COMERS:
+                return True
+        if words[k : k + 4] == ["turned", "out", "to", "be"] and set(words[k + 4 : k + 7]) & (
+            _HARMLESS_COMERS | {"son", "daughter", "husband", "wife", "kids"}
+        ):
+            return True
     return False
 
 
@@ -3852,6 +3870,10 @@ def _now_again(words: list[str]) -> bool:
     return False
 
 
+# what a life is now, said after a past: "i'm a nurse now", "training to be a teacher now"
+_ROLES = frozenset("nurse teacher student volunteer carer worker counsellor paramedic".split())
+
+
 def _well_now(words: list[str], k: int) -> bool:
     """Whether the "now" at `k` says the writer is well now: "been well for ages now", "i'm 34 now and
     doing well", "i'm safe now"."""
@@ -3863,6 +3885,9 @@ def _well_now(words: list[str], k: int) -> bool:
         or bool(set(after) & well)
         or bool(set(words[max(0, k - 2) : k]) & well)
         or any(w.isdigit() for w in words[max(0, k - 2) : k])
+        or any(
+            w in _ROLES and before[j - 1 : j] in (["a"], ["an"]) for j, w in enumerate(before)
+        )  # "a nurse now"
     )
 
 
@@ -3987,10 +4012,16 @@ def _told_of_the_past(clauses: list[list[_Token]], best: CrisisSignal) -> bool:
         and best.kind in ("self-harm", "danger")
         and not violence
     )  # "cut my wrist on a glass last week, it's healing" (not "strangled me last week, the bruises are healing")
-    long_ago = _has(words, _LONG_AGO) or _a_past_year(words) or lately_well
+    years_since = any(w == "since" and words[k - 1 : k] == ["years"] for k, w in enumerate(words))
+    at_an_age = years_since or any(
+        words[k : k + 3] == ["when", "i", "was"] and words[k + 3 : k + 4] != [] and words[k + 3].isdigit()
+        for k in range(len(words))
+    )
+    long_ago = _has(words, _LONG_AGO) or _a_past_year(words) or lately_well or at_an_age  # "when i was 19"
     if not long_ago or best.kind == "sexual-violence":
         return False
-    if set(words) & {"since", "started", "ers", "ongoing"} or _has(words, (("has", "been"),)):
+    since = any(w == "since" and words[k - 1 : k] not in (["years"], ["months"]) for k, w in enumerate(words))
+    if since or set(words) & {"started", "ers", "ongoing"} or _has(words, (("has", "been"),)):
         return False  # "he has beaten her since they got together in 2019": still going on
     if not _one_signal(clauses):
         return False  # "i got through last month somehow but i'm going to end it"
@@ -4011,11 +4042,12 @@ def _told_of_the_past(clauses: list[list[_Token]], best: CrisisSignal) -> bool:
         return True  # "my grandad took his own life in the 60s"
     if best.kind == "danger" and _has(words, _CHILDHOOD):
         return True  # "our house was on fire when i was a child"
-    if best.about == "other" and _has(words, _WELL_NOW):
+    well_now = _has(words, _WELL_NOW) or any(w == "now" and _well_now(words, k) for k, w in enumerate(words))
+    if best.about == "other" and well_now:
         return True  # "my son self harmed years ago, he's doing well now"
     if best.kind == "danger" and _has(words, (("crime", "number"), ("insurance",), ("claim",), ("cyngor",))):
         return True  # "someone broke into my car last month, the police gave me a crime number"
-    return best.about == "self" and best.kind in ("self-harm", "suicide", "abuse") and _has(words, _WELL_NOW)
+    return best.about == "self" and best.kind in ("self-harm", "suicide", "abuse") and well_now
 
 
 _MOVES = frozenset(

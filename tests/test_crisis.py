@@ -1363,3 +1363,32 @@ def test_what_is_said_beside_a_risk_word_can_make_it_ordinary(text):
 )
 def test_a_context_that_does_not_explain_the_danger_away(text):
     assert detect_crisis(text) is not None, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "i took an overdose when i was 16, i'm a teacher now and want to talk to my class about it",
+        "tried to end my life when i was 22, i'm a volunteer now, can i help at the drop-in",
+        "it's 5 years since my dad took his own life, we're planting a tree, can anyone come",
+        "someone's trying to break in through the back door, it's the fox again going through the bins",
+        "there's a man at the window! turned out to be the window cleaner, sorry",
+        "cut myself as a teenager, i'm 40 now and happy, where can i get scar treatment",
+    ],
+)
+def test_a_past_told_or_a_danger_explained_away_is_ordinary(text):
+    assert detect_crisis(text) is None, (text, detect_crisis(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my mum used to drink and now she's taken all her tablets",
+        "someone's banging on the back door, it's my ex and he's drunk",
+        "someone is breaking in downstairs, they say it's the gas board but they have a crowbar",
+        "i took an overdose when i was 19 and i want to do it again",
+        "he's been hitting me since 2019",
+    ],
+)
+def test_a_past_or_an_explanation_that_does_not_clear_the_danger(text):
+    assert detect_crisis(text) is not None, text
