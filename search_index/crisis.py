@@ -231,6 +231,7 @@ def _base(word: str, c: _Concepts) -> str:
 
 _DOTTED = re.compile(r"\b(?:[a-z]\.){1,}[a-z]\b\.?")
 _OD = re.compile(r"\bod(?:['’]d|['’]?ed|['’]?ing)\b")
+_SA = re.compile(r"\bsa(?:['’]d|['’]ed)\b")  # "got sa'd at a party": sexually assaulted
 _LAUGHING_FACES = re.compile("[\U0001f602\U0001f923\U0001f606\U0001f605\U0001f639]")  # 😂 🤣 😆 😅 😹
 _CONTRACTIONS = (
     (re.compile(r"\b(\w+)n['’]t\b"), r"\1nt"),
@@ -263,6 +264,7 @@ def _words(text: str) -> list[list[str]]:
     c = _concepts()
     text = fold(clean_text(text, limit=MAX_CHARS))
     text = _OD.sub(" overdosed ", text)
+    text = _SA.sub(" sexually assaulted ", text)
     text = _LAUGHING_FACES.sub(" lol ", text)  # "burn the house down 😂": a laugh, as "lol" is
     text = _DOTTED.sub(lambda m: m.group(0).replace(".", ""), text)
     for pattern, repl in _CONTRACTIONS:
@@ -1643,7 +1645,7 @@ def _signals(cl: _Clause) -> Iterable[CrisisSignal]:
             and cl.subject(i) == "other"
             and any(t.text in _FIGURE_AGENTS for t in toks[:i])
         ):
-            at_work = any(t.text in _AT_WORK for t in toks[:i])  # "my boss is going to murder me"
+            at_work = any(t.text in _WORK_FIGURES for t in toks[:i])  # "my boss is going to murder me"
             if (
                 (at_work or any(t.text in _LATE for t in toks))
                 and not cl.has("partner")
@@ -2578,6 +2580,7 @@ _WARNING_SIGNS = {
         ("dryslyd",),
     ),
     "grey": (("grey",), ("gone", "blue"), ("going", "blue"), ("lips", "are", "blue")),
+    "hot": (("boiling", "hot"), ("burning", "up"), ("really", "hot"), ("overheating",), ("very", "hot")),
     "swollen": (("swollen",), ("swelling",), ("closing", "up")),
     "faint": (("faint",), ("woozy",), ("fainted",), ("passing", "out")),
     "shivery": (
@@ -2597,6 +2600,7 @@ _WARNING_SIGNS = {
         ("methu", "codi"),
         ("couldnt", "get", "up"),
         ("on", "the", "floor", "since"),
+        ("ddim", "codi"),
         ("ar", "y", "llawr"),
     ),
     "blood": (("blood", "in", "it"), ("with", "blood"), ("bleeding",), ("gwaedu",), ("blood", "everywhere")),
@@ -2642,9 +2646,17 @@ _WARNING_SIGNS = {
         ("face", "has", "dropped"),
         ("face", "drooping"),
     ),
-    "speech": (("words", "are", "coming", "out"), ("slurred",), ("slurring",), ("cant", "speak", "properly")),
+    "speech": (
+        ("words", "are", "coming", "out"),
+        ("slurred",),
+        ("slurring",),
+        ("cant", "speak", "properly"),
+        ("ddim", "yn", "gallu", "siarad"),
+        ("methu", "siarad"),
+    ),
     "the heart": (
         ("chest", "hurts"),
+        ("chest", "hurt"),
         ("chest", "pain"),
         ("heart", "is", "doing"),
         ("hearts", "doing"),
@@ -2761,7 +2773,9 @@ _SMOKE_ALARM = frozenset(
     "stairs door".split()
 )
 _DAYS_ON_END = frozenset("days nights night overnight weekend week dyddiau nosweithiau nos wythnos".split())
-_UNATTENDED = frozenset("screaming crying hours hour night hot boeth locked awr water road car".split())
+_UNATTENDED = frozenset(
+    "screaming crying hours hour night hot boeth locked awr water road car street freezing dark cold nappy".split()
+)
 _SOUNDING = frozenset("going beeping sounding canu pounding dizzy headache sick benysgafn off".split())
 _ON_TOP = frozenset("top floor edge roof of very highest level side".split())
 _STANDING = frozenset("standing stood sat sitting sefyll eistedd looking".split())
@@ -2834,7 +2848,7 @@ _SILENCING = (
 _EVERYONE = frozenset("everyone everybody you them people family pawb".split())
 _ANIMALS = frozenset("dog dogs cat cats fox ci cath cwn gi goose geese swan swans seagull seagulls".split())
 _LATE = frozenset("late again forgot forget missed miss lost broke".split())
-_AT_WORK = frozenset("boss teacher coach manager".split())
+_WORK_FIGURES = frozenset("boss teacher coach manager".split())
 _WEAK_BETTER = frozenset("fine ok okay alright".split())
 
 
@@ -4711,6 +4725,15 @@ _SETTLED = (
     ("deleted", "my"),
     ("peaceful", "now"),
     ("at", "peace"),
+    ("tying", "up", "loose", "ends"),
+    ("loose", "ends"),
+    ("cleared", "my", "room"),
+    ("cleared", "out", "my"),
+    ("changed", "his", "will"),
+    ("changed", "my", "will"),
+    ("changed", "her", "will"),
+    ("made", "a", "will"),
+    ("affairs", "are", "in", "order"),
 )
 _THANKS_FOR_ALL = (
     ("thanks", "for", "everything"),
@@ -4838,40 +4861,233 @@ _NOT_FED = (
     ("had", "no", "food"),
 )
 _NEIGHBOURS = frozenset("neighbour neighbours neighbor elderly old lady man nan gran grandad cymydog".split())
+_CLOSING = frozenset("close closing cancel cancelling canceling shut".split())
+# the taking of a means: "taken the lot", "took 20 of my blood pressure tablets", "took too many blues"
+_TAKEN = frozenset("took taken swallowed downed necked had taking".split())
+_FADING = (
+    ("stopped", "typing"),
+    ("stopped", "replying"),
+    ("stopped", "answering"),
+    ("not", "replying"),
+    ("not", "answering"),
+    ("wont", "wake"),
+    ("cant", "keep", "my", "eyes", "open"),
+    ("cant", "keep", "his", "eyes", "open"),
+    ("cant", "keep", "her", "eyes", "open"),
+    ("sleepy",),
+    ("drowsy",),
+    ("dizzy",),
+)
+_ROUTINE = frozenset(
+    "day daily every each morning night week per prescribed mins minutes hours hrs late early ago".split()
+)
+_DOSE_UNITS = frozenset("mg ml g units unit mcg puffs drops".split())
+# a means researched or its working asked: "been googling how long it takes to drown"
+_RESEARCHING = frozenset("googling googled searching searched researching researched".split())
+_LOOKING_UP = (("looking", "up"), ("look", "up"), ("looked", "up"), ("reading", "up"))
+_BODY_FOUND = (
+    ("find", "me", "until"),
+    ("finds", "me", "until"),
+    ("nobody", "finds", "me"),
+    ("no", "one", "finds", "me"),
+    ("one", "to", "find", "me"),
+    ("who", "will", "find", "me"),
+    ("who", "would", "find", "me"),
+    ("the", "one", "who", "finds", "me"),
+)
+_DONE_WHERE = (
+    ("did", "it", "at", "home"),
+    ("do", "it", "at", "home"),
+    ("definitely", "do", "it"),
+    ("it", "somewhere", "else"),
+)
+_LAST_LONG = (
+    ("how", "long", "would", "i", "last"),
+    ("how", "long", "would", "it", "take"),
+    ("how", "long", "does", "it", "take"),
+    ("how", "long", "it", "takes"),
+)
+_EASY = (
+    ("would", "be", "easy"),
+    ("be", "so", "easy"),
+    ("so", "easy"),
+    ("high", "enough"),
+    ("long", "way", "down"),
+)
+_FAST_TRAIN = (
+    ("without", "stopping"),
+    ("doesnt", "stop"),
+    ("dont", "stop"),
+    ("fast", "train"),
+    ("fast", "trains"),
+    ("non", "stop"),
+)
+_AT_THE_EDGE = (
+    ("end", "of", "the", "platform"),
+    ("edge", "of", "the", "platform"),
+    ("on", "the", "track"),
+    ("on", "the", "line"),
+    ("on", "the", "tracks"),
+)
+_NO_SURVIVING = (
+    ("dont", "want", "to", "survive"),
+    ("do", "not", "want", "to", "survive"),
+    ("not", "to", "survive"),
+    ("wont", "survive", "it"),
+)
+# menace said by another: "he'll hunt us down", "he'll be waiting to teach me a lesson"
+_MENACES = (
+    ("hunt", "us", "down"),
+    ("hunt", "me", "down"),
+    ("hunt", "her", "down"),
+    ("hunt", "you", "down"),
+    ("teach", "me", "a", "lesson"),
+    ("teach", "her", "a", "lesson"),
+    ("teach", "you", "a", "lesson"),
+    ("make", "me", "pay"),
+    ("make", "her", "pay"),
+    ("make", "you", "pay"),
+    ("watch", "your", "back"),
+    ("sorry", "you", "were", "born"),
+    ("sorry", "i", "was", "born"),
+    ("when", "he", "gets", "back", "i", "am", "dead"),
+    ("when", "he", "gets", "home", "i", "am", "dead"),
+)
+_MENACERS = frozenset("he she they ex partner husband boyfriend wife girlfriend dad stepdad".split())
+# hands pressed on a throat: "when he squeezes my throat"
+_PRESSING = frozenset(
+    "squeeze squeezes squeezed squeezing press presses pressed pressing grab grabs grabbed grabbing".split()
+)
+_THROAT = frozenset("throat neck windpipe".split())
+_NOT_A_THREAT_TO_A_NECK = frozenset(
+    "physio massage knot osteopath chiropractor cuddle hug toddler baby".split()
+)
+# controlling acts, by pattern: someone keeps, takes or hides the writer's means to live or leave
+_TAKES = frozenset("keeps kept takes took has hides hid holds controls".split())
+_MEANS_TO_LEAVE = frozenset(
+    "passport passports documents papers id wages wage pay money pension benefits card phone keys".split()
+)
+_KEPT_IN = (
+    ("not", "allowed", "out"),
+    ("not", "allowed", "to"),
+    ("wont", "let", "me"),
+    ("doesnt", "let", "me"),
+    ("locked", "in"),
+    ("locks", "me"),
+    ("locked", "in", "her", "room"),
+    ("watches", "me"),
+    ("barely", "feeds"),
+    ("doesnt", "feed"),
+    ("decides", "what", "i"),
+    ("weighs", "me"),
+    ("punishes", "me"),
+    ("checks", "my", "phone"),
+    ("tracks", "my"),
+    ("tracks", "me"),
+    ("tells", "me", "what", "to"),
+)
+# an adult and a child, and contact or gifts: "he's sent me a train ticket, i'm 14 and he's 30"
+_CONTACT = frozenset(
+    "meet meeting met ticket tickets gifts gift cash weed money discord snapchat snap online app minding "
+    "boyfriend girlfriend".split()
+)
+_LURING = (
+    ("get", "the", "kids", "to"),
+    ("get", "kids", "to"),
+    ("come", "and", "see", "his"),
+    ("get", "in", "his"),
+    ("get", "into", "his"),
+)
+_STRANGERS = frozenset("man men stranger someone somebody bloke woman van car".split())
+_CHILD_IMAGES = frozenset("pictures picture photos images videos pics".split())
+_DEVICES = frozenset("laptop computer phone tablet pc hard drive".split())
+_SEX_FOR_RENT = (("another", "way"), ("other", "ways"), ("in", "kind"))
+# a person, gone into water and not back up; a vehicle in the water with someone in it
+_STILL_IN = (
+    ("still", "in", "it"),
+    ("still", "inside"),
+    ("someone", "in", "it"),
+    ("hasnt", "come", "back", "up"),
+    ("not", "come", "back", "up"),
+    ("not", "come", "up"),
+)
+_SMASHED = (
+    ("glass", "smash"),
+    ("glass", "smashing"),
+    ("glass", "break"),
+    ("glass", "breaking"),
+    ("window", "smash"),
+    ("smash", "downstairs"),
+)
+_GET_RID = (("get", "rid", "of", "my"), ("get", "rid", "of", "him"), ("get", "rid", "of", "her"))
+_FOR_GOOD_PERSON = frozenset("permanently forever good".split())
+_SMOTHER = frozenset("pillow cushion hand bag".split())
+
+
+_A_WALK = frozenset(
+    "a dog for the morning evening our country long".split()
+)  # "dog walks", not "walked into"
+_NOT_A_THING = _PREPOSITIONS | _NO_OBJECT | frozenset("and up down off out around round".split())
+
+
+def _a_thing_named(toks: list[_Token]) -> bool:
+    """Whether every method word names a thing or a job, the word after it being a thing: "hanging
+    baskets", "a photographer to shoot our wedding" (not "hang myself", "drown in the canal")."""
+    at = [k for k, t in enumerate(toks) if t.tags & _METHODS]
+    for k in at:
+        j = k + 1
+        while j < len(toks) and toks[j].text in ("our", "the", "a", "an", "some", "your", "their"):
+            j += 1
+        nxt = toks[j] if j < len(toks) else None
+        if nxt is None or nxt.tags or nxt.text in _NOT_A_THING or nxt.text.isdigit():
+            return False
+    return bool(at)
 
 
 def _whole_signs(clauses: list[list[_Token]]) -> CrisisSignal | None:
-    """What a message says across its clauses that no one clause says: affairs put in order and thanks
-    for everything; a death of one's own soon; going in and not coming out; a weapon carried for a
-    purpose; something put in a drink that must not be found; help sought in secret from a partner;
-    control act after act; a child handed between men; a home flooding or burning; a baby weeks old with
-    a fever; a neighbour unseen for days."""
+    """What a message says across its clauses that no one clause says, read in turn: affairs settled,
+    a means sought or taken, menace and weapons, control and exploitation, a home or a body in danger."""
     toks = [t for cl in clauses for t in cl]
     words = [t.text for t in toks]
     has = set(words)
+    for read in (_affairs_settled, _a_means, _menace, _control_and_exploitation, _home_and_body):
+        found = read(clauses, toks, words, has)
+        if found is not None:
+            return found
+    return None
 
-    def sig(kind: str, phrase: str, tier: str = "crisis", about: str = "self") -> CrisisSignal:
-        return CrisisSignal(kind, phrase, tier=tier, about=about)
 
+def _sig(kind: str, phrase: str, tier: str = "crisis", about: str = "self") -> CrisisSignal:
+    return CrisisSignal(kind, phrase, tier=tier, about=about)
+
+
+def _affairs_settled(clauses, toks, words, has) -> CrisisSignal | None:
+    """Affairs put in order and a farewell; a death of one's own soon; the time come."""
     third = has & {"he", "she", "his", "her", "they", "him"} and not has & {"i", "me", "my"}
     who = "other" if third else "self"
     settled = _has(words, _SETTLED)
-    if _has(words, _THANKS_FOR_ALL) and settled:
-        return sig("suicide", "thanks for everything ... settled", about=who)
-    if _has(words, _WONT_NEED) and (
-        any(w.startswith(("gave", "giv")) for w in words) or has & {"belongings", "possessions"}
-    ):
-        return sig("suicide", "given away ... wont need", about=who)
+    gave = any(w.startswith(("gave", "giv")) for w in words)
+    given_to = gave and "to" in has  # "gave my cat to my sister", "given his watch to our son"
+    if settled and (_has(words, _THANKS_FOR_ALL) or given_to):
+        return _sig("suicide", "affairs settled ... given or thanked", about=who)
+    if _has(words, _WONT_NEED) and (gave or has & ({"belongings", "possessions"} | _CLOSING)):
+        return _sig("suicide", "given away or closed ... wont need", about=who)
     for k in range(len(words) - 2):
         if words[k : k + 3] == ["before", "the", "end"] and (k + 3 >= len(words) or words[k + 3] != "of"):
             if settled or has & {"everything", "affairs", "tidied", "sorted"}:
-                return sig("suicide", "settled before the end")
+                return _sig("suicide", "settled before the end")
     if _has(words, _OWN_DEATH) and (_has(words, _SOON) or _has(words, _BEFORE_I_ACT)):
-        return sig("suicide", "if i die ... soon")
+        return _sig("suicide", "if i die ... soon")
     if _has(words, _THE_TIME_HAS_COME) and (
         _has(words, _TIRED_OF_IT) or any(t.tags & {"hopeless", "cant_go_on", "despair"} for t in toks)
     ):
-        return sig("suicide", "tired ... tonights the night")
+        return _sig("suicide", "tired ... tonights the night")
+    return None
+
+
+def _a_means(clauses, toks, words, has) -> CrisisSignal | None:
+    """A means sought, researched or taken: going in and not coming out, a means wanted quick, an
+    overdose taken, a means researched, where a body will be found."""
     for cl in clauses:
         w = [t.text for t in cl]
         for k in range(len(w) - 2):
@@ -4882,11 +5098,75 @@ def _whole_signs(clauses: list[list[_Token]]) -> CrisisSignal | None:
                     if w[j] in _GOING_IN and w[j + 1 : j + 2] in (["into"], ["in"], ["out"])
                 ]
                 if going and not set(w) & _UNTIL:  # not "go into town and not come back till late"
-                    return sig("suicide", " ".join(w[going[0] : k + 3]))
-    if _has(words, _QUICK) and any(t.tags & {"vehicle", "high_place", "water"} for t in toks):
-        return sig("suicide", "a means ... want it to be quick")
+                    return _sig("suicide", " ".join(w[going[0] : k + 3]))
+    places = any(t.tags & {"vehicle", "high_place", "water"} for t in toks)
+    if _has(words, _QUICK) and places:
+        return _sig("suicide", "a means ... want it to be quick")
+    if (
+        "train" in has | {w.rstrip("s") for w in has}
+        and _has(words, _FAST_TRAIN)
+        and _has(words, _AT_THE_EDGE)
+    ):
+        return _sig("suicide", "a fast train ... the platform edge", tier="urgent")
+    leisure = any(
+        (
+            t.text.startswith(_LEISURE + _THRILLS)
+            or t.text in _EVENTS
+            or t.text in ("walk", "walks")
+            and k
+            and words[k - 1] in _A_WALK
+        )
+        and "not" not in words[max(0, k - 3) : k]
+        for k, t in enumerate(toks)
+    )  # "tide times for dog walks" (not "its not for a walk")
+    if any(t.tags & {"high_place"} for t in toks) and _has(words, _EASY) and not leisure:
+        return _sig("suicide", "a high place ... easy")
+    methods = any(t.tags & _METHODS for t in toks) and not _for_a_thing(words)
+    researched = has & _RESEARCHING or _has(words, _LOOKING_UP) or _has(words, _LAST_LONG)
+    if methods and researched and not leisure and not _a_thing_named(toks):
+        if not any(t.text in _TOPIC_FRAME for t in toks):
+            return _sig("suicide", "a means researched")
+    if _has(words, _LAST_LONG) and places and has & {"i", "me"} and not leisure:
+        return _sig("suicide", "how long would i last")
+    if _has(words, _BODY_FOUND) or _has(words, _DONE_WHERE) and (places or "mum" in has or "home" in has):
+        return _sig("suicide", "where i would be found")
+    if _has(words, _NO_SURVIVING):
+        return _sig("suicide", "not to survive it")
+    for k, w in enumerate(words):
+        if w not in _TAKEN:
+            continue
+        after = words[k + 1 : k + 8]
+        amount = _has(
+            after[:4],
+            (
+                ("the", "lot"),
+                ("all", "of", "them"),
+                ("too", "many"),
+                ("too", "much"),
+                ("whole",),
+                ("everything",),
+            ),
+        )
+        n = next((int(x) for x in after[:3] if x.isdigit()), 0)
+        dose = n >= 10 and not set(after) & (_DOSE_UNITS | _ROUTINE)
+        substance = any(t.tags & {"substance", "poison"} for t in toks[k + 1 : k + 8])
+        if (amount or dose) and (substance and dose or _has(words, _FADING) or amount and substance):
+            who = (
+                "other"
+                if words[k - 1 : k] in (["they"], ["he"], ["she"])
+                or words[k - 2 : k - 1] in (["they"], ["he"], ["she"])
+                else "self"
+            )
+            if not set(after) & _ROUTINE:
+                return _sig("suicide", "taken " + " ".join(after[:4]), tier="urgent", about=who)
+    return None
+
+
+def _menace(clauses, toks, words, has) -> CrisisSignal | None:
+    """Menace and weapons: something put in a drink that must not be found, a weapon carried or found,
+    a threat said by another, hands pressed on a throat, someone got rid of for good."""
     if _has(words, _UNFOUND) and (has & _FOOD_OR_DRINK or any("poison" in t.tags for t in toks)):
-        return sig("danger", "in a drink ... not found", about="other")
+        return _sig("danger", "in a drink ... not found", about="other")
     weapon = [k for k, t in enumerate(toks) if "weapon" in t.tags or t.text == "machete"]
     if weapon:
         carried = has & _CARRYING and (_has(words, _PURPOSE) or has & {"tomorrow", "tonight", "school"})
@@ -4894,33 +5174,97 @@ def _whole_signs(clauses: list[list[_Token]]) -> CrisisSignal | None:
             "found" in has and has & _HIDDEN_IN and has & {"son", "daughter", "his", "her", "lad", "brother"}
         )
         if carried or hidden or _has(words, (("for", "protection"),)):
-            return sig("danger", toks[weapon[0]].text + " ... carried", about="other")
+            return _sig("danger", toks[weapon[0]].text + " ... carried", about="other")
     if has & _TOOLS_AS_WEAPONS and _has(words, _GOING_ROUND) and _has(words, _PURPOSE + (("wont", "walk"),)):
-        return sig("danger", "going round with a weapon", about="other")
+        return _sig("danger", "going round with a weapon", about="other")
+    if "hiding" in has and _has(words, (("looking", "for", "me"), ("searching", "for", "me"))):
+        return _sig(
+            "danger", "hiding ... looking for me"
+        )  # "hiding at my friend's, he's driving round looking for me"
+    if _has(words, _MENACES) and has & _MENACERS:
+        return _sig("abuse", "a menace said")
+    if not has & _NOT_A_THREAT_TO_A_NECK:
+        for k, w in enumerate(words):
+            if (
+                w in _PRESSING
+                and set(words[k + 1 : k + 4]) & _THROAT
+                and words[k + 1 : k + 2] in (["my"], ["her"], ["me"])
+            ):
+                return _sig(
+                    "abuse", w + " ... throat", about="self" if words[k + 1] in ("my", "me") else "other"
+                )
+    if _has(words, _GET_RID) and has & _FOR_GOOD_PERSON:
+        return _sig("danger", "get rid of someone for good", about="other")
+    return None
+
+
+def _control_and_exploitation(clauses, toks, words, has) -> CrisisSignal | None:
+    """Help sought in secret from a partner; control act after act; a child handed between men, lured,
+    groomed by an adult, or in pictures; rent to be paid 'another way'."""
     if has & _WIPE and has & _TRACES and (has & {"husband", "partner", "boyfriend", "wife", "girlfriend"}):
         if _has(words, _FOUND_BY) or has & {"so", "incase"} or _has(words, (("in", "case"),)):
-            return sig("abuse", "help sought in secret")
-    partner = any("partner" in t.tags for t in toks) or has & {"he", "she"}
-    if partner and sum(_has(words, (q,)) for q in _CONTROL_ACTS) >= 2:
-        return sig("abuse", "control, act after act", about="self" if has & {"me", "i"} else "other")
+            return _sig("abuse", "help sought in secret")
+    someone = any(t.tags & {"partner", "third"} for t in toks) or has & {"he", "she", "boss"}
+    taken = sum(
+        1
+        for k, w in enumerate(words)
+        if w in _TAKES
+        and set(words[k + 1 : k + 4]) & _MEANS_TO_LEAVE
+        and set(words[k + 1 : k + 3]) & {"my", "our", "her", "his", "all"}
+    )
+    acts = taken + sum(_has(words, (q,)) for q in _KEPT_IN)
+    if someone and acts >= 2:
+        return _sig(
+            "abuse", "control, act after act", about="self" if has & {"me", "i", "we", "us"} else "other"
+        )
     ages = [a for cl in clauses for a in _ages(cl)] + [
         int(w) for k, w in enumerate(words) if w.isdigit() and words[k - 2 : k] == ["more", "than"]
+    ]
+    ages += [
+        int(w)
+        for k, w in enumerate(words)
+        if w.isdigit() and words[k - 1 : k] in (["is"], ["am"], ["hes"], ["shes"]) and len(w) <= 2
     ]
     young = any(a < 18 for a in ages) and "ago" not in has  # not "since my wife died three years ago"
     if _has(words, _TRADED) and (young or has & {"girl", "lad", "kid", "boy", "child"}):
         if has & {"night", "flat", "house", "cars"}:
-            return sig("abuse", "a child handed between men", about="other")
+            return _sig("abuse", "a child handed between men", about="other")
+    if "ago" not in has and any(a < 16 for a in ages) and any(a >= 18 for a in ages) and has & _CONTACT:
+        return _sig("abuse", "an adult and a child", about="self" if has & {"me", "i"} else "other")
+    if _has(words, _LURING) and has & _STRANGERS:
+        return _sig("danger", "children lured", about="other")
+    if (
+        has & _CHILD_IMAGES
+        and has & {"children", "kids", "child"}
+        and has & _DEVICES
+        and has & {"found", "saw", "seen"}
+    ):
+        return _sig("abuse", "pictures of children found", about="other")
+    if "rent" in has and _has(words, _SEX_FOR_RENT):
+        return _sig("sexual-violence", "rent paid another way")
+    return None
+
+
+def _home_and_body(clauses, toks, words, has) -> CrisisSignal | None:
+    """A home flooding, sparking or broken into; someone in the water; a baby weeks old with a fever,
+    a small child without food or smothered; a neighbour unseen for days; a wound gone too deep."""
     for k, w in enumerate(words):
         if (
             w in _SHARED
             and words[k + 1 : k + 3] in (["my", "address"], ["our", "address"])
             and _has(words, _COMING)
         ):
-            return sig("danger", "address shared ... coming", about="self")
+            return _sig("danger", "address shared ... coming")
     if has & {"water", "waters", "dwr"} and _has(words, _WATER_IN) and has & _FAST:
-        return sig("danger", "water coming in", tier="urgent")
+        return _sig("danger", "water coming in", tier="urgent")
     if has & _SPARKING and _has(words, _BURNING):
-        return sig("danger", "sparking ... burning", tier="urgent")
+        return _sig("danger", "sparking ... burning", tier="urgent")
+    inside = has & {"downstairs", "alone", "someone", "night", "upstairs"}
+    if _has(words, _SMASHED) and inside and not has & _PETS:  # not "the cat knocked a vase off"
+        return _sig("danger", "glass smashed ... inside", tier="urgent")
+    in_water = any(t.tags & {"water"} for t in toks) or has & {"weir", "ford"}
+    if in_water and _has(words, _STILL_IN):
+        return _sig("danger", "someone still in the water", tier="urgent", about="other")
     for k, w in enumerate(words):
         young = (
             w.isdigit()
@@ -4928,16 +5272,28 @@ def _whole_signs(clauses: list[list[_Token]]) -> CrisisSignal | None:
             and "old" in words[k + 2 : k + 4]
         )
         if young and int(w) < (13 if words[k + 1].startswith("week") else 90) and has & _FEVER:
-            return sig("danger", "a baby weeks old ... fever", tier="urgent", about="other")
-    if has & {"baby", "babi", "toddler"} and _has(words, _NOT_FED):
-        return sig("danger", "a baby not fed", about="other")
+            return _sig("danger", "a baby weeks old ... fever", tier="urgent", about="other")
+    small = (
+        has & {"baby", "babi", "toddler"}
+        or any(a < 8 for cl in clauses for a in _ages(cl))
+        or _has(words, (("only", "4"), ("only", "3"), ("only", "2"), ("only", "5")))
+    )
+    if small and (_has(words, _NOT_FED) or _has(words, (("no", "food"),))):
+        return _sig("danger", "a small child not fed", about="other")
+    if has & {"baby", "babi"} and any(
+        w in _SMOTHER and words[k + 1 : k + 2] in (["over"], ["on"]) for k, w in enumerate(words)
+    ):
+        return _sig("danger", "a baby smothered", tier="urgent", about="other")
     days = any(
         w in ("days", "dyddiau", "weeks")
         and (words[k - 1 : k] and (words[k - 1].isdigit() or words[k - 1] in _NUMBER_WORDS))
         for k, w in enumerate(words)
     )
     if has & _UNSEEN_SIGNS and (days or has & {"piling", "pile", "piled"}) and has & _NEIGHBOURS:
-        return sig("danger", "not seen for days", about="other")
+        return _sig("danger", "not seen for days", about="other")
+    wound = any(t.tags & {"bleeding", "self_harm"} for t in toks) or has & {"myself", "blood"}
+    if _has(words, (("too", "deep"), ("deeper", "than"))) and wound:
+        return _sig("self-harm", "a wound too deep", tier="urgent")
     return None
 
 

@@ -1392,3 +1392,56 @@ def test_a_past_told_or_a_danger_explained_away_is_ordinary(text):
 )
 def test_a_past_or_an_explanation_that_does_not_clear_the_danger(text):
     assert detect_crisis(text) is not None, text
+
+
+# The second part of the seventh round: means sought or taken, menace, control and exploitation, a home
+# or a body in danger (written here, not taken from a held-out set): (message, kind)
+WHOLE_MESSAGES_2 = [
+    ("gave my dog to my mum and sorted my loose ends", "suicide"),
+    ("how do i close my savings account, won't need it after friday", "suicide"),
+    ("she says she's taken the lot and now she's not replying", "suicide"),
+    ("had 15 of my mum's sleeping tablets about an hour ago", "suicide"),
+    ("took too many of my nan's pills and i feel so drowsy", "suicide"),
+    ("i've been reading up on how long it takes to hang", "suicide"),
+    ("who would find me if i did it at home", "suicide"),
+    ("i don't want to survive it this time", "suicide"),
+    ("on the top floor of the car park, it would be so easy", "suicide"),
+    ("when does the fast train come through, i'm standing at the end of the platform", "suicide"),
+    ("my ex said he'd hunt me down if i left", "abuse"),
+    ("he grabbed my throat and pushed me against the wall", "abuse"),
+    ("he keeps my passport and takes my wages every week", "abuse"),
+    ("a man in a car keeps trying to get the kids to get in his car at the park", "danger"),
+    ("my daughter is 13 and a man who is 26 keeps buying her gifts and wants to meet her", "sexual-violence"),
+    ("found videos of children on his computer", "abuse"),
+    ("landlord said i can pay the rent another way", "sexual-violence"),
+    ("i'm hiding in the bathroom, he's going round the house looking for me", "danger"),
+    ("heard glass breaking downstairs and i'm on my own", "danger"),
+    ("a van has gone into the canal and the driver is still inside", "danger"),
+    ("the kids are only 3 and 5 and there's no food in the house", "danger"),
+    ("cut deeper than i meant to and the blood won't stop", "danger"),
+    ("got sa'd on a night out", "sexual-violence"),
+    ("my mate collapsed at the festival, she's boiling hot and talking nonsense", "danger"),
+    ("Mae Nain wedi syrthio ac mae hi'n methu codi", "danger"),
+]
+
+ORDINARY_BY_CONTEXT_2 = [
+    "looking for a tree to hang a rope swing on for the kids",
+    "been googling how long it takes for hanging baskets to flower",
+    "took my inhaler 20 minutes late, is that ok",
+    "cut too deep into the hedge, will it grow back",
+    "heard glass smash downstairs, the dog knocked a vase off",
+    "looking for a photographer to shoot our christening",
+    "the physio pressed on my neck to find the knot",
+    "my baby grabbed my neck for a cuddle and squeezed",
+]
+
+
+@pytest.mark.parametrize("text, kind", WHOLE_MESSAGES_2)
+def test_a_means_a_menace_or_a_danger_across_a_message_is_read(text, kind):
+    s = detect_crisis(text)
+    assert s is not None and s.kind == kind, (text, s)
+
+
+@pytest.mark.parametrize("text", ORDINARY_BY_CONTEXT_2)
+def test_a_method_word_naming_a_thing_or_a_routine_is_ordinary(text):
+    assert detect_crisis(text) is None, (text, detect_crisis(text))
