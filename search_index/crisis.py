@@ -1573,17 +1573,10 @@ def _signals(cl: _Clause) -> Iterable[CrisisSignal]:
         s = cl.subject(i)
         if s == "self" and not welsh_victim or s == "thing" and not welsh_victim:
             continue
-        if (
-            toks[i].text == "killing"
-            and i > 1
-            and toks[i - 1].text in ("is", "are")
-            and not any(t.tags & {"third", "partner", "victim", "intruder_who"} for t in toks[:i])
-            and v is not None
-            and toks[v].text in ("me", "us")
-        ):
+        if _a_thing_is_killing(toks, i):
             continue  # "the bonfire smoke is killing me": a thing said to kill is a figure of speech
-        if any(t.text in _SPORT for t in toks):
-            continue  # "my brother pinned me in wrestling": the game
+        if _in_a_game([t.text for t in toks]):
+            continue  # "my brother pinned me in wrestling", "got beat at pool": the game (not "after the match")
         if any(t.text in _ANIMALS for t in toks[i + 1 : i + 5]) and any(
             t.text == "by" for t in toks[i + 1 : i + 3]
         ):
@@ -3219,6 +3212,8 @@ def _detect(text: str) -> CrisisSignal | None:
         or _ordinary_by_its_context(clauses, best)
     ):
         return None  # "not wake up till noon", "2 paracetamol and 2 ibuprofen, is that ok?"
+    if best.kind == "abuse" and best.tier != "urgent" and _a_game_or_a_figure(clauses):
+        return None  # "got beat at pool by my boyfriend", "the kids are killing me this half term"
     if best.tier == "crisis" and _surely_harmless(clauses):
         return replace(best, tier="concern")  # "we got hammered 6-0": helplines beside, not above
     return best
@@ -3506,6 +3501,73 @@ def _ordinary_by_its_context(clauses: list[list[_Token]], best: CrisisSignal) ->
         ):
             return True
     return best.kind == "danger" and not has & _CAUSE_DOUBTED and _explained_away(words)
+
+
+def _a_game_or_a_figure(clauses: list[list[_Token]]) -> bool:
+    """A blow in a game, or a kill that is a figure of speech, with nothing else said: the rules' own
+    reading of the two, applied to the whole message."""
+    toks = [t for cl in clauses for t in cl]
+    if not _one_signal(clauses) or any(t.tags & {"weapon", "fear", "fear_of"} for t in toks):
+        return False
+    kills = [k for k, t in enumerate(toks) if t.text in ("killing", "lladd")]
+    return (
+        _in_a_game([t.text for t in toks]) or bool(kills) and all(_a_thing_is_killing(toks, k) for k in kills)
+    )
+
+
+_ARENA = frozenset("at in ar yn gan during mewn".split())
+_PLAYED = (
+    (_SPORT - {"side"})
+    | (_GAMING - {"boss", "level", "levels", "character"})
+    | frozenset(
+        "pool darts snooker quiz cwis wyddbwyll ball bel laser paintball training tournament league".split()
+    )
+)
+
+
+def _in_a_game(words: list[str]) -> bool:
+    """A blow or a kill whose arena is a game or a sport, said just after it: "got beat at pool by my
+    boyfriend", "keeps killing me in call of duty", "fy nghuro i bob tro ar wyddbwyll" (not "he beat me
+    after the football": after a game is no game)."""
+    played = _PLAYED | {"side"} if _has(words, (("a", "side"),)) else _PLAYED  # "at 5-a-side"
+    return any(w in _ARENA and set(words[k + 1 : k + 4]) & played for k, w in enumerate(words)) and not _has(
+        words, (("after", "the"), ("after", "a"))
+    )
+
+
+def _a_thing_is_killing(toks: list[_Token], i: int) -> bool:
+    """Whether the kill at `i` is a figure of speech: going on now, and done by a thing or by children
+    ("the bonfire smoke is killing me", "the kids are killing me", "mae'r traffic yn fy lladd i"), or
+    with a habit ("my husband is killing me with his snoring", not "with his fists"); never with a
+    weapon or a threat."""
+    words = [t.text for t in toks]
+    if any(t.tags & {"weapon", "threat"} for t in toks) or any(w.startswith(_THREAT_STEMS) for w in words):
+        return False
+    if (
+        words[i] == "killing"
+        and words[i + 1 : i + 2] in (["me"], ["us"])
+        and i > 1
+        and words[i - 1] in ("is", "are")
+    ):
+        if words[i + 2 : i + 4] in (
+            ["with", "his"],
+            ["with", "her"],
+            ["with", "their"],
+            ["with", "the"],
+        ) and i + 4 < len(toks):
+            habit = toks[i + 4]
+            return not habit.tags & {"body_part", "violence", "weapon"} and habit.text not in _BLOWS
+        doer = toks[i - 2]  # "the bonfire smoke is killing me": the noun before "is"
+    elif words[i] == "lladd" and words[i - 2 : i] == ["yn", "fy"] and words[i + 1 : i + 2] == ["i"] and i > 2:
+        doer = toks[i - 3]
+    else:
+        return False
+    person = doer.tags & {"third", "partner", "victim", "intruder_who"} or doer.text in _PRONOUNS_WHO_KILL
+    return not person or doer.text in _CHILD_WORDS | {"kids", "children"}
+
+
+_PRONOUNS_WHO_KILL = frozenset("he she they someone somebody o e hi nhw".split())
+_BLOWS = frozenset("fists fist hands hand feet boots belt".split())
 
 
 # who or what a danger turns out to be, said after it: "it's the gas engineer", "it's the cat",
@@ -5213,7 +5275,8 @@ def _control_and_exploitation(clauses, toks, words, has) -> CrisisSignal | None:
         and set(words[k + 1 : k + 3]) & {"my", "our", "her", "his", "all"}
     )
     acts = taken + sum(_has(words, (q,)) for q in _KEPT_IN)
-    if someone and acts >= 2:
+    hurt = any(t.tags & {"violence"} for t in toks)  # "keeps my passport and kicks me"
+    if someone and (acts >= 2 or taken and hurt):
         return _sig(
             "abuse", "control, act after act", about="self" if has & {"me", "i", "we", "us"} else "other"
         )

@@ -1445,3 +1445,33 @@ def test_a_means_a_menace_or_a_danger_across_a_message_is_read(text, kind):
 @pytest.mark.parametrize("text", ORDINARY_BY_CONTEXT_2)
 def test_a_method_word_naming_a_thing_or_a_routine_is_ordinary(text):
     assert detect_crisis(text) is None, (text, detect_crisis(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my brother keeps beating me at darts in the pub league",
+        "she thrashed me at chess again, any chess clubs for adults",
+        "the traffic on the bypass is killing me, is there a bus lane",
+        "my wife is killing me with her singing in the shower",
+        "Mae'r gwaith cartref yn fy lladd i, oes clwb gwaith cartref?",
+        "Is oilseed rape bad for asthma?",
+        "where can we get drink spiking test strips for the freshers fair",
+    ],
+)
+def test_a_game_a_figure_or_a_homonym_is_ordinary(text):
+    assert detect_crisis(text) is None, (text, detect_crisis(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my husband is killing me, he hits me every night",
+        "he beat me after the football match",
+        "Mae o wedi bygwth fy lladd i",
+        "he's killing me slowly and i can't leave",
+        "my boss at the factory keeps my passport and kicks me",
+    ],
+)
+def test_a_figure_that_is_no_figure_is_still_read(text):
+    assert detect_crisis(text) is not None, text
