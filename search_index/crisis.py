@@ -1577,7 +1577,7 @@ def _signals(cl: _Clause) -> Iterable[CrisisSignal]:
             continue  # "the bonfire smoke is killing me": a thing said to kill is a figure of speech
         if _in_a_game([t.text for t in toks]):
             continue  # "my brother pinned me in wrestling", "got beat at pool": the game (not "after the match")
-        if any(t.text in _ANIMALS for t in toks[i + 1 : i + 5]) and any(
+        if any(t.text in _ANIMALS for t in toks[i + 1 : i + 8]) and any(
             t.text == "by" for t in toks[i + 1 : i + 3]
         ):
             continue  # "got jumped by my dog": an animal
@@ -3420,7 +3420,7 @@ def _a_joke_with_its_butt(clauses: list[list[_Token]], best: CrisisSignal) -> bo
 _EVENTS = frozenset("race regatta fireworks parade carnival sunset view views photos photo scenery".split())
 _TREATS = frozenset(
     "chocolate chocolates sweets sugar cake cakes biscuits coffee caffeine carbs cheese pizza crisps "
-    "telly tv netflix sun sunshine".split()
+    "telly tv netflix sun sunshine mince pies films movies boxsets turkey food".split()
 )
 _SPENT = frozenset("empty emptied finished".split())  # "empty blister packs all over the side"
 _ORGANISERS = (
@@ -3500,7 +3500,65 @@ def _ordinary_by_its_context(clauses: list[list[_Token]], best: CrisisSignal) ->
             w in ("from", "by") and set(words[k + 1 : k + 4]) & _PETS for k, w in enumerate(words)
         ):
             return True
+    if best.kind == "danger" and _resolved(words):
+        return True
+    if best.kind == "danger" and _a_thing_at_a_task(toks, words):
+        return True
+    parting = any(t.tags & {"missing", "goodbye"} for t in toks) or _has(
+        words, (("coming", "back"), ("come", "back"))
+    )
+    if best.kind == "suicide" and not parting and _carried_not_taken(words):
+        return True
     return best.kind == "danger" and not has & _CAUSE_DOUBTED and _explained_away(words)
+
+
+# an emergency over, said after it: "he choked on a grape but he's fine now"
+_FINE_NOW = (
+    ("is", "fine", "now"),
+    ("am", "fine", "now"),
+    ("is", "ok", "now"),
+    ("is", "okay", "now"),
+    ("is", "alright", "now"),
+    ("all", "fine", "now"),
+    ("bob", "dim", "yn", "iawn"),
+    ("popeth", "yn", "iawn"),
+    ("di", "ddiffodd"),
+    ("wedi", "ddiffodd"),
+)
+_OVER = frozenset("choked fell fallen caught ddoe yesterday".split())
+
+
+def _resolved(words: list[str]) -> bool:
+    return _has(words, _FINE_NOW) and bool(set(words) & _OVER) and "but" not in words[-4:]
+
+
+# a weapon, a fire, smoke or a blue face at an everyday task: "got the knife out, carving the turkey",
+# "machete clearing brambles", "smoke coming from the chimney", "the curry house is on fire, best jalfrezi"
+_TASKS = frozenset(
+    "carving carve turkey clearing brambles fforc fork prop pigeons gardening allotment "
+    "chimney simnai bonfire bbq barbecue woodburner stove blueberries".split()
+)
+_PRAISE = frozenset(
+    "best brilliant amazing orders season tymor".split()
+)  # "the curry house is on fire, best jalfrezi"
+_AT_HAND = frozenset(
+    "waving pointing aiming threatening outside door window flames trapped inside alarm".split()
+)
+
+
+def _a_thing_at_a_task(toks: list[_Token], words: list[str]) -> bool:
+    harm = any(t.tags & (_INTENT_TAGS | {"threat", "violence", "fear", "harm", "kill"}) for t in toks)
+    on_fire = any(t.tags & {"fire_state"} for t in toks) and bool(set(words) & _PRAISE)
+    return (bool(set(words) & _TASKS) or on_fire) and not set(words) & _AT_HAND and not harm
+
+
+def _carried_not_taken(words: list[str]) -> bool:
+    """Medicines carried and so run short, not swallowed: "took all my tablets on holiday with me and ran
+    out", "took all his meds to his girlfriend's and forgot them" (never "took all my tablets to my room",
+    "to the bathroom to take them", "40 tablets")."""
+    short = set(words) & {"forgot", "forgotten", "holiday"} or _has(words, (("ran", "out"), ("left", "them")))
+    taken_in = set(words) & (_SWALLOWED | {"take", "overdose", "overdosed"})
+    return bool(short) and not taken_in and not any(w.isdigit() for w in words) and bool(set(words) & _TAKEN)
 
 
 def _a_game_or_a_figure(clauses: list[list[_Token]]) -> bool:
@@ -3641,6 +3699,8 @@ def _a_weapon_to_hand_in(clauses: list[list[_Token]], best: CrisisSignal) -> boo
             ("sell", "it"),
             ("renew",),
             ("legally",),
+            ("need", "a", "licence"),
+            ("need", "a", "license"),
         ),
     )
     doing = set(words) & {
@@ -3896,6 +3956,14 @@ def _by_model(clauses: list[list[_Token]]) -> CrisisSignal | None:
 
 
 # Words that set what is told in the past, in the news or in a story
+# lately, for an emergency over (a fire, a flood, a break-in), never for a blow
+_LAST_WEEK = (
+    ("last", "week"),
+    ("wythnos", "diwethaf"),
+    ("wythnos", "diwetha"),
+    ("fis", "diwethaf"),
+    ("fis", "dwytha"),
+)
 _LONG_AGO = (
     ("last", "year"),
     ("years", "ago"),
@@ -4093,7 +4161,13 @@ def _told_of_the_past(clauses: list[list[_Token]], best: CrisisSignal) -> bool:
         words[k : k + 3] == ["when", "i", "was"] and words[k + 3 : k + 4] != [] and words[k + 3].isdigit()
         for k in range(len(words))
     )
-    long_ago = _has(words, _LONG_AGO) or _a_past_year(words) or lately_well or at_an_age  # "when i was 19"
+    hurt = any(
+        t.tags & {"violence", "weapon", "harm", "cut", "burn", "kill", "threat"} for cl in clauses for t in cl
+    )
+    over = best.kind == "danger" and not hurt and _has(words, _LAST_WEEK)
+    long_ago = (
+        _has(words, _LONG_AGO) or _a_past_year(words) or lately_well or at_an_age or over
+    )  # "when i was 19"
     if not long_ago or best.kind == "sexual-violence":
         return False
     since = any(w == "since" and words[k - 1 : k] not in (["years"], ["months"]) for k, w in enumerate(words))
@@ -4110,7 +4184,10 @@ def _told_of_the_past(clauses: list[list[_Token]], best: CrisisSignal) -> bool:
         return False  # "used to self harm ... but i cut really deep last night", "the bridge is next"
     if wish or "anymore" in words:
         return False  # "the counselling last month really helped but i want to die", "he says he'll kill me"
-    if _now_again(words) or set(words) & {"just", "again", "tonight", "still", "today", "heno", "eto"}:
+    still = any(
+        w == "still" and words[k + 1 : k + 2] not in (["needs"], ["need"]) for k, w in enumerate(words)
+    )
+    if _now_again(words) or still or set(words) & {"just", "again", "tonight", "today", "heno", "eto"}:
         return False  # "my son used to self harm and now he's taken an overdose"
     if any(w == "now" and not _well_now(words, k) for k, w in enumerate(words)):
         return False  # "he used to hit my mum and he's hitting her now" (but "been well for ages now")
@@ -4123,6 +4200,8 @@ def _told_of_the_past(clauses: list[list[_Token]], best: CrisisSignal) -> bool:
         return True  # "my son self harmed years ago, he's doing well now"
     if best.kind == "danger" and _has(words, (("crime", "number"), ("insurance",), ("claim",), ("cyngor",))):
         return True  # "someone broke into my car last month, the police gave me a crime number"
+    if best.kind == "danger":
+        return True  # "our chip pan caught fire years ago, the ceiling needs fixing": an emergency over
     return best.about == "self" and best.kind in ("self-harm", "suicide", "abuse") and well_now
 
 
