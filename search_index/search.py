@@ -444,7 +444,10 @@ class SearchIndex:
         crisis = detect_crisis(text)
         query_text = text[:MAX_QUERY_CHARS]
         understanding, corrections = self.understand(query_text, lang)
-        said = self._information(understanding, lang)
+        # how much each word says is judged in the message's own language, which the page's only
+        # breaks a tie for: a Welsh message typed on the English page is read as Welsh
+        msg_lang = welsh_or_english(query_text, lang) or lang
+        said = self._information(understanding, msg_lang)
         weights: dict[str, float] = {}
         for w in understanding.words:
             weight = (0.35 if w in self.vocabulary.weak else 1.0) * said.get(w, 1.0)
@@ -498,7 +501,7 @@ class SearchIndex:
         by_meaning = self._meaning.closeness(
             [self._english(w) for w in told], [entries[d].slug for d in entries]
         )
-        familiar = {w: self._familiar(w, lang) for w in told}
+        familiar = {w: self._familiar(w, msg_lang) for w in told}
         coverage = {
             d: _coverage(said, told, lexical.get(d, {}), by_meaning.get(entries[d].slug), familiar)
             for d in entries

@@ -198,6 +198,22 @@ def test_welsh_reaches_meaning_through_the_welsh_vocabulary(bundled):
     assert res.confident and "food" in res.hits[0].entry.categories
 
 
+@pytest.mark.parametrize(
+    "message, kind",
+    [
+        ("mae'r landlord eisiau i ni adael y fflat cyn y Nadolig", "housing"),
+        ("mae fy merch yn cael ei bwlio ar y bws ysgol bob dydd", "young-people"),
+        ("does gen i ddim arian i dalu am fwyd tan ddydd Gwener", "food"),
+    ],
+)
+def test_a_welsh_message_on_the_english_page_is_read_as_welsh(bundled, message, kind):
+    """Its words are weighed as Welsh whatever the page's language: the Welsh words the English model
+    does not know are not taken for rare English words that no entry accounts for."""
+    on_english_page, on_welsh_page = bundled.search(message, lang="en"), bundled.search(message, lang="cy")
+    assert kind in on_english_page.hits[0].entry.categories, on_english_page.hits[0].slug
+    assert on_english_page.confident and on_welsh_page.confident
+
+
 def test_a_word_in_most_entries_says_little(bundled):
     """ "wrexham" is in most of the bundled entries: it tells none of them apart, so a message that
     matches little else is no good match, however much the word means to the model."""
