@@ -13,12 +13,13 @@ from __future__ import annotations
 
 import heapq
 import math
+import re
 import threading
 import time
 import weakref
 from collections import Counter, defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import islice
 from operator import itemgetter
 from pathlib import Path
@@ -30,7 +31,7 @@ from .engine.analysis import query_terms, query_words
 from .engine.meaning import MeaningIndex, entry_text
 from .entries import Category, Entry
 from .index import ENGINE, area_key, current_generation, read_meta, read_state, spell_words
-from .language import is_welsh_word, ordinary_english_words, welsh_or_english
+from .language import is_welsh_word, ordinary_english_words, welsh_meanings, welsh_or_english
 from .lexicon import BUILTIN as BUILTIN_VOCABULARY
 from .lexicon import (
     Understanding,
@@ -64,6 +65,13 @@ DIRECTORY_COMMON = 0.5  # in this share of the entries or more, rarity adds noth
 DIRECTORY_RARE = 0.05  # in this share or fewer, it says all
 WEIGHT_IN_MOST = 0.15  # a word in DIRECTORY_COMMON of the entries or more says at most this much
 UNMATCHED_FAMILIAR = 0.3  # a word the directory knows, not matched by an entry, counts this much against it
+# A Welsh word of a Welsh message that the vocabulary does not read is read through the Welsh-English
+# dictionary: the message's vector has its first sense's words at this weight, its second's at half
+DICTIONARY_WEIGHT = 0.8
+
+
+# In Welsh, the article ('r), the particle ('n) and the pronouns ('i, 'w, 'm) lean on the word before
+_WELSH_CLITIC = re.compile(r"(?<=[^\W\d_])['’](?:r|n|i|w|m)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -301,9 +309,27 @@ class SearchIndex:
     def understand(self, text: str, lang: str = "en") -> tuple[Understanding, list[tuple[str, str]]]:
         """The resident's words, typos fixed, read through the vocabulary; `lang` (the page's or the
         chat's) decides the language when the message's own words do not."""
-        words = tokenize(text[: MAX_QUERY_CHARS * 2])[:60]
+        text = text[: MAX_QUERY_CHARS * 2]
+        welsh = (welsh_or_english(text, lang) or lang) == "cy"
+        if welsh:  # "mae'r", "dwi'n", "i'w": the article or particle apart, not one word ("maer")
+            text = _WELSH_CLITIC.sub(" ", text)
+        words = tokenize(text)[:60]
         corrected, corrections = self._correct(words, text, lang)
-        return self.vocabulary.understand(corrected), corrections
+        understanding = self.vocabulary.understand(corrected)
+        if welsh:
+            understanding = self._read_welsh(understanding)
+        return understanding, corrections
+
+    def _read_welsh(self, u: Understanding) -> Understanding:
+        """A Welsh message's words that the vocabulary does not read, read through the Welsh-English
+        dictionary ("anghofio" -> forget, "nhad" -> father; their first two senses). The English model
+        then judges what they say and how close they are to each entry; they are not searched as
+        words (a word-for-word reading finds the look-alikes: "oriau agor" as opening hours)."""
+        read = {w for phrase in u.sources.values() for w in tokenize(phrase)}
+        skip = self.vocabulary.stopwords | set(self.vocabulary.welsh) | read
+        senses = {w: welsh_meanings(w)[:2] for w in u.words if w not in skip}
+        senses = {w: s for w, s in senses.items() if s}
+        return replace(u, senses=senses) if senses else u
 
     def _correct(
         self, words: list[str], text: str = "", lang: str = "en"
@@ -499,9 +525,9 @@ class SearchIndex:
         # closeness in meaning of each of the resident's words on its own
         told = [w for w, x in said.items() if x > 0]
         by_meaning = self._meaning.closeness(
-            [self._english(w) for w in told], [entries[d].slug for d in entries]
+            [self._english(w, understanding) for w in told], [entries[d].slug for d in entries]
         )
-        familiar = {w: self._familiar(w, msg_lang) for w in told}
+        familiar = {w: self._familiar(w, msg_lang, understanding) for w in told}
         coverage = {
             d: _coverage(said, told, lexical.get(d, {}), by_meaning.get(entries[d].slug), familiar)
             for d in entries
@@ -563,6 +589,8 @@ class SearchIndex:
             exp = self.vocabulary.welsh.get(w)
             if exp is not None and exp.words:
                 out[w] = max(self._meaning.weight(t) for e in exp.words for t in tokenize(e))
+            elif w in u.senses:  # as much as its English senses say
+                out[w] = max(self._meaning.weight(t) for t in self._sense_words(u, w))
             elif lang == "cy" and self._meaning.ok and not self._meaning.is_word(w):
                 out[w] = max(WELSH_UNKNOWN * (self._meaning.weight(w) > 0), read_as.get(w, 0.0))
             else:
@@ -592,13 +620,24 @@ class SearchIndex:
         rarity = math.log(DIRECTORY_COMMON / share) / math.log(DIRECTORY_COMMON / DIRECTORY_RARE)
         return max(weight, min(1.0, rarity))
 
-    def _familiar(self, word: str, lang: str = "en") -> bool:
-        """Does the directory (any entry) or the resident vocabulary know this word? (In Welsh, a
-        word the English model does not know is taken as known: the model cannot judge it.)"""
+    def _familiar(self, word: str, lang: str = "en", u: Understanding | None = None) -> bool:
+        """Does the directory (any entry) or the resident vocabulary know this word? (A Welsh word read
+        through the dictionary: one of its English senses' words. In Welsh, another word the English
+        model does not know is taken as known: the model cannot judge it.)"""
+        if u is not None and word in u.senses:
+            return any(t in self._known for t in self._sense_words(u, word))
         return word in self._known or (lang == "cy" and self._meaning.ok and not self._meaning.is_word(word))
 
-    def _english(self, word: str) -> str:
-        """A Welsh word the vocabulary knows, as its English meaning (the model is English)."""
+    def _sense_words(self, u: Understanding, word: str, sense: str | None = None) -> list[str]:
+        """The English words of a Welsh word's dictionary senses (or of one of them), filler left out."""
+        text = sense if sense is not None else " ".join(u.senses[word])
+        return [t for t in tokenize(text) if t not in self.vocabulary.stopwords] or tokenize(text)
+
+    def _english(self, word: str, u: Understanding | None = None) -> str:
+        """A Welsh word the vocabulary knows, or one read through the dictionary, as its English
+        meaning (the model is English)."""
+        if u is not None and word in u.senses:
+            return u.senses[word][0]
         exp = self.vocabulary.welsh.get(word)
         return " ".join(exp.words[:3]) if exp is not None and exp.words else word
 
@@ -608,8 +647,12 @@ class SearchIndex:
         their English meaning)."""
         out: dict[str, float] = {}
         for w, weight in said.items():
-            if w not in self.vocabulary.welsh and weight > 0:
+            if w not in self.vocabulary.welsh and w not in u.senses and weight > 0:
                 out[w] = max(out.get(w, 0.0), weight)
+        for w, senses in u.senses.items():
+            for i, sense in enumerate(senses):
+                for t in self._sense_words(u, w, sense):
+                    out[t] = max(out.get(t, 0.0), DICTIONARY_WEIGHT / (i + 1))
         for w, weight in u.added.items():
             src = u.sources.get(w, "")
             welsh = src in self.vocabulary.welsh

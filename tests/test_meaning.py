@@ -23,6 +23,7 @@ from search_index import SearchIndex, build_index, search
 from search_index.engine import meaning
 from search_index.engine.meaning import EntryVectors, MeaningModel
 from search_index.index import current_generation
+from search_index.language import welsh_meanings
 from signpost.cli import cli
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -212,6 +213,29 @@ def test_a_welsh_message_on_the_english_page_is_read_as_welsh(bundled, message, 
     on_english_page, on_welsh_page = bundled.search(message, lang="en"), bundled.search(message, lang="cy")
     assert kind in on_english_page.hits[0].entry.categories, on_english_page.hits[0].slug
     assert on_english_page.confident and on_welsh_page.confident
+
+
+def test_a_welsh_word_the_vocabulary_lacks_is_judged_by_its_english_meaning(bundled):
+    """ "sinema" (cinema) and "agosaf" (nearest) are in the Welsh-English dictionary, not in the
+    vocabulary: the English model weighs them, and no entry accounts for a cinema."""
+    understanding, _ = bundled.understand("ble mae'r sinema agosaf", lang="cy")
+    assert understanding.senses["sinema"] == ("cinema",)
+    assert "maer" not in understanding.words  # "mae'r" is "mae" and the article, not a word "maer"
+    for lang in ("cy", "en"):
+        assert not bundled.search("ble mae'r sinema agosaf", lang=lang).confident, lang
+    # an English message is not read through the Welsh dictionary ("plant" is a plant here)
+    assert bundled.understand("plant pots for the garden")[0].senses == {}
+
+
+def test_a_welsh_message_is_read_word_by_word_through_the_dictionary(bundled):
+    """The article and the particle leaning on a word ("i'r", "dwi'n") are not words of their own,
+    and a mutated word is read through the word it mutates from ("nhad": tad, father)."""
+    assert welsh_meanings("nhad") == ("father",) and welsh_meanings("ysgol") == ("school", "ladder")
+    understanding, _ = bundled.understand("mae fy nhad yn anghofio popeth i'r teulu", lang="en")
+    assert understanding.senses["anghofio"] == ("forget",)
+    assert "ir" not in understanding.words and "i" not in understanding.senses
+    res = bundled.search("does dim bwyd yn y cwpwrdd i'r babi")
+    assert "food" in res.hits[0].entry.categories and res.confident, [h.slug for h in res.hits[:3]]
 
 
 def test_a_word_in_most_entries_says_little(bundled):
