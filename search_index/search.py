@@ -71,6 +71,9 @@ DICTIONARY_WEIGHT = 0.8
 
 
 # In Welsh, the article ('r), the particle ('n) and the pronouns ('i, 'w, 'm) lean on the word before
+# The clitics that lean on a word: English 's, 'd, 'll, 're, 've, 'm; in Welsh the article ('r), the
+# particle ('n) and the pronouns ('i, 'w, 'm)
+_ENGLISH_CLITIC = re.compile(r"(?<=[^\W\d_])['’](?:s|d|ll|re|ve|m)\b", re.IGNORECASE)
 _WELSH_CLITIC = re.compile(r"(?<=[^\W\d_])['’](?:r|n|i|w|m)\b", re.IGNORECASE)
 
 
@@ -311,8 +314,9 @@ class SearchIndex:
         chat's) decides the language when the message's own words do not."""
         text = text[: MAX_QUERY_CHARS * 2]
         welsh = (welsh_or_english(text, lang) or lang) == "cy"
-        if welsh:  # "mae'r", "dwi'n", "i'w": the article or particle apart, not one word ("maer")
-            text = _WELSH_CLITIC.sub(" ", text)
+        # a clitic leaning on a word is not part of it: "mae'r", "dwi'n" are not words "maer", "dwin";
+        # "where's", "mate's" are "where", "mate" (the clitic itself says nothing)
+        text = (_WELSH_CLITIC if welsh else _ENGLISH_CLITIC).sub(" ", text)
         words = tokenize(text)[:60]
         corrected, corrections = self._correct(words, text, lang)
         understanding = self.vocabulary.understand(corrected)

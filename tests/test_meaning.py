@@ -238,6 +238,14 @@ def test_a_welsh_message_is_read_word_by_word_through_the_dictionary(bundled):
     assert "food" in res.hits[0].entry.categories and res.confident, [h.slug for h in res.hits[:3]]
 
 
+def test_an_english_clitic_is_not_part_of_the_word(bundled):
+    """ "where's" is "where" and "is": not a rare word "wheres" that no entry accounts for."""
+    understanding, _ = bundled.understand("where's the nearest petrol station, it's on my mate's road")
+    assert not {"wheres", "its", "mates"} & set(understanding.words), understanding.words
+    assert "mate" in understanding.words
+    assert not bundled.search("where's the nearest petrol station").confident
+
+
 def test_a_word_in_most_entries_says_little(bundled):
     """ "wrexham" is in most of the bundled entries: it tells none of them apart, so a message that
     matches little else is no good match, however much the word means to the model."""
