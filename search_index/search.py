@@ -893,7 +893,9 @@ class _SpellIndex:
         self._memo: dict[tuple[str, bool, str | None], str | None] = {}
 
     def correct(self, word: str, loose: bool = False, avoid: str | None = None) -> str | None:
-        """The closest, then most used, word of the directory; `avoid`: not one of the words that
+        """The closest word of the directory; of words as close, first one the typo is with letters
+        left out of (the commonest typo: "gowing" is "growing" before the more used "going"), then
+        the most used; `avoid`: not one of the words that
         `only` gives that language."""
         key = (word, loose, avoid)
         if key not in self._memo:
@@ -908,7 +910,7 @@ class _SpellIndex:
         limit = 1 if len(word) <= 8 else 2  # two edits only in long words: "purple" must not become "people"
         if loose:
             limit += 1 if len(word) >= 7 else 0
-        best: tuple[int, int, str] | None = None
+        best: tuple[int, bool, int, str] | None = None
         letters = _letters(word)
         # a four-letter word is only changed, never shortened or lengthened: "taxi" is not "tai"
         lengths = (4,) if len(word) == 4 else range(len(word) - limit, len(word) + limit + 1)
@@ -921,10 +923,10 @@ class _SpellIndex:
                     continue
                 d = edit_distance(word, cand, limit)
                 if d <= limit:
-                    key = (d, -self.freqs.get(cand, 0), cand)
+                    key = (d, not _omits_from(word, cand), -self.freqs.get(cand, 0), cand)
                     if best is None or key < best:
                         best = key
-        return best[2] if best else None
+        return best[-1] if best else None
 
     def split(self, word: str, stopwords: set[str] = frozenset()) -> list[str] | None:
         """'foodbank' -> ['food', 'bank'] when both halves are words of the directory."""
@@ -935,6 +937,12 @@ class _SpellIndex:
             if a in self.words and b in self.words and self.freqs[a] > 0 and self.freqs[b] > 0:
                 return [a, b]
         return None
+
+
+def _omits_from(typed: str, word: str) -> bool:
+    """Is `typed` `word` with letters left out ("gowing" of "growing")?"""
+    it = iter(word)
+    return len(typed) < len(word) and all(ch in it for ch in typed)
 
 
 def _letters(word: str) -> int:
