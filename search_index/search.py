@@ -895,8 +895,7 @@ class _SpellIndex:
     def correct(self, word: str, loose: bool = False, avoid: str | None = None) -> str | None:
         """The closest word of the directory; of words as close, first one the typo is with letters
         left out of (the commonest typo: "gowing" is "growing" before the more used "going"), then
-        the most used; `avoid`: not one of the words that
-        `only` gives that language."""
+        the most used; `avoid`: not one of the words that `only` gives that language."""
         key = (word, loose, avoid)
         if key not in self._memo:
             if len(self._memo) > 50_000:
