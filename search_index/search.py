@@ -53,9 +53,13 @@ WORDS_SHARE = 0.55  # a result's score: this share from its word match, the rest
 MEANING_FULL = 0.60  # cosine similarity at which an entry counts as fully close in meaning
 MEANING_ALONE = 0.2  # an entry found by meaning alone is shown from this cosine similarity up
 MEANING_EXPANSION = 0.5  # the vocabulary's words for a resident's English word, beside the word itself
-# A good match: coverage + MEANING_SUPPORT x (cosine similarity of the whole message) >= GOOD_MATCH
+# A good match: coverage + MEANING_SUPPORT x (cosine similarity of the whole message)
+#   + KIND_SUPPORT x (how close the words it accounts for are to its kinds of service - KIND_NEUTRAL)
+#   >= GOOD_MATCH (see `_kind_fit`)
 GOOD_MATCH = 0.68
-MEANING_SUPPORT = 0.3
+MEANING_SUPPORT = 0.45
+KIND_SUPPORT = 0.3
+KIND_NEUTRAL = 0.38
 GOOD_SAYS = 0.3  # ... and the message says at least this much (more than one filler word)
 WORD_FLOOR = 0.2  # a resident's word on its own this close to an entry (cosine) is not accounted for
 WORD_FULL = 0.45  # and this close is fully accounted for
@@ -536,6 +540,10 @@ class SearchIndex:
             d: _coverage(said, told, lexical.get(d, {}), by_meaning.get(entries[d].slug), familiar)
             for d in entries
         }
+        # how close each of those words is to each kind of service (category) the directory has
+        kinds = self._meaning.closeness_to_texts(
+            [self._english(w, understanding) for w in told], self._category_texts()
+        )
         said_total = sum(said.values())
         phrase = _resident_phrase(understanding, said)
         hits: list[Hit] = []
@@ -545,6 +553,9 @@ class SearchIndex:
                 fused *= CLOSED_PENALTY
             matched = words.get(d, (0.0, ()))[1]
             support = coverage[d] + MEANING_SUPPORT * max(0.0, near.get(d, 0.0))
+            if kinds:  # the words it accounts for are, or are not, what its kinds of service are about
+                fit = _kind_fit(said, told, lexical.get(d, {}), by_meaning.get(entry.slug), kinds, entry)
+                support += KIND_SUPPORT * (fit - KIND_NEUTRAL)
             good = support >= GOOD_MATCH and said_total >= GOOD_SAYS
             via = tuple(n for n in understanding.notes if n[0] in matched)
             if kind == "meaning":
@@ -565,6 +576,10 @@ class SearchIndex:
         elif not hits and understanding.words:
             suggestion = self._did_you_mean(understanding.words, query_text, lang)
         return Results(query_text, tuple(hits), crisis, suggestion, tuple(corrections), total, confident)
+
+    def _category_texts(self) -> dict[str, str]:
+        """Each category's name and description: what that kind of service is about."""
+        return {c.id: f"{c.name}. {c.description}".strip() for c in self.categories}
 
     def _admissible(self, d: int, entry: Entry, filters: Filters) -> bool:
         """May this entry be shown for these filters (not closed, inside every filter)?"""
@@ -808,13 +823,40 @@ def _coverage(
     house") and counts UNMATCHED_FAMILIAR of its weight against it; a word they have never seen
     ("wedding", "passport") counts fully: the directory may have nothing for it."""
     got = missing = 0.0
-    for i, w in enumerate(told):
-        sim = close[i] if close else 0.0
-        by_meaning = min(1.0, max(0.0, (sim - WORD_FLOOR) / (WORD_FULL - WORD_FLOOR)))
-        part = max(lexical.get(w, 0.0), by_meaning)
+    for w, part in zip(told, _accounted(told, lexical, close), strict=True):
         got += said[w] * part
         missing += said[w] * (1 - part) * (UNMATCHED_FAMILIAR if familiar.get(w) else 1.0)
     return got / (got + missing) if got > 0 else 0.0
+
+
+def _accounted(told: list[str], lexical: dict[str, float], close) -> list[float]:
+    """How far an entry accounts for each of the resident's words (0..1): by its words (`lexical`),
+    or by the word's own closeness in meaning to it (`close`, cosine per word of `told`)."""
+    out = []
+    for i, w in enumerate(told):
+        sim = close[i] if close else 0.0
+        by_meaning = min(1.0, max(0.0, (sim - WORD_FLOOR) / (WORD_FULL - WORD_FLOOR)))
+        out.append(max(lexical.get(w, 0.0), by_meaning))
+    return out
+
+
+def _kind_fit(
+    said: dict[str, float], told: list[str], lexical: dict[str, float], close, kinds, entry: Entry
+) -> float:
+    """How close in meaning the resident's words that an entry accounts for are to what its kinds of
+    service are about (the name and description of its closest category, per word), weighted as
+    `_coverage` weighs them. "debt" matched by Citizens Advice is close to "Money, benefits and
+    debt"; "shop" matched in the woodwork workshop's text, or "phone" in the text line's, is close to
+    none of its kinds: a word an entry has in passing. KIND_NEUTRAL when it has no known category."""
+    own = [kinds[c] for c in entry.categories if c in kinds]
+    if not own:
+        return KIND_NEUTRAL
+    total = weight = 0.0
+    for i, (w, part) in enumerate(zip(told, _accounted(told, lexical, close), strict=True)):
+        if part > 0:
+            total += said[w] * part * max(sims[i] for sims in own)
+            weight += said[w] * part
+    return total / weight if weight > 0 else 0.0
 
 
 def _resident_phrase(u: Understanding, said: dict[str, float]) -> str:

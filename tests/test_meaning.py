@@ -282,6 +282,29 @@ def test_confident_on_a_clear_need_and_not_on_something_the_directory_lacks(bund
         assert not bundled.search(message).confident, message
 
 
+def test_the_kinds_of_service_are_compared_with_the_words_an_entry_accounts_for(bundled):
+    """Each category's name and description says what that kind of service is about: "debt" is
+    closest to money, "baby" to the early years."""
+    kinds = bundled._meaning.closeness_to_texts(["debt", "baby"], bundled._category_texts())
+    assert set(kinds) == {c.id for c in bundled.categories}
+    assert max(kinds, key=lambda c: kinds[c][0]) == "money"
+    assert max(kinds, key=lambda c: kinds[c][1]) == "early-years"
+
+
+def test_a_word_an_entry_has_in_passing_is_no_good_match(bundled):
+    """The text line's questions mention "phone" (you can text, not phone): a phone shop is not what
+    a crisis line is about. A need that is what the entry's kind of service is about stays confident."""
+    res = bundled.search("phone case shop")
+    assert res.hits[0].slug == "shout-85258" and not res.confident
+    for message, kind in [
+        ("debt advice for a catalogue bill", "money"),
+        ("baby weighing clinic", "early-years"),
+        ("esol classes for my wife", "language"),
+    ]:
+        res = bundled.search(message)
+        assert res.confident and kind in res.hits[0].entry.categories, (message, res.hits[0].slug)
+
+
 def test_ask_json_gains_confident_and_keeps_the_rest(tmp_path):
     runner = CliRunner()
     result = runner.invoke(
