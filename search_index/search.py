@@ -60,6 +60,8 @@ GOOD_MATCH = 0.68
 MEANING_SUPPORT = 0.45
 KIND_SUPPORT = 0.3
 KIND_NEUTRAL = 0.38
+KIND_CLIP = 0.5  # a word naming a kind of service itself ("family") counts no more than one close to it
+KIND_RANK = 0.2  # a result's score gains this times how close the message is to its kinds of service
 GOOD_SAYS = 0.3  # ... and the message says at least this much (more than one filler word)
 WORD_FLOOR = 0.2  # a resident's word on its own this close to an entry (cosine) is not accounted for
 WORD_FULL = 0.45  # and this close is fully accounted for
@@ -549,13 +551,16 @@ class SearchIndex:
         hits: list[Hit] = []
         for fused, d, kind in _fuse(words, coverage, near):
             entry = entries[d]
+            support = coverage[d] + MEANING_SUPPORT * max(0.0, near.get(d, 0.0))
+            if kinds:
+                # ranked higher as far as the message is about its kinds of service; a good match only
+                # as far as the words it accounts for are what those kinds are about
+                fused += KIND_RANK * _kind_fit(said, told, [1.0] * len(told), kinds, entry)
+                accounted = _accounted(told, lexical.get(d, {}), by_meaning.get(entry.slug))
+                support += KIND_SUPPORT * (_kind_fit(said, told, accounted, kinds, entry) - KIND_NEUTRAL)
             if entry.status == "temporarily-closed":
                 fused *= CLOSED_PENALTY
             matched = words.get(d, (0.0, ()))[1]
-            support = coverage[d] + MEANING_SUPPORT * max(0.0, near.get(d, 0.0))
-            if kinds:  # the words it accounts for are, or are not, what its kinds of service are about
-                fit = _kind_fit(said, told, lexical.get(d, {}), by_meaning.get(entry.slug), kinds, entry)
-                support += KIND_SUPPORT * (fit - KIND_NEUTRAL)
             good = support >= GOOD_MATCH and said_total >= GOOD_SAYS
             via = tuple(n for n in understanding.notes if n[0] in matched)
             if kind == "meaning":
@@ -840,21 +845,20 @@ def _accounted(told: list[str], lexical: dict[str, float], close) -> list[float]
     return out
 
 
-def _kind_fit(
-    said: dict[str, float], told: list[str], lexical: dict[str, float], close, kinds, entry: Entry
-) -> float:
-    """How close in meaning the resident's words that an entry accounts for are to what its kinds of
-    service are about (the name and description of its closest category, per word), weighted as
-    `_coverage` weighs them. "debt" matched by Citizens Advice is close to "Money, benefits and
-    debt"; "shop" matched in the woodwork workshop's text, or "phone" in the text line's, is close to
-    none of its kinds: a word an entry has in passing. KIND_NEUTRAL when it has no known category."""
+def _kind_fit(said: dict[str, float], told: list[str], parts: list[float], kinds, entry: Entry) -> float:
+    """How close in meaning the resident's words are to what an entry's kinds of service are about
+    (per word, the name and description of its closest category; `kinds`: category -> cosine per
+    word of `told`), each word weighted by how much it says times `parts` (how far the entry accounts
+    for it, or 1 for all). "debt" is close to Citizens Advice's "Money, benefits and debt"; "phone",
+    which the text line's questions mention in passing, to none of its kinds. KIND_NEUTRAL when the
+    entry has no known category, 0 when it accounts for none of the words."""
     own = [kinds[c] for c in entry.categories if c in kinds]
     if not own:
         return KIND_NEUTRAL
     total = weight = 0.0
-    for i, (w, part) in enumerate(zip(told, _accounted(told, lexical, close), strict=True)):
+    for i, (w, part) in enumerate(zip(told, parts, strict=True)):
         if part > 0:
-            total += said[w] * part * max(sims[i] for sims in own)
+            total += said[w] * part * min(KIND_CLIP, max(sims[i] for sims in own))
             weight += said[w] * part
     return total / weight if weight > 0 else 0.0
 

@@ -291,6 +291,23 @@ def test_the_kinds_of_service_are_compared_with_the_words_an_entry_accounts_for(
     assert max(kinds, key=lambda c: kinds[c][1]) == "early-years"
 
 
+def test_results_rank_higher_as_far_as_the_message_is_about_their_kind_of_service(bundled, monkeypatch):
+    """ "hungry" is what the food category is about: the community fridge (food) gains more than
+    Citizens Advice (advice, money), and no word counts for more than KIND_CLIP ("family" beside
+    "Parents and families" does not outweigh the rest of the message)."""
+    message = "hungry and skint till friday"
+    most = search.KIND_RANK * search.KIND_CLIP
+    with_kinds = {h.slug: h.score for h in bundled.search(message, limit=30).hits}
+    monkeypatch.setattr(search, "KIND_RANK", 0.0)
+    without = {h.slug: h.score for h in bundled.search(message, limit=30).hits}
+    gain = {slug: with_kinds[slug] - without[slug] for slug in with_kinds.keys() & without.keys()}
+    assert gain["cpp-community-fridge"] > gain["wrexham-citizens-advice"] > 0
+    assert max(gain.values()) <= most + 1e-4
+    monkeypatch.undo()
+    top = bundled.search("I want to learn to make cheap tasty meals for the family").hits[0]
+    assert top.slug == "cpp-cookery-sessions", top.why()
+
+
 def test_a_word_an_entry_has_in_passing_is_no_good_match(bundled):
     """The text line's questions mention "phone" (you can text, not phone): a phone shop is not what
     a crisis line is about. A need that is what the entry's kind of service is about stays confident."""
