@@ -80,6 +80,28 @@ DICTIONARY_WEIGHT = 0.8
 # The clitics that lean on a word: English 's, 'd, 'll, 're, 've, 'm; in Welsh the article ('r), the
 # particle ('n) and the pronouns ('i, 'w, 'm)
 _ENGLISH_CLITIC = re.compile(r"(?<=[^\W\d_])['’](?:s|d|ll|re|ve|m)\b", re.IGNORECASE)
+_NUMBER_WORDS = {
+    w: n
+    for n, w in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+        "sixteen seventeen eighteen nineteen".split()
+    )
+}
+_AGE = re.compile(
+    r"\b(\d{1,3}|" + "|".join(_NUMBER_WORDS) + r")[\s-]*(?:years?|yrs?)[\s-]*olds?\b", re.IGNORECASE
+)
+# An age said as "N year old" is read as the vocabulary reads its age group: below 2 a baby, ...
+AGE_GROUPS = ((2, "baby"), (5, "toddler"), (13, "child"), (18, "teenager"), (65, ""), (200, "pensioner"))
+AGE_WEIGHT = 0.8  # the weight of its words, as a phrase of the vocabulary
+
+
+def _age_group(age: str) -> str:
+    """The age group of "14 year old" ("teenager"); "" for a working age, or none."""
+    number = tokenize(age)[0]
+    n = int(number) if number.isdigit() else _NUMBER_WORDS.get(number, -1)
+    return next((word for below, word in AGE_GROUPS if 0 <= n < below), "")
+
+
 _WELSH_CLITIC = re.compile(r"(?<=[^\W\d_])['’](?:r|n|i|w|m)\b", re.IGNORECASE)
 
 
@@ -323,12 +345,35 @@ class SearchIndex:
         # a clitic leaning on a word is not part of it: "mae'r", "dwi'n" are not words "maer", "dwin";
         # "where's", "mate's" are "where", "mate" (the clitic itself says nothing)
         text = (_WELSH_CLITIC if welsh else _ENGLISH_CLITIC).sub(" ", text)
+        ages = [] if welsh else [m.group(0) for m in _AGE.finditer(text)]
+        if ages:  # "my 14 year old": a teenager, whose "old" is no word of the need
+            text = _AGE.sub(" ", text)
         words = tokenize(text)[:60]
         corrected, corrections = self._correct(words, text, lang)
         understanding = self.vocabulary.understand(corrected)
         if welsh:
             understanding = self._read_welsh(understanding)
+        if ages:
+            understanding = self._read_ages(understanding, ages)
         return understanding, corrections
+
+    def _read_ages(self, u: Understanding, ages: list[str]) -> Understanding:
+        """Ages said as "N year old", read as the vocabulary reads their age group ("14 year old" as
+        "teenager": young people, youth). Who the message is about, not what it asks: they add
+        words to search and a category hint, and say nothing that an entry must account for."""
+        added, sources, notes, cats = dict(u.added), dict(u.sources), list(u.notes), dict(u.categories)
+        for age in ages:
+            exp = self.vocabulary.phrases.get((stem(_age_group(age)),)) if _age_group(age) else None
+            if exp is None:
+                continue
+            shown = " ".join(tokenize(age))
+            for w in exp.words:
+                added[w] = max(added.get(w, 0.0), AGE_WEIGHT)
+                sources.setdefault(w, shown)
+            for c in exp.categories:
+                cats[c] = cats.get(c, 0.0) + 1.0
+            notes.append((shown, ", ".join(exp.words[:3])))
+        return replace(u, added=added, sources=sources, notes=tuple(notes), categories=cats)
 
     def _read_welsh(self, u: Understanding) -> Understanding:
         """A Welsh message's words that the vocabulary does not read, read through the Welsh-English

@@ -246,6 +246,21 @@ def test_an_english_clitic_is_not_part_of_the_word(bundled):
     assert not bundled.search("where's the nearest petrol station").confident
 
 
+@pytest.mark.parametrize(
+    "message, kind",
+    [
+        ("my 14 year old is glued to his xbox all day, anything for him to do?", "young-people"),
+        ("my 6 yr old has nits", "parenting"),
+        ("my 80-year-old dad can't cook for himself any more", "older-people"),
+    ],
+)
+def test_an_age_is_read_as_its_age_group_not_as_old(bundled, message, kind):
+    """ "14 year old" is a teenager: not "old" (older people), nor a word the entry must account for."""
+    understanding, _ = bundled.understand(message)
+    assert not {"year", "yr", "old"} & set(understanding.words), understanding.words
+    assert kind in bundled.search(message).hits[0].entry.categories, bundled.search(message).hits[0].slug
+
+
 def test_a_word_in_most_entries_says_little(bundled):
     """ "wrexham" is in most of the bundled entries: it tells none of them apart, so a message that
     matches little else is no good match, however much the word means to the model."""
