@@ -439,24 +439,35 @@ def test_serve_says_when_search_by_meaning_is_off_and_still_answers(tmp_path):
         (
             "meaning_heldout.yml",
             (150, 40),
-            {"lay": 0.92, "messages": 0.90, "unanswerable": 0.90, "confident": 0.84},
+            {"lay": 0.92, "messages": 0.94, "unanswerable": 0.92, "confident": 0.91},
         ),
         (
             "meaning_heldout_2.yml",
             (130, 30),
-            {"lay": 0.78, "messages": 0.92, "unanswerable": 0.70, "confident": 0.78},
+            {"lay": 0.82, "messages": 0.92, "unanswerable": 0.73, "confident": 0.85},
         ),
         (
             "meaning_heldout_3.yml",
             (90, 30),
-            {"lay": 0.96, "messages": 0.86, "unanswerable": 0.86, "confident": 0.80},
+            {"lay": 0.96, "messages": 0.86, "unanswerable": 0.93, "confident": 0.85},
+        ),
+        (
+            "meaning_heldout_4.yml",
+            (126, 34),
+            {"lay": 0.87, "messages": 0.93, "unanswerable": 0.88, "confident": 0.85},
+        ),
+        (
+            "meaning_heldout_5.yml",
+            (180, 45),
+            {"lay": 0.90, "messages": 0.97, "unanswerable": 0.86, "confident": 0.89},
         ),
     ],
 )
 def test_held_out_figures(bundled, name, size, floors):
-    """Figures on the held-out sets, each written before a round of tuning and never tuned on. The
-    issue's targets are lay 0.92, messages 0.95, unanswerable all but one, confident 0.95; these
-    floors are what this version reaches (see docs/benchmarks.md), so that no change makes it worse."""
+    """Figures on the held-out sets, each written blind before a round of tuning. The issue's targets
+    are lay 0.92, messages 0.95, unanswerable all but one, confident 0.95; these floors are about one
+    example below what this version reaches (see docs/benchmarks.md), so that no change makes it
+    clearly worse."""
     data = yaml.safe_load((ROOT / "tests" / name).read_text(encoding="utf-8"))
     assert len(data["lay"]) + len(data["messages"]) >= size[0] and len(data["unanswerable"]) >= size[1]
     figures = evaluate(bundled, data)
