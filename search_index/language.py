@@ -157,12 +157,13 @@ def welsh_dictionary(index_path: Path = WELSH_DICTIONARY) -> dict[str, tuple[str
     the dictionary's order ("ysgol" -> school, ladder), without their notes in brackets. Read once
     from the dictd files (`.index`, and `.dict.dz`: gzip); empty without the dictionary."""
     import gzip
+    import zlib
 
     try:
-        lines = index_path.read_text(encoding="utf-8").splitlines()
+        lines = index_path.read_text(encoding="utf-8", errors="replace").splitlines()
         with gzip.open(index_path.with_suffix(".dict.dz")) as f:
             data = f.read()
-    except (OSError, EOFError):
+    except (OSError, EOFError, zlib.error):  # none, or damaged: no Welsh meanings, search goes on
         return {}
     out: dict[str, list[str]] = {}
     for line in lines:

@@ -227,6 +227,19 @@ def test_a_welsh_word_the_vocabulary_lacks_is_judged_by_its_english_meaning(bund
     assert bundled.understand("plant pots for the garden")[0].senses == {}
 
 
+def test_a_missing_or_damaged_welsh_dictionary_gives_no_meanings(tmp_path):
+    """Read from the dictd files (an index and a gzip file): cut short or absent, nothing is read."""
+    from search_index.language import WELSH_DICTIONARY, welsh_dictionary
+
+    index = tmp_path / "cym-eng.index"
+    index.write_bytes(WELSH_DICTIONARY.read_bytes())
+    assert welsh_dictionary(index) == {}  # no .dict.dz beside it
+    data = WELSH_DICTIONARY.with_suffix(".dict.dz").read_bytes()
+    (tmp_path / "cym-eng.dict.dz").write_bytes(data[:40] + bytes(400) + data[440:])
+    assert welsh_dictionary(index) == {}
+    assert len(welsh_dictionary(WELSH_DICTIONARY)) > 10_000
+
+
 def test_a_welsh_message_is_read_word_by_word_through_the_dictionary(bundled):
     """The article and the particle leaning on a word ("i'r", "dwi'n") are not words of their own,
     and a mutated word is read through the word it mutates from ("nhad": tad, father)."""
