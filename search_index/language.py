@@ -17,6 +17,7 @@ letters that Arabic does not use but Sorani Kurdish does is Kurdish.
 
 from __future__ import annotations
 
+import re
 import threading
 import unicodedata
 from dataclasses import dataclass
@@ -135,6 +136,63 @@ def welsh_headwords(index_path: Path = WELSH_DICTIONARY) -> WordSet:
         return word_set()
     heads = (line.split("\t", 1)[0] for line in lines if not line.startswith("00database"))
     return word_set(w for w in (fold(h) for h in heads if " " not in h) if w.isalpha())
+
+
+_INDEX_DIGITS = {
+    c: i for i, c in enumerate("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/")
+}
+
+
+def _index_number(text: str) -> int:
+    """A dictd index's offset or length: a number written in base 64 ("B0zR")."""
+    n = 0
+    for c in text:
+        n = n * 64 + _INDEX_DIGITS[c]
+    return n
+
+
+@lru_cache(maxsize=4)
+def welsh_dictionary(index_path: Path = WELSH_DICTIONARY) -> dict[str, tuple[str, ...]]:
+    """The FreeDict Welsh-English dictionary: each one-word headword (folded) -> its English senses in
+    the dictionary's order ("ysgol" -> school, ladder), without their notes in brackets. Read once
+    from the dictd files (`.index`, and `.dict.dz`: gzip); empty without the dictionary."""
+    import gzip
+    import zlib
+
+    try:
+        lines = index_path.read_text(encoding="utf-8", errors="replace").splitlines()
+        with gzip.open(index_path.with_suffix(".dict.dz")) as f:
+            data = f.read()
+    except (OSError, EOFError, zlib.error):  # none, or damaged: no Welsh meanings, search goes on
+        return {}
+    out: dict[str, list[str]] = {}
+    for line in lines:
+        parts = line.split("\t")
+        if len(parts) != 3 or parts[0].startswith("00database") or " " in parts[0]:
+            continue
+        try:
+            start, size = _index_number(parts[1]), _index_number(parts[2])
+        except KeyError:
+            continue
+        body = data[start : start + size].decode("utf-8", errors="replace").strip().splitlines()[1:]
+        senses = out.setdefault(fold(parts[0]), [])
+        for sense in body:
+            sense = " ".join(re.sub(r"\([^)]*\)?", " ", sense).split()).strip(" -")
+            if sense and sense not in senses:
+                senses.append(sense)
+    return {w: tuple(senses) for w, senses in out.items() if senses and w.isalpha()}
+
+
+def welsh_meanings(word: str) -> tuple[str, ...]:
+    """The English senses of a folded Welsh word by the FreeDict dictionary, as written or, for a
+    mutated form, of the word it mutates from ("nhad" -> father); empty when it has none."""
+    known = welsh_dictionary()
+    if word in known:
+        return known[word]
+    for radical in sorted(radicals(word)):
+        if radical in known:
+            return known[radical]
+    return ()
 
 
 def ordinary_english_words(path: Path = ENGLISH_DICTIONARY) -> WordSet:

@@ -88,6 +88,9 @@ class Understanding:
     categories: dict[str, float]  # category ids hinted at, with their weight
     notes: tuple[tuple[str, str], ...]  # (resident phrase, what it was read as)
     sources: dict[str, str] = field(default_factory=dict)  # added word -> the resident phrase behind it
+    # a Welsh message's words that the vocabulary does not read -> their English senses by the Welsh-English
+    # dictionary ("anghofio" -> forget), for the meaning layer (see `SearchIndex.understand`)
+    senses: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
 
 @dataclass

@@ -13,12 +13,13 @@ from __future__ import annotations
 
 import heapq
 import math
+import re
 import threading
 import time
 import weakref
 from collections import Counter, defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import islice
 from operator import itemgetter
 from pathlib import Path
@@ -30,7 +31,7 @@ from .engine.analysis import query_terms, query_words
 from .engine.meaning import MeaningIndex, entry_text
 from .entries import Category, Entry
 from .index import ENGINE, area_key, current_generation, read_meta, read_state, spell_words
-from .language import is_welsh_word, ordinary_english_words, welsh_or_english
+from .language import is_welsh_word, ordinary_english_words, welsh_meanings, welsh_or_english
 from .lexicon import BUILTIN as BUILTIN_VOCABULARY
 from .lexicon import (
     Understanding,
@@ -52,9 +53,15 @@ WORDS_SHARE = 0.55  # a result's score: this share from its word match, the rest
 MEANING_FULL = 0.60  # cosine similarity at which an entry counts as fully close in meaning
 MEANING_ALONE = 0.2  # an entry found by meaning alone is shown from this cosine similarity up
 MEANING_EXPANSION = 0.5  # the vocabulary's words for a resident's English word, beside the word itself
-# A good match: coverage + MEANING_SUPPORT x (cosine similarity of the whole message) >= GOOD_MATCH
+# A good match: coverage + MEANING_SUPPORT x (cosine similarity of the whole message)
+#   + KIND_SUPPORT x (how close the words it accounts for are to its kinds of service - KIND_NEUTRAL)
+#   >= GOOD_MATCH (see `_kind_fit`)
 GOOD_MATCH = 0.68
-MEANING_SUPPORT = 0.3
+MEANING_SUPPORT = 0.45
+KIND_SUPPORT = 0.3
+KIND_NEUTRAL = 0.38
+KIND_CLIP = 0.5  # a word naming a kind of service itself ("family") counts no more than one close to it
+KIND_RANK = 0.2  # a result's score gains this times how close the message is to its kinds of service
 GOOD_SAYS = 0.3  # ... and the message says at least this much (more than one filler word)
 WORD_FLOOR = 0.2  # a resident's word on its own this close to an entry (cosine) is not accounted for
 WORD_FULL = 0.45  # and this close is fully accounted for
@@ -64,6 +71,38 @@ DIRECTORY_COMMON = 0.5  # in this share of the entries or more, rarity adds noth
 DIRECTORY_RARE = 0.05  # in this share or fewer, it says all
 WEIGHT_IN_MOST = 0.15  # a word in DIRECTORY_COMMON of the entries or more says at most this much
 UNMATCHED_FAMILIAR = 0.3  # a word the directory knows, not matched by an entry, counts this much against it
+# A Welsh word of a Welsh message that the vocabulary does not read is read through the Welsh-English
+# dictionary: the message's vector has its first sense's words at this weight, its second's at half
+DICTIONARY_WEIGHT = 0.8
+
+
+# In Welsh, the article ('r), the particle ('n) and the pronouns ('i, 'w, 'm) lean on the word before
+# The clitics that lean on a word: English 's, 'd, 'll, 're, 've, 'm; in Welsh the article ('r), the
+# particle ('n) and the pronouns ('i, 'w, 'm)
+_ENGLISH_CLITIC = re.compile(r"(?<=[^\W\d_])['’](?:s|d|ll|re|ve|m)\b", re.IGNORECASE)
+_NUMBER_WORDS = {
+    w: n
+    for n, w in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+        "sixteen seventeen eighteen nineteen".split()
+    )
+}
+_AGE = re.compile(
+    r"\b(\d{1,3}|" + "|".join(_NUMBER_WORDS) + r")[\s-]*(?:years?|yrs?)[\s-]*olds?\b", re.IGNORECASE
+)
+# An age said as "N year old" is read as the vocabulary reads its age group: below 2 a baby, ...
+AGE_GROUPS = ((2, "baby"), (5, "toddler"), (13, "child"), (18, "teenager"), (65, ""), (200, "pensioner"))
+AGE_WEIGHT = 0.8  # the weight of its words, as a phrase of the vocabulary
+
+
+def _age_group(age: str) -> str:
+    """The age group of "14 year old" ("teenager"); "" for a working age, or none."""
+    number = tokenize(age)[0]
+    n = int(number) if number.isdigit() else _NUMBER_WORDS.get(number, -1)
+    return next((word for below, word in AGE_GROUPS if 0 <= n < below), "")
+
+
+_WELSH_CLITIC = re.compile(r"(?<=[^\W\d_])['’](?:r|n|i|w|m)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -301,9 +340,51 @@ class SearchIndex:
     def understand(self, text: str, lang: str = "en") -> tuple[Understanding, list[tuple[str, str]]]:
         """The resident's words, typos fixed, read through the vocabulary; `lang` (the page's or the
         chat's) decides the language when the message's own words do not."""
-        words = tokenize(text[: MAX_QUERY_CHARS * 2])[:60]
+        text = text[: MAX_QUERY_CHARS * 2]
+        welsh = (welsh_or_english(text, lang) or lang) == "cy"
+        # a clitic leaning on a word is not part of it: "mae'r", "dwi'n" are not words "maer", "dwin";
+        # "where's", "mate's" are "where", "mate" (the clitic itself says nothing)
+        text = (_WELSH_CLITIC if welsh else _ENGLISH_CLITIC).sub(" ", text)
+        ages = [] if welsh else [m.group(0) for m in _AGE.finditer(text)]
+        if ages:  # "my 14 year old": a teenager, whose "old" is no word of the need
+            text = _AGE.sub(" ", text)
+        words = tokenize(text)[:60]
         corrected, corrections = self._correct(words, text, lang)
-        return self.vocabulary.understand(corrected), corrections
+        understanding = self.vocabulary.understand(corrected)
+        if welsh:
+            understanding = self._read_welsh(understanding)
+        if ages:
+            understanding = self._read_ages(understanding, ages)
+        return understanding, corrections
+
+    def _read_ages(self, u: Understanding, ages: list[str]) -> Understanding:
+        """Ages said as "N year old", read as the vocabulary reads their age group ("14 year old" as
+        "teenager": young people, youth). Who the message is about, not what it asks: they add
+        words to search and a category hint, and say nothing that an entry must account for."""
+        added, sources, notes, cats = dict(u.added), dict(u.sources), list(u.notes), dict(u.categories)
+        for age in ages:
+            exp = self.vocabulary.phrases.get((stem(_age_group(age)),)) if _age_group(age) else None
+            if exp is None:
+                continue
+            shown = " ".join(tokenize(age))
+            for w in exp.words:
+                added[w] = max(added.get(w, 0.0), AGE_WEIGHT)
+                sources.setdefault(w, shown)
+            for c in exp.categories:
+                cats[c] = cats.get(c, 0.0) + 1.0
+            notes.append((shown, ", ".join(exp.words[:3])))
+        return replace(u, added=added, sources=sources, notes=tuple(notes), categories=cats)
+
+    def _read_welsh(self, u: Understanding) -> Understanding:
+        """A Welsh message's words that the vocabulary does not read, read through the Welsh-English
+        dictionary ("anghofio" -> forget, "nhad" -> father; their first two senses). The English model
+        then judges what they say and how close they are to each entry; they are not searched as
+        words (a word-for-word reading finds the look-alikes: "oriau agor" as opening hours)."""
+        read = {w for phrase in u.sources.values() for w in tokenize(phrase)}
+        skip = self.vocabulary.stopwords | set(self.vocabulary.welsh) | read
+        senses = {w: welsh_meanings(w)[:2] for w in u.words if w not in skip}
+        senses = {w: s for w, s in senses.items() if s}
+        return replace(u, senses=senses) if senses else u
 
     def _correct(
         self, words: list[str], text: str = "", lang: str = "en"
@@ -444,7 +525,10 @@ class SearchIndex:
         crisis = detect_crisis(text)
         query_text = text[:MAX_QUERY_CHARS]
         understanding, corrections = self.understand(query_text, lang)
-        said = self._information(understanding, lang)
+        # how much each word says is judged in the message's own language, which the page's only
+        # breaks a tie for: a Welsh message typed on the English page is read as Welsh
+        msg_lang = welsh_or_english(query_text, lang) or lang
+        said = self._information(understanding, msg_lang)
         weights: dict[str, float] = {}
         for w in understanding.words:
             weight = (0.35 if w in self.vocabulary.weak else 1.0) * said.get(w, 1.0)
@@ -496,22 +580,32 @@ class SearchIndex:
         # closeness in meaning of each of the resident's words on its own
         told = [w for w, x in said.items() if x > 0]
         by_meaning = self._meaning.closeness(
-            [self._english(w) for w in told], [entries[d].slug for d in entries]
+            [self._english(w, understanding) for w in told], [entries[d].slug for d in entries]
         )
-        familiar = {w: self._familiar(w, lang) for w in told}
+        familiar = {w: self._familiar(w, msg_lang, understanding) for w in told}
         coverage = {
             d: _coverage(said, told, lexical.get(d, {}), by_meaning.get(entries[d].slug), familiar)
             for d in entries
         }
+        # how close each of those words is to each kind of service (category) the directory has
+        kinds = self._meaning.closeness_to_texts(
+            [self._english(w, understanding) for w in told], self._category_texts()
+        )
         said_total = sum(said.values())
         phrase = _resident_phrase(understanding, said)
         hits: list[Hit] = []
         for fused, d, kind in _fuse(words, coverage, near):
             entry = entries[d]
+            support = coverage[d] + MEANING_SUPPORT * max(0.0, near.get(d, 0.0))
+            if kinds:
+                # ranked higher as far as the message is about its kinds of service; a good match only
+                # as far as the words it accounts for are what those kinds are about
+                fused += KIND_RANK * _kind_fit(said, told, [1.0] * len(told), kinds, entry)
+                accounted = _accounted(told, lexical.get(d, {}), by_meaning.get(entry.slug))
+                support += KIND_SUPPORT * (_kind_fit(said, told, accounted, kinds, entry) - KIND_NEUTRAL)
             if entry.status == "temporarily-closed":
                 fused *= CLOSED_PENALTY
             matched = words.get(d, (0.0, ()))[1]
-            support = coverage[d] + MEANING_SUPPORT * max(0.0, near.get(d, 0.0))
             good = support >= GOOD_MATCH and said_total >= GOOD_SAYS
             via = tuple(n for n in understanding.notes if n[0] in matched)
             if kind == "meaning":
@@ -532,6 +626,10 @@ class SearchIndex:
         elif not hits and understanding.words:
             suggestion = self._did_you_mean(understanding.words, query_text, lang)
         return Results(query_text, tuple(hits), crisis, suggestion, tuple(corrections), total, confident)
+
+    def _category_texts(self) -> dict[str, str]:
+        """Each category's name and description: what that kind of service is about."""
+        return {c.id: f"{c.name}. {c.description}".strip() for c in self.categories}
 
     def _admissible(self, d: int, entry: Entry, filters: Filters) -> bool:
         """May this entry be shown for these filters (not closed, inside every filter)?"""
@@ -560,6 +658,8 @@ class SearchIndex:
             exp = self.vocabulary.welsh.get(w)
             if exp is not None and exp.words:
                 out[w] = max(self._meaning.weight(t) for e in exp.words for t in tokenize(e))
+            elif w in u.senses:  # as much as its English senses say
+                out[w] = max(self._meaning.weight(t) for t in self._sense_words(u, w))
             elif lang == "cy" and self._meaning.ok and not self._meaning.is_word(w):
                 out[w] = max(WELSH_UNKNOWN * (self._meaning.weight(w) > 0), read_as.get(w, 0.0))
             else:
@@ -589,13 +689,24 @@ class SearchIndex:
         rarity = math.log(DIRECTORY_COMMON / share) / math.log(DIRECTORY_COMMON / DIRECTORY_RARE)
         return max(weight, min(1.0, rarity))
 
-    def _familiar(self, word: str, lang: str = "en") -> bool:
-        """Does the directory (any entry) or the resident vocabulary know this word? (In Welsh, a
-        word the English model does not know is taken as known: the model cannot judge it.)"""
+    def _familiar(self, word: str, lang: str = "en", u: Understanding | None = None) -> bool:
+        """Does the directory (any entry) or the resident vocabulary know this word? (A Welsh word read
+        through the dictionary: one of its English senses' words. In Welsh, another word the English
+        model does not know is taken as known: the model cannot judge it.)"""
+        if u is not None and word in u.senses:
+            return any(t in self._known for t in self._sense_words(u, word))
         return word in self._known or (lang == "cy" and self._meaning.ok and not self._meaning.is_word(word))
 
-    def _english(self, word: str) -> str:
-        """A Welsh word the vocabulary knows, as its English meaning (the model is English)."""
+    def _sense_words(self, u: Understanding, word: str, sense: str | None = None) -> list[str]:
+        """The English words of a Welsh word's dictionary senses (or of one of them), filler left out."""
+        text = sense if sense is not None else " ".join(u.senses[word])
+        return [t for t in tokenize(text) if t not in self.vocabulary.stopwords] or tokenize(text)
+
+    def _english(self, word: str, u: Understanding | None = None) -> str:
+        """A Welsh word the vocabulary knows, or one read through the dictionary, as its English
+        meaning (the model is English)."""
+        if u is not None and word in u.senses:
+            return u.senses[word][0]
         exp = self.vocabulary.welsh.get(word)
         return " ".join(exp.words[:3]) if exp is not None and exp.words else word
 
@@ -605,8 +716,12 @@ class SearchIndex:
         their English meaning)."""
         out: dict[str, float] = {}
         for w, weight in said.items():
-            if w not in self.vocabulary.welsh and weight > 0:
+            if w not in self.vocabulary.welsh and w not in u.senses and weight > 0:
                 out[w] = max(out.get(w, 0.0), weight)
+        for w, senses in u.senses.items():
+            for i, sense in enumerate(senses):
+                for t in self._sense_words(u, w, sense):
+                    out[t] = max(out.get(t, 0.0), DICTIONARY_WEIGHT / (i + 1))
         for w, weight in u.added.items():
             src = u.sources.get(w, "")
             welsh = src in self.vocabulary.welsh
@@ -758,13 +873,39 @@ def _coverage(
     house") and counts UNMATCHED_FAMILIAR of its weight against it; a word they have never seen
     ("wedding", "passport") counts fully: the directory may have nothing for it."""
     got = missing = 0.0
-    for i, w in enumerate(told):
-        sim = close[i] if close else 0.0
-        by_meaning = min(1.0, max(0.0, (sim - WORD_FLOOR) / (WORD_FULL - WORD_FLOOR)))
-        part = max(lexical.get(w, 0.0), by_meaning)
+    for w, part in zip(told, _accounted(told, lexical, close), strict=True):
         got += said[w] * part
         missing += said[w] * (1 - part) * (UNMATCHED_FAMILIAR if familiar.get(w) else 1.0)
     return got / (got + missing) if got > 0 else 0.0
+
+
+def _accounted(told: list[str], lexical: dict[str, float], close) -> list[float]:
+    """How far an entry accounts for each of the resident's words (0..1): by its words (`lexical`),
+    or by the word's own closeness in meaning to it (`close`, cosine per word of `told`)."""
+    out = []
+    for i, w in enumerate(told):
+        sim = close[i] if close else 0.0
+        by_meaning = min(1.0, max(0.0, (sim - WORD_FLOOR) / (WORD_FULL - WORD_FLOOR)))
+        out.append(max(lexical.get(w, 0.0), by_meaning))
+    return out
+
+
+def _kind_fit(said: dict[str, float], told: list[str], parts: list[float], kinds, entry: Entry) -> float:
+    """How close in meaning the resident's words are to what an entry's kinds of service are about
+    (per word, the name and description of its closest category; `kinds`: category -> cosine per
+    word of `told`), each word weighted by how much it says times `parts` (how far the entry accounts
+    for it, or 1 for all). "debt" is close to Citizens Advice's "Money, benefits and debt"; "phone",
+    which the text line's questions mention in passing, to none of its kinds. KIND_NEUTRAL when the
+    entry has no known category, 0 when it accounts for none of the words."""
+    own = [kinds[c] for c in entry.categories if c in kinds]
+    if not own:
+        return KIND_NEUTRAL
+    total = weight = 0.0
+    for i, (w, part) in enumerate(zip(told, parts, strict=True)):
+        if part > 0:
+            total += said[w] * part * min(KIND_CLIP, max(sims[i] for sims in own))
+            weight += said[w] * part
+    return total / weight if weight > 0 else 0.0
 
 
 def _resident_phrase(u: Understanding, said: dict[str, float]) -> str:
@@ -843,8 +984,9 @@ class _SpellIndex:
         self._memo: dict[tuple[str, bool, str | None], str | None] = {}
 
     def correct(self, word: str, loose: bool = False, avoid: str | None = None) -> str | None:
-        """The closest, then most used, word of the directory; `avoid`: not one of the words that
-        `only` gives that language."""
+        """The closest word of the directory; of words as close, first one the typo is with letters
+        left out of (the commonest typo: "gowing" is "growing" before the more used "going"), then
+        the most used; `avoid`: not one of the words that `only` gives that language."""
         key = (word, loose, avoid)
         if key not in self._memo:
             if len(self._memo) > 50_000:
@@ -858,7 +1000,7 @@ class _SpellIndex:
         limit = 1 if len(word) <= 8 else 2  # two edits only in long words: "purple" must not become "people"
         if loose:
             limit += 1 if len(word) >= 7 else 0
-        best: tuple[int, int, str] | None = None
+        best: tuple[int, bool, int, str] | None = None
         letters = _letters(word)
         # a four-letter word is only changed, never shortened or lengthened: "taxi" is not "tai"
         lengths = (4,) if len(word) == 4 else range(len(word) - limit, len(word) + limit + 1)
@@ -871,10 +1013,10 @@ class _SpellIndex:
                     continue
                 d = edit_distance(word, cand, limit)
                 if d <= limit:
-                    key = (d, -self.freqs.get(cand, 0), cand)
+                    key = (d, not _omits_from(word, cand), -self.freqs.get(cand, 0), cand)
                     if best is None or key < best:
                         best = key
-        return best[2] if best else None
+        return best[-1] if best else None
 
     def split(self, word: str, stopwords: set[str] = frozenset()) -> list[str] | None:
         """'foodbank' -> ['food', 'bank'] when both halves are words of the directory."""
@@ -885,6 +1027,12 @@ class _SpellIndex:
             if a in self.words and b in self.words and self.freqs[a] > 0 and self.freqs[b] > 0:
                 return [a, b]
         return None
+
+
+def _omits_from(typed: str, word: str) -> bool:
+    """Is `typed` `word` with letters left out ("gowing" of "growing")?"""
+    it = iter(word)
+    return len(typed) < len(word) and all(ch in it for ch in typed)
 
 
 def _letters(word: str) -> int:

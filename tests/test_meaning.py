@@ -23,6 +23,7 @@ from search_index import SearchIndex, build_index, search
 from search_index.engine import meaning
 from search_index.engine.meaning import EntryVectors, MeaningModel
 from search_index.index import current_generation
+from search_index.language import welsh_meanings
 from signpost.cli import cli
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -198,6 +199,81 @@ def test_welsh_reaches_meaning_through_the_welsh_vocabulary(bundled):
     assert res.confident and "food" in res.hits[0].entry.categories
 
 
+@pytest.mark.parametrize(
+    "message, kind",
+    [
+        ("mae'r landlord eisiau i ni adael y fflat cyn y Nadolig", "housing"),
+        ("mae fy merch yn cael ei bwlio ar y bws ysgol bob dydd", "young-people"),
+        ("does gen i ddim arian i dalu am fwyd tan ddydd Gwener", "food"),
+    ],
+)
+def test_a_welsh_message_on_the_english_page_is_read_as_welsh(bundled, message, kind):
+    """Its words are weighed as Welsh whatever the page's language: the Welsh words the English model
+    does not know are not taken for rare English words that no entry accounts for."""
+    on_english_page, on_welsh_page = bundled.search(message, lang="en"), bundled.search(message, lang="cy")
+    assert kind in on_english_page.hits[0].entry.categories, on_english_page.hits[0].slug
+    assert on_english_page.confident and on_welsh_page.confident
+
+
+def test_a_welsh_word_the_vocabulary_lacks_is_judged_by_its_english_meaning(bundled):
+    """ "sinema" (cinema) and "agosaf" (nearest) are in the Welsh-English dictionary, not in the
+    vocabulary: the English model weighs them, and no entry accounts for a cinema."""
+    understanding, _ = bundled.understand("ble mae'r sinema agosaf", lang="cy")
+    assert understanding.senses["sinema"] == ("cinema",)
+    assert "maer" not in understanding.words  # "mae'r" is "mae" and the article, not a word "maer"
+    for lang in ("cy", "en"):
+        assert not bundled.search("ble mae'r sinema agosaf", lang=lang).confident, lang
+    # an English message is not read through the Welsh dictionary ("plant" is a plant here)
+    assert bundled.understand("plant pots for the garden")[0].senses == {}
+
+
+def test_a_missing_or_damaged_welsh_dictionary_gives_no_meanings(tmp_path):
+    """Read from the dictd files (an index and a gzip file): cut short or absent, nothing is read."""
+    from search_index.language import WELSH_DICTIONARY, welsh_dictionary
+
+    index = tmp_path / "cym-eng.index"
+    index.write_bytes(WELSH_DICTIONARY.read_bytes())
+    assert welsh_dictionary(index) == {}  # no .dict.dz beside it
+    data = WELSH_DICTIONARY.with_suffix(".dict.dz").read_bytes()
+    (tmp_path / "cym-eng.dict.dz").write_bytes(data[:40] + bytes(400) + data[440:])
+    assert welsh_dictionary(index) == {}
+    assert len(welsh_dictionary(WELSH_DICTIONARY)) > 10_000
+
+
+def test_a_welsh_message_is_read_word_by_word_through_the_dictionary(bundled):
+    """The article and the particle leaning on a word ("i'r", "dwi'n") are not words of their own,
+    and a mutated word is read through the word it mutates from ("nhad": tad, father)."""
+    assert welsh_meanings("nhad") == ("father",) and welsh_meanings("ysgol") == ("school", "ladder")
+    understanding, _ = bundled.understand("mae fy nhad yn anghofio popeth i'r teulu", lang="en")
+    assert understanding.senses["anghofio"] == ("forget",)
+    assert "ir" not in understanding.words and "i" not in understanding.senses
+    res = bundled.search("does dim bwyd yn y cwpwrdd i'r babi")
+    assert "food" in res.hits[0].entry.categories and res.confident, [h.slug for h in res.hits[:3]]
+
+
+def test_an_english_clitic_is_not_part_of_the_word(bundled):
+    """ "where's" is "where" and "is": not a rare word "wheres" that no entry accounts for."""
+    understanding, _ = bundled.understand("where's the nearest petrol station, it's on my mate's road")
+    assert not {"wheres", "its", "mates"} & set(understanding.words), understanding.words
+    assert "mate" in understanding.words
+    assert not bundled.search("where's the nearest petrol station").confident
+
+
+@pytest.mark.parametrize(
+    "message, kind",
+    [
+        ("my 14 year old is glued to his xbox all day, anything for him to do?", "young-people"),
+        ("my 6 yr old has nits", "parenting"),
+        ("my 80-year-old dad can't cook for himself any more", "older-people"),
+    ],
+)
+def test_an_age_is_read_as_its_age_group_not_as_old(bundled, message, kind):
+    """ "14 year old" is a teenager: not "old" (older people), nor a word the entry must account for."""
+    understanding, _ = bundled.understand(message)
+    assert not {"year", "yr", "old"} & set(understanding.words), understanding.words
+    assert kind in bundled.search(message).hits[0].entry.categories, bundled.search(message).hits[0].slug
+
+
 def test_a_word_in_most_entries_says_little(bundled):
     """ "wrexham" is in most of the bundled entries: it tells none of them apart, so a message that
     matches little else is no good match, however much the word means to the model."""
@@ -232,6 +308,46 @@ def test_confident_on_a_clear_need_and_not_on_something_the_directory_lacks(bund
     assert bundled.search("I can't pay my rent").confident
     for message in ("wedding venue to hire", "zzzz qqqq", "up", "help"):
         assert not bundled.search(message).confident, message
+
+
+def test_the_kinds_of_service_are_compared_with_the_words_an_entry_accounts_for(bundled):
+    """Each category's name and description says what that kind of service is about: "debt" is
+    closest to money, "baby" to the early years."""
+    kinds = bundled._meaning.closeness_to_texts(["debt", "baby"], bundled._category_texts())
+    assert set(kinds) == {c.id for c in bundled.categories}
+    assert max(kinds, key=lambda c: kinds[c][0]) == "money"
+    assert max(kinds, key=lambda c: kinds[c][1]) == "early-years"
+
+
+def test_results_rank_higher_as_far_as_the_message_is_about_their_kind_of_service(bundled, monkeypatch):
+    """ "hungry" is what the food category is about: the community fridge (food) gains more than
+    Citizens Advice (advice, money), and no word counts for more than KIND_CLIP ("family" beside
+    "Parents and families" does not outweigh the rest of the message)."""
+    message = "hungry and skint till friday"
+    most = search.KIND_RANK * search.KIND_CLIP
+    with_kinds = {h.slug: h.score for h in bundled.search(message, limit=30).hits}
+    monkeypatch.setattr(search, "KIND_RANK", 0.0)
+    without = {h.slug: h.score for h in bundled.search(message, limit=30).hits}
+    gain = {slug: with_kinds[slug] - without[slug] for slug in with_kinds.keys() & without.keys()}
+    assert gain["cpp-community-fridge"] > gain["wrexham-citizens-advice"] > 0
+    assert max(gain.values()) <= most + 1e-4
+    monkeypatch.undo()
+    top = bundled.search("I want to learn to make cheap tasty meals for the family").hits[0]
+    assert top.slug == "cpp-cookery-sessions", top.why()
+
+
+def test_a_word_an_entry_has_in_passing_is_no_good_match(bundled):
+    """The text line's questions mention "phone" (you can text, not phone): a phone shop is not what
+    a crisis line is about. A need that is what the entry's kind of service is about stays confident."""
+    res = bundled.search("phone case shop")
+    assert res.hits[0].slug == "shout-85258" and not res.confident
+    for message, kind in [
+        ("debt advice for a catalogue bill", "money"),
+        ("baby weighing clinic", "early-years"),
+        ("esol classes for my wife", "language"),
+    ]:
+        res = bundled.search(message)
+        assert res.confident and kind in res.hits[0].entry.categories, (message, res.hits[0].slug)
 
 
 def test_ask_json_gains_confident_and_keeps_the_rest(tmp_path):
@@ -336,24 +452,35 @@ def test_serve_says_when_search_by_meaning_is_off_and_still_answers(tmp_path):
         (
             "meaning_heldout.yml",
             (150, 40),
-            {"lay": 0.92, "messages": 0.90, "unanswerable": 0.90, "confident": 0.84},
+            {"lay": 0.92, "messages": 0.94, "unanswerable": 0.92, "confident": 0.91},
         ),
         (
             "meaning_heldout_2.yml",
             (130, 30),
-            {"lay": 0.78, "messages": 0.92, "unanswerable": 0.70, "confident": 0.78},
+            {"lay": 0.82, "messages": 0.92, "unanswerable": 0.73, "confident": 0.85},
         ),
         (
             "meaning_heldout_3.yml",
             (90, 30),
-            {"lay": 0.96, "messages": 0.86, "unanswerable": 0.86, "confident": 0.80},
+            {"lay": 0.96, "messages": 0.86, "unanswerable": 0.93, "confident": 0.85},
+        ),
+        (
+            "meaning_heldout_4.yml",
+            (126, 34),
+            {"lay": 0.87, "messages": 0.93, "unanswerable": 0.88, "confident": 0.85},
+        ),
+        (
+            "meaning_heldout_5.yml",
+            (180, 45),
+            {"lay": 0.90, "messages": 0.97, "unanswerable": 0.86, "confident": 0.89},
         ),
     ],
 )
 def test_held_out_figures(bundled, name, size, floors):
-    """Figures on the held-out sets, each written before a round of tuning and never tuned on. The
-    issue's targets are lay 0.92, messages 0.95, unanswerable all but one, confident 0.95; these
-    floors are what this version reaches (see docs/benchmarks.md), so that no change makes it worse."""
+    """Figures on the held-out sets, each written blind before a round of tuning. The issue's targets
+    are lay 0.92, messages 0.95, unanswerable all but one, confident 0.95; these floors are about one
+    example below what this version reaches (see docs/benchmarks.md), so that no change makes it
+    clearly worse."""
     data = yaml.safe_load((ROOT / "tests" / name).read_text(encoding="utf-8"))
     assert len(data["lay"]) + len(data["messages"]) >= size[0] and len(data["unanswerable"]) >= size[1]
     figures = evaluate(bundled, data)

@@ -248,6 +248,41 @@ def test_typos_are_still_corrected_in_both_languages(bilingual, text, typo, fixe
     assert dict(corrections).get(typo) == fixed, corrections
 
 
+LEFT_OUT = {
+    "allotments": """\
+        ---
+        title: Allotments
+        summary: Growing vegetables together on the estate.
+        categories: [community]
+        ---
+        """,
+    "walks": """\
+        ---
+        title: Walks
+        summary: Going for a walk with others, going at your own pace.
+        categories: [community]
+        ---
+        """,
+    "trips": """\
+        ---
+        title: Trips
+        summary: Going on day trips in the summer.
+        categories: [community]
+        ---
+        """,
+}
+
+
+@pytest.mark.parametrize("typo, word", [("gowing", "growing"), ("vegetabes", "vegetables")])
+def test_a_typo_that_leaves_out_a_letter_is_read_as_the_word_it_was_left_out_of(tmp_path_factory, typo, word):
+    """A letter left out is the commonest typo: of the words one edit away, one that the typo's
+    letters spell in order ("gowing" in "growing") comes before a more used one ("going")."""
+    idx = opened(tmp_path_factory, "left-out", LEFT_OUT)
+    assert idx._spell.freqs["going"] > idx._spell.freqs["growing"]
+    _, corrections = idx.understand(f"{typo} near me")
+    assert dict(corrections).get(typo) == word, corrections
+
+
 def test_an_updated_index_knows_which_words_are_welsh_as_a_new_build_does(tmp_path):
     """The corrector's words by language (state.json) after an incremental update equal a full build's."""
     from search_index.index import read_state

@@ -373,6 +373,7 @@ class MeaningIndex:
 
     def __init__(self, stored: EntryVectors | None, entries: dict, text: Callable[[Any], str]):
         self.model = MeaningModel.load()
+        self._text_vectors: dict[str, Any] = {}  # text -> its vector (see `closeness_to_texts`)
         self.slugs: list[str] = []
         self.row: dict[str, int] = {}
         self.matrix = None
@@ -434,6 +435,26 @@ class MeaningIndex:
             return {s: sims[i].tolist() for i, s in enumerate(known)}
         except Exception as exc:
             _warn_once("closeness", f"search by meaning failed, words alone are searched: {problem(exc)}")
+            return {}
+
+    def closeness_to_texts(self, words: list[str], texts: dict[str, str]) -> dict[str, list[float]]:
+        """key -> each word's own cosine similarity to that text (the texts' vectors are made once and
+        kept: a directory's category descriptions); empty when the layer is off."""
+        if not self.ok or not words or not texts:
+            return {}
+        try:
+            import numpy as np
+
+            missing = [t for t in texts.values() if t not in self._text_vectors]
+            if missing:
+                for t, v in zip(missing, self.model.embed(missing), strict=True):
+                    self._text_vectors[t] = v
+            keys = list(texts)
+            matrix = np.stack([self._text_vectors[texts[k]] for k in keys])
+            sims = np.einsum("ij,kj->ik", matrix, self.model.embed(words))
+            return {k: sims[i].tolist() for i, k in enumerate(keys)}
+        except Exception as exc:
+            _warn_once("texts", f"search by meaning failed, words alone are searched: {problem(exc)}")
             return {}
 
     def similar(self, weighted: dict[str, float], k: int, also: set[str] = frozenset()) -> dict[str, float]:
