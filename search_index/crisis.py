@@ -1575,7 +1575,7 @@ def _signals(cl: _Clause) -> Iterable[CrisisSignal]:
             continue
         if _a_thing_is_killing(toks, i):
             continue  # "the bonfire smoke is killing me": a thing said to kill is a figure of speech
-        if _in_a_game([t.text for t in toks]):
+        if _in_a_game(toks, i):
             continue  # "my brother pinned me in wrestling", "got beat at pool": the game (not "after the match")
         if any(t.text in _ANIMALS for t in toks[i + 1 : i + 8]) and any(
             t.text == "by" for t in toks[i + 1 : i + 3]
@@ -3212,7 +3212,7 @@ def _detect(text: str) -> CrisisSignal | None:
         or _ordinary_by_its_context(clauses, best)
     ):
         return None  # "not wake up till noon", "2 paracetamol and 2 ibuprofen, is that ok?"
-    if best.kind == "abuse" and best.tier != "urgent" and _a_game_or_a_figure(clauses):
+    if best.kind == "abuse" and best.tier != "urgent" and _a_game_or_a_figure(clauses, best):
         return None  # "got beat at pool by my boyfriend", "the kids are killing me this half term"
     if best.tier == "crisis" and _surely_harmless(clauses):
         return replace(best, tier="concern")  # "we got hammered 6-0": helplines beside, not above
@@ -3416,13 +3416,16 @@ def _a_joke_with_its_butt(clauses: list[list[_Token]], best: CrisisSignal) -> bo
 
 # What makes a flagged word ordinary, said beside it: an event watched from a bridge, a treat overdone,
 # a pill organiser, a cupboard made safe, a remedy for an ailment, a hangover, a video game, a weekend
-# away, a cause given for scratches, a tradesman in the house.
+# away, a cause given for scratches, a tradesman in the house. Each must be said of the flagged words
+# themselves, and none stands when anything else alarming is said beside them (`_alarm_beside`).
 _EVENTS = frozenset("race regatta fireworks parade carnival sunset view views photos photo scenery".split())
 _TREATS = frozenset(
     "chocolate chocolates sweets sugar cake cakes biscuits coffee caffeine carbs cheese pizza crisps "
     "telly tv netflix sun sunshine mince pies films movies boxsets turkey food".split()
 )
-_SPENT = frozenset("empty emptied finished".split())  # "empty blister packs all over the side"
+_SPENT = frozenset(
+    "empty emptied finished missing low gone".split()
+)  # "empty blister packs all over the side"
 _ORGANISERS = (
     ("dosette",),
     ("pill", "organiser"),
@@ -3455,57 +3458,189 @@ _TRADES = frozenset(
     "engineer plumber electrician postman builder builders carer cleaner decorator gardener courier "
     "meter nurse".split()
 )
-_CAUSE_DOUBTED = frozenset("isnt not says claims lying lie reckons".split())
+_CAUSE_DOUBTED = frozenset(
+    "isnt not says say claims lying lie reckons thinks think tell told pretend pretending cover".split()
+)
+_HANGOVER = frozenset("hungover hangover do drinking drinks pints wine".split())
+# what besides the flagged words keeps a message alarming
+_ALARM_TAGS = frozenset(
+    "cant_go_on goodbye my_absence better_without fear_of threat weapon stockpile missing suicide kill death medical "
+    "bleeding self_harm overdose".split()
+)
+_BLADES = frozenset("razor blade blades cutting knife lighter sharpener".split())
+_ALARM_WORDS = frozenset("razor blade still real properly jk unconscious".split())
+
+
+def _alarm_beside(toks: list[_Token], best: CrisisSignal) -> bool:
+    """Whether anything alarming is said besides the flagged words: a wish, a means, a goodbye, a fear, a
+    warning sign of the body, a blade, "still", "properly", "in real life"."""
+    words = [t.text for t in toks]
+    phrase = best.phrase.split()
+    span: set[int] = set()
+    for k in range(len(words) - len(phrase) + 1):
+        if words[k : k + len(phrase)] == phrase:
+            span = set(range(k, k + len(phrase)))
+            break
+    if any(t.tags & _ALARM_TAGS for k, t in enumerate(toks) if k not in span):
+        return True
+    if set(words) & _ALARM_WORDS:
+        return True
+    return any(_has(words, said) for said in _WARNING_SIGNS.values())
+
+
+def _after_the_phrase(words: list[str], best: CrisisSignal, n: int) -> list[str]:
+    """The `n` words after the flagged words (none when they cannot be found)."""
+    phrase = best.phrase.split()
+    for k in range(len(words) - len(phrase) + 1):
+        if words[k : k + len(phrase)] == phrase:
+            return words[k + len(phrase) : k + len(phrase) + n]
+    return []
+
+
+# what a person does at a high place, a platform or a river, said beside it
+_ERRANDS_THERE = frozenset(
+    "caffi cafe lluniau photos photo parking exit ticket tickets machine machlud boat guided tour complain "
+    "complaints".split()
+)
+# a weariness aimed at a thing: "cant do this anymore, the washing machine has broken 3 times this month"
+_STATES = frozenset("broken broke impossible ridiculous late leaking cancelled delayed".split())
+_THING_TAGS = frozenset({"appliance", "home_place", "near_place"})  # "the tumble dryer", "the kitchen"
+_LINKS = frozenset("is are has have keeps was been gone".split())
+_HEAVY = frozenset(
+    "life pain voices debt debts bailiffs head mind brain thoughts world everything grief loneliness "
+    "depression anxiety stress body heart marriage relationship bywyd".split()
+)
+
+
+def _a_nuisance_named(toks: list[_Token]) -> bool:
+    """Whether a weariness ("can't do this anymore", "want it all to stop") is aimed at a thing the message
+    names: a thing with no tag (no person, no means) after "the", "this" or "my", said to be broken,
+    late or the like ("the maths homework is impossible", "my boiler's broken"), or after "with this",
+    "of this" ("can't take no more of this weather"); never a heavy thing ("the pain", "the voices", "my
+    life"), nor with a means, a death, a goodbye or an absence anywhere in the message."""
+    words = [t.text for t in toks]
+    weary = any(t.tags & {"hopeless", "cant_go_on", "despair"} for t in toks)
+    if (
+        not weary
+        or any(t.tags & (_MEANS | _NOT_A_NUISANCE) for t in toks)
+        or _has(words, _WONT_NEED + _ABSENT)
+    ):
+        return False
+    for k, t in enumerate(toks[:-1]):
+        aimed = t.text == "this" and words[k - 1 : k] in (["with"], ["of"])
+        if t.text not in ("the", "this", "my", "these") and not aimed:
+            continue
+        j = k + 1
+        second = toks[j + 1] if j + 1 < len(toks) else None
+        if (
+            second is not None
+            and not toks[j].tags - _THING_TAGS
+            and not second.tags - _THING_TAGS
+            and second.text not in _STATES | _LINKS | _FUNCTION_WORDS
+        ):
+            j += 1  # "the maths homework", "the washing machine"
+        noun = toks[j]
+        if (
+            noun.tags - _THING_TAGS
+            or noun.text in _HEAVY
+            or noun.text in _FUNCTION_WORDS
+            or len(noun.text) < 3
+        ):
+            continue
+        after = (
+            words[j + 1 : j + 4] if words[j + 1 : j + 2] and words[j + 1] in _LINKS else words[j + 1 : j + 2]
+        )
+        said_of_me = set(words[j + 1 : j + 5]) & {"me", "us"}  # "the bedroom tax broke me"
+        if aimed or set(after) & _STATES and not said_of_me:
+            return True
+    return False
+
+
+_NOT_A_NUISANCE = frozenset(
+    "vehicle jump cut burn drown self_harm suicide kill death stockpile goodbye my_absence better_without "
+    "life forever fade_out".split()
+)
 
 
 def _ordinary_by_its_context(clauses: list[list[_Token]], best: CrisisSignal) -> bool:
-    """A flagged word made ordinary by what is said beside it, in a message with nothing else: "stood on
-    the bridge watching the raft race", "overdosed on christmas chocolate", "the pills lined up in a
-    dosette box", "childproof the cupboard with the dishwasher tablets", "took something for his
+    """A flagged word made ordinary by what is said of it, in a message with nothing else alarming:
+    "stood on the bridge watching the raft race", "overdosed on christmas chocolate", "the pills lined up
+    in a dosette box", "childproof the cupboard with the dishwasher tablets", "took something for his
     hayfever", "worst headache of my life after the christmas do", "ways to die in his video game",
     "disappear for a weekend", "scratches from the new kitten", "someone in my house, it's the gas
     engineer". Never with a cause doubted ("says it's the cat, it isn't") or a means at hand."""
     toks = [t for cl in clauses for t in cl]
     words = [t.text for t in toks]
     has = set(words)
-    organised = _has(words, _ORGANISERS) and not has & (_SPENT | _TOOK_OR_KEPT) and best.tier != "urgent"
-    if organised and not any(t.tags & {"overdose"} for t in toks) and _one_signal(clauses):
-        return True  # "all the pills lined up in a dosette box for the week"
-    if not _one_signal(clauses) or any(t.tags & {"weapon", "stockpile"} for t in toks):
+    if not _one_signal(clauses):
+        return False
+    if best.kind == "danger" and _a_thing_at_a_task(toks, words):
+        return True  # its own reading of harm: "got the knife out, carving the turkey"
+    if _alarm_beside(toks, best) and best.kind not in ("suicide", "self-harm"):
         return False
     phrase = best.phrase
-    if best.kind == "suicide" and any(t.tags & {"high_place"} for t in toks) and has & _EVENTS:
-        return not any(t.tags & {"jump"} for t in toks)
-    for k, w in enumerate(words):
-        if w in ("overdosed", "overdose", "od") and set(words[k + 1 : k + 4]) & _TREATS:
+    after = _after_the_phrase(words, best, 8)
+    substance = any(t.tags & {"substance", "poison"} for t in toks)
+    if _has(words, _ORGANISERS) and not has & (_SPENT | _TOOK_OR_KEPT) and best.tier != "urgent":
+        return not any(t.tags & {"overdose"} for t in toks)  # "all the pills lined up in a dosette box"
+    if best.kind == "suicide" and best.tier != "urgent" and _a_nuisance_named(toks):
+        return True  # its own reading of what is alarming
+    if (
+        best.kind == "self-harm"
+        and not has & (_CAUSE_DOUBTED | _BLADES)
+        and not any(t.tags & _INTENT_TAGS for t in toks)
+    ):
+        pet = any(w in ("from", "by") and set(words[k + 1 : k + 4]) & _PETS for k, w in enumerate(words))
+        if pet or has & _ITCHES:  # "scratches from the new kitten", "i scratch my eczema till it bleeds"
             return True
-    poisons = any(t.tags & {"substance", "poison"} for t in toks)
-    if _has(words, _MADE_SAFE) and poisons and not has & _SWALLOWED:
-        return True
-    if phrase.startswith("taken something") and any(
-        w == "for" and set(words[k + 1 : k + 3]) & _AILMENTS for k, w in enumerate(words)
-    ):
-        return True
-    if "headache" in phrase and (has & _NIGHT_OUT or has & {"hungover", "do"}):
-        return True
-    if best.kind == "suicide" and _has(words, _GAMES):
-        return True
-    if "disappear" in phrase and any(
-        w == "disappear" and words[k + 1 : k + 2] == ["for"] and set(words[k + 2 : k + 5]) & _AWAY_FOR
-        for k, w in enumerate(words)
-    ):
-        return True
-    if best.kind == "self-harm" and not has & _CAUSE_DOUBTED:
-        if has & _ITCHES or any(
-            w in ("from", "by") and set(words[k + 1 : k + 4]) & _PETS for k, w in enumerate(words)
+    if _alarm_beside(toks, best) or any(t.tags & {"weapon", "stockpile"} for t in toks):
+        return False
+    said = set(best.phrase.split())  # the flagged words must be of the place: "stood on the bridge"
+    place = any(
+        (t.tags & {"high_place", "vehicle", "water", "edge"} or t.text in ("top", "roof", "platform"))
+        and t.text in said
+        for t in toks
+    )
+    final = _has(words, (("last", "one"), ("last", "time"), ("last", "sunset"), ("one", "last")))
+    if best.kind == "suicide" and place and has & (_EVENTS | _ERRANDS_THERE) and not final:
+        return not any(t.tags & {"jump"} for t in toks)  # "on the top floor, the ticket machine ate my card"
+    for k, w in enumerate(words):
+        treat = w in ("overdosed", "overdose", "od", "overdosing") and words[k + 1 : k + 2] in (
+            ["on"],
+            ["of"],
+            ["o"],
+        )
+        if (
+            treat
+            and set(words[k + 2 : k + 4]) & _TREATS
+            and not substance
+            and not any(x.isdigit() for x in words)
         ):
             return True
+    if _has(words, _MADE_SAFE) and substance and not has & _SWALLOWED:
+        return True
+    whole = has & {"whole", "lot", "all", "box", "packet"}
+    if (
+        phrase.startswith("taken something")
+        and not whole
+        and any(w == "for" and set(words[k + 1 : k + 3]) & _AILMENTS for k, w in enumerate(words))
+    ):
+        return True
+    if (
+        "headache" in phrase
+        and has & _HANGOVER
+        and not has & {"worry", "worried", "sudden", "suddenly"}
+        and not _has(words, (("never", "had"),))
+    ):
+        return True
+    if best.kind == "suicide" and _has(after[:4], _GAMES):
+        return True  # "looking up ways to die in his video game"
+    if "disappear" in phrase and after[:1] == ["for"] and set(after[1:4]) & _AWAY_FOR:
+        return True
     if best.kind == "danger" and _resolved(words):
         return True
-    if best.kind == "danger" and _a_thing_at_a_task(toks, words):
-        return True
     parting = any(t.tags & {"missing", "goodbye"} for t in toks) or _has(
-        words, (("coming", "back"), ("come", "back"))
+        words, (("coming", "back"), ("come", "back"), ("find", "me"), ("love", "them"))
     )
     if best.kind == "suicide" and not parting and _carried_not_taken(words):
         return True
@@ -3529,20 +3664,23 @@ _OVER = frozenset("choked fell fallen caught ddoe yesterday".split())
 
 
 def _resolved(words: list[str]) -> bool:
-    return _has(words, _FINE_NOW) and bool(set(words) & _OVER) and "but" not in words[-4:]
+    """ "he choked on a grape but he's fine now": an emergency told as over, nothing said after it."""
+    for q in _FINE_NOW:
+        for k in range(len(words) - len(q) + 1):
+            if tuple(words[k : k + len(q)]) == q and set(words) & _OVER:
+                return not set(words[k + len(q) :]) & {"but", "keeps", "still", "ond", "again"}
+    return False
 
 
-# a weapon, a fire, smoke or a blue face at an everyday task: "got the knife out, carving the turkey",
-# "machete clearing brambles", "smoke coming from the chimney", "the curry house is on fire, best jalfrezi"
+# a weapon, a fire or smoke at an everyday task: "got the knife out, carving the turkey", "machete
+# clearing brambles", "smoke coming from the chimney", "the curry house is on fire, best jalfrezi"
 _TASKS = frozenset(
     "carving carve turkey clearing brambles fforc fork prop pigeons gardening allotment "
-    "chimney simnai bonfire bbq barbecue woodburner stove blueberries".split()
+    "chimney simnai bonfire blueberries".split()
 )
-_PRAISE = frozenset(
-    "best brilliant amazing orders season tymor".split()
-)  # "the curry house is on fire, best jalfrezi"
+_PRAISE = frozenset("best brilliant amazing orders season tymor".split())
 _AT_HAND = frozenset(
-    "waving pointing aiming threatening outside door window flames trapped inside alarm".split()
+    "waving pointing aiming threatening outside door window flames trapped inside alarm tent caravan".split()
 )
 
 
@@ -3552,28 +3690,52 @@ def _a_thing_at_a_task(toks: list[_Token], words: list[str]) -> bool:
     return (bool(set(words) & _TASKS) or on_fire) and not set(words) & _AT_HAND and not harm
 
 
+_CARRIED = (("with", "me"), ("with", "him"), ("with", "her"), ("on", "holiday"))
+_RUN_SHORT = (
+    ("forgot", "them"),
+    ("ran", "out", "of", "them"),
+    ("and", "ran", "out"),
+    ("left", "them"),
+    ("emergency", "supply"),
+    ("need", "more"),
+)
+
+
 def _carried_not_taken(words: list[str]) -> bool:
     """Medicines carried and so run short, not swallowed: "took all my tablets on holiday with me and ran
     out", "took all his meds to his girlfriend's and forgot them" (never "took all my tablets to my room",
-    "to the bathroom to take them", "40 tablets")."""
-    short = set(words) & {"forgot", "forgotten", "holiday"} or _has(words, (("ran", "out"), ("left", "them")))
-    taken_in = set(words) & (_SWALLOWED | {"take", "overdose", "overdosed"})
-    return bool(short) and not taken_in and not any(w.isdigit() for w in words) and bool(set(words) & _TAKEN)
+    "ran out of hope, took all my pills", "40 tablets")."""
+    taken_in = set(words) & (_SWALLOWED | {"take", "overdose", "overdosed", "hope"})
+    if taken_in or any(w.isdigit() for w in words) or not _has(words, _RUN_SHORT):
+        return False
+    for k, w in enumerate(words):
+        if w in ("took", "taken") and _has(words[k + 1 : k + 9], _CARRIED):
+            return True
+        if w in ("took", "taken") and any(
+            x == "to" and words[k + j + 2 : k + j + 3] in (["his"], ["her"])
+            for j, x in enumerate(words[k + 1 : k + 10])
+        ):
+            return True  # "took all his meds to his girlfriend's and forgot them"
+    return False
 
 
-def _a_game_or_a_figure(clauses: list[list[_Token]]) -> bool:
-    """A blow in a game, or a kill that is a figure of speech, with nothing else said: the rules' own
+def _a_game_or_a_figure(clauses: list[list[_Token]], best: CrisisSignal) -> bool:
+    """Blows in a game, or a kill that is a figure of speech, with nothing else said: the rules' own
     reading of the two, applied to the whole message."""
     toks = [t for cl in clauses for t in cl]
     if not _one_signal(clauses) or any(t.tags & {"weapon", "fear", "fear_of"} for t in toks):
         return False
     kills = [k for k, t in enumerate(toks) if t.text in ("killing", "lladd")]
-    return (
-        _in_a_game([t.text for t in toks]) or bool(kills) and all(_a_thing_is_killing(toks, k) for k in kills)
-    )
+    if kills and all(_a_thing_is_killing(toks, k) for k in kills):
+        return True
+    said = set(best.phrase.split())
+    blows = [
+        k for k, t in enumerate(toks) if t.text in said and t.tags & {"violence", "kill", "harm", "jump"}
+    ]
+    return bool(blows) and all(_in_a_game(toks, k) for k in blows)
 
 
-_ARENA = frozenset("at in ar yn gan during mewn".split())
+_ARENA = frozenset("at in ar yn gan during mewn by".split())
 _PLAYED = (
     (_SPORT - {"side"})
     | (_GAMING - {"boss", "level", "levels", "character"})
@@ -3581,22 +3743,46 @@ _PLAYED = (
         "pool darts snooker quiz cwis wyddbwyll ball bel laser paintball training tournament league".split()
     )
 )
+# what is done to a player: beaten, thrashed, tackled, pinned; any blow in a contact sport
+_GAME_BLOWS = frozenset(
+    "beat beats beaten beating thrashed hammered killing killed kills tackled tackle pinned smashed destroyed "
+    "nghuro curo guro battered batter".split()
+)
+_CONTACT_SPORT = frozenset(
+    "rugby boxing judo wrestling wrestlin jitsu mma kickboxing sparring karate taekwondo bjj".split()
+)
+_INJURED = frozenset(
+    "bleeding blood black eye eyes hospital broken bruise bruises bruised unconscious".split()
+)
 
 
-def _in_a_game(words: list[str]) -> bool:
-    """A blow or a kill whose arena is a game or a sport, said just after it: "got beat at pool by my
-    boyfriend", "keeps killing me in call of duty", "fy nghuro i bob tro ar wyddbwyll" (not "he beat me
-    after the football": after a game is no game)."""
+def _in_a_game(toks: list[_Token], i: int) -> bool:
+    """Whether the blow at `i` was dealt in a game or a sport, said just after it: "got beat at pool by my
+    boyfriend", "keeps killing me in call of duty", "fy nghuro i bob tro ar wyddbwyll", "pinned me in
+    wrestling" (not "he beat me after the football", "punched me at the pub quiz", nor with an injury)."""
+    words = [t.text for t in toks]
+    if set(words) & _INJURED or _has(words, (("wait", "till"), ("get", "home"), ("tell", "anyone"))):
+        return False
     played = _PLAYED | {"side"} if _has(words, (("a", "side"),)) else _PLAYED  # "at 5-a-side"
-    return any(w in _ARENA and set(words[k + 1 : k + 4]) & played for k, w in enumerate(words)) and not _has(
-        words, (("after", "the"), ("after", "a"))
-    )
+    for k in range(i + 1, min(len(words), i + 6)):
+        if words[k] in _ARENA and set(words[k + 1 : k + 4]) & played:
+            game = set(words[k + 1 : k + 4])
+            ball = words[k] in ("by", "gan") and game & {"ball", "bel"}  # "hit by a cricket ball"
+            return bool(words[i] in _GAME_BLOWS or game & _CONTACT_SPORT or ball)
+    return False
+
+
+# habits a partner is said to kill with: "my husband is killing me with his snoring"
+_HABITS = frozenset(
+    "snoring singing moaning nagging music cooking jokes driving whistling questions kindness chatter "
+    "humming talking".split()
+)
 
 
 def _a_thing_is_killing(toks: list[_Token], i: int) -> bool:
     """Whether the kill at `i` is a figure of speech: going on now, and done by a thing or by children
     ("the bonfire smoke is killing me", "the kids are killing me", "mae'r traffic yn fy lladd i"), or
-    with a habit ("my husband is killing me with his snoring", not "with his fists"); never with a
+    with a habit ("my husband is killing me with his snoring", not "with his bare hands"); never with a
     weapon or a threat."""
     words = [t.text for t in toks]
     if any(t.tags & {"weapon", "threat"} for t in toks) or any(w.startswith(_THREAT_STEMS) for w in words):
@@ -3607,14 +3793,8 @@ def _a_thing_is_killing(toks: list[_Token], i: int) -> bool:
         and i > 1
         and words[i - 1] in ("is", "are")
     ):
-        if words[i + 2 : i + 4] in (
-            ["with", "his"],
-            ["with", "her"],
-            ["with", "their"],
-            ["with", "the"],
-        ) and i + 4 < len(toks):
-            habit = toks[i + 4]
-            return not habit.tags & {"body_part", "violence", "weapon"} and habit.text not in _BLOWS
+        if words[i + 2 : i + 3] == ["with"]:
+            return bool(set(words[i + 3 : i + 5]) & _HABITS)
         doer = toks[i - 2]  # "the bonfire smoke is killing me": the noun before "is"
     elif words[i] == "lladd" and words[i - 2 : i] == ["yn", "fy"] and words[i + 1 : i + 2] == ["i"] and i > 2:
         doer = toks[i - 3]
@@ -3625,7 +3805,6 @@ def _a_thing_is_killing(toks: list[_Token], i: int) -> bool:
 
 
 _PRONOUNS_WHO_KILL = frozenset("he she they someone somebody o e hi nhw".split())
-_BLOWS = frozenset("fists fist hands hand feet boots belt".split())
 
 
 # who or what a danger turns out to be, said after it: "it's the gas engineer", "it's the cat",
@@ -4173,6 +4352,12 @@ def _told_of_the_past(clauses: list[list[_Token]], best: CrisisSignal) -> bool:
     since = any(w == "since" and words[k - 1 : k] not in (["years"], ["months"]) for k, w in enumerate(words))
     if since or set(words) & {"started", "ers", "ongoing"} or _has(words, (("has", "been"),)):
         return False  # "he has beaten her since they got together in 2019": still going on
+    if set(words) & {"planning", "plan", "properly", "blade", "razor", "rope", "noose"} or _has(
+        words, (("this", "time"),)
+    ):
+        return (
+            False  # "i'm 23 now and planning to do it properly this time", "but i've got a blade in my room"
+        )
     if not _one_signal(clauses):
         return False  # "i got through last month somehow but i'm going to end it"
     toks = [t for cl in clauses for t in cl]
@@ -4200,14 +4385,14 @@ def _told_of_the_past(clauses: list[list[_Token]], best: CrisisSignal) -> bool:
         return True  # "my son self harmed years ago, he's doing well now"
     if best.kind == "danger" and _has(words, (("crime", "number"), ("insurance",), ("claim",), ("cyngor",))):
         return True  # "someone broke into my car last month, the police gave me a crime number"
-    if best.kind == "danger":
+    if best.kind == "danger" and not set(words) & {"outside", "parked", "back", "found", "prison", "here"}:
         return True  # "our chip pan caught fire years ago, the ceiling needs fixing": an emergency over
     return best.about == "self" and best.kind in ("self-harm", "suicide", "abuse") and well_now
 
 
 _MOVES = frozenset(
     "emigrating emigrate holiday airport retire retiring retirement colleagues abroad downsize downsizes downsizing "
-    "declutter decluttering ymddeol uni university symud downsized".split()
+    "declutter decluttering ymddeol uni university symud downsized hedfan".split()
 )
 # Words that make a risk word a subject of study, work or remembrance: "training on suicide", "a
 # dissertation on self-harm", "memorial walk", "first aid course ... choking"
@@ -4249,8 +4434,15 @@ def _a_move(clauses: list[list[_Token]], best: CrisisSignal) -> bool:
             ("am", "wythnos"),
         ),
     )
-    final = set(words) & {"letter", "note", "notes", "message", "world", "life", "forever", "ever", "last"}
-    final = final or set(words) & {"llythyr", "nodyn", "neges", "byd", "bywyd", "byth", "olaf"}
+    final = set(words) & {"letter", "note", "notes", "world", "life", "forever", "ever", "last"}
+    final = final or set(words) & {
+        "llythyr",
+        "nodyn",
+        "byd",
+        "bywyd",
+        "byth",
+        "olaf",
+    }  # a message may say goodbye to a town
     if _has(
         words,
         (
@@ -4859,11 +5051,9 @@ _SETTLED = (
     ("that", "is", "everything"),
     ("everything", "sorted"),
     ("all", "sorted"),
-    ("looked", "after"),
     ("tidied", "up"),
     ("in", "order"),
     ("deleted", "all"),
-    ("deleted", "my"),
     ("peaceful", "now"),
     ("at", "peace"),
     ("tying", "up", "loose", "ends"),
@@ -4909,7 +5099,7 @@ _NOT_COMING_OUT = (
     ("not", "coming", "back"),
 )
 _GOING_IN = frozenset("walk walking go going swim swimming wade wading drive driving".split())
-_UNTIL = frozenset("till until til for before because as".split())
+_UNTIL = frozenset("till until til for before because as all".split())
 # a death-like quality wished for a means: "what time do the fast trains go through, i just want it to be quick"
 _QUICK = (
     ("it", "to", "be", "quick"),
@@ -4934,9 +5124,16 @@ _CARRYING = frozenset("bringing bring brings taking take carry carrying carries 
 _PURPOSE = (
     ("to", "sort"),
     ("sort", "out"),
-    ("to", "get"),
+    ("to", "get", "him"),
+    ("to", "get", "her"),
+    ("to", "get", "them"),
+    ("to", "get", "back"),
     ("teach", "him"),
     ("teach", "her"),
+    ("to", "get", "the", "lad"),
+    ("to", "get", "the", "kid"),
+    ("to", "get", "the", "guy"),
+    ("to", "get", "that"),
     ("for", "protection"),
     ("protect", "himself"),
     ("protect", "myself"),
@@ -4982,18 +5179,17 @@ _TRADED = (
     ("different", "men"),
     ("older", "men"),
     ("men", "in", "and", "out"),
-    ("picked", "up", "by"),
 )
 # an address made known and people coming: "posted my address in a group chat, they're coming round tonight"
-_SHARED = frozenset("posted shared leaked published put".split())
+_SHARED = frozenset("posted shared leaked published".split())
 _COMING = (("coming", "round"), ("come", "round"), ("coming", "to"), ("turn", "up"), ("going", "to", "come"))
 # water getting in, electricity burning
 _WATER_IN = (("coming", "in"), ("pouring", "in"), ("getting", "in"), ("rising",))
 _FAST = frozenset("fast quickly quick knee knees waist deep door stairs".split())
-_SPARKING = frozenset("sparking sparks sparked arcing".split())
+_SPARKING = frozenset("sparking sparked arcing".split())
 _BURNING = (("burning",), ("smoke",), ("smoking",), ("melting",), ("scorch",))
 # a baby's age in weeks or days, and a fever or not feeding
-_FEVER = frozenset("temp temperature fever feverish hot floppy feed feeding".split())
+_FEVER = frozenset("temp temperature fever feverish floppy".split())
 _NOT_FED = (
     ("not", "been", "fed"),
     ("hasnt", "been", "fed"),
@@ -5019,6 +5215,20 @@ _FADING = (
     ("drowsy",),
     ("dizzy",),
 )
+_FOR_SOMEONE = (
+    ["me"],
+    ["myself"],
+    ["him"],
+    ["her"],
+    ["them"],
+    ["you"],
+    ["us"],
+    ["my"],
+    ["his"],
+    ["long"],
+    ["now"],
+)
+_DRINKS = frozenset("pints pint shots jagerbombs drinks beers beer wine vodka cider lol".split())
 _ROUTINE = frozenset(
     "day daily every each morning night week per prescribed mins minutes hours hrs late early ago".split()
 )
@@ -5037,6 +5247,7 @@ _BODY_FOUND = (
     ("the", "one", "who", "finds", "me"),
 )
 _DONE_WHERE = (
+    ("or", "somewhere", "else"),
     ("did", "it", "at", "home"),
     ("do", "it", "at", "home"),
     ("definitely", "do", "it"),
@@ -5074,7 +5285,6 @@ _NO_SURVIVING = (
     ("dont", "want", "to", "survive"),
     ("do", "not", "want", "to", "survive"),
     ("not", "to", "survive"),
-    ("wont", "survive", "it"),
 )
 # menace said by another: "he'll hunt us down", "he'll be waiting to teach me a lesson"
 _MENACES = (
@@ -5085,9 +5295,6 @@ _MENACES = (
     ("teach", "me", "a", "lesson"),
     ("teach", "her", "a", "lesson"),
     ("teach", "you", "a", "lesson"),
-    ("make", "me", "pay"),
-    ("make", "her", "pay"),
-    ("make", "you", "pay"),
     ("watch", "your", "back"),
     ("sorry", "you", "were", "born"),
     ("sorry", "i", "was", "born"),
@@ -5101,7 +5308,7 @@ _PRESSING = frozenset(
 )
 _THROAT = frozenset("throat neck windpipe".split())
 _NOT_A_THREAT_TO_A_NECK = frozenset(
-    "physio massage knot osteopath chiropractor cuddle hug toddler baby".split()
+    "physio massage knot osteopath chiropractor cuddle hug toddler baby vet doctor nurse gp dentist glands check".split()
 )
 # controlling acts, by pattern: someone keeps, takes or hides the writer's means to live or leave
 _TAKES = frozenset("keeps kept takes took has hides hid holds controls".split())
@@ -5133,8 +5340,8 @@ _CONTACT = frozenset(
     "boyfriend girlfriend".split()
 )
 _LURING = (
-    ("get", "the", "kids", "to"),
-    ("get", "kids", "to"),
+    ("kids", "to", "come"),
+    ("children", "to", "come"),
     ("come", "and", "see", "his"),
     ("get", "in", "his"),
     ("get", "into", "his"),
@@ -5145,9 +5352,10 @@ _DEVICES = frozenset("laptop computer phone tablet pc hard drive".split())
 _SEX_FOR_RENT = (("another", "way"), ("other", "ways"), ("in", "kind"))
 # a person, gone into water and not back up; a vehicle in the water with someone in it
 _STILL_IN = (
+    ("someone", "still", "in"),
     ("still", "in", "it"),
-    ("still", "inside"),
     ("someone", "in", "it"),
+    ("driver", "is", "still"),
     ("hasnt", "come", "back", "up"),
     ("not", "come", "back", "up"),
     ("not", "come", "up"),
@@ -5160,7 +5368,6 @@ _SMASHED = (
     ("window", "smash"),
     ("smash", "downstairs"),
 )
-_GET_RID = (("get", "rid", "of", "my"), ("get", "rid", "of", "him"), ("get", "rid", "of", "her"))
 _FOR_GOOD_PERSON = frozenset("permanently forever good".split())
 _SMOTHER = frozenset("pillow cushion hand bag".split())
 
@@ -5206,12 +5413,23 @@ def _affairs_settled(clauses, toks, words, has) -> CrisisSignal | None:
     """Affairs put in order and a farewell; a death of one's own soon; the time come."""
     third = has & {"he", "she", "his", "her", "they", "him"} and not has & {"i", "me", "my"}
     who = "other" if third else "self"
-    settled = _has(words, _SETTLED)
+    settled = (
+        _has(words, _SETTLED)
+        or _has(words, (("looked", "after"),))
+        and _has(words, (("that", "is", "everything"),))
+    )
     gave = any(w.startswith(("gave", "giv")) for w in words)
     given_to = gave and "to" in has  # "gave my cat to my sister", "given his watch to our son"
     if settled and (_has(words, _THANKS_FOR_ALL) or given_to):
         return _sig("suicide", "affairs settled ... given or thanked", about=who)
-    if _has(words, _WONT_NEED) and (gave or has & ({"belongings", "possessions"} | _CLOSING)):
+    need_none = any(
+        words[k : k + len(q)] == list(q)
+        and words[k + len(q) : k + len(q) + 1]
+        in ([], ["them"], ["it"], ["anything"], ["any"], ["anymore"], ["after"])
+        for q in _WONT_NEED
+        for k in range(len(words))
+    )  # "won't be needing them" (not "won't be needing my bus pass")
+    if need_none and (gave or has & ({"belongings", "possessions"} | _CLOSING)):
         return _sig("suicide", "given away or closed ... wont need", about=who)
     for k in range(len(words) - 2):
         if words[k : k + 3] == ["before", "the", "end"] and (k + 3 >= len(words) or words[k + 3] != "of"):
@@ -5219,9 +5437,13 @@ def _affairs_settled(clauses, toks, words, has) -> CrisisSignal | None:
                 return _sig("suicide", "settled before the end")
     if _has(words, _OWN_DEATH) and (_has(words, _SOON) or _has(words, _BEFORE_I_ACT)):
         return _sig("suicide", "if i die ... soon")
-    if _has(words, _THE_TIME_HAS_COME) and (
-        _has(words, _TIRED_OF_IT) or any(t.tags & {"hopeless", "cant_go_on", "despair"} for t in toks)
-    ):
+    tired = any(
+        words[k : k + len(q)] == list(q)
+        and words[k + len(q) : k + len(q) + 1] not in (["to"], ["with"], ["for"])
+        for q in _TIRED_OF_IT
+        for k in range(len(words))
+    )  # not "tired of trying to get glastonbury tickets"
+    if _has(words, _THE_TIME_HAS_COME) and (tired or any(t.tags & {"cant_go_on", "despair"} for t in toks)):
         return _sig("suicide", "tired ... tonights the night")
     return None
 
@@ -5241,12 +5463,14 @@ def _a_means(clauses, toks, words, has) -> CrisisSignal | None:
                 if going and not set(w) & _UNTIL:  # not "go into town and not come back till late"
                     return _sig("suicide", " ".join(w[going[0] : k + 3]))
     places = any(t.tags & {"vehicle", "high_place", "water"} for t in toks)
-    if _has(words, _QUICK) and places:
+    rails = _has(words, _FAST_TRAIN + (("level", "crossing"), ("express", "go")))
+    if _has(words, _QUICK) and (any(t.tags & {"high_place", "water"} for t in toks) or rails):
         return _sig("suicide", "a means ... want it to be quick")
     if (
         "train" in has | {w.rstrip("s") for w in has}
         and _has(words, _FAST_TRAIN)
         and _has(words, _AT_THE_EDGE)
+        and not has & {"watching", "watch", "spotting", "loves", "photos", "photographing"}
     ):
         return _sig("suicide", "a fast train ... the platform edge", tier="urgent")
     leisure = any(
@@ -5262,14 +5486,26 @@ def _a_means(clauses, toks, words, has) -> CrisisSignal | None:
     )  # "tide times for dog walks" (not "its not for a walk")
     if any(t.tags & {"high_place"} for t in toks) and _has(words, _EASY) and not leisure:
         return _sig("suicide", "a high place ... easy")
-    methods = any(t.tags & _METHODS for t in toks) and not _for_a_thing(words)
+    methods = any(t.tags & (_METHODS - {"jump"}) or t.text.startswith("jump") for t in toks)
+    methods = methods and not _for_a_thing(words)  # not "how long does it take to drive to llandudno"
     researched = has & _RESEARCHING or _has(words, _LOOKING_UP) or _has(words, _LAST_LONG)
     if methods and researched and not leisure and not _a_thing_named(toks):
         if not any(t.text in _TOPIC_FRAME for t in toks):
             return _sig("suicide", "a means researched")
-    if _has(words, _LAST_LONG) and places and has & {"i", "me"} and not leisure:
+    denied = any(
+        words[k : k + 2] in (["not", "for"], ["isnt", "for"]) and words[k + 2 : k + 3] not in _FOR_SOMEONE
+        for k in range(len(words))
+    ) or _has(words, (("dont", "ask", "why"),))
+    if denied and (places or has & {"helium", "rope", "tablets", "pills", "paracetamol"}):
+        return _sig("suicide", "a means, its purpose denied")  # "a helium canister tonight, not for balloons"
+    way_in = any(
+        t.tags & {"jump"} and words[k + 1 : k + 2] in (["into"], ["off"]) for k, t in enumerate(toks)
+    )
+    deep = any(t.tags & {"high_place", "water"} for t in toks)
+    if _has(words, _LAST_LONG) and (deep or way_in) and has & {"i", "me"} and not leisure:
         return _sig("suicide", "how long would i last")
-    if _has(words, _BODY_FOUND) or _has(words, _DONE_WHERE) and (places or "mum" in has or "home" in has):
+    done_where = sum(_has(words, (q,)) for q in _DONE_WHERE)
+    if _has(words, _BODY_FOUND) or done_where >= 2 or done_where and places:
         return _sig("suicide", "where i would be found")
     if _has(words, _NO_SURVIVING):
         return _sig("suicide", "not to survive it")
@@ -5291,7 +5527,9 @@ def _a_means(clauses, toks, words, has) -> CrisisSignal | None:
         n = next((int(x) for x in after[:3] if x.isdigit()), 0)
         dose = n >= 10 and not set(after) & (_DOSE_UNITS | _ROUTINE)
         substance = any(t.tags & {"substance", "poison"} for t in toks[k + 1 : k + 8])
-        if (amount or dose) and (substance and dose or _has(words, _FADING) or amount and substance):
+        treats = has & (_TREATS | _DRINKS)
+        fading = _has(words, _FADING) and not treats  # not "necked 10 jagerbombs, bit dizzy now"
+        if (amount or dose) and (substance and dose or fading or amount and substance):
             who = (
                 "other"
                 if words[k - 1 : k] in (["they"], ["he"], ["she"])
@@ -5306,19 +5544,35 @@ def _a_means(clauses, toks, words, has) -> CrisisSignal | None:
 def _menace(clauses, toks, words, has) -> CrisisSignal | None:
     """Menace and weapons: something put in a drink that must not be found, a weapon carried or found,
     a threat said by another, hands pressed on a throat, someone got rid of for good."""
-    if _has(words, _UNFOUND) and (has & _FOOD_OR_DRINK or any("poison" in t.tags for t in toks)):
+    put_in = any(w in ("put", "slip", "add", "mix", "poison") for w in words) and has & _FOOD_OR_DRINK
+    if (
+        _has(words, _UNFOUND) and put_in
+    ):  # not "does cannabis show up in a drug test", "they want a post mortem"
         return _sig("danger", "in a drink ... not found", about="other")
     weapon = [k for k, t in enumerate(toks) if "weapon" in t.tags or t.text == "machete"]
     if weapon:
-        carried = has & _CARRYING and (_has(words, _PURPOSE) or has & {"tomorrow", "tonight", "school"})
+        carried = has & _CARRYING and _has(words, _PURPOSE)
         hidden = (
             "found" in has and has & _HIDDEN_IN and has & {"son", "daughter", "his", "her", "lad", "brother"}
         )
         if carried or hidden or _has(words, (("for", "protection"),)):
             return _sig("danger", toks[weapon[0]].text + " ... carried", about="other")
-    if has & _TOOLS_AS_WEAPONS and _has(words, _GOING_ROUND) and _has(words, _PURPOSE + (("wont", "walk"),)):
+    to_hurt = (
+        ("wont", "walk"),
+        ("teach", "him"),
+        ("teach", "her"),
+        ("sort", "him"),
+        ("sort", "her", "out"),
+        ("to", "get", "him"),
+    )
+    if has & _TOOLS_AS_WEAPONS and _has(words, _GOING_ROUND) and _has(words, to_hurt):
         return _sig("danger", "going round with a weapon", about="other")
-    if "hiding" in has and _has(words, (("looking", "for", "me"), ("searching", "for", "me"))):
+    hiding = _has(words, (("i", "am", "hiding"), ("hiding", "at"), ("hiding", "in"), ("hiding", "from")))
+    if (
+        hiding
+        and not has & {"seek", "game", "pretending"}
+        and _has(words, (("looking", "for", "me"), ("searching", "for", "me")))
+    ):
         return _sig(
             "danger", "hiding ... looking for me"
         )  # "hiding at my friend's, he's driving round looking for me"
@@ -5329,12 +5583,21 @@ def _menace(clauses, toks, words, has) -> CrisisSignal | None:
             if (
                 w in _PRESSING
                 and set(words[k + 1 : k + 4]) & _THROAT
-                and words[k + 1 : k + 2] in (["my"], ["her"], ["me"])
+                and (
+                    words[k + 1 : k + 2] in (["my"], ["her"], ["me"])
+                    or words[k + 1 : k + 3] in (["on", "my"], ["on", "her"])
+                )
             ):
                 return _sig(
-                    "abuse", w + " ... throat", about="self" if words[k + 1] in ("my", "me") else "other"
+                    "abuse", w + " ... throat", about="other" if "her" in words[k + 1 : k + 3] else "self"
                 )
-    if _has(words, _GET_RID) and has & _FOR_GOOD_PERSON:
+    rid = [k + 3 for k in range(len(words) - 3) if words[k : k + 3] == ["get", "rid", "of"]]
+    person = any(
+        toks[j].tags & {"third", "partner", "victim"} or words[j] in ("him", "her")
+        for k in rid
+        for j in range(k, min(k + 4, len(toks)))
+    )
+    if person and has & _FOR_GOOD_PERSON:  # "my mother in law permanently" (not "my mice for good")
         return _sig("danger", "get rid of someone for good", about="other")
     return None
 
@@ -5342,7 +5605,13 @@ def _menace(clauses, toks, words, has) -> CrisisSignal | None:
 def _control_and_exploitation(clauses, toks, words, has) -> CrisisSignal | None:
     """Help sought in secret from a partner; control act after act; a child handed between men, lured,
     groomed by an adult, or in pictures; rent to be paid 'another way'."""
-    if has & _WIPE and has & _TRACES and (has & {"husband", "partner", "boyfriend", "wife", "girlfriend"}):
+    surprise = has & {"present", "presents", "surprise", "birthday", "gift", "christmas", "anniversary"}
+    if (
+        has & _WIPE
+        and has & _TRACES
+        and has & {"husband", "partner", "boyfriend", "wife", "girlfriend"}
+        and not surprise
+    ):
         if _has(words, _FOUND_BY) or has & {"so", "incase"} or _has(words, (("in", "case"),)):
             return _sig("abuse", "help sought in secret")
     someone = any(t.tags & {"partner", "third"} for t in toks) or has & {"he", "she", "boss"}
@@ -5371,18 +5640,45 @@ def _control_and_exploitation(clauses, toks, words, has) -> CrisisSignal | None:
     if _has(words, _TRADED) and (young or has & {"girl", "lad", "kid", "boy", "child"}):
         if has & {"night", "flat", "house", "cars"}:
             return _sig("abuse", "a child handed between men", about="other")
-    if "ago" not in has and any(a < 16 for a in ages) and any(a >= 18 for a in ages) and has & _CONTACT:
+    mine = {
+        int(words[k + 2])
+        for k in range(len(words) - 2)
+        if words[k : k + 2] == ["i", "am"] and words[k + 2].isdigit()
+    }
+    parent = any(a >= 18 for a in mine) and not any(
+        a >= 18 for a in ages if a not in mine
+    )  # "my nephew is 8 and i'm 30"
+    if (
+        "ago" not in has
+        and not parent
+        and any(a < 16 for a in ages)
+        and any(a >= 18 for a in ages)
+        and has & _CONTACT
+    ):
         return _sig("abuse", "an adult and a child", about="self" if has & {"me", "i"} else "other")
     if _has(words, _LURING) and has & _STRANGERS:
         return _sig("danger", "children lured", about="other")
+    owners = {"his", "husbands", "partners", "boyfriends", "dads", "her", "stepdads"}
+    anothers = any(w == "on" and set(words[k + 1 : k + 3]) & owners for k, w in enumerate(words))
+    indecent = has & {"indecent", "naked", "nude", "nudes", "sexual", "abuse"}
     if (
         has & _CHILD_IMAGES
         and has & {"children", "kids", "child"}
         and has & _DEVICES
         and has & {"found", "saw", "seen"}
+        and (anothers or indecent)
     ):
         return _sig("abuse", "pictures of children found", about="other")
-    if "rent" in has and _has(words, _SEX_FOR_RENT):
+    asked = has & {"landlord", "he", "him", "his", "says", "said", "offered"} and not has & {
+        "debit",
+        "card",
+        "cash",
+        "online",
+        "cheque",
+        "bank",
+        "standing",
+    }
+    if "rent" in has and _has(words, _SEX_FOR_RENT) and asked:
         return _sig("sexual-violence", "rent paid another way")
     return None
 
@@ -5399,9 +5695,17 @@ def _home_and_body(clauses, toks, words, has) -> CrisisSignal | None:
             return _sig("danger", "address shared ... coming")
     if has & {"water", "waters", "dwr"} and _has(words, _WATER_IN) and has & _FAST:
         return _sig("danger", "water coming in", tier="urgent")
-    if has & _SPARKING and _has(words, _BURNING):
+    burning = (
+        "burning" in has and has & {"smell", "smells", "smelling"} or has & {"smoke", "smoking", "melting"}
+    )
+    if has & _SPARKING and burning:
         return _sig("danger", "sparking ... burning", tier="urgent")
-    inside = has & {"downstairs", "alone", "someone", "night", "upstairs"}
+    inside = has & {"downstairs", "alone", "someone", "somebody"} and not has & {
+        "recycling",
+        "bottles",
+        "bin",
+        "lorry",
+    }
     if _has(words, _SMASHED) and inside and not has & _PETS:  # not "the cat knocked a vase off"
         return _sig("danger", "glass smashed ... inside", tier="urgent")
     in_water = any(t.tags & {"water"} for t in toks) or has & {"weir", "ford"}
@@ -5417,13 +5721,20 @@ def _home_and_body(clauses, toks, words, has) -> CrisisSignal | None:
             return _sig("danger", "a baby weeks old ... fever", tier="urgent", about="other")
     small = (
         has & {"baby", "babi", "toddler"}
-        or any(a < 8 for cl in clauses for a in _ages(cl))
-        or _has(words, (("only", "4"), ("only", "3"), ("only", "2"), ("only", "5")))
+        or any(w.isdigit() and int(w) < 8 and words[k + 2 : k + 3] == ["old"] for k, w in enumerate(words))
+        or _has(words, (("only", "4"), ("only", "3"), ("only", "2"), ("only", "5")))  # not "in four years"
     )
-    if small and (_has(words, _NOT_FED) or _has(words, (("no", "food"),))):
+    unfed = (
+        ("no", "food", "in"),
+        ("nothing", "to", "eat"),
+        ("havent", "eaten"),
+        ("not", "eaten"),
+        ("hungry",),
+    )
+    if small and (_has(words, _NOT_FED) or _has(words, unfed)):
         return _sig("danger", "a small child not fed", about="other")
     if has & {"baby", "babi"} and any(
-        w in _SMOTHER and words[k + 1 : k + 2] in (["over"], ["on"]) for k, w in enumerate(words)
+        w in _SMOTHER and words[k + 1 : k + 2] == ["over"] for k, w in enumerate(words)
     ):
         return _sig("danger", "a baby smothered", tier="urgent", about="other")
     days = any(
@@ -5431,7 +5742,25 @@ def _home_and_body(clauses, toks, words, has) -> CrisisSignal | None:
         and (words[k - 1 : k] and (words[k - 1].isdigit() or words[k - 1] in _NUMBER_WORDS))
         for k, w in enumerate(words)
     )
-    if has & _UNSEEN_SIGNS and (days or has & {"piling", "pile", "piled"}) and has & _NEIGHBOURS:
+    unseen = _has(
+        words,
+        (
+            ("not", "seen"),
+            ("not", "opened"),
+            ("havent", "opened"),
+            ("hasnt", "opened"),
+            ("not", "taken"),
+            ("hasnt", "taken"),
+            ("no", "answer"),
+            ("no", "lights"),
+            ("shut",),
+            ("closed",),
+            ("drawn",),
+            ("piling",),
+            ("piled",),
+        ),
+    )
+    if has & _UNSEEN_SIGNS and days and unseen and has & _NEIGHBOURS and not has & {"away", "holiday"}:
         return _sig("danger", "not seen for days", about="other")
     wound = any(t.tags & {"bleeding", "self_harm"} for t in toks) or has & {"myself", "blood"}
     if _has(words, (("too", "deep"), ("deeper", "than"))) and wound:

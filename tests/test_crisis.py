@@ -1475,3 +1475,39 @@ def test_a_game_a_figure_or_a_homonym_is_ordinary(text):
 )
 def test_a_figure_that_is_no_figure_is_still_read(text):
     assert detect_crisis(text) is not None, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "can't do this anymore, the tumble dryer has broken again, any grants?",
+        "cant take no more of this rain, any indoor play for kids",
+        "on the top floor of the multi storey and the ticket machine won't take cards",
+        "Dw i ar y bont yn y Waun, lle mae'r caffi?",
+        "my friend posted a goodbye message cos she's moving to Cardiff, leaving present ideas?",
+        "my kitchen caught fire last year and the insurance still needs the photos",
+        "he choked on a crisp but he's fine now, is there a first aid class",
+        "got a knife out to carve the turkey and my dad says I'm doing it wrong",
+        "I took all my tablets on holiday and ran out, can the pharmacy give me an emergency supply",
+        "can't breathe through my nose with this cold, what can the pharmacy give me",
+    ],
+)
+def test_an_everyday_trouble_beside_a_risk_word_is_ordinary(text):
+    assert detect_crisis(text) is None, (text, detect_crisis(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "can't do this anymore, the pain is too much and i've got the tablets",
+        "i want it all to stop, the voices won't leave me alone",
+        "i'm parked at the top of the multi storey, been sitting here an hour",
+        "took all my tablets to my room",
+        "he choked me last week and he's back tonight",
+        "my kitchen caught fire and i can't get out",
+        "got the knife out and he says he'll use it on me",
+        "my wife left saying she won't be coming back, she took all her pills with her",
+    ],
+)
+def test_a_trouble_that_does_not_explain_the_danger_away(text):
+    assert detect_crisis(text) is not None, text
