@@ -1511,3 +1511,17 @@ def test_an_everyday_trouble_beside_a_risk_word_is_ordinary(text):
 )
 def test_a_trouble_that_does_not_explain_the_danger_away(text):
     assert detect_crisis(text) is not None, text
+
+
+def _review_probes() -> list[tuple[str, str]]:
+    lines = (ROOT / "tests" / "crisis_review_probes.txt").read_text(encoding="utf-8").splitlines()
+    return [tuple(line.split("|", 1)) for line in lines if line and not line.startswith("#")]  # type: ignore[misc]
+
+
+@pytest.mark.parametrize("label, text", _review_probes())
+def test_a_safety_reviewers_probes_stay_answered(label, text):
+    s = detect_crisis(text)
+    if label == "safe":
+        assert s is None, (text, s)
+    else:
+        assert s is not None and (label == "concern" or s.tier != "concern"), (text, s)
