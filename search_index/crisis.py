@@ -3680,7 +3680,8 @@ _TASKS = frozenset(
 )
 _PRAISE = frozenset("best brilliant amazing orders season tymor".split())
 _AT_HAND = frozenset(
-    "waving pointing aiming threatening outside door window flames trapped inside alarm tent caravan".split()
+    "waving pointing aiming threatening outside door window flames trapped inside alarm tent caravan bedroom room "
+    "full into".split()
 )
 
 
@@ -3783,9 +3784,13 @@ def _a_thing_is_killing(toks: list[_Token], i: int) -> bool:
     """Whether the kill at `i` is a figure of speech: going on now, and done by a thing or by children
     ("the bonfire smoke is killing me", "the kids are killing me", "mae'r traffic yn fy lladd i"), or
     with a habit ("my husband is killing me with his snoring", not "with his bare hands"); never with a
-    weapon or a threat."""
+    weapon, a threat, a poison ("the gas is killing us"), nor a sign of the body or a trap."""
     words = [t.text for t in toks]
-    if any(t.tags & {"weapon", "threat"} for t in toks) or any(w.startswith(_THREAT_STEMS) for w in words):
+    if any(t.tags & {"weapon", "threat", "substance", "poison", "fire_state"} for t in toks) or any(
+        w.startswith(_THREAT_STEMS) for w in words
+    ):
+        return False
+    if set(words) & _KILLERS or any(_has(words, said) for said in _WARNING_SIGNS.values()):
         return False
     if (
         words[i] == "killing"
@@ -3804,6 +3809,7 @@ def _a_thing_is_killing(toks: list[_Token], i: int) -> bool:
     return not person or doer.text in _CHILD_WORDS | {"kids", "children"}
 
 
+_KILLERS = frozenset("gas fumes drugs pills fire trapped alarm overdose".split())
 _PRONOUNS_WHO_KILL = frozenset("he she they someone somebody o e hi nhw".split())
 
 
@@ -4923,7 +4929,13 @@ def _across_clauses(clauses: list[list[_Token]]) -> CrisisSignal | None:
             }:
                 return CrisisSignal("danger", " ".join(words[k : k + 3]), tier="crisis", about="self")
     # someone missing who is at risk, said over several clauses: "grandad wandered off, dementia, in his slippers"
-    if any("missing" in t.tags for t in toks) and any("vulnerable" in t.tags for t in toks):
+    child_out = has & _CHILD_WORDS and has & {
+        "dark",
+        "night",
+        "answering",
+        "phone",
+    }  # "she's missing, it's dark"
+    if any("missing" in t.tags for t in toks) and (any("vulnerable" in t.tags for t in toks) or child_out):
         return CrisisSignal("danger", "missing ... vulnerable", tier="urgent", about="other")
     # voices that tell the writer to act: "the voices are telling me to jump"
     told_to = _has(words, (("telling", "me", "to"), ("tell", "me", "to"), ("told", "me", "to")))
@@ -5186,7 +5198,7 @@ _COMING = (("coming", "round"), ("come", "round"), ("coming", "to"), ("turn", "u
 # water getting in, electricity burning
 _WATER_IN = (("coming", "in"), ("pouring", "in"), ("getting", "in"), ("rising",))
 _FAST = frozenset("fast quickly quick knee knees waist deep door stairs".split())
-_SPARKING = frozenset("sparking sparked arcing".split())
+_SPARKING = frozenset("sparking sparked arcing fizzing".split())
 _BURNING = (("burning",), ("smoke",), ("smoking",), ("melting",), ("scorch",))
 # a baby's age in weeks or days, and a fever or not feeding
 _FEVER = frozenset("temp temperature fever feverish floppy".split())
@@ -5435,7 +5447,14 @@ def _affairs_settled(clauses, toks, words, has) -> CrisisSignal | None:
         if words[k : k + 3] == ["before", "the", "end"] and (k + 3 >= len(words) or words[k + 3] != "of"):
             if settled or has & {"everything", "affairs", "tidied", "sorted"}:
                 return _sig("suicide", "settled before the end")
-    if _has(words, _OWN_DEATH) and (_has(words, _SOON) or _has(words, _BEFORE_I_ACT)):
+    soon_after = any(
+        words[k : k + len(q)] == list(q) and _has(words[k + len(q) : k + len(q) + 3], _SOON)
+        for q in _OWN_DEATH
+        for k in range(len(words))
+    )  # "if i die this week" (not "when i die i want a green burial ... hospital tomorrow")
+    if _has(words, _OWN_DEATH) and (
+        soon_after or _has(words, (("before", "i", "do", "anything"), ("before", "i", "do", "it")))
+    ):
         return _sig("suicide", "if i die ... soon")
     tired = any(
         words[k : k + len(q)] == list(q)
@@ -5484,7 +5503,8 @@ def _a_means(clauses, toks, words, has) -> CrisisSignal | None:
         and "not" not in words[max(0, k - 3) : k]
         for k, t in enumerate(toks)
     )  # "tide times for dog walks" (not "its not for a walk")
-    if any(t.tags & {"high_place"} for t in toks) and _has(words, _EASY) and not leisure:
+    for_a_thing = _for_a_thing(words) or has & {"ladder", "ladders", "scaffold", "scary", "roofer"}
+    if any(t.tags & {"high_place"} for t in toks) and _has(words, _EASY) and not leisure and not for_a_thing:
         return _sig("suicide", "a high place ... easy")
     methods = any(t.tags & (_METHODS - {"jump"}) or t.text.startswith("jump") for t in toks)
     methods = methods and not _for_a_thing(words)  # not "how long does it take to drive to llandudno"
@@ -5514,7 +5534,7 @@ def _a_means(clauses, toks, words, has) -> CrisisSignal | None:
             continue
         after = words[k + 1 : k + 8]
         amount = _has(
-            after[:4],
+            after[:7],
             (
                 ("the", "lot"),
                 ("all", "of", "them"),
@@ -5698,7 +5718,8 @@ def _home_and_body(clauses, toks, words, has) -> CrisisSignal | None:
     burning = (
         "burning" in has and has & {"smell", "smells", "smelling"} or has & {"smoke", "smoking", "melting"}
     )
-    if has & _SPARKING and burning:
+    wet = has & {"water", "flood", "pouring", "leak", "leaking", "dripping"}
+    if has & _SPARKING and (burning or wet):
         return _sig("danger", "sparking ... burning", tier="urgent")
     inside = has & {"downstairs", "alone", "someone", "somebody"} and not has & {
         "recycling",
@@ -5763,6 +5784,7 @@ def _home_and_body(clauses, toks, words, has) -> CrisisSignal | None:
     if has & _UNSEEN_SIGNS and days and unseen and has & _NEIGHBOURS and not has & {"away", "holiday"}:
         return _sig("danger", "not seen for days", about="other")
     wound = any(t.tags & {"bleeding", "self_harm"} for t in toks) or has & {"myself", "blood"}
+    wound = wound and not has & {"needle", "injection", "jab", "test", "vaccine", "splinter"}
     if _has(words, (("too", "deep"), ("deeper", "than"))) and wound:
         return _sig("self-harm", "a wound too deep", tier="urgent")
     return None
