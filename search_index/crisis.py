@@ -1714,7 +1714,11 @@ def _signals(cl: _Clause) -> Iterable[CrisisSignal]:
             yield sig("sexual-violence", i, t, "crisis", "self" if toks[v].text in ("me", "us") else "other")
     # coercive control: "he locks me in the house", "won't let me leave the flat and took my keys"
     for i in cl.pos("control"):
-        if "control" in toks[i].start and cl.subject(i) in ("other", None):
+        for_me = _has(
+            [t.text for t in toks[i : i + 8]],
+            (("for", "me"), ("to", "help", "me")),
+        )
+        if "control" in toks[i].start and cl.subject(i) in ("other", None) and not for_me:
             yield sig("abuse", i, toks[i].start["control"] - 1, "crisis")
     for i in cl.pos("fear"):
         f = cl.near(i, "fear_of", after=3)
@@ -2582,6 +2586,7 @@ _WARNING_SIGNS = {
         ("clammy",),
         ("sweaty",),
         ("sweating",),
+        ("chwysu",),
         ("very", "cold"),
         ("oer", "iawn"),
     ),
@@ -2593,6 +2598,8 @@ _WARNING_SIGNS = {
         ("methu", "codi"),
         ("couldnt", "get", "up"),
         ("on", "the", "floor", "since"),
+        ("hasnt", "moved"),
+        ("not", "moved"),
         ("ddim", "codi"),
         ("ar", "y", "llawr"),
     ),
@@ -2651,12 +2658,21 @@ _WARNING_SIGNS = {
         ("chest", "hurts"),
         ("chest", "hurt"),
         ("chest", "pain"),
+        ("poen", "yn", "ei", "frest"),
+        ("poen", "yn", "fy", "mrest"),
+        ("boen", "yn", "ei", "frest"),
         ("heart", "is", "doing"),
         ("hearts", "doing"),
         ("heart", "racing"),
         ("fluttery",),
     ),
-    "not answering": (("not", "answering"), ("ddim", "yn", "ateb"), ("not", "waking"), ("wont", "wake")),
+    "not answering": (
+        ("not", "answering"),
+        ("ddim", "yn", "ateb"),
+        ("not", "waking"),
+        ("wont", "wake"),
+        ("wont", "answer"),
+    ),
     "neglect": (
         ("sores",),
         ("rotting", "food"),
@@ -3421,7 +3437,7 @@ def _a_joke_with_its_butt(clauses: list[list[_Token]], best: CrisisSignal) -> bo
 _EVENTS = frozenset("race regatta fireworks parade carnival sunset view views photos photo scenery".split())
 _TREATS = frozenset(
     "chocolate chocolates sweets sugar cake cakes biscuits coffee caffeine carbs cheese pizza crisps "
-    "telly tv netflix sun sunshine mince pies films movies boxsets turkey food".split()
+    "telly tv netflix sun sunshine mince pies films movies boxsets turkey food pellets treats".split()
 )
 _SPENT = frozenset(
     "empty emptied finished missing low gone".split()
@@ -3602,7 +3618,10 @@ def _ordinary_by_its_context(clauses: list[list[_Token]], best: CrisisSignal) ->
         for t in toks
     )
     final = _has(words, (("last", "one"), ("last", "time"), ("last", "sunset"), ("one", "last")))
-    if best.kind == "suicide" and place and has & (_EVENTS | _ERRANDS_THERE) and not final:
+    outing = has & (_EVENTS | _ERRANDS_THERE | {"lunch", "lovely"}) or any(
+        w.startswith(_LEISURE) for w in words
+    )
+    if best.kind == "suicide" and place and outing and not final:
         return not any(t.tags & {"jump"} for t in toks)  # "on the top floor, the ticket machine ate my card"
     for k, w in enumerate(words):
         treat = w in ("overdosed", "overdose", "od", "overdosing") and words[k + 1 : k + 2] in (
@@ -3741,7 +3760,7 @@ _PLAYED = (
     (_SPORT - {"side"})
     | (_GAMING - {"boss", "level", "levels", "character"})
     | frozenset(
-        "pool darts snooker quiz cwis wyddbwyll ball bel laser paintball training tournament league".split()
+        "pool darts snooker quiz cwis wyddbwyll ball bel laser paintball training tournament league half".split()
     )
 )
 # what is done to a player: beaten, thrashed, tackled, pinned; any blow in a contact sport
@@ -4166,6 +4185,9 @@ _LONG_AGO = (
     ("the", "film"),
     ("a", "film"),
     ("the", "book"),
+    ("for", "gcse"),
+    ("for", "a", "level"),
+    ("in", "the", "play"),
     ("the", "programme"),
     ("the", "show"),
     ("a", "documentary"),
@@ -4735,6 +4757,8 @@ def _across_clauses(clauses: list[list[_Token]]) -> CrisisSignal | None:
         "crisps",
         "sugar",
     }
+    if relapsed and "sh" in has and not has & habits:  # "relapsed on sh after 8 months clean"
+        return CrisisSignal("self-harm", "sh ... again", tier="crisis", about="self")
     if relapsed and harm and not has & habits:
         return CrisisSignal("self-harm", harm[0].text + " ... again", tier="crisis", about="self")
     # two warning signs of the body, one of them serious: "fallen and my hip's gone ... i feel woozy",
@@ -5010,7 +5034,7 @@ def _across_clauses(clauses: list[list[_Token]]) -> CrisisSignal | None:
         "force",
         "taking",
     }
-    if marry and unwilling and any(a < 18 for a in ages):
+    if marry and (unwilling and any(a < 18 for a in ages) or any(a < 16 for a in ages)):
         return CrisisSignal(
             "abuse", "to marry", tier="crisis", about="self" if has & {"me", "i"} else "other"
         )
@@ -5038,7 +5062,17 @@ def _across_clauses(clauses: list[list[_Token]]) -> CrisisSignal | None:
         return CrisisSignal("suicide", "gave away ... for everything", tier="crisis", about=who)
     for k, w in enumerate(words):
         if w in ("notes", "letters", "nodiadau", "llythyrau") and at(k + 1) in ("for", "to", "i"):
-            left = has & {"left", "leaving", "put", "envelopes", "envelope", "sorry", "goodbye", "table"}
+            left = has & {
+                "left",
+                "leaving",
+                "put",
+                "envelopes",
+                "envelope",
+                "sorry",
+                "goodbye",
+                "table",
+                "find",
+            }
             if (
                 at(k + 2) in ("everyone", "everybody", "all", "bawb", "pawb")
                 or at(k + 2) == "my"
@@ -5227,6 +5261,19 @@ _FADING = (
     ("drowsy",),
     ("dizzy",),
 )
+_ROPE_WORK = frozenset("tug war swing climbing climb tow washing skipping boat lead toy dog abseil siglen trelar cwch ci".split())
+_BATH = frozenset("bath bathtub bath tub".split())
+_EUPHEMISMS = (("long", "sleep"), ("big", "sleep"), ("permanent", "sleep"), ("sleep", "forever"))
+_YOU_KNOW = (
+    ("if", "you", "know", "what", "i", "mean"),
+    ("you", "know", "what", "i", "mean"),
+    ("know", "what", "i", "mean"),
+)
+_WITH_ME = (
+    ("take", "them", "with", "me"),
+    ("taking", "them", "with", "me"),
+    ("take", "the", "kids", "with", "me"),
+)
 _FOR_SOMEONE = (
     ["me"],
     ["myself"],
@@ -5316,9 +5363,9 @@ _MENACES = (
 _MENACERS = frozenset("he she they ex partner husband boyfriend wife girlfriend dad stepdad".split())
 # hands pressed on a throat: "when he squeezes my throat"
 _PRESSING = frozenset(
-    "squeeze squeezes squeezed squeezing press presses pressed pressing grab grabs grabbed grabbing".split()
+    "squeeze squeezes squeezed squeezing press presses pressed pressing grab grabs grabbed grabbing gwasgu wasgu".split()
 )
-_THROAT = frozenset("throat neck windpipe".split())
+_THROAT = frozenset("throat neck windpipe gwddw gwddf ngwddw ngwddf wddw wddf".split())
 _NOT_A_THREAT_TO_A_NECK = frozenset(
     "physio massage knot osteopath chiropractor cuddle hug toddler baby vet doctor nurse gp dentist glands check".split()
 )
@@ -5328,6 +5375,11 @@ _MEANS_TO_LEAVE = frozenset(
     "passport passports documents papers id wages wage pay money pension benefits card phone keys".split()
 )
 _KEPT_IN = (
+    ("dont", "get", "paid"),
+    ("not", "paid"),
+    ("no", "pay"),
+    ("sleep", "on", "the", "floor"),
+    ("sleep", "there"),
     ("not", "allowed", "out"),
     ("not", "allowed", "to"),
     ("wont", "let", "me"),
@@ -5529,6 +5581,28 @@ def _a_means(clauses, toks, words, has) -> CrisisSignal | None:
         return _sig("suicide", "where i would be found")
     if _has(words, _NO_SURVIVING):
         return _sig("suicide", "not to survive it")
+    rope = has & {"rope", "rhaff", "noose", "ligature"}
+    if rope and has & {"ready", "barod", "tied", "garage", "garej", "loft", "beam"} and not has & _ROPE_WORK:
+        return _sig("suicide", "a rope made ready")  # "hefyd mae'r rhaff yn barod yn y garej"
+    if has & _BATH and has & _BLADES and has & {"i", "im", "me"}:
+        return _sig("self-harm", "in the bath with a blade", tier="urgent")  # "i'm in the bath with a razor"
+    if (has & _RESEARCHING or _has(words, _LOOKING_UP)) and has & {"painless", "quickest", "ways"}:
+        return _sig("suicide", "painless ways researched")  # "i keep googling painless ways"
+    if _has(words, (("to", "do", "it", "with"),)) and has & {"ordered", "bought", "got", "buying", "order"}:
+        return _sig("suicide", "bought to do it with")  # "ordered something online to do it with"
+    if _has(words, _EUPHEMISMS) and (has & {"tonight", "now", "forever"} or _has(words, _YOU_KNOW)):
+        return _sig("suicide", "a long sleep, if you know what i mean")
+    thanked = _has(words, (("thank", "you", "for", "everything"), ("thanks", "for", "everything")))
+    if (
+        thanked
+        and has & {"goodbye", "bye", "farewell", "ffarwel"}
+        and not has & {"now", "later", "soon", "moving", "holiday"}
+    ):
+        return _sig("suicide", "thanks for everything ... goodbye")
+    if _has(words, _WITH_ME) and has & (_CHILD_WORDS | {"kids", "children"}):
+        return _sig(
+            "danger", "taking the children with me", about="other"
+        )  # "the kids are asleep. i'm going to take them with me"
     for k, w in enumerate(words):
         if w not in _TAKEN:
             continue
@@ -5544,6 +5618,8 @@ def _a_means(clauses, toks, words, has) -> CrisisSignal | None:
                 ("everything",),
             ),
         )
+        extra = _has(after[:4], (("few", "extra"), ("extra", "tablets"), ("extra", "pills")))
+        amount = amount or extra and _has(words, _FADING)  # "took a few extra tablets lol, just sleepy"
         n = next((int(x) for x in after[:3] if x.isdigit()), 0)
         dose = n >= 10 and not set(after) & (_DOSE_UNITS | _ROUTINE)
         substance = any(t.tags & {"substance", "poison"} for t in toks[k + 1 : k + 8])
@@ -5604,7 +5680,7 @@ def _menace(clauses, toks, words, has) -> CrisisSignal | None:
                 w in _PRESSING
                 and set(words[k + 1 : k + 4]) & _THROAT
                 and (
-                    words[k + 1 : k + 2] in (["my"], ["her"], ["me"])
+                    words[k + 1 : k + 2] in (["my"], ["her"], ["me"], ["fy"], ["ei"])
                     or words[k + 1 : k + 3] in (["on", "my"], ["on", "her"])
                 )
             ):
@@ -5617,6 +5693,21 @@ def _menace(clauses, toks, words, has) -> CrisisSignal | None:
         for k in rid
         for j in range(k, min(k + 4, len(toks)))
     )
+    choked = has & {
+        "strangle",
+        "strangles",
+        "strangled",
+        "strangling",
+        "choke",
+        "chokes",
+        "choked",
+        "choking",
+        "throttle",
+    }
+    if choked and has & {"sex", "bed"} and not has & _NOT_A_THREAT_TO_A_NECK:
+        return _sig(
+            "abuse", "strangled during sex"
+        )  # "is it normal for your boyfriend to strangle you during sex"
     if person and has & _FOR_GOOD_PERSON:  # "my mother in law permanently" (not "my mice for good")
         return _sig("danger", "get rid of someone for good", about="other")
     return None
@@ -5643,7 +5734,9 @@ def _control_and_exploitation(clauses, toks, words, has) -> CrisisSignal | None:
         and set(words[k + 1 : k + 3]) & {"my", "our", "her", "his", "all"}
     )
     acts = taken + sum(_has(words, (q,)) for q in _KEPT_IN)
-    hurt = any(t.tags & {"violence"} for t in toks)  # "keeps my passport and kicks me"
+    hurt = any(
+        t.tags & {"violence"} and not t.tags & {"abuse_term"} for t in toks
+    )  # "keeps my passport and kicks me"
     if someone and (acts >= 2 or taken and hurt):
         return _sig(
             "abuse", "control, act after act", about="self" if has & {"me", "i", "we", "us"} else "other"
@@ -5698,6 +5791,34 @@ def _control_and_exploitation(clauses, toks, words, has) -> CrisisSignal | None:
         "bank",
         "standing",
     }
+    shared_images = any(
+        w in _SHARED and set(words[k + 1 : k + 4]) & {"intimate", "nude", "nudes", "naked", "private"}
+        for k, w in enumerate(words)
+    )
+    if shared_images:
+        return _sig("sexual-violence", "intimate images shared")  # "my ex has posted my intimate photos"
+    older = _has(words, (("older", "man"), ("older", "men"), ("grown", "man"), ("man", "in", "his")))
+    gifts = has & {
+        "buying",
+        "buys",
+        "bought",
+        "gives",
+        "giving",
+        "gifts",
+        "vapes",
+        "lifts",
+        "picking",
+        "money",
+    }
+    if older and gifts and has & (_CHILD_WORDS | {"my", "kids"}) and not has & {"grandad", "uncle", "dad"}:
+        return _sig("abuse", "an older man with gifts", about="other")  # "keeps buying my daughter vapes"
+    if _has(words, (("did", "stuff", "to", "me"), ("did", "things", "to", "me"))) and has & {
+        "asleep",
+        "sleeping",
+        "drunk",
+        "passed",
+    }:
+        return _sig("sexual-violence", "done to me asleep")
     if "rent" in has and _has(words, _SEX_FOR_RENT) and asked:
         return _sig("sexual-violence", "rent paid another way")
     return None
@@ -5727,6 +5848,13 @@ def _home_and_body(clauses, toks, words, has) -> CrisisSignal | None:
         "bin",
         "lorry",
     }
+    heard = _has(
+        words, (("hear", "someone"), ("heard", "someone"), ("hear", "somebody"), ("someone", "downstairs"))
+    )
+    if heard and has & {"downstairs", "house", "flat"} and has & {"alone", "own"}:
+        return _sig(
+            "danger", "someone in the house, alone", tier="urgent"
+        )  # "i can hear someone downstairs and i live alone"
     if _has(words, _SMASHED) and inside and not has & _PETS:  # not "the cat knocked a vase off"
         return _sig("danger", "glass smashed ... inside", tier="urgent")
     in_water = any(t.tags & {"water"} for t in toks) or has & {"weir", "ford"}

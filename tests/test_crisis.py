@@ -1525,3 +1525,47 @@ def test_a_safety_reviewers_probes_stay_answered(label, text):
         assert s is None, (text, s)
     else:
         assert s is not None and (label == "concern" or s.tier != "concern"), (text, s)
+
+
+# The seventh round's last mechanisms, from set 33's misses (examples written here): (message, kind)
+WHOLE_MESSAGES_3 = [
+    ("thank you for everything, goodbye", "suicide"),
+    ("i'm in the bath with a blade", "self-harm"),
+    ("been googling the most painless ways", "suicide"),
+    ("bought something online to do it with, it comes friday", "suicide"),
+    ("going for the big sleep tonight if you know what i mean", "suicide"),
+    ("the kids are in bed. i'm going to take them with me", "danger"),
+    ("he's shared my nude photos in his group chat", "sexual-violence"),
+    ("an older man keeps giving my son cash and lifts after school", "abuse"),
+    ("my boss keeps my passport, i sleep on the floor at the warehouse and don't get paid", "abuse"),
+    ("i can hear someone in the house and i'm on my own", "danger"),
+    ("he strangles me during sex without asking", "abuse"),
+    ("my nan hasn't moved from the sofa since last night and she won't answer", "danger"),
+    ("relapsed on sh last night", "self-harm"),
+    ("they want to marry my sister off abroad, she's 14", "abuse"),
+    ("mae'r rhaff yn barod yn y sied", "suicide"),
+    ("Mae o'n gwasgu fy ngwddw i bob nos", "abuse"),
+    ("Mae gan Taid boen yn ei frest ac mae o'n chwysu", "danger"),
+]
+
+
+@pytest.mark.parametrize("text, kind", WHOLE_MESSAGES_3)
+def test_the_last_mechanisms_of_the_round_are_read(text, kind):
+    s = detect_crisis(text)
+    assert s is not None and s.kind == kind, (text, s)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "thanks for everything, bye for now, see you next week",
+        "the rope for the kids' swing is in the garage, who can put it up safely",
+        "my son checks my emails for me because i can't see well",
+        "we got killed in the first half but came back to draw",
+        "standing on the bridge at Llangollen watching the canoes, where's good for lunch",
+        "took an extra tablet for my headache, is that ok",
+        "is it abuse if my mum takes my phone at bedtime lol",
+    ],
+)
+def test_the_last_look_alikes_of_the_round_are_ordinary(text):
+    assert detect_crisis(text) is None, (text, detect_crisis(text))
