@@ -5261,7 +5261,9 @@ _FADING = (
     ("drowsy",),
     ("dizzy",),
 )
-_ROPE_WORK = frozenset("tug war swing climbing climb tow washing skipping boat lead toy dog abseil siglen trelar cwch ci".split())
+_ROPE_WORK = frozenset(
+    "tug war swing climbing climb tow washing skipping boat lead toy dog abseil siglen trelar cwch ci".split()
+)
 _BATH = frozenset("bath bathtub bath tub".split())
 _EUPHEMISMS = (("long", "sleep"), ("big", "sleep"), ("permanent", "sleep"), ("sleep", "forever"))
 _YOU_KNOW = (
@@ -5473,7 +5475,9 @@ def _sig(kind: str, phrase: str, tier: str = "crisis", about: str = "self") -> C
     return CrisisSignal(kind, phrase, tier=tier, about=about)
 
 
-def _affairs_settled(clauses, toks, words, has) -> CrisisSignal | None:
+def _affairs_settled(
+    clauses: list[list[_Token]], toks: list[_Token], words: list[str], has: set[str]
+) -> CrisisSignal | None:
     """Affairs put in order and a farewell; a death of one's own soon; the time come."""
     third = has & {"he", "she", "his", "her", "they", "him"} and not has & {"i", "me", "my"}
     who = "other" if third else "self"
@@ -5519,7 +5523,9 @@ def _affairs_settled(clauses, toks, words, has) -> CrisisSignal | None:
     return None
 
 
-def _a_means(clauses, toks, words, has) -> CrisisSignal | None:
+def _a_means(
+    clauses: list[list[_Token]], toks: list[_Token], words: list[str], has: set[str]
+) -> CrisisSignal | None:
     """A means sought, researched or taken: going in and not coming out, a means wanted quick, an
     overdose taken, a means researched, where a body will be found."""
     for cl in clauses:
@@ -5637,7 +5643,9 @@ def _a_means(clauses, toks, words, has) -> CrisisSignal | None:
     return None
 
 
-def _menace(clauses, toks, words, has) -> CrisisSignal | None:
+def _menace(
+    clauses: list[list[_Token]], toks: list[_Token], words: list[str], has: set[str]
+) -> CrisisSignal | None:
     """Menace and weapons: something put in a drink that must not be found, a weapon carried or found,
     a threat said by another, hands pressed on a throat, someone got rid of for good."""
     put_in = any(w in ("put", "slip", "add", "mix", "poison") for w in words) and has & _FOOD_OR_DRINK
@@ -5713,7 +5721,9 @@ def _menace(clauses, toks, words, has) -> CrisisSignal | None:
     return None
 
 
-def _control_and_exploitation(clauses, toks, words, has) -> CrisisSignal | None:
+def _control_and_exploitation(
+    clauses: list[list[_Token]], toks: list[_Token], words: list[str], has: set[str]
+) -> CrisisSignal | None:
     """Help sought in secret from a partner; control act after act; a child handed between men, lured,
     groomed by an adult, or in pictures; rent to be paid 'another way'."""
     surprise = has & {"present", "presents", "surprise", "birthday", "gift", "christmas", "anniversary"}
@@ -5824,7 +5834,9 @@ def _control_and_exploitation(clauses, toks, words, has) -> CrisisSignal | None:
     return None
 
 
-def _home_and_body(clauses, toks, words, has) -> CrisisSignal | None:
+def _home_and_body(
+    clauses: list[list[_Token]], toks: list[_Token], words: list[str], has: set[str]
+) -> CrisisSignal | None:
     """A home flooding, sparking or broken into; someone in the water; a baby weeks old with a fever,
     a small child without food or smothered; a neighbour unseen for days; a wound gone too deep."""
     for k, w in enumerate(words):
