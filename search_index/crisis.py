@@ -3481,7 +3481,7 @@ _HANGOVER = frozenset("hungover hangover do drinking drinks pints wine".split())
 # what besides the flagged words keeps a message alarming
 _ALARM_TAGS = frozenset(
     "cant_go_on goodbye my_absence better_without fear_of threat weapon stockpile missing suicide kill death medical "
-    "bleeding self_harm overdose".split()
+    "bleeding self_harm overdose control".split()
 )
 _BLADES = frozenset("razor blade blades cutting knife lighter sharpener".split())
 _ALARM_WORDS = frozenset("razor blade still real properly jk unconscious".split())
@@ -3844,7 +3844,7 @@ def _explained_away(words: list[str]) -> bool:
             if set(words[k + 2 : k + 6]) & _HARMLESS_COMERS:
                 return True
         if words[k : k + 4] == ["turned", "out", "to", "be"] and set(words[k + 4 : k + 7]) & (
-            _HARMLESS_COMERS | {"son", "daughter", "husband", "wife", "kids"}
+            _HARMLESS_COMERS | {"son", "daughter", "kids"}
         ):
             return True
     return False
@@ -5925,6 +5925,27 @@ def _home_and_body(
         return _sig("danger", "not seen for days", about="other")
     wound = any(t.tags & {"bleeding", "self_harm"} for t in toks) or has & {"myself", "blood"}
     wound = wound and not has & {"needle", "injection", "jab", "test", "vaccine", "splinter"}
+    head = _has(
+        words,
+        (("fell",), ("fall",), ("hit", "his", "head"), ("hit", "her", "head"), ("banged",), ("fallen",)),
+    )
+    sick = _has(
+        words,
+        (
+            ("been", "sick"),
+            ("being", "sick"),
+            ("vomiting",),
+            ("throwing", "up"),
+            ("sick", "3"),
+            ("sick", "twice"),
+        ),
+    )
+    if head and sick and has & {"sleepy", "drowsy", "confused", "floppy"}:
+        return _sig("danger", "a fall, sick and drowsy", tier="urgent", about="other")  # a head injury
+    fumes = has & {"fumes", "woodburner", "stove", "boiler", "heater", "generator", "bbq"}
+    unwell = has & {"headache", "headaches", "sick", "sleepy", "drowsy", "dizzy", "confused"}
+    if fumes and len(unwell) >= 2 and not has & {"fixed", "serviced"}:
+        return _sig("danger", "fumes and a household unwell", tier="urgent")  # carbon monoxide
     if _has(words, (("too", "deep"), ("deeper", "than"))) and wound:
         return _sig("self-harm", "a wound too deep", tier="urgent")
     return None
