@@ -2575,10 +2575,27 @@ _WARNING_SIGNS = {
         ("doesnt", "know", "where"),
         ("didnt", "know", "what", "day"),
         ("dryslyd",),
+        ("ddryslyd",),
+        ("siarad", "yn", "od"),
+        ("gwneud", "synnwyr"),
     ),
-    "grey": (("grey",), ("gone", "blue"), ("going", "blue"), ("lips", "are", "blue")),
+    "grey": (
+        ("grey",),
+        ("gone", "blue"),
+        ("going", "blue"),
+        ("lips", "are", "blue"),
+        ("n", "las"),
+        ("yn", "las"),
+    ),
     "hot": (("boiling", "hot"), ("burning", "up"), ("really", "hot"), ("overheating",), ("very", "hot")),
-    "swollen": (("swollen",), ("swelling",), ("closing", "up")),
+    "swollen": (
+        ("swollen",),
+        ("swelling",),
+        ("closing", "up"),
+        ("chwyddo",),
+        ("n", "cau"),
+        ("throat", "closing"),
+    ),
     "faint": (("faint",), ("woozy",), ("fainted",), ("passing", "out")),
     "shivery": (
         ("shivery",),
@@ -2587,6 +2604,8 @@ _WARNING_SIGNS = {
         ("sweaty",),
         ("sweating",),
         ("chwysu",),
+        ("crynu",),
+        ("oer", "fel", "rhew"),
         ("very", "cold"),
         ("oer", "iawn"),
     ),
@@ -2618,6 +2637,10 @@ _WARNING_SIGNS = {
         ("snoring", "noise"),
         ("breathing", "deep", "and", "fast"),
         ("cant", "breathe"),
+        ("gwichian",),
+        ("wheezing",),
+        ("methu", "cael", "ei", "gwynt"),
+        ("methu", "cael", "fy", "ngwynt"),
         ("rattly",),
         ("rattling",),
         ("gasping",),
@@ -2652,6 +2675,8 @@ _WARNING_SIGNS = {
         ("slurring",),
         ("cant", "speak", "properly"),
         ("ddim", "yn", "gallu", "siarad"),
+        ("disgyn", "un", "ochr"),
+        ("wedi", "disgyn", "ar", "un", "ochr"),
         ("methu", "siarad"),
     ),
     "the heart": (
@@ -3483,7 +3508,7 @@ _ALARM_TAGS = frozenset(
     "cant_go_on goodbye my_absence better_without fear_of threat weapon stockpile missing suicide kill death medical "
     "bleeding self_harm overdose control".split()
 )
-_BLADES = frozenset("razor blade blades cutting knife lighter sharpener".split())
+_BLADES = frozenset("razor razors blade blades cutting knife lighter sharpener".split())
 _ALARM_WORDS = frozenset("razor blade still real properly jk unconscious".split())
 
 
@@ -3523,6 +3548,7 @@ _STATES = frozenset("broken broke impossible ridiculous late leaking cancelled d
 _THING_TAGS = frozenset({"appliance", "home_place", "near_place"})  # "the tumble dryer", "the kitchen"
 _LINKS = frozenset("is are has have keeps was been gone".split())
 _HEAVY = frozenset(
+    "credit universal benefits money rent bills payment wages food kids "
     "life pain voices debt debts bailiffs head mind brain thoughts world everything grief loneliness "
     "depression anxiety stress body heart marriage relationship bywyd".split()
 )
@@ -3597,6 +3623,9 @@ def _ordinary_by_its_context(clauses: list[list[_Token]], best: CrisisSignal) ->
     phrase = best.phrase
     after = _after_the_phrase(words, best, 8)
     substance = any(t.tags & {"substance", "poison"} for t in toks)
+    reviewed = has & {"review", "reviewed", "adolygu", "hadolygu", "pharmacist", "fferyllydd", "gp"}
+    if has & {"different", "gwahanol"} and reviewed and not has & {"fwriadol", "purpose"}:
+        return True  # "mae mam yn cymryd gormod o dabledi gwahanol, all y fferyllydd eu hadolygu"
     if _has(words, _ORGANISERS) and not has & (_SPENT | _TOOK_OR_KEPT) and best.tier != "urgent":
         return not any(t.tags & {"overdose"} for t in toks)  # "all the pills lined up in a dosette box"
     if best.kind == "suicide" and best.tier != "urgent" and _a_nuisance_named(toks):
@@ -3617,7 +3646,8 @@ def _ordinary_by_its_context(clauses: list[list[_Token]], best: CrisisSignal) ->
         and t.text in said
         for t in toks
     )
-    final = _has(words, (("last", "one"), ("last", "time"), ("last", "sunset"), ("one", "last")))
+    final = "last" in has and not _has(words, (("last", "night"), ("last", "week"), ("last", "year")))
+    final = final or _has(words, (("going", "over"), ("go", "over"), ("it", "over"), ("be", "over")))
     outing = has & (_EVENTS | _ERRANDS_THERE | {"lunch", "lovely"}) or any(
         w.startswith(_LEISURE) for w in words
     )
@@ -3760,7 +3790,7 @@ _PLAYED = (
     (_SPORT - {"side"})
     | (_GAMING - {"boss", "level", "levels", "character"})
     | frozenset(
-        "pool darts snooker quiz cwis wyddbwyll ball bel laser paintball training tournament league half".split()
+        "pool darts snooker quiz cwis wyddbwyll ball bel laser paintball training tournament league".split()
     )
 )
 # what is done to a player: beaten, thrashed, tackled, pinned; any blow in a contact sport
@@ -3772,7 +3802,8 @@ _CONTACT_SPORT = frozenset(
     "rugby boxing judo wrestling wrestlin jitsu mma kickboxing sparring karate taekwondo bjj".split()
 )
 _INJURED = frozenset(
-    "bleeding blood black eye eyes hospital broken bruise bruises bruised unconscious".split()
+    "bleeding blood black eye eyes hospital broken bruise bruises bruised unconscious swollen cut lip lips "
+    "face nose teeth tooth concussion".split()
 )
 
 
@@ -3784,6 +3815,8 @@ def _in_a_game(toks: list[_Token], i: int) -> bool:
     if set(words) & _INJURED or _has(words, (("wait", "till"), ("get", "home"), ("tell", "anyone"))):
         return False
     played = _PLAYED | {"side"} if _has(words, (("a", "side"),)) else _PLAYED  # "at 5-a-side"
+    if words[i] in ("killed", "killing", "kill"):
+        played = played | {"half"}  # "we got killed in the second half" (not "beat me at half time")
     for k in range(i + 1, min(len(words), i + 6)):
         if words[k] in _ARENA and set(words[k + 1 : k + 4]) & played:
             game = set(words[k + 1 : k + 4])
@@ -3811,6 +3844,8 @@ def _a_thing_is_killing(toks: list[_Token], i: int) -> bool:
         return False
     if set(words) & _KILLERS or any(_has(words, said) for said in _WARNING_SIGNS.values()):
         return False
+    if any(t.tags & {"violence"} and k != i for k, t in enumerate(toks)):
+        return False  # "my son is killing me, he punched me in the face"
     if (
         words[i] == "killing"
         and words[i + 1 : i + 2] in (["me"], ["us"])
@@ -4185,9 +4220,6 @@ _LONG_AGO = (
     ("the", "film"),
     ("a", "film"),
     ("the", "book"),
-    ("for", "gcse"),
-    ("for", "a", "level"),
-    ("in", "the", "play"),
     ("the", "programme"),
     ("the", "show"),
     ("a", "documentary"),
@@ -4953,12 +4985,7 @@ def _across_clauses(clauses: list[list[_Token]]) -> CrisisSignal | None:
             }:
                 return CrisisSignal("danger", " ".join(words[k : k + 3]), tier="crisis", about="self")
     # someone missing who is at risk, said over several clauses: "grandad wandered off, dementia, in his slippers"
-    child_out = has & _CHILD_WORDS and has & {
-        "dark",
-        "night",
-        "answering",
-        "phone",
-    }  # "she's missing, it's dark"
+    child_out = has & _CHILD_WORDS and has & {"dark", "night"}  # "she's missing, not answering, it's dark"
     if any("missing" in t.tags for t in toks) and (any("vulnerable" in t.tags for t in toks) or child_out):
         return CrisisSignal("danger", "missing ... vulnerable", tier="urgent", about="other")
     # voices that tell the writer to act: "the voices are telling me to jump"
@@ -5071,8 +5098,9 @@ def _across_clauses(clauses: list[list[_Token]]) -> CrisisSignal | None:
                 "sorry",
                 "goodbye",
                 "table",
-                "find",
-            }
+            } or _has(words, (("find", "them"), ("will", "find")))
+            if _has(words, (("to", "find", "the"), ("easter",), ("treasure",))):
+                continue  # "left notes for everyone to find the easter eggs"
             if (
                 at(k + 2) in ("everyone", "everybody", "all", "bawb", "pawb")
                 or at(k + 2) == "my"
@@ -5230,8 +5258,18 @@ _TRADED = (
 _SHARED = frozenset("posted shared leaked published".split())
 _COMING = (("coming", "round"), ("come", "round"), ("coming", "to"), ("turn", "up"), ("going", "to", "come"))
 # water getting in, electricity burning
-_WATER_IN = (("coming", "in"), ("pouring", "in"), ("getting", "in"), ("rising",))
-_FAST = frozenset("fast quickly quick knee knees waist deep door stairs".split())
+_WATER_IN = (
+    ("dod", "i", "mewn"),
+    ("flooded",),
+    ("up", "to", "the"),
+    ("coming", "in"),
+    ("pouring", "in"),
+    ("getting", "in"),
+    ("rising",),
+)
+_FAST = frozenset(
+    "fast quickly quick knee knees waist deep door stairs sownd stuck windowsills sockets walk".split()
+)
 _SPARKING = frozenset("sparking sparked arcing fizzing".split())
 _BURNING = (("burning",), ("smoke",), ("smoking",), ("melting",), ("scorch",))
 # a baby's age in weeks or days, and a fever or not feeding
@@ -5243,7 +5281,9 @@ _NOT_FED = (
     ("not", "fed"),
     ("had", "no", "food"),
 )
-_NEIGHBOURS = frozenset("neighbour neighbours neighbor elderly old lady man nan gran grandad cymydog".split())
+_NEIGHBOURS = frozenset(
+    "neighbour neighbours neighbor elderly old lady man nan gran grandad cymydog nghymydog oedrannus".split()
+)
 _CLOSING = frozenset("close closing cancel cancelling canceling shut".split())
 # the taking of a means: "taken the lot", "took 20 of my blood pressure tablets", "took too many blues"
 _TAKEN = frozenset("took taken swallowed downed necked had taking".split())
@@ -5262,7 +5302,28 @@ _FADING = (
     ("dizzy",),
 )
 _ROPE_WORK = frozenset(
-    "tug war swing climbing climb tow washing skipping boat lead toy dog abseil siglen trelar cwch ci".split()
+    "tug war swing climbing climb tow washing skipping boat lead toy dog abseil siglen trelar cwch ci tynnu gem "
+    "carnifal ladder trampoline tying storm".split()
+)
+_PROVIDES = (
+    ("sort", "us"),
+    ("will", "sort"),
+    ("pay", "out"),
+    ("pays", "out"),
+    ("look", "after"),
+    ("better", "off"),
+    ("provide", "for"),
+)
+_FAREWELLS = (
+    ("sorry", "for", "everything"),
+    ("sori", "am", "bopeth"),
+    ("love", "you", "all"),
+    ("caru", "chi", "i", "gyd"),
+    ("dont", "look", "for", "me"),
+    ("peidiwch", "a", "chwilio"),
+    ("thanks", "for", "everything"),
+    ("diolch", "am", "bopeth"),
+    ("look", "after", "the", "kids"),
 )
 _BATH = frozenset("bath bathtub bath tub".split())
 _EUPHEMISMS = (("long", "sleep"), ("big", "sleep"), ("permanent", "sleep"), ("sleep", "forever"))
@@ -5270,11 +5331,8 @@ _YOU_KNOW = (
     ("if", "you", "know", "what", "i", "mean"),
     ("you", "know", "what", "i", "mean"),
     ("know", "what", "i", "mean"),
-)
-_WITH_ME = (
-    ("take", "them", "with", "me"),
-    ("taking", "them", "with", "me"),
-    ("take", "the", "kids", "with", "me"),
+    ("know", "wat", "i", "mean"),
+    ("ykwim",),
 )
 _FOR_SOMEONE = (
     ["me"],
@@ -5295,7 +5353,7 @@ _ROUTINE = frozenset(
 )
 _DOSE_UNITS = frozenset("mg ml g units unit mcg puffs drops".split())
 # a means researched or its working asked: "been googling how long it takes to drown"
-_RESEARCHING = frozenset("googling googled searching searched researching researched".split())
+_RESEARCHING = frozenset("googling googled searching searched researching researched".split())  # and "read"
 _LOOKING_UP = (("looking", "up"), ("look", "up"), ("looked", "up"), ("reading", "up"))
 _BODY_FOUND = (
     ("find", "me", "until"),
@@ -5343,6 +5401,8 @@ _AT_THE_EDGE = (
     ("on", "the", "tracks"),
 )
 _NO_SURVIVING = (
+    ("beidio", "goroesi"),
+    ("peidio", "goroesi"),
     ("dont", "want", "to", "survive"),
     ("do", "not", "want", "to", "survive"),
     ("not", "to", "survive"),
@@ -5378,6 +5438,10 @@ _MEANS_TO_LEAVE = frozenset(
 )
 _KEPT_IN = (
     ("dont", "get", "paid"),
+    ("not", "pay", "me"),
+    ("cannot", "leave"),
+    ("cant", "leave"),
+    ("for", "food", "only"),
     ("not", "paid"),
     ("no", "pay"),
     ("sleep", "on", "the", "floor"),
@@ -5422,6 +5486,7 @@ _STILL_IN = (
     ("still", "in", "it"),
     ("someone", "in", "it"),
     ("driver", "is", "still"),
+    ("rhywun", "tu", "mewn"),
     ("hasnt", "come", "back", "up"),
     ("not", "come", "back", "up"),
     ("not", "come", "up"),
@@ -5585,27 +5650,139 @@ def _a_means(
     done_where = sum(_has(words, (q,)) for q in _DONE_WHERE)
     if _has(words, _BODY_FOUND) or done_where >= 2 or done_where and places:
         return _sig("suicide", "where i would be found")
+    lethal = has & (_DEADLY | {"fatal", "lethal"}) or _has(
+        words, (("stops", "your", "heart"), ("stop", "my", "heart"))
+    )
+    asked_most = has & {"most", "max", "maximum"} or _has(words, (("how", "many"), ("how", "much")))
+    if (
+        lethal
+        and asked_most
+        and any(t.tags & {"substance", "poison"} for t in toks)
+        and not has & _TOPIC_FRAME
+    ):
+        return _sig(
+            "suicide", "a lethal amount asked"
+        )  # "whats the most paracetamol u can take before its fatal"
+    if _has(words, (("life", "insurance"),)) and _has(words, _PROVIDES):
+        return _sig(
+            "suicide",
+            "life insurance to provide",
+            about="other" if has & {"he", "his", "she", "her"} else "self",
+        )
+    farewells = sum(_has(words, (q,)) for q in _FAREWELLS)
+    if (
+        farewells >= 2
+        or farewells
+        and has & {"bye", "goodbye"}
+        and _has(words, _SETTLED + (("sorted", "my", "will"),))
+    ):
+        return _sig("suicide", "farewells")  # "sori am bopeth. caru chi i gyd. peidiwch a chwilio amdana i"
+    if _has(words, (("no", "turning", "back"), ("dim", "troi", "n", "ol"))) and has & {
+        "bought",
+        "prynais",
+        "got",
+        "ordered",
+    }:
+        return _sig("suicide", "bought, no turning back")
+    if _has(words, _ABSENT + (("ddim", "yma", "erbyn"),)) and has & {"decided", "penderfynu", "mind"}:
+        return _sig("suicide", "decided, not here by then")
+    if _has(words, (("signing", "off"),)) and has & {"forever", "byth", "good"}:
+        return _sig("suicide", "signing off forever")
+    talked = any(t.tags & {"talk_of"} for t in toks)
+    off_a_height = any(t.tags & {"jump"} for t in toks) and any(t.tags & {"high_place"} for t in toks)
+    if talked and off_a_height and not any(t.text.startswith(_LEISURE + _THRILLS) for t in toks):
+        return _sig(
+            "suicide", "talking of jumping from a height", about="other"
+        )  # "my son is talking about jumping off the multi storey"
     if _has(words, _NO_SURVIVING):
         return _sig("suicide", "not to survive it")
-    rope = has & {"rope", "rhaff", "noose", "ligature"}
-    if rope and has & {"ready", "barod", "tied", "garage", "garej", "loft", "beam"} and not has & _ROPE_WORK:
+    rope = has & {"rope", "rhaff", "noose", "ligature", "lead", "cord"}
+    hung = has & {"beam", "banister", "hook", "tree", "hung", "hanging"} and has & {
+        "me",
+        "myself",
+        "tonight",
+        "ready",
+        "i",
+    }
+    kept = has & {"garage", "garej", "loft", "shed", "sied"} and has & {
+        "now",
+        "rwan",
+        "tonight",
+        "heno",
+        "know",
+        "wybod",
+    }
+    ready = (has & {"ready", "barod"} or kept) and not has & _ROPE_WORK
+    if rope and (hung or ready and has & {"rope", "rhaff", "noose", "ligature"}):
         return _sig("suicide", "a rope made ready")  # "hefyd mae'r rhaff yn barod yn y garej"
-    if has & _BATH and has & _BLADES and has & {"i", "im", "me"}:
+    in_the_bath = _has(words, (("in", "the", "bath"), ("in", "a", "bath"), ("yn", "y", "bath")))
+    if (
+        in_the_bath
+        and has & _BLADES
+        and has & {"i", "im", "me"}
+        and not has & {"clean", "cleaning", "stuck", "plughole", "dropped", "rusty"}
+    ):
         return _sig("self-harm", "in the bath with a blade", tier="urgent")  # "i'm in the bath with a razor"
-    if (has & _RESEARCHING or _has(words, _LOOKING_UP)) and has & {"painless", "quickest", "ways"}:
+    painless = has & {"painless", "painful"} and has & {"way", "ways", "method", "methods"}
+    painless = painless or _has(
+        words, (("ways", "to", "do", "it"), ("way", "to", "do", "it"), ("ways", "to", "die"))
+    )
+    errand = any(
+        w in ("way", "ways")
+        and words[k + 1 : k + 2] == ["to"]
+        and words[k + 2 : k + 3] not in (["die"], ["go"], ["end"], ["do"])
+        for k, w in enumerate(words)
+    )
+    if (
+        (has & _RESEARCHING or _has(words, _LOOKING_UP) or has & {"read", "reading"})
+        and painless
+        and not errand
+    ):
         return _sig("suicide", "painless ways researched")  # "i keep googling painless ways"
-    if _has(words, (("to", "do", "it", "with"),)) and has & {"ordered", "bought", "got", "buying", "order"}:
+    unnamed = has & {"something", "what", "stuff", "everything"}
+    if (
+        _has(words, (("to", "do", "it", "with"), ("need", "to", "do", "it")))
+        and has & {"ordered", "bought", "got", "buying", "order"}
+        and unnamed
+    ):
         return _sig("suicide", "bought to do it with")  # "ordered something online to do it with"
-    if _has(words, _EUPHEMISMS) and (has & {"tonight", "now", "forever"} or _has(words, _YOU_KNOW)):
+    if (
+        _has(words, _EUPHEMISMS)
+        and (_has(words, _YOU_KNOW) or "forever" in has)
+        and not has & {"shift", "shifts", "work"}
+    ):
         return _sig("suicide", "a long sleep, if you know what i mean")
     thanked = _has(words, (("thank", "you", "for", "everything"), ("thanks", "for", "everything")))
     if (
         thanked
         and has & {"goodbye", "bye", "farewell", "ffarwel"}
-        and not has & {"now", "later", "soon", "moving", "holiday"}
+        and not has
+        & {
+            "now",
+            "later",
+            "soon",
+            "moving",
+            "holiday",
+            "see",
+            "next",
+            "till",
+            "tan",
+            "nesa",
+            "tomorrow",
+            "week",
+        }
     ):
         return _sig("suicide", "thanks for everything ... goodbye")
-    if _has(words, _WITH_ME) and has & (_CHILD_WORDS | {"kids", "children"}):
+    along = any(
+        w in ("take", "taking")
+        and "with" in words[k + 1 : k + 5]
+        and words[words.index("with", k + 1) + 1 : words.index("with", k + 1) + 2] == ["me"]
+        and words[words.index("with", k + 1) + 2 : words.index("with", k + 1) + 3]
+        not in (["to"], ["on"], ["for"], ["shopping"])
+        for k, w in enumerate(words)
+    )
+    ominous = has & {"asleep", "bed", "together", "forever", "heaven", "end", "goodbye", "sorry"}
+    if along and ominous and has & (_CHILD_WORDS | {"kids", "children", "boys", "girls", "them"}):
         return _sig(
             "danger", "taking the children with me", about="other"
         )  # "the kids are asleep. i'm going to take them with me"
@@ -5669,6 +5846,20 @@ def _menace(
         ("sort", "her", "out"),
         ("to", "get", "him"),
     )
+    raging = has & {
+        "shouting",
+        "screaming",
+        "gweiddi",
+        "sgrechian",
+        "drunk",
+        "meddw",
+        "raging",
+        "threatening",
+    }
+    if weapon and raging and not has & {"film", "telly", "tv", "game", "play", "hunting", "clay"}:
+        return _sig(
+            "danger", toks[weapon[0]].text + " ... raging", tier="urgent", about="other"
+        )  # "dad's got the gun out, shouting at mum"
     if has & _TOOLS_AS_WEAPONS and _has(words, _GOING_ROUND) and _has(words, to_hurt):
         return _sig("danger", "going round with a weapon", about="other")
     hiding = _has(words, (("i", "am", "hiding"), ("hiding", "at"), ("hiding", "in"), ("hiding", "from")))
@@ -5712,7 +5903,7 @@ def _menace(
         "choking",
         "throttle",
     }
-    if choked and has & {"sex", "bed"} and not has & _NOT_A_THREAT_TO_A_NECK:
+    if choked and "sex" in has and not has & _NOT_A_THREAT_TO_A_NECK:
         return _sig(
             "abuse", "strangled during sex"
         )  # "is it normal for your boyfriend to strangle you during sex"
@@ -5802,12 +5993,25 @@ def _control_and_exploitation(
         "standing",
     }
     shared_images = any(
-        w in _SHARED and set(words[k + 1 : k + 4]) & {"intimate", "nude", "nudes", "naked", "private"}
+        w in _SHARED | {"put", "sent", "showed", "uploaded"}
+        and set(words[k + 1 : k + 7]) & {"intimate", "nude", "nudes", "naked"}
+        and (set(words[k + 1 : k + 7]) & {"photos", "pics", "pictures", "images", "videos", "nudes", "video"})
         for k, w in enumerate(words)
     )
     if shared_images:
         return _sig("sexual-violence", "intimate images shared")  # "my ex has posted my intimate photos"
-    older = _has(words, (("older", "man"), ("older", "men"), ("grown", "man"), ("man", "in", "his")))
+    older = _has(
+        words,
+        (
+            ("older", "man"),
+            ("older", "men"),
+            ("older", "lad"),
+            ("grown", "man"),
+            ("man", "in", "his"),
+            ("bloke", "in", "his"),
+            ("dyn", "hyn"),
+        ),
+    )
     gifts = has & {
         "buying",
         "buys",
@@ -5819,8 +6023,22 @@ def _control_and_exploitation(
         "lifts",
         "picking",
         "money",
+        "weed",
+        "sweets",
+        "stuff",
+        "rhoi",
+        "pres",
+        "feps",
+        "arian",
     }
-    if older and gifts and has & (_CHILD_WORDS | {"my", "kids"}) and not has & {"grandad", "uncle", "dad"}:
+    young_ones = _CHILD_WORDS | {"kids", "brawd", "mrawd", "mab", "merch", "plant", "boy", "girl"}
+    young_said = has & young_ones or any(a < 16 for cl in clauses for a in _ages(cl))
+    if (
+        older
+        and gifts
+        and young_said
+        and not has & {"grandad", "uncle", "dad", "husband", "chapel", "church", "bank"}
+    ):
         return _sig("abuse", "an older man with gifts", about="other")  # "keeps buying my daughter vapes"
     if _has(words, (("did", "stuff", "to", "me"), ("did", "things", "to", "me"))) and has & {
         "asleep",
@@ -5846,7 +6064,7 @@ def _home_and_body(
             and _has(words, _COMING)
         ):
             return _sig("danger", "address shared ... coming")
-    if has & {"water", "waters", "dwr"} and _has(words, _WATER_IN) and has & _FAST:
+    if has & {"water", "waters", "dwr", "river", "afon", "flood"} and _has(words, _WATER_IN) and has & _FAST:
         return _sig("danger", "water coming in", tier="urgent")
     burning = (
         "burning" in has and has & {"smell", "smells", "smelling"} or has & {"smoke", "smoking", "melting"}
@@ -5861,15 +6079,42 @@ def _home_and_body(
         "lorry",
     }
     heard = _has(
-        words, (("hear", "someone"), ("heard", "someone"), ("hear", "somebody"), ("someone", "downstairs"))
+        words,
+        (
+            ("hear", "someone"),
+            ("heard", "someone"),
+            ("hear", "somebody"),
+            ("someone", "downstairs"),
+            ("footsteps",),
+            ("trying", "the", "back"),
+            ("trying", "the", "front"),
+            ("trying", "the", "door"),
+        ),
+    ) and not _has(words, (("cant", "hear"), ("cannot", "hear"), ("doesnt", "hear")))
+    if _has(words, (("baby", "hasnt", "moved"), ("baby", "not", "moving"), ("babi", "ddim", "yn", "symud"))):
+        return _sig("danger", "a baby not moving", tier="urgent", about="other")
+    inside_now = _has(
+        words,
+        (
+            ("man", "in", "the", "house"),
+            ("someone", "in", "the", "house"),
+            ("dyn", "yn", "y", "ty"),
+            ("ddyn", "yn", "y", "ty"),
+            ("rywun", "yn", "y", "ty"),
+            ("rhywun", "yn", "y", "ty"),
+        ),
     )
-    if heard and has & {"downstairs", "house", "flat"} and has & {"alone", "own"}:
+    if inside_now and has & {"hiding", "cuddio", "hide", "locked"}:
+        return _sig(
+            "danger", "someone in the house, hiding", tier="urgent"
+        )  # "mae 'na ddyn yn y ty, dw i'n cuddio"
+    if heard and has & {"downstairs", "house", "flat", "door"} and has & {"alone", "own", "myself"}:
         return _sig(
             "danger", "someone in the house, alone", tier="urgent"
         )  # "i can hear someone downstairs and i live alone"
     if _has(words, _SMASHED) and inside and not has & _PETS:  # not "the cat knocked a vase off"
         return _sig("danger", "glass smashed ... inside", tier="urgent")
-    in_water = any(t.tags & {"water"} for t in toks) or has & {"weir", "ford"}
+    in_water = any(t.tags & {"water"} for t in toks) or has & {"weir", "ford", "dwr"}
     if in_water and _has(words, _STILL_IN):
         return _sig("danger", "someone still in the water", tier="urgent", about="other")
     for k, w in enumerate(words):
@@ -5899,8 +6144,10 @@ def _home_and_body(
     ):
         return _sig("danger", "a baby smothered", tier="urgent", about="other")
     days = any(
-        w in ("days", "dyddiau", "weeks")
-        and (words[k - 1 : k] and (words[k - 1].isdigit() or words[k - 1] in _NUMBER_WORDS))
+        w in ("tridiau", "deuddydd")  # three days, two days
+        or w in ("days", "dyddiau", "weeks")
+        and bool(words[k - 1 : k])
+        and (words[k - 1].isdigit() or words[k - 1] in _NUMBER_WORDS)
         for k, w in enumerate(words)
     )
     unseen = _has(
@@ -5913,6 +6160,8 @@ def _home_and_body(
             ("not", "taken"),
             ("hasnt", "taken"),
             ("no", "answer"),
+            ("heb", "ateb"),
+            ("ar", "gau"),
             ("no", "lights"),
             ("shut",),
             ("closed",),
@@ -5927,7 +6176,17 @@ def _home_and_body(
     wound = wound and not has & {"needle", "injection", "jab", "test", "vaccine", "splinter"}
     head = _has(
         words,
-        (("fell",), ("fall",), ("hit", "his", "head"), ("hit", "her", "head"), ("banged",), ("fallen",)),
+        (
+            ("fell",),
+            ("fall",),
+            ("hit", "his", "head"),
+            ("hit", "her", "head"),
+            ("banged",),
+            ("bumped",),
+            ("fallen",),
+            ("syrthiodd",),
+            ("syrthio",),
+        ),
     )
     sick = _has(
         words,
@@ -5935,16 +6194,20 @@ def _home_and_body(
             ("been", "sick"),
             ("being", "sick"),
             ("vomiting",),
+            ("vomited",),
+            ("chwydu",),
             ("throwing", "up"),
             ("sick", "3"),
             ("sick", "twice"),
         ),
     )
-    if head and sick and has & {"sleepy", "drowsy", "confused", "floppy"}:
+    if head and sick and has & {"sleepy", "drowsy", "confused", "floppy", "gysglyd", "cysglyd", "nodding"}:
         return _sig("danger", "a fall, sick and drowsy", tier="urgent", about="other")  # a head injury
-    fumes = has & {"fumes", "woodburner", "stove", "boiler", "heater", "generator", "bbq"}
+    fumes = has & {"fumes", "woodburner", "stove", "boiler", "heater", "generator", "bbq"} or _has(
+        words, (("gas", "fire"),)
+    )
     unwell = has & {"headache", "headaches", "sick", "sleepy", "drowsy", "dizzy", "confused"}
-    if fumes and len(unwell) >= 2 and not has & {"fixed", "serviced"}:
+    if fumes and len(unwell) >= 2:
         return _sig("danger", "fumes and a household unwell", tier="urgent")  # carbon monoxide
     if _has(words, (("too", "deep"), ("deeper", "than"))) and wound:
         return _sig("self-harm", "a wound too deep", tier="urgent")

@@ -1569,3 +1569,22 @@ def test_the_last_mechanisms_of_the_round_are_read(text, kind):
 )
 def test_the_last_look_alikes_of_the_round_are_ordinary(text):
     assert detect_crisis(text) is None, (text, detect_crisis(text))
+
+
+# Welsh read as fully as English by the round's mechanisms (examples written here): (message, kind)
+WELSH_WHOLE_MESSAGES = [
+    ("Mae wyneb Taid wedi disgyn un ochr a mae o'n siarad yn od", "danger"),
+    ("Mae'r dŵr yn dod i mewn drwy'r drws a dan ni'n sownd", "danger"),
+    ("Mae fy nghymydog heb ateb y drws ers tridiau a'r llenni ar gau", "danger"),
+    ("Sori am bopeth. Caru chi i gyd.", "suicide"),
+    ("Mae dyn hŷn yn rhoi pres i fy mab i gario pecynnau", "abuse"),
+    ("Mae Dad wedi estyn y gwn ac yn gweiddi ar Mam", "danger"),
+    ("Mae 'na ddyn yn y tŷ, dw i'n cuddio yn y llofft", "danger"),
+    ("Mae Nain yn methu cael ei gwynt ac mae ei gwefusau hi'n las", "danger"),
+]
+
+
+@pytest.mark.parametrize("text, kind", WELSH_WHOLE_MESSAGES)
+def test_welsh_is_read_by_the_rounds_mechanisms(text, kind):
+    s = detect_crisis(text)
+    assert s is not None and s.kind == kind, (text, s)
