@@ -1575,8 +1575,6 @@ def _signals(cl: _Clause) -> Iterable[CrisisSignal]:
             continue
         if _a_thing_is_killing(toks, i):
             continue  # "the bonfire smoke is killing me": a thing said to kill is a figure of speech
-        if _in_a_game(toks, i):
-            continue  # "my brother pinned me in wrestling", "got beat at pool": the game (not "after the match")
         if any(t.text in _ANIMALS for t in toks[i + 1 : i + 8]) and any(
             t.text == "by" for t in toks[i + 1 : i + 3]
         ):
@@ -3218,7 +3216,10 @@ def _detect(text: str) -> CrisisSignal | None:
                     best = s
     if _asks_what_a_word_means(clauses):
         return None  # "what is suicide?", "what constitutes rape?": a word's meaning asked
-    best = best or _across_clauses(clauses) or _whole_message(clauses) or _whole_signs(clauses)
+    if best is None or best.tier == "concern":  # what the whole message says may be more than a concern
+        whole = _across_clauses(clauses) or _whole_message(clauses) or _whole_signs(clauses)
+        if whole is not None and (best is None or _TIER_RANK[whole.tier] < _TIER_RANK[best.tier]):
+            best = whole
     if best is None:  # the rules read the message (negation too): meaning only adds what they miss
         try:
             best = _by_meaning(clauses)
@@ -3508,7 +3509,7 @@ _ALARM_TAGS = frozenset(
     "cant_go_on goodbye my_absence better_without fear_of threat weapon stockpile missing suicide kill death medical "
     "bleeding self_harm overdose control".split()
 )
-_BLADES = frozenset("razor razors blade blades cutting knife lighter sharpener".split())
+_BLADES = frozenset("razor razors blade blades cutting knife lighter sharpener rasel llafn".split())
 _ALARM_WORDS = frozenset("razor blade still real properly jk unconscious".split())
 
 
@@ -5255,7 +5256,7 @@ _TRADED = (
     ("men", "in", "and", "out"),
 )
 # an address made known and people coming: "posted my address in a group chat, they're coming round tonight"
-_SHARED = frozenset("posted shared leaked published".split())
+_SHARED = frozenset("posted shared leaked published rhannu".split())
 _COMING = (("coming", "round"), ("come", "round"), ("coming", "to"), ("turn", "up"), ("going", "to", "come"))
 # water getting in, electricity burning
 _WATER_IN = (
@@ -5324,6 +5325,17 @@ _FAREWELLS = (
     ("thanks", "for", "everything"),
     ("diolch", "am", "bopeth"),
     ("look", "after", "the", "kids"),
+)
+_OVER_THE_EDGE = (
+    ("going", "over"),
+    ("go", "over", "the"),
+    ("let", "go"),
+    ("not", "coming", "down"),
+    ("climb", "over"),
+    ("looking", "down"),
+    ("it", "over"),
+    ("over", "the", "side"),
+    ("over", "the", "railing"),
 )
 _BATH = frozenset("bath bathtub bath tub".split())
 _EUPHEMISMS = (("long", "sleep"), ("big", "sleep"), ("permanent", "sleep"), ("sleep", "forever"))
@@ -5467,9 +5479,11 @@ _KEPT_IN = (
 # an adult and a child, and contact or gifts: "he's sent me a train ticket, i'm 14 and he's 30"
 _CONTACT = frozenset(
     "meet meeting met ticket tickets gifts gift cash weed money discord snapchat snap online app minding "
-    "boyfriend girlfriend".split()
+    "boyfriend girlfriend buys buying clothes secret daddy".split()
 )
 _LURING = (
+    ("come", "to", "his", "car"),
+    ("come", "to", "his", "van"),
     ("kids", "to", "come"),
     ("children", "to", "come"),
     ("come", "and", "see", "his"),
@@ -5696,6 +5710,15 @@ def _a_means(
         )  # "my son is talking about jumping off the multi storey"
     if _has(words, _NO_SURVIVING):
         return _sig("suicide", "not to survive it")
+    over_the_edge = (
+        _has(words, _OVER_THE_EDGE)
+        or "last" in has
+        and not _has(words, (("last", "night"), ("last", "week")))
+    )
+    if any(t.tags & {"high_place"} for t in toks) and over_the_edge:
+        return _sig(
+            "suicide", "a high place ... over the edge"
+        )  # "top floor of the multi storey ... i'm going over"
     rope = has & {"rope", "rhaff", "noose", "ligature", "lead", "cord"}
     hung = has & {"beam", "banister", "hook", "tree", "hung", "hanging"} and has & {
         "me",
@@ -5715,7 +5738,9 @@ def _a_means(
     ready = (has & {"ready", "barod"} or kept) and not has & _ROPE_WORK
     if rope and (hung or ready and has & {"rope", "rhaff", "noose", "ligature"}):
         return _sig("suicide", "a rope made ready")  # "hefyd mae'r rhaff yn barod yn y garej"
-    in_the_bath = _has(words, (("in", "the", "bath"), ("in", "a", "bath"), ("yn", "y", "bath")))
+    in_the_bath = _has(
+        words, (("in", "the", "bath"), ("in", "a", "bath"), ("yn", "y", "bath"), ("in", "the", "tub"))
+    )
     if (
         in_the_bath
         and has & _BLADES
@@ -5739,10 +5764,10 @@ def _a_means(
         and not errand
     ):
         return _sig("suicide", "painless ways researched")  # "i keep googling painless ways"
-    unnamed = has & {"something", "what", "stuff", "everything"}
+    unnamed = has & {"something", "what", "stuff", "everything"} or any(t.tags & {"substance"} for t in toks)
     if (
-        _has(words, (("to", "do", "it", "with"), ("need", "to", "do", "it")))
-        and has & {"ordered", "bought", "got", "buying", "order"}
+        _has(words, (("to", "do", "it", "with"), ("need", "to", "do", "it"), ("to", "end", "it")))
+        and has & {"ordered", "bought", "got", "buying", "order", "purchased"}
         and unnamed
     ):
         return _sig("suicide", "bought to do it with")  # "ordered something online to do it with"
@@ -5755,12 +5780,14 @@ def _a_means(
     thanked = _has(words, (("thank", "you", "for", "everything"), ("thanks", "for", "everything")))
     if (
         thanked
+        and not _has(words, (("for", "now"),))
         and has & {"goodbye", "bye", "farewell", "ffarwel"}
         and not has
         & {
-            "now",
             "later",
             "soon",
+            "christmas",
+            "team",
             "moving",
             "holiday",
             "see",
@@ -5781,7 +5808,18 @@ def _a_means(
         not in (["to"], ["on"], ["for"], ["shopping"])
         for k, w in enumerate(words)
     )
-    ominous = has & {"asleep", "bed", "together", "forever", "heaven", "end", "goodbye", "sorry"}
+    ominous = has & {
+        "asleep",
+        "bed",
+        "together",
+        "forever",
+        "heaven",
+        "end",
+        "goodbye",
+        "sorry",
+        "suffer",
+        "without",
+    }
     if along and ominous and has & (_CHILD_WORDS | {"kids", "children", "boys", "girls", "them"}):
         return _sig(
             "danger", "taking the children with me", about="other"
@@ -5994,9 +6032,21 @@ def _control_and_exploitation(
     }
     shared_images = any(
         w in _SHARED | {"put", "sent", "showed", "uploaded"}
-        and set(words[k + 1 : k + 7]) & {"intimate", "nude", "nudes", "naked"}
-        and (set(words[k + 1 : k + 7]) & {"photos", "pics", "pictures", "images", "videos", "nudes", "video"})
+        and set(words[k + 1 : k + 7]) & {"intimate", "nude", "nudes", "naked", "noeth"}
+        and (
+            set(words[k + 1 : k + 7])
+            & {"photos", "pics", "pictures", "images", "videos", "nudes", "video", "lluniau"}
+        )
         for k, w in enumerate(words)
+    )
+    of_me = any(
+        w in ("video", "videos", "photos", "pics", "pictures") and words[k + 1 : k + 4].count("me")
+        for k, w in enumerate(words)
+    )
+    shared_images = (
+        shared_images
+        or of_me
+        and has & {"sharing", "shared", "posting", "posted", "sending", "sent", "showing"}
     )
     if shared_images:
         return _sig("sexual-violence", "intimate images shared")  # "my ex has posted my intimate photos"
@@ -6108,7 +6158,12 @@ def _home_and_body(
         return _sig(
             "danger", "someone in the house, hiding", tier="urgent"
         )  # "mae 'na ddyn yn y ty, dw i'n cuddio"
-    if heard and has & {"downstairs", "house", "flat", "door"} and has & {"alone", "own", "myself"}:
+    heard = heard or _has(words, (("rhywun", "i", "lawr", "grisiau"),))
+    if (
+        heard
+        and has & {"downstairs", "house", "flat", "door", "grisiau"}
+        and has & {"alone", "own", "myself", "hun"}
+    ):
         return _sig(
             "danger", "someone in the house, alone", tier="urgent"
         )  # "i can hear someone downstairs and i live alone"
@@ -6182,6 +6237,7 @@ def _home_and_body(
             ("hit", "his", "head"),
             ("hit", "her", "head"),
             ("banged",),
+            ("hit", "my", "head"),
             ("bumped",),
             ("fallen",),
             ("syrthiodd",),
@@ -6204,7 +6260,7 @@ def _home_and_body(
     if head and sick and has & {"sleepy", "drowsy", "confused", "floppy", "gysglyd", "cysglyd", "nodding"}:
         return _sig("danger", "a fall, sick and drowsy", tier="urgent", about="other")  # a head injury
     fumes = has & {"fumes", "woodburner", "stove", "boiler", "heater", "generator", "bbq"} or _has(
-        words, (("gas", "fire"),)
+        words, (("gas", "fire"), ("gas", "fires"))
     )
     unwell = has & {"headache", "headaches", "sick", "sleepy", "drowsy", "dizzy", "confused"}
     if fumes and len(unwell) >= 2:
