@@ -397,8 +397,9 @@ def _written_in(raw: str, parts: list[list[str]], c: _Concepts) -> str | None:
     english = ordinary_english_words()
     lowered = raw.lower() if isinstance(raw, str) else ""
     for section, own in c.own_words.items():
-        mine = sum(1 for w in words if w in own) + 2 * any(ch in c.letters.get(section, ()) for ch in lowered)
-        theirs = sum(1 for w in words if len(w) > 1 and w in english and w not in own)
+        glossed = c.glosses[section]  # its small words ("i", "na", "to") say nothing either way
+        mine = sum(1 for w in words if w in own) + 3 * any(ch in c.letters.get(section, ()) for ch in lowered)
+        theirs = sum(1 for w in words if len(w) > 1 and w in english and w not in own and w not in glossed)
         if mine and mine > theirs:
             return section
     return None
@@ -1445,7 +1446,7 @@ def _signals(cl: _Clause) -> Iterable[CrisisSignal]:
     # medicines and overdoses: "took 30 paracetamol", "pills saved up", "tried to od"
     for i in cl.pos("overdose"):
         word = toks[i].text
-        acted = any(_past(toks[j]) for j in range(max(0, i - 4), i)) or word.endswith(("ed", "ing"))
+        acted = any(_past(toks[j]) for j in range(max(0, i - 4), i + 1)) or word.endswith(("ed", "ing"))
         intends = any(cl.near(i, t, before=5) is not None for t in ("take", "desire", "attempt"))
         if word in ("od", "ods") and not (acted or intends):
             continue
