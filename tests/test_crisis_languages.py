@@ -67,6 +67,7 @@ POLISH = [
     ("Pali się mieszkanie", "danger", "urgent", "self"),
     ("Pożar w kuchni", "danger", "urgent", "self"),
     ("Ktoś jest przed domem z nożem", "danger", "urgent", "self"),
+    ("Jakiś facet z nożem stoi pod blokiem", "danger", "urgent", "self"),
     ("Mąż grozi mi nożem", "danger", "urgent", "self"),
     ("On ma broń", "danger", "urgent", "self"),
     ("Ktoś się włamuje do domu", "danger", "urgent", "self"),
@@ -128,6 +129,9 @@ ARABIC = [
     ("صديقي يريد أن ينتحر", "suicide", "crisis", "other"),
     ("أختي تريد أن تقتل نفسها", "suicide", "crisis", "other"),
     ("ابني يفكر في الانتحار", "suicide", "crisis", "other"),
+    ("صديقتي تجرح نفسها", "self-harm", "crisis", "other"),
+    ("أخي يريد أن يقفز من الجسر", "suicide", "crisis", "other"),
+    ("ابني بلع حبوب كثيرة", "suicide", "urgent", "other"),
     # violence and threats, with the pronoun joined to the verb and "و" to the noun
     ("زوجي يضربني", "abuse", "crisis", "self"),
     ("وزوجي يضربني كل يوم", "abuse", "crisis", "self"),
