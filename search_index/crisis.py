@@ -202,7 +202,7 @@ def _concepts() -> _Concepts:
             for item in items:
                 toks = _plain(item).split()
                 if glosses and len(toks) > 1:  # read as a message in the language is: "myślę about"
-                    toks = [glosses.get(t, t) for t in toks]
+                    toks = [g for t in toks for g in glosses.get(t, t).split()]
                 if len(toks) == 2 and set(toks) & movable.get(section, frozenset()):
                     swapped = tuple(reversed(toks))  # "się włamuje" as "włamuje się"
                     c.phrases.setdefault(swapped[0], []).append((swapped, name))
@@ -362,7 +362,7 @@ def _words(text: str) -> list[list[str]]:
     for found in parts:
         words: list[str] = []
         if glosses:  # the language's small words as English ones, and no English slang
-            found = [glosses.get(w, w) for w in found]
+            found = [g for w in found for g in glosses.get(w, w).split()]
         else:
             found = _joined(found, c)
         for k, w in enumerate(found):

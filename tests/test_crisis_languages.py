@@ -29,6 +29,7 @@ POLISH = [
     ("Zbieram tabletki od miesiąca", "suicide", "crisis", "self"),
     ("Stoję na moście i chcę skoczyć", "suicide", "crisis", "self"),
     ("Mam dość wszystkiego", "suicide", "concern", "self"),
+    ("Mam zamiar przedawkować dzisiaj", "suicide", "crisis", "self"),  # "mam" (I have) is no Welsh "mam"
     ("Nikt mnie nie kocha", "suicide", "concern", "self"),
     # overdoses taken
     ("Wziąłem 30 tabletek paracetamolu", "suicide", "urgent", "self"),
