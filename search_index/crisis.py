@@ -112,6 +112,13 @@ class _Concepts:
     after_desire: dict[str, str] = field(default_factory=dict)
     irregular: dict[str, str] = field(default_factory=dict)
     targets: dict[tuple[str, int], list[str]] = field(default_factory=dict)  # typo targets by (first, len)
+    # a language section's small words as the English words the rules read (`read_as_english`)
+    glosses: dict[str, dict[str, str]] = field(default_factory=dict)
+    letters: dict[str, frozenset[str]] = field(default_factory=dict)  # letters only that language writes
+    own_words: dict[str, frozenset[str]] = field(default_factory=dict)  # its words no other list has
+    # words of the sections added after Welsh (Polish, Arabic) that no English or Welsh list has: matched
+    # only as written, never the target of a respelling ("gwallt", Welsh hair, is no Polish "gwalt")
+    as_written_only: frozenset[str] = frozenset()
     known: frozenset[str] = frozenset()  # words never "corrected": concept words and real words near them
 
 
@@ -127,6 +134,47 @@ def _concept_data() -> dict:
     return yaml.load(DATA.read_text(encoding="utf-8"), Loader=getattr(yaml, "CBaseLoader", yaml.BaseLoader))
 
 
+# The sections of crisis_concepts.yml in languages other than English. Their words are matched as
+# written (after folding), never through the English stemmer ("tabled", a Welsh tablet, must not take
+# in "table"; a Polish "bije" is no stem of anything); each language says which other forms of a
+# written word stand for it: Welsh its soft, nasal and aspirate mutations ("gyllell" for "cyllell"),
+# Arabic its attached conjunctions, prepositions and article ("وزوجي" and my husband, "بالسكين" with
+# the knife). Polish lists its inflected forms as words of their own.
+def _arabic_forms(word: str) -> set[str]:
+    """An Arabic word with the clitics written joined to its front: "و" and, "ف" so, "ب" with, "ل" for,
+    "ال" the, and their combinations ("وال", "بال", "فال", "لل"); a word that already has the article
+    takes only the conjunctions and prepositions before it."""
+    forms = {word}
+    if not word or word.isascii():
+        return forms
+    fronts = ("و", "ف", "ب", "ل", "وب", "ول", "فب", "فل")
+    forms.update(f + word for f in fronts)
+    if not word.startswith("ال"):
+        forms.update(f + "ال" + word for f in ("", "و", "ف", "ب", "وب", "فب"))
+        forms.update(f + "ل" + word for f in ("ل", "ول", "فل"))  # "للطفل": for the child
+    return forms
+
+
+LANGUAGES: dict[str, object] = {"welsh": mutations, "polish": None, "arabic": _arabic_forms}
+
+
+def _language_forms(section: str, word: str) -> set[str]:
+    """The forms a word of a language section also stands for (its mutations, its clitics); the word."""
+    forms = LANGUAGES.get(section)
+    return set(forms(word)) if callable(forms) else {word}
+
+
+def _language_words(data: dict) -> dict[str, set[str]]:
+    """Each language section's words as written: section -> words."""
+    out: dict[str, set[str]] = {}
+    for section in LANGUAGES:
+        words = out.setdefault(section, set())
+        for items in (data.get(section) or {}).values():
+            for item in items:
+                words.update(_plain(item).split())
+    return out
+
+
 @lru_cache(maxsize=1)
 def _concepts() -> _Concepts:
     data = _concept_data()
@@ -134,31 +182,40 @@ def _concepts() -> _Concepts:
     c.slang = {str(k): str(v) for k, v in (data.get("slang") or {}).items()}
     c.irregular = {str(k): str(v) for k, v in (data.get("irregular") or {}).items()}
     c.after_desire = {str(k): str(v) for k, v in (data.get("after_desire") or {}).items()}
+    movable: dict[str, frozenset[str]] = {}
+    for section, reading in (data.get("read_as_english") or {}).items():
+        c.glosses[section] = {_plain(k): _plain(v) for k, v in (reading.get("words") or {}).items()}
+        c.letters[section] = frozenset(reading.get("letters") or "")
+        movable[section] = frozenset(_plain(w) for w in reading.get("movable") or ())
     words: dict[str, set[str]] = {}
-    welsh_words: set[str] = set()
-    for items in (data.get("welsh") or {}).values():
-        for item in items:
-            for w in _plain(item).split():
-                welsh_words.add(w)
+    language_words = _language_words(data)
     english_grammar = english_grammar_words()  # "for" is English, never a mutated Welsh "môr"
-    for w in welsh_words:
-        for form in mutations(w):
-            if form != w and form not in english_grammar:  # "for" is English, not "môr" mutated
-                c.radicals.setdefault(form, set()).add(w)
-    for section in ("concepts", "welsh"):
+    for section, section_words in language_words.items():
+        for w in section_words:
+            for form in _language_forms(section, w):
+                if form != w and form not in english_grammar:  # "for" is English, not "môr" mutated
+                    c.radicals.setdefault(form, set()).add(w)
+    for section in ("concepts", *LANGUAGES):
+        as_written = section != "concepts"
+        glosses = c.glosses.get(section, {})
         for name, items in (data.get(section) or {}).items():
             for item in items:
                 toks = _plain(item).split()
+                if glosses and len(toks) > 1:  # read as a message in the language is: "myślę about"
+                    toks = [g for t in toks for g in glosses.get(t, t).split()]
+                if len(toks) == 2 and set(toks) & movable.get(section, frozenset()):
+                    swapped = tuple(reversed(toks))  # "się włamuje" as "włamuje się"
+                    c.phrases.setdefault(swapped[0], []).append((swapped, name))
                 if not toks:
                     continue
-                if len(toks) == 1:  # a Welsh word as written (its mutations are radicals), never
-                    # through the English stemmer: "tabled" (tablet) must not take in "table"
-                    keys = {toks[0]} if section == "welsh" else {toks[0], _base(toks[0], c)}
+                if len(toks) == 1:  # a word of a language section as written (its other forms are
+                    # radicals), never through the English stemmer: "tabled" (tablet) must not take in "table"
+                    keys = {toks[0]} if as_written else {toks[0], _base(toks[0], c)}
                     for key in keys:
                         words.setdefault(key, set()).add(name)
-                else:  # a Welsh phrase's words as written too: a mutated "gerdded" finds "cerdded",
+                else:  # a phrase's words as written too: a mutated "gerdded" finds "cerdded",
                     # never the stem "cerdd"
-                    key = tuple(toks) if section == "welsh" else tuple(_base(t, c) for t in toks)
+                    key = tuple(toks) if as_written else tuple(_base(t, c) for t in toks)
                     c.phrases.setdefault(key[0], []).append((key, name))
     c.words = {k: frozenset(v) for k, v in words.items()}
     c.harmless = [
@@ -168,19 +225,35 @@ def _concepts() -> _Concepts:
         )
         for h in data["harmless"]
     ]
-    c.topic_after = frozenset(_base(w, c) for w in data.get("topic_after", ())) | frozenset(
-        data.get("topic_after", ())
+    c.topic_after = frozenset(_base(_plain(w), c) for w in data.get("topic_after", ())) | frozenset(
+        _plain(w) for w in data.get("topic_after", ())
     )
-    c.topic_before = frozenset(_base(w, c) for w in data.get("topic_before", ())) | frozenset(
-        data.get("topic_before", ())
+    c.topic_before = frozenset(_base(_plain(w), c) for w in data.get("topic_before", ())) | frozenset(
+        _plain(w) for w in data.get("topic_before", ())
     )
     concept_words = {w for w in words if w.isalpha()}
-    for section in ("concepts", "welsh"):
-        for items in (data.get(section) or {}).values():
-            for item in items:
-                concept_words.update(_plain(item).split())
+    for items in (data.get("concepts") or {}).values():
+        for item in items:
+            concept_words.update(_plain(item).split())
+    written = set().union(*language_words.values())
+    english_lists = {
+        w for items in (data.get("concepts") or {}).values() for item in items for w in _plain(item).split()
+    }
+    english = ordinary_english_words()
+    c.as_written_only = frozenset(
+        set().union(*(w for s, w in language_words.items() if s != "welsh"))
+        - english_lists
+        - language_words.get("welsh", set())
+    )
+    for section in c.glosses:  # a section's own words: in no other section's list, no English word
+        others = english_lists.union(*(w for s, w in language_words.items() if s != section))
+        c.own_words[section] = frozenset(
+            w
+            for w in language_words.get(section, ())
+            if w not in others and w not in english and w not in c.glosses[section]
+        )
     near = set(NEAR_WORDS.read_text(encoding="utf-8").split()) if NEAR_WORDS.is_file() else set()
-    c.known = frozenset(concept_words | near | set(c.slang) | set(c.irregular) | welsh_words)
+    c.known = frozenset(concept_words | near | set(c.slang) | set(c.irregular) | written)
     for w in typo_targets(data):
         c.targets.setdefault((w[0], len(w)), []).append(w)
     return c
@@ -216,8 +289,18 @@ def typo_forms(word: str) -> list[tuple[str, str]]:
     return forms
 
 
+def _fold(text: str) -> str:
+    """`fold`, and what it leaves of letters other languages write two ways: a Polish "ł" is often
+    typed "l" ("złamał", "zlamal"); Arabic drops its stretching stroke (tatweel), and writes a final
+    "ى" for "ي" and "ة" for "ه" (after `fold` has taken off the vowel marks and the hamza)."""
+    return fold(text).translate(_MORE_FOLDING)
+
+
+_MORE_FOLDING = str.maketrans({"ł": "l", "\u0640": None, "ى": "ي", "ة": "ه"})
+
+
 def _plain(text: str) -> str:
-    return " ".join(re.sub(r"[^\w\s]", " ", fold(str(text)).replace("'", "").replace("’", "")).split())
+    return " ".join(re.sub(r"[^\w\s]", " ", _fold(str(text)).replace("'", "").replace("’", "")).split())
 
 
 def _base(word: str, c: _Concepts) -> str:
@@ -244,7 +327,7 @@ _CONTRACTIONS = (
     (re.compile(r"(\w)['’]n\b"), r"\1 yn"),  # Welsh: "dwi'n", "mae'n", "e'n"
     (re.compile(r"(\w)['’]r\b"), r"\1 yr"),  # Welsh: "llyncu'r tabledi", "mae'r tŷ"
 )
-_CLAUSE_BREAK = re.compile(r"[.!?;:,\n\r\u2026()\[\]{}\"|]+")
+_CLAUSE_BREAK = re.compile(r"[.!?;:,\n\r\u2026()\[\]{}\"|\u060c\u061b\u061f]+")  # and Arabic ، ؛ ؟
 _TOKEN = re.compile(r"[^\W_]+")
 _BREAK_WORDS = frozenset("but because though although however ond achos oherwydd".split())
 _SUBJECTS = frozenset("i he she they we someone somebody".split())
@@ -262,7 +345,8 @@ class _Token:
 def _words(text: str) -> list[list[str]]:
     """Clauses of words after folding, contractions and slang."""
     c = _concepts()
-    text = fold(clean_text(text, limit=MAX_CHARS))
+    raw = text
+    text = _fold(clean_text(text, limit=MAX_CHARS))
     text = _OD.sub(" overdosed ", text)
     text = _SA.sub(" sexually assaulted ", text)
     text = _LAUGHING_FACES.sub(" lol ", text)  # "burn the house down 😂": a laugh, as "lol" is
@@ -271,10 +355,16 @@ def _words(text: str) -> list[list[str]]:
         text = pattern.sub(repl, text)
     text = re.sub(r"['’`‘]", "", text)
     text = _STARRED.sub(_uncensored, text)
+    text = _joined_commas().sub(" ", text)  # "grozi, że zabije dzieci": one thing said
     clauses: list[list[str]] = []
-    for part in _CLAUSE_BREAK.split(text):
+    parts = [_TOKEN.findall(part) for part in _CLAUSE_BREAK.split(text)]
+    glosses = c.glosses.get(_written_in(raw, parts, c) or "", {})
+    for found in parts:
         words: list[str] = []
-        found = _joined(_TOKEN.findall(part), c)
+        if glosses:  # the language's small words as English ones, and no English slang
+            found = [g for w in found for g in glosses.get(w, w).split()]
+        else:
+            found = _joined(found, c)
         for k, w in enumerate(found):
             if w in _BREAK_WORDS:
                 if words:
@@ -291,10 +381,46 @@ def _words(text: str) -> list[list[str]]:
                 or k
                 and found[k - 1] in ("is", "was", "at", "of", "sugars", "sugar", "bm", "levels", "temp")
             )  # "my 2 year old", "his sugar is 2.1": a number, not "to"
-            words.extend([w] if counted else c.slang.get(w, w).split())  # "my 2 year old" is no "to"
+            words.extend(
+                [w] if counted or glosses else c.slang.get(w, w).split()
+            )  # "my 2 year old" is no "to"
         if words:
             clauses.append(words)
     return [_no_more(_numbers(words)) for words in clauses]
+
+
+def _written_in(raw: str, parts: list[list[str]], c: _Concepts) -> str | None:
+    """The language section (of those `read_as_english`) a message is written in: more of its words are
+    that section's own than are English words, or it has letters only that language writes; None
+    for a message in English or Welsh."""
+    words = [w for found in parts for w in found]
+    english = ordinary_english_words()
+    lowered = raw.lower() if isinstance(raw, str) else ""
+    for section, own in c.own_words.items():
+        glossed = c.glosses[section]  # its small words ("i", "na", "to") say nothing either way
+        mine = sum(1 for w in words if w in own) + 3 * any(ch in c.letters.get(section, ()) for ch in lowered)
+        theirs = sum(1 for w in words if len(w) > 1 and w in english and w not in own and w not in glossed)
+        if mine and mine > theirs:
+            return section
+    return None
+
+
+@lru_cache(maxsize=1)
+def _joined_commas() -> re.Pattern:
+    """A comma before a word of a language section's `joins` (Polish writes one before every "że",
+    that): the grammar's comma, not the end of what is said."""
+    data = _concept_data()
+    joins = sorted(
+        {
+            w
+            for section in LANGUAGES
+            for item in (data.get(section) or {}).get("joins", ())
+            for w in [_plain(item)]
+        }
+    )
+    if not joins:
+        return re.compile(r"(?!)")
+    return re.compile(r",\s*(?=(?:" + "|".join(map(re.escape, joins)) + r")\b)")
 
 
 _UNITS = ("year", "yr", "month", "week", "wk", "day", "hour", "hr", "min", "mg", "ml", "oed", "blwydd")
@@ -397,7 +523,7 @@ def _spelled(word: str) -> str:
     if _known(word, c) or not word.isalpha() or len(word) > 30 or word in ordinary_english_words():
         return word  # a real word as written: "good" is not "god", "odd" not "od", "soon" not "son"
     for squeezed in (_REPEAT.sub(r"\1", word), _REPEAT.sub(r"\1\1", word)):
-        if squeezed != word and _known(squeezed, c):
+        if squeezed != word and _known(squeezed, c) and squeezed not in c.as_written_only:
             return squeezed
     if word.endswith("in") and (_known(word + "g", c) or _base(word + "g", c) in c.phrases):
         return word + "g"
@@ -436,7 +562,11 @@ def _tokens(words: list[str], c: _Concepts) -> list[_Token]:
         # a short typo just before "myself"/"himself": "kil myself", "hrt myself"
         elif not _known(w, c) and 3 <= len(w) <= 5 and {"reflexive_self", "reflexive_other"} & _tags_of(nxt):
             for tag in _VERB_TAGS:
-                cands = [k for k, v in c.words.items() if tag in v and k.isalpha() and len(k) <= 6]
+                cands = [
+                    k
+                    for k, v in c.words.items()
+                    if tag in v and k.isalpha() and len(k) <= 6 and k not in c.as_written_only
+                ]
                 hit = next((k for k in sorted(cands) if edit_distance(w, k, 1) <= 1), None)
                 if hit:
                     w = hit
@@ -498,7 +628,10 @@ def _drop_lookalikes(tokens: list[_Token], c: _Concepts) -> None:
                 before is not None
                 and i > 1
                 and noun
-                and before.text in ("by", "to", "from", "through", "gan", "trwy", "i")
+                and (
+                    before.text in ("by", "to", "from", "through", "gan", "trwy", "i")
+                    or "topic_link" in before.tags
+                )
             ):
                 lost = next((t for t in tokens[max(0, i - 4) : i - 1] if t.keys & c.topic_before), None)
                 if lost is not None:  # "bereaved by suicide", "affected by domestic abuse", "colli rhywun i"
@@ -639,8 +772,12 @@ def _signals(cl: _Clause) -> Iterable[CrisisSignal]:
         for i in cl.pos(tag):
             r = cl.near(i, "reflexive_self", after=3) or cl.near(i, "reflexive_self", before=2)
             o = cl.near(i, "reflexive_other", after=3)
-            if r is None and o is None:
-                continue
+            if r is None and o is None:  # a reflexive that does not say whose (Polish "się"): the doer's
+                n = cl.near(i, "reflexive_any", after=1)
+                n = n if n is not None else cl.near(i, "reflexive_any", before=1)
+                if n is None:
+                    continue
+                r, o = (None, n) if cl.subject(min(i, n)) == "other" else (n, None)
             j = r if r is not None else o
             if j > i and any(t.text in _A_THING for t in toks[i + 1 : j]):
                 continue  # "hang the curtains myself", "cut the hedge herself": who did it, not to whom
@@ -873,7 +1010,7 @@ def _signals(cl: _Clause) -> Iterable[CrisisSignal]:
             if s == "thing" and toks[i].text not in ("way", "ways", "how"):
                 continue
             between = toks[i + 1 : j]
-            if not all(t.text in _GLUE or t.tags & {"negation", "desire"} for t in between):
+            if not all(t.text in _GLUE or t.tags & {"negation", "desire", "glue"} for t in between):
                 continue
             after = (
                 toks[toks[j].start.get("death", j + 1)]
@@ -1034,11 +1171,18 @@ def _signals(cl: _Clause) -> Iterable[CrisisSignal]:
         if (
             w is not None
             and w + 1 < len(toks)
-            and toks[w + 1].text in ("me", "us", "them", "him", "her", "fi", "i")
+            and (
+                toks[w + 1].text in ("me", "us", "them", "him", "her", "fi", "i")
+                or "object_first" in toks[w + 1].tags
+            )
             and not (weak and _for_a_while(toks, w + 2))
             and not (w + 2 < len(toks) and toks[w + 2].text.endswith("ing"))  # "without me singing"
         ):
-            who = "self" if toks[w + 1].text in ("me", "us", "fi", "i") else "other"
+            who = (
+                "self"
+                if toks[w + 1].text in ("me", "us", "fi", "i") or "object_first" in toks[w + 1].tags
+                else "other"
+            )
             yield sig("suicide", i, w + 1, "concern" if weak else "crisis", who)
         if weak:
             continue
@@ -1175,7 +1319,7 @@ def _signals(cl: _Clause) -> Iterable[CrisisSignal]:
         prev = toks[j - 1] if j else None
         if prev is None or not (
             prev.text in _BEFORE_LIFE
-            or "desire" in prev.tags
+            or prev.tags & {"desire", "glue"}
             or prev.tags & {"hopeless", "negation"}
             and prev.text not in ("no", "dim", "not")
         ):
@@ -1302,7 +1446,7 @@ def _signals(cl: _Clause) -> Iterable[CrisisSignal]:
     # medicines and overdoses: "took 30 paracetamol", "pills saved up", "tried to od"
     for i in cl.pos("overdose"):
         word = toks[i].text
-        acted = any(_past(toks[j]) for j in range(max(0, i - 4), i)) or word.endswith(("ed", "ing"))
+        acted = any(_past(toks[j]) for j in range(max(0, i - 4), i + 1)) or word.endswith(("ed", "ing"))
         intends = any(cl.near(i, t, before=5) is not None for t in ("take", "desire", "attempt"))
         if word in ("od", "ods") and not (acted or intends):
             continue
@@ -1565,7 +1709,12 @@ def _signals(cl: _Clause) -> Iterable[CrisisSignal]:
             )
             if v is not None and toks[v].text not in ("me", "us"):
                 v = v - 1  # the victim is the owner: "my" head
-        welsh_victim = i > 0 and toks[i - 1].text in ("fy", "ein") and toks[i].text not in ("hurt",)
+        # the writer named before the act (Welsh "fy", Polish "mnie") or joined to it (Arabic "يضربني")
+        welsh_victim = (
+            i > 0
+            and (toks[i - 1].text in ("fy", "ein") or "object_first" in toks[i - 1].tags)
+            or "object_first" in toks[i].tags
+        ) and toks[i].text not in ("hurt",)
         if welsh_victim and any("figure_subject" in t.tags for t in toks[max(0, i - 5) : i]):
             continue  # "mae fy nhraed yn fy lladd": my feet are killing me
         if v is None and not welsh_victim:
@@ -1659,6 +1808,7 @@ def _signals(cl: _Clause) -> Iterable[CrisisSignal]:
             continue
         household = ("kids", "children", "child", "baby", "son", "daughter", "plant")
         mine = victim in ("me", "us", "fi", "ni", "my", "our") or welsh_victim or victim in household
+        mine = mine or v is not None and "object_first" in toks[v].tags  # Polish "bił mnie"
         yield sig("abuse", i, v if v is not None else i, "crisis", "self" if mine else "other")
     for i in cl.pos("hands_on_neck"):
         if any(t.text in _HANDS_ON_WORK for t in toks[:i]):
@@ -1762,9 +1912,10 @@ def _signals(cl: _Clause) -> Iterable[CrisisSignal]:
         v = cl.near(i, "victim", after=2)
         mine = (
             v is not None
-            and toks[v].text in ("me", "us", "fi", "ni")
+            and (toks[v].text in ("me", "us", "fi", "ni") or "object_first" in toks[v].tags)
             or i > 0
-            and toks[i - 1].text in ("fy", "ein")
+            and (toks[i - 1].text in ("fy", "ein") or "object_first" in toks[i - 1].tags)
+            or "object_first" in toks[i].tags  # "اغتصبني": the writer joined to the act
         )
         tier = "concern" if cl.negated(i) and cl.near(i, "negation", before=1) is not None else "crisis"
         yield sig("sexual-violence", i, v if v is not None else i, tier, "self" if mine else about(i))
@@ -1780,14 +1931,17 @@ def _signals(cl: _Clause) -> Iterable[CrisisSignal]:
             if toks[i + 1].text == "my":
                 yield sig("sexual-violence", i, i + 2, "crisis", "self")
                 continue
-        if v is None and i > 0 and toks[i - 1].text in ("fy", "ein"):  # Welsh "yn fy nghyffwrdd": me
-            v = i - 1
+        if v is None and i > 0 and (toks[i - 1].text in ("fy", "ein") or "object_first" in toks[i - 1].tags):
+            v = i - 1  # Welsh "yn fy nghyffwrdd", Polish "mnie dotykał": me
+        if v is None and "object_first" in toks[i].tags:
+            v = i  # "يلمسني": touches me
         s = cl.subject(i)
         earlier = any(
             "third" in toks[j].tags and toks[j].text not in ("her", "him", "them") for j in range(i)
         )
-        if v is not None and (s == "other" or s != "self" and earlier) and not cl.negated(i):
-            mine = toks[v].text in ("me", "us", "fy", "ein", "fi", "ni")
+        joined = "object_first" in toks[i].tags  # "يلمسني": done to the writer, by someone else
+        if v is not None and (s == "other" or s != "self" and (earlier or joined)) and not cl.negated(i):
+            mine = toks[v].text in ("me", "us", "fy", "ein", "fi", "ni") or "object_first" in toks[v].tags
             yield sig("sexual-violence", min(i, v), max(i, v), "crisis", "self" if mine else "other")
     for i in cl.pos("coerce"):
         x = cl.near(i, "sex_word", after=10)
@@ -1840,10 +1994,12 @@ def _signals(cl: _Clause) -> Iterable[CrisisSignal]:
             (
                 j
                 for j in range(i + 1, min(len(toks), i + 3))
-                if toks[j].text in ("me", "us", "home", "my", "i")
+                if toks[j].text in ("me", "us", "home", "my", "i") or "object_first" in toks[j].tags
             ),
             None,
         )
+        if v is None and ("object_first" in toks[i].tags or i and "object_first" in toks[i - 1].tags):
+            v = i  # "ktoś mnie śledzi", "يلاحقني": the writer named before the act or joined to it
         passive = i > 0 and toks[i - 1].text in ("being", "been", "was", "am", "getting", "got", "yn", "fy")
         s = cl.subject(i)
         if any(t.text in _ANIMALS for t in toks[max(0, i - 4) : i]):
@@ -3127,10 +3283,15 @@ def _welsh_verbs() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def _welsh_past() -> frozenset[str]:
-    """The single Welsh words of `past_act` ("cymerais", "llyncodd"), with their mutated forms ("gymerodd")."""
+    """The single words of `past_act` of each language section ("cymerais", "llyncodd"; Polish "wziąłem",
+    Arabic "بلعت"), with their other forms (the mutated "gymerodd")."""
     data = _concept_data()
-    words = [_plain(w) for w in (data.get("welsh") or {}).get("past_act", ()) if len(_plain(w).split()) == 1]
-    return frozenset(form for w in words for form in mutations(w))
+    out: set[str] = set()
+    for section in LANGUAGES:
+        for w in (data.get(section) or {}).get("past_act", ()):
+            if len(_plain(w).split()) == 1:
+                out.update(_language_forms(section, _plain(w)))
+    return frozenset(out)
 
 
 _PLACE_WORDS = frozenset(

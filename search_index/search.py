@@ -31,7 +31,14 @@ from .engine.analysis import query_terms, query_words
 from .engine.meaning import MeaningIndex, entry_text
 from .entries import Category, Entry
 from .index import ENGINE, area_key, current_generation, read_meta, read_state, spell_words
-from .language import is_welsh_word, ordinary_english_words, welsh_meanings, welsh_or_english
+from .language import (
+    OTHER_LANGUAGES,
+    identify_language,
+    is_welsh_word,
+    ordinary_english_words,
+    welsh_meanings,
+    welsh_or_english,
+)
 from .lexicon import BUILTIN as BUILTIN_VOCABULARY
 from .lexicon import (
     Understanding,
@@ -520,7 +527,8 @@ class SearchIndex:
 
         Two rankings are fused (see `_fuse`): the words (BM25F, each of the resident's words
         weighted by how much it says) and the meaning (the entries' vectors closest to the
-        message's). `Results.confident` is False when no result is a good match."""
+        message's). `Results.confident` is False when no result is a good match, and for a message
+        in a language the directory does not read (`language.OTHER_LANGUAGES`)."""
         text = text if isinstance(text, str) else ""
         crisis = detect_crisis(text)
         query_text = text[:MAX_QUERY_CHARS]
@@ -618,6 +626,11 @@ class SearchIndex:
         if crisis:
             hits = self._crisis_first(crisis, hits, None)
             confident = True  # the crisis lines are the answer
+        if identify_language(query_text).lang in OTHER_LANGUAGES:
+            # a message in a language the directory is not written in (Polish, Arabic, Portuguese,
+            # Kurdish): what its words match, they match by chance, so never a confident answer (a
+            # crisis it signals still leads: `crisis` is set, whatever `confident` says)
+            confident = False
         hits = hits[:limit]
         suggestion = None
         if corrections:
