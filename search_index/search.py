@@ -435,10 +435,7 @@ class SearchIndex:
         for "shoes"): not a typo, and the index's stemmer reads both alike. Or the plural of a
         whole word of the meaning model's vocabulary, a common English word ("tiles"). (Filler
         words do not count: "theres" is still read as "there".)"""
-        if self._known_stems is None:
-            stop = self.vocabulary.stopwords
-            self._known_stems = frozenset(stem(k) for k in self._known if k not in stop)
-        if stem(word) in self._known_stems:
+        if self._known_stem(word):
             return True
         single = word[:-1] if word.endswith("s") else ""
         return len(single) >= 4 and single not in self.vocabulary.stopwords and self._meaning.is_word(single)
@@ -703,12 +700,25 @@ class SearchIndex:
         return max(weight, min(1.0, rarity))
 
     def _familiar(self, word: str, lang: str = "en", u: Understanding | None = None) -> bool:
-        """Does the directory (any entry) or the resident vocabulary know this word? (A Welsh word read
-        through the dictionary: one of its English senses' words. In Welsh, another word the English
-        model does not know is taken as known: the model cannot judge it.)"""
+        """Does the directory (any entry) or the resident vocabulary know this word, in any of the
+        forms the index's stemmer reads alike ("catalogue" when an entry says "catalogues", as the
+        words search itself matches them)? (A Welsh word read through the dictionary: one of its
+        English senses' words. In Welsh, another word the English model does not know is taken as
+        known: the model cannot judge it.)"""
         if u is not None and word in u.senses:
-            return any(t in self._known for t in self._sense_words(u, word))
-        return word in self._known or (lang == "cy" and self._meaning.ok and not self._meaning.is_word(word))
+            return any(t in self._known or self._known_stem(t) for t in self._sense_words(u, word))
+        return (
+            word in self._known
+            or (word.isalpha() and len(stem(word)) >= 3 and self._known_stem(word))
+            or (lang == "cy" and self._meaning.ok and not self._meaning.is_word(word))
+        )
+
+    def _known_stem(self, word: str) -> bool:
+        """Does the directory or the vocabulary know a word the stemmer reads as this one?"""
+        if self._known_stems is None:
+            stop = self.vocabulary.stopwords
+            self._known_stems = frozenset(stem(k) for k in self._known if k not in stop)
+        return stem(word) in self._known_stems
 
     def _sense_words(self, u: Understanding, word: str, sense: str | None = None) -> list[str]:
         """The English words of a Welsh word's dictionary senses (or of one of them), filler left out."""

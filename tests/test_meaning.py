@@ -350,6 +350,19 @@ def test_a_word_an_entry_has_in_passing_is_no_good_match(bundled):
         assert res.confident and kind in res.hits[0].entry.categories, (message, res.hits[0].slug)
 
 
+def test_a_word_the_directory_has_in_another_form_is_familiar(bundled):
+    """The directory says "redundant", "gcse" and "shoes": "redundancy", "gcses" and "shoe" are words
+    it knows (the words search matches them alike), so an entry that does not account for one counts
+    it as context, not as a need the directory may have nothing for. A stem of two letters says
+    nothing ("died" is not the Welsh "di"); a word in no form of the directory stays unknown."""
+    for word in ("redundancy", "gcses", "shoe"):
+        assert word not in bundled._known and bundled._familiar(word), word
+    assert "di" in bundled._known and not bundled._familiar("died")
+    assert not bundled._familiar("catalogue")
+    res = bundled.search("facing redundancy at work")
+    assert res.confident and "learning" in res.hits[0].entry.categories, res.hits[0].why()
+
+
 def test_ask_json_gains_confident_and_keeps_the_rest(tmp_path):
     runner = CliRunner()
     result = runner.invoke(
