@@ -53,9 +53,9 @@ HARMLESS = [t for d in DATA.values() for t in d["harmless"]]
 # session 79.8% / 12.1%; the morning before 72.8% / 15.0%). Set 32 (broad), written blind during a round
 # from set 31's misses and measured at its end: 82.7% / 10.9% (the code at the start of the session 78.5% /
 # 9.9%; the morning before 71.7% / 14.6%). Sets 33 and 34 (broad), written blind during the seventh round
-(what a whole message says, read across its clauses): set 33 with the code of the round's start 85.7% /
-7.9%, at the end of its first half 87.2% / 6.8% (then tuned on); set 34, measured at the round's start
-87.4% / 10.5% and at its end 88.0% / 8.4%. All thirty-four together: 94.0% / 5.4% (5.42%), the floors below.
+# (what a whole message says, read across its clauses): set 33 with the code of the round's start 85.7% /
+# 7.9%, at the end of its first half 87.2% / 6.8% (then tuned on); set 34, measured at the round's start
+# 87.4% / 10.5% and at its end 88.0% / 8.4%. All thirty-four together: 94.0% / 5.4% (5.42%), the floors below.
 RISK_FLAGGED = 0.935  # at least this share of risk messages flagged (target 0.95)
 # at most this share of harmless look-alikes flagged (target 0.02; the blind sets' false alarms are
 # counted, not tuned away)
