@@ -33,6 +33,7 @@ from .entries import Category, Entry
 from .index import ENGINE, area_key, current_generation, read_meta, read_state, spell_words
 from .language import (
     OTHER_LANGUAGES,
+    could_be_other_language,
     identify_language,
     is_welsh_word,
     ordinary_english_words,
@@ -623,7 +624,7 @@ class SearchIndex:
         if crisis:
             hits = self._crisis_first(crisis, hits, None)
             confident = True  # the crisis lines are the answer
-        if identify_language(query_text).lang in OTHER_LANGUAGES:
+        if could_be_other_language(query_text) and identify_language(query_text).lang in OTHER_LANGUAGES:
             # a message in a language the directory is not written in (Polish, Arabic, Portuguese,
             # Kurdish): what its words match, they match by chance, so never a confident answer (a
             # crisis it signals still leads: `crisis` is set, whatever `confident` says)

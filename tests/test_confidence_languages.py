@@ -3,6 +3,8 @@
 words match, they match by chance. A crisis it signals still comes first."""
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -60,3 +62,34 @@ def test_ask_json_a_polish_crisis_leads_with_the_crisis_and_is_not_confident(ind
     for a in answers:
         assert {"query", "crisis", "confident", "results"} <= set(a)
         assert set(a) <= {"query", "crisis", "confident", "results", "suggestion"}
+
+
+@pytest.mark.parametrize(
+    "message, other",
+    [
+        ("food bank", False),
+        ("englsh lessons", False),
+        ("benifits", False),  # one word: never asked of the model
+        ("where can i get help with the rent", False),
+        ("ble mae'r banc bwyd", False),
+        ("Szukam pracy w Wrexham", True),
+        ("Preciso de ajuda com a renda", True),
+        ("أبحث عن عمل", True),
+    ],
+)
+def test_only_a_message_that_may_be_another_language_is_asked_of_the_model(message, other):
+    from search_index.language import could_be_other_language
+
+    assert could_be_other_language(message) is other
+
+
+def test_english_searches_never_load_the_language_model(index_dir):
+    """The model costs 75 MB once loaded: a server that only sees English and Welsh never loads it."""
+    code = (
+        "import sys; from search_index import SearchIndex; "
+        f"ix = SearchIndex.open({str(index_dir)!r}, content_dir={str(CONTENT)!r}); "
+        "[ix.search(q) for q in ('food bank', 'englsh lessons', 'my toddler isnt talking yet', 'benifits')]; "
+        "print('py3langid.langid' in sys.modules)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True)
+    assert out.stdout.strip().splitlines()[-1] == "False"
