@@ -271,16 +271,18 @@ def _counts(text: str) -> tuple[list[str], int, int]:
     return words, sum(1 for w in words if w in welsh_list), sum(1 for w in words if w in english_list)
 
 
-def could_be_other_language(text: str) -> bool:
+def could_be_other_language(text: str, also_known: frozenset[str] = frozenset()) -> bool:
     """Whether a message may be in a language other than English or Welsh, judged by its words alone
-    (no model): Arabic script, or three words or more of which fewer than half are everyday English or
-    Welsh ones. `identify_language` names another language only then, so asking this first keeps the
+    (no model): Arabic script, or three words or more of which fewer than half are English words of the
+    dictionary, Welsh words or `also_known` (the words search corrected: "meels" is a typo of meals). `identify_language` names another language only then, so asking this first keeps the
     language model (75 MB once loaded) out of a process that only ever sees English and Welsh."""
     text = text or ""
     if _arabic_script(text):
         return True
-    words, cy, en = _counts(text)
-    return len(words) >= 3 and (cy + en) * 2 < len(words)
+    words, _, _ = _counts(text)
+    english = ordinary_english_words()
+    known = sum(1 for w in words if w in english or w in also_known or is_welsh_word(w))
+    return len(words) >= 3 and known * 2 < len(words)
 
 
 def identify_language(text: str) -> LanguageGuess:

@@ -624,7 +624,9 @@ class SearchIndex:
         if crisis:
             hits = self._crisis_first(crisis, hits, None)
             confident = True  # the crisis lines are the answer
-        if could_be_other_language(query_text) and identify_language(query_text).lang in OTHER_LANGUAGES:
+        typos = frozenset(w for w, _ in corrections)
+        other = confident and could_be_other_language(query_text, typos)
+        if other and identify_language(query_text).lang in OTHER_LANGUAGES:
             # a message in a language the directory is not written in (Polish, Arabic, Portuguese,
             # Kurdish): what its words match, they match by chance, so never a confident answer (a
             # crisis it signals still leads: `crisis` is set, whatever `confident` says)
