@@ -1270,8 +1270,8 @@ def test_embed_without_the_model_is_none(rules_alone):
     assert embed(["i want to die"]) is None
 
 
-# What a whole message says across its clauses (the seventh round's mechanisms), each written here, not
-# taken from a held-out set: (message, kind, tier)
+# What a whole message says across its clauses (the seventh round's mechanisms), each example written
+# here, not taken from a held-out set: (message, kind, tier)
 WHOLE_MESSAGES = [
     (
         "rehomed the cat with my neighbour so she's looked after. that's everything sorted. thank you for everything",
@@ -1316,87 +1316,9 @@ WHOLE_MESSAGES = [
     ("Mae'r plant drws nesa ar ben eu hunain drwy'r nos eto", "danger", "crisis"),
 ]
 
-# Look-alikes made ordinary by what is said beside the risk word (written here, not from a held-out set)
-ORDINARY_BY_CONTEXT = [
-    "stood on the bridge at Llangollen watching the fireworks, what a night",
-    "i overdosed on sweets at the cinema, my teeth hurt",
-    "all my pills are lined up in a pill organiser, can the pharmacy fill it for me",
-    "how do i childproof the cupboard where the bleach and tablets are",
-    "my son took something for his headache and now he's drowsy, is that normal",
-    "worst headache of my life after the pub quiz last night, never drinking again",
-    "he keeps finding ways to die in the video game, it's a speedrun thing",
-    "i want to disappear for a week somewhere quiet with no wifi",
-    "my arms are covered in scratches from the new puppy",
-    "i scratch my legs raw at night with psoriasis, what cream helps",
-    "there's someone in the house, it's the plumber fixing the boiler",
-    "not a hill i want to die on, but the bins are late again",
-    "my boss is going to murder me, i forgot the minutes",
-    "any ASIST suicide intervention training in Wrexham for our staff",
-    "i self harmed as a teenager, the scars have faded, where can i get laser treatment",
-    "we went into town and didn't come back till late",
-    "I'm lonely since my wife died two years ago, are there clubs for older men?",
-    "Ffarwel i bawb, dw i'n mynd i Sbaen am flwyddyn!",
-]
-
-
-@pytest.mark.parametrize("text, kind, tier", WHOLE_MESSAGES)
-def test_what_a_whole_message_says_is_read(text, kind, tier):
-    s = detect_crisis(text)
-    assert s is not None, text
-    assert (s.kind, s.tier) == (kind, tier), (text, s)
-
-
-@pytest.mark.parametrize("text", ORDINARY_BY_CONTEXT)
-def test_what_is_said_beside_a_risk_word_can_make_it_ordinary(text):
-    assert detect_crisis(text) is None, (text, detect_crisis(text))
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "my daughter has scratches all up her arms, she says it's the cat but we haven't got a cat",
-        "flatmate locked in the bathroom, won't answer, empty blister packs everywhere",
-        "he's got his pills in a dosette box but he's taken the whole week's at once",
-        "i didn't pull the cord because it was out of reach, i've fallen and can't get up",
-        "going to walk into the river tonight and not come out",
-    ],
-)
-def test_a_context_that_does_not_explain_the_danger_away(text):
-    assert detect_crisis(text) is not None, text
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "i took an overdose when i was 16, i'm a teacher now and want to talk to my class about it",
-        "tried to end my life when i was 22, i'm a volunteer now, can i help at the drop-in",
-        "it's 5 years since my dad took his own life, we're planting a tree, can anyone come",
-        "someone's trying to break in through the back door, it's the fox again going through the bins",
-        "there's a man at the window! turned out to be the window cleaner, sorry",
-        "cut myself as a teenager, i'm 40 now and happy, where can i get scar treatment",
-    ],
-)
-def test_a_past_told_or_a_danger_explained_away_is_ordinary(text):
-    assert detect_crisis(text) is None, (text, detect_crisis(text))
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "my mum used to drink and now she's taken all her tablets",
-        "someone's banging on the back door, it's my ex and he's drunk",
-        "someone is breaking in downstairs, they say it's the gas board but they have a crowbar",
-        "i took an overdose when i was 19 and i want to do it again",
-        "he's been hitting me since 2019",
-    ],
-)
-def test_a_past_or_an_explanation_that_does_not_clear_the_danger(text):
-    assert detect_crisis(text) is not None, text
-
-
-# The second part of the seventh round: means sought or taken, menace, control and exploitation, a home
-# or a body in danger (written here, not taken from a held-out set): (message, kind)
-WHOLE_MESSAGES_2 = [
+# More of the round's mechanisms, English and Welsh: means sought or taken, menace, control and
+# exploitation, a home or a body in danger (message, kind)
+READ_BY_KIND = [
     ("gave my dog to my mum and sorted my loose ends", "suicide"),
     ("how do i close my savings account, won't need it after friday", "suicide"),
     ("she says she's taken the lot and now she's not replying", "suicide"),
@@ -1422,113 +1344,6 @@ WHOLE_MESSAGES_2 = [
     ("got sa'd on a night out", "sexual-violence"),
     ("my mate collapsed at the festival, she's boiling hot and talking nonsense", "danger"),
     ("Mae Nain wedi syrthio ac mae hi'n methu codi", "danger"),
-]
-
-ORDINARY_BY_CONTEXT_2 = [
-    "looking for a tree to hang a rope swing on for the kids",
-    "been googling how long it takes for hanging baskets to flower",
-    "took my inhaler 20 minutes late, is that ok",
-    "cut too deep into the hedge, will it grow back",
-    "heard glass smash downstairs, the dog knocked a vase off",
-    "looking for a photographer to shoot our christening",
-    "the physio pressed on my neck to find the knot",
-    "my baby grabbed my neck for a cuddle and squeezed",
-]
-
-
-@pytest.mark.parametrize("text, kind", WHOLE_MESSAGES_2)
-def test_a_means_a_menace_or_a_danger_across_a_message_is_read(text, kind):
-    s = detect_crisis(text)
-    assert s is not None and s.kind == kind, (text, s)
-
-
-@pytest.mark.parametrize("text", ORDINARY_BY_CONTEXT_2)
-def test_a_method_word_naming_a_thing_or_a_routine_is_ordinary(text):
-    assert detect_crisis(text) is None, (text, detect_crisis(text))
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "my brother keeps beating me at darts in the pub league",
-        "she thrashed me at chess again, any chess clubs for adults",
-        "the traffic on the bypass is killing me, is there a bus lane",
-        "my wife is killing me with her singing in the shower",
-        "Mae'r gwaith cartref yn fy lladd i, oes clwb gwaith cartref?",
-        "Is oilseed rape bad for asthma?",
-        "where can we get drink spiking test strips for the freshers fair",
-    ],
-)
-def test_a_game_a_figure_or_a_homonym_is_ordinary(text):
-    assert detect_crisis(text) is None, (text, detect_crisis(text))
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "my husband is killing me, he hits me every night",
-        "he beat me after the football match",
-        "Mae o wedi bygwth fy lladd i",
-        "he's killing me slowly and i can't leave",
-        "my boss at the factory keeps my passport and kicks me",
-    ],
-)
-def test_a_figure_that_is_no_figure_is_still_read(text):
-    assert detect_crisis(text) is not None, text
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "can't do this anymore, the tumble dryer has broken again, any grants?",
-        "cant take no more of this rain, any indoor play for kids",
-        "on the top floor of the multi storey and the ticket machine won't take cards",
-        "Dw i ar y bont yn y Waun, lle mae'r caffi?",
-        "my friend posted a goodbye message cos she's moving to Cardiff, leaving present ideas?",
-        "my kitchen caught fire last year and the insurance still needs the photos",
-        "he choked on a crisp but he's fine now, is there a first aid class",
-        "got a knife out to carve the turkey and my dad says I'm doing it wrong",
-        "I took all my tablets on holiday and ran out, can the pharmacy give me an emergency supply",
-        "can't breathe through my nose with this cold, what can the pharmacy give me",
-    ],
-)
-def test_an_everyday_trouble_beside_a_risk_word_is_ordinary(text):
-    assert detect_crisis(text) is None, (text, detect_crisis(text))
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "can't do this anymore, the pain is too much and i've got the tablets",
-        "i want it all to stop, the voices won't leave me alone",
-        "i'm parked at the top of the multi storey, been sitting here an hour",
-        "took all my tablets to my room",
-        "he choked me last week and he's back tonight",
-        "my kitchen caught fire and i can't get out",
-        "got the knife out and he says he'll use it on me",
-        "my wife left saying she won't be coming back, she took all her pills with her",
-    ],
-)
-def test_a_trouble_that_does_not_explain_the_danger_away(text):
-    assert detect_crisis(text) is not None, text
-
-
-def _review_probes() -> list[tuple[str, str]]:
-    lines = (ROOT / "tests" / "crisis_review_probes.txt").read_text(encoding="utf-8").splitlines()
-    return [tuple(line.split("|", 1)) for line in lines if line and not line.startswith("#")]  # type: ignore[misc]
-
-
-@pytest.mark.parametrize("label, text", _review_probes())
-def test_a_safety_reviewers_probes_stay_answered(label, text):
-    s = detect_crisis(text)
-    if label == "safe":
-        assert s is None, (text, s)
-    else:
-        assert s is not None and (label == "concern" or s.tier != "concern"), (text, s)
-
-
-# The seventh round's last mechanisms, from set 33's misses (examples written here): (message, kind)
-WHOLE_MESSAGES_3 = [
     ("thank you for everything, goodbye", "suicide"),
     ("i'm in the bath with a blade", "self-harm"),
     ("been googling the most painless ways", "suicide"),
@@ -1546,33 +1361,6 @@ WHOLE_MESSAGES_3 = [
     ("mae'r rhaff yn barod yn y sied", "suicide"),
     ("Mae o'n gwasgu fy ngwddw i bob nos", "abuse"),
     ("Mae gan Taid boen yn ei frest ac mae o'n chwysu", "danger"),
-]
-
-
-@pytest.mark.parametrize("text, kind", WHOLE_MESSAGES_3)
-def test_the_last_mechanisms_of_the_round_are_read(text, kind):
-    s = detect_crisis(text)
-    assert s is not None and s.kind == kind, (text, s)
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "thanks for everything, bye for now, see you next week",
-        "the rope for the kids' swing is in the garage, who can put it up safely",
-        "my son checks my emails for me because i can't see well",
-        "we got killed in the first half but came back to draw",
-        "standing on the bridge at Llangollen watching the canoes, where's good for lunch",
-        "took an extra tablet for my headache, is that ok",
-        "is it abuse if my mum takes my phone at bedtime lol",
-    ],
-)
-def test_the_last_look_alikes_of_the_round_are_ordinary(text):
-    assert detect_crisis(text) is None, (text, detect_crisis(text))
-
-
-# Welsh read as fully as English by the round's mechanisms (examples written here): (message, kind)
-WELSH_WHOLE_MESSAGES = [
     ("Mae wyneb Taid wedi disgyn un ochr a mae o'n siarad yn od", "danger"),
     ("Mae'r dŵr yn dod i mewn drwy'r drws a dan ni'n sownd", "danger"),
     ("Mae fy nghymydog heb ateb y drws ers tridiau a'r llenni ar gau", "danger"),
@@ -1583,8 +1371,129 @@ WELSH_WHOLE_MESSAGES = [
     ("Mae Nain yn methu cael ei gwynt ac mae ei gwefusau hi'n las", "danger"),
 ]
 
+# Look-alikes made ordinary by what is said of the flagged words, with nothing else alarming beside them:
+# an outing, a treat, a pill organiser, a remedy, a game, a figure of speech, a past with a life now, a
+# danger explained away, a weariness aimed at a thing
+ORDINARY_BESIDE = [
+    "stood on the bridge at Llangollen watching the fireworks, what a night",
+    "i overdosed on sweets at the cinema, my teeth hurt",
+    "all my pills are lined up in a pill organiser, can the pharmacy fill it for me",
+    "how do i childproof the cupboard where the bleach and tablets are",
+    "my son took something for his headache and now he's drowsy, is that normal",
+    "worst headache of my life after the pub quiz last night, never drinking again",
+    "he keeps finding ways to die in the video game, it's a speedrun thing",
+    "i want to disappear for a week somewhere quiet with no wifi",
+    "my arms are covered in scratches from the new puppy",
+    "i scratch my legs raw at night with psoriasis, what cream helps",
+    "there's someone in the house, it's the plumber fixing the boiler",
+    "not a hill i want to die on, but the bins are late again",
+    "my boss is going to murder me, i forgot the minutes",
+    "any ASIST suicide intervention training in Wrexham for our staff",
+    "i self harmed as a teenager, the scars have faded, where can i get laser treatment",
+    "we went into town and didn't come back till late",
+    "I'm lonely since my wife died two years ago, are there clubs for older men?",
+    "Ffarwel i bawb, dw i'n mynd i Sbaen am flwyddyn!",
+    "i took an overdose when i was 16, i'm a teacher now and want to talk to my class about it",
+    "tried to end my life when i was 22, i'm a volunteer now, can i help at the drop-in",
+    "it's 5 years since my dad took his own life, we're planting a tree, can anyone come",
+    "someone's trying to break in through the back door, it's the fox again going through the bins",
+    "there's a man at the window! turned out to be the window cleaner, sorry",
+    "cut myself as a teenager, i'm 40 now and happy, where can i get scar treatment",
+    "looking for a tree to hang a rope swing on for the kids",
+    "been googling how long it takes for hanging baskets to flower",
+    "took my inhaler 20 minutes late, is that ok",
+    "cut too deep into the hedge, will it grow back",
+    "heard glass smash downstairs, the dog knocked a vase off",
+    "looking for a photographer to shoot our christening",
+    "the physio pressed on my neck to find the knot",
+    "my baby grabbed my neck for a cuddle and squeezed",
+    "my brother keeps beating me at darts in the pub league",
+    "she thrashed me at chess again, any chess clubs for adults",
+    "the traffic on the bypass is killing me, is there a bus lane",
+    "my wife is killing me with her singing in the shower",
+    "Mae'r gwaith cartref yn fy lladd i, oes clwb gwaith cartref?",
+    "Is oilseed rape bad for asthma?",
+    "where can we get drink spiking test strips for the freshers fair",
+    "can't do this anymore, the tumble dryer has broken again, any grants?",
+    "cant take no more of this rain, any indoor play for kids",
+    "on the top floor of the multi storey and the ticket machine won't take cards",
+    "Dw i ar y bont yn y Waun, lle mae'r caffi?",
+    "my friend posted a goodbye message cos she's moving to Cardiff, leaving present ideas?",
+    "my kitchen caught fire last year and the insurance still needs the photos",
+    "he choked on a crisp but he's fine now, is there a first aid class",
+    "got a knife out to carve the turkey and my dad says I'm doing it wrong",
+    "I took all my tablets on holiday and ran out, can the pharmacy give me an emergency supply",
+    "can't breathe through my nose with this cold, what can the pharmacy give me",
+    "thanks for everything, bye for now, see you next week",
+    "the rope for the kids' swing is in the garage, who can put it up safely",
+    "my son checks my emails for me because i can't see well",
+    "we got killed in the first half but came back to draw",
+    "standing on the bridge at Llangollen watching the canoes, where's good for lunch",
+    "took an extra tablet for my headache, is that ok",
+    "is it abuse if my mum takes my phone at bedtime lol",
+]
 
-@pytest.mark.parametrize("text, kind", WELSH_WHOLE_MESSAGES)
-def test_welsh_is_read_by_the_rounds_mechanisms(text, kind):
+# What those readings must never clear: a cause doubted, a means at hand, a past not over, a figure that
+# is no figure, a trouble beside a real danger
+STILL_ALARMING = [
+    "my daughter has scratches all up her arms, she says it's the cat but we haven't got a cat",
+    "flatmate locked in the bathroom, won't answer, empty blister packs everywhere",
+    "he's got his pills in a dosette box but he's taken the whole week's at once",
+    "i didn't pull the cord because it was out of reach, i've fallen and can't get up",
+    "going to walk into the river tonight and not come out",
+    "my mum used to drink and now she's taken all her tablets",
+    "someone's banging on the back door, it's my ex and he's drunk",
+    "someone is breaking in downstairs, they say it's the gas board but they have a crowbar",
+    "i took an overdose when i was 19 and i want to do it again",
+    "he's been hitting me since 2019",
+    "my husband is killing me, he hits me every night",
+    "he beat me after the football match",
+    "Mae o wedi bygwth fy lladd i",
+    "he's killing me slowly and i can't leave",
+    "my boss at the factory keeps my passport and kicks me",
+    "can't do this anymore, the pain is too much and i've got the tablets",
+    "i want it all to stop, the voices won't leave me alone",
+    "i'm parked at the top of the multi storey, been sitting here an hour",
+    "took all my tablets to my room",
+    "he choked me last week and he's back tonight",
+    "my kitchen caught fire and i can't get out",
+    "got the knife out and he says he'll use it on me",
+    "my wife left saying she won't be coming back, she took all her pills with her",
+]
+
+
+@pytest.mark.parametrize("text, kind, tier", WHOLE_MESSAGES)
+def test_what_a_whole_message_says_is_read(text, kind, tier):
+    s = detect_crisis(text)
+    assert s is not None, text
+    assert (s.kind, s.tier) == (kind, tier), (text, s)
+
+
+@pytest.mark.parametrize("text, kind", READ_BY_KIND)
+def test_what_a_whole_message_says_is_read_as_its_kind(text, kind):
     s = detect_crisis(text)
     assert s is not None and s.kind == kind, (text, s)
+
+
+@pytest.mark.parametrize("text", ORDINARY_BESIDE)
+def test_what_is_said_of_a_risk_word_can_make_it_ordinary(text):
+    assert detect_crisis(text) is None, (text, detect_crisis(text))
+
+
+@pytest.mark.parametrize("text", STILL_ALARMING)
+def test_what_makes_a_risk_word_ordinary_never_clears_a_real_danger(text):
+    assert detect_crisis(text) is not None, text
+
+
+def _review_probes() -> list[tuple[str, str]]:
+    lines = (ROOT / "tests" / "crisis_review_probes.txt").read_text(encoding="utf-8").splitlines()
+    return [tuple(line.split("|", 1)) for line in lines if line and not line.startswith("#")]  # type: ignore[misc]
+
+
+@pytest.mark.parametrize("label, text", _review_probes())
+def test_a_safety_reviewers_probes_stay_answered(label, text):
+    s = detect_crisis(text)
+    if label == "safe":
+        assert s is None, (text, s)
+    else:
+        assert s is not None and (label == "concern" or s.tier != "concern"), (text, s)
