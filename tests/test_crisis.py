@@ -1150,16 +1150,13 @@ WELSH_ENGLISH_TWINS = {
 }
 
 
-def test_welsh_words_do_not_change_english_messages():
-    """A single Welsh concept word that is an ordinary English word, or the stem of one ("sai" of "says"),
-    would tag English messages: each such word is listed above with why it is harmless, and a new one
-    fails here until it is looked at (or written as a phrase: "sai yn", "sai moyn")."""
+def english_twins(section: str) -> set[str]:
+    """The single words of a language section of crisis_concepts.yml that are ordinary English words, or
+    the stem of one ("sai" of "says"), and no English concept word (so they would tag English messages)."""
     from search_index.crisis import _base, _concepts, _plain
     from search_index.language import ordinary_english_words
 
     english = ordinary_english_words()
-    if not len(english):
-        pytest.skip("no system word list (Debian package wbritish)")
     data = crisis.yaml.load(crisis.DATA.read_text(encoding="utf-8"), Loader=crisis.yaml.BaseLoader)
     in_english_lists = {
         w for items in data["concepts"].values() for item in items for w in _plain(item).split()
@@ -1169,13 +1166,25 @@ def test_welsh_words_do_not_change_english_messages():
     for w in english:
         stems.setdefault(_base(w, c), set()).add(w)
     twins = set()
-    for items in data["welsh"].values():
+    for items in data[section].values():
         for item in items:
             words = _plain(item).split()
             if len(words) == 1:
                 w = words[0]
                 if (({w} if w in english else set()) | stems.get(w, set())) - in_english_lists:
                     twins.add(w)
+    return twins
+
+
+def test_welsh_words_do_not_change_english_messages():
+    """A single Welsh concept word that is an ordinary English word, or the stem of one ("sai" of "says"),
+    would tag English messages: each such word is listed above with why it is harmless, and a new one
+    fails here until it is looked at (or written as a phrase: "sai yn", "sai moyn")."""
+    from search_index.language import ordinary_english_words
+
+    if not len(ordinary_english_words()):
+        pytest.skip("no system word list (Debian package wbritish)")
+    twins = english_twins("welsh")
     assert twins <= set(WELSH_ENGLISH_TWINS), sorted(twins - set(WELSH_ENGLISH_TWINS))
 
 
