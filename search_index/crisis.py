@@ -3678,12 +3678,8 @@ def _alarm_beside(toks: list[_Token], best: CrisisSignal) -> bool:
     """Whether anything alarming is said besides the flagged words: a wish, a means, a goodbye, a fear, a
     warning sign of the body, a blade, "still", "properly", "in real life"."""
     words = [t.text for t in toks]
-    phrase = best.phrase.split()
-    span: set[int] = set()
-    for k in range(len(words) - len(phrase) + 1):
-        if words[k : k + len(phrase)] == phrase:
-            span = set(range(k, k + len(phrase)))
-            break
+    at = _phrase_at(words, best)
+    span = set() if at is None else set(range(at, at + len(best.phrase.split())))
     if any(t.tags & _ALARM_TAGS for k, t in enumerate(toks) if k not in span):
         return True
     if set(words) & _ALARM_WORDS:
@@ -3691,13 +3687,22 @@ def _alarm_beside(toks: list[_Token], best: CrisisSignal) -> bool:
     return any(_has(words, said) for said in _WARNING_SIGNS.values())
 
 
+def _phrase_at(words: list[str], best: CrisisSignal) -> int | None:
+    """Where the flagged words first stand in the message's words (None when they cannot be found: a
+    phrase of the whole-message readers names no words)."""
+    phrase = best.phrase.split()
+    return next(
+        (k for k in range(len(words) - len(phrase) + 1) if words[k : k + len(phrase)] == phrase), None
+    )
+
+
 def _after_the_phrase(words: list[str], best: CrisisSignal, n: int) -> list[str]:
     """The `n` words after the flagged words (none when they cannot be found)."""
-    phrase = best.phrase.split()
-    for k in range(len(words) - len(phrase) + 1):
-        if words[k : k + len(phrase)] == phrase:
-            return words[k + len(phrase) : k + len(phrase) + n]
-    return []
+    at = _phrase_at(words, best)
+    if at is None:
+        return []
+    end = at + len(best.phrase.split())
+    return words[end : end + n]
 
 
 # what a person does at a high place, a platform or a river, said beside it
@@ -4135,7 +4140,7 @@ def _bounded(clauses: list[list[_Token]], best: CrisisSignal) -> bool:
         if t.tags & _FINAL and not (k + 1 < len(toks) and toks[k + 1].tags & _FINAL)
     }
     phrase = best.phrase.split()
-    at = next((k for k in range(len(words) - len(phrase) + 1) if words[k : k + len(phrase)] == phrase), None)
+    at = _phrase_at(words, best)
     if not ends and at is not None:
         ends.add(at + len(phrase))  # "notice if i am gone": the rules' phrase, of words with no finality
     if not ends or not all(_a_bound(words[e : e + 5], words[max(0, e - 3) : e]) for e in ends):
