@@ -1293,7 +1293,14 @@ def _signals(cl: _Clause) -> Iterable[CrisisSignal]:
         end = toks[i].start.get("dwell")
         if end is None:
             continue
-        means = next((k for k in range(end, min(len(toks), end + 5)) if toks[k].tags & _MEANS), None)
+        means = next(
+            (
+                k
+                for k in range(end, min(len(toks), end + 5))
+                if toks[k].tags & _MEANS or toks[k].text in _TRACKS
+            ),
+            None,
+        )
         told = _has([t.text for t in toks], _LONG_AGO)  # "the bridge collapse on the news"
         if means is not None and cl.subject(i) != "other" and not told:
             yield sig("suicide", i, means, "concern")
@@ -2000,7 +2007,11 @@ def _signals(cl: _Clause) -> Iterable[CrisisSignal]:
         )
         if v is None and ("object_first" in toks[i].tags or i and "object_first" in toks[i - 1].tags):
             v = i  # "ktoś mnie śledzi", "يلاحقني": the writer named before the act or joined to it
-        passive = i > 0 and toks[i - 1].text in ("being", "been", "was", "am", "getting", "got", "yn", "fy")
+        passive = (
+            i > 0
+            and toks[i - 1].text in ("being", "been", "was", "am", "getting", "got", "yn", "fy")
+            and not toks[i].text.endswith("ing")  # "i'm stalking their instagram": the writer does it
+        )
         s = cl.subject(i)
         if any(t.text in _ANIMALS for t in toks[max(0, i - 4) : i]):
             continue  # "a dog follows me home": an animal
@@ -2776,7 +2787,64 @@ _WARNING_SIGNS = {
         ("ddim", "codi"),
         ("ar", "y", "llawr"),
     ),
-    "blood": (("blood", "in", "it"), ("with", "blood"), ("bleeding",), ("gwaedu",), ("blood", "everywhere")),
+    "blood": (
+        ("blood", "in", "it"),
+        ("with", "blood"),
+        ("bleeding",),
+        ("gwaedu",),
+        ("blood", "everywhere"),
+        ("much", "blood"),
+        ("up", "blood"),
+    ),
+    # what brings blood up: "is it normal to cough up this much blood"
+    "coughing": (("cough", "up"), ("coughing",), ("coughed", "up"), ("pesychu",), ("peswch",)),
+    # a fit that goes on: "he's fitting and it won't stop"
+    "a fit": (
+        ("fitting", "and"),
+        ("is", "fitting"),
+        ("s", "fitting"),
+        ("still", "fitting"),
+        ("started", "fitting"),
+        ("keeps", "fitting"),
+        ("been", "fitting"),
+        ("fitting", "for"),
+        ("seizures",),
+        ("seizing",),
+        ("convulsing",),
+        ("convulsions",),
+        ("fitio",),
+        ("ffitio",),
+    ),
+    "not stopping": (
+        ("wont", "stop"),
+        ("not", "stopping"),
+        ("hasnt", "stopped"),
+        ("will", "not", "stop"),
+        ("still", "going"),
+    ),
+    # a scald or a burn, and the skin it did: "pulled the kettle over on herself, skin's blistering"
+    "a scald": (
+        ("kettle", "over"),
+        ("boiling", "water"),
+        ("hot", "water", "over"),
+        ("hot", "oil"),
+        ("scalded",),
+        ("scald",),
+        ("chip", "pan"),
+        ("dwr", "berwedig"),
+    ),
+    "the skin": (
+        ("skin", "is", "peeling"),
+        ("skin", "peeling"),
+        ("peeling", "off"),
+        ("skin", "coming", "off"),
+        ("skin", "came", "off"),
+        ("blistering",),
+        ("blistered",),
+        ("skin", "is", "white"),
+        ("charred",),
+        ("pothelli",),
+    ),
     "cannot feel": (
         ("cant", "feel", "his", "legs"),
         ("cant", "feel", "my", "legs"),
@@ -2787,6 +2855,13 @@ _WARNING_SIGNS = {
     ),
     "a needle": (("needle", "still"), ("needle", "in", "his"), ("needle", "in", "her")),
     "breathing": (
+        ("asthma", "attack"),
+        ("inhaler", "isnt", "working"),
+        ("inhaler", "is", "not", "working"),
+        ("inhaler", "not", "working"),
+        ("inhaler", "doesnt", "work"),
+        ("inhaler", "isnt", "helping"),
+        ("inhaler", "not", "helping"),
         ("barely", "breathing"),
         ("snoring", "noise"),
         ("breathing", "deep", "and", "fast"),
@@ -2853,6 +2928,11 @@ _WARNING_SIGNS = {
         ("wont", "answer"),
     ),
     "neglect": (
+        ("not", "allowed", "to", "eat"),
+        ("isnt", "allowed", "to", "eat"),
+        ("not", "allowed", "food"),
+        ("isnt", "allowed", "food"),
+        ("not", "let", "to", "eat"),
         ("sores",),
         ("rotting", "food"),
         ("same", "clothes", "for"),
@@ -2866,6 +2946,12 @@ _WARNING_SIGNS = {
         ("wasting", "away"),
         ("lost", "so", "much", "weight"),
         ("lost", "loads", "of", "weight"),
+        ("see", "his", "ribs"),
+        ("see", "her", "ribs"),
+        ("see", "all", "his", "ribs"),
+        ("see", "all", "her", "ribs"),
+        ("ribs", "showing"),
+        ("ribs", "sticking", "out"),
     ),
 }
 _SERIOUS_SIGNS = frozenset(
@@ -2884,6 +2970,8 @@ _SERIOUS_SIGNS = frozenset(
         "neglect",
         "cannot feel",
         "a needle",
+        "a fit",
+        "the skin",
     }
 )
 # Not eating, for days or by design
@@ -2900,6 +2988,12 @@ _STARVING = (
     ("not", "eating"),
     ("rhoi", "y", "gorau", "i", "fwyta"),
 )
+# a colour the skin should not be: "her lips look blue"
+_SKIN_PARTS = frozenset("lips lip face skin fingers fingertips tongue gwefusau wyneb croen".split())
+_COLOURS_OF_DANGER = frozenset("blue grey gray purple bluish greyish mottled las llwyd".split())
+# treatments that leave the body open to infection, so that a fever is an emergency
+_TREATMENTS = frozenset("chemo chemotherapy cemotherapi transplant".split())
+_ASKED_IN_GENERAL = (("does", "chemo"), ("can", "chemo"), ("do", "you", "get"), ("is", "it", "common"))
 _GIVING_WAY = frozenset("faint fainted fainting dizzy weak collapsed stairs heart chest blood".split())
 # A debt made to be paid in fear: "they know where my mum lives", "or they'll do my brother"
 _MADE_TO_PAY = (
@@ -3392,9 +3486,11 @@ def _detect(text: str) -> CrisisSignal | None:
             return None  # "im dead hahaha": the readers by likeness do not read a joke; the rules do
         if best is not None and said & _SPORT and best.kind in ("abuse", "sexual-violence"):
             return None  # "he pinned me down at jiu jitsu": the readers by likeness do not read a game
+        if best is not None and (said & _MAKE_BELIEVE or _a_thing_saved(clauses)):
+            return None  # "a fake body hanging from the tree for halloween", "saved up my clubcard points"
     if best is None:
         return None
-    if _told_of_the_past(clauses, best):
+    if _told_of_the_past(clauses, best) or _in_a_story(clauses, best):
         return None  # "my grandad was shot in the war", "the drama where he strangles her"
     if (
         best.tier != "urgent"
@@ -3410,11 +3506,14 @@ def _detect(text: str) -> CrisisSignal | None:
         or _a_joke_with_its_butt(clauses, best)
         or _taken_back(clauses, best)
         or _end_of_life_wishes(clauses, best)
+        or _affairs_and_plans(clauses, best)
         or _a_weapon_to_hand_in(clauses, best)
         or _a_hazard_seen_to(clauses, best)
         or _ordinary_by_its_context(clauses, best)
     ):
         return None  # "not wake up till noon", "2 paracetamol and 2 ibuprofen, is that ok?"
+    if best.kind == "abuse" and _a_parent_minding_a_child(clauses, best):
+        return None  # "mum's got a tracker on my phone because i'm 13": care, not coercive control
     if best.kind == "abuse" and best.tier != "urgent" and _a_game_or_a_figure(clauses, best):
         return None  # "got beat at pool by my boyfriend", "the kids are killing me this half term"
     if best.tier == "crisis" and _surely_harmless(clauses):
@@ -3425,6 +3524,56 @@ def _detect(text: str) -> CrisisSignal | None:
 # The post-filters below read a flagged message as ordinary. Each is narrow, and none acts when more
 # than one clause raises a signal of its own ("this is my last message today. i've taken all my
 # pills"), nor when the message names a means at hand, an amount, a weapon held or a now.
+
+
+_PARENTS = frozenset("mum mam mom mums mams moms dad dads parents parent".split())
+_WATCHED = frozenset("tracker tracking tracks track location app apps screen phone life360 wifi".split())
+_HURTFUL_TAGS = frozenset(
+    {"violence", "threat", "fear", "sexual", "touch", "harm", "kill", "weapon", "hands_on_neck"}
+)
+
+
+def _a_parent_minding_a_child(clauses: list[list[_Token]], best: CrisisSignal) -> bool:
+    """A parent who watches a child's phone: "my mum's got a tracker on my phone because i'm 13" (never
+    with a blow, a threat, fear or anything sexual, nor for a writer of 16 or more)."""
+    toks = [t for cl in clauses for t in cl]
+    has = {t.text for t in toks}
+    young = [a for cl in clauses for a in _ages(cl)]
+    return (
+        best.tier != "urgent"
+        and bool(has & _PARENTS)
+        and bool(set(best.phrase.split()) & _WATCHED)
+        and bool(young)
+        and max(young) < 16
+        and not any(t.tags & _HURTFUL_TAGS for t in toks)
+    )
+
+
+_MAKE_BELIEVE = frozenset("pretend halloween costume costumes prop props decorations".split())
+_SAVING = frozenset("saved saving stockpiled stockpiling hoarded hoarding stashed stashing".split())
+
+
+def _a_thing_saved(clauses: list[list[_Token]]) -> bool:
+    """Whether what is saved up is named, and is no means: "saved up my clubcard points for weeks" (not
+    "saved up my tablets", "been saving them")."""
+    saved = False
+    for cl in clauses:
+        for k, t in enumerate(cl):
+            if t.text not in _SAVING:
+                continue
+            j = k + 1
+            while j < len(cl) and cl[j].text in ("up", "my", "our", "some", "all"):
+                j += 1
+            thing = cl[j] if j < len(cl) else None
+            if (
+                thing is None
+                or thing.tags
+                or not thing.text.isalpha()
+                or thing.text in _FUNCTION_WORDS | {"them", "enough"}
+            ):
+                return False
+            saved = True
+    return saved
 
 
 def _one_signal(clauses: list[list[_Token]]) -> bool:
@@ -3500,6 +3649,18 @@ _ABSENT = (
     ("ill", "be", "here"),
     ("be", "here", "by"),
     ("ddim", "yma"),
+    ("na", "fydda", "i", "yma"),
+    ("na", "fyddai", "i", "yma"),
+)
+# a note left for when the writer is gone: "a letter for the kids in case i'm not here"
+_FOR_WHEN_GONE = _ABSENT + (
+    ("am", "not", "here"),
+    ("am", "not", "around"),
+    ("when", "i", "am", "gone"),
+    ("after", "i", "am", "gone"),
+    ("for", "after"),
+    ("if", "something", "happens", "to", "me"),
+    ("ar", "ol", "i", "fi", "fynd"),
 )
 _BACK_WHEN = frozenset(
     "till until til before after for tomorrow late early next this in on at by soon".split()
@@ -3860,7 +4021,47 @@ def _ordinary_by_its_context(clauses: list[list[_Token]], best: CrisisSignal) ->
     )
     if best.kind == "suicide" and not parting and _carried_not_taken(words):
         return True
+    if best.kind == "suicide" and _dead_before_a_wait(words):
+        return True
     return best.kind == "danger" and not has & _CAUSE_DOUBTED and _explained_away(words)
+
+
+_ARRIVALS = frozenset(
+    "comes come arrives arrive turns gets answers answer fixes fix finishes finish opens open replies reply".split()
+)
+_HELP_COMING = frozenset("ambulance paramedics police help doctor gp 999 helicopter".split())
+
+
+def _dead_before_a_wait(words: list[str]) -> bool:
+    """A figure of waiting: "i'll be dead before that bus comes", "dead before they fix the road" (not
+    "before the ambulance gets here")."""
+    for k, w in enumerate(words):
+        if w == "dead" and words[k + 1 : k + 2] == ["before"]:
+            ahead = set(words[k + 2 : k + 8])
+            if ahead & _ARRIVALS and not ahead & _HELP_COMING:
+                return True
+    return False
+
+
+_AFFAIRS = frozenset("affairs will funeral".split())
+_PLANS_AHEAD = frozenset("enjoy enjoying trip trips holiday holidays cruise outings outing hobby".split())
+_AN_END_NEAR = frozenset("last goodbye bye tonight soon ready pills tablets".split())
+
+
+def _affairs_and_plans(clauses: list[list[_Token]], best: CrisisSignal) -> bool:
+    """Affairs put in order by someone who plans to enjoy what is ahead: "i'm 84, i've put my affairs in
+    order, now i want to enjoy myself. any trips for pensioners?" (never with a last, a goodbye, a soon,
+    or a wish to die)."""
+    toks = [t for cl in clauses for t in cl]
+    has = {t.text for t in toks}
+    return (
+        best.kind == "suicide"
+        and best.tier != "urgent"
+        and bool(set(best.phrase.split()) & _AFFAIRS)
+        and bool(has & _PLANS_AHEAD)
+        and not has & _AN_END_NEAR
+        and not any(t.tags & {"kill", "death", "suicide", "cant_go_on", "despair", "substance"} for t in toks)
+    )
 
 
 # an emergency over, said after it: "he choked on a grape but he's fine now"
@@ -4293,6 +4494,8 @@ _AFTER_FOREVER = frozenset("and now tonight this i lol tbh honestly please x xx 
 # Means a person dwells on (`dwell`): a weapon, a rope, a height, poison, water, medicines
 _MEANS = frozenset({"weapon", "shoot", "hang", "high_place", "poison", "water", "substance", "overdose"})
 # Said of someone who comes again and again (`lurk`)
+_PEACEFUL = frozenset("painless peaceful surest painfree".split())
+_TRACKS = frozenset("railway railways tracks track trains motorway traffic rheilffordd".split())
 _AGAIN = frozenset("keep keeps kept keeping every always again constantly still daily nightly".split())
 # The writer's own children (`_signals`: afraid of harming them)
 _MY_CHILDREN = frozenset("baby babies kids kid children child son daughter toddler boy girl twins".split())
@@ -4435,6 +4638,7 @@ def _well_now(words: list[str], k: int) -> bool:
         or bool(set(after) & well)
         or bool(set(words[max(0, k - 2) : k]) & well)
         or any(w.isdigit() for w in words[max(0, k - 2) : k])
+        or bool(set(words[k + 1 : k + 6]) & _GIVING_BACK)  # "and now i'd like to volunteer"
         or any(
             w in _ROLES and before[j - 1 : j] in (["a"], ["an"]) for j, w in enumerate(before)
         )  # "a nurse now"
@@ -4476,17 +4680,50 @@ _LATELY = (
 )
 
 
+_STORIES = frozenset(
+    "film films movie movies scene episode series soap show drama book novel play script storyline plot "
+    "documentary ffilm cymeriad".split()
+)
+_STORY_LINKS = frozenset("where when who which about lle pan".split())
+_ROLES_PLAYED = frozenset("character characters role part cymeriad rhan".split())
+_FIRST_PERSON = frozenset("i me my myself im fi fy".split())
+
+
+def _in_a_story(clauses: list[list[_Token]], best: CrisisSignal) -> bool:
+    """A risk that happens in a story or on a stage: "the film had a scene where she overdosed", "i'm
+    playing a suicidal character" (never with a now beside it, a second signal, or the writer in the
+    flagged words)."""
+    if not _one_signal(clauses) or set(best.phrase.split()) & _FIRST_PERSON:
+        return False
+    for cl in clauses:
+        said = [t.text for t in cl]
+        at = _phrase_at(said, best)
+        if at is None or any("now" in t.tags for t in cl):
+            continue
+        told = any(
+            w in _STORIES and said[j + 1 : j + 2] and said[j + 1] in _STORY_LINKS
+            for j, w in enumerate(said[:at])
+            if j >= at - 6
+        )
+        after = said[at + len(best.phrase.split()) : at + len(best.phrase.split()) + 2]
+        if told or set(after) & _ROLES_PLAYED:
+            return True
+    return False
+
+
 def _a_past_year(words: list[str]) -> bool:
-    """A year gone by, said as when: "in 2019", "back in 2015" (not "since 2019": still going on)."""
+    """A year or a decade gone by, said as when: "in 2019", "back in 2015", "in the 70s", "in the
+    eighties" (not "since 2019": still going on)."""
     this_year = time.gmtime().tm_year
     return any(
-        w.isdigit()
-        and len(w) == 4
-        and 1900 <= int(w) < this_year
-        and k
-        and words[k - 1] in ("in", "yn", "ym")
+        (w.isdigit() and len(w) == 4 and 1900 <= int(w) < this_year and words[k - 1] in ("in", "yn", "ym"))
+        or (_DECADE.fullmatch(w) and words[k - 1] == "the" and words[k - 2 : k - 1] == ["in"])
         for k, w in enumerate(words)
+        if k
     )
+
+
+_DECADE = re.compile(r"(?:19)?[2-9]0s|twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties")
 
 
 _BUT_NOW = (
@@ -4506,7 +4743,13 @@ _CHILDHOOD = (
     ("in", "blentyn"),
     ("yn", "blentyn"),
 )
+_GIVING_BACK = frozenset(
+    "volunteer volunteering mentor mentoring qualified retrained fundraise fundraising".split()
+)
+_GRIEF = (["think"], ["miss"], ["remember"], ["grieve"], ["cry"], ["dream"], ["talk"])
 _WELL_NOW = (
+    ("got", "out", "of"),
+    ("escaped", "from"),
     ("doing", "really", "well"),
     ("doing", "so", "well"),
     ("fixed", "the"),
@@ -4597,8 +4840,11 @@ def _told_of_the_past(clauses: list[list[_Token]], best: CrisisSignal) -> bool:
     if wish or "anymore" in words:
         return False  # "the counselling last month really helped but i want to die", "he says he'll kill me"
     still = any(
-        w == "still" and words[k + 1 : k + 2] not in (["needs"], ["need"]) for k, w in enumerate(words)
-    )
+        w == "still"
+        and words[k + 1 : k + 2] not in (["needs"], ["need"])
+        and words[k + 1 : k + 2] not in _GRIEF
+        for k, w in enumerate(words)
+    )  # not "i still think about her", "i still miss him"
     if _now_again(words) or still or set(words) & {"just", "again", "tonight", "today", "heno", "eto"}:
         return False  # "my son used to self harm and now he's taken an overdose"
     if any(w == "now" and not _well_now(words, k) for k, w in enumerate(words)):
@@ -4963,13 +5209,28 @@ def _across_clauses(clauses: list[list[_Token]]) -> CrisisSignal | None:
     # two warning signs of the body, one of them serious: "fallen and my hip's gone ... i feel woozy",
     # "confused and hot and shivery", "her words are coming out wrong and she can't lift her arm"
     signs = {name for name, said in _WARNING_SIGNS.items() if _has(words, said)}
+    if any(
+        w in _SKIN_PARTS and set(words[k + 1 : k + 4]) & _COLOURS_OF_DANGER for k, w in enumerate(words)
+    ):
+        signs.add("grey")  # "her lips look blue", "his face has gone grey"
     if len(signs) >= 2 and signs & _SERIOUS_SIGNS:
         return CrisisSignal("danger", " ... ".join(sorted(signs)), tier="urgent", about="other")
+    # a fever during cancer treatment (sepsis): "had chemo on tuesday and now he's shivering"
+    fever = signs & {"hot", "shivery"} or any(
+        w in ("temperature", "temp", "fever", "tymheredd")
+        and any(x.isdigit() and 38 <= int(x) <= 43 for x in words[k + 1 : k + 4])
+        for k, w in enumerate(words)
+    )
+    if fever and has & _TREATMENTS and not _has(words, _ASKED_IN_GENERAL):
+        return CrisisSignal("danger", "treatment ... fever", tier="urgent", about="other")
     # starving, and the body giving way: "haven't eaten in 5 days and my heart's doing a weird thing",
     # "purging after every meal, there's blood in it now", "300 cals a day and i fainted"
-    starving = _has(words, _STARVING) or any(
-        w.isdigit() and at(k + 1) in ("cals", "calories", "kcal") for k, w in enumerate(words)
-    )
+    starving = (
+        _has(words, _STARVING)
+        or any(w.isdigit() and at(k + 1) in ("cals", "calories", "kcal") for k, w in enumerate(words))
+        or _has(words, (("without", "eating"), ("without", "food")))
+        and has & {"days", "weeks"}
+    )  # "it's been 9 days without food" (not "how long without eating before a blood test")
     if starving and (signs or has & _GIVING_WAY):
         return CrisisSignal(
             "self-harm",
@@ -5108,6 +5369,14 @@ def _across_clauses(clauses: list[list[_Token]]) -> CrisisSignal | None:
         words, (("i", "did", "it"), ("i", "have", "done", "it"), ("i", "went", "through", "with", "it"))
     ):
         return CrisisSignal("suicide", "if you do not hear from me ... i did it", tier="crisis", about="self")
+    # a note written for when the writer is gone: "written letters to the kids in case i'm not here"
+    if has & _NOTES and has & _WROTE and _has(words, _FOR_WHEN_GONE) and has & {"i", "fi", "me"}:
+        if not has & (
+            _TRIPS
+            | _ERRANDS
+            | {"holiday", "operation", "surgery", "ysbyty", "dentist", "appointment", "shift"}
+        ):
+            return CrisisSignal("suicide", "a note ... for when i am gone", tier="crisis", about="self")
     # a note written, and nothing said of whom it is for: "i've written a note. thanks to the hub for before"
     for cl in clauses:
         said = [t.text for t in cl]
@@ -5307,6 +5576,22 @@ _SETTLED = (
     ("made", "a", "will"),
     ("affairs", "are", "in", "order"),
 )
+# affairs settled one act at a time: "paid off my debts, cancelled my phone, given the dog to my brother"
+_SETTLING_ACTS = (
+    ("paid", "off"),
+    ("cancelled",),
+    ("canceled",),
+    ("closed", "my"),
+    ("deleted", "my"),
+    ("leave", "the", "keys"),
+    ("leave", "the", "house", "keys"),
+    ("leave", "my", "keys"),
+    ("sorted", "my", "will"),
+    ("made", "a", "will"),
+    ("written", "my", "will"),
+    ("rehomed",),
+)
+_MOVING = frozenset("moving move moved emigrating relocating tenancy abroad spain australia new".split())
 _THANKS_FOR_ALL = (
     ("thanks", "for", "everything"),
     ("thank", "you", "for", "everything"),
@@ -5415,11 +5700,28 @@ _WATER_IN = (
     ("pouring", "in"),
     ("getting", "in"),
     ("rising",),
+    ("yn", "codi"),
+    ("dod", "dros"),
 )
 _FAST = frozenset(
     "fast quickly quick knee knees waist deep door stairs sownd stuck windowsills sockets walk".split()
 )
-_SPARKING = frozenset("sparking sparked arcing fizzing".split())
+_SPARKING = frozenset("sparking sparked sparks arcing fizzing".split())
+# a live line down: "the cable's come down in the storm and it's sparking on the pavement"
+_LINES = frozenset("cable cables wire wires line lines pylon powerline cebl gwifren".split())
+_DOWN = frozenset("ground down fallen snapped road path pavement street lawr".split())
+# a thing in the home smoking or smouldering: "the extension lead is smoking"
+_SMOULDERS = frozenset("smoking smouldering smoldering mygu".split())
+_FLAMMABLE = frozenset(
+    "duvet bed mattress sofa settee couch curtains curtain blanket rug carpet socket sockets plug lead "
+    "charger wire wires cable heater tv laptop battery toaster microwave dryer fridge freezer wall "
+    "ceiling light fan oven hob pan".split()
+)
+# a vehicle gone into water with people in it: "a van's gone in the canal and the driver is on the roof"
+_VEHICLES = frozenset("car van bus lorry truck taxi cab".split())
+_STILL_THERE = frozenset(
+    "people someone somebody driver kids children family inside trapped roof stuck".split()
+)
 # a baby's age in weeks or days, and a fever or not feeding
 _FEVER = frozenset("temp temperature fever feverish floppy".split())
 _NOT_FED = (
@@ -5579,7 +5881,27 @@ _MENACES = (
     ("sorry", "i", "was", "born"),
     ("when", "he", "gets", "back", "i", "am", "dead"),
     ("when", "he", "gets", "home", "i", "am", "dead"),
+    ("find", "my", "body"),
+    ("find", "your", "body"),
+    ("find", "her", "body"),
+    ("find", "our", "bodies"),
 )
+# a threat come in writing: "a note through the door saying they'll burn us out"
+_WRITTEN = frozenset(
+    "letter letters note notes message messages text texts email emails graffiti card comment comments dm dms "
+    "llythyr neges".split()
+)
+_SAYING = frozenset("saying says said reading read threatening dweud".split())
+_NOT_A_KILLING = frozenset("off for time it".split())  # "kill off the route", "kill for a pint"
+_DREAD_WORDS = frozenset("die bomb bombs burn stab shoot hurt lladd".split())  # and "you are dead"
+# dead animals left for someone: "someone keeps leaving dead rats on our step"
+_CARCASSES = frozenset(
+    "bird birds rat rats animal animals cat cats fox pigeon pigeons rabbit fish mice mouse".split()
+)
+_LEFT_AT = frozenset("doorstep door step letterbox garden car drive porch left leaving".split())
+# a weapon wanted for a person: "how do i get a gun, i need one for my ex"
+_WANTING = frozenset("need want get buy getting buying wanted needed".split())
+_ARMS = frozenset("gun guns knife knives crossbow machete firearm shotgun rifle pistol taser".split())
 _MENACERS = frozenset("he she they ex partner husband boyfriend wife girlfriend dad stepdad".split())
 # hands pressed on a throat: "when he squeezes my throat"
 _PRESSING = frozenset(
@@ -5715,6 +6037,11 @@ def _affairs_settled(
     given_to = gave and "to" in has  # "gave my cat to my sister", "given his watch to our son"
     if settled and (_has(words, _THANKS_FOR_ALL) or given_to):
         return _sig("suicide", "affairs settled ... given or thanked", about=who)
+    acts = sum(_has(words, (act,)) for act in _SETTLING_ACTS)
+    if given_to and acts >= 2 and not has & (_MOVING | _TRIPS):
+        return _sig(
+            "suicide", "affairs settled one by one", about=who
+        )  # debts paid, phone cancelled, pet given
     need_none = any(
         words[k : k + len(q)] == list(q)
         and words[k + len(q) : k + len(q) + 1]
@@ -5879,6 +6206,7 @@ def _a_means(
         "know",
         "wybod",
     }
+    hung = hung and not has & {"swing", "siglen", "hammock", "tyre"}  # "a rope for the tree swing"
     ready = (has & {"ready", "barod"} or kept) and not has & _ROPE_WORK
     if rope and (hung or ready and has & {"rope", "rhaff", "noose", "ligature"}):
         return _sig("suicide", "a rope made ready")  # "hefyd mae'r rhaff yn barod yn y garej"
@@ -5908,6 +6236,29 @@ def _a_means(
         and not errand
     ):
         return _sig("suicide", "painless ways researched")  # "i keep googling painless ways"
+    for cl in clauses:  # a painless way, of nothing named: "what's the quickest painless way. asking for me"
+        said = [t.text for t in cl]
+        for k, w in enumerate(said):
+            rest = said[k + 1 : k + 3]
+            unnamed_end = not rest or rest in (
+                ["to", "go"],
+                ["to", "die"],
+                ["to", "do"],
+                ["out"],
+                ["to", "end"],
+            )
+            if (
+                w in ("way", "ways", "method", "methods")
+                and set(said[max(0, k - 2) : k]) & _PEACEFUL
+                and unnamed_end
+            ):
+                return _sig("suicide", "a painless way")
+    enough = any(
+        w == "enough" and _has(words[k + 1 : k + 6], (("to", "do", "it"), ("to", "end", "it"), ("to", "die")))
+        for k, w in enumerate(words)
+    )
+    if enough and any(t.tags & {"substance", "poison"} for t in toks):
+        return _sig("suicide", "enough to do it")  # "i only need enough paracetamol to do it once"
     unnamed = has & {"something", "what", "stuff", "everything"} or any(t.tags & {"substance"} for t in toks)
     if (
         _has(words, (("to", "do", "it", "with"), ("need", "to", "do", "it"), ("to", "end", "it")))
@@ -6055,6 +6406,45 @@ def _menace(
         )  # "hiding at my friend's, he's driving round looking for me"
     if _has(words, _MENACES) and has & _MENACERS:
         return _sig("abuse", "a menace said")
+    for k, w in enumerate(words):
+        if w in _WRITTEN and set(words[k + 1 : k + 3]) & _SAYING:
+            said = toks[k + 2 : k + 14]
+            if any(
+                (
+                    t.tags & {"kill", "shoot", "burn"}
+                    or t.text in _DREAD_WORDS
+                    or t.text == "dead"
+                    and words[k + 1 + j : k + 2 + j] in (["are"], ["be"], ["you"])
+                )
+                and words[min(k + 3 + j, len(words) - 1)] not in _NOT_A_KILLING
+                for j, t in enumerate(said)
+            ):
+                return _sig("danger", w + " saying ... " + "kill", about="other")  # a threat in writing
+    dead = [words[k + 1] for k, w in enumerate(words[:-1]) if w == "dead" and words[k + 1] in _CARCASSES]
+    someone = has & {"someone", "somebody", "they", "he", "she", "neighbour", "neighbours"}
+    if dead and someone and has & _LEFT_AT and not (has & (_PETS | {"fox", "cat"})) - set(dead):
+        return _sig("danger", "dead " + dead[0] + " left", about="self")
+    if (any(t.tags & {"weapon"} for t in toks) or has & _ARMS) and has & _WANTING:
+        for k, w in enumerate(words):
+            target = words[k + 1 : k + 3]
+            if w == "for" and (
+                target[:1] in (["him"], ["her"])
+                or target[:1] == ["my"]
+                and target[1:]
+                and target[1] in _PARTNERS | {"ex", "neighbour"}
+            ):
+                if not has & {
+                    "toy",
+                    "nerf",
+                    "water",
+                    "birthday",
+                    "present",
+                    "christmas",
+                    "gift",
+                    "kitchen",
+                    "chef",
+                }:
+                    return _sig("danger", "a weapon wanted for " + " ".join(target), about="other")
     if not has & _NOT_A_THREAT_TO_A_NECK:
         for k, w in enumerate(words):
             if (
@@ -6098,7 +6488,17 @@ def _control_and_exploitation(
     clauses: list[list[_Token]], toks: list[_Token], words: list[str], has: set[str]
 ) -> CrisisSignal | None:
     """Help sought in secret from a partner; control act after act; a child handed between men, lured,
-    groomed by an adult, or in pictures; rent to be paid 'another way'."""
+    groomed by an adult, or in pictures; rent to be paid 'another way'; workers kept where they work."""
+    kept_in = any(
+        w in ("let", "allowed", "allow")
+        and set(words[max(0, k - 2) : k]) & {"never", "not", "dont", "wont", "isnt", "arent"}
+        and set(words[k + 1 : k + 5]) & {"leave", "out", "go"}
+        for k, w in enumerate(words)
+    )
+    workers = has & {"girls", "women", "workers", "men", "lads", "staff", "boys", "people"}
+    where_they_work = has & {"upstairs", "above", "sleep", "sleeps", "live", "lives", "locked"}
+    if kept_in and workers and (where_they_work or _has(words, (("help", "me"),))):
+        return _sig("abuse", "workers never let leave", about="other")  # trafficking, modern slavery
     surprise = has & {"present", "presents", "surprise", "birthday", "gift", "christmas", "anniversary"}
     if (
         has & _WIPE
@@ -6261,6 +6661,18 @@ def _home_and_body(
     wet = has & {"water", "flood", "pouring", "leak", "leaking", "dripping"}
     if has & _SPARKING and (burning or wet):
         return _sig("danger", "sparking ... burning", tier="urgent")
+    if has & _SPARKING and has & _LINES and has & _DOWN:
+        return _sig("danger", "a line down, sparking", tier="urgent")
+    if any(w in _SMOULDERS and _the_thing_before(words, k) in _FLAMMABLE for k, w in enumerate(words)):
+        return _sig("danger", "a thing smouldering", tier="urgent")  # "the duvet is smoking"
+    into_water = any(
+        w in _VEHICLES
+        and any(x in ("into", "in") for x in words[k + 1 : k + 4])
+        and any(t.tags & {"water"} for t in toks[k + 1 : k + 6])
+        for k, w in enumerate(words)
+    )
+    if into_water and has & _STILL_THERE:
+        return _sig("danger", "a vehicle in the water, people in it", tier="urgent", about="other")
     inside = has & {"downstairs", "alone", "someone", "somebody"} and not has & {
         "recycling",
         "bottles",
@@ -6357,6 +6769,10 @@ def _home_and_body(
             ("heb", "ateb"),
             ("ar", "gau"),
             ("no", "lights"),
+            ("havent", "moved"),
+            ("hasnt", "moved"),
+            ("not", "moved"),
+            ("flies",),
             ("shut",),
             ("closed",),
             ("drawn",),
@@ -6407,6 +6823,12 @@ def _home_and_body(
     if _has(words, (("too", "deep"), ("deeper", "than"))) and wound:
         return _sig("self-harm", "a wound too deep", tier="urgent")
     return None
+
+
+def _the_thing_before(words: list[str], k: int) -> str:
+    """The word that does what `words[k]` says, past an "is" or "are": "the duvet is smoking"."""
+    j = k - 2 if words[k - 1 : k] in (["is"], ["are"]) else k - 1
+    return words[j] if j >= 0 else ""
 
 
 _FUNCTION_WORDS = (

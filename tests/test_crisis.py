@@ -1494,6 +1494,100 @@ def test_what_makes_a_risk_word_ordinary_never_clears_a_real_danger(text):
     assert detect_crisis(text) is not None, text
 
 
+# The eighth round: a body failing (the signs to call 999 for), a home in danger, a threat in writing or
+# in deeds, workers kept, a plan told by its logistics (message, kind, tier)
+BODY_HOME_THREATS_PLANS = [
+    (
+        "my daughter's asthma attack is getting worse and her inhaler isn't helping, her lips look blue",
+        "danger",
+        "urgent",
+    ),
+    ("my wife has been having seizures one after another for ten minutes", "danger", "urgent"),
+    ("he started fitting in the kitchen and it won't stop", "danger", "urgent"),
+    ("spilt boiling water on my baby's arm and the skin is blistering", "danger", "urgent"),
+    ("my dad keeps coughing up blood, quite a lot of it", "danger", "urgent"),
+    ("mum is on chemo and tonight her temperature is 38.5 and she's shaking", "danger", "urgent"),
+    ("my little boy isn't allowed to eat at his dad's and you can see his ribs", "danger", "urgent"),
+    ("there are sparks coming from the fuse box and it smells like burning", "danger", "urgent"),
+    ("the storm brought a wire down and it's sparking on the road outside", "danger", "urgent"),
+    ("the phone charger is smouldering on my bed", "danger", "urgent"),
+    ("a van has gone into the canal and there's someone inside", "danger", "urgent"),
+    ("mae'r dŵr yn codi yn y gegin ac mae Nain yn sownd", "danger", "urgent"),
+    (
+        "the old man next door's curtains haven't moved in 5 days and his milk is still on the step",
+        "danger",
+        "crisis",
+    ),
+    ("got a letter through the door saying they will burn us out", "abuse", "crisis"),
+    ("someone keeps leaving dead rats by our front door", "danger", "crisis"),
+    ("he told me if i leave nobody will ever find my body", "abuse", "crisis"),
+    ("how would i get hold of a gun, i need one for my ex", "danger", "crisis"),
+    ("the lads at the car wash aren't allowed to leave, they sleep in the back room", "abuse", "crisis"),
+    ("i keep thinking about the railway tracks near my house", "suicide", "concern"),
+    ("what is the most painless way? for me", "suicide", "crisis"),
+    ("just need enough tablets to do it", "suicide", "crisis"),
+    (
+        "sold my car, cancelled my gym, gave my dog to my sister, paid off the credit card",
+        "suicide",
+        "crisis",
+    ),
+    ("i've written a letter to my mum for when i'm gone", "suicide", "crisis"),
+]
+
+# Their look-alikes: a symptom treated or asked of in general, a word of the same shape, a figure of
+# waiting, make-believe, a story, a parent minding a young child, a past with a life now
+ORDINARY_TOO = [
+    "my son's inhaler isn't working as well as it used to, can the gp change it?",
+    "keep fit class for over 60s in Caia Park",
+    "my sunburn is peeling, what cream is best",
+    "can i give blood if i had a cough last week",
+    "does chemo make you feel cold all the time?",
+    "how long can you go without eating before a blood test",
+    "the fire alarm keeps beeping, the battery must be low",
+    "a text saying my parcel is dead on arrival lol",
+    "got a letter saying the council will kill off the 5 bus",
+    "my cat keeps leaving dead mice on the doorstep",
+    "my son wants a nerf gun for his birthday, where sells them",
+    "i wrote a note for the milkman in case i'm out",
+    "saved up my nectar points, enough for a meal out",
+    "we're doing halloween, a pretend body hanging in the porch",
+    "I'll be dead before the council fixes this pothole",
+    "I'm 90 and I've sorted my will and funeral plan, now I want to enjoy a cruise",
+    "i'm stalking my ex's new girlfriend's instagram lol",
+    "my dad tracks my phone because i'm 14, is that allowed",
+    "the book has a scene where the mother overdoses, good for a book club?",
+    "my nan died in 2001 of cancer and i still miss her, any bereavement groups",
+    "i was in a violent relationship years ago and now i want to volunteer with a refuge",
+    "need rope for a tyre swing in the garden",
+]
+
+# What those readings must never clear
+STILL_ALARMING_TOO = [
+    "i'll be dead before the ambulance gets here, i can't breathe",
+    "my husband tracks my phone and says he'll hurt me if i go out, i'm 34",
+    "saved up my tablets for weeks, enough now",
+    "he's been stalking me since i left him",
+    "the film had a scene like what he did to me last night, he strangled me",
+    "put my affairs in order, it's the last night, goodbye",
+]
+
+
+@pytest.mark.parametrize("text, kind, tier", BODY_HOME_THREATS_PLANS)
+def test_a_danger_told_by_what_is_happening_is_read(text, kind, tier):
+    s = detect_crisis(text)
+    assert s is not None and (s.kind, s.tier) == (kind, tier), (text, s)
+
+
+@pytest.mark.parametrize("text", ORDINARY_TOO)
+def test_the_look_alikes_of_a_danger_told_by_what_is_happening_stay_harmless(text):
+    assert detect_crisis(text) is None, (text, detect_crisis(text))
+
+
+@pytest.mark.parametrize("text", STILL_ALARMING_TOO)
+def test_the_readings_that_make_a_message_ordinary_never_clear_a_real_danger(text):
+    assert detect_crisis(text) is not None, text
+
+
 def _review_probes() -> list[tuple[str, str]]:
     lines = (ROOT / "tests" / "crisis_review_probes.txt").read_text(encoding="utf-8").splitlines()
     return [tuple(line.split("|", 1)) for line in lines if line and not line.startswith("#")]  # type: ignore[misc]
