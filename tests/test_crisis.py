@@ -1153,7 +1153,7 @@ WELSH_ENGLISH_TWINS = {
 def english_twins(section: str) -> set[str]:
     """The single words of a language section of crisis_concepts.yml that are ordinary English words, or
     the stem of one ("sai" of "says"), and no English concept word (so they would tag English messages)."""
-    from search_index.crisis import _base, _concepts, _plain
+    from search_index.crisis_reading import _base, _concepts, _plain
     from search_index.language import ordinary_english_words
 
     english = ordinary_english_words()

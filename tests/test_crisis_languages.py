@@ -9,8 +9,9 @@ import test_crisis
 import yaml
 from test_crisis import CRISIS, HARMLESS
 
-from search_index import crisis
-from search_index.crisis import LANGUAGES, _concepts, _plain, detect_crisis
+from search_index import crisis, crisis_reading
+from search_index.crisis import LANGUAGES, detect_crisis
+from search_index.crisis_reading import _concepts, _plain
 from search_index.language import is_welsh_word, ordinary_english_words
 
 # (message, kind, tier, about)
@@ -195,7 +196,7 @@ def test_a_word_of_a_language_section_is_matched_only_as_written():
     """No English stemming and no respelling reaches a word of a language section: the listed forms
     are found, an unlisted form or a stem is not, and no other word is "corrected" into one."""
     c = _concepts()
-    tags = crisis._tags_of
+    tags = crisis_reading._tags_of
     assert "suicide" in tags("samobojstwie") and "suicide" in tags("samobójstwie".replace("ó", "o"))
     assert not tags("samobojstw")  # a stem of the listed forms
     assert not tags("samobojstwach")  # a real form nobody listed
@@ -206,7 +207,7 @@ def test_a_word_of_a_language_section_is_matched_only_as_written():
     # a two-letter word takes no clitics: "بسم" (in the name of) is no "ب" + "سم" (poison)
     assert not tags("بسم")
     # never a respelling into one: Welsh "gwallt" (hair) is not squeezed into Polish "gwalt" (rape)
-    assert crisis._spelled("gwallt") == "gwallt"
+    assert crisis_reading._spelled("gwallt") == "gwallt"
     assert detect_crisis("torri gwallt") is None
 
 
@@ -215,14 +216,16 @@ def test_a_polish_message_reads_its_small_words_as_english():
     an overdose: in a Polish message they are read as the English words the rules know."""
     assert detect_crisis("Chcę od niego odejść") is None  # "I want to leave him": no "want to OD"
     assert detect_crisis("Myślę o samobójstwie").about == "self"  # "o" is not Welsh "he"
-    words = crisis._words("Mój syn wziął tabletki i nie oddycha")
+    words = crisis_reading._words("Mój syn wziął tabletki i nie oddycha")
     assert "and" in words[0] and "i" not in words[0]
 
 
 def _written_in(text: str) -> str | None:
     c = _concepts()
-    folded = crisis._fold(crisis.clean_text(text))
-    return crisis._written_in(text, [crisis._TOKEN.findall(p) for p in crisis._CLAUSE_BREAK.split(folded)], c)
+    folded = crisis_reading._fold(crisis_reading.clean_text(text))
+    return crisis_reading._written_in(
+        text, [crisis_reading._TOKEN.findall(p) for p in crisis_reading._CLAUSE_BREAK.split(folded)], c
+    )
 
 
 @pytest.mark.parametrize("text", [row[0] for row in CRISIS] + HARMLESS)
