@@ -62,6 +62,7 @@ from .crisis_ordinary import (
     _end_of_life_wishes,
     _in_a_story,
     _ordinary_by_its_context,
+    _resolved,
     _said_now,
     _taken_back,
     _told_of_the_past,
@@ -168,8 +169,9 @@ def _detect(text: str) -> CrisisSignal | None:
                     best = s
     if _asks_what_a_word_means(clauses):
         return None  # "what is suicide?", "what constitutes rape?": a word's meaning asked
+    whole = None
     if best is None or best.tier == "concern":  # what the whole message says may be more than a concern
-        whole = _across_clauses(clauses) or _whole_message(clauses) or _whole_signs(clauses)
+        whole = _whole_reading(clauses)
         if whole is not None and (best is None or _TIER_RANK[whole.tier] < _TIER_RANK[best.tier]):
             best = whole
     if best is None:  # the rules read the message (negation too): meaning only adds what they miss
@@ -183,10 +185,47 @@ def _detect(text: str) -> CrisisSignal | None:
             return None  # "im dead hahaha": the readers by likeness do not read a joke; the rules do
         if best is not None and said & _SPORT and best.kind in ("abuse", "sexual-violence"):
             return None  # "he pinned me down at jiu jitsu": the readers by likeness do not read a game
-        if best is not None and (said & _MAKE_BELIEVE or _a_thing_saved(clauses)):
-            return None  # "a fake body hanging from the tree for halloween", "saved up my clubcard points"
+        afraid = any(t.tags & {"fear", "fear_of"} for cl in clauses for t in cl)
+        if (
+            best is not None
+            and best.kind == "danger"
+            and not afraid
+            and _resolved([t.text for cl in clauses for t in cl])
+        ):
+            return None  # "cut my thumb with the grater, it's stopped bleeding now": over
+        if best is not None and (said & _MAKE_BELIEVE or _a_thing_saved(clauses) or _in_a_temper(clauses)):
+            return None  # "a pretend body hanging for halloween", "saved up my clubcard points", "i could strangle him"
     if best is None:
         return None
+    found = _unless_ordinary(clauses, best)
+    if found is None and whole is None:
+        # a clause's flag read as ordinary ("she tried to end it in 2019"): what the whole message says
+        # now may still stand ("she's redone her will and hugs us like it's the last time")
+        whole = _whole_reading(clauses)
+        if whole is not None:
+            return _unless_ordinary(clauses, whole)
+    return found
+
+
+def _in_a_temper(clauses: list[list[_Token]]) -> bool:
+    """ "I could strangle my husband, he's eaten the curry again": the writer's temper, said as "i could",
+    at someone else (never "i could kill myself")."""
+    for cl in clauses:
+        said = [t.text for t in cl]
+        for k in range(len(cl) - 2):
+            if said[k : k + 2] == ["i", "could"] and cl[k + 2].tags & {"violence", "kill"}:
+                if not set(said) & {"myself", "meself", "me"}:
+                    return True
+    return False
+
+
+def _whole_reading(clauses: list[list[_Token]]) -> CrisisSignal | None:
+    return _across_clauses(clauses) or _whole_message(clauses) or _whole_signs(clauses)
+
+
+def _unless_ordinary(clauses: list[list[_Token]], best: CrisisSignal) -> CrisisSignal | None:
+    """`best`, unless what else the message says reads it as ordinary; a crisis it is sure is harmless
+    becomes a concern."""
     if _told_of_the_past(clauses, best) or _in_a_story(clauses, best):
         return None  # "my grandad was shot in the war", "the drama where he strangles her"
     if (

@@ -20,12 +20,14 @@ from .crisis_reading import (
     _LEISURE,
     _LONG_AGO,
     _MEANS,
+    _MILD_SIGNS,
     _PARTNERS,
     _PETS,
     _RISK_CONCEPTS,
     _SPORT,
     _SWALLOWED,
     _TOOK_OR_KEPT,
+    _TOOLS_THAT_SLIP,
     _TOPIC_FRAME,
     _TREATS,
     _TRIPS,
@@ -225,6 +227,7 @@ _ALARM_TAGS = frozenset(
     "cant_go_on goodbye my_absence better_without fear_of threat weapon stockpile missing suicide kill death medical "
     "bleeding self_harm overdose control".split()
 )
+_HARMS = frozenset({"violence", "kill", "harm", "weapon", "shoot", "burn", "cut", "death"})
 _ALARM_WORDS = frozenset("razor blade still real properly jk unconscious".split())
 
 
@@ -234,11 +237,20 @@ def _alarm_beside(toks: list[_Token], best: CrisisSignal) -> bool:
     words = [t.text for t in toks]
     at = _phrase_at(words, best)
     span = set() if at is None else set(range(at, at + len(best.phrase.split())))
-    if any(t.tags & _ALARM_TAGS for k, t in enumerate(toks) if k not in span):
-        return True
+    for k, t in enumerate(toks):
+        if k in span:
+            continue
+        tags = t.tags & _ALARM_TAGS
+        if tags == {"threat"} and not any(u.tags & _HARMS for u in toks[k + 1 : k + 5]):
+            continue  # "want to do a first aid course": a wish, no threat
+        if tags:
+            return True
     if set(words) & _ALARM_WORDS:
         return True
-    return any(_has(words, said) for said in _WARNING_SIGNS.values())
+    beside = [
+        w for k, w in enumerate(words) if k not in span
+    ]  # "seizures controlled for years": its own word
+    return any(_has(beside, said) for name, said in _WARNING_SIGNS.items() if name not in _MILD_SIGNS)
 
 
 def _phrase_at(words: list[str], best: CrisisSignal) -> int | None:
@@ -339,6 +351,8 @@ def _ordinary_by_its_context(clauses: list[list[_Token]], best: CrisisSignal) ->
         return False
     if best.kind == "danger" and _a_thing_at_a_task(toks, words):
         return True  # its own reading of harm: "got the knife out, carving the turkey"
+    if best.kind == "suicide" and _dead_before_a_wait(words):
+        return True  # its own reading of what is alarming: "before the ambulance comes" stands
     if _alarm_beside(toks, best) and best.kind not in ("suicide", "self-harm"):
         return False
     phrase = best.phrase
@@ -357,7 +371,7 @@ def _ordinary_by_its_context(clauses: list[list[_Token]], best: CrisisSignal) ->
         and not any(t.tags & _INTENT_TAGS for t in toks)
     ):
         pet = any(w in ("from", "by") and set(words[k + 1 : k + 4]) & _PETS for k, w in enumerate(words))
-        if pet or has & _ITCHES:  # "scratches from the new kitten", "i scratch my eczema till it bleeds"
+        if pet or has & (_ITCHES | _TOOLS_THAT_SLIP):  # "scratches from the new kitten", "with the mandoline"
             return True
     if _alarm_beside(toks, best) or any(t.tags & {"weapon", "stockpile"} for t in toks):
         return False
@@ -414,8 +428,6 @@ def _ordinary_by_its_context(clauses: list[list[_Token]], best: CrisisSignal) ->
     )
     if best.kind == "suicide" and not parting and _carried_not_taken(words):
         return True
-    if best.kind == "suicide" and _dead_before_a_wait(words):
-        return True
     return best.kind == "danger" and not has & _CAUSE_DOUBTED and _explained_away(words)
 
 
@@ -465,12 +477,18 @@ _FINE_NOW = (
     ("is", "okay", "now"),
     ("is", "alright", "now"),
     ("all", "fine", "now"),
+    ("he", "is", "fine"),
+    ("she", "is", "fine"),
+    ("fine", "since"),
+    ("stopped", "bleeding"),
+    ("been", "controlled"),
+    ("under", "control"),
     ("bob", "dim", "yn", "iawn"),
     ("popeth", "yn", "iawn"),
     ("di", "ddiffodd"),
     ("wedi", "ddiffodd"),
 )
-_OVER = frozenset("choked fell fallen caught ddoe yesterday".split())
+_OVER = frozenset("choked fell fallen caught ddoe yesterday ago years controlled cut grater".split())
 
 
 def _resolved(words: list[str]) -> bool:
@@ -673,8 +691,18 @@ def _a_weapon_to_hand_in(clauses: list[list[_Token]], best: CrisisSignal) -> boo
         "if",
         "threatening",
     }
-    harm = any(t.tags & (_INTENT_TAGS | {"threat", "violence", "fear", "harm", "kill"}) for t in toks)
+    sport = set(words) & _SHOOTING_SPORT  # "a shotgun certificate for pigeon shooting"
+    harm = any(
+        t.tags & (_INTENT_TAGS | {"threat", "violence", "fear", "harm", "kill"})
+        and not (sport and t.text.startswith("shoot"))
+        for t in toks
+    )
     return best.kind == "danger" and asking and not doing and not harm and not _said_now(clauses)
+
+
+_SHOOTING_SPORT = frozenset(
+    "pigeon pigeons clay clays range target targets deer pheasant pheasants rabbits club".split()
+)
 
 
 def _bounded(clauses: list[list[_Token]], best: CrisisSignal) -> bool:
@@ -864,6 +892,7 @@ def _well_now(words: list[str], k: int) -> bool:
         or bool(set(words[max(0, k - 2) : k]) & well)
         or any(w.isdigit() for w in words[max(0, k - 2) : k])
         or bool(set(words[k + 1 : k + 6]) & _GIVING_BACK)  # "and now i'd like to volunteer"
+        or bool(set(words[k + 1 : k + 6]) & {"year", "years", "months"})  # "and now it's nearly a year"
         or any(
             w in _ROLES and before[j - 1 : j] in (["a"], ["an"]) for j, w in enumerate(before)
         )  # "a nurse now"
@@ -974,6 +1003,7 @@ _GIVING_BACK = frozenset(
 _GRIEF = (["think"], ["miss"], ["remember"], ["grieve"], ["cry"], ["dream"], ["talk"])
 _WELL_NOW = (
     ("got", "out", "of"),
+    ("fine", "in", "the", "end"),
     ("escaped", "from"),
     ("doing", "really", "well"),
     ("doing", "so", "well"),
@@ -1038,8 +1068,8 @@ def _told_of_the_past(clauses: list[list[_Token]], best: CrisisSignal) -> bool:
     long_ago = (
         _has(words, _LONG_AGO) or _a_past_year(words) or lately_well or at_an_age or over
     )  # "when i was 19"
-    if not long_ago or best.kind == "sexual-violence":
-        return False
+    if not long_ago or best.kind == "sexual-violence" or best.phrase.startswith("affairs settled"):
+        return False  # affairs settled are settled now: "redone her will ... she tried to end it in 2019"
     since = any(w == "since" and words[k - 1 : k] not in (["years"], ["months"]) for k, w in enumerate(words))
     if since or set(words) & {"started", "ers", "ongoing"} or _has(words, (("has", "been"),)):
         return False  # "he has beaten her since they got together in 2019": still going on

@@ -2420,6 +2420,7 @@ def _signals(cl: _Clause) -> Iterable[CrisisSignal]:
         alone
         and any(t.text in _CHILDREN | {"plant", "children"} for t in toks)
         and any(t.text in _DAYS_ON_END for t in toks)
+        and not _all_teenagers(toks)  # "the kids next door are 15 and 16 and stay on their own at night"
     ):
         yield sig("danger", 0, len(toks) - 1, "crisis", "other")  # "the kids next door alone for days"
     # "GET HIM AWAY FROM ME"
@@ -2718,6 +2719,9 @@ _WARNING_SIGNS = {
     ),
     "hot": (("boiling", "hot"), ("burning", "up"), ("really", "hot"), ("overheating",), ("very", "hot")),
     "swollen": (
+        ("puffing", "up"),
+        ("puffed", "up"),
+        ("puffy",),
         ("swollen",),
         ("swelling",),
         ("closing", "up"),
@@ -2759,9 +2763,57 @@ _WARNING_SIGNS = {
         ("blood", "everywhere"),
         ("much", "blood"),
         ("up", "blood"),
+        ("spurting",),
+        ("pumping", "blood"),
     ),
     # what brings blood up: "is it normal to cough up this much blood"
     "coughing": (("cough", "up"), ("coughing",), ("coughed", "up"), ("pesychu",), ("peswch",)),
+    # what a fit looks like from outside: "shaking all over and foaming at the mouth"
+    "the mouth": (("foaming",), ("frothing",), ("ewyn",)),
+    # a head hit, and sleepiness after it: "rolled off the bed onto her head, now she's really quiet"
+    "a head injury": (
+        ("onto", "her", "head"),
+        ("onto", "his", "head"),
+        ("fell", "on", "her", "head"),
+        ("fell", "on", "his", "head"),
+        ("hit", "her", "head"),
+        ("hit", "his", "head"),
+        ("banged", "her", "head"),
+        ("banged", "his", "head"),
+        ("taro", "i", "phen"),
+        ("taro", "i", "ben"),
+        ("bwrw", "ei", "phen"),
+        ("bwrw", "ei", "ben"),
+    ),
+    "sleepy": (
+        ("keeps", "falling", "asleep"),
+        ("keep", "falling", "asleep"),
+        ("really", "quiet"),
+        ("very", "quiet"),
+        ("drowsy",),
+        ("gysglyd",),
+        ("cysglyd",),
+        ("hard", "to", "wake"),
+    ),
+    # a rash that does not fade under a glass (meningitis, sepsis)
+    "a rash": (
+        ("doesnt", "fade"),
+        ("does", "not", "fade"),
+        ("wont", "fade"),
+        ("under", "a", "glass"),
+        ("dan", "wydr"),
+        ("ddim", "yn", "diflannu"),
+        ("ddim", "yn", "pylu"),
+    ),
+    # labour too soon: "my waters have broken and it's 3 weeks early"
+    "labour": (
+        ("waters", "have", "broken"),
+        ("waters", "broke"),
+        ("waters", "broken"),
+        ("baby", "coming"),
+        ("dyfroedd",),
+    ),
+    "early": (("weeks", "early"), ("premature",), ("too", "early"), ("wythnos", "yn", "gynnar")),
     # a fit that goes on: "he's fitting and it won't stop"
     "a fit": (
         ("fitting", "and"),
@@ -2774,12 +2826,21 @@ _WARNING_SIGNS = {
         ("fitting", "for"),
         ("seizures",),
         ("seizing",),
+        ("fit", "has"),
+        ("fit", "is"),
+        ("fit", "wont"),
+        ("shaking", "all", "over"),
+        ("ffit", "wedi"),
         ("convulsing",),
         ("convulsions",),
         ("fitio",),
         ("ffitio",),
     ),
     "not stopping": (
+        ("isnt", "stopping"),
+        ("ddim", "yn", "stopio"),
+        ("lasted", "over"),
+        ("para", "dros"),
         ("wont", "stop"),
         ("not", "stopping"),
         ("hasnt", "stopped"),
@@ -2838,6 +2899,9 @@ _WARNING_SIGNS = {
         ("rattling",),
         ("gasping",),
         ("struggling", "to", "breathe"),
+        ("wheezy",),
+        ("cant", "talk"),
+        ("cannot", "talk"),
         ("cannot", "breathe"),
         ("methu", "anadlu"),
     ),
@@ -2851,7 +2915,14 @@ _WARNING_SIGNS = {
         ("syrthio",),
         ("disgyn",),
     ),
-    "a broken bone": (("funny", "angle"), ("hip", "has", "gone"), ("hips", "gone"), ("hip", "is", "gone")),
+    "a broken bone": (
+        ("funny", "angle"),
+        ("hip", "has", "gone"),
+        ("hips", "gone"),
+        ("hip", "is", "gone"),
+        ("wrong", "way"),
+        ("bone", "sticking", "out"),
+    ),
     "a stroke": (
         ("cant", "lift", "her", "arm"),
         ("cant", "lift", "his", "arm"),
@@ -2882,6 +2953,8 @@ _WARNING_SIGNS = {
         ("heart", "is", "doing"),
         ("hearts", "doing"),
         ("heart", "racing"),
+        ("hearts", "racing"),
+        ("heart", "is", "racing"),
         ("fluttery",),
     ),
     "not answering": (
@@ -2918,6 +2991,8 @@ _WARNING_SIGNS = {
         ("ribs", "sticking", "out"),
     ),
 }
+# signs too common to be alarming on their own beside a flagged word ("non-drowsy", "a cough")
+_MILD_SIGNS = frozenset({"sleepy", "early", "coughing", "not stopping"})
 _SERIOUS_SIGNS = frozenset(
     {
         "confused",
@@ -2936,6 +3011,11 @@ _SERIOUS_SIGNS = frozenset(
         "a needle",
         "a fit",
         "the skin",
+        "the mouth",
+        "a head injury",
+        "a rash",
+        "labour",
+        "low oxygen",
     }
 )
 # Not eating, for days or by design
@@ -3071,13 +3151,17 @@ _NIGHT_OUT = frozenset("party pub drinks drinking hangover drunk club night".spl
 _ERRANDS = frozenset("pharmacy chemist chemists doctor doctors gp surgery clinic hospital".split())
 _APPS = frozenset("media internet app apps grid chat group groups".split())
 _ADULT_ROLES = frozenset(
-    "teacher coach tutor man men adult older grown fella instructor leader manager bloke guy".split()
+    "teacher coach tutor man men adult older grown fella instructor leader manager bloke guy uncle stepdad "
+    "grandad cousin lodger neighbour ewythr wncwl".split()
 )
 _SECRET = (
     ("delete", "the", "chats"),
     ("delete", "the", "messages"),
     ("delete", "our", "messages"),
     ("our", "secret"),
+    ("keep", "secrets"),
+    ("keep", "a", "secret"),
+    ("our", "little", "secret"),
     ("keep", "it", "secret"),
     ("not", "to", "tell"),
     ("dont", "tell"),
@@ -3264,6 +3348,12 @@ def _with_a_thing(toks: list[_Token], j: int) -> bool:
 _ONGOING = frozenset("every always keeps keep kept again says said claims claimed purpose still".split())
 
 
+def _all_teenagers(toks: list[_Token]) -> bool:
+    """Whether the children's ages said are all 13 or more ("they're 15 and 16")."""
+    ages = [int(t.text) for t in toks if t.text.isdigit() and int(t.text) < 19]
+    return bool(ages) and min(ages) >= 13
+
+
 def _by_accident(toks: list[_Token], i: int) -> str | None:
     """How the act at `i` is said to have happened, from the few words after it: "unmeant" ("by
     accident", "accidentally", "by mistake"), "asleep" ("in his sleep"), or None — also when the
@@ -3271,6 +3361,7 @@ def _by_accident(toks: list[_Token], i: int) -> str | None:
     if any(t.text in _ONGOING for t in toks):
         return None
     words = [t.text for t in toks[max(0, i - 1) : i + 7]]
+    words += [t.text for t in toks[i + 7 :] if t.text in _TOOLS_THAT_SLIP]
     for k, w in enumerate(words):
         if (
             w in ("accidentally", "accidently", "damwain")
@@ -3280,6 +3371,8 @@ def _by_accident(toks: list[_Token], i: int) -> str | None:
             return "unmeant"
         if w == "sleep" and k > 1 and words[k - 1] in ("his", "her", "their") and words[k - 2] == "in":
             return "asleep"
+        if w in _TOOLS_THAT_SLIP:
+            return "unmeant"  # "sliced a bit of skin off my finger with the mandoline"
         if w in ("dropping", "dropped", "dropt") and words[k + 1 : k + 2] == ["it"]:
             return "unmeant"  # "she smashed her phone screen dropping it"
         if w in _ITCHES or w in ("from", "by") and set(words[k + 1 : k + 4]) & _PETS:
@@ -3287,6 +3380,9 @@ def _by_accident(toks: list[_Token], i: int) -> str | None:
     return None
 
 
+_TOOLS_THAT_SLIP = frozenset(
+    "mandoline grater peeler secateurs chisel saw strimmer hedgetrimmer lawnmower tin".split()
+)
 _ITCHES = frozenset("eczema psoriasis itch itchy itching hives rash chickenpox bites".split())
 _YOUNG = frozenset("baby babies toddler toddlers infant newborn babi".split())
 _LITTLE_ONES = frozenset("boy girl one son daughter lad".split())  # "my little boy" (not "little brother")
@@ -3552,7 +3648,9 @@ def _a_thing_is_killing(toks: list[_Token], i: int) -> bool:
         w.startswith(_THREAT_STEMS) for w in words
     ):
         return False
-    if set(words) & _KILLERS or any(_has(words, said) for said in _WARNING_SIGNS.values()):
+    if set(words) & _KILLERS or any(
+        _has(words, said) for name, said in _WARNING_SIGNS.items() if name not in _MILD_SIGNS
+    ):
         return False
     if any(t.tags & {"violence"} and k != i for k, t in enumerate(toks)):
         return False  # "my son is killing me, he punched me in the face"

@@ -203,6 +203,15 @@ _FAMILY = frozenset(
 )
 
 
+# a sense that something is badly wrong (one of the signs of sepsis): a sign, never serious alone
+_SOMETHING_WRONG = (
+    ("something", "is", "really", "wrong"),
+    ("something", "is", "seriously", "wrong"),
+    ("something", "is", "very", "wrong"),
+    ("something", "really", "wrong"),
+)
+
+
 def _across_clauses(clauses: list[list[_Token]]) -> CrisisSignal | None:
     """What two clauses of one message say together: "going down to the river, i can't swim and that's
     the point"; "he gave away his playstation and said thanks for everything"; "left notes for my
@@ -257,16 +266,30 @@ def _across_clauses(clauses: list[list[_Token]]) -> CrisisSignal | None:
     # two warning signs of the body, one of them serious: "fallen and my hip's gone ... i feel woozy",
     # "confused and hot and shivery", "her words are coming out wrong and she can't lift her arm"
     signs = {name for name, said in _WARNING_SIGNS.items() if _has(words, said)}
-    if any(w in _SKIN_PARTS and set(words[k + 1 : k + 4]) & _COLOURS_OF_DANGER for k, w in enumerate(words)):
-        signs.add("grey")  # "her lips look blue", "his face has gone grey"
-    if len(signs) >= 2 and signs & _SERIOUS_SIGNS:
-        return CrisisSignal("danger", " ... ".join(sorted(signs)), tier="urgent", about="other")
-    # a fever during cancer treatment (sepsis): "had chemo on tuesday and now he's shivering"
-    fever = signs & {"hot", "shivery"} or any(
+    if any(
+        w in _SKIN_PARTS and set(words[max(0, k - 3) : k + 4]) & _COLOURS_OF_DANGER
+        for k, w in enumerate(words)
+    ):
+        signs.add("grey")  # "her lips look blue", "blue round the lips"
+    if any(
+        w in ("oxygen", "sats", "o2", "saturation")
+        and any(x.isdigit() and 50 <= int(x) < 92 for x in words[k + 1 : k + 5])
+        for k, w in enumerate(words)
+    ):
+        signs.add("low oxygen")  # "his oxygen reading is 79"
+    high_temperature = any(
         w in ("temperature", "temp", "fever", "tymheredd")
         and any(x.isdigit() and 38 <= int(x) <= 43 for x in words[k + 1 : k + 4])
         for k, w in enumerate(words)
     )
+    if high_temperature:
+        signs.add("hot")
+    if _has(words, _SOMETHING_WRONG):
+        signs.add("something wrong")
+    if len(signs) >= 2 and signs & _SERIOUS_SIGNS or len(signs) >= 3 and "something wrong" in signs:
+        return CrisisSignal("danger", " ... ".join(sorted(signs)), tier="urgent", about="other")
+    # a fever during cancer treatment (sepsis): "had chemo on tuesday and now he's shivering"
+    fever = signs & {"hot", "shivery"}
     if fever and has & _TREATMENTS and not _has(words, _ASKED_IN_GENERAL):
         return CrisisSignal("danger", "treatment ... fever", tier="urgent", about="other")
     # starving, and the body giving way: "haven't eaten in 5 days and my heart's doing a weird thing",
@@ -535,7 +558,16 @@ def _across_clauses(clauses: list[list[_Token]]) -> CrisisSignal | None:
     away = has & {"home", "holiday", "holidays", "summer", "abroad", "ceremony", "back"}
     if female and cutting and away and not has & {"hair", "fringe", "grass", "hedge", "nails"}:
         return CrisisSignal("abuse", "to be cut", tier="crisis", about="other")
-    marry = any(w.startswith(("marry", "married", "priodi")) for w in words)
+    marry = (
+        any(w.startswith(("marry", "married", "priodi")) for w in words)
+        or any(
+            w == "wedding"
+            and words[k - 1 : k] in (["my"], ["her"], ["his"])  # not "her cousin's wedding"
+            or w in ("priodas", "briodas")
+            and words[k + 1 : k + 3] in (["i", "mi"], ["i", "fi"])
+            for k, w in enumerate(words)
+        )
+    )
     unwilling = any("negation" in t.tags for t in toks) or has & {
         "make",
         "making",
@@ -543,7 +575,15 @@ def _across_clauses(clauses: list[list[_Token]]) -> CrisisSignal | None:
         "force",
         "taking",
     }
-    if marry and (unwilling and any(a < 18 for a in ages) or any(a < 16 for a in ages)):
+    papers_kept = has & {"passport", "pasbort", "mhasbort", "basbort", "ticket"} and has & {
+        "hidden",
+        "hid",
+        "cuddio",
+        "took",
+        "taken",
+        "way",
+    }  # "hidden my passport", "a one way ticket"
+    if marry and (unwilling and (any(a < 18 for a in ages) or papers_kept) or any(a < 16 for a in ages)):
         return CrisisSignal(
             "abuse", "to marry", tier="crisis", about="self" if has & {"me", "i"} else "other"
         )
@@ -636,6 +676,24 @@ _SETTLING_ACTS = (
     ("made", "a", "will"),
     ("written", "my", "will"),
     ("rehomed",),
+    ("gave", "away"),
+    ("given", "away"),
+    ("paid", "back"),
+    ("redone", "her", "will"),
+    ("redone", "his", "will"),
+    ("redone", "my", "will"),
+    ("changed", "her", "will"),
+    ("changed", "his", "will"),
+    ("changed", "my", "will"),
+)
+# the calm, or the last time, beside affairs settled: "feel calm for the first time in ages", "hugging us
+# like it's the last time"
+_A_LAST_CALM = (
+    ("feel", "calm"),
+    ("feeling", "calm"),
+    ("calm", "for", "the", "first"),
+    ("at", "peace"),
+    ("the", "last", "time"),
 )
 _MOVING = frozenset("moving move moved emigrating relocating tenancy abroad spain australia new".split())
 _THANKS_FOR_ALL = (
@@ -749,7 +807,7 @@ _WATER_IN = (
     ("dod", "dros"),
 )
 _FAST = frozenset(
-    "fast quickly quick knee knees waist deep door stairs sownd stuck windowsills sockets walk".split()
+    "fast quickly quick knee knees waist deep door stairs sownd stuck windowsills sockets walk cyflym gyflym".split()
 )
 _SPARKING = frozenset("sparking sparked sparks arcing fizzing".split())
 # a live line down: "the cable's come down in the storm and it's sparking on the pavement"
@@ -760,7 +818,7 @@ _SMOULDERS = frozenset("smoking smouldering smoldering mygu".split())
 _FLAMMABLE = frozenset(
     "duvet bed mattress sofa settee couch curtains curtain blanket rug carpet socket sockets plug lead "
     "charger wire wires cable heater tv laptop battery toaster microwave dryer fridge freezer wall "
-    "ceiling light fan oven hob pan".split()
+    "ceiling light fan".split()  # not an oven or a pan: cooking smokes
 )
 # a vehicle gone into water with people in it: "a van's gone in the canal and the driver is on the roof"
 _VEHICLES = frozenset("car van bus lorry truck taxi cab".split())
@@ -930,6 +988,10 @@ _MENACES = (
     ("find", "your", "body"),
     ("find", "her", "body"),
     ("find", "our", "bodies"),
+    ("send", "men"),
+    ("send", "people"),
+    ("send", "someone", "round"),
+    ("send", "the", "lads"),
 )
 # a threat come in writing: "a note through the door saying they'll burn us out"
 _WRITTEN = frozenset(
@@ -944,6 +1006,23 @@ _CARCASSES = frozenset(
     "bird birds rat rats animal animals cat cats fox pigeon pigeons rabbit fish mice mouse".split()
 )
 _LEFT_AT = frozenset("doorstep door step letterbox garden car drive porch left leaving".split())
+# a thing left as a threat: "left a bullet on the step"
+_TOKENS_OF_DEATH = frozenset("bullet bullets cartridge cartridges noose bwled".split())
+# a caller pressing for money under threat, and still there: "he's still on the line"
+_PAY_NOW = frozenset("pay talu transfer move savings vouchers cards cardiau rhodd money arian".split())
+_STILL_ON = (
+    ("still", "on", "the", "line"),
+    ("still", "on", "the", "phone"),
+    ("dal", "ar", "y", "lein"),
+    ("dal", "ar", "y", "ffon"),
+    ("ringing", "back"),
+    ("calling", "back"),
+    ("ring", "back"),
+    ("today",),
+    ("heddiw",),
+    ("right", "now"),
+)
+_HUNG_UP = (("hung", "up"), ("put", "the", "phone", "down"), ("blocked",), ("ignored",))
 # a weapon wanted for a person: "how do i get a gun, i need one for my ex"
 _WANTING = frozenset("need want get buy getting buying wanted needed".split())
 _ARMS = frozenset("gun guns knife knives crossbow machete firearm shotgun rifle pistol taser".split())
@@ -1083,7 +1162,7 @@ def _affairs_settled(
     if settled and (_has(words, _THANKS_FOR_ALL) or given_to):
         return _sig("suicide", "affairs settled ... given or thanked", about=who)
     acts = sum(_has(words, (act,)) for act in _SETTLING_ACTS)
-    if given_to and acts >= 2 and not has & (_MOVING | _TRIPS):
+    if (given_to or _has(words, _A_LAST_CALM)) and acts >= 2 and not has & (_MOVING | _TRIPS) - {"hospital"}:
         return _sig(
             "suicide", "affairs settled one by one", about=who
         )  # debts paid, phone cancelled, pet given
@@ -1118,11 +1197,30 @@ def _affairs_settled(
     return None
 
 
+_SHOPS = frozenset("chemists chemist pharmacies pharmacy shops supermarkets fferyllfa".split())
+_SEVERAL = frozenset("different several three two four multiple each round".split())
+_HOSE_WORK = frozenset("garden watering plants wash washing pond plumber leak tap".split())
+
+
 def _a_means(
     clauses: list[list[_Token]], toks: list[_Token], words: list[str], has: set[str]
 ) -> CrisisSignal | None:
     """A means sought, researched or taken: going in and not coming out, a means wanted quick, an
-    overdose taken, a means researched, where a body will be found."""
+    overdose taken, a means researched, where a body will be found, a means gathered round its limits."""
+    substance = any(t.tags & {"substance", "poison"} for t in toks)
+    if substance and has & _SHOPS and has & _SEVERAL and has & {"enough", "lot", "lots", "more", "loads"}:
+        return _sig("suicide", "a means gathered round its limits")  # "three chemists to get enough"
+    quick = has & {"quick", "quickest", "instant", "instantly", "painless", "survive", "die"}
+    in_front = any(
+        w == "front" and words[k - 1 : k] == ["in"] and any(t.tags & {"vehicle"} for t in toks[k + 1 : k + 5])
+        for k, w in enumerate(words)
+    )
+    if in_front and quick and any(t.tags & {"jump"} for t in toks):
+        return _sig(
+            "suicide", "in front of a vehicle ... quick"
+        )  # "is it quick if you step in front of a lorry"
+    if has & {"hose", "hosepipe"} and has & {"tape", "exhaust"} and not has & _HOSE_WORK:
+        return _sig("suicide", "a hose and tape", tier="urgent")  # a car's exhaust
     for cl in clauses:
         w = [t.text for t in cl]
         for k in range(len(w) - 2):
@@ -1275,10 +1373,12 @@ def _a_means(
         and words[k + 2 : k + 3] not in (["die"], ["go"], ["end"], ["do"])
         for k, w in enumerate(words)
     )
+    in_a_game = has & (_GAMING | {"game", "games", "speedrun", "gem"})
     if (
         (has & _RESEARCHING or _has(words, _LOOKING_UP) or has & {"read", "reading"})
         and painless
         and not errand
+        and not in_a_game
     ):
         return _sig("suicide", "painless ways researched")  # "i keep googling painless ways"
     for cl in clauses:  # a painless way, of nothing named: "what's the quickest painless way. asking for me"
@@ -1469,6 +1569,20 @@ def _menace(
     someone = has & {"someone", "somebody", "they", "he", "she", "neighbour", "neighbours"}
     if dead and someone and has & _LEFT_AT and not (has & (_PETS | {"fox", "cat"})) - set(dead):
         return _sig("danger", "dead " + dead[0] + " left", about="self")
+    if has & _TOKENS_OF_DEATH and someone and has & _LEFT_AT:
+        return _sig("danger", "a bullet left", about="self")  # "left a bullet on the step with our name"
+    for k, w in enumerate(words):  # "he holds a pillow over my face when we argue"
+        if (
+            w in _SMOTHER
+            and words[k + 1 : k + 2] == ["over"]
+            and words[k + 2 : k + 3] in (["my"], ["her"], ["his"])
+        ):
+            if words[k + 3 : k + 4] in (["face"], ["mouth"], ["head"]) and not has & {"baby", "babi"}:
+                return _sig("abuse", w + " over ... face", about="self" if words[k + 2] == "my" else "other")
+    caller = has & {"rang", "rung", "ringing", "call", "called", "phone", "ffon", "ffôn", "lein", "line"}
+    pressed = has & {"arrest", "arrested", "arestio", "heddlu", "police"} and has & _PAY_NOW
+    if caller and pressed and _has(words, _STILL_ON) and not _has(words, _HUNG_UP):
+        return _sig("danger", "a caller pressing for money now", about="self")  # a scam under way
     if (any(t.tags & {"weapon"} for t in toks) or has & _ARMS) and has & _WANTING:
         for k, w in enumerate(words):
             target = words[k + 1 : k + 3]
@@ -1529,11 +1643,120 @@ def _menace(
     return None
 
 
+_DECADE_OF_LIFE = re.compile(r"[2-9]0s")
+_ONLINE_PLACES = frozenset(
+    "online roblox snapchat snap instagram insta tiktok discord fortnite minecraft whatsapp messaging messages "
+    "messaged chatting dms".split()
+)
+_TO_MEET = frozenset("meet meeting pictures photos pics secret alone own address webcam".split())
+# a harm that shows, and no way out of it: "she's got bruises every time i see her ... mouthed 'help me'"
+_VISIBLE_HARM = (
+    ("split", "lip"),
+    ("black", "eye"),
+    ("bruises",),
+    ("bruised",),
+    ("bruising",),
+    ("cleisiau",),
+)
+_NO_WAY_OUT = (
+    ("coming", "to", "find"),
+    ("looking", "for", "her"),
+    ("looking", "for", "me"),
+    ("nowhere", "to", "go"),
+    ("help", "me"),
+    ("wont", "leave", "her", "alone"),
+    ("never", "leaves", "her"),
+    ("not", "allowed", "out"),
+)
+# kept behind a locked door: "a man locks her in a house"
+_LOCKED_IN = (
+    ("locks", "her", "in"),
+    ("locks", "me", "in"),
+    ("locked", "her", "in"),
+    ("locked", "me", "in"),
+    ("keeps", "me", "locked"),
+    ("keeps", "her", "locked"),
+    ("cloi", "fi", "yn"),
+    ("fy", "nghloi"),
+)
+# waking with no memory, undressed: "woke up with no memory of getting there, my clothes were off"
+_NO_MEMORY = (
+    ("no", "memory"),
+    ("cant", "remember", "anything"),
+    ("dont", "remember", "anything"),
+    ("dont", "remember", "how"),
+    ("blacked", "out"),
+    ("dim", "cof"),
+)
+_UNDRESSED = (
+    ("clothes", "were", "off"),
+    ("clothes", "off"),
+    ("clothes", "missing"),
+    ("naked",),
+    ("no", "underwear"),
+    ("knickers", "off"),
+)
+# the signs of people kept for their work: "picked up in a van at 5am ... windows covered ... asked me for food"
+_SLAVERY_SIGNS = (
+    ("picked", "up", "in", "a", "van"),
+    ("picked", "up", "in", "a", "minibus"),
+    ("windows", "covered"),
+    ("windows", "blacked", "out"),
+    ("asked", "me", "for", "food"),
+    ("asked", "for", "food"),
+    ("never", "seen", "out"),
+    ("no", "shoes"),
+    ("living", "in", "the", "house"),
+    ("living", "in", "one", "house"),
+    ("sleep", "in", "the", "back"),
+    ("same", "clothes"),
+)
+# the signs of a child drawn into carrying drugs: new phones and trainers, a second phone, older lads
+_LINES_SIGNS = (
+    ("new", "phones"),
+    ("new", "trainers"),
+    ("second", "phone"),
+    ("two", "phones"),
+    ("older", "lads"),
+    ("older", "boys"),
+    ("older", "men"),
+    ("pick", "him", "up"),
+    ("picks", "him", "up"),
+    ("pick", "her", "up"),
+    ("take", "him", "to"),
+    ("missing", "for", "days"),
+    ("wads", "of", "cash"),
+    ("lots", "of", "cash"),
+)
+
+
 def _control_and_exploitation(
     clauses: list[list[_Token]], toks: list[_Token], words: list[str], has: set[str]
 ) -> CrisisSignal | None:
     """Help sought in secret from a partner; control act after act; a child handed between men, lured,
     groomed by an adult, or in pictures; rent to be paid 'another way'; workers kept where they work."""
+    young = [a for cl in clauses for a in _ages(cl) if a < 16]
+    grown = has & {"man", "men", "adult", "older", "bloke", "guy"} or any(
+        _DECADE_OF_LIFE.fullmatch(w) and words[k - 1 : k] in (["his"], ["her"]) for k, w in enumerate(words)
+    )  # "a man in his 30s"
+    if young and grown and has & _ONLINE_PLACES and has & _TO_MEET:
+        return _sig("sexual-violence", "an adult online ... to meet a child", about="other")  # grooming
+    visible = _has(words, _VISIBLE_HARM)
+    if visible and (has & _PARTNERS or has & {"son", "husband"}) and _has(words, _NO_WAY_OUT):
+        return _sig(
+            "abuse", "hurt, and kept or hunted", about="other"
+        )  # "split lip, her partner is coming to find her"
+    if _has(words, _LOCKED_IN):
+        mine = _has(words, tuple(q for q in _LOCKED_IN if set(q) & {"me", "fi", "nghloi"}))
+        return _sig("abuse", "locked in", about="self" if mine else "other")
+    if _has(words, _NO_MEMORY) and _has(words, _UNDRESSED):
+        return _sig("sexual-violence", "no memory ... undressed", tier="urgent")  # spiked and assaulted
+    signs = sum(_has(words, (q,)) for q in _SLAVERY_SIGNS)
+    if signs >= 2 and has & {"men", "women", "workers", "people", "lads", "girls"}:
+        return _sig("abuse", "workers kept ... " + str(signs) + " signs", about="other")  # modern slavery
+    lured = sum(_has(words, (q,)) for q in _LINES_SIGNS)
+    if lured >= 2 and any(a < 18 for cl in clauses for a in _ages(cl)):
+        return _sig("abuse", "a child drawn into county lines", about="other")
     kept_in = any(
         w in ("let", "allowed", "allow")
         and set(words[max(0, k - 2) : k]) & {"never", "not", "dont", "wont", "isnt", "arent"}
@@ -1686,6 +1909,52 @@ def _control_and_exploitation(
     return None
 
 
+_SPREADING = frozenset("up spreading everywhere wall walls ceiling curtains roof".split())
+_ELECTRICS = (
+    ("light", "fitting"),
+    ("through", "the", "light"),
+    ("light", "switch"),
+    ("fuse", "box"),
+    ("fusebox",),
+    ("plug", "socket"),
+    ("into", "the", "socket"),
+    ("lights", "are", "buzzing"),
+)
+_STILL_INSIDE = (
+    ("someone", "is", "still"),
+    ("still", "upstairs"),
+    ("still", "downstairs"),
+    ("still", "in", "the", "house"),
+    ("still", "inside"),
+)
+_BROKEN_IN = frozenset("smashed forced kicked broken jemmied".split())
+# a small child with no one minding them, by a road or out in the cold
+_UNMINDED = (
+    ("no", "adult"),
+    ("no", "adults"),
+    ("no", "parent"),
+    ("on", "his", "own"),
+    ("on", "her", "own"),
+    ("by", "himself"),
+    ("by", "herself"),
+    ("wandering",),
+    ("locked", "out"),
+    ("nobody", "with"),
+)
+_TRAFFIC_OR_COLD = frozenset(
+    "road roads street traffic motorway pm night midnight cold freezing minus snow dark".split()
+)
+_NOT_BACK = (
+    ("didnt", "come", "home"),
+    ("did", "not", "come", "home"),
+    ("hasnt", "come", "home"),
+    ("not", "come", "home"),
+    ("hasnt", "come", "back"),
+    ("not", "come", "back"),
+    ("not", "been", "home"),
+)
+
+
 def _home_and_body(
     clauses: list[list[_Token]], toks: list[_Token], words: list[str], has: set[str]
 ) -> CrisisSignal | None:
@@ -1708,8 +1977,21 @@ def _home_and_body(
         return _sig("danger", "sparking ... burning", tier="urgent")
     if has & _SPARKING and has & _LINES and has & _DOWN:
         return _sig("danger", "a line down, sparking", tier="urgent")
-    if any(w in _SMOULDERS and _the_thing_before(words, k) in _FLAMMABLE for k, w in enumerate(words)):
-        return _sig("danger", "a thing smouldering", tier="urgent")  # "the duvet is smoking"
+    if any(w in _SMOULDERS and set(words[max(0, k - 6) : k]) & _FLAMMABLE for k, w in enumerate(words)):
+        return _sig("danger", "a thing smouldering", tier="urgent")  # "the battery is hissing and smoking"
+    flames = has & {"flames", "fflamau"} and has & _SPREADING
+    if (
+        flames
+        and any(t.tags & {"appliance", "home_place"} for t in toks)
+        and not has & {"candle", "candles", "bbq"}
+    ):
+        return _sig(
+            "danger", "flames spreading", tier="urgent"
+        )  # "the chip pan's gone up, flames up the wall"
+    if wet and _has(words, _ELECTRICS):
+        return _sig("danger", "water in the electrics", tier="urgent")  # "dripping through the light fitting"
+    if _has(words, _STILL_INSIDE) and (has & _BROKEN_IN or _has(words, _SMASHED)):
+        return _sig("danger", "broken in, someone still inside", tier="urgent")
     into_water = any(
         w in _VEHICLES
         and any(x in ("into", "in") for x in words[k + 1 : k + 4])
@@ -1735,6 +2017,8 @@ def _home_and_body(
             ("trying", "the", "back"),
             ("trying", "the", "front"),
             ("trying", "the", "door"),
+            ("trio", "agor", "y", "drws"),
+            ("trio", "dod", "i", "mewn"),
         ),
     ) and not _has(words, (("cant", "hear"), ("cannot", "hear"), ("doesnt", "hear")))
     if _has(words, (("baby", "hasnt", "moved"), ("baby", "not", "moving"), ("babi", "ddim", "yn", "symud"))):
@@ -1757,7 +2041,7 @@ def _home_and_body(
     heard = heard or _has(words, (("rhywun", "i", "lawr", "grisiau"),))
     if (
         heard
-        and has & {"downstairs", "house", "flat", "door", "grisiau"}
+        and has & {"downstairs", "house", "flat", "door", "grisiau", "drws"}
         and has & {"alone", "own", "myself", "hun"}
     ):
         return _sig(
@@ -1780,6 +2064,7 @@ def _home_and_body(
         has & {"baby", "babi", "toddler"}
         or any(w.isdigit() and int(w) < 8 and words[k + 2 : k + 3] == ["old"] for k, w in enumerate(words))
         or _has(words, (("only", "4"), ("only", "3"), ("only", "2"), ("only", "5")))  # not "in four years"
+        or _has(words, (("little", "boy"), ("little", "girl"), ("little", "lad"), ("little", "one")))
     )
     unfed = (
         ("no", "food", "in"),
@@ -1790,6 +2075,24 @@ def _home_and_body(
     )
     if small and (_has(words, _NOT_FED) or _has(words, unfed)):
         return _sig("danger", "a small child not fed", about="other")
+    if small and _has(words, _UNMINDED) and has & _TRAFFIC_OR_COLD:
+        return _sig("danger", "a small child alone, by a road or in the cold", tier="urgent", about="other")
+    vulnerable = any(t.tags & {"vulnerable"} for t in toks)
+    gone = _has(
+        words, (("ran", "off"), ("run", "off"), ("ran", "away"), ("wandered", "off"), ("gone", "missing"))
+    )
+    exposed = (
+        any(t.tags & {"water"} for t in toks)
+        or _has(words, (("cant", "swim"),))
+        or has & {"dark", "freezing"}
+    )
+    if vulnerable and gone and exposed:
+        return _sig("danger", "someone vulnerable gone, near danger", tier="urgent", about="other")
+    despair = any(t.tags & {"cant_go_on", "despair", "better_without", "goodbye"} for t in toks) or _has(
+        words, (("done", "with", "it", "all"), ("had", "enough", "of", "everything"))
+    )
+    if despair and _has(words, _NOT_BACK) and any(t.tags & {"third"} for t in toks):
+        return _sig("suicide", "in despair and not come home", about="other")
     if has & {"baby", "babi"} and any(
         w in _SMOTHER and words[k + 1 : k + 2] == ["over"] for k, w in enumerate(words)
     ):
@@ -1842,6 +2145,10 @@ def _home_and_body(
             ("fallen",),
             ("syrthiodd",),
             ("syrthio",),
+            ("taroi", "phen"),
+            ("taroi", "ben"),
+            ("taro", "ei", "phen"),
+            ("bwrw", "ei", "phen"),
         ),
     )
     sick = _has(
@@ -1868,9 +2175,3 @@ def _home_and_body(
     if _has(words, (("too", "deep"), ("deeper", "than"))) and wound:
         return _sig("self-harm", "a wound too deep", tier="urgent")
     return None
-
-
-def _the_thing_before(words: list[str], k: int) -> str:
-    """The word that does what `words[k]` says, past an "is" or "are": "the duvet is smoking"."""
-    j = k - 2 if words[k - 1 : k] in (["is"], ["are"]) else k - 1
-    return words[j] if j >= 0 else ""
