@@ -44,7 +44,6 @@ import yaml
 
 from . import crisis_model
 from .crisis_ordinary import (
-    _MAKE_BELIEVE,
     _a_dose_question,
     _a_game_or_a_figure,
     _a_hazard_seen_to,
@@ -61,8 +60,9 @@ from .crisis_ordinary import (
     _bounded,
     _end_of_life_wishes,
     _in_a_story,
+    _make_believe,
     _ordinary_by_its_context,
-    _resolved,
+    _resolved_last,
     _said_now,
     _taken_back,
     _told_of_the_past,
@@ -186,14 +186,9 @@ def _detect(text: str) -> CrisisSignal | None:
         if best is not None and said & _SPORT and best.kind in ("abuse", "sexual-violence"):
             return None  # "he pinned me down at jiu jitsu": the readers by likeness do not read a game
         afraid = any(t.tags & {"fear", "fear_of"} for cl in clauses for t in cl)
-        if (
-            best is not None
-            and best.kind == "danger"
-            and not afraid
-            and _resolved([t.text for cl in clauses for t in cl])
-        ):
+        if best is not None and best.kind == "danger" and not afraid and _resolved_last(clauses):
             return None  # "cut my thumb with the grater, it's stopped bleeding now": over
-        if best is not None and (said & _MAKE_BELIEVE or _a_thing_saved(clauses) or _in_a_temper(clauses)):
+        if best is not None and (_make_believe(clauses) or _a_thing_saved(clauses) or _in_a_temper(clauses)):
             return None  # "a pretend body hanging for halloween", "saved up my clubcard points", "i could strangle him"
     if best is None:
         return None
@@ -209,14 +204,25 @@ def _detect(text: str) -> CrisisSignal | None:
 
 def _in_a_temper(clauses: list[list[_Token]]) -> bool:
     """ "I could strangle my husband, he's eaten the curry again": the writer's temper, said as "i could",
-    at someone else (never "i could kill myself")."""
+    at a grown-up of the household (never at a child or oneself, nor with a weapon, a fear or a before)."""
+    toks = [t for cl in clauses for t in cl]
+    if any(t.tags & {"weapon", "fear", "fear_of", "hands_on_neck"} for t in toks):
+        return False
+    if {t.text for t in toks} & _NOT_A_TEMPER:
+        return False  # "i could hurt him, i'm scared of what i'll do to my son"
     for cl in clauses:
         said = [t.text for t in cl]
-        for k in range(len(cl) - 2):
+        for k in range(len(cl) - 3):
             if said[k : k + 2] == ["i", "could"] and cl[k + 2].tags & {"violence", "kill"}:
-                if not set(said) & {"myself", "meself", "me"}:
+                if said[k + 3] in _GROWN_UPS or said[k + 3 : k + 5] and said[k + 4] in _GROWN_UPS:
                     return True
     return False
+
+
+_NOT_A_TEMPER = frozenset("before done pocket kids son daughter baby myself me".split())
+_GROWN_UPS = frozenset(
+    "husband wife partner boyfriend girlfriend brother sister mum mam dad boss flatmate".split()
+)
 
 
 def _whole_reading(clauses: list[list[_Token]]) -> CrisisSignal | None:

@@ -21,6 +21,7 @@ from .crisis_reading import (
     _LONG_AGO,
     _MEANS,
     _MILD_SIGNS,
+    _ONGOING,
     _PARTNERS,
     _PETS,
     _RISK_CONCEPTS,
@@ -74,7 +75,27 @@ def _a_parent_minding_a_child(clauses: list[list[_Token]], best: CrisisSignal) -
     )
 
 
-_MAKE_BELIEVE = frozenset("pretend halloween costume costumes prop props decorations".split())
+_MAKE_BELIEVE = frozenset(
+    "pretend halloween costume costumes prop props decorations fake plastic toy".split()
+)
+
+
+def _make_believe(clauses: list[list[_Token]]) -> bool:
+    """Whether a flagged thing is said to be make-believe: "a fake body hanging from the tree for
+    halloween" (the word beside the thing, never with "real")."""
+    toks = [t for cl in clauses for t in cl]
+    if any(t.text in ("real", "really", "actual") for t in toks):
+        return False
+    return any(
+        t.text in _MAKE_BELIEVE
+        and any(
+            u.tags & _RISK_CONCEPTS or u.text in ("body", "noose", "blood", "corpse")
+            for u in toks[k + 1 : k + 3]
+        )
+        for k, t in enumerate(toks)
+    )
+
+
 _SAVING = frozenset("saved saving stockpiled stockpiling hoarded hoarding stashed stashing".split())
 
 
@@ -227,6 +248,28 @@ _ALARM_TAGS = frozenset(
     "cant_go_on goodbye my_absence better_without fear_of threat weapon stockpile missing suicide kill death medical "
     "bleeding self_harm overdose control".split()
 )
+_CONDITIONS = frozenset("seizures seizure fits epilepsy asthma".split())
+_LIVING_WITH = frozenset(
+    "support group groups club school advice controlled febrile diagnosed condition epilepsy nurse clinic".split()
+)
+_HAPPENING = frozenset("now minutes wont stop stopping breathing blue right tonight".split())
+
+
+def _a_condition_lived_with(words: list[str], best: CrisisSignal) -> bool:
+    """A condition someone has, asked about for living with it: "my son has seizures, they're well
+    controlled, is there a support group" (never with a now, minutes or breathing)."""
+    if not set(best.phrase.split()) <= _CONDITIONS:
+        return False
+    at = _phrase_at(words, best)
+    had = at is not None and set(words[max(0, at - 2) : at]) & {"has", "have", "gets", "get", "had"}
+    return bool(had) and bool(set(words) & _LIVING_WITH) and not set(words) & _HAPPENING
+
+
+_COLOURINGS = frozenset(
+    "slushie slush lolly lollies sweets sweet paint dye ink pen marker makeup lipstick blueberries jelly".split()
+)
+_ON_PURPOSE = frozenset("purpose deliberately deliberate meant again tonight every cope".split())
+_FOR_A_FEELING = (("to", "cope"), ("to", "feel"), ("every", "night"), ("make", "it", "stop"))
 _HARMS = frozenset({"violence", "kill", "harm", "weapon", "shoot", "burn", "cut", "death"})
 _ALARM_WORDS = frozenset("razor blade still real properly jk unconscious".split())
 
@@ -274,7 +317,7 @@ def _after_the_phrase(words: list[str], best: CrisisSignal, n: int) -> list[str]
 # what a person does at a high place, a platform or a river, said beside it
 _ERRANDS_THERE = frozenset(
     "caffi cafe lluniau photos photo parking exit ticket tickets machine machlud boat guided tour complain "
-    "complaints".split()
+    "complaints wheelchair path ashes scatter permission".split()
 )
 # a weariness aimed at a thing: "cant do this anymore, the washing machine has broken 3 times this month"
 _STATES = frozenset("broken broke impossible ridiculous late leaking cancelled delayed".split())
@@ -351,6 +394,8 @@ def _ordinary_by_its_context(clauses: list[list[_Token]], best: CrisisSignal) ->
         return False
     if best.kind == "danger" and _a_thing_at_a_task(toks, words):
         return True  # its own reading of harm: "got the knife out, carving the turkey"
+    if best.kind == "danger" and _a_condition_lived_with(words, best):
+        return True  # "my daughter has seizures, is there a support group for parents"
     if best.kind == "suicide" and _dead_before_a_wait(words):
         return True  # its own reading of what is alarming: "before the ambulance comes" stands
     if _alarm_beside(toks, best) and best.kind not in ("suicide", "self-harm"):
@@ -371,7 +416,8 @@ def _ordinary_by_its_context(clauses: list[list[_Token]], best: CrisisSignal) ->
         and not any(t.tags & _INTENT_TAGS for t in toks)
     ):
         pet = any(w in ("from", "by") and set(words[k + 1 : k + 4]) & _PETS for k, w in enumerate(words))
-        if pet or has & (_ITCHES | _TOOLS_THAT_SLIP):  # "scratches from the new kitten", "with the mandoline"
+        slipped = has & _TOOLS_THAT_SLIP and not has & _ON_PURPOSE and not _has(words, _FOR_A_FEELING)
+        if pet or has & _ITCHES or slipped:  # "scratches from the new kitten", "with the mandoline"
             return True
     if _alarm_beside(toks, best) or any(t.tags & {"weapon", "stockpile"} for t in toks):
         return False
@@ -421,8 +467,12 @@ def _ordinary_by_its_context(clauses: list[list[_Token]], best: CrisisSignal) ->
         return True  # "looking up ways to die in his video game"
     if "disappear" in phrase and after[:1] == ["for"] and set(after[1:4]) & _AWAY_FOR:
         return True
-    if best.kind == "danger" and _resolved(words):
+    if best.kind == "danger" and _resolved_last(clauses):
         return True
+    if best.kind == "danger" and any(
+        w == "from" and set(words[k + 1 : k + 4]) & _COLOURINGS for k, w in enumerate(words)
+    ):
+        return True  # "his lips are blue from the blue slushie"
     parting = any(t.tags & {"missing", "goodbye"} for t in toks) or _has(
         words, (("coming", "back"), ("come", "back"), ("find", "me"), ("love", "them"))
     )
@@ -431,26 +481,26 @@ def _ordinary_by_its_context(clauses: list[list[_Token]], best: CrisisSignal) ->
     return best.kind == "danger" and not has & _CAUSE_DOUBTED and _explained_away(words)
 
 
-_ARRIVALS = frozenset(
-    "comes come arrives arrive turns gets answers answer fixes fix finishes finish opens open replies reply".split()
+_AWAITED = frozenset(
+    "bus buses train trains council repair repairs boiler parcel delivery pothole road roadworks refund form "
+    "broadband engineer plumber landlord lift queue letter appointment housing kettle website app".split()
 )
-_HELP_COMING = frozenset("ambulance paramedics police help doctor gp 999 helicopter".split())
 
 
 def _dead_before_a_wait(words: list[str]) -> bool:
-    """A figure of waiting: "i'll be dead before that bus comes", "dead before they fix the road" (not
-    "before the ambulance gets here")."""
+    """A figure of waiting for a thing or a service: "i'll be dead before that bus comes", "dead before the
+    council fixes my boiler" (never before a person, a day or "you", nor beside a means or an amount)."""
     for k, w in enumerate(words):
         if w == "dead" and words[k + 1 : k + 2] == ["before"]:
-            ahead = set(words[k + 2 : k + 8])
-            if ahead & _ARRIVALS and not ahead & _HELP_COMING:
-                return True
+            ahead = words[k + 2 : k + 5]
+            if set(ahead) & _AWAITED and not set(ahead) & {"you", "he", "she", "they", "mum", "mam", "dad"}:
+                return not set(words) & {"minus", "freezing", "hypothermia", "days", "weeks"}
     return False
 
 
 _AFFAIRS = frozenset("affairs will funeral".split())
 _PLANS_AHEAD = frozenset("enjoy enjoying trip trips holiday holidays cruise outings outing hobby".split())
-_AN_END_NEAR = frozenset("last goodbye bye tonight soon ready pills tablets".split())
+_AN_END_NEAR = frozenset("last goodbye bye tonight soon ready pills tablets final before".split())
 
 
 def _affairs_and_plans(clauses: list[list[_Token]], best: CrisisSignal) -> bool:
@@ -459,9 +509,16 @@ def _affairs_and_plans(clauses: list[list[_Token]], best: CrisisSignal) -> bool:
     or a wish to die)."""
     toks = [t for cl in clauses for t in cl]
     has = {t.text for t in toks}
+    old = any(a >= 65 for cl in clauses for a in _ages(cl)) or has & {
+        "pensioner",
+        "pensioners",
+        "retired",
+        "oap",
+    }
     return (
         best.kind == "suicide"
         and best.tier != "urgent"
+        and bool(old)
         and bool(set(best.phrase.split()) & _AFFAIRS)
         and bool(has & _PLANS_AHEAD)
         and not has & _AN_END_NEAR
@@ -492,12 +549,29 @@ _OVER = frozenset("choked fell fallen caught ddoe yesterday ago years controlled
 
 
 def _resolved(words: list[str]) -> bool:
-    """ "he choked on a grape but he's fine now": an emergency told as over, nothing said after it."""
+    """ "he choked on a grape but he's fine now": an emergency told as over, nothing said after it, never
+    one done by someone ("he does it when he's drunk") or one that comes back."""
+    if set(words) & (_ONGOING | {"when", "deliberately", "purpose"}):
+        return False
     for q in _FINE_NOW:
         for k in range(len(words) - len(q) + 1):
             if tuple(words[k : k + len(q)]) == q and set(words) & _OVER:
                 return not set(words[k + len(q) :]) & {"but", "keeps", "still", "ond", "again"}
     return False
+
+
+def _resolved_last(clauses: list[list[_Token]]) -> bool:
+    """`_resolved`, said in the message's last clause that raises or ends anything: "it's been controlled
+    for years" does not end "but he's been fitting for 10 minutes"."""
+    words = [t.text for cl in clauses for t in cl]
+    if not _resolved(words):
+        return False
+    said = [[t.text for t in cl] for cl in clauses]
+    fine = max((i for i, w in enumerate(said) if any(_has(w, (q,)) for q in _FINE_NOW)), default=-1)
+    after = [t for cl in clauses[fine + 1 :] for t in cl]
+    later = [t.text for t in after]
+    signs = any(_has(later, said) for name, said in _WARNING_SIGNS.items() if name not in _MILD_SIGNS)
+    return not signs and not any(t.tags & ((_ALARM_TAGS - {"threat"}) | {"violence"}) for t in after)
 
 
 # a weapon, a fire or smoke at an everyday task: "got the knife out, carving the turkey", "machete
@@ -690,6 +764,10 @@ def _a_weapon_to_hand_in(clauses: list[list[_Token]], best: CrisisSignal) -> boo
         "said",
         "if",
         "threatening",
+        "round",
+        "tonight",
+        "ex",
+        "exs",
     }
     sport = set(words) & _SHOOTING_SPORT  # "a shotgun certificate for pigeon shooting"
     harm = any(
@@ -943,12 +1021,37 @@ _ROLES_PLAYED = frozenset("character characters role part cymeriad rhan".split()
 _FIRST_PERSON = frozenset("i me my myself im fi fy".split())
 
 
+_LIKE_MY_LIFE = (
+    ("to", "me"),
+    ("is", "me"),
+    ("like", "me"),
+    ("doing", "that"),
+    ("did", "that"),
+    ("same", "thing"),
+    ("is", "my", "life"),
+    ("what", "he", "did"),
+    ("what", "she", "did"),
+    ("happening", "to"),
+    ("does", "that", "to"),
+    ("the", "same"),
+    ("feel", "like"),
+)
+
+
 def _in_a_story(clauses: list[list[_Token]], best: CrisisSignal) -> bool:
     """A risk that happens in a story or on a stage: "the film had a scene where she overdosed", "i'm
     playing a suicidal character" (never with a now beside it, a second signal, or the writer in the
     flagged words)."""
     if not _one_signal(clauses) or set(best.phrase.split()) & _FIRST_PERSON:
         return False
+    words = [t.text for cl in clauses for t in cl]
+    if _has(words, _LIKE_MY_LIFE):
+        return False  # "the drama where he strangles her is exactly what my husband did to me"
+    story = next(
+        (i for i, cl in enumerate(clauses) if _phrase_at([t.text for t in cl], best) is not None), None
+    )
+    if any(t.tags & (_MEANS | {"desire"}) for i, cl in enumerate(clauses) if i != story for t in cl):
+        return False  # "...a boy hangs himself, and he's been in his room with a belt for an hour"
     for cl in clauses:
         said = [t.text for t in cl]
         at = _phrase_at(said, best)
@@ -1068,8 +1171,14 @@ def _told_of_the_past(clauses: list[list[_Token]], best: CrisisSignal) -> bool:
     long_ago = (
         _has(words, _LONG_AGO) or _a_past_year(words) or lately_well or at_an_age or over
     )  # "when i was 19"
-    if not long_ago or best.kind == "sexual-violence" or best.phrase.startswith("affairs settled"):
-        return False  # affairs settled are settled now: "redone her will ... she tried to end it in 2019"
+    if (
+        not long_ago
+        or best.kind == "sexual-violence"
+        or best.phrase.startswith(("affairs settled", "tried before"))
+    ):
+        return False
+    if set(words) & _STORIES and _has(words, _LIKE_MY_LIFE):
+        return False  # "i feel like the main character in a film where everyone would be better off without her"  # affairs settled are settled now: "redone her will ... she tried to end it in 2019"
     since = any(w == "since" and words[k - 1 : k] not in (["years"], ["months"]) for k, w in enumerate(words))
     if since or set(words) & {"started", "ers", "ongoing"} or _has(words, (("has", "been"),)):
         return False  # "he has beaten her since they got together in 2019": still going on

@@ -287,6 +287,7 @@ _CONTRACTIONS = (
     (re.compile(r"['’]ve\b"), " have"),
     (re.compile(r"['’]re\b"), " are"),
     (re.compile(r"\bi['’]d\b"), "i would"),
+    (re.compile(r"\b(it|that|there)['’]d\b"), r"\1 would"),  # "it'd be easy" ("he'd" may be "he had")
     (re.compile(r"\b(he|she|it|there|that|who|what)['’]s\b"), r"\1 is"),
     (re.compile(r"(\w)['’]n\b"), r"\1 yn"),  # Welsh: "dwi'n", "mae'n", "e'n"
     (re.compile(r"(\w)['’]r\b"), r"\1 yr"),  # Welsh: "llyncu'r tabledi", "mae'r tŷ"
@@ -2420,7 +2421,7 @@ def _signals(cl: _Clause) -> Iterable[CrisisSignal]:
         alone
         and any(t.text in _CHILDREN | {"plant", "children"} for t in toks)
         and any(t.text in _DAYS_ON_END for t in toks)
-        and not _all_teenagers(toks)  # "the kids next door are 15 and 16 and stay on their own at night"
+        and not (_all_teenagers(toks) and not _has([t.text for t in toks], _WITHOUT_NEEDS))
     ):
         yield sig("danger", 0, len(toks) - 1, "crisis", "other")  # "the kids next door alone for days"
     # "GET HIM AWAY FROM ME"
@@ -2673,7 +2674,7 @@ _THRILLS = ("bungee", "sky", "zip", "tombston", "div", "parachut", "abseil")
 _DEADLY = frozenset("survive surviving survival die dying deadly lethal fatal painless".split())
 _SOMEONE = frozenset("someone somebody man woman person lad girl boy kid child guy bloke".split())
 _LEISURE = ("swim", "paddl", "fish", "kayak", "canoe", "surf", "play", "fun", "row", "dip")
-_LIFELINES = frozenset("phone mobile key keys card passport".split())
+_LIFELINES = frozenset("phone mobile key keys card passport ring purse wallet".split())
 _WOUNDS = frozenset("scar cut mark bruise burn wound scratch".split())
 _HIDING = frozenset("hide hiding hid cover covering sleeves sleeve".split())
 _RAILINGS = frozenset("railing barrier fence edge side wall".split())
@@ -2717,7 +2718,16 @@ _WARNING_SIGNS = {
         ("n", "las"),
         ("yn", "las"),
     ),
-    "hot": (("boiling", "hot"), ("burning", "up"), ("really", "hot"), ("overheating",), ("very", "hot")),
+    "hot": (
+        ("a", "fever"),
+        ("high", "fever"),
+        ("high", "temperature"),
+        ("boiling", "hot"),
+        ("burning", "up"),
+        ("really", "hot"),
+        ("overheating",),
+        ("very", "hot"),
+    ),
     "swollen": (
         ("puffing", "up"),
         ("puffed", "up"),
@@ -2763,11 +2773,27 @@ _WARNING_SIGNS = {
         ("blood", "everywhere"),
         ("much", "blood"),
         ("up", "blood"),
+        ("bringing", "up", "blood"),
         ("spurting",),
         ("pumping", "blood"),
     ),
     # what brings blood up: "is it normal to cough up this much blood"
-    "coughing": (("cough", "up"), ("coughing",), ("coughed", "up"), ("pesychu",), ("peswch",)),
+    "coughing": (
+        ("cough", "up"),
+        ("coughing",),
+        ("coughed", "up"),
+        ("bringing", "up"),
+        ("pesychu",),
+        ("peswch",),
+    ),
+    # a wound: "cut it on a window", "a deep gash"
+    "a wound": (
+        ("cut", "it", "on"),
+        ("gash",),
+        ("deep", "cut"),
+        ("cut", "his", "arm"),
+        ("cut", "her", "arm"),
+    ),
     # what a fit looks like from outside: "shaking all over and foaming at the mouth"
     "the mouth": (("foaming",), ("frothing",), ("ewyn",)),
     # a head hit, and sleepiness after it: "rolled off the bed onto her head, now she's really quiet"
@@ -2801,6 +2827,9 @@ _WARNING_SIGNS = {
         ("does", "not", "fade"),
         ("wont", "fade"),
         ("under", "a", "glass"),
+        ("press", "a", "glass"),
+        ("glass", "on", "it"),
+        ("go", "away", "when"),
         ("dan", "wydr"),
         ("ddim", "yn", "diflannu"),
         ("ddim", "yn", "pylu"),
@@ -2810,6 +2839,8 @@ _WARNING_SIGNS = {
         ("waters", "have", "broken"),
         ("waters", "broke"),
         ("waters", "broken"),
+        ("waters", "have", "gone"),
+        ("waters", "gone"),
         ("baby", "coming"),
         ("dyfroedd",),
     ),
@@ -2817,18 +2848,14 @@ _WARNING_SIGNS = {
     # a fit that goes on: "he's fitting and it won't stop"
     "a fit": (
         ("fitting", "and"),
-        ("is", "fitting"),
-        ("s", "fitting"),
-        ("still", "fitting"),
-        ("started", "fitting"),
-        ("keeps", "fitting"),
-        ("been", "fitting"),
-        ("fitting", "for"),
         ("seizures",),
         ("seizing",),
-        ("fit", "has"),
-        ("fit", "is"),
+        ("fit", "has", "lasted"),
+        ("fit", "has", "gone", "on"),
+        ("fit", "is", "lasting"),
         ("fit", "wont"),
+        ("seizure",),
+        ("jerking",),
         ("shaking", "all", "over"),
         ("ffit", "wedi"),
         ("convulsing",),
@@ -2837,6 +2864,8 @@ _WARNING_SIGNS = {
         ("ffitio",),
     ),
     "not stopping": (
+        ("wont", "come", "round"),
+        ("going", "for", "over"),
         ("isnt", "stopping"),
         ("ddim", "yn", "stopio"),
         ("lasted", "over"),
@@ -2853,6 +2882,9 @@ _WARNING_SIGNS = {
         ("boiling", "water"),
         ("hot", "water", "over"),
         ("hot", "oil"),
+        ("cup", "of", "tea"),
+        ("hot", "tea"),
+        ("hot", "drink"),
         ("scalded",),
         ("scald",),
         ("chip", "pan"),
@@ -2863,6 +2895,8 @@ _WARNING_SIGNS = {
         ("skin", "peeling"),
         ("peeling", "off"),
         ("skin", "coming", "off"),
+        ("skin", "is", "coming"),
+        ("blisters",),
         ("skin", "came", "off"),
         ("blistering",),
         ("blistered",),
@@ -2887,6 +2921,8 @@ _WARNING_SIGNS = {
         ("inhaler", "doesnt", "work"),
         ("inhaler", "isnt", "helping"),
         ("inhaler", "not", "helping"),
+        ("inhaler", "isnt", "doing"),
+        ("inhaler", "is", "not", "doing"),
         ("barely", "breathing"),
         ("snoring", "noise"),
         ("breathing", "deep", "and", "fast"),
@@ -2938,6 +2974,8 @@ _WARNING_SIGNS = {
         ("slurred",),
         ("slurring",),
         ("cant", "speak", "properly"),
+        ("cant", "finish", "a", "sentence"),
+        ("cant", "finish", "sentences"),
         ("ddim", "yn", "gallu", "siarad"),
         ("disgyn", "un", "ochr"),
         ("wedi", "disgyn", "ar", "un", "ochr"),
@@ -3034,7 +3072,7 @@ _STARVING = (
 )
 # a colour the skin should not be: "her lips look blue"
 _SKIN_PARTS = frozenset("lips lip face skin fingers fingertips tongue gwefusau wyneb croen".split())
-_COLOURS_OF_DANGER = frozenset("blue grey gray purple bluish greyish mottled las llwyd".split())
+_COLOURS_OF_DANGER = frozenset("blue grey gray purple bluish bluey blueish greyish mottled las llwyd".split())
 # treatments that leave the body open to infection, so that a fever is an emergency
 _TREATMENTS = frozenset("chemo chemotherapy cemotherapi transplant".split())
 _ASKED_IN_GENERAL = (("does", "chemo"), ("can", "chemo"), ("do", "you", "get"), ("is", "it", "common"))
@@ -3118,8 +3156,17 @@ def _age_at(toks: list[_Token], k: int, digits: int) -> int | None:
         return None
     nxt = toks[k + 1].text if k + 1 < len(toks) else ""
     prev = toks[k - 1].text if k else ""
-    said = nxt.startswith(("year", "yr", "oed", "blwydd")) or prev in ("am", "is", "aged", "age", "s", "yn")
+    after = toks[k + 2].text if k + 2 < len(toks) else ""
+    lasting = prev in _FOR_A_TIME and after != "old"  # "for 3 years", "in 2 years": a time, not an age
+    said = (
+        nxt.startswith(("year", "yr", "oed", "blwydd"))
+        and not lasting
+        or prev in ("am", "is", "aged", "age", "s", "yn")
+    )
     return int(word) if said else None
+
+
+_FOR_A_TIME = frozenset("for in over after last past than about nearly almost since within every".split())
 
 
 def _ages(toks: list[_Token]) -> list[int]:
@@ -3346,6 +3393,17 @@ def _with_a_thing(toks: list[_Token], j: int) -> bool:
 
 # Words that say an act goes on, or is meant, whatever else is said of it
 _ONGOING = frozenset("every always keeps keep kept again says said claims claimed purpose still".split())
+
+
+# what children left alone must not be without: "14 and 15, alone for days with no food"
+_WITHOUT_NEEDS = (
+    ("no", "food"),
+    ("no", "electric"),
+    ("no", "heat"),
+    ("no", "heating"),
+    ("cut", "off"),
+    ("nothing", "to", "eat"),
+)
 
 
 def _all_teenagers(toks: list[_Token]) -> bool:
@@ -3702,7 +3760,9 @@ _MEANS = frozenset({"weapon", "shoot", "hang", "high_place", "poison", "water", 
 # Said of someone who comes again and again (`lurk`)
 _PEACEFUL = frozenset("painless peaceful surest painfree".split())
 _TRACKS = frozenset("railway railways tracks track trains motorway traffic rheilffordd".split())
-_AGAIN = frozenset("keep keeps kept keeping every always again constantly still daily nightly".split())
+_AGAIN = frozenset(
+    "keep keeps kept keeping every always again agen agin constantly still daily nightly".split()
+)
 # The writer's own children (`_signals`: afraid of harming them)
 _MY_CHILDREN = frozenset("baby babies kids kid children child son daughter toddler boy girl twins".split())
 # Fear or compulsion of one's own act: "scared i'll hurt", "the voices tell me to", "so angry i could"

@@ -43,6 +43,7 @@ from .crisis_reading import (
     _HER,
     _INHALED,
     _LEISURE,
+    _LIFELINES,
     _MADE_TO_PAY,
     _MEANS,
     _MEANS_NAMED,
@@ -65,6 +66,7 @@ from .crisis_reading import (
     _SPORT,
     _STARVING,
     _STAYS_AWAY,
+    _SWALLOWED,
     _TEENS,
     _THRILLS,
     _TOOK_SOMETHING,
@@ -203,6 +205,19 @@ _FAMILY = frozenset(
 )
 
 
+_FITTING_NOW = frozenset("is s still started keeps been was".split())
+_NO_THING = ([], ["and"], ["for"], ["again"], ["now"], ["on"], ["in"], ["at"])
+# an emergency over, or cared for: its signs are no alarm
+_DOING_WELL = (
+    ("doing", "great"),
+    ("doing", "well"),
+    ("both", "fine"),
+    ("both", "doing"),
+    ("healing",),
+    ("helped",),
+    ("well", "controlled"),
+    ("febrile",),
+)
 # a sense that something is badly wrong (one of the signs of sepsis): a sign, never serious alone
 _SOMETHING_WRONG = (
     ("something", "is", "really", "wrong"),
@@ -267,7 +282,7 @@ def _across_clauses(clauses: list[list[_Token]]) -> CrisisSignal | None:
     # "confused and hot and shivery", "her words are coming out wrong and she can't lift her arm"
     signs = {name for name, said in _WARNING_SIGNS.items() if _has(words, said)}
     if any(
-        w in _SKIN_PARTS and set(words[max(0, k - 3) : k + 4]) & _COLOURS_OF_DANGER
+        w in _SKIN_PARTS and set(words[max(0, k - 3) : k + 6]) & _COLOURS_OF_DANGER
         for k, w in enumerate(words)
     ):
         signs.add("grey")  # "her lips look blue", "blue round the lips"
@@ -286,6 +301,25 @@ def _across_clauses(clauses: list[list[_Token]]) -> CrisisSignal | None:
         signs.add("hot")
     if _has(words, _SOMETHING_WRONG):
         signs.add("something wrong")
+    for k, w in enumerate(words):
+        if (
+            w == "fitting"
+            and words[k - 1 : k]
+            and words[k - 1] in _FITTING_NOW
+            and words[k + 1 : k + 2] in _NO_THING
+        ):
+            signs.add("a fit")  # "he's been fitting for 10 minutes" (not "fitting kitchens for 20 years")
+        if (
+            w.isdigit()
+            and words[k + 1 : k + 2] in (["minutes"], ["mins"])
+            and int(w) >= 5
+            and "a fit" in signs
+        ):
+            signs.add("not stopping")  # a fit "for 6 minutes"
+        if w.isdigit() and words[k + 1 : k + 3] == ["weeks", "pregnant"] and int(w) < 37:
+            signs.add("early")  # "32 weeks pregnant and my waters have gone"
+    if _has(words, _DOING_WELL):
+        signs = set()  # "the scald cream helped, it's healing", "both doing great"
     if len(signs) >= 2 and signs & _SERIOUS_SIGNS or len(signs) >= 3 and "something wrong" in signs:
         return CrisisSignal("danger", " ... ".join(sorted(signs)), tier="urgent", about="other")
     # a fever during cancer treatment (sepsis): "had chemo on tuesday and now he's shivering"
@@ -559,7 +593,7 @@ def _across_clauses(clauses: list[list[_Token]]) -> CrisisSignal | None:
     if female and cutting and away and not has & {"hair", "fringe", "grass", "hedge", "nails"}:
         return CrisisSignal("abuse", "to be cut", tier="crisis", about="other")
     marry = (
-        any(w.startswith(("marry", "married", "priodi")) for w in words)
+        any(w.startswith(("marry", "married", "marriage", "priodi", "briodi", "phriodi")) for w in words)
         or any(
             w == "wedding"
             and words[k - 1 : k] in (["my"], ["her"], ["his"])  # not "her cousin's wedding"
@@ -568,13 +602,23 @@ def _across_clauses(clauses: list[list[_Token]]) -> CrisisSignal | None:
             for k, w in enumerate(words)
         )
     )
-    unwilling = any("negation" in t.tags for t in toks) or has & {
-        "make",
-        "making",
-        "forcing",
-        "force",
-        "taking",
-    }
+    unwilling = any("negation" in t.tags for t in toks) or _has(
+        words,
+        (
+            ("make", "me"),
+            ("make", "her"),
+            ("making", "me"),
+            ("making", "her"),
+            ("forcing",),
+            ("force",),
+            ("forced",),
+            ("taking", "me"),
+            ("taking", "her"),
+            ("orfodi",),
+            ("ngorfodi",),
+            ("gorfodi",),
+        ),
+    )
     papers_kept = has & {"passport", "pasbort", "mhasbort", "basbort", "ticket"} and has & {
         "hidden",
         "hid",
@@ -690,10 +734,14 @@ _SETTLING_ACTS = (
 # like it's the last time"
 _A_LAST_CALM = (
     ("feel", "calm"),
+    ("feels", "calm"),
     ("feeling", "calm"),
     ("calm", "for", "the", "first"),
     ("at", "peace"),
     ("the", "last", "time"),
+)
+_CLEARING_OUT = frozenset(
+    "divorce clearout declutter decluttering charity tidy tidying spring sofa toys books loan".split()
 )
 _MOVING = frozenset("moving move moved emigrating relocating tenancy abroad spain australia new".split())
 _THANKS_FOR_ALL = (
@@ -805,6 +853,9 @@ _WATER_IN = (
     ("rising",),
     ("yn", "codi"),
     ("dod", "dros"),
+    ("coming", "up"),
+    ("up", "to", "my"),
+    ("up", "to", "our"),
 )
 _FAST = frozenset(
     "fast quickly quick knee knees waist deep door stairs sownd stuck windowsills sockets walk cyflym gyflym".split()
@@ -821,7 +872,7 @@ _FLAMMABLE = frozenset(
     "ceiling light fan".split()  # not an oven or a pan: cooking smokes
 )
 # a vehicle gone into water with people in it: "a van's gone in the canal and the driver is on the roof"
-_VEHICLES = frozenset("car van bus lorry truck taxi cab".split())
+_VEHICLES = frozenset("car cars van vans bus lorry lorrys truck trucks taxi cab".split())
 _STILL_THERE = frozenset(
     "people someone somebody driver kids children family inside trapped roof stuck".split()
 )
@@ -992,6 +1043,10 @@ _MENACES = (
     ("send", "people"),
     ("send", "someone", "round"),
     ("send", "the", "lads"),
+    ("tick", "tock"),
+    ("target", "drawn"),
+    ("target", "on", "her"),
+    ("target", "on", "my"),
 )
 # a threat come in writing: "a note through the door saying they'll burn us out"
 _WRITTEN = frozenset(
@@ -1000,13 +1055,22 @@ _WRITTEN = frozenset(
 )
 _SAYING = frozenset("saying says said reading read threatening dweud".split())
 _NOT_A_KILLING = frozenset("off for time it".split())  # "kill off the route", "kill for a pint"
-_DREAD_WORDS = frozenset("die bomb bombs burn stab shoot hurt lladd".split())  # and "you are dead"
 # dead animals left for someone: "someone keeps leaving dead rats on our step"
 _CARCASSES = frozenset(
     "bird birds rat rats animal animals cat cats fox pigeon pigeons rabbit fish mice mouse".split()
 )
 _LEFT_AT = frozenset("doorstep door step letterbox garden car drive porch left leaving".split())
 # a thing left as a threat: "left a bullet on the step"
+_CROWDS = frozenset("school college class uni university work workplace church mosque office".split())
+_SLAYING = (
+    ("thought", "about", "how"),
+    ("exactly", "how"),
+    ("how", "i", "would", "kill"),
+    ("how", "to", "kill", "him"),
+    ("how", "to", "kill", "her"),
+    ("got", "his", "insulin"),
+)
+_PLACED = frozenset("left leaving put posted pushed dropped sent placed".split())
 _TOKENS_OF_DEATH = frozenset("bullet bullets cartridge cartridges noose bwled".split())
 # a caller pressing for money under threat, and still there: "he's still on the line"
 _PAY_NOW = frozenset("pay talu transfer move savings vouchers cards cardiau rhodd money arian".split())
@@ -1162,7 +1226,16 @@ def _affairs_settled(
     if settled and (_has(words, _THANKS_FOR_ALL) or given_to):
         return _sig("suicide", "affairs settled ... given or thanked", about=who)
     acts = sum(_has(words, (act,)) for act in _SETTLING_ACTS)
-    if (given_to or _has(words, _A_LAST_CALM)) and acts >= 2 and not has & (_MOVING | _TRIPS) - {"hospital"}:
+    tried = _has(
+        words, (("tried", "to", "end", "it"), ("tried", "to", "kill"), ("attempted",), ("tried", "before"))
+    )
+    warning = [given_to, _has(words, _A_LAST_CALM), _has(words, _STARVING), acts > 0]
+    if tried and sum(warning) >= 2:
+        return _sig(
+            "suicide", "tried before, and the signs again", about=who
+        )  # "given her cat away, feels calm"
+    reason = has & (_MOVING | _TRIPS | _CLEARING_OUT) - {"hospital"}
+    if (given_to or _has(words, _A_LAST_CALM)) and acts >= 2 and not reason:
         return _sig(
             "suicide", "affairs settled one by one", about=who
         )  # debts paid, phone cancelled, pet given
@@ -1198,8 +1271,34 @@ def _affairs_settled(
 
 
 _SHOPS = frozenset("chemists chemist pharmacies pharmacy shops supermarkets fferyllfa".split())
+_SHORTAGE = frozenset(
+    "shortage shortages supply stock prescription kids children baby calpol toddler flu jab jabs".split()
+)
 _SEVERAL = frozenset("different several three two four multiple each round".split())
 _HOSE_WORK = frozenset("garden watering plants wash washing pond plumber leak tap".split())
+
+
+_THE_SAME = (("do", "the", "same"), ("same", "as", "her"), ("same", "as", "him"), ("same", "thing"))
+_MY_WEIGHT = (
+    ("take", "my", "weight"),
+    ("hold", "my", "weight"),
+    ("bear", "my", "weight"),
+    ("hold", "me", "up"),
+)
+_PARTY = frozenset("balloon balloons party birthday voice squeaky".split())
+_HIGH_FLOORS = frozenset(
+    "third fourth fifth sixth seventh eighth ninth tenth top 3rd 4th 5th 6th 7th 8th 9th 10th".split()
+)
+_DECIDED = frozenset(
+    "decided penderfynu mind ready sunday monday tuesday wednesday thursday friday saturday".split()
+)
+_TOGETHER_AT_THE_END = (
+    ("both", "went", "together"),
+    ("both", "go", "together"),
+    ("go", "together"),
+    ("both", "went"),
+)
+_NOT_GOING_TO = (("not", "going", "to"), ("dont", "intend"), ("refuse", "to"), ("never", "going", "to"))
 
 
 def _a_means(
@@ -1207,8 +1306,55 @@ def _a_means(
 ) -> CrisisSignal | None:
     """A means sought, researched or taken: going in and not coming out, a means wanted quick, an
     overdose taken, a means researched, where a body will be found, a means gathered round its limits."""
+    method = any(t.tags & {"jump", "hang", "high_place", "water", "overdose", "substance"} for t in toks)
+    if method and _has(words, _THE_SAME) and has & {"i", "me"} and any(t.tags & {"desire"} for t in toks):
+        return _sig(
+            "suicide", "to do the same"
+        )  # "in the film the girl jumps off the bridge. i want to do the same"
+    if _has(words, (("take", "the", "lot"), ("taken", "the", "lot"), ("took", "the", "lot"))) and has & {
+        "dead",
+        "die",
+        "ambulance",
+    }:
+        return _sig("suicide", "the lot ... dead")  # "dead before the ambulance comes if i take the lot"
+    if _has(words, _MY_WEIGHT) and has & {"knot", "rope", "belt", "beam", "hook", "cord", "scarf"}:
+        return _sig("suicide", "a knot to take my weight")  # "how to tie a knot that will take my weight"
+    if "helium" in has and has & {"bag", "painless", "breathe", "breathing", "hood"} and not has & _PARTY:
+        return _sig("suicide", "helium and a bag")
+    floor = any(
+        w == "floor" and words[k - 1 : k] and words[k - 1] in _HIGH_FLOORS for k, w in enumerate(words)
+    )
+    if (
+        floor
+        and _has(words, (("do", "it"), ("kill", "me"), ("survive",), ("definitely",)))
+        and has & {"fall", "jump"}
+    ):
+        return _sig(
+            "suicide", "a fall from a high floor asked of"
+        )  # "would a fall from the fourth floor do it"
+    if (
+        _has(words, (("picked", "a", "date"), ("set", "a", "date"), ("chosen", "the", "day")))
+        and has & _DECIDED
+    ):
+        return _sig("suicide", "a date picked, decided")  # "i've picked a date. sunday. dw i wedi penderfynu"
+    if _has(words, _TOGETHER_AT_THE_END) and has & {"kinder", "better", "easier", "peaceful", "best"}:
+        return _sig("suicide", "both to go together", about="other")  # "kinder if we both went together"
+    if _has(words, _STARVING) and _has(words, _NOT_GOING_TO):
+        return _sig(
+            "self-harm", "not eating, and not going to"
+        )  # "haven't eaten for four days and i'm not going to"
+    for k, w in enumerate(words):  # "my friend said she's going to take everything in her cupboard tonight"
+        if w in ("she", "he", "they") and words[k + 1 : k + 4] in (
+            ["is", "going", "to"],
+            ["was", "going", "to"],
+        ):
+            rest = toks[k + 4 : k + 10]
+            if rest and rest[0].text in ("take", "swallow") and any(t.tags & {"amount"} for t in rest):
+                if has & {"tonight", "now", "today", "heno"}:
+                    return _sig("suicide", "going to take everything tonight", about="other")
     substance = any(t.tags & {"substance", "poison"} for t in toks)
-    if substance and has & _SHOPS and has & _SEVERAL and has & {"enough", "lot", "lots", "more", "loads"}:
+    shopping = has & _SHOPS and has & _SEVERAL and has & {"enough", "lot", "lots", "more", "loads"}
+    if shopping and substance and not has & _SHORTAGE:
         return _sig("suicide", "a means gathered round its limits")  # "three chemists to get enough"
     quick = has & {"quick", "quickest", "instant", "instantly", "painless", "survive", "die"}
     in_front = any(
@@ -1498,6 +1644,31 @@ def _a_means(
     return None
 
 
+_PEOPLE_THREATENED = frozenset("us you u ya yous me him her them everyone everybody your ur our my".split())
+
+
+def _a_person_threatened(words: list[str], j: int) -> bool:
+    """Whether `words[j]` threatens a person: "burn us out", "kill your family", "kill muslims", "die
+    grass", "you're dead" (not "burn the rubbish", "shoot a video", "kill off the route")."""
+    w, nxt = words[j], words[j + 1 : j + 2]
+    if w == "dead":
+        return words[j - 1 : j] in (["are"], ["be"], ["am"])
+    if w in ("die", "bomb", "bombs"):
+        return True
+    if w not in _THREAT_VERBS:
+        return False
+    if nxt and nxt[0] in _PEOPLE_THREATENED:
+        return True
+    return (
+        w.startswith(("kill", "murder", "lladd"))
+        and bool(nxt)
+        and nxt[0] not in _NOT_A_KILLING | _DETERMINERS
+    )
+
+
+_THREAT_VERBS = frozenset("kill killing murder burn stab shoot hurt lladd llosgi".split())
+
+
 def _menace(
     clauses: list[list[_Token]], toks: list[_Token], words: list[str], has: set[str]
 ) -> CrisisSignal | None:
@@ -1551,36 +1722,65 @@ def _menace(
         )  # "hiding at my friend's, he's driving round looking for me"
     if _has(words, _MENACES) and has & _MENACERS:
         return _sig("abuse", "a menace said")
-    for k, w in enumerate(words):
-        if w in _WRITTEN and set(words[k + 1 : k + 3]) & _SAYING:
-            said = toks[k + 2 : k + 14]
-            if any(
-                (
-                    t.tags & {"kill", "shoot", "burn"}
-                    or t.text in _DREAD_WORDS
-                    or t.text == "dead"
-                    and words[k + 1 + j : k + 2 + j] in (["are"], ["be"], ["you"])
-                )
-                and words[min(k + 3 + j, len(words) - 1)] not in _NOT_A_KILLING
-                for j, t in enumerate(said)
-            ):
-                return _sig("danger", w + " saying ... " + "kill", about="other")  # a threat in writing
+    for k, w in enumerate(words):  # a threat in writing: "a note through the door saying they'll burn us out"
+        if w in _WRITTEN and set(words[k + 1 : k + 6]) & _SAYING:
+            if any(_a_person_threatened(words, j) for j in range(k + 2, min(len(words), k + 16))):
+                return _sig("danger", w + " saying ... kill", about="other")
     dead = [words[k + 1] for k, w in enumerate(words[:-1]) if w == "dead" and words[k + 1] in _CARCASSES]
     someone = has & {"someone", "somebody", "they", "he", "she", "neighbour", "neighbours"}
     if dead and someone and has & _LEFT_AT and not (has & (_PETS | {"fox", "cat"})) - set(dead):
         return _sig("danger", "dead " + dead[0] + " left", about="self")
-    if has & _TOKENS_OF_DEATH and someone and has & _LEFT_AT:
+    if (
+        _has(words, (("shoot", "up"), ("shooting", "up")))
+        and has & _CROWDS
+        and not has & {"heroin", "drugs", "gear"}
+    ):
+        return _sig(
+            "danger", "to shoot up a school", about="other"
+        )  # "i'm going to shoot up my school tomorrow"
+    if (
+        _has(words, _SLAYING)
+        and any(t.tags & {"kill"} for t in toks)
+        and any(t.tags & {"third"} for t in toks)
+        and not has & {"lol", "game", "film", "book", "character"}
+    ):
+        return _sig(
+            "danger", "a killing planned", about="other"
+        )  # "i've thought about exactly how i'd kill my neighbour"
+    drive_in = any(
+        t.tags & {"jump"}
+        and words[k + 1 : k + 2] == ["into"]
+        and any(u.tags & {"water", "vehicle"} for u in toks[k + 2 : k + 5])
+        for k, t in enumerate(toks)
+    )
+    if drive_in and _has(
+        words, (("with", "them"), ("with", "the", "kids"), ("with", "the", "children"), ("with", "us"))
+    ):
+        return _sig("danger", "into the river with them", tier="urgent", about="other")
+    placed = any(
+        w in _TOKENS_OF_DEATH and set(words[max(0, k - 4) : k + 4]) & _PLACED for k, w in enumerate(words)
+    )
+    if (
+        placed
+        and has & (_LEFT_AT | {"windscreen", "name"})
+        and not has & ({"found", "digging", "dug"} | _PETS)
+    ):
         return _sig("danger", "a bullet left", about="self")  # "left a bullet on the step with our name"
     for k, w in enumerate(words):  # "he holds a pillow over my face when we argue"
         if (
             w in _SMOTHER
-            and words[k + 1 : k + 2] == ["over"]
+            and words[k + 1 : k + 2] in (["over"], ["on"])
             and words[k + 2 : k + 3] in (["my"], ["her"], ["his"])
         ):
-            if words[k + 3 : k + 4] in (["face"], ["mouth"], ["head"]) and not has & {"baby", "babi"}:
+            light = has & {"light", "sleep", "sleeping", "nap", "snoring", "noise", "noisy", "neighbours"}
+            if (
+                words[k + 3 : k + 4] in (["face"], ["mouth"], ["head"])
+                and not has & {"baby", "babi"}
+                and not light
+            ):
                 return _sig("abuse", w + " over ... face", about="self" if words[k + 2] == "my" else "other")
     caller = has & {"rang", "rung", "ringing", "call", "called", "phone", "ffon", "ffôn", "lein", "line"}
-    pressed = has & {"arrest", "arrested", "arestio", "heddlu", "police"} and has & _PAY_NOW
+    pressed = has & {"arrest", "arrested", "arestio", "heddlu", "police", "bank"} and has & _PAY_NOW
     if caller and pressed and _has(words, _STILL_ON) and not _has(words, _HUNG_UP):
         return _sig("danger", "a caller pressing for money now", about="self")  # a scam under way
     if (any(t.tags & {"weapon"} for t in toks) or has & _ARMS) and has & _WANTING:
@@ -1644,6 +1844,26 @@ def _menace(
 
 
 _DECADE_OF_LIFE = re.compile(r"[2-9]0s")
+# an adult at a child's bed at night: "makes me sleep in his bed", "mae fy llystad yn dod i fy stafell i yn y nos"
+_NIGHT_VISITS = (
+    ("sleep", "in", "his", "bed"),
+    ("sleep", "in", "their", "bed"),
+    ("get", "in", "his", "bed"),
+    ("into", "my", "bed", "at", "night"),
+    ("comes", "into", "my", "room", "at", "night"),
+    ("comes", "in", "my", "room", "at", "night"),
+    ("dod", "i", "fy", "stafell"),
+    ("dod", "i", "fy", "ystafell"),
+)
+# a child changed without a reason given: "started wetting the bed again and won't say why"
+_A_CHILD_CHANGED = (
+    ("wetting", "the", "bed"),
+    ("wont", "say", "why"),
+    ("nightmares",),
+    ("scared", "to", "go"),
+    ("doesnt", "want", "to", "go"),
+    ("refuses", "to", "go"),
+)
 _ONLINE_PLACES = frozenset(
     "online roblox snapchat snap instagram insta tiktok discord fortnite minecraft whatsapp messaging messages "
     "messaged chatting dms".split()
@@ -1675,6 +1895,8 @@ _LOCKED_IN = (
     ("locked", "her", "in"),
     ("locked", "me", "in"),
     ("keeps", "me", "locked"),
+    ("been", "locked", "in"),
+    ("locked", "in", "my", "room"),
     ("keeps", "her", "locked"),
     ("cloi", "fi", "yn"),
     ("fy", "nghloi"),
@@ -1687,6 +1909,7 @@ _NO_MEMORY = (
     ("dont", "remember", "how"),
     ("blacked", "out"),
     ("dim", "cof"),
+    ("no", "idea", "how"),
 )
 _UNDRESSED = (
     ("clothes", "were", "off"),
@@ -1730,12 +1953,38 @@ _LINES_SIGNS = (
 )
 
 
+_THEIR_PAPERS_KEPT = (
+    ("has", "their", "passports"),
+    ("has", "all", "their", "passports"),
+    ("took", "their", "passports"),
+    ("keeps", "their", "passports"),
+    ("taken", "their", "passports"),
+    ("has", "their", "ids"),
+)
+
+
 def _control_and_exploitation(
     clauses: list[list[_Token]], toks: list[_Token], words: list[str], has: set[str]
 ) -> CrisisSignal | None:
     """Help sought in secret from a partner; control act after act; a child handed between men, lured,
     groomed by an adult, or in pictures; rent to be paid 'another way'; workers kept where they work."""
-    young = [a for cl in clauses for a in _ages(cl) if a < 16]
+    young = [a for cl in clauses for a in _ages(cl) if a < 16] or has & _TEENS
+    if _has(words, _NIGHT_VISITS) and (has & _ADULT_ROLES or has & {"dad", "father", "llystad", "tad"}):
+        return _sig(
+            "sexual-violence", "an adult in a child's bed at night", about="self"
+        )  # "make me sleep in his bed? i'm 11"
+    offender = has & {"prison", "jail", "offender", "register", "paedo", "paedophile"} and _has(
+        words, (("with", "kids"), ("with", "children"), ("sex", "offender"), ("stuff", "with"))
+    )
+    if offender and has & {"babysit", "babysitting", "babysits", "alone", "now", "staying"}:
+        return _sig("sexual-violence", "an offender with children now", about="other")
+    kept_back = _has(
+        words, (("stay", "behind"), ("on", "her", "own"), ("on", "his", "own"), ("alone", "with"))
+    )
+    if has & _ADULT_ROLES and kept_back and _has(words, _A_CHILD_CHANGED):
+        return _sig("sexual-violence", "an adult alone with a child who has changed", about="other")
+    if _has(words, (("nobody", "feeds", "us"), ("no", "one", "feeds", "us"), ("nobody", "feeds", "me"))):
+        return _sig("danger", "a child not fed", about="self")
     grown = has & {"man", "men", "adult", "older", "bloke", "guy"} or any(
         _DECADE_OF_LIFE.fullmatch(w) and words[k - 1 : k] in (["his"], ["her"]) for k, w in enumerate(words)
     )  # "a man in his 30s"
@@ -1746,16 +1995,23 @@ def _control_and_exploitation(
         return _sig(
             "abuse", "hurt, and kept or hunted", about="other"
         )  # "split lip, her partner is coming to find her"
-    if _has(words, _LOCKED_IN):
+    if _has(words, _LOCKED_IN) and not has & {"accident", "accidentally", "broken", "stuck", "jammed"}:
         mine = _has(words, tuple(q for q in _LOCKED_IN if set(q) & {"me", "fi", "nghloi"}))
         return _sig("abuse", "locked in", about="self" if mine else "other")
-    if _has(words, _NO_MEMORY) and _has(words, _UNDRESSED):
-        return _sig("sexual-violence", "no memory ... undressed", tier="urgent")  # spiked and assaulted
+    if (
+        _has(words, _NO_MEMORY)
+        and _has(words, _UNDRESSED)
+        and has & {"woke", "waking", "stranger", "strangers", "bleeding", "sore"}
+    ):
+        return _sig("sexual-violence", "no memory ... undressed")  # spiked and assaulted
     signs = sum(_has(words, (q,)) for q in _SLAVERY_SIGNS)
     if signs >= 2 and has & {"men", "women", "workers", "people", "lads", "girls"}:
         return _sig("abuse", "workers kept ... " + str(signs) + " signs", about="other")  # modern slavery
     lured = sum(_has(words, (q,)) for q in _LINES_SIGNS)
-    if lured >= 2 and any(a < 18 for cl in clauses for a in _ages(cl)):
+    given = _has(
+        words, (("new", "phones"), ("new", "trainers"), ("wads", "of", "cash"), ("lots", "of", "cash"))
+    )
+    if lured >= 2 and given and any(a < 18 for cl in clauses for a in _ages(cl)):
         return _sig("abuse", "a child drawn into county lines", about="other")
     kept_in = any(
         w in ("let", "allowed", "allow")
@@ -1764,6 +2020,9 @@ def _control_and_exploitation(
         for k, w in enumerate(words)
     )
     workers = has & {"girls", "women", "workers", "men", "lads", "staff", "boys", "people"}
+    papers = _has(words, _THEIR_PAPERS_KEPT)
+    if workers and papers and (has & {"leave", "never", "upstairs", "paid", "pay", "sleep", "live"}):
+        return _sig("abuse", "workers' passports kept", about="other")  # "the boss has their passports"
     where_they_work = has & {"upstairs", "above", "sleep", "sleeps", "live", "lives", "locked"}
     if kept_in and workers and (where_they_work or _has(words, (("help", "me"),))):
         return _sig("abuse", "workers never let leave", about="other")  # trafficking, modern slavery
@@ -1919,6 +2178,8 @@ _ELECTRICS = (
     ("plug", "socket"),
     ("into", "the", "socket"),
     ("lights", "are", "buzzing"),
+    ("ceiling", "light"),
+    ("flickering",),
 )
 _STILL_INSIDE = (
     ("someone", "is", "still"),
@@ -1977,9 +2238,30 @@ def _home_and_body(
         return _sig("danger", "sparking ... burning", tier="urgent")
     if has & _SPARKING and has & _LINES and has & _DOWN:
         return _sig("danger", "a line down, sparking", tier="urgent")
-    if any(w in _SMOULDERS and set(words[max(0, k - 6) : k]) & _FLAMMABLE for k, w in enumerate(words)):
+    put_out = _has(
+        words,
+        (
+            ("put", "it", "outside"),
+            ("that", "is", "fine"),
+            ("is", "fine", "now"),
+            ("gone", "out"),
+            ("smoking", "hot"),
+        ),
+    )
+    if not put_out and any(
+        w in _SMOULDERS and set(words[max(0, k - 4) : k]) & _FLAMMABLE for k, w in enumerate(words)
+    ):
         return _sig("danger", "a thing smouldering", tier="urgent")  # "the battery is hissing and smoking"
-    flames = has & {"flames", "fflamau"} and has & _SPREADING
+    smoke_out = _has(words, (("smoke", "coming"), ("smoke", "pouring"), ("smoking", "from")))
+    if smoke_out and any(t.tags & {"appliance"} for t in toks):
+        return _sig(
+            "danger", "smoke from an appliance", tier="urgent"
+        )  # "smoke coming out of the tumble dryer"
+    flames = (
+        has & {"flames", "fflamau"}
+        and has & _SPREADING
+        and not has & {"painted", "mural", "drawing", "picture"}
+    )
     if (
         flames
         and any(t.tags & {"appliance", "home_place"} for t in toks)
@@ -1988,7 +2270,7 @@ def _home_and_body(
         return _sig(
             "danger", "flames spreading", tier="urgent"
         )  # "the chip pan's gone up, flames up the wall"
-    if wet and _has(words, _ELECTRICS):
+    if wet and _has(words, _ELECTRICS) and not has & {"condensation", "steam", "steamy"}:
         return _sig("danger", "water in the electrics", tier="urgent")  # "dripping through the light fitting"
     if _has(words, _STILL_INSIDE) and (has & _BROKEN_IN or _has(words, _SMASHED)):
         return _sig("danger", "broken in, someone still inside", tier="urgent")
@@ -2064,7 +2346,10 @@ def _home_and_body(
         has & {"baby", "babi", "toddler"}
         or any(w.isdigit() and int(w) < 8 and words[k + 2 : k + 3] == ["old"] for k, w in enumerate(words))
         or _has(words, (("only", "4"), ("only", "3"), ("only", "2"), ("only", "5")))  # not "in four years"
-        or _has(words, (("little", "boy"), ("little", "girl"), ("little", "lad"), ("little", "one")))
+        or _has(
+            words,
+            (("little", "boy"), ("little", "girl"), ("little", "lad"), ("little", "one"), ("little", "kid")),
+        )
     )
     unfed = (
         ("no", "food", "in"),
@@ -2075,7 +2360,10 @@ def _home_and_body(
     )
     if small and (_has(words, _NOT_FED) or _has(words, unfed)):
         return _sig("danger", "a small child not fed", about="other")
-    if small and _has(words, _UNMINDED) and has & _TRAFFIC_OR_COLD:
+    minded = _has(
+        words, (("can", "see"), ("watching", "him"), ("watching", "her"), ("while", "i"), ("with", "me"))
+    )
+    if small and _has(words, _UNMINDED) and has & _TRAFFIC_OR_COLD and not minded:
         return _sig("danger", "a small child alone, by a road or in the cold", tier="urgent", about="other")
     vulnerable = any(t.tags & {"vulnerable"} for t in toks)
     gone = _has(
@@ -2091,6 +2379,30 @@ def _home_and_body(
     despair = any(t.tags & {"cant_go_on", "despair", "better_without", "goodbye"} for t in toks) or _has(
         words, (("done", "with", "it", "all"), ("had", "enough", "of", "everything"))
     )
+    if has & {"screaming", "shouting", "sgrechian"} and has & {"bang", "bangs", "thud", "smash", "crash"}:
+        if has & {"quiet", "silent", "silence", "nothing", "tawel"}:
+            return _sig("danger", "screaming, bangs, then quiet", tier="urgent", about="other")
+    left_behind = any(w == "left" and set(words[k + 1 : k + 5]) & _LIFELINES for k, w in enumerate(words))
+    if left_behind and _has(words, _NOT_BACK + (("not", "back"), ("isnt", "back"))):
+        return _sig("suicide", "not back, phone and ring left behind", about="other")
+    shut_away = _has(
+        words, (("door", "locked"), ("locked", "in", "his", "room"), ("locked", "in", "her", "room"))
+    )
+    if shut_away and _has(
+        words, (("nothing", "since"), ("no", "answer"), ("not", "answering"), ("not", "heard"))
+    ):
+        return _sig("danger", "locked in a room, nothing heard since", about="other")
+    swallowed_thing = has & _SWALLOWED and has & {"magnets", "magnet", "battery", "batteries"}
+    if swallowed_thing and not has & {"scan", "xray", "passed", "vet", "dog", "cat"}:
+        return _sig("danger", "a battery or magnets swallowed", tier="urgent", about="other")
+    if (
+        _has(words, (("the", "last", "one"),))
+        and has & {"wrists", "wrist", "arms", "thighs"}
+        and _has(
+            words, (("not", "replying"), ("not", "answering"), ("isnt", "answering"), ("wont", "answer"))
+        )
+    ):
+        return _sig("self-harm", "the last one, not replying", about="other")
     if despair and _has(words, _NOT_BACK) and any(t.tags & {"third"} for t in toks):
         return _sig("suicide", "in despair and not come home", about="other")
     if has & {"baby", "babi"} and any(
@@ -2166,9 +2478,17 @@ def _home_and_body(
     )
     if head and sick and has & {"sleepy", "drowsy", "confused", "floppy", "gysglyd", "cysglyd", "nodding"}:
         return _sig("danger", "a fall, sick and drowsy", tier="urgent", about="other")  # a head injury
-    fumes = has & {"fumes", "woodburner", "stove", "boiler", "heater", "generator", "bbq"} or _has(
-        words, (("gas", "fire"), ("gas", "fires"))
-    )
+    fumes = has & {
+        "fumes",
+        "woodburner",
+        "stove",
+        "boiler",
+        "heater",
+        "generator",
+        "bbq",
+        "flue",
+        "monoxide",
+    } or _has(words, (("gas", "fire"), ("gas", "fires")))
     unwell = has & {"headache", "headaches", "sick", "sleepy", "drowsy", "dizzy", "confused"}
     if fumes and len(unwell) >= 2:
         return _sig("danger", "fumes and a household unwell", tier="urgent")  # carbon monoxide

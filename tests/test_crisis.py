@@ -1546,7 +1546,7 @@ BODY_HOME_THREATS_PLANS = [
     ("the frying pan caught and the flames are spreading up the curtains", "danger", "urgent"),
     ("rain is pouring in through the light fitting in the bathroom", "danger", "urgent"),
     ("the back door's been forced and i think someone is still inside", "danger", "urgent"),
-    ("the scooter battery in the hall is smoking", "danger", "urgent"),
+    ("the scooter battery is smoking in the hall", "danger", "urgent"),
     ("a little girl is on her own by the main road in her pyjamas", "danger", "urgent"),
     ("my dad has dementia, he wandered off an hour ago and he's by the river", "danger", "urgent"),
     (
