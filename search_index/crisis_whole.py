@@ -1738,6 +1738,17 @@ def _menace(
         return _sig(
             "danger", "to shoot up a school", about="other"
         )  # "i'm going to shoot up my school tomorrow"
+    could = any(
+        words[k : k + 2] in (["i", "could"], ["allwn", "i"]) and toks[k + 2].tags & {"violence", "kill"}
+        for k in range(len(toks) - 2)
+    )
+    readied = any(t.tags & {"weapon", "hands_on_neck"} for t in toks) or _has(
+        words, (("done", "it", "before"), ("went", "limp"), ("in", "my", "pocket"), ("yn", "fy", "mhoced"))
+    )
+    if could and readied:
+        return _sig(
+            "danger", "i could ... and the means or the past", about="other"
+        )  # "i could stab him, the knife's in my pocket"
     if (
         _has(words, _SLAYING)
         and any(t.tags & {"kill"} for t in toks)
