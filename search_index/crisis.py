@@ -219,7 +219,10 @@ def _in_a_temper(clauses: list[list[_Token]]) -> bool:
     return False
 
 
-_NOT_A_TEMPER = frozenset("before done pocket kids son daughter baby myself me".split())
+_NOT_A_TEMPER = frozenset(
+    "before done pocket kids son daughter baby myself me tonight tomorrow body lives poison tablets sleeping sleeps "
+    "know worked plan planned going round nobody".split()
+)
 _GROWN_UPS = frozenset(
     "husband wife partner boyfriend girlfriend brother sister mum mam dad boss flatmate".split()
 )

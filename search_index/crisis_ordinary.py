@@ -252,7 +252,14 @@ _CONDITIONS = frozenset("seizures seizure fits epilepsy asthma".split())
 _LIVING_WITH = frozenset(
     "support group groups club school advice controlled febrile diagnosed condition epilepsy nurse clinic".split()
 )
-_HAPPENING = frozenset("now minutes wont stop stopping breathing blue right tonight".split())
+_HAPPENING = frozenset(
+    "now minutes wont stop stopping breathing blue right tonight 999 fitting seizing today afternoon hour hours "
+    "waking row gasping".split()
+)
+# harms that show later, whatever is said of them now
+_HARM_COMES_LATER = frozenset(
+    "magnet magnets battery batteries swallowed tablets pills overdose head blood breathing noisy fitting seizing".split()
+)
 
 
 def _a_condition_lived_with(words: list[str], best: CrisisSignal) -> bool:
@@ -481,6 +488,9 @@ def _ordinary_by_its_context(clauses: list[list[_Token]], best: CrisisSignal) ->
     return best.kind == "danger" and not has & _CAUSE_DOUBTED and _explained_away(words)
 
 
+_MEANS_AROUND = frozenset(
+    "crossing platform track tracks line bridge roof edge standing tablets pills rope lot taken took".split()
+)
 _AWAITED = frozenset(
     "bus buses train trains council repair repairs boiler parcel delivery pothole road roadworks refund form "
     "broadband engineer plumber landlord lift queue letter appointment housing kettle website app".split()
@@ -493,7 +503,12 @@ def _dead_before_a_wait(words: list[str]) -> bool:
     for k, w in enumerate(words):
         if w == "dead" and words[k + 1 : k + 2] == ["before"]:
             ahead = words[k + 2 : k + 5]
-            if set(ahead) & _AWAITED and not set(ahead) & {"you", "he", "she", "they", "mum", "mam", "dad"}:
+            means = any(t in _MEANS_AROUND for t in words)
+            if (
+                set(ahead) & _AWAITED
+                and not set(ahead) & {"you", "he", "she", "they", "mum", "mam", "dad"}
+                and not means
+            ):
                 return not set(words) & {"minus", "freezing", "hypothermia", "days", "weeks"}
     return False
 
@@ -551,8 +566,8 @@ _OVER = frozenset("choked fell fallen caught ddoe yesterday ago years controlled
 def _resolved(words: list[str]) -> bool:
     """ "he choked on a grape but he's fine now": an emergency told as over, nothing said after it, never
     one done by someone ("he does it when he's drunk") or one that comes back."""
-    if set(words) & (_ONGOING | {"when", "deliberately", "purpose"}):
-        return False
+    if set(words) & (_ONGOING | _HARM_COMES_LATER | {"when", "deliberately", "purpose"}):
+        return False  # "swallowed a magnet yesterday but he's fine now", "he's fine but he's peeing blood"
     for q in _FINE_NOW:
         for k in range(len(words) - len(q) + 1):
             if tuple(words[k : k + len(q)]) == q and set(words) & _OVER:
@@ -1047,10 +1062,10 @@ def _in_a_story(clauses: list[list[_Token]], best: CrisisSignal) -> bool:
     words = [t.text for cl in clauses for t in cl]
     if _has(words, _LIKE_MY_LIFE):
         return False  # "the drama where he strangles her is exactly what my husband did to me"
-    story = next(
-        (i for i, cl in enumerate(clauses) if _phrase_at([t.text for t in cl], best) is not None), None
-    )
-    if any(t.tags & (_MEANS | {"desire"}) for i, cl in enumerate(clauses) if i != story for t in cl):
+    at = _phrase_at(words, best)
+    span = set() if at is None else set(range(at, at + len(best.phrase.split())))
+    toks = [t for cl in clauses for t in cl]
+    if any(t.tags & (_MEANS | {"desire"}) for k, t in enumerate(toks) if k not in span):
         return False  # "...a boy hangs himself, and he's been in his room with a belt for an hour"
     for cl in clauses:
         said = [t.text for t in cl]

@@ -2775,6 +2775,9 @@ _WARNING_SIGNS = {
         ("up", "blood"),
         ("bringing", "up", "blood"),
         ("spurting",),
+        ("blood", "pumping"),
+        ("blood", "pouring"),
+        ("pouring", "blood"),
         ("pumping", "blood"),
     ),
     # what brings blood up: "is it normal to cough up this much blood"
@@ -2782,7 +2785,6 @@ _WARNING_SIGNS = {
         ("cough", "up"),
         ("coughing",),
         ("coughed", "up"),
-        ("bringing", "up"),
         ("pesychu",),
         ("peswch",),
     ),
@@ -2795,7 +2797,7 @@ _WARNING_SIGNS = {
         ("cut", "her", "arm"),
     ),
     # what a fit looks like from outside: "shaking all over and foaming at the mouth"
-    "the mouth": (("foaming",), ("frothing",), ("ewyn",)),
+    "the mouth": (("foaming", "at"), ("frothing", "at", "the", "mouth"), ("ewyn", "o", "i", "geg")),
     # a head hit, and sleepiness after it: "rolled off the bed onto her head, now she's really quiet"
     "a head injury": (
         ("onto", "her", "head"),
@@ -2814,8 +2816,6 @@ _WARNING_SIGNS = {
     "sleepy": (
         ("keeps", "falling", "asleep"),
         ("keep", "falling", "asleep"),
-        ("really", "quiet"),
-        ("very", "quiet"),
         ("drowsy",),
         ("gysglyd",),
         ("cysglyd",),
@@ -2854,14 +2854,14 @@ _WARNING_SIGNS = {
         ("fit", "has", "gone", "on"),
         ("fit", "is", "lasting"),
         ("fit", "wont"),
-        ("seizure",),
+        ("having", "a", "seizure"),
         ("jerking",),
         ("shaking", "all", "over"),
         ("ffit", "wedi"),
         ("convulsing",),
         ("convulsions",),
-        ("fitio",),
-        ("ffitio",),
+        ("cael", "ffit"),
+        ("ffitio", "ers"),
     ),
     "not stopping": (
         ("wont", "come", "round"),
@@ -2883,6 +2883,8 @@ _WARNING_SIGNS = {
         ("hot", "water", "over"),
         ("hot", "oil"),
         ("cup", "of", "tea"),
+        ("cup", "of", "coffee"),
+        ("hot", "coffee"),
         ("hot", "tea"),
         ("hot", "drink"),
         ("scalded",),
@@ -2896,6 +2898,8 @@ _WARNING_SIGNS = {
         ("peeling", "off"),
         ("skin", "coming", "off"),
         ("skin", "is", "coming"),
+        ("blistery",),
+        ("gone", "all", "white"),
         ("blisters",),
         ("skin", "came", "off"),
         ("blistering",),
@@ -2936,12 +2940,12 @@ _WARNING_SIGNS = {
         ("gasping",),
         ("struggling", "to", "breathe"),
         ("wheezy",),
-        ("cant", "talk"),
-        ("cannot", "talk"),
         ("cannot", "breathe"),
         ("methu", "anadlu"),
     ),
     "a fall": (
+        ("came", "off"),
+        ("after", "the", "fall"),
         ("car", "crash"),
         ("crashed",),
         ("fallen",),
@@ -2956,7 +2960,9 @@ _WARNING_SIGNS = {
         ("hip", "has", "gone"),
         ("hips", "gone"),
         ("hip", "is", "gone"),
-        ("wrong", "way"),
+        ("bent", "the", "wrong"),
+        ("pointing", "the", "wrong"),
+        ("bone", "poking", "out"),
         ("bone", "sticking", "out"),
     ),
     "a stroke": (
@@ -2974,8 +2980,8 @@ _WARNING_SIGNS = {
         ("slurred",),
         ("slurring",),
         ("cant", "speak", "properly"),
-        ("cant", "finish", "a", "sentence"),
-        ("cant", "finish", "sentences"),
+        ("cant", "get", "his", "words", "out"),
+        ("cant", "get", "her", "words", "out"),
         ("ddim", "yn", "gallu", "siarad"),
         ("disgyn", "un", "ochr"),
         ("wedi", "disgyn", "ar", "un", "ochr"),
@@ -3439,7 +3445,7 @@ def _by_accident(toks: list[_Token], i: int) -> str | None:
 
 
 _TOOLS_THAT_SLIP = frozenset(
-    "mandoline grater peeler secateurs chisel saw strimmer hedgetrimmer lawnmower tin".split()
+    "mandoline grater peeler secateurs chisel strimmer hedgetrimmer lawnmower".split()
 )
 _ITCHES = frozenset("eczema psoriasis itch itchy itching hives rash chickenpox bites".split())
 _YOUNG = frozenset("baby babies toddler toddlers infant newborn babi".split())

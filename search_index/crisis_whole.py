@@ -42,6 +42,7 @@ from .crisis_reading import (
     _GROWN_MEN,
     _HER,
     _INHALED,
+    _JOKING,
     _LEISURE,
     _LIFELINES,
     _MADE_TO_PAY,
@@ -205,8 +206,10 @@ _FAMILY = frozenset(
 )
 
 
+_PREGNANCY = frozenset("pregnant pregnancy baby contractions labour due midwife beichiog babi waters".split())
+_BREATHLESS_SPEECH = (("cant", "finish", "a", "sentence"), ("cant", "finish", "sentences"), ("cant", "talk"))
 _FITTING_NOW = frozenset("is s still started keeps been was".split())
-_NO_THING = ([], ["and"], ["for"], ["again"], ["now"], ["on"], ["in"], ["at"])
+_NO_THING = ([], ["and"], ["for"], ["again"], ["now"], ["on"], ["at"])
 # an emergency over, or cared for: its signs are no alarm
 _DOING_WELL = (
     ("doing", "great"),
@@ -316,8 +319,18 @@ def _across_clauses(clauses: list[list[_Token]]) -> CrisisSignal | None:
             and "a fit" in signs
         ):
             signs.add("not stopping")  # a fit "for 6 minutes"
-        if w.isdigit() and words[k + 1 : k + 3] == ["weeks", "pregnant"] and int(w) < 37:
+        if w.isdigit() and words[k + 1 : k + 2] == ["weeks"] and int(w) < 37:
             signs.add("early")  # "32 weeks pregnant and my waters have gone"
+    if not has & _PREGNANCY and "labour" not in signs:
+        signs -= {"early"}  # "3 weeks" parked
+    if not has & _PREGNANCY and not has & {"just", "broken", "broke"}:
+        signs -= {"labour"}  # "the flood waters have gone at last"
+    if not has & {"rash", "rashes", "spots", "brech", "frech", "smotiau"}:
+        signs -= {"a rash"}  # "tomatoes under glass"
+    if has & {"asthma", "inhaler", "wheezing", "breathe", "breathing"} and _has(words, _BREATHLESS_SPEECH):
+        signs.add("speech")  # "his inhaler isn't doing anything and he can't finish a sentence"
+    if _has(words, (("seizure", "of"), ("fitting", "in"), ("ffitio", "i", "mewn"))):
+        signs -= {"a fit"}  # "a seizure of goods", "fitting in at his new school"
     if _has(words, _DOING_WELL):
         signs = set()  # "the scald cream helped, it's healing", "both doing great"
     if len(signs) >= 2 and signs & _SERIOUS_SIGNS or len(signs) >= 3 and "something wrong" in signs:
@@ -619,15 +632,35 @@ def _across_clauses(clauses: list[list[_Token]]) -> CrisisSignal | None:
             ("gorfodi",),
         ),
     )
-    papers_kept = has & {"passport", "pasbort", "mhasbort", "basbort", "ticket"} and has & {
-        "hidden",
-        "hid",
-        "cuddio",
-        "took",
+    papers_kept = _has(words, _PAPERS_KEPT)  # "they've hidden my passport"
+    arranged = has & {
+        "arranged",
+        "arranging",
+        "planning",
+        "booked",
+        "taking",
         "taken",
-        "way",
-    }  # "hidden my passport", "a one way ticket"
-    if marry and (unwilling and (any(a < 18 for a in ages) or papers_kept) or any(a < 16 for a in ages)):
+        "sending",
+        "sent",
+        "send",
+        "obey",
+        "trefnu",
+        "family",
+        "teulu",
+        "parents",
+        "rhieni",
+        "law",
+        "dad",
+        "mum",
+        "mam",
+        "father",
+        "mother",
+        "uncle",
+        "abroad",
+    }
+    if marry and (
+        unwilling and arranged and (any(a < 18 for a in ages) or papers_kept) or any(a < 16 for a in ages)
+    ):
         return CrisisSignal(
             "abuse", "to marry", tier="crisis", about="self" if has & {"me", "i"} else "other"
         )
@@ -719,6 +752,9 @@ _SETTLING_ACTS = (
     ("sorted", "my", "will"),
     ("made", "a", "will"),
     ("written", "my", "will"),
+    ("written", "letters"),
+    ("wrote", "letters"),
+    ("written", "a", "letter"),
     ("rehomed",),
     ("gave", "away"),
     ("given", "away"),
@@ -860,11 +896,12 @@ _WATER_IN = (
 _FAST = frozenset(
     "fast quickly quick knee knees waist deep door stairs sownd stuck windowsills sockets walk cyflym gyflym".split()
 )
-_SPARKING = frozenset("sparking sparked sparks arcing fizzing".split())
+_SPARKING = frozenset("sparking sparked sparks arcing fizzing gwreichioni wreichioni".split())
 # a live line down: "the cable's come down in the storm and it's sparking on the pavement"
 _LINES = frozenset("cable cables wire wires line lines pylon powerline cebl gwifren".split())
 _DOWN = frozenset("ground down fallen snapped road path pavement street lawr".split())
 # a thing in the home smoking or smouldering: "the extension lead is smoking"
+_SMOKED = frozenset("weed cigarette cigarettes fags joint spliff vape cannabis pipe".split())
 _SMOULDERS = frozenset("smoking smouldering smoldering mygu".split())
 _FLAMMABLE = frozenset(
     "duvet bed mattress sofa settee couch curtains curtain blanket rug carpet socket sockets plug lead "
@@ -1047,6 +1084,11 @@ _MENACES = (
     ("target", "drawn"),
     ("target", "on", "her"),
     ("target", "on", "my"),
+    ("know", "where", "my", "kids"),
+    ("know", "where", "my", "children"),
+    ("know", "where", "you", "live"),
+    ("know", "where", "i", "live"),
+    ("know", "where", "we", "live"),
 )
 # a threat come in writing: "a note through the door saying they'll burn us out"
 _WRITTEN = frozenset(
@@ -1059,7 +1101,9 @@ _NOT_A_KILLING = frozenset("off for time it".split())  # "kill off the route", "
 _CARCASSES = frozenset(
     "bird birds rat rats animal animals cat cats fox pigeon pigeons rabbit fish mice mouse".split()
 )
-_LEFT_AT = frozenset("doorstep door step letterbox garden car drive porch left leaving".split())
+_LEFT_AT = frozenset(
+    "doorstep door step letterbox garden car drive porch left leaving envelope windscreen".split()
+)
 # a thing left as a threat: "left a bullet on the step"
 _CROWDS = frozenset("school college class uni university work workplace church mosque office".split())
 _SLAYING = (
@@ -1070,10 +1114,13 @@ _SLAYING = (
     ("how", "to", "kill", "her"),
     ("got", "his", "insulin"),
 )
-_PLACED = frozenset("left leaving put posted pushed dropped sent placed".split())
-_TOKENS_OF_DEATH = frozenset("bullet bullets cartridge cartridges noose bwled".split())
+_PLACED = frozenset("left leaving put posted pushed dropped sent placed came".split())
+_TOKENS_OF_DEATH = frozenset("bullet bullets cartridge cartridges shell shells noose bwled".split())
+_TOYS_AND_FINDS = frozenset("found digging dug nerf toy foam gel water playing".split())
 # a caller pressing for money under threat, and still there: "he's still on the line"
-_PAY_NOW = frozenset("pay talu transfer move savings vouchers cards cardiau rhodd money arian".split())
+_PAY_NOW = frozenset(
+    "pay talu dalu transfer move savings vouchers cards cardiau rhodd money arian code pin details".split()
+)
 _STILL_ON = (
     ("still", "on", "the", "line"),
     ("still", "on", "the", "phone"),
@@ -1082,9 +1129,24 @@ _STILL_ON = (
     ("ringing", "back"),
     ("calling", "back"),
     ("ring", "back"),
-    ("today",),
-    ("heddiw",),
     ("right", "now"),
+    ("is", "on", "the", "line"),
+    ("is", "on", "the", "phone"),
+    ("yn", "dal", "ar", "y", "lein"),
+)
+# someone else calling the writer (not "i called the bank")
+_A_CALLER = (
+    ("rang", "me"),
+    ("called", "me"),
+    ("phoned", "me"),
+    ("ringing", "me"),
+    ("on", "the", "phone"),
+    ("on", "the", "line"),
+    ("ar", "y", "ffon"),
+    ("ar", "y", "lein"),
+    ("man", "rang"),
+    ("someone", "rang"),
+    ("rang", "saying"),
 )
 _HUNG_UP = (("hung", "up"), ("put", "the", "phone", "down"), ("blocked",), ("ignored",))
 # a weapon wanted for a person: "how do i get a gun, i need one for my ex"
@@ -1222,8 +1284,9 @@ def _affairs_settled(
         and _has(words, (("that", "is", "everything"),))
     )
     gave = any(w.startswith(("gave", "giv")) for w in words)
-    given_to = gave and "to" in has  # "gave my cat to my sister", "given his watch to our son"
-    if settled and (_has(words, _THANKS_FOR_ALL) or given_to):
+    given_to = gave and bool(has & {"to", "away"})  # "gave my cat to my sister", "giving her things away"
+    reason = has & (_MOVING | _TRIPS | _CLEARING_OUT) - {"hospital"}  # a move, a clear-out, a divorce
+    if settled and (_has(words, _THANKS_FOR_ALL) or given_to) and not (given_to and reason):
         return _sig("suicide", "affairs settled ... given or thanked", about=who)
     acts = sum(_has(words, (act,)) for act in _SETTLING_ACTS)
     tried = _has(
@@ -1234,7 +1297,6 @@ def _affairs_settled(
         return _sig(
             "suicide", "tried before, and the signs again", about=who
         )  # "given her cat away, feels calm"
-    reason = has & (_MOVING | _TRIPS | _CLEARING_OUT) - {"hospital"}
     if (given_to or _has(words, _A_LAST_CALM)) and acts >= 2 and not reason:
         return _sig(
             "suicide", "affairs settled one by one", about=who
@@ -1275,7 +1337,9 @@ _SHORTAGE = frozenset(
     "shortage shortages supply stock prescription kids children baby calpol toddler flu jab jabs".split()
 )
 _SEVERAL = frozenset("different several three two four multiple each round".split())
-_HOSE_WORK = frozenset("garden watering plants wash washing pond plumber leak tap".split())
+_HOSE_WORK = frozenset(
+    "garden watering plants wash washing pond plumber leak tap mot garage fix fixed hold repair owner".split()
+)
 
 
 _THE_SAME = (("do", "the", "same"), ("same", "as", "her"), ("same", "as", "him"), ("same", "thing"))
@@ -1284,18 +1348,26 @@ _MY_WEIGHT = (
     ("hold", "my", "weight"),
     ("bear", "my", "weight"),
     ("hold", "me", "up"),
+    ("take", "your", "weight"),
+    ("hold", "your", "weight"),
 )
-_PARTY = frozenset("balloon balloons party birthday voice squeaky".split())
+_PARTY = frozenset(
+    "balloon balloons party birthday voice squeaky graduation canister canisters celebration bus".split()
+)
 _HIGH_FLOORS = frozenset(
     "third fourth fifth sixth seventh eighth ninth tenth top 3rd 4th 5th 6th 7th 8th 9th 10th".split()
 )
-_DECIDED = frozenset(
-    "decided penderfynu mind ready sunday monday tuesday wednesday thursday friday saturday".split()
+_DECIDED = frozenset("decided penderfynu mind sure certain".split())
+_WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday sadwrn sul llun".split())
+# what a date is picked for, when it is a day out and not an end
+_OCCASIONS = frozenset(
+    "wedding christening party holiday move moving birthday funeral hen stag do trip opening gig baptism priodas".split()
 )
 _TOGETHER_AT_THE_END = (
-    ("both", "went", "together"),
-    ("both", "go", "together"),
-    ("go", "together"),
+    ("we", "both", "went"),
+    ("we", "both", "go"),
+    ("both", "of", "us", "went"),
+    ("both", "of", "us", "go"),
     ("both", "went"),
 )
 _NOT_GOING_TO = (("not", "going", "to"), ("dont", "intend"), ("refuse", "to"), ("never", "going", "to"))
@@ -1307,7 +1379,14 @@ def _a_means(
     """A means sought, researched or taken: going in and not coming out, a means wanted quick, an
     overdose taken, a means researched, where a body will be found, a means gathered round its limits."""
     method = any(t.tags & {"jump", "hang", "high_place", "water", "overdose", "substance"} for t in toks)
-    if method and _has(words, _THE_SAME) and has & {"i", "me"} and any(t.tags & {"desire"} for t in toks):
+    leisure = has & _DIPS or any(t.text.startswith(_LEISURE + _THRILLS) for t in toks)
+    if (
+        method
+        and _has(words, _THE_SAME)
+        and has & {"i", "me"}
+        and any(t.tags & {"desire"} for t in toks)
+        and not leisure
+    ):
         return _sig(
             "suicide", "to do the same"
         )  # "in the film the girl jumps off the bridge. i want to do the same"
@@ -1317,7 +1396,17 @@ def _a_means(
         "ambulance",
     }:
         return _sig("suicide", "the lot ... dead")  # "dead before the ambulance comes if i take the lot"
-    if _has(words, _MY_WEIGHT) and has & {"knot", "rope", "belt", "beam", "hook", "cord", "scarf"}:
+    if (
+        has & {"bag", "bags"}
+        and _has(words, (("over", "my", "head"), ("over", "my", "face")))
+        and not has & _PARTY
+    ):
+        return _sig("suicide", "a bag over my head")  # "i'm going to put a plastic bag over my head tonight"
+    emptied = _has(words, (("taken", "everything"), ("took", "everything"), ("swallowed", "everything")))
+    if emptied and has & {"cabinet", "cupboard", "drawer", "medicine", "box"}:
+        return _sig("suicide", "taken everything in the cabinet", tier="urgent")
+    weight = _has(words, _MY_WEIGHT) and has & {"knot", "rope", "belt", "beam", "hook", "cord", "scarf"}
+    if weight and not has & _ROPE_WORK:
         return _sig("suicide", "a knot to take my weight")  # "how to tie a knot that will take my weight"
     if "helium" in has and has & {"bag", "painless", "breathe", "breathing", "hood"} and not has & _PARTY:
         return _sig("suicide", "helium and a bag")
@@ -1333,13 +1422,35 @@ def _a_means(
             "suicide", "a fall from a high floor asked of"
         )  # "would a fall from the fourth floor do it"
     if (
-        _has(words, (("picked", "a", "date"), ("set", "a", "date"), ("chosen", "the", "day")))
-        and has & _DECIDED
+        _has(
+            words,
+            (
+                ("picked", "a", "date"),
+                ("set", "a", "date"),
+                ("chosen", "the", "day"),
+                ("dewis", "y", "dyddiad"),
+            ),
+        )
+        and (has & _DECIDED or len(words) <= 8 and has & _WEEKDAYS)
+        and not has & _OCCASIONS
     ):
         return _sig("suicide", "a date picked, decided")  # "i've picked a date. sunday. dw i wedi penderfynu"
     if _has(words, _TOGETHER_AT_THE_END) and has & {"kinder", "better", "easier", "peaceful", "best"}:
         return _sig("suicide", "both to go together", about="other")  # "kinder if we both went together"
-    if _has(words, _STARVING) and _has(words, _NOT_GOING_TO):
+    fasting = has & {
+        "fasting",
+        "fast",
+        "ramadan",
+        "diet",
+        "operation",
+        "surgery",
+        "test",
+        "sunset",
+        "iftar",
+        "till",
+        "until",
+    }
+    if _has(words, _STARVING) and _has(words, _NOT_GOING_TO) and not fasting:
         return _sig(
             "self-harm", "not eating, and not going to"
         )  # "haven't eaten for four days and i'm not going to"
@@ -1349,7 +1460,11 @@ def _a_means(
             ["was", "going", "to"],
         ):
             rest = toks[k + 4 : k + 10]
-            if rest and rest[0].text in ("take", "swallow") and any(t.tags & {"amount"} for t in rest):
+            taking = rest and rest[0].text in ("take", "swallow") and any(t.tags & {"amount"} for t in rest)
+            if taking and (
+                any(t.tags & {"substance", "poison"} for t in rest)
+                or {"everything", "lot"} & {t.text for t in rest}
+            ):
                 if has & {"tonight", "now", "today", "heno"}:
                     return _sig("suicide", "going to take everything tonight", about="other")
     substance = any(t.tags & {"substance", "poison"} for t in toks)
@@ -1365,7 +1480,17 @@ def _a_means(
         return _sig(
             "suicide", "in front of a vehicle ... quick"
         )  # "is it quick if you step in front of a lorry"
-    if has & {"hose", "hosepipe"} and has & {"tape", "exhaust"} and not has & _HOSE_WORK:
+    led_in = _has(
+        words,
+        (
+            ("parked", "up"),
+            ("waiting",),
+            ("till", "dark"),
+            ("into", "the", "car"),
+            ("through", "the", "window"),
+        ),
+    )
+    if has & {"hose", "hosepipe"} and has & {"tape", "exhaust"} and led_in and not has & _HOSE_WORK:
         return _sig("suicide", "a hose and tape", tier="urgent")  # a car's exhaust
     for cl in clauses:
         w = [t.text for t in cl]
@@ -1647,6 +1772,20 @@ def _a_means(
 _PEOPLE_THREATENED = frozenset("us you u ya yous me him her them everyone everybody your ur our my".split())
 
 
+_DIPS = frozenset("charity dip dips swim swimming paddle paddling fun love loves sponsored rnli".split())
+
+
+_HOUSEHOLD = frozenset("mam mum mom dad nan gran sister brother flatmate flatmates wife husband".split())
+_TRIFLES = frozenset("late tea dinner yoghurt yogurt homework room mess chocolate charger again".split())
+
+
+def _a_household_joke(words: list[str]) -> bool:
+    """ "my mam sent a text saying she'll kill me if i'm late for tea again lol": a household's figure of
+    speech (a laugh, or a trifle named by family), not a threat."""
+    has = set(words)
+    return bool(has & _JOKING) or bool(has & _HOUSEHOLD and has & _TRIFLES)
+
+
 def _a_person_threatened(words: list[str], j: int) -> bool:
     """Whether `words[j]` threatens a person: "burn us out", "kill your family", "kill muslims", "die
     grass", "you're dead" (not "burn the rubbish", "shoot a video", "kill off the route")."""
@@ -1654,7 +1793,7 @@ def _a_person_threatened(words: list[str], j: int) -> bool:
     if w == "dead":
         return words[j - 1 : j] in (["are"], ["be"], ["am"])
     if w in ("die", "bomb", "bombs"):
-        return True
+        return words[j + 1 : j + 2] not in (["drill"], ["scare"], ["alert"], ["test"], ["bath"])
     if w not in _THREAT_VERBS:
         return False
     if nxt and nxt[0] in _PEOPLE_THREATENED:
@@ -1723,7 +1862,7 @@ def _menace(
     if _has(words, _MENACES) and has & _MENACERS:
         return _sig("abuse", "a menace said")
     for k, w in enumerate(words):  # a threat in writing: "a note through the door saying they'll burn us out"
-        if w in _WRITTEN and set(words[k + 1 : k + 6]) & _SAYING:
+        if w in _WRITTEN and set(words[k + 1 : k + 6]) & _SAYING and not _a_household_joke(words):
             if any(_a_person_threatened(words, j) for j in range(k + 2, min(len(words), k + 16))):
                 return _sig("danger", w + " saying ... kill", about="other")
     dead = [words[k + 1] for k, w in enumerate(words[:-1]) if w == "dead" and words[k + 1] in _CARCASSES]
@@ -1731,9 +1870,14 @@ def _menace(
     if dead and someone and has & _LEFT_AT and not (has & (_PETS | {"fox", "cat"})) - set(dead):
         return _sig("danger", "dead " + dead[0] + " left", about="self")
     if (
-        _has(words, (("shoot", "up"), ("shooting", "up")))
+        (
+            _has(words, (("shoot", "up"), ("shooting", "up")))
+            or _has(words, (("going", "to", "shoot"), ("gonna", "shoot")))
+        )
         and has & _CROWDS
-        and not has & {"heroin", "drugs", "gear"}
+        and any(t.tags & {"threat", "desire"} for t in toks)
+        and not has
+        & {"heroin", "drugs", "gear", "grown", "inches", "tall", "photos", "video", "film", "hoops"}
     ):
         return _sig(
             "danger", "to shoot up a school", about="other"
@@ -1742,8 +1886,20 @@ def _menace(
         words[k : k + 2] in (["i", "could"], ["allwn", "i"]) and toks[k + 2].tags & {"violence", "kill"}
         for k in range(len(toks) - 2)
     )
-    readied = any(t.tags & {"weapon", "hands_on_neck"} for t in toks) or _has(
-        words, (("done", "it", "before"), ("went", "limp"), ("in", "my", "pocket"), ("yn", "fy", "mhoced"))
+    readied = any(t.tags & {"weapon", "hands_on_neck", "substance", "poison"} for t in toks) or _has(
+        words,
+        (
+            ("done", "it", "before"),
+            ("went", "limp"),
+            ("in", "my", "pocket"),
+            ("yn", "fy", "mhoced"),
+            ("where", "he", "lives"),
+            ("where", "she", "lives"),
+            ("nobody", "would", "know"),
+            ("the", "body"),
+            ("going", "round"),
+            ("tonight",),
+        ),
     )
     if could and readied:
         return _sig(
@@ -1751,8 +1907,12 @@ def _menace(
         )  # "i could stab him, the knife's in my pocket"
     if (
         _has(words, _SLAYING)
-        and any(t.tags & {"kill"} for t in toks)
-        and any(t.tags & {"third"} for t in toks)
+        and any(
+            t.tags & {"kill"}
+            and toks[k + 1 : k + 3]
+            and any(u.tags & {"third", "victim"} for u in toks[k + 1 : k + 3])
+            for k, t in enumerate(toks)
+        )
         and not has & {"lol", "game", "film", "book", "character"}
     ):
         return _sig(
@@ -1761,9 +1921,15 @@ def _menace(
     drive_in = any(
         t.tags & {"jump"}
         and words[k + 1 : k + 2] == ["into"]
-        and any(u.tags & {"water", "vehicle"} for u in toks[k + 2 : k + 5])
+        and any(u.tags & {"water"} for u in toks[k + 2 : k + 5])
         for k, t in enumerate(toks)
+    ) or any(
+        w in ("drove", "drive", "driving")
+        and words[k + 1 : k + 2] == ["into"]
+        and any(u.tags & {"water"} for u in toks[k + 2 : k + 5])
+        for k, w in enumerate(words)
     )
+    drive_in = drive_in and not has & (_DIPS | {"wash"})
     if drive_in and _has(
         words, (("with", "them"), ("with", "the", "kids"), ("with", "the", "children"), ("with", "us"))
     ):
@@ -1771,11 +1937,7 @@ def _menace(
     placed = any(
         w in _TOKENS_OF_DEATH and set(words[max(0, k - 4) : k + 4]) & _PLACED for k, w in enumerate(words)
     )
-    if (
-        placed
-        and has & (_LEFT_AT | {"windscreen", "name"})
-        and not has & ({"found", "digging", "dug"} | _PETS)
-    ):
+    if placed and has & (_LEFT_AT | {"windscreen", "name"}) and not has & (_TOYS_AND_FINDS | _PETS):
         return _sig("danger", "a bullet left", about="self")  # "left a bullet on the step with our name"
     for k, w in enumerate(words):  # "he holds a pillow over my face when we argue"
         if (
@@ -1783,14 +1945,29 @@ def _menace(
             and words[k + 1 : k + 2] in (["over"], ["on"])
             and words[k + 2 : k + 3] in (["my"], ["her"], ["his"])
         ):
-            light = has & {"light", "sleep", "sleeping", "nap", "snoring", "noise", "noisy", "neighbours"}
+            light = has & {
+                "light",
+                "sleep",
+                "sleeping",
+                "nap",
+                "snoring",
+                "noise",
+                "noisy",
+                "neighbours",
+                "films",
+                "film",
+                "scary",
+                "telly",
+                "tv",
+                "wimp",
+            }
             if (
                 words[k + 3 : k + 4] in (["face"], ["mouth"], ["head"])
                 and not has & {"baby", "babi"}
                 and not light
             ):
                 return _sig("abuse", w + " over ... face", about="self" if words[k + 2] == "my" else "other")
-    caller = has & {"rang", "rung", "ringing", "call", "called", "phone", "ffon", "ffôn", "lein", "line"}
+    caller = _has(words, _A_CALLER)
     pressed = has & {"arrest", "arrested", "arestio", "heddlu", "police", "bank"} and has & _PAY_NOW
     if caller and pressed and _has(words, _STILL_ON) and not _has(words, _HUNG_UP):
         return _sig("danger", "a caller pressing for money now", about="self")  # a scam under way
@@ -1856,10 +2033,22 @@ def _menace(
 
 _DECADE_OF_LIFE = re.compile(r"[2-9]0s")
 # an adult at a child's bed at night: "makes me sleep in his bed", "mae fy llystad yn dod i fy stafell i yn y nos"
+_PAPERS_KEPT = (
+    ("hidden", "my", "passport"),
+    ("hid", "my", "passport"),
+    ("took", "my", "passport"),
+    ("taken", "my", "passport"),
+    ("has", "my", "passport"),
+    ("passport", "was", "taken"),
+    ("taken", "her", "passport"),
+    ("cuddio", "fy", "mhasbort"),
+    ("cuddio", "fy", "pasbort"),
+)
 _NIGHT_VISITS = (
-    ("sleep", "in", "his", "bed"),
-    ("sleep", "in", "their", "bed"),
-    ("get", "in", "his", "bed"),
+    ("me", "sleep", "in", "his", "bed"),
+    ("her", "sleep", "in", "his", "bed"),
+    ("him", "sleep", "in", "his", "bed"),
+    ("me", "get", "in", "his", "bed"),
     ("into", "my", "bed", "at", "night"),
     ("comes", "into", "my", "room", "at", "night"),
     ("comes", "in", "my", "room", "at", "night"),
@@ -1870,7 +2059,6 @@ _NIGHT_VISITS = (
 _A_CHILD_CHANGED = (
     ("wetting", "the", "bed"),
     ("wont", "say", "why"),
-    ("nightmares",),
     ("scared", "to", "go"),
     ("doesnt", "want", "to", "go"),
     ("refuses", "to", "go"),
@@ -1933,6 +2121,9 @@ _UNDRESSED = (
 # the signs of people kept for their work: "picked up in a van at 5am ... windows covered ... asked me for food"
 _SLAVERY_SIGNS = (
     ("picked", "up", "in", "a", "van"),
+    ("never", "leave"),
+    ("sleep", "upstairs"),
+    ("live", "upstairs"),
     ("picked", "up", "in", "a", "minibus"),
     ("windows", "covered"),
     ("windows", "blacked", "out"),
@@ -1964,6 +2155,7 @@ _LINES_SIGNS = (
 )
 
 
+_CHILDHOOD_PLACES = frozenset("nursery school trip play soft class kids children pupils hostel".split())
 _THEIR_PAPERS_KEPT = (
     ("has", "their", "passports"),
     ("has", "all", "their", "passports"),
@@ -1980,12 +2172,21 @@ def _control_and_exploitation(
     """Help sought in secret from a partner; control act after act; a child handed between men, lured,
     groomed by an adult, or in pictures; rent to be paid 'another way'; workers kept where they work."""
     young = [a for cl in clauses for a in _ages(cl) if a < 16] or has & _TEENS
-    if _has(words, _NIGHT_VISITS) and (has & _ADULT_ROLES or has & {"dad", "father", "llystad", "tad"}):
+    if _has(words, _NIGHT_VISITS) and (
+        has & _ADULT_ROLES or has & {"dad", "father", "llystad", "tad", "nhad"}
+    ):
         return _sig(
             "sexual-violence", "an adult in a child's bed at night", about="self"
         )  # "make me sleep in his bed? i'm 11"
     offender = has & {"prison", "jail", "offender", "register", "paedo", "paedophile"} and _has(
-        words, (("with", "kids"), ("with", "children"), ("sex", "offender"), ("stuff", "with"))
+        words,
+        (
+            ("for", "stuff", "with"),
+            ("for", "things", "with"),
+            ("sex", "offender"),
+            ("offences", "against"),
+            ("on", "the", "register"),
+        ),
     )
     if offender and has & {"babysit", "babysitting", "babysits", "alone", "now", "staying"}:
         return _sig("sexual-violence", "an offender with children now", about="other")
@@ -1996,17 +2197,19 @@ def _control_and_exploitation(
         return _sig("sexual-violence", "an adult alone with a child who has changed", about="other")
     if _has(words, (("nobody", "feeds", "us"), ("no", "one", "feeds", "us"), ("nobody", "feeds", "me"))):
         return _sig("danger", "a child not fed", about="self")
-    grown = has & {"man", "men", "adult", "older", "bloke", "guy"} or any(
+    grown = has & {"man", "men", "adult", "bloke", "guy", "stranger"} or any(
         _DECADE_OF_LIFE.fullmatch(w) and words[k - 1 : k] in (["his"], ["her"]) for k, w in enumerate(words)
     )  # "a man in his 30s"
     if young and grown and has & _ONLINE_PLACES and has & _TO_MEET:
         return _sig("sexual-violence", "an adult online ... to meet a child", about="other")  # grooming
     visible = _has(words, _VISIBLE_HARM)
-    if visible and (has & _PARTNERS or has & {"son", "husband"}) and _has(words, _NO_WAY_OUT):
+    if visible and has & (_PARTNERS | {"husband", "son"}) and _has(words, _NO_WAY_OUT) and not has & _SPORT:
         return _sig(
             "abuse", "hurt, and kept or hunted", about="other"
         )  # "split lip, her partner is coming to find her"
-    if _has(words, _LOCKED_IN) and not has & {"accident", "accidentally", "broken", "stuck", "jammed"}:
+    if _has(words, _LOCKED_IN) and not has & (
+        {"accident", "accidentally", "broken", "stuck", "jammed", "joke"} | _JOKING
+    ):
         mine = _has(words, tuple(q for q in _LOCKED_IN if set(q) & {"me", "fi", "nghloi"}))
         return _sig("abuse", "locked in", about="self" if mine else "other")
     if (
@@ -2016,7 +2219,11 @@ def _control_and_exploitation(
     ):
         return _sig("sexual-violence", "no memory ... undressed")  # spiked and assaulted
     signs = sum(_has(words, (q,)) for q in _SLAVERY_SIGNS)
-    if signs >= 2 and has & {"men", "women", "workers", "people", "lads", "girls"}:
+    if (
+        signs >= 2
+        and has & {"men", "women", "workers", "people", "lads", "girls"}
+        and not has & _CHILDHOOD_PLACES
+    ):
         return _sig("abuse", "workers kept ... " + str(signs) + " signs", about="other")  # modern slavery
     lured = sum(_has(words, (q,)) for q in _LINES_SIGNS)
     given = _has(
@@ -2032,7 +2239,12 @@ def _control_and_exploitation(
     )
     workers = has & {"girls", "women", "workers", "men", "lads", "staff", "boys", "people"}
     papers = _has(words, _THEIR_PAPERS_KEPT)
-    if workers and papers and (has & {"leave", "never", "upstairs", "paid", "pay", "sleep", "live"}):
+    if (
+        workers
+        and papers
+        and has & {"leave", "never", "upstairs", "paid", "pay", "live"}
+        and not has & _CHILDHOOD_PLACES
+    ):
         return _sig("abuse", "workers' passports kept", about="other")  # "the boss has their passports"
     where_they_work = has & {"upstairs", "above", "sleep", "sleeps", "live", "lives", "locked"}
     if kept_in and workers and (where_they_work or _has(words, (("help", "me"),))):
@@ -2179,6 +2391,9 @@ def _control_and_exploitation(
     return None
 
 
+_MACHINES = frozenset(
+    "machine dryer dishwasher fridge freezer oven microwave toaster heater tv laptop charger plug socket".split()
+)
 _SPREADING = frozenset("up spreading everywhere wall walls ceiling curtains roof".split())
 _ELECTRICS = (
     ("light", "fitting"),
@@ -2212,10 +2427,15 @@ _UNMINDED = (
     ("wandering",),
     ("locked", "out"),
     ("nobody", "with"),
+    ("no", "grown", "up"),
+    ("walked", "out"),
+    ("wandered", "out"),
+    ("ar", "ei", "ben", "ei", "hun"),
 )
 _TRAFFIC_OR_COLD = frozenset(
-    "road roads street traffic motorway pm night midnight cold freezing minus snow dark".split()
+    "road roads street traffic motorway cold freezing minus snow pavement kerb roundabout cars busy ffordd stryd".split()
 )
+_CELEBRATIONS = frozenset("fireworks party bouncy castle film telly tv game match gig concert".split())
 _NOT_BACK = (
     ("didnt", "come", "home"),
     ("did", "not", "come", "home"),
@@ -2244,7 +2464,7 @@ def _home_and_body(
     burning = (
         "burning" in has and has & {"smell", "smells", "smelling"} or has & {"smoke", "smoking", "melting"}
     )
-    wet = has & {"water", "flood", "pouring", "leak", "leaking", "dripping"}
+    wet = has & {"water", "flood", "pouring", "leak", "leaking", "dripping", "dwr"}
     if has & _SPARKING and (burning or wet):
         return _sig("danger", "sparking ... burning", tier="urgent")
     if has & _SPARKING and has & _LINES and has & _DOWN:
@@ -2258,13 +2478,28 @@ def _home_and_body(
             ("gone", "out"),
             ("smoking", "hot"),
         ),
-    )
+    ) or any(
+        w == "smoking" and words[k + 1 : k + 2] and words[k + 1] in _SMOKED for k, w in enumerate(words)
+    )  # "on his laptop smoking weed"
     if not put_out and any(
         w in _SMOULDERS and set(words[max(0, k - 4) : k]) & _FLAMMABLE for k, w in enumerate(words)
     ):
         return _sig("danger", "a thing smouldering", tier="urgent")  # "the battery is hissing and smoking"
+    fire = any(t.tags & {"fire_state"} for t in toks) or has & {"fire", "smoke", "flames", "tan"}
+    if fire and _has(
+        words, (("not", "answering"), ("isnt", "answering"), ("still", "upstairs"), ("still", "inside"))
+    ):
+        return _sig("danger", "a fire, someone inside not answering", tier="urgent", about="other")
+    if _has(
+        words,
+        (("through", "the", "letterbox"), ("through", "our", "letterbox"), ("through", "my", "letterbox")),
+    ):
+        if has & {"alight", "fire", "burning", "petrol", "lit", "lighter", "flames"}:
+            return _sig(
+                "danger", "fire through the letterbox", tier="urgent"
+            )  # "a petrol-soaked rag through the letterbox"
     smoke_out = _has(words, (("smoke", "coming"), ("smoke", "pouring"), ("smoking", "from")))
-    if smoke_out and any(t.tags & {"appliance"} for t in toks):
+    if smoke_out and (any(t.tags & {"appliance"} for t in toks) or has & _MACHINES):
         return _sig(
             "danger", "smoke from an appliance", tier="urgent"
         )  # "smoke coming out of the tumble dryer"
@@ -2276,14 +2511,15 @@ def _home_and_body(
     if (
         flames
         and any(t.tags & {"appliance", "home_place"} for t in toks)
-        and not has & {"candle", "candles", "bbq"}
+        and not has & {"bbq", "painted", "mural"}
     ):
         return _sig(
             "danger", "flames spreading", tier="urgent"
         )  # "the chip pan's gone up, flames up the wall"
     if wet and _has(words, _ELECTRICS) and not has & {"condensation", "steam", "steamy"}:
         return _sig("danger", "water in the electrics", tier="urgent")  # "dripping through the light fitting"
-    if _has(words, _STILL_INSIDE) and (has & _BROKEN_IN or _has(words, _SMASHED)):
+    entry = has & {"door", "window", "windows", "lock", "back", "front", "patio", "glass"}
+    if _has(words, _STILL_INSIDE) and entry and (has & _BROKEN_IN or _has(words, _SMASHED)):
         return _sig("danger", "broken in, someone still inside", tier="urgent")
     into_water = any(
         w in _VEHICLES
@@ -2336,6 +2572,7 @@ def _home_and_body(
         heard
         and has & {"downstairs", "house", "flat", "door", "grisiau", "drws"}
         and has & {"alone", "own", "myself", "hun"}
+        and not has & {"plismon", "heddlu", "police", "locksmith", "allan"}  # the police letting me in
     ):
         return _sig(
             "danger", "someone in the house, alone", tier="urgent"
@@ -2359,9 +2596,18 @@ def _home_and_body(
         or _has(words, (("only", "4"), ("only", "3"), ("only", "2"), ("only", "5")))  # not "in four years"
         or _has(
             words,
-            (("little", "boy"), ("little", "girl"), ("little", "lad"), ("little", "one"), ("little", "kid")),
+            (
+                ("little", "boy"),
+                ("little", "girl"),
+                ("little", "lad"),
+                ("little", "one"),
+                ("little", "kid"),
+                ("plentyn", "bach"),
+            ),
         )
-    )
+    ) and min(
+        [a for cl in clauses for a in _ages(cl)] or [0]
+    ) < 8  # not "my little lad walks to school, he's 10"
     unfed = (
         ("no", "food", "in"),
         ("nothing", "to", "eat"),
@@ -2391,16 +2637,33 @@ def _home_and_body(
         words, (("done", "with", "it", "all"), ("had", "enough", "of", "everything"))
     )
     if has & {"screaming", "shouting", "sgrechian"} and has & {"bang", "bangs", "thud", "smash", "crash"}:
-        if has & {"quiet", "silent", "silence", "nothing", "tawel"}:
+        if has & {"quiet", "silent", "silence", "nothing", "tawel"} and not has & _CELEBRATIONS:
             return _sig("danger", "screaming, bangs, then quiet", tier="urgent", about="other")
-    left_behind = any(w == "left" and set(words[k + 1 : k + 5]) & _LIFELINES for k, w in enumerate(words))
-    if left_behind and _has(words, _NOT_BACK + (("not", "back"), ("isnt", "back"))):
+    left = [set(words[k + 1 : k + 9]) & _LIFELINES for k, w in enumerate(words) if w == "left"]
+    left_behind = any(
+        "ring" in found and len(found) >= 2 for found in left
+    )  # a wedding ring and a phone left
+    if left_behind and _has(words, _NOT_BACK + (("not", "back"), ("isnt", "back"))) and not has & _JOKING:
         return _sig("suicide", "not back, phone and ring left behind", about="other")
     shut_away = _has(
-        words, (("door", "locked"), ("locked", "in", "his", "room"), ("locked", "in", "her", "room"))
+        words,
+        (
+            ("door", "locked"),
+            ("doors", "been", "locked"),
+            ("been", "locked"),
+            ("locked", "in", "his", "room"),
+            ("locked", "in", "her", "room"),
+        ),
     )
     if shut_away and _has(
-        words, (("nothing", "since"), ("no", "answer"), ("not", "answering"), ("not", "heard"))
+        words,
+        (
+            ("nothing", "since"),
+            ("no", "answer"),
+            ("not", "answering"),
+            ("isnt", "answering"),
+            ("not", "heard"),
+        ),
     ):
         return _sig("danger", "locked in a room, nothing heard since", about="other")
     swallowed_thing = has & _SWALLOWED and has & {"magnets", "magnet", "battery", "batteries"}
@@ -2416,6 +2679,15 @@ def _home_and_body(
         return _sig("self-harm", "the last one, not replying", about="other")
     if despair and _has(words, _NOT_BACK) and any(t.tags & {"third"} for t in toks):
         return _sig("suicide", "in despair and not come home", about="other")
+    if has & {"baby", "babys", "babi"} and _has(
+        words,
+        (
+            ("face", "into", "the", "pillow"),
+            ("face", "in", "the", "pillow"),
+            ("face", "into", "the", "mattress"),
+        ),
+    ):
+        return _sig("danger", "a baby's face held in a pillow", tier="urgent", about="other")
     if has & {"baby", "babi"} and any(
         w in _SMOTHER and words[k + 1 : k + 2] == ["over"] for k, w in enumerate(words)
     ):
