@@ -415,7 +415,7 @@ class SearchIndex:
                 out.append(w)
                 continue
             fixed = self._fix(w, language)
-            split = None if fixed else self._spell.split(w, self.vocabulary.stopwords)
+            split = None if fixed else self._split(w, language)
             if split:  # "foodbank" -> "food bank" (a typo fix wins: "unifrom" is "uniform", not "uni from")
                 out.extend(split)
                 corrections.append((w, " ".join(split)))
@@ -430,6 +430,15 @@ class SearchIndex:
             if joined in self._spell.words and joined not in out:
                 out.append(joined)
         return out, corrections
+
+    def _split(self, word: str, language: _MessageLanguage) -> list[str] | None:
+        """A word written joined, as the two words of the directory it is ("foodbank": food bank); in
+        a message not read as Welsh never into a half the directory uses only in Welsh text ("thailand" is not
+        "thai" + "land": "thai" is the mutated Welsh "tai", houses)."""
+        split = self._spell.split(word, self.vocabulary.stopwords)
+        if split and language.lang != "cy" and any(self._spell_languages().get(p) == "cy" for p in split):
+            return None
+        return split
 
     def _inflection(self, word: str) -> bool:
         """Another form of a word the directory or the vocabulary knows ("shouts" for "shout", "shoe"

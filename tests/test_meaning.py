@@ -502,6 +502,24 @@ def test_held_out_figures(bundled, name, size, floors):
         assert figures[kind][0] / figures[kind][1] >= floor, f"{kind}\n{detail}"
 
 
+# --- a joined word is split only into words of its own language ---------------------------------
+
+
+@pytest.mark.parametrize("message", ["flights to Thailand", "a holiday in Finland"])
+def test_an_english_word_is_not_split_into_a_welsh_half(bundled, message):
+    """ "thai" and "fin" are words the directory has only in its Welsh text (the mutated "tai",
+    houses): an English message's "thailand" is not "thai land", nor housing."""
+    res = bundled.search(message)
+    assert res.corrections == () and not res.confident, (message, res.corrections)
+    assert not any("housing" in h.entry.categories for h in res.hits[:1])
+
+
+def test_a_joined_english_word_is_still_split(bundled):
+    res = bundled.search("foodbank near me")
+    assert res.confident and "food" in res.hits[0].entry.categories
+    assert bundled.understand("is there a lunchclub")[1] == [("lunchclub", "lunch club")]
+
+
 # --- the front-ends say so ----------------------------------------------------------------------
 
 
