@@ -73,6 +73,13 @@ KIND_RANK = 0.2  # a result's score gains this times how close the message is to
 GOOD_SAYS = 0.3  # ... and the message says at least this much (more than one filler word)
 WORD_FLOOR = 0.2  # a resident's word on its own this close to an entry (cosine) is not accounted for
 WORD_FULL = 0.45  # and this close is fully accounted for
+# A word that says who (see `_who_counts`) counts as a need that an entry accounts for WHO_CUT less,
+# unless it is close to one of the entry's kinds of service (cosine from WHO_KIND_LOW to WHO_KIND_FULL)
+WHO_CUT = 0.8
+WHEN_AGAINST = 0.6  # a word that says when, which an entry does not account for, counts this much against it
+WHO_KIND_LOW = 0.2
+WHO_KIND_FULL = 0.4
+WHO_ALONE = 0.5  # a good match accounts for a need at least this well beside the who (`_more_than_who`)
 WELSH_UNKNOWN = 0.5  # how much a Welsh word says that neither the vocabulary nor the English model knows
 # A word the model splits into pieces says as much as its rarity in the directory (see `_says`):
 DIRECTORY_COMMON = 0.5  # in this share of the entries or more, rarity adds nothing
@@ -598,30 +605,43 @@ class SearchIndex:
             [self._english(w, understanding) for w in told], [entries[d].slug for d in entries]
         )
         familiar = {w: self._familiar(w, msg_lang, understanding) for w in told}
-        coverage = {
-            d: _coverage(said, told, lexical.get(d, {}), by_meaning.get(entries[d].slug), familiar)
-            for d in entries
+        # who and when ("my wife", "on Monday") are context: a word that says either, which this entry
+        # does not account for, counts against it only as a familiar word does; and a word that says who
+        # makes a match only with an entry whose kinds of service are about such people ("baby" with
+        # early years, not "husband" with domestic abuse: a family word alone is not a need)
+        english = [self._english(w, understanding) for w in told]
+        context = self._meaning.context(english)
+        against = {
+            w: min(UNMATCHED_FAMILIAR if familiar[w] else 1.0, 1 - (1 - WHEN_AGAINST) * when)
+            for w, when in zip(told, context["when"], strict=True)
         }
         # how close each of those words is to each kind of service (category) the directory has
-        kinds = self._meaning.closeness_to_texts(
-            [self._english(w, understanding) for w in told], self._category_texts()
-        )
+        kinds = self._meaning.closeness_to_texts(english, self._category_texts())
+        hinted = [self._hints(w) for w in told]
+        coverage = {
+            d: _coverage(said, told, lexical.get(d, {}), by_meaning.get(entries[d].slug), against)
+            for d in entries
+        }
         said_total = sum(said.values())
         phrase = _resident_phrase(understanding, said)
         hits: list[Hit] = []
         for fused, d, kind in _fuse(words, coverage, near):
             entry = entries[d]
             support = coverage[d] + MEANING_SUPPORT * max(0.0, near.get(d, 0.0))
+            accounted = _accounted(told, lexical.get(d, {}), by_meaning.get(entry.slug))
             if kinds:
                 # ranked higher as far as the message is about its kinds of service; a good match only
                 # as far as the words it accounts for are what those kinds are about
                 fused += KIND_RANK * _kind_fit(said, told, [1.0] * len(told), kinds, entry)
-                accounted = _accounted(told, lexical.get(d, {}), by_meaning.get(entry.slug))
                 support += KIND_SUPPORT * (_kind_fit(said, told, accounted, kinds, entry) - KIND_NEUTRAL)
             if entry.status == "temporarily-closed":
                 fused *= CLOSED_PENALTY
             matched = words.get(d, (0.0, ()))[1]
-            good = support >= GOOD_MATCH and said_total >= GOOD_SAYS
+            good = (
+                support >= GOOD_MATCH
+                and said_total >= GOOD_SAYS
+                and _more_than_who(said, told, accounted, _who_counts(context["who"], kinds, entry, hinted))
+            )
             via = tuple(n for n in understanding.notes if n[0] in matched)
             if kind == "meaning":
                 hits.append(Hit(entry, round(fused, 4), (), (), close_to=phrase, good=good))
@@ -710,6 +730,11 @@ class SearchIndex:
             return weight
         rarity = math.log(DIRECTORY_COMMON / share) / math.log(DIRECTORY_COMMON / DIRECTORY_RARE)
         return max(weight, min(1.0, rarity))
+
+    def _hints(self, word: str) -> tuple[str, ...]:
+        """The kinds of service (category ids) the vocabulary reads a word on its own as."""
+        exp = self.vocabulary.phrases.get((stem(word),)) or self.vocabulary.welsh.get(word)
+        return exp.categories if exp is not None else ()
 
     def _familiar(self, word: str, lang: str = "en", u: Understanding | None = None) -> bool:
         """Does the directory (any entry) or the resident vocabulary know this word, in any of the
@@ -899,19 +924,49 @@ def _credit_in(doc: int, used: list[tuple[str, TermPostings]], credit) -> dict[s
 
 
 def _coverage(
-    said: dict[str, float], told: list[str], lexical: dict[str, float], close, familiar: dict[str, bool]
+    said: dict[str, float], told: list[str], lexical: dict[str, float], close, against: dict[str, float]
 ) -> float:
     """How much of what the message says an entry accounts for (0..1): each of the resident's
     words, weighted by how much it says, counts as far as the entry matches it (`lexical`) or is
-    close in meaning to it on its own (`close`, cosine per word of `told`). A word the directory
-    and the vocabulary know (`familiar`) that this entry does not account for is context ("in the
-    house") and counts UNMATCHED_FAMILIAR of its weight against it; a word they have never seen
-    ("wedding", "passport") counts fully: the directory may have nothing for it."""
+    close in meaning to it on its own (`close`, cosine per word of `told`). A word it does not
+    account for counts against it times `against` (1 when not given): UNMATCHED_FAMILIAR for a word
+    the directory and the vocabulary know, which is context ("in the house"); WHEN_AGAINST for one
+    that says when ("on Monday"); fully for a word they have never seen ("wedding", "passport"):
+    the directory may have nothing for it."""
     got = missing = 0.0
     for w, part in zip(told, _accounted(told, lexical, close), strict=True):
         got += said[w] * part
-        missing += said[w] * (1 - part) * (UNMATCHED_FAMILIAR if familiar.get(w) else 1.0)
+        missing += said[w] * (1 - part) * against.get(w, 1.0)
     return got / (got + missing) if got > 0 else 0.0
+
+
+def _who_counts(who: list[float], kinds, entry: Entry, hinted: list[tuple[str, ...]]) -> list[float]:
+    """How much each of the resident's words counts as a need when an entry accounts for it (0..1):
+    fully, unless it says who the message is about (`who`, see `MeaningIndex.context`); then only as
+    far as it is close to one of the entry's kinds of service (`kinds`: category -> cosine per word),
+    from WHO_KIND_LOW (not at all: "husband" with domestic abuse) to WHO_KIND_FULL ("baby" with early
+    years), or fully when the vocabulary reads the word as one of them (`hinted`: "dad" as parenting)."""
+    own = [kinds[c] for c in entry.categories if c in kinds]
+    out = []
+    for i, c in enumerate(who):
+        near = max((sims[i] for sims in own), default=0.0)
+        fit = min(1.0, max(0.0, (near - WHO_KIND_LOW) / (WHO_KIND_FULL - WHO_KIND_LOW)))
+        if set(hinted[i]) & set(entry.categories):
+            fit = 1.0
+        out.append(1 - WHO_CUT * c * (1 - fit))
+    return out
+
+
+def _more_than_who(
+    said: dict[str, float], told: list[str], accounted: list[float], counts: list[float]
+) -> bool:
+    """Does an entry account for more than who the message is about? Not when what it accounts for
+    (`accounted`, per word of `told`, by how much each says) is mostly words that say who (`counts`,
+    see `_who_counts`): "my husband" matched by a domestic abuse service that mentions husbands is
+    no match for "my husband is deaf"."""
+    best = max((said[w] * a for w, a in zip(told, accounted, strict=True)), default=0.0)
+    need = max((said[w] * a * c for w, a, c in zip(told, accounted, counts, strict=True)), default=0.0)
+    return best <= 0 or need >= WHO_ALONE * best
 
 
 def _accounted(told: list[str], lexical: dict[str, float], close) -> list[float]:

@@ -502,6 +502,95 @@ def test_held_out_figures(bundled, name, size, floors):
         assert figures[kind][0] / figures[kind][1] >= floor, f"{kind}\n{detail}"
 
 
+# --- who and when: context, not the need ----------------------------------------------------------
+
+
+def test_words_that_say_who_or_when_are_told_apart_from_needs(bundled):
+    """The model places words near a few plain words for each kind: days, months and parts of the
+    day are when, relatives who, though none of these is among the words that define them; needs are
+    neither. A word the model knows only in pieces is never when ("nightclub": "night" + "club")."""
+    words = ["sunday", "january", "hour", "cousin", "nephew", "grandson", "bailiffs", "dentist", "mould"]
+    words += ["asthma", "nightclub", "sunbed"]
+    context = bundled._meaning.context(words)
+    when = dict(zip(words, context["when"], strict=True))
+    who = dict(zip(words, context["who"], strict=True))
+    for w in ("sunday", "january", "hour"):
+        assert when[w] >= 0.9 and who[w] == 0, w
+    for w in ("cousin", "nephew", "grandson"):
+        assert who[w] >= 0.9 and when[w] == 0, w
+    for w in ("bailiffs", "dentist", "mould", "asthma"):
+        assert who[w] == when[w] == 0, w
+    assert when["nightclub"] == when["sunbed"] == 0
+
+
+def test_context_is_nothing_when_the_model_is_off(model_off):
+    index = meaning.MeaningIndex(None, {}, str)
+    assert index.context(["sunday", "cousin"]) == {"when": [0.0, 0.0], "who": [0.0, 0.0]}
+
+
+@pytest.mark.parametrize(
+    "message, kind",
+    [
+        ("the bailiffs are coming on Sunday", "money"),
+        ("mould in the flat since January", "housing"),
+    ],
+)
+def test_a_day_or_month_the_directory_never_names_does_not_shake_a_clear_need(bundled, message, kind):
+    """ "Sunday" is when the need is, not another need: an entry that does not mention it loses
+    WHEN_AGAINST of its weight, not all of it (before, "the bailiffs are coming on Sunday" was not
+    confident)."""
+    res = bundled.search(message)
+    assert res.confident and kind in res.hits[0].entry.categories, (message, res.hits[0].why())
+
+
+@pytest.mark.parametrize(
+    "message",
+    ["next Sunday", "every January", "tattoo parlour open on Sunday", "wedding venue for next January"],
+)
+def test_a_day_or_month_never_makes_a_good_match(bundled, message):
+    assert not bundled.search(message).confident, message
+
+
+@pytest.mark.parametrize("message", ["my boyfriend", "a present for my girlfriend", "my husband is deaf"])
+def test_a_partner_alone_is_no_domestic_abuse_match(bundled, message):
+    """A domestic abuse service whose text mentions husbands and partners accounts for "husband",
+    but a word that says who is no need on its own: not a good match, so not a confident answer."""
+    res = bundled.search(message)
+    assert not any(h.good and "domestic-abuse" in h.entry.categories for h in res.hits), message
+    assert not res.confident, message
+
+
+def test_a_partner_with_a_need_reaches_the_need(bundled):
+    """The vocabulary reads "wife", "husband" as a partner, with no sign of abuse: what the message
+    asks for leads (before, "my wife got made redundant" put Live Fear Free first)."""
+    res = bundled.search("my wife got made redundant")
+    assert "learning" in res.hits[0].entry.categories, res.hits[0].why()
+    assert not any(h.good and "domestic-abuse" in h.entry.categories for h in res.hits)
+    res = bundled.search("my wife wants to learn English")
+    assert res.confident and "language" in res.hits[0].entry.categories
+
+
+@pytest.mark.parametrize(
+    "message, kind",
+    [
+        ("my baby will not feed", "early-years"),
+        ("things to do with my toddler", "early-years"),
+        ("dad and toddler group", "parenting"),
+    ],
+)
+def test_who_is_the_need_when_the_service_is_for_those_people(bundled, message, kind):
+    """A word that says who counts as a need for an entry whose kinds of service are about such
+    people ("baby" and the early years), or that the vocabulary reads it as ("dad": parenting)."""
+    res = bundled.search(message)
+    assert res.confident and kind in res.hits[0].entry.categories, (message, res.hits[0].why())
+
+
+def test_abuse_by_a_partner_is_still_read_as_abuse(bundled):
+    res = bundled.search("my husband hits me")
+    assert res.crisis is not None and res.confident
+    assert any("domestic-abuse" in h.entry.categories for h in res.hits[:3])
+
+
 # --- a joined word is split only into words of its own language ---------------------------------
 
 

@@ -46,6 +46,17 @@ WEIGHT_FULL = 12.0  # and this long or longer carry full weight
 RANK_COMMON = 700  # a whole word this early in the model's vocabulary ("no", "up", "out") weighs least
 RANK_RARE = 8000  # and from this far on ("food", "gas", "meter") fully
 WEIGHT_MIN = 0.15  # but a word (not a number) always weighs a little: the model's lengths are rough
+# Words that say who or when, not what is needed ("my wife", "on Monday"): each kind is defined by a few
+# plain words, and a resident's word is as much context as its closeness to its three closest of them
+# (mean cosine) goes from CONTEXT_FLOOR to CONTEXT_FULL. The model places "tuesday", "fortnight",
+# "stepdad" or "cousin" near these words without their being listed.
+CONTEXT_KINDS = {
+    "when": "day week month year morning afternoon evening night today yesterday tomorrow weekend",
+    "who": "wife husband mother father son daughter brother sister friend neighbour partner grandmother",
+}
+CONTEXT_TOP = 3
+CONTEXT_FLOOR = 0.15
+CONTEXT_FULL = 0.25
 
 _LOCK = threading.Lock()
 _LOADED: dict[str, object] = {}
@@ -374,6 +385,7 @@ class MeaningIndex:
     def __init__(self, stored: EntryVectors | None, entries: dict, text: Callable[[Any], str]):
         self.model = MeaningModel.load()
         self._text_vectors: dict[str, Any] = {}  # text -> its vector (see `closeness_to_texts`)
+        self._context: dict[str, Any] | None = None  # the vectors of CONTEXT_KINDS' words (see `context`)
         self.slugs: list[str] = []
         self.row: dict[str, int] = {}
         self.matrix = None
@@ -456,6 +468,41 @@ class MeaningIndex:
         except Exception as exc:
             _warn_once("texts", f"search by meaning failed, words alone are searched: {problem(exc)}")
             return {}
+
+    def context(self, words: list[str]) -> dict[str, list[float]]:
+        """How far each word says who or when rather than what is needed (0..1 per kind of
+        CONTEXT_KINDS): "monday" and "week" are when, "husband" and "stepdad" who; "bailiffs",
+        "dentist" and "rent" neither. A word is judged as the model knows it whole, as written or
+        capitalised ("Monday"); a word it knows only in pieces is judged by their mean for who, never
+        for when ("nightclub" is "night" + "club"). All 0 when the layer is off."""
+        none = {kind: [0.0] * len(words) for kind in CONTEXT_KINDS}
+        if self.model is None or not words:
+            return none
+        try:
+            import numpy as np
+
+            if self._context is None:
+                self._context = {k: self.model.embed(t.split()) for k, t in CONTEXT_KINDS.items()}
+            forms = [self._whole(w) for w in words]
+            vectors = self.model.embed([f or w for f, w in zip(forms, words, strict=True)])
+            out = {}
+            for kind, examples in self._context.items():
+                near = np.sort(vectors @ examples.T, axis=1)[:, -CONTEXT_TOP:].mean(axis=1)
+                score = np.clip((near - CONTEXT_FLOOR) / (CONTEXT_FULL - CONTEXT_FLOOR), 0.0, 1.0)
+                if kind == "when":
+                    score = score * np.array([f is not None for f in forms])
+                out[kind] = score.tolist()
+            return out
+        except Exception as exc:
+            _warn_once("context", f"search by meaning failed, words alone are searched: {problem(exc)}")
+            return none
+
+    def _whole(self, word: str) -> str | None:
+        """The word as the model knows it whole: as written, or capitalised; None when only in pieces."""
+        for form in (word, word.capitalize()):
+            if self.model.is_word(form):
+                return form
+        return None
 
     def similar(self, weighted: dict[str, float], k: int, also: set[str] = frozenset()) -> dict[str, float]:
         """slug -> cosine similarity to the weighted words, for the `k` closest entries and for the
