@@ -79,6 +79,7 @@ WHO_CUT = 0.8
 WHEN_AGAINST = 0.6  # a word that says when, which an entry does not account for, counts this much against it
 WHO_KIND_LOW = 0.2
 WHO_KIND_FULL = 0.4
+TRADE_MET = 0.5  # a word at least this much of trade must be accounted for this well (`_trade_met`)
 WHO_ALONE = 0.5  # a good match accounts for a need at least this well beside the who (`_more_than_who`)
 WELSH_UNKNOWN = 0.5  # how much a Welsh word says that neither the vocabulary nor the English model knows
 # A word the model splits into pieces says as much as its rarity in the directory (see `_says`):
@@ -605,15 +606,14 @@ class SearchIndex:
             [self._english(w, understanding) for w in told], [entries[d].slug for d in entries]
         )
         familiar = {w: self._familiar(w, msg_lang, understanding) for w in told}
-        # who and when ("my wife", "on Monday") are context: a word that says either, which this entry
-        # does not account for, counts against it only as a familiar word does; and a word that says who
-        # makes a match only with an entry whose kinds of service are about such people ("baby" with
-        # early years, not "husband" with domestic abuse: a family word alone is not a need)
+        # who, when, buying and selling, being short of money: what else a word says (`_roles`)
         english = [self._english(w, understanding) for w in told]
-        context = self._meaning.context(english)
+        roles = self._roles(understanding, told, english)
+        # a word that says when ("on Monday"), which an entry does not account for, counts against it
+        # WHEN_AGAINST, not fully: it says when the need is, not another need
         against = {
             w: min(UNMATCHED_FAMILIAR if familiar[w] else 1.0, 1 - (1 - WHEN_AGAINST) * when)
-            for w, when in zip(told, context["when"], strict=True)
+            for w, when in zip(told, roles["when"], strict=True)
         }
         # how close each of those words is to each kind of service (category) the directory has
         kinds = self._meaning.closeness_to_texts(english, self._category_texts())
@@ -640,7 +640,8 @@ class SearchIndex:
             good = (
                 support >= GOOD_MATCH
                 and said_total >= GOOD_SAYS
-                and _more_than_who(said, told, accounted, _who_counts(context["who"], kinds, entry, hinted))
+                and _more_than_who(said, told, accounted, _who_counts(roles["who"], kinds, entry, hinted))
+                and _trade_met(told, accounted, roles, familiar)
             )
             via = tuple(n for n in understanding.notes if n[0] in matched)
             if kind == "meaning":
@@ -730,6 +731,21 @@ class SearchIndex:
             return weight
         rarity = math.log(DIRECTORY_COMMON / share) / math.log(DIRECTORY_COMMON / DIRECTORY_RARE)
         return max(weight, min(1.0, rarity))
+
+    def _roles(self, u: Understanding, told: list[str], english: list[str]) -> dict[str, list[float]]:
+        """`MeaningIndex.roles` of each word of `told` (as `english`); a word says money is short
+        (hardship) also when a word the vocabulary reads it as does ("skint", which the model knows
+        only in pieces, is read as money)."""
+        roles = self._meaning.roles(english)
+        readings = {w: [a for a, source in u.sources.items() if w in tokenize(source)] for w in told}
+        read = sorted({a for r in readings.values() for a in r})
+        if read:
+            hardship = dict(zip(read, self._meaning.roles(read)["hardship"], strict=True))
+            roles["hardship"] = [
+                max([h, *(hardship[a] for a in readings[w])])
+                for w, h in zip(told, roles["hardship"], strict=True)
+            ]
+        return roles
 
     def _hints(self, word: str) -> tuple[str, ...]:
         """The kinds of service (category ids) the vocabulary reads a word on its own as."""
@@ -942,7 +958,7 @@ def _coverage(
 
 def _who_counts(who: list[float], kinds, entry: Entry, hinted: list[tuple[str, ...]]) -> list[float]:
     """How much each of the resident's words counts as a need when an entry accounts for it (0..1):
-    fully, unless it says who the message is about (`who`, see `MeaningIndex.context`); then only as
+    fully, unless it says who the message is about (`who`, see `MeaningIndex.roles`); then only as
     far as it is close to one of the entry's kinds of service (`kinds`: category -> cosine per word),
     from WHO_KIND_LOW (not at all: "husband" with domestic abuse) to WHO_KIND_FULL ("baby" with early
     years), or fully when the vocabulary reads the word as one of them (`hinted`: "dad" as parenting)."""
@@ -967,6 +983,22 @@ def _more_than_who(
     best = max((said[w] * a for w, a in zip(told, accounted, strict=True)), default=0.0)
     need = max((said[w] * a * c for w, a, c in zip(told, accounted, counts, strict=True)), default=0.0)
     return best <= 0 or need >= WHO_ALONE * best
+
+
+def _trade_met(told: list[str], accounted: list[float], roles: dict[str, list[float]], familiar) -> bool:
+    """Does an entry account for the buying or selling a message asks for? A word of trade (see
+    `MeaningIndex.roles`) that no entry of the directory uses ("buy", "purchase") asks for what the
+    directory does not offer: only an entry that accounts for it at least TRADE_MET can be a good
+    match. Unless the message says money is short ("can't afford to buy food"): then buying is part
+    of a need the directory may meet. (A word of trade the directory does use, "shop" in "walk to
+    the shop", is left to the rest of the measure.)"""
+    if any(h >= TRADE_MET for h in roles["hardship"]):
+        return True
+    return all(
+        a >= TRADE_MET or familiar[w]
+        for w, a, t in zip(told, accounted, roles["trade"], strict=True)
+        if t >= TRADE_MET
+    )
 
 
 def _accounted(told: list[str], lexical: dict[str, float], close) -> list[float]:

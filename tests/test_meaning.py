@@ -502,30 +502,36 @@ def test_held_out_figures(bundled, name, size, floors):
         assert figures[kind][0] / figures[kind][1] >= floor, f"{kind}\n{detail}"
 
 
-# --- who and when: context, not the need ----------------------------------------------------------
+# --- who, when, and buying: what else a word says -------------------------------------------------
 
 
-def test_words_that_say_who_or_when_are_told_apart_from_needs(bundled):
-    """The model places words near a few plain words for each kind: days, months and parts of the
-    day are when, relatives who, though none of these is among the words that define them; needs are
-    neither. A word the model knows only in pieces is never when ("nightclub": "night" + "club")."""
-    words = ["sunday", "january", "hour", "cousin", "nephew", "grandson", "bailiffs", "dentist", "mould"]
-    words += ["asthma", "nightclub", "sunbed"]
-    context = bundled._meaning.context(words)
-    when = dict(zip(words, context["when"], strict=True))
-    who = dict(zip(words, context["who"], strict=True))
-    for w in ("sunday", "january", "hour"):
-        assert when[w] >= 0.9 and who[w] == 0, w
-    for w in ("cousin", "nephew", "grandson"):
-        assert who[w] >= 0.9 and when[w] == 0, w
-    for w in ("bailiffs", "dentist", "mould", "asthma"):
-        assert who[w] == when[w] == 0, w
-    assert when["nightclub"] == when["sunbed"] == 0
+def test_words_that_say_who_when_trade_or_hardship_are_told_apart_from_needs(bundled):
+    """The model places words near a few plain words for each role: days, months and parts of the
+    day are when, relatives who, buying and selling trade, being short of money hardship, though
+    none of these is among the words that define them; needs play no role. A word the model knows
+    only in pieces is never when ("nightclub": "night" + "club"); "cheap" is neither trade nor
+    hardship."""
+    roles_of = {
+        "when": ["sunday", "january", "hour"],
+        "who": ["cousin", "nephew", "grandson"],
+        "trade": ["purchasing", "buying", "shops"],
+        "hardship": ["afford", "affording"],
+        None: ["bailiffs", "dentist", "mould", "asthma", "nightclub", "sunbed", "cheap"],
+    }
+    words = [w for ws in roles_of.values() for w in ws]
+    roles = bundled._meaning.roles(words)
+    assert set(roles) == set(meaning.WORD_ROLES)
+    for role, ws in roles_of.items():
+        for w in ws:
+            played = {r for r in roles if roles[r][words.index(w)] >= 0.9}
+            assert played == ({role} if role else set()), (w, played)
+            if role is None:
+                assert all(roles[r][words.index(w)] == 0 for r in roles), w
 
 
-def test_context_is_nothing_when_the_model_is_off(model_off):
+def test_roles_are_nothing_when_the_model_is_off(model_off):
     index = meaning.MeaningIndex(None, {}, str)
-    assert index.context(["sunday", "cousin"]) == {"when": [0.0, 0.0], "who": [0.0, 0.0]}
+    assert index.roles(["sunday", "cousin"]) == {role: [0.0, 0.0] for role in meaning.WORD_ROLES}
 
 
 @pytest.mark.parametrize(
@@ -589,6 +595,40 @@ def test_abuse_by_a_partner_is_still_read_as_abuse(bundled):
     res = bundled.search("my husband hits me")
     assert res.crisis is not None and res.confident
     assert any("domestic-abuse" in h.entry.categories for h in res.hits[:3])
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "where can I buy a second hand washing machine",
+        "where can I purchase a football kit",
+        "buying a laptop for college",
+        "best place to buy garden furniture",
+    ],
+)
+def test_a_wish_to_buy_is_no_good_match_for_a_service_that_sells_nothing(bundled, message):
+    """No entry of the bundled directory speaks of buying: a message that asks to buy something,
+    however close its thing is to a service (a cot, college, a garden), gets no confident answer."""
+    res = bundled.search(message)
+    assert not res.confident, (message, res.hits[0].slug if res.hits else None)
+
+
+@pytest.mark.parametrize(
+    "message, kind",
+    [
+        ("no money to buy food for the kids", "food"),
+        ("skint and cant buy food", "food"),
+        ("cheap meals near me", "food"),
+    ],
+)
+def test_buying_beside_a_need_the_directory_meets_is_still_answered(bundled, message, kind):
+    """Buying when money is short ("no money", "skint": the vocabulary reads it as money) is part of
+    a need a service may meet, not shopping."""
+    res = bundled.search(message)
+    assert res.confident and kind in {c for h in res.hits[:3] for c in h.entry.categories}, (
+        message,
+        [h.slug for h in res.hits[:3]],
+    )
 
 
 # --- a joined word is split only into words of its own language ---------------------------------
