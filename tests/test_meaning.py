@@ -529,6 +529,27 @@ def test_words_that_say_who_when_trade_or_hardship_are_told_apart_from_needs(bun
                 assert all(roles[r][words.index(w)] == 0 for r in roles), w
 
 
+@pytest.mark.parametrize(
+    "word, base",
+    [
+        ("purchases", "purchase"),
+        ("selling", "sell"),
+        ("dancing", "dance"),
+        ("stopped", "stop"),
+        ("boxes", "box"),
+    ],
+)
+def test_a_word_is_judged_without_its_english_ending(word, base):
+    assert base in meaning._base_forms(word)
+
+
+def test_an_ending_is_taken_off_only_where_english_adds_it():
+    """ "es" is an ending after s, x, z, ch and sh only: "shoes" is not "sho" (a whole word of the
+    model's vocabulary, which would stand for it)."""
+    assert meaning._base_forms("shoes") == ["shoes", "shoe"]
+    assert meaning._base_forms("bus") == ["bus"]
+
+
 def test_roles_are_nothing_when_the_model_is_off(model_off):
     index = meaning.MeaningIndex(None, {}, str)
     assert index.roles(["sunday", "cousin"]) == {role: [0.0, 0.0] for role in meaning.WORD_ROLES}

@@ -184,14 +184,17 @@ class MeaningModel:
 
 def _base_forms(word: str) -> list[str]:
     """The word, then what it may be without an English ending: "shops" shop, "buying" buy,
-    "hiring" hire, "shopping" shop, "mondays" monday."""
+    "hiring" hire, "shopping" shop, "churches" church, "mondays" monday ("shoes" is not "sho")."""
     forms = [word]
     for ending in ("ing", "ed", "s", "es"):
         base = word[: -len(ending)]
-        if word.endswith(ending) and len(base) >= 3:
-            forms += [base, base + "e"]
-            if len(base) >= 4 and base[-1] == base[-2]:
-                forms.append(base[:-1])
+        if not word.endswith(ending) or len(base) < 3:
+            continue
+        if ending == "es" and not base.endswith(("s", "x", "z", "ch", "sh")):
+            continue
+        forms += [base, base + "e"] if ending in ("ing", "ed") else [base]
+        if ending in ("ing", "ed") and len(base) >= 4 and base[-1] == base[-2]:
+            forms.append(base[:-1])
     return forms
 
 
