@@ -184,13 +184,16 @@ class MeaningModel:
 
 def _base_forms(word: str) -> list[str]:
     """The word, then what it may be without an English ending: "shops" shop, "buying" buy,
-    "hiring" hire, "shopping" shop, "churches" church, "mondays" monday ("shoes" is not "sho")."""
+    "hiring" hire, "shopping" shop, "churches" church, "mondays" monday ("shoes" is not "sho", nor
+    "boss" "bos")."""
     forms = [word]
     for ending in ("ing", "ed", "s", "es"):
         base = word[: -len(ending)]
         if not word.endswith(ending) or len(base) < 3:
             continue
         if ending == "es" and not base.endswith(("s", "x", "z", "ch", "sh")):
+            continue
+        if ending == "s" and base.endswith(("s", "u", "i")):  # "boss", "bonus", "basis": no plural "s"
             continue
         forms += [base, base + "e"] if ending in ("ing", "ed") else [base]
         if ending in ("ing", "ed") and len(base) >= 4 and base[-1] == base[-2]:
