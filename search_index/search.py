@@ -73,14 +73,16 @@ KIND_RANK = 0.2  # a result's score gains this times how close the message is to
 GOOD_SAYS = 0.3  # ... and the message says at least this much (more than one filler word)
 WORD_FLOOR = 0.2  # a resident's word on its own this close to an entry (cosine) is not accounted for
 WORD_FULL = 0.45  # and this close is fully accounted for
-# A word that says who (see `_who_counts`) counts as a need that an entry accounts for WHO_CUT less,
-# unless it is close to one of the entry's kinds of service (cosine from WHO_KIND_LOW to WHO_KIND_FULL)
+# The roles a word plays beside the need (`MeaningIndex.roles`). A word that says who (`_who_counts`)
+# counts as a need that an entry accounts for WHO_CUT less, unless it is close to one of the entry's
+# kinds of service (cosine from WHO_KIND_LOW to WHO_KIND_FULL); a good match accounts for a need at
+# least WHO_ALONE as well as for the who (`_more_than_who`)
 WHO_CUT = 0.8
-WHEN_AGAINST = 0.6  # a word that says when, which an entry does not account for, counts this much against it
 WHO_KIND_LOW = 0.2
 WHO_KIND_FULL = 0.4
-TRADE_MET = 0.5  # a word at least this much of trade must be accounted for this well (`_trade_met`)
-WHO_ALONE = 0.5  # a good match accounts for a need at least this well beside the who (`_more_than_who`)
+WHO_ALONE = 0.5
+WHEN_AGAINST = 0.6  # a word that says when, which an entry does not account for, counts this much against it
+TRADE_MET = 0.5  # a word this much of trade, or more, must be accounted for this well (`_trade_met`)
 WELSH_UNKNOWN = 0.5  # how much a Welsh word says that neither the vocabulary nor the English model knows
 # A word the model splits into pieces says as much as its rarity in the directory (see `_says`):
 DIRECTORY_COMMON = 0.5  # in this share of the entries or more, rarity adds nothing
@@ -441,8 +443,8 @@ class SearchIndex:
 
     def _split(self, word: str, language: _MessageLanguage) -> list[str] | None:
         """A word written joined, as the two words of the directory it is ("foodbank": food bank); in
-        a message not read as Welsh never into a half the directory uses only in Welsh text ("thailand" is not
-        "thai" + "land": "thai" is the mutated Welsh "tai", houses)."""
+        a message not read as Welsh, never into a half the directory uses only in Welsh text:
+        "thailand" is not "thai" + "land" ("thai" is the mutated Welsh "tai", houses)."""
         split = self._spell.split(word, self.vocabulary.stopwords)
         if split and language.lang != "cy" and any(self._spell_languages().get(p) == "cy" for p in split):
             return None
