@@ -16,13 +16,18 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 
 
+def _message(row) -> tuple[str, list[str]]:
+    """A message row: `{q: ..., expect: [...]}` or `[message, [kinds]]` (sets 8 on)."""
+    return (row["q"], row["expect"]) if isinstance(row, dict) else (row[0], row[1])
+
+
 def evaluate(index, data: dict) -> dict:
     """lay: first result of a right kind; messages: one in the top 3; unanswerable: said so;
     confident: share of right answers (lay and messages) that were confident."""
     misses: list[str] = []
     # A lay word is answered by its first result, a message by one in its top 3.
     asked = [("lay", word, kinds, 1) for word, kinds in data["lay"]]
-    asked += [("message", m["q"], m["expect"], 3) for m in data["messages"]]
+    asked += [("message", *_message(m), 3) for m in data["messages"]]
     answered = {"lay": 0, "message": 0}
     right_confident = 0
     for kind, query, kinds, top in asked:
