@@ -105,18 +105,36 @@ _NUMBER_WORDS = {
         "sixteen seventeen eighteen nineteen".split()
     )
 }
+_NUMBER = r"(\d{1,3}|" + "|".join(_NUMBER_WORDS) + r")"
+# An age, in the ways residents write one: "14 year old", "2yo", "2 y/o", "5 months old", "over 70s",
+# "in her 80s", and a bare number that the message says someone is ("she is 72 and", "my mum's 84,",
+# "I'm 19 and"): after is, am, 's, 'm, aged or turned, and ending the clause, so that "I'm 2 months
+# behind" and "my rent is 500 a month" are no ages
 _AGE = re.compile(
-    r"\b(\d{1,3}|" + "|".join(_NUMBER_WORDS) + r")[\s-]*(?:years?|yrs?)[\s-]*olds?\b", re.IGNORECASE
+    r"\b" + _NUMBER + r"[\s-]*(?:years?|yrs?)[\s-]*olds?\b"
+    r"|\b(\d{1,3})\s?(?:yo|y/o)\b"
+    r"|\b" + _NUMBER + r"[\s-]*(?:months?|weeks?)[\s-]*olds?\b"
+    r"|\b(?:over|in\s+(?:his|her|their|my|your|our)(?:\s+late|\s+early|\s+mid)?)\s+([1-9]0)['’]?s\b"
+    r"|(?:\b(?:is|am|aged|turned)|(?<=[^\W\d_])['’][sm])\s+" + _NUMBER + r"(?:\s+(?:months?|weeks?))?"
+    r"(?=\s*(?:[,.;:!?)]|$)|\s+(?:and|but|with|now|so|yet)\b)",
+    re.IGNORECASE,
 )
-# An age said as "N year old" is read as the vocabulary reads its age group: below 2 a baby, ...
+_SAID_TO_BE = re.compile(r"^(?:is|am|aged|turned|['’][sm])\s+", re.IGNORECASE)
+# An age is read as the vocabulary reads its age group: below 2 a baby, ...
 AGE_GROUPS = ((2, "baby"), (5, "toddler"), (13, "child"), (18, "teenager"), (65, ""), (200, "pensioner"))
 AGE_WEIGHT = 0.8  # the weight of its words, as a phrase of the vocabulary
 
 
 def _age_group(age: str) -> str:
-    """The age group of "14 year old" ("teenager"); "" for a working age, or none."""
-    number = tokenize(age)[0]
-    n = int(number) if number.isdigit() else _NUMBER_WORDS.get(number, -1)
+    """The age group of "14 year old", "2yo", "5 months old", "over 70s" or "is 84" ("teenager",
+    "toddler", "baby", "pensioner", "pensioner"); "" for a working age, or none."""
+    found = re.search(r"\d+|" + "|".join(_NUMBER_WORDS), age.lower())
+    if found is None:
+        return ""
+    number = found.group(0)
+    n = int(number) if number.isdigit() else _NUMBER_WORDS[number]
+    if re.search(r"\b(?:months?|weeks?)\b", age, re.IGNORECASE):
+        n = 0  # months or weeks old: a baby
     return next((word for below, word in AGE_GROUPS if 0 <= n < below), "")
 
 
@@ -362,10 +380,10 @@ class SearchIndex:
         welsh = (welsh_or_english(text, lang) or lang) == "cy"
         # a clitic leaning on a word is not part of it: "mae'r", "dwi'n" are not words "maer", "dwin";
         # "where's", "mate's" are "where", "mate" (the clitic itself says nothing)
-        text = (_WELSH_CLITIC if welsh else _ENGLISH_CLITIC).sub(" ", text)
         ages = [] if welsh else [m.group(0) for m in _AGE.finditer(text)]
         if ages:  # "my 14 year old": a teenager, whose "old" is no word of the need
             text = _AGE.sub(" ", text)
+        text = (_WELSH_CLITIC if welsh else _ENGLISH_CLITIC).sub(" ", text)
         words = tokenize(text)[:60]
         corrected, corrections = self._correct(words, text, lang)
         understanding = self.vocabulary.understand(corrected)
@@ -384,7 +402,7 @@ class SearchIndex:
             exp = self.vocabulary.phrases.get((stem(_age_group(age)),)) if _age_group(age) else None
             if exp is None:
                 continue
-            shown = " ".join(tokenize(age))
+            shown = " ".join(tokenize(_SAID_TO_BE.sub("", age)))  # "she is 72": "72"
             for w in exp.words:
                 added[w] = max(added.get(w, 0.0), AGE_WEIGHT)
                 sources.setdefault(w, shown)

@@ -274,6 +274,45 @@ def test_an_age_is_read_as_its_age_group_not_as_old(bundled, message, kind):
     assert kind in bundled.search(message).hits[0].entry.categories, bundled.search(message).hits[0].slug
 
 
+@pytest.mark.parametrize(
+    "message, group, kind",
+    [
+        ("does my 3yo get any free childcare hours", "toddler", "early-years"),
+        ("a playgroup for a 4 y/o", "toddler", None),
+        ("my baby is 7 weeks old and won't settle", "baby", "early-years"),
+        ("a lunch club, she is 79 and lives alone", "pensioner", "older-people"),
+        ("my grandad's 91, lonely since he lost my nan", "pensioner", "older-people"),
+        ("something for my dad to do, he is in his late 80s", "pensioner", None),
+    ],
+)
+def test_an_age_written_short_or_said_of_someone_is_read_as_its_age_group(bundled, message, group, kind):
+    """ "3yo", "4 y/o", "7 weeks old", "in his late 80s", "she is 79", "grandad's 91": ages, read as the
+    vocabulary reads their age group (the number itself is no word of the need)."""
+    understanding, _ = bundled.understand(message)
+    expansion = bundled.vocabulary.phrases[(search.stem(group),)]
+    assert set(expansion.words) <= set(understanding.added), understanding.added
+    assert not {"3yo", "yo", "o", "weeks", "old", "79", "91", "80s", "late"} & set(understanding.words)
+    if kind is not None:
+        assert kind in bundled.search(message).hits[0].entry.categories, bundled.search(message).hits[0].slug
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I'm 3 months behind with the rent",
+        "my rent is 450 a month",
+        "the bus is 20 minutes late again",
+        "we are 5 in the house",
+        "sold over 70 tickets",
+        "room 12 at the hub",
+    ],
+)
+def test_a_number_that_is_no_age_is_not_read_as_one(text):
+    """A number after "is" or "'m" that goes on to say what it counts, or one that does not end the
+    clause, is no age."""
+    assert [m.group(0) for m in search._AGE.finditer(text) if search._age_group(m.group(0))] == []
+
+
 def test_a_word_in_most_entries_says_little(bundled):
     """ "wrexham" is in most of the bundled entries: it tells none of them apart, so a message that
     matches little else is no good match, however much the word means to the model."""
