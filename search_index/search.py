@@ -92,6 +92,8 @@ UNMATCHED_FAMILIAR = 0.3  # a word the directory knows, not matched by an entry,
 # A Welsh word of a Welsh message that the vocabulary does not read is read through the Welsh-English
 # dictionary: the message's vector has its first sense's words at this weight, its second's at half
 DICTIONARY_WEIGHT = 0.8
+SENSE_READING = 0.5  # what the vocabulary reads those senses as weighs this much (`_read_senses`)
+SENSE_NEAR = 0.3  # a single word's reading counts when the model finds the word this close to it
 
 
 # In Welsh, the article ('r), the particle ('n) and the pronouns ('i, 'w, 'm) lean on the word before
@@ -420,7 +422,45 @@ class SearchIndex:
         skip = self.vocabulary.stopwords | set(self.vocabulary.welsh) | read
         senses = {w: welsh_meanings(w)[:2] for w in u.words if w not in skip}
         senses = {w: s for w, s in senses.items() if s}
-        return replace(u, senses=senses) if senses else u
+        return self._read_senses(replace(u, senses=senses)) if senses else u
+
+    def _read_senses(self, u: Understanding) -> Understanding:
+        """The resident vocabulary read over the first English senses of a Welsh message's words, in
+        the message's order, or for two words the other way round ("teimlo isel": feel low, read as
+        low mood; "cypyrddau gwag": cupboards empty, as empty cupboards; "anghofio": forget, read as
+        dementia), as the vocabulary reads a Welsh word it knows one step further: its words at
+        SENSE_READING, its kinds of service hinted at half. What it adds is searched as words."""
+        seq = [(t, w) for w in u.words if w in u.senses for t in self._sense_words(u, w, u.senses[w][0])]
+        if not seq:
+            return u
+        added, sources, notes, cats = dict(u.added), dict(u.sources), list(u.notes), dict(u.categories)
+        stems = [stem(t) for t, _ in seq]
+        used = [False] * len(seq)
+        phrases = self.vocabulary.phrases
+        for n in range(min(self.vocabulary.max_phrase, len(seq)), 0, -1):
+            for i in range(len(seq) - n + 1):
+                window = tuple(stems[i : i + n])
+                # Welsh puts an adjective after its noun: "cypyrddau gwag" is "empty cupboards"
+                exp = None if any(used[i : i + n]) else phrases.get(window) or phrases.get(window[::-1])
+                if exp is None or (n == 1 and not self._reads_as(seq[i][0], exp.words)):
+                    continue
+                used[i : i + n] = [True] * n
+                shown = " ".join(dict.fromkeys(w for _, w in seq[i : i + n]))
+                for word in exp.words:
+                    added[word] = max(added.get(word, 0.0), SENSE_READING)
+                    sources.setdefault(word, shown)
+                for c in exp.categories:
+                    cats[c] = cats.get(c, 0.0) + SENSE_READING
+                notes.append((shown, ", ".join(exp.words[:3]) or ", ".join(exp.categories)))
+        return replace(u, added=added, sources=sources, notes=tuple(notes), categories=cats)
+
+    def _reads_as(self, word: str, reading: tuple[str, ...]) -> bool:
+        """Is an English word close in meaning to what the vocabulary reads it as (SENSE_NEAR)? Not
+        the other sense of a homonym: "train" (the Welsh "trên") is no training course."""
+        if not reading:
+            return True
+        sims = self._meaning.closeness_to_texts([word], {"reading": " ".join(reading)})
+        return not sims or sims["reading"][0] >= SENSE_NEAR
 
     def _correct(
         self, words: list[str], text: str = "", lang: str = "en"

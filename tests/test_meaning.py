@@ -251,6 +251,40 @@ def test_a_welsh_message_is_read_word_by_word_through_the_dictionary(bundled):
     assert "food" in res.hits[0].entry.categories and res.confident, [h.slug for h in res.hits[:3]]
 
 
+@pytest.mark.parametrize(
+    "text, lang",
+    [
+        ("poeni'n arw", "cy"),  # the particle leaning on a word is Welsh: English has none
+        ("cysgu'n wael", "cy"),
+        ("cwpwrdd gwag", "cy"),  # no everyday word of either language: the dictionaries' words
+        ("skint", "en"),
+        ("help with the leccy", "en"),
+        ("fish'n'chips shop near me", "en"),
+        ("clases de inglés para adultos", None),  # "de" is a Welsh word too, but one of five
+    ],
+)
+def test_a_short_welsh_message_is_told_from_english_by_its_clitics_and_the_dictionary(text, lang):
+    from search_index.language import welsh_or_english
+
+    assert welsh_or_english(text, "en") == lang
+
+
+def test_a_welsh_message_is_read_through_the_vocabulary_in_english(bundled):
+    """The English senses of a Welsh message's words are read by the resident vocabulary ("cwpwrdd
+    gwag" is cupboard empty: empty cupboards, food) and what it reads them as is searched, also on the
+    English page. A single word's reading counts only when the model finds the word close to it: "trên"
+    is a train, which the vocabulary reads as training (the English homonym)."""
+    understanding, _ = bundled.understand("mae'r cwpwrdd yn wag", lang="en")
+    assert "food" in understanding.categories and "food bank" in understanding.added
+    res = bundled.search("mae'r cwpwrdd yn wag")
+    assert "food" in res.hits[0].entry.categories and res.confident, [h.slug for h in res.hits[:3]]
+    assert bundled._reads_as("forget", ("dementia", "memory"))
+    assert not bundled._reads_as("train", ("skills", "courses"))
+    understanding, _ = bundled.understand("Faint o'r gloch mae'r trên i Gaerdydd?")
+    assert "learning" not in understanding.categories and "courses" not in understanding.added
+    assert not bundled.search("Faint o'r gloch mae'r trên i Gaerdydd?").confident
+
+
 def test_an_english_clitic_is_not_part_of_the_word(bundled):
     """ "where's" is "where" and "is": not a rare word "wheres" that no entry accounts for."""
     understanding, _ = bundled.understand("where's the nearest petrol station, it's on my mate's road")
