@@ -81,6 +81,7 @@ WHO_CUT = 0.8
 WHO_KIND_LOW = 0.2
 WHO_KIND_FULL = 0.4
 WHO_ALONE = 0.5
+WHO_RANK = 0.7  # ... and ranks for this much less, beside a need (`_beside_who`)
 WHEN_AGAINST = 0.6  # a word that says when, which an entry does not account for, counts this much against it
 TRADE_MET = 0.5  # a word this much of trade, or more, must be accounted for this well (`_trade_met`)
 WELSH_UNKNOWN = 0.5  # how much a Welsh word says that neither the vocabulary nor the English model knows
@@ -612,12 +613,27 @@ class SearchIndex:
         # breaks a tie for: a Welsh message typed on the English page is read as Welsh
         msg_lang = welsh_or_english(query_text, lang) or lang
         said = self._information(understanding, msg_lang)
+        told = [w for w, x in said.items() if x > 0]
+        english = [self._english(w, understanding) for w in told]
+        # who, when, buying and selling, being short of money: what else a word says (`_roles`)
+        roles = self._roles(understanding, told, english)
+        # how close each of those words is to each kind of service (category) the directory has
+        kinds = self._meaning.closeness_to_texts(english, self._category_texts())
+        # a word that says who the message is about ranks for less than the need beside it
+        # (an English word as written: "dad" is not the Welsh "dad", father, parents)
+        own = kinds if msg_lang == "cy" else self._meaning.closeness_to_texts(told, self._category_texts())
+        ranked, added, cut = _beside_who(understanding, said, told, roles["who"], own)
+        hinted = [self._hints(w) for w in told]
+        hints = dict(understanding.categories)
+        for w, its in zip(told, hinted, strict=True):
+            for c in its:
+                hints[c] = hints.get(c, 0.0) - cut.get(w, 0.0)
         weights: dict[str, float] = {}
         for w in understanding.words:
-            weight = (0.35 if w in self.vocabulary.weak else 1.0) * said.get(w, 1.0)
+            weight = (0.35 if w in self.vocabulary.weak else 1.0) * ranked.get(w, 1.0)
             if weight > 0:
                 weights[w] = max(weights.get(w, 0.0), weight)
-        for w, weight in understanding.added.items():
+        for w, weight in added.items():
             for part in tokenize(w):
                 if part not in self.vocabulary.stopwords:
                     weights[part] = max(
@@ -626,8 +642,8 @@ class SearchIndex:
         terms = query_terms(weights)
         categories = {
             cid: CATEGORY_BOOST * min(n, 2.0)
-            for cid, n in understanding.categories.items()
-            if cid in self.category_by_id
+            for cid, n in hints.items()
+            if cid in self.category_by_id and n > 0
         }
         filters = filters or Filters()
         wanted = max(limit * 3, 30)
@@ -649,7 +665,9 @@ class SearchIndex:
                 lexical[d] = _credit_in(d, used, credit)
                 entries[d] = entry
         close = self._meaning.similar(
-            self._meaning_words(understanding, said), limit, {e.slug for e in entries.values()}
+            self._meaning_words(replace(understanding, added=added), ranked),
+            limit,
+            {e.slug for e in entries.values()},
         )
         near: dict[int, float] = {}
         for slug, sim in close.items():
@@ -659,25 +677,25 @@ class SearchIndex:
                 continue
             near[d] = sim
             entries[d] = entry
+        # a good match is judged on the whole message, who the resident speaks of weighed in full
+        whole = near
+        if ranked is not said:
+            full = self._meaning.similar(
+                self._meaning_words(understanding, said), 0, {e.slug for e in entries.values()}
+            )
+            whole = {d: full[entries[d].slug] for d in entries if entries[d].slug in full}
         # how much of what the message says each candidate accounts for: by its words, or by the
         # closeness in meaning of each of the resident's words on its own
-        told = [w for w, x in said.items() if x > 0]
         by_meaning = self._meaning.closeness(
             [self._english(w, understanding) for w in told], [entries[d].slug for d in entries]
         )
         familiar = {w: self._familiar(w, msg_lang, understanding) for w in told}
-        # who, when, buying and selling, being short of money: what else a word says (`_roles`)
-        english = [self._english(w, understanding) for w in told]
-        roles = self._roles(understanding, told, english)
         # a word that says when ("on Monday"), which an entry does not account for, counts against it
         # WHEN_AGAINST, not fully: it says when the need is, not another need
         against = {
             w: min(UNMATCHED_FAMILIAR if familiar[w] else 1.0, 1 - (1 - WHEN_AGAINST) * when)
             for w, when in zip(told, roles["when"], strict=True)
         }
-        # how close each of those words is to each kind of service (category) the directory has
-        kinds = self._meaning.closeness_to_texts(english, self._category_texts())
-        hinted = [self._hints(w) for w in told]
         coverage = {
             d: _coverage(said, told, lexical.get(d, {}), by_meaning.get(entries[d].slug), against)
             for d in entries
@@ -687,12 +705,12 @@ class SearchIndex:
         hits: list[Hit] = []
         for fused, d, kind in _fuse(words, coverage, near):
             entry = entries[d]
-            support = coverage[d] + MEANING_SUPPORT * max(0.0, near.get(d, 0.0))
+            support = coverage[d] + MEANING_SUPPORT * max(0.0, whole.get(d, 0.0))
             accounted = _accounted(told, lexical.get(d, {}), by_meaning.get(entry.slug))
             if kinds:
                 # ranked higher as far as the message is about its kinds of service; a good match only
                 # as far as the words it accounts for are what those kinds are about
-                fused += KIND_RANK * _kind_fit(said, told, [1.0] * len(told), kinds, entry)
+                fused += KIND_RANK * _kind_fit(ranked, told, [1.0] * len(told), kinds, entry)
                 support += KIND_SUPPORT * (_kind_fit(said, told, accounted, kinds, entry) - KIND_NEUTRAL)
             if entry.status == "temporarily-closed":
                 fused *= CLOSED_PENALTY
@@ -1014,6 +1032,34 @@ def _coverage(
         got += said[w] * part
         missing += said[w] * (1 - part) * against.get(w, 1.0)
     return got / (got + missing) if got > 0 else 0.0
+
+
+def _beside_who(
+    u: Understanding, said: dict[str, float], told: list[str], who: list[float], kinds
+) -> tuple[dict[str, float], dict[str, float], dict[str, float]]:
+    """How much each word weighs in the ranking (`said`, and the vocabulary's readings `u.added`),
+    and how much less each weighs than it says (the kinds of service it hints at are cut as much):
+    a word that says who the message is about (`who`, see `MeaningIndex.roles`) weighs up to
+    WHO_RANK less, and so do the readings of a phrase made only of such words, when the message
+    says more than who (another word says GOOD_SAYS or more): "looking after my dad" is about
+    caring, not about parents, and "my mum keeps forgetting" about memory. Less so as the word is
+    itself close to a kind of service (`kinds`: category -> cosine per word of `told`; from
+    WHO_KIND_LOW to WHO_KIND_FULL above it): "baby", "kids" and "family" are what some services are
+    for. (`said` itself, and no cut, when nothing changes.)"""
+    near = [max((sims[i] for sims in kinds.values()), default=0.0) for i in range(len(told))]
+    role = {
+        w: c * (1 - min(1.0, max(0.0, (n - WHO_KIND_LOW - 0.1) / (WHO_KIND_FULL - WHO_KIND_LOW))))
+        for w, c, n in zip(told, who, near, strict=True)
+    }
+    if not any(said[w] >= GOOD_SAYS and role[w] < 0.5 for w in told):
+        return said, dict(u.added), {}
+    cut = {w: WHO_RANK * c for w, c in role.items()}
+    ranked = {w: x * (1 - cut.get(w, 0.0)) for w, x in said.items()}
+    added = {}
+    for a, weight in u.added.items():
+        source = [w for w in tokenize(u.sources.get(a, "")) if w in cut]
+        added[a] = weight * (1 - min((cut[w] for w in source), default=0.0))
+    return ranked, added, cut
 
 
 def _who_counts(who: list[float], kinds, entry: Entry, hinted: list[tuple[str, ...]]) -> list[float]:

@@ -696,6 +696,41 @@ def test_who_is_the_need_when_the_service_is_for_those_people(bundled, message, 
     assert res.confident and kind in res.hits[0].entry.categories, (message, res.hits[0].why())
 
 
+@pytest.mark.parametrize(
+    "message, kind",
+    [
+        ("worn out caring for my dad, he keeps forgetting things", "older-people"),
+        ("my mum has dementia and i need a break", "older-people"),
+    ],
+)
+def test_who_ranks_for_less_than_the_need_beside_it(bundled, message, kind):
+    """ "my dad" says who the message is about; the vocabulary's reading of "dad" as parenting does
+    not outrank the need beside it (before, the parent group came first)."""
+    res = bundled.search(message)
+    assert kind in res.hits[0].entry.categories, [h.slug for h in res.hits[:3]]
+    assert not any(h.good and "parenting" in h.entry.categories for h in res.hits[:1])
+
+
+@pytest.mark.parametrize(
+    "message, kind",
+    [
+        ("support for new dads", "parenting"),
+        ("my baby won't stop crying", "early-years"),
+        ("my kids are hungry", "food"),
+    ],
+)
+def test_who_still_ranks_when_it_is_the_need_or_a_kind_of_service(bundled, message, kind):
+    """A word that says who is the need when nothing else says much ("new dads"), and a word
+    that is itself what some services are for ("baby", "kids") is not cut."""
+    res = bundled.search(message)
+    assert any(kind in h.entry.categories for h in res.hits[:3]), [h.slug for h in res.hits[:3]]
+    said = {"dad": 1.0, "forgetting": 1.0, "baby": 1.0}
+    u = search.Understanding(tuple(said), {}, {}, ())
+    kinds = {"parenting": [0.19, 0.1, 0.4], "early-years": [0.0, 0.1, 0.63]}
+    ranked, _, cut = search._beside_who(u, said, list(said), [1.0, 0.0, 1.0], kinds)
+    assert ranked["dad"] < 0.5 and ranked["forgetting"] == 1.0 and ranked["baby"] == 1.0, ranked
+
+
 def test_abuse_by_a_partner_is_still_read_as_abuse(bundled):
     res = bundled.search("my husband hits me")
     assert res.crisis is not None and res.confident
