@@ -47,6 +47,7 @@ from .lexicon import (
     edit_distance,
     is_mutated_form,
     load_vocabulary,
+    phrase_stem,
     stem,
     tokenize,
 )
@@ -402,7 +403,7 @@ class SearchIndex:
         words to search and a category hint, and say nothing that an entry must account for."""
         added, sources, notes, cats = dict(u.added), dict(u.sources), list(u.notes), dict(u.categories)
         for age in ages:
-            exp = self.vocabulary.phrases.get((stem(_age_group(age)),)) if _age_group(age) else None
+            exp = self.vocabulary.phrases.get((phrase_stem(_age_group(age)),)) if _age_group(age) else None
             if exp is None:
                 continue
             shown = " ".join(tokenize(_SAID_TO_BE.sub("", age)))  # "she is 72": "72"
@@ -435,7 +436,7 @@ class SearchIndex:
         if not seq:
             return u
         added, sources, notes, cats = dict(u.added), dict(u.sources), list(u.notes), dict(u.categories)
-        stems = [stem(t) for t, _ in seq]
+        stems = [phrase_stem(t) for t, _ in seq]
         used = [False] * len(seq)
         phrases = self.vocabulary.phrases
         for n in range(min(self.vocabulary.max_phrase, len(seq)), 0, -1):
@@ -827,7 +828,7 @@ class SearchIndex:
 
     def _hints(self, word: str) -> tuple[str, ...]:
         """The kinds of service (category ids) the vocabulary reads a word on its own as."""
-        exp = self.vocabulary.phrases.get((stem(word),)) or self.vocabulary.welsh.get(word)
+        exp = self.vocabulary.phrases.get((phrase_stem(word),)) or self.vocabulary.welsh.get(word)
         return exp.categories if exp is not None else ()
 
     def _familiar(self, word: str, lang: str = "en", u: Understanding | None = None) -> bool:

@@ -323,7 +323,7 @@ def test_an_age_written_short_or_said_of_someone_is_read_as_its_age_group(bundle
     """ "3yo", "4 y/o", "7 weeks old", "in his late 80s", "she is 79", "grandad's 91": ages, read as the
     vocabulary reads their age group (the number itself is no word of the need)."""
     understanding, _ = bundled.understand(message)
-    expansion = bundled.vocabulary.phrases[(search.stem(group),)]
+    expansion = bundled.vocabulary.phrases[(search.phrase_stem(group),)]
     assert set(expansion.words) <= set(understanding.added), understanding.added
     assert not {"3yo", "yo", "o", "weeks", "old", "79", "91", "80s", "late"} & set(understanding.words)
     if kind is not None:
