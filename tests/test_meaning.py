@@ -857,3 +857,17 @@ def test_the_web_chat_says_when_nothing_is_a_good_match(bundled_app):
     assert "I don't have a good match for that." in chat.text
     assert "These might help:" in chat.text and "116 123" in chat.text
     assert html.escape("Browse by topic", quote=False) in chat.page.get_data(as_text=True)
+
+
+@pytest.mark.parametrize(
+    "message, slug",
+    [
+        ("my nan's memory is going", "cpp-dementia-day-care"),
+        ("forgetful", "cpp-dementia-day-care"),
+        ("memorial garden", "caia-park-memorial-garden"),
+    ],
+)
+def test_memory_is_not_a_memorial(bundled, message, slug):
+    """Porter reads "memory" and "memorial" as one stem ("memori"); the index keeps "memorial" a
+    family of its own (SEPARATE_STEMS), so a failing memory does not lead to the memorial garden."""
+    assert bundled.search(message).hits[0].slug == slug
