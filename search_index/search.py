@@ -784,6 +784,8 @@ class SearchIndex:
                 out[w] = max(self._meaning.weight(t) for t in self._sense_words(u, w))
             elif lang == "cy" and self._meaning.ok and not self._meaning.is_word(w):
                 out[w] = max(WELSH_UNKNOWN * (self._meaning.weight(w) > 0), read_as.get(w, 0.0))
+                if self._spell.freqs.get(w, 0) >= DIRECTORY_COMMON * len(self.entries):
+                    out[w] = min(out[w], WEIGHT_IN_MOST)  # "wrecsam", in most entries, tells none apart
             else:
                 out[w] = max(self._says(w), surely.get(w, 0.0))
         if out and not any(c.isalpha() for w in out for c in w):  # only numbers ("999", "116 123"):
@@ -836,13 +838,14 @@ class SearchIndex:
         forms the index's stemmer reads alike ("catalogue" when an entry says "catalogues", as the
         words search itself matches them)? (A Welsh word read through the dictionary: one of its
         English senses' words. In Welsh, another word the English model does not know is taken as
-        known: the model cannot judge it.)"""
+        known when it is Welsh of the dictionary, as written or mutated: the model cannot judge it;
+        one nothing knows, "mhasbort", counts as an English word nobody knows does.)"""
         if u is not None and word in u.senses:
             return any(t in self._known or self._known_stem(t) for t in self._sense_words(u, word))
         return (
             word in self._known
             or (word.isalpha() and len(stem(word)) >= 3 and self._known_stem(word))
-            or (lang == "cy" and self._meaning.ok and not self._meaning.is_word(word))
+            or (lang == "cy" and self._meaning.ok and not self._meaning.is_word(word) and is_welsh_word(word))
         )
 
     def _known_stem(self, word: str) -> bool:

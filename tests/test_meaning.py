@@ -871,3 +871,14 @@ def test_memory_is_not_a_memorial(bundled, message, slug):
     """Porter reads "memory" and "memorial" as one stem ("memori"); the index keeps "memorial" a
     family of its own (SEPARATE_STEMS), so a failing memory does not lead to the memorial garden."""
     assert bundled.search(message).hits[0].slug == slug
+
+
+def test_a_welsh_word_is_weighed_as_an_english_one_is(bundled):
+    """In a Welsh message, "Wrecsam" (in most entries) says little, as "wrexham" does in English;
+    and a word that no entry, nor the vocabulary, nor the Welsh-English dictionary knows ("mhasbort")
+    counts against an entry that leaves it out, as an English word nobody knows does. A word any of
+    them knows stays familiar ("nyledion", debts, mutated)."""
+    understanding, _ = bundled.understand("Oes rhywun yn nabod plymwr da yn Wrecsam?", "cy")
+    assert bundled._information(understanding, "cy")["wrecsam"] <= search.WEIGHT_IN_MOST
+    assert not bundled._familiar("mhasbort", "cy") and not bundled._familiar("zzgwrthb", "cy")
+    assert bundled._familiar("nyledion", "cy") and bundled._familiar("cawl", "cy")
