@@ -91,6 +91,7 @@ DIRECTORY_COMMON = 0.5  # in this share of the entries or more, rarity adds noth
 DIRECTORY_RARE = 0.05  # in this share or fewer, it says all
 WEIGHT_IN_MOST = 0.15  # a word in DIRECTORY_COMMON of the entries or more says at most this much
 UNMATCHED_FAMILIAR = 0.3  # a word the directory knows, not matched by an entry, counts this much against it
+MISSING_COUNTED = 3  # of the words a good match leaves out, the heaviest this many count against it
 # A Welsh word of a Welsh message that the vocabulary does not read is read through the Welsh-English
 # dictionary: the message's vector has its first sense's words at this weight, its second's at half
 DICTIONARY_WEIGHT = 0.8
@@ -697,16 +698,18 @@ class SearchIndex:
             w: min(UNMATCHED_FAMILIAR if familiar[w] else 1.0, 1 - (1 - WHEN_AGAINST) * when)
             for w, when in zip(told, roles["when"], strict=True)
         }
-        coverage = {
-            d: _coverage(said, told, lexical.get(d, {}), by_meaning.get(entries[d].slug), against)
-            for d in entries
-        }
+        # ranked by how much of the whole message an entry accounts for; a good match as far as it
+        # accounts for what the message names (the heaviest words it leaves out, not the story)
+        coverage, names = {}, {}
+        for d in entries:
+            args = (said, told, lexical.get(d, {}), by_meaning.get(entries[d].slug), against)
+            coverage[d], names[d] = _coverage(*args), _coverage(*args, MISSING_COUNTED)
         said_total = sum(said.values())
         phrase = _resident_phrase(understanding, said)
         hits: list[Hit] = []
         for fused, d, kind in _fuse(words, coverage, near):
             entry = entries[d]
-            support = coverage[d] + MEANING_SUPPORT * max(0.0, whole.get(d, 0.0))
+            support = names[d] + MEANING_SUPPORT * max(0.0, whole.get(d, 0.0))
             accounted = _accounted(told, lexical.get(d, {}), by_meaning.get(entry.slug))
             if kinds:
                 # ranked higher as far as the message is about its kinds of service; a good match only
@@ -1022,7 +1025,12 @@ def _credit_in(doc: int, used: list[tuple[str, TermPostings]], credit) -> dict[s
 
 
 def _coverage(
-    said: dict[str, float], told: list[str], lexical: dict[str, float], close, against: dict[str, float]
+    said: dict[str, float],
+    told: list[str],
+    lexical: dict[str, float],
+    close,
+    against: dict[str, float],
+    counted: int | None = None,
 ) -> float:
     """How much of what the message says an entry accounts for (0..1): each of the resident's
     words, weighted by how much it says, counts as far as the entry matches it (`lexical`) or is
@@ -1030,12 +1038,16 @@ def _coverage(
     account for counts against it times `against` (1 when not given): UNMATCHED_FAMILIAR for a word
     the directory and the vocabulary know, which is context ("in the house"); WHEN_AGAINST for one
     that says when ("on Monday"); fully for a word they have never seen ("wedding", "passport"):
-    the directory may have nothing for it."""
-    got = missing = 0.0
+    the directory may have nothing for it. With `counted`, only that many of the heaviest words
+    left out count: a message names only so many things an entry must meet, and the rest of a long
+    one is the story around them ("the kettle on the hob", "the xbox every night")."""
+    got = 0.0
+    missing: list[float] = []
     for w, part in zip(told, _accounted(told, lexical, close), strict=True):
         got += said[w] * part
-        missing += said[w] * (1 - part) * against.get(w, 1.0)
-    return got / (got + missing) if got > 0 else 0.0
+        missing.append(said[w] * (1 - part) * against.get(w, 1.0))
+    against_it = sum(heapq.nlargest(counted, missing) if counted is not None else missing)
+    return got / (got + against_it) if got > 0 else 0.0
 
 
 def _beside_who(

@@ -882,3 +882,20 @@ def test_a_welsh_word_is_weighed_as_an_english_one_is(bundled):
     assert bundled._information(understanding, "cy")["wrecsam"] <= search.WEIGHT_IN_MOST
     assert not bundled._familiar("mhasbort", "cy") and not bundled._familiar("zzgwrthb", "cy")
     assert bundled._familiar("nyledion", "cy") and bundled._familiar("cawl", "cy")
+
+
+def test_a_long_message_is_judged_on_what_it_names_not_its_whole_story(bundled):
+    """Of the words an entry leaves out, only the heaviest MISSING_COUNTED count against a good
+    match: the rest of a long message is the story around the need. A short message's words all
+    count, as before (an unknown "passport" is no need the directory meets)."""
+    said = dict.fromkeys(["need", "a", "b", "c", "d", "e"], 1.0)
+    lexical = {"need": 1.0}
+    assert search._coverage(said, list(said), lexical, None, {}) == pytest.approx(1 / 6)
+    assert search._coverage(said, list(said), lexical, None, {}, 3) == pytest.approx(1 / 4)
+    message = (
+        "my son is 15 and lives on his playstation and energy drinks, never leaves his bedroom, "
+        "skips school and barely talks to us any more"
+    )
+    res = bundled.search(message)
+    assert res.confident and "young-people" in res.hits[0].entry.categories, res.hits[0].slug
+    assert not bundled.search("where can I renew my passport").confident
