@@ -622,8 +622,10 @@ class SearchIndex:
         # how close each of those words is to each kind of service (category) the directory has
         kinds = self._meaning.closeness_to_texts(english, self._category_texts())
         # a word that says who the message is about ranks for less than the need beside it
-        # (an English word as written: "dad" is not the Welsh "dad", father, parents)
-        own = kinds if msg_lang == "cy" else self._meaning.closeness_to_texts(told, self._category_texts())
+        # (an English word as written: "dad" is not the Welsh "dad", father, parents; a Welsh one by its
+        # first English meaning: "mam" is "mum", not "mum parents")
+        heads = told if msg_lang != "cy" else [self._english(w, understanding, first=True) for w in told]
+        own = self._meaning.closeness_to_texts(heads, self._category_texts())
         ranked, added, cut = _beside_who(understanding, said, told, roles["who"], own)
         hinted = [self._hints(w) for w in told]
         hints = dict(understanding.categories)
@@ -863,13 +865,13 @@ class SearchIndex:
         text = sense if sense is not None else " ".join(u.senses[word])
         return [t for t in tokenize(text) if t not in self.vocabulary.stopwords] or tokenize(text)
 
-    def _english(self, word: str, u: Understanding | None = None) -> str:
+    def _english(self, word: str, u: Understanding | None = None, first: bool = False) -> str:
         """A Welsh word the vocabulary knows, or one read through the dictionary, as its English
-        meaning (the model is English)."""
+        meaning (the model is English): the vocabulary's first three words for it, or the `first`."""
         if u is not None and word in u.senses:
             return u.senses[word][0]
         exp = self.vocabulary.welsh.get(word)
-        return " ".join(exp.words[:3]) if exp is not None and exp.words else word
+        return " ".join(exp.words[: 1 if first else 3]) if exp is not None and exp.words else word
 
     def _meaning_words(self, u: Understanding, said: dict[str, float]) -> dict[str, float]:
         """The words the message's vector is made of: the resident's English content words (by

@@ -711,6 +711,13 @@ def test_who_ranks_for_less_than_the_need_beside_it(bundled, message, kind):
     assert not any(h.good and "parenting" in h.entry.categories for h in res.hits[:1])
 
 
+def test_who_ranks_for_less_in_welsh_too(bundled):
+    """ "Mam" is "mum" to the Welsh vocabulary (and "parents" after it): a person, who ranks for less
+    than "anghofio" (forget, read as dementia) beside it."""
+    res = bundled.search("Mae Mam yn anghofio pethau drwy'r amser")
+    assert "older-people" in res.hits[0].entry.categories, [h.slug for h in res.hits[:3]]
+
+
 @pytest.mark.parametrize(
     "message, kind",
     [
