@@ -82,7 +82,9 @@ WHO_CUT = 0.8
 WHO_KIND_LOW = 0.2
 WHO_KIND_FULL = 0.4
 WHO_ALONE = 0.5
-WHO_RANK = 0.7  # ... and ranks for this much less, beside a need (`_beside_who`)
+WHO_RANK = 0.7  # ... and ranks for this much less, beside a need (`_beside_who`), unless it is itself
+WHO_RANK_KIND_LOW = 0.3  # close to a kind of service: cut fully below this cosine, not at all from
+WHO_RANK_KIND_FULL = 0.5  # this one up
 WHEN_AGAINST = 0.6  # a word that says when, which an entry does not account for, counts this much against it
 TRADE_MET = 0.5  # a word this much of trade, or more, must be accounted for this well (`_trade_met`)
 WELSH_UNKNOWN = 0.5  # how much a Welsh word says that neither the vocabulary nor the English model knows
@@ -1061,12 +1063,12 @@ def _beside_who(
     WHO_RANK less, and so do the readings of a phrase made only of such words, when the message
     says more than who (another word says GOOD_SAYS or more): "looking after my dad" is about
     caring, not about parents, and "my mum keeps forgetting" about memory. Less so as the word is
-    itself close to a kind of service (`kinds`: category -> cosine per word of `told`; from
-    WHO_KIND_LOW to WHO_KIND_FULL above it): "baby", "kids" and "family" are what some services are
-    for. (`said` itself, and no cut, when nothing changes.)"""
+    itself close to a kind of service (`kinds`: category -> cosine per word of `told`; not cut at
+    all from WHO_RANK_KIND_FULL up): "baby" (0.63), "kids" (0.47) and "family" (0.72) are what some
+    services are for, "dad" (0.19) is not. (`said` itself, and no cut, when nothing changes.)"""
     near = [max((sims[i] for sims in kinds.values()), default=0.0) for i in range(len(told))]
     role = {
-        w: c * (1 - min(1.0, max(0.0, (n - WHO_KIND_LOW - 0.1) / (WHO_KIND_FULL - WHO_KIND_LOW))))
+        w: c * (1 - min(1.0, max(0.0, (n - WHO_RANK_KIND_LOW) / (WHO_RANK_KIND_FULL - WHO_RANK_KIND_LOW))))
         for w, c, n in zip(told, who, near, strict=True)
     }
     if not any(said[w] >= GOOD_SAYS and role[w] < 0.5 for w in told):
