@@ -3814,7 +3814,16 @@ _LONG_AGO = (
 
 
 def _has(words: list[str], seqs: tuple[tuple[str, ...], ...]) -> bool:
-    return any(tuple(words[k : k + len(q)]) == q for q in seqs for k in range(len(words) - len(q) + 1))
+    """Whether any of the word sequences `seqs` stands in `words` (a sequence's first word is looked up
+    first: most are absent, and the rules ask this tens of thousands of times a second)."""
+    present = set(words)
+    for q in seqs:
+        if q[0] not in present:
+            continue
+        n = len(q)
+        if any(words[k] == q[0] and tuple(words[k : k + n]) == q for k in range(len(words) - n + 1)):
+            return True
+    return False
 
 
 # Words that make a risk word a subject of study, work or remembrance: "training on suicide", "a
