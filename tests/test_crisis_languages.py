@@ -1,8 +1,8 @@
-"""Crisis detection in Polish and Arabic, languages Wrexham's newer residents write in: the core
+"""Crisis detection in Polish, Arabic, Portuguese and Romanian, languages Wrexham's newer residents write in: the core
 signals (suicidal intent and means, overdoses taken, self-harm, violence and threats, sexual violence,
 someone not breathing or collapsed, fire, a weapon, intruders, someone else at risk), their harmless
-look-alikes, and the rules that keep a Polish or Arabic word from changing how an English or Welsh
-message is read. The Welsh and English tables are in tests/test_crisis.py."""
+look-alikes, and the rules that keep a word of theirs from changing how an English or Welsh message is
+read. The Welsh and English tables are in tests/test_crisis.py."""
 
 import pytest
 import test_crisis
@@ -179,6 +179,164 @@ ARABIC_HARMLESS = [
     "أمي ماتت السنة الماضية",
 ]
 
+# Portuguese (Portugal, Madeira, Brazil) and Romanian, with and without their diacritics
+PORTUGUESE = [
+    # suicide: intent, means, hopelessness
+    ("Quero morrer", "suicide", "crisis", "self"),
+    ("Eu só quero morrer", "suicide", "crisis", "self"),
+    ("Não quero viver mais", "suicide", "crisis", "self"),
+    ("nao quero mais viver", "suicide", "crisis", "self"),
+    ("Vou me matar", "suicide", "crisis", "self"),
+    ("Vou-me matar esta noite", "suicide", "urgent", "self"),
+    ("Quero matar-me", "suicide", "crisis", "self"),
+    ("Estou a pensar em suicídio", "suicide", "crisis", "self"),
+    ("tenho pensamentos suicidas", "suicide", "crisis", "self"),
+    ("Quero me enforcar", "suicide", "crisis", "self"),
+    ("Quero saltar da ponte", "suicide", "crisis", "self"),
+    ("Vou atirar-me para a frente do comboio", "suicide", "crisis", "self"),
+    ("Tenho comprimidos guardados", "suicide", "crisis", "self"),
+    ("A minha vida não tem sentido", "suicide", "crisis", "self"),
+    ("nao aguento mais", "suicide", "crisis", "self"),
+    ("Ficavam todos melhor sem mim", "suicide", "crisis", "self"),
+    ("Escrevi uma carta de despedida", "suicide", "crisis", "self"),
+    ("Estou farto de tudo", "suicide", "concern", "self"),
+    ("Ninguém gosta de mim", "suicide", "concern", "self"),
+    # overdoses taken
+    ("Tomei 30 comprimidos de paracetamol", "suicide", "urgent", "self"),
+    ("Tomei uma caixa inteira de comprimidos", "suicide", "urgent", "self"),
+    ("engoli todos os comprimidos", "suicide", "urgent", "self"),
+    ("Tomei uma overdose", "suicide", "urgent", "self"),
+    # self-harm
+    ("Eu corto-me", "self-harm", "crisis", "self"),
+    ("Cortei-me com uma lâmina", "self-harm", "crisis", "self"),
+    ("me corto todas as noites", "self-harm", "crisis", "self"),
+    # someone else at risk
+    ("O meu filho quer se matar", "suicide", "crisis", "other"),
+    ("A minha filha diz que quer morrer", "suicide", "crisis", "other"),
+    ("Minha amiga está a cortar-se", "self-harm", "crisis", "other"),
+    ("O meu irmão tomou comprimidos todos", "suicide", "urgent", "other"),
+    # violence and threats
+    ("O meu marido disse que me mata se eu for embora", "abuse", "crisis", "self"),
+    ("O meu marido bate-me", "abuse", "crisis", "self"),
+    ("Meu marido me bate", "abuse", "crisis", "self"),
+    ("O meu namorado bateu-me ontem", "abuse", "crisis", "self"),
+    ("Ele me estrangulou", "abuse", "crisis", "self"),
+    ("O meu companheiro ameaça matar-me", "abuse", "crisis", "self"),
+    ("Tenho medo do meu marido", "abuse", "crisis", "self"),
+    # sexual violence
+    ("Ele violou-me", "sexual-violence", "crisis", "self"),
+    ("Fui violada", "sexual-violence", "crisis", "self"),
+    ("O meu chefe me obrigou a ter sexo", "sexual-violence", "crisis", "self"),
+    ("Ele me estuprou", "sexual-violence", "crisis", "self"),
+    # immediate danger
+    ("O meu bebé não respira", "danger", "urgent", "other"),
+    ("A minha mãe desmaiou e não acorda", "danger", "urgent", "other"),
+    ("O meu pai está inconsciente", "danger", "urgent", "other"),
+    ("A casa está a arder", "danger", "urgent", "self"),
+    ("Há um incêndio na cozinha", "danger", "urgent", "self"),
+    ("Está um homem lá fora com uma faca", "danger", "urgent", "self"),
+    ("Alguém está a tentar entrar em casa", "danger", "urgent", "self"),
+    ("Alguém me segue", "danger", "urgent", "self"),
+    ("Cheira a gás em casa", "danger", "crisis", "self"),
+    # control
+    ("O patrão tirou-me o passaporte", "abuse", "crisis", "self"),
+    ("Não me pagam há três meses", "abuse", "crisis", "self"),
+]
+
+PORTUGUESE_HARMLESS = [
+    "Estou a morrer de rir",
+    "Morri de rir com esse vídeo",
+    "Tenho uma faca de cozinha nova",
+    "Curso de primeiros socorros",
+    "Formação sobre prevenção do suicídio",
+    "O meu coração bate muito rápido",
+    "Tomo comprimidos para a tensão",
+    "Preciso de ajuda com a renda",
+    "Procuro trabalho em Wrexham",
+    "Quero aprender inglês",
+    "O meu filho saltou na piscina",
+    "A minha mãe morreu no ano passado",
+    "Este calor está a matar-me",
+    "Estou morta de cansaço",
+    "Acendi a lareira",
+    "Cortei o cabelo",
+]
+
+ROMANIAN = [
+    # suicide: intent, means, hopelessness
+    ("Vreau să mor", "suicide", "crisis", "self"),
+    ("vreau sa mor", "suicide", "crisis", "self"),
+    ("Vreau doar să mor", "suicide", "crisis", "self"),
+    ("Nu mai vreau să trăiesc", "suicide", "crisis", "self"),
+    ("nu mai vreau sa traiesc", "suicide", "crisis", "self"),
+    ("Vreau să mă sinucid", "suicide", "crisis", "self"),
+    ("Mă gândesc la sinucidere", "suicide", "crisis", "self"),
+    ("O să mă omor în seara asta", "suicide", "urgent", "self"),
+    ("Vreau să mă spânzur", "suicide", "crisis", "self"),
+    ("Vreau să mă arunc de pe pod", "suicide", "crisis", "self"),
+    ("Am strâns pastile", "suicide", "crisis", "self"),
+    ("Viața mea nu are sens", "suicide", "crisis", "self"),
+    ("Ar fi mai bine fără mine", "suicide", "crisis", "self"),
+    ("nu mai pot", "suicide", "crisis", "self"),
+    ("M-am săturat de tot", "suicide", "concern", "self"),
+    ("Nimeni nu mă iubește", "suicide", "concern", "self"),
+    # overdoses taken
+    ("Am luat 30 de pastile de paracetamol", "suicide", "urgent", "self"),
+    ("Am înghițit toate pastilele", "suicide", "urgent", "self"),
+    ("am luat o supradoza", "suicide", "urgent", "self"),
+    # self-harm
+    ("Mă tai", "self-harm", "crisis", "self"),
+    ("M-am tăiat pe mâini", "self-harm", "crisis", "self"),
+    # someone else at risk
+    ("Fiul meu vrea să se sinucidă", "suicide", "crisis", "other"),
+    ("Fiica mea se taie", "self-harm", "crisis", "other"),
+    ("Prietena mea vrea să moară", "suicide", "crisis", "other"),
+    ("Fratele meu a luat toate pastilele", "suicide", "urgent", "other"),
+    # violence and threats
+    ("Soțul meu mă bate", "abuse", "crisis", "self"),
+    ("sotul meu ma bate", "abuse", "crisis", "self"),
+    ("M-a bătut iubitul meu", "abuse", "crisis", "self"),
+    ("Soțul meu a zis că mă omoară dacă plec", "abuse", "crisis", "self"),
+    ("M-a strâns de gât", "abuse", "crisis", "self"),
+    ("Mi-e frică de soțul meu", "abuse", "crisis", "self"),
+    # sexual violence
+    ("M-a violat", "sexual-violence", "crisis", "self"),
+    ("Am fost violată", "sexual-violence", "crisis", "self"),
+    ("Șeful m-a forțat să fac sex", "sexual-violence", "crisis", "self"),
+    # immediate danger
+    ("Copilul meu nu respiră", "danger", "urgent", "other"),
+    ("Mama a leșinat și nu răspunde", "danger", "urgent", "other"),
+    ("Tata este inconștient", "danger", "urgent", "other"),
+    ("Casa a luat foc", "danger", "urgent", "self"),
+    ("E un incendiu în bucătărie", "danger", "urgent", "self"),
+    ("Un bărbat cu un cuțit e la ușă", "danger", "urgent", "self"),
+    ("Cineva încearcă să intre în casă", "danger", "urgent", "self"),
+    ("Cineva mă urmărește", "danger", "urgent", "self"),
+    ("Miroase a gaz în casă", "danger", "crisis", "self"),
+    # control
+    ("Șeful mi-a luat pașaportul", "abuse", "crisis", "self"),
+    ("Nu mă plătesc de două luni", "abuse", "crisis", "self"),
+]
+
+ROMANIAN_HARMLESS = [
+    "Mor de râs",
+    "mor de ras",
+    "Am murit de râs",
+    "Mor de foame",
+    "Am un cuțit nou de bucătărie",
+    "Curs de prim ajutor",
+    "Instruire despre prevenirea sinuciderii",
+    "Inima îmi bate repede",
+    "Iau pastile pentru tensiune",
+    "Caut de lucru în Wrexham",
+    "Vreau să învăț engleza",
+    "Fiul meu a sărit în piscină",
+    "Bunica mea a murit anul trecut",
+    "Căldura asta mă omoară",
+    "Mi-am tăiat părul",
+    "Am nevoie de ajutor cu chiria",
+]
+
 
 @pytest.mark.parametrize("text, kind, tier, about", POLISH + ARABIC)
 def test_polish_and_arabic_crisis_is_flagged(text, kind, tier, about):
@@ -190,6 +348,34 @@ def test_polish_and_arabic_crisis_is_flagged(text, kind, tier, about):
 @pytest.mark.parametrize("text", POLISH_HARMLESS + ARABIC_HARMLESS)
 def test_polish_and_arabic_lookalikes_are_not_flagged(text):
     assert detect_crisis(text) is None
+
+
+@pytest.mark.parametrize("text, kind, tier, about", PORTUGUESE + ROMANIAN)
+def test_portuguese_and_romanian_crisis_is_flagged(text, kind, tier, about):
+    signal = detect_crisis(text)
+    assert signal is not None, text
+    assert (signal.kind, signal.tier, signal.about) == (kind, tier, about), signal
+
+
+@pytest.mark.parametrize("text", PORTUGUESE_HARMLESS + ROMANIAN_HARMLESS)
+def test_portuguese_and_romanian_lookalikes_are_not_flagged(text):
+    assert detect_crisis(text) is None
+
+
+def test_portuguese_and_romanian_small_words_are_read_as_english():
+    """Romanian "mor" (I die) is never the Welsh "môr" (sea) nor "mă" (me) the English "ma" (mum);
+    Portuguese "no" (in the) is never a "no", "de" (from) never the Welsh "de" (south): each is read as
+    the English word only in a message in that language."""
+    assert crisis_reading._words("vreau sa mor") == [["vreau", "to", "die"]]
+    assert crisis_reading._words("Soțul meu mă bate") == [["sotul", "my", "me", "bate"]]
+    assert crisis_reading._words("Cheira a gás no apartamento") == [
+        ["cheira", "the", "gas", "in", "the", "apartamento"]
+    ]
+    assert detect_crisis("dw i isio mynd i'r môr") is None  # Welsh: I want to go to the sea
+    assert detect_crisis("my ma said no") is None
+    # "me" before its verb is the writer the act is done to; "se" does not say whose
+    assert detect_crisis("O meu marido me bate").about == "self"
+    assert detect_crisis("A minha filha corta-se").about == "other"
 
 
 def test_a_word_of_a_language_section_is_matched_only_as_written():
@@ -238,6 +424,15 @@ def test_polish_and_arabic_messages_are_read_as_what_they_are():
     assert {_written_in(row[0]) for row in ARABIC} == {None}  # Arabic needs no English small words
 
 
+def test_portuguese_and_romanian_messages_are_read_as_what_they_are():
+    """A Portuguese "só" has the Polish letter "ó" and is still Portuguese; a message of only words
+    the languages share with English ("alguém me segue") is read as English words, as it is written."""
+    portuguese = {row[0]: _written_in(row[0]) for row in PORTUGUESE}
+    assert set(portuguese.values()) == {"portuguese", None}
+    assert [text for text, lang in portuguese.items() if lang is None] == ["Alguém me segue"]
+    assert {_written_in(row[0]) for row in ROMANIAN} == {"romanian"}
+
+
 # Polish words that are, once folded, also English words (or an English word's stem), each looked at
 # and kept: the same meaning in both, or never the concept's risk on its own.
 POLISH_ENGLISH_TWINS = {
@@ -253,6 +448,14 @@ POLISH_WELSH_TWINS = {
     "partner": "the same meaning",
     "nas": "a Welsh particle ('that ... not'): self and victim are read only beside an act",
     "udo": "Welsh 'howl': a body part only beside a cut",
+}
+# each section's twins, looked at; Portuguese and Romanian write theirs as phrases or read them as
+# English only in their own messages (`read_as_english`): "bate" (beats), "mor" (I die), "mă" (me)
+SECTION_TWINS = {
+    "polish": (POLISH_ENGLISH_TWINS, POLISH_WELSH_TWINS),
+    "arabic": ({}, {}),
+    "portuguese": ({}, {"paracetamol": "the same meaning"}),
+    "romanian": ({}, {"paracetamol": "the same meaning", "ibuprofen": "the same meaning"}),
 }
 
 
@@ -275,8 +478,9 @@ def test_polish_and_arabic_words_do_not_change_english_or_welsh_messages(section
         if w in welsh_words or is_welsh_word(w)
     }
     english_twins = test_crisis.english_twins(section)
-    assert english_twins <= set(POLISH_ENGLISH_TWINS), sorted(english_twins - set(POLISH_ENGLISH_TWINS))
-    assert welsh_twins <= set(POLISH_WELSH_TWINS), sorted(welsh_twins - set(POLISH_WELSH_TWINS))
+    english_known, welsh_known = SECTION_TWINS[section]
+    assert english_twins <= set(english_known), sorted(english_twins - set(english_known))
+    assert welsh_twins <= set(welsh_known), sorted(welsh_twins - set(welsh_known))
 
 
 @pytest.mark.parametrize(
@@ -302,5 +506,31 @@ def test_english_and_welsh_messages_read_as_before(english, welsh):
         "mae o'n fy nharo i": ("abuse", "crisis", "self"),
         "torri gwallt": None,
     }[text]
+    s = detect_crisis(text)
+    assert (s and (s.kind, s.tier, s.about)) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("i smell gas in the house", ("danger", "crisis", "self")),  # Portuguese "gás"
+        ("my ma hit me", None),  # Romanian "mă" (me)
+        ("my mama is not breathing", ("danger", "urgent", "other")),  # Romanian "mama"
+        ("i smoke pot every day", None),  # Romanian "pot" (I can)
+        ("i want to jump in the canal", ("suicide", "crisis", "self")),
+        ("i play the viol in an orchestra", None),  # Romanian "viol" (rape)
+        ("he said no and took my passport", ("abuse", "crisis", "self")),  # Portuguese "no" (in the)
+        ("a segue into my mental health", None),  # Portuguese "segue" (follows)
+        ("i took an overdose", ("suicide", "urgent", "self")),
+        ("dw i isio mynd i'r môr", None),  # Romanian "mor" (I die)
+        ("mae fy mam yn marw", None),  # Portuguese "mãe" (mother)
+        ("dw i'n mynd i'r de ddydd Iau", None),  # Portuguese "de", Romanian "iau" (I take)
+        ("mae hi'n dweud mai fi sy ar fai", None),  # Romanian "mai" (more)
+        ("dw i isio marw", ("suicide", "crisis", "self")),
+        ("mae o wedi cymryd tabledi", ("suicide", "concern", "other")),
+    ],
+)
+def test_english_and_welsh_messages_read_as_before_portuguese_and_romanian(text, expected):
+    """Messages with words Portuguese or Romanian share read as they did without those sections."""
     s = detect_crisis(text)
     assert (s and (s.kind, s.tier, s.about)) == expected
