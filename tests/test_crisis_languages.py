@@ -241,6 +241,74 @@ PORTUGUESE = [
     # control
     ("O patrão tirou-me o passaporte", "abuse", "crisis", "self"),
     ("Não me pagam há três meses", "abuse", "crisis", "self"),
+    # more ways of saying it
+    ("nao consigo mais viver assim", "suicide", "crisis", "self"),
+    ("Não vejo razão para continuar a viver", "suicide", "crisis", "self"),
+    ("penso em me matar todos os dias", "suicide", "crisis", "self"),
+    ("quero acabar com a minha vida", "suicide", "crisis", "self"),
+    ("Eu quero morrer, não aguento mais", "suicide", "crisis", "self"),
+    ("tomei muitos comprimidos", "suicide", "urgent", "self"),
+    ("Tomei os comprimidos todos da minha mãe", "suicide", "urgent", "self"),
+    ("Bebi lixívia", "suicide", "urgent", "self"),
+    ("vou pular do prédio", "suicide", "crisis", "self"),
+    ("Quero me atirar ao rio", "suicide", "crisis", "self"),
+    ("já tenho a corda preparada", "suicide", "crisis", "self"),
+    ("Estou a cortar-me outra vez", "self-harm", "crisis", "self"),
+    ("O meu filho de 15 anos corta-se nos braços", "self-harm", "crisis", "other"),
+    ("A minha namorada diz que se vai matar", "suicide", "crisis", "other"),
+    ("meu amigo tentou se matar", "suicide", "crisis", "other"),
+    ("A minha mãe tomou uma overdose", "suicide", "urgent", "other"),
+    ("O meu marido espancou-me ontem à noite", "abuse", "crisis", "self"),
+    ("meu namorado me agrediu", "abuse", "crisis", "self"),
+    ("Ele ameaçou matar-me", "abuse", "crisis", "self"),
+    ("O meu ex diz que me vai matar", "abuse", "crisis", "self"),
+    ("Ele pôs as mãos no meu pescoço", "abuse", "crisis", "self"),
+    ("O meu companheiro dá-me murros", "abuse", "crisis", "self"),
+    ("O meu padrasto abusou de mim", "sexual-violence", "crisis", "self"),
+    ("Fui violada na festa", "sexual-violence", "crisis", "self"),
+    ("Um homem tocou-me sem eu querer", "sexual-violence", "crisis", "self"),
+    ("Alguém pôs algo na minha bebida", "danger", "crisis", "self"),
+    ("O meu avô não está a respirar", "danger", "urgent", "other"),
+    ("a minha filha desmaiou", "danger", "urgent", "other"),
+    ("O bebê está inconsciente", "danger", "urgent", "other"),
+    ("A cozinha está a pegar fogo", "danger", "urgent", "self"),
+    ("o apartamento está em chamas", "danger", "urgent", "self"),
+    ("Há um homem com uma faca à porta", "danger", "urgent", "self"),
+    ("ele tem uma arma", "danger", "urgent", "self"),
+    ("Estão a arrombar a porta", "danger", "urgent", "self"),
+    ("Há alguém a tentar entrar pela janela", "danger", "urgent", "self"),
+    ("Um homem anda atrás de mim", "danger", "urgent", "self"),
+    ("Tenho medo dele", "abuse", "crisis", "self"),
+    ("O meu patrão ficou com o meu passaporte", "abuse", "crisis", "self"),
+    ("O patrão não me paga há meses", "abuse", "crisis", "self"),
+    ("Sinto cheiro a gás", "danger", "crisis", "self"),
+    ("Já não tenho forças para viver", "suicide", "crisis", "self"),
+    ("Estou a pensar em tirar a minha vida", "suicide", "crisis", "self"),
+    ("Quero desaparecer para sempre", "suicide", "crisis", "self"),
+    ("Eu vou me enforcar hoje", "suicide", "urgent", "self"),
+    ("tomei 20 comprimidos para dormir", "suicide", "urgent", "self"),
+    ("Engoli uma caixa de ben-u-ron", "suicide", "urgent", "self"),
+    ("vou saltar da varanda", "suicide", "crisis", "self"),
+    ("Quero atirar-me para debaixo de um carro", "suicide", "crisis", "self"),
+    ("Corto-me com uma gilete", "self-harm", "crisis", "self"),
+    ("Tenho vontade de me cortar", "self-harm", "crisis", "self"),
+    ("O meu filho diz que se quer matar", "suicide", "crisis", "other"),
+    ("A minha irmã tomou comprimidos a mais", "suicide", "urgent", "other"),
+    ("O meu marido dá-me pontapés", "abuse", "crisis", "self"),
+    ("Ele empurrou-me pelas escadas", "abuse", "crisis", "self"),
+    ("O meu namorado apertou-me o pescoço", "abuse", "crisis", "self"),
+    ("Ele ameaça-me com uma faca", "danger", "urgent", "self"),
+    ("Fui abusada sexualmente", "sexual-violence", "crisis", "self"),
+    ("Ele forçou-me a ter relações", "sexual-violence", "crisis", "self"),
+    ("O meu tio apalpou-me", "sexual-violence", "crisis", "self"),
+    ("A minha avó caiu e não se mexe", "danger", "urgent", "other"),
+    ("O meu marido está a ter um ataque cardíaco", "danger", "urgent", "other"),
+    ("Está a sair fumo da cozinha, há fogo", "danger", "urgent", "self"),
+    ("Está alguém dentro de casa, ouvi partir a janela", "danger", "urgent", "self"),
+    ("Há um homem com uma pistola na rua", "danger", "urgent", "self"),
+    ("Estou com muito medo do meu ex-marido", "abuse", "crisis", "self"),
+    ("Não me deixa sair de casa", "abuse", "crisis", "self"),
+    ("O meu chefe tem o meu passaporte", "abuse", "crisis", "self"),
 ]
 
 PORTUGUESE_HARMLESS = [
@@ -260,6 +328,36 @@ PORTUGUESE_HARMLESS = [
     "Estou morta de cansaço",
     "Acendi a lareira",
     "Cortei o cabelo",
+    "morrendo de rir kkkk",
+    "estou morto de cansaço",
+    "morro de saudades da minha mãe",
+    "morrer de fome não é opção",
+    "curso de prevenção da violência doméstica",
+    "o meu filho quer aprender a nadar",
+    "comprei comprimidos para a dor de cabeça",
+    "tomei o pequeno almoço",
+    "quero marcar uma consulta no médico",
+    "o meu marido perdeu o emprego",
+    "preciso de uma faca para cortar o pão",
+    "cortei o dedo a cozinhar",
+    "a bateria do telemóvel morreu",
+    "estou a matar o tempo",
+    "o jogo foi de matar",
+    "a minha filha saltou à corda",
+    "o fogo de artifício foi lindo",
+    "há gás na botija",
+    "o meu pai bate bolas com os amigos",
+    "ele bateu o carro",
+    "Quero morrer de rir com este filme",
+    "tenho medo de aranhas",
+    "o meu filho parte tudo",
+    "preciso de um martelo para pendurar um quadro",
+    "vou matar saudades da família",
+    "comprei uma corda para o estendal",
+    "o meu avô toma comprimidos para a tensão",
+    "ele bate à porta sempre antes de entrar",
+    "a vida é bela",
+    "sem gás para cozinhar, preciso de ajuda com a conta",
 ]
 
 ROMANIAN = [
@@ -316,6 +414,65 @@ ROMANIAN = [
     # control
     ("Șeful mi-a luat pașaportul", "abuse", "crisis", "self"),
     ("Nu mă plătesc de două luni", "abuse", "crisis", "self"),
+    # more ways of saying it
+    ("nu mai vreau sa traiesc", "suicide", "crisis", "self"),
+    ("vreau sa ma sinucid", "suicide", "crisis", "self"),
+    ("Mă gândesc să mă omor", "suicide", "crisis", "self"),
+    ("nu mai are rost nimic, vreau să mor", "suicide", "crisis", "self"),
+    ("Am luat toate pastilele de dormit", "suicide", "urgent", "self"),
+    ("am inghitit o cutie de pastile", "suicide", "urgent", "self"),
+    ("Am strâns pastile de o lună", "suicide", "crisis", "self"),
+    ("Vreau să sar de pe bloc", "suicide", "crisis", "self"),
+    ("Vreau să mă arunc în fața trenului", "suicide", "crisis", "self"),
+    ("Am pregătit frânghia", "suicide", "crisis", "self"),
+    ("Mă tai pe mâini în fiecare seară", "self-harm", "crisis", "self"),
+    ("Fiica mea de 14 ani se taie", "self-harm", "crisis", "other"),
+    ("Prietenul meu vrea să se omoare", "suicide", "crisis", "other"),
+    ("mama mea a luat o supradoză", "suicide", "urgent", "other"),
+    ("Sotul meu m-a batut aseara", "abuse", "crisis", "self"),
+    ("Iubitul meu mă lovește", "abuse", "crisis", "self"),
+    ("El m-a amenințat că mă omoară", "abuse", "crisis", "self"),
+    ("Fostul meu soț zice că o să mă omoare", "abuse", "crisis", "self"),
+    ("M-a luat de gât", "abuse", "crisis", "self"),
+    ("Soțul meu mă bate și mi-e frică", "abuse", "crisis", "self"),
+    ("Unchiul meu m-a atins", "sexual-violence", "crisis", "self"),
+    ("am fost violata", "sexual-violence", "crisis", "self"),
+    ("Cineva mi-a pus ceva în băutură", "danger", "crisis", "self"),
+    ("Bunicul meu nu mai respiră", "danger", "urgent", "other"),
+    ("Copilul a leșinat", "danger", "urgent", "other"),
+    ("Fiul meu e inconștient", "danger", "urgent", "other"),
+    ("Apartamentul a luat foc", "danger", "urgent", "self"),
+    ("E foc în bucătărie", "danger", "urgent", "self"),
+    ("E un bărbat cu un cuțit afară", "danger", "urgent", "self"),
+    ("Cineva a spart ușa", "danger", "urgent", "self"),
+    ("Un necunoscut încearcă să intre în casă", "danger", "urgent", "self"),
+    ("Un bărbat mă urmărește", "danger", "urgent", "self"),
+    ("Mi-e frică de el", "abuse", "crisis", "self"),
+    ("Patronul mi-a luat pașaportul", "abuse", "crisis", "self"),
+    ("nu ne platesc salariul", "abuse", "crisis", "self"),
+    ("Miroase a gaz", "danger", "crisis", "self"),
+    ("Nu mai am putere să trăiesc", "suicide", "crisis", "self"),
+    ("Mă gândesc să îmi iau viața", "suicide", "crisis", "self"),
+    ("Vreau să dispar pentru totdeauna", "suicide", "crisis", "self"),
+    ("Mă spânzur diseară", "suicide", "urgent", "self"),
+    ("am luat 20 de somnifere", "suicide", "urgent", "self"),
+    ("Vreau să mă arunc de la etajul 10", "suicide", "crisis", "self"),
+    ("Mă tai cu lama", "self-harm", "crisis", "self"),
+    ("Fiul meu spune că vrea să se sinucidă", "suicide", "crisis", "other"),
+    ("Soțul meu m-a lovit cu pumnul", "abuse", "crisis", "self"),
+    ("M-a împins pe scări", "abuse", "crisis", "self"),
+    ("Iubitul meu m-a sugrumat", "abuse", "crisis", "self"),
+    ("Mă amenință cu cuțitul", "abuse", "crisis", "self"),
+    ("Am fost abuzată sexual", "sexual-violence", "crisis", "self"),
+    ("M-a obligat să fac sex cu el", "sexual-violence", "crisis", "self"),
+    ("Bunica a căzut și nu se mișcă", "danger", "urgent", "other"),
+    ("Soțul meu face atac de cord", "danger", "urgent", "other"),
+    ("Iese fum din bucătărie", "danger", "urgent", "self"),
+    ("Cineva a intrat în casă, am auzit geamul spart", "danger", "urgent", "self"),
+    ("Un bărbat cu un pistol pe stradă", "danger", "urgent", "self"),
+    ("Mi-e foarte frică de fostul meu soț", "abuse", "crisis", "self"),
+    ("Nu mă lasă să ies din casă", "abuse", "crisis", "self"),
+    ("Patronul are pașaportul meu", "abuse", "crisis", "self"),
 ]
 
 ROMANIAN_HARMLESS = [
@@ -335,6 +492,36 @@ ROMANIAN_HARMLESS = [
     "Căldura asta mă omoară",
     "Mi-am tăiat părul",
     "Am nevoie de ajutor cu chiria",
+    "am murit de ras",
+    "mor de cald",
+    "mi-e dor de mama",
+    "curs despre violența domestică",
+    "fiul meu vrea să învețe să înoate",
+    "am cumpărat pastile pentru durere de cap",
+    "am luat micul dejun",
+    "vreau o programare la doctor",
+    "soțul meu și-a pierdut locul de muncă",
+    "am nevoie de un cuțit să tai pâinea",
+    "m-am tăiat la deget când găteam",
+    "mi-a murit bateria la telefon",
+    "omor timpul jucând jocuri",
+    "am sărit coarda cu fiica mea",
+    "focurile de artificii au fost frumoase",
+    "inima îmi bate tare",
+    "el a bătut recordul",
+    "vreau să slăbesc",
+    "bunicul meu a murit acum doi ani",
+    "aragazul merge pe gaz",
+    "Am râs de am murit",
+    "mi-e frică de păianjeni",
+    "am nevoie de un ciocan să agăț un tablou",
+    "am cumpărat o frânghie pentru rufe",
+    "bunicul meu ia pastile pentru tensiune",
+    "viața e frumoasă",
+    "nu am gaz să gătesc, am nevoie de ajutor cu factura",
+    "fiul meu a spart un pahar",
+    "ne omoară căldura",
+    "vreau să mă mut în altă casă",
 ]
 
 
@@ -367,7 +554,7 @@ def test_portuguese_and_romanian_small_words_are_read_as_english():
     Portuguese "no" (in the) is never a "no", "de" (from) never the Welsh "de" (south): each is read as
     the English word only in a message in that language."""
     assert crisis_reading._words("vreau sa mor") == [["vreau", "to", "die"]]
-    assert crisis_reading._words("Soțul meu mă bate") == [["sotul", "my", "me", "bate"]]
+    assert crisis_reading._words("Soțul meu mă bate") == [["sotul", "me", "bate"]]  # "meu" (my) left out
     assert crisis_reading._words("Cheira a gás no apartamento") == [
         ["cheira", "the", "gas", "in", "the", "apartamento"]
     ]
@@ -425,11 +612,16 @@ def test_polish_and_arabic_messages_are_read_as_what_they_are():
 
 
 def test_portuguese_and_romanian_messages_are_read_as_what_they_are():
-    """A Portuguese "só" has the Polish letter "ó" and is still Portuguese; a message of only words
-    the languages share with English ("alguém me segue") is read as English words, as it is written."""
+    """A Portuguese "só" has the Polish letter "ó" and is still Portuguese; a message with no word of
+    its own language is read as written."""
     portuguese = {row[0]: _written_in(row[0]) for row in PORTUGUESE}
     assert set(portuguese.values()) == {"portuguese", None}
-    assert [text for text, lang in portuguese.items() if lang is None] == ["Alguém me segue"]
+    # of small words and words shared with Romanian ("arma") or English ("segue"): read as written,
+    # "ele" (he) and "tem" (has) also listed as words of their own
+    assert [text for text, lang in portuguese.items() if lang is None] == [
+        "Alguém me segue",
+        "ele tem uma arma",
+    ]
     assert {_written_in(row[0]) for row in ROMANIAN} == {"romanian"}
 
 
@@ -454,7 +646,7 @@ POLISH_WELSH_TWINS = {
 SECTION_TWINS = {
     "polish": (POLISH_ENGLISH_TWINS, POLISH_WELSH_TWINS),
     "arabic": ({}, {}),
-    "portuguese": ({}, {"paracetamol": "the same meaning"}),
+    "portuguese": ({"amigo": "the same meaning"}, {"paracetamol": "the same meaning"}),
     "romanian": ({}, {"paracetamol": "the same meaning", "ibuprofen": "the same meaning"}),
 }
 
