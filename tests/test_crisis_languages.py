@@ -309,6 +309,33 @@ PORTUGUESE = [
     ("Estou com muito medo do meu ex-marido", "abuse", "crisis", "self"),
     ("Não me deixa sair de casa", "abuse", "crisis", "self"),
     ("O meu chefe tem o meu passaporte", "abuse", "crisis", "self"),
+    # typed as in a chat: no diacritics, Brazilian 'tô', 'tá'
+    ("nao aguento mais essa vida quero morrer", "suicide", "crisis", "self"),
+    ("eu vou me matar hj", "suicide", "crisis", "self"),
+    ("to pensando em suicidio", "suicide", "crisis", "self"),
+    ("ja nao quero viver", "suicide", "crisis", "self"),
+    ("tomei todos os remedios da caixa", "suicide", "urgent", "self"),
+    ("queria dormir e nao acordar mais", "suicide", "crisis", "self"),
+    ("to me cortando de novo", "self-harm", "crisis", "self"),
+    ("minha filha se corta", "self-harm", "crisis", "other"),
+    ("meu irmao quer se matar", "suicide", "crisis", "other"),
+    ("meu marido me bateu de novo", "abuse", "crisis", "self"),
+    ("ele me espancou", "abuse", "crisis", "self"),
+    ("meu ex ameacou me matar", "abuse", "crisis", "self"),
+    ("fui estuprada", "sexual-violence", "crisis", "self"),
+    ("meu padrasto me toca", "sexual-violence", "crisis", "self"),
+    ("minha mae nao ta respirando", "danger", "urgent", "other"),
+    ("a casa ta pegando fogo", "danger", "urgent", "self"),
+    ("tem um cara com faca na porta", "danger", "urgent", "self"),
+    ("alguem ta tentando entrar em casa", "danger", "urgent", "self"),
+    ("to com medo do meu marido", "abuse", "crisis", "self"),
+    ("o patrao nao me paga", "abuse", "crisis", "self"),
+    ("escrevi cartas de despedida à minha família", "suicide", "crisis", "self"),
+    ("alguém drogou a minha bebida", "danger", "crisis", "self"),
+    ("ele trancou-me em casa", "abuse", "crisis", "self"),
+    ("quero dar um tiro na cabeça", "suicide", "crisis", "self"),
+    ("vou beber lixívia", "suicide", "crisis", "self"),
+    ("o meu vizinho está a sangrar muito", "danger", "urgent", "other"),
 ]
 
 PORTUGUESE_HARMLESS = [
@@ -358,6 +385,37 @@ PORTUGUESE_HARMLESS = [
     "ele bate à porta sempre antes de entrar",
     "a vida é bela",
     "sem gás para cozinhar, preciso de ajuda com a conta",
+    "to morrendo de rir",
+    "morri de vergonha",
+    "to morto de fome",
+    "matei a saudade da minha familia",
+    "ele bateu o recorde",
+    "o bolo queimou no forno",
+    "comprei uma faca nova",
+    "tenho medo de altura",
+    "tomei um cafe",
+    "a bateria morreu",
+    # topics, figures of speech, errands
+    "vi um documentário sobre suicídio",
+    "li um livro sobre violação dos direitos humanos",
+    "o filme de terror matou-me de susto",
+    "quero matar a fome",
+    "este trabalho está a matar-me",
+    "a minha mãe vai-me matar se chegar tarde",
+    "cortaram a luz",
+    "a polícia prendeu o ladrão ontem",
+    "o meu filho caiu da bicicleta mas está bem",
+    "tenho uma arma de brinquedo para o carnaval",
+    "o fogão está avariado",
+    "queimei o arroz",
+    "fui ao médico por causa dos comprimidos",
+    "preciso de ajuda para pagar o gás",
+    "o meu patrão paga-me pouco",
+    "estou cansado do trabalho",
+    "ninguém atende o telefone na câmara",
+    "quero deixar de fumar",
+    "a ponte está fechada",
+    "o comboio atrasou",
 ]
 
 ROMANIAN = [
@@ -473,6 +531,29 @@ ROMANIAN = [
     ("Mi-e foarte frică de fostul meu soț", "abuse", "crisis", "self"),
     ("Nu mă lasă să ies din casă", "abuse", "crisis", "self"),
     ("Patronul are pașaportul meu", "abuse", "crisis", "self"),
+    # typed as in a chat: no diacritics, Brazilian 'tô', 'tá'
+    ("nu mai suport viata asta vreau sa mor", "suicide", "crisis", "self"),
+    ("o sa ma sinucid", "suicide", "crisis", "self"),
+    ("ma gandesc la sinucidere", "suicide", "crisis", "self"),
+    ("am luat toate medicamentele", "suicide", "urgent", "self"),
+    ("vreau sa adorm si sa nu ma mai trezesc", "suicide", "crisis", "self"),
+    ("ma tai iar", "self-harm", "crisis", "self"),
+    ("fiica mea se taie pe maini", "self-harm", "crisis", "other"),
+    ("fratele meu vrea sa se sinucida", "suicide", "crisis", "other"),
+    ("sotul m-a batut iar", "abuse", "crisis", "self"),
+    ("fostul meu m-a amenintat ca ma omoara", "abuse", "crisis", "self"),
+    ("am fost violata aseara", "sexual-violence", "crisis", "self"),
+    ("mama nu mai respira", "danger", "urgent", "other"),
+    ("arde casa", "danger", "urgent", "self"),
+    ("e un tip cu cutit la usa", "danger", "urgent", "self"),
+    ("cineva incearca sa intre in casa", "danger", "urgent", "self"),
+    ("mi e frica de sotul meu", "abuse", "crisis", "self"),
+    ("seful nu ma plateste", "abuse", "crisis", "self"),
+    ("am scris o scrisoare de adio", "suicide", "crisis", "self"),
+    ("cineva mi-a pus ceva în băutură", "danger", "crisis", "self"),
+    ("m-a încuiat în casă", "abuse", "crisis", "self"),
+    ("vreau să beau otravă", "suicide", "crisis", "self"),
+    ("vecinul meu sângerează tare", "danger", "urgent", "other"),
 ]
 
 ROMANIAN_HARMLESS = [
@@ -522,6 +603,37 @@ ROMANIAN_HARMLESS = [
     "fiul meu a spart un pahar",
     "ne omoară căldura",
     "vreau să mă mut în altă casă",
+    "mor de ras",
+    "am murit de rusine",
+    "mor de foame",
+    "am omorat timpul",
+    "a batut recordul",
+    "s-a ars prajitura in cuptor",
+    "mi-am cumparat un cutit nou",
+    "mi e frica de inaltime",
+    "am luat cafeaua",
+    "mi-a murit telefonul",
+    # topics, figures of speech, errands
+    "am văzut un documentar despre sinucidere",
+    "filmul m-a omorât de frică",
+    "mama o să mă omoare dacă întârzii",
+    "munca asta mă omoară",
+    "ne-au tăiat curentul",
+    "poliția a prins hoțul ieri",
+    "fiul meu a căzut de pe bicicletă dar e bine",
+    "aragazul e stricat",
+    "am ars orezul",
+    "am fost la doctor pentru pastile",
+    "am nevoie de ajutor să plătesc gazul",
+    "șeful mă plătește puțin",
+    "sunt obosit de la muncă",
+    "vreau să mă las de fumat",
+    "podul e închis",
+    "trenul a întârziat",
+    "am un pistol de jucărie",
+    "copiii se bat cu perne",
+    "bate vântul tare",
+    "mi-e dor de casă",
 ]
 
 
@@ -560,9 +672,11 @@ def test_portuguese_and_romanian_small_words_are_read_as_english():
     ]
     assert detect_crisis("dw i isio mynd i'r môr") is None  # Welsh: I want to go to the sea
     assert detect_crisis("my ma said no") is None
-    # "me" before its verb is the writer the act is done to; "se" does not say whose
+    # "me" before its verb is the writer the act is done to; "se" is read with its verb, never alone:
+    # "vai-me matar se chegar tarde" (will kill me if I'm late) is no "matar-se" (to kill oneself)
     assert detect_crisis("O meu marido me bate").about == "self"
     assert detect_crisis("A minha filha corta-se").about == "other"
+    assert "se" not in crisis_reading._tags_of("se") and not crisis_reading._tags_of("se")
 
 
 def test_a_word_of_a_language_section_is_matched_only_as_written():
