@@ -733,6 +733,13 @@ def test_a_welsh_message_is_never_read_as_romanian(text):
     assert _written_in(text) is None
 
 
+@pytest.mark.parametrize("text", ["Ez alîkariyê bi xwarinê re hewce dikim", "Ez naxweş im, çi bikim"])
+def test_a_kurdish_message_is_read_as_neither_romanian_nor_portuguese(text):
+    """Kurdish writes "î", "ş" and "ç" too: only the letters no other language of Wrexham's residents
+    writes ("ă", "ș", "ț"; "ã", "õ") say a message is Romanian or Portuguese."""
+    assert _written_in(text) not in ("romanian", "portuguese")
+
+
 def test_no_own_word_of_portuguese_or_romanian_is_welsh():
     """A word that says a message is in Portuguese or Romanian is no Welsh word (Welsh words are read as
     themselves in `read_as_english`: "mai: mai"); a new one fails here until it is."""
