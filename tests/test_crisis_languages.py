@@ -336,6 +336,19 @@ PORTUGUESE = [
     ("quero dar um tiro na cabeça", "suicide", "crisis", "self"),
     ("vou beber lixívia", "suicide", "crisis", "self"),
     ("o meu vizinho está a sangrar muito", "danger", "urgent", "other"),
+    # someone else hurt, the passive, pay and papers
+    ("o meu vizinho bate na mulher", "abuse", "crisis", "other"),
+    ("o pai bate nos filhos", "abuse", "crisis", "other"),
+    ("ele ameaçou matar os meus filhos", "abuse", "crisis", "other"),
+    ("o meu marido diz que me mata", "abuse", "crisis", "self"),
+    ("tenho medo de voltar para casa", "abuse", "crisis", "self"),
+    ("trabalho há dois meses e não me pagaram nada", "abuse", "crisis", "self"),
+    ("tiraram-me o passaporte no trabalho", "abuse", "crisis", "self"),
+    ("estou a pensar em atirar-me da ponte", "suicide", "crisis", "self"),
+    ("tenho uma faca e quero acabar com tudo", "suicide", "crisis", "self"),
+    ("a minha filha de 16 anos quer morrer", "suicide", "crisis", "other"),
+    ("o meu amigo disse que se vai enforcar", "suicide", "crisis", "other"),
+    ("fui agredida pelo meu companheiro", "abuse", "crisis", "self"),
 ]
 
 PORTUGUESE_HARMLESS = [
@@ -416,6 +429,22 @@ PORTUGUESE_HARMLESS = [
     "quero deixar de fumar",
     "a ponte está fechada",
     "o comboio atrasou",
+    # everyday needs
+    "preciso de um médico de família",
+    "o meu filho tem febre",
+    "onde posso aprender inglês",
+    "quero ajuda para encontrar casa",
+    "o meu marido está desempregado",
+    "tenho consulta amanhã",
+    "a minha mãe está no hospital para uma operação",
+    "ele matou a sede com água",
+    "o meu cão morreu",
+    "o jogo de futebol foi uma guerra",
+    "estou farto do frio",
+    "vou cortar a relva",
+    "o bebé está a dormir",
+    "preciso de ajuda com o passaporte",
+    "não me pagaram o subsídio ainda",
 ]
 
 ROMANIAN = [
@@ -552,6 +581,16 @@ ROMANIAN = [
     ("m-a încuiat în casă", "abuse", "crisis", "self"),
     ("vreau să beau otravă", "suicide", "crisis", "self"),
     ("vecinul meu sângerează tare", "danger", "urgent", "other"),
+    # someone else hurt, the passive, pay and papers
+    ("vecinul își bate soția", "abuse", "crisis", "other"),
+    ("tatăl bate copiii", "abuse", "crisis", "other"),
+    ("soțul zice că mă omoară", "abuse", "crisis", "self"),
+    ("mi-e frică să merg acasă", "abuse", "crisis", "self"),
+    ("lucrez de două luni și nu m-au plătit", "abuse", "crisis", "self"),
+    ("mi-au luat pașaportul la muncă", "abuse", "crisis", "self"),
+    ("mă gândesc să mă arunc de pe pod", "suicide", "crisis", "self"),
+    ("fiica mea de 16 ani vrea să moară", "suicide", "crisis", "other"),
+    ("prietenul meu a zis că se spânzură", "suicide", "crisis", "other"),
 ]
 
 ROMANIAN_HARMLESS = [
@@ -632,6 +671,21 @@ ROMANIAN_HARMLESS = [
     "copiii se bat cu perne",
     "bate vântul tare",
     "mi-e dor de casă",
+    # everyday needs
+    "am nevoie de un medic de familie",
+    "fiul meu are febră",
+    "unde pot învăța engleza",
+    "vreau ajutor să găsesc o casă",
+    "soțul meu e șomer",
+    "am programare mâine",
+    "mama e la spital pentru o operație",
+    "câinele meu a murit",
+    "meciul a fost un război",
+    "m-am săturat de frig",
+    "tai iarba",
+    "bebelușul doarme",
+    "am nevoie de ajutor cu pașaportul",
+    "nu mi-au plătit încă alocația",
 ]
 
 
