@@ -787,6 +787,45 @@ def test_a_welsh_message_is_never_read_as_romanian(text):
     assert _written_in(text) is None
 
 
+# Phrases of Portuguese and Romanian whose words, read as English, are all English words, each looked at:
+# none is something an English message says ("bate" is English only in "bated breath")
+PHRASES_OF_ENGLISH_WORDS = {
+    "bate": "'me bate', 'ele bate', 'bate na', 'mă bate', 'îl bate': beats",
+    "segue": "'me segue', 'segue me': follows me",
+    "estou pronto": "i am ready",
+    "sou um peso": "i am a burden",
+    "o mar": "'ao mar', 'no mar': into, in the sea",
+    "am chef": "i feel like",
+    "să beau": "to drink",
+    "de pe pod": "off a bridge",
+    "de pe bloc": "off a block of flats",
+    "de el": "(afraid) of him: 'of he' is no English",
+    "de ea": "(afraid) of her: 'of she' is no English",
+    "accident vascular": "a stroke",
+}
+
+
+def test_a_phrase_of_portuguese_or_romanian_is_no_english_phrase():
+    """A phrase is matched in any message: read as English (its small words glossed), a Portuguese or
+    Romanian phrase of English words only ("do meu ex" is "from my ex", "un străin" is "a strain") would
+    tag English messages. Each such phrase is looked at and listed above, or has a word of its own."""
+    if not len(ordinary_english_words()):
+        pytest.skip("no system word list (Debian package wbritish)")
+    english = ordinary_english_words()
+    data = yaml.load(crisis.DATA.read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
+    c = _concepts()
+    found = set()
+    for section in ("portuguese", "romanian"):
+        glosses = c.glosses[section]
+        for items in data[section].values():
+            for item in items:
+                words = [g for w in _plain(item).split() for g in glosses.get(w, w).split()]
+                if len(_plain(item).split()) > 1 and all(w in english for w in words):
+                    found.add(item)
+    listed = {item for item in found if any(key in item for key in PHRASES_OF_ENGLISH_WORDS)}
+    assert found == listed, sorted(found - listed)
+
+
 @pytest.mark.parametrize("text", ["Ez alîkariyê bi xwarinê re hewce dikim", "Ez naxweş im, çi bikim"])
 def test_a_kurdish_message_is_read_as_neither_romanian_nor_portuguese(text):
     """Kurdish writes "î", "ş" and "ç" too: only the letters no other language of Wrexham's residents
