@@ -119,7 +119,13 @@ def _arabic_forms(word: str) -> set[str]:
     return forms
 
 
-LANGUAGES: dict[str, object] = {"welsh": mutations, "polish": None, "arabic": _arabic_forms}
+LANGUAGES: dict[str, object] = {
+    "welsh": mutations,
+    "polish": None,
+    "arabic": _arabic_forms,
+    "portuguese": None,
+    "romanian": None,
+}
 
 
 def _language_forms(section: str, word: str) -> set[str]:
