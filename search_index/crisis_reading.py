@@ -2018,6 +2018,8 @@ def _signals(cl: _Clause) -> Iterable[CrisisSignal]:
         if cl.has("desire") and cl.near(i, "death", before=1, after=1) is not None:
             continue
         end = toks[i].start.get("medical", i + 1)
+        if toks[i].text.startswith("chok") and end < len(toks) and toks[end].text in _CHOKED_ONES:
+            continue  # "he chokes me", "choke an opponent": done to someone (the violence rules read it)
         if (
             cl.subject(i) == "thing"
             and not _there(toks, i)
@@ -3416,6 +3418,9 @@ _WITHOUT_NEEDS = (
     ("cut", "off"),
     ("nothing", "to", "eat"),
 )
+
+
+_CHOKED_ONES = frozenset("me her him them us my his an a the someone somebody opponent people".split())
 
 
 def _all_teenagers(toks: list[_Token]) -> bool:

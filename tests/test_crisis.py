@@ -1588,6 +1588,8 @@ BODY_HOME_THREATS_PLANS = [
     ("given away my records, paid back my mate and cancelled my gym, i feel calm now", "suicide", "crisis"),
     ("which chemists would sell me enough tablets if i go to a few different ones", "suicide", "crisis"),
     ("got a hosepipe and some tape for the car exhaust", "suicide", "crisis"),
+    ("he chokes me during sex", "abuse", "crisis"),
+    ("he choked me last night and said next time he won't stop", "abuse", "crisis"),
 ]
 
 # Their look-alikes: a symptom treated or asked of in general, a word of the same shape, a figure of
@@ -1635,6 +1637,7 @@ ORDINARY_TOO = [
     "I could murder a pint after this week",
     "cut my thumb with the grater, it's stopped bleeding now",
     "my daughter's epilepsy has been controlled for years, can she swim?",
+    "how do i best choke an opponent in judo?",
 ]
 
 # What those readings must never clear
