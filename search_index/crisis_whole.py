@@ -1377,7 +1377,9 @@ def _a_means(
     clauses: list[list[_Token]], toks: list[_Token], words: list[str], has: set[str]
 ) -> CrisisSignal | None:
     """A means sought, researched or taken: going in and not coming out, a means wanted quick, an
-    overdose taken, a means researched, where a body will be found, a means gathered round its limits."""
+    overdose taken, a means researched, where a body will be found, a means gathered round its limits;
+    a plan told by its logistics (a knot to take a weight, a bag over the head, a date picked, "the
+    same" as in a story, someone going to take everything tonight)."""
     method = any(t.tags & {"jump", "hang", "high_place", "water", "overdose", "substance"} for t in toks)
     leisure = has & _DIPS or any(t.text.startswith(_LEISURE + _THRILLS) for t in toks)
     if (
@@ -1812,7 +1814,8 @@ def _menace(
     clauses: list[list[_Token]], toks: list[_Token], words: list[str], has: set[str]
 ) -> CrisisSignal | None:
     """Menace and weapons: something put in a drink that must not be found, a weapon carried or found,
-    a threat said by another, hands pressed on a throat, someone got rid of for good."""
+    a threat said by another or in writing, a bullet or dead animals left, hands pressed on a throat or a
+    hand over a face, a caller pressing for money, a killing planned, someone got rid of for good."""
     put_in = any(w in ("put", "slip", "add", "mix", "poison") for w in words) and has & _FOOD_OR_DRINK
     if (
         _has(words, _UNFOUND) and put_in
@@ -2450,8 +2453,10 @@ _NOT_BACK = (
 def _home_and_body(
     clauses: list[list[_Token]], toks: list[_Token], words: list[str], has: set[str]
 ) -> CrisisSignal | None:
-    """A home flooding, sparking or broken into; someone in the water; a baby weeks old with a fever,
-    a small child without food or smothered; a neighbour unseen for days; a wound gone too deep."""
+    """A home flooding, sparking, smouldering, on fire or broken into; someone in the water or still
+    inside; a baby weeks old with a fever, a small child without food, alone by a road or smothered;
+    someone vulnerable gone, or in despair and not come home; a neighbour unseen for days; a wound gone
+    too deep."""
     for k, w in enumerate(words):
         if (
             w in _SHARED
