@@ -2317,6 +2317,8 @@ def _signals(cl: _Clause) -> Iterable[CrisisSignal]:
         end = toks[i].start["missing"]
         if any(t.text in ("airport", "flight", "plane", "holiday") for t in toks):
             continue  # "texted goodbye from the airport and now his phone is off"
+        if any(t.text in _INSTITUTIONS for t in toks[max(0, i - 3) : i]):
+            continue  # "the landlord won't answer my texts": a service that does not reply
         if (
             cl.has("goodbye")
             or cl.has("cut")
@@ -3420,6 +3422,9 @@ _WITHOUT_NEEDS = (
 )
 
 
+_INSTITUTIONS = frozenset(
+    "landlord landlady council agent agency school gp surgery office company housing bank dentist nursery".split()
+)
 _CHOKED_ONES = frozenset("me her him them us my his an a the someone somebody opponent people".split())
 
 

@@ -42,6 +42,7 @@ from .crisis_reading import (
     _GROWN_MEN,
     _HER,
     _INHALED,
+    _INSTITUTIONS,
     _JOKING,
     _LEISURE,
     _LIFELINES,
@@ -538,7 +539,10 @@ def _across_clauses(clauses: list[list[_Token]]) -> CrisisSignal | None:
                 return CrisisSignal("danger", " ".join(words[k : k + 3]), tier="crisis", about="self")
     # someone missing who is at risk, said over several clauses: "grandad wandered off, dementia, in his slippers"
     child_out = has & _CHILD_WORDS and has & {"dark", "night"}  # "she's missing, not answering, it's dark"
-    if any("missing" in t.tags for t in toks) and (any("vulnerable" in t.tags for t in toks) or child_out):
+    missing = any(
+        "missing" in t.tags and not set(words[max(0, k - 3) : k]) & _INSTITUTIONS for k, t in enumerate(toks)
+    )
+    if missing and (any("vulnerable" in t.tags for t in toks) or child_out):
         return CrisisSignal("danger", "missing ... vulnerable", tier="urgent", about="other")
     # voices that tell the writer to act: "the voices are telling me to jump"
     told_to = _has(words, (("telling", "me", "to"), ("tell", "me", "to"), ("told", "me", "to")))
