@@ -52,9 +52,9 @@ from .lexicon import fold
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = 8  # 5: entries carry locations, opening times, coordinates; 6: no stored 'sig';
+SCHEMA_VERSION = 9  # 5: entries carry locations, opening times, coordinates; 6: no stored 'sig';
 # 7: Entry.path is relative to the content folder; 8: the stemmer's own families (SEPARATE_STEMS),
-# an entry's name words indexed as names (`name_words`)
+# an entry's name words indexed as names (`name_words`); 9: the "memorial" family
 PARALLEL_MIN_FILES = 1000  # from this many files, a full build is split across worker processes
 MAX_BUILD_WORKERS = 4
 BUILD_CHUNK_FILES = 10_000  # files per worker run at most (one segment each)

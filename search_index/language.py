@@ -256,12 +256,31 @@ def _arabic_script(text: str) -> bool:
 
 def welsh_or_english(text: str, page: str | None = None) -> str | None:
     """Whether a message's own words lean Welsh ("cy") or English ("en"); on a tie, the page's (or
-    chat's) language if the message has a word of it; else None. The word lists alone, without the
-    model (which takes about 70 MB once loaded), for checks made on every search."""
-    _, cy, en = _counts(text or "")
+    chat's) language if the message has a word of it; else None. The word lists alone (a Welsh
+    clitic, "teimlo'n", counts as a Welsh word), without the model (which takes about 70 MB once
+    loaded), for checks made on every search; a message with no everyday word of either language
+    ("isel iawn" is, "anghofio" is not) by the dictionaries' words."""
+    text = text or ""
+    clitics = len(_WELSH_CLITIC.findall(text))
+    words, cy, en = _counts(_WELSH_CLITIC.sub(" ", text))
+    cy += clitics
+    if cy == en == 0:  # no everyday word of either: the dictionaries' words ("isel", "anghofio"),
+        # Welsh only when they are half the message or more ("aulas de inglês" is not Welsh for its "de")
+        welsh = sum(1 for w in words if _only_welsh(w))
+        cy = welsh if welsh * 2 >= len(words) else 0
+        en = sum(1 for w in words if w in ordinary_english_words())
     if cy != en:
         return "cy" if cy > en else "en"
     return page if page in ("en", "cy") and (cy if page == "cy" else en) else None
+
+
+# The Welsh article and particle leaning on a word ("mae'r", "teimlo'n"): Welsh, as English has none
+_WELSH_CLITIC = re.compile(r"(?<=[^\W\d_])['’][nr]\b", re.IGNORECASE)
+
+
+def _only_welsh(word: str) -> bool:
+    """A Welsh word of the dictionary that is no ordinary English word ("isel", not "plant")."""
+    return word.isalpha() and word not in ordinary_english_words() and is_welsh_word(word)
 
 
 def _counts(text: str) -> tuple[list[str], int, int]:

@@ -70,6 +70,16 @@ def stem(word: str) -> str:
     return _porter_stem(word) if word.isascii() else word
 
 
+def phrase_stem(word: str) -> str:
+    """`stem` as the vocabulary reads its phrases: a consonant doubled before "-ing" or "-ed" is
+    single, as Porter's own rule has it and the index's stemmer does not ("forgetting" and
+    "forgetful" are both "forget", "robbed" and "rob" both "rob"; "falling" stays "fall")."""
+    s = stem(word)
+    if word.endswith(("ing", "ed")) and len(s) > 3 and s[-1] == s[-2] and s[-1] not in "aeiouylsz":
+        return s[:-1]
+    return s
+
+
 @dataclass(frozen=True)
 class Expansion:
     """What one resident phrase adds: service words, and categories it points at."""
@@ -133,7 +143,7 @@ class Vocabulary:
                 self._add_phrase(str(phrase), targets)
 
     def _add_phrase(self, phrase: str, targets) -> None:
-        key = tuple(stem(t) for t in tokenize(phrase))
+        key = tuple(phrase_stem(t) for t in tokenize(phrase))
         if not key:
             return
         self.phrases[key] = _expansion(phrase, targets)
@@ -169,7 +179,7 @@ class Vocabulary:
             folded.extend(parts or (w,))
         cats: dict[str, float] = {}
         notes: list[tuple[str, str]] = []
-        stems = [stem(w) for w in folded]
+        stems = [phrase_stem(w) for w in folded]
         used = [False] * len(folded)
         for n in range(min(self.max_phrase, len(folded)), 0, -1):
             for i in range(len(folded) - n + 1):
@@ -192,7 +202,7 @@ class Vocabulary:
                     added[w] = max(added.get(w, 0.0), weight)
                     sources.setdefault(w, shown)
                     # one step further for Welsh: "unig" -> "lonely" -> company, befriending...
-                    more = self.phrases.get(tuple(stem(t) for t in tokenize(w))) if welsh else None
+                    more = self.phrases.get(tuple(phrase_stem(t) for t in tokenize(w))) if welsh else None
                     for w2 in more.words if more else ():
                         added[w2] = max(added.get(w2, 0.0), 0.5)
                         sources.setdefault(w2, shown)

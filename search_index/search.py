@@ -47,6 +47,7 @@ from .lexicon import (
     edit_distance,
     is_mutated_form,
     load_vocabulary,
+    phrase_stem,
     stem,
     tokenize,
 )
@@ -73,15 +74,31 @@ KIND_RANK = 0.2  # a result's score gains this times how close the message is to
 GOOD_SAYS = 0.3  # ... and the message says at least this much (more than one filler word)
 WORD_FLOOR = 0.2  # a resident's word on its own this close to an entry (cosine) is not accounted for
 WORD_FULL = 0.45  # and this close is fully accounted for
+# The roles a word plays beside the need (`MeaningIndex.roles`). A word that says who (`_who_counts`)
+# counts as a need that an entry accounts for WHO_CUT less, unless it is close to one of the entry's
+# kinds of service (cosine from WHO_KIND_LOW to WHO_KIND_FULL); a good match accounts for a need at
+# least WHO_ALONE as well as for the who (`_more_than_who`)
+WHO_CUT = 0.8
+WHO_KIND_LOW = 0.2
+WHO_KIND_FULL = 0.4
+WHO_ALONE = 0.5
+WHO_RANK = 0.7  # ... and ranks for this much less, beside a need (`_beside_who`), unless it is itself
+WHO_RANK_KIND_LOW = 0.3  # close to a kind of service: cut fully below this cosine, not at all from
+WHO_RANK_KIND_FULL = 0.5  # this one up
+WHEN_AGAINST = 0.6  # a word that says when, which an entry does not account for, counts this much against it
+TRADE_MET = 0.5  # a word this much of trade, or more, must be accounted for this well (`_trade_met`)
 WELSH_UNKNOWN = 0.5  # how much a Welsh word says that neither the vocabulary nor the English model knows
 # A word the model splits into pieces says as much as its rarity in the directory (see `_says`):
 DIRECTORY_COMMON = 0.5  # in this share of the entries or more, rarity adds nothing
 DIRECTORY_RARE = 0.05  # in this share or fewer, it says all
 WEIGHT_IN_MOST = 0.15  # a word in DIRECTORY_COMMON of the entries or more says at most this much
 UNMATCHED_FAMILIAR = 0.3  # a word the directory knows, not matched by an entry, counts this much against it
+MISSING_COUNTED = 3  # of the words a good match leaves out, the heaviest this many count against it
 # A Welsh word of a Welsh message that the vocabulary does not read is read through the Welsh-English
 # dictionary: the message's vector has its first sense's words at this weight, its second's at half
 DICTIONARY_WEIGHT = 0.8
+SENSE_READING = 0.5  # what the vocabulary reads those senses as weighs this much (`_read_senses`)
+SENSE_NEAR = 0.3  # a single word's reading counts when the model finds the word this close to it
 
 
 # In Welsh, the article ('r), the particle ('n) and the pronouns ('i, 'w, 'm) lean on the word before
@@ -95,18 +112,36 @@ _NUMBER_WORDS = {
         "sixteen seventeen eighteen nineteen".split()
     )
 }
+_NUMBER = r"(\d{1,3}|" + "|".join(_NUMBER_WORDS) + r")"
+# An age, in the ways residents write one: "14 year old", "2yo", "2 y/o", "5 months old", "over 70s",
+# "in her 80s", and a bare number that the message says someone is ("she is 72 and", "my mum's 84,",
+# "I'm 19 and"): after is, am, 's, 'm, aged or turned, and ending the clause, so that "I'm 2 months
+# behind" and "my rent is 500 a month" are no ages
 _AGE = re.compile(
-    r"\b(\d{1,3}|" + "|".join(_NUMBER_WORDS) + r")[\s-]*(?:years?|yrs?)[\s-]*olds?\b", re.IGNORECASE
+    r"\b" + _NUMBER + r"[\s-]*(?:years?|yrs?)[\s-]*olds?\b"
+    r"|\b(\d{1,3})\s?(?:yo|y/o)\b"
+    r"|\b" + _NUMBER + r"[\s-]*(?:months?|weeks?)[\s-]*olds?\b"
+    r"|\b(?:over|in\s+(?:his|her|their|my|your|our)(?:\s+late|\s+early|\s+mid)?)\s+([1-9]0)['’]?s\b"
+    r"|(?:\b(?:is|am|aged|turned)|(?<=[^\W\d_])['’][sm])\s+" + _NUMBER + r"(?:\s+(?:months?|weeks?))?"
+    r"(?=\s*(?:[,.;:!?)]|$)|\s+(?:and|but|with|now|so|yet)\b)",
+    re.IGNORECASE,
 )
-# An age said as "N year old" is read as the vocabulary reads its age group: below 2 a baby, ...
+_SAID_TO_BE = re.compile(r"^(?:is|am|aged|turned|['’][sm])\s+", re.IGNORECASE)
+# An age is read as the vocabulary reads its age group: below 2 a baby, ...
 AGE_GROUPS = ((2, "baby"), (5, "toddler"), (13, "child"), (18, "teenager"), (65, ""), (200, "pensioner"))
 AGE_WEIGHT = 0.8  # the weight of its words, as a phrase of the vocabulary
 
 
 def _age_group(age: str) -> str:
-    """The age group of "14 year old" ("teenager"); "" for a working age, or none."""
-    number = tokenize(age)[0]
-    n = int(number) if number.isdigit() else _NUMBER_WORDS.get(number, -1)
+    """The age group of "14 year old", "2yo", "5 months old", "over 70s" or "is 84" ("teenager",
+    "toddler", "baby", "pensioner", "pensioner"); "" for a working age, or none."""
+    found = re.search(r"\d+|" + "|".join(_NUMBER_WORDS), age.lower())
+    if found is None:
+        return ""
+    number = found.group(0)
+    n = int(number) if number.isdigit() else _NUMBER_WORDS[number]
+    if re.search(r"\b(?:months?|weeks?)\b", age, re.IGNORECASE):
+        n = 0  # months or weeks old: a baby
     return next((word for below, word in AGE_GROUPS if 0 <= n < below), "")
 
 
@@ -352,10 +387,10 @@ class SearchIndex:
         welsh = (welsh_or_english(text, lang) or lang) == "cy"
         # a clitic leaning on a word is not part of it: "mae'r", "dwi'n" are not words "maer", "dwin";
         # "where's", "mate's" are "where", "mate" (the clitic itself says nothing)
-        text = (_WELSH_CLITIC if welsh else _ENGLISH_CLITIC).sub(" ", text)
         ages = [] if welsh else [m.group(0) for m in _AGE.finditer(text)]
         if ages:  # "my 14 year old": a teenager, whose "old" is no word of the need
             text = _AGE.sub(" ", text)
+        text = (_WELSH_CLITIC if welsh else _ENGLISH_CLITIC).sub(" ", text)
         words = tokenize(text)[:60]
         corrected, corrections = self._correct(words, text, lang)
         understanding = self.vocabulary.understand(corrected)
@@ -371,10 +406,10 @@ class SearchIndex:
         words to search and a category hint, and say nothing that an entry must account for."""
         added, sources, notes, cats = dict(u.added), dict(u.sources), list(u.notes), dict(u.categories)
         for age in ages:
-            exp = self.vocabulary.phrases.get((stem(_age_group(age)),)) if _age_group(age) else None
+            exp = self.vocabulary.phrases.get((phrase_stem(_age_group(age)),)) if _age_group(age) else None
             if exp is None:
                 continue
-            shown = " ".join(tokenize(age))
+            shown = " ".join(tokenize(_SAID_TO_BE.sub("", age)))  # "she is 72": "72"
             for w in exp.words:
                 added[w] = max(added.get(w, 0.0), AGE_WEIGHT)
                 sources.setdefault(w, shown)
@@ -392,7 +427,45 @@ class SearchIndex:
         skip = self.vocabulary.stopwords | set(self.vocabulary.welsh) | read
         senses = {w: welsh_meanings(w)[:2] for w in u.words if w not in skip}
         senses = {w: s for w, s in senses.items() if s}
-        return replace(u, senses=senses) if senses else u
+        return self._read_senses(replace(u, senses=senses)) if senses else u
+
+    def _read_senses(self, u: Understanding) -> Understanding:
+        """The resident vocabulary read over the first English senses of a Welsh message's words, in
+        the message's order, or for two words the other way round ("teimlo isel": feel low, read as
+        low mood; "cypyrddau gwag": cupboards empty, as empty cupboards; "anghofio": forget, read as
+        dementia), as the vocabulary reads a Welsh word it knows one step further: its words at
+        SENSE_READING, its kinds of service hinted at half. What it adds is searched as words."""
+        seq = [(t, w) for w in u.words if w in u.senses for t in self._sense_words(u, w, u.senses[w][0])]
+        if not seq:
+            return u
+        added, sources, notes, cats = dict(u.added), dict(u.sources), list(u.notes), dict(u.categories)
+        stems = [phrase_stem(t) for t, _ in seq]
+        used = [False] * len(seq)
+        phrases = self.vocabulary.phrases
+        for n in range(min(self.vocabulary.max_phrase, len(seq)), 0, -1):
+            for i in range(len(seq) - n + 1):
+                window = tuple(stems[i : i + n])
+                # Welsh puts an adjective after its noun: "cypyrddau gwag" is "empty cupboards"
+                exp = None if any(used[i : i + n]) else phrases.get(window) or phrases.get(window[::-1])
+                if exp is None or (n == 1 and not self._reads_as(seq[i][0], exp.words)):
+                    continue
+                used[i : i + n] = [True] * n
+                shown = " ".join(dict.fromkeys(w for _, w in seq[i : i + n]))
+                for word in exp.words:
+                    added[word] = max(added.get(word, 0.0), SENSE_READING)
+                    sources.setdefault(word, shown)
+                for c in exp.categories:
+                    cats[c] = cats.get(c, 0.0) + SENSE_READING
+                notes.append((shown, ", ".join(exp.words[:3]) or ", ".join(exp.categories)))
+        return replace(u, added=added, sources=sources, notes=tuple(notes), categories=cats)
+
+    def _reads_as(self, word: str, reading: tuple[str, ...]) -> bool:
+        """Is an English word close in meaning to what the vocabulary reads it as (SENSE_NEAR)? Not
+        the other sense of a homonym: "train" (the Welsh "trên") is no training course."""
+        if not reading:
+            return True
+        sims = self._meaning.closeness_to_texts([word], {"reading": " ".join(reading)})
+        return not sims or sims["reading"][0] >= SENSE_NEAR
 
     def _correct(
         self, words: list[str], text: str = "", lang: str = "en"
@@ -415,7 +488,7 @@ class SearchIndex:
                 out.append(w)
                 continue
             fixed = self._fix(w, language)
-            split = None if fixed else self._spell.split(w, self.vocabulary.stopwords)
+            split = None if fixed else self._split(w, language)
             if split:  # "foodbank" -> "food bank" (a typo fix wins: "unifrom" is "uniform", not "uni from")
                 out.extend(split)
                 corrections.append((w, " ".join(split)))
@@ -430,6 +503,15 @@ class SearchIndex:
             if joined in self._spell.words and joined not in out:
                 out.append(joined)
         return out, corrections
+
+    def _split(self, word: str, language: _MessageLanguage) -> list[str] | None:
+        """A word written joined, as the two words of the directory it is ("foodbank": food bank); in
+        a message not read as Welsh, never into a half the directory uses only in Welsh text:
+        "thailand" is not "thai" + "land" ("thai" is the mutated Welsh "tai", houses)."""
+        split = self._spell.split(word, self.vocabulary.stopwords)
+        if split and language.lang != "cy" and any(self._spell_languages().get(p) == "cy" for p in split):
+            return None
+        return split
 
     def _inflection(self, word: str) -> bool:
         """Another form of a word the directory or the vocabulary knows ("shouts" for "shout", "shoe"
@@ -535,12 +617,29 @@ class SearchIndex:
         # breaks a tie for: a Welsh message typed on the English page is read as Welsh
         msg_lang = welsh_or_english(query_text, lang) or lang
         said = self._information(understanding, msg_lang)
+        told = [w for w, x in said.items() if x > 0]
+        english = [self._english(w, understanding) for w in told]
+        # who, when, buying and selling, being short of money: what else a word says (`_roles`)
+        roles = self._roles(understanding, told, english)
+        # how close each of those words is to each kind of service (category) the directory has
+        kinds = self._meaning.closeness_to_texts(english, self._category_texts())
+        # a word that says who the message is about ranks for less than the need beside it
+        # (an English word as written: "dad" is not the Welsh "dad", father, parents; a Welsh one by its
+        # first English meaning: "mam" is "mum", not "mum parents")
+        heads = told if msg_lang != "cy" else [self._english(w, understanding, first=True) for w in told]
+        own = self._meaning.closeness_to_texts(heads, self._category_texts())
+        ranked, added, cut = _beside_who(understanding, said, told, roles["who"], own)
+        hinted = [self._hints(w) for w in told]
+        hints = dict(understanding.categories)
+        for w, its in zip(told, hinted, strict=True):
+            for c in its:
+                hints[c] = hints.get(c, 0.0) - cut.get(w, 0.0)
         weights: dict[str, float] = {}
         for w in understanding.words:
-            weight = (0.35 if w in self.vocabulary.weak else 1.0) * said.get(w, 1.0)
+            weight = (0.35 if w in self.vocabulary.weak else 1.0) * ranked.get(w, 1.0)
             if weight > 0:
                 weights[w] = max(weights.get(w, 0.0), weight)
-        for w, weight in understanding.added.items():
+        for w, weight in added.items():
             for part in tokenize(w):
                 if part not in self.vocabulary.stopwords:
                     weights[part] = max(
@@ -549,8 +648,8 @@ class SearchIndex:
         terms = query_terms(weights)
         categories = {
             cid: CATEGORY_BOOST * min(n, 2.0)
-            for cid, n in understanding.categories.items()
-            if cid in self.category_by_id
+            for cid, n in hints.items()
+            if cid in self.category_by_id and n > 0
         }
         filters = filters or Filters()
         wanted = max(limit * 3, 30)
@@ -572,7 +671,9 @@ class SearchIndex:
                 lexical[d] = _credit_in(d, used, credit)
                 entries[d] = entry
         close = self._meaning.similar(
-            self._meaning_words(understanding, said), limit, {e.slug for e in entries.values()}
+            self._meaning_words(replace(understanding, added=added), ranked),
+            limit,
+            {e.slug for e in entries.values()},
         )
         near: dict[int, float] = {}
         for slug, sim in close.items():
@@ -582,37 +683,52 @@ class SearchIndex:
                 continue
             near[d] = sim
             entries[d] = entry
+        # a good match is judged on the whole message, who the resident speaks of weighed in full
+        whole = near
+        if ranked is not said:
+            full = self._meaning.similar(
+                self._meaning_words(understanding, said), 0, {e.slug for e in entries.values()}
+            )
+            whole = {d: full[entries[d].slug] for d in entries if entries[d].slug in full}
         # how much of what the message says each candidate accounts for: by its words, or by the
         # closeness in meaning of each of the resident's words on its own
-        told = [w for w, x in said.items() if x > 0]
         by_meaning = self._meaning.closeness(
             [self._english(w, understanding) for w in told], [entries[d].slug for d in entries]
         )
         familiar = {w: self._familiar(w, msg_lang, understanding) for w in told}
-        coverage = {
-            d: _coverage(said, told, lexical.get(d, {}), by_meaning.get(entries[d].slug), familiar)
-            for d in entries
+        # a word that says when ("on Monday"), which an entry does not account for, counts against it
+        # WHEN_AGAINST, not fully: it says when the need is, not another need
+        against = {
+            w: min(UNMATCHED_FAMILIAR if familiar[w] else 1.0, 1 - (1 - WHEN_AGAINST) * when)
+            for w, when in zip(told, roles["when"], strict=True)
         }
-        # how close each of those words is to each kind of service (category) the directory has
-        kinds = self._meaning.closeness_to_texts(
-            [self._english(w, understanding) for w in told], self._category_texts()
-        )
+        # ranked by how much of the whole message an entry accounts for; a good match as far as it
+        # accounts for what the message names (the heaviest words it leaves out, not the story)
+        coverage, names = {}, {}
+        for d in entries:
+            args = (said, told, lexical.get(d, {}), by_meaning.get(entries[d].slug), against)
+            coverage[d], names[d] = _coverage(*args), _coverage(*args, MISSING_COUNTED)
         said_total = sum(said.values())
         phrase = _resident_phrase(understanding, said)
         hits: list[Hit] = []
         for fused, d, kind in _fuse(words, coverage, near):
             entry = entries[d]
-            support = coverage[d] + MEANING_SUPPORT * max(0.0, near.get(d, 0.0))
+            support = names[d] + MEANING_SUPPORT * max(0.0, whole.get(d, 0.0))
+            accounted = _accounted(told, lexical.get(d, {}), by_meaning.get(entry.slug))
             if kinds:
                 # ranked higher as far as the message is about its kinds of service; a good match only
                 # as far as the words it accounts for are what those kinds are about
-                fused += KIND_RANK * _kind_fit(said, told, [1.0] * len(told), kinds, entry)
-                accounted = _accounted(told, lexical.get(d, {}), by_meaning.get(entry.slug))
+                fused += KIND_RANK * _kind_fit(ranked, told, [1.0] * len(told), kinds, entry)
                 support += KIND_SUPPORT * (_kind_fit(said, told, accounted, kinds, entry) - KIND_NEUTRAL)
             if entry.status == "temporarily-closed":
                 fused *= CLOSED_PENALTY
             matched = words.get(d, (0.0, ()))[1]
-            good = support >= GOOD_MATCH and said_total >= GOOD_SAYS
+            good = (
+                support >= GOOD_MATCH
+                and said_total >= GOOD_SAYS
+                and _more_than_who(said, told, accounted, _who_counts(roles["who"], kinds, entry, hinted))
+                and _trade_met(told, accounted, roles, familiar)
+            )
             via = tuple(n for n in understanding.notes if n[0] in matched)
             if kind == "meaning":
                 hits.append(Hit(entry, round(fused, 4), (), (), close_to=phrase, good=good))
@@ -675,6 +791,8 @@ class SearchIndex:
                 out[w] = max(self._meaning.weight(t) for t in self._sense_words(u, w))
             elif lang == "cy" and self._meaning.ok and not self._meaning.is_word(w):
                 out[w] = max(WELSH_UNKNOWN * (self._meaning.weight(w) > 0), read_as.get(w, 0.0))
+                if self._spell.freqs.get(w, 0) >= DIRECTORY_COMMON * len(self.entries):
+                    out[w] = min(out[w], WEIGHT_IN_MOST)  # "wrecsam", in most entries, tells none apart
             else:
                 out[w] = max(self._says(w), surely.get(w, 0.0))
         if out and not any(c.isalpha() for w in out for c in w):  # only numbers ("999", "116 123"):
@@ -702,18 +820,39 @@ class SearchIndex:
         rarity = math.log(DIRECTORY_COMMON / share) / math.log(DIRECTORY_COMMON / DIRECTORY_RARE)
         return max(weight, min(1.0, rarity))
 
+    def _roles(self, u: Understanding, told: list[str], english: list[str]) -> dict[str, list[float]]:
+        """`MeaningIndex.roles` of each word of `told` (as `english`); a word says money is short
+        (hardship) also when a word the vocabulary reads it as does ("skint", which the model knows
+        only in pieces, is read as money)."""
+        roles = self._meaning.roles(english)
+        readings = {w: [a for a, source in u.sources.items() if w in tokenize(source)] for w in told}
+        read = sorted({a for r in readings.values() for a in r})
+        if read:
+            hardship = dict(zip(read, self._meaning.roles(read)["hardship"], strict=True))
+            roles["hardship"] = [
+                max([h, *(hardship[a] for a in readings[w])])
+                for w, h in zip(told, roles["hardship"], strict=True)
+            ]
+        return roles
+
+    def _hints(self, word: str) -> tuple[str, ...]:
+        """The kinds of service (category ids) the vocabulary reads a word on its own as."""
+        exp = self.vocabulary.phrases.get((phrase_stem(word),)) or self.vocabulary.welsh.get(word)
+        return exp.categories if exp is not None else ()
+
     def _familiar(self, word: str, lang: str = "en", u: Understanding | None = None) -> bool:
         """Does the directory (any entry) or the resident vocabulary know this word, in any of the
         forms the index's stemmer reads alike ("catalogue" when an entry says "catalogues", as the
         words search itself matches them)? (A Welsh word read through the dictionary: one of its
         English senses' words. In Welsh, another word the English model does not know is taken as
-        known: the model cannot judge it.)"""
+        known when it is Welsh of the dictionary, as written or mutated: the model cannot judge it;
+        one nothing knows, "mhasbort", counts as an English word nobody knows does.)"""
         if u is not None and word in u.senses:
             return any(t in self._known or self._known_stem(t) for t in self._sense_words(u, word))
         return (
             word in self._known
             or (word.isalpha() and len(stem(word)) >= 3 and self._known_stem(word))
-            or (lang == "cy" and self._meaning.ok and not self._meaning.is_word(word))
+            or (lang == "cy" and self._meaning.ok and not self._meaning.is_word(word) and is_welsh_word(word))
         )
 
     def _known_stem(self, word: str) -> bool:
@@ -728,13 +867,13 @@ class SearchIndex:
         text = sense if sense is not None else " ".join(u.senses[word])
         return [t for t in tokenize(text) if t not in self.vocabulary.stopwords] or tokenize(text)
 
-    def _english(self, word: str, u: Understanding | None = None) -> str:
+    def _english(self, word: str, u: Understanding | None = None, first: bool = False) -> str:
         """A Welsh word the vocabulary knows, or one read through the dictionary, as its English
-        meaning (the model is English)."""
+        meaning (the model is English): the vocabulary's first three words for it, or the `first`."""
         if u is not None and word in u.senses:
             return u.senses[word][0]
         exp = self.vocabulary.welsh.get(word)
-        return " ".join(exp.words[:3]) if exp is not None and exp.words else word
+        return " ".join(exp.words[: 1 if first else 3]) if exp is not None and exp.words else word
 
     def _meaning_words(self, u: Understanding, said: dict[str, float]) -> dict[str, float]:
         """The words the message's vector is made of: the resident's English content words (by
@@ -890,19 +1029,102 @@ def _credit_in(doc: int, used: list[tuple[str, TermPostings]], credit) -> dict[s
 
 
 def _coverage(
-    said: dict[str, float], told: list[str], lexical: dict[str, float], close, familiar: dict[str, bool]
+    said: dict[str, float],
+    told: list[str],
+    lexical: dict[str, float],
+    close,
+    against: dict[str, float],
+    counted: int | None = None,
 ) -> float:
     """How much of what the message says an entry accounts for (0..1): each of the resident's
     words, weighted by how much it says, counts as far as the entry matches it (`lexical`) or is
-    close in meaning to it on its own (`close`, cosine per word of `told`). A word the directory
-    and the vocabulary know (`familiar`) that this entry does not account for is context ("in the
-    house") and counts UNMATCHED_FAMILIAR of its weight against it; a word they have never seen
-    ("wedding", "passport") counts fully: the directory may have nothing for it."""
-    got = missing = 0.0
+    close in meaning to it on its own (`close`, cosine per word of `told`). A word it does not
+    account for counts against it times `against` (1 when not given): UNMATCHED_FAMILIAR for a word
+    the directory and the vocabulary know, which is context ("in the house"); WHEN_AGAINST for one
+    that says when ("on Monday"); fully for a word they have never seen ("wedding", "passport"):
+    the directory may have nothing for it. With `counted`, only that many of the heaviest words
+    left out count: a message names only so many things an entry must meet, and the rest of a long
+    one is the story around them ("the kettle on the hob", "the xbox every night")."""
+    got = 0.0
+    missing: list[float] = []
     for w, part in zip(told, _accounted(told, lexical, close), strict=True):
         got += said[w] * part
-        missing += said[w] * (1 - part) * (UNMATCHED_FAMILIAR if familiar.get(w) else 1.0)
-    return got / (got + missing) if got > 0 else 0.0
+        missing.append(said[w] * (1 - part) * against.get(w, 1.0))
+    against_it = sum(heapq.nlargest(counted, missing) if counted is not None else missing)
+    return got / (got + against_it) if got > 0 else 0.0
+
+
+def _beside_who(
+    u: Understanding, said: dict[str, float], told: list[str], who: list[float], kinds
+) -> tuple[dict[str, float], dict[str, float], dict[str, float]]:
+    """How much each word weighs in the ranking (`said`, and the vocabulary's readings `u.added`),
+    and how much less each weighs than it says (the kinds of service it hints at are cut as much):
+    a word that says who the message is about (`who`, see `MeaningIndex.roles`) weighs up to
+    WHO_RANK less, and so do the readings of a phrase made only of such words, when the message
+    says more than who (another word says GOOD_SAYS or more): "looking after my dad" is about
+    caring, not about parents, and "my mum keeps forgetting" about memory. Less so as the word is
+    itself close to a kind of service (`kinds`: category -> cosine per word of `told`; not cut at
+    all from WHO_RANK_KIND_FULL up): "baby" (0.63), "kids" (0.47) and "family" (0.72) are what some
+    services are for, "dad" (0.19) is not. (`said` itself, and no cut, when nothing changes.)"""
+    near = [max((sims[i] for sims in kinds.values()), default=0.0) for i in range(len(told))]
+    role = {
+        w: c * (1 - min(1.0, max(0.0, (n - WHO_RANK_KIND_LOW) / (WHO_RANK_KIND_FULL - WHO_RANK_KIND_LOW))))
+        for w, c, n in zip(told, who, near, strict=True)
+    }
+    if not any(said[w] >= GOOD_SAYS and role[w] < 0.5 for w in told):
+        return said, dict(u.added), {}
+    cut = {w: WHO_RANK * c for w, c in role.items()}
+    ranked = {w: x * (1 - cut.get(w, 0.0)) for w, x in said.items()}
+    added = {}
+    for a, weight in u.added.items():
+        source = [w for w in tokenize(u.sources.get(a, "")) if w in cut]
+        added[a] = weight * (1 - min((cut[w] for w in source), default=0.0))
+    return ranked, added, cut
+
+
+def _who_counts(who: list[float], kinds, entry: Entry, hinted: list[tuple[str, ...]]) -> list[float]:
+    """How much each of the resident's words counts as a need when an entry accounts for it (0..1):
+    fully, unless it says who the message is about (`who`, see `MeaningIndex.roles`); then only as
+    far as it is close to one of the entry's kinds of service (`kinds`: category -> cosine per word),
+    from WHO_KIND_LOW (not at all: "husband" with domestic abuse) to WHO_KIND_FULL ("baby" with early
+    years), or fully when the vocabulary reads the word as one of them (`hinted`: "dad" as parenting)."""
+    own = [kinds[c] for c in entry.categories if c in kinds]
+    out = []
+    for i, c in enumerate(who):
+        near = max((sims[i] for sims in own), default=0.0)
+        fit = min(1.0, max(0.0, (near - WHO_KIND_LOW) / (WHO_KIND_FULL - WHO_KIND_LOW)))
+        if set(hinted[i]) & set(entry.categories):
+            fit = 1.0
+        out.append(1 - WHO_CUT * c * (1 - fit))
+    return out
+
+
+def _more_than_who(
+    said: dict[str, float], told: list[str], accounted: list[float], counts: list[float]
+) -> bool:
+    """Does an entry account for more than who the message is about? Not when what it accounts for
+    (`accounted`, per word of `told`, by how much each says) is mostly words that say who (`counts`,
+    see `_who_counts`): "my husband" matched by a domestic abuse service that mentions husbands is
+    no match for "my husband is deaf"."""
+    best = max((said[w] * a for w, a in zip(told, accounted, strict=True)), default=0.0)
+    need = max((said[w] * a * c for w, a, c in zip(told, accounted, counts, strict=True)), default=0.0)
+    return best <= 0 or need >= WHO_ALONE * best
+
+
+def _trade_met(told: list[str], accounted: list[float], roles: dict[str, list[float]], familiar) -> bool:
+    """Does an entry account for the buying or selling a message asks for? A word of trade (see
+    `MeaningIndex.roles`) that no entry of the directory uses ("buy", "purchase") asks for what the
+    directory does not offer: only an entry that accounts for it at least TRADE_MET can be a good
+    match. Unless the message says money is short ("can't afford to buy food"): then buying is part
+    of a need the directory may meet. (A word of trade the directory does use, "shop" in "walk to
+    the shop", is left to the rest of the measure.)"""
+    if any(h >= TRADE_MET for h in roles["hardship"]):
+        return True
+    return all(
+        a >= TRADE_MET or familiar[w]
+        for w, a, t in zip(told, accounted, roles["trade"], strict=True)
+        if t >= TRADE_MET
+    )
 
 
 def _accounted(told: list[str], lexical: dict[str, float], close) -> list[float]:

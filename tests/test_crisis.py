@@ -1153,7 +1153,7 @@ WELSH_ENGLISH_TWINS = {
 def english_twins(section: str) -> set[str]:
     """The single words of a language section of crisis_concepts.yml that are ordinary English words, or
     the stem of one ("sai" of "says"), and no English concept word (so they would tag English messages)."""
-    from search_index.crisis import _base, _concepts, _plain
+    from search_index.crisis_reading import _base, _concepts, _plain
     from search_index.language import ordinary_english_words
 
     english = ordinary_english_words()
@@ -1471,7 +1471,166 @@ STILL_ALARMING = [
 ]
 
 
-@pytest.mark.parametrize("text, kind, tier", WHOLE_MESSAGES)
+# The eighth round: a body failing (the signs to call 999 for), a home in danger, a threat in writing or
+# in deeds, workers kept, a plan told by its logistics (message, kind, tier)
+BODY_HOME_THREATS_PLANS = [
+    (
+        "my daughter's asthma attack is getting worse and her inhaler isn't helping, her lips look blue",
+        "danger",
+        "urgent",
+    ),
+    ("my wife has been having seizures one after another for ten minutes", "danger", "urgent"),
+    ("he started fitting in the kitchen and it won't stop", "danger", "urgent"),
+    ("spilt boiling water on my baby's arm and the skin is blistering", "danger", "urgent"),
+    ("my dad keeps coughing up blood, quite a lot of it", "danger", "urgent"),
+    ("mum is on chemo and tonight her temperature is 38.5 and she's shaking", "danger", "urgent"),
+    ("my little boy isn't allowed to eat at his dad's and you can see his ribs", "danger", "urgent"),
+    ("there are sparks coming from the fuse box and it smells like burning", "danger", "urgent"),
+    ("the storm brought a wire down and it's sparking on the road outside", "danger", "urgent"),
+    ("the phone charger is smouldering on my bed", "danger", "urgent"),
+    ("a van has gone into the canal and there's someone inside", "danger", "urgent"),
+    ("mae'r dŵr yn codi yn y gegin ac mae Nain yn sownd", "danger", "urgent"),
+    (
+        "the old man next door's curtains haven't moved in 5 days and his milk is still on the step",
+        "danger",
+        "crisis",
+    ),
+    ("got a letter through the door saying they will burn us out", "abuse", "crisis"),
+    ("someone keeps leaving dead rats by our front door", "danger", "crisis"),
+    ("he told me if i leave nobody will ever find my body", "abuse", "crisis"),
+    ("how would i get hold of a gun, i need one for my ex", "danger", "crisis"),
+    ("the lads at the car wash aren't allowed to leave, they sleep in the back room", "abuse", "crisis"),
+    ("i keep thinking about the railway tracks near my house", "suicide", "concern"),
+    ("what is the most painless way? for me", "suicide", "crisis"),
+    ("just need enough tablets to do it", "suicide", "crisis"),
+    (
+        "sold my car, cancelled my gym, gave my dog to my sister, paid off the credit card",
+        "suicide",
+        "crisis",
+    ),
+    ("i've written a letter to my mum for when i'm gone", "suicide", "crisis"),
+    (
+        "my toddler fell down the stairs onto his head and now he's very quiet and hard to wake",
+        "danger",
+        "urgent",
+    ),
+    ("there's a rash on her legs that doesn't fade under a glass and she's so drowsy", "danger", "urgent"),
+    ("my waters broke in the car park and it's 8 weeks early", "danger", "urgent"),
+    ("his fit has gone on for ages and it won't stop", "danger", "urgent"),
+    ("she came off her bike, her wrist is bent the wrong way and she's gone clammy", "danger", "urgent"),
+    ("nan's oxygen reading is 84 and she's struggling to breathe", "danger", "urgent"),
+    ("the wound on his leg is spurting blood and pressing on it isn't stopping it", "danger", "urgent"),
+    ("the frying pan caught and the flames are spreading up the curtains", "danger", "urgent"),
+    ("rain is pouring in through the light fitting in the bathroom", "danger", "urgent"),
+    ("the back door's been forced and i think someone is still inside", "danger", "urgent"),
+    ("the scooter battery is smoking in the hall", "danger", "urgent"),
+    ("a little girl is on her own by the main road in her pyjamas", "danger", "urgent"),
+    ("my dad has dementia, he wandered off an hour ago and he's by the river", "danger", "urgent"),
+    (
+        "my brother said he's had enough of everything and he hasn't come home since last night",
+        "suicide",
+        "crisis",
+    ),
+    ("someone left bullets on our doorstep this morning", "danger", "crisis"),
+    ("he holds a cushion over my face when he is angry", "abuse", "crisis"),
+    (
+        "a man on the phone says the police will arrest me unless i transfer my savings, he's still on the line",
+        "danger",
+        "crisis",
+    ),
+    ("my ex says he'll send the lads round if i don't pay him", "abuse", "crisis"),
+    (
+        "a man in his 40s has been chatting to my 11 year old on snapchat and wants to meet her",
+        "sexual-violence",
+        "crisis",
+    ),
+    ("my neighbour has a black eye again and said her husband is looking for her", "abuse", "crisis"),
+    ("my boyfriend locks me in the flat when he goes to work", "abuse", "crisis"),
+    (
+        "woke up at a stranger's house, can't remember anything and my clothes were off",
+        "sexual-violence",
+        "crisis",
+    ),
+    (
+        "the workers at the farm are picked up in a van before dawn and live in one house with the windows covered",
+        "abuse",
+        "crisis",
+    ),
+    (
+        "my 15 year old has a second phone, new trainers and older lads pick him up at night",
+        "abuse",
+        "crisis",
+    ),
+    ("dad says i have to go abroad for my wedding, i'm 16 and i don't want it", "abuse", "crisis"),
+    ("given away my records, paid back my mate and cancelled my gym, i feel calm now", "suicide", "crisis"),
+    ("which chemists would sell me enough tablets if i go to a few different ones", "suicide", "crisis"),
+    ("got a hosepipe and some tape for the car exhaust", "suicide", "crisis"),
+    ("he chokes me during sex", "abuse", "crisis"),
+    ("he choked me last night and said next time he won't stop", "abuse", "crisis"),
+]
+
+# Their look-alikes: a symptom treated or asked of in general, a word of the same shape, a figure of
+# waiting, make-believe, a story, a parent minding a young child, a past with a life now
+ORDINARY_TOO = [
+    "my son's inhaler isn't working as well as it used to, can the gp change it?",
+    "keep fit class for over 60s in Caia Park",
+    "my sunburn is peeling, what cream is best",
+    "can i give blood if i had a cough last week",
+    "does chemo make you feel cold all the time?",
+    "how long can you go without eating before a blood test",
+    "the fire alarm keeps beeping, the battery must be low",
+    "a text saying my parcel is dead on arrival lol",
+    "got a letter saying the council will kill off the 5 bus",
+    "my cat keeps leaving dead mice on the doorstep",
+    "my son wants a nerf gun for his birthday, where sells them",
+    "i wrote a note for the milkman in case i'm out",
+    "saved up my nectar points, enough for a meal out",
+    "we're doing halloween, a pretend body hanging in the porch",
+    "I'll be dead before the council fixes this pothole",
+    "I'm 90 and I've sorted my will and funeral plan, now I want to enjoy a cruise",
+    "i'm stalking my ex's new girlfriend's instagram lol",
+    "my dad tracks my phone because i'm 14, is that allowed",
+    "the book has a scene where the mother overdoses, good for a book club?",
+    "my nan died in 2001 of cancer and i still miss her, any bereavement groups",
+    "i was in a violent relationship years ago and now i want to volunteer with a refuge",
+    "need rope for a tyre swing in the garden",
+    "my toddler bumped his head on the table, he's fine and playing",
+    "does the meningitis rash fade under a glass? asking for a leaflet",
+    "my waters broke at 40 weeks, which hospital do i go to",
+    "my dog had a fit last year but it's under control now with tablets",
+    "my gran is diabetic and gets really hot and sweaty in summer, any fan schemes?",
+    "the flames on the gas hob are yellow, who do I call to check it",
+    "is there a grant for rewiring, the light switch in the kitchen is old",
+    "the shed was broken into last year, any grants for a new lock",
+    "my son's vape is smoking a lot, is that normal?",
+    "my little boy wants to play football on his own in the park",
+    "my grandad has dementia and loves walking by the river with us",
+    "my brother's had enough of his job and is looking for another",
+    "the garden hose and tape are in the shed, how do i fix a leak",
+    "gave away my old clothes and paid back my sister, i feel calm now the flat is tidy, moving to Spain next week",
+    "which chemists do the flu jab, a few different ones near me",
+    "my cousin's wedding is in the summer, she's 25 and can't wait",
+    "my husband's got a firearms certificate for clay shooting, how do we renew it",
+    "I could murder a pint after this week",
+    "cut my thumb with the grater, it's stopped bleeding now",
+    "my daughter's epilepsy has been controlled for years, can she swim?",
+    "how do i best choke an opponent in judo?",
+    "the mould is getting worse in the baby's room and the landlord won't answer my texts",
+]
+
+# What those readings must never clear
+STILL_ALARMING_TOO = [
+    "i'll be dead before the ambulance gets here, i can't breathe",
+    "my husband tracks my phone and says he'll hurt me if i go out, i'm 34",
+    "saved up my tablets for weeks, enough now",
+    "he's been stalking me since i left him",
+    "the film had a scene like what he did to me last night, he strangled me",
+    "put my affairs in order, it's the last night, goodbye",
+    "my grandad has dementia and isnt answering his phone",
+]
+
+
+@pytest.mark.parametrize("text, kind, tier", WHOLE_MESSAGES + BODY_HOME_THREATS_PLANS)
 def test_what_a_whole_message_says_is_read(text, kind, tier):
     s = detect_crisis(text)
     assert s is not None, text
@@ -1484,12 +1643,12 @@ def test_what_a_whole_message_says_is_read_as_its_kind(text, kind):
     assert s is not None and s.kind == kind, (text, s)
 
 
-@pytest.mark.parametrize("text", ORDINARY_BESIDE)
+@pytest.mark.parametrize("text", ORDINARY_BESIDE + ORDINARY_TOO)
 def test_what_is_said_of_a_risk_word_can_make_it_ordinary(text):
     assert detect_crisis(text) is None, (text, detect_crisis(text))
 
 
-@pytest.mark.parametrize("text", STILL_ALARMING)
+@pytest.mark.parametrize("text", STILL_ALARMING + STILL_ALARMING_TOO)
 def test_what_makes_a_risk_word_ordinary_never_clears_a_real_danger(text):
     assert detect_crisis(text) is not None, text
 

@@ -55,15 +55,19 @@ HARMLESS = [t for d in DATA.values() for t in d["harmless"]]
 # 9.9%; the morning before 71.7% / 14.6%). Sets 33 and 34 (broad), written blind during the seventh round
 # (what a whole message says, read across its clauses): set 33 with the code of the round's start 85.7% /
 # 7.9%, at the end of its first half 87.2% / 6.8% (then tuned on); set 34, measured at the round's start
-# 87.4% / 10.5% and at its end 88.0% / 8.4%. All thirty-four together: 94.0% / 5.4% (5.42%), the floors below.
-RISK_FLAGGED = 0.935  # at least this share of risk messages flagged (target 0.95)
+# 87.4% / 10.5% and at its end 88.0% / 8.4%. Sets 35 and 36, written blind at the start of the eighth round
+# (a danger told by what is happening): set 35 with the code of the round's start 88.8% / 3.6%, at its end
+# 90.7% / 3.6% (never read: the honest figure); set 36 at the start 78.3% / 4.1%, after the round's first
+# batch 79.1% / 4.1% (then tuned on). All thirty-six together: 95.2% / 5.0% (4.96%), the floors below (93.3%
+# / 5.3% with the code of the round's start).
+RISK_FLAGGED = 0.948  # at least this share of risk messages flagged (target 0.95)
 # at most this share of harmless look-alikes flagged (target 0.02; the blind sets' false alarms are
 # counted, not tuned away)
-HARMLESS_FLAGGED = 0.056
+HARMLESS_FLAGGED = 0.051
 
 
 def test_heldout_sets_are_big_enough():
-    assert len(SETS) >= 34
+    assert len(SETS) >= 36
     assert (
         len(DATA["crisis_heldout.yml"]["risk"]) >= 150 and len(DATA["crisis_heldout.yml"]["harmless"]) >= 120
     )

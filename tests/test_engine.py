@@ -204,12 +204,14 @@ def test_porter_joins_mobile_and_mobility_and_the_index_keeps_them_apart():
     """Pins Porter's own behaviour (the reason for SEPARATE_STEMS), then checks that the index, the
     analyzer chain and the query side all give each family its own stem, and nothing else."""
     assert porter_stem("mobile") == porter_stem("mobility") == porter_stem("mobilities") == "mobil"
+    assert porter_stem("memorial") == porter_stem("memory") == porter_stem("memories") == "memori"
     for family, words in SEPARATE_STEMS.items():
         for word in words:
             assert index_words(word) == [family]
             assert [t.text for t in analyzer()(word)] == [family]
             assert query_terms({word: 1.0}) == {family: 1.0, name_term(word): 1.0}
     assert index_words("mobile mobiles immobile") == ["mobil", "mobil", "immobil"]
+    assert index_words("memory memories") == ["memori", "memori"]
 
 
 @examples(25)

@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from search_index.lexicon import load_vocabulary, mutations, tokenize, word_set
+from search_index.lexicon import load_vocabulary, mutations, phrase_stem, tokenize, word_set
 
 
 @pytest.fixture(scope="module")
@@ -160,3 +160,28 @@ def test_a_word_set_of_a_real_dictionary():
         pytest.skip("no English word list on this machine (scripts/install-system-deps)")
     assert all(w in words for w in ("shout", "park", "a", "zebra"))
     assert "samaritan" not in words and "" not in words and "shouts\npark" not in words
+
+
+@pytest.mark.parametrize(
+    "word, stem",
+    [
+        ("forgetting", "forget"),
+        ("forgetful", "forget"),
+        ("robbed", "rob"),
+        ("swimming", "swim"),
+        ("falling", "fall"),  # l, s and z stay doubled, as Porter has it
+        ("kissing", "kiss"),
+        ("egg", "egg"),  # only before -ing or -ed
+        ("butter", "butter"),
+    ],
+)
+def test_the_vocabulary_reads_a_doubled_consonant_before_ing_or_ed_as_single(word, stem):
+    assert phrase_stem(word) == stem
+
+
+def test_a_phrase_is_read_whatever_form_of_its_verb_is_written(vocab):
+    """ "forgetful" is a phrase of the vocabulary (dementia): "forgetting" reads as it, as "skipped
+    school" reads as "skipping school"."""
+    assert "older-people" in vocab.understand(tokenize("my mum keeps forgetting where she lives")).categories
+    skipped, skipping = (vocab.understand(tokenize(t)) for t in ("skipped school", "skipping school"))
+    assert skipped.added and skipped.added == skipping.added

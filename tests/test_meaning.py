@@ -251,6 +251,40 @@ def test_a_welsh_message_is_read_word_by_word_through_the_dictionary(bundled):
     assert "food" in res.hits[0].entry.categories and res.confident, [h.slug for h in res.hits[:3]]
 
 
+@pytest.mark.parametrize(
+    "text, lang",
+    [
+        ("poeni'n arw", "cy"),  # the particle leaning on a word is Welsh: English has none
+        ("cysgu'n wael", "cy"),
+        ("cwpwrdd gwag", "cy"),  # no everyday word of either language: the dictionaries' words
+        ("skint", "en"),
+        ("help with the leccy", "en"),
+        ("fish'n'chips shop near me", "en"),
+        ("clases de inglés para adultos", None),  # "de" is a Welsh word too, but one of five
+    ],
+)
+def test_a_short_welsh_message_is_told_from_english_by_its_clitics_and_the_dictionary(text, lang):
+    from search_index.language import welsh_or_english
+
+    assert welsh_or_english(text, "en") == lang
+
+
+def test_a_welsh_message_is_read_through_the_vocabulary_in_english(bundled):
+    """The English senses of a Welsh message's words are read by the resident vocabulary ("cwpwrdd
+    gwag" is cupboard empty: empty cupboards, food) and what it reads them as is searched, also on the
+    English page. A single word's reading counts only when the model finds the word close to it: "trên"
+    is a train, which the vocabulary reads as training (the English homonym)."""
+    understanding, _ = bundled.understand("mae'r cwpwrdd yn wag", lang="en")
+    assert "food" in understanding.categories and "food bank" in understanding.added
+    res = bundled.search("mae'r cwpwrdd yn wag")
+    assert "food" in res.hits[0].entry.categories and res.confident, [h.slug for h in res.hits[:3]]
+    assert bundled._reads_as("forget", ("dementia", "memory"))
+    assert not bundled._reads_as("train", ("skills", "courses"))
+    understanding, _ = bundled.understand("Faint o'r gloch mae'r trên i Gaerdydd?")
+    assert "learning" not in understanding.categories and "courses" not in understanding.added
+    assert not bundled.search("Faint o'r gloch mae'r trên i Gaerdydd?").confident
+
+
 def test_an_english_clitic_is_not_part_of_the_word(bundled):
     """ "where's" is "where" and "is": not a rare word "wheres" that no entry accounts for."""
     understanding, _ = bundled.understand("where's the nearest petrol station, it's on my mate's road")
@@ -272,6 +306,45 @@ def test_an_age_is_read_as_its_age_group_not_as_old(bundled, message, kind):
     understanding, _ = bundled.understand(message)
     assert not {"year", "yr", "old"} & set(understanding.words), understanding.words
     assert kind in bundled.search(message).hits[0].entry.categories, bundled.search(message).hits[0].slug
+
+
+@pytest.mark.parametrize(
+    "message, group, kind",
+    [
+        ("does my 3yo get any free childcare hours", "toddler", "early-years"),
+        ("a playgroup for a 4 y/o", "toddler", None),
+        ("my baby is 7 weeks old and won't settle", "baby", "early-years"),
+        ("a lunch club, she is 79 and lives alone", "pensioner", "older-people"),
+        ("my grandad's 91, lonely since he lost my nan", "pensioner", "older-people"),
+        ("something for my dad to do, he is in his late 80s", "pensioner", None),
+    ],
+)
+def test_an_age_written_short_or_said_of_someone_is_read_as_its_age_group(bundled, message, group, kind):
+    """ "3yo", "4 y/o", "7 weeks old", "in his late 80s", "she is 79", "grandad's 91": ages, read as the
+    vocabulary reads their age group (the number itself is no word of the need)."""
+    understanding, _ = bundled.understand(message)
+    expansion = bundled.vocabulary.phrases[(search.phrase_stem(group),)]
+    assert set(expansion.words) <= set(understanding.added), understanding.added
+    assert not {"3yo", "yo", "o", "weeks", "old", "79", "91", "80s", "late"} & set(understanding.words)
+    if kind is not None:
+        assert kind in bundled.search(message).hits[0].entry.categories, bundled.search(message).hits[0].slug
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I'm 3 months behind with the rent",
+        "my rent is 450 a month",
+        "the bus is 20 minutes late again",
+        "we are 5 in the house",
+        "sold over 70 tickets",
+        "room 12 at the hub",
+    ],
+)
+def test_a_number_that_is_no_age_is_not_read_as_one(text):
+    """A number after "is" or "'m" that goes on to say what it counts, or one that does not end the
+    clause, is no age."""
+    assert [m.group(0) for m in search._AGE.finditer(text) if search._age_group(m.group(0))] == []
 
 
 def test_a_word_in_most_entries_says_little(bundled):
@@ -465,27 +538,42 @@ def test_serve_says_when_search_by_meaning_is_off_and_still_answers(tmp_path):
         (
             "meaning_heldout.yml",
             (150, 40),
-            {"lay": 0.92, "messages": 0.94, "unanswerable": 0.92, "confident": 0.91},
+            {"lay": 0.93, "messages": 0.96, "unanswerable": 0.95, "confident": 0.91},
         ),
         (
             "meaning_heldout_2.yml",
             (130, 30),
-            {"lay": 0.82, "messages": 0.92, "unanswerable": 0.73, "confident": 0.85},
+            {"lay": 0.83, "messages": 0.95, "unanswerable": 0.80, "confident": 0.84},
         ),
         (
             "meaning_heldout_3.yml",
             (90, 30),
-            {"lay": 0.96, "messages": 0.86, "unanswerable": 0.93, "confident": 0.85},
+            {"lay": 0.96, "messages": 0.86, "unanswerable": 0.96, "confident": 0.86},
         ),
         (
             "meaning_heldout_4.yml",
             (126, 34),
-            {"lay": 0.87, "messages": 0.93, "unanswerable": 0.88, "confident": 0.85},
+            {"lay": 0.88, "messages": 0.93, "unanswerable": 0.88, "confident": 0.87},
         ),
         (
             "meaning_heldout_5.yml",
             (180, 45),
-            {"lay": 0.90, "messages": 0.97, "unanswerable": 0.86, "confident": 0.89},
+            {"lay": 0.90, "messages": 0.97, "unanswerable": 0.88, "confident": 0.90},
+        ),
+        (
+            "meaning_heldout_6.yml",
+            (166, 50),
+            {"lay": 0.93, "messages": 0.98, "unanswerable": 0.86, "confident": 0.94},
+        ),
+        (
+            "meaning_heldout_7.yml",
+            (163, 50),
+            {"lay": 0.94, "messages": 0.98, "unanswerable": 0.96, "confident": 0.93},
+        ),
+        (
+            "meaning_heldout_8.yml",
+            (212, 50),
+            {"lay": 0.84, "messages": 0.92, "unanswerable": 0.86, "confident": 0.75},
         ),
     ],
 )
@@ -500,6 +588,217 @@ def test_held_out_figures(bundled, name, size, floors):
     detail = "\n".join(figures["misses"])
     for kind, floor in floors.items():
         assert figures[kind][0] / figures[kind][1] >= floor, f"{kind}\n{detail}"
+
+
+# --- who, when, and buying: what else a word says -------------------------------------------------
+
+
+def test_words_that_say_who_when_trade_or_hardship_are_told_apart_from_needs(bundled):
+    """The model places words near a few plain words for each role: days, months and parts of the
+    day are when, relatives who, buying and selling trade, being short of money hardship, though
+    none of these is among the words that define them; needs play no role. A word the model knows
+    only in pieces is never when ("nightclub": "night" + "club"); "cheap" is neither trade nor
+    hardship."""
+    roles_of = {
+        "when": ["sunday", "january", "hour"],
+        "who": ["cousin", "nephew", "grandson"],
+        "trade": ["purchasing", "buying", "shops"],
+        "hardship": ["afford", "affording"],
+        None: ["bailiffs", "dentist", "mould", "asthma", "nightclub", "sunbed", "cheap"],
+    }
+    words = [w for ws in roles_of.values() for w in ws]
+    roles = bundled._meaning.roles(words)
+    assert set(roles) == set(meaning.WORD_ROLES)
+    for role, ws in roles_of.items():
+        for w in ws:
+            played = {r for r in roles if roles[r][words.index(w)] >= 0.9}
+            assert played == ({role} if role else set()), (w, played)
+            if role is None:
+                assert all(roles[r][words.index(w)] == 0 for r in roles), w
+
+
+@pytest.mark.parametrize(
+    "word, base",
+    [
+        ("purchases", "purchase"),
+        ("selling", "sell"),
+        ("dancing", "dance"),
+        ("stopped", "stop"),
+        ("boxes", "box"),
+    ],
+)
+def test_a_word_is_judged_without_its_english_ending(word, base):
+    assert base in meaning._base_forms(word)
+
+
+def test_an_ending_is_taken_off_only_where_english_adds_it():
+    """ "es" is an ending after s, x, z, ch and sh only: "shoes" is not "sho" (a whole word of the
+    model's vocabulary, which would stand for it)."""
+    assert meaning._base_forms("shoes") == ["shoes", "shoe"]
+    for word in ("bus", "boss", "bonus", "basis"):
+        assert meaning._base_forms(word) == [word]
+
+
+def test_roles_are_nothing_when_the_model_is_off(model_off):
+    index = meaning.MeaningIndex(None, {}, str)
+    assert index.roles(["sunday", "cousin"]) == {role: [0.0, 0.0] for role in meaning.WORD_ROLES}
+
+
+@pytest.mark.parametrize(
+    "message, kind",
+    [
+        ("the bailiffs are coming on Sunday", "money"),
+        ("mould in the flat since January", "housing"),
+    ],
+)
+def test_a_day_or_month_the_directory_never_names_does_not_shake_a_clear_need(bundled, message, kind):
+    """ "Sunday" is when the need is, not another need: an entry that does not mention it loses
+    WHEN_AGAINST of its weight, not all of it (before, "the bailiffs are coming on Sunday" was not
+    confident)."""
+    res = bundled.search(message)
+    assert res.confident and kind in res.hits[0].entry.categories, (message, res.hits[0].why())
+
+
+@pytest.mark.parametrize(
+    "message",
+    ["next Sunday", "every January", "tattoo parlour open on Sunday", "wedding venue for next January"],
+)
+def test_a_day_or_month_never_makes_a_good_match(bundled, message):
+    assert not bundled.search(message).confident, message
+
+
+@pytest.mark.parametrize("message", ["my boyfriend", "a present for my girlfriend", "my husband is deaf"])
+def test_a_partner_alone_is_no_domestic_abuse_match(bundled, message):
+    """A domestic abuse service whose text mentions husbands and partners accounts for "husband",
+    but a word that says who is no need on its own: not a good match, so not a confident answer."""
+    res = bundled.search(message)
+    assert not any(h.good and "domestic-abuse" in h.entry.categories for h in res.hits), message
+    assert not res.confident, message
+
+
+def test_a_partner_with_a_need_reaches_the_need(bundled):
+    """The vocabulary reads "wife", "husband" as a partner, with no sign of abuse: what the message
+    asks for leads (before, "my wife got made redundant" put Live Fear Free first)."""
+    res = bundled.search("my wife got made redundant")
+    assert "learning" in res.hits[0].entry.categories, res.hits[0].why()
+    assert not any(h.good and "domestic-abuse" in h.entry.categories for h in res.hits)
+    res = bundled.search("my wife wants to learn English")
+    assert res.confident and "language" in res.hits[0].entry.categories
+
+
+@pytest.mark.parametrize(
+    "message, kind",
+    [
+        ("my baby will not feed", "early-years"),
+        ("things to do with my toddler", "early-years"),
+        ("dad and toddler group", "parenting"),
+    ],
+)
+def test_who_is_the_need_when_the_service_is_for_those_people(bundled, message, kind):
+    """A word that says who counts as a need for an entry whose kinds of service are about such
+    people ("baby" and the early years), or that the vocabulary reads it as ("dad": parenting)."""
+    res = bundled.search(message)
+    assert res.confident and kind in res.hits[0].entry.categories, (message, res.hits[0].why())
+
+
+@pytest.mark.parametrize(
+    "message, kind",
+    [
+        ("worn out caring for my dad, he keeps forgetting things", "older-people"),
+        ("my mum has dementia and i need a break", "older-people"),
+    ],
+)
+def test_who_ranks_for_less_than_the_need_beside_it(bundled, message, kind):
+    """ "my dad" says who the message is about; the vocabulary's reading of "dad" as parenting does
+    not outrank the need beside it (before, the parent group came first)."""
+    res = bundled.search(message)
+    assert kind in res.hits[0].entry.categories, [h.slug for h in res.hits[:3]]
+    assert not any(h.good and "parenting" in h.entry.categories for h in res.hits[:1])
+
+
+def test_who_ranks_for_less_in_welsh_too(bundled):
+    """ "Mam" is "mum" to the Welsh vocabulary (and "parents" after it): a person, who ranks for less
+    than "anghofio" (forget, read as dementia) beside it."""
+    res = bundled.search("Mae Mam yn anghofio pethau drwy'r amser")
+    assert "older-people" in res.hits[0].entry.categories, [h.slug for h in res.hits[:3]]
+
+
+@pytest.mark.parametrize(
+    "message, kind",
+    [
+        ("support for new dads", "parenting"),
+        ("my baby won't stop crying", "early-years"),
+        ("my kids are hungry", "food"),
+    ],
+)
+def test_who_still_ranks_when_it_is_the_need_or_a_kind_of_service(bundled, message, kind):
+    """A word that says who is the need when nothing else says much ("new dads"), and a word
+    that is itself what some services are for ("baby", "kids") is not cut."""
+    res = bundled.search(message)
+    assert any(kind in h.entry.categories for h in res.hits[:3]), [h.slug for h in res.hits[:3]]
+    said = {"dad": 1.0, "forgetting": 1.0, "baby": 1.0}
+    u = search.Understanding(tuple(said), {}, {}, ())
+    kinds = {"parenting": [0.19, 0.1, 0.4], "early-years": [0.0, 0.1, 0.63]}
+    ranked, _, cut = search._beside_who(u, said, list(said), [1.0, 0.0, 1.0], kinds)
+    assert ranked["dad"] < 0.5 and ranked["forgetting"] == 1.0 and ranked["baby"] == 1.0, ranked
+
+
+def test_abuse_by_a_partner_is_still_read_as_abuse(bundled):
+    res = bundled.search("my husband hits me")
+    assert res.crisis is not None and res.confident
+    assert any("domestic-abuse" in h.entry.categories for h in res.hits[:3])
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "where can I buy a second hand washing machine",
+        "where can I purchase a football kit",
+        "buying a laptop for college",
+        "best place to buy garden furniture",
+    ],
+)
+def test_a_wish_to_buy_is_no_good_match_for_a_service_that_sells_nothing(bundled, message):
+    """No entry of the bundled directory speaks of buying: a message that asks to buy something,
+    however close its thing is to a service (a cot, college, a garden), gets no confident answer."""
+    res = bundled.search(message)
+    assert not res.confident, (message, res.hits[0].slug if res.hits else None)
+
+
+@pytest.mark.parametrize(
+    "message, kind",
+    [
+        ("no money to buy food for the kids", "food"),
+        ("skint and cant buy food", "food"),
+        ("cheap meals near me", "food"),
+    ],
+)
+def test_buying_beside_a_need_the_directory_meets_is_still_answered(bundled, message, kind):
+    """Buying when money is short ("no money", "skint": the vocabulary reads it as money) is part of
+    a need a service may meet, not shopping."""
+    res = bundled.search(message)
+    assert res.confident and kind in {c for h in res.hits[:3] for c in h.entry.categories}, (
+        message,
+        [h.slug for h in res.hits[:3]],
+    )
+
+
+# --- a joined word is split only into words of its own language ---------------------------------
+
+
+@pytest.mark.parametrize("message", ["flights to Thailand", "a holiday in Finland"])
+def test_an_english_word_is_not_split_into_a_welsh_half(bundled, message):
+    """ "thai" and "fin" are words the directory has only in its Welsh text (the mutated "tai",
+    houses): an English message's "thailand" is not "thai land", nor housing."""
+    res = bundled.search(message)
+    assert res.corrections == () and not res.confident, (message, res.corrections)
+    assert not any("housing" in h.entry.categories for h in res.hits[:1])
+
+
+def test_a_joined_english_word_is_still_split(bundled):
+    res = bundled.search("foodbank near me")
+    assert res.confident and "food" in res.hits[0].entry.categories
+    assert bundled.understand("is there a lunchclub")[1] == [("lunchclub", "lunch club")]
 
 
 # --- the front-ends say so ----------------------------------------------------------------------
@@ -570,3 +869,45 @@ def test_the_web_chat_says_when_nothing_is_a_good_match(bundled_app):
     assert "I don't have a good match for that." in chat.text
     assert "These might help:" in chat.text and "116 123" in chat.text
     assert html.escape("Browse by topic", quote=False) in chat.page.get_data(as_text=True)
+
+
+@pytest.mark.parametrize(
+    "message, slug",
+    [
+        ("my nan's memory is going", "cpp-dementia-day-care"),
+        ("forgetful", "cpp-dementia-day-care"),
+        ("memorial garden", "caia-park-memorial-garden"),
+    ],
+)
+def test_memory_is_not_a_memorial(bundled, message, slug):
+    """Porter reads "memory" and "memorial" as one stem ("memori"); the index keeps "memorial" a
+    family of its own (SEPARATE_STEMS), so a failing memory does not lead to the memorial garden."""
+    assert bundled.search(message).hits[0].slug == slug
+
+
+def test_a_welsh_word_is_weighed_as_an_english_one_is(bundled):
+    """In a Welsh message, "Wrecsam" (in most entries) says little, as "wrexham" does in English;
+    and a word that no entry, nor the vocabulary, nor the Welsh-English dictionary knows ("mhasbort")
+    counts against an entry that leaves it out, as an English word nobody knows does. A word any of
+    them knows stays familiar ("nyledion", debts, mutated)."""
+    understanding, _ = bundled.understand("Oes rhywun yn nabod plymwr da yn Wrecsam?", "cy")
+    assert bundled._information(understanding, "cy")["wrecsam"] <= search.WEIGHT_IN_MOST
+    assert not bundled._familiar("mhasbort", "cy") and not bundled._familiar("zzgwrthb", "cy")
+    assert bundled._familiar("nyledion", "cy") and bundled._familiar("cawl", "cy")
+
+
+def test_a_long_message_is_judged_on_what_it_names_not_its_whole_story(bundled):
+    """Of the words an entry leaves out, only the heaviest MISSING_COUNTED count against a good
+    match: the rest of a long message is the story around the need. A short message's words all
+    count, as before (an unknown "passport" is no need the directory meets)."""
+    said = dict.fromkeys(["need", "a", "b", "c", "d", "e"], 1.0)
+    lexical = {"need": 1.0}
+    assert search._coverage(said, list(said), lexical, None, {}) == pytest.approx(1 / 6)
+    assert search._coverage(said, list(said), lexical, None, {}, 3) == pytest.approx(1 / 4)
+    message = (
+        "my son is 15 and lives on his playstation and energy drinks, never leaves his bedroom, "
+        "skips school and barely talks to us any more"
+    )
+    res = bundled.search(message)
+    assert res.confident and "young-people" in res.hits[0].entry.categories, res.hits[0].slug
+    assert not bundled.search("where can I renew my passport").confident

@@ -46,6 +46,27 @@ WEIGHT_FULL = 12.0  # and this long or longer carry full weight
 RANK_COMMON = 700  # a whole word this early in the model's vocabulary ("no", "up", "out") weighs least
 RANK_RARE = 8000  # and from this far on ("food", "gas", "meter") fully
 WEIGHT_MIN = 0.15  # but a word (not a number) always weighs a little: the model's lengths are rough
+# Roles a word of a message may play beside the need it states: who it is about ("my wife"), when
+# ("on Monday"), buying and selling ("where can I buy"), or being short of money ("can't afford").
+# Each role is a few plain words; a resident's word plays it as far as its mean cosine with the three
+# closest of them goes from the role's floor to its full mark. The model places "sunday", "cousin" or
+# "purchasing" near these words without their being listed. The marks of trade and hardship are
+# higher (their words are close to one another): "cheap" is neither.
+WORD_ROLES = {
+    "when": (
+        "day week month year morning afternoon evening night today yesterday tomorrow weekend",
+        0.15,
+        0.25,
+    ),
+    "who": (
+        "wife husband mother father son daughter brother sister friend neighbour partner grandmother",
+        0.15,
+        0.25,
+    ),
+    "trade": ("buy sell shop store purchase price", 0.35, 0.5),
+    "hardship": ("money afford poor broke", 0.35, 0.5),
+}
+ROLE_TOP = 3
 
 _LOCK = threading.Lock()
 _LOADED: dict[str, object] = {}
@@ -159,6 +180,25 @@ class MeaningModel:
         if rank is not None:  # a whole word of the vocabulary, which is in order of frequency
             weight = min(weight, math.log(max(rank, 1) / RANK_COMMON) / math.log(RANK_RARE / RANK_COMMON))
         return min(1.0, max(WEIGHT_MIN, weight))
+
+
+def _base_forms(word: str) -> list[str]:
+    """The word, then what it may be without an English ending: "shops" shop, "buying" buy,
+    "hiring" hire, "shopping" shop, "churches" church, "mondays" monday ("shoes" is not "sho", nor
+    "boss" "bos")."""
+    forms = [word]
+    for ending in ("ing", "ed", "s", "es"):
+        base = word[: -len(ending)]
+        if not word.endswith(ending) or len(base) < 3:
+            continue
+        if ending == "es" and not base.endswith(("s", "x", "z", "ch", "sh")):
+            continue
+        if ending == "s" and base.endswith(("s", "u", "i")):  # "boss", "bonus", "basis": no plural "s"
+            continue
+        forms += [base, base + "e"] if ending in ("ing", "ed") else [base]
+        if ending in ("ing", "ed") and len(base) >= 4 and base[-1] == base[-2]:
+            forms.append(base[:-1])
+    return forms
 
 
 def embed(texts: list[str]):
@@ -374,6 +414,7 @@ class MeaningIndex:
     def __init__(self, stored: EntryVectors | None, entries: dict, text: Callable[[Any], str]):
         self.model = MeaningModel.load()
         self._text_vectors: dict[str, Any] = {}  # text -> its vector (see `closeness_to_texts`)
+        self._roles: dict[str, Any] | None = None  # the vectors of WORD_ROLES' words (see `roles`)
         self.slugs: list[str] = []
         self.row: dict[str, int] = {}
         self.matrix = None
@@ -457,6 +498,47 @@ class MeaningIndex:
             _warn_once("texts", f"search by meaning failed, words alone are searched: {problem(exc)}")
             return {}
 
+    def roles(self, words: list[str]) -> dict[str, list[float]]:
+        """How far each word plays each role of WORD_ROLES (0..1): "sunday" and "week" when, "husband"
+        and "cousin" who, "buying" and "shops" trade, "afford" hardship; "bailiffs", "dentist" and
+        "rent" none. A word is judged as the model knows it whole (`_whole`); one it knows only in
+        pieces is judged by their mean for who, and plays no other role ("nightclub" is "night" +
+        "club", not when). All 0 when the layer is off."""
+        none = {role: [0.0] * len(words) for role in WORD_ROLES}
+        if self.model is None or not words:
+            return none
+        try:
+            import numpy as np
+
+            if self._roles is None:
+                self._roles = {
+                    role: self.model.embed([self._whole(w) or w for w in examples.split()])
+                    for role, (examples, _, _) in WORD_ROLES.items()
+                }
+            forms = [self._whole(w) for w in words]
+            vectors = self.model.embed([f or w for f, w in zip(forms, words, strict=True)])
+            whole = np.array([f is not None for f in forms])
+            out = {}
+            for role, examples in self._roles.items():
+                _, floor, full = WORD_ROLES[role]
+                near = np.sort(vectors @ examples.T, axis=1)[:, -ROLE_TOP:].mean(axis=1)
+                score = np.clip((near - floor) / (full - floor), 0.0, 1.0)
+                out[role] = (score if role == "who" else score * whole).tolist()
+            return out
+        except Exception as exc:
+            _warn_once("roles", f"search by meaning failed, words alone are searched: {problem(exc)}")
+            return none
+
+    def _whole(self, word: str) -> str | None:
+        """The word as the model knows it whole: as written, capitalised ("Monday"), or the same for
+        the word without an English ending ("shops", "buying", "hiring", "mondays"); None when the
+        model knows it only in pieces."""
+        for form in _base_forms(word):
+            for written in (form, form.capitalize()):
+                if self.model.is_word(written):
+                    return written
+        return None
+
     def similar(self, weighted: dict[str, float], k: int, also: set[str] = frozenset()) -> dict[str, float]:
         """slug -> cosine similarity to the weighted words, for the `k` closest entries and for the
         entries in `also` (empty when the layer is off)."""
@@ -472,7 +554,12 @@ class MeaningIndex:
             # two-core machine took 15 ms instead of 1
             sims = np.einsum("ij,j->i", self.matrix, q)
             k = min(k, len(self.slugs))
-            top = np.argpartition(-sims, k - 1)[:k] if 0 < k < len(self.slugs) else range(len(self.slugs))
+            if k <= 0:
+                top = []  # only the entries in `also` (a dict of all 10,000 cost a millisecond a search)
+            elif k < len(self.slugs):
+                top = np.argpartition(-sims, k - 1)[:k]
+            else:
+                top = range(len(self.slugs))
             out = {self.slugs[i]: float(sims[i]) for i in top}
             for s in also:
                 i = self.row.get(s)

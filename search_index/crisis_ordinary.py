@@ -1,0 +1,1373 @@
+"""Crisis detection, what reads a flagged message as ordinary: a story, a past, a topic, a figure
+of speech, a game, a thing at a task. Each reading is narrow, and none clears a message with a second
+signal, a means at hand or a now. Used by `crisis._detect` after the rules have read a message."""
+
+from __future__ import annotations
+
+import logging
+import re
+import time
+
+from .crisis_reading import (
+    _ABSENT,
+    _BLADES,
+    _EVENTS,
+    _FUNCTION_WORDS,
+    _GAMING,
+    _ITCHES,
+    _JOKING,
+    _LATE,
+    _LEISURE,
+    _LONG_AGO,
+    _MEANS,
+    _MILD_SIGNS,
+    _ONGOING,
+    _PARTNERS,
+    _PETS,
+    _RISK_CONCEPTS,
+    _SPORT,
+    _SWALLOWED,
+    _TOOK_OR_KEPT,
+    _TOOLS_THAT_SLIP,
+    _TOPIC_FRAME,
+    _TREATS,
+    _TRIPS,
+    _WARNING_SIGNS,
+    _WONT_NEED,
+    CrisisSignal,
+    _a_thing_is_killing,
+    _ages,
+    _Clause,
+    _has,
+    _signals,
+    _Token,
+    _windows,
+)
+
+log = logging.getLogger(__name__)
+
+
+# The post-filters below read a flagged message as ordinary. Each is narrow, and none acts when more
+# than one clause raises a signal of its own ("this is my last message today. i've taken all my
+# pills"), nor when the message names a means at hand, an amount, a weapon held or a now.
+
+
+_PARENTS = frozenset("mum mam mom mums mams moms dad dads parents parent".split())
+_WATCHED = frozenset("tracker tracking tracks track location app apps screen phone life360 wifi".split())
+_HURTFUL_TAGS = frozenset(
+    {"violence", "threat", "fear", "sexual", "touch", "harm", "kill", "weapon", "hands_on_neck"}
+)
+
+
+def _a_parent_minding_a_child(clauses: list[list[_Token]], best: CrisisSignal) -> bool:
+    """A parent who watches a child's phone: "my mum's got a tracker on my phone because i'm 13" (never
+    with a blow, a threat, fear or anything sexual, nor for a writer of 16 or more)."""
+    toks = [t for cl in clauses for t in cl]
+    has = {t.text for t in toks}
+    young = [a for cl in clauses for a in _ages(cl)]
+    return (
+        best.tier != "urgent"
+        and bool(has & _PARENTS)
+        and bool(set(best.phrase.split()) & _WATCHED)
+        and bool(young)
+        and max(young) < 16
+        and not any(t.tags & _HURTFUL_TAGS for t in toks)
+    )
+
+
+_MAKE_BELIEVE = frozenset(
+    "pretend halloween costume costumes prop props decorations fake plastic toy".split()
+)
+
+
+def _make_believe(clauses: list[list[_Token]]) -> bool:
+    """Whether a flagged thing is said to be make-believe: "a fake body hanging from the tree for
+    halloween" (the word beside the thing, never with "real")."""
+    toks = [t for cl in clauses for t in cl]
+    if any(t.text in ("real", "really", "actual") for t in toks):
+        return False
+    return any(
+        t.text in _MAKE_BELIEVE
+        and any(
+            u.tags & _RISK_CONCEPTS or u.text in ("body", "noose", "blood", "corpse")
+            for u in toks[k + 1 : k + 3]
+        )
+        for k, t in enumerate(toks)
+    )
+
+
+_SAVING = frozenset("saved saving stockpiled stockpiling hoarded hoarding stashed stashing".split())
+
+
+def _a_thing_saved(clauses: list[list[_Token]]) -> bool:
+    """Whether what is saved up is named, and is no means: "saved up my clubcard points for weeks" (not
+    "saved up my tablets", "been saving them")."""
+    saved = False
+    for cl in clauses:
+        for k, t in enumerate(cl):
+            if t.text not in _SAVING:
+                continue
+            j = k + 1
+            while j < len(cl) and cl[j].text in ("up", "my", "our", "some", "all"):
+                j += 1
+            thing = cl[j] if j < len(cl) else None
+            if (
+                thing is None
+                or thing.tags
+                or not thing.text.isalpha()
+                or thing.text in _FUNCTION_WORDS | {"them", "enough"}
+            ):
+                return False
+            saved = True
+    return saved
+
+
+def _one_signal(clauses: list[list[_Token]]) -> bool:
+    """Whether at most one clause of the message raises a signal of its own."""
+    raising = 0
+    for cl in clauses:
+        if any(True for window in _windows(cl) for _ in _signals(_Clause(window))):
+            raising += 1
+    return raising <= 1
+
+
+_HELD = frozenset({"weapon", "hang", "poison", "overdose", "stockpile", "high_place", "water", "substance"})
+
+
+def _nothing_else(clauses: list[list[_Token]], extra: frozenset[str] = frozenset()) -> bool:
+    """No means or weapon named (nor an amount of a medicine), nothing said as now, and one clause
+    raising a signal."""
+    toks = [t for cl in clauses for t in cl]
+    if any(t.tags & (_HELD | extra) for t in toks) or _said_now(clauses):
+        return False
+    return _one_signal(clauses)
+
+
+_SEEN_TO = frozenset("capped fixed repaired mended sorted isolated".split())
+
+
+def _a_hazard_seen_to(clauses: list[list[_Token]], best: CrisisSignal) -> bool:
+    """A gas smell told of as over and seen to: "gas smell was strong earlier so i rang the emergency line,
+    they came out and capped the cooker" (never when it is smelt still or again, nor with a second signal)."""
+    if best.kind != "danger" or not set(best.phrase.split()) & {"gas", "nwy"}:
+        return False
+    words = [t.text for cl in clauses for t in cl]
+    seen_to = set(words) & _SEEN_TO or _has(words, (("fix", "it"), ("came", "out")))
+    over = _has(words, _RECENT) or _has(words, _LATELY) or _has(words, _LONG_AGO)
+    still = set(words) & {"still", "again", "eto"} and not _has(words, (("if",),))
+    return bool(seen_to and over and not still) and _one_signal(clauses)
+
+
+def _away_for_a_reason(clauses: list[list[_Token]], best: CrisisSignal) -> bool:
+    """Not being here, for a named trip: "i won't be here for christmas, i'm on a coach trip", "he won't
+    be here after christmas as he's retiring" (never with "for good", "much longer", "heaven", a grave, a
+    means, a now or a second signal)."""
+    words = [t.text for cl in clauses for t in cl]
+    toks = [t for cl in clauses for t in cl]
+    absent = _has(words, _ABSENT) or any("presence" in t.tags for t in toks)
+    if best.kind != "suicide" or best.tier == "urgent" or not absent:
+        return False
+    if any(t.tags & (_INTENT_TAGS - {"my_absence"}) for t in toks) or set(words) & (_IN_EARNEST | _FOR_GOOD):
+        return False
+    if _has(
+        words,
+        (("told", "the"), ("told", "them"), ("told", "everyone"), ("better", "place"), ("much", "longer")),
+    ):
+        return False  # "i've told the kids we're going on holiday", "a better place"
+    return bool(set(words) & _TRIPS) and _nothing_else(clauses)
+
+
+# Words that say a dark line is meant: "lol ... serious though", "like actually", "honestly"
+_SERIOUS_LOSSES = frozenset(
+    "job home house kids children custody everything everyone benefits money flat".split()
+)
+_IN_EARNEST = frozenset(
+    "serious seriously joking kidding honestly honest fr deadass really actually genuinely".split()
+)
+_FOR_GOOD = frozenset("good forever ever heaven grave graves last join peace".split())
+
+
+def _a_joke_with_its_butt(clauses: list[list[_Token]], best: CrisisSignal) -> bool:
+    """Dark humour at something trivial, with a laugh: "gonna kms if my brother eats my leftovers one more
+    time lol", "i'd rather die than sit through another bingo night, ha". Never with a means, a now, a
+    person it depends on, or the writer saying it is meant."""
+    words = [t.text for cl in clauses for t in cl]
+    laughing = set(words) & (_JOKING | {"ha", "lmaooo", "lmaoo", "xd"})
+    if best.kind != "suicide" or best.tier == "urgent" or not laughing or set(words) & _IN_EARNEST:
+        return False
+    trivial = _has(
+        words,
+        (("one", "more"), ("rather", "die", "than"), ("rather", "be", "dead", "than"), ("sit", "through")),
+    ) or (
+        set(words) & (_LATE | {"impossible"}) and not set(words) & _SERIOUS_LOSSES
+    )  # "lost my keys AGAIN, kms lol"
+    return trivial and _nothing_else(clauses)
+
+
+_SPENT = frozenset(
+    "empty emptied finished missing low gone".split()
+)  # "empty blister packs all over the side"
+_ORGANISERS = (
+    ("dosette",),
+    ("pill", "organiser"),
+    ("pill", "organizer"),
+    ("pill", "box"),
+    ("blister", "packs"),
+)
+_MADE_SAFE = (
+    ("childproof",),
+    ("child", "proof"),
+    ("baby", "proof"),
+    ("babyproof",),
+    ("child", "lock"),
+    ("child", "locks"),
+    ("safety", "catch"),
+    ("out", "of", "reach"),
+)
+_AILMENTS = frozenset(
+    "hayfever headache cold allergy allergies migraine cough flu period back pain toothache".split()
+)
+_GAMES = (
+    ("video", "game"),
+    ("in", "his", "game"),
+    ("in", "her", "game"),
+    ("in", "the", "game"),
+    ("speedrun",),
+)
+_AWAY_FOR = frozenset("weekend week day night bit while holiday break".split())
+_TRADES = frozenset(
+    "engineer plumber electrician postman builder builders carer cleaner decorator gardener courier "
+    "meter nurse".split()
+)
+_CAUSE_DOUBTED = frozenset(
+    "isnt not says say claims lying lie reckons thinks think tell told pretend pretending cover".split()
+)
+_HANGOVER = frozenset("hungover hangover do drinking drinks pints wine".split())
+# what besides the flagged words keeps a message alarming
+_ALARM_TAGS = frozenset(
+    "cant_go_on goodbye my_absence better_without fear_of threat weapon stockpile missing suicide kill death medical "
+    "bleeding self_harm overdose control".split()
+)
+_CONDITIONS = frozenset("seizures seizure fits epilepsy asthma".split())
+_LIVING_WITH = frozenset(
+    "support group groups club school advice controlled febrile diagnosed condition epilepsy nurse clinic".split()
+)
+_HAPPENING = frozenset(
+    "now minutes wont stop stopping breathing blue right tonight 999 fitting seizing today afternoon hour hours "
+    "waking row gasping".split()
+)
+# harms that show later, whatever is said of them now
+_HARM_COMES_LATER = frozenset(
+    "magnet magnets battery batteries swallowed tablets pills overdose head blood breathing noisy fitting seizing".split()
+)
+
+
+def _a_condition_lived_with(words: list[str], best: CrisisSignal) -> bool:
+    """A condition someone has, asked about for living with it: "my son has seizures, they're well
+    controlled, is there a support group" (never with a now, minutes or breathing)."""
+    if not set(best.phrase.split()) <= _CONDITIONS:
+        return False
+    at = _phrase_at(words, best)
+    had = at is not None and set(words[max(0, at - 2) : at]) & {"has", "have", "gets", "get", "had"}
+    return bool(had) and bool(set(words) & _LIVING_WITH) and not set(words) & _HAPPENING
+
+
+_COLOURINGS = frozenset(
+    "slushie slush lolly lollies sweets sweet paint dye ink pen marker makeup lipstick blueberries jelly".split()
+)
+_ON_PURPOSE = frozenset("purpose deliberately deliberate meant again tonight every cope".split())
+_FOR_A_FEELING = (("to", "cope"), ("to", "feel"), ("every", "night"), ("make", "it", "stop"))
+_HARMS = frozenset({"violence", "kill", "harm", "weapon", "shoot", "burn", "cut", "death"})
+_ALARM_WORDS = frozenset("razor blade still real properly jk unconscious".split())
+
+
+def _alarm_beside(toks: list[_Token], best: CrisisSignal) -> bool:
+    """Whether anything alarming is said besides the flagged words: a wish, a means, a goodbye, a fear, a
+    warning sign of the body, a blade, "still", "properly", "in real life"."""
+    words = [t.text for t in toks]
+    at = _phrase_at(words, best)
+    span = set() if at is None else set(range(at, at + len(best.phrase.split())))
+    for k, t in enumerate(toks):
+        if k in span:
+            continue
+        tags = t.tags & _ALARM_TAGS
+        if tags == {"threat"} and not any(u.tags & _HARMS for u in toks[k + 1 : k + 5]):
+            continue  # "want to do a first aid course": a wish, no threat
+        if tags:
+            return True
+    if set(words) & _ALARM_WORDS:
+        return True
+    beside = [
+        w for k, w in enumerate(words) if k not in span
+    ]  # "seizures controlled for years": its own word
+    return any(_has(beside, said) for name, said in _WARNING_SIGNS.items() if name not in _MILD_SIGNS)
+
+
+def _phrase_at(words: list[str], best: CrisisSignal) -> int | None:
+    """Where the flagged words first stand in the message's words (None when they cannot be found: a
+    phrase of the whole-message readers names no words)."""
+    phrase = best.phrase.split()
+    return next(
+        (k for k in range(len(words) - len(phrase) + 1) if words[k : k + len(phrase)] == phrase), None
+    )
+
+
+def _after_the_phrase(words: list[str], best: CrisisSignal, n: int) -> list[str]:
+    """The `n` words after the flagged words (none when they cannot be found)."""
+    at = _phrase_at(words, best)
+    if at is None:
+        return []
+    end = at + len(best.phrase.split())
+    return words[end : end + n]
+
+
+# what a person does at a high place, a platform or a river, said beside it
+_ERRANDS_THERE = frozenset(
+    "caffi cafe lluniau photos photo parking exit ticket tickets machine machlud boat guided tour complain "
+    "complaints wheelchair path ashes scatter permission".split()
+)
+# a weariness aimed at a thing: "cant do this anymore, the washing machine has broken 3 times this month"
+_STATES = frozenset("broken broke impossible ridiculous late leaking cancelled delayed".split())
+_THING_TAGS = frozenset({"appliance", "home_place", "near_place"})  # "the tumble dryer", "the kitchen"
+_LINKS = frozenset("is are has have keeps was been gone".split())
+_HEAVY = frozenset(
+    "credit universal benefits money rent bills payment wages food kids "
+    "life pain voices debt debts bailiffs head mind brain thoughts world everything grief loneliness "
+    "depression anxiety stress body heart marriage relationship bywyd".split()
+)
+
+
+def _a_nuisance_named(toks: list[_Token]) -> bool:
+    """Whether a weariness ("can't do this anymore", "want it all to stop") is aimed at a thing the message
+    names: a thing with no tag (no person, no means) after "the", "this" or "my", said to be broken,
+    late or the like ("the maths homework is impossible", "my boiler's broken"), or after "with this",
+    "of this" ("can't take no more of this weather"); never a heavy thing ("the pain", "the voices", "my
+    life"), nor with a means, a death, a goodbye or an absence anywhere in the message."""
+    words = [t.text for t in toks]
+    weary = any(t.tags & {"hopeless", "cant_go_on", "despair"} for t in toks)
+    if (
+        not weary
+        or any(t.tags & (_MEANS | _NOT_A_NUISANCE) for t in toks)
+        or _has(words, _WONT_NEED + _ABSENT)
+    ):
+        return False
+    for k, t in enumerate(toks[:-1]):
+        aimed = t.text == "this" and words[k - 1 : k] in (["with"], ["of"])
+        if t.text not in ("the", "this", "my", "these") and not aimed:
+            continue
+        j = k + 1
+        second = toks[j + 1] if j + 1 < len(toks) else None
+        if (
+            second is not None
+            and not toks[j].tags - _THING_TAGS
+            and not second.tags - _THING_TAGS
+            and second.text not in _STATES | _LINKS | _FUNCTION_WORDS
+        ):
+            j += 1  # "the maths homework", "the washing machine"
+        noun = toks[j]
+        if (
+            noun.tags - _THING_TAGS
+            or noun.text in _HEAVY
+            or noun.text in _FUNCTION_WORDS
+            or len(noun.text) < 3
+        ):
+            continue
+        after = (
+            words[j + 1 : j + 4] if words[j + 1 : j + 2] and words[j + 1] in _LINKS else words[j + 1 : j + 2]
+        )
+        said_of_me = set(words[j + 1 : j + 5]) & {"me", "us"}  # "the bedroom tax broke me"
+        if aimed or set(after) & _STATES and not said_of_me:
+            return True
+    return False
+
+
+_NOT_A_NUISANCE = frozenset(
+    "vehicle jump cut burn drown self_harm suicide kill death stockpile goodbye my_absence better_without "
+    "life forever fade_out".split()
+)
+
+
+def _ordinary_by_its_context(clauses: list[list[_Token]], best: CrisisSignal) -> bool:
+    """A flagged word made ordinary by what is said of it, in a message with nothing else alarming:
+    "stood on the bridge watching the raft race", "overdosed on christmas chocolate", "the pills lined up
+    in a dosette box", "childproof the cupboard with the dishwasher tablets", "took something for his
+    hayfever", "worst headache of my life after the christmas do", "ways to die in his video game",
+    "disappear for a weekend", "scratches from the new kitten", "someone in my house, it's the gas
+    engineer". Never with a cause doubted ("says it's the cat, it isn't") or a means at hand."""
+    toks = [t for cl in clauses for t in cl]
+    words = [t.text for t in toks]
+    has = set(words)
+    if not _one_signal(clauses):
+        return False
+    if best.kind == "danger" and _a_thing_at_a_task(toks, words):
+        return True  # its own reading of harm: "got the knife out, carving the turkey"
+    if best.kind == "danger" and _a_condition_lived_with(words, best):
+        return True  # "my daughter has seizures, is there a support group for parents"
+    if best.kind == "suicide" and _dead_before_a_wait(words):
+        return True  # its own reading of what is alarming: "before the ambulance comes" stands
+    if _alarm_beside(toks, best) and best.kind not in ("suicide", "self-harm"):
+        return False
+    phrase = best.phrase
+    after = _after_the_phrase(words, best, 8)
+    substance = any(t.tags & {"substance", "poison"} for t in toks)
+    reviewed = has & {"review", "reviewed", "adolygu", "hadolygu", "pharmacist", "fferyllydd", "gp"}
+    if has & {"different", "gwahanol"} and reviewed and not has & {"fwriadol", "purpose"}:
+        return True  # "mae mam yn cymryd gormod o dabledi gwahanol, all y fferyllydd eu hadolygu"
+    if _has(words, _ORGANISERS) and not has & (_SPENT | _TOOK_OR_KEPT) and best.tier != "urgent":
+        return not any(t.tags & {"overdose"} for t in toks)  # "all the pills lined up in a dosette box"
+    if best.kind == "suicide" and best.tier != "urgent" and _a_nuisance_named(toks):
+        return True  # its own reading of what is alarming
+    if (
+        best.kind == "self-harm"
+        and not has & (_CAUSE_DOUBTED | _BLADES)
+        and not any(t.tags & _INTENT_TAGS for t in toks)
+    ):
+        pet = any(w in ("from", "by") and set(words[k + 1 : k + 4]) & _PETS for k, w in enumerate(words))
+        slipped = has & _TOOLS_THAT_SLIP and not has & _ON_PURPOSE and not _has(words, _FOR_A_FEELING)
+        if pet or has & _ITCHES or slipped:  # "scratches from the new kitten", "with the mandoline"
+            return True
+    if _alarm_beside(toks, best) or any(t.tags & {"weapon", "stockpile"} for t in toks):
+        return False
+    said = set(best.phrase.split())  # the flagged words must be of the place: "stood on the bridge"
+    place = any(
+        (t.tags & {"high_place", "vehicle", "water", "edge"} or t.text in ("top", "roof", "platform"))
+        and t.text in said
+        for t in toks
+    )
+    final = "last" in has and not _has(words, (("last", "night"), ("last", "week"), ("last", "year")))
+    final = final or _has(words, (("going", "over"), ("go", "over"), ("it", "over"), ("be", "over")))
+    outing = has & (_EVENTS | _ERRANDS_THERE | {"lunch", "lovely"}) or any(
+        w.startswith(_LEISURE) for w in words
+    )
+    if best.kind == "suicide" and place and outing and not final:
+        return not any(t.tags & {"jump"} for t in toks)  # "on the top floor, the ticket machine ate my card"
+    for k, w in enumerate(words):
+        treat = w in ("overdosed", "overdose", "od", "overdosing") and words[k + 1 : k + 2] in (
+            ["on"],
+            ["of"],
+            ["o"],
+        )
+        if (
+            treat
+            and set(words[k + 2 : k + 4]) & _TREATS
+            and not substance
+            and not any(x.isdigit() for x in words)
+        ):
+            return True
+    if _has(words, _MADE_SAFE) and substance and not has & _SWALLOWED:
+        return True
+    whole = has & {"whole", "lot", "all", "box", "packet"}
+    if (
+        phrase.startswith("taken something")
+        and not whole
+        and any(w == "for" and set(words[k + 1 : k + 3]) & _AILMENTS for k, w in enumerate(words))
+    ):
+        return True
+    if (
+        "headache" in phrase
+        and has & _HANGOVER
+        and not has & {"worry", "worried", "sudden", "suddenly"}
+        and not _has(words, (("never", "had"),))
+    ):
+        return True
+    if best.kind == "suicide" and _has(after[:4], _GAMES):
+        return True  # "looking up ways to die in his video game"
+    if "disappear" in phrase and after[:1] == ["for"] and set(after[1:4]) & _AWAY_FOR:
+        return True
+    if best.kind == "danger" and _resolved_last(clauses):
+        return True
+    if best.kind == "danger" and any(
+        w == "from" and set(words[k + 1 : k + 4]) & _COLOURINGS for k, w in enumerate(words)
+    ):
+        return True  # "his lips are blue from the blue slushie"
+    parting = any(t.tags & {"missing", "goodbye"} for t in toks) or _has(
+        words, (("coming", "back"), ("come", "back"), ("find", "me"), ("love", "them"))
+    )
+    if best.kind == "suicide" and not parting and _carried_not_taken(words):
+        return True
+    return best.kind == "danger" and not has & _CAUSE_DOUBTED and _explained_away(words)
+
+
+_MEANS_AROUND = frozenset(
+    "crossing platform track tracks line bridge roof edge standing tablets pills rope lot taken took".split()
+)
+_AWAITED = frozenset(
+    "bus buses train trains council repair repairs boiler parcel delivery pothole road roadworks refund form "
+    "broadband engineer plumber landlord lift queue letter appointment housing kettle website app".split()
+)
+
+
+def _dead_before_a_wait(words: list[str]) -> bool:
+    """A figure of waiting for a thing or a service: "i'll be dead before that bus comes", "dead before the
+    council fixes my boiler" (never before a person, a day or "you", nor beside a means or an amount)."""
+    for k, w in enumerate(words):
+        if w == "dead" and words[k + 1 : k + 2] == ["before"]:
+            ahead = words[k + 2 : k + 5]
+            means = any(t in _MEANS_AROUND for t in words)
+            if (
+                set(ahead) & _AWAITED
+                and not set(ahead) & {"you", "he", "she", "they", "mum", "mam", "dad"}
+                and not means
+            ):
+                return not set(words) & {"minus", "freezing", "hypothermia", "days", "weeks"}
+    return False
+
+
+_AFFAIRS = frozenset("affairs will funeral".split())
+_PLANS_AHEAD = frozenset("enjoy enjoying trip trips holiday holidays cruise outings outing hobby".split())
+_AN_END_NEAR = frozenset("last goodbye bye tonight soon ready pills tablets final before".split())
+
+
+def _affairs_and_plans(clauses: list[list[_Token]], best: CrisisSignal) -> bool:
+    """Affairs put in order by someone who plans to enjoy what is ahead: "i'm 84, i've put my affairs in
+    order, now i want to enjoy myself. any trips for pensioners?" (never with a last, a goodbye, a soon,
+    or a wish to die)."""
+    toks = [t for cl in clauses for t in cl]
+    has = {t.text for t in toks}
+    old = any(a >= 65 for cl in clauses for a in _ages(cl)) or has & {
+        "pensioner",
+        "pensioners",
+        "retired",
+        "oap",
+    }
+    return (
+        best.kind == "suicide"
+        and best.tier != "urgent"
+        and bool(old)
+        and bool(set(best.phrase.split()) & _AFFAIRS)
+        and bool(has & _PLANS_AHEAD)
+        and not has & _AN_END_NEAR
+        and not any(t.tags & {"kill", "death", "suicide", "cant_go_on", "despair", "substance"} for t in toks)
+    )
+
+
+# an emergency over, said after it: "he choked on a grape but he's fine now"
+_FINE_NOW = (
+    ("is", "fine", "now"),
+    ("am", "fine", "now"),
+    ("is", "ok", "now"),
+    ("is", "okay", "now"),
+    ("is", "alright", "now"),
+    ("all", "fine", "now"),
+    ("he", "is", "fine"),
+    ("she", "is", "fine"),
+    ("fine", "since"),
+    ("stopped", "bleeding"),
+    ("been", "controlled"),
+    ("under", "control"),
+    ("bob", "dim", "yn", "iawn"),
+    ("popeth", "yn", "iawn"),
+    ("di", "ddiffodd"),
+    ("wedi", "ddiffodd"),
+)
+_OVER = frozenset("choked fell fallen caught ddoe yesterday ago years controlled cut grater".split())
+
+
+def _resolved(words: list[str]) -> bool:
+    """ "he choked on a grape but he's fine now": an emergency told as over, nothing said after it, never
+    one done by someone ("he does it when he's drunk") or one that comes back."""
+    if set(words) & (_ONGOING | _HARM_COMES_LATER | {"when", "deliberately", "purpose"}):
+        return False  # "swallowed a magnet yesterday but he's fine now", "he's fine but he's peeing blood"
+    for q in _FINE_NOW:
+        for k in range(len(words) - len(q) + 1):
+            if tuple(words[k : k + len(q)]) == q and set(words) & _OVER:
+                return not set(words[k + len(q) :]) & {"but", "keeps", "still", "ond", "again"}
+    return False
+
+
+def _resolved_last(clauses: list[list[_Token]]) -> bool:
+    """`_resolved`, said in the message's last clause that raises or ends anything: "it's been controlled
+    for years" does not end "but he's been fitting for 10 minutes"."""
+    words = [t.text for cl in clauses for t in cl]
+    if not _resolved(words):
+        return False
+    said = [[t.text for t in cl] for cl in clauses]
+    fine = max((i for i, w in enumerate(said) if any(_has(w, (q,)) for q in _FINE_NOW)), default=-1)
+    after = [t for cl in clauses[fine + 1 :] for t in cl]
+    later = [t.text for t in after]
+    signs = any(_has(later, said) for name, said in _WARNING_SIGNS.items() if name not in _MILD_SIGNS)
+    return not signs and not any(t.tags & ((_ALARM_TAGS - {"threat"}) | {"violence"}) for t in after)
+
+
+# a weapon, a fire or smoke at an everyday task: "got the knife out, carving the turkey", "machete
+# clearing brambles", "smoke coming from the chimney", "the curry house is on fire, best jalfrezi"
+_TASKS = frozenset(
+    "carving carve turkey clearing brambles fforc fork prop pigeons gardening allotment "
+    "chimney simnai bonfire blueberries".split()
+)
+_PRAISE = frozenset("best brilliant amazing orders season tymor".split())
+_AT_HAND = frozenset(
+    "waving pointing aiming threatening outside door window flames trapped inside alarm tent caravan bedroom room "
+    "full into".split()
+)
+
+
+def _a_thing_at_a_task(toks: list[_Token], words: list[str]) -> bool:
+    harm = any(t.tags & (_INTENT_TAGS | {"threat", "violence", "fear", "harm", "kill"}) for t in toks)
+    on_fire = any(t.tags & {"fire_state"} for t in toks) and bool(set(words) & _PRAISE)
+    return (bool(set(words) & _TASKS) or on_fire) and not set(words) & _AT_HAND and not harm
+
+
+_CARRIED = (("with", "me"), ("with", "him"), ("with", "her"), ("on", "holiday"))
+_RUN_SHORT = (
+    ("forgot", "them"),
+    ("ran", "out", "of", "them"),
+    ("and", "ran", "out"),
+    ("left", "them"),
+    ("emergency", "supply"),
+    ("need", "more"),
+)
+
+
+def _carried_not_taken(words: list[str]) -> bool:
+    """Medicines carried and so run short, not swallowed: "took all my tablets on holiday with me and ran
+    out", "took all his meds to his girlfriend's and forgot them" (never "took all my tablets to my room",
+    "ran out of hope, took all my pills", "40 tablets")."""
+    taken_in = set(words) & (_SWALLOWED | {"take", "overdose", "overdosed", "hope"})
+    if taken_in or any(w.isdigit() for w in words) or not _has(words, _RUN_SHORT):
+        return False
+    for k, w in enumerate(words):
+        if w in ("took", "taken") and _has(words[k + 1 : k + 9], _CARRIED):
+            return True
+        if w in ("took", "taken") and any(
+            x == "to" and words[k + j + 2 : k + j + 3] in (["his"], ["her"])
+            for j, x in enumerate(words[k + 1 : k + 10])
+        ):
+            return True  # "took all his meds to his girlfriend's and forgot them"
+    return False
+
+
+def _a_game_or_a_figure(clauses: list[list[_Token]], best: CrisisSignal) -> bool:
+    """Blows in a game, or a kill that is a figure of speech, with nothing else said: the rules' own
+    reading of the two, applied to the whole message."""
+    toks = [t for cl in clauses for t in cl]
+    if not _one_signal(clauses) or any(t.tags & {"weapon", "fear", "fear_of"} for t in toks):
+        return False
+    kills = [k for k, t in enumerate(toks) if t.text in ("killing", "lladd")]
+    if kills and all(_a_thing_is_killing(toks, k) for k in kills):
+        return True
+    said = set(best.phrase.split())
+    blows = [
+        k for k, t in enumerate(toks) if t.text in said and t.tags & {"violence", "kill", "harm", "jump"}
+    ]
+    return bool(blows) and all(_in_a_game(toks, k) for k in blows)
+
+
+_ARENA = frozenset("at in ar yn gan during mewn by".split())
+_PLAYED = (
+    (_SPORT - {"side"})
+    | (_GAMING - {"boss", "level", "levels", "character"})
+    | frozenset(
+        "pool darts snooker quiz cwis wyddbwyll ball bel laser paintball training tournament league".split()
+    )
+)
+# what is done to a player: beaten, thrashed, tackled, pinned; any blow in a contact sport
+_GAME_BLOWS = frozenset(
+    "beat beats beaten beating thrashed hammered killing killed kills tackled tackle pinned smashed destroyed "
+    "nghuro curo guro battered batter".split()
+)
+_CONTACT_SPORT = frozenset(
+    "rugby boxing judo wrestling wrestlin jitsu mma kickboxing sparring karate taekwondo bjj".split()
+)
+_INJURED = frozenset(
+    "bleeding blood black eye eyes hospital broken bruise bruises bruised unconscious swollen cut lip lips "
+    "face nose teeth tooth concussion".split()
+)
+
+
+def _in_a_game(toks: list[_Token], i: int) -> bool:
+    """Whether the blow at `i` was dealt in a game or a sport, said just after it: "got beat at pool by my
+    boyfriend", "keeps killing me in call of duty", "fy nghuro i bob tro ar wyddbwyll", "pinned me in
+    wrestling" (not "he beat me after the football", "punched me at the pub quiz", nor with an injury)."""
+    words = [t.text for t in toks]
+    if set(words) & _INJURED or _has(words, (("wait", "till"), ("get", "home"), ("tell", "anyone"))):
+        return False
+    played = _PLAYED | {"side"} if _has(words, (("a", "side"),)) else _PLAYED  # "at 5-a-side"
+    if words[i] in ("killed", "killing", "kill"):
+        played = played | {"half"}  # "we got killed in the second half" (not "beat me at half time")
+    for k in range(i + 1, min(len(words), i + 6)):
+        if words[k] in _ARENA and set(words[k + 1 : k + 4]) & played:
+            game = set(words[k + 1 : k + 4])
+            ball = words[k] in ("by", "gan") and game & {"ball", "bel"}  # "hit by a cricket ball"
+            return bool(words[i] in _GAME_BLOWS or game & _CONTACT_SPORT or ball)
+    return False
+
+
+# who or what a danger turns out to be, said after it: "it's the gas engineer", "it's the cat",
+# "he's a ginger tom", "turned out to be my son back from uni"
+_HARMLESS_COMERS = _TRADES | _PETS | frozenset("stray tom fox delivery amazon postie".split())
+
+
+def _explained_away(words: list[str]) -> bool:
+    for k in range(len(words)):
+        said = words[k : k + 2]
+        if said in (["it", "is"], ["its", "the"], ["he", "is"], ["she", "is"], ["it", "was"]):
+            if set(words[k + 2 : k + 6]) & _HARMLESS_COMERS:
+                return True
+        if words[k : k + 4] == ["turned", "out", "to", "be"] and set(words[k + 4 : k + 7]) & (
+            _HARMLESS_COMERS | {"son", "daughter", "kids"}
+        ):
+            return True
+    return False
+
+
+def _taken_back(clauses: list[list[_Token]], best: CrisisSignal) -> bool:
+    """Medicines returned, not swallowed: "took the whole box back to the pharmacy" (never "went back to
+    the chemist for more", nor with an overdose or a number)."""
+    words = [t.text for cl in clauses for t in cl]
+    toks = [t for cl in clauses for t in cl]
+    if best.kind != "suicide" or any(t.tags & {"overdose"} for t in toks) or "more" in words:
+        return False
+    if any(w.isdigit() for w in words):
+        return False
+    for k, w in enumerate(words):
+        if w in ("cymryd", "gymryd", "cymerais", "mynd") and _has(words[k + 1 : k + 10], (("yn", "ol"),)):
+            if set(words[k + 1 : k + 14]) & {"fferyllfa", "fferyllydd", "feddygfa", "meddygfa"}:
+                return _one_signal(clauses)  # "cymryd y tabledi yn ôl i'r fferyllfa": taken back
+        if w in ("took", "take", "taking", "taken") and "back" in words[k + 1 : k + 8]:
+            j = words.index("back", k + 1)
+            rest = words[j + 1 : j + 4]
+            if (
+                words[j - 1] not in ("got", "went", "came", "coming", "get")
+                and rest[:1] == ["to"]
+                and (set(rest) & {"pharmacy", "chemist", "chemists", "surgery", "fferyllfa"})
+            ):
+                return _one_signal(clauses)
+    return False
+
+
+def _end_of_life_wishes(clauses: list[list[_Token]], best: CrisisSignal) -> bool:
+    """Where someone else wants to die of their illness: "mum wants to die at home rather than in
+    hospital when the time comes" (never of the writer, with medicines, a means or a now)."""
+    words = [t.text for cl in clauses for t in cl]
+    toks = [t for cl in clauses for t in cl]
+    if best.kind != "suicide" or best.about != "other" or best.tier == "urgent":
+        return False
+    if any(t.tags & {"substance", "kill", "suicide", "cant_go_on"} for t in toks):
+        return False
+    place = _has(words, (("die", "at", "home"), ("die", "in", "hospital"), ("die", "in", "a", "hospice")))
+    return place and _nothing_else(clauses)
+
+
+def _a_weapon_to_hand_in(clauses: list[list[_Token]], best: CrisisSignal) -> bool:
+    """A gun or a blade asked about as property: "how does he sell his guns legally", "found an old air
+    rifle in the loft, can i hand it in" (never with a threat, someone doing something with it, a now)."""
+    toks = [t for cl in clauses for t in cl]
+    words = [t.text for t in toks]
+    asking = _has(
+        words,
+        (
+            ("hand", "it", "in"),
+            ("hand", "them", "in"),
+            ("amnesty",),
+            ("sell", "them"),
+            ("sell", "it"),
+            ("renew",),
+            ("legally",),
+            ("need", "a", "licence"),
+            ("need", "a", "license"),
+        ),
+    )
+    doing = set(words) & {
+        "waving",
+        "pointing",
+        "aiming",
+        "loaded",
+        "outside",
+        "drunk",
+        "says",
+        "said",
+        "if",
+        "threatening",
+        "round",
+        "tonight",
+        "ex",
+        "exs",
+    }
+    sport = set(words) & _SHOOTING_SPORT  # "a shotgun certificate for pigeon shooting"
+    harm = any(
+        t.tags & (_INTENT_TAGS | {"threat", "violence", "fear", "harm", "kill"})
+        and not (sport and t.text.startswith("shoot"))
+        for t in toks
+    )
+    return best.kind == "danger" and asking and not doing and not harm and not _said_now(clauses)
+
+
+_SHOOTING_SPORT = frozenset(
+    "pigeon pigeons clay clays range target targets deer pheasant pheasants rabbits club".split()
+)
+
+
+def _bounded(clauses: list[list[_Token]], best: CrisisSignal) -> bool:
+    """A finality given a bound that makes it ordinary: "i want to sleep and not wake up till noon",
+    "she hasn't woken up yet" (for the school bus), "my last message today", "if i'm gone for a week",
+    "she'll end it with her boyfriend". Every finality said must have its bound, there is nothing else
+    (a means, an amount, a now, a second signal), and a wish's length is no bound."""
+    toks = [t for cl in clauses for t in cl]
+    words = [t.text for t in toks]
+    if best.tier == "urgent" or any(t.tags & {"substance", "medical", "bleeding"} for t in toks):
+        return False
+    ends = {
+        k + 1
+        for k, t in enumerate(toks)
+        if t.tags & _FINAL and not (k + 1 < len(toks) and toks[k + 1].tags & _FINAL)
+    }
+    phrase = best.phrase.split()
+    at = _phrase_at(words, best)
+    if not ends and at is not None:
+        ends.add(at + len(phrase))  # "notice if i am gone": the rules' phrase, of words with no finality
+    if not ends or not all(_a_bound(words[e : e + 5], words[max(0, e - 3) : e]) for e in ends):
+        return False
+    return _nothing_else(clauses, frozenset({"weapon"}))
+
+
+_FINAL = frozenset({"death", "goodbye", "my_absence", "better_without", "medical", "suicide", "kill", "life"})
+
+
+def _a_bound(after: list[str], before: list[str]) -> bool:
+    """Whether the words `after` a finality bound it ("till noon", "yet", "today", "for a week")."""
+    if after[:1] == ["up"]:
+        after = after[1:]
+    first, second, third = (after + ["", "", ""])[:3]
+    waking = any(w.startswith(("wake", "woke", "waki")) for w in before)
+    if waking and (first == "at" and second[:1].isdigit() or first == "early"):
+        return True  # "i don't want to wake up at 5am tomorrow for the bins"
+    if waking and first in ("till", "until", "til", "tll") and (second in _BOUND_TIMES or second.isdigit()):
+        return True  # "not wake up till spring" (not "until i shook him", "till the pain stops")
+    if waking and (
+        first == "yet" or (first, second) in (("early", "enough"), ("in", "time"), ("on", "time"))
+    ):
+        return True  # "she hasn't woken up yet" (with nothing else said of her)
+    if "last" in before and (first == "today" or (first, second, third) == ("of", "the", "day")):
+        return True  # "my last message today", "last message of the day"
+    if before[-1:] in (["gone"], ["away"]) and first == "for" and second in _A_FEW and third in _A_WHILE:
+        return True  # "if i'm gone for a week"
+    if before[-1:] == ["it"] and first == "with" and second in ("my", "his", "her") and third in _PARTNERS:
+        return True  # "end it with her boyfriend": a break-up (not "end it with him watching")
+    return False
+
+
+_BOUND_TIMES = frozenset(
+    """noon midday lunch lunchtime dinner teatime morning afternoon evening spring summer autumn winter
+    monday tuesday wednesday thursday friday saturday sunday weekend tomorrow later christmas xmas
+    easter""".split()
+)
+_A_FEW = frozenset("a the two three few couple".split())
+_A_WHILE = frozenset(
+    "week weeks weekend day days bit while fortnight month months couple night nights".split()
+)
+# A question of how to take a medicine, or whether a dose is all right
+_DOSE_QUESTIONS = (
+    ("is", "that", "ok"),
+    ("is", "it", "ok"),
+    ("is", "that", "safe"),
+    ("is", "it", "safe"),
+    ("is", "that", "alright"),
+    ("is", "that", "normal"),
+    ("before", "or", "after"),
+    ("with", "food"),
+    ("can", "i", "take"),
+    ("should", "i", "take"),
+    ("do", "i", "take"),
+    ("how", "often"),
+    ("dosette",),
+    ("blister", "pack"),
+    ("blister", "packs"),
+    ("the", "fridge"),
+    ("same", "cupboard"),
+    ("forgot", "to", "take"),
+    ("forgotten", "to", "take"),
+    ("anghofio", "cymryd"),
+)
+_INTENT_TAGS = frozenset(
+    {
+        "death",
+        "kill",
+        "suicide",
+        "despair",
+        "goodbye",
+        "cant_go_on",
+        "better_without",
+        "overdose",
+        "my_absence",
+    }
+)
+# Words of more than a dose: "2 packs", "a fistful", "double my dose", "twenty", "with wine"
+_MORE_THAN_A_DOSE = frozenset(
+    """packs packets boxes strips bottles handfuls handful fistful supply double twice triple rest lot lots
+    load loads all whole every twenty thirty forty fifty hundred dozen wine vodka whisky beer cider gin
+    alcohol drink drunk booze""".split()
+)
+
+
+def _a_dose_question(clauses: list[list[_Token]], best: CrisisSignal) -> bool:
+    """A medicine asked about as a medicine: "i've taken 2 ibuprofen and 2 paracetamol, is that ok
+    together?", "the tablets in my hand, before or after food?" (never with more than a dose, alcohol,
+    words of dying or an overdose, or a second signal)."""
+    toks = [t for cl in clauses for t in cl]
+    words = [t.text for t in toks]
+    if best.kind != "suicide" or best.tier == "urgent":
+        return False
+    if not any("substance" in t.tags for t in toks) or not _has(words, _DOSE_QUESTIONS):
+        return False
+    if any(t.tags & (_INTENT_TAGS | {"amount", "stockpile"}) for t in toks) or set(words) & _MORE_THAN_A_DOSE:
+        return False
+    if not all(int(w) <= 3 for w in words if w.isdigit() and len(w) <= 3) or any(
+        re.fullmatch(r"\d+x\d+\w*", w) for w in words
+    ):
+        return False
+    return _one_signal(clauses)
+
+
+def _asked_in_case(clauses: list[list[_Token]], best: CrisisSignal) -> bool:
+    """A danger asked about before it happens: "what number do i ring if i smell gas?", "what should i do
+    if someone collapses at our club" (never when what follows "if" is a state now: "if my dad isn't
+    breathing", "if he's outside with a knife"; never "in case of" a person)."""
+    if best.kind != "danger" or _said_now(clauses):
+        return False
+    words = [t.text for cl in clauses for t in cl]
+    k = next((k for k, w in enumerate(words) if w == "if"), None)
+    if k is None or not any(w in ("what", "who", "which", "how") for w in words[:k]):
+        return False
+    rest = words[k + 1 :]
+    if set(rest[:4]) & _A_STATE_NOW or any(w.endswith("ed") for w in rest[:4]):
+        return False  # "if someone's collapsed", "if my dad isnt breathing", "if he's outside"
+    return best.phrase.split()[0] in rest[:5] and _one_signal(clauses)
+
+
+# Words that make what follows "if" a state now, not a case to come
+_A_STATE_NOW = frozenset(
+    "is isnt are arent was has hasnt have hes shes its theyre im got with really strong already".split()
+)
+
+_NOW_WORDS = frozenset("just again still anymore tonight today currently nawr heno eto".split())
+
+
+def _said_now(clauses: list[list[_Token]]) -> bool:
+    """Whether a message says something as happening now: "tonight", "right now", "just", "again"."""
+    return any("now" in t.tags or t.text in _NOW_WORDS for cl in clauses for t in cl)
+
+
+# Words that set what is told in the past, in the news or in a story
+# lately, for an emergency over (a fire, a flood, a break-in), never for a blow
+_LAST_WEEK = (
+    ("last", "week"),
+    ("wythnos", "diwethaf"),
+    ("wythnos", "diwetha"),
+    ("fis", "diwethaf"),
+    ("fis", "dwytha"),
+)
+
+
+def _now_again(words: list[str]) -> bool:
+    """Whether the message says something is happening again now ("and now he's taken an overdose"),
+    not that the writer is well now ("i'm safe and well now i'd like to volunteer")."""
+    for q in _BUT_NOW:
+        for k in range(len(words) - len(q) + 1):
+            if tuple(words[k : k + len(q)]) == q and not _well_now(words, k + q.index("now")):
+                return True
+    return False
+
+
+# what a life is now, said after a past: "i'm a nurse now", "training to be a teacher now"
+_ROLES = frozenset("nurse teacher student volunteer carer worker counsellor paramedic".split())
+
+
+def _well_now(words: list[str], k: int) -> bool:
+    """Whether the "now" at `k` says the writer is well now: "been well for ages now", "i'm 34 now and
+    doing well", "i'm safe now"."""
+    before, after = words[max(0, k - 6) : k], words[k + 1 : k + 4]
+    well = {"well", "fine", "safe", "better", "ok", "okay", "happy", "good"}
+    return (
+        "been" in before
+        or _has(before, _WELL_NOW)
+        or bool(set(after) & well)
+        or bool(set(words[max(0, k - 2) : k]) & well)
+        or any(w.isdigit() for w in words[max(0, k - 2) : k])
+        or bool(set(words[k + 1 : k + 6]) & _GIVING_BACK)  # "and now i'd like to volunteer"
+        or bool(set(words[k + 1 : k + 6]) & {"year", "years", "months"})  # "and now it's nearly a year"
+        or any(
+            w in _ROLES and before[j - 1 : j] in (["a"], ["an"]) for j, w in enumerate(before)
+        )  # "a nurse now"
+    )
+
+
+# Lately, not long ago: past only with a word of getting better ("last week ... it's healing")
+# Said of a time just gone or to come: an event told long ago does not cover these
+_RECENT = (
+    ("last", "night"),
+    ("yesterday",),
+    ("this", "morning"),
+    ("earlier",),
+    ("hour", "ago"),
+    ("hours", "ago"),
+    ("minutes", "ago"),
+    ("mins", "ago"),
+    ("is", "next"),
+    ("am", "next"),
+    ("bought",),
+    ("neithiwr",),
+    ("ddoe",),
+)
+# What is wished or threatened, said after a past event, that keeps the message now
+_WISHED = _RISK_CONCEPTS | frozenset(
+    {"death", "kill", "cut", "harm", "violence", "suicide", "jump", "hang", "life"}
+)
+_LATELY = (
+    ("last", "week"),
+    ("last", "month"),
+    ("few", "weeks", "ago"),
+    ("weeks", "ago"),
+    ("months", "ago"),
+    ("last", "spring"),
+    ("last", "summer"),
+    ("last", "autumn"),
+    ("last", "winter"),
+    ("last", "year"),
+)
+
+
+_STORIES = frozenset(
+    "film films movie movies scene episode series soap show drama book novel play script storyline plot "
+    "documentary ffilm cymeriad".split()
+)
+_STORY_LINKS = frozenset("where when who which about lle pan".split())
+_ROLES_PLAYED = frozenset("character characters role part cymeriad rhan".split())
+_FIRST_PERSON = frozenset("i me my myself im fi fy".split())
+
+
+_LIKE_MY_LIFE = (
+    ("to", "me"),
+    ("is", "me"),
+    ("like", "me"),
+    ("doing", "that"),
+    ("did", "that"),
+    ("same", "thing"),
+    ("is", "my", "life"),
+    ("what", "he", "did"),
+    ("what", "she", "did"),
+    ("happening", "to"),
+    ("does", "that", "to"),
+    ("the", "same"),
+    ("feel", "like"),
+)
+
+
+def _in_a_story(clauses: list[list[_Token]], best: CrisisSignal) -> bool:
+    """A risk that happens in a story or on a stage: "the film had a scene where she overdosed", "i'm
+    playing a suicidal character" (never with a now beside it, a second signal, or the writer in the
+    flagged words)."""
+    if not _one_signal(clauses) or set(best.phrase.split()) & _FIRST_PERSON:
+        return False
+    words = [t.text for cl in clauses for t in cl]
+    if _has(words, _LIKE_MY_LIFE):
+        return False  # "the drama where he strangles her is exactly what my husband did to me"
+    at = _phrase_at(words, best)
+    span = set() if at is None else set(range(at, at + len(best.phrase.split())))
+    toks = [t for cl in clauses for t in cl]
+    if any(t.tags & (_MEANS | {"desire"}) for k, t in enumerate(toks) if k not in span):
+        return False  # "...a boy hangs himself, and he's been in his room with a belt for an hour"
+    for cl in clauses:
+        said = [t.text for t in cl]
+        at = _phrase_at(said, best)
+        if at is None or any("now" in t.tags for t in cl):
+            continue
+        told = any(
+            w in _STORIES and said[j + 1 : j + 2] and said[j + 1] in _STORY_LINKS
+            for j, w in enumerate(said[:at])
+            if j >= at - 6
+        )
+        after = said[at + len(best.phrase.split()) : at + len(best.phrase.split()) + 2]
+        if told or set(after) & _ROLES_PLAYED:
+            return True
+    return False
+
+
+def _a_past_year(words: list[str]) -> bool:
+    """A year or a decade gone by, said as when: "in 2019", "back in 2015", "in the 70s", "in the
+    eighties" (not "since 2019": still going on)."""
+    this_year = time.gmtime().tm_year
+    return any(
+        (w.isdigit() and len(w) == 4 and 1900 <= int(w) < this_year and words[k - 1] in ("in", "yn", "ym"))
+        or (_DECADE.fullmatch(w) and words[k - 1] == "the" and words[k - 2 : k - 1] == ["in"])
+        for k, w in enumerate(words)
+        if k
+    )
+
+
+_DECADE = re.compile(r"(?:19)?[2-9]0s|twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties")
+
+
+_BUT_NOW = (
+    ("and", "now"),
+    ("but", "now"),
+    ("now", "he"),
+    ("now", "she"),
+    ("now", "i"),
+    ("now", "they"),
+    ("right", "now"),
+)
+_CHILDHOOD = (
+    ("as", "a", "child"),
+    ("as", "a", "kid"),
+    ("when", "i", "was", "a"),
+    ("when", "i", "was", "little"),
+    ("in", "blentyn"),
+    ("yn", "blentyn"),
+)
+_GIVING_BACK = frozenset(
+    "volunteer volunteering mentor mentoring qualified retrained fundraise fundraising".split()
+)
+_GRIEF = (["think"], ["miss"], ["remember"], ["grieve"], ["cry"], ["dream"], ["talk"])
+_WELL_NOW = (
+    ("got", "out", "of"),
+    ("fine", "in", "the", "end"),
+    ("escaped", "from"),
+    ("doing", "really", "well"),
+    ("doing", "so", "well"),
+    ("fixed", "the"),
+    ("came", "out", "and", "fixed"),
+    ("healed", "now"),
+    ("faded",),
+    ("free", "of", "it"),
+    ("years", "free"),
+    ("months", "free"),
+    ("not", "done", "it", "for"),
+    ("havent", "done", "it", "for"),
+    ("hasnt", "done", "it", "for"),
+    ("not", "done", "it", "since"),
+    ("havent", "done", "it", "since"),
+    ("so", "much", "better"),
+    ("so", "much", "stronger"),
+    ("really", "helped"),
+    ("healing",),
+    ("healed",),
+    ("recovered",),
+    ("thriving",),
+    ("got", "through"),
+    ("doing", "well"),
+    ("doing", "great"),
+    ("been", "well"),
+    ("been", "fine"),
+    ("been", "ok"),
+    ("been", "clean"),
+    ("been", "better"),
+    ("safe", "now"),
+    ("safe", "and", "well"),
+    ("long", "dead"),
+    ("fine", "for"),
+    ("doing", "well"),
+    ("recovery",),
+    ("recovered",),
+)
+
+
+def _told_of_the_past(clauses: list[list[_Token]], best: CrisisSignal) -> bool:
+    """An event told of someone else long ago, in the news or in a story ("my grandad was shot in the
+    war", "the drama where he strangles her"); or the writer's own harm long over ("i used to self harm
+    but i've been well for years"). Sexual violence, and anything happening to the writer now, stand."""
+    words = [t.text for cl in clauses for t in cl]
+    violence = any(t.tags & {"violence", "overdose", "threat"} for cl in clauses for t in cl)
+    lately_well = (
+        _has(words, _LATELY)
+        and _has(words, _WELL_NOW)
+        and best.kind in ("self-harm", "danger")
+        and not violence
+    )  # "cut my wrist on a glass last week, it's healing" (not "strangled me last week, the bruises are healing")
+    years_since = any(w == "since" and words[k - 1 : k] == ["years"] for k, w in enumerate(words))
+    at_an_age = years_since or any(
+        words[k : k + 3] == ["when", "i", "was"] and words[k + 3 : k + 4] != [] and words[k + 3].isdigit()
+        for k in range(len(words))
+    )
+    hurt = any(
+        t.tags & {"violence", "weapon", "harm", "cut", "burn", "kill", "threat"} for cl in clauses for t in cl
+    )
+    over = best.kind == "danger" and not hurt and _has(words, _LAST_WEEK)
+    long_ago = (
+        _has(words, _LONG_AGO) or _a_past_year(words) or lately_well or at_an_age or over
+    )  # "when i was 19"
+    if (
+        not long_ago
+        or best.kind == "sexual-violence"
+        or best.phrase.startswith(("affairs settled", "tried before"))
+    ):
+        return False
+    if set(words) & _STORIES and _has(words, _LIKE_MY_LIFE):
+        return False  # "i feel like the main character in a film where everyone would be better off without her"  # affairs settled are settled now: "redone her will ... she tried to end it in 2019"
+    since = any(w == "since" and words[k - 1 : k] not in (["years"], ["months"]) for k, w in enumerate(words))
+    if since or set(words) & {"started", "ers", "ongoing"} or _has(words, (("has", "been"),)):
+        return False  # "he has beaten her since they got together in 2019": still going on
+    if set(words) & {"planning", "plan", "properly", "blade", "razor", "rope", "noose"} or _has(
+        words, (("this", "time"),)
+    ):
+        return (
+            False  # "i'm 23 now and planning to do it properly this time", "but i've got a blade in my room"
+        )
+    if not _one_signal(clauses):
+        return False  # "i got through last month somehow but i'm going to end it"
+    toks = [t for cl in clauses for t in cl]
+    wish = any(
+        t.tags & {"desire", "threat"} and any(u.tags & _WISHED for u in toks[k + 1 : k + 7])
+        for k, t in enumerate(toks)
+    )
+    if _has(words, _RECENT) or any(t.tags & {"stockpile"} for t in toks):
+        return False  # "used to self harm ... but i cut really deep last night", "the bridge is next"
+    if wish or "anymore" in words:
+        return False  # "the counselling last month really helped but i want to die", "he says he'll kill me"
+    still = any(
+        w == "still"
+        and words[k + 1 : k + 2] not in (["needs"], ["need"])
+        and words[k + 1 : k + 2] not in _GRIEF
+        for k, w in enumerate(words)
+    )  # not "i still think about her", "i still miss him"
+    if _now_again(words) or still or set(words) & {"just", "again", "tonight", "today", "heno", "eto"}:
+        return False  # "my son used to self harm and now he's taken an overdose"
+    if any(w == "now" and not _well_now(words, k) for k, w in enumerate(words)):
+        return False  # "he used to hit my mum and he's hitting her now" (but "been well for ages now")
+    if best.about == "other" and best.kind in ("danger", "abuse", "suicide"):
+        return True  # "my grandad took his own life in the 60s"
+    if best.kind == "danger" and _has(words, _CHILDHOOD):
+        return True  # "our house was on fire when i was a child"
+    well_now = _has(words, _WELL_NOW) or any(w == "now" and _well_now(words, k) for k, w in enumerate(words))
+    if best.about == "other" and well_now:
+        return True  # "my son self harmed years ago, he's doing well now"
+    if best.kind == "danger" and _has(words, (("crime", "number"), ("insurance",), ("claim",), ("cyngor",))):
+        return True  # "someone broke into my car last month, the police gave me a crime number"
+    if best.kind == "danger" and not set(words) & {"outside", "parked", "back", "found", "prison", "here"}:
+        return True  # "our chip pan caught fire years ago, the ceiling needs fixing": an emergency over
+    return best.about == "self" and best.kind in ("self-harm", "suicide", "abuse") and well_now
+
+
+_MOVES = frozenset(
+    "emigrating emigrate holiday airport retire retiring retirement colleagues abroad downsize downsizes downsizing "
+    "declutter decluttering ymddeol uni university symud downsized hedfan".split()
+)
+_NOUN_TAGS = frozenset({"suicide", "self_harm", "abuse_term", "sexual", "spiked", "overdose"})
+
+
+def _a_move(clauses: list[list[_Token]], best: CrisisSignal) -> bool:
+    """A goodbye said for a move, a holiday or a leaving do (not a goodbye letter, note or message, nor
+    a goodbye to life or the world)."""
+    words = [t.text for cl in clauses for t in cl]
+    moving = bool(set(words) & _MOVES) or _has(
+        words,
+        (
+            ("moving", "to"),
+            ("move", "to"),
+            ("moved", "to"),
+            ("before", "i", "move"),
+            ("before", "we", "move"),
+            ("before", "moving"),
+            ("is", "moving"),
+            ("leaving", "do"),
+            ("moving", "into"),
+            ("moving", "house"),
+            ("smaller", "flat"),
+            ("smaller", "house"),
+            ("smaller", "place"),
+            ("downsizing",),
+            ("clearing", "out"),
+            ("for", "a", "year"),
+            ("for", "a", "month"),
+            ("am", "flwyddyn"),
+            ("am", "fis"),
+            ("am", "wythnos"),
+        ),
+    )
+    final = set(words) & {"letter", "note", "notes", "world", "life", "forever", "ever", "last"}
+    final = final or set(words) & {
+        "llythyr",
+        "nodyn",
+        "byd",
+        "bywyd",
+        "byth",
+        "olaf",
+    }  # a message may say goodbye to a town
+    if _has(
+        words,
+        (
+            ("wont", "need"),
+            ("no", "point"),
+            ("wont", "be", "here"),
+            ("better", "place"),
+            ("wont", "be", "needing"),
+        ),
+    ):
+        return False  # "giving my stuff away before uni, no point keeping it, i won't be here long"
+    said = set(best.phrase.split())
+    parting = "goodbye" in best.phrase or "away" in said  # "giving my things away"
+    parting = parting or any("goodbye" in t.tags and t.text in said for cl in clauses for t in cl)
+    return best.kind == "suicide" and parting and moving and not final
+
+
+def _a_topic(clauses: list[list[_Token]], best: CrisisSignal) -> bool:
+    """A risk named as a subject ("training on noticing suicide", "a memorial walk for people lost to
+    suicide"): a word-name of the risk (not "suicidal", not an act) in a message framed by study, work
+    or remembrance."""
+    if best.kind in ("sexual-violence", "abuse"):
+        return False  # "my teacher raped me", "staff at the care home are abusing my mum": people, not topics
+    for cl in clauses:
+        for k, t in enumerate(cl):
+            if t.text in ("took", "taken", "had", "swallowed") and any(
+                u.text == "i" for u in cl[max(0, k - 3) : k]
+            ):
+                return False  # "my teacher knows about the overdose i took last night"
+    words = [t for cl in clauses for t in cl]
+    framed = False
+    for cl in (
+        clauses
+    ):  # the frame governs the risk word: "training on noticing ... suicide", "a course on self-harm"
+        for k, t in enumerate(cl):
+            if t.tags & _RISK_CONCEPTS and any(u.text in _TOPIC_FRAME for u in cl[max(0, k - 10) : k]):
+                framed = True
+    if not framed:
+        return False
+    named = [t for t in words if t.tags & _RISK_CONCEPTS]
+    return (
+        bool(named)
+        and all(t.tags & _NOUN_TAGS for t in named)
+        and not any(t.text.endswith("al") or t.tags & {"kill", "cut", "reflexive_self"} for t in named)
+        and not any(
+            "now" in t.tags for t in words
+        )  # "a course tomorrow, but suicide is all i think of tonight"
+    )
+
+
+_DEFINE = (
+    ("what", "is"),
+    ("what", "does"),
+    ("what", "constitutes"),
+    ("what", "counts"),
+    ("define",),
+    ("meaning", "of"),
+)
+
+
+def _asks_what_a_word_means(clauses: list[list[_Token]]) -> bool:
+    """ "what is suicide", "define self harm", "what counts as rape": one clause asking what one risk
+    word means, and nothing else said; or what a word of slang means or why it is said ("what does kms
+    mean", "why do youtubers say unalive instead of die")."""
+    every = [t.text for cl in clauses for t in cl]
+    if (
+        every[:2] == ["what", "does"]
+        and "mean" in every[2:6]
+        or every[:2] == ["why", "do"]
+        and ("say" in every[2:5] and any(w in ("instead", "mean", "means") for w in every))
+    ):
+        return True
+    if len(clauses) != 1:
+        return False
+    words = [t.text for t in clauses[0]]
+    for ask in _DEFINE:
+        if tuple(words[: len(ask)]) == ask:
+            rest = [t for t in clauses[0][len(ask) :] if t.text not in ("as", "a", "an", "mean", "means")]
+            if not rest or len(rest) > 3 or not rest[0].tags & _RISK_CONCEPTS:
+                return False
+            if any(
+                t.tags & {"overdose", "poison"} or t.text in ("lethal", "fatal", "deadly", "dose")
+                for t in rest
+            ):
+                return False  # "what is a lethal dose": a question of how much would kill
+            end = rest[0].start.get(next(iter(rest[0].tags & _RISK_CONCEPTS)), 1)
+            return all(t.tags & _RISK_CONCEPTS for t in rest) or len(rest) <= 1 or end > 1
+    return False
