@@ -84,6 +84,7 @@ from .crisis_reading import (
     _Clause,
     _concept_data,
     _concepts,
+    _could_hurt_at,
     _plain,
     _signals,
     _spell,
@@ -212,10 +213,8 @@ def _in_a_temper(clauses: list[list[_Token]]) -> bool:
         return False  # "i could hurt him, i'm scared of what i'll do to my son"
     for cl in clauses:
         said = [t.text for t in cl]
-        for k in range(len(cl) - 3):
-            if said[k : k + 2] == ["i", "could"] and cl[k + 2].tags & {"violence", "kill"}:
-                if said[k + 3] in _GROWN_UPS or said[k + 3 : k + 5] and said[k + 4] in _GROWN_UPS:
-                    return True
+        if any(set(said[k + 3 : k + 5]) & _GROWN_UPS for k in _could_hurt_at(cl)):
+            return True
     return False
 
 

@@ -3428,6 +3428,16 @@ _INSTITUTIONS = frozenset(
 _CHOKED_ONES = frozenset("me her him them us my his an a the someone somebody opponent people".split())
 
 
+def _could_hurt_at(toks: list[_Token]) -> list[int]:
+    """Where the writer says they could hurt someone: "i could strangle him", "fe allwn i ei ladd e"."""
+    words = [t.text for t in toks]
+    return [
+        k
+        for k in range(len(toks) - 2)
+        if words[k : k + 2] in (["i", "could"], ["allwn", "i"]) and toks[k + 2].tags & {"violence", "kill"}
+    ]
+
+
 def _all_teenagers(toks: list[_Token]) -> bool:
     """Whether the children's ages said are all 13 or more ("they're 15 and 16")."""
     ages = [int(t.text) for t in toks if t.text.isdigit() and int(t.text) < 19]

@@ -85,6 +85,7 @@ from .crisis_reading import (
     _YOUNG,
     CrisisSignal,
     _ages,
+    _could_hurt_at,
     _for_a_thing,
     _has,
     _Token,
@@ -1889,10 +1890,7 @@ def _menace(
         return _sig(
             "danger", "to shoot up a school", about="other"
         )  # "i'm going to shoot up my school tomorrow"
-    could = any(
-        words[k : k + 2] in (["i", "could"], ["allwn", "i"]) and toks[k + 2].tags & {"violence", "kill"}
-        for k in range(len(toks) - 2)
-    )
+    could = bool(_could_hurt_at(toks))
     readied = any(t.tags & {"weapon", "hands_on_neck", "substance", "poison"} for t in toks) or _has(
         words,
         (

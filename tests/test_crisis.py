@@ -1665,3 +1665,15 @@ def test_a_safety_reviewers_probes_stay_answered(label, text):
         assert s is None, (text, s)
     else:
         assert s is not None and (label == "concern" or s.tier != "concern"), (text, s)
+
+
+def test_a_temper_is_read_however_short_the_message():
+    """ "i could strangle him" ends with its object: reading it never fails (a failure answers a concern)."""
+    from search_index import crisis as C
+    from search_index.crisis_reading import _concepts, _tokens, _words
+
+    def clauses(text):
+        return [_tokens(w, _concepts()) for w in _words(text)]
+
+    assert C._in_a_temper(clauses("i could strangle him")) is False
+    assert C._in_a_temper(clauses("i could strangle my husband, he ate my curry again")) is True
