@@ -689,27 +689,15 @@ ROMANIAN_HARMLESS = [
 ]
 
 
-@pytest.mark.parametrize("text, kind, tier, about", POLISH + ARABIC)
-def test_polish_and_arabic_crisis_is_flagged(text, kind, tier, about):
+@pytest.mark.parametrize("text, kind, tier, about", POLISH + ARABIC + PORTUGUESE + ROMANIAN)
+def test_a_crisis_in_polish_arabic_portuguese_or_romanian_is_flagged(text, kind, tier, about):
     signal = detect_crisis(text)
     assert signal is not None, text
     assert (signal.kind, signal.tier, signal.about) == (kind, tier, about), signal
 
 
-@pytest.mark.parametrize("text", POLISH_HARMLESS + ARABIC_HARMLESS)
-def test_polish_and_arabic_lookalikes_are_not_flagged(text):
-    assert detect_crisis(text) is None
-
-
-@pytest.mark.parametrize("text, kind, tier, about", PORTUGUESE + ROMANIAN)
-def test_portuguese_and_romanian_crisis_is_flagged(text, kind, tier, about):
-    signal = detect_crisis(text)
-    assert signal is not None, text
-    assert (signal.kind, signal.tier, signal.about) == (kind, tier, about), signal
-
-
-@pytest.mark.parametrize("text", PORTUGUESE_HARMLESS + ROMANIAN_HARMLESS)
-def test_portuguese_and_romanian_lookalikes_are_not_flagged(text):
+@pytest.mark.parametrize("text", POLISH_HARMLESS + ARABIC_HARMLESS + PORTUGUESE_HARMLESS + ROMANIAN_HARMLESS)
+def test_lookalikes_in_polish_arabic_portuguese_or_romanian_are_not_flagged(text):
     assert detect_crisis(text) is None
 
 
@@ -884,7 +872,7 @@ SECTION_TWINS = {
 
 
 @pytest.mark.parametrize("section", [s for s in LANGUAGES if s != "welsh"])
-def test_polish_and_arabic_words_do_not_change_english_or_welsh_messages(section):
+def test_a_language_sections_words_do_not_change_english_or_welsh_messages(section):
     """A single word of a language section that is an ordinary English word (or the stem of one), or a
     Welsh word, would tag English or Welsh messages: each is listed above with why it is harmless, and a
     new one fails here until it is looked at (or moved to the section's `read_as_english` words, read
@@ -908,35 +896,16 @@ def test_polish_and_arabic_words_do_not_change_english_or_welsh_messages(section
 
 
 @pytest.mark.parametrize(
-    "english, welsh",
-    [
-        ("my mum said nie and i took 30 paracetamol", None),
-        ("i want to die", None),
-        ("he has a knife and he is outside", None),
-        (None, "dw i bron adre"),
-        (None, "mae o'n fy nharo i"),
-        (None, "torri gwallt"),
-    ],
-)
-def test_english_and_welsh_messages_read_as_before(english, welsh):
-    """Messages whose words Polish shares (a Polish "nie", the Welsh "bron" that is Polish "broń",
-    "gwallt" one letter from Polish "gwałt") read as they did without the Polish and Arabic sections."""
-    text = english or welsh
-    expected = {
-        "my mum said nie and i took 30 paracetamol": ("suicide", "urgent", "self"),
-        "i want to die": ("suicide", "crisis", "self"),
-        "he has a knife and he is outside": ("danger", "urgent", "self"),
-        "dw i bron adre": None,
-        "mae o'n fy nharo i": ("abuse", "crisis", "self"),
-        "torri gwallt": None,
-    }[text]
-    s = detect_crisis(text)
-    assert (s and (s.kind, s.tier, s.about)) == expected
-
-
-@pytest.mark.parametrize(
     "text, expected",
     [
+        # Polish shares "nie", the Welsh "bron" (Polish "broń"), "gwallt" (one letter from Polish "gwałt")
+        ("my mum said nie and i took 30 paracetamol", ("suicide", "urgent", "self")),
+        ("i want to die", ("suicide", "crisis", "self")),
+        ("he has a knife and he is outside", ("danger", "urgent", "self")),
+        ("dw i bron adre", None),
+        ("mae o'n fy nharo i", ("abuse", "crisis", "self")),
+        ("torri gwallt", None),
+        # Portuguese and Romanian share these
         ("i smell gas in the house", ("danger", "crisis", "self")),  # Portuguese "gás"
         ("my ma hit me", None),  # Romanian "mă" (me)
         ("my mama is not breathing", ("danger", "urgent", "other")),  # Romanian "mama"
@@ -954,7 +923,7 @@ def test_english_and_welsh_messages_read_as_before(english, welsh):
         ("mae o wedi cymryd tabledi", ("suicide", "concern", "other")),
     ],
 )
-def test_english_and_welsh_messages_read_as_before_portuguese_and_romanian(text, expected):
-    """Messages with words Portuguese or Romanian share read as they did without those sections."""
+def test_english_and_welsh_messages_read_as_before(text, expected):
+    """Messages with words a language section shares read as they did without the section."""
     s = detect_crisis(text)
     assert (s and (s.kind, s.tier, s.about)) == expected
