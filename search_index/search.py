@@ -587,7 +587,11 @@ class SearchIndex:
                     score *= CLOSED_PENALTY
                 out.append((score, d, entry))
             out.sort(key=lambda x: (-x[0], x[1]))
-            if len(top) >= len(scores) or (len(out) >= wanted and final(top[-1][1]) < out[wanted - 1][0]):
+            # every document not looked at comes after the last looked at (by score, then document)
+            if len(top) >= len(scores) or (
+                len(out) >= wanted
+                and (-out[wanted - 1][0], out[wanted - 1][1]) <= (-final(top[-1][1]), top[-1][0])
+            ):
                 return out[:wanted]
             k *= 4
 

@@ -93,10 +93,10 @@ class Matched(Mapping):
         if k < len(scores):
             part = np.argpartition(-scores, k - 1)[:k]
             cut = scores[part].min()
-            part = np.flatnonzero(scores >= cut)  # every document tied with the k-th, so the order is exact
+            part = np.flatnonzero(scores >= cut)  # with every document tied with the k-th: the order is exact
         else:
             part = np.arange(len(scores))
-        order = part[np.lexsort((self.docs[part], -scores[part]))]
+        order = part[np.lexsort((self.docs[part], -scores[part]))][:k]
         return list(zip(self.docs[order].tolist(), scores[order].tolist(), strict=True))
 
 
