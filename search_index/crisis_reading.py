@@ -69,7 +69,7 @@ class _Concepts:
     words: dict[str, frozenset[str]] = field(default_factory=dict)  # base key -> concept names
     phrases: dict[str, list[tuple[tuple[str, ...], str]]] = field(default_factory=dict)  # first key
     radicals: dict[str, set[str]] = field(default_factory=dict)  # Welsh mutated form -> radicals
-    harmless: list[tuple[str, ...]] = field(default_factory=list)
+    harmless: dict[str, list[tuple[str, ...]]] = field(default_factory=dict)  # first key (or "*")
     topic_after: frozenset[str] = frozenset()
     topic_before: frozenset[str] = frozenset()
     slang: dict[str, str] = field(default_factory=dict)
@@ -188,13 +188,12 @@ def _concepts() -> _Concepts:
                     key = tuple(toks) if as_written else tuple(_base(t, c) for t in toks)
                     c.phrases.setdefault(key[0], []).append((key, name))
     c.words = {k: frozenset(v) for k, v in words.items()}
-    c.harmless = [
-        tuple(
+    for h in data["harmless"]:
+        pattern = tuple(
             t if t == "*" else _base(t, c)
             for t in _plain(h.replace("*", " zzany ")).replace("zzany", "*").split()
         )
-        for h in data["harmless"]
-    ]
+        c.harmless.setdefault(pattern[0], []).append(pattern)
     c.topic_after = frozenset(_base(_plain(w), c) for w in data.get("topic_after", ())) | frozenset(
         _plain(w) for w in data.get("topic_after", ())
     )
@@ -571,7 +570,8 @@ def _drop_lookalikes(tokens: list[_Token], c: _Concepts) -> None:
     """Look-alike spans ("kill time", "kick me out") and topic uses ("knife crime") lose their risk tags;
     a topic use is marked `read`: the rules have judged that word, and meaning leaves it out."""
     for i in range(len(tokens)):
-        for pattern in c.harmless:
+        starting = [p for key in (*tokens[i].keys, "*") for p in c.harmless.get(key, ())]
+        for pattern in starting:
             n = len(pattern)
             if i + n <= len(tokens) and all(
                 p == "*" or p in tokens[i + j].keys for j, p in enumerate(pattern)

@@ -21,7 +21,6 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from itertools import islice
-from operator import itemgetter
 from pathlib import Path
 
 from .areas import AreaNames
@@ -574,29 +573,25 @@ class SearchIndex:
         (ties by document order, as Whoosh). Looks at the best-scored few first and widens only
         when closed or filtered-out entries leave too few."""
         allowed = self._allowed(filters)
-        scores, final = found.raw, found.final
-        items = scores.items()
-        if allowed is not None and len(allowed) < len(scores):
-            items = [(d, scores[d]) for d in allowed if d in scores]
+        scores, final = found.raw.among(allowed), found.final
         k = wanted * 2
         while True:
-            if k < len(items):
-                top = heapq.nlargest(k, items, key=itemgetter(1))
-            else:
-                top = sorted(items, key=itemgetter(1), reverse=True)
+            top = scores.best(k)
             out = []
             for d, score in top:
                 entry = self._docs.get(d)
                 if entry is None or entry.status == "closed" or not filters.allows(entry):
-                    continue
-                if allowed is not None and d not in allowed:
                     continue
                 score = final(score)
                 if entry.status == "temporarily-closed":
                     score *= CLOSED_PENALTY
                 out.append((score, d, entry))
             out.sort(key=lambda x: (-x[0], x[1]))
-            if len(top) >= len(items) or (len(out) >= wanted and final(top[-1][1]) < out[wanted - 1][0]):
+            # every document not looked at comes after the last looked at (by score, then document)
+            if len(top) >= len(scores) or (
+                len(out) >= wanted
+                and (-out[wanted - 1][0], out[wanted - 1][1]) <= (-final(top[-1][1]), top[-1][0])
+            ):
                 return out[:wanted]
             k *= 4
 
@@ -660,7 +655,7 @@ class SearchIndex:
         if terms or categories:
             found = self._gen.rank(terms, categories)
             allowed = self._allowed(filters)
-            total_words = len(found.raw) if allowed is None else len(allowed.intersection(found.raw))
+            total_words = len(found.raw.among(allowed))
             originals = _surface_forms(understanding, corrections)
             credit = _term_credit(understanding, said)
             used = [(t, p) for t, _, p in found.used if t in terms]

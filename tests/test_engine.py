@@ -12,6 +12,7 @@ import json
 import tempfile
 from pathlib import Path
 
+import numpy as np
 import pytest
 from conftest import ROOT
 from hypothesis import HealthCheck, given, settings
@@ -409,3 +410,16 @@ def test_kept_frequencies_are_the_same_numbers_in_less_room():
         kept = _frequencies(tfs)
         assert kept.typecode == typecode, tfs
         assert len(kept) == len(tfs) and all(a == b or a != a for a, b in zip(kept, tfs, strict=True)), tfs
+
+
+@given(st.lists(st.integers(min_value=0, max_value=6), min_size=0, max_size=40), st.integers(1, 45))
+def test_the_best_matches_are_found_by_score_then_document_order(scores, k):
+    """`Matched.best` (numpy's partial sort) gives the first `k` of a full sort: best score first, ties
+    by document order; `among` keeps only the allowed documents."""
+    docs = np.arange(0, 3 * len(scores), 3)
+    matched = ranking.Matched(docs, np.array(scores, dtype=float))
+    full = sorted(zip(docs.tolist(), map(float, scores), strict=True), key=lambda x: (-x[1], x[0]))
+    assert matched.best(k) == full[:k]
+    allowed = frozenset(docs.tolist()[::2])
+    assert [d for d, _ in matched.among(allowed).best(len(scores))] == [d for d, _ in full if d in allowed]
+    assert all((d in matched) == (d % 3 == 0 and d < 3 * len(scores)) for d in range(-1, 3 * len(scores) + 2))

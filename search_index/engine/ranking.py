@@ -25,6 +25,7 @@ from operator import add, eq, mul, truediv
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 from whoosh import query as Q
 from whoosh.searching import Searcher
 
@@ -52,11 +53,58 @@ class TermPostings:
         return i < len(self.docs) and self.docs[i] == doc
 
 
+class Matched(Mapping):
+    """The raw summed score of each matching document: document numbers (sorted) and their scores,
+    as numpy arrays (a query sums its terms' postings into one array: no dictionary per posting)."""
+
+    def __init__(self, docs: np.ndarray, scores: np.ndarray):
+        self.docs = docs
+        self.scores = scores
+
+    def _at(self, doc: int) -> int:
+        i = int(np.searchsorted(self.docs, doc))
+        return i if i < len(self.docs) and self.docs[i] == doc else -1
+
+    def __getitem__(self, doc: int) -> float:
+        i = self._at(doc)
+        if i < 0:
+            raise KeyError(doc)
+        return float(self.scores[i])
+
+    def __contains__(self, doc: object) -> bool:
+        return isinstance(doc, int) and self._at(doc) >= 0
+
+    def __iter__(self):
+        return iter(self.docs.tolist())
+
+    def __len__(self) -> int:
+        return len(self.docs)
+
+    def among(self, allowed: frozenset[int] | None) -> Matched:
+        """Only the documents of `allowed` (None: all)."""
+        if allowed is None:
+            return self
+        keep = np.isin(self.docs, np.fromiter(allowed, dtype=np.int64, count=len(allowed)))
+        return Matched(self.docs[keep], self.scores[keep])
+
+    def best(self, k: int) -> list[tuple[int, float]]:
+        """The `k` best (document, raw score), best first, ties by document order."""
+        scores = self.scores
+        if k < len(scores):
+            part = np.argpartition(-scores, k - 1)[:k]
+            cut = scores[part].min()
+            part = np.flatnonzero(scores >= cut)  # with every document tied with the k-th: the order is exact
+        else:
+            part = np.arange(len(scores))
+        order = part[np.lexsort((self.docs[part], -scores[part]))][:k]
+        return list(zip(self.docs[order].tolist(), scores[order].tolist(), strict=True))
+
+
 @dataclass
 class Scores:
     """Raw summed scores by document; `final()` applies Whoosh's coordination (order-preserving)."""
 
-    raw: dict[int, float]
+    raw: Matched
     used: list[tuple[str, float, TermPostings]]  # (term or category, weight, postings), query order
     shift: float
     factor: float
@@ -310,12 +358,18 @@ class Ranker:
         # * (leaves - 1) / leaves, `matching` being how many (field, word) leaves match the entry.
         # (With a single leaf Whoosh scores everything 0; we keep the score.)
         bonus = 1 / (leaves - COORD_SCALE) ** 2 if leaves > 1 else 0.0
-        acc: dict[int, float] = {}
+        # summed in one array, term by term (each term's documents are distinct), longest postings first
+        acc = np.zeros(self._docs)
+        hit = np.zeros(self._docs, dtype=bool)
         for _, weight, p in sorted(used, key=lambda u: -len(u[2].docs)):
-            values = map(mul, p.scores, repeat(weight))
+            docs = np.frombuffer(p.docs, dtype=np.intc)
+            values = np.frombuffer(p.scores, dtype=np.float64) * weight
             if bonus:
-                values = map(add, values, map(mul, p.fields, repeat(bonus)))
-            acc = _merge(acc, dict(zip(p.docs, values, strict=True)))
+                values += np.frombuffer(p.fields, dtype=np.int8) * bonus
+            acc[docs] += values
+            hit[docs] = True
+        matched = np.flatnonzero(hit)
+        acc = Matched(matched, acc[matched])
         if leaves > 1:
             return Scores(acc, used, bonus, (leaves - 1) / leaves)
         return Scores(acc, used, 0.0, 1.0)
