@@ -498,6 +498,21 @@ class MeaningIndex:
             _warn_once("texts", f"search by meaning failed, words alone are searched: {problem(exc)}")
             return {}
 
+    def closest_part(self, words: list[str], parts: list[str]) -> list[float]:
+        """Each word's highest cosine similarity to any one of `parts` (an entry's title, summary, tags
+        and questions, each embedded on its own now and not kept: one entry's parts at a time, so memory
+        does not grow with the directory); empty when the layer is off."""
+        if not self.ok or not words or not parts:
+            return []
+        try:
+            import numpy as np
+
+            sims = np.einsum("ij,kj->ik", self.model.embed(parts), self.model.embed(words))
+            return sims.max(axis=0).tolist()
+        except Exception as exc:
+            _warn_once("parts", f"search by meaning failed, words alone are searched: {problem(exc)}")
+            return []
+
     def roles(self, words: list[str]) -> dict[str, list[float]]:
         """How far each word plays each role of WORD_ROLES (0..1): "sunday" and "week" when, "husband"
         and "cousin" who, "buying" and "shops" trade, "afford" hardship; "bailiffs", "dentist" and
