@@ -50,6 +50,8 @@ from .crisis_ordinary import (
     _a_joke_with_its_butt,
     _a_move,
     _a_parent_minding_a_child,
+    _a_relationship_ended,
+    _a_rule_asked,
     _a_thing_saved,
     _a_topic,
     _a_weapon_to_hand_in,
@@ -63,6 +65,7 @@ from .crisis_ordinary import (
     _make_believe,
     _ordinary_by_its_context,
     _resolved_last,
+    _safety_kit_sought,
     _said_now,
     _taken_back,
     _told_of_the_past,
@@ -254,6 +257,9 @@ def _unless_ordinary(clauses: list[list[_Token]], best: CrisisSignal) -> CrisisS
         or _a_weapon_to_hand_in(clauses, best)
         or _a_hazard_seen_to(clauses, best)
         or _ordinary_by_its_context(clauses, best)
+        or _safety_kit_sought(clauses, best)
+        or _a_relationship_ended(clauses, best)
+        or _a_rule_asked(clauses, best)
     ):
         return None  # "not wake up till noon", "2 paracetamol and 2 ibuprofen, is that ok?"
     if best.kind == "abuse" and _a_parent_minding_a_child(clauses, best):

@@ -1032,6 +1032,9 @@ _STORIES = frozenset(
     "documentary ffilm cymeriad".split()
 )
 _STORY_LINKS = frozenset("where when who which about lle pan".split())
+_SCREEN = frozenset(
+    "film movie episode series soap drama storyline scene novel documentary ffilm netflix".split()
+)
 _ROLES_PLAYED = frozenset("character characters role part cymeriad rhan".split())
 _FIRST_PERSON = frozenset("i me my myself im fi fy".split())
 
@@ -1077,8 +1080,15 @@ def _in_a_story(clauses: list[list[_Token]], best: CrisisSignal) -> bool:
             for j, w in enumerate(said[:at])
             if j >= at - 6
         )
-        after = said[at + len(best.phrase.split()) : at + len(best.phrase.split()) + 2]
-        if told or set(after) & _ROLES_PLAYED:
+        end = at + len(best.phrase.split())
+        after = said[end : end + 2]
+        on_screen = (
+            said[end : end + 1]
+            and said[end] in _SCREEN
+            or set(said[end : end + 2]) & {"in", "on"}
+            and set(said[end : end + 6]) & _SCREEN
+        )  # "the overdose storyline", "got stabbed in the new series"
+        if told or set(after) & _ROLES_PLAYED or on_screen:
             return True
     return False
 
@@ -1371,3 +1381,78 @@ def _asks_what_a_word_means(clauses: list[list[_Token]]) -> bool:
             end = rest[0].start.get(next(iter(rest[0].tags & _RISK_CONCEPTS)), 1)
             return all(t.tags & _RISK_CONCEPTS for t in rest) or len(rest) <= 1 or end > 1
     return False
+
+
+_SAFETY_KIT = frozenset(
+    "alarm alarms larwm larymau detector detectors synhwyrydd extinguisher extinguishers diffoddwr".split()
+)
+_SOUGHT = frozenset(
+    "buy brynu prynu get gael cael order fit fitted install installed free where ble lle shop sell sells".split()
+)
+# what makes an alarm a danger now: it sounds, or someone is unwell
+_SOUNDING_OR_UNWELL = frozenset(
+    "going off beeping sounding canu bipian dizzy sick headache headaches benysgafn tost sal drowsy "
+    "smell ogla arogl now nawr rwan tonight heno smoke smoking fire flames burning leak leaking answering".split()
+)
+
+
+def _safety_kit_sought(clauses: list[list[_Token]], best: CrisisSignal) -> bool:
+    """Safety kit sought, not a danger: "ble alla i brynu larwm carbon monocsid?", "where do i get a
+    free smoke alarm fitted" (never when it sounds, someone is unwell, or another signal is said)."""
+    words = {t.text for cl in clauses for t in cl}
+    if best.kind != "danger" or not words & _SAFETY_KIT or not words & _SOUGHT:
+        return False
+    return not words & _SOUNDING_OR_UNWELL and _one_signal(clauses)
+
+
+_ENDINGS = frozenset("end ending ended finish finishing cutting cut break breaking".split())
+_BONDS = frozenset("ties contact things it".split())
+
+
+def _a_relationship_ended(clauses: list[list[_Token]], best: CrisisSignal) -> bool:
+    """Ending a tie with a person or a firm, not a life: "want to end things with my boyfriend", "ready to
+    end it with him", "cutting ties with my old bank" (never "end it with pills", nor beside another
+    signal or a wish to die)."""
+    if best.kind != "suicide":
+        return False
+    toks = [t for cl in clauses for t in cl]
+    words = [t.text for t in toks]
+    for k, w in enumerate(words[:-2]):
+        if w not in _ENDINGS or words[k + 1] not in _BONDS:
+            continue
+        after = toks[k + 2 : k + 6]
+        if not after or after[0].text != "with":
+            continue
+        party = [t for t in after[1:] if t.text not in ("my", "our", "the", "a", "old")]
+        if party and not party[0].tags & _RISK_CONCEPTS and party[0].text not in _NOT_A_PARTY:
+            return _one_signal(clauses) and not any(t.tags & _MEANS for t in toks)
+    return False
+
+
+_NOT_A_PARTY = frozenset("all everything myself me life it this".split())
+
+
+_DISTRESS_NOW = frozenset(
+    "crying screaming since yesterday freezing locked nappy drunk gone tonight now night hours "
+    "crio sgrechian ers heno nawr rwan".split()
+)
+
+
+def _a_rule_asked(clauses: list[list[_Token]], best: CrisisSignal) -> bool:
+    """What the law or the guidance allows, asked: "can a 7 year old be home alone for half an hour,
+    what's the law?" (never beside a child crying, locked in, a night or hours already gone)."""
+    words = [t.text for cl in clauses for t in cl]
+    if best.kind != "danger" or not set(words) & {"alone", "own"} or not _has(words, _RULE_QUESTIONS):
+        return False
+    return not set(words) & _DISTRESS_NOW and _one_signal(clauses)
+
+
+_RULE_QUESTIONS = (
+    ("what", "age"),
+    ("how", "old"),
+    ("the", "law"),
+    ("is", "it", "legal"),
+    ("is", "that", "legal"),
+    ("is", "it", "allowed"),
+    ("what", "is", "the", "guidance"),
+)

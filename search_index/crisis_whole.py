@@ -703,7 +703,7 @@ def _across_clauses(clauses: list[list[_Token]]) -> CrisisSignal | None:
                 "goodbye",
                 "table",
             } or _has(words, (("find", "them"), ("will", "find")))
-            if _has(words, (("to", "find", "the"), ("easter",), ("treasure",))):
+            if _has(words, (("to", "find", "the"), ("easter",), ("treasure",))) or has & _LETTER_PURPOSES:
                 continue  # "left notes for everyone to find the easter eggs"
             if (
                 at(k + 2) in ("everyone", "everybody", "all", "bawb", "pawb")
@@ -1266,7 +1266,7 @@ def _whole_signs(clauses: list[list[_Token]]) -> CrisisSignal | None:
     toks = [t for cl in clauses for t in cl]
     words = [t.text for t in toks]
     has = set(words)
-    for read in (_affairs_settled, _a_means, _menace, _control_and_exploitation, _home_and_body):
+    for read in _WHOLE_READERS:
         found = read(clauses, toks, words, has)
         if found is not None:
             return found
@@ -2785,3 +2785,455 @@ def _home_and_body(
     if _has(words, (("too", "deep"), ("deeper", "than"))) and wound:
         return _sig("self-harm", "a wound too deep", tier="urgent")
     return None
+
+
+# --- what is done to a person, read by its parts ---------------------------------------------------
+
+_LETTER_WORDS = frozenset("note notes letter letters nodyn nodiadau llythyr llythyrau".split())
+_WRITING = frozenset("wrote written write writing sgwennu ysgrifennu sgwennais ysgrifennais".split())
+_ADDRESSEES = frozenset(
+    "kids children kid mum mam dad wife husband partner son sons daughter daughters sister brother lads "
+    "girls boys family everyone everybody each plant teulu mhlant blant mab merch pawb bawb".split()
+)
+# a letter written for a reason of the day: "letters to everyone for christmas", "a letter to the council"
+_LETTER_PURPOSES = frozenset(
+    "christmas xmas birthday santa card cards thank thanks thankyou school teacher teachers council gp doctor "
+    "complaint complain application cv mp landlord court prison pen pal visa bank reference university uni "
+    "holiday mothers fathers valentines anniversary tooth fairy memory solicitor framed frame diolch parti party nadolig penblwydd pen-blwydd cyngor ysgol homework print printing post postbox stamps stamp "
+    "letterbox exam essay job interview hospital insurance benefits".split()
+)
+# what makes a letter a last one: "sori", "they'll understand", "just in case", "in the drawer"
+_LAST_WORDS = frozenset(
+    "sorry sori understand goodbye bye forgive fault drawer pillow envelope envelopes table each ffarwel maddau".split()
+)
+_LEFT_WHERE = frozenset("table drawer pillow side bed door kitchen desk bwrdd gobennydd".split())
+
+
+def _letters_for_family(
+    clauses: list[list[_Token]], toks: list[_Token], words: list[str], has: set[str]
+) -> CrisisSignal | None:
+    """Letters written by the writer to the people closest, or a note left out, with no errand of the
+    day in the message: "wrote the kids a letter each", "letters for my two lads", "sgwennu llythyr i'r
+    plant", "wrote a note and left it on the table" (not "letters to everyone for christmas")."""
+    if not has & _WRITING or not has & _LETTER_WORDS or has & _LETTER_PURPOSES:
+        return None
+    if _has(words, (("to", "open"), ("for", "when", "they"), ("for", "when", "theyre"))):
+        return None  # "letters for the kids to open when they're 18": a keepsake
+    for k, w in enumerate(words):
+        if w not in _WRITING or set(words[max(0, k - 3) : k]) & {
+            "he",
+            "she",
+            "they",
+            "hes",
+            "shes",
+            "o",
+            "hi",
+        }:
+            continue
+        near = words[k + 1 : k + 7]
+        if not set(near) & _LETTER_WORDS:
+            continue
+        if set(words[max(0, k - 3) : k]) & {
+            "mum",
+            "mam",
+            "dad",
+            "nan",
+            "grandad",
+            "sister",
+            "brother",
+            "friend",
+        }:
+            continue  # "my mum wrote letters for the kids before she died": another's letters
+        if set(near) & _ADDRESSEES and (has & _LAST_WORDS or _has(words, (("in", "case"), ("one", "day")))):
+            return _sig("suicide", "letters written for " + next(x for x in near if x in _ADDRESSEES))
+        left = "left" in words[k + 1 :] and set(words[k + 1 :]) & _LEFT_WHERE
+        if left and len(words) <= 16:
+            return _sig("suicide", "a note written and left out")
+    return None
+
+
+_YOUNG_CHILD = frozenset(
+    "kid kids child children baby babi toddler toddlers boy girl lad plant plentyn".split()
+)
+_LEFT_ALONE = (
+    ("left", "alone"),
+    ("left", "on", "their", "own"),
+    ("left", "on", "his", "own"),
+    ("left", "on", "her", "own"),
+    ("on", "their", "own"),
+    ("home", "alone"),
+    ("no", "adult"),
+    ("no", "adults"),
+    ("ar", "ei", "ben", "ei", "hun"),
+    ("ar", "eu", "pennau", "eu", "hunain"),
+    ("wrth", "ei", "hun"),
+)
+_ALONE_ONLY = _LEFT_ALONE + (
+    ("on", "his", "own"),
+    ("on", "her", "own"),
+    ("by", "himself"),
+    ("by", "herself"),
+    ("wandering",),
+)
+# what makes a child alone a danger: the cold, the night, the hours, the cries, a parent gone
+_UNSAFE_ALONE = frozenset(
+    "freezing cold snow night nights dark hours yesterday crying screaming nappy pyjamas pjs nightie "
+    "road street traffic drinking drunk gone ibiza holiday week weekend days 11pm midnight 2am 3am "
+    "oer rhewi nos tywyll oriau crio sgrechian yfed".split()
+)
+_ASKED_AS_A_RULE = frozenset("legal law allowed ok okay age rules guidance normal should can".split())
+
+
+def _young_children(words: list[str], clauses: list[list[_Token]]) -> bool:
+    """Whether the message speaks of a small child: a child's word and an age under eight said near it
+    ("a kid about 3", "the kids are 4 and 6"), or a baby."""
+    if any(a < 8 for cl in clauses for a in _ages(cl)) or {"baby", "babi", "toddler", "toddlers"} & set(
+        words
+    ):
+        return True
+    if _has(words, (("little", "ones"), ("little", "one"), ("plant", "bach"), ("little", "uns"))):
+        return True
+    if not set(words) & _YOUNG_CHILD:
+        return False
+    for k, x in enumerate(words[1:], 1):
+        unit = words[k + 1] if k + 1 < len(words) else ""
+        if x.isdigit() and int(x) < 8 and words[k - 1] in _AGE_SAID_BEFORE and not unit.startswith(_UNITS):
+            return True  # "a kid about 3", "they're 4 and 6", "the oldest is about 6"
+    return False
+
+
+_AGE_SAID_BEFORE = frozenset("about around aged is are and only maybe".split())
+_UNITS = ("hour", "hr", "min", "day", "week", "month", "pm", "am", "oclock", "o")
+
+
+def _children_left_alone(
+    clauses: list[list[_Token]], toks: list[_Token], words: list[str], has: set[str]
+) -> CrisisSignal | None:
+    """Small children without a grown-up, where the cold, the night, the hours or a parent gone make it a
+    danger: "the kids next door have been left on their own since yesterday", "locks her kids in the
+    bedroom when she goes out", "gadael y babi ar ei ben ei hun" (not "my 6 year old played on his own")."""
+    if has & {"play", "played", "playing", "plays", "chwarae"}:
+        return None
+    if "?" in words or has & _ASKED_AS_A_RULE and has & {"is", "can", "what", "how"}:
+        return None  # "can i leave my 7 year old home alone for an hour?": asked as a rule
+    locked_in = any(
+        w in ("locks", "locked", "cloi")
+        and set(words[k + 1 : k + 4]) & _YOUNG_CHILD
+        and "in" in words[k + 2 : k + 5]
+        for k, w in enumerate(words)
+    )
+    alone = _has(words, _ALONE_ONLY) or locked_in
+    if locked_in and has & {"out", "allan"}:
+        return _sig("danger", "children locked in, the grown-up out", about="other")
+    left_for_long = _has(words, _LEFT_ALONE) and has & {"since", "ers", "days", "nights", "dyddiau"}
+    if left_for_long and has & _YOUNG_CHILD and not any(a >= 12 for cl in clauses for a in _ages(cl)):
+        return _sig("danger", "children left alone for long", about="other")
+    if not _young_children(words, clauses):
+        return None
+    night_clothes = has & {"nappy", "pyjamas", "pjs", "nightie", "nightdress"} and has & {
+        "out",
+        "outside",
+        "street",
+    }
+    if night_clothes and has & {"freezing", "cold", "snow", "11pm", "midnight", "night", "dark"}:
+        return _sig("danger", "a small child out in night clothes, in the cold", tier="urgent", about="other")
+    if alone and (has & _UNSAFE_ALONE or locked_in and has & {"out", "allan"}):
+        return _sig("danger", "a small child alone", about="other")
+    return None
+
+
+_FRAIL = frozenset("dementia alzheimers alzheimer confused autistic autism dementia dementa".split())
+_WENT_OFF = (
+    ("walked", "off"),
+    ("walked", "out"),
+    ("wandered", "off"),
+    ("wandered", "out"),
+    ("went", "out"),
+    ("gone", "out"),
+    ("left", "the", "house"),
+    ("has", "gone"),
+    ("crwydro",),
+)
+_OUT_FOR_HOURS = frozenset(
+    "hours freezing snow cold dark night nightie pyjamas slippers nobody noone oriau oer tywyll eira nos".split()
+)
+_FOUND_SAFE = frozenset("found back home safe fine returned brought daycentre centre club".split())
+
+
+def _someone_frail_out(
+    clauses: list[list[_Token]], toks: list[_Token], words: list[str], has: set[str]
+) -> CrisisSignal | None:
+    """Someone with dementia (or who cannot keep themselves safe) gone out, for hours or into the cold:
+    "dad has dementia and has walked off, gone 3 hours and it's freezing" (not "went out to the day
+    centre", nor one found and brought home)."""
+    frail = has & _FRAIL or any("vulnerable" in t.tags and t.text in _FRAIL for t in toks)
+    if not frail or not _has(words, _WENT_OFF) or has & _FOUND_SAFE:
+        return None
+    if has & _OUT_FOR_HOURS or _has(words, (("cant", "find"), ("cannot", "find"), ("no", "phone"))):
+        return _sig(
+            "danger",
+            "someone with dementia gone out, for hours or into the cold",
+            tier="urgent",
+            about="other",
+        )
+    return None
+
+
+_MOVED_IN = (
+    ("moved", "into"),
+    ("moved", "in"),
+    ("taken", "over"),
+    ("took", "over"),
+    ("staying", "at"),
+    ("staying", "in"),
+    ("living", "in"),
+)
+_WONT_GO = (
+    ("wont", "leave"),
+    ("will", "not", "leave"),
+    ("refuse", "to", "leave"),
+    ("wont", "go"),
+    ("cant", "get", "rid"),
+)
+_DEALING = frozenset("dealing dealer dealers selling drugs sell deal cuckooing".split())
+_TAKEN_FROM_HIM = (
+    ("got", "his", "money"),
+    ("got", "her", "money"),
+    ("taken", "his"),
+    ("taken", "her"),
+    ("took", "his"),
+    ("took", "her"),
+    ("scared", "of", "them"),
+    ("frightened", "of", "them"),
+    ("sleeping", "on", "the", "floor"),
+)
+_AT_RISK_HOLDERS = frozenset(
+    "disabled disabilities disability learning difficulties dementia vulnerable elderly autistic".split()
+)
+
+
+def _a_home_taken_over(
+    clauses: list[list[_Token]], toks: list[_Token], words: list[str], has: set[str]
+) -> CrisisSignal | None:
+    """A home taken over by others (cuckooing): people moved into a flat who will not leave, or deal from
+    it, or have taken its holder's money: "some lads have moved into my uncle's flat and are dealing from
+    it", "they've taken over my flat and won't leave" (not "my daughter moved in with her boyfriend")."""
+    if not _has(words, _MOVED_IN) or not any(t.tags & {"home_place"} for t in toks) and "place" not in has:
+        return None
+    held = _has(words, _WONT_GO + _TAKEN_FROM_HIM + (("took", "over"), ("taken", "over")))
+    if has & _DEALING and (held or has & _AT_RISK_HOLDERS) or held and has & _AT_RISK_HOLDERS:
+        return _sig(
+            "abuse",
+            "a home taken over",
+            about="self" if "my" in words[:4] and not has & _AT_RISK_HOLDERS else "other",
+        )
+    if _has(words, (("taken", "over", "my"), ("took", "over", "my"))) and _has(words, _WONT_GO):
+        return _sig("abuse", "a home taken over")
+    return None
+
+
+_OWES = frozenset("owes owe owed debt debts dyled".split())
+_MADE_TO_CARRY = (
+    ("take", "bags"),
+    ("carry", "bags"),
+    ("carrying", "stuff"),
+    ("carry", "stuff"),
+    ("do", "a", "run"),
+    ("run", "to"),
+    ("runs", "to"),
+    ("drop", "off"),
+    ("sell", "for", "them"),
+    ("work", "it", "off"),
+    ("pay", "it", "back", "by"),
+    ("take", "a", "package"),
+    ("take", "packages"),
+    ("deliver",),
+)
+
+
+def _a_debt_worked_off(
+    clauses: list[list[_Token]], toks: list[_Token], words: list[str], has: set[str]
+) -> CrisisSignal | None:
+    """A young person in debt to those who make him carry for them (county lines): "they gave him free
+    weed and now say he owes them and has to take bags to chester" (not "i owe my brother a tenner")."""
+    if not has & _OWES or not _has(words, _MADE_TO_CARRY):
+        return None
+    if not has & {"son", "daughter", "lad", "boy", "girl", "brother", "nephew", "grandson", "he", "she", "i"}:
+        return None
+    if has & {"weed", "drugs", "bags", "package", "packages", "dealer", "dealers", "lads", "run", "older"}:
+        return _sig(
+            "abuse",
+            "a debt worked off by carrying",
+            about="other" if has & {"he", "she", "son", "daughter"} else "self",
+        )
+    return None
+
+
+_PAPERS = frozenset("passports passport ids documents papers".split())
+_KEEPS = frozenset("keeps kept keep has have holds held took taken takes take".split())
+_WORKERS = frozenset("men women workers lads girls staff people us we boys".split())
+_PAPERWORK = frozenset("photocopy renew renewal embassy copy copies visa office checked check".split())
+
+
+def _papers_kept_from_workers(
+    clauses: list[list[_Token]], toks: list[_Token], words: list[str], has: set[str]
+) -> CrisisSignal | None:
+    """Workers whose passports a boss keeps, or who may not leave and owe the one who brought them: "the
+    boss keeps all their passports", "she isn't allowed out and owes money to the man who brought her
+    here" (not "they took my passport to photocopy at the job centre")."""
+    kept = any(
+        w in _KEEPS
+        and set(words[k + 1 : k + 4]) & _PAPERS
+        and set(words[k + 1 : k + 3]) & {"their", "our", "all"}
+        for k, w in enumerate(words)
+    )
+    if (
+        kept
+        and has & (_WORKERS | {"boss", "manager", "gangmaster"})
+        and not has & (_PAPERWORK | _CHILDHOOD_PLACES)
+    ):
+        return _sig("abuse", "workers' papers kept", about="other")
+    unfree = _has(
+        words, (("not", "allowed", "out"), ("isnt", "allowed", "out"), ("not", "allowed", "to", "leave"))
+    )
+    if (
+        unfree
+        and has & _OWES
+        and _has(words, (("brought", "her"), ("brought", "him"), ("brought", "them"), ("brought", "me")))
+    ):
+        return _sig("abuse", "kept, and in debt to who brought them", about="other")
+    return None
+
+
+# a threat said by a figure: "finish what he started", "deal with me", "teach me a lesson"
+_VEILED_THREATS = (
+    ("finish", "what", "he", "started"),
+    ("finish", "what", "she", "started"),
+    ("finish", "what", "they", "started"),
+    ("finish", "the", "job"),
+    ("finish", "me", "off"),
+    ("deal", "with", "me"),
+    ("deal", "with", "her"),
+    ("deal", "with", "him"),
+    ("teach", "me", "a", "lesson"),
+    ("teach", "her", "a", "lesson"),
+    ("sort", "me", "out"),
+    ("ill", "learn"),
+    ("i", "will", "learn"),
+    ("ill", "be", "sorry"),
+    ("i", "will", "be", "sorry"),
+    ("you", "are", "next"),
+    ("we", "are", "next"),
+    ("wed", "be", "next"),
+    ("we", "would", "be", "next"),
+    ("fy", "ngorffen"),
+    ("ngorffen", "i"),
+)
+_FROM_A_PERSON = frozenset(
+    "he she they ex hes shes uncle family dad brother brothers cousin partner husband o hi nhw".split()
+)
+_TASKS_FINISHED = frozenset(
+    "kitchen jobs work project rota tiling painting homework decorating garden".split()
+)
+
+
+def _menace_said_by_a_figure(
+    clauses: list[list[_Token]], toks: list[_Token], words: list[str], has: set[str]
+) -> CrisisSignal | None:
+    """A threat said indirectly by someone who means harm: "ex says he's coming round tonight to finish
+    what he started", "my uncle says they will deal with me for the shame" (not "finish the job on the
+    kitchen", "my boss will deal with me on monday about the rota")."""
+    if not _has(words, _VEILED_THREATS) or not has & _FROM_A_PERSON:
+        return None
+    if has & _JOKING or has & _TASKS_FINISHED:
+        return None  # "he'll finish the job on the kitchen tomorrow"
+    coming = has & {
+        "coming",
+        "tonight",
+        "back",
+        "round",
+        "said",
+        "says",
+        "told",
+        "threatened",
+        "shame",
+        "honour",
+        "heno",
+    }
+    if coming:
+        return _sig("abuse", "a threat said by a figure")
+    return None
+
+
+_ALLERGY = frozenset(
+    "allergic allergy anaphylaxis anaphylactic epipen epipens stung reaction alergedd adrenaline".split()
+)
+_NOT_SETTLING = frozenset(
+    "still worse wheezing wheezy cau chwyddo swelling swollen closing breathe breathing lips tongue throat gwddf".split()
+)
+
+
+def _an_allergy_not_settling(
+    clauses: list[list[_Token]], toks: list[_Token], words: list[str], has: set[str]
+) -> CrisisSignal | None:
+    """An allergic reaction that an adrenaline pen has not settled, or with none to hand: "epipen used
+    and she's still wheezing", "allergic reaction, her throat's closing, no epipen" (not "he carries an
+    epipen, which clinic for hay fever?")."""
+    if len(has & _ALLERGY) < 2 or not has & _NOT_SETTLING:
+        return None
+    unsettled = "still" in has and has & {"wheezing", "wheezy", "swelling", "swollen", "breathe", "breathing"}
+    no_pen = _has(words, (("no", "epipen"), ("dim", "epipen"), ("without", "epipen"), ("forgot", "epipen")))
+    closing = _has(words, (("n", "cau"), ("closing", "up"), ("throat", "closing"), ("cant", "breathe")))
+    if unsettled or no_pen and closing or closing and "reaction" in has:
+        return _sig("danger", "an allergic reaction not settling", tier="urgent", about="other")
+    return None
+
+
+_SPREADING_TO = frozenset("spreading spread spreads catching caught lledu".split())
+
+
+def _a_fire_spreading(
+    clauses: list[list[_Token]], toks: list[_Token], words: list[str], has: set[str]
+) -> CrisisSignal | None:
+    """A fire said as a fire and, just after it, what it spreads to or cuts off: "fire in the bins
+    spreading to the fence", "fire in the kitchen, smoke everywhere, can't get to the front door" (not
+    "fire drill at work", "the fire spread in the book")."""
+    if has & _NOT_A_FIRE:
+        return None
+    if has & {"fire", "tan", "flames"} and len(words) <= 20 and _has(words, _CUT_OFF_BY_FIRE):
+        return _sig("danger", "a fire, the way out cut off", tier="urgent")
+    for said in ([t.text for t in cl] for cl in clauses):
+        at = [k for k, w in enumerate(said) if w in ("fire", "tan", "flames", "blaze")]
+        near = said[at[0] + 1 : at[0] + 13] if at else []
+        spreads = any(
+            x in _SPREADING_TO and set(near[j + 1 : j + 3]) & {"to", "towards", "into", "i"}
+            for j, x in enumerate(near)
+        )
+        if spreads or _has(near, _CUT_OFF_BY_FIRE):
+            return _sig("danger", "a fire spreading", tier="urgent")
+    return None
+
+
+_SPREADING_TO = frozenset("spreading spread spreads lledu".split())
+_CUT_OFF_BY_FIRE = (("cant", "get", "to"), ("cannot", "get", "out"), ("cant", "get", "out"), ("trapped",))
+_NOT_A_FIRE = frozenset(
+    "drill alarm book film game bonfire bbq fireworks campfire log pit fight poem story war".split()
+)
+
+
+_WHOLE_READERS = (
+    _affairs_settled,
+    _a_means,
+    _menace,
+    _control_and_exploitation,
+    _home_and_body,
+    _letters_for_family,
+    _children_left_alone,
+    _someone_frail_out,
+    _a_home_taken_over,
+    _a_debt_worked_off,
+    _papers_kept_from_workers,
+    _menace_said_by_a_figure,
+    _an_allergy_not_settling,
+    _a_fire_spreading,
+)

@@ -1677,3 +1677,94 @@ def test_a_temper_is_read_however_short_the_message():
 
     assert C._in_a_temper(clauses("i could strangle him")) is False
     assert C._in_a_temper(clauses("i could strangle my husband, he ate my curry again")) is True
+
+
+# A danger told by what is done to a person, read by its parts: letters left for the family, small
+# children without a grown-up, someone with dementia gone into the cold, a home taken over, a debt
+# worked off by carrying, workers' papers kept, a threat said by a figure, an allergy not settling, a
+# fire spreading
+DONE_TO_A_PERSON = [
+    ("i've written a letter to each of the kids and my wife, sorry for all of it", "suicide", "crisis"),
+    ("wrote my sons a letter each and put them in the bedside drawer", "suicide", "crisis"),
+    ("dwi wedi sgwennu llythyr i'r teulu i gyd, sori am bopeth", "suicide", "crisis"),
+    ("my sister has sent a neges ffarwel to the family chat", "suicide", "crisis"),
+    ("mae fy mrawd wedi anfon neges ffarwel", "suicide", "crisis"),
+    (
+        "the two little ones across the landing have been on their own since friday, crying",
+        "danger",
+        "crisis",
+    ),
+    ("the man upstairs locks his kids in the flat when he goes out to the pub", "danger", "crisis"),
+    ("mae'r plant drws nesa ar eu pennau eu hunain ers neithiwr, maen nhw'n crio", "danger", "crisis"),
+    ("toddler about 2 in just a nappy on the pavement outside the shop, it's freezing", "danger", "urgent"),
+    (
+        "gran has alzheimers and went out in her slippers four hours ago, nobody's seen her",
+        "danger",
+        "urgent",
+    ),
+    (
+        "some men have moved into my cousin's flat, he has learning difficulties and they won't leave",
+        "abuse",
+        "crisis",
+    ),
+    ("a gang took over my nan's bungalow and are selling drugs from it", "abuse", "crisis"),
+    ("my nephew owes a dealer and now he has to do a run to manchester to pay it back", "abuse", "crisis"),
+    ("the gangmaster has all their passports and the pickers sleep in a caravan", "abuse", "crisis"),
+    ("my brother says the family will teach me a lesson for seeing him", "abuse", "crisis"),
+    ("he texted that he's coming back to finish the job", "abuse", "crisis"),
+    ("my son's allergic to peanuts, used his epipen but his lips are still swelling", "danger", "urgent"),
+    ("mae hi'n cael reaction alergedd, mae ei gwddf yn cau a does dim epipen", "danger", "urgent"),
+    ("the fire in the shed is spreading towards the house", "danger", "urgent"),
+    ("mae nhaid wedi disgyn yn yr ardd a dydy o ddim yn gallu codi", "danger", "urgent"),
+]
+
+ORDINARY_DONE_TO = [
+    "writing letters to the kids' teachers to thank them, any nice cards?",
+    "the kids wrote letters to santa, where's the post box",
+    "dwi wedi sgwennu llythyr i'r plant i ddiolch am y parti",
+    "my dad wrote letters to all of us before he died, how do i get them framed",
+    "i've written letters for my grandchildren to open on their 18th, where to store them",
+    "my kids are 4 and 6 and play on their own in the garden while i cook",
+    "can a 7 year old be home alone for half an hour, what's the law",
+    "mum has dementia and went out to the day centre today, loved it",
+    "my daughter and her boyfriend have moved into my flat, do i tell the council",
+    "i owe my mate a tenner, can i drop it off at his work",
+    "the school keeps their passports for the trip to france",
+    "the plumber will finish the job on the kitchen tomorrow",
+    "my son carries an epipen for his nut allergy, any support groups?",
+    "mae nain wedi syrthio ond mae hi'n gallu codi rwan, mae hi'n iawn",
+    "the fire service is doing a fire drill at the school tomorrow",
+    "mae'r athro am fy lladd i os dwi'n anghofio fy ngwaith cartref eto",
+    "where can i buy a smoke alarm and a fire extinguisher for the caravan",
+    "ble ga i larwm mwg am ddim i fy fflat newydd?",
+    "going to end things with my girlfriend, we just want different things",
+    "finally cutting ties with my energy company after the last bill",
+    "the scene in the new drama where he gets stabbed was hard to watch",
+    "my nan watched the overdose storyline in the soap last night and cried",
+]
+
+# What those readings must never clear
+STILL_DONE_TO = [
+    "mae dad am fy lladd i os dwi'n deud wrth rywun",
+    "the carbon monoxide alarm is beeping and we've all got headaches",
+    "i bought a smoke alarm but the kitchen is already full of smoke now",
+    "i want to end it with the pills i've saved",
+    "my ex is outside banging on the door, he's not allowed near us",
+    "my brother in law has a gun and says she won't see the weekend",
+]
+
+
+@pytest.mark.parametrize("text, kind, tier", DONE_TO_A_PERSON)
+def test_a_danger_told_by_what_is_done_is_read(text, kind, tier):
+    s = detect_crisis(text)
+    assert s is not None and (s.kind, s.tier) == (kind, tier), (text, s)
+
+
+@pytest.mark.parametrize("text", ORDINARY_DONE_TO)
+def test_what_is_done_in_ordinary_life_is_not_flagged(text):
+    assert detect_crisis(text) is None, (text, detect_crisis(text))
+
+
+@pytest.mark.parametrize("text", STILL_DONE_TO)
+def test_ordinary_readings_of_what_is_done_never_clear_a_danger(text):
+    assert detect_crisis(text) is not None, text
