@@ -52,6 +52,7 @@ from .crisis_ordinary import (
     _a_parent_minding_a_child,
     _a_relationship_ended,
     _a_rule_asked,
+    _a_subject_of_work,
     _a_thing_saved,
     _a_topic,
     _a_weapon_to_hand_in,
@@ -237,7 +238,7 @@ def _whole_reading(clauses: list[list[_Token]]) -> CrisisSignal | None:
 def _unless_ordinary(clauses: list[list[_Token]], best: CrisisSignal) -> CrisisSignal | None:
     """`best`, unless what else the message says reads it as ordinary; a crisis it is sure is harmless
     becomes a concern."""
-    if _told_of_the_past(clauses, best) or _in_a_story(clauses, best):
+    if _told_of_the_past(clauses, best) or _in_a_story(clauses, best) or _a_subject_of_work(clauses, best):
         return None  # "my grandad was shot in the war", "the drama where he strangles her"
     if (
         best.tier != "urgent"

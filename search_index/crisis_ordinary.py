@@ -1456,3 +1456,49 @@ _RULE_QUESTIONS = (
     ("is", "it", "allowed"),
     ("what", "is", "the", "guidance"),
 )
+
+
+# What frames a risk as the subject of work or study: a course, guidance, a project, a conference
+_WORK_FRAMES = frozenset(
+    "course courses class classes training dissertation essay research statistics awareness workshop "
+    "leaflet leaflets module campaign documentary procedure policy hyfforddiant cwrs traethawd guidance "
+    "pathway pathways placement project projects prosiect gwers gwersi cynhadledd conference seminar cpr "
+    "safeguarding ystadegau abch pshe curriculum naloxone survivors goroeswyr jitsu judo grappling "
+    "referral".split()
+)
+# the words that name a risk as a subject (not an act done to someone): "suicide", "self-harm", "choking"
+_NAMED_RISKS = frozenset(
+    "suicide suicides hunanladdiad self harm selfharm hunan niwed niweidio overdose overdoses gorddos "
+    "assault abuse violence trais thrais drais cam gam drin domestig domestic exploitation harassment rape "
+    "sexual rhywiol molestation fgm spiking".split()
+)
+_WORK_PHRASES = (("first", "aid"), ("support", "group"), ("grwp", "cefnogi"), ("cymorth", "cyntaf"))
+# holds and emergencies taught in a class: "first aid for choking", "learn chokes and strangles"
+_TAUGHT = frozenset("choking chokes choke strangles strangle tagu".split())
+_A_STATE_BEFORE = frozenset("is s was are were been keeps kept started starts yn wedi".split())
+
+
+def _a_subject_of_work(clauses: list[list[_Token]], best: CrisisSignal) -> bool:
+    """A risk named as the subject of a course, guidance, a project or a conference, with no person it is
+    done to and no now: "first aid course, choking and cpr", "the local self-harm pathway guidance",
+    "prosiect ysgol am hunanladdiad", "cynhadledd ar drais rhywiol" (never "my baby is choking", "he
+    raped me, we had a lesson on it", "suicidal thoughts, is there a course")."""
+    toks = [t for cl in clauses for t in cl]
+    words = [t.text for t in toks]
+    if not set(words) & _WORK_FRAMES and not _has(words, _WORK_PHRASES):
+        return False
+    if any("now" in t.tags for t in toks) or not _one_signal(clauses):
+        return False
+    named = [k for k, t in enumerate(toks) if t.tags & _RISK_CONCEPTS]
+    for k in named:
+        before = set(words[max(0, k - 3) : k])
+        if before & ({"i", "im", "dwi", "fi"} | _A_STATE_BEFORE) or set(words[k + 1 : k + 3]) & {
+            "me",
+            "fi",
+            "him",
+            "her",
+        }:
+            return False  # "i am suicidal", "she is choking", "assaulted me"
+        if words[k] not in _TAUGHT | _NAMED_RISKS:
+            return False  # an act, or a word that is not a name: "raped", "suicidal", "end my life"
+    return bool(named)

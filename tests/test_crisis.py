@@ -1741,6 +1741,11 @@ ORDINARY_DONE_TO = [
     "finally cutting ties with my energy company after the last bill",
     "the scene in the new drama where he gets stabbed was hard to watch",
     "my nan watched the overdose storyline in the soap last night and cried",
+    "baby first aid class on choking and cpr, any in Rhos?",
+    "where do i find the safeguarding guidance on self harm for youth workers",
+    "gwers ABCh ar hunanladdiad i flwyddyn 9, oes adnoddau Cymraeg?",
+    "a conference on domestic abuse and sexual violence for health visitors",
+    "judo class teaches chokes from age 16, is that safe?",
 ]
 
 # What those readings must never clear
@@ -1751,6 +1756,11 @@ STILL_DONE_TO = [
     "i want to end it with the pills i've saved",
     "my ex is outside banging on the door, he's not allowed near us",
     "my brother in law has a gun and says she won't see the weekend",
+    "my toddler is choking, what did they teach on the first aid course",
+    "i'm suicidal, is there a course that could help",
+    "my coach sexually assaulted me after training",
+    "i did a first aid course but my dad has collapsed and he isn't breathing",
+    "my ex said he'll be waiting to teach me a lesson when i get home",
 ]
 
 
