@@ -62,12 +62,15 @@ from .crisis_ordinary import (
     _away_for_a_reason,
     _bounded,
     _end_of_life_wishes,
+    _home_feared_for_a_trifle,
+    _hurt_by_a_thing,
     _in_a_story,
     _make_believe,
     _ordinary_by_its_context,
     _resolved_last,
     _safety_kit_sought,
     _said_now,
+    _taken_as_prescribed,
     _taken_back,
     _told_of_the_past,
 )
@@ -261,8 +264,12 @@ def _unless_ordinary(clauses: list[list[_Token]], best: CrisisSignal) -> CrisisS
         or _safety_kit_sought(clauses, best)
         or _a_relationship_ended(clauses, best)
         or _a_rule_asked(clauses, best)
+        or _hurt_by_a_thing(clauses, best)
+        or _taken_as_prescribed(clauses, best)
     ):
         return None  # "not wake up till noon", "2 paracetamol and 2 ibuprofen, is that ok?"
+    if best.kind == "abuse" and _home_feared_for_a_trifle(clauses, best):
+        return None  # "scared to go home and tell my mum i failed my driving test"
     if best.kind == "abuse" and _a_parent_minding_a_child(clauses, best):
         return None  # "mum's got a tracker on my phone because i'm 13": care, not coercive control
     if best.kind == "abuse" and best.tier != "urgent" and _a_game_or_a_figure(clauses, best):

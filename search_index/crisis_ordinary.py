@@ -1502,3 +1502,108 @@ def _a_subject_of_work(clauses: list[list[_Token]], best: CrisisSignal) -> bool:
         if words[k] not in _TAUGHT | _NAMED_RISKS:
             return False  # an act, or a word that is not a name: "raped", "suicidal", "end my life"
     return bool(named)
+
+
+# Things that snag, prick or scorch in a day's work: "cut my arm on the brambles", "burnt myself on the iron"
+_SNAGS = frozenset(
+    "thorn thorns bramble brambles rose roses holly nettle nettles cactus hedge iron kettle hob oven tray "
+    "straighteners tongs grill toaster jab injection drain fence barbed".split()
+)
+_MEANT = frozenset("purpose deliberately meant punish punishing again keep keeps bwriad pwrpas".split())
+
+
+def _hurt_by_a_thing(clauses: list[list[_Token]], best: CrisisSignal) -> bool:
+    """A small hurt from a thing that snags or scorches, said as where it came from: "cut my arm on the
+    brambles", "got stabbed by a rose thorn", "burnt myself on the iron", "a razor to shave her legs"
+    (never on purpose, again, with a blade named as a means, or beside another signal)."""
+    if best.kind not in ("self-harm", "danger"):
+        return False
+    words = [t.text for cl in clauses for t in cl]
+    if set(words) & _MEANT or not _one_signal(clauses):
+        return False
+    if set(words) & {"razor", "razors", "rasel"} and set(words) & {"shave", "shaving", "eillio"}:
+        return True  # "keeps nicking my razor to shave her legs"
+    at = _phrase_at(words, best)
+    if at is None:
+        return False
+    after = words[at : at + len(best.phrase.split()) + 6]
+    return any(
+        w in ("on", "by", "with", "from", "ar", "gan") and set(after[j + 1 : j + 4]) & _SNAGS
+        for j, w in enumerate(after)
+    )
+
+
+_AS_PRESCRIBED = (
+    ("as", "the", "doctor"),
+    ("as", "my", "doctor"),
+    ("as", "prescribed"),
+    ("fel", "ddeudodd", "y"),
+    ("fel", "ddwedodd", "y"),
+    ("fel", "dwedodd", "y"),
+    ("fel", "oedd", "y", "doctor"),
+    ("fel", "oedd", "y", "meddyg"),
+    ("fel", "y", "dywedodd"),
+    ("fel", "mae", "r", "doctor"),
+)
+
+
+def _taken_as_prescribed(clauses: list[list[_Token]], best: CrisisSignal) -> bool:
+    """A course of medicine finished as the doctor said: "taken all my antibiotics as the doctor told me",
+    "wedi cymryd y tabledi i gyd fel ddeudodd y meddyg" (never beside "not", an amount past a course,
+    drink, a wish or another signal)."""
+    if best.kind != "suicide":
+        return False
+    toks = [t for cl in clauses for t in cl]
+    words = [t.text for t in toks]
+    if not _has(words, _AS_PRESCRIBED) or not _one_signal(clauses):
+        return False
+    said = set(words)
+    if said & {"not", "ddim", "never", "didnt"} or said & (_MORE_THAN_A_DOSE - {"all"}):
+        return False
+    if any(w.isdigit() and int(w) > 3 for w in words):
+        return False  # "all 30 of them"
+    return not any(t.tags & (_INTENT_TAGS | {"stockpile", "overdose"}) for t in toks)
+
+
+_OTHERS_AFRAID = frozenset("he she hes shes o hi says deud dweud bruise bruises clais crio crying".split())
+# fear of going home, and the ordinary reason said for it
+_HOME_FEAR_REASONS = frozenset(
+    "failed test exam exams results report grades spent gwario forgot forgotten anghofio anghofiais birthday "
+    "pen blwydd dark tywyllwch golau lights bus last late flying fly plane freezing cold boiler "
+    "broken heating weather snow eira rain dent scratched sale sel bill".split()
+)
+
+
+def _home_feared_for_a_trifle(clauses: list[list[_Token]], best: CrisisSignal) -> bool:
+    """Fear of going home said with its ordinary reason: "scared to go home and tell my mum i failed my
+    driving test", "ofn mynd adra achos dw i wedi anghofio pen-blwydd y wraig", "afraid to go home to a
+    freezing house" (never with a blow, a threat, drink, a person's anger named or another signal)."""
+    toks = [t for cl in clauses for t in cl]
+    words = [t.text for t in toks]
+    if (
+        best.kind != "abuse"
+        or not any(t.tags & {"fear"} for t in toks)
+        or not set(words) & {"home", "adra", "adref"}
+    ):
+        return False
+    if any(t.tags & (_HURTFUL_TAGS - {"fear", "threat"}) for t in toks) or not _one_signal(clauses):
+        return False
+    if set(words) & {
+        "drunk",
+        "drinks",
+        "drinking",
+        "angry",
+        "mad",
+        "temper",
+        "hit",
+        "shout",
+        "shouts",
+        "yell",
+    }:
+        return False
+    if any(a < 16 for cl in clauses for a in _ages(cl)) or set(words) & _OTHERS_AFRAID:
+        return False  # "10 year old on my street says he's scared to go home": a child's fear
+    k = next(k for k, t in enumerate(toks) if "fear" in t.tags)
+    if not set(words[max(0, k - 4) : k]) & {"i", "im", "dw", "dwi", "fi", "were", "we"}:
+        return False  # the writer's own fear only
+    return len(set(words) & _HOME_FEAR_REASONS) >= 1

@@ -1746,6 +1746,13 @@ ORDINARY_DONE_TO = [
     "gwers ABCh ar hunanladdiad i flwyddyn 9, oes adnoddau Cymraeg?",
     "a conference on domestic abuse and sexual violence for health visitors",
     "judo class teaches chokes from age 16, is that safe?",
+    "scratched my hand on the holly putting the wreath up, does it need a plaster",
+    "burnt my arm on the oven tray, it's gone red, what cream",
+    "my son borrowed my razor to shave his face for the first time",
+    "finished all my antibiotics as the doctor said, the cough is still there",
+    "dwi wedi gorffen y tabledi i gyd fel ddwedodd y meddyg, be nesa?",
+    "i'm scared to go home and show my dad my school report lol",
+    "dw i ofn mynd adra achos dw i wedi gwario gormod yn y sel",
 ]
 
 # What those readings must never clear
@@ -1761,6 +1768,11 @@ STILL_DONE_TO = [
     "my coach sexually assaulted me after training",
     "i did a first aid course but my dad has collapsed and he isn't breathing",
     "my ex said he'll be waiting to teach me a lesson when i get home",
+    "cut my arm on the brambles on purpose again, it helps",
+    "took all 40 of my tablets as the doctor said i'd feel better",
+    "scared to go home because my stepdad will be drunk again",
+    "my mate's 12 and she says she's scared to go home, she won't say why",
+    "mae'r hogan drws nesa yn deud ei bod hi ofn mynd adra at ei thad",
 ]
 
 
