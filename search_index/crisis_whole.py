@@ -3221,6 +3221,138 @@ _NOT_A_FIRE = frozenset(
 )
 
 
+# what grooming does to a child online: gifts, secrecy, pictures, a meeting, an age that is a lie
+_GROOMING_SIGNS = (
+    ("gifts",),
+    ("presents",),
+    ("robux",),
+    ("vbucks",),
+    ("secret",),
+    ("delete",),
+    ("dont", "tell"),
+    ("not", "to", "tell"),
+    ("photos",),
+    ("pictures",),
+    ("pics",),
+    ("lluniau",),
+    ("meet",),
+    ("cyfarfod",),
+    ("grown", "man"),
+    ("older", "man"),
+    ("says", "he", "is"),
+    ("says", "hes"),
+    ("saying", "he", "is"),
+    ("saying", "hes"),
+)
+
+
+def _groomed_online(
+    clauses: list[list[_Token]], toks: list[_Token], words: list[str], has: set[str]
+) -> CrisisSignal | None:
+    """A child online with someone who does two things grooming does: "a 'boy' on roblox sending her
+    gifts and asking her to keep it secret", "says he's 11 and wants to meet him at the park" (not "my
+    12 year old swaps gifts with her school friends on roblox")."""
+    young = any(a < 16 for cl in clauses for a in _ages(cl))
+    if not young or not has & _ONLINE_PLACES:
+        return None
+    signs = sum(_has(words, (q,)) for q in _GROOMING_SIGNS)
+    if signs >= 2 and not _has(words, _KNOWN_FRIENDS):
+        return _sig(
+            "sexual-violence", "a child online ... " + str(signs) + " signs of grooming", about="other"
+        )
+    return None
+
+
+_KNOWN_FRIENDS = (
+    ("school", "friends"),
+    ("friends", "from", "school"),
+    ("her", "friends"),
+    ("his", "friends"),
+    ("cousin",),
+    ("cousins",),
+    ("classmates",),
+    ("ffrindiau", "ysgol"),
+)
+
+_CUT_OFF_ACTS = frozenset("smashed broke broken took taken has hides hid reads checks keeps snapped".split())
+_MY_LINES = frozenset("phone mobile messages texts charger sim".split())
+_CUT_OFF_SIGNS = (
+    ("couldnt", "ring"),
+    ("cant", "ring"),
+    ("could", "not", "ring"),
+    ("using", "my", "neighbours"),
+    ("using", "my", "mates"),
+    ("using", "my", "friends"),
+    ("using", "a", "friends"),
+    ("dont", "reply"),
+    ("do", "not", "reply"),
+    ("dont", "text", "back"),
+    ("cant", "call"),
+    ("cant", "talk"),
+)
+
+
+def _contact_cut_off(
+    clauses: list[list[_Token]], toks: list[_Token], words: list[str], has: set[str]
+) -> CrisisSignal | None:
+    """A partner who cuts the writer off from help: "he smashed my phone so i couldn't ring anyone,
+    using my neighbour's", "don't reply to this number, he reads my messages" (not "my toddler smashed
+    my phone lol", "he broke my phone by accident, using my mate's, can i claim")."""
+    if not _has(words, _CUT_OFF_SIGNS) or has & (
+        {"accident", "accidentally", "insurance", "repair"} | _JOKING
+    ):
+        return None
+    acted = any(
+        w in _CUT_OFF_ACTS
+        and set(words[k + 1 : k + 4]) & _MY_LINES
+        and set(words[max(0, k - 3) : k]) & _PERPETRATORS
+        for k, w in enumerate(words)
+    )
+    if acted:
+        return _sig("abuse", "cut off from help")
+    return None
+
+
+_PERPETRATORS = frozenset("he hes she shes ex partner husband boyfriend wife girlfriend they".split())
+_FLED = (
+    ("got", "out"),
+    ("ran", "out"),
+    ("drove", "off"),
+    ("fled",),
+    ("escaped",),
+    ("left", "with", "nothing"),
+    ("with", "nothing"),
+    ("walked", "out"),
+)
+_SHELTER_ASKED = (
+    ("where", "can", "we", "go"),
+    ("where", "do", "we", "go"),
+    ("where", "can", "i", "go"),
+    ("where", "do", "i", "go"),
+    ("nowhere", "to", "go"),
+    ("somewhere", "safe"),
+    ("somewhere", "to", "stay"),
+    ("ble", "allwn", "ni", "fynd"),
+)
+
+
+def _fled_with_children(
+    clauses: list[list[_Token]], toks: list[_Token], words: list[str], has: set[str]
+) -> CrisisSignal | None:
+    """A parent who has fled with the children and asks where to go tonight: "got out of the house with
+    the kids in our pyjamas, he was throwing things, where can we go tonight" (not "left with the kids
+    for the beach, where can we get lunch")."""
+    if (
+        not _has(words, _FLED)
+        or not _has(words, _SHELTER_ASKED)
+        or not has & (_CHILD_WORDS | {"baby", "plant"})
+    ):
+        return None
+    if has & {"tonight", "now", "pyjamas", "nothing", "he", "him", "heno", "nawr", "rwan"}:
+        return _sig("abuse", "fled with the children, nowhere to go", tier="urgent")
+    return None
+
+
 _WHOLE_READERS = (
     _affairs_settled,
     _a_means,
@@ -3236,4 +3368,7 @@ _WHOLE_READERS = (
     _menace_said_by_a_figure,
     _an_allergy_not_settling,
     _a_fire_spreading,
+    _groomed_online,
+    _contact_cut_off,
+    _fled_with_children,
 )

@@ -1716,6 +1716,27 @@ DONE_TO_A_PERSON = [
     ("mae hi'n cael reaction alergedd, mae ei gwddf yn cau a does dim epipen", "danger", "urgent"),
     ("the fire in the shed is spreading towards the house", "danger", "urgent"),
     ("mae nhaid wedi disgyn yn yr ardd a dydy o ddim yn gallu codi", "danger", "urgent"),
+    (
+        "my 11 year old has a friend on fortnite who buys her vbucks and says to delete their chats",
+        "sexual-violence",
+        "crisis",
+    ),
+    (
+        "my 13 yr old is on snapchat with a man who keeps asking for pics and wants to meet",
+        "sexual-violence",
+        "crisis",
+    ),
+    (
+        "my boyfriend took my phone and sim so i can't ring anyone, on my neighbour's laptop",
+        "abuse",
+        "crisis",
+    ),
+    ("don't reply to this number, my husband checks my messages", "abuse", "crisis"),
+    (
+        "drove off with the kids and nothing else, he's still at the house, where do we go tonight",
+        "abuse",
+        "urgent",
+    ),
 ]
 
 ORDINARY_DONE_TO = [
@@ -1753,6 +1774,9 @@ ORDINARY_DONE_TO = [
     "dwi wedi gorffen y tabledi i gyd fel ddwedodd y meddyg, be nesa?",
     "i'm scared to go home and show my dad my school report lol",
     "dw i ofn mynd adra achos dw i wedi gwario gormod yn y sel",
+    "my 12 year old and her cousins send each other gifts on roblox, any parental controls",
+    "my dog chewed my phone charger so i can't ring anyone till tomorrow haha",
+    "we got out early with the kids for the half term trip, where can we go for lunch in Llangollen",
 ]
 
 # What those readings must never clear
