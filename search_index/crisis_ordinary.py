@@ -1607,3 +1607,130 @@ def _home_feared_for_a_trifle(clauses: list[list[_Token]], best: CrisisSignal) -
     if not set(words[max(0, k - 4) : k]) & {"i", "im", "dw", "dwi", "fi", "were", "we"}:
         return False  # the writer's own fear only
     return len(set(words) & _HOME_FEAR_REASONS) >= 1
+
+
+_LAST_WORDS_OF_A_DAY = frozenset(
+    "xmas christmas holiday holidays gwyliau nadolig data battery credit log signing january ionawr tomorrow "
+    "fory monday week weekend term wela later school form".split()
+)
+
+
+def _a_last_message_of_the_day(clauses: list[list[_Token]], best: CrisisSignal) -> bool:
+    """A "last message" that is the last before a break, an earlier one, or another's: "my last message
+    before i log off for xmas", "my last message wasn't clear", "last message from the school" (never
+    beside another goodbye, a death, a means or a second signal)."""
+    if best.kind != "suicide" or not set(best.phrase.split()) & {"last", "olaf"}:
+        return False
+    if not set(best.phrase.split()) & {"message", "neges", "text", "msg"}:
+        return False  # "the last time you'll hear from me" is no message of the day
+    toks = [t for cl in clauses for t in cl]
+    words = [t.text for t in toks]
+    at = _phrase_at(words, best)
+    if at is None or not _one_signal(clauses):
+        return False
+    end = at + len(best.phrase.split())
+    if any(t.tags & ({"death", "kill", "suicide", "better_without", "my_absence"} | _MEANS) for t in toks):
+        return False
+    if any("goodbye" in t.tags for k, t in enumerate(toks) if not at <= k < end):
+        return False  # "my last message. see you on the other side"
+    earlier = words[end : end + 1] in (["was"], ["wasnt"], ["didnt"], ["said"]) or (
+        words[end : end + 1] == ["from"] and words[end + 1 : end + 2] not in (["me"], ["fi"], ["us"])
+    )  # "last message from the school" (not "last message from me")
+    return earlier or bool(set(words) & _LAST_WORDS_OF_A_DAY)
+
+
+_ON_THE_ROAD = frozenset(
+    "drive driving gyrru yrru cycle cycling bike beic walking walk cerdded roads road underpass snow ice eira "
+    "rhew crossing pavement traffic lights golau footpath lane lon heights ladder".split()
+)
+
+
+def _unsafe_on_the_road(clauses: list[list[_Token]], best: CrisisSignal) -> bool:
+    """Not safe to drive, cycle or walk a way, said of the road, the weather or the lighting: "ddim yn saff
+    i yrru yn yr eira", "don't feel safe walking through the underpass at night, can the council put
+    lights in" (never with a person, a following, a threat or a fear of someone)."""
+    if best.kind != "danger" or not set(best.phrase.split()) & {"safe", "saff", "ddiogel", "scared"}:
+        return False
+    toks = [t for cl in clauses for t in cl]
+    words = {t.text for t in toks}
+    if not words & _ON_THE_ROAD or not _one_signal(clauses):
+        return False
+    return not any(
+        t.tags & {"third", "follow", "intruder_who", "threat", "fear_of", "partner", "weapon"} for t in toks
+    )
+
+
+_ERRANDS_FOR_PAPERS = frozenset(
+    "renew renewal renewing embassy photocopy photocopied mistake accident".split()
+)
+_PAPERS_TAKEN = frozenset("passport passports card licence documents".split())
+
+
+def _papers_on_an_errand(clauses: list[list[_Token]], best: CrisisSignal) -> bool:
+    """A passport or a card taken on an errand: "my husband took my passport to the post office to renew
+    it", "took my bank card by mistake" (never kept, not given back, or beside a blow or a threat)."""
+    toks = [t for cl in clauses for t in cl]
+    words = {t.text for t in toks}
+    if best.kind != "abuse" or not words & _ERRANDS_FOR_PAPERS or not words & _PAPERS_TAKEN:
+        return False
+    if not _one_signal(clauses) or words & {"owe", "owes", "visa", "deported", "report", "leave", "complain"}:
+        return False
+    if words & {"never", "kept", "keeps", "back", "wont", "refuses", "hides", "hidden", "without"}:
+        return False
+    return not any(t.tags & (_HURTFUL_TAGS - {"threat"}) for t in toks)
+
+
+_PHONE_REASONS = frozenset(
+    "updates update battery bill contract eyesight sight step steps repair repairs fix settings storage "
+    "accident mistake".split()
+)
+_JEALOUSY = frozenset("cheating jealous who talking allowed let password everyone texts messaging".split())
+
+
+def _a_phone_minded(clauses: list[list[_Token]], best: CrisisSignal) -> bool:
+    """A phone checked or taken for a reason said: "checks my phone for updates", "checks my phone bill
+    cos we share the contract", "took my phone to work by accident" (never for who the writer talks to,
+    nor beside a blow, a threat or a fear)."""
+    toks = [t for cl in clauses for t in cl]
+    words = {t.text for t in toks}
+    if best.kind != "abuse" or not words & {"phone", "mobile", "ffon"} or not words & _PHONE_REASONS:
+        return False
+    if words & _JEALOUSY or not _one_signal(clauses):
+        return False
+    return not any(t.tags & (_HURTFUL_TAGS | {"fear", "fear_of"}) for t in toks)
+
+
+_NEWS = (("the", "news"), ("news", "said"), ("on", "the", "news"), ("y", "newyddion"), ("in", "the", "paper"))
+_KIN = frozenset("my son daughter brother sister mum dad husband wife partner me i fy mab merch".split())
+
+
+def _heard_on_the_news(clauses: list[list[_Token]], best: CrisisSignal) -> bool:
+    """A public event heard on the news, asked about for the day: "saw on the news there was a stabbing in
+    town, is the high street open" (never when it touches the writer's own people)."""
+    toks = [t for cl in clauses for t in cl]
+    words = [t.text for t in toks]
+    if best.kind != "danger" or not _has(words, _NEWS) or set(words) & _KIN:
+        return False
+    return _one_signal(clauses) and not any("now" in t.tags for t in toks)
+
+
+_ROPE_PLAY = frozenset(
+    "tug swing climbing climb abseil abseiling harness harnesses skipping boat knots tow camping tent "
+    "scouts".split()
+)
+
+
+def _a_rope_for_play(clauses: list[list[_Token]], best: CrisisSignal) -> bool:
+    """A rope got ready for a game, a swing or a climb: "got the rope ready for tug of war", "the rope's
+    in my bag for the climbing wall" (never beside a wish, a death, a beam to hang from and nothing to do
+    with it, or a second signal)."""
+    toks = [t for cl in clauses for t in cl]
+    words = {t.text for t in toks}
+    if best.kind != "suicide" or not words & {"rope", "ropes", "rhaff"} or not words & _ROPE_PLAY:
+        return False
+    if any(
+        t.tags & {"desire", "death", "kill", "suicide", "reflexive_self", "cant_go_on", "goodbye"}
+        for t in toks
+    ):
+        return False
+    return _one_signal(clauses) and not any("negation" in t.tags for t in toks)  # "not for camping"

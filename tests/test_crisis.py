@@ -1777,6 +1777,14 @@ ORDINARY_DONE_TO = [
     "my 12 year old and her cousins send each other gifts on roblox, any parental controls",
     "my dog chewed my phone charger so i can't ring anyone till tomorrow haha",
     "we got out early with the kids for the half term trip, where can we go for lunch in Llangollen",
+    "my last message was wrong, i meant the blue bin not the green one",
+    "last message before my battery runs out, will ring you from work tomorrow",
+    "dw i ddim yn teimlo'n saff yn cerdded ar y lon gefn yn y tywyllwch, oes golau stryd yn dod?",
+    "not safe cycling on the bypass with no lane, who do i write to",
+    "my wife took my passport to the post office to renew it, how long does it take",
+    "my son checks my phone for updates because i can't work it",
+    "heard on the news there was a stabbing near the station, are the trains running",
+    "bought a new rope for the tree swing, which knot holds best",
 ]
 
 # What those readings must never clear
@@ -1797,6 +1805,12 @@ STILL_DONE_TO = [
     "scared to go home because my stepdad will be drunk again",
     "my mate's 12 and she says she's scared to go home, she won't say why",
     "mae'r hogan drws nesa yn deud ei bod hi ofn mynd adra at ei thad",
+    "this is my last message from me, thank you for trying",
+    "don't feel safe walking home, a man has followed me from the station",
+    "he took my passport to renew it and now he won't give it back",
+    "he checks my phone every night to see who i've been talking to",
+    "on the news they said a man was stabbed, it was my brother, he's in surgery now",
+    "got a rope today, not for the swing",
 ]
 
 
