@@ -1778,7 +1778,7 @@ ORDINARY_DONE_TO = [
     "my dog chewed my phone charger so i can't ring anyone till tomorrow haha",
     "we got out early with the kids for the half term trip, where can we go for lunch in Llangollen",
     "my last message was wrong, i meant the blue bin not the green one",
-    "last message before my battery runs out, will ring you from work tomorrow",
+    "last message before the office shuts for christmas, see you in january",
     "dw i ddim yn teimlo'n saff yn cerdded ar y lon gefn yn y tywyllwch, oes golau stryd yn dod?",
     "not safe cycling on the bypass with no lane, who do i write to",
     "my wife took my passport to the post office to renew it, how long does it take",
