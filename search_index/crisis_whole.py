@@ -2925,7 +2925,15 @@ def _children_left_alone(
     alone = _has(words, _ALONE_ONLY) or locked_in
     if locked_in and has & {"out", "allan"}:
         return _sig("danger", "children locked in, the grown-up out", about="other")
-    left_for_long = _has(words, _LEFT_ALONE) and has & {"since", "ers", "days", "nights", "dyddiau"}
+    left_for_long = _has(words, _LEFT_ALONE) and has & {
+        "since",
+        "ers",
+        "days",
+        "nights",
+        "dyddiau",
+        "hours",
+        "oriau",
+    }
     if left_for_long and has & _YOUNG_CHILD and not any(a >= 12 for cl in clauses for a in _ages(cl)):
         return _sig("danger", "children left alone for long", about="other")
     if not _young_children(words, clauses):
@@ -3274,7 +3282,9 @@ _KNOWN_FRIENDS = (
     ("ffrindiau", "ysgol"),
 )
 
-_CUT_OFF_ACTS = frozenset("smashed broke broken took taken has hides hid reads checks keeps snapped".split())
+_CUT_OFF_ACTS = frozenset(
+    "smashed broke broken took taken has got hides hid reads checks keeps snapped".split()
+)
 _MY_LINES = frozenset("phone mobile messages texts charger sim".split())
 _CUT_OFF_SIGNS = (
     ("couldnt", "ring"),
@@ -3353,6 +3363,155 @@ def _fled_with_children(
     return None
 
 
+_RAILWAY = frozenset("platform platfform tracks track railway rheilffordd line".split())
+_TRAIN_THAT_WONT_STOP = (
+    ("doesnt", "stop"),
+    ("does", "not", "stop"),
+    ("not", "stopping"),
+    ("ddim", "yn", "stopio"),
+    ("fast", "train"),
+    ("fast", "trains"),
+    ("next", "train"),
+    ("tren", "nesa"),
+    ("trains", "go", "by"),
+    ("trains", "go", "past"),
+)
+_AT_THE_LINE = frozenset(
+    "waiting stood standing sitting sat walking letting sefyll eistedd cerdded aros reasons meddwl".split()
+)
+
+
+def _at_the_railway(
+    clauses: list[list[_Token]], toks: list[_Token], words: list[str], has: set[str]
+) -> CrisisSignal | None:
+    """Someone at the line waiting for a train that does not stop, or walking the tracks: "stood on the
+    platform waiting for the one that doesn't stop", "letting the fast trains go by", "yn meddwl am y
+    tren nesa sy ddim yn stopio" (not "waiting for the next train, is it delayed?")."""
+    line = has & _RAILWAY and (
+        has & {"platform", "platfform", "tracks", "railway", "rheilffordd"}
+        or _has(words, (("train", "line"),))
+    )
+    if not line or has & {
+        "delayed",
+        "late",
+        "cancelled",
+        "ticket",
+        "tickets",
+        "work",
+        "school",
+        "strike",
+        "engineering",
+    }:
+        return None
+    if _has(
+        words,
+        (
+            ("walking", "along", "the", "tracks"),
+            ("walking", "on", "the", "tracks"),
+            ("on", "the", "railway", "line"),
+        ),
+    ):
+        return _sig(
+            "danger",
+            "someone on the tracks",
+            tier="urgent",
+            about="other" if has & {"man", "woman", "someone", "he", "she"} else "self",
+        )
+    if _has(words, _TRAIN_THAT_WONT_STOP) and has & _AT_THE_LINE:
+        return _sig("suicide", "waiting at the line for a train that will not stop")
+    return None
+
+
+_INSURANCE_WAY_OUT = (
+    ("better", "off", "with", "the", "insurance"),
+    ("better", "off", "with", "my", "insurance"),
+    ("only", "way", "out"),
+    ("look", "like", "an", "accident"),
+    ("insurance", "money"),
+)
+
+
+def _worth_more_dead(
+    clauses: list[list[_Token]], toks: list[_Token], words: list[str], has: set[str]
+) -> CrisisSignal | None:
+    """The writer's life insurance seen as the way out for the family: "they'd all be better off with the
+    insurance money", "make it look like an accident so my mum gets the life insurance" (not "would my
+    wife be better off taking the insurance as a lump sum")."""
+    if "insurance" not in has or not _has(words, _INSURANCE_WAY_OUT):
+        return None
+    if has & {
+        "lump",
+        "monthly",
+        "policy",
+        "broker",
+        "claim",
+        "claims",
+        "quote",
+        "premium",
+        "premiums",
+        "car",
+        "house",
+        "pet",
+    }:
+        return None
+    if _has(words, (("insurance", "money"),)) and not _has(words, (("better", "off"),)):
+        return None
+    return _sig("suicide", "worth more dead: the insurance")
+
+
+_DATE_SET = (
+    ("picked", "a", "date"),
+    ("set", "a", "date"),
+    ("date", "picked"),
+    ("chosen", "a", "date"),
+    ("chose", "a", "date"),
+    ("planned", "it", "for"),
+    ("planning", "how"),
+    ("planning", "the", "way"),
+    ("planning", "the", "day"),
+    ("been", "planning", "how"),
+)
+_OCCASIONS = frozenset(
+    "wedding party move moving holiday operation surgery op appointment exam interview meeting christening "
+    "funeral trip match gig bbq launch opening retirement proposal wedding engagement "
+    "surprise hen stag birthday party parti priodas gwyliau court hearing".split()
+) - {"birthday"}
+
+
+def _a_date_set(
+    clauses: list[list[_Token]], toks: list[_Token], words: list[str], has: set[str]
+) -> CrisisSignal | None:
+    """A date set or a way planned for an act that is not named: "i set a date. the 14th", "i've
+    planned it for my birthday next week", "been planning how i'd do it" (not "we've set a date for the
+    wedding")."""
+    if not _has(words, _DATE_SET) or has & _OCCASIONS or has & {"we", "our", "us"}:
+        return None
+    if not has & {"i", "im", "ive", "id", "me", "my"}:
+        return None
+    return _sig("suicide", "a date set for it")
+
+
+_LAST_APOLOGY = (("love", "you", "all"), ("dy", "garu", "di"), ("i", "loved", "her"), ("i", "loved", "him"))
+
+
+def _a_last_apology(
+    clauses: list[list[_Token]], toks: list[_Token], words: list[str], has: set[str]
+) -> CrisisSignal | None:
+    """A sorry left for the family, with nothing after it: "tell my mum i'm sorry", "sori mam, dwi'n dy
+    garu di" (not "tell my mum i'm sorry i'll be late")."""
+    for cl in clauses:
+        said = [t.text for t in cl]
+        if said[-1:] != ["sorry"] or "tell" not in said:
+            continue
+        k = said.index("tell")
+        if said[k + 1 : k + 2] in (["my"], ["mum"], ["mam"], ["dad"]) and len(said) - k <= 6:
+            return _sig("suicide", "tell my family i am sorry")
+    if has & {"sorry", "sori"} and _has(words, _LAST_APOLOGY) and len(words) <= 16 and not has & _JOKING:
+        if not has & {"late", "missed", "forgot", "party", "birthday", "hwyr"}:
+            return _sig("suicide", "sorry, love you all")
+    return None
+
+
 _WHOLE_READERS = (
     _affairs_settled,
     _a_means,
@@ -3371,4 +3530,8 @@ _WHOLE_READERS = (
     _groomed_online,
     _contact_cut_off,
     _fled_with_children,
+    _at_the_railway,
+    _worth_more_dead,
+    _a_date_set,
+    _a_last_apology,
 )

@@ -1737,6 +1737,13 @@ DONE_TO_A_PERSON = [
         "abuse",
         "urgent",
     ),
+    ("sat on the platform at ruabon letting the fast trains go past", "suicide", "crisis"),
+    ("dw i'n aros ar y platfform am y tren sy ddim yn stopio", "suicide", "crisis"),
+    ("a lad is walking on the tracks by the level crossing", "danger", "urgent"),
+    ("my wife and kids would be better off with my insurance money", "suicide", "crisis"),
+    ("i've chosen a date. next friday. feel calm", "suicide", "crisis"),
+    ("tell my dad i'm sorry", "suicide", "crisis"),
+    ("the little ones upstairs have been left alone for hours", "danger", "crisis"),
 ]
 
 ORDINARY_DONE_TO = [
@@ -1785,6 +1792,9 @@ ORDINARY_DONE_TO = [
     "my son checks my phone for updates because i can't work it",
     "heard on the news there was a stabbing near the station, are the trains running",
     "bought a new rope for the tree swing, which knot holds best",
+    "waiting on the platform for the next train to chester, is it delayed again?",
+    "what's the difference between a lump sum and monthly payments on life insurance",
+    "we've picked a date for the wedding, any venues in Rhos?",
 ]
 
 # What those readings must never clear
