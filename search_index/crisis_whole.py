@@ -2945,6 +2945,8 @@ def _children_left_alone(
     }
     if night_clothes and has & {"freezing", "cold", "snow", "11pm", "midnight", "night", "dark"}:
         return _sig("danger", "a small child out in night clothes, in the cold", tier="urgent", about="other")
+    if any(re.fullmatch(r"[am]\d{1,4}", w) for w in words):
+        has = has | {"road"}  # "we live by the a483"
     if alone and (has & _UNSAFE_ALONE or locked_in and has & {"out", "allan"}):
         return _sig("danger", "a small child alone", about="other")
     return None
@@ -3213,7 +3215,8 @@ def _a_fire_spreading(
     for said in ([t.text for t in cl] for cl in clauses):
         at = [k for k, w in enumerate(said) if w in ("fire", "tan", "flames", "blaze")]
         near = said[at[0] + 1 : at[0] + 13] if at else []
-        spreads = any(
+        climbing = _has(near, (("going", "up"), ("up", "the", "wall"), ("up", "to", "the", "ceiling")))
+        spreads = climbing or any(
             x in _SPREADING_TO and set(near[j + 1 : j + 3]) & {"to", "towards", "into", "i"}
             for j, x in enumerate(near)
         )
@@ -3225,7 +3228,8 @@ def _a_fire_spreading(
 _SPREADING_TO = frozenset("spreading spread spreads lledu".split())
 _CUT_OFF_BY_FIRE = (("cant", "get", "to"), ("cannot", "get", "out"), ("cant", "get", "out"), ("trapped",))
 _NOT_A_FIRE = frozenset(
-    "drill alarm book film game bonfire bbq fireworks campfire log pit fight poem story war".split()
+    "drill alarm book film game bonfire bbq fireworks campfire log pit fight poem story war painted mural "
+    "drawing picture".split()
 )
 
 
@@ -3366,6 +3370,7 @@ def _fled_with_children(
 _RAILWAY = frozenset("platform platfform tracks track railway rheilffordd line".split())
 _TRAIN_THAT_WONT_STOP = (
     ("doesnt", "stop"),
+    ("dont", "stop"),
     ("does", "not", "stop"),
     ("not", "stopping"),
     ("ddim", "yn", "stopio"),
@@ -3419,7 +3424,42 @@ def _at_the_railway(
         )
     if _has(words, _TRAIN_THAT_WONT_STOP) and has & _AT_THE_LINE:
         return _sig("suicide", "waiting at the line for a train that will not stop")
+    dwelling = any("dwell" in t.tags for t in toks) or _has(words, _DWELL_ON)
+    if dwelling and not has & _TRAIN_HOBBIES:
+        again = has & {"again", "stop", "every", "always", "constantly", "eto"}
+        return _sig("suicide", "dwelling on the railway", tier="crisis" if again else "concern")
     return None
+
+
+_DWELL_ON = (
+    ("thinking", "about"),
+    ("looking", "at"),
+    ("keep", "looking"),
+    ("staring", "at"),
+    ("meddwl", "am"),
+)
+_TRAIN_HOBBIES = frozenset(
+    "times timetable son daughter kids loves love photos photo model trainspotting spotting hobby journey "
+    "holiday trip".split()
+)
+_PASSING_THROUGH = frozenset("through past by".split())
+_CATCHING = frozenset(
+    "leave leaves depart departs arrive arrives catch connection change ticket tickets work".split()
+)
+
+
+def _a_train_that_will_not_stop(
+    clauses: list[list[_Token]], toks: list[_Token], words: list[str], has: set[str]
+) -> CrisisSignal | None:
+    """When the train that does not stop comes through, asked: "what time does the fast train come
+    through gresford, asking for reasons", "which trains don't stop at gresford" (not "what time does the
+    fast train to chester leave")."""
+    if not has & {"train", "trains", "tren"} or not _has(words, _TRAIN_THAT_WONT_STOP) or has & _CATCHING:
+        return None
+    if not has & (_PASSING_THROUGH | {"dont", "doesnt", "stop", "ddim"}):
+        return None
+    reasons = _has(words, (("asking", "for", "reasons"), ("for", "reasons"), ("the", "one", "that")))
+    return _sig("suicide", "the train that will not stop, asked", tier="crisis" if reasons else "concern")
 
 
 _INSURANCE_WAY_OUT = (
@@ -3531,6 +3571,7 @@ _WHOLE_READERS = (
     _contact_cut_off,
     _fled_with_children,
     _at_the_railway,
+    _a_train_that_will_not_stop,
     _worth_more_dead,
     _a_date_set,
     _a_last_apology,

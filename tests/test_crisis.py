@@ -1744,6 +1744,11 @@ DONE_TO_A_PERSON = [
     ("i've chosen a date. next friday. feel calm", "suicide", "crisis"),
     ("tell my dad i'm sorry", "suicide", "crisis"),
     ("the little ones upstairs have been left alone for hours", "danger", "crisis"),
+    ("my 3 year old has got out of the garden on his own and we're right by the a5", "danger", "crisis"),
+    ("the tea towel caught on the hob and the flames are going up the wall", "danger", "urgent"),
+    ("can't stop thinking about the railway line behind the estate", "suicide", "crisis"),
+    ("been thinking about the train line again", "suicide", "crisis"),
+    ("when does the fast train pass through chirk, asking for reasons", "suicide", "crisis"),
 ]
 
 ORDINARY_DONE_TO = [
@@ -1795,6 +1800,8 @@ ORDINARY_DONE_TO = [
     "waiting on the platform for the next train to chester, is it delayed again?",
     "what's the difference between a lump sum and monthly payments on life insurance",
     "we've picked a date for the wedding, any venues in Rhos?",
+    "which trains don't stop at chirk, i need to get to work by 8",
+    "the flames from the bonfire were going up really high, great night",
 ]
 
 # What those readings must never clear
