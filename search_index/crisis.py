@@ -57,6 +57,7 @@ from .crisis_ordinary import (
     _a_rule_asked,
     _a_subject_of_work,
     _a_thing_saved,
+    _a_threat_in_jest,
     _a_topic,
     _a_weapon_to_hand_in,
     _affairs_and_plans,
@@ -280,6 +281,8 @@ def _unless_ordinary(clauses: list[list[_Token]], best: CrisisSignal) -> CrisisS
         return None  # "not wake up till noon", "2 paracetamol and 2 ibuprofen, is that ok?"
     if best.kind == "abuse" and (_papers_on_an_errand(clauses, best) or _a_phone_minded(clauses, best)):
         return None  # "took my passport to the post office to renew it", "checks my phone for updates"
+    if best.kind == "abuse" and _a_threat_in_jest(clauses, best):
+        return None  # "her brothers said they'll kill me for not inviting them lol"
     if best.kind == "abuse" and _home_feared_for_a_trifle(clauses, best):
         return None  # "scared to go home and tell my mum i failed my driving test"
     if best.kind == "abuse" and _a_parent_minding_a_child(clauses, best):

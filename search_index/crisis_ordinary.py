@@ -199,9 +199,48 @@ def _a_joke_with_its_butt(clauses: list[list[_Token]], best: CrisisSignal) -> bo
         words,
         (("one", "more"), ("rather", "die", "than"), ("rather", "be", "dead", "than"), ("sit", "through")),
     ) or (
-        set(words) & (_LATE | {"impossible"}) and not set(words) & _SERIOUS_LOSSES
-    )  # "lost my keys AGAIN, kms lol"
-    return trivial and _nothing_else(clauses)
+        set(words) & (_LATE | {"impossible", "colli", "hwyr"}) and not set(words) & _SERIOUS_LOSSES
+    )  # "lost my keys AGAIN, kms lol", "mae wrecsam wedi colli eto, dw i isio marw"
+    return trivial and _nothing_else_but_again(clauses)
+
+
+def _nothing_else_but_again(clauses: list[list[_Token]]) -> bool:
+    """`_nothing_else`, where "again" may belong to the butt of a joke ("the bus is late AGAIN")."""
+    toks = [t for cl in clauses for t in cl]
+    if any(t.tags & _HELD for t in toks):
+        return False
+    if any("now" in t.tags or t.text in _NOW_WORDS - {"again", "eto"} for t in toks):
+        return False
+    return _one_signal(clauses)
+
+
+_JEST = _JOKING | frozenset("ha surprise".split())
+
+
+def _a_threat_in_jest(clauses: list[list[_Token]], best: CrisisSignal) -> bool:
+    """A kill said with a laugh, by family or friends over a trifle: "her brothers said they'll kill me
+    for not inviting them lol", "my brothers said they'll kill me for telling mum about the surprise
+    party" (never by a partner, with a weapon, a fear, a leaving or a second signal)."""
+    toks = [t for cl in clauses for t in cl]
+    words = {t.text for t in toks}
+    if best.kind != "abuse" or not words & _JEST or not any("kill" in t.tags for t in toks):
+        return False
+    if any(t.tags & {"partner", "weapon", "fear", "fear_of", "hands_on_neck"} for t in toks):
+        return False
+    if words & {
+        "leave",
+        "leaving",
+        "left",
+        "police",
+        "anyone",
+        "gadael",
+        "heddlu",
+        "again",
+        "before",
+        "last",
+    }:
+        return False  # "he'll kill me if i leave", "if i tell anyone", "like he did before"
+    return _one_signal(clauses)
 
 
 _SPENT = frozenset(

@@ -1717,11 +1717,16 @@ def _signals(cl: _Clause) -> Iterable[CrisisSignal]:
             t.text in ("said", "says", "saying", "threatened", "threatens", "told", "tells") for t in toks
         )
         joking = any(t.text in ("lol", "haha", "hahaha", "lmao", "jk", "lool") for t in toks)
-        if "kill" in toks[i].tags and not reported and joking:
+        # a partner's "i'll kill you", or a kill for telling or leaving, is never read as a joke or a figure
+        menacing = cl.has("partner") or (
+            any(t.text in _TELLING for t in toks[i:]) and not any(t.text in _FIGURE_AGENTS for t in toks[:i])
+        )  # "he'll kill me for telling anyone" (not "my sister will kill me for telling you")
+        if "kill" in toks[i].tags and not reported and joking and not menacing:
             continue
         if (
             "kill" in toks[i].tags
             and not reported
+            and not menacing
             and v is not None
             and v + 1 < len(toks)
             and toks[v + 1].text == "for"

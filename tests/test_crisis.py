@@ -1802,6 +1802,10 @@ ORDINARY_DONE_TO = [
     "we've picked a date for the wedding, any venues in Rhos?",
     "which trains don't stop at chirk, i need to get to work by 8",
     "the flames from the bonfire were going up really high, great night",
+    "my sister will kill me for eating the last yoghurt lol",
+    "mae fy chwaer am fy lladd i am ddifetha'r surprise parti",
+    "the train's cancelled AGAIN, kms lol, any buses to chester",
+    "mae'r Dreigiau wedi colli eto, dw i isio marw lol",
 ]
 
 # What those readings must never clear
@@ -1828,6 +1832,9 @@ STILL_DONE_TO = [
     "he checks my phone every night to see who i've been talking to",
     "on the news they said a man was stabbed, it was my brother, he's in surgery now",
     "got a rope today, not for the swing",
+    "my dad said he'll kill me if i tell anyone lol",
+    "my boyfriend will kill me for telling you this haha",
+    "kms again lol, the pills are in my hand tonight",
 ]
 
 
