@@ -857,7 +857,15 @@ def _bounded(clauses: list[list[_Token]], best: CrisisSignal) -> bool:
         ends.add(at + len(phrase))  # "notice if i am gone": the rules' phrase, of words with no finality
     if not ends or not all(_a_bound(words[e : e + 5], words[max(0, e - 3) : e]) for e in ends):
         return False
-    return _nothing_else(clauses, frozenset({"weapon"}))
+    if any(t.tags & (_HELD | {"weapon"}) for t in toks) or not _one_signal(clauses):
+        return False
+    return not any(  # "i just want to sleep": "just" says only, not now
+        "now" in t.tags or t.text in _NOW_WORDS and not (t.text == "just" and words[k + 1 : k + 2] in _WANTS)
+        for k, t in enumerate(toks)
+    )
+
+
+_WANTS = (["want"], ["wanna"], ["wish"], ["need"])
 
 
 _FINAL = frozenset({"death", "goodbye", "my_absence", "better_without", "medical", "suicide", "kill", "life"})
@@ -868,11 +876,13 @@ def _a_bound(after: list[str], before: list[str]) -> bool:
     if after[:1] == ["up"]:
         after = after[1:]
     first, second, third = (after + ["", "", ""])[:3]
-    waking = any(w.startswith(("wake", "woke", "waki")) for w in before)
+    waking = any(w.startswith(("wake", "woke", "waki", "deffr", "ddeffr")) for w in before)
     if waking and (first == "at" and second[:1].isdigit() or first == "early"):
         return True  # "i don't want to wake up at 5am tomorrow for the bins"
     if waking and first in ("till", "until", "til", "tll") and (second in _BOUND_TIMES or second.isdigit()):
         return True  # "not wake up till spring" (not "until i shook him", "till the pain stops")
+    if waking and first in ("tomorrow", "fory", "yfory") and any(w[:1].isdigit() for w in after[1:5]):
+        return True  # "if i don't wake up tomorrow for the 6am training", "ddim isio deffro fory am 6"
     if waking and (
         first == "yet" or (first, second) in (("early", "enough"), ("in", "time"), ("on", "time"))
     ):

@@ -1806,6 +1806,9 @@ ORDINARY_DONE_TO = [
     "mae fy chwaer am fy lladd i am ddifetha'r surprise parti",
     "the train's cancelled AGAIN, kms lol, any buses to chester",
     "mae'r Dreigiau wedi colli eto, dw i isio marw lol",
+    "i just want to sleep and not wake up till saturday, this week has been long",
+    "dw i ddim isio deffro yfory am 5 i'r shifft gynnar",
+    "if i don't wake up tomorrow for the 7am bus, ring me",
 ]
 
 # What those readings must never clear
@@ -1835,6 +1838,9 @@ STILL_DONE_TO = [
     "my dad said he'll kill me if i tell anyone lol",
     "my boyfriend will kill me for telling you this haha",
     "kms again lol, the pills are in my hand tonight",
+    "i just want to sleep and not wake up",
+    "dw i ddim isio deffro yfory",
+    "i just took my tablets and i want to sleep and not wake up till monday",
 ]
 
 
