@@ -859,8 +859,11 @@ def _bounded(clauses: list[list[_Token]], best: CrisisSignal) -> bool:
         return False
     if any(t.tags & (_HELD | {"weapon"}) for t in toks) or not _one_signal(clauses):
         return False
-    return not any(  # "i just want to sleep": "just" says only, not now
-        "now" in t.tags or t.text in _NOW_WORDS and not (t.text == "just" and words[k + 1 : k + 2] in _WANTS)
+    return not any(  # "i just want to sleep": "just" says only, not now; "here anymore at this job": the bound's
+        "now" in t.tags
+        or t.text in _NOW_WORDS
+        and not (t.text == "just" and words[k + 1 : k + 2] in _WANTS)
+        and not (t.text == "anymore" and k in ends)
         for k, t in enumerate(toks)
     )
 
@@ -881,6 +884,10 @@ def _a_bound(after: list[str], before: list[str]) -> bool:
         return True  # "i don't want to wake up at 5am tomorrow for the bins"
     if waking and first in ("till", "until", "til", "tll") and (second in _BOUND_TIMES or second.isdigit()):
         return True  # "not wake up till spring" (not "until i shook him", "till the pain stops")
+    if before[-1:] in (["here"], ["yma"]) and _a_place_named(after):
+        return (
+            True  # "don't want to be here anymore at this job", "ddim isio bod yma ddim mwy yn y fflat yma"
+        )
     if waking and first in ("tomorrow", "fory", "yfory") and any(w[:1].isdigit() for w in after[1:5]):
         return True  # "if i don't wake up tomorrow for the 6am training", "ddim isio deffro fory am 6"
     if waking and (
@@ -896,6 +903,26 @@ def _a_bound(after: list[str], before: list[str]) -> bool:
     return False
 
 
+def _a_place_named(after: list[str]) -> bool:
+    """Whether `after` (what follows "be here") names a place of the day: "anymore at this job", "ddim mwy
+    yn y fflat yma", "in this queue" (never the world, a life, or a place the writer would be found)."""
+    rest = (
+        after[2:]
+        if after[:2] in (["ddim", "mwy"], ["any", "more"])
+        else after[1:]
+        if after[:1] == ["anymore"]
+        else after
+    )
+    if rest[:1] not in (["in"], ["at"], ["yn"], ["ar"]) or len(rest) < 3:
+        return False
+    place = rest[2] if rest[1] in ("this", "the", "my", "y", "yr", "r") else rest[1]
+    return place in _PLACES_OF_A_DAY
+
+
+_PLACES_OF_A_DAY = frozenset(
+    "job work office school flat house queue class swydd gwaith ysgol fflat ty dosbarth ciw shop "
+    "town estate street".split()
+)
 _BOUND_TIMES = frozenset(
     """noon midday lunch lunchtime dinner teatime morning afternoon evening spring summer autumn winter
     monday tuesday wednesday thursday friday saturday sunday weekend tomorrow later christmas xmas

@@ -1809,6 +1809,8 @@ ORDINARY_DONE_TO = [
     "i just want to sleep and not wake up till saturday, this week has been long",
     "dw i ddim isio deffro yfory am 5 i'r shifft gynnar",
     "if i don't wake up tomorrow for the 7am bus, ring me",
+    "i don't want to be here anymore at this school, how do i change schools",
+    "dw i ddim isio bod yma ddim mwy yn y ty yma, mae'n oer, oes help efo tai?",
 ]
 
 # What those readings must never clear
@@ -1841,6 +1843,8 @@ STILL_DONE_TO = [
     "i just want to sleep and not wake up",
     "dw i ddim isio deffro yfory",
     "i just took my tablets and i want to sleep and not wake up till monday",
+    "i don't want to be here anymore in this world",
+    "dw i ddim isio bod yma ddim mwy",
 ]
 
 
