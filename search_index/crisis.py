@@ -48,9 +48,16 @@ from .crisis_ordinary import (
     _a_game_or_a_figure,
     _a_hazard_seen_to,
     _a_joke_with_its_butt,
+    _a_last_message_of_the_day,
     _a_move,
     _a_parent_minding_a_child,
+    _a_phone_minded,
+    _a_relationship_ended,
+    _a_rope_for_play,
+    _a_rule_asked,
+    _a_subject_of_work,
     _a_thing_saved,
+    _a_threat_in_jest,
     _a_topic,
     _a_weapon_to_hand_in,
     _affairs_and_plans,
@@ -59,13 +66,20 @@ from .crisis_ordinary import (
     _away_for_a_reason,
     _bounded,
     _end_of_life_wishes,
+    _heard_on_the_news,
+    _home_feared_for_a_trifle,
+    _hurt_by_a_thing,
     _in_a_story,
     _make_believe,
     _ordinary_by_its_context,
+    _papers_on_an_errand,
     _resolved_last,
+    _safety_kit_sought,
     _said_now,
+    _taken_as_prescribed,
     _taken_back,
     _told_of_the_past,
+    _unsafe_on_the_road,
 )
 from .crisis_reading import (
     _JOKING,
@@ -234,7 +248,7 @@ def _whole_reading(clauses: list[list[_Token]]) -> CrisisSignal | None:
 def _unless_ordinary(clauses: list[list[_Token]], best: CrisisSignal) -> CrisisSignal | None:
     """`best`, unless what else the message says reads it as ordinary; a crisis it is sure is harmless
     becomes a concern."""
-    if _told_of_the_past(clauses, best) or _in_a_story(clauses, best):
+    if _told_of_the_past(clauses, best) or _in_a_story(clauses, best) or _a_subject_of_work(clauses, best):
         return None  # "my grandad was shot in the war", "the drama where he strangles her"
     if (
         best.tier != "urgent"
@@ -254,8 +268,23 @@ def _unless_ordinary(clauses: list[list[_Token]], best: CrisisSignal) -> CrisisS
         or _a_weapon_to_hand_in(clauses, best)
         or _a_hazard_seen_to(clauses, best)
         or _ordinary_by_its_context(clauses, best)
+        or _safety_kit_sought(clauses, best)
+        or _a_relationship_ended(clauses, best)
+        or _a_rule_asked(clauses, best)
+        or _hurt_by_a_thing(clauses, best)
+        or _taken_as_prescribed(clauses, best)
+        or _a_last_message_of_the_day(clauses, best)
+        or _unsafe_on_the_road(clauses, best)
+        or _heard_on_the_news(clauses, best)
+        or _a_rope_for_play(clauses, best)
     ):
         return None  # "not wake up till noon", "2 paracetamol and 2 ibuprofen, is that ok?"
+    if best.kind == "abuse" and (_papers_on_an_errand(clauses, best) or _a_phone_minded(clauses, best)):
+        return None  # "took my passport to the post office to renew it", "checks my phone for updates"
+    if best.kind == "abuse" and _a_threat_in_jest(clauses, best):
+        return None  # "her brothers said they'll kill me for not inviting them lol"
+    if best.kind == "abuse" and _home_feared_for_a_trifle(clauses, best):
+        return None  # "scared to go home and tell my mum i failed my driving test"
     if best.kind == "abuse" and _a_parent_minding_a_child(clauses, best):
         return None  # "mum's got a tracker on my phone because i'm 13": care, not coercive control
     if best.kind == "abuse" and best.tier != "urgent" and _a_game_or_a_figure(clauses, best):
