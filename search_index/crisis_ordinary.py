@@ -1112,6 +1112,21 @@ _SCREEN = frozenset(
     "film movie episode series soap drama storyline scene novel documentary ffilm netflix".split()
 )
 _ROLES_PLAYED = frozenset("character characters role part cymeriad rhan".split())
+# what may stand between "in"/"on" and a screen: "in the new series", "on last night's episode"
+_BEFORE_A_SCREEN = frozenset("the a an new latest last this that tv bbc itv s4c channel nights".split())
+
+
+def _on_a_screen(after: list[str]) -> bool:
+    """Whether the words after a flag put it on a screen: "in the new series", "on the soap" (not "on the
+    sofa watching netflix", "on the night of the storyline")."""
+    for k, w in enumerate(after[:2]):
+        if w in ("in", "on"):
+            rest = after[k + 1 :]
+            n = next((j for j, x in enumerate(rest) if x not in _BEFORE_A_SCREEN), len(rest))
+            return n < len(rest) and rest[n] in _SCREEN
+    return False
+
+
 _FIRST_PERSON = frozenset("i me my myself im fi fy".split())
 
 
@@ -1158,12 +1173,8 @@ def _in_a_story(clauses: list[list[_Token]], best: CrisisSignal) -> bool:
         )
         end = at + len(best.phrase.split())
         after = said[end : end + 2]
-        on_screen = (
-            said[end : end + 1]
-            and said[end] in _SCREEN
-            or set(said[end : end + 2]) & {"in", "on"}
-            and set(said[end : end + 6]) & _SCREEN
-        )  # "the overdose storyline", "got stabbed in the new series"
+        on_screen = said[end : end + 1] and said[end] in _SCREEN or _on_a_screen(said[end : end + 5])
+        # "the overdose storyline", "got stabbed in the new series" (not "on the sofa watching netflix")
         if told or set(after) & _ROLES_PLAYED or on_screen:
             return True
     return False
@@ -1468,7 +1479,8 @@ _SOUGHT = frozenset(
 # what makes an alarm a danger now: it sounds, or someone is unwell
 _SOUNDING_OR_UNWELL = frozenset(
     "going off beeping sounding canu bipian dizzy sick headache headaches benysgafn tost sal drowsy "
-    "smell ogla arogl now nawr rwan tonight heno smoke smoking fire flames burning leak leaking answering".split()
+    "smell ogla arogl now nawr rwan tonight heno smoke smoking fire flames burning leak leaking answering "
+    "bleeping bleep alight floppy screaming vomiting faint fainted still ran out".split()
 )
 
 
@@ -1478,9 +1490,17 @@ def _safety_kit_sought(clauses: list[list[_Token]], best: CrisisSignal) -> bool:
     words = {t.text for cl in clauses for t in cl}
     if best.kind != "danger" or not words & _SAFETY_KIT or not words & _SOUGHT:
         return False
+    if any(
+        t.tags & {"medical", "fire_state", "missing", "now"} and t.text not in _KIT_NAMES
+        for cl in clauses
+        for t in cl
+    ):
+        return False  # "the alarm keeps going and my baby is floppy", "the shed is still alight"
     return not words & _SOUNDING_OR_UNWELL and _one_signal(clauses)
 
 
+# the words of a kit's name, which carry a danger's tags of their own: "carbon monoxide alarm"
+_KIT_NAMES = _SAFETY_KIT | frozenset("carbon monoxide monocsid co smoke mwg fire tan gas nwy".split())
 _ENDINGS = frozenset("end ending ended finish finishing cutting cut break breaking".split())
 _BONDS = frozenset("ties contact things it".split())
 
@@ -1493,19 +1513,25 @@ def _a_relationship_ended(clauses: list[list[_Token]], best: CrisisSignal) -> bo
         return False
     toks = [t for cl in clauses for t in cl]
     words = [t.text for t in toks]
+    at = _phrase_at(words, best)
+    if at is None or set(words) & _NOT_A_TIE or any("now" in t.tags for t in toks):
+        return False
     for k, w in enumerate(words[:-2]):
-        if w not in _ENDINGS or words[k + 1] not in _BONDS:
+        if w not in _ENDINGS or words[k + 1] not in _BONDS or not at <= k < at + len(best.phrase.split()):
             continue
         after = toks[k + 2 : k + 6]
         if not after or after[0].text != "with":
             continue
         party = [t for t in after[1:] if t.text not in ("my", "our", "the", "a", "old")]
-        if party and not party[0].tags & _RISK_CONCEPTS and party[0].text not in _NOT_A_PARTY:
+        if party and (party[0].tags & {"partner", "third"} or {t.text for t in party[:3]} & _FIRMS):
             return _one_signal(clauses) and not any(t.tags & _MEANS for t in toks)
     return False
 
 
-_NOT_A_PARTY = frozenset("all everything myself me life it this".split())
+# who a tie is ended with: a person (tagged), or a firm
+_FIRMS = frozenset("bank job work company gym club provider supplier landlord council network phone".split())
+# an ending that is a life's, or a danger from the other: "tonight", "kill himself"
+_NOT_A_TIE = frozenset("tonight tonite heno himself herself pills tablets saving saved".split())
 
 
 _DISTRESS_NOW = frozenset(
@@ -1520,7 +1546,13 @@ def _a_rule_asked(clauses: list[list[_Token]], best: CrisisSignal) -> bool:
     words = [t.text for cl in clauses for t in cl]
     if best.kind != "danger" or not set(words) & {"alone", "own"} or not _has(words, _RULE_QUESTIONS):
         return False
+    if any(t.tags & _A_DANGER_AROUND for cl in clauses for t in cl) or set(words) & _FOUND_OR_GONE:
+        return False  # "found a baby alone in a car in this heat, is it legal", "alone by the canal"
     return not set(words) & _DISTRESS_NOW and _one_signal(clauses)
+
+
+_A_DANGER_AROUND = frozenset("water vehicle missing vulnerable medical fire_state high_place danger".split())
+_FOUND_OR_GONE = frozenset("found heat hot wandered wandering canal river road car".split())
 
 
 _RULE_QUESTIONS = (
@@ -1565,7 +1597,14 @@ def _a_subject_of_work(clauses: list[list[_Token]], best: CrisisSignal) -> bool:
         return False
     if any("now" in t.tags for t in toks) or not _one_signal(clauses):
         return False
+    mine = any(
+        a.text in ("my", "fy", "our") and "third" in b.tags for a, b in zip(toks, toks[1:], strict=False)
+    )
+    if mine or any(t.tags & _SOMEONE_AT_RISK for t in toks) or set(words) & _A_TIME_OF_IT:
+        return False  # "my daughter took an overdose last night, what is the referral process"
     named = [k for k, t in enumerate(toks) if t.tags & _RISK_CONCEPTS]
+    if not any(_framed(words, k) for k in named):
+        return False  # "suicide is all i think about, is there a support group": no frame around it
     for k in named:
         before = set(words[max(0, k - 3) : k])
         if before & ({"i", "im", "dwi", "fi"} | _A_STATE_BEFORE) or set(words[k + 1 : k + 3]) & {
@@ -1580,12 +1619,42 @@ def _a_subject_of_work(clauses: list[list[_Token]], best: CrisisSignal) -> bool:
     return bool(named)
 
 
+# someone it is done to, or a writer's own despair: never a subject of work
+_SOMEONE_AT_RISK = frozenset("partner attempt despair hopeless desire".split())
+_A_TIME_OF_IT = frozenset(
+    "yesterday last ago since again tonight today ddoe neithiwr heno heddiw still keep keeps".split()
+)
+_LISTED = frozenset("and or ac neu a first aid teaches teach taught learn learning practise practice".split())
+_ABOUT = frozenset("on about for in into around ar am".split())
+
+
+def _framed(words: list[str], k: int) -> bool:
+    """Whether the risk word at `k` is what a frame of work is about: a frame just after it ("self-harm
+    pathway guidance", "suicide awareness course") or a frame then "on/about/for" just before it
+    ("a project on suicide", "first aid for choking")."""
+    if set(words[k + 1 : k + 3]) & _WORK_FRAMES:
+        return True
+    j = k - 1
+    while j >= 0 and words[j] in _WORK_FRAMES | _LISTED:
+        j -= 1
+    if set(words[j + 1 : k]) & _WORK_FRAMES:
+        return True  # "first aid course, cpr and choking", "grwp cefnogi goroeswyr trais rhywiol"
+    before = words[max(0, k - 4) : k]
+    return any(
+        w in _ABOUT and (set(before[:j]) & _WORK_FRAMES or "aid" in before[:j]) for j, w in enumerate(before)
+    )
+
+
 # Things that snag, prick or scorch in a day's work: "cut my arm on the brambles", "burnt myself on the iron"
 _SNAGS = frozenset(
     "thorn thorns bramble brambles rose roses holly nettle nettles cactus hedge iron kettle hob oven tray "
     "straighteners tongs grill toaster jab injection drain fence barbed".split()
 )
-_MEANT = frozenset("purpose deliberately meant punish punishing again keep keeps bwriad pwrpas".split())
+_MEANT = frozenset(
+    "purpose deliberately meant punish punishing again keep keeps bwriad pwrpas because cos coz deserve "
+    "numb feel feeling till until whenever bleed bleeding hate razor razors rasel".split()
+)
+_A_HABIT_OF_HURT = (("i", "burn"), ("i", "cut"), ("i", "scratch"), ("i", "use"), ("i", "hurt"))
 
 
 def _hurt_by_a_thing(clauses: list[list[_Token]], best: CrisisSignal) -> bool:
@@ -1597,8 +1666,8 @@ def _hurt_by_a_thing(clauses: list[list[_Token]], best: CrisisSignal) -> bool:
     words = [t.text for cl in clauses for t in cl]
     if set(words) & _MEANT or not _one_signal(clauses):
         return False
-    if set(words) & {"razor", "razors", "rasel"} and set(words) & {"shave", "shaving", "eillio"}:
-        return True  # "keeps nicking my razor to shave her legs"
+    if _has(words, _A_HABIT_OF_HURT):
+        return False  # "i burn myself with my straighteners when i feel numb"
     at = _phrase_at(words, best)
     if at is None:
         return False
@@ -1634,8 +1703,14 @@ def _taken_as_prescribed(clauses: list[list[_Token]], best: CrisisSignal) -> boo
     if not _has(words, _AS_PRESCRIBED) or not _one_signal(clauses):
         return False
     said = set(words)
-    if said & {"not", "ddim", "never", "didnt"} or said & (_MORE_THAN_A_DOSE - {"all"}):
+    if said & {"not", "ddim", "never", "didnt", "wont", "listen", "unwaith"} or said & (
+        _MORE_THAN_A_DOSE - {"all"}
+    ):
         return False
+    if _has(words, (("at", "once"), ("in", "one", "go"), ("all", "together"))) or any(
+        "negation" in t.tags for t in toks
+    ):
+        return False  # "took all my tablets at once as my doctor won't listen"
     if any(w.isdigit() and int(w) > 3 for w in words):
         return False  # "all 30 of them"
     return not any(t.tags & (_INTENT_TAGS | {"stockpile", "overdose"}) for t in toks)
@@ -1647,6 +1722,13 @@ _HOME_FEAR_REASONS = frozenset(
     "failed test exam exams results report grades spent gwario forgot forgotten anghofio anghofiais birthday "
     "pen blwydd dark tywyllwch golau lights bus last late flying fly plane freezing cold boiler "
     "broken heating weather snow eira rain dent scratched sale sel bill".split()
+)
+
+
+_PARENTS = frozenset("dad mum mam father mother parents".split())  # "... show my dad my report lol"
+_WHO_MIGHT_PUNISH = frozenset(
+    "husband wife partner boyfriend girlfriend stepdad stepmum dad mum mam father mother parents they them "
+    "checks locks locked belt happens lost mental".split()
 )
 
 
@@ -1677,8 +1759,11 @@ def _home_feared_for_a_trifle(clauses: list[list[_Token]], best: CrisisSignal) -
         "yell",
     }:
         return False
-    if any(a < 16 for cl in clauses for a in _ages(cl)) or set(words) & _OTHERS_AFRAID:
+    punisher = set(words) & _WHO_MIGHT_PUNISH and not (set(words) & _JOKING and set(words) & _PARENTS)
+    if any(a < 18 for cl in clauses for a in _ages(cl)) or set(words) & _OTHERS_AFRAID or punisher:
         return False  # "10 year old on my street says he's scared to go home": a child's fear
+    if any(t.tags & {"partner", "control"} for t in toks):
+        return False  # "scared to go home, i spent £10 on lunch and my husband checks the bank"
     k = next(k for k, t in enumerate(toks) if "fear" in t.tags)
     if not set(words[max(0, k - 4) : k]) & {"i", "im", "dw", "dwi", "fi", "were", "we"}:
         return False  # the writer's own fear only

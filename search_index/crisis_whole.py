@@ -2800,11 +2800,20 @@ _LETTER_PURPOSES = frozenset(
     "christmas xmas birthday santa card cards thank thanks thankyou school teacher teachers council gp doctor "
     "complaint complain application cv mp landlord court prison pen pal visa bank reference university uni "
     "holiday mothers fathers valentines anniversary tooth fairy memory solicitor framed frame diolch parti party nadolig penblwydd pen-blwydd cyngor ysgol homework print printing post postbox stamps stamp "
-    "letterbox exam essay job interview hospital insurance benefits".split()
+    "letterbox exam essay job interview hospital insurance benefits operation surgery history love plumber "
+    "row shouting argument".split()
 )
 # what makes a letter a last one: "sori", "they'll understand", "just in case", "in the drawer"
 _LAST_WORDS = frozenset(
-    "sorry sori understand goodbye bye forgive fault drawer pillow envelope envelopes table each ffarwel maddau".split()
+    "understand goodbye bye forgive fault drawer envelope envelopes table each ffarwel maddau".split()
+)
+# "sorry" is a last word only for everything: "sorry for everything", "sori am bopeth"
+_SORRY_FOR_ALL = (
+    ("sorry", "for", "everything"),
+    ("sori", "am", "bopeth"),
+    ("sorry", "for", "being"),
+    ("explaining", "why"),
+    ("explain", "why"),
 )
 _LEFT_WHERE = frozenset("table drawer pillow side bed door kitchen desk bwrdd gobennydd".split())
 
@@ -2844,10 +2853,19 @@ def _letters_for_family(
             "friend",
         }:
             continue  # "my mum wrote letters for the kids before she died": another's letters
-        if set(near) & _ADDRESSEES and (has & _LAST_WORDS or _has(words, (("in", "case"), ("one", "day")))):
+        last = (
+            has & _LAST_WORDS
+            or words[-1] in ("sorry", "sori")
+            or _has(words, (("in", "case"),) + _SORRY_FOR_ALL)
+        )
+        if set(near) & _ADDRESSEES and last:
             return _sig("suicide", "letters written for " + next(x for x in near if x in _ADDRESSEES))
         left = "left" in words[k + 1 :] and set(words[k + 1 :]) & _LEFT_WHERE
-        if left and len(words) <= 16:
+        if (
+            left
+            and len(words) <= 16
+            and not _has(words[k + 1 :], (("for", "the"), ("for", "him"), ("for", "her")))
+        ):
             return _sig("suicide", "a note written and left out")
     return None
 
@@ -2943,7 +2961,11 @@ def _children_left_alone(
         "outside",
         "street",
     }
-    if night_clothes and has & {"freezing", "cold", "snow", "11pm", "midnight", "night", "dark"}:
+    theirs = not any(w in ("my", "our", "fy", "ein") for w in words[:6])  # another's children
+    unminded = (
+        alone or theirs or has & {"crying", "screaming", "found", "wandering", "nobody", "noone", "locked"}
+    )
+    if night_clothes and unminded and has & {"freezing", "cold", "snow", "11pm", "midnight", "night", "dark"}:
         return _sig("danger", "a small child out in night clothes, in the cold", tier="urgent", about="other")
     if any(re.fullmatch(r"[am]\d{1,4}", w) for w in words):
         has = has | {"road"}  # "we live by the a483"
@@ -2968,6 +2990,9 @@ _OUT_FOR_HOURS = frozenset(
     "hours freezing snow cold dark night nightie pyjamas slippers nobody noone oriau oer tywyll eira nos".split()
 )
 _FOUND_SAFE = frozenset("found back home safe fine returned brought daycentre centre club".split())
+_COMPANY = frozenset(
+    "friends friend carer carers family me us mum dad nan sister brother support staff".split()
+)
 
 
 def _someone_frail_out(
@@ -2977,8 +3002,10 @@ def _someone_frail_out(
     "dad has dementia and has walked off, gone 3 hours and it's freezing" (not "went out to the day
     centre", nor one found and brought home)."""
     frail = has & _FRAIL or any("vulnerable" in t.tags and t.text in _FRAIL for t in toks)
-    if not frail or not _has(words, _WENT_OFF) or has & _FOUND_SAFE:
+    if not frail or not _has(words, _WENT_OFF) or has & (_FOUND_SAFE | _PETS):
         return None
+    if any(w == "with" and set(words[k + 1 : k + 3]) & _COMPANY for k, w in enumerate(words)):
+        return None  # "went out for a walk with her carer for 2 hours"
     if has & _OUT_FOR_HOURS or _has(words, (("cant", "find"), ("cannot", "find"), ("no", "phone"))):
         return _sig(
             "danger",
@@ -3005,6 +3032,11 @@ _WONT_GO = (
     ("wont", "go"),
     ("cant", "get", "rid"),
 )
+# who moves in on a home: "some lads have moved into", "they've taken over"
+_INCOMERS = frozenset(
+    "they theyve lads people men someone somebody dealer dealers gang guys blokes boys friends mates couple "
+    "group these".split()
+)
 _DEALING = frozenset("dealing dealer dealers selling drugs sell deal cuckooing".split())
 _TAKEN_FROM_HIM = (
     ("got", "his", "money"),
@@ -3030,6 +3062,12 @@ def _a_home_taken_over(
     it", "they've taken over my flat and won't leave" (not "my daughter moved in with her boyfriend")."""
     if not _has(words, _MOVED_IN) or not any(t.tags & {"home_place"} for t in toks) and "place" not in has:
         return None
+    if not any(
+        set(words[max(0, k - 4) : k]) & _INCOMERS
+        for k, w in enumerate(words)
+        if (w,) + tuple(words[k + 1 : k + 2]) in _MOVED_IN
+    ):
+        return None  # "my disabled brother is living in his flat and won't leave it": the holder himself
     held = _has(words, _WONT_GO + _TAKEN_FROM_HIM + (("took", "over"), ("taken", "over")))
     if has & _DEALING and (held or has & _AT_RISK_HOLDERS) or held and has & _AT_RISK_HOLDERS:
         return _sig(
@@ -3070,7 +3108,21 @@ def _a_debt_worked_off(
         return None
     if not has & {"son", "daughter", "lad", "boy", "girl", "brother", "nephew", "grandson", "he", "she", "i"}:
         return None
-    if has & {"weed", "drugs", "bags", "package", "packages", "dealer", "dealers", "lads", "run", "older"}:
+    if any(w in _OWES and set(words[k + 1 : k + 3]) & _FAMILY_OWED for k, w in enumerate(words)):
+        return None  # "owes his brother money so he's doing a paper run"
+    if has & {
+        "weed",
+        "drugs",
+        "gear",
+        "bags",
+        "package",
+        "packages",
+        "dealer",
+        "dealers",
+        "lads",
+        "run",
+        "older",
+    }:
         return _sig(
             "abuse",
             "a debt worked off by carrying",
@@ -3079,10 +3131,13 @@ def _a_debt_worked_off(
     return None
 
 
+_FAMILY_OWED = frozenset("mum mam dad brother sister nan gran his her my the".split())
 _PAPERS = frozenset("passports passport ids documents papers".split())
 _KEEPS = frozenset("keeps kept keep has have holds held took taken takes take".split())
 _WORKERS = frozenset("men women workers lads girls staff people us we boys".split())
-_PAPERWORK = frozenset("photocopy renew renewal embassy copy copies visa office checked check".split())
+_PAPERWORK = frozenset(
+    "photocopy renew renewal embassy copy copies visa office checked check hotel reception".split()
+)
 
 
 def _papers_kept_from_workers(
@@ -3120,14 +3175,13 @@ _VEILED_THREATS = (
     ("finish", "what", "he", "started"),
     ("finish", "what", "she", "started"),
     ("finish", "what", "they", "started"),
-    ("finish", "the", "job"),
     ("finish", "me", "off"),
     ("deal", "with", "me"),
     ("deal", "with", "her"),
     ("deal", "with", "him"),
+    ("finish", "the", "job"),
     ("teach", "me", "a", "lesson"),
     ("teach", "her", "a", "lesson"),
-    ("sort", "me", "out"),
     ("ill", "learn"),
     ("i", "will", "learn"),
     ("ill", "be", "sorry"),
@@ -3143,7 +3197,8 @@ _FROM_A_PERSON = frozenset(
     "he she they ex hes shes uncle family dad brother brothers cousin partner husband o hi nhw".split()
 )
 _TASKS_FINISHED = frozenset(
-    "kitchen jobs work project rota tiling painting homework decorating garden".split()
+    "kitchen jobs work project rota tiling painting homework decorating garden plumber builder builders "
+    "electrician decorator joiner roofer painter tiler mechanic tomorrow".split()
 )
 
 
@@ -3157,19 +3212,7 @@ def _menace_said_by_a_figure(
         return None
     if has & _JOKING or has & _TASKS_FINISHED:
         return None  # "he'll finish the job on the kitchen tomorrow"
-    coming = has & {
-        "coming",
-        "tonight",
-        "back",
-        "round",
-        "said",
-        "says",
-        "told",
-        "threatened",
-        "shame",
-        "honour",
-        "heno",
-    }
+    coming = has & {"coming", "tonight", "round", "threatened", "shame", "honour", "heno", "family", "teulu"}
     if coming:
         return _sig("abuse", "a threat said by a figure")
     return None
@@ -3189,7 +3232,7 @@ def _an_allergy_not_settling(
     """An allergic reaction that an adrenaline pen has not settled, or with none to hand: "epipen used
     and she's still wheezing", "allergic reaction, her throat's closing, no epipen" (not "he carries an
     epipen, which clinic for hay fever?")."""
-    if len(has & _ALLERGY) < 2 or not has & _NOT_SETTLING:
+    if len(has & _ALLERGY) < 2 or not has & _NOT_SETTLING or has & _NOT_NOW:
         return None
     unsettled = "still" in has and has & {"wheezing", "wheezy", "swelling", "swollen", "breathe", "breathing"}
     no_pen = _has(words, (("no", "epipen"), ("dim", "epipen"), ("without", "epipen"), ("forgot", "epipen")))
@@ -3197,9 +3240,6 @@ def _an_allergy_not_settling(
     if unsettled or no_pen and closing or closing and "reaction" in has:
         return _sig("danger", "an allergic reaction not settling", tier="urgent", about="other")
     return None
-
-
-_SPREADING_TO = frozenset("spreading spread spreads catching caught lledu".split())
 
 
 def _a_fire_spreading(
@@ -3225,11 +3265,14 @@ def _a_fire_spreading(
     return None
 
 
+_NOT_NOW = frozenset(
+    "last week yesterday renew renewed prescription bit antihistamines hayfever cold".split()
+)
 _SPREADING_TO = frozenset("spreading spread spreads lledu".split())
 _CUT_OFF_BY_FIRE = (("cant", "get", "to"), ("cannot", "get", "out"), ("cant", "get", "out"), ("trapped",))
 _NOT_A_FIRE = frozenset(
     "drill alarm book film game bonfire bbq fireworks campfire log pit fight poem story war painted mural "
-    "drawing picture".split()
+    "drawing picture dumpster fake nerve palms skin".split()
 )
 
 
