@@ -211,6 +211,8 @@ def _nothing_else_but_again(clauses: list[list[_Token]]) -> bool:
         return False
     if any("now" in t.tags or t.text in _NOW_WORDS - {"again", "eto"} for t in toks):
         return False
+    if {t.text for t in toks} & {"mean", "serious", "seriously", "kicked", "joking", "honestly"}:
+        return False  # "kicked out again lol i want to die and i mean it"
     return _one_signal(clauses)
 
 
@@ -240,7 +242,19 @@ def _a_threat_in_jest(clauses: list[list[_Token]], best: CrisisSignal) -> bool:
         "last",
     }:
         return False  # "he'll kill me if i leave", "if i tell anyone", "like he did before"
+    if words & _NOT_IN_JEST or any(a < 16 for cl in clauses for a in _ages(cl)):
+        return False  # "my uncle says he will kill me if i tell, ha, i'm 12"
+    if words & {"tell", "telling", "told", "deud", "dweud"} and not words & {"surprise", "party", "parti"}:
+        return False  # "dad says he'll kill me for telling the teacher lol"
+    if any(t.tags & {"violence", "hands_on_neck"} and not t.tags & {"kill"} for t in toks):
+        return False  # "my dad says he'll kill me lol he strangled me yesterday"
     return _one_signal(clauses)
+
+
+_NOT_IN_JEST = frozenset(
+    "teacher school police social kicked street yesterday dog done did does strangled hit hits beat "
+    "beats hurt hurts".split()
+)
 
 
 _SPENT = frozenset(
@@ -859,6 +873,8 @@ def _bounded(clauses: list[list[_Token]], best: CrisisSignal) -> bool:
         return False
     if any(t.tags & (_HELD | {"weapon"}) for t in toks) or not _one_signal(clauses):
         return False
+    if set(words) & {"planning", "plan", "planned", "ways", "method", "decided"}:
+        return False  # "don't want to be here anymore in the flat, i've been planning how"
     return not any(  # "i just want to sleep": "just" says only, not now; "here anymore at this job": the bound's
         "now" in t.tags
         or t.text in _NOW_WORDS
@@ -882,13 +898,21 @@ def _a_bound(after: list[str], before: list[str]) -> bool:
     waking = any(w.startswith(("wake", "woke", "waki", "deffr", "ddeffr")) for w in before)
     if waking and (first == "at" and second[:1].isdigit() or first == "early"):
         return True  # "i don't want to wake up at 5am tomorrow for the bins"
-    if waking and first in ("till", "until", "til", "tll") and (second in _BOUND_TIMES or second.isdigit()):
+    if (
+        waking
+        and first in ("till", "until", "til", "tll")
+        and (second in _BOUND_TIMES or _a_clock(after[1:3]))
+    ):
         return True  # "not wake up till spring" (not "until i shook him", "till the pain stops")
     if before[-1:] in (["here"], ["yma"]) and _a_place_named(after):
         return (
             True  # "don't want to be here anymore at this job", "ddim isio bod yma ddim mwy yn y fflat yma"
         )
-    if waking and first in ("tomorrow", "fory", "yfory") and any(w[:1].isdigit() for w in after[1:5]):
+    if (
+        waking
+        and first in ("tomorrow", "fory", "yfory")
+        and any(_a_clock(after[k : k + 2]) for k in range(1, 5))
+    ):
         return True  # "if i don't wake up tomorrow for the 6am training", "ddim isio deffro fory am 6"
     if waking and (
         first == "yet" or (first, second) in (("early", "enough"), ("in", "time"), ("on", "time"))
@@ -901,6 +925,17 @@ def _a_bound(after: list[str], before: list[str]) -> bool:
     if before[-1:] == ["it"] and first == "with" and second in ("my", "his", "her") and third in _PARTNERS:
         return True  # "end it with her boyfriend": a break-up (not "end it with him watching")
     return False
+
+
+def _a_clock(said: list[str]) -> bool:
+    """Whether `said` starts with a time of day: "6am", "6 am", "10 oclock", "at 6", Welsh "am 6" (not "4
+    real", "100 y cant", "3 years", "2030")."""
+    first, second = (said + ["", ""])[:2]
+    if re.fullmatch(r"(1[0-2]|0?[1-9])([.:][0-5]\d)?(am|pm)", first):
+        return True
+    if first in ("at", "am") and re.fullmatch(r"(1[0-2]|0?[1-9])([.:][0-5]\d)?(am|pm)?", second):
+        return True
+    return bool(re.fullmatch(r"1[0-2]|0?[1-9]", first)) and second in ("am", "pm", "oclock", "o")
 
 
 def _a_place_named(after: list[str]) -> bool:
@@ -1770,6 +1805,15 @@ def _home_feared_for_a_trifle(clauses: list[list[_Token]], best: CrisisSignal) -
     return len(set(words) & _HOME_FEAR_REASONS) >= 1
 
 
+_NO_MORE_DAYS = frozenset("decided decision without reason face yma gone".split())
+_NO_MORE_DAYS_SAID = (
+    ("wont", "see"),
+    ("never", "see"),
+    ("is", "the", "day"),
+    ("made", "my", "mind"),
+    ("ddim", "yma"),
+)
+_DESPAIR_TAGS = frozenset("despair hopeless desire cant_go_on forever without better".split())
 _LAST_WORDS_OF_A_DAY = frozenset(
     "xmas christmas holiday holidays gwyliau nadolig data battery credit log signing january ionawr tomorrow "
     "fory monday week weekend term wela later school form".split()
@@ -1797,9 +1841,24 @@ def _a_last_message_of_the_day(clauses: list[list[_Token]], best: CrisisSignal) 
     earlier = words[end : end + 1] in (["was"], ["wasnt"], ["didnt"], ["said"]) or (
         words[end : end + 1] == ["from"] and words[end + 1 : end + 2] not in (["me"], ["fi"], ["us"])
     )  # "last message from the school" (not "last message from me")
-    return earlier or bool(set(words) & _LAST_WORDS_OF_A_DAY)
+    if earlier:
+        return True
+    if (
+        set(words) & _NO_MORE_DAYS
+        or _has(words, _NO_MORE_DAYS_SAID)
+        or any(t.tags & _DESPAIR_TAGS for t in toks)
+    ):
+        return False  # "my last message, tomorrow is the day", "i won't see monday", "no reason to stay"
+    return any(
+        w in ("before", "cyn", "till", "until", "tan", "for")
+        and set(words[k + 1 : k + 7]) & _LAST_WORDS_OF_A_DAY
+        for k, w in enumerate(words[end : end + 4], end)
+    )  # "my last message before i log off for xmas"
 
 
+_UNSAFE_FROM_PEOPLE = frozenset(
+    "home adra adref group gang lads men shouts shout shouted shouting follows hijab race racist sleeping".split()
+)
 _ON_THE_ROAD = frozenset(
     "drive driving gyrru yrru cycle cycling bike beic walking walk cerdded roads road underpass snow ice eira "
     "rhew crossing pavement traffic lights golau footpath lane lon heights ladder".split()
@@ -1814,8 +1873,8 @@ def _unsafe_on_the_road(clauses: list[list[_Token]], best: CrisisSignal) -> bool
         return False
     toks = [t for cl in clauses for t in cl]
     words = {t.text for t in toks}
-    if not words & _ON_THE_ROAD or not _one_signal(clauses):
-        return False
+    if not words & _ON_THE_ROAD or not _one_signal(clauses) or words & _UNSAFE_FROM_PEOPLE:
+        return False  # "don't feel safe at home so i'm sleeping in my car", "a group shouts at me"
     return not any(
         t.tags & {"third", "follow", "intruder_who", "threat", "fear_of", "partner", "weapon"} for t in toks
     )
@@ -1824,6 +1883,7 @@ def _unsafe_on_the_road(clauses: list[list[_Token]], best: CrisisSignal) -> bool
 _ERRANDS_FOR_PAPERS = frozenset(
     "renew renewal renewing embassy photocopy photocopied mistake accident".split()
 )
+_PAPERS_KEPT = frozenset("since says said every anywhere cant cannot home money food".split())
 _PAPERS_TAKEN = frozenset("passport passports card licence documents".split())
 
 
@@ -1838,6 +1898,8 @@ def _papers_on_an_errand(clauses: list[list[_Token]], best: CrisisSignal) -> boo
         return False
     if words & {"never", "kept", "keeps", "back", "wont", "refuses", "hides", "hidden", "without"}:
         return False
+    if words & _PAPERS_KEPT or any("negation" in t.tags for t in toks):
+        return False  # "i haven't seen it since, he says i can't go home", "he does it every week"
     return not any(t.tags & (_HURTFUL_TAGS - {"threat"}) for t in toks)
 
 
@@ -1848,6 +1910,12 @@ _PHONE_REASONS = frozenset(
 _JEALOUSY = frozenset("cheating jealous who talking allowed let password everyone texts messaging".split())
 
 
+_PHONE_KEPT_FROM = frozenset(
+    "locks locked lock where mad every night hour anyone nobody spoken talked".split()
+)
+_CALLS_STOPPED = (("cant", "call"), ("cant", "ring"), ("cannot", "call"), ("cant", "phone"), ("cant", "text"))
+
+
 def _a_phone_minded(clauses: list[list[_Token]], best: CrisisSignal) -> bool:
     """A phone checked or taken for a reason said: "checks my phone for updates", "checks my phone bill
     cos we share the contract", "took my phone to work by accident" (never for who the writer talks to,
@@ -1856,8 +1924,9 @@ def _a_phone_minded(clauses: list[list[_Token]], best: CrisisSignal) -> bool:
     words = {t.text for t in toks}
     if best.kind != "abuse" or not words & {"phone", "mobile", "ffon"} or not words & _PHONE_REASONS:
         return False
-    if words & _JEALOUSY or not _one_signal(clauses):
-        return False
+    kept_from = words & _PHONE_KEPT_FROM or _has([t.text for t in toks], _CALLS_STOPPED)
+    if words & _JEALOUSY or kept_from or not _one_signal(clauses):
+        return False  # "takes my phone to fix it every night so i can't call anyone"
     return not any(t.tags & (_HURTFUL_TAGS | {"fear", "fear_of"}) for t in toks)
 
 
@@ -1894,4 +1963,11 @@ def _a_rope_for_play(clauses: list[list[_Token]], best: CrisisSignal) -> bool:
         for t in toks
     ):
         return False
+    if words & _A_ROPE_MADE_READY:
+        return False  # "took the tow rope and tied a noose in it", "for camping but really it's for me"
     return _one_signal(clauses) and not any("negation" in t.tags for t in toks)  # "not for camping"
+
+
+_A_ROPE_MADE_READY = frozenset(
+    "noose tied tie tying knot beam beams loft banister really tonight heno hold holds me myself fi".split()
+)

@@ -3272,7 +3272,7 @@ _SPREADING_TO = frozenset("spreading spread spreads lledu".split())
 _CUT_OFF_BY_FIRE = (("cant", "get", "to"), ("cannot", "get", "out"), ("cant", "get", "out"), ("trapped",))
 _NOT_A_FIRE = frozenset(
     "drill alarm book film game bonfire bbq fireworks campfire log pit fight poem story war painted mural "
-    "drawing picture dumpster fake nerve palms skin".split()
+    "drawing picture dumpster fake nerve palms skin fireplace hearth stove burner woodburner cosy candle candles".split()
 )
 
 
@@ -3499,6 +3499,8 @@ def _a_train_that_will_not_stop(
     fast train to chester leave")."""
     if not has & {"train", "trains", "tren"} or not _has(words, _TRAIN_THAT_WONT_STOP) or has & _CATCHING:
         return None
+    if has & (_TRAIN_HOBBIES | {"watching", "watch", "wave"}):
+        return None  # "what time does the fast train come through ruabon, my son loves watching them"
     if not has & (_PASSING_THROUGH | {"dont", "doesnt", "stop", "ddim"}):
         return None
     reasons = _has(words, (("asking", "for", "reasons"), ("for", "reasons"), ("the", "one", "that")))
