@@ -3597,6 +3597,28 @@ def _a_last_apology(
     return None
 
 
+_HOUSEHOLD_CHEMICALS = frozenset(
+    "pod pods liquitab liquitabs bleach detergent cleaner cleaning chemicals chemical dishwasher washing "
+    "antifreeze cannydd glanhau".split()
+)
+_AFTER_SWALLOWING = frozenset(
+    "coughing drooling vomit vomiting sick crying burning choking sleepy drowsy chwydu pesychu crio".split()
+)
+
+
+def _a_chemical_swallowed(
+    clauses: list[list[_Token]], toks: list[_Token], words: list[str], has: set[str]
+) -> CrisisSignal | None:
+    """A household chemical swallowed or bitten into, and the body answering: "my son's bitten into a
+    washing machine pod, he's coughing and drooling", "drank the purple liquid under the sink" (not "the
+    dog drank from the washing up bowl, he's fine")."""
+    swallowed = has & (_SWALLOWED | {"drink", "bitten", "bite"})
+    chemical = has & _HOUSEHOLD_CHEMICALS or _has(words, (("under", "the", "sink"),))
+    if not swallowed or not chemical or not has & _AFTER_SWALLOWING or has & {"fine", "dog", "cat", "iawn"}:
+        return None
+    return _sig("danger", "a household chemical swallowed", tier="urgent", about="other")
+
+
 _WHOLE_READERS = (
     _affairs_settled,
     _a_means,
@@ -3620,4 +3642,5 @@ _WHOLE_READERS = (
     _worth_more_dead,
     _a_date_set,
     _a_last_apology,
+    _a_chemical_swallowed,
 )

@@ -1749,6 +1749,14 @@ DONE_TO_A_PERSON = [
     ("can't stop thinking about the railway line behind the estate", "suicide", "crisis"),
     ("been thinking about the train line again", "suicide", "crisis"),
     ("when does the fast train pass through chirk, asking for reasons", "suicide", "crisis"),
+    (
+        "grandad fell in the garden and he can't talk properly, one side of his face has gone",
+        "danger",
+        "urgent",
+    ),
+    ("mae nain wedi cwympo a dydy hi ddim yn siarad yn iawn", "danger", "urgent"),
+    ("my toddler chewed a dishwasher tablet and he's drooling and crying", "danger", "urgent"),
+    ("my flatmate drank some oven cleaner by mistake and he's being sick", "danger", "urgent"),
 ]
 
 ORDINARY_DONE_TO = [
@@ -1811,6 +1819,8 @@ ORDINARY_DONE_TO = [
     "if i don't wake up tomorrow for the 7am bus, ring me",
     "i don't want to be here anymore at this school, how do i change schools",
     "dw i ddim isio bod yma ddim mwy yn y ty yma, mae'n oer, oes help efo tai?",
+    "the dog licked the floor cleaner, he's fine, is it toxic for next time",
+    "my daughter isn't speaking to me since she fell out with her friend",
 ]
 
 # What those readings must never clear
