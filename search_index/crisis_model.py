@@ -14,8 +14,8 @@ hashed (CRC-32) into `DIMENSIONS` features, each 0 or 1. `scripts/train_crisis_m
 on the held-out sets (never the blind one being written), the development table and the safety
 reviews' probes; the weights ship in `crisis_model.npz` (about 110 KB). The letter triples were chosen
 over the bundled word vectors as dense features (see the script): left out by set, they carried the
-reader further (80% -> 83% of risk at 2.5% of harmless) than the vectors did (81%), with the rules as
-far, and they need nothing but the words.
+reader alone further (80% -> 83% of risk at 2.5% of harmless) than the vectors did (81%), with the
+rules a few messages apart, and they need nothing but the words.
 
 It has two jobs, and neither silences the rules:
 

@@ -59,11 +59,12 @@ HARMLESS = [t for d in DATA.values() for t in d["harmless"]]
 # (a danger told by what is happening): set 35 with the code of the round's start 88.8% / 3.6%, at its end
 # 90.7% / 3.6% (never read: the honest figure); set 36 at the start 78.3% / 4.1%, after the round's first
 # batch 79.1% / 4.1% (then tuned on). All thirty-six together: 95.2% / 5.0% (4.96%), the floors below (93.3%
-# / 5.3% with the code of the round's start).
-RISK_FLAGGED = 0.948  # at least this share of risk messages flagged (target 0.95)
+# / 5.3% with the code of the round's start). The ninth round refitted the learned reader on every set but
+# 37 (with letter triples; set 35 left out of its fit: 91.1% / 3.6%): all thirty-six 95.6% / 4.9% (4.86%).
+RISK_FLAGGED = 0.954  # at least this share of risk messages flagged (target 0.95)
 # at most this share of harmless look-alikes flagged (target 0.02; the blind sets' false alarms are
 # counted, not tuned away)
-HARMLESS_FLAGGED = 0.051
+HARMLESS_FLAGGED = 0.0506
 
 
 def test_heldout_sets_are_big_enough():
