@@ -78,9 +78,10 @@ RATE = 0.5
 # more of the 6,156 left-out risk messages for about 16 more concerns among the 6,495 harmless ones
 # (a concern only puts the helplines beside the results and asks "are you safe?"), and neither the
 # development table nor the safe probes are flagged; from 3% to 4% it costs more harmless concerns than
-# it catches risks (38 for 26) and the development table's look-alikes are flagged. Recall first:
-# 3% (it was 2.5%, chosen on 28 sets).
-MAX_FALSE_ALARMS = 0.03
+# it catches risks (38 for 26) and the development table's look-alikes are flagged. At 3%, with the ninth
+# round's rules merged, two of the development tables' look-alikes are concerns ("the mould is getting
+# worse in the baby's room and the landlord won't answer", 0.762 against 0.761): it stays at 2.5%.
+MAX_FALSE_ALARMS = 0.025
 # Of the crises the rules raise on the left-out sets, softened to a concern (still flagged, helplines
 # beside the results instead of above) at 0.1%: 5 of 3,130 risk ones, 33 of 212 harmless ones; at 0.2%:
 # 8 / 52; at 0.5%: 13 / 83 (no crisis of the probes or the development table at any). A real crisis
@@ -101,7 +102,11 @@ def sets() -> dict[str, tuple[list[str], list[str]]]:
     sys.path.insert(0, str(ROOT / "tests"))
     import test_crisis
 
-    out["development table"] = ([r[0] for r in test_crisis.CRISIS], list(test_crisis.HARMLESS))
+    # the development table, and the ninth round's tables of what is done to a person (and its look-alikes)
+    out["development table"] = (
+        [r[0] for r in test_crisis.CRISIS + test_crisis.DONE_TO_A_PERSON] + list(test_crisis.STILL_DONE_TO),
+        list(test_crisis.HARMLESS) + list(test_crisis.ORDINARY_DONE_TO),
+    )
     import test_crisis_languages as lang
 
     out["language tables"] = (
