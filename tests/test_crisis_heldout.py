@@ -60,7 +60,8 @@ HARMLESS = [t for d in DATA.values() for t in d["harmless"]]
 # 90.7% / 3.6% (never read: the honest figure); set 36 at the start 78.3% / 4.1%, after the round's first
 # batch 79.1% / 4.1% (then tuned on). All thirty-six together: 95.2% / 5.0% (4.96%), the floors below (93.3%
 # / 5.3% with the code of the round's start).
-RISK_FLAGGED = 0.948  # at least this share of risk messages flagged (target 0.95)
+# With the sentence reader (crisis_sentence.py), all the sets: 95.3% (6284/6595) / 4.9% (338/6921).
+RISK_FLAGGED = 0.952  # at least this share of risk messages flagged (target 0.95)
 # at most this share of harmless look-alikes flagged (target 0.02; the blind sets' false alarms are
 # counted, not tuned away)
 HARMLESS_FLAGGED = 0.051
