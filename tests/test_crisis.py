@@ -1208,14 +1208,15 @@ NOT_BY_MEANING = [
 
 @pytest.fixture
 def rules_alone(monkeypatch):
-    """Crisis detection as it is when the word-vector model and the learned reader's weights are
-    missing: the rules alone."""
+    """Crisis detection as it is when the word-vector model and the learned and sentence readers'
+    weights are missing: the rules alone."""
     import search_index.crisis as crisis
     from search_index.engine import meaning
 
     crisis._examples.cache_clear()
     monkeypatch.setattr(meaning.MeaningModel, "load", classmethod(lambda cls, folder=None: None))
     monkeypatch.setattr(crisis, "_by_model", lambda clauses: None)
+    monkeypatch.setattr(crisis, "_by_sentence", lambda text, clauses: None)
     yield
     crisis._examples.cache_clear()
 
@@ -1249,6 +1250,7 @@ def test_damaged_examples_file_leaves_the_rules(monkeypatch, tmp_path):
     crisis._examples.cache_clear()
     monkeypatch.setattr(crisis, "MEANING_DATA", broken)
     monkeypatch.setattr(crisis, "_by_model", lambda clauses: None)  # the learned reader is tested apart
+    monkeypatch.setattr(crisis, "_by_sentence", lambda text, clauses: None)  # and the sentence reader
     try:
         assert detect_crisis(BY_MEANING[0][0]) is None
         assert detect_crisis("i took 30 paracetamol").kind == "suicide"
