@@ -29,8 +29,11 @@ A message is read in three steps, each a general mechanism rather than a list of
 Where each step lives: `crisis_reading` normalises, tags and applies the clause rules (step 1 to 3);
 `crisis_whole` reads what a whole message says across its clauses; `crisis_ordinary` holds the narrow
 readings that make a flagged message ordinary (a story, a past, a topic, a figure of speech). This
-module puts them together (`_detect`) and adds the readers by likeness: by meaning (step 4) and the
-learned reader of `crisis_model`. Each module imports only from those before it.
+module puts them together (`_detect`) and adds the readers by likeness: by meaning (step 4), the
+learned reader of `crisis_model`, and last, only where all of these found nothing and the learned
+reader's probability reaches its gate, the sentence reader of `crisis_sentence` (the whole message
+read in context by a small sentence encoder); each of the last two raises at most a concern. Each
+module imports only from those before it.
 """
 
 from __future__ import annotations
@@ -42,15 +45,22 @@ from pathlib import Path
 
 import yaml
 
-from . import crisis_model
+from . import crisis_model, crisis_sentence
 from .crisis_ordinary import (
     _a_dose_question,
     _a_game_or_a_figure,
     _a_hazard_seen_to,
     _a_joke_with_its_butt,
+    _a_last_message_of_the_day,
     _a_move,
     _a_parent_minding_a_child,
+    _a_phone_minded,
+    _a_relationship_ended,
+    _a_rope_for_play,
+    _a_rule_asked,
+    _a_subject_of_work,
     _a_thing_saved,
+    _a_threat_in_jest,
     _a_topic,
     _a_weapon_to_hand_in,
     _affairs_and_plans,
@@ -59,13 +69,20 @@ from .crisis_ordinary import (
     _away_for_a_reason,
     _bounded,
     _end_of_life_wishes,
+    _heard_on_the_news,
+    _home_feared_for_a_trifle,
+    _hurt_by_a_thing,
     _in_a_story,
     _make_believe,
     _ordinary_by_its_context,
+    _papers_on_an_errand,
     _resolved_last,
+    _safety_kit_sought,
     _said_now,
+    _taken_as_prescribed,
     _taken_back,
     _told_of_the_past,
+    _unsafe_on_the_road,
 )
 from .crisis_reading import (
     _JOKING,
@@ -102,6 +119,7 @@ from .crisis_whole import (
     _whole_message,
     _whole_signs,
 )
+from .language import welsh_or_english
 from .lexicon import mutations, stem
 
 __all__ = [
@@ -180,7 +198,7 @@ def _detect(text: str) -> CrisisSignal | None:
             best = _by_meaning(clauses)
         except Exception:  # the rules' answer stands
             log.exception("crisis detection by meaning failed")
-        best = best or _by_model(clauses)
+        best = best or _by_model(clauses) or _by_sentence(text, clauses)
         said = {t.text for cl in clauses for t in cl}
         if best is not None and said & _JOKING:
             return None  # "im dead hahaha": the readers by likeness do not read a joke; the rules do
@@ -234,7 +252,7 @@ def _whole_reading(clauses: list[list[_Token]]) -> CrisisSignal | None:
 def _unless_ordinary(clauses: list[list[_Token]], best: CrisisSignal) -> CrisisSignal | None:
     """`best`, unless what else the message says reads it as ordinary; a crisis it is sure is harmless
     becomes a concern."""
-    if _told_of_the_past(clauses, best) or _in_a_story(clauses, best):
+    if _told_of_the_past(clauses, best) or _in_a_story(clauses, best) or _a_subject_of_work(clauses, best):
         return None  # "my grandad was shot in the war", "the drama where he strangles her"
     if (
         best.tier != "urgent"
@@ -254,8 +272,23 @@ def _unless_ordinary(clauses: list[list[_Token]], best: CrisisSignal) -> CrisisS
         or _a_weapon_to_hand_in(clauses, best)
         or _a_hazard_seen_to(clauses, best)
         or _ordinary_by_its_context(clauses, best)
+        or _safety_kit_sought(clauses, best)
+        or _a_relationship_ended(clauses, best)
+        or _a_rule_asked(clauses, best)
+        or _hurt_by_a_thing(clauses, best)
+        or _taken_as_prescribed(clauses, best)
+        or _a_last_message_of_the_day(clauses, best)
+        or _unsafe_on_the_road(clauses, best)
+        or _heard_on_the_news(clauses, best)
+        or _a_rope_for_play(clauses, best)
     ):
         return None  # "not wake up till noon", "2 paracetamol and 2 ibuprofen, is that ok?"
+    if best.kind == "abuse" and (_papers_on_an_errand(clauses, best) or _a_phone_minded(clauses, best)):
+        return None  # "took my passport to the post office to renew it", "checks my phone for updates"
+    if best.kind == "abuse" and _a_threat_in_jest(clauses, best):
+        return None  # "her brothers said they'll kill me for not inviting them lol"
+    if best.kind == "abuse" and _home_feared_for_a_trifle(clauses, best):
+        return None  # "scared to go home and tell my mum i failed my driving test"
     if best.kind == "abuse" and _a_parent_minding_a_child(clauses, best):
         return None  # "mum's got a tracker on my phone because i'm 13": care, not coercive control
     if best.kind == "abuse" and best.tier != "urgent" and _a_game_or_a_figure(clauses, best):
@@ -297,24 +330,51 @@ def _surely_harmless(clauses: list[list[_Token]]) -> bool:
 
 def _by_model(clauses: list[list[_Token]]) -> CrisisSignal | None:
     """The learned reader's view of a message the rules passed: a concern when it is likely a risk."""
-    every = [t for cl in clauses for t in cl]
-    if not any(t.tags & {"self", "third", "reflexive_self", "victim"} for t in every):
-        return None  # no person in it ("this printer is going to die")
-    if _asks_what_a_word_means(clauses):
+    if not _may_be_a_concern(clauses):
         return None
     p = _model_probability(clauses)
     if p is None or p < crisis_model.threshold():
         return None
+    concern = _concern(clauses)
+    every = [t for cl in clauses for t in cl]
+    tags = {tag for t in every for tag in t.tags}
+    if concern.about == "other" and not tags & (
+        _RISK_CONCEPTS | {"despair", "goodbye", "missing", "better_without", "better"}
+    ):
+        return None  # "my mum lives alone and nobody calls her": a worry for someone, with no danger named
+    return concern
+
+
+def _by_sentence(text: str, clauses: list[list[_Token]]) -> CrisisSignal | None:
+    """The sentence reader's view (see crisis_sentence) of a message the rules and the other readers
+    passed: a concern when it reads the whole message as likely a risk. Asked only when the learned
+    reader gives the message at least the reader's gate, so an everyday message is never encoded."""
+    reader = crisis_sentence.load()
+    if reader is None or not _may_be_a_concern(clauses) or welsh_or_english(text) != "en":
+        return None  # (the encoder was trained on English: it reads Welsh as noise)
+    p = _model_probability(clauses)
+    if p is None or p < reader.gate:
+        return None
+    q = crisis_sentence.probability(text)
+    return _concern(clauses) if q is not None and q >= reader.threshold else None
+
+
+def _may_be_a_concern(clauses: list[list[_Token]]) -> bool:
+    """Whether a reader by likeness may raise a concern: a person is in the message ("this printer is
+    going to die" has none) and it does not ask what a word means."""
+    if not any(t.tags & {"self", "third", "reflexive_self", "victim"} for cl in clauses for t in cl):
+        return False
+    return not _asks_what_a_word_means(clauses)
+
+
+def _concern(clauses: list[list[_Token]]) -> CrisisSignal:
+    """The concern a reader by likeness raises: its kind from the concepts the message holds, about the
+    writer or another."""
+    every = [t for cl in clauses for t in cl]
     tags = {tag for t in every for tag in t.tags}
     kind = next((k for k, wanted in _MODEL_KINDS if tags & wanted), "suicide")
     other = any("third" in t.tags and t.text not in ("him", "her", "them") for t in every)
     mine = any(t.text in ("i", "me", "myself", "fi", "dw", "dwi", "dwim", "rwy", "wi", "sai") for t in every)
-    if (
-        other
-        and not mine
-        and not tags & (_RISK_CONCEPTS | {"despair", "goodbye", "missing", "better_without", "better"})
-    ):
-        return None  # "my mum lives alone and nobody calls her": a worry for someone, with no danger named
     phrase = " ".join(t.text for t in every[:12])
     return CrisisSignal(kind, phrase, tier="concern", about="other" if other and not mine else "self")
 

@@ -4,12 +4,18 @@ The rules of `crisis.py` read what their writers thought of; on messages written
 not read them (held-out sets 12-14) they caught 55-79% on the first run. This reader learns from
 labelled messages instead: a logistic regression over
 
-- the words of each clause, by stem, and each pair of neighbouring stems ("took", "took all"), and
+- the words of each clause, by stem, and each pair of neighbouring stems ("took", "took all"),
+- the letters of each word, three at a time ("<ta", "tab", "abl", ... of "tablets"), so that a
+  misspelt or unseen form of a word shares most of its features with the forms it was fitted on
+  ("tablest", "paracetemol"), and
 - the concepts the rules tag in a clause, and each pair of them ("substance", "take&substance"),
 
 hashed (CRC-32) into `DIMENSIONS` features, each 0 or 1. `scripts/train_crisis_model.py` fits it
-on the held-out sets the rules were already tuned on and on the development table, never on the
-newest sets, which stay honest measures; the weights ship in `crisis_model.npz` (57 KB).
+on the held-out sets (never the blind one being written), the development table and the safety
+reviews' probes; the weights ship in `crisis_model.npz` (about 110 KB). The letter triples were chosen
+over the bundled word vectors as dense features (see the script): left out by set, they carried the
+reader alone further (80% -> 83% of risk at 2.5% of harmless) than the vectors did (81%), with the
+rules a few messages apart, and they need nothing but the words.
 
 It has two jobs, and neither silences the rules:
 
@@ -35,7 +41,7 @@ import numpy as np
 log = logging.getLogger(__name__)
 
 MODEL = Path(__file__).with_name("crisis_model.npz")
-DIMENSIONS = 2**14
+DIMENSIONS = 2**15
 
 
 def feature_ids(clauses: Iterable[Sequence[tuple[str, Iterable[str]]]], stem) -> list[int]:
@@ -49,6 +55,9 @@ def feature_ids(clauses: Iterable[Sequence[tuple[str, Iterable[str]]]], stem) ->
         stems = [stem(word) for word, _ in clause]
         for k, s in enumerate(stems):
             add("w:" + s)
+            marked = "<" + clause[k][0] + ">"
+            for i in range(len(marked) - 2):
+                add("c:" + marked[i : i + 3])
             if k + 1 < len(stems):
                 add("b:" + s + " " + stems[k + 1])
         tags = sorted({tag for _, tagged in clause for tag in tagged})

@@ -199,9 +199,62 @@ def _a_joke_with_its_butt(clauses: list[list[_Token]], best: CrisisSignal) -> bo
         words,
         (("one", "more"), ("rather", "die", "than"), ("rather", "be", "dead", "than"), ("sit", "through")),
     ) or (
-        set(words) & (_LATE | {"impossible"}) and not set(words) & _SERIOUS_LOSSES
-    )  # "lost my keys AGAIN, kms lol"
-    return trivial and _nothing_else(clauses)
+        set(words) & (_LATE | {"impossible", "colli", "hwyr"}) and not set(words) & _SERIOUS_LOSSES
+    )  # "lost my keys AGAIN, kms lol", "mae wrecsam wedi colli eto, dw i isio marw"
+    return trivial and _nothing_else_but_again(clauses)
+
+
+def _nothing_else_but_again(clauses: list[list[_Token]]) -> bool:
+    """`_nothing_else`, where "again" may belong to the butt of a joke ("the bus is late AGAIN")."""
+    toks = [t for cl in clauses for t in cl]
+    if any(t.tags & _HELD for t in toks):
+        return False
+    if any("now" in t.tags or t.text in _NOW_WORDS - {"again", "eto"} for t in toks):
+        return False
+    if {t.text for t in toks} & {"mean", "serious", "seriously", "kicked", "joking", "honestly"}:
+        return False  # "kicked out again lol i want to die and i mean it"
+    return _one_signal(clauses)
+
+
+_JEST = _JOKING | frozenset("ha surprise".split())
+
+
+def _a_threat_in_jest(clauses: list[list[_Token]], best: CrisisSignal) -> bool:
+    """A kill said with a laugh, by family or friends over a trifle: "her brothers said they'll kill me
+    for not inviting them lol", "my brothers said they'll kill me for telling mum about the surprise
+    party" (never by a partner, with a weapon, a fear, a leaving or a second signal)."""
+    toks = [t for cl in clauses for t in cl]
+    words = {t.text for t in toks}
+    if best.kind != "abuse" or not words & _JEST or not any("kill" in t.tags for t in toks):
+        return False
+    if any(t.tags & {"partner", "weapon", "fear", "fear_of", "hands_on_neck"} for t in toks):
+        return False
+    if words & {
+        "leave",
+        "leaving",
+        "left",
+        "police",
+        "anyone",
+        "gadael",
+        "heddlu",
+        "again",
+        "before",
+        "last",
+    }:
+        return False  # "he'll kill me if i leave", "if i tell anyone", "like he did before"
+    if words & _NOT_IN_JEST or any(a < 16 for cl in clauses for a in _ages(cl)):
+        return False  # "my uncle says he will kill me if i tell, ha, i'm 12"
+    if words & {"tell", "telling", "told", "deud", "dweud"} and not words & {"surprise", "party", "parti"}:
+        return False  # "dad says he'll kill me for telling the teacher lol"
+    if any(t.tags & {"violence", "hands_on_neck"} and not t.tags & {"kill"} for t in toks):
+        return False  # "my dad says he'll kill me lol he strangled me yesterday"
+    return _one_signal(clauses)
+
+
+_NOT_IN_JEST = frozenset(
+    "teacher school police social kicked street yesterday dog done did does strangled hit hits beat "
+    "beats hurt hurts".split()
+)
 
 
 _SPENT = frozenset(
@@ -818,7 +871,20 @@ def _bounded(clauses: list[list[_Token]], best: CrisisSignal) -> bool:
         ends.add(at + len(phrase))  # "notice if i am gone": the rules' phrase, of words with no finality
     if not ends or not all(_a_bound(words[e : e + 5], words[max(0, e - 3) : e]) for e in ends):
         return False
-    return _nothing_else(clauses, frozenset({"weapon"}))
+    if any(t.tags & (_HELD | {"weapon"}) for t in toks) or not _one_signal(clauses):
+        return False
+    if set(words) & {"planning", "plan", "planned", "ways", "method", "decided"}:
+        return False  # "don't want to be here anymore in the flat, i've been planning how"
+    return not any(  # "i just want to sleep": "just" says only, not now; "here anymore at this job": the bound's
+        "now" in t.tags
+        or t.text in _NOW_WORDS
+        and not (t.text == "just" and words[k + 1 : k + 2] in _WANTS)
+        and not (t.text == "anymore" and k in ends)
+        for k, t in enumerate(toks)
+    )
+
+
+_WANTS = (["want"], ["wanna"], ["wish"], ["need"])
 
 
 _FINAL = frozenset({"death", "goodbye", "my_absence", "better_without", "medical", "suicide", "kill", "life"})
@@ -829,11 +895,25 @@ def _a_bound(after: list[str], before: list[str]) -> bool:
     if after[:1] == ["up"]:
         after = after[1:]
     first, second, third = (after + ["", "", ""])[:3]
-    waking = any(w.startswith(("wake", "woke", "waki")) for w in before)
+    waking = any(w.startswith(("wake", "woke", "waki", "deffr", "ddeffr")) for w in before)
     if waking and (first == "at" and second[:1].isdigit() or first == "early"):
         return True  # "i don't want to wake up at 5am tomorrow for the bins"
-    if waking and first in ("till", "until", "til", "tll") and (second in _BOUND_TIMES or second.isdigit()):
+    if (
+        waking
+        and first in ("till", "until", "til", "tll")
+        and (second in _BOUND_TIMES or _a_clock(after[1:3]))
+    ):
         return True  # "not wake up till spring" (not "until i shook him", "till the pain stops")
+    if before[-1:] in (["here"], ["yma"]) and _a_place_named(after):
+        return (
+            True  # "don't want to be here anymore at this job", "ddim isio bod yma ddim mwy yn y fflat yma"
+        )
+    if (
+        waking
+        and first in ("tomorrow", "fory", "yfory")
+        and any(_a_clock(after[k : k + 2]) for k in range(1, 5))
+    ):
+        return True  # "if i don't wake up tomorrow for the 6am training", "ddim isio deffro fory am 6"
     if waking and (
         first == "yet" or (first, second) in (("early", "enough"), ("in", "time"), ("on", "time"))
     ):
@@ -847,6 +927,37 @@ def _a_bound(after: list[str], before: list[str]) -> bool:
     return False
 
 
+def _a_clock(said: list[str]) -> bool:
+    """Whether `said` starts with a time of day: "6am", "6 am", "10 oclock", "at 6", Welsh "am 6" (not "4
+    real", "100 y cant", "3 years", "2030")."""
+    first, second = (said + ["", ""])[:2]
+    if re.fullmatch(r"(1[0-2]|0?[1-9])([.:][0-5]\d)?(am|pm)", first):
+        return True
+    if first in ("at", "am") and re.fullmatch(r"(1[0-2]|0?[1-9])([.:][0-5]\d)?(am|pm)?", second):
+        return True
+    return bool(re.fullmatch(r"1[0-2]|0?[1-9]", first)) and second in ("am", "pm", "oclock", "o")
+
+
+def _a_place_named(after: list[str]) -> bool:
+    """Whether `after` (what follows "be here") names a place of the day: "anymore at this job", "ddim mwy
+    yn y fflat yma", "in this queue" (never the world, a life, or a place the writer would be found)."""
+    rest = (
+        after[2:]
+        if after[:2] in (["ddim", "mwy"], ["any", "more"])
+        else after[1:]
+        if after[:1] == ["anymore"]
+        else after
+    )
+    if rest[:1] not in (["in"], ["at"], ["yn"], ["ar"]) or len(rest) < 3:
+        return False
+    place = rest[2] if rest[1] in ("this", "the", "my", "y", "yr", "r") else rest[1]
+    return place in _PLACES_OF_A_DAY
+
+
+_PLACES_OF_A_DAY = frozenset(
+    "job work office school flat house queue class swydd gwaith ysgol fflat ty dosbarth ciw shop "
+    "town estate street".split()
+)
 _BOUND_TIMES = frozenset(
     """noon midday lunch lunchtime dinner teatime morning afternoon evening spring summer autumn winter
     monday tuesday wednesday thursday friday saturday sunday weekend tomorrow later christmas xmas
@@ -1032,7 +1143,25 @@ _STORIES = frozenset(
     "documentary ffilm cymeriad".split()
 )
 _STORY_LINKS = frozenset("where when who which about lle pan".split())
+_SCREEN = frozenset(
+    "film movie episode series soap drama storyline scene novel documentary ffilm netflix".split()
+)
 _ROLES_PLAYED = frozenset("character characters role part cymeriad rhan".split())
+# what may stand between "in"/"on" and a screen: "in the new series", "on last night's episode"
+_BEFORE_A_SCREEN = frozenset("the a an new latest last this that tv bbc itv s4c channel nights".split())
+
+
+def _on_a_screen(after: list[str]) -> bool:
+    """Whether the words after a flag put it on a screen: "in the new series", "on the soap" (not "on the
+    sofa watching netflix", "on the night of the storyline")."""
+    for k, w in enumerate(after[:2]):
+        if w in ("in", "on"):
+            rest = after[k + 1 :]
+            n = next((j for j, x in enumerate(rest) if x not in _BEFORE_A_SCREEN), len(rest))
+            return n < len(rest) and rest[n] in _SCREEN
+    return False
+
+
 _FIRST_PERSON = frozenset("i me my myself im fi fy".split())
 
 
@@ -1077,8 +1206,11 @@ def _in_a_story(clauses: list[list[_Token]], best: CrisisSignal) -> bool:
             for j, w in enumerate(said[:at])
             if j >= at - 6
         )
-        after = said[at + len(best.phrase.split()) : at + len(best.phrase.split()) + 2]
-        if told or set(after) & _ROLES_PLAYED:
+        end = at + len(best.phrase.split())
+        after = said[end : end + 2]
+        on_screen = said[end : end + 1] and said[end] in _SCREEN or _on_a_screen(said[end : end + 5])
+        # "the overdose storyline", "got stabbed in the new series" (not "on the sofa watching netflix")
+        if told or set(after) & _ROLES_PLAYED or on_screen:
             return True
     return False
 
@@ -1371,3 +1503,471 @@ def _asks_what_a_word_means(clauses: list[list[_Token]]) -> bool:
             end = rest[0].start.get(next(iter(rest[0].tags & _RISK_CONCEPTS)), 1)
             return all(t.tags & _RISK_CONCEPTS for t in rest) or len(rest) <= 1 or end > 1
     return False
+
+
+_SAFETY_KIT = frozenset(
+    "alarm alarms larwm larymau detector detectors synhwyrydd extinguisher extinguishers diffoddwr".split()
+)
+_SOUGHT = frozenset(
+    "buy brynu prynu get gael cael order fit fitted install installed free where ble lle shop sell sells".split()
+)
+# what makes an alarm a danger now: it sounds, or someone is unwell
+_SOUNDING_OR_UNWELL = frozenset(
+    "going off beeping sounding canu bipian dizzy sick headache headaches benysgafn tost sal drowsy "
+    "smell ogla arogl now nawr rwan tonight heno smoke smoking fire flames burning leak leaking answering "
+    "bleeping bleep alight floppy screaming vomiting faint fainted still ran out".split()
+)
+
+
+def _safety_kit_sought(clauses: list[list[_Token]], best: CrisisSignal) -> bool:
+    """Safety kit sought, not a danger: "ble alla i brynu larwm carbon monocsid?", "where do i get a
+    free smoke alarm fitted" (never when it sounds, someone is unwell, or another signal is said)."""
+    words = {t.text for cl in clauses for t in cl}
+    if best.kind != "danger" or not words & _SAFETY_KIT or not words & _SOUGHT:
+        return False
+    if any(
+        t.tags & {"medical", "fire_state", "missing", "now"} and t.text not in _KIT_NAMES
+        for cl in clauses
+        for t in cl
+    ):
+        return False  # "the alarm keeps going and my baby is floppy", "the shed is still alight"
+    return not words & _SOUNDING_OR_UNWELL and _one_signal(clauses)
+
+
+# the words of a kit's name, which carry a danger's tags of their own: "carbon monoxide alarm"
+_KIT_NAMES = _SAFETY_KIT | frozenset("carbon monoxide monocsid co smoke mwg fire tan gas nwy".split())
+_ENDINGS = frozenset("end ending ended finish finishing cutting cut break breaking".split())
+_BONDS = frozenset("ties contact things it".split())
+
+
+def _a_relationship_ended(clauses: list[list[_Token]], best: CrisisSignal) -> bool:
+    """Ending a tie with a person or a firm, not a life: "want to end things with my boyfriend", "ready to
+    end it with him", "cutting ties with my old bank" (never "end it with pills", nor beside another
+    signal or a wish to die)."""
+    if best.kind != "suicide":
+        return False
+    toks = [t for cl in clauses for t in cl]
+    words = [t.text for t in toks]
+    at = _phrase_at(words, best)
+    if at is None or set(words) & _NOT_A_TIE or any("now" in t.tags for t in toks):
+        return False
+    for k, w in enumerate(words[:-2]):
+        if w not in _ENDINGS or words[k + 1] not in _BONDS or not at <= k < at + len(best.phrase.split()):
+            continue
+        after = toks[k + 2 : k + 6]
+        if not after or after[0].text != "with":
+            continue
+        party = [t for t in after[1:] if t.text not in ("my", "our", "the", "a", "old")]
+        if party and (party[0].tags & {"partner", "third"} or {t.text for t in party[:3]} & _FIRMS):
+            return _one_signal(clauses) and not any(t.tags & _MEANS for t in toks)
+    return False
+
+
+# who a tie is ended with: a person (tagged), or a firm
+_FIRMS = frozenset("bank job work company gym club provider supplier landlord council network phone".split())
+# an ending that is a life's, or a danger from the other: "tonight", "kill himself"
+_NOT_A_TIE = frozenset("tonight tonite heno himself herself pills tablets saving saved".split())
+
+
+_DISTRESS_NOW = frozenset(
+    "crying screaming since yesterday freezing locked nappy drunk gone tonight now night hours "
+    "crio sgrechian ers heno nawr rwan".split()
+)
+
+
+def _a_rule_asked(clauses: list[list[_Token]], best: CrisisSignal) -> bool:
+    """What the law or the guidance allows, asked: "can a 7 year old be home alone for half an hour,
+    what's the law?" (never beside a child crying, locked in, a night or hours already gone)."""
+    words = [t.text for cl in clauses for t in cl]
+    if best.kind != "danger" or not set(words) & {"alone", "own"} or not _has(words, _RULE_QUESTIONS):
+        return False
+    if any(t.tags & _A_DANGER_AROUND for cl in clauses for t in cl) or set(words) & _FOUND_OR_GONE:
+        return False  # "found a baby alone in a car in this heat, is it legal", "alone by the canal"
+    return not set(words) & _DISTRESS_NOW and _one_signal(clauses)
+
+
+_A_DANGER_AROUND = frozenset("water vehicle missing vulnerable medical fire_state high_place danger".split())
+_FOUND_OR_GONE = frozenset("found heat hot wandered wandering canal river road car".split())
+
+
+_RULE_QUESTIONS = (
+    ("what", "age"),
+    ("how", "old"),
+    ("the", "law"),
+    ("is", "it", "legal"),
+    ("is", "that", "legal"),
+    ("is", "it", "allowed"),
+    ("what", "is", "the", "guidance"),
+)
+
+
+# What frames a risk as the subject of work or study: a course, guidance, a project, a conference
+_WORK_FRAMES = frozenset(
+    "course courses class classes training dissertation essay research statistics awareness workshop "
+    "leaflet leaflets module campaign documentary procedure policy hyfforddiant cwrs traethawd guidance "
+    "pathway pathways placement project projects prosiect gwers gwersi cynhadledd conference seminar cpr "
+    "safeguarding ystadegau abch pshe curriculum naloxone survivors goroeswyr jitsu judo grappling "
+    "referral".split()
+)
+# the words that name a risk as a subject (not an act done to someone): "suicide", "self-harm", "choking"
+_NAMED_RISKS = frozenset(
+    "suicide suicides hunanladdiad self harm selfharm hunan niwed niweidio overdose overdoses gorddos "
+    "assault abuse violence trais thrais drais cam gam drin domestig domestic exploitation harassment rape "
+    "sexual rhywiol molestation fgm spiking".split()
+)
+_WORK_PHRASES = (("first", "aid"), ("support", "group"), ("grwp", "cefnogi"), ("cymorth", "cyntaf"))
+# holds and emergencies taught in a class: "first aid for choking", "learn chokes and strangles"
+_TAUGHT = frozenset("choking chokes choke strangles strangle tagu".split())
+_A_STATE_BEFORE = frozenset("is s was are were been keeps kept started starts yn wedi".split())
+
+
+def _a_subject_of_work(clauses: list[list[_Token]], best: CrisisSignal) -> bool:
+    """A risk named as the subject of a course, guidance, a project or a conference, with no person it is
+    done to and no now: "first aid course, choking and cpr", "the local self-harm pathway guidance",
+    "prosiect ysgol am hunanladdiad", "cynhadledd ar drais rhywiol" (never "my baby is choking", "he
+    raped me, we had a lesson on it", "suicidal thoughts, is there a course")."""
+    toks = [t for cl in clauses for t in cl]
+    words = [t.text for t in toks]
+    if not set(words) & _WORK_FRAMES and not _has(words, _WORK_PHRASES):
+        return False
+    if any("now" in t.tags for t in toks) or not _one_signal(clauses):
+        return False
+    mine = any(
+        a.text in ("my", "fy", "our") and "third" in b.tags for a, b in zip(toks, toks[1:], strict=False)
+    )
+    if mine or any(t.tags & _SOMEONE_AT_RISK for t in toks) or set(words) & _A_TIME_OF_IT:
+        return False  # "my daughter took an overdose last night, what is the referral process"
+    named = [k for k, t in enumerate(toks) if t.tags & _RISK_CONCEPTS]
+    if not any(_framed(words, k) for k in named):
+        return False  # "suicide is all i think about, is there a support group": no frame around it
+    for k in named:
+        before = set(words[max(0, k - 3) : k])
+        if before & ({"i", "im", "dwi", "fi"} | _A_STATE_BEFORE) or set(words[k + 1 : k + 3]) & {
+            "me",
+            "fi",
+            "him",
+            "her",
+        }:
+            return False  # "i am suicidal", "she is choking", "assaulted me"
+        if words[k] not in _TAUGHT | _NAMED_RISKS:
+            return False  # an act, or a word that is not a name: "raped", "suicidal", "end my life"
+    return bool(named)
+
+
+# someone it is done to, or a writer's own despair: never a subject of work
+_SOMEONE_AT_RISK = frozenset("partner attempt despair hopeless desire".split())
+_A_TIME_OF_IT = frozenset(
+    "yesterday last ago since again tonight today ddoe neithiwr heno heddiw still keep keeps".split()
+)
+_LISTED = frozenset("and or ac neu a first aid teaches teach taught learn learning practise practice".split())
+_ABOUT = frozenset("on about for in into around ar am".split())
+
+
+def _framed(words: list[str], k: int) -> bool:
+    """Whether the risk word at `k` is what a frame of work is about: a frame just after it ("self-harm
+    pathway guidance", "suicide awareness course") or a frame then "on/about/for" just before it
+    ("a project on suicide", "first aid for choking")."""
+    if set(words[k + 1 : k + 3]) & _WORK_FRAMES:
+        return True
+    j = k - 1
+    while j >= 0 and words[j] in _WORK_FRAMES | _LISTED:
+        j -= 1
+    if set(words[j + 1 : k]) & _WORK_FRAMES:
+        return True  # "first aid course, cpr and choking", "grwp cefnogi goroeswyr trais rhywiol"
+    before = words[max(0, k - 4) : k]
+    return any(
+        w in _ABOUT and (set(before[:j]) & _WORK_FRAMES or "aid" in before[:j]) for j, w in enumerate(before)
+    )
+
+
+# Things that snag, prick or scorch in a day's work: "cut my arm on the brambles", "burnt myself on the iron"
+_SNAGS = frozenset(
+    "thorn thorns bramble brambles rose roses holly nettle nettles cactus hedge iron kettle hob oven tray "
+    "straighteners tongs grill toaster jab injection drain fence barbed".split()
+)
+_MEANT = frozenset(
+    "purpose deliberately meant punish punishing again keep keeps bwriad pwrpas because cos coz deserve "
+    "numb feel feeling till until whenever bleed bleeding hate razor razors rasel".split()
+)
+_A_HABIT_OF_HURT = (("i", "burn"), ("i", "cut"), ("i", "scratch"), ("i", "use"), ("i", "hurt"))
+
+
+def _hurt_by_a_thing(clauses: list[list[_Token]], best: CrisisSignal) -> bool:
+    """A small hurt from a thing that snags or scorches, said as where it came from: "cut my arm on the
+    brambles", "got stabbed by a rose thorn", "burnt myself on the iron", "a razor to shave her legs"
+    (never on purpose, again, with a blade named as a means, or beside another signal)."""
+    if best.kind not in ("self-harm", "danger"):
+        return False
+    words = [t.text for cl in clauses for t in cl]
+    if set(words) & _MEANT or not _one_signal(clauses):
+        return False
+    if _has(words, _A_HABIT_OF_HURT):
+        return False  # "i burn myself with my straighteners when i feel numb"
+    at = _phrase_at(words, best)
+    if at is None:
+        return False
+    after = words[at : at + len(best.phrase.split()) + 6]
+    return any(
+        w in ("on", "by", "with", "from", "ar", "gan") and set(after[j + 1 : j + 4]) & _SNAGS
+        for j, w in enumerate(after)
+    )
+
+
+_AS_PRESCRIBED = (
+    ("as", "the", "doctor"),
+    ("as", "my", "doctor"),
+    ("as", "prescribed"),
+    ("fel", "ddeudodd", "y"),
+    ("fel", "ddwedodd", "y"),
+    ("fel", "dwedodd", "y"),
+    ("fel", "oedd", "y", "doctor"),
+    ("fel", "oedd", "y", "meddyg"),
+    ("fel", "y", "dywedodd"),
+    ("fel", "mae", "r", "doctor"),
+)
+
+
+def _taken_as_prescribed(clauses: list[list[_Token]], best: CrisisSignal) -> bool:
+    """A course of medicine finished as the doctor said: "taken all my antibiotics as the doctor told me",
+    "wedi cymryd y tabledi i gyd fel ddeudodd y meddyg" (never beside "not", an amount past a course,
+    drink, a wish or another signal)."""
+    if best.kind != "suicide":
+        return False
+    toks = [t for cl in clauses for t in cl]
+    words = [t.text for t in toks]
+    if not _has(words, _AS_PRESCRIBED) or not _one_signal(clauses):
+        return False
+    said = set(words)
+    if said & {"not", "ddim", "never", "didnt", "wont", "listen", "unwaith"} or said & (
+        _MORE_THAN_A_DOSE - {"all"}
+    ):
+        return False
+    if _has(words, (("at", "once"), ("in", "one", "go"), ("all", "together"))) or any(
+        "negation" in t.tags for t in toks
+    ):
+        return False  # "took all my tablets at once as my doctor won't listen"
+    if any(w.isdigit() and int(w) > 3 for w in words):
+        return False  # "all 30 of them"
+    return not any(t.tags & (_INTENT_TAGS | {"stockpile", "overdose"}) for t in toks)
+
+
+_OTHERS_AFRAID = frozenset("he she hes shes o hi says deud dweud bruise bruises clais crio crying".split())
+# fear of going home, and the ordinary reason said for it
+_HOME_FEAR_REASONS = frozenset(
+    "failed test exam exams results report grades spent gwario forgot forgotten anghofio anghofiais birthday "
+    "pen blwydd dark tywyllwch golau lights bus last late flying fly plane freezing cold boiler "
+    "broken heating weather snow eira rain dent scratched sale sel bill".split()
+)
+
+
+_PARENTS = frozenset("dad mum mam father mother parents".split())  # "... show my dad my report lol"
+_WHO_MIGHT_PUNISH = frozenset(
+    "husband wife partner boyfriend girlfriend stepdad stepmum dad mum mam father mother parents they them "
+    "checks locks locked belt happens lost mental".split()
+)
+
+
+def _home_feared_for_a_trifle(clauses: list[list[_Token]], best: CrisisSignal) -> bool:
+    """Fear of going home said with its ordinary reason: "scared to go home and tell my mum i failed my
+    driving test", "ofn mynd adra achos dw i wedi anghofio pen-blwydd y wraig", "afraid to go home to a
+    freezing house" (never with a blow, a threat, drink, a person's anger named or another signal)."""
+    toks = [t for cl in clauses for t in cl]
+    words = [t.text for t in toks]
+    if (
+        best.kind != "abuse"
+        or not any(t.tags & {"fear"} for t in toks)
+        or not set(words) & {"home", "adra", "adref"}
+    ):
+        return False
+    if any(t.tags & (_HURTFUL_TAGS - {"fear", "threat"}) for t in toks) or not _one_signal(clauses):
+        return False
+    if set(words) & {
+        "drunk",
+        "drinks",
+        "drinking",
+        "angry",
+        "mad",
+        "temper",
+        "hit",
+        "shout",
+        "shouts",
+        "yell",
+    }:
+        return False
+    punisher = set(words) & _WHO_MIGHT_PUNISH and not (set(words) & _JOKING and set(words) & _PARENTS)
+    if any(a < 18 for cl in clauses for a in _ages(cl)) or set(words) & _OTHERS_AFRAID or punisher:
+        return False  # "10 year old on my street says he's scared to go home": a child's fear
+    if any(t.tags & {"partner", "control"} for t in toks):
+        return False  # "scared to go home, i spent £10 on lunch and my husband checks the bank"
+    k = next(k for k, t in enumerate(toks) if "fear" in t.tags)
+    if not set(words[max(0, k - 4) : k]) & {"i", "im", "dw", "dwi", "fi", "were", "we"}:
+        return False  # the writer's own fear only
+    return len(set(words) & _HOME_FEAR_REASONS) >= 1
+
+
+_NO_MORE_DAYS = frozenset("decided decision without reason face yma gone".split())
+_NO_MORE_DAYS_SAID = (
+    ("wont", "see"),
+    ("never", "see"),
+    ("is", "the", "day"),
+    ("made", "my", "mind"),
+    ("ddim", "yma"),
+)
+_DESPAIR_TAGS = frozenset("despair hopeless desire cant_go_on forever without better".split())
+_LAST_WORDS_OF_A_DAY = frozenset(
+    "xmas christmas holiday holidays gwyliau nadolig data battery credit log signing january ionawr tomorrow "
+    "fory monday week weekend term wela later school form".split()
+)
+
+
+def _a_last_message_of_the_day(clauses: list[list[_Token]], best: CrisisSignal) -> bool:
+    """A "last message" that is the last before a break, an earlier one, or another's: "my last message
+    before i log off for xmas", "my last message wasn't clear", "last message from the school" (never
+    beside another goodbye, a death, a means or a second signal)."""
+    if best.kind != "suicide" or not set(best.phrase.split()) & {"last", "olaf"}:
+        return False
+    if not set(best.phrase.split()) & {"message", "neges", "text", "msg"}:
+        return False  # "the last time you'll hear from me" is no message of the day
+    toks = [t for cl in clauses for t in cl]
+    words = [t.text for t in toks]
+    at = _phrase_at(words, best)
+    if at is None or not _one_signal(clauses):
+        return False
+    end = at + len(best.phrase.split())
+    if any(t.tags & ({"death", "kill", "suicide", "better_without", "my_absence"} | _MEANS) for t in toks):
+        return False
+    if any("goodbye" in t.tags for k, t in enumerate(toks) if not at <= k < end):
+        return False  # "my last message. see you on the other side"
+    earlier = words[end : end + 1] in (["was"], ["wasnt"], ["didnt"], ["said"]) or (
+        words[end : end + 1] == ["from"] and words[end + 1 : end + 2] not in (["me"], ["fi"], ["us"])
+    )  # "last message from the school" (not "last message from me")
+    if earlier:
+        return True
+    if (
+        set(words) & _NO_MORE_DAYS
+        or _has(words, _NO_MORE_DAYS_SAID)
+        or any(t.tags & _DESPAIR_TAGS for t in toks)
+    ):
+        return False  # "my last message, tomorrow is the day", "i won't see monday", "no reason to stay"
+    return any(
+        w in ("before", "cyn", "till", "until", "tan", "for")
+        and set(words[k + 1 : k + 7]) & _LAST_WORDS_OF_A_DAY
+        for k, w in enumerate(words[end : end + 4], end)
+    )  # "my last message before i log off for xmas"
+
+
+_UNSAFE_FROM_PEOPLE = frozenset(
+    "home adra adref group gang lads men shouts shout shouted shouting follows hijab race racist sleeping".split()
+)
+_ON_THE_ROAD = frozenset(
+    "drive driving gyrru yrru cycle cycling bike beic walking walk cerdded roads road underpass snow ice eira "
+    "rhew crossing pavement traffic lights golau footpath lane lon heights ladder".split()
+)
+
+
+def _unsafe_on_the_road(clauses: list[list[_Token]], best: CrisisSignal) -> bool:
+    """Not safe to drive, cycle or walk a way, said of the road, the weather or the lighting: "ddim yn saff
+    i yrru yn yr eira", "don't feel safe walking through the underpass at night, can the council put
+    lights in" (never with a person, a following, a threat or a fear of someone)."""
+    if best.kind != "danger" or not set(best.phrase.split()) & {"safe", "saff", "ddiogel", "scared"}:
+        return False
+    toks = [t for cl in clauses for t in cl]
+    words = {t.text for t in toks}
+    if not words & _ON_THE_ROAD or not _one_signal(clauses) or words & _UNSAFE_FROM_PEOPLE:
+        return False  # "don't feel safe at home so i'm sleeping in my car", "a group shouts at me"
+    return not any(
+        t.tags & {"third", "follow", "intruder_who", "threat", "fear_of", "partner", "weapon"} for t in toks
+    )
+
+
+_ERRANDS_FOR_PAPERS = frozenset(
+    "renew renewal renewing embassy photocopy photocopied mistake accident".split()
+)
+_PAPERS_KEPT = frozenset("since says said every anywhere cant cannot home money food".split())
+_PAPERS_TAKEN = frozenset("passport passports card licence documents".split())
+
+
+def _papers_on_an_errand(clauses: list[list[_Token]], best: CrisisSignal) -> bool:
+    """A passport or a card taken on an errand: "my husband took my passport to the post office to renew
+    it", "took my bank card by mistake" (never kept, not given back, or beside a blow or a threat)."""
+    toks = [t for cl in clauses for t in cl]
+    words = {t.text for t in toks}
+    if best.kind != "abuse" or not words & _ERRANDS_FOR_PAPERS or not words & _PAPERS_TAKEN:
+        return False
+    if not _one_signal(clauses) or words & {"owe", "owes", "visa", "deported", "report", "leave", "complain"}:
+        return False
+    if words & {"never", "kept", "keeps", "back", "wont", "refuses", "hides", "hidden", "without"}:
+        return False
+    if words & _PAPERS_KEPT or any("negation" in t.tags for t in toks):
+        return False  # "i haven't seen it since, he says i can't go home", "he does it every week"
+    return not any(t.tags & (_HURTFUL_TAGS - {"threat"}) for t in toks)
+
+
+_PHONE_REASONS = frozenset(
+    "updates update battery bill contract eyesight sight step steps repair repairs fix settings storage "
+    "accident mistake".split()
+)
+_JEALOUSY = frozenset("cheating jealous who talking allowed let password everyone texts messaging".split())
+
+
+_PHONE_KEPT_FROM = frozenset(
+    "locks locked lock where mad every night hour anyone nobody spoken talked".split()
+)
+_CALLS_STOPPED = (("cant", "call"), ("cant", "ring"), ("cannot", "call"), ("cant", "phone"), ("cant", "text"))
+
+
+def _a_phone_minded(clauses: list[list[_Token]], best: CrisisSignal) -> bool:
+    """A phone checked or taken for a reason said: "checks my phone for updates", "checks my phone bill
+    cos we share the contract", "took my phone to work by accident" (never for who the writer talks to,
+    nor beside a blow, a threat or a fear)."""
+    toks = [t for cl in clauses for t in cl]
+    words = {t.text for t in toks}
+    if best.kind != "abuse" or not words & {"phone", "mobile", "ffon"} or not words & _PHONE_REASONS:
+        return False
+    kept_from = words & _PHONE_KEPT_FROM or _has([t.text for t in toks], _CALLS_STOPPED)
+    if words & _JEALOUSY or kept_from or not _one_signal(clauses):
+        return False  # "takes my phone to fix it every night so i can't call anyone"
+    return not any(t.tags & (_HURTFUL_TAGS | {"fear", "fear_of"}) for t in toks)
+
+
+_NEWS = (("the", "news"), ("news", "said"), ("on", "the", "news"), ("y", "newyddion"), ("in", "the", "paper"))
+_KIN = frozenset("my son daughter brother sister mum dad husband wife partner me i fy mab merch".split())
+
+
+def _heard_on_the_news(clauses: list[list[_Token]], best: CrisisSignal) -> bool:
+    """A public event heard on the news, asked about for the day: "saw on the news there was a stabbing in
+    town, is the high street open" (never when it touches the writer's own people)."""
+    toks = [t for cl in clauses for t in cl]
+    words = [t.text for t in toks]
+    if best.kind != "danger" or not _has(words, _NEWS) or set(words) & _KIN:
+        return False
+    return _one_signal(clauses) and not any("now" in t.tags for t in toks)
+
+
+_ROPE_PLAY = frozenset(
+    "tug swing climbing climb abseil abseiling harness harnesses skipping boat knots tow camping tent "
+    "scouts".split()
+)
+
+
+def _a_rope_for_play(clauses: list[list[_Token]], best: CrisisSignal) -> bool:
+    """A rope got ready for a game, a swing or a climb: "got the rope ready for tug of war", "the rope's
+    in my bag for the climbing wall" (never beside a wish, a death, a beam to hang from and nothing to do
+    with it, or a second signal)."""
+    toks = [t for cl in clauses for t in cl]
+    words = {t.text for t in toks}
+    if best.kind != "suicide" or not words & {"rope", "ropes", "rhaff"} or not words & _ROPE_PLAY:
+        return False
+    if any(
+        t.tags & {"desire", "death", "kill", "suicide", "reflexive_self", "cant_go_on", "goodbye"}
+        for t in toks
+    ):
+        return False
+    if words & _A_ROPE_MADE_READY:
+        return False  # "took the tow rope and tied a noose in it", "for camping but really it's for me"
+    return _one_signal(clauses) and not any("negation" in t.tags for t in toks)  # "not for camping"
+
+
+_A_ROPE_MADE_READY = frozenset(
+    "noose tied tie tying knot beam beams loft banister really tonight heno hold holds me myself fi".split()
+)

@@ -645,8 +645,10 @@ _INTIMATE = frozenset(
 )
 # People whose "he'll kill me if..." is almost always a figure of speech (a partner or an ex is never here)
 _FIGURE_AGENTS = frozenset(
-    "mum mam mom dad nan gran grandad sister brother teacher boss coach nain taid".split()
+    "mum mam mom dad nan gran grandad sister brother teacher boss coach nain taid bos athro athrawes".split()
 )
+_IF_OR_WHEN = frozenset("if when os pan".split())
+_TELLING = frozenset("tell told telling leave leaving deud dweud ddeud gadael police heddlu".split())
 _PREPOSITIONS = frozenset("on at in to with from into of for by about over under near outside".split())
 _THING_PRONOUNS = frozenset("it this that which what there".split())
 # Words that may stand between a wish and death: "wish they were dead", "want to go to sleep and not wake up"
@@ -1368,9 +1370,7 @@ def _signals(cl: _Clause) -> Iterable[CrisisSignal]:
                 (
                     j
                     for j in range(i - 2, i + 4)
-                    if 0 <= j < len(toks)
-                    and toks[j].text.rstrip("s")
-                    in ("letter", "note", "message", "text", "video", "llythyr", "neges", "nodyn")
+                    if 0 <= j < len(toks) and _GOODBYE_CARRIERS & {toks[j].text, toks[j].text.rstrip("s")}
                 ),
                 None,
             )
@@ -1717,11 +1717,16 @@ def _signals(cl: _Clause) -> Iterable[CrisisSignal]:
             t.text in ("said", "says", "saying", "threatened", "threatens", "told", "tells") for t in toks
         )
         joking = any(t.text in ("lol", "haha", "hahaha", "lmao", "jk", "lool") for t in toks)
-        if "kill" in toks[i].tags and not reported and joking:
+        # a partner's "i'll kill you", or a kill for telling or leaving, is never read as a joke or a figure
+        menacing = cl.has("partner") or (
+            any(t.text in _TELLING for t in toks[i:]) and not any(t.text in _FIGURE_AGENTS for t in toks[:i])
+        )  # "he'll kill me for telling anyone" (not "my sister will kill me for telling you")
+        if "kill" in toks[i].tags and not reported and joking and not menacing:
             continue
         if (
             "kill" in toks[i].tags
             and not reported
+            and not menacing
             and v is not None
             and v + 1 < len(toks)
             and toks[v + 1].text == "for"
@@ -1751,13 +1756,13 @@ def _signals(cl: _Clause) -> Iterable[CrisisSignal]:
         if accident == "asleep":  # "my husband hits me in his sleep": maybe so, maybe not; ask
             yield sig("abuse", i, v if v is not None else i, "concern", "self")
             continue
-        if (
-            "kill" in toks[i].tags
-            and any(t.text in ("if", "when") for t in toks)
-            and cl.subject(i) == "other"
-        ):
-            if any(t.text in _FIGURE_AGENTS for t in toks[:i]) and not cl.has("partner"):
-                continue  # "my nan says she'll murder me if i miss her 90th": a figure of speech
+        if "kill" in toks[i].tags and any(t.text in _IF_OR_WHEN for t in toks) and cl.subject(i) != "self":
+            if (
+                any(t.text in _FIGURE_AGENTS for t in toks[:i])
+                and not cl.has("partner")
+                and not any(t.text in _TELLING for t in toks[i:])
+            ):
+                continue  # "my nan says she'll murder me if i miss her 90th", "bydd mam yn fy lladd i os..."
         if (
             "kill" in toks[i].tags
             and cl.subject(i) == "other"
@@ -2665,6 +2670,8 @@ def _signals(cl: _Clause) -> Iterable[CrisisSignal]:
 
 
 # A goodbye for a while, or to a thing: "said goodbye to my sister at the airport", "to my old job"
+# What carries a goodbye: "a goodbye letter", "neges ffarwel" ("neges" is not a plural of "nege")
+_GOODBYE_CARRIERS = frozenset("letter note message text video llythyr neges nodyn".split())
 _SEEING_OFF = frozenset("at airport station before tomorrow today job work school house flat for".split())
 _WAKE_WHEN = frozenset("early earlier late at before for so".split())
 # Words that say a named abuse is the writer's or someone's own: "my partner is abusive", "a victim of"
@@ -2773,6 +2780,8 @@ _WARNING_SIGNS = {
         ("hasnt", "moved"),
         ("not", "moved"),
         ("ddim", "codi"),
+        ("ddim", "yn", "gallu", "codi"),
+        ("dim", "yn", "gallu", "codi"),
         ("ar", "y", "llawr"),
     ),
     "blood": (
@@ -2964,6 +2973,8 @@ _WARNING_SIGNS = {
         ("had", "a", "fall"),
         ("syrthio",),
         ("disgyn",),
+        ("ddisgyn",),
+        ("wedi", "cwympo"),
     ),
     "a broken bone": (
         ("funny", "angle"),
@@ -2984,6 +2995,12 @@ _WARNING_SIGNS = {
         ("cant", "lift", "his", "left"),
         ("face", "has", "dropped"),
         ("face", "drooping"),
+        ("side", "of", "face", "is", "down"),
+        ("side", "of", "her", "face"),
+        ("side", "of", "his", "face"),
+        ("ochr", "o", "i", "wyneb"),
+        ("ochr", "oi", "wyneb"),
+        ("ochr", "i", "wyneb"),
     ),
     "speech": (
         ("words", "are", "coming", "out"),
@@ -2993,6 +3010,9 @@ _WARNING_SIGNS = {
         ("cant", "get", "his", "words", "out"),
         ("cant", "get", "her", "words", "out"),
         ("ddim", "yn", "gallu", "siarad"),
+        ("ddim", "yn", "siarad", "yn", "iawn"),
+        ("not", "speak"),
+        ("cant", "talk", "properly"),
         ("disgyn", "un", "ochr"),
         ("wedi", "disgyn", "ar", "un", "ochr"),
         ("methu", "siarad"),

@@ -703,7 +703,7 @@ def _across_clauses(clauses: list[list[_Token]]) -> CrisisSignal | None:
                 "goodbye",
                 "table",
             } or _has(words, (("find", "them"), ("will", "find")))
-            if _has(words, (("to", "find", "the"), ("easter",), ("treasure",))):
+            if _has(words, (("to", "find", "the"), ("easter",), ("treasure",))) or has & _LETTER_PURPOSES:
                 continue  # "left notes for everyone to find the easter eggs"
             if (
                 at(k + 2) in ("everyone", "everybody", "all", "bawb", "pawb")
@@ -1266,7 +1266,7 @@ def _whole_signs(clauses: list[list[_Token]]) -> CrisisSignal | None:
     toks = [t for cl in clauses for t in cl]
     words = [t.text for t in toks]
     has = set(words)
-    for read in (_affairs_settled, _a_means, _menace, _control_and_exploitation, _home_and_body):
+    for read in _WHOLE_READERS:
         found = read(clauses, toks, words, has)
         if found is not None:
             return found
@@ -2785,3 +2785,862 @@ def _home_and_body(
     if _has(words, (("too", "deep"), ("deeper", "than"))) and wound:
         return _sig("self-harm", "a wound too deep", tier="urgent")
     return None
+
+
+# --- what is done to a person, read by its parts ---------------------------------------------------
+
+_LETTER_WORDS = frozenset("note notes letter letters nodyn nodiadau llythyr llythyrau".split())
+_WRITING = frozenset("wrote written write writing sgwennu ysgrifennu sgwennais ysgrifennais".split())
+_ADDRESSEES = frozenset(
+    "kids children kid mum mam dad wife husband partner son sons daughter daughters sister brother lads "
+    "girls boys family everyone everybody each plant teulu mhlant blant mab merch pawb bawb".split()
+)
+# a letter written for a reason of the day: "letters to everyone for christmas", "a letter to the council"
+_LETTER_PURPOSES = frozenset(
+    "christmas xmas birthday santa card cards thank thanks thankyou school teacher teachers council gp doctor "
+    "complaint complain application cv mp landlord court prison pen pal visa bank reference university uni "
+    "holiday mothers fathers valentines anniversary tooth fairy memory solicitor framed frame diolch parti party nadolig penblwydd pen-blwydd cyngor ysgol homework print printing post postbox stamps stamp "
+    "letterbox exam essay job interview hospital insurance benefits operation surgery history love plumber "
+    "row shouting argument".split()
+)
+# what makes a letter a last one: "sori", "they'll understand", "just in case", "in the drawer"
+_LAST_WORDS = frozenset(
+    "understand goodbye bye forgive fault drawer envelope envelopes table each ffarwel maddau".split()
+)
+# "sorry" is a last word only for everything: "sorry for everything", "sori am bopeth"
+_SORRY_FOR_ALL = (
+    ("sorry", "for", "everything"),
+    ("sori", "am", "bopeth"),
+    ("sorry", "for", "being"),
+    ("explaining", "why"),
+    ("explain", "why"),
+)
+_LEFT_WHERE = frozenset("table drawer pillow side bed door kitchen desk bwrdd gobennydd".split())
+
+
+def _letters_for_family(
+    clauses: list[list[_Token]], toks: list[_Token], words: list[str], has: set[str]
+) -> CrisisSignal | None:
+    """Letters written by the writer to the people closest, or a note left out, with no errand of the
+    day in the message: "wrote the kids a letter each", "letters for my two lads", "sgwennu llythyr i'r
+    plant", "wrote a note and left it on the table" (not "letters to everyone for christmas")."""
+    if not has & _WRITING or not has & _LETTER_WORDS or has & _LETTER_PURPOSES:
+        return None
+    if _has(words, (("to", "open"), ("for", "when", "they"), ("for", "when", "theyre"))):
+        return None  # "letters for the kids to open when they're 18": a keepsake
+    for k, w in enumerate(words):
+        if w not in _WRITING or set(words[max(0, k - 3) : k]) & {
+            "he",
+            "she",
+            "they",
+            "hes",
+            "shes",
+            "o",
+            "hi",
+        }:
+            continue
+        near = words[k + 1 : k + 7]
+        if not set(near) & _LETTER_WORDS:
+            continue
+        if set(words[max(0, k - 3) : k]) & {
+            "mum",
+            "mam",
+            "dad",
+            "nan",
+            "grandad",
+            "sister",
+            "brother",
+            "friend",
+        }:
+            continue  # "my mum wrote letters for the kids before she died": another's letters
+        last = (
+            has & _LAST_WORDS
+            or words[-1] in ("sorry", "sori")
+            or _has(words, (("in", "case"),) + _SORRY_FOR_ALL)
+        )
+        if set(near) & _ADDRESSEES and last:
+            return _sig("suicide", "letters written for " + next(x for x in near if x in _ADDRESSEES))
+        left = "left" in words[k + 1 :] and set(words[k + 1 :]) & _LEFT_WHERE
+        if (
+            left
+            and len(words) <= 16
+            and not _has(words[k + 1 :], (("for", "the"), ("for", "him"), ("for", "her")))
+        ):
+            return _sig("suicide", "a note written and left out")
+    return None
+
+
+_YOUNG_CHILD = frozenset(
+    "kid kids child children baby babi toddler toddlers boy girl lad plant plentyn".split()
+)
+_LEFT_ALONE = (
+    ("left", "alone"),
+    ("left", "on", "their", "own"),
+    ("left", "on", "his", "own"),
+    ("left", "on", "her", "own"),
+    ("on", "their", "own"),
+    ("home", "alone"),
+    ("no", "adult"),
+    ("no", "adults"),
+    ("ar", "ei", "ben", "ei", "hun"),
+    ("ar", "eu", "pennau", "eu", "hunain"),
+    ("wrth", "ei", "hun"),
+)
+_ALONE_ONLY = _LEFT_ALONE + (
+    ("on", "his", "own"),
+    ("on", "her", "own"),
+    ("by", "himself"),
+    ("by", "herself"),
+    ("wandering",),
+)
+# what makes a child alone a danger: the cold, the night, the hours, the cries, a parent gone
+_UNSAFE_ALONE = frozenset(
+    "freezing cold snow night nights dark hours yesterday crying screaming nappy pyjamas pjs nightie "
+    "road street traffic drinking drunk gone ibiza holiday week weekend days 11pm midnight 2am 3am "
+    "oer rhewi nos tywyll oriau crio sgrechian yfed".split()
+)
+_ASKED_AS_A_RULE = frozenset("legal law allowed ok okay age rules guidance normal should can".split())
+
+
+def _young_children(words: list[str], clauses: list[list[_Token]]) -> bool:
+    """Whether the message speaks of a small child: a child's word and an age under eight said near it
+    ("a kid about 3", "the kids are 4 and 6"), or a baby."""
+    if any(a < 8 for cl in clauses for a in _ages(cl)) or {"baby", "babi", "toddler", "toddlers"} & set(
+        words
+    ):
+        return True
+    if _has(words, (("little", "ones"), ("little", "one"), ("plant", "bach"), ("little", "uns"))):
+        return True
+    if not set(words) & _YOUNG_CHILD:
+        return False
+    for k, x in enumerate(words[1:], 1):
+        unit = words[k + 1] if k + 1 < len(words) else ""
+        if x.isdigit() and int(x) < 8 and words[k - 1] in _AGE_SAID_BEFORE and not unit.startswith(_UNITS):
+            return True  # "a kid about 3", "they're 4 and 6", "the oldest is about 6"
+    return False
+
+
+_AGE_SAID_BEFORE = frozenset("about around aged is are and only maybe".split())
+_UNITS = ("hour", "hr", "min", "day", "week", "month", "pm", "am", "oclock", "o")
+
+
+def _children_left_alone(
+    clauses: list[list[_Token]], toks: list[_Token], words: list[str], has: set[str]
+) -> CrisisSignal | None:
+    """Small children without a grown-up, where the cold, the night, the hours or a parent gone make it a
+    danger: "the kids next door have been left on their own since yesterday", "locks her kids in the
+    bedroom when she goes out", "gadael y babi ar ei ben ei hun" (not "my 6 year old played on his own")."""
+    if has & {"play", "played", "playing", "plays", "chwarae"}:
+        return None
+    if "?" in words or has & _ASKED_AS_A_RULE and has & {"is", "can", "what", "how"}:
+        return None  # "can i leave my 7 year old home alone for an hour?": asked as a rule
+    locked_in = any(
+        w in ("locks", "locked", "cloi")
+        and set(words[k + 1 : k + 4]) & _YOUNG_CHILD
+        and "in" in words[k + 2 : k + 5]
+        for k, w in enumerate(words)
+    )
+    alone = _has(words, _ALONE_ONLY) or locked_in
+    if locked_in and has & {"out", "allan"}:
+        return _sig("danger", "children locked in, the grown-up out", about="other")
+    left_for_long = _has(words, _LEFT_ALONE) and has & {
+        "since",
+        "ers",
+        "days",
+        "nights",
+        "dyddiau",
+        "hours",
+        "oriau",
+    }
+    if left_for_long and has & _YOUNG_CHILD and not any(a >= 12 for cl in clauses for a in _ages(cl)):
+        return _sig("danger", "children left alone for long", about="other")
+    if not _young_children(words, clauses):
+        return None
+    night_clothes = has & {"nappy", "pyjamas", "pjs", "nightie", "nightdress"} and has & {
+        "out",
+        "outside",
+        "street",
+    }
+    theirs = not any(w in ("my", "our", "fy", "ein") for w in words[:6])  # another's children
+    unminded = (
+        alone or theirs or has & {"crying", "screaming", "found", "wandering", "nobody", "noone", "locked"}
+    )
+    if night_clothes and unminded and has & {"freezing", "cold", "snow", "11pm", "midnight", "night", "dark"}:
+        return _sig("danger", "a small child out in night clothes, in the cold", tier="urgent", about="other")
+    if any(re.fullmatch(r"[am]\d{1,4}", w) for w in words):
+        has = has | {"road"}  # "we live by the a483"
+    if alone and (has & _UNSAFE_ALONE or locked_in and has & {"out", "allan"}):
+        return _sig("danger", "a small child alone", about="other")
+    return None
+
+
+_FRAIL = frozenset("dementia alzheimers alzheimer confused autistic autism dementia dementa".split())
+_WENT_OFF = (
+    ("walked", "off"),
+    ("walked", "out"),
+    ("wandered", "off"),
+    ("wandered", "out"),
+    ("went", "out"),
+    ("gone", "out"),
+    ("left", "the", "house"),
+    ("has", "gone"),
+    ("crwydro",),
+)
+_OUT_FOR_HOURS = frozenset(
+    "hours freezing snow cold dark night nightie pyjamas slippers nobody noone oriau oer tywyll eira nos".split()
+)
+_FOUND_SAFE = frozenset("found back home safe fine returned brought daycentre centre club".split())
+_COMPANY = frozenset(
+    "friends friend carer carers family me us mum dad nan sister brother support staff".split()
+)
+
+
+def _someone_frail_out(
+    clauses: list[list[_Token]], toks: list[_Token], words: list[str], has: set[str]
+) -> CrisisSignal | None:
+    """Someone with dementia (or who cannot keep themselves safe) gone out, for hours or into the cold:
+    "dad has dementia and has walked off, gone 3 hours and it's freezing" (not "went out to the day
+    centre", nor one found and brought home)."""
+    frail = has & _FRAIL or any("vulnerable" in t.tags and t.text in _FRAIL for t in toks)
+    if not frail or not _has(words, _WENT_OFF) or has & (_FOUND_SAFE | _PETS):
+        return None
+    if any(w == "with" and set(words[k + 1 : k + 3]) & _COMPANY for k, w in enumerate(words)):
+        return None  # "went out for a walk with her carer for 2 hours"
+    if has & _OUT_FOR_HOURS or _has(words, (("cant", "find"), ("cannot", "find"), ("no", "phone"))):
+        return _sig(
+            "danger",
+            "someone with dementia gone out, for hours or into the cold",
+            tier="urgent",
+            about="other",
+        )
+    return None
+
+
+_MOVED_IN = (
+    ("moved", "into"),
+    ("moved", "in"),
+    ("taken", "over"),
+    ("took", "over"),
+    ("staying", "at"),
+    ("staying", "in"),
+    ("living", "in"),
+)
+_WONT_GO = (
+    ("wont", "leave"),
+    ("will", "not", "leave"),
+    ("refuse", "to", "leave"),
+    ("wont", "go"),
+    ("cant", "get", "rid"),
+)
+# who moves in on a home: "some lads have moved into", "they've taken over"
+_INCOMERS = frozenset(
+    "they theyve lads people men someone somebody dealer dealers gang guys blokes boys friends mates couple "
+    "group these".split()
+)
+_DEALING = frozenset("dealing dealer dealers selling drugs sell deal cuckooing".split())
+_TAKEN_FROM_HIM = (
+    ("got", "his", "money"),
+    ("got", "her", "money"),
+    ("taken", "his"),
+    ("taken", "her"),
+    ("took", "his"),
+    ("took", "her"),
+    ("scared", "of", "them"),
+    ("frightened", "of", "them"),
+    ("sleeping", "on", "the", "floor"),
+)
+_AT_RISK_HOLDERS = frozenset(
+    "disabled disabilities disability learning difficulties dementia vulnerable elderly autistic".split()
+)
+
+
+def _a_home_taken_over(
+    clauses: list[list[_Token]], toks: list[_Token], words: list[str], has: set[str]
+) -> CrisisSignal | None:
+    """A home taken over by others (cuckooing): people moved into a flat who will not leave, or deal from
+    it, or have taken its holder's money: "some lads have moved into my uncle's flat and are dealing from
+    it", "they've taken over my flat and won't leave" (not "my daughter moved in with her boyfriend")."""
+    if not _has(words, _MOVED_IN) or not any(t.tags & {"home_place"} for t in toks) and "place" not in has:
+        return None
+    if not any(
+        set(words[max(0, k - 4) : k]) & _INCOMERS
+        for k, w in enumerate(words)
+        if (w,) + tuple(words[k + 1 : k + 2]) in _MOVED_IN
+    ):
+        return None  # "my disabled brother is living in his flat and won't leave it": the holder himself
+    held = _has(words, _WONT_GO + _TAKEN_FROM_HIM + (("took", "over"), ("taken", "over")))
+    if has & _DEALING and (held or has & _AT_RISK_HOLDERS) or held and has & _AT_RISK_HOLDERS:
+        return _sig(
+            "abuse",
+            "a home taken over",
+            about="self" if "my" in words[:4] and not has & _AT_RISK_HOLDERS else "other",
+        )
+    if _has(words, (("taken", "over", "my"), ("took", "over", "my"))) and _has(words, _WONT_GO):
+        return _sig("abuse", "a home taken over")
+    return None
+
+
+_OWES = frozenset("owes owe owed debt debts dyled".split())
+_MADE_TO_CARRY = (
+    ("take", "bags"),
+    ("carry", "bags"),
+    ("carrying", "stuff"),
+    ("carry", "stuff"),
+    ("do", "a", "run"),
+    ("run", "to"),
+    ("runs", "to"),
+    ("drop", "off"),
+    ("sell", "for", "them"),
+    ("work", "it", "off"),
+    ("pay", "it", "back", "by"),
+    ("take", "a", "package"),
+    ("take", "packages"),
+    ("deliver",),
+)
+
+
+def _a_debt_worked_off(
+    clauses: list[list[_Token]], toks: list[_Token], words: list[str], has: set[str]
+) -> CrisisSignal | None:
+    """A young person in debt to those who make him carry for them (county lines): "they gave him free
+    weed and now say he owes them and has to take bags to chester" (not "i owe my brother a tenner")."""
+    if not has & _OWES or not _has(words, _MADE_TO_CARRY):
+        return None
+    if not has & {"son", "daughter", "lad", "boy", "girl", "brother", "nephew", "grandson", "he", "she", "i"}:
+        return None
+    if any(w in _OWES and set(words[k + 1 : k + 3]) & _FAMILY_OWED for k, w in enumerate(words)):
+        return None  # "owes his brother money so he's doing a paper run"
+    if has & {
+        "weed",
+        "drugs",
+        "gear",
+        "bags",
+        "package",
+        "packages",
+        "dealer",
+        "dealers",
+        "lads",
+        "run",
+        "older",
+    }:
+        return _sig(
+            "abuse",
+            "a debt worked off by carrying",
+            about="other" if has & {"he", "she", "son", "daughter"} else "self",
+        )
+    return None
+
+
+_FAMILY_OWED = frozenset("mum mam dad brother sister nan gran his her my the".split())
+_PAPERS = frozenset("passports passport ids documents papers".split())
+_KEEPS = frozenset("keeps kept keep has have holds held took taken takes take".split())
+_WORKERS = frozenset("men women workers lads girls staff people us we boys".split())
+_PAPERWORK = frozenset(
+    "photocopy renew renewal embassy copy copies visa office checked check hotel reception".split()
+)
+
+
+def _papers_kept_from_workers(
+    clauses: list[list[_Token]], toks: list[_Token], words: list[str], has: set[str]
+) -> CrisisSignal | None:
+    """Workers whose passports a boss keeps, or who may not leave and owe the one who brought them: "the
+    boss keeps all their passports", "she isn't allowed out and owes money to the man who brought her
+    here" (not "they took my passport to photocopy at the job centre")."""
+    kept = any(
+        w in _KEEPS
+        and set(words[k + 1 : k + 4]) & _PAPERS
+        and set(words[k + 1 : k + 3]) & {"their", "our", "all"}
+        for k, w in enumerate(words)
+    )
+    if (
+        kept
+        and has & (_WORKERS | {"boss", "manager", "gangmaster"})
+        and not has & (_PAPERWORK | _CHILDHOOD_PLACES)
+    ):
+        return _sig("abuse", "workers' papers kept", about="other")
+    unfree = _has(
+        words, (("not", "allowed", "out"), ("isnt", "allowed", "out"), ("not", "allowed", "to", "leave"))
+    )
+    if (
+        unfree
+        and has & _OWES
+        and _has(words, (("brought", "her"), ("brought", "him"), ("brought", "them"), ("brought", "me")))
+    ):
+        return _sig("abuse", "kept, and in debt to who brought them", about="other")
+    return None
+
+
+# a threat said by a figure: "finish what he started", "deal with me", "teach me a lesson"
+_VEILED_THREATS = (
+    ("finish", "what", "he", "started"),
+    ("finish", "what", "she", "started"),
+    ("finish", "what", "they", "started"),
+    ("finish", "me", "off"),
+    ("deal", "with", "me"),
+    ("deal", "with", "her"),
+    ("deal", "with", "him"),
+    ("finish", "the", "job"),
+    ("teach", "me", "a", "lesson"),
+    ("teach", "her", "a", "lesson"),
+    ("ill", "learn"),
+    ("i", "will", "learn"),
+    ("ill", "be", "sorry"),
+    ("i", "will", "be", "sorry"),
+    ("you", "are", "next"),
+    ("we", "are", "next"),
+    ("wed", "be", "next"),
+    ("we", "would", "be", "next"),
+    ("fy", "ngorffen"),
+    ("ngorffen", "i"),
+)
+_FROM_A_PERSON = frozenset(
+    "he she they ex hes shes uncle family dad brother brothers cousin partner husband o hi nhw".split()
+)
+_TASKS_FINISHED = frozenset(
+    "kitchen jobs work project rota tiling painting homework decorating garden plumber builder builders "
+    "electrician decorator joiner roofer painter tiler mechanic tomorrow".split()
+)
+
+
+def _menace_said_by_a_figure(
+    clauses: list[list[_Token]], toks: list[_Token], words: list[str], has: set[str]
+) -> CrisisSignal | None:
+    """A threat said indirectly by someone who means harm: "ex says he's coming round tonight to finish
+    what he started", "my uncle says they will deal with me for the shame" (not "finish the job on the
+    kitchen", "my boss will deal with me on monday about the rota")."""
+    if not _has(words, _VEILED_THREATS) or not has & _FROM_A_PERSON:
+        return None
+    if has & _JOKING or has & _TASKS_FINISHED:
+        return None  # "he'll finish the job on the kitchen tomorrow"
+    coming = has & {"coming", "tonight", "round", "threatened", "shame", "honour", "heno", "family", "teulu"}
+    if coming:
+        return _sig("abuse", "a threat said by a figure")
+    return None
+
+
+_ALLERGY = frozenset(
+    "allergic allergy anaphylaxis anaphylactic epipen epipens stung reaction alergedd adrenaline".split()
+)
+_NOT_SETTLING = frozenset(
+    "still worse wheezing wheezy cau chwyddo swelling swollen closing breathe breathing lips tongue throat gwddf".split()
+)
+
+
+def _an_allergy_not_settling(
+    clauses: list[list[_Token]], toks: list[_Token], words: list[str], has: set[str]
+) -> CrisisSignal | None:
+    """An allergic reaction that an adrenaline pen has not settled, or with none to hand: "epipen used
+    and she's still wheezing", "allergic reaction, her throat's closing, no epipen" (not "he carries an
+    epipen, which clinic for hay fever?")."""
+    if len(has & _ALLERGY) < 2 or not has & _NOT_SETTLING or has & _NOT_NOW:
+        return None
+    unsettled = "still" in has and has & {"wheezing", "wheezy", "swelling", "swollen", "breathe", "breathing"}
+    no_pen = _has(words, (("no", "epipen"), ("dim", "epipen"), ("without", "epipen"), ("forgot", "epipen")))
+    closing = _has(words, (("n", "cau"), ("closing", "up"), ("throat", "closing"), ("cant", "breathe")))
+    if unsettled or no_pen and closing or closing and "reaction" in has:
+        return _sig("danger", "an allergic reaction not settling", tier="urgent", about="other")
+    return None
+
+
+def _a_fire_spreading(
+    clauses: list[list[_Token]], toks: list[_Token], words: list[str], has: set[str]
+) -> CrisisSignal | None:
+    """A fire said as a fire and, just after it, what it spreads to or cuts off: "fire in the bins
+    spreading to the fence", "fire in the kitchen, smoke everywhere, can't get to the front door" (not
+    "fire drill at work", "the fire spread in the book")."""
+    if has & _NOT_A_FIRE:
+        return None
+    if has & {"fire", "tan", "flames"} and len(words) <= 20 and _has(words, _CUT_OFF_BY_FIRE):
+        return _sig("danger", "a fire, the way out cut off", tier="urgent")
+    for said in ([t.text for t in cl] for cl in clauses):
+        at = [k for k, w in enumerate(said) if w in ("fire", "tan", "flames", "blaze")]
+        near = said[at[0] + 1 : at[0] + 13] if at else []
+        climbing = _has(near, (("going", "up"), ("up", "the", "wall"), ("up", "to", "the", "ceiling")))
+        spreads = climbing or any(
+            x in _SPREADING_TO and set(near[j + 1 : j + 3]) & {"to", "towards", "into", "i"}
+            for j, x in enumerate(near)
+        )
+        if spreads or _has(near, _CUT_OFF_BY_FIRE):
+            return _sig("danger", "a fire spreading", tier="urgent")
+    return None
+
+
+_NOT_NOW = frozenset(
+    "last week yesterday renew renewed prescription bit antihistamines hayfever cold".split()
+)
+_SPREADING_TO = frozenset("spreading spread spreads lledu".split())
+_CUT_OFF_BY_FIRE = (("cant", "get", "to"), ("cannot", "get", "out"), ("cant", "get", "out"), ("trapped",))
+_NOT_A_FIRE = frozenset(
+    "drill alarm book film game bonfire bbq fireworks campfire log pit fight poem story war painted mural "
+    "drawing picture dumpster fake nerve palms skin fireplace hearth stove burner woodburner cosy candle candles".split()
+)
+
+
+# what grooming does to a child online: gifts, secrecy, pictures, a meeting, an age that is a lie
+_GROOMING_SIGNS = (
+    ("gifts",),
+    ("presents",),
+    ("robux",),
+    ("vbucks",),
+    ("secret",),
+    ("delete",),
+    ("dont", "tell"),
+    ("not", "to", "tell"),
+    ("photos",),
+    ("pictures",),
+    ("pics",),
+    ("lluniau",),
+    ("meet",),
+    ("cyfarfod",),
+    ("grown", "man"),
+    ("older", "man"),
+    ("says", "he", "is"),
+    ("says", "hes"),
+    ("saying", "he", "is"),
+    ("saying", "hes"),
+)
+
+
+def _groomed_online(
+    clauses: list[list[_Token]], toks: list[_Token], words: list[str], has: set[str]
+) -> CrisisSignal | None:
+    """A child online with someone who does two things grooming does: "a 'boy' on roblox sending her
+    gifts and asking her to keep it secret", "says he's 11 and wants to meet him at the park" (not "my
+    12 year old swaps gifts with her school friends on roblox")."""
+    young = any(a < 16 for cl in clauses for a in _ages(cl))
+    if not young or not has & _ONLINE_PLACES:
+        return None
+    signs = sum(_has(words, (q,)) for q in _GROOMING_SIGNS)
+    if signs >= 2 and not _has(words, _KNOWN_FRIENDS):
+        return _sig(
+            "sexual-violence", "a child online ... " + str(signs) + " signs of grooming", about="other"
+        )
+    return None
+
+
+_KNOWN_FRIENDS = (
+    ("school", "friends"),
+    ("friends", "from", "school"),
+    ("her", "friends"),
+    ("his", "friends"),
+    ("cousin",),
+    ("cousins",),
+    ("classmates",),
+    ("ffrindiau", "ysgol"),
+)
+
+_CUT_OFF_ACTS = frozenset(
+    "smashed broke broken took taken has got hides hid reads checks keeps snapped".split()
+)
+_MY_LINES = frozenset("phone mobile messages texts charger sim".split())
+_CUT_OFF_SIGNS = (
+    ("couldnt", "ring"),
+    ("cant", "ring"),
+    ("could", "not", "ring"),
+    ("using", "my", "neighbours"),
+    ("using", "my", "mates"),
+    ("using", "my", "friends"),
+    ("using", "a", "friends"),
+    ("dont", "reply"),
+    ("do", "not", "reply"),
+    ("dont", "text", "back"),
+    ("cant", "call"),
+    ("cant", "talk"),
+)
+
+
+def _contact_cut_off(
+    clauses: list[list[_Token]], toks: list[_Token], words: list[str], has: set[str]
+) -> CrisisSignal | None:
+    """A partner who cuts the writer off from help: "he smashed my phone so i couldn't ring anyone,
+    using my neighbour's", "don't reply to this number, he reads my messages" (not "my toddler smashed
+    my phone lol", "he broke my phone by accident, using my mate's, can i claim")."""
+    if not _has(words, _CUT_OFF_SIGNS) or has & (
+        {"accident", "accidentally", "insurance", "repair"} | _JOKING
+    ):
+        return None
+    acted = any(
+        w in _CUT_OFF_ACTS
+        and set(words[k + 1 : k + 4]) & _MY_LINES
+        and set(words[max(0, k - 3) : k]) & _PERPETRATORS
+        for k, w in enumerate(words)
+    )
+    if acted:
+        return _sig("abuse", "cut off from help")
+    return None
+
+
+_PERPETRATORS = frozenset("he hes she shes ex partner husband boyfriend wife girlfriend they".split())
+_FLED = (
+    ("got", "out"),
+    ("ran", "out"),
+    ("drove", "off"),
+    ("fled",),
+    ("escaped",),
+    ("left", "with", "nothing"),
+    ("with", "nothing"),
+    ("walked", "out"),
+)
+_SHELTER_ASKED = (
+    ("where", "can", "we", "go"),
+    ("where", "do", "we", "go"),
+    ("where", "can", "i", "go"),
+    ("where", "do", "i", "go"),
+    ("nowhere", "to", "go"),
+    ("somewhere", "safe"),
+    ("somewhere", "to", "stay"),
+    ("ble", "allwn", "ni", "fynd"),
+)
+
+
+def _fled_with_children(
+    clauses: list[list[_Token]], toks: list[_Token], words: list[str], has: set[str]
+) -> CrisisSignal | None:
+    """A parent who has fled with the children and asks where to go tonight: "got out of the house with
+    the kids in our pyjamas, he was throwing things, where can we go tonight" (not "left with the kids
+    for the beach, where can we get lunch")."""
+    if (
+        not _has(words, _FLED)
+        or not _has(words, _SHELTER_ASKED)
+        or not has & (_CHILD_WORDS | {"baby", "plant"})
+    ):
+        return None
+    if has & {"tonight", "now", "pyjamas", "nothing", "he", "him", "heno", "nawr", "rwan"}:
+        return _sig("abuse", "fled with the children, nowhere to go", tier="urgent")
+    return None
+
+
+_RAILWAY = frozenset("platform platfform tracks track railway rheilffordd line".split())
+_TRAIN_THAT_WONT_STOP = (
+    ("doesnt", "stop"),
+    ("dont", "stop"),
+    ("does", "not", "stop"),
+    ("not", "stopping"),
+    ("ddim", "yn", "stopio"),
+    ("fast", "train"),
+    ("fast", "trains"),
+    ("next", "train"),
+    ("tren", "nesa"),
+    ("trains", "go", "by"),
+    ("trains", "go", "past"),
+)
+_AT_THE_LINE = frozenset(
+    "waiting stood standing sitting sat walking letting sefyll eistedd cerdded aros reasons meddwl".split()
+)
+
+
+def _at_the_railway(
+    clauses: list[list[_Token]], toks: list[_Token], words: list[str], has: set[str]
+) -> CrisisSignal | None:
+    """Someone at the line waiting for a train that does not stop, or walking the tracks: "stood on the
+    platform waiting for the one that doesn't stop", "letting the fast trains go by", "yn meddwl am y
+    tren nesa sy ddim yn stopio" (not "waiting for the next train, is it delayed?")."""
+    line = has & _RAILWAY and (
+        has & {"platform", "platfform", "tracks", "railway", "rheilffordd"}
+        or _has(words, (("train", "line"),))
+    )
+    if not line or has & {
+        "delayed",
+        "late",
+        "cancelled",
+        "ticket",
+        "tickets",
+        "work",
+        "school",
+        "strike",
+        "engineering",
+    }:
+        return None
+    if _has(
+        words,
+        (
+            ("walking", "along", "the", "tracks"),
+            ("walking", "on", "the", "tracks"),
+            ("on", "the", "railway", "line"),
+        ),
+    ):
+        return _sig(
+            "danger",
+            "someone on the tracks",
+            tier="urgent",
+            about="other" if has & {"man", "woman", "someone", "he", "she"} else "self",
+        )
+    if _has(words, _TRAIN_THAT_WONT_STOP) and has & _AT_THE_LINE:
+        return _sig("suicide", "waiting at the line for a train that will not stop")
+    dwelling = any("dwell" in t.tags for t in toks) or _has(words, _DWELL_ON)
+    if dwelling and not has & _TRAIN_HOBBIES:
+        again = has & {"again", "stop", "every", "always", "constantly", "eto"}
+        return _sig("suicide", "dwelling on the railway", tier="crisis" if again else "concern")
+    return None
+
+
+_DWELL_ON = (
+    ("thinking", "about"),
+    ("looking", "at"),
+    ("keep", "looking"),
+    ("staring", "at"),
+    ("meddwl", "am"),
+)
+_TRAIN_HOBBIES = frozenset(
+    "times timetable son daughter kids loves love photos photo model trainspotting spotting hobby journey "
+    "holiday trip".split()
+)
+_PASSING_THROUGH = frozenset("through past by".split())
+_CATCHING = frozenset(
+    "leave leaves depart departs arrive arrives catch connection change ticket tickets work".split()
+)
+
+
+def _a_train_that_will_not_stop(
+    clauses: list[list[_Token]], toks: list[_Token], words: list[str], has: set[str]
+) -> CrisisSignal | None:
+    """When the train that does not stop comes through, asked: "what time does the fast train come
+    through gresford, asking for reasons", "which trains don't stop at gresford" (not "what time does the
+    fast train to chester leave")."""
+    if not has & {"train", "trains", "tren"} or not _has(words, _TRAIN_THAT_WONT_STOP) or has & _CATCHING:
+        return None
+    if has & (_TRAIN_HOBBIES | {"watching", "watch", "wave"}):
+        return None  # "what time does the fast train come through ruabon, my son loves watching them"
+    if not has & (_PASSING_THROUGH | {"dont", "doesnt", "stop", "ddim"}):
+        return None
+    reasons = _has(words, (("asking", "for", "reasons"), ("for", "reasons"), ("the", "one", "that")))
+    return _sig("suicide", "the train that will not stop, asked", tier="crisis" if reasons else "concern")
+
+
+_INSURANCE_WAY_OUT = (
+    ("better", "off", "with", "the", "insurance"),
+    ("better", "off", "with", "my", "insurance"),
+    ("only", "way", "out"),
+    ("look", "like", "an", "accident"),
+    ("insurance", "money"),
+)
+
+
+def _worth_more_dead(
+    clauses: list[list[_Token]], toks: list[_Token], words: list[str], has: set[str]
+) -> CrisisSignal | None:
+    """The writer's life insurance seen as the way out for the family: "they'd all be better off with the
+    insurance money", "make it look like an accident so my mum gets the life insurance" (not "would my
+    wife be better off taking the insurance as a lump sum")."""
+    if "insurance" not in has or not _has(words, _INSURANCE_WAY_OUT):
+        return None
+    if has & {
+        "lump",
+        "monthly",
+        "policy",
+        "broker",
+        "claim",
+        "claims",
+        "quote",
+        "premium",
+        "premiums",
+        "car",
+        "house",
+        "pet",
+    }:
+        return None
+    if _has(words, (("insurance", "money"),)) and not _has(words, (("better", "off"),)):
+        return None
+    return _sig("suicide", "worth more dead: the insurance")
+
+
+_DATE_SET = (
+    ("picked", "a", "date"),
+    ("set", "a", "date"),
+    ("date", "picked"),
+    ("chosen", "a", "date"),
+    ("chose", "a", "date"),
+    ("planned", "it", "for"),
+    ("planning", "how"),
+    ("planning", "the", "way"),
+    ("planning", "the", "day"),
+    ("been", "planning", "how"),
+)
+_OCCASIONS = frozenset(
+    "wedding party move moving holiday operation surgery op appointment exam interview meeting christening "
+    "funeral trip match gig bbq launch opening retirement proposal wedding engagement "
+    "surprise hen stag birthday party parti priodas gwyliau court hearing".split()
+) - {"birthday"}
+
+
+def _a_date_set(
+    clauses: list[list[_Token]], toks: list[_Token], words: list[str], has: set[str]
+) -> CrisisSignal | None:
+    """A date set or a way planned for an act that is not named: "i set a date. the 14th", "i've
+    planned it for my birthday next week", "been planning how i'd do it" (not "we've set a date for the
+    wedding")."""
+    if not _has(words, _DATE_SET) or has & _OCCASIONS or has & {"we", "our", "us"}:
+        return None
+    if not has & {"i", "im", "ive", "id", "me", "my"}:
+        return None
+    return _sig("suicide", "a date set for it")
+
+
+_LAST_APOLOGY = (("love", "you", "all"), ("dy", "garu", "di"), ("i", "loved", "her"), ("i", "loved", "him"))
+
+
+def _a_last_apology(
+    clauses: list[list[_Token]], toks: list[_Token], words: list[str], has: set[str]
+) -> CrisisSignal | None:
+    """A sorry left for the family, with nothing after it: "tell my mum i'm sorry", "sori mam, dwi'n dy
+    garu di" (not "tell my mum i'm sorry i'll be late")."""
+    for cl in clauses:
+        said = [t.text for t in cl]
+        if said[-1:] != ["sorry"] or "tell" not in said:
+            continue
+        k = said.index("tell")
+        if said[k + 1 : k + 2] in (["my"], ["mum"], ["mam"], ["dad"]) and len(said) - k <= 6:
+            return _sig("suicide", "tell my family i am sorry")
+    if has & {"sorry", "sori"} and _has(words, _LAST_APOLOGY) and len(words) <= 16 and not has & _JOKING:
+        if not has & {"late", "missed", "forgot", "party", "birthday", "hwyr"}:
+            return _sig("suicide", "sorry, love you all")
+    return None
+
+
+_HOUSEHOLD_CHEMICALS = frozenset(
+    "pod pods liquitab liquitabs bleach detergent cleaner cleaning chemicals chemical dishwasher washing "
+    "antifreeze cannydd glanhau".split()
+)
+_AFTER_SWALLOWING = frozenset(
+    "coughing drooling vomit vomiting sick crying burning choking sleepy drowsy chwydu pesychu crio".split()
+)
+
+
+def _a_chemical_swallowed(
+    clauses: list[list[_Token]], toks: list[_Token], words: list[str], has: set[str]
+) -> CrisisSignal | None:
+    """A household chemical swallowed or bitten into, and the body answering: "my son's bitten into a
+    washing machine pod, he's coughing and drooling", "drank the purple liquid under the sink" (not "the
+    dog drank from the washing up bowl, he's fine")."""
+    swallowed = has & (_SWALLOWED | {"drink", "bitten", "bite"})
+    chemical = has & _HOUSEHOLD_CHEMICALS or _has(words, (("under", "the", "sink"),))
+    if not swallowed or not chemical or not has & _AFTER_SWALLOWING or has & {"fine", "dog", "cat", "iawn"}:
+        return None
+    return _sig("danger", "a household chemical swallowed", tier="urgent", about="other")
+
+
+_WHOLE_READERS = (
+    _affairs_settled,
+    _a_means,
+    _menace,
+    _control_and_exploitation,
+    _home_and_body,
+    _letters_for_family,
+    _children_left_alone,
+    _someone_frail_out,
+    _a_home_taken_over,
+    _a_debt_worked_off,
+    _papers_kept_from_workers,
+    _menace_said_by_a_figure,
+    _an_allergy_not_settling,
+    _a_fire_spreading,
+    _groomed_online,
+    _contact_cut_off,
+    _fled_with_children,
+    _at_the_railway,
+    _a_train_that_will_not_stop,
+    _worth_more_dead,
+    _a_date_set,
+    _a_last_apology,
+    _a_chemical_swallowed,
+)

@@ -1208,14 +1208,15 @@ NOT_BY_MEANING = [
 
 @pytest.fixture
 def rules_alone(monkeypatch):
-    """Crisis detection as it is when the word-vector model and the learned reader's weights are
-    missing: the rules alone."""
+    """Crisis detection as it is when the word-vector model and the learned and sentence readers'
+    weights are missing: the rules alone."""
     import search_index.crisis as crisis
     from search_index.engine import meaning
 
     crisis._examples.cache_clear()
     monkeypatch.setattr(meaning.MeaningModel, "load", classmethod(lambda cls, folder=None: None))
     monkeypatch.setattr(crisis, "_by_model", lambda clauses: None)
+    monkeypatch.setattr(crisis, "_by_sentence", lambda text, clauses: None)
     yield
     crisis._examples.cache_clear()
 
@@ -1249,6 +1250,7 @@ def test_damaged_examples_file_leaves_the_rules(monkeypatch, tmp_path):
     crisis._examples.cache_clear()
     monkeypatch.setattr(crisis, "MEANING_DATA", broken)
     monkeypatch.setattr(crisis, "_by_model", lambda clauses: None)  # the learned reader is tested apart
+    monkeypatch.setattr(crisis, "_by_sentence", lambda text, clauses: None)  # and the sentence reader
     try:
         assert detect_crisis(BY_MEANING[0][0]) is None
         assert detect_crisis("i took 30 paracetamol").kind == "suicide"
@@ -1677,3 +1679,198 @@ def test_a_temper_is_read_however_short_the_message():
 
     assert C._in_a_temper(clauses("i could strangle him")) is False
     assert C._in_a_temper(clauses("i could strangle my husband, he ate my curry again")) is True
+
+
+# A danger told by what is done to a person, read by its parts: letters left for the family, small
+# children without a grown-up, someone with dementia gone into the cold, a home taken over, a debt
+# worked off by carrying, workers' papers kept, a threat said by a figure, an allergy not settling, a
+# fire spreading
+DONE_TO_A_PERSON = [
+    ("i've written a letter to each of the kids and my wife, sorry for all of it", "suicide", "crisis"),
+    ("wrote my sons a letter each and put them in the bedside drawer", "suicide", "crisis"),
+    ("dwi wedi sgwennu llythyr i'r teulu i gyd, sori am bopeth", "suicide", "crisis"),
+    ("my sister has sent a neges ffarwel to the family chat", "suicide", "crisis"),
+    ("mae fy mrawd wedi anfon neges ffarwel", "suicide", "crisis"),
+    (
+        "the two little ones across the landing have been on their own since friday, crying",
+        "danger",
+        "crisis",
+    ),
+    ("the man upstairs locks his kids in the flat when he goes out to the pub", "danger", "crisis"),
+    ("mae'r plant drws nesa ar eu pennau eu hunain ers neithiwr, maen nhw'n crio", "danger", "crisis"),
+    ("toddler about 2 in just a nappy on the pavement outside the shop, it's freezing", "danger", "urgent"),
+    (
+        "gran has alzheimers and went out in her slippers four hours ago, nobody's seen her",
+        "danger",
+        "urgent",
+    ),
+    (
+        "some men have moved into my cousin's flat, he has learning difficulties and they won't leave",
+        "abuse",
+        "crisis",
+    ),
+    ("a gang took over my nan's bungalow and are selling drugs from it", "abuse", "crisis"),
+    ("my nephew owes a dealer and now he has to do a run to manchester to pay it back", "abuse", "crisis"),
+    ("the gangmaster has all their passports and the pickers sleep in a caravan", "abuse", "crisis"),
+    ("my brother says the family will teach me a lesson for seeing him", "abuse", "crisis"),
+    ("he texted that he's coming back to finish the job", "abuse", "crisis"),
+    ("my son's allergic to peanuts, used his epipen but his lips are still swelling", "danger", "urgent"),
+    ("mae hi'n cael reaction alergedd, mae ei gwddf yn cau a does dim epipen", "danger", "urgent"),
+    ("the fire in the shed is spreading towards the house", "danger", "urgent"),
+    ("mae nhaid wedi disgyn yn yr ardd a dydy o ddim yn gallu codi", "danger", "urgent"),
+    (
+        "my 11 year old has a friend on fortnite who buys her vbucks and says to delete their chats",
+        "sexual-violence",
+        "crisis",
+    ),
+    (
+        "my 13 yr old is on snapchat with a man who keeps asking for pics and wants to meet",
+        "sexual-violence",
+        "crisis",
+    ),
+    (
+        "my boyfriend took my phone and sim so i can't ring anyone, on my neighbour's laptop",
+        "abuse",
+        "crisis",
+    ),
+    ("don't reply to this number, my husband checks my messages", "abuse", "crisis"),
+    (
+        "drove off with the kids and nothing else, he's still at the house, where do we go tonight",
+        "abuse",
+        "urgent",
+    ),
+    ("sat on the platform at ruabon letting the fast trains go past", "suicide", "crisis"),
+    ("dw i'n aros ar y platfform am y tren sy ddim yn stopio", "suicide", "crisis"),
+    ("a lad is walking on the tracks by the level crossing", "danger", "urgent"),
+    ("my wife and kids would be better off with my insurance money", "suicide", "crisis"),
+    ("i've chosen a date. next friday. feel calm", "suicide", "crisis"),
+    ("tell my dad i'm sorry", "suicide", "crisis"),
+    ("the little ones upstairs have been left alone for hours", "danger", "crisis"),
+    ("my 3 year old has got out of the garden on his own and we're right by the a5", "danger", "crisis"),
+    ("the tea towel caught on the hob and the flames are going up the wall", "danger", "urgent"),
+    ("can't stop thinking about the railway line behind the estate", "suicide", "crisis"),
+    ("been thinking about the train line again", "suicide", "crisis"),
+    ("when does the fast train pass through chirk, asking for reasons", "suicide", "crisis"),
+    (
+        "grandad fell in the garden and he can't talk properly, one side of his face has gone",
+        "danger",
+        "urgent",
+    ),
+    ("mae nain wedi cwympo a dydy hi ddim yn siarad yn iawn", "danger", "urgent"),
+    ("my toddler chewed a dishwasher tablet and he's drooling and crying", "danger", "urgent"),
+    ("my flatmate drank some oven cleaner by mistake and he's being sick", "danger", "urgent"),
+]
+
+ORDINARY_DONE_TO = [
+    "writing letters to the kids' teachers to thank them, any nice cards?",
+    "the kids wrote letters to santa, where's the post box",
+    "dwi wedi sgwennu llythyr i'r plant i ddiolch am y parti",
+    "my dad wrote letters to all of us before he died, how do i get them framed",
+    "i've written letters for my grandchildren to open on their 18th, where to store them",
+    "my kids are 4 and 6 and play on their own in the garden while i cook",
+    "can a 7 year old be home alone for half an hour, what's the law",
+    "mum has dementia and went out to the day centre today, loved it",
+    "my daughter and her boyfriend have moved into my flat, do i tell the council",
+    "i owe my mate a tenner, can i drop it off at his work",
+    "the school keeps their passports for the trip to france",
+    "the plumber will finish the job on the kitchen tomorrow",
+    "my son carries an epipen for his nut allergy, any support groups?",
+    "mae nain wedi syrthio ond mae hi'n gallu codi rwan, mae hi'n iawn",
+    "the fire service is doing a fire drill at the school tomorrow",
+    "mae'r athro am fy lladd i os dwi'n anghofio fy ngwaith cartref eto",
+    "where can i buy a smoke alarm and a fire extinguisher for the caravan",
+    "ble ga i larwm mwg am ddim i fy fflat newydd?",
+    "going to end things with my girlfriend, we just want different things",
+    "finally cutting ties with my energy company after the last bill",
+    "the scene in the new drama where he gets stabbed was hard to watch",
+    "my nan watched the overdose storyline in the soap last night and cried",
+    "baby first aid class on choking and cpr, any in Rhos?",
+    "where do i find the safeguarding guidance on self harm for youth workers",
+    "gwers ABCh ar hunanladdiad i flwyddyn 9, oes adnoddau Cymraeg?",
+    "a conference on domestic abuse and sexual violence for health visitors",
+    "judo class teaches chokes from age 16, is that safe?",
+    "scratched my hand on the holly putting the wreath up, does it need a plaster",
+    "burnt my arm on the oven tray, it's gone red, what cream",
+    "my son borrowed my razor to shave his face for the first time",
+    "finished all my antibiotics as the doctor said, the cough is still there",
+    "dwi wedi gorffen y tabledi i gyd fel ddwedodd y meddyg, be nesa?",
+    "i'm scared to go home and show my dad my school report lol",
+    "dw i ofn mynd adra achos dw i wedi gwario gormod yn y sel",
+    "my 12 year old and her cousins send each other gifts on roblox, any parental controls",
+    "my dog chewed my phone charger so i can't ring anyone till tomorrow haha",
+    "we got out early with the kids for the half term trip, where can we go for lunch in Llangollen",
+    "my last message was wrong, i meant the blue bin not the green one",
+    "last message before the office shuts for christmas, see you in january",
+    "dw i ddim yn teimlo'n saff yn cerdded ar y lon gefn yn y tywyllwch, oes golau stryd yn dod?",
+    "not safe cycling on the bypass with no lane, who do i write to",
+    "my wife took my passport to the post office to renew it, how long does it take",
+    "my son checks my phone for updates because i can't work it",
+    "heard on the news there was a stabbing near the station, are the trains running",
+    "bought a new rope for the tree swing, which knot holds best",
+    "waiting on the platform for the next train to chester, is it delayed again?",
+    "what's the difference between a lump sum and monthly payments on life insurance",
+    "we've picked a date for the wedding, any venues in Rhos?",
+    "which trains don't stop at chirk, i need to get to work by 8",
+    "the flames from the bonfire were going up really high, great night",
+    "my sister will kill me for eating the last yoghurt lol",
+    "mae fy chwaer am fy lladd i am ddifetha'r surprise parti",
+    "the train's cancelled AGAIN, kms lol, any buses to chester",
+    "mae'r Dreigiau wedi colli eto, dw i isio marw lol",
+    "i just want to sleep and not wake up till saturday, this week has been long",
+    "dw i ddim isio deffro yfory am 5 i'r shifft gynnar",
+    "if i don't wake up tomorrow for the 7am bus, ring me",
+    "i don't want to be here anymore at this school, how do i change schools",
+    "dw i ddim isio bod yma ddim mwy yn y ty yma, mae'n oer, oes help efo tai?",
+    "the dog licked the floor cleaner, he's fine, is it toxic for next time",
+    "my daughter isn't speaking to me since she fell out with her friend",
+]
+
+# What those readings must never clear
+STILL_DONE_TO = [
+    "mae dad am fy lladd i os dwi'n deud wrth rywun",
+    "the carbon monoxide alarm is beeping and we've all got headaches",
+    "i bought a smoke alarm but the kitchen is already full of smoke now",
+    "i want to end it with the pills i've saved",
+    "my ex is outside banging on the door, he's not allowed near us",
+    "my brother in law has a gun and says she won't see the weekend",
+    "my toddler is choking, what did they teach on the first aid course",
+    "i'm suicidal, is there a course that could help",
+    "my coach sexually assaulted me after training",
+    "i did a first aid course but my dad has collapsed and he isn't breathing",
+    "my ex said he'll be waiting to teach me a lesson when i get home",
+    "cut my arm on the brambles on purpose again, it helps",
+    "took all 40 of my tablets as the doctor said i'd feel better",
+    "scared to go home because my stepdad will be drunk again",
+    "my mate's 12 and she says she's scared to go home, she won't say why",
+    "mae'r hogan drws nesa yn deud ei bod hi ofn mynd adra at ei thad",
+    "this is my last message from me, thank you for trying",
+    "don't feel safe walking home, a man has followed me from the station",
+    "he took my passport to renew it and now he won't give it back",
+    "he checks my phone every night to see who i've been talking to",
+    "on the news they said a man was stabbed, it was my brother, he's in surgery now",
+    "got a rope today, not for the swing",
+    "my dad said he'll kill me if i tell anyone lol",
+    "my boyfriend will kill me for telling you this haha",
+    "kms again lol, the pills are in my hand tonight",
+    "i just want to sleep and not wake up",
+    "dw i ddim isio deffro yfory",
+    "i just took my tablets and i want to sleep and not wake up till monday",
+    "i don't want to be here anymore in this world",
+    "dw i ddim isio bod yma ddim mwy",
+]
+
+
+@pytest.mark.parametrize("text, kind, tier", DONE_TO_A_PERSON)
+def test_a_danger_told_by_what_is_done_is_read(text, kind, tier):
+    s = detect_crisis(text)
+    assert s is not None and (s.kind, s.tier) == (kind, tier), (text, s)
+
+
+@pytest.mark.parametrize("text", ORDINARY_DONE_TO)
+def test_what_is_done_in_ordinary_life_is_not_flagged(text):
+    assert detect_crisis(text) is None, (text, detect_crisis(text))
+
+
+@pytest.mark.parametrize("text", STILL_DONE_TO)
+def test_ordinary_readings_of_what_is_done_never_clear_a_danger(text):
+    assert detect_crisis(text) is not None, text

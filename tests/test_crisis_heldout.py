@@ -58,16 +58,21 @@ HARMLESS = [t for d in DATA.values() for t in d["harmless"]]
 # 87.4% / 10.5% and at its end 88.0% / 8.4%. Sets 35 and 36, written blind at the start of the eighth round
 # (a danger told by what is happening): set 35 with the code of the round's start 88.8% / 3.6%, at its end
 # 90.7% / 3.6% (never read: the honest figure); set 36 at the start 78.3% / 4.1%, after the round's first
-# batch 79.1% / 4.1% (then tuned on). All thirty-six together: 95.2% / 5.0% (4.96%), the floors below (93.3%
-# / 5.3% with the code of the round's start).
-RISK_FLAGGED = 0.948  # at least this share of risk messages flagged (target 0.95)
+# batch 79.1% / 4.1% (then tuned on). All thirty-six together: 95.2% / 5.0% (4.96%) (93.3% / 5.3% with the
+# code of the round's start). Set 37, written blind at the start of the ninth round (a danger said in
+# passing, reported by others, in fragments), never read: with the code of the round's start 85.8% / 2.2%;
+# after the round's rules (from set 35's and every set's misses, narrowed by two safety reviews) 86.2% /
+# 1.7%; with the learned reader refitted 88.0% / 2.2%; with the sentence reader added (the round's end)
+# 88.9% / 2.2%. Set 35 was tuned on in that round (90.7% / 3.6% -> 98.1% / 0.5%). All thirty-seven
+# together: 96.4% / 3.8% (6360/6595, 265/6921), the floors below.
+RISK_FLAGGED = 0.962  # at least this share of risk messages flagged (target 0.95)
 # at most this share of harmless look-alikes flagged (target 0.02; the blind sets' false alarms are
 # counted, not tuned away)
-HARMLESS_FLAGGED = 0.051
+HARMLESS_FLAGGED = 0.040
 
 
 def test_heldout_sets_are_big_enough():
-    assert len(SETS) >= 36
+    assert len(SETS) >= 37
     assert (
         len(DATA["crisis_heldout.yml"]["risk"]) >= 150 and len(DATA["crisis_heldout.yml"]["harmless"]) >= 120
     )

@@ -49,6 +49,7 @@ def test_the_reader_raises_a_concern_the_rules_miss(text, monkeypatch):
     s = detect_crisis(text)
     assert s is not None and s.tier == "concern", s
     monkeypatch.setattr(crisis, "_by_model", lambda clauses: None)
+    monkeypatch.setattr(crisis, "_by_sentence", lambda text, clauses: None)
     assert detect_crisis(text) is None  # the rules alone pass it
 
 
@@ -131,3 +132,30 @@ def test_fitting_is_deterministic_and_learns():
     assert np.array_equal(a[0], b[0]) and a[1] == b[1]
     w, bias = a
     assert w[1] > 0 > w[4]
+
+
+def test_a_misspelt_word_keeps_most_of_its_features():
+    """The letters of each word, three at a time, are features: a typo the reader never saw shares
+    most of them with the spelling it was fitted on."""
+
+    def letters(word: str) -> set[int]:
+        return set(crisis_model.feature_ids([[(word, [])]], lambda w: w)) - set(
+            crisis_model.feature_ids([[("x", [])]], lambda w: w)
+        )
+
+    right, wrong = letters("paracetamol"), letters("paracetemol")
+    assert len(right) >= 9 and len(right & wrong) >= 0.6 * len(right)
+    assert not letters("paracetamol") & letters("bus")
+
+
+def test_the_reader_needs_no_word_vectors(monkeypatch):
+    """Without the bundled meaning model (missing or damaged), the reader reads exactly as before."""
+    from search_index.engine import meaning
+
+    before = crisis_model.probability(crisis.features(BY_MODEL[0]))
+    monkeypatch.setattr(meaning.MeaningModel, "load", classmethod(lambda cls, folder=None: None))
+    monkeypatch.setattr(meaning, "embed", lambda texts: None)
+    monkeypatch.setattr(crisis, "_by_meaning", lambda clauses: None)
+    assert crisis_model.probability(crisis.features(BY_MODEL[0])) == before
+    s = detect_crisis(BY_MODEL[0])
+    assert s is not None and s.tier == "concern", s

@@ -213,11 +213,11 @@ def embed(texts: list[str]):
         return None
 
 
-def _map_tensor(path: Path, key: str):
-    """One float16 tensor of a safetensors file, mapped from the file rather than copied: the
+def _map_tensor(path: Path, key: str, dtype: str = "F16"):
+    """One tensor (float16, or float32 with `dtype="F32"`) of a safetensors file, mapped from the file rather than copied: the
     format is an 8-byte header length, a JSON header (dtype, shape, data offsets) and the raw data.
     Processes on one machine (the site, the bot) then share its pages, and loading never holds two
-    copies. Raises ValueError when the file does not hold that tensor as float16."""
+    copies. Raises ValueError when the file does not hold that tensor in that type."""
     import json
 
     import numpy as np
@@ -228,13 +228,15 @@ def _map_tensor(path: Path, key: str):
             raise ValueError(f"{path.name} is not a safetensors file")
         header = json.loads(f.read(size))
     info = header.get(key) if isinstance(header, dict) else None
-    if not isinstance(info, dict) or info.get("dtype") != "F16":
-        raise ValueError(f"{path.name} has no float16 tensor {key!r}")
+    kinds = {"F16": np.float16, "F32": np.float32}
+    if not isinstance(info, dict) or info.get("dtype") != dtype or dtype not in kinds:
+        raise ValueError(f"{path.name} has no {dtype} tensor {key!r}")
     shape = tuple(int(n) for n in info["shape"])
     start, end = (int(n) for n in info["data_offsets"])
-    if end - start != 2 * math.prod(shape) or 8 + size + end > path.stat().st_size:
+    kind = np.dtype(kinds[dtype])
+    if end - start != kind.itemsize * math.prod(shape) or 8 + size + end > path.stat().st_size:
         raise ValueError(f"{path.name} is cut short or damaged")
-    return np.memmap(path, dtype=np.float16, mode="r", offset=8 + size + start, shape=shape)
+    return np.memmap(path, dtype=kind, mode="r", offset=8 + size + start, shape=shape)
 
 
 def _own_pages(shape: tuple[int, int], dtype):
