@@ -68,9 +68,44 @@ WORD_ROLES = {
 }
 ROLE_TOP = 3
 
-_LOCK = threading.Lock()
-_LOADED: dict[str, object] = {}
-_WARNED: set[str] = set()
+
+class ModelCache:
+    """Models read from their folders once per process. A model that cannot be read is remembered as
+    None and warned of once (each module that loads a model keeps one: this one for the word vectors)."""
+
+    def __init__(self, logger: logging.Logger):
+        self.log = logger
+        self.lock = threading.Lock()
+        self.loaded: dict[str, object] = {}
+        self.warned: set[str] = set()
+
+    def get(self, folder: Path | None, build: Callable[[Path], object], missing: str, off: str):
+        """The model `build` reads from `folder`; None (one warning: `off`, then why) when it cannot be;
+        `missing` says why when there is no folder."""
+        key = str(folder)
+        with self.lock:
+            if key in self.loaded:
+                return self.loaded[key]
+            try:
+                if folder is None:
+                    raise FileNotFoundError(missing)
+                model = build(folder)
+            except Exception as exc:  # any failure: the caller goes on without this model
+                model = None
+                self.warn_once(key, f"{off}: {problem(exc)}")
+            self.loaded[key] = model
+            return model
+
+    def warn_once(self, key: str, message: str) -> None:
+        if key not in self.warned:
+            self.warned.add(key)
+            self.log.warning("%s", message)
+
+
+_MODELS = ModelCache(log)
+_LOADED = _MODELS.loaded
+_WARNED = _MODELS.warned
+_warn_once = _MODELS.warn_once
 
 
 def model_dir() -> Path | None:
@@ -113,20 +148,12 @@ class MeaningModel:
     @classmethod
     def load(cls, folder: Path | None = None) -> MeaningModel | None:
         """The model, loaded once per process; None (with one warning logged) when it cannot be."""
-        folder = folder or model_dir()
-        key = str(folder)
-        with _LOCK:
-            if key in _LOADED:
-                return _LOADED[key]
-            try:
-                if folder is None:
-                    raise FileNotFoundError(f"the {MODEL_PACKAGE} package is not installed")
-                model = cls.from_files(folder)
-            except Exception as exc:  # any failure: search goes on with words alone
-                model = None
-                _warn_once(key, f"search by meaning is off, words alone are searched: {problem(exc)}")
-            _LOADED[key] = model
-            return model
+        return _MODELS.get(  # any failure: search goes on with words alone
+            folder or model_dir(),
+            cls.from_files,
+            f"the {MODEL_PACKAGE} package is not installed",
+            "search by meaning is off, words alone are searched",
+        )
 
     # --- vectors -------------------------------------------------------------------------------
     def _token_vectors(self, text: str):
@@ -260,12 +287,6 @@ def _unit(np, m):
 def problem(exc: BaseException) -> str:
     text = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
     return text[:200]
-
-
-def _warn_once(key: str, message: str) -> None:
-    if key not in _WARNED:
-        _WARNED.add(key)
-        log.warning("%s", message)
 
 
 def status() -> str | None:

