@@ -198,7 +198,7 @@ def _detect(text: str) -> CrisisSignal | None:
             best = _by_meaning(clauses)
         except Exception:  # the rules' answer stands
             log.exception("crisis detection by meaning failed")
-        best = best or _by_model(clauses) or _by_sentence(text, clauses)
+        best = best or _by_learning(text, clauses)
         said = {t.text for cl in clauses for t in cl}
         if best is not None and said & _JOKING:
             return None  # "im dead hahaha": the readers by likeness do not read a joke; the rules do
@@ -328,12 +328,21 @@ def _surely_harmless(clauses: list[list[_Token]]) -> bool:
     return p is not None and p < crisis_model.soften()
 
 
-def _by_model(clauses: list[list[_Token]]) -> CrisisSignal | None:
-    """The learned reader's view of a message the rules passed: a concern when it is likely a risk."""
+def _by_learning(text: str, clauses: list[list[_Token]]) -> CrisisSignal | None:
+    """The learned reader, then the sentence reader it gates, for a message the rules and the reader by
+    meaning passed (the learned reader's probability is worked out once, for both)."""
     if not _may_be_a_concern(clauses):
         return None
     p = _model_probability(clauses)
-    if p is None or p < crisis_model.threshold():
+    if p is None:
+        return None
+    return _by_model(clauses, p) or _by_sentence(text, clauses, p)
+
+
+def _by_model(clauses: list[list[_Token]], p: float) -> CrisisSignal | None:
+    """The learned reader's view (probability `p`) of a message the rules passed: a concern when it is
+    likely a risk."""
+    if p < crisis_model.threshold():
         return None
     concern = _concern(clauses)
     every = [t for cl in clauses for t in cl]
@@ -345,15 +354,14 @@ def _by_model(clauses: list[list[_Token]]) -> CrisisSignal | None:
     return concern
 
 
-def _by_sentence(text: str, clauses: list[list[_Token]]) -> CrisisSignal | None:
+def _by_sentence(text: str, clauses: list[list[_Token]], p: float) -> CrisisSignal | None:
     """The sentence reader's view (see crisis_sentence) of a message the rules and the other readers
     passed: a concern when it reads the whole message as likely a risk. Asked only when the learned
     reader gives the message at least the reader's gate, so an everyday message is never encoded."""
     reader = crisis_sentence.load()
-    if reader is None or not _may_be_a_concern(clauses) or welsh_or_english(text) != "en":
+    if reader is None or welsh_or_english(text) != "en":
         return None  # (the encoder was trained on English: it reads Welsh as noise)
-    p = _model_probability(clauses)
-    if p is None or p < reader.gate:
+    if p < reader.gate:
         return None
     q = crisis_sentence.probability(text)
     return _concern(clauses) if q is not None and q >= reader.threshold else None

@@ -1215,8 +1215,8 @@ def rules_alone(monkeypatch):
 
     crisis._examples.cache_clear()
     monkeypatch.setattr(meaning.MeaningModel, "load", classmethod(lambda cls, folder=None: None))
-    monkeypatch.setattr(crisis, "_by_model", lambda clauses: None)
-    monkeypatch.setattr(crisis, "_by_sentence", lambda text, clauses: None)
+    monkeypatch.setattr(crisis, "_by_model", lambda *_: None)
+    monkeypatch.setattr(crisis, "_by_sentence", lambda *_: None)
     yield
     crisis._examples.cache_clear()
 
@@ -1249,8 +1249,8 @@ def test_damaged_examples_file_leaves_the_rules(monkeypatch, tmp_path):
     broken.write_text("risk: [ {kind: suicide\n", encoding="utf-8")
     crisis._examples.cache_clear()
     monkeypatch.setattr(crisis, "MEANING_DATA", broken)
-    monkeypatch.setattr(crisis, "_by_model", lambda clauses: None)  # the learned reader is tested apart
-    monkeypatch.setattr(crisis, "_by_sentence", lambda text, clauses: None)  # and the sentence reader
+    monkeypatch.setattr(crisis, "_by_model", lambda *_: None)  # the learned reader is tested apart
+    monkeypatch.setattr(crisis, "_by_sentence", lambda *_: None)  # and the sentence reader
     try:
         assert detect_crisis(BY_MEANING[0][0]) is None
         assert detect_crisis("i took 30 paracetamol").kind == "suicide"

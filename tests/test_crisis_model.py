@@ -48,8 +48,8 @@ def test_the_shipped_weights_load():
 def test_the_reader_raises_a_concern_the_rules_miss(text, monkeypatch):
     s = detect_crisis(text)
     assert s is not None and s.tier == "concern", s
-    monkeypatch.setattr(crisis, "_by_model", lambda clauses: None)
-    monkeypatch.setattr(crisis, "_by_sentence", lambda text, clauses: None)
+    monkeypatch.setattr(crisis, "_by_model", lambda *_: None)
+    monkeypatch.setattr(crisis, "_by_sentence", lambda *_: None)
     assert detect_crisis(text) is None  # the rules alone pass it
 
 
