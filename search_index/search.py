@@ -23,6 +23,8 @@ from dataclasses import dataclass, replace
 from itertools import islice
 from pathlib import Path
 
+from jellyfish import metaphone
+
 from .areas import AreaNames
 from .crisis import KIND_WORDS, CrisisSignal, detect_crisis, is_risk_word
 from .engine import Scores, TermPostings
@@ -110,6 +112,14 @@ MISSING_COUNTED = 3  # of the words a good match leaves out, the heaviest this m
 DICTIONARY_WEIGHT = 0.8
 SENSE_READING = 0.5  # what the vocabulary reads those senses as weighs this much (`_read_senses`)
 SENSE_NEAR = 0.3  # a single word's reading counts when the model finds the word this close to it
+
+
+# A word written as it sounds (`_SpellIndex.sounds_like`): words of SOUND_FROM letters or more, whose
+# Metaphone key has SOUND_KEY letters or more, as a word with the same key at most SOUND_EDITS edits
+# further than a typo may be
+SOUND_FROM = 5
+SOUND_KEY = 3
+SOUND_EDITS = 1
 
 
 # In Welsh, the article ('r), the particle ('n) and the pronouns ('i, 'w, 'm) lean on the word before
@@ -544,13 +554,26 @@ class SearchIndex:
             return None  # a real word is left as written: "electrician" is not "electricity"
         fixed = self._spell.correct(word, loose)
         if fixed is None:
-            return None
+            return self._by_sound(word, language)
         if language.lang != "en" and is_welsh_word(word):
             return None
         only = self._spell_languages().get(fixed)
         if only is None or language.lang not in ("en", "cy") or language.lang == only:
             return fixed
         return self._spell.correct(word, loose, avoid=only)
+
+    def _by_sound(self, word: str, language: _MessageLanguage) -> str | None:
+        """A word written as it sounds, too many letters from any word for a typo ("demensha"), as
+        the directory's or the vocabulary's word that sounds the same (`_SpellIndex.sounds_like`),
+        in a message not read as Welsh (the key is English sound), never for a real Welsh word, and
+        never into a word the directory uses only in the other language's text."""
+        if language.lang == "cy" or is_welsh_word(word):
+            return None
+        fixed = self._spell.sounds_like(word)
+        only = self._spell_languages().get(fixed) if fixed is not None else None
+        if only is None or language.lang not in ("en", "cy") or language.lang == only:
+            return fixed
+        return self._spell.sounds_like(word, avoid=only)
 
     def _spell_languages(self) -> dict[str, str]:
         """The typo corrector's words that the directory uses in one language's text only: word ->
@@ -1295,7 +1318,8 @@ class _MessageLanguage:
 class _SpellIndex:
     """Typo correction against the words the directory uses and, after them, the words the resident
     vocabulary reads ("pregnent": pregnant, a word no entry uses but the vocabulary maps to midwives)
-    (Damerau-Levenshtein, same first letter)."""
+    (Damerau-Levenshtein, same first letter); and, for a word written as it sounds, by its sound
+    (`sounds_like`)."""
 
     def __init__(self, freqs: dict[str, int], also: Iterable[str] = ()):
         self.freqs = {w: f for w, f in freqs.items() if w.isalpha()}
@@ -1303,9 +1327,12 @@ class _SpellIndex:
         # word -> "en" or "cy" for the words the directory uses in that language's text only
         self.only: dict[str, str] = {}
         self._buckets: dict[tuple[str, int], list[tuple[int, str]]] = defaultdict(list)
-        for w in self.words | {w for w in also if w.isalpha() and len(w) >= 4}:
+        self._all = self.words | {w for w in also if w.isalpha() and len(w) >= 4}
+        for w in self._all:
             self._buckets[(w[0], len(w))].append((_letters(w), w))
         self._memo: dict[tuple[str, bool, str | None], str | None] = {}
+        self._sounds: dict[str, list[str]] | None = None  # sound key -> words (`sounds_like`)
+        self._sounds_lock = threading.Lock()
 
     def correct(self, word: str, loose: bool = False, avoid: str | None = None) -> str | None:
         """The closest word of the directory; of words as close, first one the typo is with letters
@@ -1342,6 +1369,51 @@ class _SpellIndex:
                         best = key
         return best[-1] if best else None
 
+    def sounds_like(self, word: str, avoid: str | None = None) -> str | None:
+        """The word of the directory or the vocabulary that sounds like `word` (the same Metaphone
+        key, of SOUND_KEY letters or more) and is at most SOUND_EDITS more edits from it than a
+        typo may be ("demensha": dementia, three letters apart); of those, the closest, then the
+        most used. Never a word that names a risk: a sound is a guess, and such a guess must not
+        make a message read as a crisis; never one whose first vowel sound is written with other letters
+        (`_first_vowels`). `avoid`: as for `correct`."""
+        key = ("\0sound:" + word, False, avoid)
+        if key not in self._memo:
+            if len(self._memo) > 50_000:
+                self._memo.clear()
+            self._memo[key] = self._sounds_like(word, avoid)
+        return self._memo[key]
+
+    def _sounds_like(self, word: str, avoid: str | None) -> str | None:
+        if len(word) < SOUND_FROM or not word.isascii():
+            return None
+        sound = metaphone(word)
+        if len(sound) < SOUND_KEY:
+            return None
+        limit = (1 if len(word) <= 8 else 2) + SOUND_EDITS
+        best: tuple[int, int, str] | None = None
+        for cand in self._sound_keys().get(sound, ()):
+            if avoid is not None and self.only.get(cand) == avoid:
+                continue
+            if not set(_first_vowels(word)) & set(_first_vowels(cand)):
+                continue  # "scran" does not sound like "screen": the key leaves the vowels out
+            d = edit_distance(word, cand, limit)
+            if d <= limit and d > 0:
+                key = (d, -self.freqs.get(cand, 0), cand)
+                if (best is None or key < best) and not is_risk_word(cand):
+                    best = key
+        return best[-1] if best else None
+
+    def _sound_keys(self) -> dict[str, list[str]]:
+        """Every word's Metaphone key, worked out when first asked (a few milliseconds)."""
+        with self._sounds_lock:
+            if self._sounds is None:
+                sounds: dict[str, list[str]] = defaultdict(list)
+                for w in self._all:
+                    if w.isascii() and len(w) >= SOUND_FROM:
+                        sounds[metaphone(w)].append(w)
+                self._sounds = dict(sounds)
+            return self._sounds
+
     def split(self, word: str, stopwords: set[str] = frozenset()) -> list[str] | None:
         """'foodbank' -> ['food', 'bank'] when both halves are words of the directory."""
         for i in range(3, len(word) - 2):
@@ -1357,6 +1429,17 @@ def _omits_from(typed: str, word: str) -> bool:
     """Is `typed` `word` with letters left out ("gowing" of "growing")?"""
     it = iter(word)
     return len(typed) < len(word) and all(ch in it for ch in typed)
+
+
+def _first_vowels(word: str) -> str:
+    """The letters of a word's first vowel sound as written ("ee" of "keeping", "eu" of "pneumonia";
+    y after the first letter is a vowel). Metaphone keys leave vowels out; a word written as it
+    sounds keeps the first one a writer hears ("demensha": dementia, not "kipping": keeping)."""
+    m = _FIRST_VOWELS.search(word)
+    return m.group(0) if m else ""
+
+
+_FIRST_VOWELS = re.compile(r"[aeiou]+|(?<=.)y[aeiou]*")
 
 
 def _letters(word: str) -> int:
