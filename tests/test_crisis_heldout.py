@@ -64,15 +64,17 @@ HARMLESS = [t for d in DATA.values() for t in d["harmless"]]
 # after the round's rules (from set 35's and every set's misses, narrowed by two safety reviews) 86.2% /
 # 1.7%; with the learned reader refitted 88.0% / 2.2%; with the sentence reader added (the round's end)
 # 88.9% / 2.2%. Set 35 was tuned on in that round (90.7% / 3.6% -> 98.1% / 0.5%). All thirty-seven
-# together: 96.4% / 3.8% (6360/6595, 265/6921), the floors below.
-RISK_FLAGGED = 0.962  # at least this share of risk messages flagged (target 0.95)
+# together: 96.4% / 3.8% (6360/6595, 265/6921). Set 38, written blind at the start of the tenth round (how
+# people type on a phone: text-speak, slang, run-on messages), with the code of the round's start: 83.5% /
+# 8.5% (197/236, 20/235). All thirty-eight together: 96.0% / 4.0% (6557/6831, 285/7156), the floors below.
+RISK_FLAGGED = 0.959  # at least this share of risk messages flagged (target 0.95)
 # at most this share of harmless look-alikes flagged (target 0.02; the blind sets' false alarms are
 # counted, not tuned away)
 HARMLESS_FLAGGED = 0.040
 
 
 def test_heldout_sets_are_big_enough():
-    assert len(SETS) >= 37
+    assert len(SETS) >= 38
     assert (
         len(DATA["crisis_heldout.yml"]["risk"]) >= 150 and len(DATA["crisis_heldout.yml"]["harmless"]) >= 120
     )
