@@ -456,7 +456,9 @@ class SearchIndex:
         low mood; "cypyrddau gwag": cupboards empty, as empty cupboards; "anghofio": forget, read as
         dementia), as the vocabulary reads a Welsh word it knows one step further: its words at
         SENSE_READING, its kinds of service hinted at half. What it adds is searched as words."""
-        seq = [(t, w) for w in u.words if w in u.senses for t in self._sense_words(u, w, u.senses[w][0])]
+        seq = [
+            (t, w) for w in u.words if w in u.senses for t in self._sense_words(u, w, self._read_sense(u, w))
+        ]
         if not seq:
             return u
         added, sources, notes, cats = dict(u.added), dict(u.sources), list(u.notes), dict(u.categories)
@@ -479,6 +481,17 @@ class SearchIndex:
                     cats[c] = cats.get(c, 0.0) + SENSE_READING
                 notes.append((shown, ", ".join(exp.words[:3]) or ", ".join(exp.categories)))
         return replace(u, added=added, sources=sources, notes=tuple(notes), categories=cats)
+
+    def _read_sense(self, u: Understanding, word: str) -> str:
+        """The sense of a Welsh word to read through the vocabulary: its first, unless only a later
+        one has a word the vocabulary reads ("pryderus": concerned, worry; read as worry)."""
+        senses = u.senses[word]
+        for sense in senses:
+            for t in self._sense_words(u, word, sense):
+                exp = self.vocabulary.phrases.get((phrase_stem(t),))
+                if exp is not None and self._reads_as(t, exp.words):
+                    return sense
+        return senses[0]
 
     def _reads_as(self, word: str, reading: tuple[str, ...]) -> bool:
         """Is an English word close in meaning to what the vocabulary reads it as (SENSE_NEAR)? Not
@@ -827,8 +840,10 @@ class SearchIndex:
             exp = self.vocabulary.welsh.get(w)
             if exp is not None and exp.words:
                 out[w] = max(self._meaning.weight(t) for e in exp.words for t in tokenize(e))
-            elif w in u.senses:  # as much as its English senses say
-                out[w] = max(self._meaning.weight(t) for t in self._sense_words(u, w))
+            elif w in u.senses:  # as much as its English senses say, or what the vocabulary reads them as
+                out[w] = max(
+                    max(self._meaning.weight(t) for t in self._sense_words(u, w)), surely.get(w, 0.0)
+                )
             elif lang == "cy" and self._meaning.ok and not self._meaning.is_word(w):
                 out[w] = max(WELSH_UNKNOWN * (self._meaning.weight(w) > 0), read_as.get(w, 0.0))
                 if self._spell.freqs.get(w, 0) >= DIRECTORY_COMMON * len(self.entries):

@@ -252,6 +252,29 @@ def test_a_welsh_message_is_read_word_by_word_through_the_dictionary(bundled):
 
 
 @pytest.mark.parametrize(
+    "word, senses",
+    [
+        ("llyfra", ("books",)),  # the plural -au as said in the north ("llyfrau")
+        ("tylle", ("holes",)),  # ... and in the south ("tyllau")
+        ("peryglus", ("dangerous", "danger")),  # an adjective in -us, then the noun it is made of
+        ("medrus", ("skilful", "skill")),
+        ("ddyledus", ("indebted", "debt")),  # mutated ("dyledus")
+        ("gwarthus", ()),  # neither it nor a word it could be made of is in the dictionary
+        ("ysgol", ("school", "ladder")),  # a headword as before
+    ],
+)
+def test_spoken_welsh_and_adjectives_in_us_are_read_through_the_dictionary(word, senses):
+    assert welsh_meanings(word) == senses
+
+
+def test_a_welsh_word_is_read_by_the_sense_the_vocabulary_knows(bundled):
+    """The dictionary's first sense of "dyledus" is "indebted", which the vocabulary does not read;
+    its next, "debt", it reads as money: the message reaches debt advice."""
+    res = bundled.search("rwy'n ddyledus i'r banc")
+    assert "money" in res.hits[0].entry.categories and res.confident, [h.slug for h in res.hits[:3]]
+
+
+@pytest.mark.parametrize(
     "text, lang",
     [
         ("poeni'n arw", "cy"),  # the particle leaning on a word is Welsh: English has none
