@@ -52,6 +52,7 @@ from .lexicon import (
     stem,
     tokenize,
 )
+from .wordnet import english_senses
 
 DEFAULT_LIMIT = 10
 OPEN_ATTEMPTS = 4
@@ -417,6 +418,8 @@ class SearchIndex:
         understanding = self.vocabulary.understand(corrected)
         if welsh:
             understanding = self._read_welsh(understanding)
+        else:
+            understanding = self._read_english(understanding)
         if ages:
             understanding = self._read_ages(understanding, ages)
         return understanding, corrections
@@ -447,6 +450,28 @@ class SearchIndex:
         read = {w for phrase in u.sources.values() for w in tokenize(phrase)}
         skip = self.vocabulary.stopwords | set(self.vocabulary.welsh) | read
         senses = {w: welsh_meanings(w)[:2] for w in u.words if w not in skip}
+        senses = {w: s for w, s in senses.items() if s}
+        return self._read_senses(replace(u, senses=senses)) if senses else u
+
+    def _read_english(self, u: Understanding) -> Understanding:
+        """An English message's words that nothing else knows (not the vocabulary, no entry, the
+        model only in pieces) and that are no ordinary English word of the dictionary: slang and
+        informal words ("bedsitter": bedsit, apartment, flat; "peckish": hungry), read through their
+        WordNet senses (`wordnet.english_senses`) as a Welsh word is through its English ones.
+        (An ordinary word's WordNet senses are too wide to read it by: "taxi" is also "travel";
+        read so, such words made confident answers to questions the directory cannot answer.)"""
+        read = {w for phrase in u.sources.values() for w in tokenize(phrase)}
+        skip = self.vocabulary.stopwords | read
+        senses = {
+            w: english_senses(w)
+            for w in u.words
+            if w not in skip
+            and w.isalpha()
+            and not self._familiar(w)
+            and not self._meaning.is_word(w)
+            and not is_risk_word(w)
+            and w not in ordinary_english_words()
+        }
         senses = {w: s for w, s in senses.items() if s}
         return self._read_senses(replace(u, senses=senses)) if senses else u
 

@@ -274,6 +274,40 @@ def test_a_welsh_word_is_read_by_the_sense_the_vocabulary_knows(bundled):
     assert "money" in res.hits[0].entry.categories and res.confident, [h.slug for h in res.hits[:3]]
 
 
+def test_an_english_word_nothing_else_knows_is_read_through_wordnet(bundled):
+    """Informal words that neither the vocabulary, the directory nor the model knows whole, read by
+    their WordNet senses: "peckish" is hungry (food), "bedsitter" a flat (housing)."""
+    res = bundled.search("peckish")
+    assert "food" in res.hits[0].entry.categories and res.confident, [h.slug for h in res.hits[:3]]
+    assert bundled.understand("peckish")[0].senses["peckish"][0] == "hungry"
+    assert "housing" in bundled.search("bedsitter").hits[0].entry.categories
+    # an ordinary English word is not read so (its senses are too wide: "taxi" is also "travel")
+    assert bundled.understand("taxi to the station")[0].senses == {}
+
+
+@pytest.mark.parametrize(
+    "word, first",
+    [
+        ("peckish", "hungry"),
+        ("knackered", "drained tired"),  # the words of what it is a kind of (or, here, is like)
+        ("mopes", "dumps low spirits"),  # a plural as written: WordNet has it so
+        ("kipped", "sleep slumber log z's catch some z's rest"),  # a verb by its exception list
+    ],
+)
+def test_wordnet_senses(word, first):
+    from search_index.wordnet import english_senses
+
+    assert english_senses(word)[0] == first
+
+
+def test_wordnet_gives_no_senses_for_names_or_without_its_files(tmp_path):
+    from search_index.wordnet import english_senses
+
+    assert english_senses("chester") == ()  # a city: a name, which WordNet writes with a capital
+    assert english_senses("zzzzz") == () and english_senses("the") == ()
+    assert english_senses("peckish", tmp_path) == ()
+
+
 @pytest.mark.parametrize(
     "text, lang",
     [
