@@ -181,7 +181,7 @@ class Vocabulary:
         self.max_phrase = max(self.max_phrase, len(key))
         self._based = None
 
-    def _by_base(self) -> dict[tuple[str, ...], Expansion]:
+    def by_base(self) -> dict[tuple[str, ...], Expansion]:
         """The phrases of two words or more keyed by their words' base forms (`base_stem`): "thrown
         out" is also "throw out", so that "threw me out" reads as it does."""
         if self._based is None:
@@ -237,7 +237,7 @@ class Vocabulary:
                     continue
                 exp = self.phrases.get(tuple(stems[j] for j in span))
                 if exp is None and n > 1:  # a single word is its own: "broke" (money) is not "break"
-                    exp = self._by_base().get(tuple(bases[j] for j in span))
+                    exp = self.by_base().get(tuple(bases[j] for j in span))
                 if exp is None and n == 1:
                     exp = self.welsh.get(folded[i])
                 if exp is None:

@@ -45,6 +45,7 @@ from .lexicon import BUILTIN as BUILTIN_VOCABULARY
 from .lexicon import (
     Understanding,
     Vocabulary,
+    base_stem,
     edit_distance,
     is_mutated_form,
     load_vocabulary,
@@ -488,13 +489,16 @@ class SearchIndex:
             return u
         added, sources, notes, cats = dict(u.added), dict(u.sources), list(u.notes), dict(u.categories)
         stems = [phrase_stem(t) for t, _ in seq]
+        bases = [base_stem(t) for t, _ in seq]  # "throw out": thrown out
         used = [False] * len(seq)
-        phrases = self.vocabulary.phrases
+        phrases, based = self.vocabulary.phrases, self.vocabulary.by_base()
         for n in range(min(self.vocabulary.max_phrase, len(seq)), 0, -1):
             for i in range(len(seq) - n + 1):
                 window = tuple(stems[i : i + n])
                 # Welsh puts an adjective after its noun: "cypyrddau gwag" is "empty cupboards"
                 exp = None if any(used[i : i + n]) else phrases.get(window) or phrases.get(window[::-1])
+                if exp is None and n > 1 and not any(used[i : i + n]):
+                    exp = based.get(tuple(bases[i : i + n]))
                 if exp is None or (n == 1 and not self._reads_as(seq[i][0], exp.words)):
                     continue
                 used[i : i + n] = [True] * n

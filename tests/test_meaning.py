@@ -274,6 +274,13 @@ def test_a_welsh_word_is_read_by_the_sense_the_vocabulary_knows(bundled):
     assert "money" in res.hits[0].entry.categories and res.confident, [h.slug for h in res.hits[:3]]
 
 
+def test_a_welsh_phrasal_verb_is_read_by_its_senses_base_forms(bundled):
+    """ "taflu allan" is throw out, read as the vocabulary's "thrown out" (a home lost), as "threw me
+    out" is in English."""
+    understanding, _ = bundled.understand("cafodd fy mrawd ei daflu allan o'r fflat")
+    assert "eviction" in understanding.added and "housing" in understanding.categories
+
+
 def test_an_english_word_nothing_else_knows_is_read_through_wordnet(bundled):
     """Informal words that neither the vocabulary, the directory nor the model knows whole, read by
     their WordNet senses: "peckish" is hungry (food), "bedsitter" a flat (housing)."""
