@@ -43,6 +43,7 @@ from .language import (
 )
 from .lexicon import BUILTIN as BUILTIN_VOCABULARY
 from .lexicon import (
+    Expansion,
     Understanding,
     Vocabulary,
     base_stem,
@@ -53,7 +54,7 @@ from .lexicon import (
     stem,
     tokenize,
 )
-from .wordnet import english_senses
+from .wordnet import english_senses, synonyms
 
 DEFAULT_LIMIT = 10
 OPEN_ATTEMPTS = 4
@@ -481,7 +482,10 @@ class SearchIndex:
         the message's order, or for two words the other way round ("teimlo isel": feel low, read as
         low mood; "cypyrddau gwag": cupboards empty, as empty cupboards; "anghofio": forget, read as
         dementia), as the vocabulary reads a Welsh word it knows one step further: its words at
-        SENSE_READING, its kinds of service hinted at half. What it adds is searched as words."""
+        SENSE_READING, its kinds of service hinted at half. What it adds is searched as words. A
+        single word the vocabulary does not read is read by its WordNet synonyms (`_synonym_reading`:
+        "nain", grandmother, as grandma); a phrasal verb by its words' base forms ("taflu allan",
+        throw out, as "thrown out")."""
         seq = [
             (t, w) for w in u.words if w in u.senses for t in self._sense_words(u, w, self._read_sense(u, w))
         ]
@@ -499,7 +503,11 @@ class SearchIndex:
                 exp = None if any(used[i : i + n]) else phrases.get(window) or phrases.get(window[::-1])
                 if exp is None and n > 1 and not any(used[i : i + n]):
                     exp = based.get(tuple(bases[i : i + n]))
-                if exp is None or (n == 1 and not self._reads_as(seq[i][0], exp.words)):
+                if n == 1 and exp is not None and not self._reads_as(seq[i][0], exp.words):
+                    exp = None
+                if exp is None and n == 1 and not used[i]:
+                    exp = self._synonym_reading(seq[i][0])
+                if exp is None:
                     continue
                 used[i : i + n] = [True] * n
                 shown = " ".join(dict.fromkeys(w for _, w in seq[i : i + n]))
@@ -510,6 +518,16 @@ class SearchIndex:
                     cats[c] = cats.get(c, 0.0) + SENSE_READING
                 notes.append((shown, ", ".join(exp.words[:3]) or ", ".join(exp.categories)))
         return replace(u, added=added, sources=sources, notes=tuple(notes), categories=cats)
+
+    def _synonym_reading(self, word: str) -> Expansion | None:
+        """What the vocabulary reads one of an English word's WordNet synonyms as, the first it
+        reads ("grandmother": grandma, older people), when it does not read the word itself; the
+        synonym as close to that reading as `_reads_as` asks of a word."""
+        for other in synonyms(word):
+            exp = self.vocabulary.phrases.get((phrase_stem(other),)) if " " not in other else None
+            if exp is not None:
+                return exp
+        return None
 
     def _read_sense(self, u: Understanding, word: str) -> str:
         """The sense of a Welsh word to read through the vocabulary: its first, unless only a later

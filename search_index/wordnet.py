@@ -48,30 +48,56 @@ def english_senses(word: str, folder: Path = WORDNET) -> tuple[str, ...]:
     the sense (not the word itself) and then of what it is a kind of, space-separated: "dole" ->
     ("share portion part percentage", "pogy pogey social welfare welfare public assistance").
     Empty for a word WordNet lacks, or without WordNet."""
+    out: list[str] = []
+    for part, offset, bases in _first_senses(word, folder):
+        words = _read([], _sense_words, folder, part, offset, bases)
+        if words:
+            out.append(" ".join(words))
+    return tuple(out)
+
+
+@lru_cache(maxsize=4096)
+def synonyms(word: str, folder: Path = WORDNET) -> tuple[str, ...]:
+    """The other single words of a lowercase English word's commonest sense in WordNet whose own
+    commonest sense it is too: "grandmother" -> grandma, granny, grannie, gran, nanna; not
+    "stress" for "accentuate" (stress is first of all strain), nor "house" for "firm". Empty for a
+    name, a word WordNet lacks, or without WordNet."""
+    for part, offset, bases in _first_senses(word, folder)[:1]:
+        own = _read(([], []), _synset, folder, part, offset)[0]
+        if any(w.lower() in bases and not w.islower() for w in own):
+            return ()  # a name
+        others = [w for w in dict.fromkeys(_plain(w) for w in own) if w not in bases and w.isalpha()]
+        return tuple(w for w in others if [s[:2] for s in _first_senses(w, folder)[:1]] == [(part, offset)])
+    return ()
+
+
+def _first_senses(word: str, folder: Path) -> list[tuple[str, int, list[str]]]:
+    """(part of speech, data offset, the word's forms) of a word's first SENSES senses, commonest
+    first: of a word WordNet has as written ("dumps"), those alone."""
     if not word.isascii() or not word.isalpha() or len(word) < 3 or not _present(folder):
-        return ()
+        return []
+    found: list[tuple] = []  # (sense number, part order, part, offset, the word's forms, as written)
+    for order, (part, name) in enumerate(_PARTS):
+        bases = _bases(word, part, folder)
+        for base in bases:  # the first base form WordNet has
+            offsets = _read([], _offsets, folder / f"index.{name}", base)
+            found.extend(
+                (n, order, part, offset, bases, base == word) for n, offset in enumerate(offsets[:SENSES])
+            )
+            if offsets:
+                break
+    if any(f[-1] for f in found):
+        found = [f for f in found if f[-1]]
+    return [(part, offset, bases) for _, _, part, offset, bases, _ in sorted(found)[:SENSES]]
+
+
+def _read(otherwise, reading, *args):
+    """What `reading(*args)` reads from WordNet's files, or `otherwise` when they cannot be read."""
     try:
-        found: list[tuple] = []  # (sense number, part order, part, offset, the word's forms, as written)
-        for order, (part, name) in enumerate(_PARTS):
-            bases = _bases(word, part, folder)
-            for base in bases:  # the first base form WordNet has
-                offsets = _offsets(folder / f"index.{name}", base)
-                found.extend(
-                    (n, order, part, offset, bases, base == word) for n, offset in enumerate(offsets[:SENSES])
-                )
-                if offsets:
-                    break
-        if any(f[-1] for f in found):  # a word WordNet has as written ("dumps") is read as that alone
-            found = [f for f in found if f[-1]]
-        out: list[str] = []
-        for _, _, part, offset, bases, _ in sorted(found)[:SENSES]:
-            words = _sense_words(folder, part, offset, bases)
-            if words:
-                out.append(" ".join(words))
-        return tuple(out)
+        return reading(*args)
     except (OSError, ValueError, IndexError, UnicodeDecodeError) as exc:
         log.warning("WordNet could not be read for a word: %s", exc)
-        return ()
+        return otherwise
 
 
 @lru_cache(maxsize=4)

@@ -307,12 +307,35 @@ def test_wordnet_senses(word, first):
     assert english_senses(word)[0] == first
 
 
+@pytest.mark.parametrize(
+    "message, category",
+    [
+        ("mae fy mam yn oedrannus", "older-people"),  # aged: elderly
+        ("cwrs garddwriaeth", "community"),  # horticulture: gardening
+    ],
+)
+def test_a_welsh_word_is_read_by_a_wordnet_synonym_the_vocabulary_knows(bundled, message, category):
+    """Its English sense is no word of the vocabulary, but one of its WordNet synonyms is."""
+    assert category in bundled.understand(message)[0].categories
+
+
+def test_a_wordnet_synonym_is_one_whose_commonest_sense_is_the_same():
+    from search_index.wordnet import synonyms
+
+    assert "grandma" in synonyms("grandmother") and "nan" not in synonyms("grandmother")  # nan: bread
+    assert "stress" not in synonyms("accentuate")  # stress is first of all strain
+    assert synonyms("chester") == () and synonyms("zzzzz") == ()
+
+
 def test_wordnet_gives_no_senses_for_names_or_without_its_files(tmp_path):
     from search_index.wordnet import english_senses
 
     assert english_senses("chester") == ()  # a city: a name, which WordNet writes with a capital
     assert english_senses("zzzzz") == () and english_senses("the") == ()
     assert english_senses("peckish", tmp_path) == ()
+    from search_index.wordnet import synonyms
+
+    assert synonyms("grandmother", tmp_path) == ()
 
 
 @pytest.mark.parametrize(
