@@ -185,14 +185,35 @@ def welsh_dictionary(index_path: Path = WELSH_DICTIONARY) -> dict[str, tuple[str
 
 def welsh_meanings(word: str) -> tuple[str, ...]:
     """The English senses of a folded Welsh word by the FreeDict dictionary, as written or, for a
-    mutated form, of the word it mutates from ("nhad" -> father); empty when it has none."""
+    mutated form, of the word it mutates from ("nhad" -> father); else as the spoken form of a
+    written one (`_spoken`: "hogia" -> hogiau, lads). An adjective made of a noun or a verb with
+    -us ("pryderus", worried, of "pryder", worry) has that word's senses after its own: the dictionary
+    may give it a weak word ("concerned") or none ("ffwndrus", of "ffwndro", bewilder). Empty when
+    it has none."""
     known = welsh_dictionary()
-    if word in known:
-        return known[word]
-    for radical in sorted(radicals(word)):
-        if radical in known:
-            return known[radical]
+    forms = [word, *sorted(radicals(word))]
+    senses = next((known[f] for f in forms if f in known), ())
+    if not senses:
+        senses = next((known[s] for f in forms for s in _spoken(f) if s in known), ())
+    root = next((known[r] for f in forms for r in _adjective_root(f) if r in known), ())
+    return senses + tuple(s for s in root if s not in senses)
+
+
+def _spoken(word: str) -> tuple[str, ...]:
+    """The written forms a spoken Welsh word may stand for: the plural ending -au said and written
+    -a in the north and -e in the south ("hogia", "pethe": hogiau, pethau)."""
+    if len(word) >= 4 and word.endswith(("a", "e")):
+        return (word[:-1] + "au",) if word.endswith("e") else (word + "u",)
     return ()
+
+
+def _adjective_root(word: str) -> tuple[str, ...]:
+    """The nouns and verbs an adjective in -us may be made of: "pryderus" of "pryder", "ffwndrus" of
+    "ffwndro", "gofidus" of "gofid" (a verb's stem takes its ending: -o, -io, -u, -i)."""
+    if len(word) < 6 or not word.endswith("us"):
+        return ()
+    stem = word[:-2]
+    return (stem, stem + "o", stem + "io", stem + "u", stem + "i")
 
 
 def ordinary_english_words(path: Path = ENGLISH_DICTIONARY) -> WordSet:

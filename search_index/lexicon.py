@@ -18,6 +18,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 import marisa_trie
@@ -26,6 +27,10 @@ import yaml
 from .engine.analysis import stem as _porter_stem
 
 BUILTIN = Path(__file__).with_name("vocabulary.yml")
+# WordNet's lists of irregular forms ("threw throw"), from Debian's `wordnet-base`
+WORDNET = Path("/usr/share/wordnet")
+# Object pronouns a phrasal verb takes between its verb and its particle ("kicked me out")
+OBJECT_PRONOUNS = frozenset("me us him her them you it em".split())
 _WORD_RE = re.compile(r"[^\W_]+(?:['’][^\W_]+)*", re.UNICODE)
 # control characters, zero-width characters, line/paragraph separators, bidi embeddings and isolates
 _CONTROL_RE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2066-\u2069\ufeff]")
@@ -80,6 +85,30 @@ def phrase_stem(word: str) -> str:
     return s
 
 
+@lru_cache(maxsize=4)
+def irregular_forms(folder: Path = WORDNET) -> dict[str, str]:
+    """Irregular English forms -> their base ("threw", "thrown" -> throw; "children" -> child) by
+    WordNet's exception lists, those alone that the stemmer does not already read alike. Empty
+    without the files (a machine set up by hand)."""
+    out: dict[str, str] = {}
+    for name in ("verb.exc", "noun.exc"):
+        try:
+            lines = (folder / name).read_text(encoding="utf-8", errors="replace").splitlines()
+        except OSError:
+            continue
+        for line in lines:
+            parts = line.split()
+            if len(parts) >= 2 and parts[0].isalpha() and parts[1].isalpha():
+                if phrase_stem(parts[0]) != phrase_stem(parts[1]):
+                    out.setdefault(parts[0], parts[1])
+    return out
+
+
+def base_stem(word: str) -> str:
+    """`phrase_stem` of a word's base form: of "throw" for "threw" and "thrown" (`irregular_forms`)."""
+    return phrase_stem(irregular_forms().get(word, word))
+
+
 @dataclass(frozen=True)
 class Expansion:
     """What one resident phrase adds: service words, and categories it points at."""
@@ -113,6 +142,8 @@ class Vocabulary:
     phrases: dict[tuple[str, ...], Expansion] = field(default_factory=dict)
     welsh: dict[str, Expansion] = field(default_factory=dict)
     max_phrase: int = 1
+    # the phrases by the base forms of their words (see `_by_base`), made when first asked
+    _based: dict[tuple[str, ...], Expansion] | None = field(default=None, compare=False, repr=False)
 
     def merge_file(self, path: Path) -> None:
         data = (
@@ -148,6 +179,18 @@ class Vocabulary:
             return
         self.phrases[key] = _expansion(phrase, targets)
         self.max_phrase = max(self.max_phrase, len(key))
+        self._based = None
+
+    def by_base(self) -> dict[tuple[str, ...], Expansion]:
+        """The phrases of two words or more keyed by their words' base forms (`base_stem`): "thrown
+        out" is also "throw out", so that "threw me out" reads as it does."""
+        if self._based is None:
+            based: dict[tuple[str, ...], Expansion] = {}
+            for key, exp in self.phrases.items():
+                if len(key) > 1:
+                    based.setdefault(tuple(base_stem(t) for t in tokenize(exp.phrase)), exp)
+            self._based = based
+        return self._based
 
     def known_words(self) -> set[str]:
         """Every word the vocabulary itself knows, so typo correction leaves them alone."""
@@ -180,24 +223,33 @@ class Vocabulary:
         cats: dict[str, float] = {}
         notes: list[tuple[str, str]] = []
         stems = [phrase_stem(w) for w in folded]
+        bases = [base_stem(w) for w in folded]  # "threw", "thrown": throw
         used = [False] * len(folded)
+        everywhere = list(range(len(folded)))
+        # a phrase of two words or more is also read with an object pronoun between its words: a
+        # phrasal verb's ("kicked me out", "chuck us out")
+        spread = [j for j in everywhere if folded[j] not in OBJECT_PRONOUNS]
         for n in range(min(self.max_phrase, len(folded)), 0, -1):
-            for i in range(len(folded) - n + 1):
-                if any(used[i : i + n]):
+            ways = (everywhere, spread) if n > 1 else (everywhere,)
+            for positions, i in [(p, i) for p in ways for i in range(len(p) - n + 1)]:
+                span = positions[i : i + n]
+                if any(used[j] for j in span):
                     continue
-                exp = self.phrases.get(tuple(stems[i : i + n]))
+                exp = self.phrases.get(tuple(stems[j] for j in span))
+                if exp is None and n > 1:  # a single word is its own: "broke" (money) is not "break"
+                    exp = self.by_base().get(tuple(bases[j] for j in span))
                 if exp is None and n == 1:
                     exp = self.welsh.get(folded[i])
                 if exp is None:
                     continue
                 if n > 1:
-                    for j in range(i, i + n):
+                    for j in span:
                         used[j] = True
                 weight = 0.8 if n > 1 else 0.6
                 welsh = n == 1 and self.welsh.get(folded[i]) is exp
                 if welsh:  # a Welsh word is the resident's own word: its English meaning counts fully
                     weight = 1.0
-                shown = " ".join(folded[i : i + n])
+                shown = " ".join(folded[span[0] : span[-1] + 1])
                 for w in exp.words:
                     added[w] = max(added.get(w, 0.0), weight)
                     sources.setdefault(w, shown)

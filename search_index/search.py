@@ -23,6 +23,8 @@ from dataclasses import dataclass, replace
 from itertools import islice
 from pathlib import Path
 
+from jellyfish import metaphone
+
 from .areas import AreaNames
 from .crisis import KIND_WORDS, CrisisSignal, detect_crisis, is_risk_word
 from .engine import Scores, TermPostings
@@ -41,8 +43,10 @@ from .language import (
 )
 from .lexicon import BUILTIN as BUILTIN_VOCABULARY
 from .lexicon import (
+    Expansion,
     Understanding,
     Vocabulary,
+    base_stem,
     edit_distance,
     is_mutated_form,
     load_vocabulary,
@@ -50,6 +54,7 @@ from .lexicon import (
     stem,
     tokenize,
 )
+from .wordnet import english_senses, synonyms
 
 DEFAULT_LIMIT = 10
 OPEN_ATTEMPTS = 4
@@ -110,6 +115,14 @@ MISSING_COUNTED = 3  # of the words a good match leaves out, the heaviest this m
 DICTIONARY_WEIGHT = 0.8
 SENSE_READING = 0.5  # what the vocabulary reads those senses as weighs this much (`_read_senses`)
 SENSE_NEAR = 0.3  # a single word's reading counts when the model finds the word this close to it
+
+
+# A word written as it sounds (`_SpellIndex.sounds_like`): words of SOUND_FROM letters or more, whose
+# Metaphone key has SOUND_KEY letters or more, as a word with the same key at most SOUND_EDITS edits
+# further than a typo may be
+SOUND_FROM = 5
+SOUND_KEY = 3
+SOUND_EDITS = 1
 
 
 # In Welsh, the article ('r), the particle ('n) and the pronouns ('i, 'w, 'm) lean on the word before
@@ -407,6 +420,8 @@ class SearchIndex:
         understanding = self.vocabulary.understand(corrected)
         if welsh:
             understanding = self._read_welsh(understanding)
+        else:
+            understanding = self._read_english(understanding)
         if ages:
             understanding = self._read_ages(understanding, ages)
         return understanding, corrections
@@ -440,25 +455,59 @@ class SearchIndex:
         senses = {w: s for w, s in senses.items() if s}
         return self._read_senses(replace(u, senses=senses)) if senses else u
 
+    def _read_english(self, u: Understanding) -> Understanding:
+        """An English message's words that nothing else knows (not the vocabulary, no entry, the
+        model only in pieces) and that are no ordinary English word of the dictionary: slang and
+        informal words ("bedsitter": bedsit, apartment, flat; "peckish": hungry), read through their
+        WordNet senses (`wordnet.english_senses`) as a Welsh word is through its English ones.
+        (An ordinary word's WordNet senses are too wide to read it by: "taxi" is also "travel";
+        read so, such words made confident answers to questions the directory cannot answer.)"""
+        read = {w for phrase in u.sources.values() for w in tokenize(phrase)}
+        skip = self.vocabulary.stopwords | read
+        senses = {
+            w: english_senses(w)
+            for w in u.words
+            if w not in skip
+            and w.isalpha()
+            and not self._familiar(w)
+            and not self._meaning.is_word(w)
+            and not is_risk_word(w)
+            and w not in ordinary_english_words()
+        }
+        senses = {w: s for w, s in senses.items() if s}
+        return self._read_senses(replace(u, senses=senses)) if senses else u
+
     def _read_senses(self, u: Understanding) -> Understanding:
         """The resident vocabulary read over the first English senses of a Welsh message's words, in
         the message's order, or for two words the other way round ("teimlo isel": feel low, read as
         low mood; "cypyrddau gwag": cupboards empty, as empty cupboards; "anghofio": forget, read as
         dementia), as the vocabulary reads a Welsh word it knows one step further: its words at
-        SENSE_READING, its kinds of service hinted at half. What it adds is searched as words."""
-        seq = [(t, w) for w in u.words if w in u.senses for t in self._sense_words(u, w, u.senses[w][0])]
+        SENSE_READING, its kinds of service hinted at half. What it adds is searched as words. A
+        single word the vocabulary does not read is read by its WordNet synonyms (`_synonym_reading`:
+        "nain", grandmother, as grandma); a phrasal verb by its words' base forms ("taflu allan",
+        throw out, as "thrown out")."""
+        seq = [
+            (t, w) for w in u.words if w in u.senses for t in self._sense_words(u, w, self._read_sense(u, w))
+        ]
         if not seq:
             return u
         added, sources, notes, cats = dict(u.added), dict(u.sources), list(u.notes), dict(u.categories)
         stems = [phrase_stem(t) for t, _ in seq]
+        bases = [base_stem(t) for t, _ in seq]  # "throw out": thrown out
         used = [False] * len(seq)
-        phrases = self.vocabulary.phrases
+        phrases, based = self.vocabulary.phrases, self.vocabulary.by_base()
         for n in range(min(self.vocabulary.max_phrase, len(seq)), 0, -1):
             for i in range(len(seq) - n + 1):
                 window = tuple(stems[i : i + n])
                 # Welsh puts an adjective after its noun: "cypyrddau gwag" is "empty cupboards"
                 exp = None if any(used[i : i + n]) else phrases.get(window) or phrases.get(window[::-1])
-                if exp is None or (n == 1 and not self._reads_as(seq[i][0], exp.words)):
+                if exp is None and n > 1 and not any(used[i : i + n]):
+                    exp = based.get(tuple(bases[i : i + n]))
+                if n == 1 and exp is not None and not self._reads_as(seq[i][0], exp.words):
+                    exp = None
+                if exp is None and n == 1 and not used[i]:
+                    exp = self._synonym_reading(seq[i][0])
+                if exp is None:
                     continue
                 used[i : i + n] = [True] * n
                 shown = " ".join(dict.fromkeys(w for _, w in seq[i : i + n]))
@@ -469,6 +518,27 @@ class SearchIndex:
                     cats[c] = cats.get(c, 0.0) + SENSE_READING
                 notes.append((shown, ", ".join(exp.words[:3]) or ", ".join(exp.categories)))
         return replace(u, added=added, sources=sources, notes=tuple(notes), categories=cats)
+
+    def _synonym_reading(self, word: str) -> Expansion | None:
+        """What the vocabulary reads one of an English word's WordNet synonyms as, the first it
+        reads ("grandmother": grandma, older people), when it does not read the word itself; the
+        synonym as close to that reading as `_reads_as` asks of a word."""
+        for other in synonyms(word):
+            exp = self.vocabulary.phrases.get((phrase_stem(other),)) if " " not in other else None
+            if exp is not None:
+                return exp
+        return None
+
+    def _read_sense(self, u: Understanding, word: str) -> str:
+        """The sense of a Welsh word to read through the vocabulary: its first, unless only a later
+        one has a word the vocabulary reads ("pryderus": concerned, worry; read as worry)."""
+        senses = u.senses[word]
+        for sense in senses:
+            for t in self._sense_words(u, word, sense):
+                exp = self.vocabulary.phrases.get((phrase_stem(t),))
+                if exp is not None and self._reads_as(t, exp.words):
+                    return sense
+        return senses[0]
 
     def _reads_as(self, word: str, reading: tuple[str, ...]) -> bool:
         """Is an English word close in meaning to what the vocabulary reads it as (SENSE_NEAR)? Not
@@ -544,13 +614,26 @@ class SearchIndex:
             return None  # a real word is left as written: "electrician" is not "electricity"
         fixed = self._spell.correct(word, loose)
         if fixed is None:
-            return None
+            return self._by_sound(word, language)
         if language.lang != "en" and is_welsh_word(word):
             return None
         only = self._spell_languages().get(fixed)
         if only is None or language.lang not in ("en", "cy") or language.lang == only:
             return fixed
         return self._spell.correct(word, loose, avoid=only)
+
+    def _by_sound(self, word: str, language: _MessageLanguage) -> str | None:
+        """A word written as it sounds, too many letters from any word for a typo ("demensha"), as
+        the directory's or the vocabulary's word that sounds the same (`_SpellIndex.sounds_like`),
+        in a message not read as Welsh (the key is English sound), never for a real Welsh word, and
+        never into a word the directory uses only in the other language's text."""
+        if language.lang == "cy" or is_welsh_word(word):
+            return None
+        fixed = self._spell.sounds_like(word)
+        only = self._spell_languages().get(fixed) if fixed is not None else None
+        if only is None or language.lang not in ("en", "cy") or language.lang == only:
+            return fixed
+        return self._spell.sounds_like(word, avoid=only)
 
     def _spell_languages(self) -> dict[str, str]:
         """The typo corrector's words that the directory uses in one language's text only: word ->
@@ -804,8 +887,10 @@ class SearchIndex:
             exp = self.vocabulary.welsh.get(w)
             if exp is not None and exp.words:
                 out[w] = max(self._meaning.weight(t) for e in exp.words for t in tokenize(e))
-            elif w in u.senses:  # as much as its English senses say
-                out[w] = max(self._meaning.weight(t) for t in self._sense_words(u, w))
+            elif w in u.senses:  # as much as its English senses say, or what the vocabulary reads them as
+                out[w] = max(
+                    max(self._meaning.weight(t) for t in self._sense_words(u, w)), surely.get(w, 0.0)
+                )
             elif lang == "cy" and self._meaning.ok and not self._meaning.is_word(w):
                 out[w] = max(WELSH_UNKNOWN * (self._meaning.weight(w) > 0), read_as.get(w, 0.0))
                 if self._spell.freqs.get(w, 0) >= DIRECTORY_COMMON * len(self.entries):
@@ -1295,7 +1380,8 @@ class _MessageLanguage:
 class _SpellIndex:
     """Typo correction against the words the directory uses and, after them, the words the resident
     vocabulary reads ("pregnent": pregnant, a word no entry uses but the vocabulary maps to midwives)
-    (Damerau-Levenshtein, same first letter)."""
+    (Damerau-Levenshtein, same first letter); and, for a word written as it sounds, by its sound
+    (`sounds_like`)."""
 
     def __init__(self, freqs: dict[str, int], also: Iterable[str] = ()):
         self.freqs = {w: f for w, f in freqs.items() if w.isalpha()}
@@ -1303,9 +1389,12 @@ class _SpellIndex:
         # word -> "en" or "cy" for the words the directory uses in that language's text only
         self.only: dict[str, str] = {}
         self._buckets: dict[tuple[str, int], list[tuple[int, str]]] = defaultdict(list)
-        for w in self.words | {w for w in also if w.isalpha() and len(w) >= 4}:
+        self._all = self.words | {w for w in also if w.isalpha() and len(w) >= 4}
+        for w in self._all:
             self._buckets[(w[0], len(w))].append((_letters(w), w))
         self._memo: dict[tuple[str, bool, str | None], str | None] = {}
+        self._sounds: dict[str, list[str]] | None = None  # sound key -> words (`sounds_like`)
+        self._sounds_lock = threading.Lock()
 
     def correct(self, word: str, loose: bool = False, avoid: str | None = None) -> str | None:
         """The closest word of the directory; of words as close, first one the typo is with letters
@@ -1342,6 +1431,51 @@ class _SpellIndex:
                         best = key
         return best[-1] if best else None
 
+    def sounds_like(self, word: str, avoid: str | None = None) -> str | None:
+        """The word of the directory or the vocabulary that sounds like `word` (the same Metaphone
+        key, of SOUND_KEY letters or more) and is at most SOUND_EDITS more edits from it than a
+        typo may be ("demensha": dementia, three letters apart); of those, the closest, then the
+        most used. Never a word that names a risk: a sound is a guess, and such a guess must not
+        make a message read as a crisis; never one whose first vowel sound is written with other letters
+        (`_first_vowels`). `avoid`: as for `correct`."""
+        key = ("\0sound:" + word, False, avoid)
+        if key not in self._memo:
+            if len(self._memo) > 50_000:
+                self._memo.clear()
+            self._memo[key] = self._sounds_like(word, avoid)
+        return self._memo[key]
+
+    def _sounds_like(self, word: str, avoid: str | None) -> str | None:
+        if len(word) < SOUND_FROM or not word.isascii():
+            return None
+        sound = metaphone(word)
+        if len(sound) < SOUND_KEY:
+            return None
+        limit = (1 if len(word) <= 8 else 2) + SOUND_EDITS
+        best: tuple[int, int, str] | None = None
+        for cand in self._sound_keys().get(sound, ()):
+            if avoid is not None and self.only.get(cand) == avoid:
+                continue
+            if not set(_first_vowels(word)) & set(_first_vowels(cand)):
+                continue  # "scran" does not sound like "screen": the key leaves the vowels out
+            d = edit_distance(word, cand, limit)
+            if d <= limit and d > 0:
+                key = (d, -self.freqs.get(cand, 0), cand)
+                if (best is None or key < best) and not is_risk_word(cand):
+                    best = key
+        return best[-1] if best else None
+
+    def _sound_keys(self) -> dict[str, list[str]]:
+        """Every word's Metaphone key, worked out when first asked (a few milliseconds)."""
+        with self._sounds_lock:
+            if self._sounds is None:
+                sounds: dict[str, list[str]] = defaultdict(list)
+                for w in self._all:
+                    if w.isascii() and len(w) >= SOUND_FROM:
+                        sounds[metaphone(w)].append(w)
+                self._sounds = dict(sounds)
+            return self._sounds
+
     def split(self, word: str, stopwords: set[str] = frozenset()) -> list[str] | None:
         """'foodbank' -> ['food', 'bank'] when both halves are words of the directory."""
         for i in range(3, len(word) - 2):
@@ -1357,6 +1491,17 @@ def _omits_from(typed: str, word: str) -> bool:
     """Is `typed` `word` with letters left out ("gowing" of "growing")?"""
     it = iter(word)
     return len(typed) < len(word) and all(ch in it for ch in typed)
+
+
+def _first_vowels(word: str) -> str:
+    """The letters of a word's first vowel sound as written ("ee" of "keeping", "eu" of "pneumonia";
+    y after the first letter is a vowel). Metaphone keys leave vowels out; a word written as it
+    sounds keeps the first one a writer hears ("demensha": dementia, not "kipping": keeping)."""
+    m = _FIRST_VOWELS.search(word)
+    return m.group(0) if m else ""
+
+
+_FIRST_VOWELS = re.compile(r"[aeiou]+|(?<=.)y[aeiou]*")
 
 
 def _letters(word: str) -> int:

@@ -185,3 +185,45 @@ def test_a_phrase_is_read_whatever_form_of_its_verb_is_written(vocab):
     assert "older-people" in vocab.understand(tokenize("my mum keeps forgetting where she lives")).categories
     skipped, skipping = (vocab.understand(tokenize(t)) for t in ("skipped school", "skipping school"))
     assert skipped.added and skipped.added == skipping.added
+
+
+@pytest.fixture(scope="module")
+def phrasal(tmp_path_factory):
+    extra = tmp_path_factory.mktemp("phrasal") / "vocabulary.yml"
+    extra.write_text(
+        "phrases:\n  fallen out: [mediation, '@community']\n  sort out: [advice, '@advice']\n",
+        encoding="utf-8",
+    )
+    return load_vocabulary(extra)
+
+
+@pytest.mark.parametrize(
+    "message, category",
+    [
+        ("can someone sort it out", "advice"),  # an object pronoun between the verb and its particle
+        ("who can sort this mess out for us", None),  # ... but no other word
+        ("we fell out last year", "community"),  # an irregular form, read by its base ("fall")
+        ("my sister and me have fallen out", "community"),  # the phrase as written
+        ("she fell over and hurt her arm", None),
+    ],
+)
+def test_a_phrasal_verb_is_read_with_its_object_between_and_in_any_form(phrasal, message, category):
+    cats = phrasal.understand(tokenize(message)).categories
+    assert (category in cats) if category else not ({"community", "advice"} & set(cats)), cats
+
+
+def test_a_single_word_is_not_read_by_the_base_of_an_irregular_form(vocab):
+    """ "broke" is a phrase of its own (short of money); "break" is not broke, though WordNet lists
+    "broke" as a form of "break"."""
+    from search_index.lexicon import irregular_forms
+
+    assert irregular_forms().get("broke") == "break"
+    assert "money" in vocab.understand(tokenize("broke")).categories
+    assert "money" not in vocab.understand(tokenize("break")).categories
+
+
+def test_without_wordnet_phrases_are_read_as_written(tmp_path):
+    from search_index.lexicon import irregular_forms
+
+    assert irregular_forms(tmp_path) == {}
+    assert irregular_forms()["threw"] == "throw" and "walked" not in irregular_forms()

@@ -252,6 +252,93 @@ def test_a_welsh_message_is_read_word_by_word_through_the_dictionary(bundled):
 
 
 @pytest.mark.parametrize(
+    "word, senses",
+    [
+        ("llyfra", ("books",)),  # the plural -au as said in the north ("llyfrau")
+        ("tylle", ("holes",)),  # ... and in the south ("tyllau")
+        ("peryglus", ("dangerous", "danger")),  # an adjective in -us, then the noun it is made of
+        ("medrus", ("skilful", "skill")),
+        ("ddyledus", ("indebted", "debt")),  # mutated ("dyledus")
+        ("gwarthus", ()),  # neither it nor a word it could be made of is in the dictionary
+        ("ysgol", ("school", "ladder")),  # a headword as before
+    ],
+)
+def test_spoken_welsh_and_adjectives_in_us_are_read_through_the_dictionary(word, senses):
+    assert welsh_meanings(word) == senses
+
+
+def test_a_welsh_word_is_read_by_the_sense_the_vocabulary_knows(bundled):
+    """The dictionary's first sense of "dyledus" is "indebted", which the vocabulary does not read;
+    its next, "debt", it reads as money: the message reaches debt advice."""
+    res = bundled.search("rwy'n ddyledus i'r banc")
+    assert "money" in res.hits[0].entry.categories and res.confident, [h.slug for h in res.hits[:3]]
+
+
+def test_a_welsh_phrasal_verb_is_read_by_its_senses_base_forms(bundled):
+    """ "taflu allan" is throw out, read as the vocabulary's "thrown out" (a home lost), as "threw me
+    out" is in English."""
+    understanding, _ = bundled.understand("cafodd fy mrawd ei daflu allan o'r fflat")
+    assert "eviction" in understanding.added and "housing" in understanding.categories
+
+
+def test_an_english_word_nothing_else_knows_is_read_through_wordnet(bundled):
+    """Informal words that neither the vocabulary, the directory nor the model knows whole, read by
+    their WordNet senses: "peckish" is hungry (food), "bedsitter" a flat (housing)."""
+    res = bundled.search("peckish")
+    assert "food" in res.hits[0].entry.categories and res.confident, [h.slug for h in res.hits[:3]]
+    assert bundled.understand("peckish")[0].senses["peckish"][0] == "hungry"
+    assert "housing" in bundled.search("bedsitter").hits[0].entry.categories
+    # an ordinary English word is not read so (its senses are too wide: "taxi" is also "travel")
+    assert bundled.understand("taxi to the station")[0].senses == {}
+
+
+@pytest.mark.parametrize(
+    "word, first",
+    [
+        ("peckish", "hungry"),
+        ("knackered", "drained tired"),  # the words of what it is a kind of (or, here, is like)
+        ("mopes", "dumps low spirits"),  # a plural as written: WordNet has it so
+        ("kipped", "sleep slumber log z's catch some z's rest"),  # a verb by its exception list
+    ],
+)
+def test_wordnet_senses(word, first):
+    from search_index.wordnet import english_senses
+
+    assert english_senses(word)[0] == first
+
+
+@pytest.mark.parametrize(
+    "message, category",
+    [
+        ("mae fy mam yn oedrannus", "older-people"),  # aged: elderly
+        ("cwrs garddwriaeth", "community"),  # horticulture: gardening
+    ],
+)
+def test_a_welsh_word_is_read_by_a_wordnet_synonym_the_vocabulary_knows(bundled, message, category):
+    """Its English sense is no word of the vocabulary, but one of its WordNet synonyms is."""
+    assert category in bundled.understand(message)[0].categories
+
+
+def test_a_wordnet_synonym_is_one_whose_commonest_sense_is_the_same():
+    from search_index.wordnet import synonyms
+
+    assert "grandma" in synonyms("grandmother") and "nan" not in synonyms("grandmother")  # nan: bread
+    assert "stress" not in synonyms("accentuate")  # stress is first of all strain
+    assert synonyms("chester") == () and synonyms("zzzzz") == ()
+
+
+def test_wordnet_gives_no_senses_for_names_or_without_its_files(tmp_path):
+    from search_index.wordnet import english_senses
+
+    assert english_senses("chester") == ()  # a city: a name, which WordNet writes with a capital
+    assert english_senses("zzzzz") == () and english_senses("the") == ()
+    assert english_senses("peckish", tmp_path) == ()
+    from search_index.wordnet import synonyms
+
+    assert synonyms("grandmother", tmp_path) == ()
+
+
+@pytest.mark.parametrize(
     "text, lang",
     [
         ("poeni'n arw", "cy"),  # the particle leaning on a word is Welsh: English has none

@@ -283,6 +283,66 @@ def test_a_typo_that_leaves_out_a_letter_is_read_as_the_word_it_was_left_out_of(
     assert dict(corrections).get(typo) == word, corrections
 
 
+SOUNDS = {
+    "chest-clinic": """\
+        ---
+        title: Chest clinic
+        summary: Nurses for pneumonia, asthma and eczema, and a carer's clinic.
+        categories: [health]
+        ---
+        """,
+    "council-desk": """\
+        ---
+        title: Council desk
+        summary: Ask the council about a place at the hospice, or book a screen test.
+        categories: [advice]
+        ---
+        """,
+}
+
+
+@pytest.fixture(scope="module")
+def sounds(tmp_path_factory):
+    return opened(tmp_path_factory, "sounds", SOUNDS)
+
+
+@pytest.mark.parametrize(
+    "typo, word",
+    [("numonia", "pneumonia"), ("exema", "eczema"), ("hospis", "hospice"), ("cownsil", "council")],
+)
+def test_a_word_written_as_it_sounds_is_read_as_the_word_it_sounds_like(sounds, typo, word):
+    """Too many letters from the word for a typo (two edits in a short word), but the same sound."""
+    assert sounds._spell.correct(typo) is None  # the typo corrector alone finds nothing
+    _, corrections = sounds.understand(f"{typo} help")
+    assert dict(corrections).get(typo) == word, corrections
+    assert sounds.search(typo).hits[0].slug in ("chest-clinic", "council-desk")
+
+
+@pytest.mark.parametrize(
+    "text, word",
+    [
+        ("counsel for my son", "counsel"),  # an English word, though it sounds like "council"
+        ("scran for the kids", "scran"),  # the same key as "screen", but another first vowel
+        ("cariwr i mam", "cariwr"),  # Welsh (a carer), though it sounds like "carer"
+        ("my cariwr is off sick", "cariwr"),  # ... in an English message too: sound is only a guess
+        ("mae numonia ar taid", "numonia"),  # a message read as Welsh: the key is English sound
+    ],
+)
+def test_a_word_is_not_read_by_sound_when_it_is_a_real_word_or_another_sound(sounds, text, word):
+    _, corrections = sounds.understand(text)
+    assert word not in dict(corrections), corrections
+
+
+def test_a_word_is_never_read_by_sound_as_one_that_names_a_risk():
+    """A sound is a guess: it never turns a word into one that names a risk."""
+    from search_index.search import _SpellIndex
+
+    spell = _SpellIndex({"overdose": 1, "overdone": 1})
+    assert spell.sounds_like("owverdoase") is None
+    assert spell.correct("overdoes") in ("overdose", "overdone")  # the typo corrector is as before
+    assert _SpellIndex({"hospice": 1}).sounds_like("hospis") == "hospice"
+
+
 def test_an_updated_index_knows_which_words_are_welsh_as_a_new_build_does(tmp_path):
     """The corrector's words by language (state.json) after an incremental update equal a full build's."""
     from search_index.index import read_state

@@ -1,0 +1,197 @@
+"""English words that nothing else knows, read through WordNet.
+
+A resident's word that the vocabulary does not read, no entry uses and the word-vector model knows
+only in pieces ("dumps", "bedsit", "skint") may still be an English word of WordNet 3.0 (Princeton,
+Debian's `wordnet-base`, installed by `scripts/install-system-deps`). `english_senses` gives its
+senses as WordNet words: each sense's other words and the words of what it is a kind of ("bedsit":
+bedsitter, apartment, flat; "dumps": mopes, low spirits), which search then reads as it reads a Welsh
+word's English senses (see `SearchIndex._read_english`).
+
+The files are read where they lie, by a binary search of the sorted index files and a seek into the
+data files, so nothing is loaded into memory; without them every word has no senses.
+"""
+
+from __future__ import annotations
+
+import logging
+from functools import lru_cache
+from pathlib import Path
+
+from .lexicon import WORDNET
+
+log = logging.getLogger(__name__)
+
+_PARTS = (("n", "noun"), ("v", "verb"), ("a", "adj"), ("r", "adv"))
+# WordNet's own rules for the base form of an inflected word (as its `morphy` has them)
+_ENDINGS = {
+    "n": (("s", ""), ("ses", "s"), ("xes", "x"), ("zes", "z"), ("ches", "ch"), ("shes", "sh"), ("ies", "y")),
+    "v": (
+        ("s", ""),
+        ("ies", "y"),
+        ("es", "e"),
+        ("es", ""),
+        ("ed", "e"),
+        ("ed", ""),
+        ("ing", "e"),
+        ("ing", ""),
+    ),
+    "a": (("er", ""), ("est", ""), ("er", "e"), ("est", "e")),
+    "r": (),
+}
+SENSES = 2  # the senses a word is read by: its first two (WordNet lists the commonest first)
+WORDS_PER_SENSE = 8
+
+
+@lru_cache(maxsize=4096)
+def english_senses(word: str, folder: Path = WORDNET) -> tuple[str, ...]:
+    """A lowercase English word's first senses in WordNet, commonest first, each as the words of
+    the sense (not the word itself) and then of what it is a kind of, space-separated: "dole" ->
+    ("share portion part percentage", "pogy pogey social welfare welfare public assistance").
+    Empty for a word WordNet lacks, or without WordNet."""
+    out: list[str] = []
+    for part, offset, bases in _first_senses(word, folder):
+        words = _read([], _sense_words, folder, part, offset, bases)
+        if words:
+            out.append(" ".join(words))
+    return tuple(out)
+
+
+@lru_cache(maxsize=4096)
+def synonyms(word: str, folder: Path = WORDNET) -> tuple[str, ...]:
+    """The other single words of a lowercase English word's commonest sense in WordNet whose own
+    commonest sense it is too: "grandmother" -> grandma, granny, grannie, gran, nanna; not
+    "stress" for "accentuate" (stress is first of all strain), nor "house" for "firm". Empty for a
+    name, a word WordNet lacks, or without WordNet."""
+    for part, offset, bases in _first_senses(word, folder)[:1]:
+        own = _read(([], []), _synset, folder, part, offset)[0]
+        if any(w.lower() in bases and not w.islower() for w in own):
+            return ()  # a name
+        others = [w for w in dict.fromkeys(_plain(w) for w in own) if w not in bases and w.isalpha()]
+        return tuple(w for w in others if [s[:2] for s in _first_senses(w, folder)[:1]] == [(part, offset)])
+    return ()
+
+
+def _first_senses(word: str, folder: Path) -> list[tuple[str, int, list[str]]]:
+    """(part of speech, data offset, the word's forms) of a word's first SENSES senses, commonest
+    first: of a word WordNet has as written ("dumps"), those alone."""
+    if not word.isascii() or not word.isalpha() or len(word) < 3 or not _present(folder):
+        return []
+    found: list[tuple] = []  # (sense number, part order, part, offset, the word's forms, as written)
+    for order, (part, name) in enumerate(_PARTS):
+        bases = _bases(word, part, folder)
+        for base in bases:  # the first base form WordNet has
+            offsets = _read([], _offsets, folder / f"index.{name}", base)
+            found.extend(
+                (n, order, part, offset, bases, base == word) for n, offset in enumerate(offsets[:SENSES])
+            )
+            if offsets:
+                break
+    if any(f[-1] for f in found):
+        found = [f for f in found if f[-1]]
+    return [(part, offset, bases) for _, _, part, offset, bases, _ in sorted(found)[:SENSES]]
+
+
+def _read(otherwise, reading, *args):
+    """What `reading(*args)` reads from WordNet's files, or `otherwise` when they cannot be read."""
+    try:
+        return reading(*args)
+    except (OSError, ValueError, IndexError, UnicodeDecodeError) as exc:
+        log.warning("WordNet could not be read for a word: %s", exc)
+        return otherwise
+
+
+@lru_cache(maxsize=4)
+def _present(folder: Path) -> bool:
+    """Are WordNet's files there? (Without them search reads no word through WordNet, quietly.)"""
+    return all((folder / f"{kind}.{name}").is_file() for _, name in _PARTS for kind in ("index", "data"))
+
+
+def _bases(word: str, part: str, folder: Path) -> list[str]:
+    """The forms of `word` that WordNet may list it under for one part of speech: as written, by the
+    exception list ("mugged" -> mug), and by the rules, with a doubled consonant undone ("kipping")."""
+    forms = [word]
+    irregular = _exceptions(folder, part).get(word)
+    if irregular:
+        forms.append(irregular)
+    for ending, base in _ENDINGS[part]:
+        if word.endswith(ending) and len(word) - len(ending) >= 2:
+            stem = word[: len(word) - len(ending)] + base
+            forms.append(stem)
+            if not base and len(stem) > 2 and stem[-1] == stem[-2] and stem[-1] not in "aeiouls":
+                forms.append(stem[:-1])
+    return list(dict.fromkeys(forms))
+
+
+@lru_cache(maxsize=8)
+def _exceptions(folder: Path, part: str) -> dict[str, str]:
+    name = dict(_PARTS)[part]
+    try:
+        lines = (folder / f"{name}.exc").read_text(encoding="utf-8", errors="replace").splitlines()
+    except OSError:
+        return {}
+    return {p[0]: p[1] for p in (line.split() for line in lines) if len(p) >= 2}
+
+
+def _offsets(index: Path, lemma: str) -> list[int]:
+    """The data-file offsets of a lemma's senses, by a binary search of the sorted index file (its
+    license lines, which begin with two spaces, come first)."""
+    key = lemma.encode() + b" "
+    with index.open("rb") as f:
+        f.seek(0, 2)
+        lo, hi = 0, f.tell()
+        while lo < hi:  # the first line that starts at or after `mid` and is not before `key`
+            mid = (lo + hi) // 2
+            f.seek(mid)
+            if mid:
+                f.readline()
+            line = f.readline()
+            if line and (line.startswith(b"  ") or line < key):
+                lo = mid + 1
+            else:
+                hi = mid
+        f.seek(lo)
+        if lo:
+            f.readline()
+        for line in iter(f.readline, b""):
+            if line.startswith(key):
+                fields = line.decode("ascii", errors="replace").split()
+                pointers = int(fields[3])
+                return [int(o) for o in fields[4 + pointers + 2 :]]
+            if not line.startswith(b"  "):
+                return []
+    return []
+
+
+def _sense_words(folder: Path, part: str, offset: int, bases: list[str]) -> list[str]:
+    """A sense's own words other than the word (`bases`: its forms), then the words of the senses it
+    is a kind of (or, for an adjective, is like): lowercase, with spaces for WordNet's underscores.
+    None for a name ("Chester", a city): WordNet writes the word with a capital there."""
+    own, kinds = _synset(folder, part, offset)
+    if any(w.lower() in bases and not w.islower() for w in own):
+        return []
+    own = [_plain(w) for w in own]
+    out = [w for w in own if w not in bases]
+    for kind_part, kind_offset in kinds:
+        out.extend(_plain(w) for w in _synset(folder, kind_part, kind_offset)[0])
+    return list(dict.fromkeys(out))[:WORDS_PER_SENSE]
+
+
+def _synset(folder: Path, part: str, offset: int) -> tuple[list[str], list[tuple[str, int]]]:
+    name = dict(_PARTS)[part]
+    with (folder / f"data.{name}").open("rb") as f:
+        f.seek(offset)
+        fields = f.readline().decode("utf-8", errors="replace").partition("|")[0].split()
+    count = int(fields[3], 16)
+    words = [fields[4 + 2 * i].split("(")[0] for i in range(count)]
+    at = 4 + 2 * count
+    kinds = []
+    for i in range(int(fields[at])):
+        symbol, target, target_part = fields[at + 1 + 4 * i : at + 4 + 4 * i]
+        if symbol in ("@", "@i", "&"):  # a kind of; an instance of; (adjectives) similar to
+            kinds.append(("a" if target_part == "s" else target_part, int(target)))
+    return words, kinds
+
+
+def _plain(lemma: str) -> str:
+    """ "social_welfare" -> "social welfare"."""
+    return lemma.replace("_", " ").lower()
