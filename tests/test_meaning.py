@@ -667,6 +667,16 @@ def test_serve_says_when_search_by_meaning_is_off_and_still_answers(tmp_path):
             (204, 50),
             {"lay": 0.90, "messages": 0.96, "unanswerable": 0.86, "confident": 0.88},
         ),
+        (
+            "meaning_heldout_10.yml",
+            (201, 50),
+            {"lay": 0.89, "messages": 0.93, "unanswerable": 0.92, "confident": 0.82},
+        ),
+        (
+            "meaning_heldout_11.yml",
+            (200, 50),
+            {"lay": 0.74, "messages": 0.96, "unanswerable": 0.90, "confident": 0.73},
+        ),
     ],
 )
 def test_held_out_figures(bundled, name, size, floors):
