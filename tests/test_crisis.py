@@ -1874,3 +1874,21 @@ def test_what_is_done_in_ordinary_life_is_not_flagged(text):
 @pytest.mark.parametrize("text", STILL_DONE_TO)
 def test_ordinary_readings_of_what_is_done_never_clear_a_danger(text):
     assert detect_crisis(text) is not None, text
+
+
+# A message typed in bursts of short fragments: each fragment is read as a short message is, so a
+# means with "the lot" is a crisis even after a goodbye; everyday fragments with "the lot" stay safe
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("night all. love you. took the lot", "crisis"),
+        ("sorry for the mess. took the lot x", "crisis"),
+        ("kids fed. washing on. bridge club tonight", None),
+        ("raffle done. won the lot. buzzing", None),
+        ("long shift. ate the lot. lol", None),
+        ("paid the bills. sorted the lot. bed", None),
+    ],
+)
+def test_a_message_of_short_fragments_is_read_fragment_by_fragment(text, expected):
+    s = detect_crisis(text)
+    assert (s and s.tier) == expected, (text, s)
