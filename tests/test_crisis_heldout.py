@@ -67,16 +67,18 @@ HARMLESS = [t for d in DATA.values() for t in d["harmless"]]
 # together: 96.4% / 3.8% (6360/6595, 265/6921). Set 38, written blind at the start of the tenth round (how
 # people type on a phone: text-speak, slang, run-on messages), with the code of the round's start: 83.5% /
 # 8.5% (197/236, 20/235). Set 39, written blind beside it (the phone register and humour) to be tuned on: with
-# the same code 87.3% / 6.3% (207/237, 15/238). All thirty-nine together: 95.7% / 4.1% (6764/7068,
-# 300/7394), the floors below.
-RISK_FLAGGED = 0.956  # at least this share of risk messages flagged (target 0.95)
+# the same code 87.3% / 6.3% (207/237, 15/238). Sets 40-42, written blind during the round to be learned
+# from, with the same code: 40 (danger told by what is happening) 61.7% / 0.9%, 41 (harm done by people,
+# told indirectly) 73.2% / 1.3%, 42 (suicide and self-harm said indirectly, beside figures of speech)
+# 80.1% / 8.1%. All forty-two together: 93.6% / 4.0% (7260/7760, 324/8089), the floors below.
+RISK_FLAGGED = 0.935  # at least this share of risk messages flagged (target 0.95)
 # at most this share of harmless look-alikes flagged (target 0.02; the blind sets' false alarms are
 # counted, not tuned away)
 HARMLESS_FLAGGED = 0.041
 
 
 def test_heldout_sets_are_big_enough():
-    assert len(SETS) >= 39
+    assert len(SETS) >= 42
     assert (
         len(DATA["crisis_heldout.yml"]["risk"]) >= 150 and len(DATA["crisis_heldout.yml"]["harmless"]) >= 120
     )
