@@ -114,7 +114,17 @@ def _a_short_message(toks: list[_Token]) -> CrisisSignal | None:
         return CrisisSignal("suicide", " ".join(words), tier="urgent" if when else "crisis", about="self")
     if any("take" in t.tags for t in toks) and _has(words, (("the", "lot"), ("all", "of", "them"))):
         return CrisisSignal("suicide", " ".join(words), tier="crisis", about="self")
-    later = set(words) & _SEE_YOU_LATER
+    later = set(words) & {
+        "see",
+        "monday",
+        "tomorrow",
+        "later",
+        "soon",
+        "weekend",
+        "next",
+        "xmas",
+        "christmas",
+    }
     parting = any("goodbye" in t.tags or t.text in ("bye", "byeee", "tara") for t in toks)
     if parting and set(words) & {"everyone", "all", "everybody", "bawb"} and not later:
         return CrisisSignal("suicide", " ".join(words), tier="crisis", about="self")
@@ -130,22 +140,6 @@ def _a_short_message(toks: list[_Token]) -> CrisisSignal | None:
     ]:
         return CrisisSignal("danger", " ".join(words), tier="concern", about="self")
     return None
-
-
-_SEE_YOU_LATER = frozenset("see monday tomorrow later soon weekend next xmas christmas".split())
-
-
-def _short_fragments(clauses: list[list[_Token]]) -> CrisisSignal | None:
-    """A message typed as a few short fragments ("bye everyone. sorry for everything. took the lot x"):
-    each fragment is read as a short message is. Only when every fragment is short, as in a message
-    typed in bursts; a fragment inside longer sentences is read with them. What the other fragments say
-    still counts: a "not", or a "see you monday" after "goodbye everyone"."""
-    if len(clauses) < 2 or any(len(cl) > 6 for cl in clauses):
-        return None
-    toks = [t for cl in clauses for t in cl]
-    if any(t.tags & {"negation", "read"} for t in toks) or {t.text for t in toks} & _SEE_YOU_LATER:
-        return None
-    return next((s for cl in clauses if (s := _a_short_message(cl)) is not None), None)
 
 
 def _whole_message(clauses: list[list[_Token]]) -> CrisisSignal | None:
@@ -167,7 +161,7 @@ def _whole_message(clauses: list[list[_Token]]) -> CrisisSignal | None:
     )
     if age in _MINOR_AGES and any(t.tags & {"sex_word", "sexual", "touch"} for t in toks):
         return CrisisSignal("sexual-violence", " ".join(text[:12]), tier="crisis", about="self")
-    short = _a_short_message(toks) or _short_fragments(clauses)
+    short = _a_short_message(toks)
     if short is not None:
         return short
     named = {"abuse_term", "sexual"}  # "child abuse": the person is part of the name

@@ -1876,19 +1876,13 @@ def test_ordinary_readings_of_what_is_done_never_clear_a_danger(text):
     assert detect_crisis(text) is not None, text
 
 
-# A message typed in bursts of short fragments: each fragment is read as a short message is, so a
-# means with "the lot" is a crisis even after a goodbye; everyday fragments with "the lot" stay safe
-@pytest.mark.parametrize(
-    "text,expected",
-    [
-        ("night all. love you. took the lot", "crisis"),
-        ("sorry for the mess. took the lot x", "crisis"),
-        ("kids fed. washing on. bridge club tonight", None),
-        ("raffle done. won the lot. buzzing", None),
-        ("long shift. ate the lot. lol", None),
-        ("paid the bills. sorted the lot. bed", None),
-    ],
-)
-def test_a_message_of_short_fragments_is_read_fragment_by_fragment(text, expected):
+def test_a_worry_for_someone_the_learned_reader_is_sure_of_is_a_danger_to_them():
+    """No danger the rules know is named, but the learned reader is at least 0.9 sure: a concern about
+    that person, of the kind that says what to do as a helper; below that bar a worry is no alarm."""
+    from search_index import crisis
+
+    text = "my neighbour has been on his kitchen floor since last night and cant get up"
     s = detect_crisis(text)
-    assert (s and s.tier) == expected, (text, s)
+    assert (s.tier, s.kind, s.about) == ("concern", "danger", "other"), s
+    assert crisis._model_probability(crisis._clauses(text)) >= crisis._SURE_FOR_OTHERS
+    assert detect_crisis("my mum lives alone and nobody calls her, is there a befriending service") is None
