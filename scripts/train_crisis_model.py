@@ -8,7 +8,12 @@ It learns from the held-out sets (tests/crisis_heldout*.yml), the development ta
 tests/test_crisis.py and the language tables of tests/test_crisis_languages.py, the safety reviews'
 probes (tests/crisis_review_probes.txt), and the everyday
 messages of the development sets for search (tests/relevance_questions.yml, tests/meaning_dev.yml).
-Set 37, the blind set being written, is never read: it is the honest judge of the model shipped.
+Set 38, written blind at the start of the tenth round, is never read: it is the honest judge of the
+model shipped (sets 39-42, written during the round, are learned from). Tenth round (sets 1-37 and
+39-42): left out by group, threshold 0.803 passes 83.3% of risk messages on its own; soften under
+0.0088 (40.6% of harmless messages, 0.2% of risk ones). Hand-written tables counted three times
+instead of two made a look-alike of the development table a concern ("the mould is getting worse in
+the baby's room and the landlord won't answer my texts": 0.865 against 0.844): they stay at two.
 The hand-written tables (development and language tables, probes) weigh twice: they hold the look-alikes the
 reader must never flag ("i'm not going to jump off anything, i'm fine"), a few of which it flagged
 when they weighed as much as a set's messages (3 of the development table's at 2.5%; with the language
@@ -60,8 +65,8 @@ sys.path.insert(0, str(ROOT))
 
 from search_index import crisis, crisis_model  # noqa: E402
 
-BLIND = "crisis_heldout_37.yml"  # being written blind: never read here
-TRAIN_SETS = ["crisis_heldout.yml"] + [f"crisis_heldout_{n}.yml" for n in range(2, 37)]
+BLIND = "crisis_heldout_38.yml"  # written blind for the tenth round: never read here
+TRAIN_SETS = ["crisis_heldout.yml"] + [f"crisis_heldout_{n}.yml" for n in (*range(2, 38), *range(39, 43))]
 TWICE = ("development table", "language tables", "review probes")
 FOLDS = 6
 L2 = 1e-4  # chosen by left-out recall at 2% false alarms on sets 1-22 (3e-4: 71.8%, 1e-4: 73.0%);

@@ -3,18 +3,20 @@
     python scripts/train_crisis_sentence.py            # measure by groups left out, fit on all, write
     python scripts/train_crisis_sentence.py --check    # measure only, write nothing
 
-It learns from held-out sets 1-36 (tests/crisis_heldout.yml, crisis_heldout_2.yml ... _36.yml) and
+It learns from held-out sets 1-37 and 39-42 (tests/crisis_heldout.yml, crisis_heldout_2.yml ... _42.yml) and
 from the development messages the learned reader also learns from (the development table of
 tests/test_crisis.py, residents' everyday messages of the search sets: see train_crisis_model.py) and
 the safety reviewer's probes (tests/crisis_review_probes.txt), each message's vector from the bundled
-sentence encoder (`engine.sentence`). Newer sets are never read here: they stay honest measures. The
+sentence encoder (`engine.sentence`). Set 38 is never read here: it stays the honest measure. The
 held-out sets are split into GROUPS groups (every sixth set by number); each group's messages are
 scored by a reader fitted on the other groups and the development messages, and the threshold is the
 score that at most MAX_FALSE_ALARMS of those left-out harmless messages reach. The figures printed are
 crisis detection as a whole on the left-out messages (each message read by the reader fitted without
 its group), with and without the reader.
 
-Figures (2026-11-30, the shipped file): threshold 0.960; on sets 1-36 by groups left out, crisis
+Figures of the tenth round (2026-11-30, the shipped file, sets 1-37 and 39-42): threshold 0.957; by
+groups left out, 93.74% / 3.76% without the reader and 94.32% / 3.77% with it (44 risk messages and 1
+harmless one added; 229 of 15,378 messages encoded). The ninth round's (sets 1-36): threshold 0.960; on sets 1-36 by groups left out, crisis
 detection flags 95.21% / 4.96% of risk / harmless messages without the reader and 95.57% / 4.98% with
 it (23 risk messages and 1 harmless one added; 157 of 13,061 messages encoded); set 35 90.65% / 3.57%
 -> 92.06% / 3.57%. Of the benchmark's queries (bench/queries.txt) 2 of 329 are encoded; a process's
@@ -38,7 +40,9 @@ sys.path.insert(0, str(ROOT))
 
 from search_index import crisis, crisis_sentence  # noqa: E402
 
-SETS = [("1", "crisis_heldout.yml")] + [(str(n), f"crisis_heldout_{n}.yml") for n in range(2, 37)]
+SETS = [("1", "crisis_heldout.yml")] + [
+    (str(n), f"crisis_heldout_{n}.yml") for n in (*range(2, 38), *range(39, 43))
+]
 GROUPS = 6
 L2 = 1e-4
 ROUNDS = 1500
@@ -58,7 +62,7 @@ CACHE = ROOT / ".cache" / "crisis_sentence_vectors.npz"
 
 
 def messages() -> tuple[list[str], np.ndarray, np.ndarray]:
-    """Texts, labels (1 risk, 0 harmless) and set numbers of sets 1-36."""
+    """Texts, labels (1 risk, 0 harmless) and set numbers of the sets learned from."""
     texts: list[str] = []
     labels: list[int] = []
     sets: list[int] = []
@@ -164,7 +168,7 @@ def main() -> None:
     scores = dict(zip(texts, p.tolist(), strict=False))  # a text in two sets: its later score
     before = detection(texts, None, threshold)
     after = detection(texts, scores, threshold)
-    for name, mask in (("sets 1-36, groups left out", np.ones(len(y), bool)), ("set 35", sets == 35)):
+    for name, mask in (("the sets, groups left out", np.ones(len(y), bool)), ("set 35", sets == 35)):
         r, h = mask & (y == 1), mask & (y == 0)
         print(
             f"{name}: without the reader {before[r].mean():.2%} / {before[h].mean():.2%}, "

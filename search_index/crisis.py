@@ -348,10 +348,25 @@ def _by_model(clauses: list[list[_Token]], p: float) -> CrisisSignal | None:
     every = [t for cl in clauses for t in cl]
     tags = {tag for t in every for tag in t.tags}
     if concern.about == "other" and not tags & (
-        _RISK_CONCEPTS | {"despair", "goodbye", "missing", "better_without", "better"}
+        _RISK_CONCEPTS | {"despair", "goodbye", "better_without", "better"}
     ):
-        return None  # "my mum lives alone and nobody calls her": a worry for someone, with no danger named
+        if p < _SURE_FOR_OTHERS:
+            return None  # "my mum lives alone and nobody calls her": a worry for someone, no danger named
+        return replace(concern, kind="danger")  # what to do as a helper, not a line for the writer's despair
     return concern
+
+
+# A worry for someone else that names no danger the rules know ("my neighbour has been on his kitchen
+# floor since last night and cant get up") is a concern only when the learned reader is this sure, and its kind is a danger to that person (not the
+# writer's despair). Measured on sets 1-37 with each group of sets
+# left out of the reader's fitting: without this path the reader added 718 risk messages for 83 harmless
+# ones; with it at 0.9, 764 for 94 (at 0.85: 768 for 99; with no bar at all: 771 for 103); none of the
+# development table's look-alikes either way. These were most of what sets 40 and 41 missed (danger told
+# by what is happening, or by what people do). Someone not answering ("missing") needs the same bar:
+# "the landlord won't answer my texts" is no danger (2 risk messages fewer, no harmless one more). Set 41
+# (harm done by people, told indirectly), with the reader fitted without it: 74.5% -> 80.5% of risk
+# messages flagged, harmless 1.3% either way.
+_SURE_FOR_OTHERS = 0.9
 
 
 def _by_sentence(text: str, clauses: list[list[_Token]], p: float) -> CrisisSignal | None:

@@ -727,7 +727,14 @@ class _Clause:
 
 
 def _signals(cl: _Clause) -> Iterable[CrisisSignal]:
-    """Every signal the rules find in one clause."""
+    """Every signal the rules find in one clause: each reader of `_CLAUSE_READERS` in turn."""
+    for reader in _CLAUSE_READERS:
+        yield from reader(cl)
+
+
+def _kit(cl: _Clause):
+    """What every clause reader uses: the tokens, whether the clause says "now", `sig` (a signal over
+    words i..j; a crisis said with "now" is urgent) and `about` (whose the act at i is)."""
     toks = cl.tokens
     now = cl.has("now")
 
@@ -740,6 +747,12 @@ def _signals(cl: _Clause) -> Iterable[CrisisSignal]:
         s = cl.subject(i)
         return "other" if s == "other" else default
 
+    return toks, now, sig, about
+
+
+def _acts_on_oneself(cl: _Clause) -> Iterable[CrisisSignal]:
+    """A person acting on themselves, means at hand or held, a high place, harm done to the writer, the words that name it."""
+    toks, now, sig, about = _kit(cl)
     # the writer or someone else acts on themselves: "kill myself", "cut herself", "set myself alight"
     for tag in ("kill", "hang", "drown", "shoot", "poison", "jump", "cut", "harm", "burn"):
         for i in cl.pos(tag):
@@ -1001,6 +1014,10 @@ def _signals(cl: _Clause) -> Iterable[CrisisSignal]:
                 "suicide", i, toks[j].start.get("death", j + 1) - 1, tier, "other" if s == "other" else "self"
             )
 
+
+def _death_wished_or_planned(cl: _Clause) -> Iterable[CrisisSignal]:
+    """Death wished, planned or said; despair; the world better without the writer; "i'm done"."""
+    toks, now, sig, about = _kit(cl)
     # a going, then not coming back: "thinking of going up there tonight and not coming back"
     for j in cl.pos("death"):
         if toks[j].text not in ("not", "never") or j < 2 or toks[j - 1].text != "and":
@@ -1292,6 +1309,10 @@ def _signals(cl: _Clause) -> Iterable[CrisisSignal]:
         if any(t.text in _AFRAID_TO_HARM for t in toks[:i]) or cl.near(i, "fear", before=6) is not None:
             yield sig("danger", i, child, "crisis", "other")
 
+
+def _hopelessness_and_overdoses(cl: _Clause) -> Iterable[CrisisSignal]:
+    """Hopelessness about living, goodbyes and softer signals; medicines and overdoses."""
+    toks, now, sig, about = _kit(cl)
     # hopelessness about living: "nothing to live for", "dont want to be alive", "tired of living"
     for j in cl.pos("life"):
         if "life" not in toks[j].start:
@@ -1480,6 +1501,11 @@ def _signals(cl: _Clause) -> Iterable[CrisisSignal]:
         if t is not None and (amount is not None or number is not None) and not carried:
             past = any(_past(toks[j]) for j in range(max(0, min(t, i) - 2), max(t, i) + 1))
             yield sig("suicide", min(t, i), max(t, i), "urgent" if past else "crisis", about(min(t, i)))
+
+
+def _means_and_methods(cl: _Clause) -> Iterable[CrisisSignal]:
+    """Means made ready, jumping, cutting, a rope or a gun come by, belongings given away."""
+    toks, now, sig, about = _kit(cl)
     # means made ready: "pills saved up", "a stash of tablets", "the noose is ready", "bleach to drink"
     for i in sorted(
         set(cl.pos("substance") + cl.pos("hang") + cl.pos("poison") + cl.pos("cut") + cl.pos("weapon"))
@@ -1659,6 +1685,11 @@ def _signals(cl: _Clause) -> Iterable[CrisisSignal]:
         ):
             owner = "other" if any(t.text in ("ei", "eu") for t in toks[i + 1 : part]) else "self"
             yield sig("self-harm", i, part, "crisis", owner)
+
+
+def _violence_and_abuse(cl: _Clause) -> Iterable[CrisisSignal]:
+    """Violence to a person or near, abuse named, coercive control, sexual violence."""
+    toks, now, sig, about = _kit(cl)
     # violence to a person: "he punched me", "my partner hurts our children", "threatened to stab me"
     for i in cl.pos("violence"):
         if toks[i].text.startswith("threat") and i + 1 < len(toks) and toks[i + 1].text == "to":
@@ -1945,6 +1976,10 @@ def _signals(cl: _Clause) -> Iterable[CrisisSignal]:
         ):
             yield sig("danger", max(0, i - 2), i, "crisis", about(i))
 
+
+def _danger_and_deadly_questions(cl: _Clause) -> Iterable[CrisisSignal]:
+    """Immediate danger, the heart, fumes; how deadly a means is, asked."""
+    toks, now, sig, about = _kit(cl)
     # immediate danger: a weapon near, a fire at home, followed, a break-in, someone not breathing
     for i in cl.pos("weapon"):
         place = cl.near(i, "near_place", before=8, after=6)
@@ -2138,6 +2173,11 @@ def _signals(cl: _Clause) -> Iterable[CrisisSignal]:
         and not _for_a_thing(words)
     ):
         yield sig("suicide", 0, len(toks) - 1, "crisis", "self")
+
+
+def _done_or_at_risk(cl: _Clause) -> Iterable[CrisisSignal]:
+    """Pills taken, no point, a painless way; a child at night; means at home; someone missing; money or pictures used, a child and a grown man."""
+    toks, now, sig, about = _kit(cl)
     # pills taken a while ago, said as done: "took the pills an hour ago", "swallowed them 20 mins ago"
     for i in cl.pos("substance"):
         took = any(toks[k].text in ("took", "taken", "swallowed", "had") for k in range(max(0, i - 3), i))
@@ -2387,6 +2427,11 @@ def _signals(cl: _Clause) -> Iterable[CrisisSignal]:
     if young and (adult and lure or secret):
         mine = any(t.text in ("i", "me") for t in toks)
         yield sig("sexual-violence", 0, len(toks) - 1, "crisis", "self" if mine else "other")
+
+
+def _done_by_others_and_signs(cl: _Clause) -> Iterable[CrisisSignal]:
+    """Waking undressed, an intruder, fire spreading, a child alone; the body's signs; threats, silencing and grooming."""
+    toks, now, sig, about = _kit(cl)
     # waking undressed with no memory: "woke up with no clothes on and no memory after a party"
     if any(t.text in ("clothes", "knickers", "undressed", "naked", "dillad") for t in toks) and any(
         t.text in ("memory", "remember", "blacked", "cofio") for t in toks
@@ -2667,6 +2712,18 @@ def _signals(cl: _Clause) -> Iterable[CrisisSignal]:
         at_home = gas and cl.near(i, "home_place", before=4) is not None  # "the kitchen smells of gas"
         if "danger" in toks[i].start and (cl.subject(i) != "thing" or at_home):
             yield sig("danger", i, toks[i].start["danger"] - 1, "urgent" if now else "crisis", about(i))
+
+
+_CLAUSE_READERS = (
+    _acts_on_oneself,
+    _death_wished_or_planned,
+    _hopelessness_and_overdoses,
+    _means_and_methods,
+    _violence_and_abuse,
+    _danger_and_deadly_questions,
+    _done_or_at_risk,
+    _done_by_others_and_signs,
+)
 
 
 # A goodbye for a while, or to a thing: "said goodbye to my sister at the airport", "to my old job"

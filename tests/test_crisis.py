@@ -1874,3 +1874,15 @@ def test_what_is_done_in_ordinary_life_is_not_flagged(text):
 @pytest.mark.parametrize("text", STILL_DONE_TO)
 def test_ordinary_readings_of_what_is_done_never_clear_a_danger(text):
     assert detect_crisis(text) is not None, text
+
+
+def test_a_worry_for_someone_the_learned_reader_is_sure_of_is_a_danger_to_them():
+    """No danger the rules know is named, but the learned reader is at least 0.9 sure: a concern about
+    that person, of the kind that says what to do as a helper; below that bar a worry is no alarm."""
+    from search_index import crisis
+
+    text = "my neighbour has been on his kitchen floor since last night and cant get up"
+    s = detect_crisis(text)
+    assert (s.tier, s.kind, s.about) == ("concern", "danger", "other"), s
+    assert crisis._model_probability(crisis._clauses(text)) >= crisis._SURE_FOR_OTHERS
+    assert detect_crisis("my mum lives alone and nobody calls her, is there a befriending service") is None

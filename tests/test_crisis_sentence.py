@@ -16,8 +16,12 @@ from search_index.engine import sentence
 # Written for this test (never a held-out message): a worry for someone that names no danger the rules
 # or the learned reader know, but reads as one as a whole; and its harmless twin, which the gate lets
 # through to the reader (so the reader is asked) but the reader passes.
-ONLY_IT = "my dad hasn't eaten in days and just lies there staring"
-TWIN = "my dad hasn't eaten meat in days and just lies about it to mum"
+# (The tenth round's learned reader raises the first pair itself: "my dad hasn't eaten in days and just
+# lies there staring", and its twin "... eaten meat in days and just lies about it to mum" as well.)
+ONLY_IT = (
+    "the man next door uses a hoist and lives alone and the water from the burst pipe is up to his knees"
+)
+TWIN = "the man next door uses a hoist and lives alone and the water in his paddling pool is up to his knees"
 EVERYDAY = [
     "where can I learn Welsh",
     "food bank opening times near me",
