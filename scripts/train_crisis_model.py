@@ -10,8 +10,11 @@ probes (tests/crisis_review_probes.txt), and the everyday
 messages of the development sets for search (tests/relevance_questions.yml, tests/meaning_dev.yml).
 Set 38, written blind at the start of the tenth round, is never read: it is the honest judge of the
 model shipped (sets 39-42, written during the round, are learned from). Tenth round (sets 1-37 and
-39-42): left out by group, threshold 0.803 passes 83.3% of risk messages on its own; soften under
-0.0088 (40.6% of harmless messages, 0.2% of risk ones). Hand-written tables counted three times
+39-42, and 48 look-alikes of a relative who is lonely or ageing added to the development table):
+left out by group, threshold 0.793 passes 83.8% of risk messages on its own; soften under 0.0089 (40.3%
+of harmless messages, 0.2% of risk ones). Without those look-alikes the reader gave "my mum lives alone
+and nobody calls her" 0.968: the sets hold many neighbours who live alone and have not been seen for
+days, and few who are only lonely. Hand-written tables counted three times
 instead of two made a look-alike of the development table a concern ("the mould is getting worse in
 the baby's room and the landlord won't answer my texts": 0.865 against 0.844): they stay at two.
 The hand-written tables (development and language tables, probes) weigh twice: they hold the look-alikes the

@@ -13,15 +13,13 @@ from search_index import crisis_sentence
 from search_index.crisis import detect_crisis
 from search_index.engine import sentence
 
-# Written for this test (never a held-out message): a worry for someone that names no danger the rules
-# or the learned reader know, but reads as one as a whole; and its harmless twin, which the gate lets
-# through to the reader (so the reader is asked) but the reader passes.
-# (The tenth round's learned reader raises the first pair itself: "my dad hasn't eaten in days and just
-# lies there staring", and its twin "... eaten meat in days and just lies about it to mum" as well.)
-ONLY_IT = (
-    "the man next door uses a hoist and lives alone and the water from the burst pipe is up to his knees"
-)
-TWIN = "the man next door uses a hoist and lives alone and the water in his paddling pool is up to his knees"
+# Written for this test (never a held-out message): a danger to someone that the rules do not name but
+# the sentence reader reads as one as a whole, and its harmless twin, which the reader passes. The learned
+# reader's probability is set between the reader's gate and the learned reader's own threshold
+# (`half_sure`), so these tests hold whatever the learned reader's next fitting gives the two messages.
+ONLY_IT = "found my housemate on the bathroom floor, there is a needle by him and he is barely breathing"
+TWIN = "my housemate is on the bathroom floor with a needle and thread fixing his jeans"
+HALF_SURE = 0.75
 EVERYDAY = [
     "where can I learn Welsh",
     "food bank opening times near me",
@@ -46,6 +44,15 @@ def encodes(monkeypatch):
 
 
 @pytest.fixture
+def half_sure(monkeypatch):
+    """The learned reader gives every message HALF_SURE: enough to ask the sentence reader, too little
+    for a concern of its own."""
+    reader = crisis_sentence.load()
+    assert reader.gate <= HALF_SURE < crisis.crisis_model.threshold()
+    monkeypatch.setattr(crisis, "_model_probability", lambda clauses: HALF_SURE)
+
+
+@pytest.fixture
 def reader_file(monkeypatch):
     """Point the reader at another weights file, read afresh."""
 
@@ -63,7 +70,7 @@ def test_the_shipped_reader_loads():
     assert np.isfinite(r.bias) and 0.5 < r.threshold < 1 and 0 < r.gate < 1
 
 
-def test_the_reader_raises_a_concern_only_it_catches(encodes, monkeypatch):
+def test_the_reader_raises_a_concern_only_it_catches(encodes, monkeypatch, half_sure):
     s = detect_crisis(ONLY_IT)
     assert s is not None and s.tier == "concern" and s.about == "other", s
     assert encodes == [ONLY_IT]
@@ -71,7 +78,7 @@ def test_the_reader_raises_a_concern_only_it_catches(encodes, monkeypatch):
     assert detect_crisis(ONLY_IT) is None  # the rules and the other readers pass it
 
 
-def test_the_reader_passes_the_harmless_twin(encodes):
+def test_the_reader_passes_the_harmless_twin(encodes, half_sure):
     assert detect_crisis(TWIN) is None
     assert encodes == [TWIN]  # asked, and it said no
 
@@ -88,7 +95,7 @@ def test_a_message_the_rules_flag_is_never_encoded(encodes):
     assert encodes == []
 
 
-def test_without_its_weights_detection_goes_on(reader_file, tmp_path, caplog):
+def test_without_its_weights_detection_goes_on(reader_file, tmp_path, caplog, half_sure):
     reader_file(tmp_path / "missing.npz")
     with caplog.at_level(logging.WARNING):
         assert detect_crisis(ONLY_IT) is None
@@ -97,7 +104,7 @@ def test_without_its_weights_detection_goes_on(reader_file, tmp_path, caplog):
     assert detect_crisis("I want to kill myself").kind == "suicide"
 
 
-def test_with_damaged_weights_detection_goes_on(reader_file, tmp_path, caplog):
+def test_with_damaged_weights_detection_goes_on(reader_file, tmp_path, caplog, half_sure):
     bad = tmp_path / "bad.npz"
     np.savez(bad, weights=np.zeros(7, np.float32), bias=0.0, threshold=0.5, gate=0.2)
     reader_file(bad)
@@ -106,7 +113,7 @@ def test_with_damaged_weights_detection_goes_on(reader_file, tmp_path, caplog):
     assert "sentence reader is off" in caplog.text
 
 
-def test_without_the_encoder_detection_goes_on(monkeypatch, caplog):
+def test_without_the_encoder_detection_goes_on(monkeypatch, caplog, half_sure):
     monkeypatch.setattr(sentence, "model_dir", lambda: None)
     sentence._LOADED.pop("None", None)
     sentence._WARNED.discard("None")
