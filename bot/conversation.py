@@ -314,6 +314,10 @@ class Conversation:
         return self._page(state, results.hits, 0, say("results", lang, query=_short(text, 60)))
 
     def _crisis_reply(self, crisis: CrisisSignal, lang: str) -> Reply:
+        if (
+            crisis.tier == "concern" and crisis.about == "other"
+        ):  # softer, about someone else: no "are you safe?"
+            return Reply(crisis_message(crisis, lang), kind="concern")
         if crisis.tier == "concern":  # softer: ask, with buttons
             safe = (
                 Button(say("btn_safe_yes", lang), data="a:y"),

@@ -26,6 +26,8 @@ CRISIS_LINES = {
         "helper": "If they are in danger now, call 999. Stay with them if it is safe to, and take away "
         "anything they could use to hurt themselves. You can talk it through with these lines too:",
         "concern": "Are you safe right now? If not, call 999. If you want to talk to someone, any time:",
+        "concern_other": "Is someone in danger right now? If they are, call 999 and stay with them if it is "
+        "safe to. You can talk it through with these lines, any time:",
     },
     "cy": {
         "intro": "Mae'n swnio fel y gallech fod mewn perygl neu'n mynd trwy rywbeth anodd iawn. "
@@ -39,6 +41,8 @@ CRISIS_LINES = {
         "helper": "Os ydyn nhw mewn perygl nawr, ffoniwch 999. Arhoswch gyda nhw os yw'n ddiogel, a "
         "symudwch unrhyw beth y gallen nhw ei ddefnyddio i frifo eu hunain. Gallwch siarad â'r llinellau hyn hefyd:",
         "concern": "Ydych chi'n ddiogel nawr? Os nad ydych, ffoniwch 999. Os hoffech siarad â rhywun, unrhyw bryd:",
+        "concern_other": "Ydy rhywun mewn perygl nawr? Os ydyn nhw, ffoniwch 999 ac arhoswch gyda nhw os yw'n "
+        "ddiogel. Gallwch siarad am y peth â'r llinellau hyn, unrhyw bryd:",
     },
 }
 
@@ -101,11 +105,13 @@ def crisis_message(crisis: CrisisSignal | str, lang: str = "en") -> str:
     """The first thing said to a message that signals danger: the lines that fit, plainly.
 
     `crisis` is the signal (or, as before, only its kind). A softer signal ("concern") asks "Are you
-    safe right now?"; a third person at risk gets what to do as a helper; sexual violence gets Live
-    Fear Free and the police (999/101)."""
+    safe right now?", or, about someone else, whether they are in danger; a third person at risk gets
+    what to do as a helper; sexual violence gets Live Fear Free and the police (999/101)."""
     lines = CRISIS_LINES.get(lang, CRISIS_LINES["en"])
     signal = crisis if isinstance(crisis, CrisisSignal) else None
     kind = signal.kind if signal else str(crisis)
+    if signal and signal.tier == "concern" and signal.about == "other":
+        return "\n".join([lines["concern_other"]] + [f"• {lines[k]}" for k in _HELPER])
     if signal and signal.tier == "concern":
         return "\n".join([lines["concern"]] + [f"• {lines[k]}" for k in _CONCERN])
     if signal and signal.about == "other" and kind in ("suicide", "self-harm", "danger"):

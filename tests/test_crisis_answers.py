@@ -133,3 +133,36 @@ def test_site_sexual_violence_gives_live_fear_free_and_101(client):
     crisis = page[page.index('<section class="crisis"') :]
     assert '<a href="tel:08088010800">0808 80 10 800</a>' in crisis
     assert '<a href="tel:101">101</a>' in crisis
+
+
+# A worry about someone else, raised as a concern: what to do for them, not "are you safe?" to the writer
+WORRY_FOR_SOMEONE = "my neighbour has been on his kitchen floor since last night and cant get up"
+WORRY_IN_WELSH = "mae fy nghymydog wedi bod ar lawr y gegin ers neithiwr a fedr o ddim codi"
+
+
+def test_a_concern_about_someone_else_says_what_to_do_for_them(bundled):
+    res = bundled.search(WORRY_FOR_SOMEONE)
+    assert (res.crisis.tier, res.crisis.about) == ("concern", "other")
+    en, cy = crisis_message(res.crisis, "en"), crisis_message(res.crisis, "cy")
+    assert en.startswith("Is someone in danger right now? If they are, call 999")
+    assert cy.startswith("Ydy rhywun mewn perygl nawr? Os ydyn nhw, ffoniwch 999")
+    assert "Are you safe" not in en and "116 123" in en and "116 123" in cy
+
+
+@pytest.mark.parametrize("lang", ["en", "cy"])
+def test_bot_asks_no_are_you_safe_about_someone_else(tmp_path, lang):
+    core = LiveIndex(content_dir=ROOT / "content", index_dir=tmp_path / "ix")
+    state = ChatState()
+    state.lang, state.lang_set = lang, True
+    ask = Conversation(core).reply(state, {"en": WORRY_FOR_SOMEONE, "cy": WORRY_IN_WELSH}[lang]).messages[-1]
+    assert ask.kind == "concern" and ask.all_buttons == []
+    assert ask.text.startswith({"en": "Is someone in danger", "cy": "Ydy rhywun mewn perygl"}[lang])
+
+
+@pytest.mark.parametrize(
+    "prefix, question",
+    [("", "Is someone in danger right now?"), ("/cy", "Ydy rhywun mewn perygl nawr?")],
+)
+def test_site_shows_a_concern_about_someone_else_beside_the_results(client, prefix, question):
+    page = _page(client, f"{prefix}/search?q=" + WORRY_FOR_SOMEONE.replace(" ", "+"))
+    assert question in page and "Are you safe right now?" not in page
