@@ -18,7 +18,7 @@ import threading
 import time
 import weakref
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from itertools import islice
 from pathlib import Path
@@ -1400,11 +1400,14 @@ class _SpellIndex:
         """The closest word of the directory; of words as close, first one the typo is with letters
         left out of (the commonest typo: "gowing" is "growing" before the more used "going"), then
         the most used; `avoid`: not one of the words that `only` gives that language."""
-        key = (word, loose, avoid)
+        return self._remembered((word, loose, avoid), lambda: self._correct(word, loose, avoid))
+
+    def _remembered(self, key: tuple[str, bool, str | None], work: Callable[[], str | None]) -> str | None:
+        """`work()`'s answer for `key`, worked out once (the memory is emptied past 50,000 answers)."""
         if key not in self._memo:
             if len(self._memo) > 50_000:
                 self._memo.clear()
-            self._memo[key] = self._correct(word, loose, avoid)
+            self._memo[key] = work()
         return self._memo[key]
 
     def _correct(self, word: str, loose: bool, avoid: str | None = None) -> str | None:
@@ -1438,12 +1441,7 @@ class _SpellIndex:
         most used. Never a word that names a risk: a sound is a guess, and such a guess must not
         make a message read as a crisis; never one whose first vowel sound is written with other letters
         (`_first_vowels`). `avoid`: as for `correct`."""
-        key = ("\0sound:" + word, False, avoid)
-        if key not in self._memo:
-            if len(self._memo) > 50_000:
-                self._memo.clear()
-            self._memo[key] = self._sounds_like(word, avoid)
-        return self._memo[key]
+        return self._remembered(("\0sound:" + word, False, avoid), lambda: self._sounds_like(word, avoid))
 
     def _sounds_like(self, word: str, avoid: str | None) -> str | None:
         if len(word) < SOUND_FROM or not word.isascii():
