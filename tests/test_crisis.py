@@ -1935,3 +1935,22 @@ def test_a_worry_for_someone_the_learned_reader_is_sure_of_is_a_danger_to_them()
     assert (s.tier, s.kind, s.about) == ("concern", "danger", "other"), s
     assert crisis._model_probability(crisis._clauses(text)) >= crisis._SURE_FOR_OTHERS
     assert detect_crisis("my mum lives alone and nobody calls her, is there a befriending service") is None
+
+
+# Breathing that has almost stopped is an emergency said on its own, as "not breathing" is; a blocked
+# nose is not
+@pytest.mark.parametrize(
+    "text, tier",
+    [
+        ("he is barely breathing", "urgent"),
+        ("my flatmate is hardly breathing and wont wake up", "urgent"),
+        ("my nan is struggling to breathe", "urgent"),
+        ("mae o prin yn anadlu", "urgent"),
+        ("ma mam yn cael trafferth anadlu", "urgent"),
+        ("my son has a cold and is struggling to breathe through his nose", None),
+        ("mae gen i drafferth anadlu drwy fy nhrwyn efo annwyd", None),
+    ],
+)
+def test_breathing_almost_stopped_is_urgent(text, tier):
+    s = detect_crisis(text)
+    assert (s and s.tier) == tier, (text, s)

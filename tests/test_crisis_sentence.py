@@ -17,7 +17,7 @@ from search_index.engine import sentence
 # the sentence reader reads as one as a whole, and its harmless twin, which the reader passes. The learned
 # reader's probability is set between the reader's gate and the learned reader's own threshold
 # (`half_sure`), so these tests hold whatever the learned reader's next fitting gives the two messages.
-ONLY_IT = "found my housemate on the bathroom floor, there is a needle by him and he is barely breathing"
+ONLY_IT = "found my housemate on the bathroom floor, there is a needle by him and he wont open his eyes"
 TWIN = "my housemate is on the bathroom floor with a needle and thread fixing his jeans"
 HALF_SURE = 0.75
 EVERYDAY = [
