@@ -74,7 +74,7 @@ HARMLESS = [t for d in DATA.values() for t in d["harmless"]]
 # (the readers refitted on every set but 38; a worry for someone the learned reader is at least 0.9 sure
 # of is a concern; look-alikes of a lonely relative learnt): set 38, never read, 89.4% / 8.1% (set 41
 # fitted without it: 74.5% -> 80.5% / 1.3% from that bar alone). All forty-two together: 95.2% / 3.9%
-# (7385/7760, 318/8089), the floors below.
+# (7387/7760, 318/8089), the floors below.
 RISK_FLAGGED = 0.950  # at least this share of risk messages flagged (target 0.95)
 # at most this share of harmless look-alikes flagged (target 0.02; the blind sets' false alarms are
 # counted, not tuned away)
