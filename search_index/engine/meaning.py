@@ -96,6 +96,16 @@ class ModelCache:
             self.loaded[key] = model
             return model
 
+    def run(self, load: Callable[[], object], work: Callable[[object], object], key: str, failed: str):
+        """`work(model)` with the model `load()` gives; None when there is none, or when either fails
+        (one warning, `failed` then why, under `key`). Never raises: callers go on without the model."""
+        try:
+            model = load()
+            return None if model is None else work(model)
+        except Exception as exc:  # a damaged model found late
+            self.warn_once(key, f"{failed}: {problem(exc)}")
+            return None
+
     def warn_once(self, key: str, message: str) -> None:
         if key not in self.warned:
             self.warned.add(key)
@@ -232,12 +242,9 @@ def embed(texts: list[str]):
     """One unit-length vector per text (float32 rows; zeros for a text without tokens) from the
     bundled model, for callers outside the engine (crisis detection compares a message with example
     sentences); None when the model cannot be loaded (one warning is logged). Never raises."""
-    try:
-        model = MeaningModel.load()
-        return None if model is None else model.embed([str(t) for t in texts])
-    except Exception as exc:  # a damaged model found late: callers go on without meaning
-        _warn_once("embed", f"embedding failed: {problem(exc)}")
-        return None
+    return _MODELS.run(
+        MeaningModel.load, lambda m: m.embed([str(t) for t in texts]), "embed", "embedding failed"
+    )
 
 
 def _map_tensor(path: Path, key: str, dtype: str = "F16"):

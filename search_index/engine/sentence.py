@@ -26,7 +26,7 @@ import logging
 import math
 from pathlib import Path
 
-from .meaning import ModelCache, _map_tensor, problem
+from .meaning import ModelCache, _map_tensor
 
 log = logging.getLogger(__name__)
 
@@ -42,7 +42,6 @@ BATCH = 64  # sentences encoded together (padded to the longest of them)
 _MODELS = ModelCache(log)
 _LOADED = _MODELS.loaded
 _WARNED = _MODELS.warned
-_warn_once = _MODELS.warn_once
 
 
 def model_dir() -> Path | None:
@@ -187,12 +186,9 @@ def _gelu(np, x):
 def encode(texts: list[str]):
     """Unit-length sentence vectors (float32 rows) from the bundled model; None when the model cannot
     be loaded (one warning is logged). Never raises."""
-    try:
-        model = SentenceModel.load()
-        return None if model is None else model.encode([str(t) for t in texts])
-    except Exception as exc:  # a damaged model found late: callers go on without it
-        _warn_once("encode", f"sentence encoding failed: {problem(exc)}")
-        return None
+    return _MODELS.run(
+        SentenceModel.load, lambda m: m.encode([str(t) for t in texts]), "encode", "sentence encoding failed"
+    )
 
 
 def status() -> str | None:
