@@ -105,3 +105,16 @@ def test_a_damaged_model_file_is_reported_and_the_rules_go_on(model_at, tmp_path
 
 def test_the_bundled_model_is_on():
     assert sentence.status() is None
+
+
+def test_a_model_that_fails_while_encoding_gives_none_and_one_warning(monkeypatch, caplog):
+    class Broken:
+        def encode(self, texts):
+            raise ValueError("bad weights")
+
+    monkeypatch.setattr(SentenceModel, "load", classmethod(lambda cls, folder=None: Broken()))
+    monkeypatch.setattr(sentence._MODELS, "warned", set())  # as if no warning had been given yet
+    with caplog.at_level(logging.WARNING):
+        assert encode(["i feel fine"]) is None
+        assert encode(["i feel fine"]) is None
+    assert caplog.text.count("sentence encoding failed: bad weights") == 1
