@@ -877,6 +877,13 @@ class SearchIndex:
             suggestion = self._did_you_mean(understanding.words, query_text, lang)
         return Results(query_text, tuple(hits), crisis, suggestion, tuple(corrections), total, confident)
 
+    def _service_kinds(self) -> dict[str, str]:
+        """`_category_texts` but the crisis lines': which sense of a word a message means is judged by
+        the kinds of service search finds; crisis detection alone puts the crisis lines first (read
+        by closeness to "urgent help now", "laid off" was "stop", not "dismiss, usually for economic
+        reasons")."""
+        return {c: t for c, t in self._category_texts().items() if c != "crisis"}
+
     def _category_texts(self) -> dict[str, str]:
         """Each category's name and description: what that kind of service is about."""
         return {c.id: f"{c.name}. {c.description}".strip() for c in self.categories}
@@ -1023,7 +1030,7 @@ class SearchIndex:
             senses = senses or described_senses(w)
             if not senses:
                 continue
-            sims = self._meaning.closeness_to_texts(list(senses), self._category_texts())
+            sims = self._meaning.closeness_to_texts(list(senses), self._service_kinds())
             if not sims:
                 continue
             best = [max(v[i] for v in sims.values()) for i in range(len(senses))]

@@ -324,6 +324,9 @@ def test_wordnet_describes_a_word_or_phrase_by_its_senses_words_and_definition(t
         ("grub", "food"),  # informal terms for a meal (not the larva)
         ("shrink", "mental-health"),  # a physician who specializes in psychiatry (not to wither)
         ("got mugged", "hate-crime"),  # rob at gunpoint or with the threat of violence
+        # a phrase of WordNet: dismiss, usually for economic reasons (its first sense, to stop, is
+        # closest to "urgent help now", which is no kind of service a word's sense is judged by)
+        ("laid off", "money"),
     ],
 )
 def test_a_word_the_directory_does_not_know_is_ranked_by_its_wordnet_sense(bundled, message, category):
@@ -670,7 +673,7 @@ def test_serve_says_when_search_by_meaning_is_off_and_still_answers(tmp_path):
         (
             "meaning_heldout.yml",
             (150, 40),
-            {"lay": 0.96, "messages": 0.96, "unanswerable": 0.95, "confident": 0.90},
+            {"lay": 0.97, "messages": 0.96, "unanswerable": 0.95, "confident": 0.90},
         ),
         (
             "meaning_heldout_2.yml",
