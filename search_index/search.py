@@ -219,6 +219,12 @@ class Results:
     def is_crisis(self) -> bool:
         return self.crisis is not None
 
+    @property
+    def found(self) -> tuple[Hit, ...]:
+        """The results that match the message's words or are a good match: not those shown only as
+        faintly close in meaning (under "might help"), which leave the need unmet."""
+        return tuple(h for h in self.hits if h.matched or h.good or h.crisis_line)
+
     def __bool__(self) -> bool:  # an answer with no hits is still an answer (it may carry a crisis)
         return True
 

@@ -353,6 +353,7 @@ def test_a_message_no_entry_has_the_words_of_gets_the_closest_in_meaning_as_migh
     assert res.hits and category in res.hits[0].entry.categories, [h.slug for h in res.hits[:3]]
     assert not res.confident and not any(h.good for h in res.hits)
     assert res.hits[0].why().startswith("Close in meaning to")
+    assert res.found == ()  # a need the directory did not meet, for the staff's analytics
 
 
 @pytest.mark.parametrize(
