@@ -68,10 +68,11 @@ MEANING_FULL = 0.60  # cosine similarity at which an entry counts as fully close
 # message's words ("smear test", "tłumacz w urzędzie"), the closest by meaning are shown under "might
 # help" rather than nothing, never as a good match (0.2 to 0.1 on dev and held-out 1-11: lay words
 # 1063 -> 1083 of 1166, messages 806 -> 809 of 836, right answers confident and unanswerable messages
-# said so as before; 0.05 and 0 add none more). Beside a crisis the crisis lines are the answer: an
-# entry only faintly close in meaning (below CRISIS_MEANING_ALONE) is not shown with them.
+# said so as before; 0.05 and 0 add none more). Only from MEANING_ALONE_UNSURE beside a crisis (the
+# crisis lines are the answer) and for a message in no language one can tell ("zzqx vrrp", "aaaa"):
+# what it is faintly close to, it is close to by chance.
 MEANING_ALONE = 0.1
-CRISIS_MEANING_ALONE = 0.2
+MEANING_ALONE_UNSURE = 0.2
 MEANING_EXPANSION = 0.5  # the vocabulary's words for a resident's English word, beside the word itself
 # A good match: coverage + MEANING_SUPPORT x (cosine similarity of the whole message)
 #   + KIND_SUPPORT x (how close the words it accounts for are to its kinds of service - KIND_NEUTRAL)
@@ -827,7 +828,11 @@ class SearchIndex:
         said_total = sum(said.values())
         phrase = _resident_phrase(understanding, said)
         hits: list[Hit] = []
-        alone = MEANING_ALONE if crisis is None else CRISIS_MEANING_ALONE
+        alone = MEANING_ALONE
+        if any(
+            d not in words and MEANING_ALONE <= sim < MEANING_ALONE_UNSURE for d, sim in near.items()
+        ) and (crisis is not None or not self._real_words(told, familiar, query_text)):
+            alone = MEANING_ALONE_UNSURE
         for fused, d, kind in _fuse(words, coverage, near, alone):
             entry = entries[d]
             support = names[d] + MEANING_SUPPORT * max(0.0, whole.get(d, 0.0))
@@ -1010,6 +1015,14 @@ class SearchIndex:
             return u.senses[word][0]
         exp = self.vocabulary.welsh.get(word)
         return " ".join(exp.words[: 1 if first else 3]) if exp is not None and exp.words else word
+
+    def _real_words(self, told: list[str], familiar: dict[str, bool], text: str) -> bool:
+        """Is a message made of real words: one the model knows whole, the directory or the
+        vocabulary knows, or WordNet has, or a language one can tell ("tłumacz w urzędzie": Polish)?
+        Not "zzqx vrrp" or a row of one letter."""
+        return any(
+            familiar[w] or self._meaning.is_word(w) or (w.isalpha() and described_senses(w)) for w in told
+        ) or (identify_language(text).lang is not None)
 
     def _described(
         self, u: Understanding, told: list[str], familiar: dict[str, bool], written: list[str]

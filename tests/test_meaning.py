@@ -674,12 +674,12 @@ def test_serve_says_when_search_by_meaning_is_off_and_still_answers(tmp_path):
         (
             "meaning_heldout.yml",
             (150, 40),
-            {"lay": 0.97, "messages": 0.96, "unanswerable": 0.95, "confident": 0.90},
+            {"lay": 0.97, "messages": 0.96, "unanswerable": 0.95, "confident": 0.89},
         ),
         (
             "meaning_heldout_2.yml",
             (130, 30),
-            {"lay": 0.86, "messages": 0.95, "unanswerable": 0.80, "confident": 0.84},
+            {"lay": 0.85, "messages": 0.95, "unanswerable": 0.80, "confident": 0.85},
         ),
         (
             "meaning_heldout_3.yml",
@@ -689,32 +689,32 @@ def test_serve_says_when_search_by_meaning_is_off_and_still_answers(tmp_path):
         (
             "meaning_heldout_4.yml",
             (126, 34),
-            {"lay": 0.92, "messages": 0.93, "unanswerable": 0.88, "confident": 0.86},
+            {"lay": 0.91, "messages": 0.93, "unanswerable": 0.88, "confident": 0.87},
         ),
         (
             "meaning_heldout_5.yml",
             (180, 45),
-            {"lay": 0.92, "messages": 0.98, "unanswerable": 0.88, "confident": 0.90},
+            {"lay": 0.91, "messages": 0.98, "unanswerable": 0.88, "confident": 0.90},
         ),
         (
             "meaning_heldout_6.yml",
             (166, 50),
-            {"lay": 0.96, "messages": 0.98, "unanswerable": 0.86, "confident": 0.93},
+            {"lay": 0.95, "messages": 0.98, "unanswerable": 0.86, "confident": 0.94},
         ),
         (
             "meaning_heldout_7.yml",
             (163, 50),
-            {"lay": 0.96, "messages": 0.98, "unanswerable": 0.96, "confident": 0.93},
+            {"lay": 0.94, "messages": 0.98, "unanswerable": 0.96, "confident": 0.94},
         ),
         (
             "meaning_heldout_8.yml",
             (212, 50),
-            {"lay": 0.87, "messages": 0.92, "unanswerable": 0.86, "confident": 0.82},
+            {"lay": 0.86, "messages": 0.92, "unanswerable": 0.86, "confident": 0.82},
         ),
         (
             "meaning_heldout_9.yml",
             (204, 50),
-            {"lay": 0.93, "messages": 0.96, "unanswerable": 0.86, "confident": 0.88},
+            {"lay": 0.92, "messages": 0.96, "unanswerable": 0.86, "confident": 0.89},
         ),
         (
             "meaning_heldout_10.yml",
