@@ -459,7 +459,9 @@ def _row(channel: str, lang: str, words: Sequence[str], results, categories: Seq
             1,
             str(getattr(results.crisis, "kind", "") or "crisis")[:30],
         )
-    hit = results.hits[0] if results.hits else None
+    # what was found: not the entries shown only as faintly close in meaning (a need left unmet)
+    found = getattr(results, "found", results.hits)
+    hit = found[0] if found else None
     cats: list[str] = []
     for cid in [*categories, *(hit.entry.categories if hit else ())]:
         if cid not in cats:
@@ -470,9 +472,9 @@ def _row(channel: str, lang: str, words: Sequence[str], results, categories: Seq
         str(lang)[:5],
         " ".join(str(w) for w in words)[:300],
         " ".join(cats)[:300],
-        len(results.hits),
-        int(not results.hits),
-        int(bool(filtered) and not results.hits),
+        len(found),
+        int(not found),
+        int(bool(filtered) and not found),
         confident,
         hit.entry.slug if hit else None,
         hit.entry.categories[0] if hit and hit.entry.categories else None,

@@ -28,15 +28,15 @@ class SearchLog:
         results, index = search.results, search.index
         words = [] if results.is_crisis else self.need_words(index).extract(search.text, search.lang)
         filtered = False
-        if not results.hits and not results.is_crisis and search.filters and search.filters != Filters():
+        if not results.found and not results.is_crisis and search.filters and search.filters != Filters():
             # found nothing: an unmet need, or only the filters (an unknown area, a language)?
-            filtered = bool(index.search(search.text, lang=search.lang, limit=1).hits)
+            filtered = bool(index.search(search.text, lang=search.lang).found)
         self.analytics.record(
             channel=search.channel,
             lang=search.lang,
             words=words,
             results=results,
-            categories=[c for h in results.hits[:3] for c in h.entry.categories],
+            categories=[c for h in results.found[:3] for c in h.entry.categories],
             filtered=filtered,
         )
 

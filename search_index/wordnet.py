@@ -38,6 +38,7 @@ _ENDINGS = {
     "a": (("er", ""), ("est", ""), ("er", "e"), ("est", "e")),
     "r": (),
 }
+DESCRIBED = 4  # the senses `described_senses` gives
 SENSES = 2  # the senses a word is read by: its first two (WordNet lists the commonest first)
 WORDS_PER_SENSE = 8
 
@@ -71,24 +72,56 @@ def synonyms(word: str, folder: Path = WORDNET) -> tuple[str, ...]:
     return ()
 
 
-def _first_senses(word: str, folder: Path) -> list[tuple[str, int, list[str]]]:
+@lru_cache(maxsize=4096)
+def described_senses(word: str, folder: Path = WORDNET) -> tuple[str, ...]:
+    """A lowercase English word's commonest senses in WordNet (its first DESCRIBED of each part of
+    speech), each as its words, the words of what it is a kind of, and its definition: "grub" ->
+    ("chow chuck eats fare meal repast informal terms for a meal", "larva ... "). Empty for a name,
+    a word WordNet lacks, or without WordNet."""
+    out: list[str] = []
+    for part, offset, bases in _first_senses(word, folder, DESCRIBED):
+        words = _read([], _sense_words, folder, part, offset, bases)
+        if words:
+            out.append(" ".join([*words, _read("", _definition, folder, part, offset)]).strip())
+    return tuple(out)
+
+
+def _definition(folder: Path, part: str, offset: int) -> str:
+    """A sense's definition, without its examples ("informal terms for a meal")."""
+    name = dict(_PARTS)[part]
+    with (folder / f"data.{name}").open("rb") as f:
+        f.seek(offset)
+        gloss = f.readline().decode("utf-8", errors="replace").partition("|")[2]
+    return gloss.split('"')[0].strip(" ;\n")
+
+
+def _first_senses(word: str, folder: Path, senses: int = 0) -> list[tuple[str, int, list[str]]]:
     """(part of speech, data offset, the word's forms) of a word's first SENSES senses, commonest
-    first: of a word WordNet has as written ("dumps"), those alone."""
-    if not word.isascii() or not word.isalpha() or len(word) < 3 or not _present(folder):
+    first: of a word WordNet has as written ("dumps"), those alone. (With `senses`, that many.)"""
+    senses = senses or SENSES
+    head, _, rest = word.partition(" ")  # a phrase of words ("laid off"): its first word inflected
+    tail = "_" + rest.replace(" ", "_") if rest else ""
+    if (
+        not word.isascii()
+        or not all(w.isalpha() for w in word.split(" "))
+        or len(word) < 3
+        or not _present(folder)
+    ):
         return []
     found: list[tuple] = []  # (sense number, part order, part, offset, the word's forms, as written)
     for order, (part, name) in enumerate(_PARTS):
-        bases = _bases(word, part, folder)
+        bases = [base + tail for base in _bases(head, part, folder)]
         for base in bases:  # the first base form WordNet has
             offsets = _read([], _offsets, folder / f"index.{name}", base)
             found.extend(
-                (n, order, part, offset, bases, base == word) for n, offset in enumerate(offsets[:SENSES])
+                (n, order, part, offset, bases, base == word.replace(" ", "_"))
+                for n, offset in enumerate(offsets[:senses])
             )
             if offsets:
                 break
     if any(f[-1] for f in found):
         found = [f for f in found if f[-1]]
-    return [(part, offset, bases) for _, _, part, offset, bases, _ in sorted(found)[:SENSES]]
+    return [(part, offset, bases) for _, _, part, offset, bases, _ in sorted(found)[:senses]]
 
 
 def _read(otherwise, reading, *args):

@@ -497,7 +497,8 @@ def test_the_index_is_reread_when_it_changes_on_disk(tmp_path, clock):
     core = LiveIndex(content, tmp_path / "index")
     core.ensure_index()
     conv = Conversation(core, clock=clock)
-    assert conv.reply(ChatState(), "zumba").kind == "no_results"
+    before = conv.reply(ChatState(), "zumba")  # nothing for it: at most weak results by meaning
+    assert before.kind in ("no_results", "no_good_match") and "zumba" not in slugs(before)
     (content / "services" / "zumba.md").write_text(
         "---\ntitle: Zumba in the park\nsummary: A free dance class.\ncategories: [young-people]\n"
         "tags: [zumba, dance]\n---\n\nCome along.\n",
@@ -506,7 +507,7 @@ def test_the_index_is_reread_when_it_changes_on_disk(tmp_path, clock):
     build_index(content, tmp_path / "index")  # as `signpost index` would, from another process
     time.sleep(0.6)
     reply = conv.reply(ChatState(), "zumba")
-    assert reply.kind == "results" and slugs(reply) == ["zumba"]
+    assert reply.kind == "results" and slugs(reply)[0] == "zumba"
 
 
 # --- the chat store and the salt ---------------------------------------------------------------

@@ -307,6 +307,55 @@ def test_wordnet_senses(word, first):
     assert english_senses(word)[0] == first
 
 
+def test_wordnet_describes_a_word_or_phrase_by_its_senses_words_and_definition(tmp_path):
+    from search_index.wordnet import described_senses
+
+    grub = described_senses("grub")
+    assert "informal terms for a meal" in grub[0] and any("larva" in s for s in grub[1:])
+    # a phrase of WordNet, its first word inflected ("laid" is "lay" by the exception list)
+    assert any("dismiss, usually for economic reasons" in s for s in described_senses("laid off"))
+    assert described_senses("chester") == () and described_senses("no such phrase") == ()
+    assert described_senses("grub", tmp_path) == ()
+
+
+@pytest.mark.parametrize(
+    "message, category",
+    [
+        ("grub", "food"),  # informal terms for a meal (not the larva)
+        ("shrink", "mental-health"),  # a physician who specializes in psychiatry (not to wither)
+        ("got mugged", "hate-crime"),  # rob at gunpoint or with the threat of violence
+        # a phrase of WordNet: dismiss, usually for economic reasons (its first sense, to stop, is
+        # closest to "urgent help now", which is no kind of service a word's sense is judged by)
+        ("laid off", "money"),
+    ],
+)
+def test_a_word_the_directory_does_not_know_is_ranked_by_its_wordnet_sense(bundled, message, category):
+    """A word that neither the directory nor the vocabulary knows, which the model knows only as
+    another sense or not at all, is ranked by its WordNet sense closest to a kind of service; how
+    good a match is stays judged on the resident's own words."""
+    res = bundled.search(message)
+    assert res.hits and category in res.hits[0].entry.categories, [h.slug for h in res.hits[:3]]
+
+
+@pytest.mark.parametrize(
+    "message, category",
+    [
+        ("smear test", "health"),  # no entry says "smear"
+        ("tłumacz w urzędzie", "language"),  # Polish: an interpreter at the office
+    ],
+)
+def test_a_message_no_entry_has_the_words_of_gets_the_closest_in_meaning_as_might_help(
+    bundled, message, category
+):
+    """Nothing matches its words, and nothing is close enough in meaning to be a good match: the
+    closest entries by meaning are still shown (under "might help"), never as a confident answer."""
+    res = bundled.search(message)
+    assert res.hits and category in res.hits[0].entry.categories, [h.slug for h in res.hits[:3]]
+    assert not res.confident and not any(h.good for h in res.hits)
+    assert res.hits[0].why().startswith("Close in meaning to")
+    assert res.found == ()  # a need the directory did not meet, for the staff's analytics
+
+
 @pytest.mark.parametrize(
     "message, category",
     [
@@ -625,57 +674,57 @@ def test_serve_says_when_search_by_meaning_is_off_and_still_answers(tmp_path):
         (
             "meaning_heldout.yml",
             (150, 40),
-            {"lay": 0.93, "messages": 0.96, "unanswerable": 0.95, "confident": 0.92},
+            {"lay": 0.97, "messages": 0.96, "unanswerable": 0.95, "confident": 0.89},
         ),
         (
             "meaning_heldout_2.yml",
             (130, 30),
-            {"lay": 0.83, "messages": 0.95, "unanswerable": 0.80, "confident": 0.85},
+            {"lay": 0.85, "messages": 0.95, "unanswerable": 0.80, "confident": 0.85},
         ),
         (
             "meaning_heldout_3.yml",
             (90, 30),
-            {"lay": 0.96, "messages": 0.86, "unanswerable": 0.96, "confident": 0.86},
+            {"lay": 0.96, "messages": 0.86, "unanswerable": 0.96, "confident": 0.89},
         ),
         (
             "meaning_heldout_4.yml",
             (126, 34),
-            {"lay": 0.88, "messages": 0.93, "unanswerable": 0.88, "confident": 0.87},
+            {"lay": 0.91, "messages": 0.93, "unanswerable": 0.88, "confident": 0.87},
         ),
         (
             "meaning_heldout_5.yml",
             (180, 45),
-            {"lay": 0.90, "messages": 0.97, "unanswerable": 0.88, "confident": 0.91},
+            {"lay": 0.91, "messages": 0.98, "unanswerable": 0.88, "confident": 0.90},
         ),
         (
             "meaning_heldout_6.yml",
             (166, 50),
-            {"lay": 0.93, "messages": 0.98, "unanswerable": 0.86, "confident": 0.95},
+            {"lay": 0.95, "messages": 0.98, "unanswerable": 0.86, "confident": 0.94},
         ),
         (
             "meaning_heldout_7.yml",
             (163, 50),
-            {"lay": 0.94, "messages": 0.98, "unanswerable": 0.96, "confident": 0.93},
+            {"lay": 0.94, "messages": 0.98, "unanswerable": 0.96, "confident": 0.94},
         ),
         (
             "meaning_heldout_8.yml",
             (212, 50),
-            {"lay": 0.84, "messages": 0.92, "unanswerable": 0.86, "confident": 0.83},
+            {"lay": 0.86, "messages": 0.92, "unanswerable": 0.86, "confident": 0.82},
         ),
         (
             "meaning_heldout_9.yml",
             (204, 50),
-            {"lay": 0.90, "messages": 0.96, "unanswerable": 0.86, "confident": 0.88},
+            {"lay": 0.92, "messages": 0.96, "unanswerable": 0.86, "confident": 0.89},
         ),
         (
             "meaning_heldout_10.yml",
             (201, 50),
-            {"lay": 0.89, "messages": 0.93, "unanswerable": 0.92, "confident": 0.82},
+            {"lay": 0.90, "messages": 0.93, "unanswerable": 0.92, "confident": 0.83},
         ),
         (
             "meaning_heldout_11.yml",
             (200, 50),
-            {"lay": 0.74, "messages": 0.96, "unanswerable": 0.90, "confident": 0.73},
+            {"lay": 0.78, "messages": 0.98, "unanswerable": 0.88, "confident": 0.71},
         ),
     ],
 )
