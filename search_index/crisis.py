@@ -430,7 +430,7 @@ def _concern(clauses: list[list[_Token]]) -> CrisisSignal:
     kind = next((k for k, wanted in _MODEL_KINDS if tags & wanted), "suicide")
     other = any("third" in t.tags and t.text not in ("him", "her", "them") for t in every)
     mine = any(t.text in ("i", "me", "myself", "fi", "dw", "dwi", "dwim", "rwy", "wi", "sai") for t in every)
-    mine = mine or any(_opening(cl) & _DONE_BY_THE_WRITER for cl in clauses)  # "took the lot, sorry mam"
+
     phrase = " ".join(t.text for t in every[:12])
     return CrisisSignal(kind, phrase, tier="concern", about="other" if other and not mine else "self")
 

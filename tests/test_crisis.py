@@ -1971,7 +1971,7 @@ def sure(monkeypatch):
 @pytest.mark.parametrize(
     "text",
     [
-        "took the whole box an hour ago, sorry mam",  # a phone drops the "I" of what was done
+        "took the whole box an hour ago, sorry",  # a phone drops the "I" of what was done
         "gonna do it tonight off the bridge",
         "chest feels crushed and left arm gone numb",  # a body is a person's
         "wedi cymryd y cyfan, sori",
