@@ -200,7 +200,7 @@ def _detect(text: str) -> CrisisSignal | None:
             log.exception("crisis detection by meaning failed")
         best = best or _by_learning(text, clauses)
         said = {t.text for cl in clauses for t in cl}
-        if best is not None and said & _JOKING:
+        if best is not None and said & _JOKING and not _said_in_earnest(clauses):
             return None  # "im dead hahaha": the readers by likeness do not read a joke; the rules do
         if best is not None and said & _SPORT and best.kind in ("abuse", "sexual-violence"):
             return None  # "he pinned me down at jiu jitsu": the readers by likeness do not read a game
@@ -347,6 +347,10 @@ def _by_model(clauses: list[list[_Token]], p: float) -> CrisisSignal | None:
     concern = _concern(clauses)
     every = [t for cl in clauses for t in cl]
     tags = {tag for t in every for tag in t.tags}
+    if concern.kind in ("abuse", "sexual-violence") and {t.text for t in every} & _SPORT:
+        if p < _SURE_FOR_OTHERS:
+            return None  # "he pinned me down at jiu jitsu": holds and blows are the game
+        concern = replace(concern, kind="danger")  # "a bang to the head at rugby, now he's drowsy": an injury
     if concern.about == "other" and not tags & (
         _RISK_CONCEPTS | {"despair", "goodbye", "better_without", "better"}
     ):
@@ -385,9 +389,37 @@ def _by_sentence(text: str, clauses: list[list[_Token]], p: float) -> CrisisSign
 def _may_be_a_concern(clauses: list[list[_Token]]) -> bool:
     """Whether a reader by likeness may raise a concern: a person is in the message ("this printer is
     going to die" has none) and it does not ask what a word means."""
-    if not any(t.tags & {"self", "third", "reflexive_self", "victim"} for cl in clauses for t in cl):
+    person = {"self", "third", "reflexive_self", "victim", "body_part"}
+    if not any(t.tags & person for cl in clauses for t in cl) and not any(
+        _opening(cl) & _DONE_BY_THE_WRITER for cl in clauses
+    ):
         return False
     return not _asks_what_a_word_means(clauses)
+
+
+# A clause that opens with what was done or is meant, with no one named, is the writer's own: a phone's
+# "took enough this time", "gonna do it tonight"
+_DONE_BY_THE_WRITER = frozenset({"past_act", "desire", "attempt"})
+
+
+def _opening(clause: list[_Token]) -> set[str]:
+    """The concepts of a clause's first word after any laugh ("lol gonna do it tonight": "gonna")."""
+    return next((t.tags for t in clause if t.text not in _JOKING), set())
+
+
+def _said_in_earnest(clauses: list[list[_Token]]) -> bool:
+    """ "lol gonna do it tonight, no joke this time": a laugh the writer takes back."""
+    for cl in clauses:
+        said = [t.text for t in cl]
+        for i, word in enumerate(said):
+            if word in _EARNEST or word in _JEST_WORDS and set(said[max(0, i - 2) : i]) & _NOT_A_JOKE:
+                return True
+    return False
+
+
+_EARNEST = frozenset("serious seriously srsly fr deadass ddifri difri ddifrif difrif".split())
+_JEST_WORDS = frozenset("joke joking jokin kidding kiddin messing joc jocian jocio".split())
+_NOT_A_JOKE = frozenset("no not nt aint im even dim ddim nid".split())
 
 
 def _concern(clauses: list[list[_Token]]) -> CrisisSignal:
@@ -398,6 +430,7 @@ def _concern(clauses: list[list[_Token]]) -> CrisisSignal:
     kind = next((k for k, wanted in _MODEL_KINDS if tags & wanted), "suicide")
     other = any("third" in t.tags and t.text not in ("him", "her", "them") for t in every)
     mine = any(t.text in ("i", "me", "myself", "fi", "dw", "dwi", "dwim", "rwy", "wi", "sai") for t in every)
+
     phrase = " ".join(t.text for t in every[:12])
     return CrisisSignal(kind, phrase, tier="concern", about="other" if other and not mine else "self")
 

@@ -1557,7 +1557,7 @@ BODY_HOME_THREATS_PLANS = [
     (
         "sold my car, cancelled my gym, gave my dog to my sister, paid off the credit card",
         "suicide",
-        "crisis",
+        "concern",
     ),
     ("i've written a letter to my mum for when i'm gone", "suicide", "crisis"),
     (
@@ -1954,3 +1954,74 @@ def test_a_worry_for_someone_the_learned_reader_is_sure_of_is_a_danger_to_them()
 def test_breathing_almost_stopped_is_urgent(text, tier):
     s = detect_crisis(text)
     assert (s and s.tier) == tier, (text, s)
+
+
+# The learned reader's path, with its probability set (`sure`), so these hold whatever its next fitting
+# gives the messages: who is meant when no one is named, a laugh taken back, and an injury at sport.
+@pytest.fixture
+def sure(monkeypatch):
+    from search_index import crisis
+
+    def set_to(p):
+        monkeypatch.setattr(crisis, "_model_probability", lambda clauses: p)
+
+    return set_to
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "took the whole box an hour ago, sorry",  # a phone drops the "I" of what was done
+        "gonna do it tonight off the bridge",
+        "chest feels crushed and left arm gone numb",  # a body is a person's
+        "wedi cymryd y cyfan, sori",
+    ],
+)
+def test_a_message_that_names_no_one_is_the_writers_own(sure, text):
+    sure(0.95)
+    s = detect_crisis(text)
+    assert s is not None and (s.tier, s.about) == ("concern", "self"), (text, s)
+
+
+def test_a_message_with_no_person_in_it_raises_nothing(sure):
+    sure(0.99)
+    assert detect_crisis("the printer is going to die, the ink is done") is None
+
+
+@pytest.mark.parametrize(
+    "text, flagged",
+    [
+        ("lol gonna do it tonight off the bridge", False),  # a laugh: the readers by likeness step back
+        ("lol gonna do it tonight off the bridge, no joke this time", True),  # a laugh taken back
+        ("haha gonna do it tonight off the bridge, deadly serious", True),
+    ],
+)
+def test_a_laugh_taken_back_leaves_the_readers_concern(sure, text, flagged):
+    sure(0.95)
+    assert (detect_crisis(text) is not None) == flagged, (text, detect_crisis(text))
+
+
+@pytest.mark.parametrize(
+    "text, earnest",
+    [
+        ("lol, not even joking", True),
+        ("haha fr", True),
+        ("lol, o ddifri", True),
+        ("lol, dim jôc", True),
+        ("lol what a joke", False),
+        ("haha, jôc oedd hi", False),
+    ],
+)
+def test_a_laugh_is_taken_back_in_either_language(text, earnest):
+    from search_index import crisis
+
+    assert crisis._said_in_earnest(crisis._clauses(text)) == earnest
+
+
+def test_a_blow_at_sport_is_an_injury_when_the_reader_is_sure_and_the_game_otherwise(sure):
+    text = "my lad had a bang to the head at rugby, now hes really drowsy and one pupil looks bigger"
+    sure(0.95)
+    s = detect_crisis(text)
+    assert s is not None and (s.tier, s.kind) == ("concern", "danger"), s
+    sure(0.85)
+    assert detect_crisis(text) is None

@@ -74,15 +74,20 @@ HARMLESS = [t for d in DATA.values() for t in d["harmless"]]
 # (the readers refitted on every set but 38; a worry for someone the learned reader is at least 0.9 sure
 # of is a concern; look-alikes of a lonely relative learnt): set 38, never read, 89.4% / 8.1% (set 41
 # fitted without it: 74.5% -> 80.5% / 1.3% from that bar alone). All forty-two together: 95.2% / 3.9%
-# (7387/7760, 318/8089), the floors below.
+# (7387/7760, 318/8089). Set 43, written blind at the start of the eleventh round (every kind of danger,
+# mostly typed on a phone, with Welsh and other languages), never read: with the code of the round's start
+# 92.2% / 9.0%; set 44, written beside it to be learned from (danger words as everyday talk on a phone), with
+# the same code 87.9% / 13.9%. At the eleventh round's end (who is meant when no one is named, a laugh taken
+# back, an injury at sport; both readers refitted on every set but 43): set 43, never read, 92.6% / 8.2%.
+# All forty-four together: 95.2% / 4.3% (7837/8235, 365/8571), the floors below.
 RISK_FLAGGED = 0.950  # at least this share of risk messages flagged (target 0.95)
 # at most this share of harmless look-alikes flagged (target 0.02; the blind sets' false alarms are
 # counted, not tuned away)
-HARMLESS_FLAGGED = 0.040
+HARMLESS_FLAGGED = 0.043
 
 
 def test_heldout_sets_are_big_enough():
-    assert len(SETS) >= 42
+    assert len(SETS) >= 44
     assert (
         len(DATA["crisis_heldout.yml"]["risk"]) >= 150 and len(DATA["crisis_heldout.yml"]["harmless"]) >= 120
     )
