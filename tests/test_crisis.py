@@ -2025,3 +2025,19 @@ def test_a_blow_at_sport_is_an_injury_when_the_reader_is_sure_and_the_game_other
     assert s is not None and (s.tier, s.kind) == ("concern", "danger"), s
     sure(0.85)
     assert detect_crisis(text) is None
+
+
+# Thrown out of a home is a housing need, whichever verb says it; what is thrown at a person is not
+@pytest.mark.parametrize(
+    "text, flagged",
+    [
+        ("landlord chucking me out", False),
+        ("my mam chucked me out last night and im sleeping on a mates sofa", False),
+        ("wedi cael fy nhaflu allan gan y landlord", False),
+        ("mae mam wedi fy nhaflu i allan", False),
+        ("he chucked a plate at me", True),
+        ("he chucked me out and then punched me", True),
+    ],
+)
+def test_thrown_out_of_a_home_is_no_blow(text, flagged):
+    assert (detect_crisis(text) is not None) == flagged, (text, detect_crisis(text))
