@@ -8,8 +8,10 @@ It learns from the held-out sets (tests/crisis_heldout*.yml), the development ta
 tests/test_crisis.py and the language tables of tests/test_crisis_languages.py, the safety reviews'
 probes (tests/crisis_review_probes.txt), and the everyday
 messages of the development sets for search (tests/relevance_questions.yml, tests/meaning_dev.yml).
-Set 38, written blind at the start of the tenth round, is never read: it is the honest judge of the
-model shipped (sets 39-42, written during the round, are learned from). Tenth round (sets 1-37 and
+Set 43, written blind at the start of the eleventh round, is never read: it is the honest judge of the
+model shipped (set 44, written beside it, is learned from, as is set 38, the tenth round's judge).
+Eleventh round (sets 1-42 and 44): left out by group, threshold 0.786 passes 84.1% of risk messages on
+its own; soften under 0.0126 (44.8% of harmless messages, 0.2% of risk ones). Tenth round (sets 1-37 and
 39-42, and 48 look-alikes of a relative who is lonely or ageing added to the development table):
 left out by group, threshold 0.793 passes 83.8% of risk messages on its own; soften under 0.0089 (40.3%
 of harmless messages, 0.2% of risk ones). Without those look-alikes the reader gave "my mum lives alone
