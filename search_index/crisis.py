@@ -388,7 +388,8 @@ def _by_sentence(text: str, clauses: list[list[_Token]], p: float) -> CrisisSign
 
 def _may_be_a_concern(clauses: list[list[_Token]]) -> bool:
     """Whether a reader by likeness may raise a concern: a person is in the message ("this printer is
-    going to die" has none) and it does not ask what a word means."""
+    going to die" has none), as a body part or as the writer a clause's opening leaves unsaid ("took
+    the lot"), and it does not ask what a word means."""
     person = {"self", "third", "reflexive_self", "victim", "body_part"}
     if not any(t.tags & person for cl in clauses for t in cl) and not any(
         _opening(cl) & _DONE_BY_THE_WRITER for cl in clauses
@@ -398,7 +399,8 @@ def _may_be_a_concern(clauses: list[list[_Token]]) -> bool:
 
 
 # A clause that opens with what was done or is meant, with no one named, is the writer's own: a phone's
-# "took enough this time", "gonna do it tonight"
+# "took enough this time", "gonna do it tonight" (on every set but 43, with the readers as they were:
+# 19 risk messages more, 2 harmless more)
 _DONE_BY_THE_WRITER = frozenset({"past_act", "desire", "attempt"})
 
 
@@ -430,7 +432,6 @@ def _concern(clauses: list[list[_Token]]) -> CrisisSignal:
     kind = next((k for k, wanted in _MODEL_KINDS if tags & wanted), "suicide")
     other = any("third" in t.tags and t.text not in ("him", "her", "them") for t in every)
     mine = any(t.text in ("i", "me", "myself", "fi", "dw", "dwi", "dwim", "rwy", "wi", "sai") for t in every)
-
     phrase = " ".join(t.text for t in every[:12])
     return CrisisSignal(kind, phrase, tier="concern", about="other" if other and not mine else "self")
 
