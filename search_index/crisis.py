@@ -421,7 +421,7 @@ def _said_in_earnest(clauses: list[list[_Token]]) -> bool:
 
 _EARNEST = frozenset("serious seriously srsly fr deadass ddifri difri ddifrif difrif".split())
 _JEST_WORDS = frozenset("joke joking jokin kidding kiddin messing joc jocian jocio".split())
-_NOT_A_JOKE = frozenset("no not nt aint im even dim ddim nid".split())
+_NOT_A_JOKE = frozenset("no not nt aint even dim ddim nid".split())
 
 
 def _concern(clauses: list[list[_Token]]) -> CrisisSignal:
