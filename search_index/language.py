@@ -289,7 +289,7 @@ def load_identifier(languages: tuple[str, ...]):
             keep = [i for i, c in enumerate(classes) if c in wanted]  # as `set_languages` picks them
             ptc = data["ptc"][:, keep]
             pc = data["pc"][keep]
-            nextmove = data["nextmove"]  # state -> next state, one row of 256 bytes per state's row
+            nextmove = data["nextmove"]  # the state machine's moves, 256 a row (39 MB), as read
             row, output = ints(data["nextmove_row"]), ints(data["out_feat"])
     return LanguageIdentifier(
         ptc, pc, [classes[i] for i in keep], nextmove, output, norm_probs=True, tk_row=row
