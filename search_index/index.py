@@ -131,8 +131,12 @@ def read_meta(gen: Path) -> dict:
 
 
 def _write_json_atomic(path: Path, data: dict) -> None:
+    """Written as it is encoded, never as one string: a directory's meta.json with thousands of
+    problems is MBs of text, which an update in the server (the content watcher) held on top of
+    everything else (the same text either way: an indented encoding is made piece by piece)."""
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    tmp.write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
+    with open(tmp, "w", encoding="utf-8") as f:
+        json.dump(data, f, ensure_ascii=False, indent=1)
     os.replace(tmp, path)
 
 

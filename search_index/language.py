@@ -255,12 +255,45 @@ def _identifier():
     global _model
     with _model_lock:
         if _model is None:
-            from py3langid.langid import MODEL_FILE, LanguageIdentifier
-
-            model = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
-            model.set_languages(list(MODEL_LANGUAGES))
-            _model = model
+            _model = load_identifier(MODEL_LANGUAGES)
         return _model
+
+
+def load_identifier(languages: tuple[str, ...]):
+    """py3langid's identifier (its public constructor) with only `languages`' columns of its model:
+    the same answers as its own loading restricted by `set_languages(languages)` (the same columns in
+    the same order, as float16; tests/test_language_model.py pins it). Its model file is read one
+    array at a time (NumPy's .npz compressed with LZMA, as `py3langid.modelio` writes it): the table of
+    all 142 languages (28 MB) is cut to ours (3 MB) and freed before the state table (39 MB) is read,
+    which is kept as read rather than copied into a Python array, and the states' rows and features
+    are C ints rather than lists of Python ints. About 45 MB at most, where the stock loading keeps
+    75 and holds 100 while it loads."""
+    import lzma
+    import shutil
+    import tempfile
+    from array import array
+
+    import numpy as np
+    from py3langid.langid import MODEL_DIR, MODEL_FILE, LanguageIdentifier
+
+    def ints(values) -> array:
+        return array("i", np.ascontiguousarray(values, dtype=np.intc).tobytes())
+
+    wanted = set(languages)
+    with tempfile.TemporaryFile(suffix=".npz") as tmp:
+        with lzma.open(MODEL_DIR / MODEL_FILE) as src:
+            shutil.copyfileobj(src, tmp, length=1 << 20)
+        tmp.seek(0)
+        with np.load(tmp, allow_pickle=False) as data:
+            classes = data["classes"].tolist()
+            keep = [i for i, c in enumerate(classes) if c in wanted]  # as `set_languages` picks them
+            ptc = data["ptc"][:, keep]
+            pc = data["pc"][keep]
+            nextmove = data["nextmove"]  # the state machine's moves, 256 a row (39 MB), as read
+            row, output = ints(data["nextmove_row"]), ints(data["out_feat"])
+    return LanguageIdentifier(
+        ptc, pc, [classes[i] for i in keep], nextmove, output, norm_probs=True, tk_row=row
+    )
 
 
 def model_guess(text: str) -> tuple[str, float]:
@@ -278,7 +311,7 @@ def _arabic_script(text: str) -> bool:
 def welsh_or_english(text: str, page: str | None = None) -> str | None:
     """Whether a message's own words lean Welsh ("cy") or English ("en"); on a tie, the page's (or
     chat's) language if the message has a word of it; else None. The word lists alone (a Welsh
-    clitic, "teimlo'n", counts as a Welsh word), without the model (which takes about 70 MB once
+    clitic, "teimlo'n", counts as a Welsh word), without the model (which takes about 45 MB once
     loaded), for checks made on every search; a message with no everyday word of either language
     ("isel iawn" is, "anghofio" is not) by the dictionaries' words."""
     text = text or ""
@@ -315,7 +348,7 @@ def could_be_other_language(text: str, also_known: frozenset[str] = frozenset())
     """Whether a message may be in a language other than English or Welsh, judged by its words alone
     (no model): Arabic script, or three words or more of which fewer than half are English words of the
     dictionary, Welsh words or `also_known` (the words search corrected: "meels" is a typo of meals). `identify_language` names another language only then, so asking this first keeps the
-    language model (75 MB once loaded) out of a process that only ever sees English and Welsh."""
+    language model (about 45 MB once loaded) out of a process that only ever sees English and Welsh."""
     text = text or ""
     if _arabic_script(text):
         return True

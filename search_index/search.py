@@ -1453,7 +1453,7 @@ def _matched_words(doc: int, terms: list[tuple[str, TermPostings]], forms: dict[
 class _MessageLanguage:
     """The language a message reads as, "en", "cy" or None (too little to tell): by its own words,
     the page's or chat's language (`fallback`) breaking a tie. Worked out when first asked, by word
-    lists alone: the language model is not loaded in the search path (it takes about 70 MB)."""
+    lists alone: the language model is not loaded in the search path (it takes about 45 MB)."""
 
     def __init__(self, text: str, fallback: str = "en"):
         self.text = text

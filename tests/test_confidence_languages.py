@@ -84,7 +84,7 @@ def test_only_a_message_that_may_be_another_language_is_asked_of_the_model(messa
 
 
 def test_english_searches_never_load_the_language_model(index_dir):
-    """The model costs 75 MB once loaded: a server that only sees English and Welsh never loads it."""
+    """The model costs about 45 MB once loaded: a server that only sees English and Welsh never loads it."""
     code = (
         "import sys; from search_index import SearchIndex; "
         f"ix = SearchIndex.open({str(index_dir)!r}, content_dir={str(CONTENT)!r}); "
