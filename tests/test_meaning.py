@@ -1082,6 +1082,12 @@ def test_the_bar_for_a_good_match_falls_for_a_long_message(bundled):
     for message, kind in [
         ("the gas meter has run out and I've got nothing to top up with till Monday", "advice"),
         ("Got a letter saying they're taking me to court over the rent, I'm two months behind", "housing"),
+        # support between 0.45 and 0.5: confident since LONG_GOOD_MATCH is 0.45
+        (
+            "my mum has started forgetting names and leaving the cooker on, I work full time and cannot "
+            "watch her all day",
+            "older-people",
+        ),
     ]:
         res = bundled.search(message)
         assert res.confident and kind in res.hits[0].entry.categories, (message, res.hits[0].why())
