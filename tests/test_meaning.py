@@ -215,6 +215,17 @@ def test_a_welsh_message_on_the_english_page_is_read_as_welsh(bundled, message, 
     assert on_english_page.confident and on_welsh_page.confident
 
 
+def test_a_welsh_phrase_whose_first_word_is_mutated_finds_its_service(bundled):
+    """ "bêl-droed" is "pêl-droed" (football) after a word that mutates it: read as the vocabulary's
+    phrase, it leads to the football club with confidence, as the radical form does."""
+    for message in ("sesiwn bêl-droed i'r plant", "sesiwn pêl-droed i'r plant"):
+        res = bundled.search(message, lang="cy")
+        assert res.confident and res.hits[0].slug == "wrexham-afc-grassroots-football", (
+            message,
+            res.hits[0].why(),
+        )
+
+
 def test_a_welsh_word_the_vocabulary_lacks_is_judged_by_its_english_meaning(bundled):
     """ "sinema" (cinema) and "agosaf" (nearest) are in the Welsh-English dictionary, not in the
     vocabulary: the English model weighs them, and no entry accounts for a cinema."""
