@@ -611,8 +611,11 @@ class SearchIndex:
 
     def _split(self, word: str, language: _MessageLanguage) -> list[str] | None:
         """A word written joined, as the two words of the directory it is ("foodbank": food bank); in
-        a message not read as Welsh, never into a half the directory uses only in Welsh text:
-        "thailand" is not "thai" + "land" ("thai" is the mutated Welsh "tai", houses)."""
+        a message not read as Welsh, never a word of the English dictionary ("weekend" and "nightclub"
+        are words, not "week end" and "night club"), nor into a half the directory uses only in Welsh
+        text: "thailand" is not "thai" + "land" ("thai" is the mutated Welsh "tai", houses)."""
+        if language.lang != "cy" and word in ordinary_english_words():
+            return None
         split = self._spell.split(word, self.vocabulary.stopwords)
         if split and language.lang != "cy" and any(self._spell_languages().get(p) == "cy" for p in split):
             return None
