@@ -54,7 +54,7 @@ from .lexicon import (
     stem,
     tokenize,
 )
-from .wordnet import described_senses, english_senses, synonyms
+from .wordnet import described_senses, english_senses, is_lemma, synonyms
 
 DEFAULT_LIMIT = 10
 OPEN_ATTEMPTS = 4
@@ -614,7 +614,7 @@ class SearchIndex:
         a message not read as Welsh, never a word of the English dictionary ("weekend" and "nightclub"
         are words, not "week end" and "night club"), nor into a half the directory uses only in Welsh
         text: "thailand" is not "thai" + "land" ("thai" is the mutated Welsh "tai", houses)."""
-        if language.lang != "cy" and word in ordinary_english_words():
+        if language.lang != "cy" and _english_word(word):
             return None
         split = self._spell.split(word, self.vocabulary.stopwords)
         if split and language.lang != "cy" and any(self._spell_languages().get(p) == "cy" for p in split):
@@ -637,7 +637,7 @@ class SearchIndex:
         as Welsh ("arna" is not "area"). The message's language is asked only when that matters.
         None for a real Welsh word (`is_welsh_word`) unless the message reads as English: "cawl" is
         not a typo of "cael", as "shoe" is not one of "shop"."""
-        if language.lang != "cy" and word in ordinary_english_words():
+        if language.lang != "cy" and _english_word(word):
             return None  # a real word is left as written: "electrician" is not "electricity"
         fixed = self._spell.correct(word, loose)
         if fixed is None:
@@ -1588,6 +1588,13 @@ class _SpellIndex:
             if a in self.words and b in self.words and self.freqs[a] > 0 and self.freqs[b] > 0:
                 return [a, b]
         return None
+
+
+def _english_word(word: str) -> bool:
+    """A real English word, not a typo: one the English word list writes in lower case, or one WordNet
+    lists as written (British and informal words the list lacks, "telly", "hols"; words it writes
+    with a capital, "christian")."""
+    return word in ordinary_english_words() or is_lemma(word)
 
 
 def _omits_from(typed: str, word: str) -> bool:

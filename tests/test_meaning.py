@@ -215,6 +215,23 @@ def test_a_welsh_message_on_the_english_page_is_read_as_welsh(bundled, message, 
     assert on_english_page.confident and on_welsh_page.confident
 
 
+@pytest.mark.parametrize(
+    "message, word",
+    [
+        ("wants to be on the telly", "telly"),  # not "tell"
+        ("I am christian and new in the town", "christian"),  # not "christmas"
+        ("the lads keep taking the mick", "mick"),  # not "milk"
+        ("she only says mama and dada", "dada"),  # not "dads"
+        ("chinese takeaway near me", "takeaway"),  # not "take away"
+    ],
+)
+def test_a_word_wordnet_lists_is_not_taken_for_a_typo(bundled, message, word):
+    """British and informal words the English word list lacks, and words it writes with a capital,
+    are real words when WordNet lists them as written: left as the resident wrote them."""
+    understanding, corrections = bundled.understand(message)
+    assert word not in dict(corrections) and word in understanding.words, corrections
+
+
 def test_a_welsh_phrase_whose_first_word_is_mutated_finds_its_service(bundled):
     """ "bêl-droed" is "pêl-droed" (football) after a word that mutates it: read as the vocabulary's
     phrase, it leads to the football club with confidence, as the radical form does."""
@@ -327,6 +344,16 @@ def test_wordnet_describes_a_word_or_phrase_by_its_senses_words_and_definition(t
     assert any("dismiss, usually for economic reasons" in s for s in described_senses("laid off"))
     assert described_senses("chester") == () and described_senses("no such phrase") == ()
     assert described_senses("grub", tmp_path) == ()
+
+
+def test_wordnet_tells_a_word_it_lists_as_written(tmp_path):
+    from search_index.wordnet import is_lemma
+
+    assert is_lemma("telly") and is_lemma("christian") and is_lemma("dada")
+    assert not is_lemma("theres")  # "there" is listed, its inflected look-alike is not
+    assert not is_lemma("hela") and not is_lemma("chester")  # names only: a goddess, a city
+    assert not is_lemma("benifits") and not is_lemma("dwi") and not is_lemma("a")
+    assert not is_lemma("telly", tmp_path)  # without WordNet's files
 
 
 @pytest.mark.parametrize(
