@@ -142,6 +142,7 @@ class Vocabulary:
     phrases: dict[tuple[str, ...], Expansion] = field(default_factory=dict)
     welsh: dict[str, Expansion] = field(default_factory=dict)
     max_phrase: int = 1
+    mutated: set[str] = field(default_factory=set)  # the mutated first words of its Welsh phrases
     # the phrases by the base forms of their words (see `_by_base`), made when first asked
     _based: dict[tuple[str, ...], Expansion] | None = field(default=None, compare=False, repr=False)
 
@@ -172,6 +173,12 @@ class Vocabulary:
                     self.welsh.setdefault(form, exp)
             else:
                 self._add_phrase(str(phrase), targets)
+                # the words before a phrase mutate its first word as they do a single word's: "i bobl
+                # ifanc" (for young people), "bêl-droed i blant" (football for children, after "y")
+                for form in mutations(toks[0]) - {toks[0]}:
+                    key = (phrase_stem(form), *(phrase_stem(t) for t in toks[1:]))
+                    self.phrases.setdefault(key, exp)
+                    self.mutated.add(form)
 
     def _add_phrase(self, phrase: str, targets) -> None:
         key = tuple(phrase_stem(t) for t in tokenize(phrase))
@@ -196,6 +203,7 @@ class Vocabulary:
         """Every word the vocabulary itself knows, so typo correction leaves them alone."""
         words = set(self.stopwords) | set(self.weak) | set(self.spellings) | set(self.compounds)
         words.update(self.welsh)
+        words.update(self.mutated)
         for exp in list(self.phrases.values()) + list(self.welsh.values()):
             words.update(tokenize(exp.phrase))
             for w in exp.words:

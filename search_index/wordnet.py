@@ -86,6 +86,30 @@ def described_senses(word: str, folder: Path = WORDNET) -> tuple[str, ...]:
     return tuple(out)
 
 
+@lru_cache(maxsize=4096)
+def is_lemma(word: str, folder: Path = WORDNET) -> bool:
+    """Does WordNet list this lowercase word as written, in a sense that is not a name ("telly",
+    "christian", "dada")? Not an inflected form ("theres"), a name alone ("hela", a goddess;
+    "chester", a city: an instance of something, not a kind), a misspelling, or without WordNet."""
+    if not word.isascii() or not word.isalpha() or len(word) < 3 or not _present(folder):
+        return False
+    return any(
+        not _read(True, _is_instance, folder, part, offset)
+        for part, name in _PARTS
+        for offset in _read([], _offsets, folder / f"index.{name}", word)
+    )
+
+
+def _is_instance(folder: Path, part: str, offset: int) -> bool:
+    """Is this sense an instance of something (a name: a person, a place), not a kind of it?"""
+    name = dict(_PARTS)[part]
+    with (folder / f"data.{name}").open("rb") as f:
+        f.seek(offset)
+        fields = f.readline().decode("utf-8", errors="replace").partition("|")[0].split()
+    at = 4 + 2 * int(fields[3], 16)
+    return any(fields[at + 1 + 4 * i] == "@i" for i in range(int(fields[at])))
+
+
 def _definition(folder: Path, part: str, offset: int) -> str:
     """A sense's definition, without its examples ("informal terms for a meal")."""
     name = dict(_PARTS)[part]

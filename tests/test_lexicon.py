@@ -88,6 +88,18 @@ def test_mutated_welsh_is_understood(vocab):
     assert "housing" in vocab.understand(tokenize("help gyda nhai")).added
 
 
+def test_a_welsh_phrase_is_understood_with_its_first_word_mutated(vocab):
+    """The word before a phrase mutates its first word as it does a single word: "bêl-droed" (after
+    "y", football), "gyn-filwyr" (after "i", veterans), "gam-drin" (after "ei", abused)."""
+    assert "football" in vocab.understand(tokenize("y bêl-droed i blant")).added
+    assert "veterans" in vocab.understand(tokenize("help i gyn-filwyr")).added
+    assert "abuse" in vocab.understand(tokenize("wedi cael ei gam-drin")).added
+    assert "young people" in vocab.understand(tokenize("clwb i bobl ifanc")).added
+    assert "bel" in vocab.known_words() and "ngham" in vocab.known_words()
+    # only the first word mutates, and only as Welsh mutates: "droed" alone is not the phrase
+    assert "football" not in vocab.understand(tokenize("droed")).added
+
+
 def test_directory_can_extend_the_vocabulary(tmp_path):
     extra = tmp_path / "vocabulary.yml"
     extra.write_text("phrases:\n  brew club: [lunch club, '@community']\n", encoding="utf-8")

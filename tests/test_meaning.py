@@ -215,6 +215,34 @@ def test_a_welsh_message_on_the_english_page_is_read_as_welsh(bundled, message, 
     assert on_english_page.confident and on_welsh_page.confident
 
 
+@pytest.mark.parametrize(
+    "message, word",
+    [
+        ("wants to be on the telly", "telly"),  # not "tell"
+        ("I am christian and new in the town", "christian"),  # not "christmas"
+        ("the lads keep taking the mick", "mick"),  # not "milk"
+        ("she only says mama and dada", "dada"),  # not "dads"
+        ("chinese takeaway near me", "takeaway"),  # not "take away"
+    ],
+)
+def test_a_word_wordnet_lists_is_not_taken_for_a_typo(bundled, message, word):
+    """British and informal words the English word list lacks, and words it writes with a capital,
+    are real words when WordNet lists them as written: left as the resident wrote them."""
+    understanding, corrections = bundled.understand(message)
+    assert word not in dict(corrections) and word in understanding.words, corrections
+
+
+def test_a_welsh_phrase_whose_first_word_is_mutated_finds_its_service(bundled):
+    """ "bêl-droed" is "pêl-droed" (football) after a word that mutates it: read as the vocabulary's
+    phrase, it leads to the football club with confidence, as the radical form does."""
+    for message in ("sesiwn bêl-droed i'r plant", "sesiwn pêl-droed i'r plant"):
+        res = bundled.search(message, lang="cy")
+        assert res.confident and res.hits[0].slug == "wrexham-afc-grassroots-football", (
+            message,
+            res.hits[0].why(),
+        )
+
+
 def test_a_welsh_word_the_vocabulary_lacks_is_judged_by_its_english_meaning(bundled):
     """ "sinema" (cinema) and "agosaf" (nearest) are in the Welsh-English dictionary, not in the
     vocabulary: the English model weighs them, and no entry accounts for a cinema."""
@@ -316,6 +344,16 @@ def test_wordnet_describes_a_word_or_phrase_by_its_senses_words_and_definition(t
     assert any("dismiss, usually for economic reasons" in s for s in described_senses("laid off"))
     assert described_senses("chester") == () and described_senses("no such phrase") == ()
     assert described_senses("grub", tmp_path) == ()
+
+
+def test_wordnet_tells_a_word_it_lists_as_written(tmp_path):
+    from search_index.wordnet import is_lemma
+
+    assert is_lemma("telly") and is_lemma("christian") and is_lemma("dada")
+    assert not is_lemma("theres")  # "there" is listed, its inflected look-alike is not
+    assert not is_lemma("hela") and not is_lemma("chester")  # names only: a goddess, a city
+    assert not is_lemma("benifits") and not is_lemma("dwi") and not is_lemma("a")
+    assert not is_lemma("telly", tmp_path)  # without WordNet's files
 
 
 @pytest.mark.parametrize(
@@ -709,7 +747,7 @@ def test_serve_says_when_search_by_meaning_is_off_and_still_answers(tmp_path):
         (
             "meaning_heldout_8.yml",
             (212, 50),
-            {"lay": 0.86, "messages": 0.92, "unanswerable": 0.86, "confident": 0.82},
+            {"lay": 0.86, "messages": 0.92, "unanswerable": 0.86, "confident": 0.84},
         ),
         (
             "meaning_heldout_9.yml",
@@ -719,7 +757,7 @@ def test_serve_says_when_search_by_meaning_is_off_and_still_answers(tmp_path):
         (
             "meaning_heldout_10.yml",
             (201, 50),
-            {"lay": 0.90, "messages": 0.93, "unanswerable": 0.92, "confident": 0.83},
+            {"lay": 0.90, "messages": 0.93, "unanswerable": 0.92, "confident": 0.84},
         ),
         (
             "meaning_heldout_11.yml",
@@ -730,7 +768,7 @@ def test_serve_says_when_search_by_meaning_is_off_and_still_answers(tmp_path):
         (
             "meaning_heldout_12.yml",
             (200, 50),
-            {"lay": 0.92, "messages": 0.97, "unanswerable": 0.84, "confident": 0.87},
+            {"lay": 0.92, "messages": 0.97, "unanswerable": 0.84, "confident": 0.88},
         ),
         # the twelfth round's blind set: 0.91 / 0.93 / 47 of 50 / 0.80 with the code of its start
         (
@@ -1088,6 +1126,12 @@ def test_the_bar_for_a_good_match_falls_for_a_long_message(bundled):
     for message, kind in [
         ("the gas meter has run out and I've got nothing to top up with till Monday", "advice"),
         ("Got a letter saying they're taking me to court over the rent, I'm two months behind", "housing"),
+        # support between 0.45 and 0.5: confident since LONG_GOOD_MATCH is 0.45
+        (
+            "my mum has started forgetting names and leaving the cooker on, I work full time and cannot "
+            "watch her all day",
+            "older-people",
+        ),
     ]:
         res = bundled.search(message)
         assert res.confident and kind in res.hits[0].entry.categories, (message, res.hits[0].why())

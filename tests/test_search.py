@@ -230,6 +230,27 @@ def test_a_correctly_spelled_word_is_not_corrected(bilingual, text, word):
     assert suggestion is None or word in suggestion.split(), suggestion
 
 
+def test_a_word_of_the_dictionary_is_not_split_into_two_of_the_directorys(tmp_path_factory):
+    """ "weekend" and "nightclub" are English words, not "week end" and "night club", though the
+    directory has all four; "teaclub", no word of the dictionary, is still read as "tea club"."""
+    entries = {
+        "week-club": """\
+            ---
+            title: Night club for older people
+            summary: A social club that meets one night a week, at the end of the day.
+            categories: [older-people]
+            ---
+            Come along every week; we end with a cup of tea.
+            """,
+    }
+    idx = opened(tmp_path_factory, "split", entries)
+    assert all(w in ordinary_english_words() for w in ("weekend", "nightclub"))
+    for text, word in (("something on at the weekend", "weekend"), ("a nightclub in town", "nightclub")):
+        understanding, corrections = idx.understand(text)
+        assert word not in dict(corrections) and word in understanding.words, (understanding, corrections)
+    assert dict(idx.understand("a teaclub near me")[1]) == {"teaclub": "tea club"}
+
+
 @pytest.mark.parametrize(
     "text, typo, fixed",
     [
