@@ -41,7 +41,7 @@ sys.path.insert(0, str(ROOT))
 
 from search_index import crisis, crisis_sentence  # noqa: E402
 
-SETS = [("1", "crisis_heldout.yml")] + [(str(n), f"crisis_heldout_{n}.yml") for n in (*range(2, 43), 44)]
+SETS = [("1", "crisis_heldout.yml")] + [(str(n), f"crisis_heldout_{n}.yml") for n in (*range(2, 45), 46)]
 GROUPS = 6
 L2 = 1e-4
 ROUNDS = 1500
