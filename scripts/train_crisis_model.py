@@ -8,8 +8,11 @@ It learns from the held-out sets (tests/crisis_heldout*.yml), the development ta
 tests/test_crisis.py and the language tables of tests/test_crisis_languages.py, the safety reviews'
 probes (tests/crisis_review_probes.txt), and the everyday
 messages of the development sets for search (tests/relevance_questions.yml, tests/meaning_dev.yml).
-Set 43, written blind at the start of the eleventh round, is never read: it is the honest judge of the
-model shipped (set 44, written beside it, is learned from, as is set 38, the tenth round's judge).
+Set 45, written blind at the start of the twelfth round, is never read: it is the honest judge of the
+model shipped (set 46, written beside it, is learned from, as are set 43, the eleventh round's judge, and
+set 38, the tenth's). Twelfth round (sets 1-44 and 46, and the round's review probes): left out by group,
+threshold 0.791 passes 83.6% of risk messages on its own; soften under 0.0139 (45.2% of harmless
+messages, 0.2% of risk ones); set 45 87.5% / 7.5% with the rules, as with the reader of the round's start.
 Eleventh round (sets 1-42 and 44): left out by group, threshold 0.786 passes 84.1% of risk messages on
 its own; soften under 0.0126 (44.8% of harmless messages, 0.2% of risk ones). Tenth round (sets 1-37 and
 39-42, and 48 look-alikes of a relative who is lonely or ageing added to the development table):
@@ -70,8 +73,8 @@ sys.path.insert(0, str(ROOT))
 
 from search_index import crisis, crisis_model  # noqa: E402
 
-BLIND = "crisis_heldout_43.yml"  # written blind for the eleventh round: never read here
-TRAIN_SETS = ["crisis_heldout.yml"] + [f"crisis_heldout_{n}.yml" for n in (*range(2, 43), 44)]
+BLIND = "crisis_heldout_45.yml"  # written blind for the twelfth round: never read here
+TRAIN_SETS = ["crisis_heldout.yml"] + [f"crisis_heldout_{n}.yml" for n in (*range(2, 45), 46)]
 TWICE = ("development table", "language tables", "review probes")
 FOLDS = 6
 L2 = 1e-4  # chosen by left-out recall at 2% false alarms on sets 1-22 (3e-4: 71.8%, 1e-4: 73.0%);

@@ -412,10 +412,11 @@ def _opening(clause: list[_Token]) -> set[str]:
 def _said_in_earnest(clauses: list[list[_Token]]) -> bool:
     """ "lol gonna do it tonight, no joke this time": a laugh the writer takes back."""
     for cl in clauses:
-        said = [t.text for t in cl]
-        for i, word in enumerate(said):
-            if word in _EARNEST or word in _JEST_WORDS and set(said[max(0, i - 2) : i]) & _NOT_A_JOKE:
-                return True
+        for i, t in enumerate(cl):
+            if t.text in _EARNEST or t.text in _JEST_WORDS and any(
+                "negation" in b.tags or b.text in _NOT_A_JOKE for b in cl[max(0, i - 2) : i]
+            ):
+                return True  # "no joke", "not joking", "this isnt a joke": whatever word says no
     return False
 
 

@@ -587,6 +587,9 @@ def _drop_lookalikes(tokens: list[_Token], c: _Concepts) -> None:
                         "concern",
                     }
         tok = tokens[i]
+        if "missing" in tok.start and any(t.text in _INSTITUTIONS for t in tokens[max(0, i - 3) : i]):
+            for j in range(i, tok.start["missing"]):  # "the landlord won't answer my texts": a service
+                tokens[j].tags.discard("missing")  # that does not reply is no one missing
         risky = tok.tags & _RISK_CONCEPTS
         if risky:
             end = max((tok.start.get(t, i + 1) for t in risky), default=i + 1)
@@ -2362,8 +2365,7 @@ def _done_or_at_risk(cl: _Clause) -> Iterable[CrisisSignal]:
         end = toks[i].start["missing"]
         if any(t.text in ("airport", "flight", "plane", "holiday") for t in toks):
             continue  # "texted goodbye from the airport and now his phone is off"
-        if any(t.text in _INSTITUTIONS for t in toks[max(0, i - 3) : i]):
-            continue  # "the landlord won't answer my texts": a service that does not reply
+        
         if (
             cl.has("goodbye")
             or cl.has("cut")

@@ -4,8 +4,8 @@ The rules read the concepts their writers listed; the learned reader (`crisis_mo
 pairs of neighbouring words. Both miss a risk said in words they have not met in that order ("i dont
 see myself making it to christmas"). This reader takes the message's vector from the bundled sentence
 encoder (`engine.sentence`, all-MiniLM-L6-v2) and scores it with a logistic regression (384 weights
-and a bias, `crisis_sentence.npz`, fitted by `scripts/train_crisis_sentence.py` on held-out sets 1-37
-and 39-42, never on set 38, the honest measure).
+and a bias, `crisis_sentence.npz`, fitted by `scripts/train_crisis_sentence.py` on held-out sets 1-44
+and 46, never on set 45, the honest measure of the twelfth round).
 
 It is asked only where the rules, the meaning reader and the learned reader found nothing, and only
 when the learned reader already gives the message at least `gate` (so a plain everyday message is

@@ -2008,7 +2008,10 @@ def test_a_laugh_taken_back_leaves_the_readers_concern(sure, text, flagged):
         ("haha fr", True),
         ("lol, o ddifri", True),
         ("lol, dim jôc", True),
+        ("lol this isnt a joke", True),  # any word that says no, not a list of them
+        ("haha never joking about this", True),
         ("lol what a joke", False),
+        ("lol this is a joke", False),
         ("haha, jôc oedd hi", False),
     ],
 )
