@@ -85,8 +85,8 @@ HARMLESS = [t for d in DATA.values() for t in d["harmless"]]
 # beside everyday threats and scorelines), with the same code 83.9% / 18.3%. All forty-six together:
 # 94.7% / 4.7% (8240/8705, 425/9041). At the twelfth round's end (both readers refitted on every set but
 # 45, with sets 43 and 46 and the round's review probes; a laugh taken back by any word that says no):
-# set 45, never read, 87.5% / 7.5%, unchanged; set 46 83.9% / 18.3% -> 87.0% / 14.8%. All forty-six
-# together: 94.8% / 4.6% (8251/8705, 417/9041), the floors below.
+# set 45, never read, 87.5% / 7.5%, unchanged; set 46 83.9% / 18.3% -> 87.4% / 14.8%. All forty-six
+# together: 94.8% / 4.6% (8252/8705, 417/9041), the floors below.
 RISK_FLAGGED = 0.947  # at least this share of risk messages flagged (target 0.95)
 # at most this share of harmless look-alikes flagged (target 0.02; the blind sets' false alarms are
 # counted, not tuned away)
