@@ -413,8 +413,10 @@ def _said_in_earnest(clauses: list[list[_Token]]) -> bool:
     """ "lol gonna do it tonight, no joke this time": a laugh the writer takes back."""
     for cl in clauses:
         for i, t in enumerate(cl):
-            if t.text in _EARNEST or t.text in _JEST_WORDS and any(
-                "negation" in b.tags or b.text in _NOT_A_JOKE for b in cl[max(0, i - 2) : i]
+            if (
+                t.text in _EARNEST
+                or t.text in _JEST_WORDS
+                and any("negation" in b.tags or b.text in _NOT_A_JOKE for b in cl[max(0, i - 2) : i])
             ):
                 return True  # "no joke", "not joking", "this isnt a joke": whatever word says no
     return False

@@ -2365,7 +2365,6 @@ def _done_or_at_risk(cl: _Clause) -> Iterable[CrisisSignal]:
         end = toks[i].start["missing"]
         if any(t.text in ("airport", "flight", "plane", "holiday") for t in toks):
             continue  # "texted goodbye from the airport and now his phone is off"
-        
         if (
             cl.has("goodbye")
             or cl.has("cut")
