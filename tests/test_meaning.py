@@ -744,10 +744,14 @@ def test_serve_says_when_search_by_meaning_is_off_and_still_answers(tmp_path):
             (163, 50),
             {"lay": 0.94, "messages": 0.98, "unanswerable": 0.96, "confident": 0.94},
         ),
+        # confident 162 -> 160 of 191 at the twelfth round's crisis refit: the learned reader no longer
+        # raises a concern on two everyday messages ("They stopped my money because I missed an
+        # appointment...", "Mae fy mab yn poeni'n ofnadwy cyn arholiadau..."), and a concern had made
+        # their answers count as confident (the crisis lines are the answer); the results are the same
         (
             "meaning_heldout_8.yml",
             (212, 50),
-            {"lay": 0.86, "messages": 0.92, "unanswerable": 0.86, "confident": 0.84},
+            {"lay": 0.86, "messages": 0.92, "unanswerable": 0.86, "confident": 0.83},
         ),
         (
             "meaning_heldout_9.yml",
