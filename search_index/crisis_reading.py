@@ -1827,11 +1827,10 @@ def _violence_and_abuse(cl: _Clause) -> Iterable[CrisisSignal]:
         mine = victim in ("me", "us", "fi", "ni", "my", "our") or welsh_victim or victim in household
         mine = mine or v is not None and "object_first" in toks[v].tags  # Polish "bił mnie"
         yield sig("abuse", i, v if v is not None else i, "crisis", "self" if mine else "other")
-    for i in cl.pos("hands_on_neck"):
+    for i, end in _hands_round_the_neck(cl):
         if any(t.text in _HANDS_ON_WORK for t in toks[:i]):
             continue  # "the osteopath put his hands round my neck and it clicked"
-        if "hands_on_neck" in toks[i].start:
-            yield sig("abuse", i, toks[i].start["hands_on_neck"] - 1, "crisis")
+        yield sig("abuse", i, end, "crisis")
     # violence happening near: "there's been a stabbing outside", "a man was shot", "he's smashing my windows"
     for i, tok in enumerate(toks):
         pain = i + 1 < len(toks) and toks[i + 1].text in ("pain", "pains", "feeling", "ache")
@@ -3758,7 +3757,29 @@ _PESTS = frozenset(
 )
 _INHALED = frozenset("gas glue aerosol aerosols deodorant butane lighter solvent solvents".split())
 _FLAME = frozenset("match matches lighter spark flame ignite explode".split())
+
+
 # people whose work puts hands on a neck
+def _hands_round_the_neck(cl: _Clause) -> Iterable[tuple[int, int]]:
+    """Where hands are round the writer's neck: a phrase of the concept, or a hand, up to two words,
+    something that encircles, and "my" neck or throat, in English or Welsh ("his hands were round my
+    neck", "roedd ei ddwylo fo rownd fy ngwddw i"). Spans of (first, last) token."""
+    toks = cl.tokens
+    for i in cl.pos("hands_on_neck"):
+        if "hands_on_neck" in toks[i].start:
+            yield i, toks[i].start["hands_on_neck"] - 1
+    for i, t in enumerate(toks):
+        if t.text not in _HANDS:
+            continue
+        for j in range(i + 1, min(i + 4, len(toks) - 2)):
+            if toks[j].text in _ROUND and toks[j + 1].text in ("my", "fy") and toks[j + 2].text in _NECK:
+                yield i, j + 2
+                break
+
+
+_HANDS = frozenset("hand hands dwylo ddwylo nwylo llaw law".split())
+_ROUND = frozenset("round around rownd am gwmpas".split())
+_NECK = frozenset("neck throat gwddw gwddf ngwddw ngwddf".split())
 _HANDS_ON_WORK = frozenset(
     "osteopath physio physiotherapist chiropractor masseuse masseur massage doctor dentist hairdresser barber".split()
 )

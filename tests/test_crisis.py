@@ -2044,3 +2044,30 @@ def test_a_blow_at_sport_is_an_injury_when_the_reader_is_sure_and_the_game_other
 )
 def test_thrown_out_of_a_home_is_no_blow(text, flagged):
     assert (detect_crisis(text) is not None) == flagged, (text, detect_crisis(text))
+
+
+# Hands round the writer's neck, with words between the hands and what encircles, in either language
+@pytest.mark.parametrize(
+    "text",
+    [
+        "his hands were round my neck last night",
+        "he had both his hands around my throat till i nearly passed out",
+        "roedd ei ddwylo fo rownd fy ngwddw i neithiwr",
+        "nath o roi ei ddwylo o gwmpas fy ngwddf",
+    ],
+)
+def test_hands_round_the_neck_with_words_between(text):
+    s = detect_crisis(text)
+    assert s is not None and s.tier in ("crisis", "urgent"), s  # ("nearly passed out": urgent)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the physio put her hands round my neck to loosen it",  # at work on the neck
+        "my hands were cold so i held a warm scarf round my neck",  # the scarf is round the neck
+    ],
+)
+def test_hands_near_the_neck_are_not_a_grip(text):
+    s = detect_crisis(text)
+    assert s is None or s.tier != "crisis", s
