@@ -3759,17 +3759,16 @@ _INHALED = frozenset("gas glue aerosol aerosols deodorant butane lighter solvent
 _FLAME = frozenset("match matches lighter spark flame ignite explode".split())
 
 
-# people whose work puts hands on a neck
 def _hands_round_the_neck(cl: _Clause) -> Iterable[tuple[int, int]]:
     """Where hands are round the writer's neck: a phrase of the concept, or a hand, up to two words,
     something that encircles, and "my" neck or throat, in English or Welsh ("his hands were round my
     neck", "roedd ei ddwylo fo rownd fy ngwddw i"). Spans of (first, last) token."""
     toks = cl.tokens
-    for i in cl.pos("hands_on_neck"):
-        if "hands_on_neck" in toks[i].start:
-            yield i, toks[i].start["hands_on_neck"] - 1
+    phrases = [i for i in cl.pos("hands_on_neck") if "hands_on_neck" in toks[i].start]
+    for i in phrases:
+        yield i, toks[i].start["hands_on_neck"] - 1
     for i, t in enumerate(toks):
-        if t.text not in _HANDS:
+        if t.text not in _HANDS or i in phrases:  # (a listed phrase is read once)
             continue
         for j in range(i + 1, min(i + 4, len(toks) - 2)):
             if toks[j].text in _ROUND and toks[j + 1].text in ("my", "fy") and toks[j + 2].text in _NECK:
@@ -3780,6 +3779,7 @@ def _hands_round_the_neck(cl: _Clause) -> Iterable[tuple[int, int]]:
 _HANDS = frozenset("hand hands dwylo ddwylo nwylo llaw law".split())
 _ROUND = frozenset("round around rownd am gwmpas".split())
 _NECK = frozenset("neck throat gwddw gwddf ngwddw ngwddf".split())
+# people whose work puts hands on a neck
 _HANDS_ON_WORK = frozenset(
     "osteopath physio physiotherapist chiropractor masseuse masseur massage doctor dentist hairdresser barber".split()
 )
