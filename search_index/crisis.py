@@ -193,6 +193,8 @@ def _detect(text: str) -> CrisisSignal | None:
         whole = _whole_reading(clauses)
         if whole is not None and (best is None or _TIER_RANK[whole.tier] < _TIER_RANK[best.tier]):
             best = whole
+    if best is None:
+        best = _a_bare_call(text, clauses)
     if best is None:  # the rules read the message (negation too): meaning only adds what they miss
         try:
             best = _by_meaning(clauses)
@@ -219,6 +221,55 @@ def _detect(text: str) -> CrisisSignal | None:
         if whole is not None:
             return _unless_ordinary(clauses, whole)
     return found
+
+
+def _a_bare_call(text: str, clauses: list[list[_Token]]) -> CrisisSignal | None:
+    """A message that is nothing but a call for help or a danger named alone: "help", "HELP!!", "help
+    us please", "Help. Fire", "knife", "FIRE!", "pomocy", "socorro". It says too little to read, so it
+    is a concern: the helplines beside the results and "Are you safe right now? If not, call 999".
+    A word beside it that is not a call, a courtesy or a person ("fire safety", "a bread knife", "help
+    with forms") makes it a search, not a call. Fire, smoke and gas named alone are a call only when
+    shouted ("FIRE", "gas!!"): said quietly they are what someone looks up ("gas", "fire")."""
+    every = [t for cl in clauses for t in cl]
+    if not every or len(every) > _BARE_WORDS:
+        return None
+    called = armed = alarmed = False
+    for t in every:
+        if t.text in _CALLS:
+            called = True
+        elif "weapon" in t.tags:
+            armed = True
+        elif t.text in _ALARMS or "fire_state" in t.tags:
+            alarmed = True
+        elif t.text not in _COURTESIES and not t.tags & {"self", "victim", "now"}:
+            return None
+    cased = [ch for ch in text if ch.lower() != ch.upper()]  # letters that have capitals
+    shouted = "!" in text or (bool(cased) and all(ch.isupper() for ch in cased))
+    if called or armed or (alarmed and shouted):
+        return CrisisSignal("danger", " ".join(t.text for t in every), tier="concern")
+    return None
+
+
+_BARE_WORDS = 4
+# Calls for help, in the languages the rules read (folded as the words are)
+_CALLS = frozenset(
+    _plain(w)
+    for w in "help helpp helppp sos helpwch helpu pomocy ratunku pomóż pomóżcie ajutor ajutați ajută "
+    "socorro ajuda ajudem acudam ساعدني ساعدوني النجدة الحقوني انقذوني".split()
+)
+# What may stand beside a call: please, now, someone, a kiss
+_COURTESIES = frozenset(
+    _plain(w)
+    for w in "please pls plz plis plees someone somebody anyone quick quickly x xx urgent "
+    "rhywun unrhyw plîs os gwelwch yn dda brys "
+    "proszę szybko ktoś vă rog repede cineva por favor alguém rápido ارجوك رجاء بسرعة".split()
+)
+# Dangers that, shouted alone, are a call: fire, smoke, flames, gas
+_ALARMS = frozenset(
+    _plain(w)
+    for w in "fire fires flames smoke gas fumes tân mwg nwy fflamau pożar ogień dym gaz foc incendiu fum "
+    "fogo incêndio fumo fumaça gás حريق نار دخان غاز".split()
+)
 
 
 def _in_a_temper(clauses: list[list[_Token]]) -> bool:
