@@ -121,6 +121,7 @@ from .crisis_whole import (
 )
 from .language import welsh_or_english
 from .lexicon import mutations, stem
+from .wordnet import is_verb_form
 
 __all__ = [
     "CrisisSignal",
@@ -443,7 +444,7 @@ def _may_be_a_concern(clauses: list[list[_Token]]) -> bool:
     the lot"), and it does not ask what a word means."""
     person = {"self", "third", "reflexive_self", "victim", "body_part"}
     if not any(t.tags & person for cl in clauses for t in cl) and not any(
-        _opening(cl) & _DONE_BY_THE_WRITER for cl in clauses
+        _opening(cl) & _DONE_BY_THE_WRITER or _opens_with_a_deed(cl) for cl in clauses
     ):
         return False
     return not _asks_what_a_word_means(clauses)
@@ -453,6 +454,14 @@ def _may_be_a_concern(clauses: list[list[_Token]]) -> bool:
 # "took enough this time", "gonna do it tonight" (on every set but 43, with the readers as they were:
 # 19 risk messages more, 2 harmless more)
 _DONE_BY_THE_WRITER = frozenset({"past_act", "desire", "attempt"})
+
+
+def _opens_with_a_deed(clause: list[_Token]) -> bool:
+    """A clause that opens with a verb's past or "-ing" form, its doer left unsaid: on a phone that
+    is the writer ("went deeper than usual tonight", "been reading about how much insulin it takes",
+    "heading up to the woods with the rope")."""
+    first = next((t.text for t in clause if t.text not in _JOKING), "")
+    return is_verb_form(first)
 
 
 def _opening(clause: list[_Token]) -> set[str]:

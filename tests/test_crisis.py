@@ -2071,3 +2071,76 @@ def test_hands_round_the_neck_with_words_between(text):
 def test_hands_near_the_neck_are_not_a_grip(text):
     s = detect_crisis(text)
     assert s is None or s.tier != "crisis", s
+
+
+# A message that is nothing but a call for help or a danger named alone: a concern, in any language
+@pytest.mark.parametrize(
+    "text",
+    [
+        "help",
+        "HELP!!",
+        "help us please",
+        "somebody help",
+        "Help. Fire",
+        "knife",
+        "FIRE",
+        "gas!!",
+        "helpwch fi plis",
+        "Tân!",
+        "pomocy",
+        "ratunku!",
+        "socorro",
+        "ajutor va rog",
+        "ساعدني",
+    ],
+)
+def test_a_bare_call_for_help_is_a_concern(text):
+    s = detect_crisis(text)
+    assert s is not None and s.tier == "concern" and s.kind == "danger", s
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "fire",  # said quietly, fire, smoke and gas alone are what someone looks up
+        "gas",
+        "pożar",
+        "fire safety",
+        "a bread knife",
+        "knife crime",
+        "help with forms",
+        "help efo biliau",
+        "tân gwyllt",
+        "help me write my cv",
+    ],
+)
+def test_a_call_or_a_danger_beside_another_word_is_a_search(text):
+    assert detect_crisis(text) is None
+
+
+# A clause that opens with a past or "-ing" form, its doer unsaid, is the writer's: the readers by
+# likeness may read it, as they read a message that names a person
+@pytest.mark.parametrize(
+    "text, asked",
+    [
+        ("been stockpiling my meds for weeks now", True),
+        ("went down to the canal again tonight", True),
+        ("heading out with the dog lead and not coming back", True),
+        ("lol gone and done it now", True),
+        ("this printer is going to die", False),
+        ("the printer died again lol", False),
+    ],
+)
+def test_a_deed_with_its_doer_unsaid_is_the_writers(text, asked):
+    assert crisis._may_be_a_concern(crisis._clauses(text)) == asked
+
+
+@pytest.mark.parametrize(
+    "word, form",
+    [("went", True), ("bought", True), ("been", True), ("heading", True), ("sorted", True), ("go", False)]
+    + [("kids", False), ("goes", False), ("printer", False), ("gonna", False), ("wifi", False)],
+)
+def test_a_verbs_past_or_ing_form_is_known_by_wordnet(word, form):
+    from search_index.wordnet import is_verb_form
+
+    assert is_verb_form(word) == form
