@@ -110,6 +110,7 @@ from .crisis_reading import (
     _tokens,
     _windows,
     _words,
+    _young_agent,
     typo_forms,
     typo_limit,
     typo_targets,
@@ -388,7 +389,10 @@ def _by_learning(text: str, clauses: list[list[_Token]]) -> CrisisSignal | None:
     p = _model_probability(clauses)
     if p is None:
         return None
-    return _by_model(clauses, p) or _by_sentence(text, clauses, p)
+    found = _by_model(clauses, p) or _by_sentence(text, clauses, p)
+    if found is not None and found.kind == "abuse" and _only_a_small_child_hits(clauses):
+        return None  # "my 3 year old hits me when i say no": a tantrum, not abuse
+    return found
 
 
 def _by_model(clauses: list[list[_Token]], p: float) -> CrisisSignal | None:
@@ -410,6 +414,12 @@ def _by_model(clauses: list[list[_Token]], p: float) -> CrisisSignal | None:
             return None  # "my mum lives alone and nobody calls her": a worry for someone, no danger named
         return replace(concern, kind="danger")  # what to do as a helper, not a line for the writer's despair
     return concern
+
+
+def _only_a_small_child_hits(clauses: list[list[_Token]]) -> bool:
+    """Every blow the message tells is dealt by a small child (see `_young_agent`)."""
+    blows = [(cl, i) for cl in clauses for i, t in enumerate(cl) if "violence" in t.tags]
+    return bool(blows) and all(_young_agent(cl, i) for cl, i in blows)
 
 
 # A worry for someone else that names no danger the rules know ("my neighbour has been on his kitchen

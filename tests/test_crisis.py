@@ -2144,3 +2144,18 @@ def test_a_verbs_past_or_ing_form_is_known_by_wordnet(word, form):
     from search_index.wordnet import is_verb_form
 
     assert is_verb_form(word) == form
+
+
+# Blows dealt by a small child are a tantrum, whichever reader reads them; by anyone else they are not
+@pytest.mark.parametrize(
+    "text, flagged",
+    [
+        ("my 3 year old hits me when i say no", False),
+        ("my toddler hits me when i tell him no", False),
+        ("my little boy kicks me every night at bedtime", False),
+        ("my husband hits me when i say no", True),
+        ("my 3 year old hits me and my partner hits me too", True),
+    ],
+)
+def test_a_small_childs_blows_are_no_abuse(text, flagged):
+    assert (detect_crisis(text) is not None) == flagged, detect_crisis(text)
