@@ -417,9 +417,26 @@ def _by_model(clauses: list[list[_Token]], p: float) -> CrisisSignal | None:
 
 
 def _only_a_small_child_hits(clauses: list[list[_Token]]) -> bool:
-    """Every blow the message tells is dealt by a small child (see `_young_agent`)."""
+    """Every blow the message tells is dealt by a small child named just before it (see `_young_agent`),
+    and none is told as said ("my 3 year old says daddy hits her" is the child's report)."""
     blows = [(cl, i) for cl in clauses for i, t in enumerate(cl) if "violence" in t.tags]
-    return bool(blows) and all(_young_agent(cl, i) for cl, i in blows)
+    return bool(blows) and all(_dealt_by_a_small_child(cl, i) for cl, i in blows)
+
+
+def _dealt_by_a_small_child(clause: list[_Token], i: int) -> bool:
+    said = [t.text for t in clause[:i]]
+    if set(said) & _REPORTED or not _young_agent(clause, i):
+        return False
+    j = i - 1
+    while j >= 0 and clause[j].text in _HOW_OFTEN:
+        j -= 1
+    return j >= 0 and clause[j].text in _SMALL_CHILD_ENDS
+
+
+_REPORTED = frozenset("says said say saying told tells telling dywedodd deud dweud".split())
+_HOW_OFTEN = frozenset("keeps kept always sometimes often still just constantly even also then".split())
+# the last word of "my 3 year old", "my toddler", "my little boy"
+_SMALL_CHILD_ENDS = frozenset("old oed baby toddler infant babi boy girl one son daughter lad".split())
 
 
 # A worry for someone else that names no danger the rules know ("my neighbour has been on his kitchen

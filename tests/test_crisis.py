@@ -2155,7 +2155,24 @@ def test_a_verbs_past_or_ing_form_is_known_by_wordnet(word, form):
         ("my little boy kicks me every night at bedtime", False),
         ("my husband hits me when i say no", True),
         ("my 3 year old hits me and my partner hits me too", True),
+        ("my 3 year old says daddy hits her", True),  # the child's report: a grown-up's blows
+        ("my 4 year old cries and says daddy hit her with a belt", True),
     ],
 )
 def test_a_small_childs_blows_are_no_abuse(text, flagged):
+    assert (detect_crisis(text) is not None) == flagged, detect_crisis(text)
+
+
+# Medicines carried away to be got rid of are not swallowed; carried to a room, they may be
+@pytest.mark.parametrize(
+    "text, flagged",
+    [
+        ("taking all my old tablets to the chemist to get rid of them", False),
+        ("took the whole lot to the tip with the old sofa", False),
+        ("mam took all her old pills to the pharmacy returns box", False),
+        ("took all my pills to the bathroom and swallowed them", True),
+        ("took the lot an hour ago", True),
+    ],
+)
+def test_medicines_carried_away_are_not_taken(text, flagged):
     assert (detect_crisis(text) is not None) == flagged, detect_crisis(text)
