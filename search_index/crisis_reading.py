@@ -1690,6 +1690,19 @@ def _means_and_methods(cl: _Clause) -> Iterable[CrisisSignal]:
             yield sig("self-harm", i, part, "crisis", owner)
 
 
+def _struck_by_someone(toks: list[_Token], i: int) -> int | None:
+    """In a passive ("is being hit by his carer", "was pushed by a man"), the person it was done to:
+    the nearest person before the act, when a person follows "by"."""
+    if not (0 < i < len(toks) - 2 and toks[i - 1].text in _PASSIVE and toks[i + 1].text == "by"):
+        return None
+    if not any(t.tags & {"third", "partner"} for t in toks[i + 2 : i + 5]):
+        return None  # "hit by a car", "hit by the bill": a thing
+    return next((j for j in range(i - 2, max(-1, i - 6), -1) if toks[j].tags & {"third", "self"}), None)
+
+
+_PASSIVE = frozenset("being been was were is are got getting gets get".split())
+
+
 def _violence_and_abuse(cl: _Clause) -> Iterable[CrisisSignal]:
     """Violence to a person or near, abuse named, coercive control, sexual violence."""
     toks, now, sig, about = _kit(cl)
@@ -1721,6 +1734,8 @@ def _violence_and_abuse(cl: _Clause) -> Iterable[CrisisSignal]:
             )
             if v is not None and toks[v].text not in ("me", "us"):
                 v = v - 1  # the victim is the owner: "my" head
+        if v is None:  # "my grandad is being hit by his carer": the one it is done to comes first
+            v = _struck_by_someone(toks, i)
         # the writer named before the act (Welsh "fy", Polish "mnie") or joined to it (Arabic "يضربني")
         welsh_victim = (
             i > 0

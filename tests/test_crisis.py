@@ -2176,3 +2176,18 @@ def test_a_small_childs_blows_are_no_abuse(text, flagged):
 )
 def test_medicines_carried_away_are_not_taken(text, flagged):
     assert (detect_crisis(text) is not None) == flagged, detect_crisis(text)
+
+
+# Violence told in the passive: the one it is done to comes first, the one who does it after "by"
+@pytest.mark.parametrize(
+    "text, flagged",
+    [
+        ("my grandad is being hit by his carer", True),
+        ("my mum was pushed by a man in the street", True),
+        ("mae nain yn cael ei tharo gan ei gofalwr", True),
+        ("my nan got hit by a car but she's ok, just bruised", False),
+        ("i got hit by a ball at footy", False),
+    ],
+)
+def test_violence_told_in_the_passive(text, flagged):
+    assert (detect_crisis(text) is not None) == flagged, detect_crisis(text)
