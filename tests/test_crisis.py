@@ -2191,3 +2191,24 @@ def test_medicines_carried_away_are_not_taken(text, flagged):
 )
 def test_violence_told_in_the_passive(text, flagged):
     assert (detect_crisis(text) is not None) == flagged, detect_crisis(text)
+
+
+# The people of a child's or an older person's life, as they are called at home and in care
+@pytest.mark.parametrize(
+    "text, kind",
+    [
+        ("my nanna hit me", "abuse"),
+        ("mummy hits me when daddy is at work", "abuse"),
+        ("the babysitter shook the baby", "abuse"),
+        ("my childminder slaps my son", "abuse"),
+        ("the vicar touched me", "sexual-violence"),
+    ],
+)
+def test_the_people_a_child_names(text, kind):
+    s = detect_crisis(text)
+    assert s is not None and s.kind == kind, s
+
+
+def test_a_young_childs_report_of_a_grown_ups_blows_is_about_the_child():
+    s = detect_crisis("my 3 year old says daddy hits her")
+    assert s is not None and s.kind == "abuse" and s.about == "other", s
