@@ -715,6 +715,14 @@ _FIGURE_AGENTS = frozenset(
 )
 _IF_OR_WHEN = frozenset("if when os pan".split())
 _TELLING = frozenset("tell told telling leave leaving deud dweud ddeud gadael police heddlu".split())
+
+
+def _telling(tok: _Token) -> bool:
+    """Leaving or telling (or the police): the English and Welsh words above, or the `telling` words of
+    the other languages' sections ("odejdę", "deixar", "plec", "أترك")."""
+    return tok.text in _TELLING or "telling" in tok.tags
+
+
 _PREPOSITIONS = frozenset("on at in to with from into of for by about over under near outside".split())
 _THING_PRONOUNS = frozenset("it this that which what there".split())
 # "this" and "that" where Romanian says them, after the noun ("autobuzul ăsta", this bus)
@@ -1821,7 +1829,7 @@ def _violence_and_abuse(cl: _Clause) -> Iterable[CrisisSignal]:
         joking = any(t.text in ("lol", "haha", "hahaha", "lmao", "jk", "lool") for t in toks)
         # a partner's "i'll kill you", or a kill for telling or leaving, is never read as a joke or a figure
         menacing = cl.has("partner") or (
-            any(t.text in _TELLING for t in toks[i:]) and not any(t.text in _FIGURE_AGENTS for t in toks[:i])
+            any(_telling(t) for t in toks[i:]) and not any(t.text in _FIGURE_AGENTS for t in toks[:i])
         )  # "he'll kill me for telling anyone" (not "my sister will kill me for telling you")
         if "kill" in toks[i].tags and not reported and joking and not menacing:
             continue
@@ -1862,7 +1870,7 @@ def _violence_and_abuse(cl: _Clause) -> Iterable[CrisisSignal]:
             if (
                 any(t.text in _FIGURE_AGENTS for t in toks[:i])
                 and not cl.has("partner")
-                and not any(t.text in _TELLING for t in toks[i:])
+                and not any(_telling(t) for t in toks[i:])
             ):
                 continue  # "my nan says she'll murder me if i miss her 90th", "bydd mam yn fy lladd i os..."
         if (
@@ -1880,7 +1888,9 @@ def _violence_and_abuse(cl: _Clause) -> Iterable[CrisisSignal]:
         if "kill" in toks[i].tags and not reported and any(t.text in ("if", "when") for t in toks):
             if cl.subject(i) == "other" and any(t.text in _FIGURE_AGENTS for t in toks[:i]):
                 continue  # "my dad will murder me if i'm late home": said of a parent, a figure of speech
-            if cl.has("partner") or any(t.text in ("leave", "leaving", "tell", "told") for t in toks[i:]):
+            if cl.has("partner") or any(
+                t.text in ("leave", "leaving", "tell", "told") or "telling" in t.tags for t in toks[i:]
+            ):
                 yield sig(
                     "abuse", i, v if v is not None else i, "crisis", "self"
                 )  # "if i leave he'll kill me"

@@ -988,3 +988,33 @@ def test_stems_need_the_language_model_to_agree(monkeypatch):
     monkeypatch.setattr(crisis_reading, "model_guess", lambda _text: ("es", 0.95))
     assert crisis_reading._read_words(text)[1] is None
     assert detect_crisis(text) is None
+
+
+# a threat to kill if the writer leaves or tells, in another language, is meant (as "he'll kill me if i
+# leave" is), and a parent's "will kill me if i'm late" stays a figure of speech
+@pytest.mark.parametrize(
+    "text",
+    [
+        "powiedział że mnie zabije jak odejdę",
+        "powiedział, że mnie zabije, jeśli pójdę na policję",
+        "a zis că mă omoară dacă plec",
+        "zice că mă omoară dacă spun cuiva",  # "spun", not listed, is read by its stem as "spune"
+        "disse que me mata se eu o deixar",
+        "قال إنه سيقتلني إذا تركته",
+    ],
+)
+def test_a_threat_to_kill_for_leaving_or_telling_is_meant_in_any_language(text):
+    signal = detect_crisis(text)
+    assert signal is not None and (signal.kind, signal.tier, signal.about) == ("abuse", "crisis", "self")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "mama mnie zabije jak się spóźnię",
+        "a minha mãe mata-me se eu chegar tarde",
+        "mama mă omoară dacă afla de notă",
+    ],
+)
+def test_a_parents_threat_over_a_trifle_stays_a_figure_of_speech(text):
+    assert detect_crisis(text) is None
