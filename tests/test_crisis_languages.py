@@ -1018,3 +1018,17 @@ def test_a_threat_to_kill_for_leaving_or_telling_is_meant_in_any_language(text):
 )
 def test_a_parents_threat_over_a_trifle_stays_a_figure_of_speech(text):
     assert detect_crisis(text) is None
+
+
+def test_the_held_out_set_in_four_languages_keeps_its_figures():
+    """tests/crisis_other_languages_heldout.yml, written before the stems were read and never tuned on:
+    with the lists as written 55/62 risk flagged and 2/60 harmless; read by stems 56/62 and 2/60."""
+    from pathlib import Path
+
+    data = yaml.safe_load(
+        (Path(__file__).parent / "crisis_other_languages_heldout.yml").read_text(encoding="utf-8")
+    )
+    risk = sum(detect_crisis(t) is not None for t in data["risk"])
+    harmless = [t for t in data["harmless"] if detect_crisis(t) is not None]
+    assert risk >= 56, risk
+    assert len(harmless) <= 2, harmless
