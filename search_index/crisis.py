@@ -103,6 +103,7 @@ from .crisis_reading import (
     _concepts,
     _could_hurt_at,
     _plain,
+    _read_words,
     _signals,
     _spell,
     _tags_of,
@@ -178,8 +179,9 @@ def _detect(text: str) -> CrisisSignal | None:
     c = _concepts()
     best: CrisisSignal | None = None
     clauses: list[list[_Token]] = []
-    for words in _words(text):
-        tokens = _tokens(words, c)
+    said, stemmed = _read_words(text)
+    for words in said:
+        tokens = _tokens(words, c, stemmed)
         clauses.append(tokens)
         for window in _windows(tokens):
             for s in _signals(_Clause(window)):
@@ -358,7 +360,8 @@ def features(text: str) -> list[int]:
 
 def _clauses(text: str) -> list[list[_Token]]:
     c = _concepts()
-    return [_tokens(words, c) for words in _words(text if isinstance(text, str) else "")]
+    said, stemmed = _read_words(text if isinstance(text, str) else "")
+    return [_tokens(words, c, stemmed) for words in said]
 
 
 # Which kind the learned reader's concern is, from the concepts the message holds (first that fits)
