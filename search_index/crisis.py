@@ -85,6 +85,7 @@ from .crisis_ordinary import (
     _unsafe_on_the_road,
 )
 from .crisis_reading import (
+    _INTIMATE,
     _JOKING,
     _KIND_RANK,
     _RISK_CONCEPTS,
@@ -395,7 +396,35 @@ def _by_learning(text: str, clauses: list[list[_Token]]) -> CrisisSignal | None:
     found = _by_model(clauses, p) or _by_sentence(text, clauses, p)
     if found is not None and found.kind == "abuse" and _only_a_small_child_hits(clauses):
         return None  # "my 3 year old hits me when i say no": a tantrum, not abuse
+    if found is not None and found.kind == "sexual-violence" and _only_a_thing_touched(text, clauses):
+        return None  # "please don't touch my bag": a thing, not a body
     return found
+
+
+def _only_a_thing_touched(text: str, clauses: list[list[_Token]]) -> bool:
+    """In English, a touch is the message's only sexual concept, and what is touched is named and is not
+    a person or a part of the body ("don't touch my bag", "he touched my phone"). (Welsh names whom it
+    touches before the verb: "yn ei chyffwrdd hi".)"""
+    if welsh_or_english(text) != "en":
+        return False
+    tags = {tag for cl in clauses for t in cl for tag in t.tags}
+    if tags & _SEXUAL_CONCEPTS != {"touch"}:
+        return False
+    for cl in clauses:
+        for i, t in enumerate(cl):
+            if "touch" not in t.tags:
+                continue
+            after = [u for u in cl[i + 1 : i + 3] if u.text not in ("my", "your", "his", "the", "our", "a")]
+            if (
+                not after
+                or after[0].tags & {"victim", "third", "self", "body_part"}
+                or after[0].text in _INTIMATE
+            ):
+                return False
+    return True
+
+
+_SEXUAL_CONCEPTS = frozenset({"sexual", "sex_word", "touch", "spiked", "coerce"})
 
 
 def _by_model(clauses: list[list[_Token]], p: float) -> CrisisSignal | None:

@@ -2212,3 +2212,33 @@ def test_the_people_a_child_names(text, kind):
 def test_a_young_childs_report_of_a_grown_ups_blows_is_about_the_child():
     s = detect_crisis("my 3 year old says daddy hits her")
     assert s is not None and s.kind == "abuse" and s.about == "other", s
+
+
+# What is left of a supply is an amount, as "all" and "the lot" are
+@pytest.mark.parametrize(
+    "text, flagged",
+    [
+        ("swallowed the rest of my antidepressants before i came on here", True),
+        ("took what was left of my meds", True),
+        ("llyncais i weddill fy nhabledi", True),
+        ("took the rest of the day off", False),
+        ("ate the rest of the cake", False),
+    ],
+)
+def test_what_is_left_of_a_supply_is_an_amount(text, flagged):
+    assert (detect_crisis(text) is not None) == flagged, detect_crisis(text)
+
+
+# A touch of a thing is no touch of a person, whichever reader reads it
+@pytest.mark.parametrize(
+    "text, flagged",
+    [
+        ("please don't touch my bag", False),
+        ("he touched my phone without asking", False),
+        ("he touched my chest on the bus", True),
+        ("my uncle touches me when mum is out", True),
+        ("Mae fy chwaer fach yn deud bod ewythr yn ei chyffwrdd hi", True),
+    ],
+)
+def test_a_thing_touched_is_no_touch_of_a_person(text, flagged):
+    assert (detect_crisis(text) is not None) == flagged, detect_crisis(text)
