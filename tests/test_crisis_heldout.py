@@ -91,9 +91,10 @@ HARMLESS = [t for d in DATA.values() for t in d["harmless"]]
 # of the round's start 90.4% / 6.1%; set 48, written beside it to be learned from (danger told by plain
 # facts, reports by professionals and children, a quarter in other languages), 78.5% / 11.0%. All
 # forty-eight together: 94.2% / 4.8% (8670/9200, 461/9559). At the thirteenth round's end (a bare call for
-# help, a deed with its doer unsaid, a small child's blows; both readers refitted on every set but 47):
-# set 47, never read, 90.8% / 6.1%; set 48 82.1% / 7.5%. All forty-eight together: 94.5% / 4.7%
-# (8698/9200, 450/9559), the floors below.
+# help, a deed with its doer unsaid, a small child's blows, the people named at home, other languages by
+# their stems, what is left of a supply; both readers refitted on every set but 47): set 47, never read,
+# 91.2% / 6.1%; set 48 81.7% / 7.1%. All forty-eight together: 94.5% / 4.7% (8697/9200, 447/9559), the
+# floors below.
 RISK_FLAGGED = 0.945  # at least this share of risk messages flagged (target 0.95)
 # at most this share of harmless look-alikes flagged (target 0.02; the blind sets' false alarms are
 # counted, not tuned away)
