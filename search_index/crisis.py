@@ -85,6 +85,7 @@ from .crisis_ordinary import (
     _unsafe_on_the_road,
 )
 from .crisis_reading import (
+    _INTIMATE,
     _JOKING,
     _KIND_RANK,
     _RISK_CONCEPTS,
@@ -103,6 +104,7 @@ from .crisis_reading import (
     _concepts,
     _could_hurt_at,
     _plain,
+    _read_words,
     _signals,
     _spell,
     _tags_of,
@@ -110,6 +112,7 @@ from .crisis_reading import (
     _tokens,
     _windows,
     _words,
+    _young_agent,
     typo_forms,
     typo_limit,
     typo_targets,
@@ -121,6 +124,7 @@ from .crisis_whole import (
 )
 from .language import welsh_or_english
 from .lexicon import mutations, stem
+from .wordnet import is_verb_form
 
 __all__ = [
     "CrisisSignal",
@@ -176,8 +180,9 @@ def _detect(text: str) -> CrisisSignal | None:
     c = _concepts()
     best: CrisisSignal | None = None
     clauses: list[list[_Token]] = []
-    for words in _words(text):
-        tokens = _tokens(words, c)
+    said, stemmed = _read_words(text)
+    for words in said:
+        tokens = _tokens(words, c, stemmed)
         clauses.append(tokens)
         for window in _windows(tokens):
             for s in _signals(_Clause(window)):
@@ -193,6 +198,8 @@ def _detect(text: str) -> CrisisSignal | None:
         whole = _whole_reading(clauses)
         if whole is not None and (best is None or _TIER_RANK[whole.tier] < _TIER_RANK[best.tier]):
             best = whole
+    if best is None:
+        best = _a_bare_call(text, clauses)
     if best is None:  # the rules read the message (negation too): meaning only adds what they miss
         try:
             best = _by_meaning(clauses)
@@ -219,6 +226,55 @@ def _detect(text: str) -> CrisisSignal | None:
         if whole is not None:
             return _unless_ordinary(clauses, whole)
     return found
+
+
+def _a_bare_call(text: str, clauses: list[list[_Token]]) -> CrisisSignal | None:
+    """A message that is nothing but a call for help or a danger named alone: "help", "HELP!!", "help
+    us please", "Help. Fire", "knife", "FIRE!", "pomocy", "socorro". It says too little to read, so it
+    is a concern: the helplines beside the results and "Are you safe right now? If not, call 999".
+    A word beside it that is not a call, a courtesy or a person ("fire safety", "a bread knife", "help
+    with forms") makes it a search, not a call. Fire, smoke and gas named alone are a call only when
+    shouted ("FIRE", "gas!!"): said quietly they are what someone looks up ("gas", "fire")."""
+    every = [t for cl in clauses for t in cl]
+    if not every or len(every) > _BARE_WORDS:
+        return None
+    called = armed = alarmed = False
+    for t in every:
+        if t.text in _CALLS:
+            called = True
+        elif "weapon" in t.tags:
+            armed = True
+        elif t.text in _ALARMS or "fire_state" in t.tags:
+            alarmed = True
+        elif t.text not in _COURTESIES and not t.tags & {"self", "victim", "now"}:
+            return None
+    cased = [ch for ch in text if ch.lower() != ch.upper()]  # letters that have capitals
+    shouted = "!" in text or (bool(cased) and all(ch.isupper() for ch in cased))
+    if called or armed or (alarmed and shouted):
+        return CrisisSignal("danger", " ".join(t.text for t in every), tier="concern")
+    return None
+
+
+_BARE_WORDS = 4
+# Calls for help, in the languages the rules read (folded as the words are)
+_CALLS = frozenset(
+    _plain(w)
+    for w in "help helpp helppp sos helpwch helpu pomocy ratunku pomóż pomóżcie ajutor ajutați ajută "
+    "socorro ajuda ajudem acudam ساعدني ساعدوني النجدة الحقوني انقذوني".split()
+)
+# What may stand beside a call: please, now, someone, a kiss
+_COURTESIES = frozenset(
+    _plain(w)
+    for w in "please pls plz plis plees someone somebody anyone quick quickly x xx urgent "
+    "rhywun unrhyw plîs os gwelwch yn dda brys "
+    "proszę szybko ktoś vă rog repede cineva por favor alguém rápido ارجوك رجاء بسرعة".split()
+)
+# Dangers that, shouted alone, are a call: fire, smoke, flames, gas
+_ALARMS = frozenset(
+    _plain(w)
+    for w in "fire fires flames smoke gas fumes tân mwg nwy fflamau pożar ogień dym gaz foc incendiu fum "
+    "fogo incêndio fumo fumaça gás حريق نار دخان غاز".split()
+)
 
 
 def _in_a_temper(clauses: list[list[_Token]]) -> bool:
@@ -305,7 +361,8 @@ def features(text: str) -> list[int]:
 
 def _clauses(text: str) -> list[list[_Token]]:
     c = _concepts()
-    return [_tokens(words, c) for words in _words(text if isinstance(text, str) else "")]
+    said, stemmed = _read_words(text if isinstance(text, str) else "")
+    return [_tokens(words, c, stemmed) for words in said]
 
 
 # Which kind the learned reader's concern is, from the concepts the message holds (first that fits)
@@ -336,7 +393,38 @@ def _by_learning(text: str, clauses: list[list[_Token]]) -> CrisisSignal | None:
     p = _model_probability(clauses)
     if p is None:
         return None
-    return _by_model(clauses, p) or _by_sentence(text, clauses, p)
+    found = _by_model(clauses, p) or _by_sentence(text, clauses, p)
+    if found is not None and found.kind == "abuse" and _only_a_small_child_hits(clauses):
+        return None  # "my 3 year old hits me when i say no": a tantrum, not abuse
+    if found is not None and found.kind == "sexual-violence" and _only_a_thing_touched(text, clauses):
+        return None  # "please don't touch my bag": a thing, not a body
+    return found
+
+
+def _only_a_thing_touched(text: str, clauses: list[list[_Token]]) -> bool:
+    """In English, a touch is the message's only sexual concept, and what is touched is named and is not
+    a person or a part of the body ("don't touch my bag", "he touched my phone"). (Welsh names whom it
+    touches before the verb: "yn ei chyffwrdd hi".)"""
+    if welsh_or_english(text) != "en":
+        return False
+    tags = {tag for cl in clauses for t in cl for tag in t.tags}
+    if tags & _SEXUAL_CONCEPTS != {"touch"}:
+        return False
+    for cl in clauses:
+        for i, t in enumerate(cl):
+            if "touch" not in t.tags:
+                continue
+            after = [u for u in cl[i + 1 : i + 3] if u.text not in ("my", "your", "his", "the", "our", "a")]
+            if (
+                not after
+                or after[0].tags & {"victim", "third", "self", "body_part"}
+                or after[0].text in _INTIMATE
+            ):
+                return False
+    return True
+
+
+_SEXUAL_CONCEPTS = frozenset({"sexual", "sex_word", "touch", "spiked", "coerce"})
 
 
 def _by_model(clauses: list[list[_Token]], p: float) -> CrisisSignal | None:
@@ -358,6 +446,29 @@ def _by_model(clauses: list[list[_Token]], p: float) -> CrisisSignal | None:
             return None  # "my mum lives alone and nobody calls her": a worry for someone, no danger named
         return replace(concern, kind="danger")  # what to do as a helper, not a line for the writer's despair
     return concern
+
+
+def _only_a_small_child_hits(clauses: list[list[_Token]]) -> bool:
+    """Every blow the message tells is dealt by a small child named just before it (see `_young_agent`),
+    and none is told as said ("my 3 year old says daddy hits her" is the child's report)."""
+    blows = [(cl, i) for cl in clauses for i, t in enumerate(cl) if "violence" in t.tags]
+    return bool(blows) and all(_dealt_by_a_small_child(cl, i) for cl, i in blows)
+
+
+def _dealt_by_a_small_child(clause: list[_Token], i: int) -> bool:
+    said = [t.text for t in clause[:i]]
+    if set(said) & _REPORTED or not _young_agent(clause, i):
+        return False
+    j = i - 1
+    while j >= 0 and clause[j].text in _HOW_OFTEN:
+        j -= 1
+    return j >= 0 and clause[j].text in _SMALL_CHILD_ENDS
+
+
+_REPORTED = frozenset("says said say saying told tells telling dywedodd deud dweud".split())
+_HOW_OFTEN = frozenset("keeps kept always sometimes often still just constantly even also then".split())
+# the last word of "my 3 year old", "my toddler", "my little boy"
+_SMALL_CHILD_ENDS = frozenset("old oed baby toddler infant babi boy girl one son daughter lad".split())
 
 
 # A worry for someone else that names no danger the rules know ("my neighbour has been on his kitchen
@@ -392,7 +503,7 @@ def _may_be_a_concern(clauses: list[list[_Token]]) -> bool:
     the lot"), and it does not ask what a word means."""
     person = {"self", "third", "reflexive_self", "victim", "body_part"}
     if not any(t.tags & person for cl in clauses for t in cl) and not any(
-        _opening(cl) & _DONE_BY_THE_WRITER for cl in clauses
+        _opening(cl) & _DONE_BY_THE_WRITER or _opens_with_a_deed(cl) for cl in clauses
     ):
         return False
     return not _asks_what_a_word_means(clauses)
@@ -402,6 +513,14 @@ def _may_be_a_concern(clauses: list[list[_Token]]) -> bool:
 # "took enough this time", "gonna do it tonight" (on every set but 43, with the readers as they were:
 # 19 risk messages more, 2 harmless more)
 _DONE_BY_THE_WRITER = frozenset({"past_act", "desire", "attempt"})
+
+
+def _opens_with_a_deed(clause: list[_Token]) -> bool:
+    """A clause that opens with a verb's past or "-ing" form, its doer left unsaid: on a phone that
+    is the writer ("went deeper than usual tonight", "been reading about how much insulin it takes",
+    "heading up to the woods with the rope")."""
+    first = next((t.text for t in clause if t.text not in _JOKING), "")
+    return is_verb_form(first)
 
 
 def _opening(clause: list[_Token]) -> set[str]:

@@ -765,8 +765,9 @@ def _explained_away(words: list[str]) -> bool:
 
 
 def _taken_back(clauses: list[list[_Token]], best: CrisisSignal) -> bool:
-    """Medicines returned, not swallowed: "took the whole box back to the pharmacy" (never "went back to
-    the chemist for more", nor with an overdose or a number)."""
+    """Medicines returned or thrown away, not swallowed: "took the whole box back to the pharmacy",
+    "taking all my old pills to the chemist to get rid of them", "took the lot to the tip" (never "went
+    back to the chemist for more", nor with an overdose or a number)."""
     words = [t.text for cl in clauses for t in cl]
     toks = [t for cl in clauses for t in cl]
     if best.kind != "suicide" or any(t.tags & {"overdose"} for t in toks) or "more" in words:
@@ -786,7 +787,24 @@ def _taken_back(clauses: list[list[_Token]], best: CrisisSignal) -> bool:
                 and (set(rest) & {"pharmacy", "chemist", "chemists", "surgery", "fferyllfa"})
             ):
                 return _one_signal(clauses)
+        if w in ("took", "take", "taking", "taken") and _carried_away(words[k + 1 : k + 12]):
+            return _one_signal(clauses)
     return False
+
+
+def _carried_away(after: list[str]) -> bool:
+    """What follows a "take" says where the thing was carried to be got rid of: "...to the pharmacy
+    returns bin", "...to the tip", "...to get rid of them"."""
+    if "to" not in after:
+        return False
+    rest = after[after.index("to") + 1 :]
+    return bool(set(rest[:4]) & _DISPOSALS) or rest[:3] == ["get", "rid", "of"]
+
+
+# where medicines (or anything) are taken to be got rid of
+_DISPOSALS = frozenset(
+    "pharmacy pharmacist chemist chemists tip recycling returns fferyllfa fferyllydd".split()
+)
 
 
 def _end_of_life_wishes(clauses: list[list[_Token]], best: CrisisSignal) -> bool:

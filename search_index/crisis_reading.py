@@ -14,7 +14,14 @@ from pathlib import Path
 
 import yaml
 
-from .language import english_grammar_words, ordinary_english_words
+from . import stems
+from .language import (
+    MODEL_SURE,
+    _arabic_script,
+    english_grammar_words,
+    model_guess,
+    ordinary_english_words,
+)
 from .lexicon import clean_text, edit_distance, fold, mutations, stem
 
 log = logging.getLogger(__name__)
@@ -126,6 +133,9 @@ LANGUAGES: dict[str, object] = {
     "portuguese": None,
     "romanian": None,
 }
+# The sections whose words are also read by their stem, in a message written in that language (its
+# ISO 639-1 code, as the language model names it): see `_stemmed_in` and `_stem_keys`.
+STEMMED = {"polish": "pl", "portuguese": "pt", "romanian": "ro", "arabic": "ar"}
 
 
 def _language_forms(section: str, word: str) -> set[str]:
@@ -310,10 +320,16 @@ class _Token:
     keys: frozenset[str]  # word, base form, Welsh radicals
     tags: set[str] = field(default_factory=set)
     start: dict[str, int] = field(default_factory=dict)  # concept -> end of the phrase starting here
+    borrowed: frozenset[str] = frozenset()  # keys that are listed forms sharing the word's stem
 
 
 def _words(text: str) -> list[list[str]]:
     """Clauses of words after folding, contractions and slang."""
+    return _read_words(text)[0]
+
+
+def _read_words(text: str) -> tuple[list[list[str]], str | None]:
+    """`_words`, and the language section whose stems the message is read with (`_stemmed_in`), if any."""
     c = _concepts()
     raw = text
     text = _fold(clean_text(text, limit=MAX_CHARS))
@@ -328,7 +344,8 @@ def _words(text: str) -> list[list[str]]:
     text = _joined_commas().sub(" ", text)  # "grozi, że zabije dzieci": one thing said
     clauses: list[list[str]] = []
     parts = [_TOKEN.findall(part) for part in _CLAUSE_BREAK.split(text)]
-    glosses = c.glosses.get(_written_in(raw, parts, c) or "", {})
+    section = _written_in(raw, parts, c)
+    glosses = c.glosses.get(section or "", {})
     for found in parts:
         words: list[str] = []
         if glosses:  # the language's small words as English ones, and no English slang
@@ -356,7 +373,21 @@ def _words(text: str) -> list[list[str]]:
             )  # "my 2 year old" is no "to"
         if words:
             clauses.append(words)
-    return [_no_more(_numbers(words)) for words in clauses]
+    return [_no_more(_numbers(words)) for words in clauses], _stemmed_in(raw, section)
+
+
+def _stemmed_in(raw: str, section: str | None) -> str | None:
+    """The language section a message is read with by stems: the section its words say it is written in
+    (`_written_in`; Arabic by its script), when the language model agrees and is sure. Both must agree,
+    so that a word of another language never changes how an English or Welsh message is read; the model
+    (about 45 MB once loaded, as search loads it for the same messages) is asked only then."""
+    if section is None and _arabic_script(raw):
+        section = "arabic"
+    code = STEMMED.get(section or "")
+    if code is None:
+        return None
+    lang, prob = model_guess(" ".join(raw.split())[:MAX_CHARS])
+    return section if lang == code and prob >= MODEL_SURE else None
 
 
 def _written_in(raw: str, parts: list[list[str]], c: _Concepts) -> str | None:
@@ -478,6 +509,29 @@ def _keys(word: str, c: _Concepts) -> frozenset[str]:
     return frozenset(keys)
 
 
+def _stem_keys(word: str, c: _Concepts, section: str | None) -> frozenset[str]:
+    """In a message read with a section's stems, a word that no list holds as written: the forms of that
+    section that share its stem ("espancava": espanca, espancar, espancou), whose concepts and phrases it then
+    takes. None for a listed word (it says what it says) or a word too short to stem."""
+    if section is None or word in c.words or word in c.radicals:
+        return frozenset()
+    s = stems.stem_of(STEMMED[section], word)
+    return _stem_index(section).get(s, frozenset()) if s is not None else frozenset()
+
+
+@lru_cache(maxsize=len(STEMMED))
+def _stem_index(section: str) -> dict[str, frozenset[str]]:
+    """A language section's words (single words and the words of its phrases) by their stem: stem ->
+    the listed words. Made when a message in that language is first read, so a process that reads only
+    English and Welsh never loads a stemmer."""
+    code = STEMMED[section]
+    by_stem: dict[str, set[str]] = {}
+    for w in _language_words(_concept_data()).get(section, ()):
+        if (s := stems.stem_of(code, w)) is not None:
+            by_stem.setdefault(s, set()).add(w)
+    return {s: frozenset(ws) for s, ws in by_stem.items()}
+
+
 def _known(word: str, c: _Concepts) -> bool:
     return word in c.known or _base(word, c) in c.words or word in c.radicals
 
@@ -515,10 +569,16 @@ def _spelled(word: str) -> str:
 
 
 _VERB_TAGS = ("kill", "hang", "drown", "shoot", "poison", "cut", "harm", "burn")
+# concepts a listed form has by its own ending: lent only to a word of its stem that ends as it does
+# ("يهددونني", they threaten me, as "يهددني")
+_OF_THE_FORM = frozenset({"object_first"})
 _OBJECT_WORDS = frozenset("my the your his her their it a an some this that them me".split())
 
 
-def _tokens(words: list[str], c: _Concepts) -> list[_Token]:
+def _tokens(words: list[str], c: _Concepts, stemmed: str | None = None) -> list[_Token]:
+    """A clause's words as tokens with their concepts; `stemmed` is the language section the message is
+    read with by stems (`_stemmed_in`): its words the lists do not hold also take the concepts of the
+    listed forms they share a stem with (`_stem_keys`)."""
     words = [_spell(w, c) for w in words]
     out: list[_Token] = []
     for i, w in enumerate(words):
@@ -541,10 +601,13 @@ def _tokens(words: list[str], c: _Concepts) -> list[_Token]:
                 if hit:
                     w = hit
                     break
-        out.append(_Token(w, _keys(w, c)))
+        borrowed = _stem_keys(w, c, stemmed)
+        out.append(_Token(w, _keys(w, c) | borrowed, borrowed=borrowed))
     for i, tok in enumerate(out):
         for key in tok.keys:
             for name in c.words.get(key, ()):
+                if name in _OF_THE_FORM and key in tok.borrowed and key[-2:] != tok.text[-2:]:
+                    continue  # "يدفعني" (pushes me) says who by its ending: "يدفع" (pays) has not that ending
                 tok.tags.add(name)
                 tok.start.setdefault(name, i + 1)
             for phrase, name in c.phrases.get(key, ()):
@@ -652,8 +715,18 @@ _FIGURE_AGENTS = frozenset(
 )
 _IF_OR_WHEN = frozenset("if when os pan".split())
 _TELLING = frozenset("tell told telling leave leaving deud dweud ddeud gadael police heddlu".split())
+
+
+def _telling(tok: _Token) -> bool:
+    """Leaving or telling (or the police): the English and Welsh words above, or the `telling` words of
+    the other languages' sections ("odejdę", "deixar", "plec", "أترك")."""
+    return tok.text in _TELLING or "telling" in tok.tags
+
+
 _PREPOSITIONS = frozenset("on at in to with from into of for by about over under near outside".split())
 _THING_PRONOUNS = frozenset("it this that which what there".split())
+# "this" and "that" where Romanian says them, after the noun ("autobuzul ăsta", this bus)
+_SAID_AFTER = frozenset("asta ala aia acesta aceasta acela aceea".split())
 # Words that may stand between a wish and death: "wish they were dead", "want to go to sleep and not wake up"
 _GLUE = frozenset(
     """to be just really go and so all i he she they we was were am is are been could would never not
@@ -702,6 +775,9 @@ class _Clause:
             tok = self.tokens[j]
             if tok.text in ("i", "we", "dw", "dwi", "dwim", "rwy", "rydw", "ydw", "wi", "sai", "fi", "ni"):
                 return "self"
+            if "vehicle" in tok.tags and j + 1 < len(self.tokens) and self.tokens[j + 1].text in _SAID_AFTER:
+                if not tok.tags & {"third", "intruder_who"}:
+                    continue  # Romanian "autobuzul ăsta mă omoară": this bus (no driver) is "killing" me
             if tok.tags & {"third", "vehicle", "intruder_who"} and tok.text not in ("her", "him", "them"):
                 return "other"
             if tok.text == "hi" and j and self.tokens[j - 1].text in _WELSH_SHE_BEFORE:
@@ -1690,6 +1766,19 @@ def _means_and_methods(cl: _Clause) -> Iterable[CrisisSignal]:
             yield sig("self-harm", i, part, "crisis", owner)
 
 
+def _struck_by_someone(toks: list[_Token], i: int) -> int | None:
+    """In a passive ("is being hit by his carer", "was pushed by a man"), the person it was done to:
+    the nearest person before the act, when a person follows "by"."""
+    if not (0 < i < len(toks) - 2 and toks[i - 1].text in _PASSIVE and toks[i + 1].text == "by"):
+        return None
+    if not any(t.tags & {"third", "partner"} for t in toks[i + 2 : i + 5]):
+        return None  # "hit by a car", "hit by the bill": a thing
+    return next((j for j in range(i - 2, max(-1, i - 6), -1) if toks[j].tags & {"third", "self"}), None)
+
+
+_PASSIVE = frozenset("being been was were is are got getting gets get".split())
+
+
 def _violence_and_abuse(cl: _Clause) -> Iterable[CrisisSignal]:
     """Violence to a person or near, abuse named, coercive control, sexual violence."""
     toks, now, sig, about = _kit(cl)
@@ -1721,6 +1810,8 @@ def _violence_and_abuse(cl: _Clause) -> Iterable[CrisisSignal]:
             )
             if v is not None and toks[v].text not in ("me", "us"):
                 v = v - 1  # the victim is the owner: "my" head
+        if v is None:  # "my grandad is being hit by his carer": the one it is done to comes first
+            v = _struck_by_someone(toks, i)
         # the writer named before the act (Welsh "fy", Polish "mnie") or joined to it (Arabic "يضربني")
         welsh_victim = (
             i > 0
@@ -1753,7 +1844,7 @@ def _violence_and_abuse(cl: _Clause) -> Iterable[CrisisSignal]:
         joking = any(t.text in ("lol", "haha", "hahaha", "lmao", "jk", "lool") for t in toks)
         # a partner's "i'll kill you", or a kill for telling or leaving, is never read as a joke or a figure
         menacing = cl.has("partner") or (
-            any(t.text in _TELLING for t in toks[i:]) and not any(t.text in _FIGURE_AGENTS for t in toks[:i])
+            any(_telling(t) for t in toks[i:]) and not any(t.text in _FIGURE_AGENTS for t in toks[:i])
         )  # "he'll kill me for telling anyone" (not "my sister will kill me for telling you")
         if "kill" in toks[i].tags and not reported and joking and not menacing:
             continue
@@ -1794,7 +1885,7 @@ def _violence_and_abuse(cl: _Clause) -> Iterable[CrisisSignal]:
             if (
                 any(t.text in _FIGURE_AGENTS for t in toks[:i])
                 and not cl.has("partner")
-                and not any(t.text in _TELLING for t in toks[i:])
+                and not any(_telling(t) for t in toks[i:])
             ):
                 continue  # "my nan says she'll murder me if i miss her 90th", "bydd mam yn fy lladd i os..."
         if (
@@ -1812,7 +1903,9 @@ def _violence_and_abuse(cl: _Clause) -> Iterable[CrisisSignal]:
         if "kill" in toks[i].tags and not reported and any(t.text in ("if", "when") for t in toks):
             if cl.subject(i) == "other" and any(t.text in _FIGURE_AGENTS for t in toks[:i]):
                 continue  # "my dad will murder me if i'm late home": said of a parent, a figure of speech
-            if cl.has("partner") or any(t.text in ("leave", "leaving", "tell", "told") for t in toks[i:]):
+            if cl.has("partner") or any(
+                t.text in ("leave", "leaving", "tell", "told") or "telling" in t.tags for t in toks[i:]
+            ):
                 yield sig(
                     "abuse", i, v if v is not None else i, "crisis", "self"
                 )  # "if i leave he'll kill me"

@@ -100,6 +100,21 @@ def is_lemma(word: str, folder: Path = WORDNET) -> bool:
     )
 
 
+@lru_cache(maxsize=4096)
+def is_verb_form(word: str, folder: Path = WORDNET) -> bool:
+    """Is this lowercase word a past or "-ing" form of an English verb WordNet lists ("went",
+    "bought", "heading", "been")? Not the verb as written ("go"), not its "-s" form ("kids"), nor a
+    word WordNet lacks, nor without WordNet."""
+    if not word.isascii() or not word.isalpha() or len(word) < 3 or not _present(folder):
+        return False
+    irregular = _exceptions(folder, "v").get(word)
+    if not irregular and not word.endswith(("ed", "ing")):
+        return False
+    return any(
+        _read([], _offsets, folder / "index.verb", base) for base in _bases(word, "v", folder) if base != word
+    )
+
+
 def _is_instance(folder: Path, part: str, offset: int) -> bool:
     """Is this sense an instance of something (a name: a person, a place), not a kind of it?"""
     name = dict(_PARTS)[part]

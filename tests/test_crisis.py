@@ -2071,3 +2071,174 @@ def test_hands_round_the_neck_with_words_between(text):
 def test_hands_near_the_neck_are_not_a_grip(text):
     s = detect_crisis(text)
     assert s is None or s.tier != "crisis", s
+
+
+# A message that is nothing but a call for help or a danger named alone: a concern, in any language
+@pytest.mark.parametrize(
+    "text",
+    [
+        "help",
+        "HELP!!",
+        "help us please",
+        "somebody help",
+        "Help. Fire",
+        "knife",
+        "FIRE",
+        "gas!!",
+        "helpwch fi plis",
+        "Tân!",
+        "pomocy",
+        "ratunku!",
+        "socorro",
+        "ajutor va rog",
+        "ساعدني",
+    ],
+)
+def test_a_bare_call_for_help_is_a_concern(text):
+    s = detect_crisis(text)
+    assert s is not None and s.tier == "concern" and s.kind == "danger", s
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "fire",  # said quietly, fire, smoke and gas alone are what someone looks up
+        "gas",
+        "pożar",
+        "fire safety",
+        "a bread knife",
+        "knife crime",
+        "help with forms",
+        "help efo biliau",
+        "tân gwyllt",
+        "help me write my cv",
+    ],
+)
+def test_a_call_or_a_danger_beside_another_word_is_a_search(text):
+    assert detect_crisis(text) is None
+
+
+# A clause that opens with a past or "-ing" form, its doer unsaid, is the writer's: the readers by
+# likeness may read it, as they read a message that names a person
+@pytest.mark.parametrize(
+    "text, asked",
+    [
+        ("been stockpiling my meds for weeks now", True),
+        ("went down to the canal again tonight", True),
+        ("heading out with the dog lead and not coming back", True),
+        ("lol gone and done it now", True),
+        ("this printer is going to die", False),
+        ("the printer died again lol", False),
+    ],
+)
+def test_a_deed_with_its_doer_unsaid_is_the_writers(text, asked):
+    assert crisis._may_be_a_concern(crisis._clauses(text)) == asked
+
+
+@pytest.mark.parametrize(
+    "word, form",
+    [("went", True), ("bought", True), ("been", True), ("heading", True), ("sorted", True), ("go", False)]
+    + [("kids", False), ("goes", False), ("printer", False), ("gonna", False), ("wifi", False)],
+)
+def test_a_verbs_past_or_ing_form_is_known_by_wordnet(word, form):
+    from search_index.wordnet import is_verb_form
+
+    assert is_verb_form(word) == form
+
+
+# Blows dealt by a small child are a tantrum, whichever reader reads them; by anyone else they are not
+@pytest.mark.parametrize(
+    "text, flagged",
+    [
+        ("my 3 year old hits me when i say no", False),
+        ("my toddler hits me when i tell him no", False),
+        ("my little boy kicks me every night at bedtime", False),
+        ("my husband hits me when i say no", True),
+        ("my 3 year old hits me and my partner hits me too", True),
+        ("my 3 year old says daddy hits her", True),  # the child's report: a grown-up's blows
+        ("my 4 year old cries and says daddy hit her with a belt", True),
+    ],
+)
+def test_a_small_childs_blows_are_no_abuse(text, flagged):
+    assert (detect_crisis(text) is not None) == flagged, detect_crisis(text)
+
+
+# Medicines carried away to be got rid of are not swallowed; carried to a room, they may be
+@pytest.mark.parametrize(
+    "text, flagged",
+    [
+        ("taking all my old tablets to the chemist to get rid of them", False),
+        ("took the whole lot to the tip with the old sofa", False),
+        ("mam took all her old pills to the pharmacy returns box", False),
+        ("took all my pills to the bathroom and swallowed them", True),
+        ("took the lot an hour ago", True),
+    ],
+)
+def test_medicines_carried_away_are_not_taken(text, flagged):
+    assert (detect_crisis(text) is not None) == flagged, detect_crisis(text)
+
+
+# Violence told in the passive: the one it is done to comes first, the one who does it after "by"
+@pytest.mark.parametrize(
+    "text, flagged",
+    [
+        ("my grandad is being hit by his carer", True),
+        ("my mum was pushed by a man in the street", True),
+        ("mae nain yn cael ei tharo gan ei gofalwr", True),
+        ("my nan got hit by a car but she's ok, just bruised", False),
+        ("i got hit by a ball at footy", False),
+    ],
+)
+def test_violence_told_in_the_passive(text, flagged):
+    assert (detect_crisis(text) is not None) == flagged, detect_crisis(text)
+
+
+# The people of a child's or an older person's life, as they are called at home and in care
+@pytest.mark.parametrize(
+    "text, kind",
+    [
+        ("my nanna hit me", "abuse"),
+        ("mummy hits me when daddy is at work", "abuse"),
+        ("the babysitter shook the baby", "abuse"),
+        ("my childminder slaps my son", "abuse"),
+        ("the vicar touched me", "sexual-violence"),
+    ],
+)
+def test_the_people_a_child_names(text, kind):
+    s = detect_crisis(text)
+    assert s is not None and s.kind == kind, s
+
+
+def test_a_young_childs_report_of_a_grown_ups_blows_is_about_the_child():
+    s = detect_crisis("my 3 year old says daddy hits her")
+    assert s is not None and s.kind == "abuse" and s.about == "other", s
+
+
+# What is left of a supply is an amount, as "all" and "the lot" are
+@pytest.mark.parametrize(
+    "text, flagged",
+    [
+        ("swallowed the rest of my antidepressants before i came on here", True),
+        ("took what was left of my meds", True),
+        ("llyncais i weddill fy nhabledi", True),
+        ("took the rest of the day off", False),
+        ("ate the rest of the cake", False),
+    ],
+)
+def test_what_is_left_of_a_supply_is_an_amount(text, flagged):
+    assert (detect_crisis(text) is not None) == flagged, detect_crisis(text)
+
+
+# A touch of a thing is no touch of a person, whichever reader reads it
+@pytest.mark.parametrize(
+    "text, flagged",
+    [
+        ("please don't touch my bag", False),
+        ("he touched my phone without asking", False),
+        ("he touched my chest on the bus", True),
+        ("my uncle touches me when mum is out", True),
+        ("Mae fy chwaer fach yn deud bod ewythr yn ei chyffwrdd hi", True),
+    ],
+)
+def test_a_thing_touched_is_no_touch_of_a_person(text, flagged):
+    assert (detect_crisis(text) is not None) == flagged, detect_crisis(text)

@@ -927,3 +927,110 @@ def test_english_and_welsh_messages_read_as_before(text, expected):
     """Messages with words a language section shares read as they did without the section."""
     s = detect_crisis(text)
     assert (s and (s.kind, s.tier, s.about)) == expected
+
+
+# --- forms the lists do not hold, read by their stem (search_index/stems.py) -----------------------------
+
+# (message, kind, tier, about): each with a form that no list holds, read as the listed forms of its stem
+BY_STEM = [
+    ("Znalazłem brata nieprzytomnego w łazience", "danger", "urgent", "other"),  # "nieprzytomny"
+    ("Mąż pobiłby mnie, gdybym wyszła", "abuse", "crisis", "self"),  # "pobił"
+    ("Zgwałciłby mnie, gdyby mógł", "sexual-violence", "crisis", "self"),  # "zgwałcił"
+    ("Ele espancava-me todas as noites", "abuse", "crisis", "self"),  # "espancou"
+    ("O meu companheiro estrangulava-me", "abuse", "crisis", "self"),  # "estrangulou"
+    ("Soțul meu mă amenințase cu moartea", "abuse", "crisis", "self"),  # "amenințat"
+    ("يهددونني بالقتل", "abuse", "crisis", "self"),  # they threaten me: "يهددني"
+]
+# look-alikes: a stem lends no more than the word says
+BY_STEM_HARMLESS = [
+    "أبي يدفع الإيجار كل شهر",  # "يدفع" pays the rent: "يدفعني" (pushes me) says "me" by its ending
+    "أحتاج دفع فاتورة الكهرباء",
+    "Trenul ăsta mă omoară, mereu întârzie",  # this train is "killing" me: Romanian puts "this" after
+    "Autobuzul ăsta mă omoară, iar întârzie",
+    "Obrigada pela ajuda",  # thank you: "obrigada" is also "forced"
+    "A minha filha cortou o cabelo",
+    "Pobiegłem na autobus",
+    "Kupiłam tabletkę do zmywarki",
+    "Am bătut covorul afară",  # beat the rug
+]
+
+
+@pytest.mark.parametrize("text, kind, tier, about", BY_STEM)
+def test_a_form_no_list_holds_is_read_by_its_stem(text, kind, tier, about):
+    signal = detect_crisis(text)
+    assert signal is not None and (signal.kind, signal.tier, signal.about) == (kind, tier, about), signal
+
+
+@pytest.mark.parametrize("text", BY_STEM_HARMLESS)
+def test_a_stem_lends_no_more_than_the_word_says(text):
+    assert detect_crisis(text) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my face is all red",  # Portuguese "faca" (knife) stems as "face" does
+        "he has a face like thunder",
+        "i wanna dye my hair",
+        "mae gen i fatava",
+        "dw i isio mynd i'r môr",
+    ],
+)
+def test_an_english_or_welsh_message_is_never_read_by_stems(text):
+    assert crisis_reading._read_words(text)[1] is None
+
+
+def test_stems_need_the_language_model_to_agree(monkeypatch):
+    """A message whose words say Portuguese is read by stems only when the language model is sure of
+    Portuguese too: were it not, "espancava" would be read as written (and missed)."""
+    text = "Ele espancava-me todas as noites"
+    assert crisis_reading._read_words(text)[1] == "portuguese"
+    monkeypatch.setattr(crisis_reading, "model_guess", lambda _text: ("es", 0.95))
+    assert crisis_reading._read_words(text)[1] is None
+    assert detect_crisis(text) is None
+
+
+# a threat to kill if the writer leaves or tells, in another language, is meant (as "he'll kill me if i
+# leave" is), and a parent's "will kill me if i'm late" stays a figure of speech
+@pytest.mark.parametrize(
+    "text",
+    [
+        "powiedział że mnie zabije jak odejdę",
+        "powiedział, że mnie zabije, jeśli pójdę na policję",
+        "a zis că mă omoară dacă plec",
+        "zice că mă omoară dacă spun cuiva",  # "spun", not listed, is read by its stem as "spune"
+        "disse que me mata se eu o deixar",
+        "قال إنه سيقتلني إذا تركته",
+    ],
+)
+def test_a_threat_to_kill_for_leaving_or_telling_is_meant_in_any_language(text):
+    signal = detect_crisis(text)
+    assert signal is not None and (signal.kind, signal.tier, signal.about) == ("abuse", "crisis", "self")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "mama mnie zabije jak się spóźnię",
+        "a minha mãe mata-me se eu chegar tarde",
+        "mama mă omoară dacă afla de notă",
+    ],
+)
+def test_a_parents_threat_over_a_trifle_stays_a_figure_of_speech(text):
+    assert detect_crisis(text) is None
+
+
+def test_the_held_out_set_in_four_languages_keeps_its_figures():
+    """tests/crisis_other_languages_heldout.yml, written before the stems were read and never tuned on:
+    with the lists as written 55/62 risk flagged and 2/60 harmless; read by stems 56/62 and 2/60; with
+    the learned readers refitted on the stems' features (thirteenth round) 55/62 and 2/60: one message
+    the old reader raised as a concern falls under the new one's threshold."""
+    from pathlib import Path
+
+    data = yaml.safe_load(
+        (Path(__file__).parent / "crisis_other_languages_heldout.yml").read_text(encoding="utf-8")
+    )
+    risk = sum(detect_crisis(t) is not None for t in data["risk"])
+    harmless = [t for t in data["harmless"] if detect_crisis(t) is not None]
+    assert risk >= 55, risk
+    assert len(harmless) <= 2, harmless
