@@ -324,12 +324,14 @@ class _Token:
 
 
 def _words(text: str) -> list[list[str]]:
-    """Clauses of words after folding, contractions and slang."""
-    return _read_words(text)[0]
+    """Clauses of words after folding, contractions and slang (no language model asked: a single word
+    search checks, "suport", is never read by stems)."""
+    return _read_words(text, stems=False)[0]
 
 
-def _read_words(text: str) -> tuple[list[list[str]], str | None]:
-    """`_words`, and the language section whose stems the message is read with (`_stemmed_in`), if any."""
+def _read_words(text: str, stems: bool = True) -> tuple[list[list[str]], str | None]:
+    """`_words`, and the language section whose stems the message is read with (`_stemmed_in`), if any
+    (with `stems`)."""
     c = _concepts()
     raw = text
     text = _fold(clean_text(text, limit=MAX_CHARS))
@@ -373,7 +375,7 @@ def _read_words(text: str) -> tuple[list[list[str]], str | None]:
             )  # "my 2 year old" is no "to"
         if words:
             clauses.append(words)
-    return [_no_more(_numbers(words)) for words in clauses], _stemmed_in(raw, section)
+    return [_no_more(_numbers(words)) for words in clauses], _stemmed_in(raw, section) if stems else None
 
 
 def _stemmed_in(raw: str, section: str | None) -> str | None:

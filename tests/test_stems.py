@@ -77,3 +77,17 @@ def test_without_the_library_words_are_read_as_listed(monkeypatch):
     finally:
         clear()  # the library back, and the concepts read with it
     assert detect_crisis("Ele espancava-me todas as noites") is not None
+
+
+def test_a_single_word_search_checks_never_asks_the_language_model(monkeypatch):
+    """Search asks `is_risk_word` of each word it may correct; a word that one of the four languages
+    also has ("suport", Romanian support) must not load the language model (about 45 MB) for that: only
+    a whole message is read by stems."""
+    from search_index import crisis_reading
+    from search_index.crisis import is_risk_word
+
+    asked = []
+    monkeypatch.setattr(crisis_reading, "model_guess", lambda text: asked.append(text) or ("ro", 1.0))
+    assert not is_risk_word("suport")
+    assert is_risk_word("rape")
+    assert asked == []  # (is_risk_word answers False rather than raise, so the calls are counted)
