@@ -915,13 +915,18 @@ class SearchIndex:
         directory offers at all (`search_scope`, the whole message read by a sentence encoder): a good
         match to a message it finds out of scope ("tablet repair shop" at the woodwork workshop that
         offers repairs) is not one, nor is any other result; a near one (`NEAR_GOOD`) to a message it
-        finds surely in scope ("cant afford leccy" at Citizens Advice) is. (Asked only about a message whose own words lean English: the encoder reads
-        English alone.) As they were when the reader or its encoder is off."""
+        finds surely in scope ("cant afford leccy" at Citizens Advice) is. A good match is kept when its
+        entry's own text comes `search_scope.OWN_TEXT` close to the message. (Asked only about a message
+        whose own words lean English: the encoder reads English alone.) As they were when the reader or
+        its encoder is off."""
         reader = search_scope.load()
-        p = search_scope.probability(text) if reader is not None else None
-        if p is None:
+        got = search_scope.read(text) if reader is not None else None
+        if got is None:
             return hits
+        p, vector = got
         if hits[0].good and p < reader.low:
+            if search_scope.closest(vector, _own_parts(hits[0].entry)) >= search_scope.OWN_TEXT:
+                return hits  # the entry's own text says it offers what is asked
             return [replace(h, good=False) for h in hits]
         if not hits[0].good and p >= reader.high:
             return [replace(hits[0], good=True), *hits[1:]]

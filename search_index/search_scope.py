@@ -11,9 +11,11 @@ logistic regression (384 weights and a bias, `search_scope.npz`, fitted by
 Search asks it only about a message in English with a near or good match (`search.NEAR_GOOD`): a
 good match to a message scored under `low` is not confident, and a near one, to the entry closest in
 meaning, to a message scored from `high` up is ("cant afford leccy": "leccy" is electricity, which
-the words do not read). It says whether the directory offers such things, not which entry does.
-Without its file, or without the encoder, search judges on words and word vectors as before (one
-warning is logged).
+the words do not read). It says whether a directory of community services offers such things, not
+whether this one does, nor which entry: so a good match is kept when the entry's own text says, read
+by the same encoder, what the message asks (`OWN_TEXT`): in a directory with a repair cafe for
+tablets, the cafe still answers "tablet repair shop". Without its file, or without the encoder,
+search judges on words and word vectors as before (one warning is logged).
 """
 
 from __future__ import annotations
@@ -29,6 +31,9 @@ log = logging.getLogger(__name__)
 
 MODEL = Path(__file__).with_name("search_scope.npz")
 DIMENSIONS = 384  # all-MiniLM-L6-v2's vectors
+# A good match is kept whatever the reader says when the message is this close (cosine) to one of the
+# entry's own title, summary, tags or questions: the entry says it offers what is asked
+OWN_TEXT = 0.7
 
 
 @dataclass(frozen=True)
@@ -59,9 +64,9 @@ def load() -> Reader | None:
         return None
 
 
-def probability(text: str) -> float | None:
-    """How likely `text` asks for what the directory offers; None without the reader or the encoder.
-    Never raises."""
+def read(text: str) -> tuple[float, np.ndarray] | None:
+    """How likely `text` asks for what the directory offers, and its sentence vector; None without the
+    reader or the encoder. Never raises."""
     reader = load()
     if reader is None:
         return None
@@ -70,4 +75,19 @@ def probability(text: str) -> float | None:
     vectors = encode([text])
     if vectors is None:
         return None
-    return float(probabilities(reader.weights, reader.bias, vectors)[0])
+    return float(probabilities(reader.weights, reader.bias, vectors)[0]), vectors[0]
+
+
+def probability(text: str) -> float | None:
+    """How likely `text` asks for what the directory offers; None without the reader or the encoder."""
+    got = read(text)
+    return None if got is None else got[0]
+
+
+def closest(vector: np.ndarray, texts: list[str]) -> float:
+    """The highest cosine similarity of a message's sentence vector to any of `texts` (an entry's own
+    title, summary, tags and questions); 0 when there are none or the encoder cannot read them."""
+    from .engine.sentence import encode
+
+    vectors = encode(texts) if texts else None
+    return float((vectors @ vector).max()) if vectors is not None and len(vectors) else 0.0

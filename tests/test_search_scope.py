@@ -5,6 +5,8 @@ sure of is; a Welsh message and a crisis are never read by it; without its file 
 judges as before."""
 
 import logging
+import shutil
+import textwrap
 from pathlib import Path
 
 import numpy as np
@@ -94,12 +96,48 @@ def test_a_near_match_to_an_entry_not_the_closest_in_meaning_is_not_raised(bundl
     assert not bundled.search("pottery classes").confident
 
 
+# Another directory's service (written for this test), which offers what the reader finds out of scope
+REPAIR_CAFE = """\
+    ---
+    title: Caia repair cafe
+    summary: "Volunteers repair tablets, phones and laptops for free."
+    categories: [community]
+    tags: [tablet repairs, phone repairs, laptop repairs, repair shop]
+    questions:
+      - "Can someone fix my tablet?"
+    area: Caia Park, Wrexham
+    contact_via: caia-park-partnership-hub
+    languages: [en]
+    verified: 2026-11-30
+    ---
+
+    Bring a broken tablet, phone or laptop and a volunteer will try to repair it with you.
+    """
+
+
+def test_an_entry_whose_own_text_offers_it_keeps_its_good_match(tmp_path, monkeypatch):
+    """The reader learned what this directory lacks; in another that offers it, the entry's own text
+    says so and its good match stands."""
+    content = tmp_path / "content"
+    shutil.copytree(CONTENT, content)
+    (content / "services" / "caia-repair-cafe.md").write_text(textwrap.dedent(REPAIR_CAFE), encoding="utf-8")
+    build_index(content, tmp_path / "index")
+    other = SearchIndex.open(tmp_path / "index", content_dir=content)
+    message = OUT_OF_SCOPE[0]
+    assert search_scope.probability(message) < search_scope.load().low
+    res = other.search(message)
+    assert res.confident and res.hits[0].slug == "caia-repair-cafe"
+    monkeypatch.setattr(search_scope, "OWN_TEXT", 1.01)  # the entry's own text not heard
+    assert not other.search(message).confident
+
+
 def test_only_english_is_read_and_never_a_crisis(bundled, encodes):
     assert bundled.search("help gyda dyled").confident  # Welsh: judged on words and word vectors alone
     assert bundled.search("I want to kill myself").crisis is not None
     assert encodes == []
-    bundled.search("tablet repair shop")
-    assert encodes == ["tablet repair shop"]
+    res = bundled.search("tablet repair shop")
+    # the message, then (out of scope) its first result's own text, to hear whether it offers it
+    assert encodes == ["tablet repair shop", *search._own_parts(res.hits[0].entry)]
 
 
 def test_a_message_with_no_match_is_never_read(bundled, encodes):
