@@ -800,10 +800,18 @@ class SearchIndex:
             if msg_lang != "cy" and len(told) <= DESCRIBED_UPTO
             else {}
         )
+        # the whole message's meaning, who the resident speaks of weighed in full (also what the scope
+        # reader reads, `_in_scope`); ranked by it too unless who is weighed down or a word described
+        whole_words = self._meaning_words(understanding, said)
+        message = self._meaning.vector(whole_words)
+        same = ranked is said and not described
         close = self._meaning.similar(
-            self._meaning_words(replace(understanding, added=added), ranked, described),
+            whole_words
+            if same
+            else self._meaning_words(replace(understanding, added=added), ranked, described),
             limit,
             {e.slug for e in entries.values()},
+            vector=message if same else None,
         )
         near: dict[int, float] = {}
         for slug, sim in close.items():
@@ -815,10 +823,8 @@ class SearchIndex:
             entries[d] = entry
         # a good match is judged on the whole message, who the resident speaks of weighed in full
         whole = near
-        if ranked is not said or described:
-            full = self._meaning.similar(
-                self._meaning_words(understanding, said), 0, {e.slug for e in entries.values()}
-            )
+        if not same:
+            full = self._meaning.similar(whole_words, 0, {e.slug for e in entries.values()}, vector=message)
             whole = {d: full[entries[d].slug] for d in entries if entries[d].slug in full}
         # how much of what the message says each candidate accounts for: by its words, or by the
         # closeness in meaning of each of the resident's words on its own
@@ -888,7 +894,7 @@ class SearchIndex:
         hits.sort(key=lambda h: -h.score)
         asked = bool(hits) and crisis is None and (hits[0].good or near_good.get(hits[0].slug, False))
         if asked and welsh_or_english(query_text) == "en":
-            hits = self._in_scope(query_text, hits)
+            hits = self._in_scope(message, hits, whole.get(self._docnum.get(hits[0].slug), 0.0))
         confident = bool(hits) and hits[0].good
         total = max(total_words, len(hits))
         if crisis:
@@ -910,23 +916,22 @@ class SearchIndex:
             suggestion = self._did_you_mean(understanding.words, query_text, lang)
         return Results(query_text, tuple(hits), crisis, suggestion, tuple(corrections), total, confident)
 
-    def _in_scope(self, text: str, hits: list[Hit]) -> list[Hit]:
+    def _in_scope(self, message, hits: list[Hit], own: float) -> list[Hit]:
         """The hits, the first one's good match judged again by whether the message asks for what the
-        directory offers at all (`search_scope`, the whole message read by a sentence encoder): a good
-        match to a message it finds out of scope ("tablet repair shop" at the woodwork workshop that
-        offers repairs) is not one, nor is any other result; a near one (`NEAR_GOOD`) to a message it
-        finds surely in scope ("cant afford leccy" at Citizens Advice) is. A good match is kept when its
-        entry's own text comes `search_scope.OWN_TEXT` close to the message. (Asked only about a message
-        whose own words lean English: the encoder reads English alone.) As they were when the reader or
-        its encoder is off."""
+        directory offers at all (`search_scope`, reading `message`, the whole message's query vector):
+        a good match to a message it finds out of scope ("tablet repair shop" at the woodwork workshop
+        that offers repairs) is not one, nor is any other result; a near one (`NEAR_GOOD`) to a message
+        it finds surely in scope ("cant afford leccy" at Citizens Advice) is. A good match is kept when
+        the message is `search_scope.OWN_TEXT` close in meaning to its entry (`own`, the cosine search
+        found). (Asked only about a message whose own words lean English: the reader learned English.)
+        As they were when the reader or the meaning layer is off."""
         reader = search_scope.load()
-        got = search_scope.read(text) if reader is not None else None
-        if got is None:
+        p = search_scope.probability(message) if reader is not None else None
+        if p is None:
             return hits
-        p, vector = got
         if hits[0].good and p < reader.low:
-            if search_scope.closest(vector, _own_parts(hits[0].entry)) >= search_scope.OWN_TEXT:
-                return hits  # the entry's own text says it offers what is asked
+            if own >= search_scope.OWN_TEXT:
+                return hits  # the entry itself is what is asked
             return [replace(h, good=False) for h in hits]
         if not hits[0].good and p >= reader.high:
             return [replace(hits[0], good=True), *hits[1:]]

@@ -1,21 +1,22 @@
 """Search's scope reader: does a message ask for what a directory of community services offers at all?
 
-Words and word vectors judge how well an entry meets the words of a message; they cannot tell that
-"tablet repair shop" asks for a trade when a woodwork workshop that offers repairs matches "repair"
-and "shop", nor that "kids swimming lessons" asks for a leisure centre when a football club for kids
-matches "kids". A sentence encoder reads the whole message in context: this reader takes the
-message's vector from the bundled one (`engine.sentence`, all-MiniLM-L6-v2) and scores it with a
-logistic regression (384 weights and a bias, `search_scope.npz`, fitted by
-`scripts/train_search_scope.py` on the odd search sets; the even ones are its honest measure).
+Words judge how well an entry meets the words of a message; they cannot tell that "tablet repair shop"
+asks for a trade when a woodwork workshop that offers repairs matches "repair" and "shop", nor that
+"kids swimming lessons" asks for a leisure centre when a football club for kids matches "kids". This
+reader scores the whole message's meaning, the vector search already makes of it (the meaning layer's
+query vector, `engine.meaning`: its words' WordLlama vectors weighted by how much each says), with a
+logistic regression (a weight per dimension and a bias, `search_scope.npz`, fitted by
+`scripts/train_search_scope.py` on the odd search sets; the even ones are its honest measure). It
+costs a dot product a search: nothing is encoded for it.
 
 Search asks it only about a message in English with a near or good match (`search.NEAR_GOOD`): a
 good match to a message scored under `low` is not confident, and a near one, to the entry closest in
 meaning, to a message scored from `high` up is ("cant afford leccy": "leccy" is electricity, which
 the words do not read). It says whether a directory of community services offers such things, not
-whether this one does, nor which entry: so a good match is kept when the entry's own text says, read
-by the same encoder, what the message asks (`OWN_TEXT`): in a directory with a repair cafe for
-tablets, the cafe still answers "tablet repair shop". Without its file, or without the encoder,
-search judges on words and word vectors as before (one warning is logged).
+whether this one does, nor which entry: so a good match is kept when the entry itself is close in
+meaning to the message (`OWN_TEXT`, the cosine search has already computed for it): in a directory
+with a repair cafe for tablets, the cafe still answers "tablet repair shop". Without its file, or
+with the meaning layer off, search judges on words and word vectors as before (one warning is logged).
 """
 
 from __future__ import annotations
@@ -30,9 +31,9 @@ import numpy as np
 log = logging.getLogger(__name__)
 
 MODEL = Path(__file__).with_name("search_scope.npz")
-DIMENSIONS = 384  # all-MiniLM-L6-v2's vectors
-# A good match is kept whatever the reader says when the message is this close (cosine) to one of the
-# entry's own title, summary, tags or questions: the entry says it offers what is asked
+DIMENSIONS = 256  # the meaning layer's vectors (wordllama-l2_supercat_256)
+# A good match is kept whatever the reader says when the message is this close (cosine, the meaning
+# layer's) to the entry: the entry says it offers what is asked
 OWN_TEXT = 0.7
 
 
@@ -45,9 +46,9 @@ class Reader:
 
 
 def probabilities(weights: np.ndarray, bias: float, vectors: np.ndarray) -> np.ndarray:
-    """How likely each message (a row of unit sentence vectors) asks for what the directory offers."""
-    z = np.asarray(vectors, dtype=np.float64) @ np.asarray(weights, dtype=np.float64) + bias
-    return 1 / (1 + np.exp(-z))
+    """How likely each message (a row of unit query vectors) asks for what the directory offers."""
+    z = np.einsum("ij,j->i", np.asarray(vectors, dtype=np.float64), np.asarray(weights, dtype=np.float64))
+    return 1 / (1 + np.exp(-(z + bias)))
 
 
 @lru_cache(maxsize=1)
@@ -64,30 +65,10 @@ def load() -> Reader | None:
         return None
 
 
-def read(text: str) -> tuple[float, np.ndarray] | None:
-    """How likely `text` asks for what the directory offers, and its sentence vector; None without the
-    reader or the encoder. Never raises."""
+def probability(vector) -> float | None:
+    """How likely a message asks for what the directory offers, from its query vector; None without
+    the reader or the vector (the meaning layer off, or one of another size). Never raises."""
     reader = load()
-    if reader is None:
+    if reader is None or vector is None or np.shape(vector) != (DIMENSIONS,):
         return None
-    from .engine.sentence import encode
-
-    vectors = encode([text])
-    if vectors is None:
-        return None
-    return float(probabilities(reader.weights, reader.bias, vectors)[0]), vectors[0]
-
-
-def probability(text: str) -> float | None:
-    """How likely `text` asks for what the directory offers; None without the reader or the encoder."""
-    got = read(text)
-    return None if got is None else got[0]
-
-
-def closest(vector: np.ndarray, texts: list[str]) -> float:
-    """The highest cosine similarity of a message's sentence vector to any of `texts` (an entry's own
-    title, summary, tags and questions); 0 when there are none or the encoder cannot read them."""
-    from .engine.sentence import encode
-
-    vectors = encode(texts) if texts else None
-    return float((vectors @ vector).max()) if vectors is not None and len(vectors) else 0.0
+    return float(probabilities(reader.weights, reader.bias, np.asarray(vector)[None, :])[0])

