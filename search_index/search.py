@@ -25,6 +25,7 @@ from pathlib import Path
 
 from jellyfish import metaphone
 
+from . import search_scope
 from .areas import AreaNames
 from .crisis import KIND_WORDS, CrisisSignal, detect_crisis, is_risk_word
 from .engine import Scores, TermPostings
@@ -125,6 +126,11 @@ MISSING_COUNTED = 3  # of the words a good match leaves out, the heaviest this m
 DICTIONARY_WEIGHT = 0.8
 SENSE_READING = 0.5  # what the vocabulary reads those senses as weighs this much (`_read_senses`)
 SENSE_NEAR = 0.3  # a single word's reading counts when the model finds the word this close to it
+# A match whose support comes this close under its bar (and meets the other gates), to the entry that
+# of those found is closest in meaning to the whole message, is a near match: the scope reader
+# (`search_scope`, see `_in_scope`) makes it a good one when it is sure the message asks for what the
+# directory offers
+NEAR_GOOD = 0.2
 # A word of a short English message (DESCRIBED_UPTO content words or fewer) that neither the directory
 # nor the vocabulary knows is ranked by its WordNet sense closest to the directory's kinds of service,
 # its words and definition ("grub": informal terms for a meal; "shrink": a physician who specializes in
@@ -724,8 +730,9 @@ class SearchIndex:
 
         Two rankings are fused (see `_fuse`): the words (BM25F, each of the resident's words
         weighted by how much it says) and the meaning (the entries' vectors closest to the
-        message's). `Results.confident` is False when no result is a good match, and for a message
-        in a language the directory does not read (`language.OTHER_LANGUAGES`)."""
+        message's). `Results.confident` is False when no result is a good match (judged on the words
+        and the word vectors, then by the scope reader: see `_in_scope`), and for a message in a
+        language the directory does not read (`language.OTHER_LANGUAGES`)."""
         text = text if isinstance(text, str) else ""
         crisis = detect_crisis(text)
         query_text = text[:MAX_QUERY_CHARS]
@@ -793,10 +800,18 @@ class SearchIndex:
             if msg_lang != "cy" and len(told) <= DESCRIBED_UPTO
             else {}
         )
+        # the whole message's meaning, who the resident speaks of weighed in full (also what the scope
+        # reader reads, `_in_scope`); ranked by it too unless who is weighed down or a word described
+        whole_words = self._meaning_words(understanding, said)
+        message = self._meaning.vector(whole_words)
+        same = ranked is said and not described
         close = self._meaning.similar(
-            self._meaning_words(replace(understanding, added=added), ranked, described),
+            whole_words
+            if same
+            else self._meaning_words(replace(understanding, added=added), ranked, described),
             limit,
             {e.slug for e in entries.values()},
+            vector=message if same else None,
         )
         near: dict[int, float] = {}
         for slug, sim in close.items():
@@ -808,10 +823,8 @@ class SearchIndex:
             entries[d] = entry
         # a good match is judged on the whole message, who the resident speaks of weighed in full
         whole = near
-        if ranked is not said or described:
-            full = self._meaning.similar(
-                self._meaning_words(understanding, said), 0, {e.slug for e in entries.values()}
-            )
+        if not same:
+            full = self._meaning.similar(whole_words, 0, {e.slug for e in entries.values()}, vector=message)
             whole = {d: full[entries[d].slug] for d in entries if entries[d].slug in full}
         # how much of what the message says each candidate accounts for: by its words, or by the
         # closeness in meaning of each of the resident's words on its own
@@ -833,6 +846,8 @@ class SearchIndex:
         said_total = sum(said.values())
         phrase = _resident_phrase(understanding, said)
         hits: list[Hit] = []
+        near_good: dict[str, bool] = {}  # slug -> a near match (see `_in_scope`)
+        closest = max(whole.values(), default=0.0)
         alone = MEANING_ALONE
         if any(
             d not in words and MEANING_ALONE <= sim < MEANING_ALONE_UNSURE for d, sim in near.items()
@@ -860,11 +875,16 @@ class SearchIndex:
                     args = (said, told, lexical.get(d, {}), by_meaning.get(entry.slug), here, MISSING_COUNTED)
                     support += _coverage(*args) - names[d]
             matched = words.get(d, (0.0, ()))[1]
-            good = (
-                support >= _good_bar(len(told))
-                and said_total >= GOOD_SAYS
+            met = (
+                said_total >= GOOD_SAYS
                 and _more_than_who(said, told, accounted, _who_counts(roles["who"], kinds, entry, hinted))
                 and _trade_met(told, accounted, roles, familiar)
+            )
+            good = met and support >= _good_bar(len(told))
+            near_good[entry.slug] = (
+                met
+                and support >= _good_bar(len(told)) - NEAR_GOOD
+                and whole.get(d, 0.0) >= closest  # and of the entries found, the closest in meaning
             )
             via = tuple(n for n in understanding.notes if n[0] in matched)
             if kind == "meaning":
@@ -872,6 +892,9 @@ class SearchIndex:
             else:
                 hits.append(Hit(entry, round(fused, 4), matched, via, good=good))
         hits.sort(key=lambda h: -h.score)
+        asked = bool(hits) and crisis is None and (hits[0].good or near_good.get(hits[0].slug, False))
+        if asked and welsh_or_english(query_text) == "en":
+            hits = self._in_scope(message, hits, whole.get(self._docnum.get(hits[0].slug), 0.0))
         confident = bool(hits) and hits[0].good
         total = max(total_words, len(hits))
         if crisis:
@@ -892,6 +915,27 @@ class SearchIndex:
         elif not words and understanding.words:  # no entry has the words: perhaps they are misspelt
             suggestion = self._did_you_mean(understanding.words, query_text, lang)
         return Results(query_text, tuple(hits), crisis, suggestion, tuple(corrections), total, confident)
+
+    def _in_scope(self, message, hits: list[Hit], own: float) -> list[Hit]:
+        """The hits, the first one's good match judged again by whether the message asks for what the
+        directory offers at all (`search_scope`, reading `message`, the whole message's query vector):
+        a good match to a message it finds out of scope ("tablet repair shop" at the woodwork workshop
+        that offers repairs) is not one, nor is any other result; a near one (`NEAR_GOOD`) to a message
+        it finds surely in scope ("cant afford leccy" at Citizens Advice) is. A good match is kept when
+        the message is `search_scope.OWN_TEXT` close in meaning to its entry (`own`, the cosine search
+        found). (Asked only about a message whose own words lean English: the reader learned English.)
+        As they were when the reader or the meaning layer is off."""
+        reader = search_scope.load()
+        p = search_scope.probability(message) if reader is not None else None
+        if p is None:
+            return hits
+        if hits[0].good and p < reader.low:
+            if own >= search_scope.OWN_TEXT:
+                return hits  # the entry itself is what is asked
+            return [replace(h, good=False) for h in hits]
+        if not hits[0].good and p >= reader.high:
+            return [replace(hits[0], good=True), *hits[1:]]
+        return hits
 
     def _service_kinds(self) -> dict[str, str]:
         """`_category_texts` but the crisis lines': which sense of a word a message means is judged by

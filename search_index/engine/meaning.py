@@ -584,15 +584,28 @@ class MeaningIndex:
                     return written
         return None
 
-    def similar(self, weighted: dict[str, float], k: int, also: set[str] = frozenset()) -> dict[str, float]:
-        """slug -> cosine similarity to the weighted words, for the `k` closest entries and for the
-        entries in `also` (empty when the layer is off)."""
+    def vector(self, weighted: dict[str, float]):
+        """The query vector of the weighted words (unit length, float32); None when the layer is off
+        or no word has any tokens."""
+        if not self.ok or not weighted:
+            return None
+        try:
+            return self.model.vector(weighted)
+        except Exception as exc:
+            _warn_once("similar", f"search by meaning failed, words alone are searched: {problem(exc)}")
+            return None
+
+    def similar(
+        self, weighted: dict[str, float], k: int, also: set[str] = frozenset(), vector=None
+    ) -> dict[str, float]:
+        """slug -> cosine similarity to the weighted words (or to their `vector`, made already), for
+        the `k` closest entries and for the entries in `also` (empty when the layer is off)."""
         if not self.ok or not weighted:
             return {}
         try:
             import numpy as np
 
-            q = self.model.vector(weighted)
+            q = self.model.vector(weighted) if vector is None else vector
             if q is None:
                 return {}
             # einsum, not `@`: a matrix-vector product in OpenBLAS starts its threads, which on a busy

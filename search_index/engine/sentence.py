@@ -38,6 +38,7 @@ HEADS = 12
 MAX_TOKENS = 128  # the model was trained on up to 128 tokens; longer text is cut
 LAYER_NORM_EPS = 1e-12
 BATCH = 64  # sentences encoded together (padded to the longest of them)
+EINSUM_UPTO = 64  # tokens in a batch up to which its products are NumPy's own loops (see `_linear`)
 
 _MODELS = ModelCache(log)
 _LOADED = _MODELS.loaded
@@ -141,7 +142,7 @@ class SentenceModel:
             p = f"encoder.layer.{i}."
 
             def heads(name, x=x, p=p):
-                y = _linear(x, w, p + name)
+                y = _linear(np, x, w, p + name)
                 return y.reshape(n, length, HEADS, size).transpose(0, 2, 1, 3)
 
             q, k, v = (
@@ -154,17 +155,26 @@ class SentenceModel:
             scores /= scores.sum(axis=-1, keepdims=True)
             context = (scores @ v).transpose(0, 2, 1, 3).reshape(n, length, hidden)
             x = _layer_norm(
-                np, x + _linear(context, w, p + "attention.output.dense"), w, p + "attention.output.LayerNorm"
+                np,
+                x + _linear(np, context, w, p + "attention.output.dense"),
+                w,
+                p + "attention.output.LayerNorm",
             )
-            h = _gelu(np, _linear(x, w, p + "intermediate.dense"))
-            x = _layer_norm(np, x + _linear(h, w, p + "output.dense"), w, p + "output.LayerNorm")
+            h = _gelu(np, _linear(np, x, w, p + "intermediate.dense"))
+            x = _layer_norm(np, x + _linear(np, h, w, p + "output.dense"), w, p + "output.LayerNorm")
         pooled = (x * mask[:, :, None]).sum(axis=1) / mask.sum(axis=1, keepdims=True)
         norms = np.linalg.norm(pooled, axis=1, keepdims=True)
         norms[norms == 0] = 1.0
         return pooled / norms
 
 
-def _linear(x, w, name):
+def _linear(np, x, w, name):
+    """x times the layer's weights, plus its bias. A few tokens (one message, EINSUM_UPTO or fewer in
+    the batch) are multiplied by NumPy's own loops (einsum, about 6 ms a short message): a matrix
+    product starts the BLAS library's threads, and on a busy two-core machine, or with the site's
+    threads encoding together, one message then took up to seconds. A batch keeps the matrix product."""
+    if x.shape[0] * x.shape[1] <= EINSUM_UPTO:
+        return np.einsum("...i,oi->...o", x, w[name + ".weight"]) + w[name + ".bias"]
     return x @ w[name + ".weight"].T + w[name + ".bias"]
 
 

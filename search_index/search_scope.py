@@ -1,0 +1,74 @@
+"""Search's scope reader: does a message ask for what a directory of community services offers at all?
+
+Words judge how well an entry meets the words of a message; they cannot tell that "tablet repair shop"
+asks for a trade when a woodwork workshop that offers repairs matches "repair" and "shop", nor that
+"kids swimming lessons" asks for a leisure centre when a football club for kids matches "kids". This
+reader scores the whole message's meaning, the vector search already makes of it (the meaning layer's
+query vector, `engine.meaning`: its words' WordLlama vectors weighted by how much each says), with a
+logistic regression (a weight per dimension and a bias, `search_scope.npz`, fitted by
+`scripts/train_search_scope.py` on the odd search sets; the even ones are its honest measure). It
+costs a dot product a search: nothing is encoded for it.
+
+Search asks it only about a message in English with a near or good match (`search.NEAR_GOOD`): a
+good match to a message scored under `low` is not confident, and a near one, to the entry closest in
+meaning, to a message scored from `high` up is ("cant afford leccy": "leccy" is electricity, which
+the words do not read). It says whether a directory of community services offers such things, not
+whether this one does, nor which entry: so a good match is kept when the entry itself is close in
+meaning to the message (`OWN_TEXT`, the cosine search has already computed for it): in a directory
+with a repair cafe for tablets, the cafe still answers "tablet repair shop". Without its file, or
+with the meaning layer off, search judges on words and word vectors as before (one warning is logged).
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+
+log = logging.getLogger(__name__)
+
+MODEL = Path(__file__).with_name("search_scope.npz")
+DIMENSIONS = 256  # the meaning layer's vectors (wordllama-l2_supercat_256)
+# A good match is kept whatever the reader says when the message is this close (cosine, the meaning
+# layer's) to the entry: the entry says it offers what is asked
+OWN_TEXT = 0.7
+
+
+@dataclass(frozen=True)
+class Reader:
+    weights: np.ndarray  # (DIMENSIONS,) float32: a message's score is vector @ weights + bias
+    bias: float
+    low: float  # under this probability a good match is not confident
+    high: float  # from this probability up a near match is
+
+
+def probabilities(weights: np.ndarray, bias: float, vectors: np.ndarray) -> np.ndarray:
+    """How likely each message (a row of unit query vectors) asks for what the directory offers."""
+    z = np.einsum("ij,j->i", np.asarray(vectors, dtype=np.float64), np.asarray(weights, dtype=np.float64))
+    return 1 / (1 + np.exp(-(z + bias)))
+
+
+@lru_cache(maxsize=1)
+def load() -> Reader | None:
+    """The reader from search_scope.npz; None (logged once) when it cannot be read."""
+    try:
+        with np.load(MODEL) as data:
+            w = np.asarray(data["weights"], dtype=np.float32)
+            if w.shape != (DIMENSIONS,) or not np.isfinite(w).all():
+                raise ValueError(f"weights of shape {w.shape}, expected ({DIMENSIONS},) finite numbers")
+            return Reader(w, float(data["bias"]), float(data["low"]), float(data["high"]))
+    except Exception as exc:
+        log.warning("search's scope reader is off (%s): good matches are judged on words alone", exc)
+        return None
+
+
+def probability(vector) -> float | None:
+    """How likely a message asks for what the directory offers, from its query vector; None without
+    the reader or the vector (the meaning layer off, or one of another size). Never raises."""
+    reader = load()
+    if reader is None or vector is None or np.shape(vector) != (DIMENSIONS,):
+        return None
+    return float(probabilities(reader.weights, reader.bias, np.asarray(vector)[None, :])[0])

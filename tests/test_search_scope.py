@@ -1,0 +1,209 @@
+"""Search's scope reader (search_index/search_scope.py): whether a message asks for what a directory of
+community services offers at all, read from the query vector search already makes of the message. A
+good word match to a message it finds out of scope is not confident; a near one, to the entry closest
+in meaning, to a message it is sure of is; a Welsh message and a crisis are never read by it; without
+its file or the meaning layer search judges as before; nothing is encoded for it."""
+
+import logging
+import shutil
+import textwrap
+from dataclasses import replace
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from search_index import SearchIndex, build_index, search, search_scope
+from search_index.engine import sentence
+
+CONTENT = Path(__file__).resolve().parent.parent / "content"
+
+# Written for this test (never a search set's message). Out of scope: trades; the woodwork workshop
+# matches "repair" and "shop". (A leisure class, "kids swimming lessons" at the football club for kids,
+# is beyond a reader of word vectors: "swimming" is a sport, "kids" children.)
+OUT_OF_SCOPE = ["tablet repair shop", "watch repair shop"]
+# In scope, in slang the words do not read ("leccy": electricity), short of a good match on words alone.
+SURELY_IN_SCOPE = "cant afford leccy"
+
+
+@pytest.fixture(scope="module")
+def bundled(tmp_path_factory):
+    ix = tmp_path_factory.mktemp("bundled-index")
+    build_index(CONTENT, ix)
+    return SearchIndex.open(ix, content_dir=CONTENT)
+
+
+@pytest.fixture
+def reader_off(monkeypatch):
+    """Search as it judges without the reader."""
+    monkeypatch.setattr(search_scope, "load", lambda: None)
+
+
+@pytest.fixture
+def reader_file(monkeypatch):
+    """Point the reader at another weights file, read afresh."""
+
+    def point(path):
+        monkeypatch.setattr(search_scope, "MODEL", path)
+        search_scope.load.cache_clear()
+
+    yield point
+    search_scope.load.cache_clear()
+
+
+@pytest.fixture
+def encodes(monkeypatch):
+    """The texts the sentence encoder is asked to encode, in order."""
+    seen: list[str] = []
+    real = sentence.encode
+
+    def counting(texts):
+        seen.extend(texts)
+        return real(texts)
+
+    monkeypatch.setattr(sentence, "encode", counting)
+    return seen
+
+
+@pytest.fixture
+def scored(monkeypatch):
+    """The probabilities the reader gave, in order (a search asks it once at most)."""
+    seen: list[float] = []
+    real = search_scope.probability
+
+    def recording(vector):
+        p = real(vector)
+        seen.append(p)
+        return p
+
+    monkeypatch.setattr(search_scope, "probability", recording)
+    return seen
+
+
+def probability_of(index, monkeypatch, message):
+    """The reader's probability for `message`, from the first query vector search makes of it (the whole
+    message's, which search reads it by), whether or not search asks the reader."""
+    made = []
+    real = index._meaning.vector
+
+    def listen(weighted):
+        made.append(real(weighted))
+        return made[-1]
+
+    with monkeypatch.context() as m:
+        m.setattr(index._meaning, "vector", listen)
+        index.search(message)
+    return search_scope.probability(made[0])
+
+
+def test_the_shipped_reader_loads():
+    r = search_scope.load()
+    assert r.weights.shape == (search_scope.DIMENSIONS,) and np.isfinite(r.weights).all()
+    assert np.isfinite(r.bias) and 0 < r.low < 0.5 < r.high < 1
+
+
+@pytest.mark.parametrize("message", OUT_OF_SCOPE)
+def test_a_good_word_match_out_of_scope_is_not_confident(bundled, monkeypatch, scored, message):
+    res = bundled.search(message)
+    assert not res.confident and not any(h.good for h in res.hits), res.hits[:1]
+    assert len(scored) == 1 and scored[0] < search_scope.load().low
+    monkeypatch.setattr(search_scope, "load", lambda: None)
+    assert bundled.search(message).confident  # the words alone found a good match
+
+
+def test_a_near_match_surely_in_scope_is_confident(bundled, monkeypatch, scored):
+    res = bundled.search(SURELY_IN_SCOPE)
+    assert res.confident and res.hits[0].good and res.hits[0].slug == "wrexham-citizens-advice"
+    assert len(scored) == 1 and scored[0] >= search_scope.load().high
+    monkeypatch.setattr(search_scope, "load", lambda: None)
+    assert not bundled.search(SURELY_IN_SCOPE).confident
+
+
+def test_a_near_match_to_an_entry_not_the_closest_in_meaning_is_not_raised(bundled, monkeypatch):
+    """Were the reader sure "pottery classes" asks for what the directory offers (classes are), the
+    English classes that match "classes" are not what the message is closest to in meaning: no good
+    match (the reader says the message is in scope, not that this entry meets it)."""
+    sure = replace(search_scope.load(), high=0.0)  # every message surely in scope
+    monkeypatch.setattr(search_scope, "load", lambda: sure)
+    assert probability_of(bundled, monkeypatch, "pottery classes") >= sure.high
+    assert not bundled.search("pottery classes").confident
+    monkeypatch.setattr(search, "NEAR_GOOD", 1.0)  # every admissible match near: still not the closest
+    assert not bundled.search("pottery classes").confident
+
+
+# Another directory's service (written for this test), which offers what the reader finds out of scope
+REPAIR_CAFE = """\
+    ---
+    title: Caia repair cafe
+    summary: "Volunteers repair tablets, phones and laptops for free."
+    categories: [community]
+    tags: [tablet repairs, phone repairs, laptop repairs, repair shop]
+    questions:
+      - "Can someone fix my tablet?"
+    area: Caia Park, Wrexham
+    contact_via: caia-park-partnership-hub
+    languages: [en]
+    verified: 2026-11-30
+    ---
+
+    Bring a broken tablet, phone or laptop and a volunteer will try to repair it with you.
+    """
+
+
+def test_an_entry_whose_own_text_offers_it_keeps_its_good_match(tmp_path, monkeypatch):
+    """The reader learned what this directory lacks; in another that offers it, the entry's own text
+    says so and its good match stands."""
+    content = tmp_path / "content"
+    shutil.copytree(CONTENT, content)
+    (content / "services" / "caia-repair-cafe.md").write_text(textwrap.dedent(REPAIR_CAFE), encoding="utf-8")
+    build_index(content, tmp_path / "index")
+    other = SearchIndex.open(tmp_path / "index", content_dir=content)
+    message = OUT_OF_SCOPE[0]
+    assert probability_of(other, monkeypatch, message) < search_scope.load().low
+    res = other.search(message)
+    assert res.confident and res.hits[0].slug == "caia-repair-cafe"
+    monkeypatch.setattr(search_scope, "OWN_TEXT", 1.01)  # the entry's own text not heard
+    assert not other.search(message).confident
+
+
+def test_only_english_is_read_and_never_a_crisis(bundled, scored):
+    assert bundled.search("help gyda dyled").confident  # Welsh: judged on words and word vectors alone
+    assert bundled.search("I want to kill myself").crisis is not None
+    assert scored == []
+    bundled.search("tablet repair shop")
+    assert len(scored) == 1
+
+
+def test_nothing_is_encoded_for_it(bundled, encodes, scored):
+    for message in [*OUT_OF_SCOPE, SURELY_IN_SCOPE, "food bank"]:
+        bundled.search(message)
+    assert len(scored) == 4 and encodes == []
+
+
+def test_a_message_with_no_match_is_never_read(bundled, scored):
+    assert not bundled.search("wedding dress").confident
+    assert scored == []
+
+
+def test_without_its_weights_search_judges_as_before(bundled, reader_file, tmp_path, caplog):
+    reader_file(tmp_path / "missing.npz")
+    with caplog.at_level(logging.WARNING):
+        assert bundled.search(OUT_OF_SCOPE[0]).confident
+        assert not bundled.search(SURELY_IN_SCOPE).confident
+    assert caplog.text.count("scope reader is off") == 1
+
+
+def test_with_damaged_weights_search_judges_as_before(bundled, reader_file, tmp_path, caplog):
+    bad = tmp_path / "bad.npz"
+    np.savez(bad, weights=np.zeros(7, np.float32), bias=0.0, low=0.1, high=0.9)
+    reader_file(bad)
+    with caplog.at_level(logging.WARNING):
+        assert bundled.search(OUT_OF_SCOPE[0]).confident
+    assert "scope reader is off" in caplog.text
+
+
+def test_without_the_meaning_layer_search_judges_as_before(bundled, monkeypatch, scored):
+    monkeypatch.setattr(bundled._meaning, "vector", lambda weighted: None)
+    assert bundled.search(OUT_OF_SCOPE[0]).confident
+    assert not bundled.search(SURELY_IN_SCOPE).confident
+    assert scored == [None, None]
