@@ -177,13 +177,9 @@ def _when_detection_fails(text: str) -> CrisisSignal | None:
 
 
 def _detect(text: str) -> CrisisSignal | None:
-    c = _concepts()
     best: CrisisSignal | None = None
-    clauses: list[list[_Token]] = []
-    said, stemmed = _read_words(text)
-    for words in said:
-        tokens = _tokens(words, c, stemmed)
-        clauses.append(tokens)
+    clauses = _clauses(text)
+    for tokens in clauses:
         for window in _windows(tokens):
             for s in _signals(_Clause(window)):
                 if best is None or (_TIER_RANK[s.tier], _KIND_RANK[s.kind]) < (
@@ -519,13 +515,19 @@ def _opens_with_a_deed(clause: list[_Token]) -> bool:
     """A clause that opens with a verb's past or "-ing" form, its doer left unsaid: on a phone that
     is the writer ("went deeper than usual tonight", "been reading about how much insulin it takes",
     "heading up to the woods with the rope")."""
-    first = next((t.text for t in clause if t.text not in _JOKING), "")
-    return is_verb_form(first)
+    first = _first_word(clause)
+    return first is not None and is_verb_form(first.text)
 
 
 def _opening(clause: list[_Token]) -> set[str]:
     """The concepts of a clause's first word after any laugh ("lol gonna do it tonight": "gonna")."""
-    return next((t.tags for t in clause if t.text not in _JOKING), set())
+    first = _first_word(clause)
+    return first.tags if first is not None else set()
+
+
+def _first_word(clause: list[_Token]) -> _Token | None:
+    """A clause's first word after any laugh."""
+    return next((t for t in clause if t.text not in _JOKING), None)
 
 
 def _said_in_earnest(clauses: list[list[_Token]]) -> bool:
