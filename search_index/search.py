@@ -925,10 +925,10 @@ class SearchIndex:
         the message is `search_scope.OWN_TEXT` close in meaning to its entry (`own`, the cosine search
         found). (Asked only about a message whose own words lean English: the reader learned English.)
         As they were when the reader or the meaning layer is off."""
-        reader = search_scope.load()
-        p = search_scope.probability(message) if reader is not None else None
-        if p is None:
+        p = search_scope.probability(message)
+        if p is None:  # (no reader, or no vector)
             return hits
+        reader = search_scope.load()
         if hits[0].good and p < reader.low:
             if own >= search_scope.OWN_TEXT:
                 return hits  # the entry itself is what is asked
