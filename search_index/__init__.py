@@ -18,7 +18,6 @@ from .answers import (
 from .areas import AreaNames, area_key
 from .crisis import KIND_CATEGORIES, CrisisSignal, detect_crisis
 from .defaults import BUNDLED_CONTENT, default_db_path, default_index_dir, var_dir, whole_number
-from .engine.meaning import status as meaning_status
 from .entries import (
     DAY_CODES,
     EMAIL_RE,
@@ -44,6 +43,7 @@ from .entries import (
 )
 from .history import last_modified
 from .index import BuildReport, build_index, index_exists
+from .installed import notes as setup_notes
 from .language import OTHER_LANGUAGES, identify_language, language_name
 from .lexicon import (
     MUTATION_TRIGGERS,
@@ -80,7 +80,7 @@ __all__ = [
     "index_exists",
     "BuildReport",
     "area_key",
-    "meaning_status",
+    "setup_notes",
     # entries and categories
     "Entry",
     "Category",

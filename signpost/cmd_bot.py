@@ -17,7 +17,7 @@ from urllib.parse import urlsplit
 
 import click
 
-from search_index import ContentError, var_dir
+from search_index import ContentError, setup_notes, var_dir
 
 from .config import resolve_paths, retention_days
 from .options import CliError, content_option, db_option, index_option
@@ -46,6 +46,8 @@ def _open_core(content: Path | None, index: Path | None, on_search=None):
         raise CliError(f"cannot build or open the index at {paths.index}: {exc.strerror or exc}") from None
     if report is not None:
         click.echo(f"{report.summary()} (first run)", err=True)
+    for note in setup_notes():
+        click.echo(f"note: {note}", err=True)
     return core
 
 

@@ -16,8 +16,8 @@ from search_index import (
     build_index,
     index_exists,
     load_categories,
-    meaning_status,
     results_text,
+    setup_notes,
     slugify,
 )
 
@@ -35,8 +35,7 @@ def check(content: Path | None) -> None:
         click.echo(str(p))
     errors, warnings = len(directory.errors), len(directory.warnings)
     click.echo(f"{len(directory.entries)} entries OK, {errors} error(s), {warnings} warning(s)", err=True)
-    note = meaning_status()
-    if note:
+    for note in setup_notes():
         click.echo(f"note: {note}", err=True)
     sys.exit(1 if errors else 0)
 

