@@ -42,7 +42,9 @@ from .crisis_reading import (
     _signals,
     _Token,
     _windows,
+    _young_agent,
 )
+from .wordnet import is_an_animal
 
 log = logging.getLogger(__name__)
 
@@ -1989,3 +1991,63 @@ def _a_rope_for_play(clauses: list[list[_Token]], best: CrisisSignal) -> bool:
 _A_ROPE_MADE_READY = frozenset(
     "noose tied tie tying knot beam beams loft banister really tonight heno hold holds me myself fi".split()
 )
+
+
+# A pet or a small child that follows or gets in: "the stray cat follows me to work", "my toddler
+# follows me to the toilet", "the neighbour's cat keeps getting in through the catflap", "i'm being
+# followed by a seagull", "mae'r ci yn fy nilyn i bob man". An animal is a pet's name or any word WordNet
+# has first of all as an animal and never as a person (`wordnet.is_an_animal`: "stray", "budgie", "pony";
+# not "cow" or "snake", which name people too). A small child is read as for a learned concern
+# (`_young_agent`). Not a blow or a bite: a dog's bite or a toddler's fall is an injury all the same.
+_CREATURE_ACTS = frozenset({"follow", "break_in"})
+_WELSH_ANIMALS = frozenset("ci gi nghi cŵn cwn cath gath nghath chath cathod".split())
+_PERSON_TAGS = frozenset({"third", "self", "victim", "intruder_who"})
+_BEFORE_THE_ACT = frozenset(
+    "keeps keep kept always still just constantly often sometimes even also then is was has have had been "
+    "will would yn mae wedi fy dy ei ein eich eu".split()
+)
+_ENGLISH_ARTICLES = frozenset("a an the my our your his her their this that some".split())
+_ARTICLES = _ENGLISH_ARTICLES | {"yr", "y"}
+
+
+def _done_by_a_creature(clauses: list[list[_Token]], best: CrisisSignal) -> bool:
+    """Every act of following or getting in that the message tells is done by an animal or a small
+    child named with it, and nothing else is named (`_nothing_else`)."""
+    acts = [
+        (cl, i)
+        for cl in clauses
+        for i, t in enumerate(cl)
+        if t.tags & _CREATURE_ACTS and not (i and cl[i - 1].tags & _CREATURE_ACTS)  # a phrase's first word
+    ]
+    return bool(acts) and all(_a_creature_does(cl, i) for cl, i in acts) and _nothing_else(clauses)
+
+
+def _a_creature_does(clause: list[_Token], i: int) -> bool:
+    """The one who acts at `i` is a creature: named after "by" ("followed by a stray cat") or, skipping
+    the words between, just before the act ("the cat keeps getting in") with no one else before it."""
+    if _young_agent(clause, i):
+        return True
+    after = [t for t in clause[i + 1 : i + 5] if not t.tags & _CREATURE_ACTS]
+    if after and after[0].text in ("by", "gan"):
+        k = clause.index(after[0]) + 1
+        while k < len(clause) and clause[k].text in _ARTICLES:
+            k += 1
+        return k < len(clause) and _a_creature(clause, k)
+    j = i - 1
+    while j >= 0 and clause[j].text in _BEFORE_THE_ACT:
+        j -= 1
+    if j < 0 or not _a_creature(clause, j):
+        return False
+    # no one else named before it, but its owner ("the neighbour's cat"; not "a man with a dog")
+    return not any(t.tags & (_PERSON_TAGS - {"self"}) for t in clause[: max(0, j - 1)])
+
+
+def _a_creature(clause: list[_Token], j: int) -> bool:
+    """A pet's name or a Welsh one, or an English animal after an English article ("a stray", "the
+    pony"; not the Welsh "'na gar", a car, though WordNet has "gar" as a fish)."""
+    tok = clause[j]
+    if tok.tags & _PERSON_TAGS:
+        return False
+    if tok.text in _PETS or tok.text in _WELSH_ANIMALS:
+        return True
+    return j > 0 and clause[j - 1].text in _ENGLISH_ARTICLES and is_an_animal(tok.text)

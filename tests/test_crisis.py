@@ -2242,3 +2242,38 @@ def test_what_is_left_of_a_supply_is_an_amount(text, flagged):
 )
 def test_a_thing_touched_is_no_touch_of_a_person(text, flagged):
     assert (detect_crisis(text) is not None) == flagged, detect_crisis(text)
+
+
+# A pet or a small child that follows or gets in is no intruder; a person, or anything else named, is
+@pytest.mark.parametrize(
+    "text, flagged",
+    [
+        ("a seagull followed me all the way down the high street", False),
+        ("the pony follows me round the field every morning", False),
+        ("my toddler follows me to the toilet, is that normal", False),
+        ("the neighbour's cat keeps getting in through our catflap", False),
+        ("i'm being followed by a stray cat every morning lol", False),
+        ("the budgie keeps getting into the kitchen", False),
+        ("Mae'r ci yn fy nilyn i bob man yn y tŷ", False),
+        ("a man keeps following me home", True),
+        ("im being followed by a man in a van", True),
+        ("someone is following me and my dog", True),
+        ("my ex keeps getting in through the back door", True),
+        ("the dog is following me and im scared, hes got a knife", True),
+        ("Roedd 'na gar tu ôl i mi yr holl ffordd adra", True),  # a car ("gar"), not WordNet's fish
+        ("mae dyn yn fy nilyn i adra", True),
+    ],
+)
+def test_a_creature_that_follows_or_gets_in_is_no_intruder(text, flagged):
+    assert (detect_crisis(text) is not None) == flagged, detect_crisis(text)
+
+
+@pytest.mark.parametrize(
+    "word, animal",
+    [("stray", True), ("budgie", True), ("horses", True), ("seagull", True), ("cow", False), ("snake", False)]
+    + [("bitch", False), ("toddler", False), ("van", False), ("gar", True)],
+)
+def test_an_animal_is_a_word_wordnet_has_first_as_an_animal_and_never_as_a_person(word, animal):
+    from search_index.wordnet import is_an_animal
+
+    assert is_an_animal(word) == animal
