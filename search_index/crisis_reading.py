@@ -350,8 +350,9 @@ def _read_words(text: str, stems: bool = True) -> tuple[list[list[str]], str | N
     glosses = c.glosses.get(section or "", {})
     for found in parts:
         words: list[str] = []
-        if glosses:  # the language's small words as English ones, and no English slang
-            found = [g for w in found for g in glosses.get(w, w).split()]
+        own_glosses = glosses if glosses and not _an_english_part(found, section, c) else {}
+        if own_glosses:  # the language's small words as English ones, and no English slang
+            found = [g for w in found for g in own_glosses.get(w, w).split()]
         else:
             found = _joined(found, c)
         for k, w in enumerate(found):
@@ -371,7 +372,7 @@ def _read_words(text: str, stems: bool = True) -> tuple[list[list[str]], str | N
                 and found[k - 1] in ("is", "was", "at", "of", "sugars", "sugar", "bm", "levels", "temp")
             )  # "my 2 year old", "his sugar is 2.1": a number, not "to"
             words.extend(
-                [w] if counted or glosses else c.slang.get(w, w).split()
+                [w] if counted or own_glosses else c.slang.get(w, w).split()
             )  # "my 2 year old" is no "to"
         if words:
             clauses.append(words)
@@ -390,6 +391,18 @@ def _stemmed_in(raw: str, section: str | None) -> str | None:
         return None
     lang, prob = model_guess(" ".join(raw.split())[:MAX_CHARS])
     return section if lang == code and prob >= MODEL_SURE else None
+
+
+def _an_english_part(found: list[str], section: str | None, c: _Concepts) -> bool:
+    """A part of a message in another language that is written in English ("mam dość, took all my tabs,
+    przepraszam mamo"): most of its words are English, and more of them than that language's own (as
+    `_written_in` counts them). It is read as English: "my" is then no Polish "we"."""
+    if section is None:
+        return False
+    own, glossed = c.own_words[section], c.glosses[section]  # its small words say nothing either way
+    english = ordinary_english_words()
+    theirs = sum(1 for w in found if len(w) > 1 and w in english and w not in own and w not in glossed)
+    return 2 * theirs > len(found) and theirs > sum(1 for w in found if w in own)
 
 
 def _written_in(raw: str, parts: list[list[str]], c: _Concepts) -> str | None:

@@ -2277,3 +2277,19 @@ def test_an_animal_is_a_word_wordnet_has_first_as_an_animal_and_never_as_a_perso
     from search_index.wordnet import is_an_animal
 
     assert is_an_animal(word) == animal
+
+
+# A clause written in English inside a message in another language is read as English
+@pytest.mark.parametrize(
+    "text, flagged",
+    [
+        ("mam dość, took all my tabs, przepraszam mamo", True),  # Polish "my" would be "we"
+        ("mam dość, took all my tabs", True),
+        ("on ma nóż", True),  # Polish all through: its small words are Polish
+        ("powiedział że mnie zabije jak odejdę", True),
+        ("mam dość, took all my tabs back to the pharmacy", False),
+        ("przepraszam, took my mum to the doctor today", False),
+    ],
+)
+def test_an_english_clause_in_another_language_is_read_as_english(text, flagged):
+    assert (detect_crisis(text) is not None) == flagged, detect_crisis(text)
