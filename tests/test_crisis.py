@@ -2293,3 +2293,20 @@ def test_an_animal_is_a_word_wordnet_has_first_as_an_animal_and_never_as_a_perso
 )
 def test_an_english_clause_in_another_language_is_read_as_english(text, flagged):
     assert (detect_crisis(text) is not None) == flagged, detect_crisis(text)
+
+
+# The places of a home are places near the writer: a stranger or a weapon there is a danger now
+@pytest.mark.parametrize(
+    "text, flagged",
+    [
+        ("intruder downstairs, hiding in the bathroom", True),
+        ("theres a stranger upstairs", True),
+        ("glow and crackling up in the loft and smoke coming down thru the hatch", True),
+        ("mae dyn dieithr lawr grisiau", True),
+        ("the cat is downstairs", False),
+        ("we're doing up the loft, who can help with insulation grants", False),
+        ("mae'r plant lawr grisiau yn gwylio'r teledu", False),
+    ],
+)
+def test_the_places_of_a_home_are_near(text, flagged):
+    assert (detect_crisis(text) is not None) == flagged, detect_crisis(text)
