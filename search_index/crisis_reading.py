@@ -521,7 +521,20 @@ def _keys(word: str, c: _Concepts) -> frozenset[str]:
     keys = {word, _base(word, c)}
     for radical in c.radicals.get(word, ()):
         keys.add(radical)
+    borrowed = _borrowed_verb(word, c)
+    if borrowed:
+        keys.add(borrowed)
     return frozenset(keys)
+
+
+def _borrowed_verb(word: str, c: _Concepts) -> str | None:
+    """The English verb a Welsh verb-noun borrows with "-io" ("stabio", "stalkio", "slapio"), when the
+    lists hold that verb; None for any other word, and for English words that end so ("radio",
+    "patio")."""
+    if len(word) < 6 or not word.endswith("io") or word in c.words or word in ordinary_english_words():
+        return None
+    root = word[:-2]
+    return root if root in c.words else None
 
 
 def _stem_keys(word: str, c: _Concepts, section: str | None) -> frozenset[str]:

@@ -2310,3 +2310,18 @@ def test_an_english_clause_in_another_language_is_read_as_english(text, flagged)
 )
 def test_the_places_of_a_home_are_near(text, flagged):
     assert (detect_crisis(text) is not None) == flagged, detect_crisis(text)
+
+
+# A Welsh verb-noun borrowed from English with "-io" reads as the English verb it borrows
+@pytest.mark.parametrize(
+    "text, flagged",
+    [
+        ("ma hogia'r ysgol yn deud bo nhw am fy stabio fi fory", True),
+        ("mae o yn fy stalkio fi ers wythnosau", True),
+        ("dwi'n textio fy mam bob nos", False),
+        ("dwi isio gwrando ar y radio", False),
+        ("eistedd ar y patio yn yr haul", False),
+    ],
+)
+def test_a_welsh_verb_borrowed_with_io_reads_as_the_english_verb(text, flagged):
+    assert (detect_crisis(text) is not None) == flagged, detect_crisis(text)
