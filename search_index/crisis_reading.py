@@ -527,6 +527,10 @@ def _keys(word: str, c: _Concepts) -> frozenset[str]:
     return frozenset(keys)
 
 
+# where someone feared is, in Welsh: here, back, outside, coming ("mae o yma", "mae hi tu allan")
+_WELSH_HERE = ("yma", "nol", "yn ol", "allan", "tu allan", "tu fas", "yn dod")
+
+
 def _borrowed_verb(word: str, c: _Concepts) -> str | None:
     """The English verb a Welsh verb-noun borrows with "-io" ("stabio", "stalkio", "slapio"), when the
     lists hold that verb; None for any other word, and for English words that end so ("radio",
@@ -2737,13 +2741,17 @@ def _done_by_others_and_signs(cl: _Clause) -> Iterable[CrisisSignal]:
             cl.has("negation") or "care" in words or "if" in words
         ):
             yield sig("suicide", 0, len(toks) - 1, "crisis", "self")
-    # a plea with someone there: "help he's here"
+    # a plea with someone there: "help he's here", "help plis mae o yma"
     if len(toks) <= 6 and any(t.text in ("help", "helpu") for t in toks):
         for j in range(len(toks) - 2):
             if (
                 toks[j].text in ("he", "she", "they")
                 and toks[j + 1].text in ("is", "s", "are")
                 and toks[j + 2].text in ("here", "back", "outside", "coming")
+            ) or (
+                toks[j].text == "mae"
+                and toks[j + 1].text in ("o", "e", "fo", "hi", "nhw")
+                and " ".join(t.text for t in toks[j + 2 : j + 4]).startswith(_WELSH_HERE)
             ):
                 yield sig("danger", j, j + 2, "urgent", "self")
     # walked in on while undressed: "my mam's new fella keeps walking in on me in the shower"

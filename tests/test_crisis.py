@@ -2325,3 +2325,19 @@ def test_the_places_of_a_home_are_near(text, flagged):
 )
 def test_a_welsh_verb_borrowed_with_io_reads_as_the_english_verb(text, flagged):
     assert (detect_crisis(text) is not None) == flagged, detect_crisis(text)
+
+
+# A plea with someone feared there, in Welsh as in English
+@pytest.mark.parametrize(
+    "text, flagged",
+    [
+        ("help plis mae o yma", True),
+        ("helpu mae hi tu allan", True),
+        ("help mae o yn dod", True),
+        ("help he's here", True),
+        ("help mae o yn yr ysgol", False),
+        ("help, mae nhw yma i helpu gyda ffurflenni", False),
+    ],
+)
+def test_a_plea_with_someone_there_in_welsh_and_english(text, flagged):
+    assert (detect_crisis(text) is not None) == flagged, detect_crisis(text)
