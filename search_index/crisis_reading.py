@@ -376,7 +376,21 @@ def _read_words(text: str, stems: bool = True) -> tuple[list[list[str]], str | N
             )  # "my 2 year old" is no "to"
         if words:
             clauses.append(words)
-    return [_no_more(_numbers(words)) for words in clauses], _stemmed_in(raw, section) if stems else None
+    return [_no_more(_numbers(_felt_by_the_writer(words))) for words in clauses], (
+        _stemmed_in(raw, section) if stems else None
+    )
+
+
+# A clause that is only a fear, its feeler unsaid, is the writer's: "he's back. scared" is "i am scared"
+_FEARFUL = frozenset("scared afraid frightened terrified petrified".split())
+_SO = frozenset("so really proper well too very dead".split())
+
+
+def _felt_by_the_writer(words: list[str]) -> list[str]:
+    rest = words[1:] if words[:1] and words[0] in _SO else words
+    if rest[:1] and rest[0] in _FEARFUL and len(words) <= 4:
+        return ["i", "am", *words]
+    return words
 
 
 def _stemmed_in(raw: str, section: str | None) -> str | None:

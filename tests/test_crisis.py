@@ -2341,3 +2341,18 @@ def test_a_welsh_verb_borrowed_with_io_reads_as_the_english_verb(text, flagged):
 )
 def test_a_plea_with_someone_there_in_welsh_and_english(text, flagged):
     assert (detect_crisis(text) is not None) == flagged, detect_crisis(text)
+
+
+# A clause that is only a fear, its feeler unsaid, is the writer's own
+@pytest.mark.parametrize(
+    "text, flagged",
+    [
+        ("he's back. scared", True),
+        ("he's back. so scared", True),
+        ("scared", True),  # as "i'm scared" is
+        ("scared of spiders lol", False),
+        ("exam tomorrow. terrified lol", False),
+    ],
+)
+def test_a_fear_with_its_feeler_unsaid_is_the_writers(text, flagged):
+    assert (detect_crisis(text) is not None) == flagged, detect_crisis(text)
