@@ -44,7 +44,7 @@ from .crisis_reading import (
     _windows,
     _young_agent,
 )
-from .wordnet import is_an_animal
+from .wordnet import is_a_person, is_an_animal
 
 log = logging.getLogger(__name__)
 
@@ -2012,41 +2012,65 @@ _ARTICLES = _ENGLISH_ARTICLES | {"yr", "y"}
 
 def _done_by_a_creature(clauses: list[list[_Token]], best: CrisisSignal) -> bool:
     """Every act of following or getting in that the message tells is done by an animal or a small
-    child named with it, and nothing else is named (`_nothing_else`)."""
+    child, who is the only one named besides the writer (and its owner: "the neighbour's cat"), and
+    nothing else alarming is named: no fear, no blood, no blow, no weapon (`_nothing_else`)."""
     acts = [
         (cl, i)
         for cl in clauses
         for i, t in enumerate(cl)
         if t.tags & _CREATURE_ACTS and not (i and cl[i - 1].tags & _CREATURE_ACTS)  # a phrase's first word
     ]
-    return bool(acts) and all(_a_creature_does(cl, i) for cl, i in acts) and _nothing_else(clauses)
+    doers = [_the_creature(cl, i) for cl, i in acts]
+    if not acts or None in doers:
+        return False
+    named = {id(cl[j]) for (cl, _), j in zip(acts, doers, strict=True)}
+    named |= {id(cl[j - 1]) for (cl, _), j in zip(acts, doers, strict=True) if j}  # its owner
+    for cl in clauses:
+        for t in cl:
+            if t.tags & _ALARMING or t.tags & _OTHERS and "self" not in t.tags and id(t) not in named:
+                return (
+                    False  # "followed by a stray and a bloke in a balaclava", "bit my son, blood everywhere"
+                )
+    return _nothing_else(clauses)
 
 
-def _a_creature_does(clause: list[_Token], i: int) -> bool:
-    """The one who acts at `i` is a creature: named after "by" ("followed by a stray cat") or, skipping
-    the words between, just before the act ("the cat keeps getting in") with no one else before it."""
-    if _young_agent(clause, i):
-        return True
-    after = [t for t in clause[i + 1 : i + 5] if not t.tags & _CREATURE_ACTS]
-    if after and after[0].text in ("by", "gan"):
-        k = clause.index(after[0]) + 1
+_OTHERS = frozenset({"third", "intruder_who"})
+_ALARMING = frozenset(
+    {"fear", "fear_of", "bleeding", "medical", "violence", "threat", "weapon", "harm", "kill"}
+)
+_PASSIVE = frozenset("being been was were am is are got get getting gets".split())
+
+
+def _the_creature(clause: list[_Token], i: int) -> int | None:
+    """Where the one who does the act at `i` is named, when that is a creature: after "by" ("followed by a
+    stray cat"), or as the subject just before the act, skipping the words between ("the cat keeps
+    getting in", "my toddler follows me"). None for anyone else, and for an act whose doer is unsaid
+    ("me and my toddler were followed home")."""
+    later = [k for k in range(i + 1, len(clause)) if clause[k].text in ("by", "gan")]
+    if later:
+        k = later[0] + 1
         while k < len(clause) and clause[k].text in _ARTICLES:
             k += 1
-        return k < len(clause) and _a_creature(clause, k)
+        return k if k < len(clause) and _a_creature(clause, k) else None
     j = i - 1
     while j >= 0 and clause[j].text in _BEFORE_THE_ACT:
         j -= 1
-    if j < 0 or not _a_creature(clause, j):
-        return False
-    # no one else named before it, but its owner ("the neighbour's cat"; not "a man with a dog")
-    return not any(t.tags & (_PERSON_TAGS - {"self"}) for t in clause[: max(0, j - 1)])
+    if j < 0 or clause[i].text.endswith("ed") and i and clause[i - 1].text in _PASSIVE:
+        return None  # "me and my toddler were followed home": by whom is unsaid
+    young = clause[j].text in _YOUNG_ONES and _young_agent(clause, j + 1)
+    return j if young or _a_creature(clause, j) else None
+
+
+_YOUNG_ONES = frozenset("baby babi toddler infant old oed boy girl one son daughter lad".split())
 
 
 def _a_creature(clause: list[_Token], j: int) -> bool:
     """A pet's name or a Welsh one, or an English animal after an English article ("a stray", "the
-    pony"; not the Welsh "'na gar", a car, though WordNet has "gar" as a fish)."""
+    pony"; not the Welsh "'na gar", a car, though WordNet has "gar" as a fish), and not the first half
+    of a person's name ("a dog walker")."""
     tok = clause[j]
-    if tok.tags & _PERSON_TAGS:
+    after = clause[j + 1].text if j + 1 < len(clause) else ""
+    if tok.tags & _PERSON_TAGS or is_a_person(after):
         return False
     if tok.text in _PETS or tok.text in _WELSH_ANIMALS:
         return True

@@ -133,6 +133,19 @@ def is_an_animal(word: str, folder: Path = WORDNET) -> bool:
     return False
 
 
+@lru_cache(maxsize=4096)
+def is_a_person(word: str, folder: Path = WORDNET) -> bool:
+    """Is this lowercase English word's commonest noun sense in WordNet a person ("walker", "owner",
+    "driver")? Not a word WordNet lacks, nor without WordNet."""
+    if not word.isascii() or not word.isalpha() or len(word) < 3 or not _present(folder):
+        return False
+    for base in _bases(word, "n", folder):
+        offsets = _read([], _offsets, folder / "index.noun", base)
+        if offsets:
+            return _read(-1, _lexicographer_file, folder, offsets[0]) == _PERSON
+    return False
+
+
 def _lexicographer_file(folder: Path, offset: int) -> int:
     """The number of a noun sense's lexicographer file (5: noun.animal, 18: noun.person)."""
     with (folder / "data.noun").open("rb") as f:

@@ -2262,6 +2262,11 @@ def test_a_thing_touched_is_no_touch_of_a_person(text, flagged):
         ("the dog is following me and im scared, hes got a knife", True),
         ("Roedd 'na gar tu ôl i mi yr holl ffordd adra", True),  # a car ("gar"), not WordNet's fish
         ("mae dyn yn fy nilyn i adra", True),
+        ("followed by a stray and a bloke in a balaclava, i'm scared", True),  # a person as well
+        ("a big dog has got in the yard and bit my son, there's blood everywhere", True),  # an injury
+        ("me and my toddler were followed home by a man in a car", True),  # the child is followed
+        ("my 4 year old got in a stranger's car and they've driven off", True),
+        ("i've been followed home by a dog walker who keeps staring at me", True),  # a person's name
     ],
 )
 def test_a_creature_that_follows_or_gets_in_is_no_intruder(text, flagged):
@@ -2306,6 +2311,8 @@ def test_an_english_clause_in_another_language_is_read_as_english(text, flagged)
         ("the cat is downstairs", False),
         ("we're doing up the loft, who can help with insulation grants", False),
         ("mae'r plant lawr grisiau yn gwylio'r teledu", False),
+        ("Roedd y parti lawr grisiau tan yn y bore bach", False),  # "tan", until, before a time
+        ("mae tan yn y ty a dwi methu mynd allan", True),  # "tân", fire, written without its accent
     ],
 )
 def test_the_places_of_a_home_are_near(text, flagged):
