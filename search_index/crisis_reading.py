@@ -541,6 +541,10 @@ def _keys(word: str, c: _Concepts) -> frozenset[str]:
     return frozenset(keys)
 
 
+# words before a verb that make it a request to others: "pls follow me there", "so follow us"
+_ASKING = frozenset("please pls plz plse just so then and now x xx lol go".split())
+
+
 # where someone feared is, in Welsh: here, back, outside, coming ("mae o yma", "mae hi tu allan")
 _WELSH_HERE = ("yma", "nol", "yn ol", "allan", "tu allan", "tu fas", "yn dod")
 
@@ -2167,6 +2171,8 @@ def _danger_and_deadly_questions(cl: _Clause) -> Iterable[CrisisSignal]:
         s = cl.subject(i)
         if any(t.text in _ANIMALS for t in toks[max(0, i - 4) : i]):
             continue  # "a dog follows me home": an animal
+        if toks[i].text in ("follow", "chase") and (i == 0 or toks[i - 1].text in _ASKING):
+            continue  # "follow us for updates", "pls follow me on my new account": asked of others
         if _followed_by_a_thing(toks, i):
             continue  # "followed by spam calls", "followed on instagram": not someone at the writer's heels
         if (v is not None or passive) and s != "thing" and s != "self" or passive and s == "self":

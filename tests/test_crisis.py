@@ -2363,3 +2363,19 @@ def test_a_plea_with_someone_there_in_welsh_and_english(text, flagged):
 )
 def test_a_fear_with_its_feeler_unsaid_is_the_writers(text, flagged):
     assert (detect_crisis(text) is not None) == flagged, detect_crisis(text)
+
+
+# "follow" asked of others is no one at the writer's heels
+@pytest.mark.parametrize(
+    "text, flagged",
+    [
+        ("follow us for updates on the food bank", False),
+        ("final post on this account, moving to a new one, follow me there x", False),
+        ("pls follow me on my new account", False),
+        ("they follow me home from school", True),
+        ("men follow me home every night", True),
+        ("someone keeps following me", True),
+    ],
+)
+def test_follow_asked_of_others_is_no_danger(text, flagged):
+    assert (detect_crisis(text) is not None) == flagged, detect_crisis(text)
