@@ -376,19 +376,27 @@ def _read_words(text: str, stems: bool = True) -> tuple[list[list[str]], str | N
             )  # "my 2 year old" is no "to"
         if words:
             clauses.append(words)
-    return [_no_more(_numbers(_felt_by_the_writer(words))) for words in clauses], (
+    someone = any("third" in c.words.get(w, ()) for words in clauses for w in words)
+    return [_no_more(_numbers(_felt_by_the_writer(words, someone))) for words in clauses], (
         _stemmed_in(raw, section) if stems else None
     )
 
 
-# A clause that is only a fear, its feeler unsaid, is the writer's: "he's back. scared" is "i am scared"
+# A clause that is only a fear, its feeler unsaid, in a message that names someone, is the writer's
+# fear of them: "he's back. scared" is "he's back. i am scared" (not "exam tomorrow. so scared")
 _FEARFUL = frozenset("scared afraid frightened terrified petrified".split())
 _SO = frozenset("so really proper well too very dead".split())
 
 
-def _felt_by_the_writer(words: list[str]) -> list[str]:
+def _felt_by_the_writer(words: list[str], someone: bool) -> list[str]:
     rest = words[1:] if words[:1] and words[0] in _SO else words
-    if rest[:1] and rest[0] in _FEARFUL and len(words) <= 4:
+    if (
+        someone
+        and rest[:1]
+        and rest[0] in _FEARFUL
+        and len(words) <= 4
+        and rest[1:2] not in (["not"], ["so"])
+    ):
         return ["i", "am", *words]
     return words
 
@@ -2762,8 +2770,9 @@ def _done_by_others_and_signs(cl: _Clause) -> Iterable[CrisisSignal]:
         ):
             yield sig("suicide", 0, len(toks) - 1, "crisis", "self")
     # a plea with someone there: "help he's here", "help plis mae o yma"
-    if len(toks) <= 6 and any(t.text in ("help", "helpu") for t in toks):
-        for j in range(len(toks) - 2):
+    plea = next((k for k, t in enumerate(toks) if t.text in ("help", "helpu")), None)
+    if len(toks) <= 6 and plea is not None and (plea == 0 or toks[plea - 1].text not in ("i", "to", "yn")):
+        for j in range(plea + 1, len(toks) - 2):
             if (
                 toks[j].text in ("he", "she", "they")
                 and toks[j + 1].text in ("is", "s", "are")

@@ -2343,6 +2343,8 @@ def test_a_welsh_verb_borrowed_with_io_reads_as_the_english_verb(text, flagged):
         ("help mae o yn dod", True),
         ("help he's here", True),
         ("help mae o yn yr ysgol", False),
+        ("Mae o yma i helpu", False),  # here to help
+        ("Mae nhw yn dod i helpu", False),
         ("help, mae nhw yma i helpu gyda ffurflenni", False),
     ],
 )
@@ -2350,15 +2352,17 @@ def test_a_plea_with_someone_there_in_welsh_and_english(text, flagged):
     assert (detect_crisis(text) is not None) == flagged, detect_crisis(text)
 
 
-# A clause that is only a fear, its feeler unsaid, is the writer's own
+# A clause that is only a fear, its feeler unsaid, in a message that names someone, is the writer's own
 @pytest.mark.parametrize(
     "text, flagged",
     [
         ("he's back. scared", True),
         ("he's back. so scared", True),
-        ("scared", True),  # as "i'm scared" is
+        ("Mam's boyfriend is drunk again. Scared.", True),
+        ("Mae o nôl. Scared.", True),
         ("scared of spiders lol", False),
-        ("exam tomorrow. terrified lol", False),
+        ("exam tomorrow. so scared", False),  # no one named: no one feared
+        ("Afraid not, sorry", False),
     ],
 )
 def test_a_fear_with_its_feeler_unsaid_is_the_writers(text, flagged):
