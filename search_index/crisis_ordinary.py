@@ -42,7 +42,9 @@ from .crisis_reading import (
     _signals,
     _Token,
     _windows,
+    _young_agent,
 )
+from .wordnet import is_a_person, is_an_animal
 
 log = logging.getLogger(__name__)
 
@@ -1989,3 +1991,87 @@ def _a_rope_for_play(clauses: list[list[_Token]], best: CrisisSignal) -> bool:
 _A_ROPE_MADE_READY = frozenset(
     "noose tied tie tying knot beam beams loft banister really tonight heno hold holds me myself fi".split()
 )
+
+
+# A pet or a small child that follows or gets in: "the stray cat follows me to work", "my toddler
+# follows me to the toilet", "the neighbour's cat keeps getting in through the catflap", "i'm being
+# followed by a seagull", "mae'r ci yn fy nilyn i bob man". An animal is a pet's name or any word WordNet
+# has first of all as an animal and never as a person (`wordnet.is_an_animal`: "stray", "budgie", "pony";
+# not "cow" or "snake", which name people too). A small child is read as for a learned concern
+# (`_young_agent`). Not a blow or a bite: a dog's bite or a toddler's fall is an injury all the same.
+_CREATURE_ACTS = frozenset({"follow", "break_in"})
+_WELSH_ANIMALS = frozenset("ci gi nghi cŵn cwn cath gath nghath chath cathod".split())
+_PERSON_TAGS = frozenset({"third", "self", "victim", "intruder_who"})
+_BEFORE_THE_ACT = frozenset(
+    "keeps keep kept always still just constantly often sometimes even also then is was has have had been "
+    "will would yn mae wedi fy dy ei ein eich eu".split()
+)
+_ENGLISH_ARTICLES = frozenset("a an the my our your his her their this that some".split())
+_ARTICLES = _ENGLISH_ARTICLES | {"yr", "y"}
+
+
+def _done_by_a_creature(clauses: list[list[_Token]], best: CrisisSignal) -> bool:
+    """Every act of following or getting in that the message tells is done by an animal or a small
+    child, who is the only one named besides the writer (and its owner: "the neighbour's cat"), and
+    nothing else alarming is named: no fear, no blood, no blow, no weapon (`_nothing_else`)."""
+    acts = [
+        (cl, i)
+        for cl in clauses
+        for i, t in enumerate(cl)
+        if t.tags & _CREATURE_ACTS and not (i and cl[i - 1].tags & _CREATURE_ACTS)  # a phrase's first word
+    ]
+    doers = [_the_creature(cl, i) for cl, i in acts]
+    if not acts or None in doers:
+        return False
+    named = {id(cl[j]) for (cl, _), j in zip(acts, doers, strict=True)}
+    named |= {id(cl[j - 1]) for (cl, _), j in zip(acts, doers, strict=True) if j}  # its owner
+    for cl in clauses:
+        for t in cl:
+            if t.tags & _ALARMING or t.tags & _OTHERS and "self" not in t.tags and id(t) not in named:
+                return (
+                    False  # "followed by a stray and a bloke in a balaclava", "bit my son, blood everywhere"
+                )
+    return _nothing_else(clauses)
+
+
+_OTHERS = frozenset({"third", "intruder_who"})
+_ALARMING = frozenset(
+    {"fear", "fear_of", "bleeding", "medical", "violence", "threat", "weapon", "harm", "kill"}
+)
+_PASSIVE = frozenset("being been was were am is are got get getting gets".split())
+
+
+def _the_creature(clause: list[_Token], i: int) -> int | None:
+    """Where the one who does the act at `i` is named, when that is a creature: after "by" ("followed by a
+    stray cat"), or as the subject just before the act, skipping the words between ("the cat keeps
+    getting in", "my toddler follows me"). None for anyone else, and for an act whose doer is unsaid
+    ("me and my toddler were followed home")."""
+    later = [k for k in range(i + 1, len(clause)) if clause[k].text in ("by", "gan")]
+    if later:
+        k = later[0] + 1
+        while k < len(clause) and clause[k].text in _ARTICLES:
+            k += 1
+        return k if k < len(clause) and _a_creature(clause, k) else None
+    j = i - 1
+    while j >= 0 and clause[j].text in _BEFORE_THE_ACT:
+        j -= 1
+    if j < 0 or clause[i].text.endswith("ed") and i and clause[i - 1].text in _PASSIVE:
+        return None  # "me and my toddler were followed home": by whom is unsaid
+    young = clause[j].text in _YOUNG_ONES and _young_agent(clause, j + 1)
+    return j if young or _a_creature(clause, j) else None
+
+
+_YOUNG_ONES = frozenset("baby babi toddler infant old oed boy girl one son daughter lad".split())
+
+
+def _a_creature(clause: list[_Token], j: int) -> bool:
+    """A pet's name or a Welsh one, or an English animal after an English article ("a stray", "the
+    pony"; not the Welsh "'na gar", a car, though WordNet has "gar" as a fish), and not the first half
+    of a person's name ("a dog walker")."""
+    tok = clause[j]
+    after = clause[j + 1].text if j + 1 < len(clause) else ""
+    if tok.tags & _PERSON_TAGS or is_a_person(after):
+        return False
+    if tok.text in _PETS or tok.text in _WELSH_ANIMALS:
+        return True
+    return j > 0 and clause[j - 1].text in _ENGLISH_ARTICLES and is_an_animal(tok.text)

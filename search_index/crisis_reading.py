@@ -350,8 +350,9 @@ def _read_words(text: str, stems: bool = True) -> tuple[list[list[str]], str | N
     glosses = c.glosses.get(section or "", {})
     for found in parts:
         words: list[str] = []
-        if glosses:  # the language's small words as English ones, and no English slang
-            found = [g for w in found for g in glosses.get(w, w).split()]
+        own_glosses = glosses if glosses and not _an_english_part(found, section, c) else {}
+        if own_glosses:  # the language's small words as English ones, and no English slang
+            found = [g for w in found for g in own_glosses.get(w, w).split()]
         else:
             found = _joined(found, c)
         for k, w in enumerate(found):
@@ -371,11 +372,33 @@ def _read_words(text: str, stems: bool = True) -> tuple[list[list[str]], str | N
                 and found[k - 1] in ("is", "was", "at", "of", "sugars", "sugar", "bm", "levels", "temp")
             )  # "my 2 year old", "his sugar is 2.1": a number, not "to"
             words.extend(
-                [w] if counted or glosses else c.slang.get(w, w).split()
+                [w] if counted or own_glosses else c.slang.get(w, w).split()
             )  # "my 2 year old" is no "to"
         if words:
             clauses.append(words)
-    return [_no_more(_numbers(words)) for words in clauses], _stemmed_in(raw, section) if stems else None
+    someone = any("third" in c.words.get(w, ()) for words in clauses for w in words)
+    return [_no_more(_numbers(_felt_by_the_writer(words, someone))) for words in clauses], (
+        _stemmed_in(raw, section) if stems else None
+    )
+
+
+# A clause that is only a fear, its feeler unsaid, in a message that names someone, is the writer's
+# fear of them: "he's back. scared" is "he's back. i am scared" (not "exam tomorrow. so scared")
+_FEARFUL = frozenset("scared afraid frightened terrified petrified".split())
+_SO = frozenset("so really proper well too very dead".split())
+
+
+def _felt_by_the_writer(words: list[str], someone: bool) -> list[str]:
+    rest = words[1:] if words[:1] and words[0] in _SO else words
+    if (
+        someone
+        and rest[:1]
+        and rest[0] in _FEARFUL
+        and len(words) <= 4
+        and rest[1:2] not in (["not"], ["so"])
+    ):
+        return ["i", "am", *words]
+    return words
 
 
 def _stemmed_in(raw: str, section: str | None) -> str | None:
@@ -390,6 +413,18 @@ def _stemmed_in(raw: str, section: str | None) -> str | None:
         return None
     lang, prob = model_guess(" ".join(raw.split())[:MAX_CHARS])
     return section if lang == code and prob >= MODEL_SURE else None
+
+
+def _an_english_part(found: list[str], section: str | None, c: _Concepts) -> bool:
+    """A part of a message in another language that is written in English ("mam dość, took all my tabs,
+    przepraszam mamo"): most of its words are English, and more of them than that language's own (as
+    `_written_in` counts them). It is read as English: "my" is then no Polish "we"."""
+    if section is None:
+        return False
+    own, glossed = c.own_words[section], c.glosses[section]  # its small words say nothing either way
+    english = ordinary_english_words()
+    theirs = sum(1 for w in found if len(w) > 1 and w in english and w not in own and w not in glossed)
+    return 2 * theirs > len(found) and theirs > sum(1 for w in found if w in own)
 
 
 def _written_in(raw: str, parts: list[list[str]], c: _Concepts) -> str | None:
@@ -508,7 +543,28 @@ def _keys(word: str, c: _Concepts) -> frozenset[str]:
     keys = {word, _base(word, c)}
     for radical in c.radicals.get(word, ()):
         keys.add(radical)
+    borrowed = _borrowed_verb(word, c)
+    if borrowed:
+        keys.add(borrowed)
     return frozenset(keys)
+
+
+# words before a verb that make it a request to others: "pls follow me there", "so follow us"
+_ASKING = frozenset("please pls plz plse just so then and now x xx lol go".split())
+
+
+# where someone feared is, in Welsh: here, back, outside, coming ("mae o yma", "mae hi tu allan")
+_WELSH_HERE = ("yma", "nol", "yn ol", "allan", "tu allan", "tu fas", "yn dod")
+
+
+def _borrowed_verb(word: str, c: _Concepts) -> str | None:
+    """The English verb a Welsh verb-noun borrows with "-io" ("stabio", "stalkio", "slapio"), when the
+    lists hold that verb; None for any other word, and for English words that end so ("radio",
+    "patio")."""
+    if len(word) < 6 or not word.endswith("io") or word in c.words or word in ordinary_english_words():
+        return None
+    root = word[:-2]
+    return root if root in c.words else None
 
 
 def _stem_keys(word: str, c: _Concepts, section: str | None) -> frozenset[str]:
@@ -2123,6 +2179,8 @@ def _danger_and_deadly_questions(cl: _Clause) -> Iterable[CrisisSignal]:
         s = cl.subject(i)
         if any(t.text in _ANIMALS for t in toks[max(0, i - 4) : i]):
             continue  # "a dog follows me home": an animal
+        if toks[i].text in ("follow", "chase") and (i == 0 or toks[i - 1].text in _ASKING):
+            continue  # "follow us for updates", "pls follow me on my new account": asked of others
         if _followed_by_a_thing(toks, i):
             continue  # "followed by spam calls", "followed on instagram": not someone at the writer's heels
         if (v is not None or passive) and s != "thing" and s != "self" or passive and s == "self":
@@ -2711,13 +2769,18 @@ def _done_by_others_and_signs(cl: _Clause) -> Iterable[CrisisSignal]:
             cl.has("negation") or "care" in words or "if" in words
         ):
             yield sig("suicide", 0, len(toks) - 1, "crisis", "self")
-    # a plea with someone there: "help he's here"
-    if len(toks) <= 6 and any(t.text in ("help", "helpu") for t in toks):
-        for j in range(len(toks) - 2):
+    # a plea with someone there: "help he's here", "help plis mae o yma"
+    plea = next((k for k, t in enumerate(toks) if t.text in ("help", "helpu")), None)
+    if len(toks) <= 6 and plea is not None and (plea == 0 or toks[plea - 1].text not in ("i", "to", "yn")):
+        for j in range(plea + 1, len(toks) - 2):
             if (
                 toks[j].text in ("he", "she", "they")
                 and toks[j + 1].text in ("is", "s", "are")
                 and toks[j + 2].text in ("here", "back", "outside", "coming")
+            ) or (
+                toks[j].text == "mae"
+                and toks[j + 1].text in ("o", "e", "fo", "hi", "nhw")
+                and " ".join(t.text for t in toks[j + 2 : j + 4]).startswith(_WELSH_HERE)
             ):
                 yield sig("danger", j, j + 2, "urgent", "self")
     # walked in on while undressed: "my mam's new fella keeps walking in on me in the shower"

@@ -115,6 +115,44 @@ def is_verb_form(word: str, folder: Path = WORDNET) -> bool:
     )
 
 
+_ANIMAL, _PERSON = 5, 18  # WordNet's lexicographer files noun.animal and noun.person
+
+
+@lru_cache(maxsize=4096)
+def is_an_animal(word: str, folder: Path = WORDNET) -> bool:
+    """Is this lowercase English word first of all an animal in WordNet, and never a person ("stray",
+    "budgie", "seagull", "horses")? Not "dog", "cow" or "snake", which WordNet also lists as people
+    (an insult names a person), nor a word WordNet lacks, nor without WordNet."""
+    if not word.isascii() or not word.isalpha() or len(word) < 3 or not _present(folder):
+        return False
+    for base in _bases(word, "n", folder):
+        offsets = _read([], _offsets, folder / "index.noun", base)
+        if offsets:
+            files = [_read(-1, _lexicographer_file, folder, offset) for offset in offsets]
+            return files[0] == _ANIMAL and _PERSON not in files
+    return False
+
+
+@lru_cache(maxsize=4096)
+def is_a_person(word: str, folder: Path = WORDNET) -> bool:
+    """Is this lowercase English word's commonest noun sense in WordNet a person ("walker", "owner",
+    "driver")? Not a word WordNet lacks, nor without WordNet."""
+    if not word.isascii() or not word.isalpha() or len(word) < 3 or not _present(folder):
+        return False
+    for base in _bases(word, "n", folder):
+        offsets = _read([], _offsets, folder / "index.noun", base)
+        if offsets:
+            return _read(-1, _lexicographer_file, folder, offsets[0]) == _PERSON
+    return False
+
+
+def _lexicographer_file(folder: Path, offset: int) -> int:
+    """The number of a noun sense's lexicographer file (5: noun.animal, 18: noun.person)."""
+    with (folder / "data.noun").open("rb") as f:
+        f.seek(offset)
+        return int(f.readline().split()[1])
+
+
 def _is_instance(folder: Path, part: str, offset: int) -> bool:
     """Is this sense an instance of something (a name: a person, a place), not a kind of it?"""
     name = dict(_PARTS)[part]

@@ -2242,3 +2242,144 @@ def test_what_is_left_of_a_supply_is_an_amount(text, flagged):
 )
 def test_a_thing_touched_is_no_touch_of_a_person(text, flagged):
     assert (detect_crisis(text) is not None) == flagged, detect_crisis(text)
+
+
+# A pet or a small child that follows or gets in is no intruder; a person, or anything else named, is
+@pytest.mark.parametrize(
+    "text, flagged",
+    [
+        ("a seagull followed me all the way down the high street", False),
+        ("the pony follows me round the field every morning", False),
+        ("my toddler follows me to the toilet, is that normal", False),
+        ("the neighbour's cat keeps getting in through our catflap", False),
+        ("i'm being followed by a stray cat every morning lol", False),
+        ("the budgie keeps getting into the kitchen", False),
+        ("Mae'r ci yn fy nilyn i bob man yn y tŷ", False),
+        ("a man keeps following me home", True),
+        ("im being followed by a man in a van", True),
+        ("someone is following me and my dog", True),
+        ("my ex keeps getting in through the back door", True),
+        ("the dog is following me and im scared, hes got a knife", True),
+        ("Roedd 'na gar tu ôl i mi yr holl ffordd adra", True),  # a car ("gar"), not WordNet's fish
+        ("mae dyn yn fy nilyn i adra", True),
+        ("followed by a stray and a bloke in a balaclava, i'm scared", True),  # a person as well
+        ("a big dog has got in the yard and bit my son, there's blood everywhere", True),  # an injury
+        ("me and my toddler were followed home by a man in a car", True),  # the child is followed
+        ("my 4 year old got in a stranger's car and they've driven off", True),
+        ("i've been followed home by a dog walker who keeps staring at me", True),  # a person's name
+    ],
+)
+def test_a_creature_that_follows_or_gets_in_is_no_intruder(text, flagged):
+    assert (detect_crisis(text) is not None) == flagged, detect_crisis(text)
+
+
+@pytest.mark.parametrize(
+    "word, animal",
+    [("stray", True), ("budgie", True), ("horses", True), ("seagull", True), ("cow", False), ("snake", False)]
+    + [("bitch", False), ("toddler", False), ("van", False), ("gar", True)],
+)
+def test_an_animal_is_a_word_wordnet_has_first_as_an_animal_and_never_as_a_person(word, animal):
+    from search_index.wordnet import is_an_animal
+
+    assert is_an_animal(word) == animal
+
+
+# A clause written in English inside a message in another language is read as English
+@pytest.mark.parametrize(
+    "text, flagged",
+    [
+        ("mam dość, took all my tabs, przepraszam mamo", True),  # Polish "my" would be "we"
+        ("mam dość, took all my tabs", True),
+        ("on ma nóż", True),  # Polish all through: its small words are Polish
+        ("powiedział że mnie zabije jak odejdę", True),
+        ("mam dość, took all my tabs back to the pharmacy", False),
+        ("przepraszam, took my mum to the doctor today", False),
+    ],
+)
+def test_an_english_clause_in_another_language_is_read_as_english(text, flagged):
+    assert (detect_crisis(text) is not None) == flagged, detect_crisis(text)
+
+
+# The places of a home are places near the writer: a stranger or a weapon there is a danger now
+@pytest.mark.parametrize(
+    "text, flagged",
+    [
+        ("intruder downstairs, hiding in the bathroom", True),
+        ("theres a stranger upstairs", True),
+        ("glow and crackling up in the loft and smoke coming down thru the hatch", True),
+        ("mae dyn dieithr lawr grisiau", True),
+        ("the cat is downstairs", False),
+        ("we're doing up the loft, who can help with insulation grants", False),
+        ("mae'r plant lawr grisiau yn gwylio'r teledu", False),
+        ("Roedd y parti lawr grisiau tan yn y bore bach", False),  # "tan", until, before a time
+        ("mae tan yn y ty a dwi methu mynd allan", True),  # "tân", fire, written without its accent
+    ],
+)
+def test_the_places_of_a_home_are_near(text, flagged):
+    assert (detect_crisis(text) is not None) == flagged, detect_crisis(text)
+
+
+# A Welsh verb-noun borrowed from English with "-io" reads as the English verb it borrows
+@pytest.mark.parametrize(
+    "text, flagged",
+    [
+        ("ma hogia'r ysgol yn deud bo nhw am fy stabio fi fory", True),
+        ("mae o yn fy stalkio fi ers wythnosau", True),
+        ("dwi'n textio fy mam bob nos", False),
+        ("dwi isio gwrando ar y radio", False),
+        ("eistedd ar y patio yn yr haul", False),
+    ],
+)
+def test_a_welsh_verb_borrowed_with_io_reads_as_the_english_verb(text, flagged):
+    assert (detect_crisis(text) is not None) == flagged, detect_crisis(text)
+
+
+# A plea with someone feared there, in Welsh as in English
+@pytest.mark.parametrize(
+    "text, flagged",
+    [
+        ("help plis mae o yma", True),
+        ("helpu mae hi tu allan", True),
+        ("help mae o yn dod", True),
+        ("help he's here", True),
+        ("help mae o yn yr ysgol", False),
+        ("Mae o yma i helpu", False),  # here to help
+        ("Mae nhw yn dod i helpu", False),
+        ("help, mae nhw yma i helpu gyda ffurflenni", False),
+    ],
+)
+def test_a_plea_with_someone_there_in_welsh_and_english(text, flagged):
+    assert (detect_crisis(text) is not None) == flagged, detect_crisis(text)
+
+
+# A clause that is only a fear, its feeler unsaid, in a message that names someone, is the writer's own
+@pytest.mark.parametrize(
+    "text, flagged",
+    [
+        ("he's back. scared", True),
+        ("he's back. so scared", True),
+        ("Mam's boyfriend is drunk again. Scared.", True),
+        ("Mae o nôl. Scared.", True),
+        ("scared of spiders lol", False),
+        ("exam tomorrow. so scared", False),  # no one named: no one feared
+        ("Afraid not, sorry", False),
+    ],
+)
+def test_a_fear_with_its_feeler_unsaid_is_the_writers(text, flagged):
+    assert (detect_crisis(text) is not None) == flagged, detect_crisis(text)
+
+
+# "follow" asked of others is no one at the writer's heels
+@pytest.mark.parametrize(
+    "text, flagged",
+    [
+        ("follow us for updates on the food bank", False),
+        ("final post on this account, moving to a new one, follow me there x", False),
+        ("pls follow me on my new account", False),
+        ("they follow me home from school", True),
+        ("men follow me home every night", True),
+        ("someone keeps following me", True),
+    ],
+)
+def test_follow_asked_of_others_is_no_danger(text, flagged):
+    assert (detect_crisis(text) is not None) == flagged, detect_crisis(text)
