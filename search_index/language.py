@@ -9,6 +9,12 @@ also an English typo): it needs the language-identification model to agree.
 of those lists, or a headword of the FreeDict Welsh-English dictionary (Debian's
 `dict-freedict-cym-eng`, installed by `scripts/install-system-deps`) as written or mutated.
 
+Search reads the words of a Welsh message that its vocabulary does not read through that dictionary
+(`welsh_meanings`), and those of a Polish or Portuguese one through FreeDict's Polish-English and
+Portuguese-English dictionaries (`dict-freedict-pol-eng`, `dict-freedict-por-eng`: `dictionary_meanings`),
+each read by `read_freedict` with its own way of telling English glosses from the rest, and loaded
+when the first message in its language asks for it.
+
 Other languages (Polish, Portuguese, Kurdish, Arabic, ...) come from py3langid, which ships its
 model (a compressed table of character n-grams) inside the package: nothing is downloaded. It is
 asked only when the words did not decide, and trusted only when it is sure. Arabic-script text with
@@ -20,18 +26,39 @@ from __future__ import annotations
 import re
 import threading
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
+from os.path import commonprefix
 from pathlib import Path
 
+import marisa_trie
 import yaml
 from babel import Locale, UnknownLocaleError
 
 from .lexicon import BUILTIN, WordSet, fold, load_vocabulary, mutations, radicals, tokenize, word_set
+from .stems import stemmer
 
 WORDS_FILE = Path(__file__).with_name("language_words.yml")
 # The FreeDict Welsh-English dictionary's index: one line per headword, "headword<TAB>offset<TAB>length"
 WELSH_DICTIONARY = Path("/usr/share/dictd/freedict-cym-eng.index")
+# The other languages whose messages search reads through a FreeDict dictionary into English, by their
+# ISO 639-1 code (`dictionary_meanings`): their indexes, as the Welsh one's
+DICTIONARIES = {
+    "pl": Path("/usr/share/dictd/freedict-pol-eng.index"),
+    "pt": Path("/usr/share/dictd/freedict-por-eng.index"),
+}
+DICTIONARY_SENSES = 2  # of a word of those languages, the senses kept (search reads the first two)
+# An inflected word is read as the headwords that share its Snowball stem, of STEM_LEAST letters or
+# more, and its first SHARED_LEAST letters or all theirs ("domu": "dom"; "mogę", I can, is no
+# "mogiła", grave, for their stem "mog")
+STEM_LEAST = 3
+SHARED_LEAST = 4
+# The model's probability for one of `DICTIONARIES` as its first guess, for a message it is not sure
+# of (`MODEL_SURE`), for the words nothing else reads to be read through that language's dictionary
+# ("jedzenie za darmo": 0.85, "comida grátis": 0.54; of the search sets' English rows the model takes
+# for Polish or Portuguese, none above 0.31)
+READ_SURE = 0.5
 # Debian's SCOWL word list (`wbritish`): names and places with a capital, ordinary words in lower case
 ENGLISH_DICTIONARY = Path("/usr/share/dict/british-english")
 # The languages the model may choose between: ours, the languages of Wrexham's newer residents,
@@ -151,11 +178,17 @@ def _index_number(text: str) -> int:
     return n
 
 
-@lru_cache(maxsize=4)
-def welsh_dictionary(index_path: Path = WELSH_DICTIONARY) -> dict[str, tuple[str, ...]]:
-    """The FreeDict Welsh-English dictionary: each one-word headword (folded) -> its English senses in
-    the dictionary's order ("ysgol" -> school, ladder), without their notes in brackets. Read once
-    from the dictd files (`.index`, and `.dict.dz`: gzip); empty without the dictionary."""
+def read_freedict(
+    index_path: Path, glosses: Callable[[list[str]], list[str]], keep: int = 0, capitals: bool = True
+) -> dict[str, tuple[str, ...]]:
+    """A FreeDict dictionary into English, read once from its dictd files (the `.index`, and the
+    `.dict.dz` beside it: gzip): each one-word headword (folded) -> its English senses in the
+    dictionary's order, without their notes in brackets; the first `keep` (0: all). `glosses` picks
+    a sense from an entry's lines after its headword line (the dictionaries write entries their own
+    way). Without `capitals`, an entry whose headword it writes in capitals (Polish "ZA", an acronym)
+    is left out when the same word in lower case has one ("za", for); the Welsh dictionary keeps both
+    (its months: "Hydref", October, beside "hydref", autumn). Empty without the dictionary, or when it
+    is damaged: nothing is read, search goes on."""
     import gzip
     import zlib
 
@@ -163,9 +196,10 @@ def welsh_dictionary(index_path: Path = WELSH_DICTIONARY) -> dict[str, tuple[str
         lines = index_path.read_text(encoding="utf-8", errors="replace").splitlines()
         with gzip.open(index_path.with_suffix(".dict.dz")) as f:
             data = f.read()
-    except (OSError, EOFError, zlib.error):  # none, or damaged: no Welsh meanings, search goes on
+    except (OSError, EOFError, zlib.error):  # none, or damaged: no meanings, search goes on
         return {}
     out: dict[str, list[str]] = {}
+    upper: dict[str, list[str]] = {}  # without `capitals`: the senses of headwords in capitals
     for line in lines:
         parts = line.split("\t")
         if len(parts) != 3 or parts[0].startswith("00database") or " " in parts[0]:
@@ -174,13 +208,110 @@ def welsh_dictionary(index_path: Path = WELSH_DICTIONARY) -> dict[str, tuple[str
             start, size = _index_number(parts[1]), _index_number(parts[2])
         except KeyError:
             continue
-        body = data[start : start + size].decode("utf-8", errors="replace").strip().splitlines()[1:]
-        senses = out.setdefault(fold(parts[0]), [])
-        for sense in body:
+        entry = data[start : start + size].decode("utf-8", errors="replace").strip().splitlines()
+        head, body = (entry[0], entry[1:]) if entry else ("", [])
+        written = head.split(" /")[0].split(" <")[0]  # the headword as the entry writes it ("ZA /zˈa/")
+        word = fold(parts[0])
+        senses = (upper if not capitals and written != written.lower() else out).setdefault(word, [])
+        for sense in glosses(body):
             sense = " ".join(re.sub(r"\([^)]*\)?", " ", sense).split()).strip(" -")
             if sense and sense not in senses:
                 senses.append(sense)
-    return {w: tuple(senses) for w, senses in out.items() if senses and w.isalpha()}
+    for word, senses in upper.items():
+        if not out.get(word):
+            out[word] = senses
+    return {
+        w: tuple(senses[:keep] if keep else senses) for w, senses in out.items() if senses and w.isalpha()
+    }
+
+
+def _every_line(body: list[str]) -> list[str]:
+    """The Welsh dictionary's glosses: each line of an entry is an English sense."""
+    return body
+
+
+# A sense's number at the start of a line ("1. food"; " 3." alone, a sense with no English gloss), and
+# the next sense's number at the end of a gloss whose sense has no definition ("authority 2.")
+_SENSE_NUMBER = re.compile(r"\s*\d+\.(?:\s+|$)")
+_NEXT_SENSE = re.compile(r"\s+\d+\.$")
+
+
+def _numbered_glosses(body: list[str]) -> list[str]:
+    """The English glosses of an entry of the Polish and Portuguese dictionaries: each sense's first
+    line, numbered ("1. food") when the entry has more than one, or the entry's first line. The lines
+    after a gloss are not English: the Polish dictionary follows each with a definition in Polish
+    ("coś, co można jeść; żywność, pokarm"), and a gloss in brackets is a note ("3. (osoba) lp": third
+    person singular). A sense whose definition opens with a field or a register in brackets (sport,
+    medicine, dated; a verbal noun) comes after the unmarked ones, the everyday senses: "pomoc" is
+    help before it is midfield, "mieszkanie" a flat before it is living."""
+    out: list[tuple[bool, str]] = []  # (marked, gloss)
+    for i, line in enumerate(body):
+        number = _SENSE_NUMBER.match(line)
+        if number is None and i > 0:
+            continue
+        gloss = _NEXT_SENSE.sub("", line[number.end() :] if number else line).strip()
+        marked = i + 1 < len(body) and body[i + 1].startswith("(")
+        if gloss and not gloss.startswith("("):
+            out.append((marked, gloss))
+    return [gloss for _, gloss in sorted(out, key=lambda x: x[0])]
+
+
+@lru_cache(maxsize=4)
+def welsh_dictionary(index_path: Path = WELSH_DICTIONARY) -> dict[str, tuple[str, ...]]:
+    """The FreeDict Welsh-English dictionary: each one-word headword (folded) -> its English senses in
+    the dictionary's order ("ysgol" -> school, ladder), without their notes in brackets. Read once
+    from the dictd files (`.index`, and `.dict.dz`: gzip); empty without the dictionary."""
+    return read_freedict(index_path, _every_line)
+
+
+@lru_cache(maxsize=4)
+def _dictionary(index_path: Path) -> marisa_trie.BytesTrie:
+    """A Polish or Portuguese FreeDict dictionary's first senses (`read_freedict`), kept as a MARISA
+    trie (headword -> its senses, joined by _SENSES), its keys that begin with a stem found at once:
+    loading the Polish one's 30,600 headwords adds about 5.5 MB to the process (VmRSS), where a dict
+    of tuples added 12; the Portuguese one's 9,200, about 3 MB."""
+    senses = read_freedict(index_path, _numbered_glosses, DICTIONARY_SENSES, capitals=False)
+    return marisa_trie.BytesTrie((w, _SENSES.join(s).encode()) for w, s in senses.items())
+
+
+_SENSES = "\x1f"  # between a word's senses in `_dictionary` (the unit separator: in no gloss)
+
+
+def dictionary_meanings(lang: str, word: str) -> tuple[str, ...]:
+    """The first English senses (`DICTIONARY_SENSES`) of a word of a message in one of `DICTIONARIES`'
+    languages, by its FreeDict dictionary (loaded when first asked, then kept): `word` lowercase, as
+    written or with its accents folded ("seniorów", "seniorow"). A word that is no headword
+    ("lekarza", "dívidas": inflected) is read as the headwords that share its Snowball stem
+    (`stems.stemmer`: "lekarz", "dívida") and SHARED_LEAST letters from the start: of those, the ones
+    that share the most, the closest in length first, each one's first sense, then their others
+    ("długami": "długi", long, and "dług", debt; search reads a word by the sense its vocabulary
+    knows). Empty when it has none, or without the dictionary or the stemmer."""
+    path = DICTIONARIES.get(lang)
+    if path is None:
+        return ()
+    known = _dictionary(path)
+    folded = fold(word)
+    if folded in known or not len(known):
+        return _senses(known, folded)
+    stem = stemmer(lang)
+    if stem is None:
+        return ()
+    stems = {fold(stem(word)), stem(folded)}  # by the stem of the word as written, or as folded
+    found = {h for s in stems if len(s) >= STEM_LEAST and folded.startswith(s) for h in known.keys(s)}
+    shared = {h: len(commonprefix([h, folded])) for h in found}
+    found = {h for h in found if shared[h] >= min(SHARED_LEAST, len(h)) and stem(h) in stems}
+    most = max((shared[h] for h in found), default=0)
+    best = sorted((h for h in found if shared[h] == most), key=lambda h: (abs(len(h) - len(folded)), h))
+    # each one's first sense, then their others
+    out = dict.fromkeys(
+        s for rank in range(DICTIONARY_SENSES) for h in best for s in _senses(known, h)[rank : rank + 1]
+    )
+    return tuple(out)[:DICTIONARY_SENSES]
+
+
+def _senses(known: marisa_trie.BytesTrie, word: str) -> tuple[str, ...]:
+    found = known.get(word)
+    return tuple(found[0].decode().split(_SENSES)) if found else ()
 
 
 def welsh_meanings(word: str) -> tuple[str, ...]:
@@ -352,10 +483,46 @@ def could_be_other_language(text: str, also_known: frozenset[str] = frozenset())
     text = text or ""
     if _arabic_script(text):
         return True
+    words, known = _known_words(text, also_known)
+    return len(words) >= 3 and known * 2 < len(words)
+
+
+def _known_words(text: str, also_known: frozenset[str] = frozenset()) -> tuple[list[str], int]:
+    """The message's words, and how many are English words of the dictionary, Welsh words or `also_known`."""
     words, _, _ = _counts(text)
     english = ordinary_english_words()
-    known = sum(1 for w in words if w in english or w in also_known or is_welsh_word(w))
-    return len(words) >= 3 and known * 2 < len(words)
+    return words, sum(1 for w in words if w in english or w in also_known or is_welsh_word(w))
+
+
+def dictionary_language(text: str, also_known: frozenset[str] = frozenset()) -> str | None:
+    """The language of `DICTIONARIES` a message is written in, for search to read the words nothing
+    else reads through its dictionary: a message whose words may be another language's
+    (`could_be_other_language`, or `_may_be_other`) and that the model says is in it: surely
+    (`identify_language`), or as its first guess at READ_SURE or more ("jedzenie za darmo"). None
+    otherwise; the model is not asked when the words alone rule it out (an English message of English
+    words in English letters, or of one word in them, never loads it)."""
+    text = text or ""
+    if not could_be_other_language(text, also_known) and not _may_be_other(text, also_known):
+        return None
+    guess = identify_language(text).lang
+    if guess is not None:
+        return guess if guess in DICTIONARIES else None
+    lang, prob = model_guess(" ".join(text.split()))
+    return lang if lang in DICTIONARIES and prob >= READ_SURE else None
+
+
+_ENGLISH_ACCENTS = set("éÉ")  # the accented letter an English message may write ("café", "fiancé")
+
+
+def _may_be_other(text: str, also_known: frozenset[str]) -> bool:
+    """A message `could_be_other_language` does not take for another language's (too short, or with
+    words English also has: "para", "a") that still may be, when it is not Welsh: one with a letter
+    English does not write ("żłobek", "comida grátis para a família"), or two words neither English nor
+    Welsh nor `also_known` ("kurs angielskiego")."""
+    if any(c.isalpha() and not c.isascii() and c not in _ENGLISH_ACCENTS for c in text):
+        return welsh_or_english(text) != "cy"
+    words, known = _known_words(text, also_known)
+    return len(words) == 2 and not known and welsh_or_english(text) != "cy"
 
 
 def identify_language(text: str) -> LanguageGuess:

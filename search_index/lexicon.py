@@ -70,6 +70,13 @@ def tokenize(text: str) -> list[str]:
     return [re.sub(r"['’]", "", m.group()) for m in _WORD_RE.finditer(text)]
 
 
+def written_words(text: str) -> list[str]:
+    """`tokenize`'s words as written, accents kept: "Obiad dla seniorów" -> ["obiad", "dla", "seniorów"]
+    (one for each of its words: a stemmer reads a word by its accents)."""
+    text = unicodedata.normalize("NFC", clean_text(text).lower())
+    return [re.sub(r"['’]", "", m.group()) for m in _WORD_RE.finditer(text)]
+
+
 def stem(word: str) -> str:
     """The index's stemmer for English words; other words (Welsh, Polish...) as they are."""
     return _porter_stem(word) if word.isascii() else word
@@ -128,8 +135,12 @@ class Understanding:
     notes: tuple[tuple[str, str], ...]  # (resident phrase, what it was read as)
     sources: dict[str, str] = field(default_factory=dict)  # added word -> the resident phrase behind it
     # a Welsh message's words that the vocabulary does not read -> their English senses by the Welsh-English
-    # dictionary ("anghofio" -> forget), for the meaning layer (see `SearchIndex.understand`)
+    # dictionary ("anghofio" -> forget; a Polish or Portuguese one's by its language's: "jedzenie" ->
+    # food), for the meaning layer (see `SearchIndex.understand`)
     senses: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # the language search read the message in through its dictionary when it is neither English nor
+    # Welsh ("pl", "pt": `language.dictionary_language`), else None
+    read_in: str | None = None
 
 
 @dataclass

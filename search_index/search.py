@@ -36,6 +36,8 @@ from .index import ENGINE, area_key, current_generation, read_meta, read_state, 
 from .language import (
     OTHER_LANGUAGES,
     could_be_other_language,
+    dictionary_language,
+    dictionary_meanings,
     identify_language,
     is_welsh_word,
     ordinary_english_words,
@@ -49,11 +51,13 @@ from .lexicon import (
     Vocabulary,
     base_stem,
     edit_distance,
+    fold,
     is_mutated_form,
     load_vocabulary,
     phrase_stem,
     stem,
     tokenize,
+    written_words,
 )
 from .wordnet import described_senses, english_senses, is_lemma, synonyms
 
@@ -122,7 +126,8 @@ UNKNOWN_NEAR_LOW = 0.15
 UNKNOWN_NEAR_FULL = 0.4
 MISSING_COUNTED = 3  # of the words a good match leaves out, the heaviest this many count against it
 # A Welsh word of a Welsh message that the vocabulary does not read is read through the Welsh-English
-# dictionary: the message's vector has its first sense's words at this weight, its second's at half
+# dictionary (a Polish or Portuguese word through its language's: `_read_dictionary`): the message's
+# vector has its first sense's words at this weight, its second's at half
 DICTIONARY_WEIGHT = 0.8
 SENSE_READING = 0.5  # what the vocabulary reads those senses as weighs this much (`_read_senses`)
 SENSE_NEAR = 0.3  # a single word's reading counts when the model finds the word this close to it
@@ -447,9 +452,19 @@ class SearchIndex:
         text = (_WELSH_CLITIC if welsh else _ENGLISH_CLITIC).sub(" ", text)
         words = tokenize(text)[:60]
         corrected, corrections = self._correct(words, text, lang)
+        # a Polish or Portuguese message (asked only of one whose words may be another language's)
+        other = dictionary_language(text, frozenset(w for w, _ in corrections))
+        if other:  # its words are no typos of the directory's: "darmo" (free) is not "drama"
+            corrected, corrections = words, []
         understanding = self.vocabulary.understand(corrected)
-        if welsh:
-            understanding = self._read_welsh(understanding)
+        if other:
+            written = {fold(w): w for w in written_words(text)}  # "seniorow": "seniorów", by its stem
+            understanding = self._read_dictionary(
+                replace(understanding, read_in=other),
+                lambda w: dictionary_meanings(other, written.get(w, w)),
+            )
+        elif welsh:
+            understanding = self._read_dictionary(understanding, welsh_meanings)
         else:
             understanding = self._read_english(understanding)
         if ages:
@@ -474,14 +489,16 @@ class SearchIndex:
             notes.append((shown, ", ".join(exp.words[:3])))
         return replace(u, added=added, sources=sources, notes=tuple(notes), categories=cats)
 
-    def _read_welsh(self, u: Understanding) -> Understanding:
-        """A Welsh message's words that the vocabulary does not read, read through the Welsh-English
-        dictionary ("anghofio" -> forget, "nhad" -> father; their first two senses). The English model
-        then judges what they say and how close they are to each entry; they are not searched as
-        words (a word-for-word reading finds the look-alikes: "oriau agor" as opening hours)."""
+    def _read_dictionary(self, u: Understanding, meanings: Callable[[str], tuple[str, ...]]) -> Understanding:
+        """A Welsh, Polish or Portuguese message's words that the vocabulary does not read, read
+        through that language's dictionary into English (`meanings`: `welsh_meanings`, "anghofio" ->
+        forget, "nhad" -> father; `dictionary_meanings`, "jedzenie" -> food; their first two senses).
+        The English model then judges what they say and how close they are to each entry; they are
+        not searched as words (a word-for-word reading finds the look-alikes: "oriau agor" as opening
+        hours)."""
         read = {w for phrase in u.sources.values() for w in tokenize(phrase)}
         skip = self.vocabulary.stopwords | set(self.vocabulary.welsh) | read
-        senses = {w: welsh_meanings(w)[:2] for w in u.words if w not in skip}
+        senses = {w: meanings(w)[:2] for w in u.words if w not in skip}
         senses = {w: s for w, s in senses.items() if s}
         return self._read_senses(replace(u, senses=senses)) if senses else u
 
@@ -739,7 +756,8 @@ class SearchIndex:
         understanding, corrections = self.understand(query_text, lang)
         # how much each word says is judged in the message's own language, which the page's only
         # breaks a tie for: a Welsh message typed on the English page is read as Welsh
-        msg_lang = welsh_or_english(query_text, lang) or lang
+        # (a Polish or Portuguese one as search read it: `understand`)
+        msg_lang = understanding.read_in or welsh_or_english(query_text, lang) or lang
         said = self._information(understanding, msg_lang)
         told = [w for w, x in said.items() if x > 0]
         english = [self._english(w, understanding) for w in told]
@@ -748,9 +766,13 @@ class SearchIndex:
         # how close each of those words is to each kind of service (category) the directory has
         kinds = self._meaning.closeness_to_texts(english, self._category_texts())
         # a word that says who the message is about ranks for less than the need beside it
-        # (an English word as written: "dad" is not the Welsh "dad", father, parents; a Welsh one by its
-        # first English meaning: "mam" is "mum", not "mum parents")
-        heads = told if msg_lang != "cy" else [self._english(w, understanding, first=True) for w in told]
+        # (an English word as written: "dad" is not the Welsh "dad", father, parents; a Welsh, Polish or
+        # Portuguese one by its first English meaning: "mam" is "mum", not "mum parents")
+        heads = (
+            told
+            if msg_lang != "cy" and not understanding.read_in
+            else [self._english(w, understanding, first=True) for w in told]
+        )
         own = self._meaning.closeness_to_texts(heads, self._category_texts())
         ranked, added, cut = _beside_who(understanding, said, told, roles["who"], own)
         familiar = {w: self._familiar(w, msg_lang, understanding) for w in told}
