@@ -7,8 +7,9 @@ set up by hand hears what it lacks instead of reading fewer messages in silence:
   crisis detection's sentence reader is off;
 - Debian's word lists (`scripts/install-system-deps runtime` installs them): the English word list
   (`wbritish`), WordNet's forms (`wordnet-base`) and the Welsh-English dictionary
-  (`dict-freedict-cym-eng`). Without them crisis detection flags fewer risk messages (held-out sets
-  1-48: 94.5% -> 93.9%) and search reads fewer lay, misspelt and Welsh words.
+  (`dict-freedict-cym-eng`), and the Polish-English and Portuguese-English ones (`dict-freedict-pol-eng`,
+  `dict-freedict-por-eng`). Without them crisis detection flags fewer risk messages (held-out sets 1-48:
+  94.5% -> 93.9%) and search reads fewer lay, misspelt, Welsh, Polish and Portuguese words.
 """
 
 from __future__ import annotations
@@ -25,6 +26,8 @@ def word_lists() -> dict[str, Path]:
         "wbritish": language.ENGLISH_DICTIONARY,
         "wordnet-base": lexicon.WORDNET / "verb.exc",
         "dict-freedict-cym-eng": language.WELSH_DICTIONARY,
+        "dict-freedict-pol-eng": language.DICTIONARIES["pl"],
+        "dict-freedict-por-eng": language.DICTIONARIES["pt"],
     }
 
 
