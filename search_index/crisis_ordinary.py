@@ -18,6 +18,7 @@ from .crisis_reading import (
     _JOKING,
     _LATE,
     _LEISURE,
+    _LITTLE_ONES,
     _LONG_AGO,
     _MEANS,
     _MILD_SIGNS,
@@ -34,6 +35,7 @@ from .crisis_reading import (
     _TRIPS,
     _WARNING_SIGNS,
     _WONT_NEED,
+    _YOUNG,
     CrisisSignal,
     _a_thing_is_killing,
     _ages,
@@ -1998,7 +2000,8 @@ _A_ROPE_MADE_READY = frozenset(
 # followed by a seagull", "mae'r ci yn fy nilyn i bob man". An animal is a pet's name or any word WordNet
 # has first of all as an animal and never as a person (`wordnet.is_an_animal`: "stray", "budgie", "pony";
 # not "cow" or "snake", which name people too). A small child is read as for a learned concern
-# (`_young_agent`). Not a blow or a bite: a dog's bite or a toddler's fall is an injury all the same.
+# (`_young_agent`). The creature must be the doer, named after "by" or as the subject (`_the_creature`).
+# Not a blow or a bite: a dog's bite or a toddler's fall is an injury all the same.
 _CREATURE_ACTS = frozenset({"follow", "break_in"})
 _WELSH_ANIMALS = frozenset("ci gi nghi cŵn cwn cath gath nghath chath cathod".split())
 _PERSON_TAGS = frozenset({"third", "self", "victim", "intruder_who"})
@@ -2025,12 +2028,11 @@ def _done_by_a_creature(clauses: list[list[_Token]], best: CrisisSignal) -> bool
         return False
     named = {id(cl[j]) for (cl, _), j in zip(acts, doers, strict=True)}
     named |= {id(cl[j - 1]) for (cl, _), j in zip(acts, doers, strict=True) if j}  # its owner
+    # no one else ("followed by a stray and a bloke in a balaclava"), nothing alarming ("bit my son")
     for cl in clauses:
         for t in cl:
             if t.tags & _ALARMING or t.tags & _OTHERS and "self" not in t.tags and id(t) not in named:
-                return (
-                    False  # "followed by a stray and a bloke in a balaclava", "bit my son, blood everywhere"
-                )
+                return False
     return _nothing_else(clauses)
 
 
@@ -2061,7 +2063,7 @@ def _the_creature(clause: list[_Token], i: int) -> int | None:
     return j if young or _a_creature(clause, j) else None
 
 
-_YOUNG_ONES = frozenset("baby babi toddler infant old oed boy girl one son daughter lad".split())
+_YOUNG_ONES = _YOUNG | _LITTLE_ONES | {"old", "oed"}  # the last word of "my toddler", "my 3 year old"
 
 
 def _a_creature(clause: list[_Token], j: int) -> bool:
