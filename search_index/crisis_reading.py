@@ -549,14 +549,6 @@ def _keys(word: str, c: _Concepts) -> frozenset[str]:
     return frozenset(keys)
 
 
-# words before a verb that make it a request to others: "pls follow me there", "so follow us"
-_ASKING = frozenset("please pls plz plse just so then and now x xx lol go".split())
-
-
-# where someone feared is, in Welsh: here, back, outside, coming ("mae o yma", "mae hi tu allan")
-_WELSH_HERE = ("yma", "nol", "yn ol", "allan", "tu allan", "tu fas", "yn dod")
-
-
 def _borrowed_verb(word: str, c: _Concepts) -> str | None:
     """The English verb a Welsh verb-noun borrows with "-io" ("stabio", "stalkio", "slapio"), when the
     lists hold that verb; None for any other word, and for English words that end so ("radio",
@@ -2130,6 +2122,10 @@ def _violence_and_abuse(cl: _Clause) -> Iterable[CrisisSignal]:
             yield sig("danger", max(0, i - 2), i, "crisis", about(i))
 
 
+# words before a verb that make it a request to others: "pls follow me there", "so follow us"
+_REQUESTING = frozenset("please pls plz plse just so then and now x xx lol go".split())
+
+
 def _danger_and_deadly_questions(cl: _Clause) -> Iterable[CrisisSignal]:
     """Immediate danger, the heart, fumes; how deadly a means is, asked."""
     toks, now, sig, about = _kit(cl)
@@ -2179,7 +2175,7 @@ def _danger_and_deadly_questions(cl: _Clause) -> Iterable[CrisisSignal]:
         s = cl.subject(i)
         if any(t.text in _ANIMALS for t in toks[max(0, i - 4) : i]):
             continue  # "a dog follows me home": an animal
-        if toks[i].text in ("follow", "chase") and (i == 0 or toks[i - 1].text in _ASKING):
+        if toks[i].text in ("follow", "chase") and (i == 0 or toks[i - 1].text in _REQUESTING):
             continue  # "follow us for updates", "pls follow me on my new account": asked of others
         if _followed_by_a_thing(toks, i):
             continue  # "followed by spam calls", "followed on instagram": not someone at the writer's heels
@@ -2580,6 +2576,10 @@ def _done_or_at_risk(cl: _Clause) -> Iterable[CrisisSignal]:
     if young and (adult and lure or secret):
         mine = any(t.text in ("i", "me") for t in toks)
         yield sig("sexual-violence", 0, len(toks) - 1, "crisis", "self" if mine else "other")
+
+
+# where someone feared is, in Welsh: here, back, outside, coming ("mae o yma", "mae hi tu allan")
+_WELSH_HERE = ("yma", "nol", "yn ol", "allan", "tu allan", "tu fas", "yn dod")
 
 
 def _done_by_others_and_signs(cl: _Clause) -> Iterable[CrisisSignal]:
