@@ -1782,7 +1782,7 @@ _HOME_FEAR_REASONS = frozenset(
 )
 
 
-_PARENTS = frozenset("dad mum mam father mother parents".split())  # "... show my dad my report lol"
+_PARENTS_TOLD = frozenset("dad mum mam father mother parents".split())  # "... show my dad my report lol"
 _WHO_MIGHT_PUNISH = frozenset(
     "husband wife partner boyfriend girlfriend stepdad stepmum dad mum mam father mother parents they them "
     "checks locks locked belt happens lost mental".split()
@@ -1816,7 +1816,7 @@ def _home_feared_for_a_trifle(clauses: list[list[_Token]], best: CrisisSignal) -
         "yell",
     }:
         return False
-    punisher = set(words) & _WHO_MIGHT_PUNISH and not (set(words) & _JOKING and set(words) & _PARENTS)
+    punisher = set(words) & _WHO_MIGHT_PUNISH and not (set(words) & _JOKING and set(words) & _PARENTS_TOLD)
     if any(a < 18 for cl in clauses for a in _ages(cl)) or set(words) & _OTHERS_AFRAID or punisher:
         return False  # "10 year old on my street says he's scared to go home": a child's fear
     if any(t.tags & {"partner", "control"} for t in toks):

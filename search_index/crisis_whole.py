@@ -3556,7 +3556,7 @@ _DATE_SET = (
     ("planning", "the", "day"),
     ("been", "planning", "how"),
 )
-_OCCASIONS = frozenset(
+_PLANNED_OCCASIONS = frozenset(
     "wedding party move moving holiday operation surgery op appointment exam interview meeting christening "
     "funeral trip match gig bbq launch opening retirement proposal wedding engagement "
     "surprise hen stag birthday party parti priodas gwyliau court hearing".split()
@@ -3569,7 +3569,7 @@ def _a_date_set(
     """A date set or a way planned for an act that is not named: "i set a date. the 14th", "i've
     planned it for my birthday next week", "been planning how i'd do it" (not "we've set a date for the
     wedding")."""
-    if not _has(words, _DATE_SET) or has & _OCCASIONS or has & {"we", "our", "us"}:
+    if not _has(words, _DATE_SET) or has & _PLANNED_OCCASIONS or has & {"we", "our", "us"}:
         return None
     if not has & {"i", "im", "ive", "id", "me", "my"}:
         return None
