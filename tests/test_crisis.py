@@ -2383,23 +2383,3 @@ def test_a_fear_with_its_feeler_unsaid_is_the_writers(text, flagged):
 )
 def test_follow_asked_of_others_is_no_danger(text, flagged):
     assert (detect_crisis(text) is not None) == flagged, detect_crisis(text)
-
-
-@pytest.mark.parametrize(
-    "module", ["crisis.py", "crisis_reading.py", "crisis_ordinary.py", "crisis_whole.py", "crisis_model.py"]
-)
-def test_no_module_level_name_is_defined_twice(module):
-    """A word list defined twice under one name is silently the second one everywhere: "_PARENTS" and
-    "_OCCASIONS" once each read another rule's list, and "_ASKING" a request's words."""
-    import ast
-
-    tree = ast.parse((Path(crisis.__file__).parent / module).read_text(encoding="utf-8"))
-    names = [
-        t.id
-        for node in tree.body
-        if isinstance(node, (ast.Assign, ast.AnnAssign))
-        for t in (node.targets if isinstance(node, ast.Assign) else [node.target])
-        if isinstance(t, ast.Name)
-    ]
-    names += [n.name for n in tree.body if isinstance(n, (ast.FunctionDef, ast.ClassDef))]
-    assert sorted({n for n in names if names.count(n) > 1}) == []

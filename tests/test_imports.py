@@ -240,3 +240,25 @@ def test_a_cycle_through_an_import_inside_a_function_is_found(tmp_path):
         name: imported_modules(pkg / f"{name.split('.')[-1]}.py", name, known) for name in known - {"demo"}
     }
     assert cycles(graph) == [["demo.cli", "demo.commands"]]
+
+
+@pytest.mark.parametrize(
+    "path",
+    sorted(str(p.relative_to(ROOT)) for package in PACKAGES for p in (ROOT / package).rglob("*.py")),
+)
+def test_no_module_level_name_is_defined_twice(path):
+    """A word list defined twice under one name is silently the second one everywhere: crisis
+    detection's "_PARENTS" and "_OCCASIONS" once each read another rule's list, and "_ASKING" a
+    request's words."""
+    tree = ast.parse((ROOT / path).read_text(encoding="utf-8"))
+    names = [
+        t.id
+        for node in tree.body
+        if isinstance(node, (ast.Assign, ast.AnnAssign))
+        for t in (node.targets if isinstance(node, ast.Assign) else [node.target])
+        if isinstance(t, ast.Name)
+    ]
+    names += [
+        n.name for n in tree.body if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef))
+    ]
+    assert sorted({n for n in names if names.count(n) > 1}) == []
