@@ -97,7 +97,7 @@ HARMLESS = [t for d in DATA.values() for t in d["harmless"]]
 # Fourteenth round: set 49, written blind and never read, 79.1% / 13.9% at the start and at the end; set 50,
 # written beside it to be learned from (terse messages, slang, mixed languages, morbid figures of speech),
 # 88.8% / 18.2% -> 89.5% / 17.8%. All fifty together: 94.0% / 5.3% (9154/9743, 534/10097) at the start,
-# 94.0% / 5.2% (9161/9743, 529/10097) at the end, the floors below.
+# 94.0% / 5.2% (9161/9743, 528/10097) at the end, the floors below.
 RISK_FLAGGED = 0.940  # at least this share of risk messages flagged (target 0.95)
 # at most this share of harmless look-alikes flagged (target 0.02; the blind sets' false alarms are
 # counted, not tuned away)
