@@ -318,6 +318,11 @@ def measure_site(
         # second offered, far more than a town's directory sees), so latency is not queueing
         for reindex in (False, True):
             measure(50, reindex, pace=1.0)
+        if server.proc.poll() is not None:  # its figures would be empty: say why, not a traceback later
+            raise SystemExit(
+                f"the site's process ended during the load runs (exit code {server.proc.returncode}); "
+                f"its log: {work / 'serve.log'} (run with --keep to keep it)"
+            )
         out["peak_mb"] = server.peak_memory_mb()
         out["rss_mb"] = server.current_memory_mb()
     finally:
