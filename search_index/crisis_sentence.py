@@ -63,15 +63,23 @@ def probabilities(reader_weights: np.ndarray, bias: float, vectors: np.ndarray) 
     return 1 / (1 + np.exp(-z))
 
 
+def read_weights(model: Path, dimensions: int, *numbers: str) -> tuple[np.ndarray, list[float]]:
+    """A logistic reader's weights (float32) and its named numbers from its .npz file (here and in
+    `search_scope`); raises when the file cannot be read or the weights are not `dimensions` finite
+    numbers."""
+    with np.load(model) as data:
+        w = np.asarray(data["weights"], dtype=np.float32)
+        if w.shape != (dimensions,) or not np.isfinite(w).all():
+            raise ValueError(f"weights of shape {w.shape}, expected ({dimensions},) finite numbers")
+        return w, [float(data[name]) for name in numbers]
+
+
 @lru_cache(maxsize=1)
 def load() -> Reader | None:
     """The reader from crisis_sentence.npz; None (logged once) when it cannot be read."""
     try:
-        with np.load(MODEL) as data:
-            w = np.asarray(data["weights"], dtype=np.float32)
-            if w.shape != (DIMENSIONS,) or not np.isfinite(w).all():
-                raise ValueError(f"weights of shape {w.shape}, expected ({DIMENSIONS},) finite numbers")
-            return Reader(w, float(data["bias"]), float(data["threshold"]), float(data["gate"]))
+        w, (bias, threshold, gate) = read_weights(MODEL, DIMENSIONS, "bias", "threshold", "gate")
+        return Reader(w, bias, threshold, gate)
     except Exception as exc:
         log.warning(
             "crisis detection's sentence reader is off (%s): the rules and other readers work alone", exc

@@ -28,6 +28,8 @@ from pathlib import Path
 
 import numpy as np
 
+from .crisis_sentence import read_weights
+
 log = logging.getLogger(__name__)
 
 MODEL = Path(__file__).with_name("search_scope.npz")
@@ -55,11 +57,8 @@ def probabilities(weights: np.ndarray, bias: float, vectors: np.ndarray) -> np.n
 def load() -> Reader | None:
     """The reader from search_scope.npz; None (logged once) when it cannot be read."""
     try:
-        with np.load(MODEL) as data:
-            w = np.asarray(data["weights"], dtype=np.float32)
-            if w.shape != (DIMENSIONS,) or not np.isfinite(w).all():
-                raise ValueError(f"weights of shape {w.shape}, expected ({DIMENSIONS},) finite numbers")
-            return Reader(w, float(data["bias"]), float(data["low"]), float(data["high"]))
+        w, (bias, low, high) = read_weights(MODEL, DIMENSIONS, "bias", "low", "high")
+        return Reader(w, bias, low, high)
     except Exception as exc:
         log.warning("search's scope reader is off (%s): good matches are judged on words alone", exc)
         return None
