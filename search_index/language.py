@@ -427,8 +427,11 @@ def load_identifier(languages: tuple[str, ...]):
     )
 
 
+@lru_cache(maxsize=256)
 def model_guess(text: str) -> tuple[str, float]:
-    """The model's language and probability for `text` (among MODEL_LANGUAGES)."""
+    """The model's language and probability for `text` (among MODEL_LANGUAGES); remembered for the
+    last messages, as one search asks it up to three times of the same text (`dictionary_language`
+    asks `identify_language`, then the model itself when it is not sure; confidence asks again)."""
     lang, prob = _identifier().classify(text)
     return str(lang), float(prob)
 
