@@ -267,14 +267,35 @@ def welsh_dictionary(index_path: Path = WELSH_DICTIONARY) -> dict[str, tuple[str
 @lru_cache(maxsize=4)
 def _dictionary(index_path: Path) -> marisa_trie.BytesTrie:
     """A Polish or Portuguese FreeDict dictionary's first senses (`read_freedict`), kept as a MARISA
-    trie (headword -> its senses, joined by _SENSES), its keys that begin with a stem found at once:
-    loading the Polish one's 30,600 headwords adds about 5.5 MB to the process (VmRSS), where a dict
-    of tuples added 12; the Portuguese one's 9,200, about 3 MB."""
+    trie (headword -> its senses, joined by _SENSES, after the headword as written when folding
+    changed it, and _HEAD), its keys that begin with a stem found at once: loading the Polish one's
+    30,600 headwords adds about 6 MB to the process (VmRSS), where a dict of tuples added 12; the
+    Portuguese one's 9,200, about 3.5 MB. (The headwords as written are 0.1 MB of the Polish trie.)"""
     senses = read_freedict(index_path, _numbered_glosses, DICTIONARY_SENSES, capitals=False)
-    return marisa_trie.BytesTrie((w, _SENSES.join(s).encode()) for w, s in senses.items())
+    written = _written_heads(index_path)
+    return marisa_trie.BytesTrie(
+        (w, (written.get(w, "") + _HEAD + _SENSES.join(s)).encode()) for w, s in senses.items()
+    )
+
+
+def _written_heads(index_path: Path) -> dict[str, str]:
+    """The one-word headwords of a dictd index (in lower case) that folding changes, by their folded
+    form ("szukac": "szukać"); the first when two fold alike. Empty without the index."""
+    out: dict[str, str] = {}
+    try:
+        with index_path.open(encoding="utf-8", errors="replace") as lines:
+            for line in lines:
+                head = line.split("\t", 1)[0].lower()
+                word = fold(head)
+                if word != head and " " not in head:
+                    out.setdefault(word, head)
+    except OSError:
+        return {}
+    return out
 
 
 _SENSES = "\x1f"  # between a word's senses in `_dictionary` (the unit separator: in no gloss)
+_HEAD = "\x1e"  # after the headword as written in `_dictionary` (the record separator)
 
 
 def dictionary_meanings(lang: str, word: str) -> tuple[str, ...]:
@@ -285,7 +306,10 @@ def dictionary_meanings(lang: str, word: str) -> tuple[str, ...]:
     (`stems.stemmer`: "lekarz", "dívida") and SHARED_LEAST letters from the start: of those, the ones
     that share the most, the closest in length first, each one's first sense, then their others
     ("długami": "długi", long, and "dług", debt; search reads a word by the sense its vocabulary
-    knows). Empty when it has none, or without the dictionary or the stemmer."""
+    knows); a headword's stem is taken as written as well as folded ("szukam": "szukać", whose folded
+    "szukac" the stemmer leaves whole). A Polish verb form that shares its stem with no headword is
+    read as the imperfective verb the dictionary lists (`_polish_verb`: "kupić", "potrzebuję").
+    Empty when it has none, or without the dictionary or the stemmer."""
     path = DICTIONARIES.get(lang)
     if path is None:
         return ()
@@ -299,7 +323,12 @@ def dictionary_meanings(lang: str, word: str) -> tuple[str, ...]:
     stems = {fold(stem(word)), stem(folded)}  # by the stem of the word as written, or as folded
     found = {h for s in stems if len(s) >= STEM_LEAST and folded.startswith(s) for h in known.keys(s)}
     shared = {h: len(commonprefix([h, folded])) for h in found}
-    found = {h for h in found if shared[h] >= min(SHARED_LEAST, len(h)) and stem(h) in stems}
+    # a headword's stem as written too: "szukac" is "szukać", whose stem "szuk" is "szukam"'s
+    heads = {h: {stem(h), fold(stem(_written(known, h)))} for h in found}
+    found = {h for h in found if shared[h] >= min(SHARED_LEAST, len(h)) and heads[h] & stems}
+    if not found and lang == "pl":  # a Polish verb the dictionary lists by another form
+        found = _polish_verb(known, stem, stems)
+        shared = {h: len(commonprefix([h, folded])) for h in found}
     most = max((shared[h] for h in found), default=0)
     best = sorted((h for h in found if shared[h] == most), key=lambda h: (abs(len(h) - len(folded)), h))
     # each one's first sense, then their others
@@ -309,9 +338,33 @@ def dictionary_meanings(lang: str, word: str) -> tuple[str, ...]:
     return tuple(out)[:DICTIONARY_SENSES]
 
 
+# The Polish dictionary lists a verb by its imperfective infinitive ("kupować", buy), seldom by its
+# perfective partner ("kupić"), which adds none of these to the stem: -ow-, -aw-, -yw-, -iw-
+# ("kupić", "kupię": kupować; "dostać": dostawać)
+_IMPERFECTIVE = ("ow", "aw", "yw", "iw")
+
+
+def _polish_verb(known: marisa_trie.BytesTrie, stem: Callable[[str], str], stems: set[str]) -> set[str]:
+    """The headwords of a Polish verb form that shares no stem with one (`dictionary_meanings`): the
+    imperfective verb whose stem is the form's with an `_IMPERFECTIVE` suffix, and the -ować verb of
+    a present form in -uj- ("potrzebuję", I need: potrzebować; "kupuję": kupować): an infinitive
+    (in -ć), not the noun of the same stem ("dostawa", delivery). Of the form's stems as written
+    and as folded, of STEM_LEAST letters or more."""
+    wanted = {s + x for s in stems if len(s) >= STEM_LEAST for x in _IMPERFECTIVE}
+    wanted |= {s[:-2] + "ow" for s in stems if s.endswith("uj") and len(s) - 2 >= STEM_LEAST}
+    found = {_written(known, h): h for s in wanted for h in known.keys(s[:-2])}
+    return {h for w, h in found.items() if w.endswith("ć") and {stem(h), fold(stem(w))} & wanted}
+
+
 def _senses(known: marisa_trie.BytesTrie, word: str) -> tuple[str, ...]:
     found = known.get(word)
-    return tuple(found[0].decode().split(_SENSES)) if found else ()
+    return tuple(found[0].decode().split(_HEAD, 1)[1].split(_SENSES)) if found else ()
+
+
+def _written(known: marisa_trie.BytesTrie, word: str) -> str:
+    """A headword of `_dictionary` as the dictionary writes it ("szukac": "szukać")."""
+    found = known.get(word)
+    return (found[0].decode().split(_HEAD, 1)[0] if found else "") or word
 
 
 def welsh_meanings(word: str) -> tuple[str, ...]:

@@ -65,6 +65,11 @@ def test_a_polish_or_portuguese_lay_message_finds_its_kind_of_service(bundled, m
         ("pl", "seniorów", ("senior",)),
         ("pl", "wolontariatu", ("volunteering",)),
         ("pl", "mogę", ()),  # "I can": no "mogiła" (grave), though both stem to "mog"
+        ("pl", "szukam", ("search, seek, look for",)),  # "szukać" by its stem as written, not "szukac"
+        ("pl", "kupić", ("buy, purchase", "buy")),  # perfective: by its imperfective, "kupować"
+        ("pl", "potrzebuję", ("need",)),  # the -uj- of the present: "potrzebować"
+        ("pl", "dostać", ("get, receive",)),  # the verb "dostawać", not the noun "dostawa" (delivery)
+        ("pl", "chcę", ()),  # no "chciwy" (greedy): an imperfective partner is a verb
         ("pt", "dívidas", ("debt",)),  # the plural of "dívida"
         ("pt", "aulas", ("lesson", "lecture")),
         ("pt", "grátis", ("as a gift, gratis", "for nothing, free")),  # numbered senses, numbers left out
