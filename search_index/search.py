@@ -749,7 +749,9 @@ class SearchIndex:
         weighted by how much it says) and the meaning (the entries' vectors closest to the
         message's). `Results.confident` is False when no result is a good match (judged on the words
         and the word vectors, then by the scope reader: see `_in_scope`), and for a message in a
-        language the directory does not read (`language.OTHER_LANGUAGES`)."""
+        language the directory is not written in (`language.OTHER_LANGUAGES`) that search did not
+        read through its dictionary (`understand`): a Polish or Portuguese one it read is judged as
+        an English one is."""
         text = text if isinstance(text, str) else ""
         crisis = detect_crisis(text)
         query_text = text[:MAX_QUERY_CHARS]
@@ -915,7 +917,10 @@ class SearchIndex:
                 hits.append(Hit(entry, round(fused, 4), matched, via, good=good))
         hits.sort(key=lambda h: -h.score)
         asked = bool(hits) and crisis is None and (hits[0].good or near_good.get(hits[0].slug, False))
-        if asked and welsh_or_english(query_text) == "en":
+        # a message read through its dictionary is an English one to the reader: its vector is made
+        # of its words' English senses
+        read = bool(understanding.read_in and understanding.senses)
+        if asked and (read or welsh_or_english(query_text) == "en"):
             hits = self._in_scope(message, hits, whole.get(self._docnum.get(hits[0].slug), 0.0))
         confident = bool(hits) and hits[0].good
         total = max(total_words, len(hits))
@@ -923,11 +928,12 @@ class SearchIndex:
             hits = self._crisis_first(crisis, hits, None)
             confident = True  # the crisis lines are the answer
         typos = frozenset(w for w, _ in corrections)
-        other = confident and could_be_other_language(query_text, typos)
+        other = confident and not read and could_be_other_language(query_text, typos)
         if other and identify_language(query_text).lang in OTHER_LANGUAGES:
-            # a message in a language the directory is not written in (Polish, Arabic, Portuguese,
-            # Kurdish): what its words match, they match by chance, so never a confident answer (a
-            # crisis it signals still leads: `crisis` is set, whatever `confident` says)
+            # a message in a language the directory is not written in that search did not read
+            # through a dictionary (Kurdish; Polish without its dictionary): what its words match,
+            # they match by chance, so never a confident answer (a crisis it signals still leads:
+            # `crisis` is set, whatever `confident` says). One it read is judged as English is.
             confident = False
         hits = hits[:limit]
         suggestion = None
@@ -945,7 +951,8 @@ class SearchIndex:
         that offers repairs) is not one, nor is any other result; a near one (`NEAR_GOOD`) to a message
         it finds surely in scope ("cant afford leccy" at Citizens Advice) is. A good match is kept when
         the message is `search_scope.OWN_TEXT` close in meaning to its entry (`own`, the cosine search
-        found). (Asked only about a message whose own words lean English: the reader learned English.)
+        found). (Asked only about a message whose own words lean English, or one read through its
+        dictionary, whose vector is made of its words' English senses: the reader learned English.)
         As they were when the reader or the meaning layer is off."""
         p = search_scope.probability(message)
         if p is None:  # (no reader, or no vector)
@@ -1035,8 +1042,21 @@ class SearchIndex:
     def _roles(self, u: Understanding, told: list[str], english: list[str]) -> dict[str, list[float]]:
         """`MeaningIndex.roles` of each word of `told` (as `english`); a word says money is short
         (hardship) also when a word the vocabulary reads it as does ("skint", which the model knows
-        only in pieces, is read as money)."""
+        only in pieces, is read as money). A word read through a dictionary plays each role as far as
+        a word of its first sense does, each judged whole: "kupić" ("buy, purchase") is trade as
+        "buy" is, where the sense as one text is no word the model knows."""
         roles = self._meaning.roles(english)
+        parts = {w: self._sense_words(u, w, u.senses[w][0]) for w in told if w in u.senses}
+        parts = {w: p for w, p in parts.items() if len(p) > 1}
+        if parts:
+            each = sorted({t for p in parts.values() for t in p})
+            by_part = self._meaning.roles(each)
+            at = {t: i for i, t in enumerate(each)}
+            for role, values in roles.items():
+                roles[role] = [
+                    max([v, *(by_part[role][at[t]] for t in parts.get(w, ()))])
+                    for w, v in zip(told, values, strict=True)
+                ]
         readings = {w: [a for a, source in u.sources.items() if w in tokenize(source)] for w in told}
         read = sorted({a for r in readings.values() for a in r})
         if read:

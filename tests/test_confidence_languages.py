@@ -1,6 +1,10 @@
-"""A message in a language the directory is not written in (Polish, Portuguese, Kurdish, Arabic, as
-`search_index.language` identifies them) is never answered with `"confident": true`: whatever its
-words match, they match by chance. A crisis it signals still comes first."""
+"""Confidence in a message in a language the directory is not written in (`search_index.language`
+identifies it). One search reads through its dictionary (Polish, Portuguese: `language.DICTIONARIES`)
+is judged as an English or Welsh one is: its words no longer match by chance, so it is confident when
+a result is a good match (the scope reader and the word roles judging its words' English senses), and
+not when nothing answers it ("where can I buy ..." is trade, as in English). One search cannot read
+(Kurdish; Polish or Portuguese without their dictionary) is never answered with `"confident": true`:
+whatever its words match, they match by chance. A crisis it signals still comes first."""
 
 import json
 import subprocess
@@ -10,19 +14,38 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from search_index import SearchIndex, build_index
+from search_index import SearchIndex, build_index, language
 from signpost.cli import cli
 
 ROOT = Path(__file__).resolve().parent.parent
 CONTENT = ROOT / "content"
 
-OTHER_LANGUAGE_MESSAGES = [
-    "Szukam pracy w Wrexham",  # Polish: looking for work in Wrexham
-    "Potrzebuję pomocy z czynszem",  # Polish: help with the rent
-    "Preciso de ajuda com a renda",  # Portuguese: help with the rent
+# Messages in a language search cannot read: never confident, whatever they match
+UNREAD_MESSAGES = [
     "Ez li Wrexham kar dixwazim",  # Kurmanji Kurdish: I want work in Wrexham
+    "Ez li xwarina belaş digerim",  # Kurmanji Kurdish: I am looking for free food
     "أبحث عن عمل في ركسهام",  # Arabic: looking for work in Wrexham
     "من أين أحصل على طعام مجاني",  # Arabic: where do I get free food
+]
+
+# Messages read through their dictionary that a service answers: confident, at a service of its kind
+READ_ANSWERED = [
+    ("Szukam pracy w Wrexham", {"money", "learning"}),  # Polish: looking for work in Wrexham
+    ("Potrzebuję pomocy z czynszem", {"housing"}),  # Polish: I need help with the rent
+    ("Potrzebuję tłumacza do lekarza", {"language"}),  # Polish: I need an interpreter for the doctor
+    ("Szukam darmowego jedzenia dla rodziny", {"food"}),  # Polish: free food for the family
+    ("Onde há aulas de inglês para adultos?", {"language"}),  # Portuguese: English classes for adults
+    ("Preciso de ajuda com as minhas dívidas", {"money", "advice"}),  # Portuguese: help with my debts
+]
+
+# Messages read through their dictionary that nothing in the directory answers: not confident
+READ_UNANSWERED = [
+    "Gdzie mogę kupić tani telewizor?",  # Polish: where can I buy a cheap television (trade)
+    "Chcę kupić używany samochód",  # Polish: I want to buy a used car (trade)
+    "Onde posso comprar um telemóvel barato?",  # Portuguese: where can I buy a cheap mobile (trade)
+    "Quero vender o meu carro",  # Portuguese: I want to sell my car (trade)
+    "Szukam dobrego fryzjera",  # Polish: looking for a good hairdresser
+    "Onde posso alugar um carro?",  # Portuguese: where can I hire a car
 ]
 
 
@@ -33,21 +56,65 @@ def index_dir(tmp_path_factory):
     return ix
 
 
-@pytest.mark.parametrize("message", OTHER_LANGUAGE_MESSAGES)
-def test_a_message_in_another_language_is_never_confident(index_dir, message):
+@pytest.fixture(scope="module")
+def bundled(index_dir):
+    return SearchIndex.open(index_dir, content_dir=CONTENT)
+
+
+@pytest.mark.parametrize("message", UNREAD_MESSAGES)
+def test_a_message_search_cannot_read_is_never_confident(bundled, message):
+    res = bundled.search(message)
+    assert not res.confident, [h.slug for h in res.hits[:3]]
+
+
+@pytest.mark.parametrize("message, kinds", READ_ANSWERED)
+def test_a_message_read_through_its_dictionary_is_confident_when_a_service_answers_it(
+    bundled, message, kinds
+):
+    res = bundled.search(message)
+    assert bundled.understand(message)[0].read_in in language.DICTIONARIES
+    assert res.confident and set(res.hits[0].entry.categories) & kinds, [h.slug for h in res.hits[:3]]
+
+
+@pytest.mark.parametrize("message", READ_UNANSWERED)
+def test_a_message_read_through_its_dictionary_is_not_confident_when_nothing_answers_it(bundled, message):
+    res = bundled.search(message)
+    assert bundled.understand(message)[0].read_in in language.DICTIONARIES
+    assert not res.confident, [h.slug for h in res.hits[:3]]
+
+
+def test_buying_read_through_a_dictionary_is_trade_as_in_english(bundled):
+    """A Polish verb of buying reads as "buy, purchase": trade, as "buy" is, though that sense is no word."""
+    told = ["kupic", "jedzenie"]
+    u = bundled.understand("kupić jedzenie")[0]
+    english = [bundled._english(w, u) for w in told]
+    assert english[0] == "buy, purchase"
+    roles = bundled._roles(u, told, english)
+    assert roles["trade"][0] >= 0.5 and roles["trade"][1] < 0.5
+
+
+@pytest.mark.parametrize("message, _", READ_ANSWERED[:3])
+def test_without_its_dictionary_a_message_is_unread_and_never_confident(
+    index_dir, monkeypatch, tmp_path, message, _
+):
+    monkeypatch.setitem(language.DICTIONARIES, "pl", tmp_path / "missing.index")
     res = SearchIndex.open(index_dir, content_dir=CONTENT).search(message)
     assert not res.confident, [h.slug for h in res.hits[:3]]
 
 
-def test_english_and_welsh_stay_confident(index_dir):
-    ix = SearchIndex.open(index_dir, content_dir=CONTENT)
-    assert ix.search("food bank").confident
-    assert ix.search("banc bwyd", lang="cy").confident
+def test_english_and_welsh_stay_confident(bundled):
+    assert bundled.search("food bank").confident
+    assert bundled.search("banc bwyd", lang="cy").confident
 
 
-def test_ask_json_a_polish_crisis_leads_with_the_crisis_and_is_not_confident(index_dir):
+def test_ask_json_a_crisis_leads_and_only_a_read_message_may_be_confident(index_dir):
     runner = CliRunner()
-    messages = ["Nie chcę już żyć, mam przygotowane tabletki", "Szukam pracy w Wrexham", "food bank"]
+    messages = [
+        "Nie chcę już żyć, mam przygotowane tabletki",  # Polish crisis: the crisis lines are the answer
+        "Szukam pracy w Wrexham",  # Polish, read: judged as English is
+        "Ez li Wrexham kar dixwazim",  # Kurdish, unread: never confident
+        "food bank",
+    ]
     result = runner.invoke(
         cli,
         ["ask", "--json", "--content", str(CONTENT), "--index", str(index_dir)],
@@ -56,9 +123,9 @@ def test_ask_json_a_polish_crisis_leads_with_the_crisis_and_is_not_confident(ind
     )
     assert result.exit_code == 0
     answers = [json.loads(line) for line in result.stdout.splitlines() if line.startswith("{")]
-    assert [a["confident"] for a in answers] == [False, False, True]
+    assert [a["confident"] for a in answers] == [True, True, False, True]
     assert answers[0]["crisis"] is True and answers[0]["results"]  # the crisis lines first
-    assert answers[1]["crisis"] is False
+    assert [a["crisis"] for a in answers[1:]] == [False, False, False]
     for a in answers:
         assert {"query", "crisis", "confident", "results"} <= set(a)
         assert set(a) <= {"query", "crisis", "confident", "results", "suggestion"}
