@@ -7,9 +7,10 @@ set up by hand hears what it lacks instead of reading fewer messages in silence:
   crisis detection's sentence reader is off;
 - Debian's word lists (`scripts/install-system-deps runtime` installs them): the English word list
   (`wbritish`), WordNet's forms (`wordnet-base`) and the Welsh-English dictionary
-  (`dict-freedict-cym-eng`), and the Polish-English and Portuguese-English ones (`dict-freedict-pol-eng`,
-  `dict-freedict-por-eng`). Without them crisis detection flags fewer risk messages (held-out sets 1-48:
-  94.5% -> 93.9%) and search reads fewer lay, misspelt, Welsh, Polish and Portuguese words.
+  (`dict-freedict-cym-eng`), and the Polish-English, Portuguese-English and Arabic-English ones
+  (`dict-freedict-pol-eng`, `dict-freedict-por-eng`, `dict-freedict-ara-eng`). Without them crisis
+  detection flags fewer risk messages (held-out sets 1-48: 94.5% -> 93.9%) and search reads fewer lay,
+  misspelt, Welsh, Polish, Portuguese and Arabic words.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ def word_lists() -> dict[str, Path]:
         "dict-freedict-cym-eng": language.WELSH_DICTIONARY,
         "dict-freedict-pol-eng": language.DICTIONARIES["pl"],
         "dict-freedict-por-eng": language.DICTIONARIES["pt"],
+        "dict-freedict-ara-eng": language.DICTIONARIES["ar"],
     }
 
 

@@ -10,10 +10,11 @@ of those lists, or a headword of the FreeDict Welsh-English dictionary (Debian's
 `dict-freedict-cym-eng`, installed by `scripts/install-system-deps`) as written or mutated.
 
 Search reads the words of a Welsh message that its vocabulary does not read through that dictionary
-(`welsh_meanings`), and those of a Polish or Portuguese one through FreeDict's Polish-English and
-Portuguese-English dictionaries (`dict-freedict-pol-eng`, `dict-freedict-por-eng`: `dictionary_meanings`),
-each read by `read_freedict` with its own way of telling English glosses from the rest, and loaded
-when the first message in its language asks for it.
+(`welsh_meanings`), and those of a Polish, Portuguese or Arabic one through FreeDict's Polish-English,
+Portuguese-English and Arabic-English dictionaries (`dict-freedict-pol-eng`, `dict-freedict-por-eng`,
+`dict-freedict-ara-eng`: `dictionary_meanings`, `arabic_meanings`), each read by `read_freedict` with
+its own way of telling English glosses from the rest, and loaded when the first message in its
+language asks for it.
 
 Other languages (Polish, Portuguese, Kurdish, Arabic, ...) come from py3langid, which ships its
 model (a compressed table of character n-grams) inside the package: nothing is downloaded. It is
@@ -38,6 +39,7 @@ from babel import Locale, UnknownLocaleError
 
 from .lexicon import BUILTIN, WordSet, fold, load_vocabulary, mutations, radicals, tokenize, word_set
 from .stems import stemmer
+from .wordnet import is_lemma, is_verb_form, tag_count
 
 WORDS_FILE = Path(__file__).with_name("language_words.yml")
 # The FreeDict Welsh-English dictionary's index: one line per headword, "headword<TAB>offset<TAB>length"
@@ -47,6 +49,7 @@ WELSH_DICTIONARY = Path("/usr/share/dictd/freedict-cym-eng.index")
 DICTIONARIES = {
     "pl": Path("/usr/share/dictd/freedict-pol-eng.index"),
     "pt": Path("/usr/share/dictd/freedict-por-eng.index"),
+    "ar": Path("/usr/share/dictd/freedict-ara-eng.index"),  # read its own way: `arabic_meanings`
 }
 DICTIONARY_SENSES = 2  # of a word of those languages, the senses kept (search reads the first two)
 # An inflected word is read as the headwords that share its Snowball stem, of STEM_LEAST letters or
@@ -91,6 +94,9 @@ OTHER_LANGUAGES = (
 )  # answered with the helplines, interpreting and English classes
 MODEL_SURE = 0.9  # the model's probability needed to name a language on its own
 _SORANI_LETTERS = set("ڕڵێۆەڤ")  # Kurdish (Sorani) letters that Arabic does not use
+# Letters of the Persian and Urdu alphabets that Arabic does not write (its own are ك، ي، ه): a message
+# with one is no Arabic to read through the Arabic dictionary ("مفت کھانا", free food, is Urdu)
+_PERSIAN_LETTERS = set("پچژگکیٹڈڑںہھےۓ")
 
 
 @dataclass(frozen=True)
@@ -313,6 +319,8 @@ def dictionary_meanings(lang: str, word: str) -> tuple[str, ...]:
     path = DICTIONARIES.get(lang)
     if path is None:
         return ()
+    if lang == "ar":
+        return arabic_meanings(word, path)
     known = _dictionary(path)
     folded = fold(word)
     if folded in known or not len(known):
@@ -365,6 +373,129 @@ def _written(known: marisa_trie.BytesTrie, word: str) -> str:
     """A headword of `_dictionary` as the dictionary writes it ("szukac": "szukać")."""
     found = known.get(word)
     return (found[0].decode().split(_HEAD, 1)[0] if found else "") or word
+
+
+# Arabic writes its small words onto the next one: "and" (و), "with" (ب), "for" (ل), "like" (ك) and
+# the article (ال, "لل" after ل) before a word, "my", "his", "our"... (ي، ه، نا...) after it. FreeDict's
+# Arabic-English dictionary lists a noun with the article or without, in the singular or the plural
+# ("اللاجئون", the refugees, and no "لاجئ", refugee): a word is read as written, or without what may
+# lean on it from before (`_arabic_forms`), each as a headword with or without the article; else by
+# the headwords with its light stem (`_arabic_stem`: the suffixes of Larkey, Ballesteros and Connell's
+# light10 stemmer removed: "لاجئ" and "اللاجئون" both "لاج"). Snowball's Arabic stemmer takes too much
+# of a short word for this ("الديون", the debts: "الد"; "وظيفة", a job: "ظيف").
+_ARABIC_ARTICLE = "ال"
+_ARABIC_BEFORE = ("بال", "كال", "فال", "وال", "لل", "ال", "ب", "ل", "ك")  # after "و" (and), if any
+_ARABIC_SUFFIXES = ("ها", "ان", "ات", "ون", "ين", "يه", "ية", "ه", "ة", "ي")  # light10's, in its order
+# A noun in ة with "my", "your", "his"... after it writes the ة as ت: "مساعدتي" (my help) is "مساعدة"
+_ARABIC_POSSESSED = ("تي", "تك", "ته", "تها", "تنا", "تهم", "تكم")
+ARABIC_STEM_LEAST = 3  # a shorter light stem stands for too many words (an Arabic root has three letters)
+
+
+@lru_cache(maxsize=2)
+def _arabic_dictionary(index_path: Path) -> marisa_trie.BytesTrie:
+    """FreeDict's Arabic-English dictionary (`read_freedict`): each one-word headword, folded (no
+    vowel marks; a hamza's seat as its bare letter, "أ" as "ا", as `lexicon.fold` reads a message's
+    words) and without the article -> all its English senses, lower case (the dictionary writes each
+    with a capital) and joined by _SENSES, those of the headword with and without the article
+    together. All of them: the dictionary lists a word's senses in the alphabet's order, not the
+    commonest first ("الإدارة": admin, administratorship, administration...), so `_arabic_senses` picks
+    among them when a word is read."""
+    senses = read_freedict(index_path, _numbered_glosses)
+    merged: dict[str, list[str]] = {}
+    for word, its in senses.items():
+        kept = merged.setdefault(_without_article(word), [])
+        kept.extend(s for s in dict.fromkeys(s.lower() for s in its) if s not in kept)
+    return marisa_trie.BytesTrie((w, _SENSES.join(s).encode()) for w, s in merged.items() if s)
+
+
+def _without_article(word: str) -> str:
+    return word[len(_ARABIC_ARTICLE) :] if word.startswith(_ARABIC_ARTICLE) and len(word) >= 4 else word
+
+
+def arabic_meanings(word: str, index_path: Path = DICTIONARIES["ar"]) -> tuple[str, ...]:
+    """The first English senses (`DICTIONARY_SENSES`) of a word of an Arabic message by FreeDict's
+    Arabic-English dictionary (loaded when first asked, then kept): of its forms (`_arabic_forms`),
+    the first that is a headword, with or without the article, or else the first with a light stem
+    of ARABIC_STEM_LEAST letters or more that headwords share (`_arabic_stem`), the commonest of
+    their senses (`_arabic_senses`). Empty when none has one, or without the dictionary."""
+    known = _arabic_dictionary(index_path)
+    forms = _arabic_forms(fold(word))
+    for form in forms:  # a form that is a headword, before one that shares a stem with some
+        senses = _arabic_senses(_senses_of(known, form))
+        if senses:
+            return senses
+    for form in forms:
+        stem = _arabic_stem(form)
+        if len(stem) >= ARABIC_STEM_LEAST:
+            found = [h for h in known.keys(stem) if _arabic_stem(h) == stem]
+            senses = _arabic_senses([s for h in found for s in _senses_of(known, h)])
+            if senses:
+                return senses
+    return ()
+
+
+def _arabic_forms(word: str) -> list[str]:
+    """A folded Arabic word as written, then without "and" (و) before it, then without what else may
+    lean on it from before (`_ARABIC_BEFORE`: "للاجئين", for refugees, is "لاجئين" and, read as "لل",
+    the article after ل, "اجئين"), each with the ة a word with "my", "his"... after it writes as ت
+    ("مساعدتي": مساعدة), and without the article: the keys of `_arabic_dictionary` to look for. A
+    form keeps three letters or more."""
+    forms = [word]
+    if len(word) >= 4 and word.startswith("و"):
+        forms.append(word[1:])
+    for form in list(forms):
+        for before in _ARABIC_BEFORE:
+            if form.startswith(before) and len(form) - len(before) >= 3:
+                if before == "لل":  # ل (for) before a word that begins with ل ("لاجئين"), or the article
+                    forms.append(form[1:])
+                forms.append(form[len(before) :])
+    for form in list(forms):
+        forms.extend(
+            form[: -len(p)] + "ة" for p in _ARABIC_POSSESSED if form.endswith(p) and len(form) > len(p) + 1
+        )
+    return list(dict.fromkeys(_without_article(f) for f in forms))
+
+
+def _arabic_stem(word: str) -> str:
+    """light10's suffixes taken off a folded Arabic word, each in its order once, if two letters or
+    more are left ("اللاجئون" without its article: "لاجيون" -> "لاجي" -> "لاج")."""
+    for suffix in _ARABIC_SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 2:
+            word = word[: -len(suffix)]
+    return word
+
+
+def _arabic_senses(senses: list[str]) -> tuple[str, ...]:
+    """The commonest `DICTIONARY_SENSES` of an Arabic word's English senses: first a sense of English
+    function words alone ("من": from, of), then by how often WordNet's tagged texts used their words
+    (`wordnet.tag_count`: "الطالب" is a student before a claimer), a verb's past or -ing form alone
+    last (`wordnet.is_verb_form`, unless a word of its own: "rent"): the dictionary glosses a verb in
+    the past, "عمل" is "did", "worked" as well as "work", which a resident means more often. A sense
+    none of whose words is an ordinary English word or one WordNet saw is left out: the dictionary
+    gives names ("ديون": Dion)."""
+    grammar, ordinary = english_grammar_words(), ordinary_english_words()
+    ranked: list[tuple[int, int, str]] = []  # (group, -count, sense)
+    for sense in dict.fromkeys(senses):
+        words = tokenize(sense)
+        count = max((tag_count(w) for w in words), default=0)
+        if not words or not (count or any(w in ordinary for w in words)):
+            continue
+        if len(words) == 1 and is_verb_form(words[0]) and not is_lemma(words[0]):  # "did"; "rent" is one
+            ranked.append((2, -count, sense))
+        elif all(w in grammar for w in words):
+            ranked.append((0, 0, sense))
+        else:
+            ranked.append((1, -count, sense))
+    ranked.sort(key=lambda x: x[:2])
+    # after the first, a sense WordNet never saw tagged is more likely a stray than a second meaning
+    # ("هي", she: "gospeler"; "مع", with: "glossiest")
+    kept = ranked[:1] + [r for r in ranked[1:] if r[0] == 0 or r[1] < 0]
+    return tuple(sense for *_, sense in kept)[:DICTIONARY_SENSES]
+
+
+def _senses_of(known: marisa_trie.BytesTrie, word: str) -> list[str]:
+    found = known.get(word)
+    return found[0].decode().split(_SENSES) if found else []
 
 
 def welsh_meanings(word: str) -> tuple[str, ...]:
@@ -561,6 +692,8 @@ def dictionary_language(text: str, also_known: frozenset[str] = frozenset()) -> 
     if not could_be_other_language(text, also_known) and not _may_be_other(text, also_known):
         return None
     guess = identify_language(text).lang
+    if guess == "ar" and _PERSIAN_LETTERS & set(text):  # Urdu or Persian, not Arabic: no dictionary
+        return None
     if guess is not None:
         return guess if guess in DICTIONARIES else None
     lang, prob = model_guess(" ".join(text.split()))

@@ -135,11 +135,11 @@ class Understanding:
     notes: tuple[tuple[str, str], ...]  # (resident phrase, what it was read as)
     sources: dict[str, str] = field(default_factory=dict)  # added word -> the resident phrase behind it
     # a Welsh message's words that the vocabulary does not read -> their English senses by the Welsh-English
-    # dictionary ("anghofio" -> forget; a Polish or Portuguese one's by its language's: "jedzenie" ->
+    # dictionary ("anghofio" -> forget; a Polish, Portuguese or Arabic one's by its language's: "jedzenie" ->
     # food), for the meaning layer (see `SearchIndex.understand`)
     senses: dict[str, tuple[str, ...]] = field(default_factory=dict)
     # the language search read the message in through its dictionary when it is neither English nor
-    # Welsh ("pl", "pt": `language.dictionary_language`), else None
+    # Welsh ("pl", "pt", "ar": `language.dictionary_language`), else None
     read_in: str | None = None
 
 

@@ -126,7 +126,7 @@ UNKNOWN_NEAR_LOW = 0.15
 UNKNOWN_NEAR_FULL = 0.4
 MISSING_COUNTED = 3  # of the words a good match leaves out, the heaviest this many count against it
 # A Welsh word of a Welsh message that the vocabulary does not read is read through the Welsh-English
-# dictionary (a Polish or Portuguese word through its language's: `_read_dictionary`): the message's
+# dictionary (a Polish, Portuguese or Arabic word through its language's: `_read_dictionary`): the message's
 # vector has its first sense's words at this weight, its second's at half
 DICTIONARY_WEIGHT = 0.8
 SENSE_READING = 0.5  # what the vocabulary reads those senses as weighs this much (`_read_senses`)
@@ -452,7 +452,7 @@ class SearchIndex:
         text = (_WELSH_CLITIC if welsh else _ENGLISH_CLITIC).sub(" ", text)
         words = tokenize(text)[:60]
         corrected, corrections = self._correct(words, text, lang)
-        # a Polish or Portuguese message (asked only of one whose words may be another language's)
+        # a Polish, Portuguese or Arabic message (asked only of one whose words may be another language's)
         other = dictionary_language(text, frozenset(w for w, _ in corrections))
         if other:  # its words are no typos of the directory's: "darmo" (free) is not "drama"
             corrected, corrections = words, []
@@ -490,7 +490,7 @@ class SearchIndex:
         return replace(u, added=added, sources=sources, notes=tuple(notes), categories=cats)
 
     def _read_dictionary(self, u: Understanding, meanings: Callable[[str], tuple[str, ...]]) -> Understanding:
-        """A Welsh, Polish or Portuguese message's words that the vocabulary does not read, read
+        """A Welsh, Polish, Portuguese or Arabic message's words that the vocabulary does not read, read
         through that language's dictionary into English (`meanings`: `welsh_meanings`, "anghofio" ->
         forget, "nhad" -> father; `dictionary_meanings`, "jedzenie" -> food; their first two senses).
         The English model then judges what they say and how close they are to each entry; they are
@@ -750,7 +750,7 @@ class SearchIndex:
         message's). `Results.confident` is False when no result is a good match (judged on the words
         and the word vectors, then by the scope reader: see `_in_scope`), and for a message in a
         language the directory is not written in (`language.OTHER_LANGUAGES`) that search did not
-        read through its dictionary (`understand`): a Polish or Portuguese one it read is judged as
+        read through its dictionary (`understand`): a Polish, Portuguese or Arabic one it read is judged as
         an English one is."""
         text = text if isinstance(text, str) else ""
         crisis = detect_crisis(text)
@@ -758,7 +758,7 @@ class SearchIndex:
         understanding, corrections = self.understand(query_text, lang)
         # how much each word says is judged in the message's own language, which the page's only
         # breaks a tie for: a Welsh message typed on the English page is read as Welsh
-        # (a Polish or Portuguese one as search read it: `understand`)
+        # (a Polish, Portuguese or Arabic one as search read it: `understand`)
         msg_lang = understanding.read_in or welsh_or_english(query_text, lang) or lang
         said = self._information(understanding, msg_lang)
         told = [w for w, x in said.items() if x > 0]

@@ -115,6 +115,19 @@ def is_verb_form(word: str, folder: Path = WORDNET) -> bool:
     )
 
 
+@lru_cache(maxsize=4096)
+def tag_count(word: str, folder: Path = WORDNET) -> int:
+    """How often a lowercase English word's senses were tagged in WordNet's sense-tagged texts (its
+    `cntlist.rev`: "help" 257, "debt" 6, "comestible" 0), under its base forms of each part of
+    speech, the most of them: how common the word is, to put a dictionary's everyday senses before
+    its rare ones. A noun's or a verb's endings are undone, not an adjective's: "demander" is no
+    "demand" made more so. 0 for a word WordNet lacks or never saw tagged, or without WordNet."""
+    if not word.isascii() or not word.isalpha() or not _present(folder):
+        return 0
+    bases = {word, *_bases(word, "n", folder), *_bases(word, "v", folder)}
+    return max(_read(0, _tag_count, folder / "cntlist.rev", b) for b in bases)
+
+
 _ANIMAL, _PERSON = 5, 18  # WordNet's lexicographer files noun.animal and noun.person
 
 
@@ -270,6 +283,34 @@ def _offsets(index: Path, lemma: str) -> list[int]:
             if not line.startswith(b"  "):
                 return []
     return []
+
+
+def _tag_count(counts: Path, lemma: str) -> int:
+    """The tag counts of a lemma's senses, summed, by a binary search of `cntlist.rev` (sorted by
+    sense key, "lemma%...": "sense_key sense_number tag_count" a line)."""
+    key = lemma.encode() + b"%"
+    with counts.open("rb") as f:
+        f.seek(0, 2)
+        lo, hi = 0, f.tell()
+        while lo < hi:  # the first line that starts at or after `mid` and is not before `key`
+            mid = (lo + hi) // 2
+            f.seek(mid)
+            if mid:
+                f.readline()
+            line = f.readline()
+            if line and line < key:
+                lo = mid + 1
+            else:
+                hi = mid
+        f.seek(lo)
+        if lo:
+            f.readline()
+        total = 0
+        for line in iter(f.readline, b""):
+            if not line.startswith(key):
+                break
+            total += int(line.split()[-1])
+        return total
 
 
 def _sense_words(folder: Path, part: str, offset: int, bases: list[str]) -> list[str]:

@@ -1,10 +1,11 @@
 """Confidence in a message in a language the directory is not written in (`search_index.language`
-identifies it). One search reads through its dictionary (Polish, Portuguese: `language.DICTIONARIES`)
-is judged as an English or Welsh one is: its words no longer match by chance, so it is confident when
-a result is a good match (the scope reader and the word roles judging its words' English senses), and
-not when nothing answers it ("where can I buy ..." is trade, as in English). One search cannot read
-(Kurdish; Polish or Portuguese without their dictionary) is never answered with `"confident": true`:
-whatever its words match, they match by chance. A crisis it signals still comes first."""
+identifies it). One search reads through its dictionary (Polish, Portuguese, Arabic:
+`language.DICTIONARIES`) is judged as an English or Welsh one is: its words no longer match by chance,
+so it is confident when a result is a good match (the scope reader and the word roles judging its
+words' English senses), and not when nothing answers it ("where can I buy ..." is trade, as in
+English). One search cannot read (Kurdish, Urdu; Polish without its dictionary) is never answered
+with `"confident": true`: whatever its words match, they match by chance. A crisis it signals still
+comes first."""
 
 import json
 import subprocess
@@ -24,8 +25,8 @@ CONTENT = ROOT / "content"
 UNREAD_MESSAGES = [
     "Ez li Wrexham kar dixwazim",  # Kurmanji Kurdish: I want work in Wrexham
     "Ez li xwarina belaş digerim",  # Kurmanji Kurdish: I am looking for free food
-    "أبحث عن عمل في ركسهام",  # Arabic: looking for work in Wrexham
-    "من أين أحصل على طعام مجاني",  # Arabic: where do I get free food
+    "مفت کھانا چاہیے",  # Urdu: I need free food (Arabic letters, but no Arabic to read)
+    "میں پناہ گزین ہوں",  # Urdu: I am a refugee
 ]
 
 # Messages read through their dictionary that a service answers: confident, at a service of its kind
@@ -36,6 +37,9 @@ READ_ANSWERED = [
     ("Szukam darmowego jedzenia dla rodziny", {"food"}),  # Polish: free food for the family
     ("Onde há aulas de inglês para adultos?", {"language"}),  # Portuguese: English classes for adults
     ("Preciso de ajuda com as minhas dívidas", {"money", "advice"}),  # Portuguese: help with my debts
+    ("أنا لاجئ وأحتاج مساعدة", {"migrants"}),  # Arabic: I am a refugee and need help
+    ("عندي ديون كثيرة", {"money", "advice"}),  # Arabic: I have a lot of debts
+    ("مساعدة في دفع الإيجار", {"housing"}),  # Arabic: help paying the rent
 ]
 
 # Messages read through their dictionary that nothing in the directory answers: not confident
@@ -46,6 +50,9 @@ READ_UNANSWERED = [
     "Quero vender o meu carro",  # Portuguese: I want to sell my car (trade)
     "Szukam dobrego fryzjera",  # Polish: looking for a good hairdresser
     "Onde posso alugar um carro?",  # Portuguese: where can I hire a car
+    "أين يمكنني شراء هاتف رخيص؟",  # Arabic: where can I buy a cheap phone (trade)
+    "أريد بيع سيارتي",  # Arabic: I want to sell my car (trade)
+    "أين أجد حلاق جيد؟",  # Arabic: where do I find a good barber
 ]
 
 

@@ -346,6 +346,15 @@ def test_wordnet_describes_a_word_or_phrase_by_its_senses_words_and_definition(t
     assert described_senses("grub", tmp_path) == ()
 
 
+def test_wordnet_says_how_common_a_word_is_by_its_tagged_senses(tmp_path):
+    from search_index.wordnet import tag_count
+
+    assert tag_count("student") > tag_count("claimer") == 0
+    assert tag_count("debts") == tag_count("debt") > 0  # a noun's plural by its singular
+    assert tag_count("dion") == tag_count("from") == tag_count("zzqx") == 0
+    assert tag_count("student", tmp_path) == 0  # without WordNet's files
+
+
 def test_wordnet_tells_a_word_it_lists_as_written(tmp_path):
     from search_index.wordnet import is_lemma
 
