@@ -31,6 +31,7 @@ from .crisis_reading import (
     _TOOK_OR_KEPT,
     _TOOLS_THAT_SLIP,
     _TOPIC_FRAME,
+    _TRACKERS,
     _TREATS,
     _TRIPS,
     _WARNING_SIGNS,
@@ -1564,7 +1565,7 @@ _BONDS = frozenset("ties contact things it".split())
 
 def _a_relationship_ended(clauses: list[list[_Token]], best: CrisisSignal) -> bool:
     """Ending a tie with a person or a firm, not a life: "want to end things with my boyfriend", "ready to
-    end it with him", "cutting ties with my old bank" (never "end it with pills", nor beside another
+    end it with him", "end it all with my energy supplier", "cutting ties with my old bank" (never "end it with pills", nor beside another
     signal or a wish to die)."""
     if best.kind != "suicide":
         return False
@@ -1577,6 +1578,8 @@ def _a_relationship_ended(clauses: list[list[_Token]], best: CrisisSignal) -> bo
         if w not in _ENDINGS or words[k + 1] not in _BONDS or not at <= k < at + len(best.phrase.split()):
             continue
         after = toks[k + 2 : k + 6]
+        if after and after[0].text == "all":  # "end it all with my energy supplier"
+            after = toks[k + 3 : k + 7]
         if not after or after[0].text != "with":
             continue
         party = [t for t in after[1:] if t.text not in ("my", "our", "the", "a", "old")]
@@ -1950,6 +1953,16 @@ def _a_phone_minded(clauses: list[list[_Token]], best: CrisisSignal) -> bool:
     if words & _JEALOUSY or kept_from or not _one_signal(clauses):
         return False  # "takes my phone to fix it every night so i can't call anyone"
     return not any(t.tags & (_HURTFUL_TAGS | {"fear", "fear_of"}) for t in toks)
+
+
+def _a_tracker_of_ones_own(clauses: list[list[_Token]], best: CrisisSignal) -> bool:
+    """A tracker found that the writer says is their own: "found an airtag in my bag, it's my own" (never
+    "isn't mine", nor beside another signal)."""
+    words = [t.text for cl in clauses for t in cl]
+    if best.kind != "abuse" or not set(words) & _TRACKERS or not _one_signal(clauses):
+        return False
+    own = _has(words, (("my", "own"), ("is", "mine"), ("its", "mine"), ("our", "own")))
+    return own and not _has(words, (("not", "mine"), ("isnt", "mine"), ("not", "my", "own")))
 
 
 _NEWS = (("the", "news"), ("news", "said"), ("on", "the", "news"), ("y", "newyddion"), ("in", "the", "paper"))

@@ -303,7 +303,10 @@ _CONTRACTIONS = (
     (re.compile(r"['’]re\b"), " are"),
     (re.compile(r"\bi['’]d\b"), "i would"),
     (re.compile(r"\b(it|that|there)['’]d\b"), r"\1 would"),  # "it'd be easy" ("he'd" may be "he had")
-    (re.compile(r"\b(he|she|it|there|that|who|what)['’]s\b"), r"\1 is"),
+    (re.compile(r"\b(he|she|it|there|that|who|what|someone|somebody)['’]s\b"), r"\1 is"),
+    # anyone's "'s" before a verb's helper is "is" or "has", never whose: "mum's going to kill me",
+    # "my dad's been drinking", "grandad's gone blue" (but "mum's phone", "grandad's breathing")
+    (re.compile(r"\b(\w+)['’]s (?=(?:been|going|gonna|gone|got|getting)\b)"), r"\1 is "),
     (re.compile(r"(\w)['’]n\b"), r"\1 yn"),  # Welsh: "dwi'n", "mae'n", "e'n"
     (re.compile(r"(\w)['’]r\b"), r"\1 yr"),  # Welsh: "llyncu'r tabledi", "mae'r tŷ"
 )
@@ -2027,6 +2030,11 @@ def _violence_and_abuse(cl: _Clause) -> Iterable[CrisisSignal]:
         )
         if "control" in toks[i].start and cl.subject(i) in ("other", None) and not for_me:
             yield sig("abuse", i, toks[i].start["control"] - 1, "crisis")
+    # a tracking device found among the writer's things: "found an airtag in my bag that isnt mine"
+    for i, tok in enumerate(toks):
+        if tok.text in _TRACKERS and _planted(toks, i):
+            yield sig("abuse", i, i, "crisis")
+            break
     for i in cl.pos("fear"):
         f = cl.near(i, "fear_of", after=3)
         if f is not None and not _alone_out(toks, toks[f].start.get("fear_of", f + 1)):
@@ -2246,6 +2254,11 @@ def _danger_and_deadly_questions(cl: _Clause) -> Iterable[CrisisSignal]:
             if any(t.text in _HEART_SIGNS for t in toks):
                 yield sig("danger", i, min(len(toks) - 1, i + 4), "urgent", about(i))
                 break
+    # a colour of too little oxygen on the lips: "lips blue, needle next to him", "blue round the mouth"
+    for i, tok in enumerate(toks):
+        if tok.text in _LIPS and _dusky_near(toks, i):
+            yield sig("danger", i, i, "urgent", about(i))
+            break
     # a car's fumes: "sat in the car with the engine running in the garage"
     for i, tok in enumerate(toks):
         if tok.text in ("engine", "engines", "exhaust", "car") and any(
@@ -3547,6 +3560,47 @@ _HEART_SIGNS = frozenset(
     """terrible awful crushing severe grey gray sweating sweaty clammy arm jaw breath breathe ofnadwy llwyd
     chwysu fraich braich anadlu""".split()
 )
+
+
+def _with_mutations(words: str) -> frozenset[str]:
+    """English words and Welsh ones with their mutations ("ceg": "geg", "ngheg", "cheg")."""
+    return frozenset(form for w in words.split() for form in mutations(w))
+
+
+_TRACKERS = _with_mutations("tracker trackers airtag airtags traciwr tracwyr")
+_PLANTED = frozenset(
+    "found find finding hidden hid hiding planted stuck taped under ffeindio ffeindiais ffeindiodd cuddio "
+    "cuddiodd cuddiedig dan".split()
+)
+
+
+def _planted(toks: list[_Token], i: int) -> bool:
+    """A tracker at `i` found or hidden on the writer's things, not the writer's own ("my airtag", "bought
+    a tracker for my keys"): a word of finding or hiding in its clause, and no "my" or "our" before it."""
+    own = i and toks[i - 1].text in _OWNERS or i > 1 and toks[i - 2].text in _OWNERS
+    return not own and any(t.text in _PLANTED for t in toks)
+
+
+_OWNERS = frozenset("my our fy ein".split())
+_LIPS = _with_mutations("lips lip mouth gwefusau gwefus ceg")
+_DUSKY = _with_mutations("blue grey gray purple glas llwyd piws")
+
+
+def _dusky_near(toks: list[_Token], i: int) -> bool:
+    """A colour of too little oxygen said of the lips at `i`, within four words either way: the colour
+    ends its clause or comes before the lips or a word of where ("lips blue", "blue round the mouth").
+    Before another word it is a thing's colour ("a blue inhaler", "blue lipstick"), or a cause follows
+    ("gone blue from the blueberries")."""
+    for j in range(max(0, i - 4), min(len(toks), i + 5)):
+        after = toks[j + 1].text if j + 1 < len(toks) else None
+        if toks[j].text in _DUSKY and (after is None or after in _LIPS or after in _AFTER_COLOUR):
+            return True
+    return False
+
+
+_AFTER_COLOUR = frozenset(
+    "round around about on at and now again too already o ac rwan nawr".split()
+)  # Welsh "o gwmpas"
 _FALLING = frozenset("fall falling fell slip slipping slipped trip tripping tripped drowning".split())
 
 

@@ -3254,7 +3254,7 @@ def _a_fire_spreading(
         return _sig("danger", "a fire, the way out cut off", tier="urgent")
     for said in ([t.text for t in cl] for cl in clauses):
         at = [k for k, w in enumerate(said) if w in ("fire", "tan", "flames", "blaze")]
-        near = said[at[0] + 1 : at[0] + 13] if at else []
+        near = said[at[0] + 1 : at[0] + 15] if at else []
         climbing = _has(near, (("going", "up"), ("up", "the", "wall"), ("up", "to", "the", "ceiling")))
         spreads = climbing or any(
             x in _SPREADING_TO and set(near[j + 1 : j + 3]) & {"to", "towards", "into", "i"}

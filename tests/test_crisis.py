@@ -2383,3 +2383,76 @@ def test_a_fear_with_its_feeler_unsaid_is_the_writers(text, flagged):
 )
 def test_follow_asked_of_others_is_no_danger(text, flagged):
     assert (detect_crisis(text) is not None) == flagged, detect_crisis(text)
+
+
+# anyone's "'s" before a helper verb is "is" or "has": "someone's in the house", "mum's going to kill me"
+@pytest.mark.parametrize(
+    "text, flagged",
+    [
+        ("someone's in the house, i can hear them downstairs, im in the wardrobe", True),
+        ("someones in the house, i can hear them downstairs", True),
+        ("somebody's outside my door", True),
+        ("my dad's been drinking and he's got a knife", True),
+        ("my mate's gone quiet after saying he has pills saved", True),
+        ("mum's going to kill me when she sees my phone bill", False),
+        ("mum's gonna murder me when she sees the carpet", False),
+        ("someones bag was left on the bus", False),
+    ],
+)
+def test_an_apostrophe_s_before_a_helper_verb_is_is(text, flagged):
+    assert (detect_crisis(text) is not None) == flagged, detect_crisis(text)
+
+
+# a colour of too little oxygen on the lips, in either order, without "are"
+@pytest.mark.parametrize(
+    "text, flagged",
+    [
+        ("lad on the floor by the bus station, lips blue, needle next to him", True),
+        ("grandad's breathing has gone rattly and slow and hes blue round the mouth", True),
+        ("baby has gone grey around the lips", True),
+        ("mae ei gwefusau'n las ac mae hi ar y llawr", True),
+        ("mae o'n las o gwmpas ei geg", True),
+        ("she wears blue lipstick", False),
+        ("he has a blue inhaler in his mouth", False),
+        ("my babys lips have gone blue from the blueberries lol", False),  # a cause follows
+        ("mae ganddo fo geg las ar ol y lolipop", False),
+        ("mae gen i geg sych", False),
+    ],
+)
+def test_lips_gone_blue_are_a_sign_of_no_air(text, flagged):
+    assert (detect_crisis(text) is not None) == flagged, detect_crisis(text)
+
+
+# a tracking device found or hidden among the writer's things, not the writer's own
+@pytest.mark.parametrize(
+    "text, flagged",
+    [
+        ("found an airtag in my bag that isnt mine", True),
+        ("found a tracker under the wheel arch of my car, only he would do that", True),
+        ("someone hid an airtag in my coat pocket", True),
+        ("ffeindiais i draciwr o dan fy nghar, dim fi sydd bia fo", True),
+        ("mae rhywun wedi cuddio airtag yn fy mag", True),
+        ("where can i buy an airtag for my keys", False),
+        ("found my airtag under the sofa", False),
+        ("found an airtag in my bag, it's my own, how do i change the name on it", False),
+        ("ffeindiais i fy airtag o dan y soffa", False),
+    ],
+)
+def test_a_tracker_found_among_the_writers_things(text, flagged):
+    assert (detect_crisis(text) is not None) == flagged, detect_crisis(text)
+
+
+# idioms of laughing and of ending a contract are no wish to die
+@pytest.mark.parametrize(
+    "text, flagged",
+    [
+        ("nearly killed myself laughing at the panto", False),
+        ("we killed ourselves laughing", False),
+        ("want to end it all with my energy supplier, how do i switch", False),
+        ("i want to end it all with pills", True),
+        ("going to end it all with my car", True),
+        ("i nearly killed myself last night, i took everything", True),
+    ],
+)
+def test_idioms_of_laughing_and_of_ending_a_contract(text, flagged):
+    assert (detect_crisis(text) is not None) == flagged, detect_crisis(text)
