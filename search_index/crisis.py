@@ -81,6 +81,7 @@ from .crisis_ordinary import (
     _resolved_last,
     _safety_kit_sought,
     _said_now,
+    _struck_with_words,
     _taken_as_prescribed,
     _taken_back,
     _told_of_the_past,
@@ -341,6 +342,7 @@ def _unless_ordinary(clauses: list[list[_Token]], best: CrisisSignal) -> CrisisS
         _papers_on_an_errand(clauses, best)
         or _a_phone_minded(clauses, best)
         or _a_tracker_of_ones_own(clauses, best)
+        or _struck_with_words(clauses, best)
     ):
         return None  # "took my passport to the post office to renew it", "checks my phone for updates"
     if best.kind == "abuse" and _a_threat_in_jest(clauses, best):

@@ -25,6 +25,7 @@ from .crisis_reading import (
     _ONGOING,
     _PARTNERS,
     _PETS,
+    _PREPOSITIONS,
     _RISK_CONCEPTS,
     _SPORT,
     _SWALLOWED,
@@ -47,7 +48,7 @@ from .crisis_reading import (
     _windows,
     _young_agent,
 )
-from .wordnet import is_a_person, is_an_animal
+from .wordnet import is_a_person, is_a_saying, is_an_animal
 
 log = logging.getLogger(__name__)
 
@@ -1953,6 +1954,32 @@ def _a_phone_minded(clauses: list[list[_Token]], best: CrisisSignal) -> bool:
     if words & _JEALOUSY or kept_from or not _one_signal(clauses):
         return False  # "takes my phone to fix it every night so i can't call anyone"
     return not any(t.tags & (_HURTFUL_TAGS | {"fear", "fear_of"}) for t in toks)
+
+
+def _struck_with_words(clauses: list[list[_Token]], best: CrisisSignal) -> bool:
+    """A blow that is a figure for words: "dad hits me with the worst puns", "she hit me with a load of
+    questions": after the flagged words, "with" and a head word that WordNet knows first as something
+    said or known and never as a thing (`is_a_saying`; never "with a belt", "with a book", nor beside
+    another signal)."""
+    words = [t.text for cl in clauses for t in cl]
+    if best.kind != "abuse" or not _one_signal(clauses):
+        return False
+    after = _after_the_phrase(words, best, 6)
+    if not after or after[0] != "with":
+        return False
+    heads, last = [], None  # the last word of each part ("his words and his fists": "words", "fists")
+    for w in after[1:] + ["."]:
+        if w in ("and", "or", ".") or w in _PREPOSITIONS - {"of"} or w in _STOP_THE_PHRASE:
+            heads += [last] if last else []
+            last = None
+            if w not in ("and", "or"):
+                break
+        else:
+            last = w  # "a load of questions": the head comes after "of"
+    return bool(heads) and all(is_a_saying(h) for h in heads)
+
+
+_STOP_THE_PHRASE = frozenset("but every each when whenever because cos again".split())
 
 
 def _a_tracker_of_ones_own(clauses: list[list[_Token]], best: CrisisSignal) -> bool:

@@ -2456,3 +2456,42 @@ def test_a_tracker_found_among_the_writers_things(text, flagged):
 )
 def test_idioms_of_laughing_and_of_ending_a_contract(text, flagged):
     assert (detect_crisis(text) is not None) == flagged, detect_crisis(text)
+
+
+# a blow that is a figure for words: "with" and what WordNet knows first as said or known, never a thing
+@pytest.mark.parametrize(
+    "text, flagged",
+    [
+        ("dad hits me with the worst puns", False),
+        ("my stepdad hits me with dad jokes every morning", False),
+        ("she hit me with a load of questions", False),
+        ("he hits me with his belt", True),
+        ("he hits me with a book when he's drunk", True),  # a book is also a thing
+        ("he hits me with his words and his fists", True),
+        ("he hit me with the remote", True),
+        ("mae o'n fy nharo i efo belt", True),
+    ],
+)
+def test_struck_with_words_is_a_figure(text, flagged):
+    assert (detect_crisis(text) is not None) == flagged, detect_crisis(text)
+
+
+@pytest.mark.parametrize(
+    "word, saying",
+    [
+        ("puns", True),
+        ("jokes", True),
+        ("questions", True),
+        ("facts", True),
+        ("belt", False),
+        ("book", False),
+        ("cable", False),
+        ("fist", False),
+        ("punch", False),
+        ("zzzz", False),
+    ],
+)
+def test_a_saying_is_a_word_wordnet_knows_first_as_said_or_known_and_never_as_a_thing(word, saying):
+    from search_index.wordnet import is_a_saying
+
+    assert is_a_saying(word) == saying
