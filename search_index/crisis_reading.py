@@ -2603,19 +2603,19 @@ def _done_by_others_and_signs(cl: _Clause) -> Iterable[CrisisSignal]:
         t.text in ("memory", "remember", "blacked", "cofio") for t in toks
     ):
         yield sig("sexual-violence", 0, len(toks) - 1, "crisis", "self")
-    # someone in the house: "someone's in my house, i heard the back door"
-    for i, tok in enumerate(toks):
-        if tok.text in ("someone", "somebody", "someones", "somebodys") and i + 3 < len(toks):
+    # someone in the house: "someone's in my house, i heard the back door", "a man in my back garden"
+    for i in range(len(toks)):
+        if _someone_unknown(toks, i) and i + 3 < len(toks):
             k = i + 1 + (toks[i + 1].text in ("is", "s", "was"))
             k += k < len(toks) and toks[k].text in ("standing", "stood", "hiding", "waiting", "lurking")
             if k + 2 < len(toks) and toks[k].text == "in" and toks[k + 1].text in ("my", "our"):
-                working = any(t.text in _AT_WORK for t in toks[k + 3 :])  # "fixing the fence"
-                if toks[k + 2].text in ("garden", "yard", "shed", "drive", "driveway") and not working:
-                    yield sig("danger", i, k + 2, "crisis", "self")  # "someone was standing in my garden"
-            if k + 2 < len(toks) and toks[k].text == "in" and toks[k + 1].text in ("my", "our"):
-                visiting = any(t.text in ("to", "fixing", "cleaning", "visiting") for t in toks[k + 3 :])
-                if "home_place" in toks[k + 2].tags and not visiting:
-                    yield sig("danger", i, k + 2, "urgent", "self")
+                p = k + 2 + (toks[k + 2].text in _PLACE_SIDES and k + 3 < len(toks))  # "my back garden"
+                working = any(t.text in _AT_WORK for t in toks[p + 1 :])  # "fixing the fence"
+                if toks[p].text in _YARDS and not working:
+                    yield sig("danger", i, p, "crisis", "self")  # "someone was standing in my garden"
+                visiting = any(t.text in ("to", "fixing", "cleaning", "visiting") for t in toks[p + 1 :])
+                if "home_place" in toks[p].tags and not visiting:
+                    yield sig("danger", i, p, "urgent", "self")
     # a fire that spreads: "the chip pan has caught fire and it's spreading"
     for i in cl.pos("fire_state"):
         if "fire_state" in toks[i].start and any(t.text.startswith("spread") for t in toks):
@@ -3963,6 +3963,23 @@ _GAMING = frozenset(
     "elden minecraft fortnite roblox gta xbox ps5 playstation nintendo level levels boss npc quest raid character duty "
     "warzone skyrim sims".split()
 )
+_PLACE_SIDES = frozenset("back front side rear".split())
+_STRANGERS = frozenset("man men woman lad lads bloke blokes guy guys stranger strangers".split())
+
+
+def _someone_unknown(toks: list[_Token], i: int) -> bool:
+    """Someone the writer does not name at `i`: "someone", or a man, a lad, a stranger said with "a",
+    "some" or a number, or first in the clause ("man in my garden at 2am"; not "my man", "the man")."""
+    if toks[i].text in ("someone", "somebody", "someones", "somebodys"):
+        return True
+    before = toks[i - 1].text if i else None
+    return toks[i].text in _STRANGERS and (before is None or before in _SOME)
+
+
+_SOME = frozenset("a an some two three 2 3".split())
+_YARDS = frozenset("garden yard shed drive driveway".split())
+
+
 _AT_WORK = frozenset("fixing cleaning visiting working mowing cutting doing painting building to".split())
 _PESTS = frozenset(
     "weeds weed rats rat mice mouse slugs slug pests moss ants wasps flies process zombies".split()

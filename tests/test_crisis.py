@@ -2495,3 +2495,26 @@ def test_a_saying_is_a_word_wordnet_knows_first_as_said_or_known_and_never_as_a_
     from search_index.wordnet import is_a_saying
 
     assert is_a_saying(word) == saying
+
+
+# someone unknown in the writer's garden or home, "back" or "front" between; named as someone known later
+@pytest.mark.parametrize(
+    "text, flagged",
+    [
+        ("theres a man in my back garden shining a torch in the windows", True),
+        ("someone is in my back garden", True),
+        ("man in my garden with a torch looking in the windows at 2am", True),
+        ("two lads in my back garden trying the shed", True),
+        ("theres a man in my garden, its my ex", True),  # an ex is no one safe
+        ("theres a man in my garden, its my ex, he has a knife", True),
+        ("mae rhywun yn fy nhŷ i", True),
+        ("a man in my garden fixing the fence", False),
+        ("theres a man in my garden with a torch, its my husband looking for the hedgehog lol", False),
+        ("man in my garden with a torch at 2am, its my husband looking for the hedgehog again", False),
+        ("there's a man in my garden looking at the fence, he's the surveyor the landlord sent", False),
+        ("thought a car was following me home, turned out it was my new neighbour lol", False),
+        ("mae dyn yn yr ardd efo tortsh, fy ngŵr i ydy o yn chwilio am y draenog", False),
+    ],
+)
+def test_someone_unknown_in_the_garden_unless_named_as_someone_known(text, flagged):
+    assert (detect_crisis(text) is not None) == flagged, detect_crisis(text)
