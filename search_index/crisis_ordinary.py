@@ -1252,6 +1252,26 @@ def _a_past_year(words: list[str]) -> bool:
     )
 
 
+def _years_ago(words: list[str]) -> bool:
+    """Years gone by, said in a language crisis detection reads: "dair blynedd yn ôl", "dwa lata temu",
+    "há dois anos", "acum doi ani", "cu trei ani în urmă", "قبل سنتين" (English "years ago" is in
+    `_LONG_AGO`). A word of years with a word of "ago" just before or after it."""
+    for k, w in enumerate(words):
+        if w in _YEARS:
+            before, after = words[max(0, k - 3) : k], words[k + 1 : k + 3]
+            if set(after) & _AGO_AFTER or set(before) & _AGO_BEFORE:
+                return True
+    return False
+
+
+# years (Welsh with its mutations, Polish, Portuguese, Romanian, Arabic), and "ago" after or before them
+_YEARS = frozenset(
+    "blynedd mlynedd flynedd blwyddyn lata lat rok roku anos ano ani an سنة سنه سنتين سنوات سنين عام اعوام".split()
+)
+_AGO_AFTER = frozenset("ol temu atras urma passado trecut".split())  # "yn ôl", "temu", "atrás", "în urmă"
+_AGO_BEFORE = frozenset("ha acum قبل".split())  # "há dois anos", "acum doi ani", "قبل سنتين"
+
+
 _DECADE = re.compile(r"(?:19)?[2-9]0s|twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties")
 
 
@@ -1341,7 +1361,7 @@ def _told_of_the_past(clauses: list[list[_Token]], best: CrisisSignal) -> bool:
     )
     over = best.kind == "danger" and not hurt and _has(words, _LAST_WEEK)
     long_ago = (
-        _has(words, _LONG_AGO) or _a_past_year(words) or lately_well or at_an_age or over
+        _has(words, _LONG_AGO) or _years_ago(words) or _a_past_year(words) or lately_well or at_an_age or over
     )  # "when i was 19"
     if (
         not long_ago

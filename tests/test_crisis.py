@@ -2518,3 +2518,28 @@ def test_a_saying_is_a_word_wordnet_knows_first_as_said_or_known_and_never_as_a_
 )
 def test_someone_unknown_in_the_garden_unless_named_as_someone_known(text, flagged):
     assert (detect_crisis(text) is not None) == flagged, detect_crisis(text)
+
+
+# a stroke's signs in the languages crisis detection reads, and years gone by said in them
+@pytest.mark.parametrize(
+    "text, flagged",
+    [
+        ("Mama ma krzywą twarz i mówi niewyraźnie", True),
+        ("O meu pai caiu, tem a boca torta", True),
+        ("Bunica are gura strâmbă și vorbește neclar de o oră", True),
+        ("أبي سقط ووجهه مائل", True),
+        ("Mae Nain ar y llawr ers neithiwr", True),
+        ("Mae wyneb Taid yn gam ac mae o'n methu siarad yn iawn", True),
+        (
+            "Mae mam wedi cael strôc dair blynedd yn ôl, mae hi'n llawer gwell rŵan, oes grŵp cymdeithasol iddi?",
+            False,
+        ),
+        ("Tata miał udar dwa lata temu, szukamy fizjoterapii", False),
+        ("O meu pai teve um AVC há dois anos, há fisioterapia?", False),
+        ("أبي أصيب بجلطة قبل سنتين، هل يوجد علاج طبيعي في ريكسهام؟", False),
+        ("my dad had a stroke two years ago, is there a stroke club", False),
+        ("mój mąż bił mnie dwa lata temu i znowu zaczął", True),  # started again: not over
+    ],
+)
+def test_a_strokes_signs_and_years_gone_by_in_each_language(text, flagged):
+    assert (detect_crisis(text) is not None) == flagged, detect_crisis(text)
