@@ -1771,6 +1771,20 @@ _AS_PRESCRIBED = (
     ("fel", "oedd", "y", "meddyg"),
     ("fel", "y", "dywedodd"),
     ("fel", "mae", "r", "doctor"),
+    # prescribed, said in Polish, Portuguese, Romanian and Arabic ("as" and "the" read in English)
+    ("przepisane",),
+    ("przepisanych",),
+    ("jak", "kazal", "lekarz"),
+    ("prescritos",),
+    ("prescritas",),
+    ("receitados",),
+    ("como", "the", "medico"),
+    ("prescrise",),
+    ("prescrisa",),
+    ("cum", "a", "zis", "doctorul"),
+    ("وصفها",),
+    ("وصفه",),
+    ("كما", "قال", "الطبيب"),
 )
 
 

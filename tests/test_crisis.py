@@ -2543,3 +2543,22 @@ def test_someone_unknown_in_the_garden_unless_named_as_someone_known(text, flagg
 )
 def test_a_strokes_signs_and_years_gone_by_in_each_language(text, flagged):
     assert (detect_crisis(text) is not None) == flagged, detect_crisis(text)
+
+
+# a course taken as prescribed, said in each language read: no overdose
+@pytest.mark.parametrize(
+    "text, flagged",
+    [
+        ("Wziąłem wszystkie tabletki przepisane przez lekarza i dalej kaszlę", False),
+        ("tomei os comprimidos todos do antibiótico como o médico disse, ainda tenho tosse", False),
+        ("Am luat toate pastilele prescrise de doctor și tot tușesc", False),
+        ("wedi cymryd y tabledi i gyd fel ddeudodd y meddyg", False),
+        ("taken all my antibiotics as the doctor told me", False),
+        ("Wziąłem wszystkie tabletki naraz, chcę umrzeć", True),
+        ("Am luat toate pastilele deodată", True),
+        ("tomei todos os comprimidos de uma vez", True),
+        ("took all my tablets at once", True),
+    ],
+)
+def test_a_course_taken_as_prescribed_in_each_language(text, flagged):
+    assert (detect_crisis(text) is not None) == flagged, detect_crisis(text)
