@@ -84,7 +84,6 @@ from .crisis_ordinary import (
     _struck_with_words,
     _taken_as_prescribed,
     _taken_back,
-    _the_stranger_named,
     _told_of_the_past,
     _unsafe_on_the_road,
 )
@@ -337,7 +336,6 @@ def _unless_ordinary(clauses: list[list[_Token]], best: CrisisSignal) -> CrisisS
         or _unsafe_on_the_road(clauses, best)
         or _heard_on_the_news(clauses, best)
         or _a_rope_for_play(clauses, best)
-        or _the_stranger_named(clauses, best)
     ):
         return None  # "not wake up till noon", "2 paracetamol and 2 ibuprofen, is that ok?"
     if best.kind == "abuse" and (

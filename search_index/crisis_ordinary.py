@@ -754,8 +754,17 @@ def _in_a_game(toks: list[_Token], i: int) -> bool:
 
 
 # who or what a danger turns out to be, said after it: "it's the gas engineer", "it's the cat",
-# "he's a ginger tom", "turned out to be my son back from uni"
+# "he's a ginger tom", "turned out to be my son back from uni", "it's my husband looking for the hedgehog"
 _HARMLESS_COMERS = _TRADES | _PETS | frozenset("stray tom fox delivery amazon postie".split())
+_KNOWN_PEOPLE = frozenset(
+    "husband wife partner boyfriend girlfriend son daughter dad mum brother sister neighbour neighbours "
+    "landlord mate friend".split()
+)
+_KNOWN_PEOPLE_CY = frozenset(
+    form
+    for w in "gwr gwraig partner mab merch tad mam brawd chwaer cymydog cymdogion landlord".split()
+    for form in mutations(w)
+)
 
 
 def _explained_away(words: list[str]) -> bool:
@@ -764,11 +773,28 @@ def _explained_away(words: list[str]) -> bool:
         if said in (["it", "is"], ["its", "the"], ["he", "is"], ["she", "is"], ["it", "was"]):
             if set(words[k + 2 : k + 6]) & _HARMLESS_COMERS:
                 return True
+            if _someone_known(words[k + 2 : k + 5]):
+                return True  # "it's my husband", "he's the surveyor the landlord sent"
+        if words[k : k + 2] == ["its", "my"] and _someone_known(words[k + 1 : k + 4]):
+            return True
+        if words[k] in ("fy", "ein") and words[k + 1 : k + 2] and words[k + 1] in _KNOWN_PEOPLE_CY:
+            rest = set(words[k + 2 : k + 5])
+            if rest & {"ydy", "yw", "oedd", "ydi"} and rest & {"o", "fo", "hi", "e", "nhw"}:
+                return True  # Welsh "fy ngŵr i ydy o": it's my husband
         if words[k : k + 4] == ["turned", "out", "to", "be"] and set(words[k + 4 : k + 7]) & (
             _HARMLESS_COMERS | {"son", "daughter", "kids"}
         ):
             return True
     return False
+
+
+def _someone_known(words: list[str]) -> bool:
+    """ "my husband", "the surveyor", "my new neighbour": a person with "my", "our" or "the" (one the
+    writer knows, or a word WordNet knows first as a person), never an ex."""
+    if len(words) < 2 or words[0] not in ("my", "our", "the", "just"):
+        return False
+    rest = [w for w in words[1:] if w not in ("new", "next", "door", "own", "my", "the")]
+    return bool(rest) and (rest[0] in _KNOWN_PEOPLE or is_a_person(rest[0]))
 
 
 def _taken_back(clauses: list[list[_Token]], best: CrisisSignal) -> bool:
@@ -2086,54 +2112,6 @@ _BEFORE_THE_ACT = frozenset(
 )
 _ENGLISH_ARTICLES = frozenset("a an the my our your his her their this that some".split())
 _ARTICLES = _ENGLISH_ARTICLES | {"yr", "y"}
-
-
-def _the_stranger_named(clauses: list[list[_Token]], best: CrisisSignal) -> bool:
-    """Someone feared at home who a later clause names as someone known or sent: "there's a man in my
-    garden with a torch, it's my husband looking for the hedgehog", "man at the door, he's the surveyor
-    the landlord sent" (never with a fear, a blow or a weapon, nor beside another signal)."""
-    if best.kind != "danger" or len(clauses) < 2:
-        return False
-    named = any(_names_someone_known([t.text for t in cl]) for cl in clauses[1:])
-    alarming = any(t.tags & (_ALARMING | _HELD) for cl in clauses for t in cl)
-    return named and not alarming and _one_signal(clauses)  # at any hour: "at 2am, it's my husband"
-
-
-def _names_someone_known(words: list[str]) -> bool:
-    """ "it is my husband", "its just the neighbour", "he is the surveyor": a clause that opens by saying
-    who someone is, a person with "my", "our" or "the" (tagged as one, or WordNet's person first); Welsh
-    "fy ngŵr i ydy o" (it's my husband)."""
-    for j in range(len(words) - 2):
-        if words[j] in ("fy", "ein") and words[j + 1] in _KNOWN_PEOPLE_CY:
-            rest = words[j + 2 : j + 5]
-            if set(rest) & {"ydy", "yw", "oedd", "ydi"} and set(rest) & {"o", "fo", "hi", "e", "nhw"}:
-                return True
-    k = 0
-    while k < len(words) and words[k] in ("but", "oh", "ok", "turns", "turned", "out", "and"):
-        k += 1
-    if words[k : k + 2] not in (["it", "is"], ["it", "was"], ["he", "is"], ["she", "is"], ["they", "are"]):
-        if k >= len(words) or words[k] != "its":
-            return False
-        k -= 1  # "its" is one word
-    k += 2
-    k += k < len(words) and words[k] in ("just", "only", "actually")
-    if k + 1 >= len(words) or words[k] not in ("my", "our", "the"):
-        return False
-    person = words[k + 1] if words[k + 1] not in ("next", "new", "old") else words[min(k + 2, len(words) - 1)]
-    return person in _KNOWN_PEOPLE or is_a_person(person)
-
-
-_KNOWN_PEOPLE = frozenset(
-    "husband wife partner boyfriend girlfriend son daughter dad mum brother sister neighbour neighbours "
-    "landlord postman milkman gardener window cleaner".split()
-)
-
-
-_KNOWN_PEOPLE_CY = frozenset(
-    form
-    for w in "gwr gwraig partner mab merch tad mam brawd chwaer cymydog cymdogion landlord".split()
-    for form in mutations(w)
-)
 
 
 def _done_by_a_creature(clauses: list[list[_Token]], best: CrisisSignal) -> bool:
