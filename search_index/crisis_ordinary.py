@@ -545,7 +545,8 @@ def _ordinary_by_its_context(clauses: list[list[_Token]], best: CrisisSignal) ->
     )
     if best.kind == "suicide" and not parting and _carried_not_taken(words):
         return True
-    return best.kind == "danger" and not has & _CAUSE_DOUBTED and _explained_away(words)
+    unhurt = not any(t.tags & _HURTS for t in toks)  # a person explains a presence, never a harm done
+    return best.kind == "danger" and not has & _CAUSE_DOUBTED and _explained_away(words, unhurt)
 
 
 _MEANS_AROUND = frozenset(
@@ -760,6 +761,10 @@ _KNOWN_PEOPLE = frozenset(
     "husband wife partner boyfriend girlfriend son daughter dad mum brother sister neighbour neighbours "
     "landlord mate friend".split()
 )
+_HURTS = frozenset("violence weapon harm kill threat bleeding medical cut burn overdose".split())
+_UNNAMED = frozenset(
+    "someone somebody someones somebodys man men lad lads bloke guy woman stranger car van rhywun dyn".split()
+)
 _KNOWN_PEOPLE_CY = frozenset(
     form
     for w in "gwr gwraig partner mab merch tad mam brawd chwaer cymydog cymdogion landlord".split()
@@ -767,17 +772,28 @@ _KNOWN_PEOPLE_CY = frozenset(
 )
 
 
-def _explained_away(words: list[str]) -> bool:
+def _explained_away(words: list[str], people: bool = True) -> bool:
+    """`people`: a person known may explain it ("it's my husband"), after someone not named, and only
+    when no harm is told ("a man was stabbed, it was my brother" stands)."""
+
+    def unknown(k: int) -> bool:  # someone not named comes before: a person only explains a stranger
+        return people and bool(set(words[:k]) & _UNNAMED)
+
     for k in range(len(words)):
         said = words[k : k + 2]
         if said in (["it", "is"], ["its", "the"], ["he", "is"], ["she", "is"], ["it", "was"]):
             if set(words[k + 2 : k + 6]) & _HARMLESS_COMERS:
                 return True
-            if _someone_known(words[k + 2 : k + 5]):
+            if unknown(k) and _someone_known(words[k + 2 : k + 5]):
                 return True  # "it's my husband", "he's the surveyor the landlord sent"
-        if words[k : k + 2] == ["its", "my"] and _someone_known(words[k + 1 : k + 4]):
+        if words[k : k + 2] == ["its", "my"] and unknown(k) and _someone_known(words[k + 1 : k + 4]):
             return True
-        if words[k] in ("fy", "ein") and words[k + 1 : k + 2] and words[k + 1] in _KNOWN_PEOPLE_CY:
+        if (
+            words[k] in ("fy", "ein")
+            and unknown(k)
+            and words[k + 1 : k + 2]
+            and words[k + 1] in _KNOWN_PEOPLE_CY
+        ):
             rest = set(words[k + 2 : k + 5])
             if rest & {"ydy", "yw", "oedd", "ydi"} and rest & {"o", "fo", "hi", "e", "nhw"}:
                 return True  # Welsh "fy ngŵr i ydy o": it's my husband
