@@ -23,6 +23,7 @@ from .language import (
     ordinary_english_words,
 )
 from .lexicon import clean_text, edit_distance, fold, mutations, stem
+from .wordnet import is_a_person
 
 log = logging.getLogger(__name__)
 
@@ -2130,6 +2131,31 @@ def _violence_and_abuse(cl: _Clause) -> Iterable[CrisisSignal]:
             yield sig("danger", max(0, i - 2), i, "crisis", about(i))
 
 
+def _brought_to_use(toks: list[_Token], i: int) -> bool:
+    """A weapon at `i` being brought or taken somewhere people are, or for someone: "bringing a knife to
+    school tomorrow", "bringing his dad's knife in tomorrow for the kid who grassed", "taking a knife to
+    the party" (never for a thing or a task: "bring knives for food tech", "a knife for the cake")."""
+    if not any(t.text in _BRINGING for t in toks[max(0, i - 4) : i]):
+        return False
+    if any(t.text in ("my", "fy") for t in toks[max(0, i - 3) : i]):
+        return False  # the writer's own tools: "can i take my chef's knives to college"
+    after = [t.text for t in toks[i + 1 : i + 8]]
+    for k, w in enumerate(after):
+        if w == "for":
+            nxt = [x for x in after[k + 1 : k + 4] if x not in _DETERMINERS]
+            return bool(nxt) and (
+                nxt[0] in _SOMEONE | {"him", "her", "them", "me", "us"} or is_a_person(nxt[0])
+            )
+    return bool(set(after) & _GATHERINGS) or "in" in after[:2]
+
+
+_BRINGING = frozenset("bring brings bringing brought take takes taking took sneak sneaking dod mynd".split())
+# where people gather (Welsh "dod â chyllell i'r ysgol": bring a knife to school)
+_GATHERINGS = frozenset(
+    "school college class skl party town park club match gig disco youth ysgol coleg parti".split()
+)
+
+
 # words before a verb that make it a request to others: "pls follow me there", "so follow us"
 _REQUESTING = frozenset("please pls plz plse just so then and now x xx lol go".split())
 
@@ -2145,6 +2171,8 @@ def _danger_and_deadly_questions(cl: _Clause) -> Iterable[CrisisSignal]:
             yield sig(
                 "danger", min(i, place if place is not None else i), max(i, place or i), "urgent", "self"
             )
+        elif _brought_to_use(toks, i):  # "he's bringing a knife to school tomorrow"
+            yield sig("danger", max(0, i - 3), i, "crisis", "other")
     for i in cl.pos("fire_state"):
         if "fire_state" in toks[i].start:
             h = cl.near(i, "home_place", before=6, after=4)

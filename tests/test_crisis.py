@@ -2562,3 +2562,22 @@ def test_a_strokes_signs_and_years_gone_by_in_each_language(text, flagged):
 )
 def test_a_course_taken_as_prescribed_in_each_language(text, flagged):
     assert (detect_crisis(text) is not None) == flagged, detect_crisis(text)
+
+
+# a weapon brought where people gather, or for someone; never the writer's own tools, nor for a task
+@pytest.mark.parametrize(
+    "text, flagged",
+    [
+        ("he is bringing a knife to school tomorrow", True),
+        ("a lad in my year says hes bringing his dads knife in tomorrow for the kid who grassed", True),
+        ("he's taking a knife to the party tonight", True),
+        ("mae o'n dod â chyllell i'r ysgol fory", True),
+        ("mae hi'n mynd â chyllell i'r parti heno", True),
+        ("bring a knife for the cake", False),
+        ("we're taking a knife to the park for the picnic", False),
+        ("can I carry my chef's knives on the train to college", False),
+        ("dwi'n dod â chyllell fara i'r picnic", False),
+    ],
+)
+def test_a_weapon_brought_where_people_gather(text, flagged):
+    assert (detect_crisis(text) is not None) == flagged, detect_crisis(text)
