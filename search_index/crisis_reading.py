@@ -2131,6 +2131,14 @@ def _violence_and_abuse(cl: _Clause) -> Iterable[CrisisSignal]:
             yield sig("danger", max(0, i - 2), i, "crisis", about(i))
 
 
+def _a_person_named_before(toks: list[_Token], i: int) -> bool:
+    """A word WordNet knows first as a person, with "the", "a" or "my" before it, in the four words before
+    `i`: "the driver isn't moving", "a cyclist isn't breathing" (not "the queue", "the traffic")."""
+    return any(
+        toks[j - 1].text in _DETERMINERS and is_a_person(toks[j].text) for j in range(max(1, i - 4), i)
+    )
+
+
 def _brought_to_use(toks: list[_Token], i: int) -> bool:
     """A weapon at `i` being brought or taken somewhere people are, or for someone: "bringing a knife to
     school tomorrow", "bringing his dad's knife in tomorrow for the kid who grassed", "taking a knife to
@@ -2247,8 +2255,9 @@ def _danger_and_deadly_questions(cl: _Clause) -> Iterable[CrisisSignal]:
         end = toks[i].start.get("medical", i + 1)
         if toks[i].text.startswith("chok") and end < len(toks) and toks[end].text in _CHOKED_ONES:
             continue  # "he chokes me", "choke an opponent": done to someone (the violence rules read it)
+        thing = cl.subject(i) == "thing" and not _a_person_named_before(toks, i)  # "the driver isn't moving"
         if (
-            cl.subject(i) == "thing"
+            thing
             and not _there(toks, i)
             or any(t.text in _LAUGHTER or t.text.startswith("apnoea") for t in toks)
         ):
@@ -3529,6 +3538,8 @@ _LAUGHTER = frozenset("laughter laughing laughin giggles giggling stitches hyste
 def _said_of_a_person(toks: list[_Token], i: int, subject: str | None) -> bool:
     """A one-word medical state said of a person: "she collapsed on the floor", "my dad collapsed"
     (not "a collapsed lung", "the tent collapsed", "collapsed in laughter")."""
+    if subject == "thing" and _a_person_named_before(toks, i):
+        subject = "other"  # "the referee collapsed"
     if subject == "thing" and not _there(toks, i) or any(t.text in _LAUGHTER for t in toks[i + 1 : i + 5]):
         return False
     person_next = i + 1 < len(toks) and (

@@ -2581,3 +2581,19 @@ def test_a_course_taken_as_prescribed_in_each_language(text, flagged):
 )
 def test_a_weapon_brought_where_people_gather(text, flagged):
     assert (detect_crisis(text) is not None) == flagged, detect_crisis(text)
+
+
+# a sign of the body said of someone named by what they are ("the driver", "a cyclist"), as WordNet knows
+@pytest.mark.parametrize(
+    "text, flagged",
+    [
+        ("car crash on our road, the driver isnt moving", True),
+        ("the cyclist isnt breathing", True),
+        ("the referee collapsed", True),
+        ("the queue isnt moving", False),
+        ("the tent collapsed", False),
+        ("the stall collapsed", False),
+    ],
+)
+def test_a_sign_said_of_someone_named_by_what_they_are(text, flagged):
+    assert (detect_crisis(text) is not None) == flagged, detect_crisis(text)
