@@ -759,7 +759,7 @@ def _in_a_game(toks: list[_Token], i: int) -> bool:
 _HARMLESS_COMERS = _TRADES | _PETS | frozenset("stray tom fox delivery amazon postie".split())
 _KNOWN_PEOPLE = frozenset(
     "husband wife partner boyfriend girlfriend son daughter dad mum brother sister neighbour neighbours "
-    "landlord mate friend".split()
+    "landlord mate friend youngest eldest oldest kids".split()
 )
 _HURTS = frozenset("violence weapon harm kill threat bleeding medical cut burn overdose".split())
 _UNNAMED = frozenset(
@@ -809,7 +809,11 @@ def _someone_known(words: list[str]) -> bool:
     writer knows, or a word WordNet knows first as a person), never an ex."""
     if len(words) < 2 or words[0] not in ("my", "our", "the", "just"):
         return False
-    rest = [w for w in words[1:] if w not in ("new", "next", "door", "own", "my", "the")]
+    if words[0] == "our" and words[1] not in ("ex", "stalker"):
+        return True  # "it's our Jordan": family, named"
+    rest = [
+        w for w in words[1:] if w not in ("new", "next", "door", "own", "my", "the", "little", "big", "baby")
+    ]
     return bool(rest) and (rest[0] in _KNOWN_PEOPLE or is_a_person(rest[0]))
 
 
@@ -1813,20 +1817,34 @@ _AS_PRESCRIBED = (
     ("fel", "oedd", "y", "meddyg"),
     ("fel", "y", "dywedodd"),
     ("fel", "mae", "r", "doctor"),
-    # prescribed, said in Polish, Portuguese, Romanian and Arabic ("as" and "the" read in English)
-    ("przepisane",),
-    ("przepisanych",),
+    # as the doctor prescribed, in Polish, Portuguese, Romanian and Arabic (small words read in English:
+    # Portuguese "o" as "the", Romanian "de" as "of")
+    ("przepisane", "przez", "lekarza"),
     ("jak", "kazal", "lekarz"),
-    ("prescritos",),
-    ("prescritas",),
-    ("receitados",),
+    ("zgodnie", "z", "zaleceniem"),
     ("como", "the", "medico"),
-    ("prescrise",),
-    ("prescrisa",),
+    ("receitados", "pelo", "medico"),
+    ("prescrise", "of", "doctor"),
+    ("prescrise", "of", "medic"),
     ("cum", "a", "zis", "doctorul"),
-    ("وصفها",),
-    ("وصفه",),
+    ("tratamentul", "s", "has", "terminat"),  # the treatment is over
+    ("وصفها", "الطبيب"),
+    ("وصفه", "الطبيب"),
     ("كما", "قال", "الطبيب"),
+)
+# all at once, in each language read: never a course ("naraz", "de uma vez", "deodată", "مرة وحدة")
+_AT_ONCE = (
+    ("at", "once"),
+    ("in", "one", "go"),
+    ("all", "together"),
+    ("naraz",),
+    ("na", "raz"),
+    ("of", "uma", "vez"),
+    ("deodata",),
+    ("dintr", "o", "data"),
+    ("مره", "وحده"),
+    ("مره", "واحده"),
+    ("دفعه", "واحده"),
 )
 
 
@@ -1845,9 +1863,7 @@ def _taken_as_prescribed(clauses: list[list[_Token]], best: CrisisSignal) -> boo
         _MORE_THAN_A_DOSE - {"all"}
     ):
         return False
-    if _has(words, (("at", "once"), ("in", "one", "go"), ("all", "together"))) or any(
-        "negation" in t.tags for t in toks
-    ):
+    if _has(words, _AT_ONCE) or any("negation" in t.tags for t in toks):
         return False  # "took all my tablets at once as my doctor won't listen"
     if any(w.isdigit() and int(w) > 3 for w in words):
         return False  # "all 30 of them"
@@ -2034,12 +2050,13 @@ def _a_phone_minded(clauses: list[list[_Token]], best: CrisisSignal) -> bool:
 
 
 def _struck_with_words(clauses: list[list[_Token]], best: CrisisSignal) -> bool:
-    """A blow that is a figure for words: "dad hits me with the worst puns", "she hit me with a load of
-    questions": after the flagged words, "with" and a head word that WordNet knows first as something
-    said or known and never as a thing (`is_a_saying`; never "with a belt", "with a book", nor beside
-    another signal)."""
+    """The idiom "hit someone with" words: "dad hits me with the worst puns", "she hit me with a load of
+    questions": the flagged "hit", then "with" and a head word that WordNet knows first as something
+    said or known, never as a thing nor as a written work one could strike with (`is_a_saying`; never
+    "with a belt", "with the bible"; never another verb: "beats me with", "threatens me with"), and
+    nothing else alarming."""
     words = [t.text for cl in clauses for t in cl]
-    if best.kind != "abuse" or not _one_signal(clauses):
+    if best.kind != "abuse" or not _one_signal(clauses) or not set(best.phrase.split()) & _HIT:
         return False
     after = _after_the_phrase(words, best, 6)
     if not after or after[0] != "with":
@@ -2056,7 +2073,10 @@ def _struck_with_words(clauses: list[list[_Token]], best: CrisisSignal) -> bool:
     return bool(heads) and all(is_a_saying(h) for h in heads)
 
 
-_STOP_THE_PHRASE = frozenset("but every each when whenever because cos again".split())
+_STOP_THE_PHRASE = frozenset(
+    "but every each when whenever because cos again today tonight yesterday now".split()
+)
+_HIT = frozenset("hit hits hitting".split())
 
 
 def _a_tracker_of_ones_own(clauses: list[list[_Token]], best: CrisisSignal) -> bool:
@@ -2065,7 +2085,11 @@ def _a_tracker_of_ones_own(clauses: list[list[_Token]], best: CrisisSignal) -> b
     words = [t.text for cl in clauses for t in cl]
     if best.kind != "abuse" or not set(words) & _TRACKERS or not _one_signal(clauses):
         return False
-    own = _has(words, (("my", "own"), ("is", "mine"), ("its", "mine"), ("our", "own")))
+    own = _has(
+        words,
+        (("is", "my", "own"), ("its", "my", "own"), ("is", "mine"), ("its", "mine"), ("i", "put", "it")),
+    )
+    own = own or bool(set(words) & {"lose", "loses", "losing", "lost"})  # "on my keys because i lose them"
     return own and not _has(words, (("not", "mine"), ("isnt", "mine"), ("not", "my", "own")))
 
 

@@ -2142,26 +2142,37 @@ def _a_person_named_before(toks: list[_Token], i: int) -> bool:
 def _brought_to_use(toks: list[_Token], i: int) -> bool:
     """A weapon at `i` being brought or taken somewhere people are, or for someone: "bringing a knife to
     school tomorrow", "bringing his dad's knife in tomorrow for the kid who grassed", "taking a knife to
-    the party" (never for a thing or a task: "bring knives for food tech", "a knife for the cake")."""
+    the party" (never for a thing or a task: "bring knives for food tech", "a knife to cut the cake", "a
+    plastic sword to the fancy dress party")."""
     if not any(t.text in _BRINGING for t in toks[max(0, i - 4) : i]):
         return False
     if any(t.text in ("my", "fy") for t in toks[max(0, i - 3) : i]):
         return False  # the writer's own tools: "can i take my chef's knives to college"
-    after = [t.text for t in toks[i + 1 : i + 8]]
+    if any(t.keys & _NO_WEAPON for t in toks[max(0, i - 2) : i + 2]):
+        return False  # "a plastic sword", "a cake knife", Welsh "cyllell fara" (a bread knife)
+    after = [t.text for t in toks[i + 1 : i + 9]]
+    if after[:1] == ["in"] and (len(after) == 1 or after[1] in _WHEN_IN | {"to"}):
+        return (
+            True  # brought into school: "bringing it in tomorrow", "brought a blade in to settle something"
+        )
     for k, w in enumerate(after):
-        if w == "for":
-            nxt = [x for x in after[k + 1 : k + 4] if x not in _DETERMINERS]
-            return bool(nxt) and (
-                nxt[0] in _SOMEONE | {"him", "her", "them", "me", "us"} or is_a_person(nxt[0])
+        rest = [x for x in after[k + 1 : k + 6] if x not in _DETERMINERS]
+        if w in ("for", "to", "i") and rest and rest[0] not in _GATHERINGS:  # for whom, or what to do
+            return any(
+                x in _SOMEONE | _PEOPLE_OBJECTS or is_a_person(x) for x in rest[: 2 if w == "for" else 4]
             )
-    return bool(set(after) & _GATHERINGS) or "in" in after[:2]
+    return bool(set(after) & _GATHERINGS)
 
 
 _BRINGING = frozenset("bring brings bringing brought take takes taking took sneak sneaking dod mynd".split())
 # where people gather (Welsh "dod â chyllell i'r ysgol": bring a knife to school)
 _GATHERINGS = frozenset(
-    "school college class skl party town park club match gig disco youth ysgol coleg parti".split()
+    "school college skl party town park club match gig disco youth meet meetup ysgol coleg parti".split()
 )
+_PEOPLE_OBJECTS = frozenset("him her them me us someone somebody yo fo hi nhw".split())
+_WHEN_IN = frozenset("tomorrow today tonight later monday tuesday wednesday thursday friday".split())
+# what makes a blade no weapon: a toy, a kitchen's (Welsh "bara", bread)
+_NO_WEAPON = frozenset("plastic toy fake foam nerf cake bread butter bara fara cacen gacen".split())
 
 
 # words before a verb that make it a request to others: "pls follow me there", "so follow us"
@@ -2291,11 +2302,6 @@ def _danger_and_deadly_questions(cl: _Clause) -> Iterable[CrisisSignal]:
             if any(t.text in _HEART_SIGNS for t in toks):
                 yield sig("danger", i, min(len(toks) - 1, i + 4), "urgent", about(i))
                 break
-    # a colour of too little oxygen on the lips: "lips blue, needle next to him", "blue round the mouth"
-    for i, tok in enumerate(toks):
-        if tok.text in _LIPS and _dusky_near(toks, i):
-            yield sig("danger", i, i, "urgent", about(i))
-            break
     # a car's fumes: "sat in the car with the engine running in the garage"
     for i, tok in enumerate(toks):
         if tok.text in ("engine", "engines", "exhaust", "car") and any(
@@ -2650,8 +2656,7 @@ def _done_by_others_and_signs(cl: _Clause) -> Iterable[CrisisSignal]:
                 working = any(t.text in _AT_WORK for t in toks[p + 1 :])  # "fixing the fence"
                 if toks[p].text in _YARDS and not working:
                     yield sig("danger", i, p, "crisis", "self")  # "someone was standing in my garden"
-                visiting = any(t.text in ("to", "fixing", "cleaning", "visiting") for t in toks[p + 1 :])
-                if "home_place" in toks[p].tags and not visiting:
+                if "home_place" in toks[p].tags and not working:
                     yield sig("danger", i, p, "urgent", "self")
     # a fire that spreads: "the chip pan has caught fire and it's spreading"
     for i in cl.pos("fire_state"):
@@ -3607,17 +3612,35 @@ def _with_mutations(words: str) -> frozenset[str]:
 
 
 _TRACKERS = _with_mutations("tracker trackers airtag airtags traciwr tracwyr")
-_PLANTED = frozenset(
-    "found find finding hidden hid hiding planted stuck taped under ffeindio ffeindiais ffeindiodd cuddio "
-    "cuddiodd cuddiedig dan".split()
+# found (or found hidden) by the writer; put there by someone else
+_FOUND = frozenset(
+    "found find finding discovered hidden ffeindio ffeindiais ffeindiodd cuddiedig hyd".split()
+)
+_PUT = frozenset("hid hidden put planted stuck taped cuddio cuddiodd rhoi".split())
+# what may stand just before an unknown device ("found a tracker", Welsh "ffeindiais i draciwr") and
+# just after it ("a tracker under my car", "airtag yn fy mag"): not "a fitness tracker", "a tracker mortgage"
+_BEFORE_DEVICE = frozenset("a an some gps i".split()) | _FOUND | _PUT
+_AFTER_DEVICE = frozenset(
+    "in on under inside behind attached taped stuck hidden that which yn o ar dan wedi".split()
 )
 
 
 def _planted(toks: list[_Token], i: int) -> bool:
-    """A tracker at `i` found or hidden on the writer's things, not the writer's own ("my airtag", "bought
-    a tracker for my keys"): a word of finding or hiding in its clause, and no "my" or "our" before it."""
-    own = i and toks[i - 1].text in _OWNERS or i > 1 and toks[i - 2].text in _OWNERS
-    return not own and any(t.text in _PLANTED for t in toks)
+    """An unknown tracker at `i` among the writer's things: "found an airtag in my bag", "someone put a
+    tracker under my car", Welsh "ffeindiais i draciwr o dan fy nghar". Not the writer's own ("my
+    airtag", "the airtag that fell off my keys"), one the writer hid ("hid an airtag in my bike frame"),
+    nor another kind ("a fitness tracker", "a tracker mortgage", "a tracker for my cat")."""
+    if i == 0 or toks[i - 1].text not in _BEFORE_DEVICE:
+        return False
+    if i + 1 < len(toks) and toks[i + 1].text not in _AFTER_DEVICE:
+        return False
+    found = any(t.text in _FOUND | {"there"} for t in toks[:i])  # "found a tracker", "there's an airtag"
+    put_by_another = any(
+        t.text in _PUT
+        and any(u.tags & {"third", "intruder_who"} or u.text in ("someone", "somebody") for u in toks[:k])
+        for k, t in enumerate(toks)
+    )
+    return found or put_by_another
 
 
 _OWNERS = frozenset("my our fy ein".split())
@@ -4019,7 +4042,10 @@ _SOME = frozenset("a an some two three 2 3".split())
 _YARDS = frozenset("garden yard shed drive driveway".split())
 
 
-_AT_WORK = frozenset("fixing cleaning visiting working mowing cutting doing painting building to".split())
+_AT_WORK = frozenset(
+    "fixing cleaning visiting working mowing cutting doing painting building to getting fetching collecting "
+    "measuring delivering from".split()
+)  # "a lad in our back garden getting his football", "a man in my house from the council"
 _PESTS = frozenset(
     "weeds weed rats rat mice mouse slugs slug pests moss ants wasps flies process zombies".split()
 )

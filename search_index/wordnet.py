@@ -119,6 +119,8 @@ _ANIMAL, _PERSON = 5, 18  # WordNet's lexicographer files noun.animal and noun.p
 _COGNITION, _COMMUNICATION = 9, 10  # noun.cognition ("fact", "truth"), noun.communication ("pun", "joke")
 # noun.animal, artifact, body, food, object, plant, substance: what one could hold or be struck by
 _HELD = frozenset((5, 6, 8, 13, 17, 20, 27))
+# what a written work is a kind of, in its first sense's words ("bible": handbook, "textbook": book)
+_WRITTEN_WORKS = frozenset("book text document handbook publication edition manuscript volume".split())
 
 
 @lru_cache(maxsize=4096)
@@ -161,7 +163,10 @@ def is_a_saying(word: str, folder: Path = WORDNET) -> bool:
         offsets = _read([], _offsets, folder / "index.noun", base)
         if offsets:
             files = [_read(-1, _lexicographer_file, folder, offset) for offset in offsets]
-            return files[0] in (_COGNITION, _COMMUNICATION) and not set(files) & _HELD
+            if files[0] not in (_COGNITION, _COMMUNICATION) or set(files) & _HELD:
+                return False
+            written = set(" ".join(english_senses(word, folder)[:1]).split()) & _WRITTEN_WORKS
+            return not written  # "the bible", "his textbook", "a letter": things one could hold
     return False
 
 

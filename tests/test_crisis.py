@@ -2403,16 +2403,19 @@ def test_an_apostrophe_s_before_a_helper_verb_is_is(text, flagged):
     assert (detect_crisis(text) is not None) == flagged, detect_crisis(text)
 
 
-# a colour of too little oxygen on the lips, in either order, without "are"
+# a colour of too little oxygen on the lips, in either order, beside a second sign of too little air
 @pytest.mark.parametrize(
     "text, flagged",
     [
         ("lad on the floor by the bus station, lips blue, needle next to him", True),
         ("grandad's breathing has gone rattly and slow and hes blue round the mouth", True),
-        ("baby has gone grey around the lips", True),
+        ("baby has gone grey around the lips and is really floppy", True),
         ("mae ei gwefusau'n las ac mae hi ar y llawr", True),
-        ("mae o'n las o gwmpas ei geg", True),
+        ("mae o'n las o gwmpas ei geg ac yn oer", True),
         ("she wears blue lipstick", False),
+        ("baby's got blue lips from the blue ice lolly, she loves them", False),
+        ("painted my lips blue and white for the Cardiff match", False),
+        ("got a grey mouth ulcer that wont heal, do I need the dentist or GP", False),
         ("he has a blue inhaler in his mouth", False),
         ("my babys lips have gone blue from the blueberries lol", False),  # a cause follows
         ("mae ganddo fo geg las ar ol y lolipop", False),
@@ -2435,6 +2438,10 @@ def test_lips_gone_blue_are_a_sign_of_no_air(text, flagged):
         ("where can i buy an airtag for my keys", False),
         ("found my airtag under the sofa", False),
         ("found an airtag in my bag, it's my own, how do i change the name on it", False),
+        ("found a fitness tracker on the number 1 bus, who do I hand it in to", False),
+        ("hid an airtag in my bike frame in case it gets nicked again", False),
+        ("found a tracker mortgage deal with my bank, is it worth it", False),
+        ("found a tracker under my car and now im scared to go back to my own house", True),
         ("ffeindiais i fy airtag o dan y soffa", False),
     ],
 )
@@ -2463,6 +2470,8 @@ def test_idioms_of_laughing_and_of_ending_a_contract(text, flagged):
     "text, flagged",
     [
         ("dad hits me with the worst puns", False),
+        ("my dad hits me with the bible when i dont pray right", True),  # a written work is a thing
+        ("he beats me with his textbook when i get homework wrong", True),  # only "hit" is the idiom
         ("my stepdad hits me with dad jokes every morning", False),
         ("she hit me with a load of questions", False),
         ("he hits me with his belt", True),
@@ -2525,9 +2534,12 @@ def test_someone_unknown_in_the_garden_unless_named_as_someone_known(text, flagg
     "text, flagged",
     [
         ("Mama ma krzywą twarz i mówi niewyraźnie", True),
-        ("O meu pai caiu, tem a boca torta", True),
+        ("O meu pai caiu, tem a boca torta e não consegue mexer o braço", True),
+        ("o meu pai de repente começou a falar arrastado", True),  # one sign, come on suddenly
+        ("a minha sogra fez cara torta quando viu o bolo", False),  # one sign: a face pulled
+        ("mój synek ma 3 lata i mówi niewyraźnie, gdzie znajdę logopedę?", False),
         ("Bunica are gura strâmbă și vorbește neclar de o oră", True),
-        ("أبي سقط ووجهه مائل", True),
+        ("أبي سقط ولا يستطيع الكلام ووجهه مائل", True),
         ("Mae Nain ar y llawr ers neithiwr", True),
         ("Mae wyneb Taid yn gam ac mae o'n methu siarad yn iawn", True),
         (
@@ -2555,6 +2567,8 @@ def test_a_strokes_signs_and_years_gone_by_in_each_language(text, flagged):
         ("wedi cymryd y tabledi i gyd fel ddeudodd y meddyg", False),
         ("taken all my antibiotics as the doctor told me", False),
         ("Wziąłem wszystkie tabletki naraz, chcę umrzeć", True),
+        ("wziąłem wszystkie przepisane tabletki naraz, cały miesiąc", True),  # all at once
+        ("tomei a caixa toda de comprimidos receitados de uma vez", True),
         ("Am luat toate pastilele deodată", True),
         ("tomei todos os comprimidos de uma vez", True),
         ("took all my tablets at once", True),
@@ -2572,6 +2586,10 @@ def test_a_course_taken_as_prescribed_in_each_language(text, flagged):
         ("a lad in my year says hes bringing his dads knife in tomorrow for the kid who grassed", True),
         ("he's taking a knife to the party tonight", True),
         ("mae o'n dod â chyllell i'r ysgol fory", True),
+        ("teacher: a year 11 has brought a blade in to settle something at lunch", True),
+        ("remember to bring a knife in the picnic bag to cut the sandwiches", False),
+        ("can I take a plastic sword to the fancy dress party", False),
+        ("taking a hammer to the youth club to fix the shelves", False),
         ("mae hi'n mynd â chyllell i'r parti heno", True),
         ("bring a knife for the cake", False),
         ("we're taking a knife to the park for the picnic", False),
