@@ -62,6 +62,7 @@ from .crisis_ordinary import (
     _a_thing_saved,
     _a_threat_in_jest,
     _a_topic,
+    _a_tracker_of_ones_own,
     _a_weapon_to_hand_in,
     _affairs_and_plans,
     _asked_in_case,
@@ -80,6 +81,7 @@ from .crisis_ordinary import (
     _resolved_last,
     _safety_kit_sought,
     _said_now,
+    _struck_with_words,
     _taken_as_prescribed,
     _taken_back,
     _told_of_the_past,
@@ -336,7 +338,12 @@ def _unless_ordinary(clauses: list[list[_Token]], best: CrisisSignal) -> CrisisS
         or _a_rope_for_play(clauses, best)
     ):
         return None  # "not wake up till noon", "2 paracetamol and 2 ibuprofen, is that ok?"
-    if best.kind == "abuse" and (_papers_on_an_errand(clauses, best) or _a_phone_minded(clauses, best)):
+    if best.kind == "abuse" and (
+        _papers_on_an_errand(clauses, best)
+        or _a_phone_minded(clauses, best)
+        or _a_tracker_of_ones_own(clauses, best)
+        or _struck_with_words(clauses, best)
+    ):
         return None  # "took my passport to the post office to renew it", "checks my phone for updates"
     if best.kind == "abuse" and _a_threat_in_jest(clauses, best):
         return None  # "her brothers said they'll kill me for not inviting them lol"

@@ -25,12 +25,14 @@ from .crisis_reading import (
     _ONGOING,
     _PARTNERS,
     _PETS,
+    _PREPOSITIONS,
     _RISK_CONCEPTS,
     _SPORT,
     _SWALLOWED,
     _TOOK_OR_KEPT,
     _TOOLS_THAT_SLIP,
     _TOPIC_FRAME,
+    _TRACKERS,
     _TREATS,
     _TRIPS,
     _WARNING_SIGNS,
@@ -46,7 +48,8 @@ from .crisis_reading import (
     _windows,
     _young_agent,
 )
-from .wordnet import is_a_person, is_an_animal
+from .lexicon import mutations
+from .wordnet import is_a_person, is_a_saying, is_an_animal
 
 log = logging.getLogger(__name__)
 
@@ -542,7 +545,8 @@ def _ordinary_by_its_context(clauses: list[list[_Token]], best: CrisisSignal) ->
     )
     if best.kind == "suicide" and not parting and _carried_not_taken(words):
         return True
-    return best.kind == "danger" and not has & _CAUSE_DOUBTED and _explained_away(words)
+    unhurt = not any(t.tags & _HURTS for t in toks)  # a person explains a presence, never a harm done
+    return best.kind == "danger" and not has & _CAUSE_DOUBTED and _explained_away(words, unhurt)
 
 
 _MEANS_AROUND = frozenset(
@@ -751,21 +755,66 @@ def _in_a_game(toks: list[_Token], i: int) -> bool:
 
 
 # who or what a danger turns out to be, said after it: "it's the gas engineer", "it's the cat",
-# "he's a ginger tom", "turned out to be my son back from uni"
+# "he's a ginger tom", "turned out to be my son back from uni", "it's my husband looking for the hedgehog"
 _HARMLESS_COMERS = _TRADES | _PETS | frozenset("stray tom fox delivery amazon postie".split())
+_KNOWN_PEOPLE = frozenset(
+    "husband wife partner boyfriend girlfriend son daughter dad mum brother sister neighbour neighbours "
+    "landlord mate friend youngest eldest oldest kids".split()
+)
+_HURTS = frozenset("violence weapon harm kill threat bleeding medical cut burn overdose".split())
+_UNNAMED = frozenset(
+    "someone somebody someones somebodys man men lad lads bloke guy woman stranger car van rhywun dyn".split()
+)
+_KNOWN_PEOPLE_CY = frozenset(
+    form
+    for w in "gwr gwraig partner mab merch tad mam brawd chwaer cymydog cymdogion landlord".split()
+    for form in mutations(w)
+)
 
 
-def _explained_away(words: list[str]) -> bool:
+def _explained_away(words: list[str], people: bool = True) -> bool:
+    """`people`: a person known may explain it ("it's my husband"), after someone not named, and only
+    when no harm is told ("a man was stabbed, it was my brother" stands)."""
+
+    def unknown(k: int) -> bool:  # someone not named comes before: a person only explains a stranger
+        return people and bool(set(words[:k]) & _UNNAMED)
+
     for k in range(len(words)):
         said = words[k : k + 2]
         if said in (["it", "is"], ["its", "the"], ["he", "is"], ["she", "is"], ["it", "was"]):
             if set(words[k + 2 : k + 6]) & _HARMLESS_COMERS:
                 return True
+            if unknown(k) and _someone_known(words[k + 2 : k + 5]):
+                return True  # "it's my husband", "he's the surveyor the landlord sent"
+        if words[k : k + 2] == ["its", "my"] and unknown(k) and _someone_known(words[k + 1 : k + 4]):
+            return True
+        if (
+            words[k] in ("fy", "ein")
+            and unknown(k)
+            and words[k + 1 : k + 2]
+            and words[k + 1] in _KNOWN_PEOPLE_CY
+        ):
+            rest = set(words[k + 2 : k + 5])
+            if rest & {"ydy", "yw", "oedd", "ydi"} and rest & {"o", "fo", "hi", "e", "nhw"}:
+                return True  # Welsh "fy ngŵr i ydy o": it's my husband
         if words[k : k + 4] == ["turned", "out", "to", "be"] and set(words[k + 4 : k + 7]) & (
             _HARMLESS_COMERS | {"son", "daughter", "kids"}
         ):
             return True
     return False
+
+
+def _someone_known(words: list[str]) -> bool:
+    """ "my husband", "the surveyor", "my new neighbour": a person with "my", "our" or "the" (one the
+    writer knows, or a word WordNet knows first as a person), never an ex."""
+    if len(words) < 2 or words[0] not in ("my", "our", "the", "just"):
+        return False
+    if words[0] == "our" and words[1] not in ("ex", "stalker"):
+        return True  # "it's our Jordan": family, named"
+    rest = [
+        w for w in words[1:] if w not in ("new", "next", "door", "own", "my", "the", "little", "big", "baby")
+    ]
+    return bool(rest) and (rest[0] in _KNOWN_PEOPLE or is_a_person(rest[0]))
 
 
 def _taken_back(clauses: list[list[_Token]], best: CrisisSignal) -> bool:
@@ -1249,6 +1298,26 @@ def _a_past_year(words: list[str]) -> bool:
     )
 
 
+def _years_ago(words: list[str]) -> bool:
+    """Years gone by, said in a language crisis detection reads: "dair blynedd yn ôl", "dwa lata temu",
+    "há dois anos", "acum doi ani", "cu trei ani în urmă", "قبل سنتين" (English "years ago" is in
+    `_LONG_AGO`). A word of years with a word of "ago" just before or after it."""
+    for k, w in enumerate(words):
+        if w in _YEARS:
+            before, after = words[max(0, k - 3) : k], words[k + 1 : k + 3]
+            if set(after) & _AGO_AFTER or set(before) & _AGO_BEFORE:
+                return True
+    return False
+
+
+# years (Welsh with its mutations, Polish, Portuguese, Romanian, Arabic), and "ago" after or before them
+_YEARS = frozenset(
+    "blynedd mlynedd flynedd blwyddyn lata lat rok roku anos ano ani an سنة سنه سنتين سنوات سنين عام اعوام".split()
+)
+_AGO_AFTER = frozenset("ol temu atras urma passado trecut".split())  # "yn ôl", "temu", "atrás", "în urmă"
+_AGO_BEFORE = frozenset("ha acum قبل".split())  # "há dois anos", "acum doi ani", "قبل سنتين"
+
+
 _DECADE = re.compile(r"(?:19)?[2-9]0s|twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties")
 
 
@@ -1338,7 +1407,7 @@ def _told_of_the_past(clauses: list[list[_Token]], best: CrisisSignal) -> bool:
     )
     over = best.kind == "danger" and not hurt and _has(words, _LAST_WEEK)
     long_ago = (
-        _has(words, _LONG_AGO) or _a_past_year(words) or lately_well or at_an_age or over
+        _has(words, _LONG_AGO) or _years_ago(words) or _a_past_year(words) or lately_well or at_an_age or over
     )  # "when i was 19"
     if (
         not long_ago
@@ -1564,7 +1633,7 @@ _BONDS = frozenset("ties contact things it".split())
 
 def _a_relationship_ended(clauses: list[list[_Token]], best: CrisisSignal) -> bool:
     """Ending a tie with a person or a firm, not a life: "want to end things with my boyfriend", "ready to
-    end it with him", "cutting ties with my old bank" (never "end it with pills", nor beside another
+    end it with him", "end it all with my energy supplier", "cutting ties with my old bank" (never "end it with pills", nor beside another
     signal or a wish to die)."""
     if best.kind != "suicide":
         return False
@@ -1577,6 +1646,8 @@ def _a_relationship_ended(clauses: list[list[_Token]], best: CrisisSignal) -> bo
         if w not in _ENDINGS or words[k + 1] not in _BONDS or not at <= k < at + len(best.phrase.split()):
             continue
         after = toks[k + 2 : k + 6]
+        if after and after[0].text == "all":  # "end it all with my energy supplier"
+            after = toks[k + 3 : k + 7]
         if not after or after[0].text != "with":
             continue
         party = [t for t in after[1:] if t.text not in ("my", "our", "the", "a", "old")]
@@ -1746,6 +1817,34 @@ _AS_PRESCRIBED = (
     ("fel", "oedd", "y", "meddyg"),
     ("fel", "y", "dywedodd"),
     ("fel", "mae", "r", "doctor"),
+    # as the doctor prescribed, in Polish, Portuguese, Romanian and Arabic (small words read in English:
+    # Portuguese "o" as "the", Romanian "de" as "of")
+    ("przepisane", "przez", "lekarza"),
+    ("jak", "kazal", "lekarz"),
+    ("zgodnie", "z", "zaleceniem"),
+    ("como", "the", "medico"),
+    ("receitados", "pelo", "medico"),
+    ("prescrise", "of", "doctor"),
+    ("prescrise", "of", "medic"),
+    ("cum", "a", "zis", "doctorul"),
+    ("tratamentul", "s", "has", "terminat"),  # the treatment is over
+    ("وصفها", "الطبيب"),
+    ("وصفه", "الطبيب"),
+    ("كما", "قال", "الطبيب"),
+)
+# all at once, in each language read: never a course ("naraz", "de uma vez", "deodată", "مرة وحدة")
+_AT_ONCE = (
+    ("at", "once"),
+    ("in", "one", "go"),
+    ("all", "together"),
+    ("naraz",),
+    ("na", "raz"),
+    ("of", "uma", "vez"),
+    ("deodata",),
+    ("dintr", "o", "data"),
+    ("مره", "وحده"),
+    ("مره", "واحده"),
+    ("دفعه", "واحده"),
 )
 
 
@@ -1764,9 +1863,7 @@ def _taken_as_prescribed(clauses: list[list[_Token]], best: CrisisSignal) -> boo
         _MORE_THAN_A_DOSE - {"all"}
     ):
         return False
-    if _has(words, (("at", "once"), ("in", "one", "go"), ("all", "together"))) or any(
-        "negation" in t.tags for t in toks
-    ):
+    if _has(words, _AT_ONCE) or any("negation" in t.tags for t in toks):
         return False  # "took all my tablets at once as my doctor won't listen"
     if any(w.isdigit() and int(w) > 3 for w in words):
         return False  # "all 30 of them"
@@ -1950,6 +2047,50 @@ def _a_phone_minded(clauses: list[list[_Token]], best: CrisisSignal) -> bool:
     if words & _JEALOUSY or kept_from or not _one_signal(clauses):
         return False  # "takes my phone to fix it every night so i can't call anyone"
     return not any(t.tags & (_HURTFUL_TAGS | {"fear", "fear_of"}) for t in toks)
+
+
+def _struck_with_words(clauses: list[list[_Token]], best: CrisisSignal) -> bool:
+    """The idiom "hit someone with" words: "dad hits me with the worst puns", "she hit me with a load of
+    questions": the flagged "hit", then "with" and a head word that WordNet knows first as something
+    said or known, never as a thing nor as a written work one could strike with (`is_a_saying`; never
+    "with a belt", "with the bible"; never another verb: "beats me with", "threatens me with"), and
+    nothing else alarming."""
+    words = [t.text for cl in clauses for t in cl]
+    if best.kind != "abuse" or not _one_signal(clauses) or not set(best.phrase.split()) & _HIT:
+        return False
+    after = _after_the_phrase(words, best, 6)
+    if not after or after[0] != "with":
+        return False
+    heads, last = [], None  # the last word of each part ("his words and his fists": "words", "fists")
+    for w in after[1:] + ["."]:
+        if w in ("and", "or", ".") or w in _PREPOSITIONS - {"of"} or w in _STOP_THE_PHRASE:
+            heads += [last] if last else []
+            last = None
+            if w not in ("and", "or"):
+                break
+        else:
+            last = w  # "a load of questions": the head comes after "of"
+    return bool(heads) and all(is_a_saying(h) for h in heads)
+
+
+_STOP_THE_PHRASE = frozenset(
+    "but every each when whenever because cos again today tonight yesterday now".split()
+)
+_HIT = frozenset("hit hits hitting".split())
+
+
+def _a_tracker_of_ones_own(clauses: list[list[_Token]], best: CrisisSignal) -> bool:
+    """A tracker found that the writer says is their own: "found an airtag in my bag, it's my own" (never
+    "isn't mine", nor beside another signal)."""
+    words = [t.text for cl in clauses for t in cl]
+    if best.kind != "abuse" or not set(words) & _TRACKERS or not _one_signal(clauses):
+        return False
+    own = _has(
+        words,
+        (("is", "my", "own"), ("its", "my", "own"), ("is", "mine"), ("its", "mine"), ("i", "put", "it")),
+    )
+    own = own or bool(set(words) & {"lose", "loses", "losing", "lost"})  # "on my keys because i lose them"
+    return own and not _has(words, (("not", "mine"), ("isnt", "mine"), ("not", "my", "own")))
 
 
 _NEWS = (("the", "news"), ("news", "said"), ("on", "the", "news"), ("y", "newyddion"), ("in", "the", "paper"))

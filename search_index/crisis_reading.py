@@ -23,6 +23,7 @@ from .language import (
     ordinary_english_words,
 )
 from .lexicon import clean_text, edit_distance, fold, mutations, stem
+from .wordnet import is_a_person
 
 log = logging.getLogger(__name__)
 
@@ -303,7 +304,10 @@ _CONTRACTIONS = (
     (re.compile(r"['’]re\b"), " are"),
     (re.compile(r"\bi['’]d\b"), "i would"),
     (re.compile(r"\b(it|that|there)['’]d\b"), r"\1 would"),  # "it'd be easy" ("he'd" may be "he had")
-    (re.compile(r"\b(he|she|it|there|that|who|what)['’]s\b"), r"\1 is"),
+    (re.compile(r"\b(he|she|it|there|that|who|what|someone|somebody)['’]s\b"), r"\1 is"),
+    # anyone's "'s" before a verb's helper is "is" or "has", never whose: "mum's going to kill me",
+    # "my dad's been drinking", "grandad's gone blue" (but "mum's phone", "grandad's breathing")
+    (re.compile(r"\b(\w+)['’]s (?=(?:been|going|gonna|gone|got|getting)\b)"), r"\1 is "),
     (re.compile(r"(\w)['’]n\b"), r"\1 yn"),  # Welsh: "dwi'n", "mae'n", "e'n"
     (re.compile(r"(\w)['’]r\b"), r"\1 yr"),  # Welsh: "llyncu'r tabledi", "mae'r tŷ"
 )
@@ -2027,6 +2031,11 @@ def _violence_and_abuse(cl: _Clause) -> Iterable[CrisisSignal]:
         )
         if "control" in toks[i].start and cl.subject(i) in ("other", None) and not for_me:
             yield sig("abuse", i, toks[i].start["control"] - 1, "crisis")
+    # a tracking device found among the writer's things: "found an airtag in my bag that isnt mine"
+    for i, tok in enumerate(toks):
+        if tok.text in _TRACKERS and _planted(toks, i):
+            yield sig("abuse", i, i, "crisis")
+            break
     for i in cl.pos("fear"):
         f = cl.near(i, "fear_of", after=3)
         if f is not None and not _alone_out(toks, toks[f].start.get("fear_of", f + 1)):
@@ -2122,6 +2131,50 @@ def _violence_and_abuse(cl: _Clause) -> Iterable[CrisisSignal]:
             yield sig("danger", max(0, i - 2), i, "crisis", about(i))
 
 
+def _a_person_named_before(toks: list[_Token], i: int) -> bool:
+    """A word WordNet knows first as a person, with "the", "a" or "my" before it, in the four words before
+    `i`: "the driver isn't moving", "a cyclist isn't breathing" (not "the queue", "the traffic")."""
+    return any(
+        toks[j - 1].text in _DETERMINERS and is_a_person(toks[j].text) for j in range(max(1, i - 4), i)
+    )
+
+
+def _brought_to_use(toks: list[_Token], i: int) -> bool:
+    """A weapon at `i` being brought or taken somewhere people are, or for someone: "bringing a knife to
+    school tomorrow", "bringing his dad's knife in tomorrow for the kid who grassed", "taking a knife to
+    the party" (never for a thing or a task: "bring knives for food tech", "a knife to cut the cake", "a
+    plastic sword to the fancy dress party")."""
+    if not any(t.text in _BRINGING for t in toks[max(0, i - 4) : i]):
+        return False
+    if any(t.text in ("my", "fy") for t in toks[max(0, i - 3) : i]):
+        return False  # the writer's own tools: "can i take my chef's knives to college"
+    if any(t.keys & _NO_WEAPON for t in toks[max(0, i - 2) : i + 2]):
+        return False  # "a plastic sword", "a cake knife", Welsh "cyllell fara" (a bread knife)
+    after = [t.text for t in toks[i + 1 : i + 9]]
+    if after[:1] == ["in"] and (len(after) == 1 or after[1] in _WHEN_IN | {"to"}):
+        return (
+            True  # brought into school: "bringing it in tomorrow", "brought a blade in to settle something"
+        )
+    for k, w in enumerate(after):
+        rest = [x for x in after[k + 1 : k + 6] if x not in _DETERMINERS]
+        if w in ("for", "to", "i") and rest and rest[0] not in _GATHERINGS:  # for whom, or what to do
+            return any(
+                x in _SOMEONE | _PEOPLE_OBJECTS or is_a_person(x) for x in rest[: 2 if w == "for" else 4]
+            )
+    return bool(set(after) & _GATHERINGS)
+
+
+_BRINGING = frozenset("bring brings bringing brought take takes taking took sneak sneaking dod mynd".split())
+# where people gather (Welsh "dod â chyllell i'r ysgol": bring a knife to school)
+_GATHERINGS = frozenset(
+    "school college skl party town park club match gig disco youth meet meetup ysgol coleg parti".split()
+)
+_PEOPLE_OBJECTS = frozenset("him her them me us someone somebody yo fo hi nhw".split())
+_WHEN_IN = frozenset("tomorrow today tonight later monday tuesday wednesday thursday friday".split())
+# what makes a blade no weapon: a toy, a kitchen's (Welsh "bara", bread)
+_NO_WEAPON = frozenset("plastic toy fake foam nerf cake bread butter bara fara cacen gacen".split())
+
+
 # words before a verb that make it a request to others: "pls follow me there", "so follow us"
 _REQUESTING = frozenset("please pls plz plse just so then and now x xx lol go".split())
 
@@ -2137,6 +2190,8 @@ def _danger_and_deadly_questions(cl: _Clause) -> Iterable[CrisisSignal]:
             yield sig(
                 "danger", min(i, place if place is not None else i), max(i, place or i), "urgent", "self"
             )
+        elif _brought_to_use(toks, i):  # "he's bringing a knife to school tomorrow"
+            yield sig("danger", max(0, i - 3), i, "crisis", "other")
     for i in cl.pos("fire_state"):
         if "fire_state" in toks[i].start:
             h = cl.near(i, "home_place", before=6, after=4)
@@ -2211,8 +2266,9 @@ def _danger_and_deadly_questions(cl: _Clause) -> Iterable[CrisisSignal]:
         end = toks[i].start.get("medical", i + 1)
         if toks[i].text.startswith("chok") and end < len(toks) and toks[end].text in _CHOKED_ONES:
             continue  # "he chokes me", "choke an opponent": done to someone (the violence rules read it)
+        thing = cl.subject(i) == "thing" and not _a_person_named_before(toks, i)  # "the driver isn't moving"
         if (
-            cl.subject(i) == "thing"
+            thing
             and not _there(toks, i)
             or any(t.text in _LAUGHTER or t.text.startswith("apnoea") for t in toks)
         ):
@@ -2590,19 +2646,18 @@ def _done_by_others_and_signs(cl: _Clause) -> Iterable[CrisisSignal]:
         t.text in ("memory", "remember", "blacked", "cofio") for t in toks
     ):
         yield sig("sexual-violence", 0, len(toks) - 1, "crisis", "self")
-    # someone in the house: "someone's in my house, i heard the back door"
-    for i, tok in enumerate(toks):
-        if tok.text in ("someone", "somebody", "someones", "somebodys") and i + 3 < len(toks):
+    # someone in the house: "someone's in my house, i heard the back door", "a man in my back garden"
+    for i in range(len(toks)):
+        if _someone_unknown(toks, i) and i + 3 < len(toks):
             k = i + 1 + (toks[i + 1].text in ("is", "s", "was"))
             k += k < len(toks) and toks[k].text in ("standing", "stood", "hiding", "waiting", "lurking")
             if k + 2 < len(toks) and toks[k].text == "in" and toks[k + 1].text in ("my", "our"):
-                working = any(t.text in _AT_WORK for t in toks[k + 3 :])  # "fixing the fence"
-                if toks[k + 2].text in ("garden", "yard", "shed", "drive", "driveway") and not working:
-                    yield sig("danger", i, k + 2, "crisis", "self")  # "someone was standing in my garden"
-            if k + 2 < len(toks) and toks[k].text == "in" and toks[k + 1].text in ("my", "our"):
-                visiting = any(t.text in ("to", "fixing", "cleaning", "visiting") for t in toks[k + 3 :])
-                if "home_place" in toks[k + 2].tags and not visiting:
-                    yield sig("danger", i, k + 2, "urgent", "self")
+                p = k + 2 + (toks[k + 2].text in _PLACE_SIDES and k + 3 < len(toks))  # "my back garden"
+                working = any(t.text in _AT_WORK for t in toks[p + 1 :])  # "fixing the fence"
+                if toks[p].text in _YARDS and not working:
+                    yield sig("danger", i, p, "crisis", "self")  # "someone was standing in my garden"
+                if "home_place" in toks[p].tags and not working:
+                    yield sig("danger", i, p, "urgent", "self")
     # a fire that spreads: "the chip pan has caught fire and it's spreading"
     for i in cl.pos("fire_state"):
         if "fire_state" in toks[i].start and any(t.text.startswith("spread") for t in toks):
@@ -3488,6 +3543,8 @@ _LAUGHTER = frozenset("laughter laughing laughin giggles giggling stitches hyste
 def _said_of_a_person(toks: list[_Token], i: int, subject: str | None) -> bool:
     """A one-word medical state said of a person: "she collapsed on the floor", "my dad collapsed"
     (not "a collapsed lung", "the tent collapsed", "collapsed in laughter")."""
+    if subject == "thing" and _a_person_named_before(toks, i):
+        subject = "other"  # "the referee collapsed"
     if subject == "thing" and not _there(toks, i) or any(t.text in _LAUGHTER for t in toks[i + 1 : i + 5]):
         return False
     person_next = i + 1 < len(toks) and (
@@ -3547,6 +3604,65 @@ _HEART_SIGNS = frozenset(
     """terrible awful crushing severe grey gray sweating sweaty clammy arm jaw breath breathe ofnadwy llwyd
     chwysu fraich braich anadlu""".split()
 )
+
+
+def _with_mutations(words: str) -> frozenset[str]:
+    """English words and Welsh ones with their mutations ("ceg": "geg", "ngheg", "cheg")."""
+    return frozenset(form for w in words.split() for form in mutations(w))
+
+
+_TRACKERS = _with_mutations("tracker trackers airtag airtags traciwr tracwyr")
+# found (or found hidden) by the writer; put there by someone else
+_FOUND = frozenset(
+    "found find finding discovered hidden ffeindio ffeindiais ffeindiodd cuddiedig hyd".split()
+)
+_PUT = frozenset("hid hidden put planted stuck taped cuddio cuddiodd rhoi".split())
+# what may stand just before an unknown device ("found a tracker", Welsh "ffeindiais i draciwr") and
+# just after it ("a tracker under my car", "airtag yn fy mag"): not "a fitness tracker", "a tracker mortgage"
+_BEFORE_DEVICE = frozenset("a an some gps i".split()) | _FOUND | _PUT
+_AFTER_DEVICE = frozenset(
+    "in on under inside behind attached taped stuck hidden that which yn o ar dan wedi".split()
+)
+
+
+def _planted(toks: list[_Token], i: int) -> bool:
+    """An unknown tracker at `i` among the writer's things: "found an airtag in my bag", "someone put a
+    tracker under my car", Welsh "ffeindiais i draciwr o dan fy nghar". Not the writer's own ("my
+    airtag", "the airtag that fell off my keys"), one the writer hid ("hid an airtag in my bike frame"),
+    nor another kind ("a fitness tracker", "a tracker mortgage", "a tracker for my cat")."""
+    if i == 0 or toks[i - 1].text not in _BEFORE_DEVICE:
+        return False
+    if i + 1 < len(toks) and toks[i + 1].text not in _AFTER_DEVICE:
+        return False
+    found = any(t.text in _FOUND | {"there"} for t in toks[:i])  # "found a tracker", "there's an airtag"
+    put_by_another = any(
+        t.text in _PUT
+        and any(u.tags & {"third", "intruder_who"} or u.text in ("someone", "somebody") for u in toks[:k])
+        for k, t in enumerate(toks)
+    )
+    return found or put_by_another
+
+
+_OWNERS = frozenset("my our fy ein".split())
+_LIPS = _with_mutations("lips lip mouth gwefusau gwefus ceg")
+_DUSKY = _with_mutations("blue grey gray purple glas llwyd piws")
+
+
+def _dusky_near(toks: list[_Token], i: int) -> bool:
+    """A colour of too little oxygen said of the lips at `i`, within four words either way: the colour
+    ends its clause or comes before the lips or a word of where ("lips blue", "blue round the mouth").
+    Before another word it is a thing's colour ("a blue inhaler", "blue lipstick"), or a cause follows
+    ("gone blue from the blueberries")."""
+    for j in range(max(0, i - 4), min(len(toks), i + 5)):
+        after = toks[j + 1].text if j + 1 < len(toks) else None
+        if toks[j].text in _DUSKY and (after is None or after in _LIPS or after in _AFTER_COLOUR):
+            return True
+    return False
+
+
+_AFTER_COLOUR = frozenset(
+    "round around about on at and now again too already o ac rwan nawr".split()
+)  # Welsh "o gwmpas"
 _FALLING = frozenset("fall falling fell slip slipping slipped trip tripping tripped drowning".split())
 
 
@@ -3909,7 +4025,27 @@ _GAMING = frozenset(
     "elden minecraft fortnite roblox gta xbox ps5 playstation nintendo level levels boss npc quest raid character duty "
     "warzone skyrim sims".split()
 )
-_AT_WORK = frozenset("fixing cleaning visiting working mowing cutting doing painting building to".split())
+_PLACE_SIDES = frozenset("back front side rear".split())
+_STRANGERS = frozenset("man men woman lad lads bloke blokes guy guys stranger strangers".split())
+
+
+def _someone_unknown(toks: list[_Token], i: int) -> bool:
+    """Someone the writer does not name at `i`: "someone", or a man, a lad, a stranger said with "a",
+    "some" or a number, or first in the clause ("man in my garden at 2am"; not "my man", "the man")."""
+    if toks[i].text in ("someone", "somebody", "someones", "somebodys"):
+        return True
+    before = toks[i - 1].text if i else None
+    return toks[i].text in _STRANGERS and (before is None or before in _SOME)
+
+
+_SOME = frozenset("a an some two three 2 3".split())
+_YARDS = frozenset("garden yard shed drive driveway".split())
+
+
+_AT_WORK = frozenset(
+    "fixing cleaning visiting working mowing cutting doing painting building to getting fetching collecting "
+    "measuring delivering from".split()
+)  # "a lad in our back garden getting his football", "a man in my house from the council"
 _PESTS = frozenset(
     "weeds weed rats rat mice mouse slugs slug pests moss ants wasps flies process zombies".split()
 )

@@ -46,6 +46,7 @@ from .crisis_reading import (
     _JOKING,
     _LEISURE,
     _LIFELINES,
+    _LIPS,
     _MADE_TO_PAY,
     _MEANS,
     _MEANS_NAMED,
@@ -86,6 +87,7 @@ from .crisis_reading import (
     CrisisSignal,
     _ages,
     _could_hurt_at,
+    _dusky_near,
     _for_a_thing,
     _has,
     _Token,
@@ -3242,6 +3244,54 @@ def _an_allergy_not_settling(
     return None
 
 
+def _lips_gone_blue(
+    clauses: list[list[_Token]], toks: list[_Token], words: list[str], has: set[str]
+) -> CrisisSignal | None:
+    """Lips or mouth gone blue or grey, in any order, beside a second sign of too little air: "lad on the
+    floor, lips blue, needle next to him", "blue round the mouth and his breathing's gone slow", Welsh
+    "ceg Taid yn las ac mae o'n oer". Alone the colour is a sweet, a costume or a lipstick ("blue lips
+    from the ice lolly", "painted my lips blue for the match")."""
+    if not has & _NO_AIR:
+        return None
+    for cl in clauses:
+        for i, tok in enumerate(cl):
+            if tok.text in _LIPS and _dusky_near(cl, i):
+                return _sig("danger", f"{tok.text} gone blue", tier="urgent", about="other")
+    return None
+
+
+# a second sign of too little air: a body down, breathing, cold, a drug taken, not waking
+_NO_AIR = frozenset(
+    "floor needle breathing breathe breath breaths rattly snoring gurgling cold freezing oer took taken "
+    "overdose overdosed heroin methadone pills tablets floppy llipa sleepy drowsy unconscious collapsed "
+    "wake waking responding responsive choking wheezing asthma anadlu llawr deffro".split()
+)
+
+
+def _a_strokes_signs(
+    clauses: list[list[_Token]], toks: list[_Token], words: list[str], has: set[str]
+) -> CrisisSignal | None:
+    """A stroke told by its signs in Welsh, Polish, Portuguese, Romanian or Arabic (`stroke_sign`: the face
+    fallen or crooked, the speech slurred, an arm that will not lift): two signs, or one come on
+    suddenly ("Mama ma krzywą twarz i mówi niewyraźnie", "de repente começou a falar arrastado"). One
+    sign alone is a pulled face, an accent or a toddler's speech ("fez cara torta quando viu o bolo")."""
+    signs = 0
+    for cl in clauses:  # each sign once, a phrase by where it starts ("ولا يستطيع الكلام ووجهه مائل": two)
+        k = 0
+        while k < len(cl):
+            if "stroke_sign" in cl[k].tags:
+                signs += 1
+                k = max(k + 1, cl[k].start.get("stroke_sign", k + 1))  # a phrase's end, in its clause
+            else:
+                k += 1
+    if signs >= 2 or signs and has & _SUDDEN:
+        return _sig("danger", "a stroke's signs", tier="urgent", about="other")
+    return None
+
+
+_SUDDEN = frozenset("suddenly sudden sydyn nagle repente subito brusc deodata فجاه فجأة".split())
+
+
 def _a_fire_spreading(
     clauses: list[list[_Token]], toks: list[_Token], words: list[str], has: set[str]
 ) -> CrisisSignal | None:
@@ -3254,7 +3304,7 @@ def _a_fire_spreading(
         return _sig("danger", "a fire, the way out cut off", tier="urgent")
     for said in ([t.text for t in cl] for cl in clauses):
         at = [k for k, w in enumerate(said) if w in ("fire", "tan", "flames", "blaze")]
-        near = said[at[0] + 1 : at[0] + 13] if at else []
+        near = said[at[0] + 1 : at[0] + 15] if at else []
         climbing = _has(near, (("going", "up"), ("up", "the", "wall"), ("up", "to", "the", "ceiling")))
         spreads = climbing or any(
             x in _SPREADING_TO and set(near[j + 1 : j + 3]) & {"to", "towards", "into", "i"}
@@ -3643,4 +3693,6 @@ _WHOLE_READERS = (
     _a_date_set,
     _a_last_apology,
     _a_chemical_swallowed,
+    _lips_gone_blue,
+    _a_strokes_signs,
 )

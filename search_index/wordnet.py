@@ -129,6 +129,11 @@ def tag_count(word: str, folder: Path = WORDNET) -> int:
 
 
 _ANIMAL, _PERSON = 5, 18  # WordNet's lexicographer files noun.animal and noun.person
+_COGNITION, _COMMUNICATION = 9, 10  # noun.cognition ("fact", "truth"), noun.communication ("pun", "joke")
+# noun.animal, artifact, body, food, object, plant, substance: what one could hold or be struck by
+_HELD = frozenset((5, 6, 8, 13, 17, 20, 27))
+# what a written work is a kind of, in its first sense's words ("bible": handbook, "textbook": book)
+_WRITTEN_WORKS = frozenset("book text document handbook publication edition manuscript volume".split())
 
 
 @lru_cache(maxsize=4096)
@@ -156,6 +161,25 @@ def is_a_person(word: str, folder: Path = WORDNET) -> bool:
         offsets = _read([], _offsets, folder / "index.noun", base)
         if offsets:
             return _read(-1, _lexicographer_file, folder, offsets[0]) == _PERSON
+    return False
+
+
+@lru_cache(maxsize=4096)
+def is_a_saying(word: str, folder: Path = WORDNET) -> bool:
+    """Is this lowercase English word's commonest noun sense in WordNet something said or known ("puns",
+    "jokes", "questions", "facts", "news"), and none of its senses a thing one could hold or be struck by
+    ("book" and "cable" are also things; "belt", "fist" and "punch" are no sayings)? Not a word WordNet
+    lacks, nor without WordNet."""
+    if not word.isascii() or not word.isalpha() or len(word) < 3 or not _present(folder):
+        return False
+    for base in _bases(word, "n", folder):
+        offsets = _read([], _offsets, folder / "index.noun", base)
+        if offsets:
+            files = [_read(-1, _lexicographer_file, folder, offset) for offset in offsets]
+            if files[0] not in (_COGNITION, _COMMUNICATION) or set(files) & _HELD:
+                return False
+            written = set(" ".join(english_senses(word, folder)[:1]).split()) & _WRITTEN_WORKS
+            return not written  # "the bible", "his textbook", "a letter": things one could hold
     return False
 
 

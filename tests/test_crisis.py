@@ -2383,3 +2383,235 @@ def test_a_fear_with_its_feeler_unsaid_is_the_writers(text, flagged):
 )
 def test_follow_asked_of_others_is_no_danger(text, flagged):
     assert (detect_crisis(text) is not None) == flagged, detect_crisis(text)
+
+
+# anyone's "'s" before a helper verb is "is" or "has": "someone's in the house", "mum's going to kill me"
+@pytest.mark.parametrize(
+    "text, flagged",
+    [
+        ("someone's in the house, i can hear them downstairs, im in the wardrobe", True),
+        ("someones in the house, i can hear them downstairs", True),
+        ("somebody's outside my door", True),
+        ("my dad's been drinking and he's got a knife", True),
+        ("my mate's gone quiet after saying he has pills saved", True),
+        ("mum's going to kill me when she sees my phone bill", False),
+        ("mum's gonna murder me when she sees the carpet", False),
+        ("someones bag was left on the bus", False),
+    ],
+)
+def test_an_apostrophe_s_before_a_helper_verb_is_is(text, flagged):
+    assert (detect_crisis(text) is not None) == flagged, detect_crisis(text)
+
+
+# a colour of too little oxygen on the lips, in either order, beside a second sign of too little air
+@pytest.mark.parametrize(
+    "text, flagged",
+    [
+        ("lad on the floor by the bus station, lips blue, needle next to him", True),
+        ("grandad's breathing has gone rattly and slow and hes blue round the mouth", True),
+        ("baby has gone grey around the lips and is really floppy", True),
+        ("mae ei gwefusau'n las ac mae hi ar y llawr", True),
+        ("mae o'n las o gwmpas ei geg ac yn oer", True),
+        ("she wears blue lipstick", False),
+        ("baby's got blue lips from the blue ice lolly, she loves them", False),
+        ("painted my lips blue and white for the Cardiff match", False),
+        ("got a grey mouth ulcer that wont heal, do I need the dentist or GP", False),
+        ("he has a blue inhaler in his mouth", False),
+        ("my babys lips have gone blue from the blueberries lol", False),  # a cause follows
+        ("mae ganddo fo geg las ar ol y lolipop", False),
+        ("mae gen i geg sych", False),
+    ],
+)
+def test_lips_gone_blue_are_a_sign_of_no_air(text, flagged):
+    assert (detect_crisis(text) is not None) == flagged, detect_crisis(text)
+
+
+# a tracking device found or hidden among the writer's things, not the writer's own
+@pytest.mark.parametrize(
+    "text, flagged",
+    [
+        ("found an airtag in my bag that isnt mine", True),
+        ("found a tracker under the wheel arch of my car, only he would do that", True),
+        ("someone hid an airtag in my coat pocket", True),
+        ("ffeindiais i draciwr o dan fy nghar, dim fi sydd bia fo", True),
+        ("mae rhywun wedi cuddio airtag yn fy mag", True),
+        ("where can i buy an airtag for my keys", False),
+        ("found my airtag under the sofa", False),
+        ("found an airtag in my bag, it's my own, how do i change the name on it", False),
+        ("found a fitness tracker on the number 1 bus, who do I hand it in to", False),
+        ("hid an airtag in my bike frame in case it gets nicked again", False),
+        ("found a tracker mortgage deal with my bank, is it worth it", False),
+        ("found a tracker under my car and now im scared to go back to my own house", True),
+        ("ffeindiais i fy airtag o dan y soffa", False),
+    ],
+)
+def test_a_tracker_found_among_the_writers_things(text, flagged):
+    assert (detect_crisis(text) is not None) == flagged, detect_crisis(text)
+
+
+# idioms of laughing and of ending a contract are no wish to die
+@pytest.mark.parametrize(
+    "text, flagged",
+    [
+        ("nearly killed myself laughing at the panto", False),
+        ("we killed ourselves laughing", False),
+        ("want to end it all with my energy supplier, how do i switch", False),
+        ("i want to end it all with pills", True),
+        ("going to end it all with my car", True),
+        ("i nearly killed myself last night, i took everything", True),
+    ],
+)
+def test_idioms_of_laughing_and_of_ending_a_contract(text, flagged):
+    assert (detect_crisis(text) is not None) == flagged, detect_crisis(text)
+
+
+# a blow that is a figure for words: "with" and what WordNet knows first as said or known, never a thing
+@pytest.mark.parametrize(
+    "text, flagged",
+    [
+        ("dad hits me with the worst puns", False),
+        ("my dad hits me with the bible when i dont pray right", True),  # a written work is a thing
+        ("he beats me with his textbook when i get homework wrong", True),  # only "hit" is the idiom
+        ("my stepdad hits me with dad jokes every morning", False),
+        ("she hit me with a load of questions", False),
+        ("he hits me with his belt", True),
+        ("he hits me with a book when he's drunk", True),  # a book is also a thing
+        ("he hits me with his words and his fists", True),
+        ("he hit me with the remote", True),
+        ("mae o'n fy nharo i efo belt", True),
+    ],
+)
+def test_struck_with_words_is_a_figure(text, flagged):
+    assert (detect_crisis(text) is not None) == flagged, detect_crisis(text)
+
+
+@pytest.mark.parametrize(
+    "word, saying",
+    [
+        ("puns", True),
+        ("jokes", True),
+        ("questions", True),
+        ("facts", True),
+        ("belt", False),
+        ("book", False),
+        ("cable", False),
+        ("fist", False),
+        ("punch", False),
+        ("zzzz", False),
+    ],
+)
+def test_a_saying_is_a_word_wordnet_knows_first_as_said_or_known_and_never_as_a_thing(word, saying):
+    from search_index.wordnet import is_a_saying
+
+    assert is_a_saying(word) == saying
+
+
+# someone unknown in the writer's garden or home, "back" or "front" between; named as someone known later
+@pytest.mark.parametrize(
+    "text, flagged",
+    [
+        ("theres a man in my back garden shining a torch in the windows", True),
+        ("someone is in my back garden", True),
+        ("man in my garden with a torch looking in the windows at 2am", True),
+        ("two lads in my back garden trying the shed", True),
+        ("theres a man in my garden, its my ex", True),  # an ex is no one safe
+        ("theres a man in my garden, its my ex, he has a knife", True),
+        ("mae rhywun yn fy nhŷ i", True),
+        ("a man in my garden fixing the fence", False),
+        ("theres a man in my garden with a torch, its my husband looking for the hedgehog lol", False),
+        ("man in my garden with a torch at 2am, its my husband looking for the hedgehog again", False),
+        ("there's a man in my garden looking at the fence, he's the surveyor the landlord sent", False),
+        ("thought a car was following me home, turned out it was my new neighbour lol", False),
+        ("mae dyn yn yr ardd efo tortsh, fy ngŵr i ydy o yn chwilio am y draenog", False),
+    ],
+)
+def test_someone_unknown_in_the_garden_unless_named_as_someone_known(text, flagged):
+    assert (detect_crisis(text) is not None) == flagged, detect_crisis(text)
+
+
+# a stroke's signs in the languages crisis detection reads, and years gone by said in them
+@pytest.mark.parametrize(
+    "text, flagged",
+    [
+        ("Mama ma krzywą twarz i mówi niewyraźnie", True),
+        ("O meu pai caiu, tem a boca torta e não consegue mexer o braço", True),
+        ("o meu pai de repente começou a falar arrastado", True),  # one sign, come on suddenly
+        ("a minha sogra fez cara torta quando viu o bolo", False),  # one sign: a face pulled
+        ("mój synek ma 3 lata i mówi niewyraźnie, gdzie znajdę logopedę?", False),
+        ("Bunica are gura strâmbă și vorbește neclar de o oră", True),
+        ("أبي سقط ولا يستطيع الكلام ووجهه مائل", True),
+        ("Mae Nain ar y llawr ers neithiwr", True),
+        ("Mae wyneb Taid yn gam ac mae o'n methu siarad yn iawn", True),
+        (
+            "Mae mam wedi cael strôc dair blynedd yn ôl, mae hi'n llawer gwell rŵan, oes grŵp cymdeithasol iddi?",
+            False,
+        ),
+        ("Tata miał udar dwa lata temu, szukamy fizjoterapii", False),
+        ("O meu pai teve um AVC há dois anos, há fisioterapia?", False),
+        ("أبي أصيب بجلطة قبل سنتين، هل يوجد علاج طبيعي في ريكسهام؟", False),
+        ("my dad had a stroke two years ago, is there a stroke club", False),
+        ("mój mąż bił mnie dwa lata temu i znowu zaczął", True),  # started again: not over
+    ],
+)
+def test_a_strokes_signs_and_years_gone_by_in_each_language(text, flagged):
+    assert (detect_crisis(text) is not None) == flagged, detect_crisis(text)
+
+
+# a course taken as prescribed, said in each language read: no overdose
+@pytest.mark.parametrize(
+    "text, flagged",
+    [
+        ("Wziąłem wszystkie tabletki przepisane przez lekarza i dalej kaszlę", False),
+        ("tomei os comprimidos todos do antibiótico como o médico disse, ainda tenho tosse", False),
+        ("Am luat toate pastilele prescrise de doctor și tot tușesc", False),
+        ("wedi cymryd y tabledi i gyd fel ddeudodd y meddyg", False),
+        ("taken all my antibiotics as the doctor told me", False),
+        ("Wziąłem wszystkie tabletki naraz, chcę umrzeć", True),
+        ("wziąłem wszystkie przepisane tabletki naraz, cały miesiąc", True),  # all at once
+        ("tomei a caixa toda de comprimidos receitados de uma vez", True),
+        ("Am luat toate pastilele deodată", True),
+        ("tomei todos os comprimidos de uma vez", True),
+        ("took all my tablets at once", True),
+    ],
+)
+def test_a_course_taken_as_prescribed_in_each_language(text, flagged):
+    assert (detect_crisis(text) is not None) == flagged, detect_crisis(text)
+
+
+# a weapon brought where people gather, or for someone; never the writer's own tools, nor for a task
+@pytest.mark.parametrize(
+    "text, flagged",
+    [
+        ("he is bringing a knife to school tomorrow", True),
+        ("a lad in my year says hes bringing his dads knife in tomorrow for the kid who grassed", True),
+        ("he's taking a knife to the party tonight", True),
+        ("mae o'n dod â chyllell i'r ysgol fory", True),
+        ("teacher: a year 11 has brought a blade in to settle something at lunch", True),
+        ("remember to bring a knife in the picnic bag to cut the sandwiches", False),
+        ("can I take a plastic sword to the fancy dress party", False),
+        ("taking a hammer to the youth club to fix the shelves", False),
+        ("mae hi'n mynd â chyllell i'r parti heno", True),
+        ("bring a knife for the cake", False),
+        ("we're taking a knife to the park for the picnic", False),
+        ("can I carry my chef's knives on the train to college", False),
+        ("dwi'n dod â chyllell fara i'r picnic", False),
+    ],
+)
+def test_a_weapon_brought_where_people_gather(text, flagged):
+    assert (detect_crisis(text) is not None) == flagged, detect_crisis(text)
+
+
+# a sign of the body said of someone named by what they are ("the driver", "a cyclist"), as WordNet knows
+@pytest.mark.parametrize(
+    "text, flagged",
+    [
+        ("car crash on our road, the driver isnt moving", True),
+        ("the cyclist isnt breathing", True),
+        ("the referee collapsed", True),
+        ("the queue isnt moving", False),
+        ("the tent collapsed", False),
+        ("the stall collapsed", False),
+    ],
+)
+def test_a_sign_said_of_someone_named_by_what_they_are(text, flagged):
+    assert (detect_crisis(text) is not None) == flagged, detect_crisis(text)
