@@ -539,7 +539,7 @@ class Conversation:
         if reading.intent is None and not reading.places:
             guess = identify_language(text)
             if guess.lang in OTHER_LANGUAGES:
-                return self._other_language(state, guess.lang)
+                return self._other_language(state, guess.lang, text)
         if reading.intent in intents.SMALL_TALK:
             return self._small_talk(state, reading.intent)
         return self._follow_up(state, text, reading, now) or self._search(state, text, now)
@@ -793,12 +793,17 @@ class Conversation:
         return self._results_again(state, 0)
 
     # --- other languages ------------------------------------------------------------------------
-    def _other_language(self, state: ChatState, code: str) -> Reply:
-        """A line in the resident's language, then interpreting, English classes and the helplines."""
+    def _other_language(self, state: ChatState, code: str, text: str) -> Reply:
+        """A line in the resident's language, then the services search is sure meet the message (when it
+        reads that language through a dictionary: "Potrzebuję pomocy z jedzeniem", food), interpreting,
+        English classes and the helplines."""
         lang = state.lang
         index = self.core.index
         help_ = language_help(getattr(self.core, "content_dir", None))
+        answer = self.core.search(text, channel=self.channel, lang=lang)
         found: list[Entry] = []
+        if answer.confident and not answer.is_crisis:
+            found += [h.entry for h in answer.hits if not h.crisis_line][:2]
         for words in help_.searches:
             found += [h.entry for h in index.search(words, lang=lang, limit=2).hits[:1] if not h.crisis_line]
         found += [e for e in index.visible() if code in e.languages and e.status == "active"][:2]

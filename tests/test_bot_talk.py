@@ -450,3 +450,24 @@ def test_a_mutated_looking_word_away_from_a_trigger_is_not_an_area(areas_conv):
     """ "barc" is read as "parc" only where Welsh mutates ("i Barc"), not as a word on its own."""
     replies, state = talk(areas_conv, "cy", "cinio", "barc")
     assert state.area is None
+
+
+@pytest.mark.parametrize(
+    "text, found",
+    [
+        ("Potrzebuję pomocy z jedzeniem", "food"),  # Polish: I need help with food
+        ("Ez li xwarinê digerim", None),  # Kurmanji Kurdish: no dictionary, nothing read
+    ],
+)
+def test_a_message_search_reads_in_its_language_lists_what_meets_it_first(conv, text, found):
+    """Search reads Polish, Portuguese and Arabic through their dictionaries; what it is sure meets the
+    message comes before interpreting and English classes, under the line in the resident's language."""
+    replies, state = talk(conv, "en", text)
+    reply = replies[0]
+    assert reply.kind == "other_language"
+    first = conv.core.index.get(state.shown[0])
+    if found:
+        assert found in first.categories, state.shown
+    else:
+        assert "food" not in first.categories, state.shown
+    assert "English classes (ESOL) at the hub" in reply.text and "116 123" in reply.text
