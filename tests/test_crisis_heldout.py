@@ -99,11 +99,12 @@ HARMLESS = [t for d in DATA.values() for t in d["harmless"]]
 # 88.8% / 18.2% -> 89.5% / 17.8%. All fifty together: 94.0% / 5.3% (9154/9743, 534/10097) at the start,
 # 94.0% / 5.2% (9161/9743, 528/10097) at the end.
 # Fifteenth round: sets 51 (never read) and 52 (to learn from), written blind, at the start 85.2% / 16.1%
-# and 86.2% / 9.1%; all fifty-two together 93.6% / 5.6% (9598/10253, 593/10611), the floors below.
-RISK_FLAGGED = 0.935  # at least this share of risk messages flagged (target 0.95)
+# and 86.2% / 9.1%; all fifty-two together 93.6% / 5.6% (9598/10253, 593/10611). At the end: set 51
+# 85.5% / 15.7%, set 52 88.2% / 6.7%, all fifty-two 93.8% / 5.4% (9621/10253, 573/10611), the floors below.
+RISK_FLAGGED = 0.938  # at least this share of risk messages flagged (target 0.95)
 # at most this share of harmless look-alikes flagged (target 0.02; the blind sets' false alarms are
 # counted, not tuned away)
-HARMLESS_FLAGGED = 0.056
+HARMLESS_FLAGGED = 0.055
 
 
 def test_heldout_sets_are_big_enough():
