@@ -248,29 +248,44 @@ def embed(texts: list[str]):
 
 
 def _map_tensor(path: Path, key: str, dtype: str = "F16"):
-    """One tensor (float16, or float32 with `dtype="F32"`) of a safetensors file, mapped from the file rather than copied: the
-    format is an 8-byte header length, a JSON header (dtype, shape, data offsets) and the raw data.
-    Processes on one machine (the site, the bot) then share its pages, and loading never holds two
-    copies. Raises ValueError when the file does not hold that tensor in that type."""
-    import json
-
+    """One tensor (float16, or float32 with `dtype="F32"`) of a safetensors file, mapped from the file
+    rather than copied. Processes on one machine (the site, the bot) then share its pages, and loading
+    never holds two copies. Raises ValueError when the file does not hold that tensor in that type."""
     import numpy as np
+
+    offset, shape, kind = _tensor_place(path, _read_header(path), key, dtype)
+    return np.memmap(path, dtype=kind, mode="r", offset=offset, shape=shape)
+
+
+def _read_header(path: Path) -> tuple[dict, int]:
+    """A safetensors file's header and where its data starts: the format is an 8-byte header length,
+    a JSON header (each tensor's dtype, shape and data offsets) and the raw data."""
+    import json
 
     with open(path, "rb") as f:
         size = int.from_bytes(f.read(8), "little")
         if not 0 < size < 10_000_000:
             raise ValueError(f"{path.name} is not a safetensors file")
         header = json.loads(f.read(size))
-    info = header.get(key) if isinstance(header, dict) else None
+    return (header if isinstance(header, dict) else {}), 8 + size
+
+
+def _tensor_place(path: Path, header: tuple[dict, int], key: str, dtype: str):
+    """Where tensor `key` starts in the file (`header` from `_read_header`), its shape and its NumPy
+    type. Raises ValueError when the file does not hold that tensor in that type, whole."""
+    import numpy as np
+
+    tensors, data_start = header
+    info = tensors.get(key)
     kinds = {"F16": np.float16, "F32": np.float32}
     if not isinstance(info, dict) or info.get("dtype") != dtype or dtype not in kinds:
         raise ValueError(f"{path.name} has no {dtype} tensor {key!r}")
     shape = tuple(int(n) for n in info["shape"])
     start, end = (int(n) for n in info["data_offsets"])
     kind = np.dtype(kinds[dtype])
-    if end - start != kind.itemsize * math.prod(shape) or 8 + size + end > path.stat().st_size:
+    if end - start != kind.itemsize * math.prod(shape) or data_start + end > path.stat().st_size:
         raise ValueError(f"{path.name} is cut short or damaged")
-    return np.memmap(path, dtype=kind, mode="r", offset=8 + size + start, shape=shape)
+    return data_start + start, shape, kind
 
 
 def _own_pages(shape: tuple[int, int], dtype):

@@ -7,14 +7,29 @@ reads the words in context. The model is all-MiniLM-L6-v2 (Apache-2.0: 6 layers,
 and `model/tokenizer.json`. Nothing downloads. Crisis detection's third reader
 (`search_index/crisis_sentence.py`) reads its vectors.
 
-We read the weights straight from the file (mapped, not copied: `meaning._map_tensor`, so the site
-and the bot share the pages) and run the model with NumPy: BERT's encoder as `transformers`'
+We read the weights from the file and run the model with NumPy: BERT's encoder as `transformers`'
 `BertModel` computes it in inference, then sentence-transformers' mean pooling over the tokens and
 scaling to length 1. That arithmetic is about sixty lines; sentence-transformers would bring PyTorch
 (hundreds of MB installed and in every process's memory) to do the same. For that reason the model
 package is installed without its own dependencies (see the Makefile), and tests/test_sentence.py
 pins vectors that sentence-transformers itself gave for the same sentences, so a change here or in
 the files cannot pass unnoticed.
+
+How the weights are held. The file stores them all as float32. The embedding tables (the words' table,
+47 MB, of which a message reads a few rows, and the positions') are mapped from the file, not copied
+(`meaning._map_tensor`): only the pages a message uses are read, and the site and the bot share them.
+The six layers' matrices (10.6 million weights, 42 MB as float32) are different: every message this
+model reads uses all of them, so mapped they were 42 MB resident in the site from the first worried
+message on. They are read when the first text is encoded (the site loads the model when it starts, and
+one that is never told a worry need not hold them), with plain file reads one tensor at a time (never
+more than one tensor twice in memory), and kept as float16 in the process's own memory: 21 MB. Each
+product turns a block of them back into float32 (`_linear`), so the arithmetic is float32 as before,
+on weights rounded to 11 significant bits. Over the 19,610 messages of the crisis held-out sets the
+vectors moved by at most 1.8e-4 in any number (cosine to the float32 weights' vectors at least
+0.9999995), and no verdict of crisis detection changed; a short message takes about 48 ms instead of
+40 (docs/benchmarks.md, "The fifteenth round's memory"). int8 weights would halve the memory again but
+moved the vectors a hundred times as much. The layers' biases and norms' scales (120 KB) are read and
+kept as float32.
 
 `SentenceModel.load()` and `encode()` never raise: when the files are missing or damaged they log
 one warning and return None, and crisis detection works by its rules and its other readers.
@@ -24,9 +39,11 @@ from __future__ import annotations
 
 import logging
 import math
+import threading
+from functools import lru_cache
 from pathlib import Path
 
-from .meaning import ModelCache, _map_tensor
+from .meaning import ModelCache, _map_tensor, _read_header, _tensor_place
 
 log = logging.getLogger(__name__)
 
@@ -39,6 +56,14 @@ MAX_TOKENS = 128  # the model was trained on up to 128 tokens; longer text is cu
 LAYER_NORM_EPS = 1e-12
 BATCH = 64  # sentences encoded together (padded to the longest of them)
 EINSUM_UPTO = 64  # tokens in a batch up to which its products are NumPy's own loops (see `_linear`)
+TABLES = [  # the embedding tables and their norm
+    "embeddings.word_embeddings.weight",
+    "embeddings.position_embeddings.weight",
+    "embeddings.token_type_embeddings.weight",
+    "embeddings.LayerNorm.weight",
+    "embeddings.LayerNorm.bias",
+]
+BLOCK = 24_576  # float16 weights made float32 at a time for a product (96 KB: see `_linear`)
 
 _MODELS = ModelCache(log)
 _LOADED = _MODELS.loaded
@@ -59,47 +84,46 @@ class SentenceModel:
 
     name = "all-MiniLM-L6-v2"
 
-    def __init__(self, tokenizer, weights: dict):
+    def __init__(self, tokenizer, weights: dict, layers_from: Path | None = None):
         import numpy as np
 
         self._np = np
         self._tokenizer = tokenizer
-        self._w = weights
+        self._w = weights  # the embedding tables, and the layers' weights once read
+        self._layers_from = layers_from  # the file the layers are read from on first use; None: read
+        self._lock = threading.Lock()
         self.dimensions = int(weights["embeddings.word_embeddings.weight"].shape[1])
 
     @classmethod
     def from_files(cls, folder: Path) -> SentenceModel:
-        """Read the model from its package folder; raises when it cannot."""
+        """Read the model from its package folder; raises when it cannot. The layers' weights are read
+        when the first text is encoded (see `_weights`), but their places in the file are checked here."""
         import numpy as np
         from tokenizers import Tokenizer
 
         tokenizer = Tokenizer.from_file(str(folder / TOKENIZER_FILE))
         tokenizer.no_padding()  # the file asks for padding to 128: we pad per batch ourselves
         tokenizer.enable_truncation(MAX_TOKENS)
-        names = ["embeddings.word_embeddings.weight", "embeddings.position_embeddings.weight"]
-        names += ["embeddings.token_type_embeddings.weight"]
-        names += ["embeddings.LayerNorm.weight", "embeddings.LayerNorm.bias"]
-        for i in range(LAYERS):
-            p = f"encoder.layer.{i}."
-            for part in (
-                "attention.self.query",
-                "attention.self.key",
-                "attention.self.value",
-                "attention.output.dense",
-                "attention.output.LayerNorm",
-                "intermediate.dense",
-                "output.dense",
-                "output.LayerNorm",
-            ):
-                names += [p + part + ".weight", p + part + ".bias"]
         path = folder / WEIGHTS_FILE
-        weights = {name: _map_tensor(path, name, dtype="F32") for name in names}
+        header = _read_header(path)
+        for name in _layer_names():  # each one there, whole, as float32
+            _tensor_place(path, header, name, "F32")
+        # the tables: mapped, so only the rows of the tokens a text has are ever read
+        weights = {name: _map_tensor(path, name, dtype="F32") for name in TABLES}
         table = weights["embeddings.word_embeddings.weight"]
         if table.shape[0] < tokenizer.get_vocab_size() or table.shape[1] % HEADS:
             raise ValueError(f"unexpected model shape {table.shape}")
         if not all(np.isfinite(w[:4]).all() for w in weights.values()):
             raise ValueError("the model's weights are damaged (not finite numbers)")
-        return cls(tokenizer, weights)
+        return cls(tokenizer, weights, layers_from=path)
+
+    def _weights(self) -> dict:
+        """All the weights: the first call reads the layers' (see the top of this module)."""
+        with self._lock:
+            if self._layers_from is not None:
+                self._w.update(_read_layers(self._np, self._layers_from))
+                self._layers_from = None
+            return self._w
 
     @classmethod
     def load(cls, folder: Path | None = None) -> SentenceModel | None:
@@ -123,7 +147,7 @@ class SentenceModel:
         return out
 
     def _encode_batch(self, ids: list[list[int]]):
-        np, w = self._np, self._w
+        np, w = self._np, self._weights()
         n, length = len(ids), max(len(x) for x in ids)
         tokens = np.zeros((n, length), dtype=np.int64)  # 0 is [PAD]
         mask = np.zeros((n, length), dtype=np.float32)
@@ -168,14 +192,68 @@ class SentenceModel:
         return pooled / norms
 
 
+def _layer_names() -> list[str]:
+    names = []
+    for i in range(LAYERS):
+        for part in (
+            "attention.self.query",
+            "attention.self.key",
+            "attention.self.value",
+            "attention.output.dense",
+            "attention.output.LayerNorm",
+            "intermediate.dense",
+            "output.dense",
+            "output.LayerNorm",
+        ):
+            names += [f"encoder.layer.{i}.{part}.weight", f"encoder.layer.{i}.{part}.bias"]
+    return names
+
+
+def _read_layers(np, path: Path) -> dict:
+    """The layers' weights, read from the file with plain reads, one tensor at a time (not through a
+    map of the file, whose pages would then count in the process as well). Matrices are kept as float16
+    (see the top of this module), the biases and the norms' scales as float32. Raises when a weight is
+    not a finite number (or too large for float16)."""
+    header = _read_header(path)
+    weights = {}
+    with open(path, "rb") as f:
+        for name in _layer_names():
+            offset, shape, kind = _tensor_place(path, header, name, "F32")
+            f.seek(offset)
+            tensor = np.fromfile(f, dtype=kind, count=math.prod(shape)).reshape(shape)
+            weights[name] = tensor.astype(np.float16) if tensor.ndim == 2 else tensor
+            if not np.isfinite(weights[name]).all():
+                raise ValueError("the model's weights are damaged (not finite numbers)")
+    return weights
+
+
 def _linear(np, x, w, name):
-    """x times the layer's weights, plus its bias. A few tokens (one message, EINSUM_UPTO or fewer in
-    the batch) are multiplied by NumPy's own loops (einsum, about 6 ms a short message): a matrix
-    product starts the BLAS library's threads, and on a busy two-core machine, or with the site's
-    threads encoding together, one message then took up to seconds. A batch keeps the matrix product."""
-    if x.shape[0] * x.shape[1] <= EINSUM_UPTO:
-        return np.einsum("...i,oi->...o", x, w[name + ".weight"]) + w[name + ".bias"]
-    return x @ w[name + ".weight"].T + w[name + ".bias"]
+    """x times the layer's weights, plus its bias. The weights are float16 (see the top of this module)
+    and are multiplied as float32, BLOCK numbers at a time: each block's float32 values are read from
+    `_single_table` (twice as fast as NumPy's own conversion, and exact), and a block of 96 KB stays in
+    the heap and the processor's cache, where a float32 copy of a whole matrix (up to 2.4 MB) would be
+    given its own pages in the site (see `signpost serve`) and faulted in again for every product.
+
+    A few tokens (one message, EINSUM_UPTO or fewer in the batch) are multiplied by NumPy's own loops
+    (einsum): a matrix product starts the BLAS library's threads, and on a busy two-core machine, or
+    with the site's threads encoding together, one message then took up to seconds. A batch keeps the
+    matrix product."""
+    weight, table = w[name + ".weight"], _single_table(np)
+    rows = max(1, BLOCK // weight.shape[1])
+    out = np.empty((*x.shape[:-1], weight.shape[0]), dtype=np.float32)
+    for start in range(0, weight.shape[0], rows):
+        block = table.take(weight[start : start + rows].view(np.uint16))  # float16 -> float32, exactly
+        if x.shape[0] * x.shape[1] <= EINSUM_UPTO:
+            out[..., start : start + rows] = np.einsum("...i,oi->...o", x, block)
+        else:
+            out[..., start : start + rows] = x @ block.T
+    return out + w[name + ".bias"]
+
+
+@lru_cache(maxsize=1)
+def _single_table(np):
+    """Every float16 number as float32, indexed by its 16 bits (256 KB), for `_linear`."""
+    return np.arange(65536, dtype=np.uint16).view(np.float16).astype(np.float32)
 
 
 def _layer_norm(np, x, w, name):
