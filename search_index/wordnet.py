@@ -284,21 +284,7 @@ def _offsets(index: Path, lemma: str) -> list[int]:
     license lines, which begin with two spaces, come first)."""
     key = lemma.encode() + b" "
     with index.open("rb") as f:
-        f.seek(0, 2)
-        lo, hi = 0, f.tell()
-        while lo < hi:  # the first line that starts at or after `mid` and is not before `key`
-            mid = (lo + hi) // 2
-            f.seek(mid)
-            if mid:
-                f.readline()
-            line = f.readline()
-            if line and (line.startswith(b"  ") or line < key):
-                lo = mid + 1
-            else:
-                hi = mid
-        f.seek(lo)
-        if lo:
-            f.readline()
+        _seek_sorted(f, key, licence=True)
         for line in iter(f.readline, b""):
             if line.startswith(key):
                 fields = line.decode("ascii", errors="replace").split()
@@ -309,26 +295,33 @@ def _offsets(index: Path, lemma: str) -> list[int]:
     return []
 
 
+def _seek_sorted(f, key: bytes, licence: bool = False) -> None:
+    """Put `f`, a file of sorted lines, at the first line not before `key`, by a binary search (with
+    `licence`: the lines that begin with two spaces, an index file's licence, come first and are
+    passed over)."""
+    f.seek(0, 2)
+    lo, hi = 0, f.tell()
+    while lo < hi:  # the first line that starts at or after `mid` and is not before `key`
+        mid = (lo + hi) // 2
+        f.seek(mid)
+        if mid:
+            f.readline()
+        line = f.readline()
+        if line and (licence and line.startswith(b"  ") or line < key):
+            lo = mid + 1
+        else:
+            hi = mid
+    f.seek(lo)
+    if lo:
+        f.readline()
+
+
 def _tag_count(counts: Path, lemma: str) -> int:
     """The tag counts of a lemma's senses, summed, by a binary search of `cntlist.rev` (sorted by
     sense key, "lemma%...": "sense_key sense_number tag_count" a line)."""
     key = lemma.encode() + b"%"
     with counts.open("rb") as f:
-        f.seek(0, 2)
-        lo, hi = 0, f.tell()
-        while lo < hi:  # the first line that starts at or after `mid` and is not before `key`
-            mid = (lo + hi) // 2
-            f.seek(mid)
-            if mid:
-                f.readline()
-            line = f.readline()
-            if line and line < key:
-                lo = mid + 1
-            else:
-                hi = mid
-        f.seek(lo)
-        if lo:
-            f.readline()
+        _seek_sorted(f, key)
         total = 0
         for line in iter(f.readline, b""):
             if not line.startswith(key):
