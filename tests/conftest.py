@@ -17,6 +17,7 @@ import pytest
 # is rewritten on first import whichever module comes first, so any staff test file runs on its own.
 pytest.register_assert_rewrite("staff_fixtures")
 
+from search_index import SearchIndex, build_index  # noqa: E402
 from search_index.live import LiveIndex  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -497,6 +498,20 @@ def read_only_app(shared_app):
     yield shared_app
     shared_app.config.clear()
     shared_app.config.update(saved)
+
+
+@pytest.fixture(scope="module")
+def bundled_index_dir(tmp_path_factory) -> Path:
+    """An index of the bundled content/ folder, built once for a test module (read-only tests)."""
+    ix = tmp_path_factory.mktemp("bundled-index")
+    build_index(ROOT / "content", ix)
+    return ix
+
+
+@pytest.fixture(scope="module")
+def bundled(bundled_index_dir: Path):
+    """The bundled content/ folder's index, opened, for a test module."""
+    return SearchIndex.open(bundled_index_dir, content_dir=ROOT / "content")
 
 
 @pytest.fixture(scope="session")

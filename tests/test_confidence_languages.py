@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from search_index import SearchIndex, build_index, language
+from search_index import SearchIndex, language
 from signpost.cli import cli
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -56,18 +56,6 @@ READ_UNANSWERED = [
 ]
 
 
-@pytest.fixture(scope="module")
-def index_dir(tmp_path_factory):
-    ix = tmp_path_factory.mktemp("languages-index")
-    build_index(CONTENT, ix)
-    return ix
-
-
-@pytest.fixture(scope="module")
-def bundled(index_dir):
-    return SearchIndex.open(index_dir, content_dir=CONTENT)
-
-
 @pytest.mark.parametrize("message", UNREAD_MESSAGES)
 def test_a_message_search_cannot_read_is_never_confident(bundled, message):
     res = bundled.search(message)
@@ -102,10 +90,10 @@ def test_buying_read_through_a_dictionary_is_trade_as_in_english(bundled):
 
 @pytest.mark.parametrize("message, _", READ_ANSWERED[:3])
 def test_without_its_dictionary_a_message_is_unread_and_never_confident(
-    index_dir, monkeypatch, tmp_path, message, _
+    bundled_index_dir, monkeypatch, tmp_path, message, _
 ):
     monkeypatch.setitem(language.DICTIONARIES, "pl", tmp_path / "missing.index")
-    res = SearchIndex.open(index_dir, content_dir=CONTENT).search(message)
+    res = SearchIndex.open(bundled_index_dir, content_dir=CONTENT).search(message)
     assert not res.confident, [h.slug for h in res.hits[:3]]
 
 
@@ -114,7 +102,7 @@ def test_english_and_welsh_stay_confident(bundled):
     assert bundled.search("banc bwyd", lang="cy").confident
 
 
-def test_ask_json_a_crisis_leads_and_only_a_read_message_may_be_confident(index_dir):
+def test_ask_json_a_crisis_leads_and_only_a_read_message_may_be_confident(bundled_index_dir):
     runner = CliRunner()
     messages = [
         "Nie chcę już żyć, mam przygotowane tabletki",  # Polish crisis: the crisis lines are the answer
@@ -124,7 +112,7 @@ def test_ask_json_a_crisis_leads_and_only_a_read_message_may_be_confident(index_
     ]
     result = runner.invoke(
         cli,
-        ["ask", "--json", "--content", str(CONTENT), "--index", str(index_dir)],
+        ["ask", "--json", "--content", str(CONTENT), "--index", str(bundled_index_dir)],
         input="\n".join(messages) + "\n",
         catch_exceptions=False,
     )
@@ -157,11 +145,11 @@ def test_only_a_message_that_may_be_another_language_is_asked_of_the_model(messa
     assert could_be_other_language(message) is other
 
 
-def test_english_searches_never_load_the_language_model(index_dir):
+def test_english_searches_never_load_the_language_model(bundled_index_dir):
     """The model costs about 45 MB once loaded: a server that only sees English and Welsh never loads it."""
     code = (
         "import sys; from search_index import SearchIndex; "
-        f"ix = SearchIndex.open({str(index_dir)!r}, content_dir={str(CONTENT)!r}); "
+        f"ix = SearchIndex.open({str(bundled_index_dir)!r}, content_dir={str(CONTENT)!r}); "
         "[ix.search(q) for q in ('food bank', 'englsh lessons', 'my toddler isnt talking yet', 'benifits')]; "
         "print('py3langid.langid' in sys.modules)"
     )

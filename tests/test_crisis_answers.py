@@ -15,13 +15,6 @@ from search_index.live import LiveIndex
 ROOT = Path(__file__).resolve().parent.parent
 
 
-@pytest.fixture(scope="module")
-def bundled(tmp_path_factory):
-    ix = tmp_path_factory.mktemp("bundled-index")
-    build_index(ROOT / "content", ix)
-    return SearchIndex.open(ix, content_dir=ROOT / "content")
-
-
 RACE_EQUALITY = """\
     ---
     title: Race equality group

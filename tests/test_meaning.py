@@ -30,13 +30,6 @@ ROOT = Path(__file__).resolve().parent.parent
 CONTENT = ROOT / "content"
 
 
-@pytest.fixture(scope="module")
-def bundled(tmp_path_factory):
-    ix = tmp_path_factory.mktemp("bundled-index")
-    build_index(CONTENT, ix)
-    return SearchIndex.open(ix, content_dir=CONTENT)
-
-
 @pytest.fixture
 def model_off(tmp_path, monkeypatch):
     """The model's files damaged: a copy of the package folder with a broken weights file."""

@@ -14,23 +14,11 @@ from pathlib import Path
 
 import pytest
 
-from search_index import SearchIndex, build_index, language
+from search_index import SearchIndex, language
 from search_index.language import dictionary_meanings, read_freedict
 
 ROOT = Path(__file__).resolve().parent.parent
 CONTENT = ROOT / "content"
-
-
-@pytest.fixture(scope="module")
-def index_dir(tmp_path_factory):
-    ix = tmp_path_factory.mktemp("other-languages-index")
-    build_index(CONTENT, ix)
-    return ix
-
-
-@pytest.fixture(scope="module")
-def bundled(index_dir):
-    return SearchIndex.open(index_dir, content_dir=CONTENT)
 
 
 def _first_kinds(index: SearchIndex, message: str) -> set[str]:
@@ -129,7 +117,7 @@ def test_english_and_welsh_are_not_read_through_these_dictionaries(bundled):
 
 
 @pytest.mark.parametrize("damage", ["missing", "damaged"])
-def test_without_a_dictionary_search_still_answers(index_dir, tmp_path, monkeypatch, damage):
+def test_without_a_dictionary_search_still_answers(bundled_index_dir, tmp_path, monkeypatch, damage):
     index = tmp_path / "pol-eng.index"
     if damage == "damaged":
         real = language.DICTIONARIES["pl"]
@@ -138,7 +126,7 @@ def test_without_a_dictionary_search_still_answers(index_dir, tmp_path, monkeypa
         index.with_suffix(".dict.dz").write_bytes(data[:40] + bytes(400) + data[440:])
     monkeypatch.setitem(language.DICTIONARIES, "pl", index)
     assert dictionary_meanings("pl", "jedzenie") == ()
-    ix = SearchIndex.open(index_dir, content_dir=CONTENT)
+    ix = SearchIndex.open(bundled_index_dir, content_dir=CONTENT)
     assert ix.understand("jedzenie za darmo")[0].senses == {}
     res = ix.search("jedzenie za darmo")
     assert res.hits and not res.confident  # answered as before the dictionary, never an error
@@ -154,10 +142,10 @@ def test_a_damaged_entry_is_skipped(tmp_path):
     assert "zzzz" not in senses and senses["comida"] == ("meal",)
 
 
-def test_a_dictionary_is_loaded_only_when_a_message_in_its_language_arrives(index_dir):
+def test_a_dictionary_is_loaded_only_when_a_message_in_its_language_arrives(bundled_index_dir):
     code = (
         "from search_index import SearchIndex, language; "
-        f"ix = SearchIndex.open({str(index_dir)!r}, content_dir={str(CONTENT)!r}); "
+        f"ix = SearchIndex.open({str(bundled_index_dir)!r}, content_dir={str(CONTENT)!r}); "
         "loaded = lambda: language._dictionary.cache_info().currsize; "
         "print(loaded()); "
         "[ix.search(q) for q in ('food bank', 'benifits', 'ble mae banc bwyd', 'my toddler isnt talking yet')]; "
@@ -169,9 +157,9 @@ def test_a_dictionary_is_loaded_only_when_a_message_in_its_language_arrives(inde
     assert out.stdout.split() == ["0", "0", "1", "0", "1", "1"]
 
 
-def test_without_the_arabic_dictionary_an_arabic_message_is_unread(index_dir, tmp_path, monkeypatch):
+def test_without_the_arabic_dictionary_an_arabic_message_is_unread(bundled_index_dir, tmp_path, monkeypatch):
     monkeypatch.setitem(language.DICTIONARIES, "ar", tmp_path / "ara-eng.index")
     assert dictionary_meanings("ar", "لاجئ") == ()
-    ix = SearchIndex.open(index_dir, content_dir=CONTENT)
+    ix = SearchIndex.open(bundled_index_dir, content_dir=CONTENT)
     assert ix.understand("لاجئ")[0].senses == {}
     assert not ix.search("لاجئ").confident  # answered as before the dictionary, never an error

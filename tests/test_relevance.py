@@ -9,17 +9,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from search_index import SearchIndex, build_index
-
 ROOT = Path(__file__).resolve().parent.parent
 QUESTIONS = yaml.safe_load((ROOT / "tests" / "relevance_questions.yml").read_text(encoding="utf-8"))
-
-
-@pytest.fixture(scope="module")
-def bundled(tmp_path_factory):
-    ix = tmp_path_factory.mktemp("bundled-index")
-    build_index(ROOT / "content", ix)
-    return SearchIndex.open(ix, content_dir=ROOT / "content")
 
 
 def test_there_are_enough_questions():

@@ -26,13 +26,6 @@ OUT_OF_SCOPE = ["tablet repair shop", "watch repair shop"]
 SURELY_IN_SCOPE = "cant afford leccy"
 
 
-@pytest.fixture(scope="module")
-def bundled(tmp_path_factory):
-    ix = tmp_path_factory.mktemp("bundled-index")
-    build_index(CONTENT, ix)
-    return SearchIndex.open(ix, content_dir=CONTENT)
-
-
 @pytest.fixture
 def reader_off(monkeypatch):
     """Search as it judges without the reader."""
