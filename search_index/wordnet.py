@@ -141,27 +141,16 @@ def is_an_animal(word: str, folder: Path = WORDNET) -> bool:
     """Is this lowercase English word first of all an animal in WordNet, and never a person ("stray",
     "budgie", "seagull", "horses")? Not "dog", "cow" or "snake", which WordNet also lists as people
     (an insult names a person), nor a word WordNet lacks, nor without WordNet."""
-    if not word.isascii() or not word.isalpha() or len(word) < 3 or not _present(folder):
-        return False
-    for base in _bases(word, "n", folder):
-        offsets = _read([], _offsets, folder / "index.noun", base)
-        if offsets:
-            files = [_read(-1, _lexicographer_file, folder, offset) for offset in offsets]
-            return files[0] == _ANIMAL and _PERSON not in files
-    return False
+    files = _noun_files(word, folder)
+    return bool(files) and files[0] == _ANIMAL and _PERSON not in files
 
 
 @lru_cache(maxsize=4096)
 def is_a_person(word: str, folder: Path = WORDNET) -> bool:
     """Is this lowercase English word's commonest noun sense in WordNet a person ("walker", "owner",
     "driver")? Not a word WordNet lacks, nor without WordNet."""
-    if not word.isascii() or not word.isalpha() or len(word) < 3 or not _present(folder):
-        return False
-    for base in _bases(word, "n", folder):
-        offsets = _read([], _offsets, folder / "index.noun", base)
-        if offsets:
-            return _read(-1, _lexicographer_file, folder, offsets[0]) == _PERSON
-    return False
+    files = _noun_files(word, folder)
+    return bool(files) and files[0] == _PERSON
 
 
 @lru_cache(maxsize=4096)
@@ -170,17 +159,24 @@ def is_a_saying(word: str, folder: Path = WORDNET) -> bool:
     "jokes", "questions", "facts", "news"), and none of its senses a thing one could hold or be struck by
     ("book" and "cable" are also things; "belt", "fist" and "punch" are no sayings)? Not a word WordNet
     lacks, nor without WordNet."""
-    if not word.isascii() or not word.isalpha() or len(word) < 3 or not _present(folder):
+    files = _noun_files(word, folder)
+    if not files or files[0] not in (_COGNITION, _COMMUNICATION) or set(files) & _HELD:
         return False
+    written = set(" ".join(english_senses(word, folder)[:1]).split()) & _WRITTEN_WORKS
+    return not written  # "the bible", "his textbook", "a letter": things one could hold
+
+
+def _noun_files(word: str, folder: Path) -> list[int]:
+    """The lexicographer files of a word's noun senses, commonest first, under its first base form that
+    WordNet has as a noun; empty for a word of fewer than three letters, one WordNet lacks, or without
+    WordNet."""
+    if not word.isascii() or not word.isalpha() or len(word) < 3 or not _present(folder):
+        return []
     for base in _bases(word, "n", folder):
         offsets = _read([], _offsets, folder / "index.noun", base)
         if offsets:
-            files = [_read(-1, _lexicographer_file, folder, offset) for offset in offsets]
-            if files[0] not in (_COGNITION, _COMMUNICATION) or set(files) & _HELD:
-                return False
-            written = set(" ".join(english_senses(word, folder)[:1]).split()) & _WRITTEN_WORKS
-            return not written  # "the bible", "his textbook", "a letter": things one could hold
-    return False
+            return [_read(-1, _lexicographer_file, folder, offset) for offset in offsets]
+    return []
 
 
 def _lexicographer_file(folder: Path, offset: int) -> int:
