@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import re
 
-import segno
 from babel.dates import get_day_names
 from flask import Blueprint, render_template
 from flask_babel import gettext as _
@@ -67,6 +66,8 @@ def print_slip(slug: str):
 
 def qr_svg(url: str, label: str) -> Markup:
     """A QR code of `url` as inline SVG, made here (no outside service), no inline style."""
+    import segno  # here: only the print page makes one (0.8 MB of modules a server need not hold)
+
     svg = segno.make(url, error="m").svg_inline(scale=1, omitsize=True, svgclass="qr", lineclass=None)
     svg = re.sub(r"^<svg ", f'<svg role="img" aria-label="{escape(label)}" focusable="false" ', svg)
     return Markup(svg)

@@ -315,7 +315,7 @@ def join_body(body: str, body_cy: str) -> str:
     return f"{body}\n\n<!-- cy -->\n\n{body_cy}"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Problem:
     """One thing wrong with a file, at a line, with what to do about it."""
 

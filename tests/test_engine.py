@@ -423,3 +423,78 @@ def test_the_best_matches_are_found_by_score_then_document_order(scores, k):
     allowed = frozenset(docs.tolist()[::2])
     assert [d for d, _ in matched.among(allowed).best(len(scores))] == [d for d, _ in full if d in allowed]
     assert all((d in matched) == (d % 3 == 0 and d < 3 * len(scores)) for d in range(-1, 3 * len(scores) + 2))
+
+
+file_ops = st.lists(
+    st.one_of(
+        st.tuples(st.just("read"), st.integers(-1, 40)),
+        st.tuples(st.just("readline"), st.integers(-1, 40)),
+        st.tuples(st.just("readinto"), st.integers(0, 40)),
+        st.tuples(st.just("seek"), st.integers(0, 80), st.sampled_from([0, 1, 2])),
+        st.tuples(st.just("tell")),
+    ),
+    max_size=30,
+)
+
+
+@examples(300)
+@given(st.binary(max_size=60).map(lambda b: b.replace(b"\x00", b"\n")), file_ops)
+def test_a_segments_file_read_from_its_map_reads_as_a_copy_does(data, ops):
+    """`whoosh_files.MapFile` (a view of the segment's map) answers every read in sequence as the
+    `BytesIO` copy Whoosh made answers it."""
+    from io import BytesIO
+
+    from search_index.engine.whoosh_files import MapFile
+
+    ours, theirs = MapFile(memoryview(data)), BytesIO(data)
+    for op, *args in ops:
+        if op == "seek":
+            offset, whence = args
+            offset = offset if whence == 0 else offset - 40  # back and forth from here or the end
+            try:
+                expected = theirs.seek(offset, whence)
+            except ValueError:
+                with pytest.raises(ValueError):
+                    ours.seek(offset, whence)
+                continue
+            assert ours.seek(offset, whence) == expected
+        elif op == "readinto":
+            a, b = bytearray(args[0]), bytearray(args[0])
+            assert ours.readinto(a) == theirs.readinto(b) and a == b
+        else:
+            assert getattr(ours, op)(*args) == getattr(theirs, op)(*args), (op, args)
+        assert ours.tell() == theirs.tell()
+    assert list(ours) == list(theirs)
+
+
+def test_segments_are_read_from_their_maps_as_from_whooshs_copies(bundled_index_dir, monkeypatch):
+    """Whoosh's compound storage opens a segment's files as `MapBufferFile`s (no copy of the terms and
+    postings); every term, posting and stored document reads the same as through Whoosh's own copy."""
+    from whoosh.filedb import compound, structfile
+
+    from search_index.engine.whoosh_files import MapBufferFile, MapFile
+    from search_index.index import current_generation
+
+    gen = str(current_generation(bundled_index_dir))
+
+    def everything() -> tuple[list, list, set]:
+        ix = whoosh_index.open_dir(gen)
+        kinds = set()
+        with ix.reader() as reader:
+            for leaf, _ in reader.leaf_readers():
+                kinds.add(type(leaf._terms._dbfile.file))
+            terms = []
+            for field_name, text in reader.all_terms():
+                postings = list(reader.postings(field_name, text).items_as("weight"))
+                terms.append((field_name, text, postings, reader.doc_frequency(field_name, text)))
+            stored = [fields for _, fields in reader.iter_docs()]
+        ix.close()
+        return terms, stored, kinds
+
+    assert compound.BufferFile is MapBufferFile
+    ours = everything()
+    monkeypatch.setattr(compound, "BufferFile", structfile.BufferFile)
+    theirs = everything()
+    assert ours[2] == {MapFile} and theirs[2] != {MapFile}
+    assert len(ours[0]) > 3_000 and len(ours[1]) > 50
+    assert ours[:2] == theirs[:2]

@@ -37,7 +37,7 @@ from typing import Any, Protocol
 from whoosh import index as whoosh_index
 from whoosh.reading import SegmentReader
 
-from . import bulk_build
+from . import bulk_build, whoosh_files
 from .analysis import FIELD_BOOSTS, LABEL_FIELDS, TEXT_FIELDS, whoosh_fields
 from .ranking import Ranker, Scores, TermPostings, segment_for
 
@@ -54,6 +54,8 @@ __all__ = [
     "Scores",
     "TermPostings",
 ]
+
+whoosh_files.install()  # segments' files read from their maps, not copies (see whoosh_files)
 
 MAX_SEGMENTS = 10  # beyond this many segments, an update merges the small ones
 
