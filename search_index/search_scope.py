@@ -55,6 +55,11 @@ OWN_TEXT = 0.7
 # messages more of 779 on the sets left out, makes 8 right answers of 2,871 less confident, and encodes
 # twice as many messages)
 SECOND_UNDER = 0.7
+# A message longer than this (characters) is not asked about: it would be more tokens than the encoder
+# multiplies by NumPy's own loops (`engine.sentence.EINSUM_UPTO`, 64), and the BLAS library's matrix
+# product took up to a second and more for one message on the shared two-core machine. (No English
+# message of the search sets is longer: the longest, of 180-200 characters, are 63 tokens at most.)
+SECOND_UPTO = 200
 
 
 @dataclass(frozen=True)
@@ -105,9 +110,10 @@ def probability(vector) -> float | None:
 
 def second_opinion(text: str) -> tuple[float, Reader] | None:
     """How likely `text` asks for what the directory offers, read in context by the sentence encoder,
-    with the reader that scored it; None without that reader or the encoder. Never raises."""
+    with the reader that scored it; None without that reader or the encoder, or for a text longer
+    than SECOND_UPTO. Never raises."""
     reader = load_second()
-    if reader is None:
+    if reader is None or len(text) > SECOND_UPTO:
         return None
     from .engine.sentence import encode
 

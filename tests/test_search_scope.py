@@ -271,3 +271,17 @@ def test_without_the_second_reader_or_the_encoder_the_first_judges_alone(
     finally:
         monkeypatch.undo()
         search_scope.load_second.cache_clear()
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "who can service my car " * 10,  # English, longer than the encoder reads by its own loops
+        "pwy all drwsio fy nghar " * 10,  # Welsh
+    ],
+)
+def test_a_long_message_is_not_read_in_context(encodes, message):
+    assert len(message) > search_scope.SECOND_UPTO
+    assert search_scope.second_opinion(message) is None
+    assert encodes == []
+    assert search_scope.second_opinion(message[: search_scope.SECOND_UPTO]) is not None
