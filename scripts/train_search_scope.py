@@ -1,7 +1,8 @@
-"""Fit search's scope reader and write search_index/search_scope.npz.
+"""Fit search's scope reader and write search_index/search_scope.npz (or, --sentence, its second opinion).
 
     python scripts/train_search_scope.py            # measure by sets left out, fit, write
     python scripts/train_search_scope.py --check    # measure only, write nothing
+    python scripts/train_search_scope.py --sentence [--check]   # the second opinion (see below)
 
 The scope reader says how likely a message asks for what a directory of community services offers at
 all (not a leisure centre, a trade or a council office), read from the query vector search makes of
@@ -27,6 +28,13 @@ unanswerable messages, "no good match" 236 -> 241 of 264; right answers confiden
 lay words and messages found as before (527 of 579, 447 of 464). On the odd sets: 340 -> 347 of 365
 and 1,131 -> 1,153 of 1,291. (The reader on the sentence encoder's vector, which this one replaces
 because it tripled the time of a search: 250 and 877 on the even sets.)
+
+`--sentence` fits the second opinion (search_index/search_scope_sentence.npz), which search asks only
+when the reader above is unsure: the same logistic regression on the sentence encoder's vector of the
+message (`engine.sentence`), learned from the messages search asks the scope reader about (English, a
+near or good match, no crisis) in every search set, dev and held-out 1-16 (SECOND_SETS), with its
+thresholds by the same recipe from each set's messages scored by a reader fitted without that set.
+Figures of this fitting (2026-12-01): see docs/benchmarks.md, "The sixteenth round's search".
 """
 
 from __future__ import annotations
@@ -53,14 +61,18 @@ ROUNDS = 600
 RATE = 0.5
 MAX_DOUBTED = 0.01  # of left-out answerable messages, at most this share under `low`
 MAX_TRUSTED = 0.05  # of left-out unanswerable messages, at most this share from `high` up
+# the second opinion learns from every set written so far (a later set stays its honest measure)
+SECOND_SETS = [(0, "meaning_dev.yml"), (1, "meaning_heldout.yml")] + [
+    (n, f"meaning_heldout_{n}.yml") for n in range(2, 17)
+]
 
 
-def messages() -> tuple[list[str], np.ndarray, np.ndarray]:
+def messages(sets_read=SETS) -> tuple[list[str], np.ndarray, np.ndarray]:
     """Texts, labels (1 answerable, 0 unanswerable) and set numbers of the sets learned from."""
     texts: list[str] = []
     labels: list[int] = []
     sets: list[int] = []
-    for number, name in SETS:
+    for number, name in sets_read:
         data = yaml.safe_load((ROOT / "tests" / name).read_text(encoding="utf-8"))
         rows = [(row[0], 1) for row in data["lay"]]
         rows += [(row["q"] if isinstance(row, dict) else row[0], 1) for row in data["messages"]]
@@ -104,6 +116,46 @@ def vectors(texts: list[str]) -> dict[str, np.ndarray]:
     return seen
 
 
+def asked(texts: list[str]) -> set[str]:
+    """The texts search asks the scope reader about (English, a near or good match, no crisis), by
+    searching the bundled directory with the reader listening."""
+    import tempfile
+
+    from search_index import SearchIndex, build_index
+
+    heard: list[bool] = []
+    real = search_scope.probability
+
+    def listen(vector):
+        heard.append(True)
+        return real(vector)
+
+    out: set[str] = set()
+    with tempfile.TemporaryDirectory() as tmp:
+        build_index(ROOT / "content", Path(tmp))
+        index = SearchIndex.open(Path(tmp), content_dir=ROOT / "content")
+        search_scope.probability = listen
+        second, search_scope.load_second = search_scope.load_second, lambda: None  # the first reader alone
+        try:
+            for text in texts:
+                heard.clear()
+                index.search(text)
+                if heard:
+                    out.add(text)
+        finally:
+            search_scope.probability = real
+            search_scope.load_second = second
+    return out
+
+
+def sentence_vectors(texts: list[str]) -> np.ndarray:
+    """The sentence encoder's vectors of the texts (rows), encoded a batch at a time."""
+    from search_index.engine.sentence import encode
+
+    rows = [np.asarray(encode(texts[i : i + 64]), dtype=np.float32) for i in range(0, len(texts), 64)]
+    return np.concatenate(rows)
+
+
 def fit(x: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, float]:
     """Weights (already scaled: a message's score is `vector @ weights + bias`) and bias, by the same
     logistic regression as crisis detection's sentence reader (answerable and unanswerable messages
@@ -125,13 +177,24 @@ def left_out(x: np.ndarray, y: np.ndarray, sets: np.ndarray) -> np.ndarray:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--check", action="store_true", help="measure only, write nothing")
+    ap.add_argument("--sentence", action="store_true", help="the second opinion, on the sentence encoder")
     args = ap.parse_args()
-    texts, y, sets = messages()
-    seen = vectors(texts)
-    kept = np.array([t in seen for t in texts])
-    texts = [t for t in texts if t in seen]
-    y, sets = y[kept], sets[kept]
-    x = np.array([seen[t] for t in texts], dtype=np.float32)
+    if args.sentence:
+        texts, y, sets = messages(SECOND_SETS)
+        heard = asked(texts)
+        kept = np.array([t in heard for t in texts])
+        texts = [t for t in texts if t in heard]
+        y, sets = y[kept], sets[kept]
+        x = sentence_vectors(texts)
+        model = search_scope.SECOND_MODEL
+    else:
+        texts, y, sets = messages()
+        seen = vectors(texts)
+        kept = np.array([t in seen for t in texts])
+        texts = [t for t in texts if t in seen]
+        y, sets = y[kept], sets[kept]
+        x = np.array([seen[t] for t in texts], dtype=np.float32)
+        model = search_scope.MODEL
     p = left_out(x, y, sets)
     low = float(np.quantile(p[y == 1], MAX_DOUBTED))
     high = float(np.quantile(p[y == 0], 1 - MAX_TRUSTED))
@@ -147,8 +210,8 @@ def main() -> None:
     if args.check:
         return
     w, b = fit(x, y)
-    np.savez(search_scope.MODEL, weights=w, bias=np.float32(b), low=low, high=high)
-    print(f"wrote {search_scope.MODEL.relative_to(ROOT)}")
+    np.savez(model, weights=w, bias=np.float32(b), low=low, high=high)
+    print(f"wrote {model.relative_to(ROOT)}")
 
 
 if __name__ == "__main__":

@@ -921,7 +921,10 @@ class SearchIndex:
         # of its words' English senses
         read = bool(understanding.read_in and understanding.senses)
         if asked and (read or welsh_or_english(query_text) == "en"):
-            hits = self._in_scope(message, hits, whole.get(self._docnum.get(hits[0].slug), 0.0))
+            own = whole.get(self._docnum.get(hits[0].slug), 0.0)
+            # the second opinion reads the message's own English words (not a message read through
+            # its dictionary: the encoder learned English)
+            hits = self._in_scope(message, hits, own, None if read else query_text)
         confident = bool(hits) and hits[0].good
         total = max(total_words, len(hits))
         if crisis:
@@ -944,7 +947,7 @@ class SearchIndex:
             suggestion = self._did_you_mean(understanding.words, query_text, lang)
         return Results(query_text, tuple(hits), crisis, suggestion, tuple(corrections), total, confident)
 
-    def _in_scope(self, message, hits: list[Hit], own: float) -> list[Hit]:
+    def _in_scope(self, message, hits: list[Hit], own: float, text: str | None = None) -> list[Hit]:
         """The hits, the first one's good match judged again by whether the message asks for what the
         directory offers at all (`search_scope`, reading `message`, the whole message's query vector):
         a good match to a message it finds out of scope ("tablet repair shop" at the woodwork workshop
@@ -953,18 +956,34 @@ class SearchIndex:
         the message is `search_scope.OWN_TEXT` close in meaning to its entry (`own`, the cosine search
         found). (Asked only about a message whose own words lean English, or one read through its
         dictionary, whose vector is made of its words' English senses: the reader learned English.)
-        As they were when the reader or the meaning layer is off."""
+        When the reader is unsure (a good match to a message from its `low` to
+        `search_scope.SECOND_UNDER`, a near one from its `low` to its `high`), the message's own English `text`, when given, is read in context by the second
+        opinion (`search_scope.second_opinion`): a good match stands from its `low` up, a near one is
+        good from its `high` up ("adult swimming lessons" at the English classes for adults is not).
+        As they were when the reader or the meaning layer is off; the first reader alone without the
+        second or the encoder."""
         p = search_scope.probability(message)
         if p is None:  # (no reader, or no vector)
             return hits
         reader = search_scope.load()
-        if hits[0].good and p < reader.low:
-            if own >= search_scope.OWN_TEXT:
-                return hits  # the entry itself is what is asked
+        good = hits[0].good
+        if good and (own >= search_scope.OWN_TEXT or p >= min(search_scope.SECOND_UNDER, reader.high)):
+            return hits  # the entry itself is what is asked, or the message likely in scope
+        if not good and p < reader.low:
+            return hits  # a near match to a message surely out of scope
+        second = None
+        if text is not None and p >= reader.low and (good or p < reader.high):  # the reader unsure
+            second = search_scope.second_opinion(text)
+        if second is not None:
+            q, by = second
+            good = q >= by.low if good else q >= by.high
+        else:
+            good = p >= reader.low if good else p >= reader.high
+        if good == hits[0].good:
+            return hits
+        if not good:
             return [replace(h, good=False) for h in hits]
-        if not hits[0].good and p >= reader.high:
-            return [replace(hits[0], good=True), *hits[1:]]
-        return hits
+        return [replace(hits[0], good=True), *hits[1:]]
 
     def _service_kinds(self) -> dict[str, str]:
         """`_category_texts` but the crisis lines': which sense of a word a message means is judged by

@@ -18,6 +18,16 @@ whether this one does, nor which entry: so a good match is kept when the entry i
 meaning to the message (`OWN_TEXT`, the cosine search has already computed for it): in a directory
 with a repair cafe for tablets, the cafe still answers "tablet repair shop". Without its file, or
 with the meaning layer off, search judges on words and word vectors as before (one warning is logged).
+
+A second opinion, read in context: a bag of word vectors cannot tell "adult swimming lessons" (a leisure
+class) from the English classes for adults, nor "register my baby's birth" (the registry office) from
+health visiting for babies. When the reader above is unsure, a good match to a message it scores from `low` to
+`SECOND_UNDER` or a near one to a message it scores from `low` to `high`, the message is encoded by the bundled sentence encoder (`engine.sentence`, all-MiniLM-L6-v2, the
+one crisis detection reads by) and scored by a second logistic regression (`search_scope_sentence.npz`,
+384 weights, fitted by `scripts/train_search_scope.py --sentence` on every search set; its thresholds
+from sets left out): the good match stands from its `low` up, the near one is good from its `high` up.
+One encoding (a few to some tens of ms) for such a message only; a message either reader is sure of
+costs nothing more. Without the second file or the encoder, the first reader judges alone as before.
 """
 
 from __future__ import annotations
@@ -35,9 +45,21 @@ log = logging.getLogger(__name__)
 
 MODEL = Path(__file__).with_name("search_scope.npz")
 DIMENSIONS = 256  # the meaning layer's vectors (wordllama-l2_supercat_256)
+SECOND_MODEL = Path(__file__).with_name("search_scope_sentence.npz")
+SECOND_DIMENSIONS = 384  # the sentence encoder's vectors (all-MiniLM-L6-v2)
 # A good match is kept whatever the reader says when the message is this close (cosine, the meaning
 # layer's) to the entry: the entry says it offers what is asked
 OWN_TEXT = 0.7
+# A good match to a message the reader scores from this up stands without the second opinion (from its
+# `low` up it stood before; asking about those from here to `high` as well answers 3 unanswerable
+# messages more of 779 on the sets left out, makes 8 right answers of 2,871 less confident, and encodes
+# twice as many messages)
+SECOND_UNDER = 0.7
+# A message longer than this (characters) is not asked about: it would be more tokens than the encoder
+# multiplies by NumPy's own loops (`engine.sentence.EINSUM_UPTO`, 64), and the BLAS library's matrix
+# product took up to a second and more for one message on the shared two-core machine. (No English
+# message of the search sets is longer: the longest, of 180-200 characters, are 63 tokens at most.)
+SECOND_UPTO = 200
 
 
 @dataclass(frozen=True)
@@ -65,6 +87,18 @@ def load() -> Reader | None:
         return None
 
 
+@lru_cache(maxsize=1)
+def load_second() -> Reader | None:
+    """The second opinion's reader from search_scope_sentence.npz; None (logged once) when it cannot be
+    read."""
+    try:
+        w, (bias, low, high) = read_weights(SECOND_MODEL, SECOND_DIMENSIONS, "bias", "low", "high")
+        return Reader(w, bias, low, high)
+    except Exception as exc:
+        log.warning("search's second scope reader is off (%s): the first judges alone", exc)
+        return None
+
+
 def probability(vector) -> float | None:
     """How likely a message asks for what the directory offers, from its query vector; None without
     the reader or the vector (the meaning layer off, or one of another size). Never raises."""
@@ -72,3 +106,18 @@ def probability(vector) -> float | None:
     if reader is None or vector is None or np.shape(vector) != (DIMENSIONS,):
         return None
     return float(probabilities(reader.weights, reader.bias, np.asarray(vector)[None, :])[0])
+
+
+def second_opinion(text: str) -> tuple[float, Reader] | None:
+    """How likely `text` asks for what the directory offers, read in context by the sentence encoder,
+    with the reader that scored it; None without that reader or the encoder, or for a text longer
+    than SECOND_UPTO. Never raises."""
+    reader = load_second()
+    if reader is None or len(text) > SECOND_UPTO:
+        return None
+    from .engine.sentence import encode
+
+    vectors = encode([text])
+    if vectors is None or np.shape(vectors) != (1, SECOND_DIMENSIONS):
+        return None
+    return float(probabilities(reader.weights, reader.bias, np.asarray(vectors))[0]), reader
