@@ -86,10 +86,12 @@ from .crisis_reading import (
     _YOUNG,
     CrisisSignal,
     _ages,
+    _Clause,
     _could_hurt_at,
     _dusky_near,
     _for_a_thing,
     _has,
+    _plain,
     _Token,
 )
 
@@ -3292,6 +3294,63 @@ def _a_strokes_signs(
 _SUDDEN = frozenset("suddenly sudden sydyn nagle repente subito brusc deodata فجاه فجأة".split())
 
 
+def _a_call_for_help_heard(
+    clauses: list[list[_Token]], toks: list[_Token], words: list[str], has: set[str]
+) -> CrisisSignal | None:
+    """Someone else crying out for help, heard or seen: "the woman next door is screaming for help",
+    "i can hear someone calling for help", Welsh "mae hi'n gweiddi am help", Polish "sąsiadka krzyczy o
+    pomoc", Portuguese "uma mulher a gritar por socorro", Arabic "جارتي تستغيث". A call for help with
+    a task ("shouting for help with his homework") is none, nor the writer's own ("i was screaming for
+    help with my forms"), a call in a figure ("a cry for help": a noun, no one heard) or one told with a
+    laugh ("the kids screaming for help on the ghost train lol")."""
+    if has & _JOKING:
+        return None
+    for cl in clauses:
+        said = [t.text for t in cl]
+        for i, w in enumerate(said):
+            if w in _CRIES_FOR_HELP:
+                k = i + 1  # the cry is the call ("يستغيث")
+            elif w in _CRIES:
+                k = i + 1 + (said[i + 1 : i + 2] in ([f] for f in _FOR_HELP))
+                if said[k : k + 1] not in ([h] for h in _HELP_WORDS):
+                    continue
+                k += 1
+            else:
+                continue
+            if said[k : k + 1] in ([x] for x in _WITH_A_TASK):
+                continue  # "shouting for help with the shopping"
+            heard = set(said[:i]) & _HEARD  # "i can hear someone calling for help"
+            if heard or _Clause(cl).subject(i) == "other":
+                return _sig("danger", f"{w} for help", tier="urgent", about="other")
+    return None
+
+
+# crying out, in the languages the rules read (folded, as the words are)
+_CRIES = frozenset(
+    _plain(w)
+    for w in "shout shouts shouting shouted scream screams screaming screamed yell yells yelling yelled "
+    "calling calls called crying cries cried hollering bellowing wailing "
+    "gweiddi gwaeddu sgrechian sgrechen galw crio "
+    "krzyczy krzyczała krzyczał krzyczą krzyczeć woła wołała wołał wołają wzywa wzywała wzywał "
+    "grita gritar gritando gritava gritou gritam pede pedia pedindo "
+    "strigă striga striga strigat țipă tipa țipa țipat "
+    "يصرخ تصرخ يصيح تصيح ينادي تنادي".split()
+)
+# a cry that is itself a call for help ("يستغيث", he calls for help)
+_CRIES_FOR_HELP = frozenset(_plain(w) for w in "يستغيث تستغيث يستنجد تستنجد".split())
+# (Polish "o" and Portuguese "por" as their messages' small words are read: "about", "by")
+_FOR_HELP = frozenset(_plain(w) for w in "for am o about por by după dupa طالبا طالبة".split())
+_HELP_WORDS = frozenset(
+    _plain(w) for w in "help helpu pomoc pomocy ratunku socorro ajuda ajutor النجدة المساعدة".split()
+)
+_WITH_A_TASK = frozenset(_plain(w) for w in "with efo gyda hefo z com cu في".split())
+# the writer hearing or seeing it: "i can hear", "heard"
+_HEARD = frozenset(
+    _plain(w)
+    for w in "hear hears heard hearing clywed glywed slyszę słyszę słychać ouço ouvi aud auzit أسمع سمعت".split()
+)
+
+
 def _a_fire_spreading(
     clauses: list[list[_Token]], toks: list[_Token], words: list[str], has: set[str]
 ) -> CrisisSignal | None:
@@ -3695,4 +3754,5 @@ _WHOLE_READERS = (
     _a_chemical_swallowed,
     _lips_gone_blue,
     _a_strokes_signs,
+    _a_call_for_help_heard,
 )

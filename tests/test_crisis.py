@@ -2615,3 +2615,29 @@ def test_a_weapon_brought_where_people_gather(text, flagged):
 )
 def test_a_sign_said_of_someone_named_by_what_they_are(text, flagged):
     assert (detect_crisis(text) is not None) == flagged, detect_crisis(text)
+
+
+# someone else crying out for help, heard or seen, in the languages the rules read
+@pytest.mark.parametrize(
+    "text, flagged",
+    [
+        ("the woman next door is screaming for help", True),
+        ("i can hear someone calling for help", True),
+        ("the old man upstairs keeps calling for help, his door is locked", True),
+        ("mae hi'n gweiddi am help drws nesa", True),
+        ("dw i'n clywed rhywun yn galw am help", True),
+        ("sąsiadka krzyczy o pomoc", True),
+        ("uma mulher a gritar por socorro na rua", True),
+        ("femeia de alături strigă după ajutor", True),
+        ("جارتي تستغيث", True),
+        ("my toddler was shouting for help with his shoes", False),
+        ("mum is calling for help with her shopping, who can help", False),
+        ("i was screaming for help with my universal credit forms", False),
+        ("the kids were screaming for help on the ghost train at the fair lol", False),
+        ("calling for help from volunteers for the litter pick", False),
+        ("mae'r plant yn gweiddi am help efo'u gwaith cartref", False),
+        ("mama woła o pomoc z zakupami", False),
+    ],
+)
+def test_someone_crying_out_for_help(text, flagged):
+    assert (detect_crisis(text) is not None) == flagged, detect_crisis(text)
