@@ -53,6 +53,7 @@ from .crisis_reading import (
     _METHODS,
     _MINOR_AGES,
     _NO_OBJECT,
+    _NO_WEAPON,
     _NOTES,
     _NOWHERE_TO_SLEEP,
     _NUMBER_WORDS,
@@ -3325,6 +3326,62 @@ def _a_call_for_help_heard(
     return None
 
 
+def _armed_and_on_the_way(
+    clauses: list[list[_Token]], toks: list[_Token], words: list[str], has: set[str]
+) -> CrisisSignal | None:
+    """A weapon taken up and someone on the way to a person now, in whichever clauses: "got the baseball
+    bat out the shed, going round now", "he's grabbed a knife and he's on his way over". Not on the way to
+    a task or a game ("got the hammer out, going round my mate's now to fix his fence", "grabbed the bat,
+    off to the park for rounders"), nor a toy or a kitchen's knife."""
+    if has & (_SPORT | _JOKING) or not _has(words, _ON_THE_WAY):
+        return None
+    if not has & _ARMED_WHEN and not _has(words, _ON_THE_WAY_NOW):
+        return None  # "going round tomorrow": not now
+    armed = False
+    for cl in clauses:
+        for i, t in enumerate(cl):
+            if "weapon" not in t.tags or any(u.keys & _NO_WEAPON for u in cl[max(0, i - 2) : i + 2]):
+                continue
+            armed = armed or any(u.text in _TAKEN_UP or "have" in u.tags for u in cl[max(0, i - 4) : i])
+    if not armed:
+        return None
+    for k, w in enumerate(words):  # what the way is for: "to fix his fence" is a task, "to sort him out" not
+        if w == "to" and k + 1 < len(words) and not toks[k + 1].tags & _HARM_TAGS:
+            after = toks[k + 2 : k + 5]
+            if toks[k + 1].text not in _DETERMINERS and not any(
+                u.tags & {"third", "victim", "self"} or u.text in ("him", "her", "them") for u in after
+            ):
+                return None
+    return _sig("danger", "armed, and on the way now", tier="urgent", about="other")
+
+
+_TAKEN_UP = frozenset(
+    "got grabbed grabbing took taken picked holding carrying brought getting cael gael gafael afael nol".split()
+)
+# on the way now, said as such
+_ON_THE_WAY_NOW = (
+    ("on", "my", "way"),
+    ("on", "his", "way"),
+    ("on", "her", "way"),
+    ("on", "their", "way"),
+    ("ar", "ei", "ffordd"),
+)
+_ON_THE_WAY = (
+    ("going", "round"),
+    ("going", "over"),
+    ("coming", "round"),
+    ("coming", "over"),
+    ("heading", "round"),
+    ("heading", "over"),
+    ("go", "round"),
+    ("mynd", "draw"),
+    ("dod", "draw"),
+    *_ON_THE_WAY_NOW,
+)
+_ARMED_WHEN = frozenset("now tonight later nawr rwan rŵan heno".split())
+_HARM_TAGS = frozenset({"violence", "kill", "harm", "threat", "shoot", "cut", "burn", "set_fire"})
+
+
 # crying out, in the languages the rules read (folded, as the words are)
 _CRIES = frozenset(
     _plain(w)
@@ -3755,4 +3812,5 @@ _WHOLE_READERS = (
     _lips_gone_blue,
     _a_strokes_signs,
     _a_call_for_help_heard,
+    _armed_and_on_the_way,
 )

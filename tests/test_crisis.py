@@ -2641,3 +2641,28 @@ def test_a_sign_said_of_someone_named_by_what_they_are(text, flagged):
 )
 def test_someone_crying_out_for_help(text, flagged):
     assert (detect_crisis(text) is not None) == flagged, detect_crisis(text)
+
+
+# a weapon taken up and someone on the way to a person now, across clauses
+@pytest.mark.parametrize(
+    "text, flagged",
+    [
+        ("keeps parking in my space, got the baseball bat out the shed, going round now", True),
+        ("he's grabbed a knife and he's on his way over", True),
+        ("got a knife, going round now to sort him out", True),
+        ("mae o wedi cael cyllell ac mae o ar ei ffordd", True),
+        ("mae o wedi gafael mewn cyllell, mae o'n mynd draw heno", True),
+        ("got the hammer out, going round my mate's now to fix his fence", False),
+        ("grabbed the bat, going round the park now for a game of rounders", False),
+        ("got the carving knife out, mum's coming round now for sunday dinner", False),
+        ("got a plastic sword for the party, going round to my cousin's now", False),
+        ("dw i wedi cael cyllell fara newydd, mae Mam yn dod draw heno i de", False),
+    ],
+)
+def test_armed_and_on_the_way_now(text, flagged):
+    assert (detect_crisis(text) is not None) == flagged, detect_crisis(text)
+
+
+def test_sui_is_slang_for_suicidal():
+    assert detect_crisis("sui thoughts bad today and i have the means") is not None
+    assert detect_crisis("feeling sui again") is not None
