@@ -2666,3 +2666,22 @@ def test_armed_and_on_the_way_now(text, flagged):
 def test_sui_is_slang_for_suicidal():
     assert detect_crisis("sui thoughts bad today and i have the means") is not None
     assert detect_crisis("feeling sui again") is not None
+
+
+# a following that is only online, in any language the rules read, unless it leaves the screen
+@pytest.mark.parametrize(
+    "text, flagged",
+    [
+        ("Somebody follow my daughter on Instagram she not know, how I make her account private?", False),
+        ("tem um homem me seguindo no instagram, como bloqueio?", False),
+        ("mae dyn yn fy nilyn i ar instagram", False),
+        ("un bărbat mă urmărește pe instagram", False),
+        ("he follows me on insta and followed me home last night", True),
+        ("someone is following me on instagram and i'm scared, he knows where i live", True),
+        ("a man follows my daughter on tiktok and now waits outside her school", True),
+        ("mae dyn yn fy nilyn i adref bob nos", True),
+        ("someone is following me", True),
+    ],
+)
+def test_a_following_only_online(text, flagged):
+    assert (detect_crisis(text) is not None) == flagged, detect_crisis(text)
