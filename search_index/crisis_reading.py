@@ -23,7 +23,7 @@ from .language import (
     ordinary_english_words,
 )
 from .lexicon import clean_text, edit_distance, fold, mutations, stem
-from .wordnet import is_a_person
+from .wordnet import is_a_person, names_no_weapon
 
 log = logging.getLogger(__name__)
 
@@ -704,6 +704,8 @@ def _drop_lookalikes(tokens: list[_Token], c: _Concepts) -> None:
                         "concern",
                     }
         tok = tokens[i]
+        if "weapon" in tok.tags and _no_weapon_named(tokens, i):
+            tok.tags -= {"weapon", "shoot"}  # "a water gun", "a plastic sword", Welsh "cyllell fara"
         if "missing" in tok.start and any(t.text in _INSTITUTIONS for t in tokens[max(0, i - 3) : i]):
             for j in range(i, tok.start["missing"]):  # "the landlord won't answer my texts": a service
                 tokens[j].tags.discard("missing")  # that does not reply is no one missing
@@ -737,6 +739,16 @@ def _drop_lookalikes(tokens: list[_Token], c: _Concepts) -> None:
                     tokens[j].tags -= _RISK_CONCEPTS
                     tokens[j].tags.add("read")
                 tokens[end].tags.clear()
+
+
+def _no_weapon_named(tokens: list[_Token], i: int) -> bool:
+    """The weapon's name at `i` names a toy with the word before it ("a nerf gun", "a plastic sword"), or
+    a pair WordNet knows as no weapon ("water gun", "staple gun"). A fake or a replica may be pointed at
+    someone, and a kitchen's knife cuts as any other ("waving the bread knife at me"): both stay weapons."""
+    before = tokens[i - 1] if i else None
+    if before is None or not before.text.isalpha():
+        return False
+    return bool(before.keys & _TOYS) or names_no_weapon(before.text, tokens[i].text)
 
 
 # --- reading a clause ---------------------------------------------------------------------------
@@ -2139,6 +2151,27 @@ def _a_person_named_before(toks: list[_Token], i: int) -> bool:
     )
 
 
+def _aimed_at_someone(toks: list[_Token], i: int) -> bool:
+    """The weapon at `i` pointed or aimed at a person: "a man pointed a gun at me", "he aimed his rifle at
+    my dad" (not "pointed the rifle at the target", "pointed at the knife he wanted")."""
+    if not any(t.text in _AIMED for t in toks[max(0, i - 4) : i]):
+        return False
+    after = toks[i + 1 : i + 5]
+    for k, t in enumerate(after[:-1]):
+        if t.text in _AT_SOMEONE:
+            return any(
+                u.tags & {"self", "third", "victim"} or u.text in _PEOPLE_OBJECTS
+                for u in after[k + 1 : k + 3]
+            )
+    return False
+
+
+_AT_SOMEONE = frozenset("at towards toward ata ato ati atom atyn tuag".split())  # Welsh "ata i", at me
+_AIMED = frozenset(
+    "pointed pointing points aimed aiming aims brandished brandishing pwyntio bwyntio anelu pwyntiodd anelodd".split()
+)
+
+
 def _brought_to_use(toks: list[_Token], i: int) -> bool:
     """A weapon at `i` being brought or taken somewhere people are, or for someone: "bringing a knife to
     school tomorrow", "bringing his dad's knife in tomorrow for the kid who grassed", "taking a knife to
@@ -2173,6 +2206,7 @@ _PEOPLE_OBJECTS = frozenset("him her them me us someone somebody yo fo hi nhw".s
 _WHEN_IN = frozenset("tomorrow today tonight later monday tuesday wednesday thursday friday".split())
 # what makes a blade no weapon: a toy, a kitchen's (Welsh "bara", bread)
 _NO_WEAPON = frozenset("plastic toy fake foam nerf cake bread butter bara fara cacen gacen".split())
+_TOYS = frozenset("plastic toy toys foam nerf tegan".split())
 
 
 # words before a verb that make it a request to others: "pls follow me there", "so follow us"
@@ -2186,7 +2220,7 @@ def _danger_and_deadly_questions(cl: _Clause) -> Iterable[CrisisSignal]:
     for i in cl.pos("weapon"):
         place = cl.near(i, "near_place", before=8, after=6)
         held = cl.near(i, "have", before=3) is not None and (cl.has("third") or cl.has("intruder_who"))
-        if place is not None or held:
+        if place is not None or held or _aimed_at_someone(toks, i):
             yield sig(
                 "danger", min(i, place if place is not None else i), max(i, place or i), "urgent", "self"
             )

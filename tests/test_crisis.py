@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from search_index import crisis
+from search_index import crisis, wordnet
 from search_index.crisis import NEAR_WORDS, CrisisSignal, detect_crisis, is_risk_word
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -2685,3 +2685,31 @@ def test_sui_is_slang_for_suicidal():
 )
 def test_a_following_only_online(text, flagged):
     assert (detect_crisis(text) is not None) == flagged, detect_crisis(text)
+
+
+# a toy is no weapon (by a toy's word before it, or as WordNet knows the pair); a weapon pointed at someone
+@pytest.mark.parametrize(
+    "text, flagged",
+    [
+        ("saw a kid with a water gun at the park, who organises the summer splash day", False),
+        ("my flatmate got a nerf gun for his birthday and keeps ambushing me", False),
+        ("my brother has a toy gun", False),
+        ("he's got a staple gun for the carpet", False),
+        ("he's outside with an air gun", True),
+        ("my husband is waving the bread knife at me", True),
+        ("a man pointed a fake gun at me in the shop", True),
+        ("a man pointed a gun at me in the shop", True),
+        ("he aimed his rifle at my dad", True),
+        ("mae o wedi pwyntio gwn ata i", True),
+        ("the instructor pointed the rifle at the target", False),
+    ],
+)
+def test_a_toy_is_no_weapon_and_a_weapon_pointed_at_someone(text, flagged):
+    assert (detect_crisis(text) is not None) == flagged, detect_crisis(text)
+
+
+def test_wordnet_knows_which_pairs_name_no_weapon():
+    assert wordnet.is_a_weapon("gun") and wordnet.is_a_weapon("air gun")
+    assert not wordnet.is_a_weapon("knife")  # first an edge tool: the concept table names it a weapon
+    assert wordnet.names_no_weapon("water", "gun") and wordnet.names_no_weapon("staple", "gun")
+    assert not wordnet.names_no_weapon("paintball", "gun") and not wordnet.names_no_weapon("hunting", "knife")
