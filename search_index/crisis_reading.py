@@ -846,6 +846,8 @@ class _Clause:
                     continue  # Romanian "autobuzul ăsta mă omoară": this bus (no driver) is "killing" me
             if tok.tags & {"third", "vehicle", "intruder_who"} and tok.text not in ("her", "him", "them"):
                 return "other"
+            if tok.text in ("her", "him", "them") and j and self.tokens[j - 1].text in _PERCEIVED:
+                return "other"  # "i saw him slap a lady": who is seen does it
             if tok.text == "hi" and j and self.tokens[j - 1].text in _WELSH_SHE_BEFORE:
                 return "other"  # Welsh "mae hi": she
             if tok.tags & {"violence", "victim", "follow", "touch"}:
@@ -2166,6 +2168,7 @@ def _aimed_at_someone(toks: list[_Token], i: int) -> bool:
     return False
 
 
+_PERCEIVED = frozenset("saw seen see sees seeing watched watching watch heard hear caught".split())
 _AT_SOMEONE = frozenset("at towards toward ata ato ati atom atyn tuag".split())  # Welsh "ata i", at me
 _AIMED = frozenset(
     "pointed pointing points aimed aiming aims brandished brandishing pwyntio bwyntio anelu pwyntiodd anelodd".split()

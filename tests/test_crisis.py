@@ -2713,3 +2713,19 @@ def test_wordnet_knows_which_pairs_name_no_weapon():
     assert not wordnet.is_a_weapon("knife")  # first an edge tool: the concept table names it a weapon
     assert wordnet.names_no_weapon("water", "gun") and wordnet.names_no_weapon("staple", "gun")
     assert not wordnet.names_no_weapon("paintball", "gun") and not wordnet.names_no_weapon("hunting", "knife")
+
+
+# who is seen or heard doing it does it: "i saw him slap a lady" is abuse told (a crisis), not the writer's
+@pytest.mark.parametrize(
+    "text, crisis",
+    [
+        ("I've seen him hit her in the garden", True),
+        ("i saw him punch her outside the pub", True),
+        ("i heard him hit her through the wall", True),
+        ("i saw him hit a six at the cricket", False),
+        ("we watched him punch the air when they scored", False),
+    ],
+)
+def test_who_is_seen_doing_it_does_it(text, crisis):
+    found = detect_crisis(text)
+    assert (found is not None and found.tier == "crisis" and found.kind == "abuse") == crisis, found
