@@ -3382,6 +3382,116 @@ _ARMED_WHEN = frozenset("now tonight later nawr rwan rŵan heno".split())
 _HARM_TAGS = frozenset({"violence", "kill", "harm", "threat", "shoot", "cut", "burn", "set_fire"})
 
 
+def _a_child_exploited(
+    clauses: list[list[_Token]], toks: list[_Token], words: list[str], has: set[str]
+) -> CrisisSignal | None:
+    """A child (an age under 18, a school year, "looks about 12") with signs of two or more kinds of
+    being groomed or used (`_EXPLOITED`): older men, gifts or cash, secrets, going missing or out at
+    night, lifts and taxis, carrying for someone, drugs, fear or injuries unexplained, photos.
+    "teenage girls going in and out of the flat with older men all night, one looks about 12", "my son is
+    14, new trainers, two phones and goes to liverpool saying he's working for a mate" (not "my 14 year
+    old wants new trainers and a second phone for his birthday": one kind, and the family's)."""
+    if not _a_child_named(clauses, words) or has & _JOKING:
+        return None
+    kinds = [name for name, signs in _EXPLOITED.items() if _has(words, signs)]
+    if len(kinds) < 2:
+        return None
+    girls = has & {"girl", "girls", "daughter", "she", "her", "hi"}
+    sexual = "photos" in kinds or "older men" in kinds and girls
+    kind = "sexual-violence" if sexual else "abuse"
+    return _sig(kind, "a child, and signs of being used: " + ", ".join(kinds), about="other")
+
+
+def _a_child_named(clauses: list[list[_Token]], words: list[str]) -> bool:
+    if any(a < 18 for cl in clauses for a in _ages(cl)):
+        return True
+    for k, w in enumerate(words[:-1]):
+        nxt = words[k + 1]
+        if w in ("year", "yr", "blwyddyn") and nxt.isdigit() and 3 <= int(nxt) <= 13:
+            return True  # "year 9 girls"
+        if (
+            w in ("about", "around", "tua")
+            and nxt.isdigit()
+            and int(nxt) < 18
+            and k
+            and words[k - 1] in _LOOKS
+        ):
+            return True  # "one looks about 12"
+    return False
+
+
+_LOOKS = frozenset("looks look looked looking aged edrych".split())
+# kinds of sign that a child is being groomed or used, each a few ways of saying it
+_EXPLOITED = {
+    "older men": (
+        ("older", "men"),
+        ("older", "man"),
+        ("older", "lads"),
+        ("older", "guy"),
+        ("older", "guys"),
+        ("older", "boys"),
+        ("grown", "men"),
+        ("grown", "man"),
+        ("adult", "man"),
+        ("adult", "men"),
+        ("starszy", "facet"),
+        ("starsi", "chlopacy"),
+        ("homem", "adulto"),
+        ("homem", "mais", "velho"),
+        ("barbat", "de", "30"),
+    ),
+    "gifts or cash": (
+        ("cash",),
+        ("new", "trainers"),
+        ("second", "phone"),
+        ("two", "phones"),
+        ("gifts",),
+        ("presents",),
+        ("gotowki",),
+        ("pieniadze",),
+        ("dinheiro",),
+        ("bani",),
+    ),
+    "secrets": (("secret",), ("delete",), ("hidden",), ("dont", "tell"), ("not", "to", "tell")),
+    "missing or out at night": (
+        ("missing",),
+        ("all", "night"),
+        ("at", "3am"),
+        ("at", "2am"),
+        ("at", "4am"),
+        ("for", "days"),
+        ("disappears",),
+        ("znika",),
+    ),
+    "lifts and taxis": (
+        ("taxis",),
+        ("taxi",),
+        ("giving", "lifts"),
+        ("picks", "him", "up"),
+        ("picks", "her", "up"),
+    ),
+    "carrying for someone": (
+        ("carry", "stuff"),
+        ("carry", "bags"),
+        ("carrying", "bags"),
+        ("hold", "a", "bag"),
+        ("runners",),
+        ("working", "for", "a", "mate"),
+        ("working", "for", "his", "mate"),
+        ("paczki",),
+    ),
+    "drugs": (("weed",), ("wraps",), ("drugs",), ("dealing",), ("cigs",)),
+    "fear or injuries unexplained": (
+        ("terrified",),
+        ("injuries",),
+        ("wont", "explain"),
+        ("grozi",),
+        ("grozą",),
+    ),
+    "photos": (("photos",), ("pics",), ("pictures",), ("nudes",), ("fotos",), ("zdjecia",)),
+}
+
+
 # crying out, in the languages the rules read (folded, as the words are)
 _CRIES = frozenset(
     _plain(w)
@@ -3813,4 +3923,5 @@ _WHOLE_READERS = (
     _a_strokes_signs,
     _a_call_for_help_heard,
     _armed_and_on_the_way,
+    _a_child_exploited,
 )
