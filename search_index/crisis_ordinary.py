@@ -2187,8 +2187,8 @@ def _followed_only_online(clauses: list[list[_Token]]) -> bool:
         return False
     for cl in clauses:
         for t in cl:
-            if t.text in _OFF_THE_SCREEN or t.tags & {"fear", "fear_of", "threat", "weapon", "violence"}:
-                return False
+            if t.text in _OFF_THE_SCREEN or t.tags & _OFF_THE_SCREEN_TAGS:
+                return False  # "and in the street too", "czeka pod blokiem" (waits below the flats)
     return all(
         any(u.text in _ONLINE for u in cl[i + 1 : i + 7])
         and any(u.text in _ONLINE_BEFORE for u in cl[i + 1 : i + 6])
@@ -2196,10 +2196,14 @@ def _followed_only_online(clauses: list[list[_Token]]) -> bool:
     )
 
 
-# what takes a following off the screen: where the writer is, lives or goes, or what is seen of them
+# what takes a following off the screen: where the writer is, lives or goes, what is seen of them, what
+# a groomer sends; a place named (in any language the rules read), a fear, a threat, a weapon, a blow
 _OFF_THE_SCREEN = frozenset(
     "every location turning turned turns outside home house address live lives waiting waits school work "
-    "car street door followed".split()
+    "car street door followed irl shows showed gifts presents money cash pics photos meet".split()
+)
+_OFF_THE_SCREEN_TAGS = frozenset(
+    {"fear", "fear_of", "threat", "weapon", "violence", "near_place", "home_place"}
 )
 _ONLINE = frozenset(
     "instagram insta facebook fb tiktok twitter snapchat snap online youtube whatsapp strava twitch "

@@ -23,7 +23,7 @@ from .language import (
     ordinary_english_words,
 )
 from .lexicon import clean_text, edit_distance, fold, mutations, stem
-from .wordnet import is_a_person, names_no_weapon
+from .wordnet import is_a_modifier, is_a_person, is_a_weapon, names_no_weapon
 
 log = logging.getLogger(__name__)
 
@@ -742,11 +742,16 @@ def _drop_lookalikes(tokens: list[_Token], c: _Concepts) -> None:
 
 
 def _no_weapon_named(tokens: list[_Token], i: int) -> bool:
-    """The weapon's name at `i` names a toy with the word before it ("a nerf gun", "a plastic sword"), or
-    a pair WordNet knows as no weapon ("water gun", "staple gun"). A fake or a replica may be pointed at
-    someone, and a kitchen's knife cuts as any other ("waving the bread knife at me"): both stay weapons."""
+    """The weapon's name at `i` names a toy with the word before it ("a nerf gun", "a toy sword"), or a
+    made thing WordNet knows as no weapon ("water gun", "staple gun"), and nothing near it makes it one
+    ("held a staple gun to my head", "spraying acid from a water gun"). A fake, a replica or a printed
+    plastic gun may be pointed at someone, and a kitchen's knife cuts as any other: all stay weapons."""
     before = tokens[i - 1] if i else None
     if before is None or not before.text.isalpha():
+        return False
+    if any(t.tags & _MADE_A_WEAPON for t in tokens) or any(
+        "body_part" in t.tags or t.text in ("head", "face", "throat") for t in tokens[i + 1 : i + 5]
+    ):
         return False
     return bool(before.keys & _TOYS) or names_no_weapon(before.text, tokens[i].text)
 
@@ -2158,6 +2163,16 @@ def _aimed_at_someone(toks: list[_Token], i: int) -> bool:
     my dad" (not "pointed the rifle at the target", "pointed at the knife he wanted")."""
     if not any(t.text in _AIMED for t in toks[max(0, i - 4) : i]):
         return False
+    before = toks[i - 1].text if i else ""
+    if (
+        before.isalpha()
+        and before not in _DETERMINERS | _STILL_A_WEAPON
+        and is_a_modifier(before)
+        and not is_a_weapon(f"{before} {toks[i].text}")
+    ):
+        return False  # "pointed a finger gun", "a speed gun": a kind of it WordNet does not call a weapon
+    if any(t.text in _ON_SCREEN for t in toks):
+        return False  # "the actor pointed the gun at her in the last scene"
     after = toks[i + 1 : i + 5]
     for k, t in enumerate(after[:-1]):
         if t.text in _AT_SOMEONE:
@@ -2169,6 +2184,8 @@ def _aimed_at_someone(toks: list[_Token], i: int) -> bool:
 
 
 _PERCEIVED = frozenset("saw seen see sees seeing watched watching watch heard hear caught".split())
+_STILL_A_WEAPON = frozenset("fake replica imitation pellet air".split())  # pointed at someone, it is one
+_ON_SCREEN = frozenset("actor actress scene film movie episode game fortnite cod warzone".split())
 _AT_SOMEONE = frozenset("at towards toward ata ato ati atom atyn tuag".split())  # Welsh "ata i", at me
 _AIMED = frozenset(
     "pointed pointing points aimed aiming aims brandished brandishing pwyntio bwyntio anelu pwyntiodd anelodd".split()
@@ -2209,7 +2226,9 @@ _PEOPLE_OBJECTS = frozenset("him her them me us someone somebody yo fo hi nhw".s
 _WHEN_IN = frozenset("tomorrow today tonight later monday tuesday wednesday thursday friday".split())
 # what makes a blade no weapon: a toy, a kitchen's (Welsh "bara", bread)
 _NO_WEAPON = frozenset("plastic toy fake foam nerf cake bread butter bara fara cacen gacen".split())
-_TOYS = frozenset("plastic toy toys foam nerf tegan".split())
+_TOYS = frozenset("toy toys foam nerf tegan".split())
+# what makes a toy or a tool a weapon all the same: a threat, a blow, fear, a poison
+_MADE_A_WEAPON = frozenset({"threat", "violence", "fear", "fear_of", "kill", "poison", "substance", "harm"})
 
 
 # words before a verb that make it a request to others: "pls follow me there", "so follow us"

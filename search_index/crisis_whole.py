@@ -95,6 +95,7 @@ from .crisis_reading import (
     _plain,
     _Token,
 )
+from .wordnet import is_a_person
 
 log = logging.getLogger(__name__)
 
@@ -3298,13 +3299,15 @@ _SUDDEN = frozenset("suddenly sudden sydyn nagle repente subito brusc deodata ف
 def _a_call_for_help_heard(
     clauses: list[list[_Token]], toks: list[_Token], words: list[str], has: set[str]
 ) -> CrisisSignal | None:
-    """Someone else crying out for help, heard or seen: "the woman next door is screaming for help",
-    "i can hear someone calling for help", Welsh "mae hi'n gweiddi am help", Polish "sąsiadka krzyczy o
-    pomoc", Portuguese "uma mulher a gritar por socorro", Arabic "جارتي تستغيث". A call for help with
-    a task ("shouting for help with his homework") is none, nor the writer's own ("i was screaming for
-    help with my forms"), a call in a figure ("a cry for help": a noun, no one heard) or one told with a
-    laugh ("the kids screaming for help on the ghost train lol")."""
-    if has & _JOKING:
+    """Someone else crying out for help, heard or beyond the writer's own home: "the woman next door is
+    screaming for help", "i can hear someone calling for help", Welsh "mae hi'n gweiddi am help drws
+    nesa", Polish "sąsiadka krzyczy o pomoc", Portuguese "uma mulher a gritar por socorro na rua",
+    Arabic "جارتي تستغيث". "mum's calling for help with her boiler" and "dad's shouting for help in the
+    kitchen, the gravy's gone lumpy" are errands; one in a film, a game, a dream or a play, or told with
+    a laugh, is none; nor the writer's own cry, or "a cry for help" (a noun)."""
+    if has & (_JOKING | _MADE_UP):
+        return None
+    if not has & (_HEARD | _AWAY | _PEOPLE_NEXT_DOOR) and not _has(words, _AWAY_PHRASES):
         return None
     for cl in clauses:
         said = [t.text for t in cl]
@@ -3319,11 +3322,59 @@ def _a_call_for_help_heard(
             else:
                 continue
             if said[k : k + 1] in ([x] for x in _WITH_A_TASK):
-                continue  # "shouting for help with the shopping"
+                continue  # "shouting for help with the shopping", "calling for help about her boiler"
+            if set(said[max(0, i - 3) : i]) & _TODDLERS:
+                continue  # "heard my toddler yelling for help, he can't reach the biscuits"
             heard = set(said[:i]) & _HEARD  # "i can hear someone calling for help"
             if heard or _Clause(cl).subject(i) == "other":
                 return _sig("danger", f"{w} for help", tier="urgent", about="other")
     return None
+
+
+# crying out, in the languages the rules read (folded, as the words are)
+_CRIES = frozenset(
+    _plain(w)
+    for w in "shout shouts shouting shouted scream screams screaming screamed yell yells yelling yelled "
+    "shriek shrieks shrieking shrieked calling calls called hollering bellowing "
+    "gweiddi gwaeddu sgrechian sgrechen galw "
+    "krzyczy krzyczała krzyczał krzyczą krzyczeć woła wołała wołał wołają "
+    "grita gritar gritando gritava gritou gritam berrando berra "
+    "strigă striga strigat țipă tipa țipat urlă urla "
+    "يصرخ تصرخ يصيح تصيح".split()
+)
+# a cry that is itself a call for help ("يستغيث", he calls for help)
+_CRIES_FOR_HELP = frozenset(_plain(w) for w in "يستغيث تستغيث يستنجد تستنجد".split())
+# (Polish "o" and Portuguese "por" as their messages' small words are read: "about", "by")
+_FOR_HELP = frozenset(_plain(w) for w in "for am o about por by după dupa طالبا طالبة".split())
+_HELP_WORDS = frozenset(
+    _plain(w) for w in "help helpu pomoc pomocy ratunku socorro ajuda ajutor النجدة المساعدة".split()
+)
+_WITH_A_TASK = frozenset(
+    _plain(w) for w in "with about on from to efo gyda hefo am z przy com para nos cu la في".split()
+)
+# the writer hearing it: "i can hear", "heard"
+_HEARD = frozenset(
+    _plain(w)
+    for w in "hear hears heard hearing clywed glywed slyszę słyszę słychać ouço ouvi aud auzit أسمع سمعت".split()
+)
+# beyond the writer's own home: next door, the street, the flats
+_AWAY = frozenset(
+    _plain(w)
+    for w in "upstairs downstairs outside street alley lane woods river canal park flats stairwell "
+    "stryd rua lado ulica ulicy klatce obok ścianą stradă strada blocul alături الشارع".split()
+)
+_AWAY_PHRASES = (("next", "door"), ("through", "the", "wall"), ("across", "the", "road"), ("drws", "nesa"))
+_PEOPLE_NEXT_DOOR = frozenset(
+    _plain(w)
+    for w in "neighbour neighbours neighbor cymydog gymydog nghymydog cymdoges sąsiad sąsiadka sąsiadki "
+    "sąsiedzi vizinho vizinha vizinhos vecin vecina vecinii vecinul جاري جارتي الجيران".split()
+)
+_TODDLERS = frozenset("toddler toddlers baby babi".split())
+# a cry in a story, a game, a dream or a play
+_MADE_UP = frozenset(
+    "film films movie tv telly soap eastenders corrie game games gaming fortnite minecraft nightmare dream "
+    "dreamt play playing pirates practising rehearsing scene radio book novel video ffilm breuddwyd".split()
+)
 
 
 def _armed_and_on_the_way(
@@ -3346,13 +3397,34 @@ def _armed_and_on_the_way(
     if not armed:
         return None
     for k, w in enumerate(words):  # what the way is for: "to fix his fence" is a task, "to sort him out" not
-        if w == "to" and k + 1 < len(words) and not toks[k + 1].tags & _HARM_TAGS:
-            after = toks[k + 2 : k + 5]
-            if toks[k + 1].text not in _DETERMINERS and not any(
-                u.tags & {"third", "victim", "self"} or u.text in ("him", "her", "them") for u in after
-            ):
-                return None
+        if (
+            w == "to"
+            and k + 1 < len(words)
+            and words[k + 1] not in _DETERMINERS
+            and not _to_harm(toks, k + 1)
+        ):
+            return None
     return _sig("danger", "armed, and on the way now", tier="urgent", about="other")
+
+
+def _to_harm(toks: list[_Token], v: int) -> bool:
+    """Whether the purpose at `v` ("going round now to ...") is against a person: a blow or a threat
+    done to someone ("to sort him out", "to batter him", "to teach that prick a lesson"); not a task on a
+    thing or a creature ("to chop wood", "to shoot the rats"), nor a kindness ("to help him")."""
+    verb = toks[v]
+    rest = [t for t in toks[v + 1 : v + 5] if t.text not in _DETERMINERS]
+    person = next(
+        (
+            t
+            for t in rest[:2]
+            if t.tags & {"third", "victim", "self"} or t.text in ("him", "her", "them", "me", "us", "prick")
+        ),
+        None,
+    )
+    harmful = bool(verb.tags & _HARM_TAGS) or verb.text in _DONE_TO_SOMEONE
+    if not harmful:
+        return False
+    return person is not None or not rest or not rest[0].text.isalpha() or is_a_person(rest[0].text)
 
 
 _TAKEN_UP = frozenset(
@@ -3380,6 +3452,8 @@ _ON_THE_WAY = (
 )
 _ARMED_WHEN = frozenset("now tonight later nawr rwan rŵan heno".split())
 _HARM_TAGS = frozenset({"violence", "kill", "harm", "threat", "shoot", "cut", "burn", "set_fire"})
+# what is done to a person to harm or threaten them, said plainly: "to sort him out", "to teach him a lesson"
+_DONE_TO_SOMEONE = frozenset("sort teach deal settle finish get do have smash batter sortio".split())
 
 
 def _a_child_exploited(
@@ -3490,32 +3564,6 @@ _EXPLOITED = {
     ),
     "photos": (("photos",), ("pics",), ("pictures",), ("nudes",), ("fotos",), ("zdjecia",)),
 }
-
-
-# crying out, in the languages the rules read (folded, as the words are)
-_CRIES = frozenset(
-    _plain(w)
-    for w in "shout shouts shouting shouted scream screams screaming screamed yell yells yelling yelled "
-    "calling calls called crying cries cried hollering bellowing wailing "
-    "gweiddi gwaeddu sgrechian sgrechen galw crio "
-    "krzyczy krzyczała krzyczał krzyczą krzyczeć woła wołała wołał wołają wzywa wzywała wzywał "
-    "grita gritar gritando gritava gritou gritam pede pedia pedindo "
-    "strigă striga striga strigat țipă tipa țipa țipat "
-    "يصرخ تصرخ يصيح تصيح ينادي تنادي".split()
-)
-# a cry that is itself a call for help ("يستغيث", he calls for help)
-_CRIES_FOR_HELP = frozenset(_plain(w) for w in "يستغيث تستغيث يستنجد تستنجد".split())
-# (Polish "o" and Portuguese "por" as their messages' small words are read: "about", "by")
-_FOR_HELP = frozenset(_plain(w) for w in "for am o about por by după dupa طالبا طالبة".split())
-_HELP_WORDS = frozenset(
-    _plain(w) for w in "help helpu pomoc pomocy ratunku socorro ajuda ajutor النجدة المساعدة".split()
-)
-_WITH_A_TASK = frozenset(_plain(w) for w in "with efo gyda hefo z com cu في".split())
-# the writer hearing or seeing it: "i can hear", "heard"
-_HEARD = frozenset(
-    _plain(w)
-    for w in "hear hears heard hearing clywed glywed slyszę słyszę słychać ouço ouvi aud auzit أسمع سمعت".split()
-)
 
 
 def _a_fire_spreading(

@@ -132,6 +132,7 @@ _ANIMAL, _PERSON = 5, 18  # WordNet's lexicographer files noun.animal and noun.p
 _COGNITION, _COMMUNICATION = 9, 10  # noun.cognition ("fact", "truth"), noun.communication ("pun", "joke")
 # noun.animal, artifact, body, food, object, plant, substance: what one could hold or be struck by
 _WEAPON = 4565375  # the offset of "weapon, arm, weapon system" in data.noun
+_ARTIFACT = 6  # noun.artifact: a made thing
 _HELD = frozenset((5, 6, 8, 13, 17, 20, 27))
 # what a written work is a kind of, in its first sense's words ("bible": handbook, "textbook": book)
 _WRITTEN_WORKS = frozenset("book text document handbook publication edition manuscript volume".split())
@@ -188,13 +189,22 @@ def is_a_weapon(word: str, folder: Path = WORDNET) -> bool:
 
 
 def names_no_weapon(modifier: str, weapon: str, folder: Path = WORDNET) -> bool:
-    """Does a word before a weapon's name make, as WordNet knows the pair, a thing that is no weapon:
-    "water gun" (a plaything), "staple gun", "spray gun"; not "air gun" or "paintball gun" (kinds of
-    gun), nor a pair WordNet lacks ("nerf gun")?"""
+    """Does a word before a weapon's name make, as WordNet knows the pair, a made thing that is no
+    weapon: "water gun" (a plaything), "staple gun", "spray gun"; not "air gun" or "paintball gun"
+    (kinds of gun), "big gun" or "hired gun" (people), nor a pair WordNet lacks ("nerf gun")?"""
     pair = f"{modifier} {weapon}"
-    return (
-        bool(_first_senses(pair, folder, 1)) and is_a_weapon(weapon, folder) and not is_a_weapon(pair, folder)
-    )
+    senses = _first_senses(pair, folder, 1)
+    if not senses or senses[0][0] != "n" or not is_a_weapon(weapon, folder):
+        return False
+    made = _read(-1, _lexicographer_file, folder, senses[0][1]) == _ARTIFACT
+    return made and not is_a_weapon(pair, folder)
+
+
+def is_a_modifier(word: str, folder: Path = WORDNET) -> bool:
+    """Is this lowercase English word first of all a noun in WordNet, one that may name a kind of thing
+    before another noun ("finger" in "finger gun", "speed" in "speed gun"; not "big", an adjective)?"""
+    senses = _first_senses(word, folder, 1)
+    return bool(senses) and senses[0][0] == "n"
 
 
 def _noun_files(word: str, folder: Path) -> list[int]:

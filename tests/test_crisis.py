@@ -2637,6 +2637,12 @@ def test_a_sign_said_of_someone_named_by_what_they_are(text, flagged):
         ("calling for help from volunteers for the litter pick", False),
         ("mae'r plant yn gweiddi am help efo'u gwaith cartref", False),
         ("mama woła o pomoc z zakupami", False),
+        ("my mum's calling for help about her boiler again", False),
+        ("dad's shouting for help in the kitchen, the gravy's gone lumpy", False),
+        ("the woman in the horror film kept screaming for help", False),
+        ("had a nightmare i could hear someone screaming for help", False),
+        ("heard my toddler yelling for help because he cant reach the biscuits", False),
+        ("ouço uma mulher berrando por socorro no prédio ao lado", True),
     ],
 )
 def test_someone_crying_out_for_help(text, flagged):
@@ -2663,9 +2669,11 @@ def test_armed_and_on_the_way_now(text, flagged):
     assert (detect_crisis(text) is not None) == flagged, detect_crisis(text)
 
 
-def test_sui_is_slang_for_suicidal():
+def test_sui_is_slang_for_suicidal_only_where_said_of_someone():
     assert detect_crisis("sui thoughts bad today and i have the means") is not None
     assert detect_crisis("feeling sui again") is not None
+    assert detect_crisis("is a hmo sui generis in wrexham planning") is None
+    assert detect_crisis("where can i get char sui pork in town") is None
 
 
 # a following that is only online, in any language the rules read, unless it leaves the screen
@@ -2681,6 +2689,9 @@ def test_sui_is_slang_for_suicidal():
         ("a man follows my daughter on tiktok and now waits outside her school", True),
         ("mae dyn yn fy nilyn i adref bob nos", True),
         ("someone is following me", True),
+        ("um homem me segue no instagram e também na rua", True),
+        ("mae o'n fy nilyn i ar instagram ac ar y stryd hefyd", True),
+        ("older bloke following my daughter on snapchat sending her gifts and money", True),
     ],
 )
 def test_a_following_only_online(text, flagged):
@@ -2702,6 +2713,12 @@ def test_a_following_only_online(text, flagged):
         ("he aimed his rifle at my dad", True),
         ("mae o wedi pwyntio gwn ata i", True),
         ("the instructor pointed the rifle at the target", False),
+        ("my mate pointed a finger gun at me across the pub", False),
+        ("the nurse aimed the temperature gun at my forehead", False),
+        ("he held a staple gun to my head and said hed shut me up for good", True),
+        ("he's got a plastic gun he printed himself and says hes going to use it", True),
+        ("theres a man outside the shop with a big gun", True),
+        ("man pointed a bb gun at my son from a car on the estate", True),
     ],
 )
 def test_a_toy_is_no_weapon_and_a_weapon_pointed_at_someone(text, flagged):
@@ -2747,3 +2764,23 @@ def test_who_is_seen_doing_it_does_it(text, crisis):
 )
 def test_a_child_with_signs_of_being_used(text, flagged):
     assert (detect_crisis(text) is not None) == flagged, detect_crisis(text)
+
+
+@pytest.mark.parametrize("module", sorted(p.name for p in (Path(crisis.__file__).parent).glob("crisis*.py")))
+def test_no_module_level_name_of_crisis_detection_is_defined_twice(module):
+    """Crisis detection's tables are module-level names; a second table of the same name silently
+    replaces the first for every reader that uses it (a new reader's `_NEIGHBOURS` once stopped an
+    older reader finding someone not seen for days)."""
+    import ast
+
+    tree = ast.parse((Path(crisis.__file__).parent / module).read_text(encoding="utf-8"))
+    names = [
+        t.id
+        for node in tree.body
+        if isinstance(node, (ast.Assign, ast.AnnAssign))
+        for t in (node.targets if isinstance(node, ast.Assign) else [node.target])
+        if isinstance(t, ast.Name)
+    ]
+    names += [node.name for node in tree.body if isinstance(node, (ast.FunctionDef, ast.ClassDef))]
+    twice = sorted({n for n in names if names.count(n) > 1})
+    assert not twice, twice
