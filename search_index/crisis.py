@@ -71,6 +71,7 @@ from .crisis_ordinary import (
     _bounded,
     _done_by_a_creature,
     _end_of_life_wishes,
+    _followed_only_online,
     _heard_on_the_news,
     _home_feared_for_a_trifle,
     _hurt_by_a_thing,
@@ -351,6 +352,8 @@ def _unless_ordinary(clauses: list[list[_Token]], best: CrisisSignal) -> CrisisS
         return None  # "scared to go home and tell my mum i failed my driving test"
     if best.kind == "abuse" and _a_parent_minding_a_child(clauses, best):
         return None  # "mum's got a tracker on my phone because i'm 13": care, not coercive control
+    if best.kind == "danger" and _followed_only_online(clauses):
+        return None  # "somebody follow my daughter on instagram", "um homem me seguindo no instagram"
     if best.kind in ("danger", "abuse") and _done_by_a_creature(clauses, best):
         return None  # "the stray cat follows me to work", "my toddler follows me to the toilet"
     if best.kind == "abuse" and best.tier != "urgent" and _a_game_or_a_figure(clauses, best):

@@ -2177,6 +2177,42 @@ def _done_by_a_creature(clauses: list[list[_Token]], best: CrisisSignal) -> bool
     return _nothing_else(clauses)
 
 
+def _followed_only_online(clauses: list[list[_Token]]) -> bool:
+    """Every following the message tells has an online place named just after it, in any language the
+    rules read ("follow my daughter on instagram"; Portuguese "me seguindo no instagram", read "in the
+    instagram"), and nothing takes it off the screen: no place the writer is, lives or goes, no fear
+    or threat ("following me on insta and now he waits outside my work")."""
+    follows = [(cl, i) for cl in clauses for i, t in enumerate(cl) if "follow" in t.tags]
+    if not follows:
+        return False
+    for cl in clauses:
+        for t in cl:
+            if t.text in _OFF_THE_SCREEN or t.tags & _OFF_THE_SCREEN_TAGS:
+                return False  # "and in the street too", "czeka pod blokiem" (waits below the flats)
+    return all(
+        any(u.text in _ONLINE for u in cl[i + 1 : i + 7])
+        and any(u.text in _ONLINE_BEFORE for u in cl[i + 1 : i + 6])
+        for cl, i in follows
+    )
+
+
+# what takes a following off the screen: where the writer is, lives or goes, what is seen of them, what
+# a groomer sends; a place named (in any language the rules read), a fear, a threat, a weapon, a blow
+_OFF_THE_SCREEN = frozenset(
+    "every location turning turned turns outside home house address live lives waiting waits school work "
+    "car street door followed irl shows showed gifts presents money cash pics photos meet".split()
+)
+_OFF_THE_SCREEN_TAGS = frozenset(
+    {"fear", "fear_of", "threat", "weapon", "violence", "near_place", "home_place"}
+)
+_ONLINE = frozenset(
+    "instagram insta facebook fb tiktok twitter snapchat snap online youtube whatsapp strava twitch "
+    "reddit linkedin pinterest threads".split()
+)
+# on, in, and their Welsh, Polish and Romanian words ("na"/"no" are read as "in the")
+_ONLINE_BEFORE = frozenset("on in ar pe w".split())
+
+
 _OTHERS = frozenset({"third", "intruder_who"})
 _ALARMING = frozenset(
     {"fear", "fear_of", "bleeding", "medical", "violence", "threat", "weapon", "harm", "kill"}

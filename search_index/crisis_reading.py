@@ -23,7 +23,7 @@ from .language import (
     ordinary_english_words,
 )
 from .lexicon import clean_text, edit_distance, fold, mutations, stem
-from .wordnet import is_a_person
+from .wordnet import is_a_modifier, is_a_person, is_a_weapon, names_no_weapon
 
 log = logging.getLogger(__name__)
 
@@ -706,6 +706,8 @@ def _drop_lookalikes(tokens: list[_Token], c: _Concepts) -> None:
                         "concern",
                     }
         tok = tokens[i]
+        if "weapon" in tok.tags and _no_weapon_named(tokens, i):
+            tok.tags -= {"weapon", "shoot"}  # "a water gun", "a plastic sword", Welsh "cyllell fara"
         if "missing" in tok.start and any(t.text in _INSTITUTIONS for t in tokens[max(0, i - 3) : i]):
             for j in range(i, tok.start["missing"]):  # "the landlord won't answer my texts": a service
                 tokens[j].tags.discard("missing")  # that does not reply is no one missing
@@ -739,6 +741,21 @@ def _drop_lookalikes(tokens: list[_Token], c: _Concepts) -> None:
                     tokens[j].tags -= _RISK_CONCEPTS
                     tokens[j].tags.add("read")
                 tokens[end].tags.clear()
+
+
+def _no_weapon_named(tokens: list[_Token], i: int) -> bool:
+    """The weapon's name at `i` names a toy with the word before it ("a nerf gun", "a toy sword"), or a
+    made thing WordNet knows as no weapon ("water gun", "staple gun"), and nothing near it makes it one
+    ("held a staple gun to my head", "spraying acid from a water gun"). A fake, a replica or a printed
+    plastic gun may be pointed at someone, and a kitchen's knife cuts as any other: all stay weapons."""
+    before = tokens[i - 1] if i else None
+    if before is None or not before.text.isalpha():
+        return False
+    if any(t.tags & _MADE_A_WEAPON for t in tokens) or any(
+        "body_part" in t.tags or t.text in ("head", "face", "throat") for t in tokens[i + 1 : i + 5]
+    ):
+        return False
+    return bool(before.keys & _TOYS) or names_no_weapon(before.text, tokens[i].text)
 
 
 # --- reading a clause ---------------------------------------------------------------------------
@@ -836,6 +853,8 @@ class _Clause:
                     continue  # Romanian "autobuzul ăsta mă omoară": this bus (no driver) is "killing" me
             if tok.tags & {"third", "vehicle", "intruder_who"} and tok.text not in ("her", "him", "them"):
                 return "other"
+            if tok.text in ("her", "him", "them") and j and self.tokens[j - 1].text in _PERCEIVED:
+                return "other"  # "i saw him slap a lady": who is seen does it
             if tok.text == "hi" and j and self.tokens[j - 1].text in _WELSH_SHE_BEFORE:
                 return "other"  # Welsh "mae hi": she
             if tok.tags & {"violence", "victim", "follow", "touch"}:
@@ -2141,6 +2160,40 @@ def _a_person_named_before(toks: list[_Token], i: int) -> bool:
     )
 
 
+def _aimed_at_someone(toks: list[_Token], i: int) -> bool:
+    """The weapon at `i` pointed or aimed at a person: "a man pointed a gun at me", "he aimed his rifle at
+    my dad" (not "pointed the rifle at the target", "pointed at the knife he wanted")."""
+    if not any(t.text in _AIMED for t in toks[max(0, i - 4) : i]):
+        return False
+    before = toks[i - 1].text if i else ""
+    if (
+        before.isalpha()
+        and before not in _DETERMINERS | _STILL_A_WEAPON
+        and is_a_modifier(before)
+        and not is_a_weapon(f"{before} {toks[i].text}")
+    ):
+        return False  # "pointed a finger gun", "a speed gun": a kind of it WordNet does not call a weapon
+    if any(t.text in _ON_SCREEN for t in toks):
+        return False  # "the actor pointed the gun at her in the last scene"
+    after = toks[i + 1 : i + 5]
+    for k, t in enumerate(after[:-1]):
+        if t.text in _AT_SOMEONE:
+            return any(
+                u.tags & {"self", "third", "victim"} or u.text in _PEOPLE_OBJECTS
+                for u in after[k + 1 : k + 3]
+            )
+    return False
+
+
+_PERCEIVED = frozenset("saw seen see sees seeing watched watching watch heard hear caught".split())
+_STILL_A_WEAPON = frozenset("fake replica imitation pellet air".split())  # pointed at someone, it is one
+_ON_SCREEN = frozenset("actor actress scene film movie episode game fortnite cod warzone".split())
+_AT_SOMEONE = frozenset("at towards toward ata ato ati atom atyn tuag".split())  # Welsh "ata i", at me
+_AIMED = frozenset(
+    "pointed pointing points aimed aiming aims brandished brandishing pwyntio bwyntio anelu pwyntiodd anelodd".split()
+)
+
+
 def _brought_to_use(toks: list[_Token], i: int) -> bool:
     """A weapon at `i` being brought or taken somewhere people are, or for someone: "bringing a knife to
     school tomorrow", "bringing his dad's knife in tomorrow for the kid who grassed", "taking a knife to
@@ -2175,6 +2228,9 @@ _PEOPLE_OBJECTS = frozenset("him her them me us someone somebody yo fo hi nhw".s
 _WHEN_IN = frozenset("tomorrow today tonight later monday tuesday wednesday thursday friday".split())
 # what makes a blade no weapon: a toy, a kitchen's (Welsh "bara", bread)
 _NO_WEAPON = frozenset("plastic toy fake foam nerf cake bread butter bara fara cacen gacen".split())
+_TOYS = frozenset("toy toys foam nerf tegan".split())
+# what makes a toy or a tool a weapon all the same: a threat, a blow, fear, a poison
+_MADE_A_WEAPON = frozenset({"threat", "violence", "fear", "fear_of", "kill", "poison", "substance", "harm"})
 
 
 # words before a verb that make it a request to others: "pls follow me there", "so follow us"
@@ -2188,7 +2244,7 @@ def _danger_and_deadly_questions(cl: _Clause) -> Iterable[CrisisSignal]:
     for i in cl.pos("weapon"):
         place = cl.near(i, "near_place", before=8, after=6)
         held = cl.near(i, "have", before=3) is not None and (cl.has("third") or cl.has("intruder_who"))
-        if place is not None or held:
+        if place is not None or held or _aimed_at_someone(toks, i):
             yield sig(
                 "danger", min(i, place if place is not None else i), max(i, place or i), "urgent", "self"
             )

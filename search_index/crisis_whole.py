@@ -53,6 +53,7 @@ from .crisis_reading import (
     _METHODS,
     _MINOR_AGES,
     _NO_OBJECT,
+    _NO_WEAPON,
     _NOTES,
     _NOWHERE_TO_SLEEP,
     _NUMBER_WORDS,
@@ -86,12 +87,15 @@ from .crisis_reading import (
     _YOUNG,
     CrisisSignal,
     _ages,
+    _Clause,
     _could_hurt_at,
     _dusky_near,
     _for_a_thing,
     _has,
+    _plain,
     _Token,
 )
+from .wordnet import is_a_person
 
 log = logging.getLogger(__name__)
 
@@ -3292,6 +3296,276 @@ def _a_strokes_signs(
 _SUDDEN = frozenset("suddenly sudden sydyn nagle repente subito brusc deodata فجاه فجأة".split())
 
 
+def _a_call_for_help_heard(
+    clauses: list[list[_Token]], toks: list[_Token], words: list[str], has: set[str]
+) -> CrisisSignal | None:
+    """Someone else crying out for help, heard or beyond the writer's own home: "the woman next door is
+    screaming for help", "i can hear someone calling for help", Welsh "mae hi'n gweiddi am help drws
+    nesa", Polish "sąsiadka krzyczy o pomoc", Portuguese "uma mulher a gritar por socorro na rua",
+    Arabic "جارتي تستغيث". "mum's calling for help with her boiler" and "dad's shouting for help in the
+    kitchen, the gravy's gone lumpy" are errands; one in a film, a game, a dream or a play, or told with
+    a laugh, is none; nor the writer's own cry, or "a cry for help" (a noun)."""
+    if has & (_JOKING | _MADE_UP):
+        return None
+    if not has & (_HEARD | _AWAY | _PEOPLE_NEXT_DOOR) and not _has(words, _AWAY_PHRASES):
+        return None
+    for cl in clauses:
+        said = [t.text for t in cl]
+        for i, w in enumerate(said):
+            if w in _CRIES_FOR_HELP:
+                k = i + 1  # the cry is the call ("يستغيث")
+            elif w in _CRIES:
+                k = i + 1 + (said[i + 1 : i + 2] in ([f] for f in _FOR_HELP))
+                if said[k : k + 1] not in ([h] for h in _HELP_WORDS):
+                    continue
+                k += 1
+            else:
+                continue
+            if said[k : k + 1] in ([x] for x in _WITH_A_TASK):
+                continue  # "shouting for help with the shopping", "calling for help about her boiler"
+            if set(said[max(0, i - 3) : i]) & _TODDLERS:
+                continue  # "heard my toddler yelling for help, he can't reach the biscuits"
+            heard = set(said[:i]) & _HEARD  # "i can hear someone calling for help"
+            if heard or _Clause(cl).subject(i) == "other":
+                return _sig("danger", f"{w} for help", tier="urgent", about="other")
+    return None
+
+
+# crying out, in the languages the rules read (folded, as the words are)
+_CRIES = frozenset(
+    _plain(w)
+    for w in "shout shouts shouting shouted scream screams screaming screamed yell yells yelling yelled "
+    "shriek shrieks shrieking shrieked calling calls called hollering bellowing "
+    "gweiddi gwaeddu sgrechian sgrechen galw "
+    "krzyczy krzyczała krzyczał krzyczą krzyczeć woła wołała wołał wołają "
+    "grita gritar gritando gritava gritou gritam berrando berra "
+    "strigă striga strigat țipă tipa țipat urlă urla "
+    "يصرخ تصرخ يصيح تصيح".split()
+)
+# a cry that is itself a call for help ("يستغيث", he calls for help)
+_CRIES_FOR_HELP = frozenset(_plain(w) for w in "يستغيث تستغيث يستنجد تستنجد".split())
+# (Polish "o" and Portuguese "por" as their messages' small words are read: "about", "by")
+_FOR_HELP = frozenset(_plain(w) for w in "for am o about por by după dupa طالبا طالبة".split())
+_HELP_WORDS = frozenset(
+    _plain(w) for w in "help helpu pomoc pomocy ratunku socorro ajuda ajutor النجدة المساعدة".split()
+)
+_WITH_A_TASK = frozenset(
+    _plain(w) for w in "with about on from to efo gyda hefo am z przy com para nos cu la في".split()
+)
+# the writer hearing it: "i can hear", "heard"
+_HEARD = frozenset(
+    _plain(w)
+    for w in "hear hears heard hearing clywed glywed slyszę słyszę słychać ouço ouvi aud auzit أسمع سمعت".split()
+)
+# beyond the writer's own home: next door, the street, the flats
+_AWAY = frozenset(
+    _plain(w)
+    for w in "upstairs downstairs outside street alley lane woods river canal park flats stairwell "
+    "stryd rua lado ulica ulicy klatce obok ścianą stradă strada blocul alături الشارع".split()
+)
+_AWAY_PHRASES = (("next", "door"), ("through", "the", "wall"), ("across", "the", "road"), ("drws", "nesa"))
+_PEOPLE_NEXT_DOOR = frozenset(
+    _plain(w)
+    for w in "neighbour neighbours neighbor cymydog gymydog nghymydog cymdoges sąsiad sąsiadka sąsiadki "
+    "sąsiedzi vizinho vizinha vizinhos vecin vecina vecinii vecinul جاري جارتي الجيران".split()
+)
+_TODDLERS = frozenset("toddler toddlers baby babi".split())
+# a cry in a story, a game, a dream or a play
+_MADE_UP = frozenset(
+    "film films movie tv telly soap eastenders corrie game games gaming fortnite minecraft nightmare dream "
+    "dreamt play playing pirates practising rehearsing scene radio book novel video ffilm breuddwyd".split()
+)
+
+
+def _armed_and_on_the_way(
+    clauses: list[list[_Token]], toks: list[_Token], words: list[str], has: set[str]
+) -> CrisisSignal | None:
+    """A weapon taken up and someone on the way to a person now, in whichever clauses: "got the baseball
+    bat out the shed, going round now", "he's grabbed a knife and he's on his way over". Not on the way to
+    a task or a game ("got the hammer out, going round my mate's now to fix his fence", "grabbed the bat,
+    off to the park for rounders"), nor a toy or a kitchen's knife."""
+    if has & (_SPORT | _JOKING) or not _has(words, _ON_THE_WAY):
+        return None
+    if not has & _ARMED_WHEN and not _has(words, _ON_THE_WAY_NOW):
+        return None  # "going round tomorrow": not now
+    armed = False
+    for cl in clauses:
+        for i, t in enumerate(cl):
+            if "weapon" not in t.tags or any(u.keys & _NO_WEAPON for u in cl[max(0, i - 2) : i + 2]):
+                continue
+            armed = armed or any(u.text in _TAKEN_UP or "have" in u.tags for u in cl[max(0, i - 4) : i])
+    if not armed:
+        return None
+    for k, w in enumerate(words):  # what the way is for: "to fix his fence" is a task, "to sort him out" not
+        if (
+            w == "to"
+            and k + 1 < len(words)
+            and words[k + 1] not in _DETERMINERS
+            and not _to_harm(toks, k + 1)
+        ):
+            return None
+    return _sig("danger", "armed, and on the way now", tier="urgent", about="other")
+
+
+def _to_harm(toks: list[_Token], v: int) -> bool:
+    """Whether the purpose at `v` ("going round now to ...") is against a person: a blow or a threat
+    done to someone ("to sort him out", "to batter him", "to teach that prick a lesson"); not a task on a
+    thing or a creature ("to chop wood", "to shoot the rats"), nor a kindness ("to help him")."""
+    verb = toks[v]
+    rest = [t for t in toks[v + 1 : v + 5] if t.text not in _DETERMINERS]
+    person = next(
+        (
+            t
+            for t in rest[:2]
+            if t.tags & {"third", "victim", "self"} or t.text in ("him", "her", "them", "me", "us", "prick")
+        ),
+        None,
+    )
+    harmful = bool(verb.tags & _HARM_TAGS) or verb.text in _DONE_TO_SOMEONE
+    if not harmful:
+        return False
+    return person is not None or not rest or not rest[0].text.isalpha() or is_a_person(rest[0].text)
+
+
+_TAKEN_UP = frozenset(
+    "got grabbed grabbing took taken picked holding carrying brought getting cael gael gafael afael nol".split()
+)
+# on the way now, said as such
+_ON_THE_WAY_NOW = (
+    ("on", "my", "way"),
+    ("on", "his", "way"),
+    ("on", "her", "way"),
+    ("on", "their", "way"),
+    ("ar", "ei", "ffordd"),
+)
+_ON_THE_WAY = (
+    ("going", "round"),
+    ("going", "over"),
+    ("coming", "round"),
+    ("coming", "over"),
+    ("heading", "round"),
+    ("heading", "over"),
+    ("go", "round"),
+    ("mynd", "draw"),
+    ("dod", "draw"),
+    *_ON_THE_WAY_NOW,
+)
+_ARMED_WHEN = frozenset("now tonight later nawr rwan rŵan heno".split())
+_HARM_TAGS = frozenset({"violence", "kill", "harm", "threat", "shoot", "cut", "burn", "set_fire"})
+# what is done to a person to harm or threaten them, said plainly: "to sort him out", "to teach him a lesson"
+_DONE_TO_SOMEONE = frozenset("sort teach deal settle finish get do have smash batter sortio".split())
+
+
+def _a_child_exploited(
+    clauses: list[list[_Token]], toks: list[_Token], words: list[str], has: set[str]
+) -> CrisisSignal | None:
+    """A child (an age under 18, a school year, "looks about 12") with signs of two or more kinds of
+    being groomed or used (`_EXPLOITED`): older men, gifts or cash, secrets, going missing or out at
+    night, lifts and taxis, carrying for someone, drugs, fear or injuries unexplained, photos.
+    "teenage girls going in and out of the flat with older men all night, one looks about 12", "my son is
+    14, new trainers, two phones and goes to liverpool saying he's working for a mate" (not "my 14 year
+    old wants new trainers and a second phone for his birthday": one kind, and the family's)."""
+    if not _a_child_named(clauses, words) or has & _JOKING:
+        return None
+    kinds = [name for name, signs in _EXPLOITED.items() if _has(words, signs)]
+    if len(kinds) < 2:
+        return None
+    girls = has & {"girl", "girls", "daughter", "she", "her", "hi"}
+    sexual = "photos" in kinds or "older men" in kinds and girls
+    kind = "sexual-violence" if sexual else "abuse"
+    return _sig(kind, "a child, and signs of being used: " + ", ".join(kinds), about="other")
+
+
+def _a_child_named(clauses: list[list[_Token]], words: list[str]) -> bool:
+    if any(a < 18 for cl in clauses for a in _ages(cl)):
+        return True
+    for k, w in enumerate(words[:-1]):
+        nxt = words[k + 1]
+        if w in ("year", "yr", "blwyddyn") and nxt.isdigit() and 3 <= int(nxt) <= 13:
+            return True  # "year 9 girls"
+        if (
+            w in ("about", "around", "tua")
+            and nxt.isdigit()
+            and int(nxt) < 18
+            and k
+            and words[k - 1] in _LOOKS
+        ):
+            return True  # "one looks about 12"
+    return False
+
+
+_LOOKS = frozenset("looks look looked looking aged edrych".split())
+# kinds of sign that a child is being groomed or used, each a few ways of saying it
+_EXPLOITED = {
+    "older men": (
+        ("older", "men"),
+        ("older", "man"),
+        ("older", "lads"),
+        ("older", "guy"),
+        ("older", "guys"),
+        ("older", "boys"),
+        ("grown", "men"),
+        ("grown", "man"),
+        ("adult", "man"),
+        ("adult", "men"),
+        ("starszy", "facet"),
+        ("starsi", "chlopacy"),
+        ("homem", "adulto"),
+        ("homem", "mais", "velho"),
+        ("barbat", "de", "30"),
+    ),
+    "gifts or cash": (
+        ("cash",),
+        ("new", "trainers"),
+        ("second", "phone"),
+        ("two", "phones"),
+        ("gifts",),
+        ("presents",),
+        ("gotowki",),
+        ("pieniadze",),
+        ("dinheiro",),
+        ("bani",),
+    ),
+    "secrets": (("secret",), ("delete",), ("hidden",), ("dont", "tell"), ("not", "to", "tell")),
+    "missing or out at night": (
+        ("missing",),
+        ("all", "night"),
+        ("at", "3am"),
+        ("at", "2am"),
+        ("at", "4am"),
+        ("for", "days"),
+        ("disappears",),
+        ("znika",),
+    ),
+    "lifts and taxis": (
+        ("taxis",),
+        ("taxi",),
+        ("giving", "lifts"),
+        ("picks", "him", "up"),
+        ("picks", "her", "up"),
+    ),
+    "carrying for someone": (
+        ("carry", "stuff"),
+        ("carry", "bags"),
+        ("carrying", "bags"),
+        ("hold", "a", "bag"),
+        ("runners",),
+        ("working", "for", "a", "mate"),
+        ("working", "for", "his", "mate"),
+        ("paczki",),
+    ),
+    "drugs": (("weed",), ("wraps",), ("drugs",), ("dealing",), ("cigs",)),
+    "fear or injuries unexplained": (
+        ("terrified",),
+        ("injuries",),
+        ("wont", "explain"),
+        ("grozi",),
+        ("grozą",),
+    ),
+    "photos": (("photos",), ("pics",), ("pictures",), ("nudes",), ("fotos",), ("zdjecia",)),
+}
+
+
 def _a_fire_spreading(
     clauses: list[list[_Token]], toks: list[_Token], words: list[str], has: set[str]
 ) -> CrisisSignal | None:
@@ -3695,4 +3969,7 @@ _WHOLE_READERS = (
     _a_chemical_swallowed,
     _lips_gone_blue,
     _a_strokes_signs,
+    _a_call_for_help_heard,
+    _armed_and_on_the_way,
+    _a_child_exploited,
 )

@@ -131,6 +131,8 @@ def tag_count(word: str, folder: Path = WORDNET) -> int:
 _ANIMAL, _PERSON = 5, 18  # WordNet's lexicographer files noun.animal and noun.person
 _COGNITION, _COMMUNICATION = 9, 10  # noun.cognition ("fact", "truth"), noun.communication ("pun", "joke")
 # noun.animal, artifact, body, food, object, plant, substance: what one could hold or be struck by
+_WEAPON = 4565375  # the offset of "weapon, arm, weapon system" in data.noun
+_ARTIFACT = 6  # noun.artifact: a made thing
 _HELD = frozenset((5, 6, 8, 13, 17, 20, 27))
 # what a written work is a kind of, in its first sense's words ("bible": handbook, "textbook": book)
 _WRITTEN_WORKS = frozenset("book text document handbook publication edition manuscript volume".split())
@@ -164,6 +166,45 @@ def is_a_saying(word: str, folder: Path = WORDNET) -> bool:
         return False
     written = set(" ".join(english_senses(word, folder)[:1]).split()) & _WRITTEN_WORKS
     return not written  # "the bible", "his textbook", "a letter": things one could hold
+
+
+@lru_cache(maxsize=4096)
+def is_a_weapon(word: str, folder: Path = WORDNET) -> bool:
+    """Is this lowercase English word or phrase ("water gun") first of all a kind of weapon in WordNet
+    ("gun", "pistol", "air gun"; not "knife", first an edge tool, nor "water gun", a plaything)? Not a
+    word WordNet lacks, nor without WordNet."""
+    senses = _first_senses(word, folder, 1)
+    if not senses or senses[0][0] != "n":
+        return False
+    seen: set[int] = set()
+    kinds = [senses[0][1]]
+    while kinds:  # what it is a kind of, and what that is a kind of, up to WordNet's roots
+        offset = kinds.pop()
+        if offset == _WEAPON:
+            return True
+        if offset not in seen:
+            seen.add(offset)
+            kinds.extend(o for part, o in _read(([], []), _synset, folder, "n", offset)[1] if part == "n")
+    return False
+
+
+def names_no_weapon(modifier: str, weapon: str, folder: Path = WORDNET) -> bool:
+    """Does a word before a weapon's name make, as WordNet knows the pair, a made thing that is no
+    weapon: "water gun" (a plaything), "staple gun", "spray gun"; not "air gun" or "paintball gun"
+    (kinds of gun), "big gun" or "hired gun" (people), nor a pair WordNet lacks ("nerf gun")?"""
+    pair = f"{modifier} {weapon}"
+    senses = _first_senses(pair, folder, 1)
+    if not senses or senses[0][0] != "n" or not is_a_weapon(weapon, folder):
+        return False
+    made = _read(-1, _lexicographer_file, folder, senses[0][1]) == _ARTIFACT
+    return made and not is_a_weapon(pair, folder)
+
+
+def is_a_modifier(word: str, folder: Path = WORDNET) -> bool:
+    """Is this lowercase English word first of all a noun in WordNet, one that may name a kind of thing
+    before another noun ("finger" in "finger gun", "speed" in "speed gun"; not "big", an adjective)?"""
+    senses = _first_senses(word, folder, 1)
+    return bool(senses) and senses[0][0] == "n"
 
 
 def _noun_files(word: str, folder: Path) -> list[int]:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from search_index import crisis
+from search_index import crisis, wordnet
 from search_index.crisis import NEAR_WORDS, CrisisSignal, detect_crisis, is_risk_word
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -2615,3 +2615,172 @@ def test_a_weapon_brought_where_people_gather(text, flagged):
 )
 def test_a_sign_said_of_someone_named_by_what_they_are(text, flagged):
     assert (detect_crisis(text) is not None) == flagged, detect_crisis(text)
+
+
+# someone else crying out for help, heard or seen, in the languages the rules read
+@pytest.mark.parametrize(
+    "text, flagged",
+    [
+        ("the woman next door is screaming for help", True),
+        ("i can hear someone calling for help", True),
+        ("the old man upstairs keeps calling for help, his door is locked", True),
+        ("mae hi'n gweiddi am help drws nesa", True),
+        ("dw i'n clywed rhywun yn galw am help", True),
+        ("sąsiadka krzyczy o pomoc", True),
+        ("uma mulher a gritar por socorro na rua", True),
+        ("femeia de alături strigă după ajutor", True),
+        ("جارتي تستغيث", True),
+        ("my toddler was shouting for help with his shoes", False),
+        ("mum is calling for help with her shopping, who can help", False),
+        ("i was screaming for help with my universal credit forms", False),
+        ("the kids were screaming for help on the ghost train at the fair lol", False),
+        ("calling for help from volunteers for the litter pick", False),
+        ("mae'r plant yn gweiddi am help efo'u gwaith cartref", False),
+        ("mama woła o pomoc z zakupami", False),
+        ("my mum's calling for help about her boiler again", False),
+        ("dad's shouting for help in the kitchen, the gravy's gone lumpy", False),
+        ("the woman in the horror film kept screaming for help", False),
+        ("had a nightmare i could hear someone screaming for help", False),
+        ("heard my toddler yelling for help because he cant reach the biscuits", False),
+        ("ouço uma mulher berrando por socorro no prédio ao lado", True),
+    ],
+)
+def test_someone_crying_out_for_help(text, flagged):
+    assert (detect_crisis(text) is not None) == flagged, detect_crisis(text)
+
+
+# a weapon taken up and someone on the way to a person now, across clauses
+@pytest.mark.parametrize(
+    "text, flagged",
+    [
+        ("keeps parking in my space, got the baseball bat out the shed, going round now", True),
+        ("he's grabbed a knife and he's on his way over", True),
+        ("got a knife, going round now to sort him out", True),
+        ("mae o wedi cael cyllell ac mae o ar ei ffordd", True),
+        ("mae o wedi gafael mewn cyllell, mae o'n mynd draw heno", True),
+        ("got the hammer out, going round my mate's now to fix his fence", False),
+        ("grabbed the bat, going round the park now for a game of rounders", False),
+        ("got the carving knife out, mum's coming round now for sunday dinner", False),
+        ("got a plastic sword for the party, going round to my cousin's now", False),
+        ("dw i wedi cael cyllell fara newydd, mae Mam yn dod draw heno i de", False),
+    ],
+)
+def test_armed_and_on_the_way_now(text, flagged):
+    assert (detect_crisis(text) is not None) == flagged, detect_crisis(text)
+
+
+def test_sui_is_slang_for_suicidal_only_where_said_of_someone():
+    assert detect_crisis("sui thoughts bad today and i have the means") is not None
+    assert detect_crisis("feeling sui again") is not None
+    assert detect_crisis("is a hmo sui generis in wrexham planning") is None
+    assert detect_crisis("where can i get char sui pork in town") is None
+
+
+# a following that is only online, in any language the rules read, unless it leaves the screen
+@pytest.mark.parametrize(
+    "text, flagged",
+    [
+        ("Somebody follow my daughter on Instagram she not know, how I make her account private?", False),
+        ("tem um homem me seguindo no instagram, como bloqueio?", False),
+        ("mae dyn yn fy nilyn i ar instagram", False),
+        ("un bărbat mă urmărește pe instagram", False),
+        ("he follows me on insta and followed me home last night", True),
+        ("someone is following me on instagram and i'm scared, he knows where i live", True),
+        ("a man follows my daughter on tiktok and now waits outside her school", True),
+        ("mae dyn yn fy nilyn i adref bob nos", True),
+        ("someone is following me", True),
+        ("um homem me segue no instagram e também na rua", True),
+        ("mae o'n fy nilyn i ar instagram ac ar y stryd hefyd", True),
+        ("older bloke following my daughter on snapchat sending her gifts and money", True),
+    ],
+)
+def test_a_following_only_online(text, flagged):
+    assert (detect_crisis(text) is not None) == flagged, detect_crisis(text)
+
+
+# a toy is no weapon (by a toy's word before it, or as WordNet knows the pair); a weapon pointed at someone
+@pytest.mark.parametrize(
+    "text, flagged",
+    [
+        ("saw a kid with a water gun at the park, who organises the summer splash day", False),
+        ("my flatmate got a nerf gun for his birthday and keeps ambushing me", False),
+        ("my brother has a toy gun", False),
+        ("he's got a staple gun for the carpet", False),
+        ("he's outside with an air gun", True),
+        ("my husband is waving the bread knife at me", True),
+        ("a man pointed a fake gun at me in the shop", True),
+        ("a man pointed a gun at me in the shop", True),
+        ("he aimed his rifle at my dad", True),
+        ("mae o wedi pwyntio gwn ata i", True),
+        ("the instructor pointed the rifle at the target", False),
+        ("my mate pointed a finger gun at me across the pub", False),
+        ("the nurse aimed the temperature gun at my forehead", False),
+        ("he held a staple gun to my head and said hed shut me up for good", True),
+        ("he's got a plastic gun he printed himself and says hes going to use it", True),
+        ("theres a man outside the shop with a big gun", True),
+        ("man pointed a bb gun at my son from a car on the estate", True),
+    ],
+)
+def test_a_toy_is_no_weapon_and_a_weapon_pointed_at_someone(text, flagged):
+    assert (detect_crisis(text) is not None) == flagged, detect_crisis(text)
+
+
+def test_wordnet_knows_which_pairs_name_no_weapon():
+    assert wordnet.is_a_weapon("gun") and wordnet.is_a_weapon("air gun")
+    assert not wordnet.is_a_weapon("knife")  # first an edge tool: the concept table names it a weapon
+    assert wordnet.names_no_weapon("water", "gun") and wordnet.names_no_weapon("staple", "gun")
+    assert not wordnet.names_no_weapon("paintball", "gun") and not wordnet.names_no_weapon("hunting", "knife")
+
+
+# who is seen or heard doing it does it: "i saw him slap a lady" is abuse told (a crisis), not the writer's
+@pytest.mark.parametrize(
+    "text, crisis",
+    [
+        ("I've seen him hit her in the garden", True),
+        ("i saw him punch her outside the pub", True),
+        ("i heard him hit her through the wall", True),
+        ("i saw him hit a six at the cricket", False),
+        ("we watched him punch the air when they scored", False),
+    ],
+)
+def test_who_is_seen_doing_it_does_it(text, crisis):
+    found = detect_crisis(text)
+    assert (found is not None and found.tier == "crisis" and found.kind == "abuse") == crisis, found
+
+
+# a child with signs of two or more kinds of being groomed or used, offline too
+@pytest.mark.parametrize(
+    "text, flagged",
+    [
+        ("my 12 year old has a second phone hidden, gets calls at 3am and goes out", True),
+        ("daughter is 16, keeps going missing and coming back in taxis that men pay for", True),
+        ("found cash and wraps in my 13 year olds school bag", True),
+        ("girls from year 8 getting into cars with older men after school", True),
+        ("my 14 year old got new trainers for his birthday and wants to go to a hotel with us", False),
+        ("my 15 year old does a paper round and saves his cash for trainers", False),
+        ("my 13 year old keeps her diary secret, is that normal", False),
+        ("year 9 trip to the hotel in Llandudno, how much cash should she take", False),
+    ],
+)
+def test_a_child_with_signs_of_being_used(text, flagged):
+    assert (detect_crisis(text) is not None) == flagged, detect_crisis(text)
+
+
+@pytest.mark.parametrize("module", sorted(p.name for p in (Path(crisis.__file__).parent).glob("crisis*.py")))
+def test_no_module_level_name_of_crisis_detection_is_defined_twice(module):
+    """Crisis detection's tables are module-level names; a second table of the same name silently
+    replaces the first for every reader that uses it (a new reader's `_NEIGHBOURS` once stopped an
+    older reader finding someone not seen for days)."""
+    import ast
+
+    tree = ast.parse((Path(crisis.__file__).parent / module).read_text(encoding="utf-8"))
+    names = [
+        t.id
+        for node in tree.body
+        if isinstance(node, (ast.Assign, ast.AnnAssign))
+        for t in (node.targets if isinstance(node, ast.Assign) else [node.target])
+        if isinstance(t, ast.Name)
+    ]
+    names += [node.name for node in tree.body if isinstance(node, (ast.FunctionDef, ast.ClassDef))]
+    twice = sorted({n for n in names if names.count(n) > 1})
+    assert not twice, twice
