@@ -2748,24 +2748,6 @@ def test_who_is_seen_doing_it_does_it(text, crisis):
     assert (found is not None and found.tier == "crisis" and found.kind == "abuse") == crisis, found
 
 
-# a child with signs of two or more kinds of being groomed or used, offline too
-@pytest.mark.parametrize(
-    "text, flagged",
-    [
-        ("my 12 year old has a second phone hidden, gets calls at 3am and goes out", True),
-        ("daughter is 16, keeps going missing and coming back in taxis that men pay for", True),
-        ("found cash and wraps in my 13 year olds school bag", True),
-        ("girls from year 8 getting into cars with older men after school", True),
-        ("my 14 year old got new trainers for his birthday and wants to go to a hotel with us", False),
-        ("my 15 year old does a paper round and saves his cash for trainers", False),
-        ("my 13 year old keeps her diary secret, is that normal", False),
-        ("year 9 trip to the hotel in Llandudno, how much cash should she take", False),
-    ],
-)
-def test_a_child_with_signs_of_being_used(text, flagged):
-    assert (detect_crisis(text) is not None) == flagged, detect_crisis(text)
-
-
 @pytest.mark.parametrize("module", sorted(p.name for p in (Path(crisis.__file__).parent).glob("crisis*.py")))
 def test_no_module_level_name_of_crisis_detection_is_defined_twice(module):
     """Crisis detection's tables are module-level names; a second table of the same name silently
