@@ -135,6 +135,7 @@ LANGUAGES: dict[str, object] = {
     "romanian": None,
     "ukrainian": None,  # every form listed: no stemmer reads Ukrainian or Bulgarian here
     "bulgarian": None,
+    "urdu": None,  # its small words are separate: the Arabic section's joined clitics are not its own
 }
 # The sections whose words are also read by their stem, in a message written in that language (its
 # ISO 639-1 code, as the language model names it): see `_stemmed_in` and `_stem_keys`.
@@ -166,10 +167,12 @@ def _concepts() -> _Concepts:
     c.irregular = {str(k): str(v) for k, v in (data.get("irregular") or {}).items()}
     c.after_desire = {str(k): str(v) for k, v in (data.get("after_desire") or {}).items()}
     movable: dict[str, frozenset[str]] = {}
+    own_letters: dict[str, frozenset[str]] = {}  # a word is the section's own only with one of these
     for section, reading in (data.get("read_as_english") or {}).items():
         c.glosses[section] = {_plain(k): _plain(v) for k, v in (reading.get("words") or {}).items()}
         c.letters[section] = frozenset(reading.get("letters") or "")
         movable[section] = frozenset(_plain(w) for w in reading.get("movable") or ())
+        own_letters[section] = frozenset(reading.get("own_letters") or "")
     words: dict[str, set[str]] = {}
     language_words = _language_words(data)
     english_grammar = english_grammar_words()  # "for" is English, never a mutated Welsh "môr"
@@ -232,7 +235,10 @@ def _concepts() -> _Concepts:
         c.own_words[section] = frozenset(
             w
             for w in language_words.get(section, ())
-            if w not in others and w not in english and w not in c.glosses[section]
+            if w not in others
+            and w not in english
+            and w not in c.glosses[section]
+            and (not own_letters[section] or own_letters[section] & set(w))
         )
     near = set(NEAR_WORDS.read_text(encoding="utf-8").split()) if NEAR_WORDS.is_file() else set()
     c.known = frozenset(concept_words | near | set(c.slang) | set(c.irregular) | written)

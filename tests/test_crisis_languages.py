@@ -870,6 +870,7 @@ SECTION_TWINS = {
     "romanian": ({}, {"paracetamol": "the same meaning", "ibuprofen": "the same meaning"}),
     "ukrainian": ({}, {}),  # written in Cyrillic: no English or Welsh word
     "bulgarian": ({}, {}),
+    "urdu": ({}, {}),  # written in Arabic script: no English or Welsh word
 }
 
 
@@ -1171,3 +1172,59 @@ def test_no_cyrillic_word_reads_in_an_english_welsh_or_other_message():
     )
     for text in ["i want to die", "dw i isio marw", "Vreau să mor", "Nie chcę już żyć"]:
         assert _written_in(text) in (None, "romanian", "polish")
+
+
+# --- Urdu (sixteenth round): its own letters, its small words separate, every form listed ---------------
+
+URDU = [
+    ("میرا شوہر مجھے روز مارتا ہے", "abuse", "crisis", "self"),
+    ("اس نے کہا ہے کہ وہ مجھے جان سے مار دے گا", "abuse", "crisis", "self"),
+    ("میں مرنا چاہتی ہوں", "suicide", "crisis", "self"),
+    ("میں خودکشی کرنا چاہتا ہوں", "suicide", "crisis", "self"),
+    ("میں نے بیس گولیاں کھا لیں", "suicide", "urgent", "self"),
+    ("میری بہن نے زہر کھا لیا ہے", "suicide", "urgent", "other"),
+    ("میں اپنے آپ کو کاٹتی ہوں", "self-harm", "crisis", "self"),
+    ("کوئی آدمی اسٹیشن سے میرا پیچھا کر رہا ہے، مجھے ڈر لگ رہا ہے", "danger", "urgent", "self"),
+    ("کوئی گھر میں گھس آیا ہے، میں الماری میں چھپی ہوں", "danger", "urgent", "self"),
+    ("اس کے پاس چاقو ہے اور وہ دروازے کے باہر کھڑا ہے", "danger", "urgent", "self"),
+    ("میرے ساتھ زیادتی ہوئی ہے", "sexual-violence", "crisis", "self"),
+    ("امی سانس نہیں لے رہیں", "danger", "urgent", "other"),
+    ("گھر میں گیس کی بو آ رہی ہے", "danger", "crisis", "self"),
+    ("بچے دو دن سے گھر میں اکیلے ہیں", "danger", "crisis", "other"),
+]
+URDU_HARMLESS = [
+    "یہ گرمی مجھے مار ڈالے گی",
+    "ہم نے قتل کے بارے میں ایک فلم دیکھی",
+    "انسٹاگرام پر ہمیں فالو کریں",
+    "نئی چھری سے پیاز کاٹ رہی ہوں",
+    "سر درد کے لیے کون سی گولی لوں؟",
+    "امی مجھے مار ڈالیں گی اگر میں دیر سے گھر گئی",
+    "میرا بیٹا ایسی گیم کھیلتا ہے جس میں گولیاں چلتی ہیں",
+    "عید پر بکرا ذبح کیا",
+    "میں نے روٹی کھا لی",
+    "میں مرنا نہیں چاہتی",
+    "میرا شوہر ہر شام مجھے پارک میں سیر کرانے لے جاتا ہے",
+]
+
+
+@pytest.mark.parametrize("text, kind, tier, about", URDU)
+def test_a_crisis_in_urdu_is_flagged(text, kind, tier, about):
+    signal = detect_crisis(text)
+    assert signal is not None, text
+    assert (signal.kind, signal.tier, signal.about) == (kind, tier, about), signal
+
+
+@pytest.mark.parametrize("text", URDU_HARMLESS)
+def test_lookalikes_in_urdu_are_not_flagged(text):
+    assert detect_crisis(text) is None
+
+
+def test_an_arabic_message_is_never_read_as_urdu():
+    """A word is Urdu's own only with a letter Arabic does not write ("وقت", time, and "خوف", fear, are
+    Arabic words too): an Arabic message is read as before, an Urdu one as Urdu."""
+    c = _concepts()
+    urdu_letters = set("ٹڈڑںےہھیکگچپژ")
+    assert c.own_words["urdu"] and all(set(w) & urdu_letters for w in c.own_words["urdu"])
+    assert {_written_in(row[0]) for row in ARABIC} | {_written_in(t) for t in ARABIC_HARMLESS} == {None}
+    assert {_written_in(row[0]) for row in URDU} == {"urdu"}
+    assert crisis_reading._words("میرا شوہر مجھے مارتا ہے") == [["my", "husband", "me", "مارتا", "is"]]
