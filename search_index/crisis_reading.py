@@ -133,6 +133,9 @@ LANGUAGES: dict[str, object] = {
     "arabic": _arabic_forms,
     "portuguese": None,
     "romanian": None,
+    "ukrainian": None,  # every form listed: no stemmer reads Ukrainian or Bulgarian here
+    "bulgarian": None,
+    "urdu": None,  # its small words are separate: the Arabic section's joined clitics are not its own
 }
 # The sections whose words are also read by their stem, in a message written in that language (its
 # ISO 639-1 code, as the language model names it): see `_stemmed_in` and `_stem_keys`.
@@ -164,10 +167,12 @@ def _concepts() -> _Concepts:
     c.irregular = {str(k): str(v) for k, v in (data.get("irregular") or {}).items()}
     c.after_desire = {str(k): str(v) for k, v in (data.get("after_desire") or {}).items()}
     movable: dict[str, frozenset[str]] = {}
+    own_letters: dict[str, frozenset[str]] = {}  # a word is the section's own only with one of these
     for section, reading in (data.get("read_as_english") or {}).items():
         c.glosses[section] = {_plain(k): _plain(v) for k, v in (reading.get("words") or {}).items()}
         c.letters[section] = frozenset(reading.get("letters") or "")
         movable[section] = frozenset(_plain(w) for w in reading.get("movable") or ())
+        own_letters[section] = frozenset(reading.get("own_letters") or "")
     words: dict[str, set[str]] = {}
     language_words = _language_words(data)
     english_grammar = english_grammar_words()  # "for" is English, never a mutated Welsh "môr"
@@ -230,7 +235,10 @@ def _concepts() -> _Concepts:
         c.own_words[section] = frozenset(
             w
             for w in language_words.get(section, ())
-            if w not in others and w not in english and w not in c.glosses[section]
+            if w not in others
+            and w not in english
+            and w not in c.glosses[section]
+            and (not own_letters[section] or own_letters[section] & set(w))
         )
     near = set(NEAR_WORDS.read_text(encoding="utf-8").split()) if NEAR_WORDS.is_file() else set()
     c.known = frozenset(concept_words | near | set(c.slang) | set(c.irregular) | written)
@@ -436,17 +444,26 @@ def _an_english_part(found: list[str], section: str | None, c: _Concepts) -> boo
 def _written_in(raw: str, parts: list[list[str]], c: _Concepts) -> str | None:
     """The language section (of those `read_as_english`) a message is written in: more of its words are
     that section's own than are English words, or it has letters only that language writes; None
-    for a message in English or Welsh."""
+    for a message in English or Welsh. Of the languages written in one script (`_SAME_SCRIPT`), the one
+    with more of its own: a Bulgarian message may hold a word only the Ukrainian lists have."""
     words = [w for found in parts for w in found]
     english = ordinary_english_words()
     lowered = raw.lower() if isinstance(raw, str) else ""
+    scores: dict[str, int] = {}
     for section, own in c.own_words.items():
         glossed = c.glosses[section]  # its small words ("i", "na", "to") say nothing either way
         mine = sum(1 for w in words if w in own) + 3 * any(ch in c.letters.get(section, ()) for ch in lowered)
         theirs = sum(1 for w in words if len(w) > 1 and w in english and w not in own and w not in glossed)
         if mine and mine > theirs:
-            return section
-    return None
+            if section not in _SAME_SCRIPT:
+                return section
+            scores[section] = mine
+    return max(scores, key=lambda s: (scores[s], -_SAME_SCRIPT.index(s))) if scores else None
+
+
+# Languages of `read_as_english` written in one script, told apart by which has more of its own words
+# (and letters) in a message, not by which comes first
+_SAME_SCRIPT = ("ukrainian", "bulgarian")
 
 
 @lru_cache(maxsize=1)

@@ -868,6 +868,9 @@ SECTION_TWINS = {
     "arabic": ({}, {}),
     "portuguese": ({"amigo": "the same meaning"}, {"paracetamol": "the same meaning"}),
     "romanian": ({}, {"paracetamol": "the same meaning", "ibuprofen": "the same meaning"}),
+    "ukrainian": ({}, {}),  # written in Cyrillic: no English or Welsh word
+    "bulgarian": ({}, {}),
+    "urdu": ({}, {}),  # written in Arabic script: no English or Welsh word
 }
 
 
@@ -1034,3 +1037,194 @@ def test_the_held_out_set_in_four_languages_keeps_its_figures():
     harmless = [t for t in data["harmless"] if detect_crisis(t) is not None]
     assert risk >= 55, risk
     assert len(harmless) <= 2, harmless
+
+
+# --- Ukrainian and Bulgarian (sixteenth round): every inflected form listed, no stemmer ---------------------
+
+# (message, kind, tier, about)
+UKRAINIAN = [
+    ("Чоловік погрожує мене вбити, я ховаюся в туалеті", "abuse", "crisis", "self"),
+    ("Чоловік б'є мене щодня", "abuse", "crisis", "self"),
+    ("Він сказав, що вб'є мене, якщо я піду від нього", "abuse", "crisis", "self"),
+    ("Він душив мене", "abuse", "crisis", "self"),
+    ("Я не хочу жити", "suicide", "crisis", "self"),
+    ("Хочу померти", "suicide", "crisis", "self"),
+    ("Я думаю про самогубство", "suicide", "crisis", "self"),
+    ("Хочу покінчити з собою сьогодні", "suicide", "urgent", "self"),
+    ("Хочу стрибнути з мосту", "suicide", "crisis", "self"),
+    ("Всім буде краще без мене", "suicide", "crisis", "self"),
+    ("Я випила всі таблетки", "suicide", "urgent", "self"),
+    ("Моя донька хоче вбити себе", "suicide", "crisis", "other"),
+    ("Я ріжу себе", "self-harm", "crisis", "self"),
+    ("Мене зґвалтували", "sexual-violence", "crisis", "self"),
+    ("Дорослий чоловік пише моїй 12-річній доньці і просить голі фото", "sexual-violence", "crisis", "other"),
+    ("Хтось іде за мною від зупинки", "danger", "urgent", "self"),
+    ("Хтось ламає двері, я сама вдома", "danger", "urgent", "self"),
+    ("Роботодавець забрав наші паспорти", "abuse", "crisis", "self"),
+    ("Господар не випускає мене з дому", "abuse", "crisis", "self"),
+    ("Тато не дихає", "danger", "urgent", "other"),
+    ("У квартирі пахне газом", "danger", "crisis", "self"),
+    ("Пожежа в будинку, всюди дим", "danger", "urgent", "self"),
+    ("Брат каже, що покінчить з собою", "suicide", "crisis", "other"),
+]
+UKRAINIAN_HARMLESS = [
+    "Ця спека мене вбиває",
+    "Дивилися фільм про вбивство",
+    "Де можна оновити паспорт?",
+    "Стежте за нами в Інстаграмі",
+    "Ріжу цибулю новим ножем",
+    "Купила новий кухонний ніж",
+    "Які таблетки можна пити від головного болю?",
+    "Бабуся померла минулого року",
+    "Мама мене вб'є, якщо я запізнюся",
+    "Я боюся павуків",
+    "Роботодавець платить щоп'ятниці",
+    "Не можу більше чекати на відпустку!",
+    "Серце б'ється швидко після кави",
+    "Стежу за новинами щодня",
+    "Не хочу жити з батьками, шукаю кімнату",
+    "Хтось стежить за мною в Інстаграмі, як його заблокувати?",
+    "Я вбила павука тапком",
+    "Ця робота мене вб'є",
+]
+BULGARIAN = [
+    ("Мъжът ми ме бие", "abuse", "crisis", "self"),
+    ("Съпругът ми заплашва да ме убие", "abuse", "crisis", "self"),
+    ("Той каза, че ще ме убие, ако го напусна", "abuse", "crisis", "self"),
+    ("Той ме души", "abuse", "crisis", "self"),
+    ("Искам да умра", "suicide", "crisis", "self"),
+    ("Мисля да се самоубия", "suicide", "crisis", "self"),
+    ("Не мога повече така", "suicide", "crisis", "self"),
+    ("Ще скоча от моста", "suicide", "crisis", "self"),
+    ("Изпих всички хапчета", "suicide", "urgent", "self"),
+    ("Взех свръхдоза", "suicide", "urgent", "self"),
+    ("Синът ми иска да се самоубие", "suicide", "crisis", "other"),
+    ("Режа се", "self-harm", "crisis", "self"),
+    ("Изнасилиха ме", "sexual-violence", "crisis", "self"),
+    ("Мъж пише на 12-годишната ми дъщеря и иска голи снимки", "sexual-violence", "crisis", "other"),
+    ("Един мъж ме следва до вкъщи всеки ден", "danger", "urgent", "self"),
+    ("Някой разби вратата, скрих се в банята", "danger", "urgent", "self"),
+    ("Бившият ми ме заплашва с нож", "danger", "urgent", "self"),
+    ("Шефът ни взе паспортите и ни заключва", "abuse", "crisis", "self"),
+    ("Майка ми не диша", "danger", "urgent", "other"),
+    ("Мирише на газ в апартамента", "danger", "crisis", "self"),
+    ("Съседът пак бие жена си, чуват се писъци", "abuse", "crisis", "other"),
+]
+BULGARIAN_HARMLESS = [
+    "Тази жега ме убива",
+    "Умирам от смях",
+    "Гледахме филм за убийство",
+    "Къде мога да подновя паспорта си?",
+    "Последвайте ни в Инстаграм",
+    "Режа лук с новия нож",
+    "Какви хапчета да пия за главоболие?",
+    "Майка ми ще ме убие, ако закъснея",
+    "Страх ме е от паяци",
+    "Съседът чука на вратата за захар",
+    "Работодателят плаща всеки петък",
+    "Сърцето ми бие бързо след кафето",
+    "Има следи от кръв на пода",
+    "Някой следи профила ми в инстаграм",
+    "Не искам да живея с родителите си, търся стая",
+    "Някой ме следи в Инстаграм, как да го блокирам?",
+    "Убих един паяк в банята",
+    "Тази работа ще ме убие",
+]
+
+
+@pytest.mark.parametrize("text, kind, tier, about", UKRAINIAN + BULGARIAN)
+def test_a_crisis_in_ukrainian_or_bulgarian_is_flagged(text, kind, tier, about):
+    signal = detect_crisis(text)
+    assert signal is not None, text
+    assert (signal.kind, signal.tier, signal.about) == (kind, tier, about), signal
+
+
+@pytest.mark.parametrize("text", UKRAINIAN_HARMLESS + BULGARIAN_HARMLESS)
+def test_lookalikes_in_ukrainian_or_bulgarian_are_not_flagged(text):
+    assert detect_crisis(text) is None
+
+
+def test_ukrainian_and_bulgarian_messages_are_read_as_what_they_are():
+    """Ukrainian by its letters ("і", "ї", "є", "ґ") or its own words; Bulgarian by "ъ" or its own words,
+    also when it has a word only the Ukrainian lists hold: "я" is the writer in one, "her" in the other."""
+    assert {_written_in(row[0]) for row in UKRAINIAN} == {"ukrainian"}
+    assert {_written_in(row[0]) for row in BULGARIAN} == {"bulgarian"}
+    assert _written_in("Той ме души") == "bulgarian"  # no "ъ"
+    assert crisis_reading._words("Я не хочу жити") == [["i", "not", "хочу", "жити"]]
+    assert crisis_reading._words("Мъжът ми ме бие") == [["мъжът", "my", "me", "бие"]]
+
+
+def test_no_cyrillic_word_reads_in_an_english_welsh_or_other_message():
+    """The Cyrillic lists fold to Cyrillic ("й" to "и", "ї" to "і"): none of their words is a word of
+    the Latin-script or Arabic lists, and no English or Welsh message is read as either language."""
+    c = _concepts()
+    data = crisis_reading._concept_data()
+    cyrillic = (
+        crisis_reading._language_words(data)["ukrainian"] | crisis_reading._language_words(data)["bulgarian"]
+    )
+    assert all(any("\u0400" <= ch <= "\u04ff" for ch in w) for w in cyrillic)  # a Cyrillic letter in each
+    others = set().union(
+        *(ws for s, ws in crisis_reading._language_words(data).items() if s not in ("ukrainian", "bulgarian"))
+    )
+    assert not cyrillic & others
+    assert not cyrillic & (
+        set(c.glosses["polish"]) | set(c.glosses["romanian"]) | set(c.glosses["portuguese"])
+    )
+    for text in ["i want to die", "dw i isio marw", "Vreau să mor", "Nie chcę już żyć"]:
+        assert _written_in(text) in (None, "romanian", "polish")
+
+
+# --- Urdu (sixteenth round): its own letters, its small words separate, every form listed ---------------
+
+URDU = [
+    ("میرا شوہر مجھے روز مارتا ہے", "abuse", "crisis", "self"),
+    ("اس نے کہا ہے کہ وہ مجھے جان سے مار دے گا", "abuse", "crisis", "self"),
+    ("میں مرنا چاہتی ہوں", "suicide", "crisis", "self"),
+    ("میں خودکشی کرنا چاہتا ہوں", "suicide", "crisis", "self"),
+    ("میں نے بیس گولیاں کھا لیں", "suicide", "urgent", "self"),
+    ("میری بہن نے زہر کھا لیا ہے", "suicide", "urgent", "other"),
+    ("میں اپنے آپ کو کاٹتی ہوں", "self-harm", "crisis", "self"),
+    ("کوئی آدمی اسٹیشن سے میرا پیچھا کر رہا ہے، مجھے ڈر لگ رہا ہے", "danger", "urgent", "self"),
+    ("کوئی گھر میں گھس آیا ہے، میں الماری میں چھپی ہوں", "danger", "urgent", "self"),
+    ("اس کے پاس چاقو ہے اور وہ دروازے کے باہر کھڑا ہے", "danger", "urgent", "self"),
+    ("میرے ساتھ زیادتی ہوئی ہے", "sexual-violence", "crisis", "self"),
+    ("امی سانس نہیں لے رہیں", "danger", "urgent", "other"),
+    ("گھر میں گیس کی بو آ رہی ہے", "danger", "crisis", "self"),
+    ("بچے دو دن سے گھر میں اکیلے ہیں", "danger", "crisis", "other"),
+]
+URDU_HARMLESS = [
+    "یہ گرمی مجھے مار ڈالے گی",
+    "ہم نے قتل کے بارے میں ایک فلم دیکھی",
+    "انسٹاگرام پر ہمیں فالو کریں",
+    "نئی چھری سے پیاز کاٹ رہی ہوں",
+    "سر درد کے لیے کون سی گولی لوں؟",
+    "امی مجھے مار ڈالیں گی اگر میں دیر سے گھر گئی",
+    "میرا بیٹا ایسی گیم کھیلتا ہے جس میں گولیاں چلتی ہیں",
+    "عید پر بکرا ذبح کیا",
+    "میں نے روٹی کھا لی",
+    "میں مرنا نہیں چاہتی",
+    "میرا شوہر ہر شام مجھے پارک میں سیر کرانے لے جاتا ہے",
+]
+
+
+@pytest.mark.parametrize("text, kind, tier, about", URDU)
+def test_a_crisis_in_urdu_is_flagged(text, kind, tier, about):
+    signal = detect_crisis(text)
+    assert signal is not None, text
+    assert (signal.kind, signal.tier, signal.about) == (kind, tier, about), signal
+
+
+@pytest.mark.parametrize("text", URDU_HARMLESS)
+def test_lookalikes_in_urdu_are_not_flagged(text):
+    assert detect_crisis(text) is None
+
+
+def test_an_arabic_message_is_never_read_as_urdu():
+    """A word is Urdu's own only with a letter Arabic does not write ("وقت", time, and "خوف", fear, are
+    Arabic words too): an Arabic message is read as before, an Urdu one as Urdu."""
+    c = _concepts()
+    urdu_letters = set("ٹڈڑںےہھیکگچپژ")
+    assert c.own_words["urdu"] and all(set(w) & urdu_letters for w in c.own_words["urdu"])
+    assert {_written_in(row[0]) for row in ARABIC} | {_written_in(t) for t in ARABIC_HARMLESS} == {None}
+    assert {_written_in(row[0]) for row in URDU} == {"urdu"}
+    assert crisis_reading._words("میرا شوہر مجھے مارتا ہے") == [["my", "husband", "me", "مارتا", "is"]]
