@@ -101,6 +101,7 @@ from .crisis_reading import (
     LANGUAGES,
     MAX_CHARS,
     NEAR_WORDS,
+    PROVISIONAL,
     TIERS,
     CrisisSignal,
     _Clause,
@@ -120,6 +121,7 @@ from .crisis_reading import (
     typo_forms,
     typo_limit,
     typo_targets,
+    written_in,
 )
 from .crisis_whole import (
     _across_clauses,
@@ -166,7 +168,10 @@ def detect_crisis(text: str) -> CrisisSignal | None:
     """Return the strongest crisis signal in `text`, or None when there is none. Never raises."""
     text = text if isinstance(text, str) else ""
     try:
-        return _detect(text)
+        found = _detect(text)
+        if found is not None and found.tier != "concern" and written_in(text) in PROVISIONAL:
+            return replace(found, tier="concern", urgent=False)  # a language read for the first time: ask
+        return found
     except Exception:  # a safety check that breaks must not pass a message in danger as safe
         log.exception("crisis detection failed: the message is answered as a concern")
         return _when_detection_fails(text)

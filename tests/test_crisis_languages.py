@@ -1134,9 +1134,12 @@ BULGARIAN_HARMLESS = [
 
 @pytest.mark.parametrize("text, kind, tier, about", UKRAINIAN + BULGARIAN)
 def test_a_crisis_in_ukrainian_or_bulgarian_is_flagged(text, kind, tier, about):
+    """As the rules read it (`tier`); flagged at most as a concern while the language is provisional."""
+    read = crisis._detect(text)
+    assert read is not None, text
+    assert (read.kind, read.tier, read.about) == (kind, tier, about), read
     signal = detect_crisis(text)
-    assert signal is not None, text
-    assert (signal.kind, signal.tier, signal.about) == (kind, tier, about), signal
+    assert (signal.kind, signal.tier, signal.about) == (kind, "concern", about), signal
 
 
 @pytest.mark.parametrize("text", UKRAINIAN_HARMLESS + BULGARIAN_HARMLESS)
@@ -1209,9 +1212,23 @@ URDU_HARMLESS = [
 
 @pytest.mark.parametrize("text, kind, tier, about", URDU)
 def test_a_crisis_in_urdu_is_flagged(text, kind, tier, about):
+    """As the rules read it (`tier`); flagged at most as a concern while the language is provisional."""
+    read = crisis._detect(text)
+    assert read is not None, text
+    assert (read.kind, read.tier, read.about) == (kind, tier, about), read
     signal = detect_crisis(text)
-    assert signal is not None, text
-    assert (signal.kind, signal.tier, signal.about) == (kind, tier, about), signal
+    assert (signal.kind, signal.tier, signal.about) == (kind, "concern", about), signal
+
+
+def test_a_provisional_language_raises_a_concern_and_no_alarm():
+    """Ukrainian, Bulgarian and Urdu, read for the first time this round, raise at most a concern: the
+    helplines beside the results and "Are you safe right now? If not, call 999"; a language a review has
+    passed raises its alarms as English does."""
+    assert crisis_reading.PROVISIONAL == {"ukrainian", "bulgarian", "urdu"}
+    assert crisis._detect("Чоловік погрожує мене вбити").tier == "crisis"
+    assert detect_crisis("Чоловік погрожує мене вбити").tier == "concern"
+    assert detect_crisis("Mój mąż mnie bije").tier == "crisis"
+    assert detect_crisis("he is outside with a knife").tier == "urgent"
 
 
 @pytest.mark.parametrize("text", URDU_HARMLESS)
