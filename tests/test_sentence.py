@@ -178,3 +178,58 @@ def test_a_model_that_fails_while_encoding_gives_none_and_one_warning(monkeypatc
         assert encode(["i feel fine"]) is None
         assert encode(["i feel fine"]) is None
     assert caplog.text.count("sentence encoding failed: bad weights") == 1
+
+
+def _fresh_model(monkeypatch, cache):
+    """A model read anew from the bundled files, its layer file kept in `cache`."""
+    monkeypatch.setattr(sentence, "layers_cache_dir", lambda: cache)
+    return SentenceModel.from_files(sentence.model_dir())
+
+
+MESSAGES = SENTENCES + ["help", "he has a knife and hes outside " * 4, "where is the food bank"]
+
+
+def _in_memory_vectors(monkeypatch):
+    with monkeypatch.context() as m:
+        m.setattr(sentence, "_map_layers", lambda np, path: None)  # the layers read into memory
+        model = SentenceModel.from_files(sentence.model_dir())
+        return model.encode(MESSAGES), np.stack([model.encode([t])[0] for t in MESSAGES])
+
+
+def test_mapped_layers_give_the_in_memory_vectors_to_the_bit(monkeypatch, tmp_path):
+    batch, single = _in_memory_vectors(monkeypatch)
+    model = _fresh_model(monkeypatch, tmp_path)
+    assert np.array_equal(model.encode(MESSAGES), batch)
+    assert np.array_equal(np.stack([model.encode([t])[0] for t in MESSAGES]), single)
+    assert model._layers_map is not None
+    (layer_file,) = tmp_path.glob("sentence-layers-*.f16")
+    again = _fresh_model(monkeypatch, tmp_path)  # a second process reads the file written
+    assert np.array_equal(again.encode(MESSAGES), batch)
+    assert list(tmp_path.glob("sentence-layers-*.f16")) == [layer_file]
+
+
+def test_a_damaged_layer_file_is_written_again(monkeypatch, tmp_path):
+    batch, _ = _in_memory_vectors(monkeypatch)
+    _fresh_model(monkeypatch, tmp_path).encode(["hello"])
+    (layer_file,) = tmp_path.glob("sentence-layers-*.f16")
+    whole = layer_file.read_bytes()
+    flipped = bytearray(whole)
+    flipped[len(whole) // 2] ^= 1  # one bit of a weight
+    for damaged in (bytes(flipped), whole[:-4]):
+        layer_file.write_bytes(damaged)
+        model = _fresh_model(monkeypatch, tmp_path)
+        assert np.array_equal(model.encode(MESSAGES), batch)
+        assert layer_file.read_bytes() == whole
+
+
+def test_without_a_writable_cache_the_layers_are_held_in_memory(monkeypatch, tmp_path, caplog):
+    batch, _ = _in_memory_vectors(monkeypatch)
+    blocked = tmp_path / "a-file"
+    blocked.write_text("not a folder")
+    monkeypatch.setattr(sentence._MODELS, "warned", set())
+    with caplog.at_level(logging.WARNING):
+        for _ in range(2):
+            model = _fresh_model(monkeypatch, blocked / "cache")
+            assert np.array_equal(model.encode(MESSAGES), batch)
+            assert model._layers_map is None
+    assert caplog.text.count("the sentence encoder's layers are held in memory") == 1

@@ -31,14 +31,27 @@ vectors moved by at most 1.8e-4 in any number (cosine to the float32 weights' ve
 moved the vectors a hundred times as much. The layers' biases and norms' scales (120 KB) are read and
 kept as float32.
 
+Where the float16 matrices are held. Every message reads all of them, one layer after the other, so
+held in the process they were 21 MB of its peak from the first message on. They are written once to a
+file of their own (`_map_layers`: in the folder the project keeps derived data in, checked byte for
+byte against the model by each process before use, written again when it differs), mapped, and after a
+batch has gone through a layer its pages are given back (`madvise(MADV_DONTNEED)`), so the process holds
+about one layer's 3.5 MB of them at a time; the system's file cache keeps them between messages. The
+numbers are the same float16 ones, so the vectors are the same to the bit. Faulting the pages in again
+costs a short message about 1-2 ms (docs/benchmarks.md, "The sixteenth round's memory"). When the file
+cannot be written or read, one warning is logged and the matrices are held in memory as before.
+
 `SentenceModel.load()` and `encode()` never raise: when the files are missing or damaged they log
 one warning and return None, and crisis detection works by its rules and its other readers.
 """
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import math
+import mmap
+import os
 import threading
 from functools import lru_cache
 from pathlib import Path
@@ -64,6 +77,10 @@ TABLES = [  # the embedding tables and their norm
     "embeddings.LayerNorm.bias",
 ]
 BLOCK = 24_576  # float16 weights made float32 at a time for a product (96 KB: see `_linear`)
+
+PAGE = 65_536  # each layer's matrices start on a multiple of this in the layer file
+LAYER_FILE_MAGIC = b"SPSL16\x00\x01"  # the layer file's first 8 bytes (format version 1)
+_DONTNEED = getattr(mmap, "MADV_DONTNEED", None)  # Linux and most Unixes; elsewhere pages stay
 
 _MODELS = ModelCache(log)
 _LOADED = _MODELS.loaded
@@ -92,6 +109,8 @@ class SentenceModel:
         self._w = weights  # the embedding tables, and the layers' weights once read
         self._layers_from = layers_from  # the file the layers are read from on first use; None: read
         self._lock = threading.Lock()
+        self._layers_map = None  # the layer file's map (`_map_layers`), when the layers come from it
+        self._layer_spans: list[tuple[int, int]] = []  # each layer's (start, size) in that map
         self.dimensions = int(weights["embeddings.word_embeddings.weight"].shape[1])
 
     @classmethod
@@ -118,12 +137,29 @@ class SentenceModel:
         return cls(tokenizer, weights, layers_from=path)
 
     def _weights(self) -> dict:
-        """All the weights: the first call reads the layers' (see the top of this module)."""
+        """All the weights: the first call maps the layers' float16 copy (`_map_layers`), or when it
+        cannot reads them into memory (see the top of this module)."""
         with self._lock:
             if self._layers_from is not None:
-                self._w.update(_read_layers(self._np, self._layers_from))
+                mapped = _map_layers(self._np, self._layers_from)
+                if mapped is None:
+                    self._w.update(_read_layers(self._np, self._layers_from))
+                else:
+                    self._w.update(mapped[0])
+                    self._layers_map, self._layer_spans = mapped[1], mapped[2]
                 self._layers_from = None
             return self._w
+
+    def _done_with_layer(self, i: int) -> None:
+        """Give back the pages of layer i's mapped matrices once a batch has gone through it, so the
+        process holds about one layer (3.5 MB) of them at a time rather than all six (21 MB). The
+        pages stay in the system's file cache and the next batch faults them in again."""
+        if self._layers_map is not None and _DONTNEED is not None:
+            start, size = self._layer_spans[i]
+            try:
+                self._layers_map.madvise(_DONTNEED, start, size)
+            except (OSError, ValueError):
+                pass
 
     @classmethod
     def load(cls, folder: Path | None = None) -> SentenceModel | None:
@@ -186,6 +222,7 @@ class SentenceModel:
             )
             h = _gelu(np, _linear(np, x, w, p + "intermediate.dense"))
             x = _layer_norm(np, x + _linear(np, h, w, p + "output.dense"), w, p + "output.LayerNorm")
+            self._done_with_layer(i)
         pooled = (x * mask[:, :, None]).sum(axis=1) / mask.sum(axis=1, keepdims=True)
         norms = np.linalg.norm(pooled, axis=1, keepdims=True)
         norms[norms == 0] = 1.0
@@ -225,6 +262,113 @@ def _read_layers(np, path: Path) -> dict:
             if not np.isfinite(weights[name]).all():
                 raise ValueError("the model's weights are damaged (not finite numbers)")
     return weights
+
+
+def layers_cache_dir() -> Path:
+    """Where the layer file is kept: the folder the project keeps derived data in (./var, or the
+    user's cache folder; `search_index.defaults.var_dir`)."""
+    from search_index.defaults import var_dir
+
+    return var_dir()
+
+
+def _matrix_names() -> list[str]:
+    return [n for n in _layer_names() if n.endswith(".weight") and "LayerNorm" not in n]
+
+
+def _map_layers(np, path: Path):
+    """The layers' weights with their matrices mapped from a float16 file of their own, or None (with
+    one warning logged) when that file cannot be written or read: the caller then reads them into
+    memory (`_read_layers`), as before.
+
+    The file (in `layers_cache_dir()`, named after the model file's place, size and time) holds an
+    8-byte mark, then each layer's six matrices as float16, each layer starting on a multiple of PAGE
+    bytes. It is written once; every process checks it against the model before using it: each
+    matrix is read from the model (one at a time, as `_read_layers` does), made float16 the same way
+    and compared byte for byte with the file, read with plain reads (which count in no process). A
+    file that differs in any byte, or is of the wrong size, is written again; so the vectors are those
+    of the in-memory path to the bit. The biases and norms' scales are read into memory as before.
+    Pages of a layer are given back after each batch goes through it (`_done_with_layer`)."""
+    try:
+        return _map_layers_or_raise(np, path)
+    except (OSError, ValueError) as err:
+        _MODELS.warn_once(
+            "layer-file", f"the sentence encoder's layers are held in memory (no layer file: {err})"
+        )
+        return None
+
+
+def _map_layers_or_raise(np, path: Path):
+    header = _read_header(path)
+    layout, spans, size = [], [], len(LAYER_FILE_MAGIC)
+    for i in range(LAYERS):
+        size = -(-size // PAGE) * PAGE
+        start = size
+        for name in _matrix_names():
+            if name.startswith(f"encoder.layer.{i}."):
+                offset, shape, kind = _tensor_place(path, header, name, "F32")
+                layout.append((name, offset, shape, size))
+                size += 2 * math.prod(shape)
+        spans.append((start, size - start))
+    stat = path.stat()
+    key = hashlib.sha1(f"{path.resolve()}|{stat.st_size}|{stat.st_mtime_ns}".encode()).hexdigest()[:12]
+    folder = layers_cache_dir()
+    target = folder / f"sentence-layers-{key}.f16"
+
+    def matrices():  # each matrix as float16 bytes, as `_read_layers` makes them
+        with open(path, "rb") as f:
+            for _name, offset, shape, at in layout:
+                f.seek(offset)
+                tensor = np.fromfile(f, dtype=np.float32, count=math.prod(shape))
+                half = tensor.astype(np.float16)
+                if not np.isfinite(half).all():
+                    raise ValueError("the model's weights are damaged (not finite numbers)")
+                yield at, half.tobytes()
+
+    def same() -> bool:
+        try:
+            with open(target, "rb") as f:
+                if os.fstat(f.fileno()).st_size != size or f.read(8) != LAYER_FILE_MAGIC:
+                    return False
+                for at, data in matrices():
+                    f.seek(at)
+                    if f.read(len(data)) != data:
+                        return False
+            return True
+        except FileNotFoundError:
+            return False
+
+    if not same():
+        folder.mkdir(parents=True, exist_ok=True)
+        temporary = folder / f".{target.name}.{os.getpid()}.{threading.get_ident()}"
+        try:
+            with open(temporary, "wb") as f:
+                f.write(LAYER_FILE_MAGIC)
+                for at, data in matrices():
+                    f.seek(at)
+                    f.write(data)
+                f.truncate(size)
+            os.replace(temporary, target)  # a process that mapped an older file keeps its own
+        finally:
+            temporary.unlink(missing_ok=True)
+        if not same():
+            raise ValueError(f"{target} does not read back as written")
+    with open(target, "rb") as f:
+        mapped = mmap.mmap(f.fileno(), size, access=mmap.ACCESS_READ)
+    weights = {}
+    for name, _, shape, at in layout:
+        weights[name] = np.frombuffer(mapped, dtype=np.float16, count=math.prod(shape), offset=at).reshape(
+            shape
+        )
+    with open(path, "rb") as f:  # the biases and norms' scales, as `_read_layers` reads them
+        for name in _layer_names():
+            if name not in weights:
+                offset, shape, kind = _tensor_place(path, header, name, "F32")
+                f.seek(offset)
+                weights[name] = np.fromfile(f, dtype=kind, count=math.prod(shape)).reshape(shape)
+                if not np.isfinite(weights[name]).all():
+                    raise ValueError("the model's weights are damaged (not finite numbers)")
+    return weights, mapped, spans
 
 
 def _linear(np, x, w, name):
