@@ -2746,23 +2746,3 @@ def test_wordnet_knows_which_pairs_name_no_weapon():
 def test_who_is_seen_doing_it_does_it(text, crisis):
     found = detect_crisis(text)
     assert (found is not None and found.tier == "crisis" and found.kind == "abuse") == crisis, found
-
-
-@pytest.mark.parametrize("module", sorted(p.name for p in (Path(crisis.__file__).parent).glob("crisis*.py")))
-def test_no_module_level_name_of_crisis_detection_is_defined_twice(module):
-    """Crisis detection's tables are module-level names; a second table of the same name silently
-    replaces the first for every reader that uses it (a new reader's `_NEIGHBOURS` once stopped an
-    older reader finding someone not seen for days)."""
-    import ast
-
-    tree = ast.parse((Path(crisis.__file__).parent / module).read_text(encoding="utf-8"))
-    names = [
-        t.id
-        for node in tree.body
-        if isinstance(node, (ast.Assign, ast.AnnAssign))
-        for t in (node.targets if isinstance(node, ast.Assign) else [node.target])
-        if isinstance(t, ast.Name)
-    ]
-    names += [node.name for node in tree.body if isinstance(node, (ast.FunctionDef, ast.ClassDef))]
-    twice = sorted({n for n in names if names.count(n) > 1})
-    assert not twice, twice
