@@ -79,23 +79,27 @@ def probabilities(weights: np.ndarray, bias: float, vectors: np.ndarray) -> np.n
 @lru_cache(maxsize=1)
 def load() -> Reader | None:
     """The reader from search_scope.npz; None (logged once) when it cannot be read."""
-    try:
-        w, (bias, low, high) = read_weights(MODEL, DIMENSIONS, "bias", "low", "high")
-        return Reader(w, bias, low, high)
-    except Exception as exc:
-        log.warning("search's scope reader is off (%s): good matches are judged on words alone", exc)
-        return None
+    return _read_reader(
+        MODEL, DIMENSIONS, "search's scope reader is off (%s): good matches are judged on words alone"
+    )
 
 
 @lru_cache(maxsize=1)
 def load_second() -> Reader | None:
     """The second opinion's reader from search_scope_sentence.npz; None (logged once) when it cannot be
     read."""
+    return _read_reader(
+        SECOND_MODEL, SECOND_DIMENSIONS, "search's second scope reader is off (%s): the first judges alone"
+    )
+
+
+def _read_reader(model: Path, dimensions: int, off: str) -> Reader | None:
+    """A reader's weights, bias and thresholds from `model`; None, with `off` logged, when it cannot be read."""
     try:
-        w, (bias, low, high) = read_weights(SECOND_MODEL, SECOND_DIMENSIONS, "bias", "low", "high")
+        w, (bias, low, high) = read_weights(model, dimensions, "bias", "low", "high")
         return Reader(w, bias, low, high)
     except Exception as exc:
-        log.warning("search's second scope reader is off (%s): the first judges alone", exc)
+        log.warning(off, exc)
         return None
 
 
