@@ -825,6 +825,14 @@ def test_serve_says_when_search_by_meaning_is_off_and_still_answers(tmp_path):
             (200, 50),
             {"lay": 0.94, "messages": 0.95, "unanswerable": 0.82, "confident": 0.91},
         ),
+        # the seventeenth round's blind set (needs that share a word or a kind with a service that is
+        # there but ask for what it does not give; older people, new arrivals, parents, people leaving
+        # prison or care, Welsh), never learned from: 0.91 / 0.95 / 38 of 53 / 0.92 with the code of its start
+        (
+            "meaning_heldout_18.yml",
+            (200, 50),
+            {"lay": 0.90, "messages": 0.94, "unanswerable": 0.70, "confident": 0.91},
+        ),
     ],
 )
 def test_held_out_figures(bundled, name, size, floors):
