@@ -2111,6 +2111,45 @@ _LOCKED_IN = (
     ("cloi", "fi", "yn"),
     ("fy", "nghloi"),
 )
+
+
+def _kept_behind_a_lock(words: list[str], has: set[str]) -> bool:
+    """A door locked on people, and they cannot leave: "brought here for job, now locked in house, cannot
+    leave", "they lock the door of the house when we finish work, i cannot go out" (not "locked out,
+    can't get in", "locked myself in the loo lol", "locked in a contract, can't leave till March")."""
+    locks = [k for k, w in enumerate(words) if w in _LOCKS]
+    if not locks or not _has(words, _CANNOT_LEAVE) or has & _NOT_KEPT or has & _JOKING:
+        return False
+    return (
+        any(
+            words[k + 1 : k + 2] not in (["out"], ["up"]) and words[k - 1 : k] not in (["i"], ["we"])
+            for k in locks
+        )
+        and not has & _SELVES
+    )  # (who locks "we lock the door at night" is the writer)
+
+
+_LOCKS = frozenset("locked lock locks locking cloi gloi nghloi chloi".split())
+_CANNOT_LEAVE = (
+    ("methu", "gadael"),
+    ("methu", "mynd", "allan"),
+    ("ddim", "yn", "cael", "gadael"),
+    ("ddim", "yn", "cael", "mynd", "allan"),
+    ("cannot", "leave"),
+    ("cant", "leave"),
+    ("cannot", "go", "out"),
+    ("cant", "go", "out"),
+    ("cannot", "get", "out"),
+    ("cant", "get", "out"),
+    ("not", "allowed", "out"),
+    ("not", "allowed", "to", "leave"),
+    ("not", "allowed", "to", "go", "out"),
+)
+_NOT_KEPT = frozenset(
+    "contract contracts tenancy lease deal mortgage tariff plan accident accidentally stuck jammed broken "
+    "keys key isolating isolate covid".split()
+)
+_SELVES = frozenset("myself himself herself themselves ourselves itself yourself".split())
 # waking with no memory, undressed: "woke up with no memory of getting there, my clothes were off"
 _NO_MEMORY = (
     ("no", "memory"),
@@ -2223,6 +2262,9 @@ def _control_and_exploitation(
     ):
         mine = _has(words, tuple(q for q in _LOCKED_IN if set(q) & {"me", "fi", "nghloi"}))
         return _sig("abuse", "locked in", about="self" if mine else "other")
+    if _kept_behind_a_lock(words, has):
+        mine = has & {"i", "me", "we", "us"}
+        return _sig("abuse", "locked in, cannot leave", about="self" if mine else "other")
     if (
         _has(words, _NO_MEMORY)
         and _has(words, _UNDRESSED)
@@ -2788,6 +2830,11 @@ def _home_and_body(
     unwell = has & {"headache", "headaches", "sick", "sleepy", "drowsy", "dizzy", "confused"}
     if fumes and len(unwell) >= 2:
         return _sig("danger", "fumes and a household unwell", tier="urgent")  # carbon monoxide
+    unwell = unwell or has & {"sal", "tost", "benysgafn"}
+    if unwell and any("danger" in t.tags and t.text in ("gas", "nwy") for t in toks):
+        return _sig(
+            "danger", "a smell of gas and someone unwell", tier="urgent"
+        )  # "smells of gas, son's sick"
     if _has(words, (("too", "deep"), ("deeper", "than"))) and wound:
         return _sig("self-harm", "a wound too deep", tier="urgent")
     return None
@@ -3479,6 +3526,147 @@ def _a_fire_spreading(
     return None
 
 
+def _smoke_indoors(
+    clauses: list[list[_Token]], toks: list[_Token], words: list[str], has: set[str]
+) -> CrisisSignal | None:
+    """Smoke said as there now, in a home or where it cuts people off: "smoke upstairs kids asleep",
+    "the fire alarm's going and there's smoke", "smoke much in my house what i do", "smoke in the
+    corridor, can't get out" (not "can i smoke in my flat", "the smoke alarm in the hall", "cigarette
+    smoke in the stairwell", "smoke from the neighbour's bbq comes in the kitchen")."""
+    if has & (_NOT_A_FIRE - {"alarm"}) or has & _SMOKED or has & _SMOKE_FROM:
+        return None
+    alarm = _has(
+        words, (("alarm", "is", "going"), ("alarms", "going"), ("alarm", "going"), ("alarm", "ringing"))
+    )
+    place = any(t.tags & {"home_place"} for t in toks)
+    for k, w in enumerate(words):
+        if w not in ("smoke", "smokey", "smoky", "mwg", "fwg"):
+            continue
+        if k and (words[k - 1] in _SMOKING_BY or toks[k - 1].tags & {"self", "third"}):
+            continue  # "can i smoke in my flat", "my neighbours smoke in the hall"
+        if words[k + 1 : k + 2] and words[k + 1] in _SMOKE_NOT_A_FIRE:
+            continue  # "the smoke alarm", "smoke free"
+        if place or alarm or _has(words, _CUT_OFF_BY_FIRE):
+            return _sig("danger", "smoke indoors", tier="urgent")
+    return None
+
+
+def _burning_at_home(
+    clauses: list[list[_Token]], toks: list[_Token], words: list[str], has: set[str]
+) -> CrisisSignal | None:
+    """A fire said by what does it or by its smell: a thing at home "gone up" ("the chip pan's gone up and
+    it's spreading"), a smell of burning from the electrics ("can smell burning electrics in the walls")
+    (not "the cooker's gone up in price", "the burning smell of toast")."""
+    for k, t in enumerate(toks):
+        if "appliance" not in t.tags:
+            continue
+        j = k + 1 + (words[k + 1 : k + 2] in (["is"], ["has"]))
+        if words[j : j + 2] in (["gone", "up"], ["went", "up"]):
+            after = words[j + 2 : j + 4]
+            if not after or after[0] in ("and", "it", "its") or after == ["in", "flames"]:
+                return _sig("danger", "a thing at home gone up", tier="urgent")
+    smelt = has & {"smell", "smells", "smelling", "smelt", "arogl", "arogli", "ogla", "oglau"}
+    smelt = smelt and has & {"burning", "llosgi"}
+    if smelt and has & _WIRED:
+        return _sig("danger", "a smell of burning electrics", tier="urgent")
+    return None
+
+
+# what carries the mains at home
+_WIRED = frozenset(
+    "socket sockets plug plugs wires wiring electrics fusebox fuse extension lead cable soced socedi gwifrau "
+    "plwg".split()
+)
+
+
+def _a_goodbye_from_the_edge(
+    clauses: list[list[_Token]], toks: list[_Token], words: list[str], has: set[str]
+) -> CrisisSignal | None:
+    """A goodbye for good, and a place to fall or drown named in the same message: "she said bye forever
+    and her location is at the viaduct", "my mate said goodbye and he's at the bridge" (not "said goodbye
+    to my sister at the bridge club", "a farewell walk along the river before we move")."""
+    final = any("goodbye" in t.tags for t in toks) or any(
+        w in ("bye", "goodbye", "farewell")
+        and words[k + 1 : k + 2] in (["forever"], ["4eva"], ["4ever"])
+        or words[k : k + 3] in (["bye", "for", "good"], ["bye", "for", "ever"])
+        for k, w in enumerate(words)
+    )
+    if not final or has & _AN_OUTING or _has(words, (("goodbye", "to"), ("bye", "to"), ("farewell", "to"))):
+        return None
+    if any(t.tags & {"high_place", "water"} for t in toks):
+        return _sig("suicide", "a goodbye, at the edge", about="other" if _someone_else(toks) else "self")
+    return None
+
+
+def _someone_else(toks: list[_Token]) -> bool:
+    return any(t.tags & {"third"} for t in toks) and not any(t.text in ("i", "im") for t in toks)
+
+
+# a goodbye said on an outing, not for good
+_AN_OUTING = frozenset(
+    "party do leaving retirement club pub walk trip holiday holidays moving move wedding cruise "
+    "gig match lol haha".split()
+)
+
+
+def _someone_down(
+    clauses: list[list[_Token]], toks: list[_Token], words: list[str], has: set[str]
+) -> CrisisSignal | None:
+    """Someone who will not wake, or who is down and not getting up: "baby not waking", "mums too drunk
+    to wake up and my little brother needs feeding", "my nan fell and cant get up", "nana on floor cold",
+    "mae nain ar y llawr ac yn oer" (not "i can't wake up in the mornings", "he won't wake for his
+    feeds", "fell asleep on the sofa", "it's cold on the floor in nan's flat")."""
+    if not any(t.tags & {"third", "victim", "vulnerable"} for t in toks) or has & _ROUTINE_SLEEP:
+        return None
+    for k, w in enumerate(words):
+        if w in ("wake", "waking", "waken", "rouse", "deffro") and set(words[max(0, k - 3) : k]) & _CANNOT:
+            wish = set(words[max(0, k - 6) : k]) & {"want", "wanna", "i", "me", "we"}
+            if not wish and not set(words[k + 1 : k + 4]) & {"till", "until", "til"}:
+                return _sig("danger", "someone who will not wake", tier="urgent", about="other")
+    fallen = has & _FALLEN and not has & {"asleep", "out", "pregnant", "behind", "cysgu"}
+    up = _has(
+        words, (("cant", "get", "up"), ("cannot", "get", "up"), ("not", "getting", "up"), ("methu", "codi"))
+    )
+    if (fallen or _a_person_on_the_floor(toks, words)) and (up or has & {"cold", "oer"}):
+        if not _has(words, (("get", "up", "the", "stairs"),)):
+            return _sig("danger", "someone down, not getting up", tier="urgent", about="other")
+    return None
+
+
+def _a_person_on_the_floor(toks: list[_Token], words: list[str]) -> bool:
+    """A person named just before "on (the) floor": "nana on floor cold", "nain ar y llawr"."""
+    for k in range(1, len(words)):
+        if words[k] in ("on", "ar") and toks[k - 1].tags & {"third", "victim"}:
+            rest = [w for w in words[k + 1 : k + 3] if w not in ("the", "y")]
+            if rest[:1] in (["floor"], ["llawr"]):
+                return True
+    return False
+
+
+_CANNOT = frozenset("not wont cant cannot isnt doesnt didnt wasnt aint unable too ddim methu".split())
+_FALLEN = frozenset("fell fallen fall falls disgyn syrthio cwympo syrthiodd disgynnodd cwympodd".split())
+_ROUTINE_SLEEP = frozenset(
+    "mornings morning early alarm school work feeds feed nap naps weekends weekend lie routine bedtime".split()
+)
+
+
+# who smokes, and what is smoked: smoke then is a habit, not a fire (and in Welsh, what smoke names
+# comes before it: "larwm mwg", a smoke alarm; "di-fwg", smoke-free)
+_SMOKING_BY = frozenset(
+    "i we you they he she to can cant could dont doesnt didnt not may might will would should people who "
+    "and or larwm larymau synhwyrydd di".split()
+)
+_SMOKED = frozenset(
+    "cigarette cigarettes cig cigs fag fags weed vape vaping vapes smoker smokers tobacco cannabis spliff "
+    "joint shisha cigar cigars pipe".split()
+)
+_SMOKE_FROM = frozenset("chimney chimneys bonfire barbecue bbq incense toast simnai".split())
+_SMOKE_NOT_A_FIRE = frozenset(
+    "alarm alarms detector detectors free break breaks signal signals bomb bombs machine show damage damaged "
+    "screen".split()
+)
+
+
 _NOT_NOW = frozenset(
     "last week yesterday renew renewed prescription bit antihistamines hayfever cold".split()
 )
@@ -3848,6 +4036,10 @@ _WHOLE_READERS = (
     _menace_said_by_a_figure,
     _an_allergy_not_settling,
     _a_fire_spreading,
+    _smoke_indoors,
+    _burning_at_home,
+    _a_goodbye_from_the_edge,
+    _someone_down,
     _groomed_online,
     _contact_cut_off,
     _fled_with_children,
