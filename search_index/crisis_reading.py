@@ -2735,7 +2735,8 @@ def _done_or_at_risk(cl: _Clause) -> Iterable[CrisisSignal]:
                 break
     # a child and a grown man who wants to meet: "my 12 yr old is talking to a grown man who wants to meet her"
     adult = any(
-        t.text in ("grown", "older", "adult", "stranger", "fella", "man", "lads", "men", "guy", "bloke")
+        t.text
+        in ("grown", "older", "adult", "stranger", "fella", "man", "lads", "men", "guy", "bloke", "barbat")
         for t in toks
     )
     said = [t.text for t in toks]
@@ -2751,7 +2752,18 @@ def _done_or_at_risk(cl: _Clause) -> Iterable[CrisisSignal]:
 
 
 # a child asked to undress: "asked my 11 yr old to go on a private call and take his top off"
-_UNDRESSING = (("top", "off"), ("clothes", "off"), ("shirt", "off"), ("take", "off"), ("no", "clothes"))
+_UNDRESSING = (
+    ("top", "off"),
+    ("clothes", "off"),
+    ("shirt", "off"),
+    ("everything", "off"),
+    ("trousers", "down"),
+    ("pants", "down"),
+    ("no", "clothes"),
+    ("without", "clothes"),
+    ("strip",),
+    ("underwear",),
+)
 # where someone feared is, in Welsh: here, back, outside, coming ("mae o yma", "mae hi tu allan")
 _WELSH_HERE = ("yma", "nol", "yn ol", "allan", "tu allan", "tu fas", "yn dod")
 
@@ -3590,7 +3602,8 @@ def _age_at(toks: list[_Token], k: int, digits: int) -> int | None:
     return int(word) if said else None
 
 
-_FOR_A_TIME = frozenset("for in over after last past than about nearly almost since within every".split())
+# (and Portuguese "há", for or ago: "há 3 anos", three years ago)
+_FOR_A_TIME = frozenset("for in over after last past than about nearly almost since within every ha".split())
 
 
 def _ages(toks: list[_Token]) -> list[int]:

@@ -2809,3 +2809,23 @@ def test_a_thing_thrown_at_the_writer_from_further_off():
     found = detect_crisis("we rowed and she threw a kettle of boiling water at me")
     assert found is not None and found.kind == "abuse" and found.tier == "crisis"
     assert detect_crisis("she threw a party for my birthday and everyone looked at me") is None
+
+
+# the words the English rules are written with, read in Polish, Portuguese and Romanian: a boss who took
+# the workers' passports, a child crying alone for hours, a grown man asking a child for photos
+@pytest.mark.parametrize(
+    "text, flagged",
+    [
+        ("Szef zabrał nam paszporty i nie płaci", True),
+        ("Szef zabrał nam paszporty do skserowania w biurze, oddał po godzinie", False),
+        ("Dziecko sąsiadów płacze całą noc, a rodzice wyjechali i zostawili je samo", True),
+        ("Dziecko płacze w nocy, ząbkuje, czy jest grupa dla rodziców?", False),
+        ("Copilul vecinilor plânge de ore întregi și e singur acasă", True),
+        ("Copilul meu plânge când îl las singur la grădiniță, e normal?", False),
+        ("Minha filha de 13 anos está falando com um homem adulto que pede fotos", True),
+        ("O fotógrafo da escola tirou fotos da minha filha de 13 anos para o anuário", False),
+        ("A minha filha de 13 anos quer um curso de fotografia, há algum em Wrexham?", False),
+    ],
+)
+def test_words_the_rules_are_written_with_read_in_other_languages(text, flagged):
+    assert (detect_crisis(text) is not None) == flagged, detect_crisis(text)
