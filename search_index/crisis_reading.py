@@ -700,13 +700,34 @@ def _tokens(words: list[str], c: _Concepts, stemmed: str | None = None) -> list[
                 tok.tags.add(name)
                 tok.start.setdefault(name, i + 1)
             for phrase, name in c.phrases.get(key, ()):
-                end = i + len(phrase)
-                if end <= len(out) and all(phrase[j] in out[i + j].keys for j in range(1, len(phrase))):
+                end = _phrase_end(out, i, phrase)
+                if end is not None:
                     for j in range(i, end):
                         out[j].tags.add(name)
                     tok.start[name] = max(tok.start.get(name, 0), end)
     _drop_lookalikes(out, c)
     return out
+
+
+def _phrase_end(out: list[_Token], i: int, phrase: tuple[str, ...]) -> int | None:
+    """Where a listed phrase that starts at token `i` ends (one past its last word), or None when the
+    words that follow are not its words. A word that only says how much may stand between two of its
+    words: "smells really strongly of gas" is "smells of gas", "i so want to die" is "want to die"."""
+    k = i + 1
+    for word in phrase[1:]:
+        while k < len(out) and out[k].text in _HOW_MUCH and word not in out[k].keys:
+            k += 1
+        if k >= len(out) or word not in out[k].keys:
+            return None
+        k += 1
+    return k
+
+
+# words that say how much, between a phrase's words
+_HOW_MUCH = frozenset(
+    "really rly rlly realy very so strongly quite totally literally actually seriously proper properly "
+    "genuinely defo definitely fully badly".split()
+)
 
 
 @lru_cache(maxsize=4096)
@@ -1904,14 +1925,15 @@ def _violence_and_abuse(cl: _Clause) -> Iterable[CrisisSignal]:
                 ),
                 None,
             )
-        if v is None:  # "smashed my head", "threw a chair at me"
+        if v is None:  # "smashed my head", "threw a chair at me", "threw a kettle of boiling water at me"
             v = next(
                 (
                     j
-                    for j in range(i + 1, min(len(toks), i + 6))
+                    for j in range(i + 1, min(len(toks), i + 9))
                     if toks[j].text in ("me", "us")
                     and toks[j - 1].text in ("at", "into", "against")
-                    or toks[j].tags & {"body_part"} | (_STRUCK & {toks[j].text})
+                    or j < i + 6
+                    and toks[j].tags & {"body_part"} | (_STRUCK & {toks[j].text})
                     and toks[j - 1].text in ("my", "our")
                 ),
                 None,
@@ -2713,18 +2735,35 @@ def _done_or_at_risk(cl: _Clause) -> Iterable[CrisisSignal]:
                 break
     # a child and a grown man who wants to meet: "my 12 yr old is talking to a grown man who wants to meet her"
     adult = any(
-        t.text in ("grown", "older", "adult", "stranger", "fella", "man", "lads", "men") for t in toks
-    )
-    secret = _has([t.text for t in toks], (("not", "to", "tell"), ("dont", "tell"), ("our", "secret")))
-    lure = any(
-        t.text in ("meet", "secret", "pictures", "photos", "pics", "money", "phones", "gifts", "cars")
+        t.text
+        in ("grown", "older", "adult", "stranger", "fella", "man", "lads", "men", "guy", "bloke", "barbat")
         for t in toks
     )
+    said = [t.text for t in toks]
+    secret = _has(said, (("not", "to", "tell"), ("dont", "tell"), ("our", "secret")))
+    lure = any(
+        t.text
+        in ("meet", "secret", "pictures", "photos", "pics", "money", "phones", "gifts", "cars", "undress")
+        for t in toks
+    ) or _has(said, _UNDRESSING)
     if young and (adult and lure or secret):
         mine = any(t.text in ("i", "me") for t in toks)
         yield sig("sexual-violence", 0, len(toks) - 1, "crisis", "self" if mine else "other")
 
 
+# a child asked to undress: "asked my 11 yr old to go on a private call and take his top off"
+_UNDRESSING = (
+    ("top", "off"),
+    ("clothes", "off"),
+    ("shirt", "off"),
+    ("everything", "off"),
+    ("trousers", "down"),
+    ("pants", "down"),
+    ("no", "clothes"),
+    ("without", "clothes"),
+    ("strip",),
+    ("underwear",),
+)
 # where someone feared is, in Welsh: here, back, outside, coming ("mae o yma", "mae hi tu allan")
 _WELSH_HERE = ("yma", "nol", "yn ol", "allan", "tu allan", "tu fas", "yn dod")
 
@@ -3563,7 +3602,8 @@ def _age_at(toks: list[_Token], k: int, digits: int) -> int | None:
     return int(word) if said else None
 
 
-_FOR_A_TIME = frozenset("for in over after last past than about nearly almost since within every".split())
+# (and Portuguese "há", for or ago: "há 3 anos", three years ago)
+_FOR_A_TIME = frozenset("for in over after last past than about nearly almost since within every ha".split())
 
 
 def _ages(toks: list[_Token]) -> list[int]:

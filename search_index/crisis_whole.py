@@ -2111,6 +2111,50 @@ _LOCKED_IN = (
     ("cloi", "fi", "yn"),
     ("fy", "nghloi"),
 )
+
+
+def _kept_behind_a_lock(words: list[str], has: set[str]) -> bool:
+    """A door locked on people, and they cannot leave: "brought here for job, now locked in house, cannot
+    leave", "they lock the door of the house when we finish work, i cannot go out" (not "locked out,
+    can't get in", "locked myself in the loo lol", "locked in a contract, can't leave till March")."""
+    locks = [k for k, w in enumerate(words) if w in _LOCKS]
+    if not locks or not _has(words, _CANNOT_LEAVE) or has & _NOT_KEPT or has & _JOKING:
+        return False
+    if not has & _KEPT_WHERE:
+        return False  # "my phone is locked and i cant get out of this screen", "the park gates got locked"
+    return (
+        any(
+            words[k + 1 : k + 2] not in (["out"], ["up"]) and words[k - 1 : k] not in (["i"], ["we"])
+            for k in locks
+        )
+        and not has & _SELVES
+    )  # (who locks "we lock the door at night" is the writer)
+
+
+_LOCKS = frozenset("locked lock locks locking cloi gloi nghloi chloi".split())
+_CANNOT_LEAVE = (
+    ("methu", "gadael"),
+    ("methu", "mynd", "allan"),
+    ("ddim", "yn", "cael", "gadael"),
+    ("ddim", "yn", "cael", "mynd", "allan"),
+    ("cannot", "leave"),
+    ("cant", "leave"),
+    ("cannot", "go", "out"),
+    ("cant", "go", "out"),
+    ("cannot", "get", "out"),
+    ("cant", "get", "out"),
+    ("not", "allowed", "out"),
+    ("not", "allowed", "to", "leave"),
+    ("not", "allowed", "to", "go", "out"),
+)
+_NOT_KEPT = frozenset(
+    "contract contracts gontract chontract tenancy lease deal mortgage tariff plan membership subscription "
+    "accident accidentally stuck sticking sticks jammed broken keys key isolating isolate covid ward "
+    "hospital playing game escape".split()
+)
+# where people are kept: a house, a room, a flat
+_KEPT_WHERE = frozenset("house flat room bedroom home ty tŷ stafell ystafell fflat cartref".split())
+_SELVES = frozenset("myself himself herself themselves ourselves itself yourself".split())
 # waking with no memory, undressed: "woke up with no memory of getting there, my clothes were off"
 _NO_MEMORY = (
     ("no", "memory"),
@@ -2223,6 +2267,9 @@ def _control_and_exploitation(
     ):
         mine = _has(words, tuple(q for q in _LOCKED_IN if set(q) & {"me", "fi", "nghloi"}))
         return _sig("abuse", "locked in", about="self" if mine else "other")
+    if _kept_behind_a_lock(words, has):
+        mine = has & {"i", "me", "we", "us"}
+        return _sig("abuse", "locked in, cannot leave", about="self" if mine else "other")
     if (
         _has(words, _NO_MEMORY)
         and _has(words, _UNDRESSED)
@@ -2788,6 +2835,11 @@ def _home_and_body(
     unwell = has & {"headache", "headaches", "sick", "sleepy", "drowsy", "dizzy", "confused"}
     if fumes and len(unwell) >= 2:
         return _sig("danger", "fumes and a household unwell", tier="urgent")  # carbon monoxide
+    unwell = unwell or has & {"sal", "tost", "benysgafn"}
+    if unwell and any("danger" in t.tags and t.text in ("gas", "nwy") for t in toks):
+        return _sig(
+            "danger", "a smell of gas and someone unwell", tier="urgent"
+        )  # "smells of gas, son's sick"
     if _has(words, (("too", "deep"), ("deeper", "than"))) and wound:
         return _sig("self-harm", "a wound too deep", tier="urgent")
     return None
@@ -2882,6 +2934,8 @@ _YOUNG_CHILD = frozenset(
 _LEFT_ALONE = (
     ("left", "alone"),
     ("left", "on", "their", "own"),
+    ("left", "them", "alone"),
+    ("left", "it", "alone"),
     ("left", "on", "his", "own"),
     ("left", "on", "her", "own"),
     ("on", "their", "own"),
@@ -2905,6 +2959,7 @@ _UNSAFE_ALONE = frozenset(
     "road street traffic drinking drunk gone ibiza holiday week weekend days 11pm midnight 2am 3am "
     "oer rhewi nos tywyll oriau crio sgrechian yfed".split()
 )
+_FOR_LONG = frozenset("hours night nights days since yesterday weekend oriau nos ers".split())
 _ASKED_AS_A_RULE = frozenset("legal law allowed ok okay age rules guidance normal should can".split())
 
 
@@ -2951,6 +3006,8 @@ def _children_left_alone(
         return _sig("danger", "children locked in, the grown-up out", about="other")
     left_for_long = _has(words, _LEFT_ALONE) and has & {
         "since",
+        "week",
+        "weekend",
         "ers",
         "days",
         "nights",
@@ -2958,8 +3015,17 @@ def _children_left_alone(
         "hours",
         "oriau",
     }
-    if left_for_long and has & _YOUNG_CHILD and not any(a >= 12 for cl in clauses for a in _ages(cl)):
+    older = any(a >= 12 for cl in clauses for a in _ages(cl))
+    if left_for_long and has & _YOUNG_CHILD and not older:
         return _sig("danger", "children left alone for long", about="other")
+    cries = has & {"crying", "screaming", "crio", "sgrechian"} and has & (_FOR_LONG | {"nobody", "noone"})
+    unminded = has & {"alone", "own"} or _has(
+        words, (("nobody", "home"), ("parents", "not"), ("parents", "nie"), ("no", "one", "home"))
+    )
+    if cries and has & _YOUNG_CHILD and unminded and not older:
+        return _sig(
+            "danger", "a child crying alone for long", about="other"
+        )  # "crying all night, left alone"
     if not _young_children(words, clauses):
         return None
     night_clothes = has & {"nappy", "pyjamas", "pjs", "nightie", "nightdress"} and has & {
@@ -3155,7 +3221,7 @@ def _papers_kept_from_workers(
     kept = any(
         w in _KEEPS
         and set(words[k + 1 : k + 4]) & _PAPERS
-        and set(words[k + 1 : k + 3]) & {"their", "our", "all"}
+        and set(words[k + 1 : k + 3]) & {"their", "our", "all", "us"}
         for k, w in enumerate(words)
     )
     if (
@@ -3477,6 +3543,193 @@ def _a_fire_spreading(
         if spreads or _has(near, _CUT_OFF_BY_FIRE):
             return _sig("danger", "a fire spreading", tier="urgent")
     return None
+
+
+def _smoke_indoors(
+    clauses: list[list[_Token]], toks: list[_Token], words: list[str], has: set[str]
+) -> CrisisSignal | None:
+    """Smoke said as there now and spreading, or cutting people off, or with the alarm going: "smoke
+    upstairs kids asleep", "the fire alarm's going and there's smoke", "smoke much in my house what i
+    do", "smoke in the corridor, can't get out" (not "can i smoke in my flat", "the smoke alarm in the
+    hall", "no smoke in the flat", "cooking smoke from the takeaway comes into our flat", "smoke machines
+    for the disco in the hall", "smoke and mirrors at this council")."""
+    if has & (_NOT_A_FIRE - {"alarm"}) or has & (_TOBACCO | _SMOKE_FROM | _SMOKE_FOR_SHOW):
+        return None
+    alarm = _has(
+        words, (("alarm", "is", "going"), ("alarms", "going"), ("alarm", "going"), ("alarm", "ringing"))
+    )
+    place = any(t.tags & {"home_place"} for t in toks)
+    for k, w in enumerate(words):
+        if w not in ("smoke", "mwg", "fwg"):
+            continue
+        if k and (words[k - 1] in _SMOKING_BY or toks[k - 1].tags & {"self", "third", "negation"}):
+            continue  # "can i smoke in my flat", "my neighbours smoke in the hall", "no smoke"
+        if words[k + 1 : k + 2] and words[k + 1] in _SMOKE_NOT_A_FIRE:
+            continue  # "the smoke alarm", "smoke free"
+        spreading = has & _SMOKE_SPREADS or place and has & _ASLEEP_UP_THERE
+        if alarm or _has(words, _CUT_OFF_BY_FIRE) or place and spreading:
+            return _sig("danger", "smoke indoors", tier="urgent")
+    return None
+
+
+# how smoke said alone is a fire's: how much of it, where it goes, who sleeps where it is
+_SMOKE_SPREADS = frozenset(
+    "much lots loads thick black everywhere filling coming pouring billowing full mwg ym mhob".split()
+)
+_ASLEEP_UP_THERE = frozenset("asleep sleeping upstairs trapped stuck cysgu".split())
+# smoke made for a show or a test, or said in a figure
+_SMOKE_FOR_SHOW = frozenset(
+    "machine machines test mirrors holy stage panto disco photoshoot coloured colored ice bacon eye "
+    "tutorial makeup".split()
+)
+
+
+def _burning_at_home(
+    clauses: list[list[_Token]], toks: list[_Token], words: list[str], has: set[str]
+) -> CrisisSignal | None:
+    """A fire said by what does it or by its smell: a thing at home "gone up" ("the chip pan's gone up and
+    it's spreading"), a smell of burning from the electrics ("can smell burning electrics in the walls")
+    (not "the cooker's gone up in price", "the oven smells of burning when i cook", "a burning question
+    about cable tv", "the straightener smelt of burning, binned it")."""
+    if has & _NOT_BURNING_NOW:
+        return None
+    for k, t in enumerate(toks):
+        if "appliance" not in t.tags:
+            continue
+        j = k + 1 + (words[k + 1 : k + 2] in (["is"], ["has"]))
+        if words[j : j + 2] in (["gone", "up"], ["went", "up"]):
+            after = words[j + 2 : j + 4]
+            if not after or after[0] in ("and", "it", "its") or after == ["in", "flames"]:
+                return _sig("danger", "a thing at home gone up", tier="urgent")
+    for said in ([t.text for t in cl] for cl in clauses):  # a smell of burning, the electrics in its clause
+        burning = any(
+            w in ("burning", "llosgi") and said[k + 1 : k + 2] != ["question"] for k, w in enumerate(said)
+        )
+        if burning and set(said) & _SMELT and set(said) & _WIRED:
+            return _sig("danger", "a smell of burning electrics", tier="urgent")
+    return None
+
+
+_SMELT = frozenset("smell smells smelling smelt arogl arogli ogla oglau".split())
+# a price gone up, a cook's smell, a thing got rid of, a scent: no fire now
+_NOT_BURNING_NOW = frozenset(
+    "price prices cost bill bills quid pounds doubled tariff cook cooking grease binned bought replaced "
+    "scent scents freshener".split()
+)
+
+
+# what carries the mains at home
+_WIRED = frozenset(
+    "socket sockets plug plugs wires wiring electrics fusebox fuse extension lead cable soced socedi gwifrau "
+    "plwg".split()
+)
+
+
+def _a_goodbye_from_the_edge(
+    clauses: list[list[_Token]], toks: list[_Token], words: list[str], has: set[str]
+) -> CrisisSignal | None:
+    """A goodbye for good, and someone there now at a place to fall or drown: "she said bye forever and her
+    location is at the viaduct", "my mate said goodbye and he's at the bridge", "i want to say goodbye to
+    you all, im on the bridge" (not "said goodbye to my sister at the bridge club", "said bye forever to
+    my ex on the bridge where we met", "a farewell walk along the river before we move")."""
+    final = any("goodbye" in t.tags for t in toks) or any(
+        w in ("bye", "goodbye", "farewell")
+        and words[k + 1 : k + 2] in (["forever"], ["4eva"], ["4ever"])
+        or words[k : k + 3] in (["bye", "for", "good"], ["bye", "for", "ever"])
+        for k, w in enumerate(words)
+    )
+    if not final or has & _AN_OUTING:
+        return None
+    for p, t in enumerate(toks):
+        if t.tags & {"high_place", "water"} and set(words[max(0, p - 6) : p]) & _THERE_NOW:
+            return _sig("suicide", "a goodbye, at the edge", about="other" if _someone_else(toks) else "self")
+    return None
+
+
+# someone at a place now: "his location is at", "he's at", "i'm on", "she's gone to", "wedi mynd at"
+_THERE_NOW = frozenset("location locations map pin is am im hes shes gone went heading mynd wrth".split())
+
+
+def _someone_else(toks: list[_Token]) -> bool:
+    return any(t.tags & {"third"} for t in toks) and not any(t.text in ("i", "im") for t in toks)
+
+
+# a goodbye said on an outing, not for good
+_AN_OUTING = frozenset(
+    "party do leaving retirement club pub walk trip holiday holidays moving move wedding cruise "
+    "gig match lol haha funeral ashes cafe closing office song film watched emigrating".split()
+)
+
+
+def _someone_down(
+    clauses: list[list[_Token]], toks: list[_Token], words: list[str], has: set[str]
+) -> CrisisSignal | None:
+    """Someone who will not wake now, or who is down and not getting up: "baby not waking", "mums too
+    drunk to wake up and my little brother needs feeding", "my nan fell and cant get up", "nana on floor
+    cold", "mae nain ar y llawr ac yn oer" (not "i can't wake up in the mornings", "he won't wake for his
+    feeds", "baby didn't wake once last night", "fell asleep on the sofa", "nan had a fall last winter in
+    the cold", "my baby on the floor on his playmat, the floor is cold tiles")."""
+    if not any(t.tags & {"third", "vulnerable"} for t in toks) or has & _ROUTINE_SLEEP:
+        return None
+    for k, w in enumerate(words):
+        if w in ("wake", "waking", "waken", "rouse", "deffro") and set(words[max(0, k - 3) : k]) & _CANNOT:
+            wish = set(words[max(0, k - 6) : k]) & _WISHING
+            if not wish and not set(words[k + 1 : k + 4]) & {"till", "until", "til", "for", "once"}:
+                return _sig("danger", "someone who will not wake", tier="urgent", about="other")
+    fallen = has & _FALLEN and not has & {"asleep", "out", "pregnant", "behind", "cysgu", "love"}
+    up = _has(
+        words, (("cant", "get", "up"), ("cannot", "get", "up"), ("not", "getting", "up"), ("methu", "codi"))
+    )
+    if fallen and up and not _has(words, (("get", "up", "the", "stairs"),)):
+        return _sig("danger", "someone down, not getting up", tier="urgent", about="other")
+    if _a_person_on_the_floor_cold(toks, words) and not has & _FLOOR_THINGS:
+        return _sig("danger", "someone down, not getting up", tier="urgent", about="other")
+    return None
+
+
+def _a_person_on_the_floor_cold(toks: list[_Token], words: list[str]) -> bool:
+    """A person named just before "on (the) floor", cold just after: "nana on floor cold", "nain ar y llawr
+    ac yn oer", "neighbour is on the floor and freezing"."""
+    for k in range(1, len(words)):
+        if words[k] not in ("on", "ar"):
+            continue
+        who = toks[k - 1] if toks[k - 1].text not in ("is", "s", "yn") or k < 2 else toks[k - 2]
+        rest = [w for w in words[k + 1 : k + 3] if w not in ("the", "y")]
+        if who.tags & {"third", "victim"} and rest[:1] in (["floor"], ["llawr"]):
+            f = k + 1 + (words[k + 1] in ("the", "y"))
+            if set(words[f + 1 : f + 5]) & {"cold", "oer", "freezing", "frozen"}:
+                return True
+    return False
+
+
+_WISHING = frozenset("want wanna i me we isio eisiau moyn dwi".split())
+# a floor's own things: "on his playmat, the floor is cold tiles"
+_FLOOR_THINGS = frozenset("playmat mat tiles tile rug carpet blanket heating underfloor laminate".split())
+_CANNOT = frozenset("not wont cant cannot isnt doesnt aint unable too ddim methu".split())
+_FALLEN = frozenset("fell fallen fall disgyn syrthio cwympo syrthiodd disgynnodd cwympodd".split())
+_ROUTINE_SLEEP = frozenset(
+    "mornings early alarm school college uni work feeds feed nap naps weekends weekend lie routine bedtime "
+    "midday holidays gwaith ysgol coleg".split()
+)
+
+
+# who smokes, and what is smoked: smoke then is a habit, not a fire (and in Welsh, what smoke names
+# comes before it: "larwm mwg", a smoke alarm; "di-fwg", smoke-free)
+_SMOKING_BY = frozenset(
+    "i we you they he she to can cant could dont doesnt didnt not may might will would should people who "
+    "and or larwm larymau synhwyrydd di".split()
+)
+_TOBACCO = frozenset(
+    "cigarette cigarettes cig cigs fag fags weed vape vaping vapes smoker smokers tobacco cannabis spliff "
+    "joint shisha cigar cigars pipe".split()
+)
+_SMOKE_FROM = frozenset(
+    "chimney chimneys bonfire barbecue bbq incense toast simnai barbeciw takeaway chippy fry frying".split()
+)
+_SMOKE_NOT_A_FIRE = frozenset(
+    "alarm alarms detector detectors free break breaks signal signals bomb bombs machine show damage damaged "
+    "screen".split()
+)
 
 
 _NOT_NOW = frozenset(
@@ -3848,6 +4101,10 @@ _WHOLE_READERS = (
     _menace_said_by_a_figure,
     _an_allergy_not_settling,
     _a_fire_spreading,
+    _smoke_indoors,
+    _burning_at_home,
+    _a_goodbye_from_the_edge,
+    _someone_down,
     _groomed_online,
     _contact_cut_off,
     _fled_with_children,

@@ -2746,3 +2746,86 @@ def test_wordnet_knows_which_pairs_name_no_weapon():
 def test_who_is_seen_doing_it_does_it(text, crisis):
     found = detect_crisis(text)
     assert (found is not None and found.tier == "crisis" and found.kind == "abuse") == crisis, found
+
+
+# a fire or gas said by its signs: smoke where people are, a thing at home gone up, burning electrics, a
+# gas smell with someone unwell; in Welsh and English
+@pytest.mark.parametrize(
+    "text, urgent",
+    [
+        ("smoke in the hallway and i can't get out", True),
+        ("theres smoke upstairs and the baby's asleep up there", True),
+        ("the fire alarm is going and there's smoke", True),
+        ("the corridor's full of smoke", True),
+        ("mae mwg yn y ty a'r plant yn cysgu", True),
+        ("the tumble dryer's gone up", True),
+        ("i can smell burning from the plug socket", True),
+        ("dw i'n gallu arogli llosgi o'r socedi", True),
+        ("can i smoke in my council flat", False),
+        ("cigarette smoke in the stairwell every night, who do i complain to", False),
+        ("my neighbours smoke in the corridor and it comes under my door", False),
+        ("the smoke alarm in the hall keeps beeping", False),
+        ("mae'r larwm mwg yn y gegin yn bipian", False),
+        ("smoke from the bbq next door keeps coming in the kitchen", False),
+        ("the cooker's gone up in price", False),
+        ("smell of burning toast every morning lol", False),
+    ],
+)
+def test_a_fire_or_gas_said_by_its_signs(text, urgent):
+    found = detect_crisis(text)
+    assert (found is not None and found.tier == "urgent") == urgent, found
+
+
+# a gas smell with words between ("really strongly"); people kept behind a locked door who cannot leave; a goodbye for good from a place to fall or drown;
+# someone who will not wake, or is down and not getting up; in Welsh and English
+@pytest.mark.parametrize(
+    "text, flagged",
+    [
+        ("brought here for work, now they lock us in the house and we cannot leave", True),
+        ("maen nhw'n ein cloi ni yn y ty, dan ni'n methu gadael", True),
+        ("the kitchen smells really strongly of gas and my daughter feels dizzy", True),
+        ("im locked in a phone contract and cant leave till march", False),
+        ("the kids locked themselves in the bathroom lol", False),
+        ("my brother said bye forever and his location is at the bridge", True),
+        ("mae fy ffrind wedi dweud hwyl fawr am byth ac mae hi wrth y draphont", True),
+        ("said goodbye to my sister at the bridge club", False),
+        ("we had a farewell walk along the river before we moved", False),
+        ("baby not waking", True),
+        ("mums too drunk to wake up and my little brother needs feeding", True),
+        ("my nan fell and cant get up", True),
+        ("nana on floor cold", True),
+        ("mae nain ar y llawr ac yn oer", True),
+        ("I just want to go to sleep and not wake up till noon, night shifts have wrecked me", False),
+        ("it's cold on the floor in my nan's flat, is there a grant for carpet", False),
+        ("my nan fell last year and can't get up the stairs now, can we get a stairlift", False),
+        ("my son fell asleep on the floor watching telly", False),
+    ],
+)
+def test_kept_in_a_goodbye_at_the_edge_and_someone_down(text, flagged):
+    assert (detect_crisis(text) is not None) == flagged, detect_crisis(text)
+
+
+def test_a_thing_thrown_at_the_writer_from_further_off():
+    found = detect_crisis("we rowed and she threw a kettle of boiling water at me")
+    assert found is not None and found.kind == "abuse" and found.tier == "crisis"
+    assert detect_crisis("she threw a party for my birthday and everyone looked at me") is None
+
+
+# the words the English rules are written with, read in Polish, Portuguese and Romanian: a boss who took
+# the workers' passports, a child crying alone for hours, a grown man asking a child for photos
+@pytest.mark.parametrize(
+    "text, flagged",
+    [
+        ("Szef zabrał nam paszporty i nie płaci", True),
+        ("Szef zabrał nam paszporty do skserowania w biurze, oddał po godzinie", False),
+        ("Dziecko sąsiadów płacze całą noc, a rodzice wyjechali i zostawili je samo", True),
+        ("Dziecko płacze w nocy, ząbkuje, czy jest grupa dla rodziców?", False),
+        ("Copilul vecinilor plânge de ore întregi și e singur acasă", True),
+        ("Copilul meu plânge când îl las singur la grădiniță, e normal?", False),
+        ("Minha filha de 13 anos está falando com um homem adulto que pede fotos", True),
+        ("O fotógrafo da escola tirou fotos da minha filha de 13 anos para o anuário", False),
+        ("A minha filha de 13 anos quer um curso de fotografia, há algum em Wrexham?", False),
+    ],
+)
+def test_words_the_rules_are_written_with_read_in_other_languages(text, flagged):
+    assert (detect_crisis(text) is not None) == flagged, detect_crisis(text)
