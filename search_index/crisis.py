@@ -101,7 +101,6 @@ from .crisis_reading import (
     LANGUAGES,
     MAX_CHARS,
     NEAR_WORDS,
-    PROVISIONAL,
     TIERS,
     CrisisSignal,
     _Clause,
@@ -118,10 +117,10 @@ from .crisis_reading import (
     _windows,
     _words,
     _young_agent,
+    in_a_provisional_language,
     typo_forms,
     typo_limit,
     typo_targets,
-    written_in,
 )
 from .crisis_whole import (
     _across_clauses,
@@ -169,7 +168,7 @@ def detect_crisis(text: str) -> CrisisSignal | None:
     text = text if isinstance(text, str) else ""
     try:
         found = _detect(text)
-        if found is not None and found.tier != "concern" and written_in(text) in PROVISIONAL:
+        if found is not None and found.tier != "concern" and in_a_provisional_language(text, found.phrase):
             return replace(found, tier="concern", urgent=False)  # a language read for the first time: ask
         return found
     except Exception:  # a safety check that breaks must not pass a message in danger as safe

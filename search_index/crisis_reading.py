@@ -16,6 +16,7 @@ import yaml
 
 from . import stems
 from .language import (
+    MODEL_LANGUAGES,
     MODEL_SURE,
     _arabic_script,
     english_grammar_words,
@@ -136,6 +137,10 @@ LANGUAGES: dict[str, object] = {
     "ukrainian": None,  # every form listed: no stemmer reads Ukrainian or Bulgarian here
     "bulgarian": None,
     "urdu": None,  # its small words are separate: the Arabic section's joined clitics are not its own
+    "spanish": None,  # a few forms listed, the rest read by their stems (`STEMMED`)
+    "turkish": None,  # Snowball's Turkish stems nouns only: its verbs' common forms are listed
+    "lithuanian": None,
+    "hungarian": None,
 }
 # The sections a blind safety review has not yet passed: a message written in one of them is flagged at
 # most as a concern (the helplines beside the results and "Are you safe right now? If not, call 999"),
@@ -143,10 +148,20 @@ LANGUAGES: dict[str, object] = {
 # (155 probes written by a reviewer who read only the sections) found them flagging 18 of 71 look-alikes
 # ("не витримую цю спеку", I can't stand this heat; a blocked nose; a course of antibiotics finished) and
 # reading 8 of 84 dangers said in words they do not list: a first reading, not yet one to raise alarms.
-PROVISIONAL = frozenset({"ukrainian", "bulgarian", "urdu"})
+# The seventeenth round's Spanish, Turkish, Lithuanian and Hungarian are provisional too: no review yet.
+PROVISIONAL = frozenset({"ukrainian", "bulgarian", "urdu", "spanish", "turkish", "lithuanian", "hungarian"})
 # The sections whose words are also read by their stem, in a message written in that language (its
 # ISO 639-1 code, as the language model names it): see `_stemmed_in` and `_stem_keys`.
-STEMMED = {"polish": "pl", "portuguese": "pt", "romanian": "ro", "arabic": "ar"}
+STEMMED = {
+    "polish": "pl",
+    "portuguese": "pt",
+    "romanian": "ro",
+    "arabic": "ar",
+    "spanish": "es",
+    "turkish": "tr",
+    "lithuanian": "lt",
+    "hungarian": "hu",
+}
 
 
 def _language_forms(section: str, word: str) -> set[str]:
@@ -175,11 +190,13 @@ def _concepts() -> _Concepts:
     c.after_desire = {str(k): str(v) for k, v in (data.get("after_desire") or {}).items()}
     movable: dict[str, frozenset[str]] = {}
     own_letters: dict[str, frozenset[str]] = {}  # a word is the section's own only with one of these
+    own_glossed: dict[str, frozenset[str]] = {}  # words read as English that still say the language
     for section, reading in (data.get("read_as_english") or {}).items():
         c.glosses[section] = {_plain(k): _plain(v) for k, v in (reading.get("words") or {}).items()}
         c.letters[section] = frozenset(reading.get("letters") or "")
         movable[section] = frozenset(_plain(w) for w in reading.get("movable") or ())
         own_letters[section] = frozenset(reading.get("own_letters") or "")
+        own_glossed[section] = frozenset(_plain(w) for w in reading.get("own") or ())
     words: dict[str, set[str]] = {}
     language_words = _language_words(data)
     english_grammar = english_grammar_words()  # "for" is English, never a mutated Welsh "môr"
@@ -237,8 +254,15 @@ def _concepts() -> _Concepts:
         - english_lists
         - language_words.get("welsh", set())
     )
-    for section in c.glosses:  # a section's own words: in no other section's list, no English word
-        others = english_lists.union(*(w for s, w in language_words.items() if s != section))
+    for section in c.glosses:  # a section's own words: in no other section's list, no English word; a
+        # provisional section's words take none from an established one ("cortar" stays Portuguese's own)
+        others = english_lists.union(
+            *(
+                w
+                for s, w in language_words.items()
+                if s != section and (s not in PROVISIONAL or section in PROVISIONAL)
+            )
+        )
         c.own_words[section] = frozenset(
             w
             for w in language_words.get(section, ())
@@ -246,7 +270,7 @@ def _concepts() -> _Concepts:
             and w not in english
             and w not in c.glosses[section]
             and (not own_letters[section] or own_letters[section] & set(w))
-        )
+        ) | frozenset(w for w in own_glossed[section] if w not in others and w not in english)
     near = set(NEAR_WORDS.read_text(encoding="utf-8").split()) if NEAR_WORDS.is_file() else set()
     c.known = frozenset(concept_words | near | set(c.slang) | set(c.irregular) | written)
     for w in typo_targets(data):
@@ -293,7 +317,7 @@ def _fold(text: str) -> str:
     return fold(text).translate(_MORE_FOLDING)
 
 
-_MORE_FOLDING = str.maketrans({"ł": "l", "\u0640": None, "ى": "ي", "ة": "ه"})
+_MORE_FOLDING = str.maketrans({"ł": "l", "ı": "i", "\u0640": None, "ى": "ي", "ة": "ه"})
 
 
 def _plain(text: str) -> str:
@@ -353,6 +377,17 @@ def _words(text: str) -> list[list[str]]:
 def written_in(text: str) -> str | None:
     """The language section a message is read in (see `_written_in`), or None for English."""
     return _written_in(text, _prepared(text), _concepts())
+
+
+def in_a_provisional_language(text: str, phrase: str) -> bool:
+    """Whether a message is read in a provisional section (`PROVISIONAL`): it is written in one, or the
+    words that signal danger are a provisional section's own ("evde gaz kokusu var", where the English
+    "var" leaves the message to no section)."""
+    c = _concepts()
+    if written_in(text) in PROVISIONAL:
+        return True
+    words = set(_plain(phrase).split())
+    return any(words & c.own_words.get(section, frozenset()) for section in PROVISIONAL)
 
 
 def _prepared(text: str) -> list[list[str]]:
@@ -433,7 +468,8 @@ def _felt_by_the_writer(words: list[str], someone: bool) -> list[str]:
 
 def _stemmed_in(raw: str, section: str | None) -> str | None:
     """The language section a message is read with by stems: the section its words say it is written in
-    (`_written_in`; Arabic by its script), when the language model agrees and is sure. Both must agree,
+    (`_written_in`; Arabic by its script), when the language model agrees and is sure (for a language
+    the model knows; Lithuanian and Hungarian by their words alone). Both must agree,
     so that a word of another language never changes how an English or Welsh message is read; the model
     (about 45 MB once loaded, as search loads it for the same messages) is asked only then."""
     if section is None and _arabic_script(raw):
@@ -441,6 +477,8 @@ def _stemmed_in(raw: str, section: str | None) -> str | None:
     code = STEMMED.get(section or "")
     if code is None:
         return None
+    if code not in MODEL_LANGUAGES:  # a language the model does not know (Lithuanian, Hungarian): its words
+        return section
     lang, prob = model_guess(" ".join(raw.split())[:MAX_CHARS])
     return section if lang == code and prob >= MODEL_SURE else None
 
@@ -460,8 +498,10 @@ def _an_english_part(found: list[str], section: str | None, c: _Concepts) -> boo
 def _written_in(raw: str, parts: list[list[str]], c: _Concepts) -> str | None:
     """The language section (of those `read_as_english`) a message is written in: more of its words are
     that section's own than are English words, or it has letters only that language writes; None
-    for a message in English or Welsh. Of the languages written in one script (`_SAME_SCRIPT`), the one
-    with more of its own: a Bulgarian message may hold a word only the Ukrainian lists have."""
+    for a message in English or Welsh. The first section that says so, unless a provisional section
+    (`PROVISIONAL`) has more of its own: a Bulgarian message may hold a word only the Ukrainian lists
+    have, a Spanish one a word only the Portuguese lists have ("cortar"), and a section not yet reviewed
+    never takes a message from one that was on a tie."""
     words = [w for found in parts for w in found]
     english = ordinary_english_words()
     lowered = raw.lower() if isinstance(raw, str) else ""
@@ -471,15 +511,12 @@ def _written_in(raw: str, parts: list[list[str]], c: _Concepts) -> str | None:
         mine = sum(1 for w in words if w in own) + 3 * any(ch in c.letters.get(section, ()) for ch in lowered)
         theirs = sum(1 for w in words if len(w) > 1 and w in english and w not in own and w not in glossed)
         if mine and mine > theirs:
-            if section not in _SAME_SCRIPT:
-                return section
             scores[section] = mine
-    return max(scores, key=lambda s: (scores[s], -_SAME_SCRIPT.index(s))) if scores else None
-
-
-# Languages of `read_as_english` written in one script, told apart by which has more of its own words
-# (and letters) in a message, not by which comes first
-_SAME_SCRIPT = ("ukrainian", "bulgarian")
+    if not scores:
+        return None
+    first = next(iter(scores))
+    provisional = [s for s in scores if s in PROVISIONAL and scores[s] > scores[first]]
+    return max(provisional, key=lambda s: scores[s]) if provisional else first
 
 
 @lru_cache(maxsize=1)

@@ -1,5 +1,5 @@
 """The stems of words in the other languages crisis detection reads (Polish, Portuguese, Romanian,
-Arabic), so that a form the concept lists do not hold ("zabijecie", "espancava", "amenințase",
+Arabic; Spanish, Turkish, Lithuanian and Hungarian, provisionally), so that a form the concept lists do not hold ("zabijecie", "espancava", "amenințase",
 "سيقتلونني") is read as the listed forms it shares a stem with ("zabije", "espancou", "amenințat",
 "يقتلني").
 
@@ -26,7 +26,16 @@ from functools import lru_cache
 log = logging.getLogger(__name__)
 
 # ISO 639-1 code -> Snowball algorithm
-ALGORITHMS = {"pl": "polish", "pt": "portuguese", "ro": "romanian", "ar": "arabic"}
+ALGORITHMS = {
+    "pl": "polish",
+    "pt": "portuguese",
+    "ro": "romanian",
+    "ar": "arabic",
+    "es": "spanish",
+    "tr": "turkish",
+    "lt": "lithuanian",
+    "hu": "hungarian",
+}
 MIN_STEM = 4  # a shorter stem stands for too many words
 
 _lock = threading.Lock()

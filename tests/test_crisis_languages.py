@@ -871,6 +871,12 @@ SECTION_TWINS = {
     "ukrainian": ({}, {}),  # written in Cyrillic: no English or Welsh word
     "bulgarian": ({}, {}),
     "urdu": ({}, {}),  # written in Arabic script: no English or Welsh word
+    # the seventeenth round's: a word that is also English or Welsh is read as English in their own
+    # messages only (`read_as_english`: Spanish "dice", Turkish "patron", Hungarian "ver")
+    "spanish": ({}, {}),
+    "turkish": ({}, {}),
+    "lithuanian": ({}, {}),
+    "hungarian": ({}, {}),
 }
 
 
@@ -1224,7 +1230,7 @@ def test_a_provisional_language_raises_a_concern_and_no_alarm():
     """Ukrainian, Bulgarian and Urdu, read for the first time this round, raise at most a concern: the
     helplines beside the results and "Are you safe right now? If not, call 999"; a language a review has
     passed raises its alarms as English does."""
-    assert crisis_reading.PROVISIONAL == {"ukrainian", "bulgarian", "urdu"}
+    assert crisis_reading.PROVISIONAL == {"ukrainian", "bulgarian", "urdu", *SEVENTEENTH}
     assert crisis._detect("Чоловік погрожує мене вбити").tier == "crisis"
     assert detect_crisis("Чоловік погрожує мене вбити").tier == "concern"
     assert detect_crisis("Mój mąż mnie bije").tier == "crisis"
@@ -1245,3 +1251,89 @@ def test_an_arabic_message_is_never_read_as_urdu():
     assert {_written_in(row[0]) for row in ARABIC} | {_written_in(t) for t in ARABIC_HARMLESS} == {None}
     assert {_written_in(row[0]) for row in URDU} == {"urdu"}
     assert crisis_reading._words("میرا شوہر مجھے مارتا ہے") == [["my", "husband", "me", "مارتا", "is"]]
+
+
+# --- Spanish, Turkish, Lithuanian and Hungarian (seventeenth round): read by their stems, provisional -------
+
+SEVENTEENTH = ("spanish", "turkish", "lithuanian", "hungarian")
+BATCHES = yaml.safe_load(
+    (test_crisis.ROOT / "tests" / "crisis_more_languages_batches.yml").read_text(encoding="utf-8")
+)
+# each language's batch (30 risk, 30 harmless), written before its section: risk messages the rules
+# flag at least, look-alikes they flag at most (before the sections, as shown: Spanish 4/30 risk through
+# the Portuguese lists, the others 0/30; no look-alike in any)
+BATCH_FLOORS = {"spanish": (27, 1), "turkish": (26, 1), "lithuanian": (26, 0), "hungarian": (23, 1)}
+# of each batch's 60 messages, those read as written in the language: a Spanish message with as many
+# Portuguese words of their own ("todos", "matar") as Spanish ones stays Portuguese
+READ_AS = {"spanish": 46, "turkish": 56, "lithuanian": 51, "hungarian": 50}
+
+
+@pytest.mark.parametrize("language", SEVENTEENTH)
+def test_the_seventeenth_rounds_batches_keep_their_figures(language):
+    """The rules' reading of each batch (`crisis._detect`), and what a resident is shown: at most a concern
+    for a message read as written in the language (one read as Portuguese is Portuguese's to answer)."""
+    risk_floor, harmless_ceiling = BATCH_FLOORS[language]
+    risk = [crisis._detect(t) for t in BATCHES[language]["risk"]]
+    harmless = [t for t in BATCHES[language]["harmless"] if crisis._detect(t) is not None]
+    assert sum(r is not None for r in risk) >= risk_floor
+    assert len(harmless) <= harmless_ceiling, harmless
+    for text in (t for t in BATCHES[language]["risk"] if _written_in(t) == language):
+        signal = detect_crisis(text)
+        assert signal is None or signal.tier == "concern", (text, signal)
+
+
+@pytest.mark.parametrize("language", SEVENTEENTH)
+def test_a_message_in_a_seventeenth_round_language_is_read_as_it(language):
+    """By its own words and letters ("ñ", "ğ", "ė", "ő"): most of each batch; none of the older
+    languages' messages here is taken for one of the four."""
+    texts = BATCHES[language]["risk"] + BATCHES[language]["harmless"]
+    assert sum(_written_in(t) == language for t in texts) >= READ_AS[language]
+    older = POLISH + PORTUGUESE + ROMANIAN + ARABIC + UKRAINIAN + BULGARIAN + URDU
+    assert not {_written_in(row[0]) for row in older} & set(SEVENTEENTH)
+    english = [row if isinstance(row, str) else row[0] for row in CRISIS + HARMLESS]
+    assert not {_written_in(text) for text in english} & set(SEVENTEENTH)
+
+
+def test_the_seventeenth_rounds_words_change_no_other_reading():
+    """A word of the four sections is matched in every message, so none of their single words is an
+    English word (or an English word's stem), a Welsh word or a word of an older section, and none of
+    their phrases, read with the section's small words as English, is English alone ("por la" is "by
+    the"): such words are read as English in the language's own messages (`read_as_english`). And an
+    older section's own words, which say a message is written in it, are as they were: a provisional
+    section takes none ("cortar" is Portuguese's own and Spanish too)."""
+    if not len(ordinary_english_words()):
+        pytest.skip("no system word list (Debian package wbritish)")
+    data = crisis_reading._concept_data()
+    c = _concepts()
+    words = crisis_reading._language_words(data)
+    english = ordinary_english_words()
+    older = set().union(*(ws for s, ws in words.items() if s not in SEVENTEENTH))
+    stems = {crisis_reading._base(w, c) for w in english if w.isalpha()}
+    for section in SEVENTEENTH:
+        glosses = c.glosses[section]
+        for item in (item for items in data[section].values() for item in items):
+            toks = _plain(item).split()
+            if len(toks) == 1:
+                assert toks[0] not in english and toks[0] not in stems, (section, item)
+                assert toks[0] not in older and not is_welsh_word(toks[0]), (section, item)
+            else:
+                read = [g for t in toks for g in glosses.get(t, t).split()]
+                assert not all(w in english or w.isdigit() for w in read), (section, item)
+    english_lists = {w for items in data["concepts"].values() for item in items for w in _plain(item).split()}
+    for section in ("portuguese", "polish", "romanian"):
+        others = english_lists.union(
+            *(ws for s, ws in words.items() if s != section and s not in SEVENTEENTH)
+        )
+        expected = {
+            w for w in words[section] if w not in others and w not in english and w not in c.glosses[section]
+        }
+        assert c.own_words[section] == expected, section
+
+
+def test_a_spanish_message_is_no_portuguese_one():
+    """Spanish and Portuguese share many words ("matar", "todos"): a message with more Spanish words of
+    its own is Spanish, one with as many or fewer stays Portuguese, as every Portuguese message here."""
+    assert _written_in("mi hijo dice que se va a matar") == "spanish"
+    assert _written_in("me amenazó con un cuchillo") == "spanish"  # "ó" is no longer Polish alone
+    assert {_written_in(row[0]) for row in PORTUGUESE} <= {"portuguese", None}
+    assert crisis_reading._words("mi marido me pega") == [["my", "husband", "me", "pega"]]
