@@ -1945,6 +1945,19 @@ def _struck_by_someone(toks: list[_Token], i: int) -> int | None:
 _PASSIVE = frozenset("being been was were is are got getting gets get".split())
 
 
+def _done_to(act: _Token, tok: _Token) -> bool:
+    """Whether a word after an act of violence names whom it is done to: a victim's word, or after a verb
+    anyone the concept table names as a person, but a subject's pronoun ("slapping my gran", "hit the
+    old lady"; not "an abusive ex", where the word before says who the person is)."""
+    if "victim" in tok.tags:
+        return True
+    return "third" in tok.tags and tok.text not in _SUBJECT_PRONOUNS and act.text not in _SAYS_WHO_IS
+
+
+_SUBJECT_PRONOUNS = frozenset("he she they we i e o fo nhw".split())
+_SAYS_WHO_IS = frozenset("violent abusive aggressive controlling rough".split())
+
+
 def _violence_and_abuse(cl: _Clause) -> Iterable[CrisisSignal]:
     """Violence to a person or near, abuse named, coercive control, sexual violence."""
     toks, now, sig, about = _kit(cl)
@@ -1952,7 +1965,7 @@ def _violence_and_abuse(cl: _Clause) -> Iterable[CrisisSignal]:
     for i in cl.pos("violence"):
         if toks[i].text.startswith("threat") and i + 1 < len(toks) and toks[i + 1].text == "to":
             continue  # "threatened to evict me": the verb after says what; a violent one is read itself
-        v = next((j for j in range(i + 1, min(len(toks), i + 4)) if "victim" in toks[j].tags), None)
+        v = next((j for j in range(i + 1, min(len(toks), i + 4)) if _done_to(toks[i], toks[j])), None)
         if v is None:  # "threatens to kill the dog and me"
             v = next(
                 (

@@ -2227,6 +2227,13 @@ def _control_and_exploitation(
     """Help sought in secret from a partner; control act after act; a child handed between men, lured,
     groomed by an adult, or in pictures; rent to be paid 'another way'; workers kept where they work."""
     young = [a for cl in clauses for a in _ages(cl) if a < 16] or has & _TEENS
+    exposing = any(
+        words[k : k + 2] in (["showing", "himself"], ["exposing", "himself"], ["exposed", "himself"])
+        and words[k + 2 : k + 3] not in (["up"], ["out"], ["around"])
+        for k in range(len(words))
+    ) or _has(words, (("flashing", "at"), ("flashed", "at"), ("flashing", "the"), ("flashed", "the")))
+    if exposing and has & (_YOUNG_CHILD | _TEENS | {"girls", "boys", "schoolgirls", "pupils"}):
+        return _sig("sexual-violence", "a man exposing himself to children", about="other")
     if _has(words, _NIGHT_VISITS) and (
         has & _ADULT_ROLES or has & {"dad", "father", "llystad", "tad", "nhad"}
     ):
@@ -3016,6 +3023,11 @@ def _children_left_alone(
         "oriau",
     }
     older = any(a >= 12 for cl in clauses for a in _ages(cl))
+    in_a_car = any(
+        w in ("locked", "left", "stuck") and "car" in words[k + 1 : k + 5] for k, w in enumerate(words)
+    )
+    if in_a_car and has & _YOUNG_CHILD and has & {"hot", "heat", "sun", "boiling", "crying", "screaming"}:
+        return _sig("danger", "a child shut in a car", tier="urgent", about="other")  # "locked in a hot car"
     if left_for_long and has & _YOUNG_CHILD and not older:
         return _sig("danger", "children left alone for long", about="other")
     cries = has & {"crying", "screaming", "crio", "sgrechian"} and has & (_FOR_LONG | {"nobody", "noone"})

@@ -2829,3 +2829,23 @@ def test_a_thing_thrown_at_the_writer_from_further_off():
 )
 def test_words_the_rules_are_written_with_read_in_other_languages(text, flagged):
     assert (detect_crisis(text) is not None) == flagged, detect_crisis(text)
+
+
+# whom a blow is dealt to may be anyone the table names as a person ("my gran", "a lady"), though not the
+# person an adjective describes ("an abusive ex"); a child shut in a hot car; a man exposing himself to
+# children; "yesterday" in Polish, Portuguese and Romanian
+@pytest.mark.parametrize(
+    "text, flagged",
+    [
+        ("my mum keeps slapping my gran, she's 92", True),
+        ("I saw him slap a lady at the bus stop", True),
+        ("my friend left an abusive ex and is safe in a refuge now, how does she apply for housing", False),
+        ("he hit a six off the bowler", False),
+        ("child locked in a hot car in the car park crying", True),
+        ("man showing himself to kids at the park right now", True),
+        ("my son was showing himself up at the school play lol", False),
+        ("copilul vecinilor e singur acasă de ieri și plânge", True),
+    ],
+)
+def test_whom_a_blow_is_dealt_to_and_children_shut_in_or_exposed_to(text, flagged):
+    assert (detect_crisis(text) is not None) == flagged, detect_crisis(text)
