@@ -1134,6 +1134,10 @@ def _acts_on_oneself(cl: _Clause) -> Iterable[CrisisSignal]:
                 many = cl.near(i, "amount", before=4, after=4) is not None  # "a bottle of", "all my"
                 yield sig("suicide", i, j + 1, "crisis" if many else "concern", "self")
                 break
+            if pair == ("in", "my") and j + 2 < len(toks) and toks[j + 2].text in ("hand", "hands"):
+                if not any(t.text == "for" for t in toks[j + 3 :]):  # not "in my hand, for a headache"
+                    yield sig("suicide", i, j + 2, "concern", "self")  # "i've got the pills in my hand"
+                break
     # a blade, a rope or pills held or kept close, with the urge or the thoughts: "sh urges bad tonight,
     # blades in my drawer", "sat with the razor for an hour", "knife in my hand and the thoughts are back"
     urge = any(t.text in _URGES for t in toks) or now

@@ -2922,7 +2922,8 @@ def _letters_for_family(
             has & _LAST_WORDS
             or words[-1] in ("sorry", "sori")
             or _has(words, (("in", "case"),) + _SORRY_FOR_ALL)
-        )
+            or sum(words[j : j + 2] == ["one", "for"] for j in range(len(words))) >= 2
+        )  # (a note each: "one for mum one for my brother")
         if set(near) & _ADDRESSEES and last:
             return _sig("suicide", "letters written for " + next(x for x in near if x in _ADDRESSEES))
         left = "left" in words[k + 1 :] and set(words[k + 1 :]) & _LEFT_WHERE
@@ -3889,6 +3890,39 @@ def _fled_with_children(
     return None
 
 
+def _fleeing_tonight(
+    clauses: list[list[_Token]], toks: list[_Token], words: list[str], has: set[str]
+) -> CrisisSignal | None:
+    """A parent asking for a safe place tonight for the children, from him, or to leave while he is out:
+    "need somewhere safe tonight with 2 kids, he's coming back from the pub", "need to leave tonight while
+    he's at the pub, where can I go with the kids" (not "where can I go with the kids tonight while he's
+    working late, somewhere with soft play")."""
+    if not _has(words, _SHELTER_ASKED) or not has & (_CHILD_WORDS | {"baby", "plant"}):
+        return None
+    if not has & {"tonight", "heno"} or not has & {"he", "hes", "him", "she", "shes"}:
+        return None
+    leaving = has & {"leave", "leaving", "escape", "away"} and _has(
+        words, (("while", "he"), ("while", "hes"), ("while", "she"), ("before", "he"), ("before", "she"))
+    )
+    if "safe" in has or leaving:
+        return _sig("abuse", "a safe place asked tonight, from him", about="self")
+    return None
+
+
+def _found_again(
+    clauses: list[list[_Token]], toks: list[_Token], words: list[str], has: set[str]
+) -> CrisisSignal | None:
+    """Someone the writer moved or ran to get away from has found them: "moved to Wrexham last month to get
+    away, he found me again, same car outside" (not "my old mate found me on facebook again")."""
+    found = _has(
+        words, (("found", "me"), ("found", "us"), ("tracked", "me", "down"), ("tracked", "us", "down"))
+    )
+    away = _has(words, (("get", "away"), ("got", "away"), ("moved",), ("refuge",), ("fled",), ("escape",)))
+    if found and away and has & {"he", "she", "they", "ex"} and not has & (_ONLINE_PLACES | _JOKING):
+        return _sig("abuse", "found again after getting away", about="self")
+    return None
+
+
 _RAILWAY = frozenset("platform platfform tracks track railway rheilffordd line".split())
 _TRAIN_THAT_WONT_STOP = (
     ("doesnt", "stop"),
@@ -4116,6 +4150,8 @@ _WHOLE_READERS = (
     _smoke_indoors,
     _burning_at_home,
     _a_goodbye_from_the_edge,
+    _fleeing_tonight,
+    _found_again,
     _someone_down,
     _groomed_online,
     _contact_cut_off,

@@ -2849,3 +2849,22 @@ def test_words_the_rules_are_written_with_read_in_other_languages(text, flagged)
 )
 def test_whom_a_blow_is_dealt_to_and_children_shut_in_or_exposed_to(text, flagged):
     assert (detect_crisis(text) is not None) == flagged, detect_crisis(text)
+
+
+# means in the writer's hand; a note each for the family; a safe place asked tonight for the children, from
+# him; found again after getting away
+@pytest.mark.parametrize(
+    "text, flagged",
+    [
+        ("what's the number for the samaritans, i've got the pills in my hand", True),
+        ("im writing my notes now. one for mum one for my brother", True),
+        ("writing christmas cards, one for mum one for my brother", False),
+        ("need somewhere safe tonight with the kids, he's coming back from the pub", True),
+        ("need to leave tonight while he's at the pub, where can I go with the kids", True),
+        ("where can I go with the kids tonight while he's working late, somewhere with soft play", False),
+        ("moved to Wrexham last month to get away, he found me again, same car outside", True),
+        ("my old mate found me on facebook again after we moved away, so nice", False),
+    ],
+)
+def test_means_in_hand_notes_each_fleeing_tonight_and_found_again(text, flagged):
+    assert (detect_crisis(text) is not None) == flagged, detect_crisis(text)
