@@ -345,6 +345,11 @@ _CONTRACTIONS = (
     (re.compile(r"['’]re\b"), " are"),
     (re.compile(r"\bi['’]d\b"), "i would"),
     (re.compile(r"\b(it|that|there)['’]d\b"), r"\1 would"),  # "it'd be easy" ("he'd" may be "he had")
+    # but said of what someone will do, it is "would": "said he'd cut my throat", "swore she'd kill him"
+    (
+        re.compile(r"\b(said|says|swore|swears|threatened|told me|told us|texted)\s+(he|she|they)['’]d\b"),
+        r"\1 \2 would",
+    ),
     (re.compile(r"\b(he|she|it|there|that|who|what|someone|somebody)['’]s\b"), r"\1 is"),
     # anyone's "'s" before a verb's helper is "is" or "has", never whose: "mum's going to kill me",
     # "my dad's been drinking", "grandad's gone blue" (but "mum's phone", "grandad's breathing")

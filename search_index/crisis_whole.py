@@ -2839,7 +2839,7 @@ def _home_and_body(
         "flue",
         "monoxide",
     } or _has(words, (("gas", "fire"), ("gas", "fires")))
-    unwell = has & {"headache", "headaches", "sick", "sleepy", "drowsy", "dizzy", "confused"}
+    unwell = has & _FUMES_FELT
     if fumes and len(unwell) >= 2:
         return _sig("danger", "fumes and a household unwell", tier="urgent")  # carbon monoxide
     unwell = unwell or has & {"sal", "tost", "benysgafn"}
@@ -3718,6 +3718,11 @@ def _a_person_on_the_floor_cold(toks: list[_Token], words: list[str]) -> bool:
 _WISHING = frozenset("want wanna i me we isio eisiau moyn dwi".split())
 # a floor's own things: "on his playmat, the floor is cold tiles"
 _FLOOR_THINGS = frozenset("playmat mat tiles tile rug carpet blanket heating underfloor laminate".split())
+# how a body tells of fumes: "she's groggy and headachy today"
+_FUMES_FELT = frozenset(
+    "headache headaches headachy sick sleepy drowsy dizzy confused groggy woozy nauseous vomiting "
+    "lightheaded faint".split()
+)
 _CANNOT = frozenset("not wont cant cannot isnt doesnt aint unable too ddim methu".split())
 _FALLEN = frozenset("fell fallen fall disgyn syrthio cwympo syrthiodd disgynnodd cwympodd".split())
 _ROUTINE_SLEEP = frozenset(
