@@ -2873,6 +2873,10 @@ def test_means_in_hand_notes_each_fleeing_tonight_and_found_again(text, flagged)
 def test_said_hed_is_what_he_would_do_and_fumes_felt_in_other_words():
     found = detect_crisis("my ex said he'd kill me if i went to the police")
     assert found is not None and found.kind == "abuse"
-    found = detect_crisis("using a camping gas stove indoors since the heating went off, she's groggy and headachy")
+    found = detect_crisis(
+        "using a camping gas stove indoors since the heating went off, she's groggy and headachy"
+    )
     assert found is not None and found.tier == "urgent"
-    assert detect_crisis("bought a camping gas stove for the festival, any good campsites near wrexham") is None
+    assert (
+        detect_crisis("bought a camping gas stove for the festival, any good campsites near wrexham") is None
+    )
