@@ -752,6 +752,12 @@ class SearchIndex:
         language the directory is not written in (`language.OTHER_LANGUAGES`) that search did not
         read through its dictionary (`understand`): a Polish, Portuguese or Arabic one it read is judged as
         an English one is."""
+        try:
+            return self._answer(text, limit, filters, lang)
+        finally:  # the pages of the word vectors this message read go back (see MeaningModel.give_back)
+            self._meaning.give_back()
+
+    def _answer(self, text: str, limit: int, filters: Filters | None, lang: str) -> Results:
         text = text if isinstance(text, str) else ""
         crisis = detect_crisis(text)
         query_text = text[:MAX_QUERY_CHARS]

@@ -16,7 +16,7 @@ import numpy as np
 import pytest
 import yaml
 from click.testing import CliRunner
-from conftest import HOSTILE_MESSAGES, signpost_serve
+from conftest import HOSTILE_MESSAGES, resident_kib, signpost_serve
 from meaning_eval import evaluate
 
 from search_index import SearchIndex, build_index, search
@@ -89,6 +89,21 @@ def test_the_bundled_files_read_by_path_give_wordllamas_own_vectors():
     texts = ["I'm skint till payday", "free English classes", "Samaritans"]
     ours = MeaningModel.load().embed(texts)
     np.testing.assert_allclose(ours, theirs.embed(texts, norm=True), atol=1e-5)
+
+
+def test_a_search_gives_back_the_pages_of_the_word_vectors_it_read(bundled):
+    """The word vectors are mapped from the model file; after each message search hands the pages it
+    read back to the system (the site held nearly all 16 MB of them after a few hundred messages),
+    and what is read from them afterwards is the same."""
+    model = MeaningModel.load()
+    texts = ["I'm skint till payday", "free English classes", "Samaritans"]
+    first = model.embed(texts)
+    assert resident_kib(model._vectors) > 0
+    found = bundled.search("I'm skint till payday")
+    assert resident_kib(model._vectors) == 0
+    assert np.array_equal(model.embed(texts), first)
+    assert bundled.search("I'm skint till payday") == found
+    assert resident_kib(model._vectors) == 0
 
 
 def test_filler_words_weigh_little_and_numbers_nothing():
