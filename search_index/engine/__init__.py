@@ -178,6 +178,8 @@ class Generation:
                     self.docnum[seg.keys[d]] = base + d
         self._ranker = Ranker(self._reader, leaves)
         self.extras: dict[str, Any] = {extra.name: extra.open(path) for extra in extras}
+        # every stored document was read (and is kept, decoded): their pages need not stay
+        whoosh_files.give_back(self._reader)
 
     def rank(self, terms: Mapping[str, float], categories: Mapping[str, float] | None = None) -> Scores:
         """BM25F scores of every document matching any of `terms` (index terms, as `index_words`
