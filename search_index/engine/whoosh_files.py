@@ -7,7 +7,7 @@ segment's terms (`.trm`) and postings (`.pst`) were so held twice: the copy (4 M
 for as long as a generation is open) and the map's pages, all read by the copy when the index
 opened. Here the reads in sequence come from the map as well (`MapFile`), so only the pages a search
 reads are ever in memory. The bytes read are the map's, so every term, posting and score is the same
-(tests/test_whoosh_files.py reads a whole index both ways).
+(tests/test_engine.py reads a whole index both ways).
 
 `install()` puts `MapBufferFile` where Whoosh's compound storage makes its files; it changes nothing
 else of Whoosh (in-memory storage and the files being written keep `BytesIO`).
@@ -18,7 +18,7 @@ every stored document (the entries, decoded once and kept), so a 10,000-entry in
 `give_back(reader)` hands the pages of a reader's segment maps back to the system
 (`madvise(MADV_DONTNEED)`): they stay in the system's file cache, and a later read maps them again,
 with the same bytes. It reaches the maps through `SegmentReader.storage()`, Whoosh's `OverlayStorage`
-over the segment's `CompoundStorage`, and that storage's map (`_source`); tests/test_whoosh_files.py
+over the segment's `CompoundStorage`, and that storage's map (`_source`); tests/test_engine.py
 pins that path.
 """
 
