@@ -752,6 +752,13 @@ class SearchIndex:
         language the directory is not written in (`language.OTHER_LANGUAGES`) that search did not
         read through its dictionary (`understand`): a Polish, Portuguese or Arabic one it read is judged as
         an English one is."""
+        try:
+            return self._answer(text, limit, filters, lang)
+        finally:  # the pages of the files this message read go back (see MeaningModel.give_back)
+            self._meaning.give_back()
+            self._gen.give_back()
+
+    def _answer(self, text: str, limit: int, filters: Filters | None, lang: str) -> Results:
         text = text if isinstance(text, str) else ""
         crisis = detect_crisis(text)
         query_text = text[:MAX_QUERY_CHARS]
@@ -922,6 +929,7 @@ class SearchIndex:
         read = bool(understanding.read_in and understanding.senses)
         if asked and (read or welsh_or_english(query_text) == "en"):
             own = whole.get(self._docnum.get(hits[0].slug), 0.0)
+            self._meaning.give_back()  # not held while the encoder reads its layers (MeaningModel.give_back)
             # the second opinion reads the message's own English words (not a message read through
             # its dictionary: the encoder learned English)
             hits = self._in_scope(message, hits, own, None if read else query_text)

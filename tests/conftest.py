@@ -368,6 +368,22 @@ CHROMIUM_ARGS = [
 ]
 
 
+def resident_kib(array) -> int:
+    """KiB of the memory mapping that holds `array`'s data that are resident in this process (from
+    /proc/self/smaps; Linux), for tests of pages given back."""
+    address = array.ctypes.data
+    inside = False
+    with open("/proc/self/smaps", encoding="utf-8") as smaps:
+        for line in smaps:
+            first = line.split(maxsplit=1)[0]
+            if "-" in first and not first.endswith(":"):  # a mapping: "start-end perms offset ..."
+                start, end = (int(x, 16) for x in first.split("-"))
+                inside = start <= address < end
+            elif inside and first == "Rss:":
+                return int(line.split()[1])
+    raise LookupError(f"no mapping holds {address:#x}")
+
+
 def free_port() -> int:
     """A loopback port nothing listens on now (for a server started in another process)."""
     with socket.socket() as s:

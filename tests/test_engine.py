@@ -14,7 +14,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from conftest import ROOT
+from conftest import ROOT, resident_kib
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from whoosh import index as whoosh_index
@@ -498,3 +498,25 @@ def test_segments_are_read_from_their_maps_as_from_whooshs_copies(bundled_index_
     assert ours[2] == {MapFile} and theirs[2] != {MapFile}
     assert len(ours[0]) > 3_000 and len(ours[1]) > 50
     assert ours[:2] == theirs[:2]
+
+
+def test_an_opened_generation_gives_back_the_pages_of_its_segments(bundled_index_dir):
+    """Opening a generation reads every stored document (kept, decoded); then the pages of its segments'
+    maps go back to the system, as `whoosh_files.give_back` does at any time: read again, the maps give
+    the same scores. The maps are reached through Whoosh's reader (`whoosh_files.segment_maps`): one
+    per segment, or this fails."""
+    from search_index.engine import whoosh_files
+    from search_index.index import ENGINE, current_generation
+
+    gen = ENGINE.open(current_generation(bundled_index_dir))
+    maps = whoosh_files.segment_maps(gen._reader)
+    assert len(maps) == len(gen._reader.leaf_readers()) >= 1
+    views = [np.frombuffer(m, dtype=np.uint8) for m in maps]
+    assert [resident_kib(v) for v in views] == [0] * len(views)
+    scores = gen.rank({"food": 1.0, "debt": 0.5}, {"food": 1.6})
+    assert sum(int(v[::4096].sum()) for v in views) > 0  # every page read
+    assert all(resident_kib(v) > 0 for v in views)
+    whoosh_files.give_back(gen._reader)
+    assert [resident_kib(v) for v in views] == [0] * len(views)
+    assert gen.rank({"food": 1.0, "debt": 0.5}, {"food": 1.6}) == scores
+    del views

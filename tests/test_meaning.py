@@ -16,7 +16,7 @@ import numpy as np
 import pytest
 import yaml
 from click.testing import CliRunner
-from conftest import HOSTILE_MESSAGES, signpost_serve
+from conftest import HOSTILE_MESSAGES, resident_kib, signpost_serve
 from meaning_eval import evaluate
 
 from search_index import SearchIndex, build_index, search
@@ -89,6 +89,26 @@ def test_the_bundled_files_read_by_path_give_wordllamas_own_vectors():
     texts = ["I'm skint till payday", "free English classes", "Samaritans"]
     ours = MeaningModel.load().embed(texts)
     np.testing.assert_allclose(ours, theirs.embed(texts, norm=True), atol=1e-5)
+
+
+def test_a_search_gives_back_the_pages_of_the_files_it_read(bundled):
+    """The word vectors and the index's segments are mapped from their files; after each message search
+    hands the pages it read back to the system (the site held nearly all 16 MB of the word vectors after
+    a few hundred messages), and what is read from them afterwards is the same."""
+    from search_index.engine import whoosh_files
+
+    model = MeaningModel.load()
+    texts = ["I'm skint till payday", "free English classes", "Samaritans"]
+    first = model.embed(texts)
+    segments = [np.frombuffer(m, dtype=np.uint8) for m in whoosh_files.segment_maps(bundled._gen._reader)]
+    assert sum(int(v[::4096].sum()) for v in segments) > 0  # every page of the segments read
+    assert resident_kib(model._vectors) > 0 and all(resident_kib(v) > 0 for v in segments)
+    found = bundled.search("I'm skint till payday")
+    assert resident_kib(model._vectors) == 0 and [resident_kib(v) for v in segments] == [0] * len(segments)
+    assert np.array_equal(model.embed(texts), first)
+    assert bundled.search("I'm skint till payday") == found
+    assert resident_kib(model._vectors) == 0
+    del segments
 
 
 def test_filler_words_weigh_little_and_numbers_nothing():

@@ -8,10 +8,11 @@ from pathlib import Path
 import numpy as np
 import pytest
 import yaml
+from conftest import resident_kib
 
 from search_index.crisis import detect_crisis
 from search_index.engine import sentence
-from search_index.engine.meaning import _map_tensor, _read_header, _tensor_place
+from search_index.engine.meaning import MappedFile, _read_header, _tensor_place
 from search_index.engine.sentence import SentenceModel, encode
 
 HELDOUT = Path(__file__).with_name("crisis_heldout.yml")
@@ -69,7 +70,8 @@ def test_float16_weights_stay_close_to_float32_ones(monkeypatch):
     matrices = [w for name, w in model._w.items() if name.startswith("encoder.") and w.ndim == 2]
     assert len(matrices) == 6 * 6 and all(w.dtype == np.float16 for w in matrices)
     path = sentence.model_dir() / sentence.WEIGHTS_FILE
-    full = SentenceModel(model._tokenizer, {name: _map_tensor(path, name, dtype="F32") for name in model._w})
+    tables = MappedFile(path)
+    full = SentenceModel(model._tokenizer, {name: tables.tensor(name, dtype="F32") for name in model._w})
     monkeypatch.setattr(  # the products as they were for one message: float32 weights, einsum
         sentence,
         "_linear",
@@ -233,3 +235,17 @@ def test_without_a_writable_cache_the_layers_are_held_in_memory(monkeypatch, tmp
             assert np.array_equal(model.encode(MESSAGES), batch)
             assert model._layers_map is None
     assert caplog.text.count("the sentence encoder's layers are held in memory") == 1
+
+
+def test_the_tables_pages_are_given_back_after_each_batch():
+    """The embedding tables are mapped from the model file; the pages of the rows a batch reads go back
+    to the system once it has read them (4.6 MB stayed in the site after a few hundred messages), and
+    reading the rows again gives the same vectors."""
+    model = SentenceModel.load()
+    table = model._w["embeddings.word_embeddings.weight"]
+    first = model.encode(SENTENCES)
+    assert resident_kib(table) == 0
+    assert table[[1000, 9000, 20000]].sum() != 0  # read from the map: its pages are back
+    assert resident_kib(table) > 0
+    assert np.array_equal(model.encode(SENTENCES), first)
+    assert resident_kib(table) == 0

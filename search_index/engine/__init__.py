@@ -178,12 +178,18 @@ class Generation:
                     self.docnum[seg.keys[d]] = base + d
         self._ranker = Ranker(self._reader, leaves)
         self.extras: dict[str, Any] = {extra.name: extra.open(path) for extra in extras}
+        # every stored document was read (and is kept, decoded): their pages need not stay
+        self.give_back()
 
     def rank(self, terms: Mapping[str, float], categories: Mapping[str, float] | None = None) -> Scores:
         """BM25F scores of every document matching any of `terms` (index terms, as `index_words`
         makes them, each with a weight) or `categories` (category id -> boost): Whoosh's scores for
         Or(terms x text fields + categories, scale=0.9) with its BM25F(B=0.75, K1=1.2)."""
         return self._ranker.rank(terms, categories or {})
+
+    def give_back(self) -> None:
+        """Hand the pages of the segments read so far back to the system (`whoosh_files.give_back`)."""
+        whoosh_files.give_back(self._reader)
 
     def docs_matching(self, labels: Mapping[str, str]) -> frozenset[int]:
         """Numbers of the live documents that have every (label field, value), e.g. {"free": "1"}."""

@@ -5,7 +5,7 @@ The model is WordLlama's `l2_supercat` (256 dimensions, 32,000 tokens, 16 MB), s
 ``weights/l2_supercat_256.safetensors``. We read those two files by path (the tokenizer with
 `tokenizers`, the weights by the safetensors format) and pool the token vectors ourselves, exactly
 as `WordLlamaInference.embed` does (the mean of the token vectors; tests/test_meaning.py pins that
-the two agree). The weights are mapped from the file (see `_map_tensor`), not copied. We do not
+the two agree). The weights are mapped from the file (see `MappedFile`), not copied. We do not
 call `WordLlama.load()`: it looks for the tokenizer in the wrong folder and then downloads; nor
 import `wordllama` itself, whose import configures the root logger. Nothing here touches the network.
 
@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import logging
 import math
+import mmap
 import threading
 from collections.abc import Callable
 from functools import lru_cache
@@ -67,6 +68,7 @@ WORD_ROLES = {
     "hardship": ("money afford poor broke", 0.35, 0.5),
 }
 ROLE_TOP = 3
+_DONTNEED = getattr(mmap, "MADV_DONTNEED", None)  # Linux and most Unixes; elsewhere pages stay
 
 
 class ModelCache:
@@ -131,12 +133,13 @@ class MeaningModel:
 
     name = "wordllama-l2_supercat_256"
 
-    def __init__(self, tokenizer, vectors):
+    def __init__(self, tokenizer, vectors, mapped: MappedFile | None = None):
         import numpy as np
 
         self._np = np
         self._tokenizer = tokenizer
         self._vectors = vectors  # float16, (tokens, dimensions): kept as shipped, 16 MB
+        self._mapped = mapped  # the file `vectors` are mapped from, if they are
         self.dimensions = int(vectors.shape[1])
 
     @classmethod
@@ -146,14 +149,15 @@ class MeaningModel:
         from tokenizers import Tokenizer
 
         tokenizer = Tokenizer.from_file(str(folder / TOKENIZER_FILE))
-        vectors = _map_tensor(folder / WEIGHTS_FILE, TENSOR_KEY)
+        mapped = MappedFile(folder / WEIGHTS_FILE)
+        vectors = mapped.tensor(TENSOR_KEY)
         if vectors.ndim != 2 or vectors.shape[0] < tokenizer.get_vocab_size() or vectors.shape[1] < 8:
             raise ValueError(f"unexpected model shape {vectors.shape}")
         if not np.isfinite(vectors[: min(len(vectors), 1000)].astype(np.float32)).all():
             raise ValueError("the model's vectors are damaged (not finite numbers)")
         tokenizer.no_padding()
         tokenizer.no_truncation()
-        return cls(tokenizer, vectors)
+        return cls(tokenizer, vectors, mapped)
 
     @classmethod
     def load(cls, folder: Path | None = None) -> MeaningModel | None:
@@ -164,6 +168,13 @@ class MeaningModel:
             f"the {MODEL_PACKAGE} package is not installed",
             "search by meaning is off, words alone are searched",
         )
+
+    def give_back(self) -> None:
+        """Hand the pages of the word vectors read so far back to the system (`MappedFile.give_back`):
+        search does after each message, so the site holds the pages one message reads (most
+        messages read 10-40 rows; the longest a few hundred), not all 16 MB."""
+        if self._mapped is not None:
+            self._mapped.give_back()
 
     # --- vectors -------------------------------------------------------------------------------
     def _token_vectors(self, text: str):
@@ -247,14 +258,38 @@ def embed(texts: list[str]):
     )
 
 
-def _map_tensor(path: Path, key: str, dtype: str = "F16"):
-    """One tensor (float16, or float32 with `dtype="F32"`) of a safetensors file, mapped from the file
-    rather than copied. Processes on one machine (the site, the bot) then share its pages, and loading
-    never holds two copies. Raises ValueError when the file does not hold that tensor in that type."""
-    import numpy as np
+class MappedFile:
+    """A safetensors file mapped read-only: its tensors are read from the map rather than copied, so
+    processes on one machine (the site, the bot) share its pages and loading never holds two copies.
 
-    offset, shape, kind = _tensor_place(path, _read_header(path), key, dtype)
-    return np.memmap(path, dtype=kind, mode="r", offset=offset, shape=shape)
+    A page read stays in the process until it is given back (`give_back`): a message reads a few
+    rows of a table, but over a few hundred messages nearly every page of it had been read (the system
+    maps the pages around each one read as well), and the word vectors' 16 MB stayed resident. Given
+    back, the pages stay in the system's file cache and a later read maps them again, with the same
+    bytes: nothing read from the map changes."""
+
+    def __init__(self, path: Path):
+        self.path = path
+        self.header = _read_header(path)
+        with open(path, "rb") as f:
+            self._map = mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ)
+
+    def tensor(self, key: str, dtype: str = "F16"):
+        """Tensor `key` (float16, or float32 with `dtype="F32"`), read-only, from the map. Raises
+        ValueError when the file does not hold that tensor in that type."""
+        import numpy as np
+
+        offset, shape, kind = _tensor_place(self.path, self.header, key, dtype)
+        return np.frombuffer(self._map, dtype=kind, count=math.prod(shape), offset=offset).reshape(shape)
+
+    def give_back(self) -> None:
+        """Hand the pages read so far back to the system (`madvise(MADV_DONTNEED)`; where there is no
+        such call they stay). Safe while other threads read the tensors: they map the pages again."""
+        if _DONTNEED is not None:
+            try:
+                self._map.madvise(_DONTNEED)
+            except (OSError, ValueError):
+                pass
 
 
 def _read_header(path: Path) -> tuple[dict, int]:
@@ -292,8 +327,6 @@ def _own_pages(shape: tuple[int, int], dtype):
     """A zeroed array in its own anonymous memory map, given back to the system when it is freed.
     (From malloc, glibc keeps freed blocks this big after the first one for reuse, and a server that
     opens a generation every few seconds grew by tens of MB.)"""
-    import mmap
-
     import numpy as np
 
     size = max(1, shape[0] * shape[1] * np.dtype(dtype).itemsize)
@@ -491,6 +524,12 @@ class MeaningIndex:
     @property
     def ok(self) -> bool:
         return self.model is not None and self.matrix is not None
+
+    def give_back(self) -> None:
+        """Hand the pages of the model's word vectors read so far back to the system (see
+        `MeaningModel.give_back`); search does after each message."""
+        if self.model is not None:
+            self.model.give_back()
 
     def weight(self, word: str) -> float:
         """How much a word says (0..1); without the model every word but a number says all."""

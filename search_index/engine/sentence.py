@@ -17,7 +17,9 @@ the files cannot pass unnoticed.
 
 How the weights are held. The file stores them all as float32. The embedding tables (the words' table,
 47 MB, of which a message reads a few rows, and the positions') are mapped from the file, not copied
-(`meaning._map_tensor`): only the pages a message uses are read, and the site and the bot share them.
+(`meaning.MappedFile`): only the pages a message uses are read, the site and the bot share them, and
+once a batch has read its rows their pages are given back (4.6 MB of them were resident in the site
+after a few hundred messages).
 The six layers' matrices (10.6 million weights, 42 MB as float32) are different: every message this
 model reads uses all of them, so mapped they were 42 MB resident in the site from the first worried
 message on. They are read when the first text is encoded (the site loads the model when it starts, and
@@ -56,7 +58,7 @@ import threading
 from functools import lru_cache
 from pathlib import Path
 
-from .meaning import ModelCache, _map_tensor, _read_header, _tensor_place
+from .meaning import MappedFile, ModelCache, _read_header, _tensor_place
 
 log = logging.getLogger(__name__)
 
@@ -101,12 +103,15 @@ class SentenceModel:
 
     name = "all-MiniLM-L6-v2"
 
-    def __init__(self, tokenizer, weights: dict, layers_from: Path | None = None):
+    def __init__(
+        self, tokenizer, weights: dict, layers_from: Path | None = None, tables: MappedFile | None = None
+    ):
         import numpy as np
 
         self._np = np
         self._tokenizer = tokenizer
         self._w = weights  # the embedding tables, and the layers' weights once read
+        self._tables = tables  # the file the embedding tables are mapped from, if they are
         self._layers_from = layers_from  # the file the layers are read from on first use; None: read
         self._lock = threading.Lock()
         self._layers_map = None  # the layer file's map (`_map_layers`), when the layers come from it
@@ -124,17 +129,17 @@ class SentenceModel:
         tokenizer.no_padding()  # the file asks for padding to 128: we pad per batch ourselves
         tokenizer.enable_truncation(MAX_TOKENS)
         path = folder / WEIGHTS_FILE
-        header = _read_header(path)
+        tables = MappedFile(path)
         for name in _layer_names():  # each one there, whole, as float32
-            _tensor_place(path, header, name, "F32")
+            _tensor_place(path, tables.header, name, "F32")
         # the tables: mapped, so only the rows of the tokens a text has are ever read
-        weights = {name: _map_tensor(path, name, dtype="F32") for name in TABLES}
+        weights = {name: tables.tensor(name, dtype="F32") for name in TABLES}
         table = weights["embeddings.word_embeddings.weight"]
         if table.shape[0] < tokenizer.get_vocab_size() or table.shape[1] % HEADS:
             raise ValueError(f"unexpected model shape {table.shape}")
         if not all(np.isfinite(w[:4]).all() for w in weights.values()):
             raise ValueError("the model's weights are damaged (not finite numbers)")
-        return cls(tokenizer, weights, layers_from=path)
+        return cls(tokenizer, weights, layers_from=path, tables=tables)
 
     def _weights(self) -> dict:
         """All the weights: the first call maps the layers' float16 copy (`_map_layers`), or when it
@@ -195,6 +200,8 @@ class SentenceModel:
             + w["embeddings.position_embeddings.weight"][:length]
         )
         x = _layer_norm(np, x + w["embeddings.token_type_embeddings.weight"][0], w, "embeddings.LayerNorm")
+        if self._tables is not None:  # the tables' rows are read: their pages go back (`MappedFile`)
+            self._tables.give_back()
         hidden = x.shape[-1]
         size = hidden // HEADS
         blocked = (1.0 - mask)[:, None, None, :] * -1e9  # padding is never attended to
