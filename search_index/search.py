@@ -199,6 +199,8 @@ def _age_group(age: str) -> str:
 
 
 _WELSH_CLITIC = re.compile(r"(?<=[^\W\d_])['’](?:r|n|i|w|m)\b", re.IGNORECASE)
+# where an entry's description breaks into sentences (`_own_sentences`): after . ! or ?, or at a line end
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")
 
 
 @dataclass(frozen=True)
@@ -957,9 +959,10 @@ class SearchIndex:
         found). (Asked only about a message whose own words lean English, or one read through its
         dictionary, whose vector is made of its words' English senses: the reader learned English.)
         When the reader is unsure (a good match to a message from its `low` to
-        `search_scope.SECOND_UNDER`, a near one from its `low` to its `high`), the message's own English `text`, when given, is read in context by the second
-        opinion (`search_scope.second_opinion`): a good match stands from its `low` up, a near one is
-        good from its `high` up ("adult swimming lessons" at the English classes for adults is not).
+        `search_scope.SECOND_UNDER`, a near one from its `low` to its `high`), `text`, when given (the
+        message's own English words), is read in context by the second opinion
+        (`search_scope.second_opinion`), against the first result's own sentence closest to it: a good match stands from its `low` up, a near one is good
+        from its `high` up ("adult swimming lessons" at the English classes for adults is not).
         As they were when the reader or the meaning layer is off; the first reader alone without the
         second or the encoder."""
         p = search_scope.probability(message)
@@ -973,7 +976,8 @@ class SearchIndex:
             return hits  # a near match to a message surely out of scope
         second = None
         if text is not None and p >= reader.low and (good or p < reader.high):  # the reader unsure
-            second = search_scope.second_opinion(text)
+            sentence = self._meaning.closest_text(message, _own_sentences(hits[0].entry))
+            second = search_scope.second_opinion(text, sentence)
         if second is not None:
             q, by = second
             good = q >= by.low if good else q >= by.high
@@ -1357,6 +1361,14 @@ def _coverage(
 def _own_parts(entry: Entry) -> list[str]:
     """An entry's own text, part by part: its title, summary, tags and questions."""
     return [p for p in (entry.title, entry.summary, *entry.tags, *entry.questions) if p]
+
+
+def _own_sentences(entry: Entry) -> list[str]:
+    """An entry's own text, sentence by sentence: its title, summary, questions, tags (as one) and the
+    sentences of its description (in English)."""
+    body = [s.strip() for s in _SENTENCE_END.split(entry.body)]
+    tags = ", ".join(entry.tags)
+    return [s for s in (entry.title, entry.summary, *entry.questions, tags, *body) if len(s) > 3]
 
 
 def _unknown_against(against: dict[str, float], near: dict[str, float]) -> dict[str, float]:
