@@ -922,11 +922,13 @@ class SearchIndex:
         # a message read through its dictionary is an English one to the reader: its vector is made
         # of its words' English senses
         read = bool(understanding.read_in and understanding.senses)
-        if asked and (read or welsh_or_english(query_text) == "en"):
+        written_in = welsh_or_english(query_text)
+        if asked and (read or written_in in ("en", "cy")):
             own = whole.get(self._docnum.get(hits[0].slug), 0.0)
-            # the second opinion reads the message's own English words (not a message read through
-            # its dictionary: the encoder learned English)
-            hits = self._in_scope(message, hits, own, None if read else query_text)
+            # the second opinion reads the message's own English words, a Welsh one's as the vocabulary
+            # reads them in English (not a message read through its dictionary)
+            text = query_text if written_in == "en" else " ".join(english) or None
+            hits = self._in_scope(message, hits, own, None if read else text)
         confident = bool(hits) and hits[0].good
         total = max(total_words, len(hits))
         if crisis:
@@ -956,12 +958,13 @@ class SearchIndex:
         that offers repairs) is not one, nor is any other result; a near one (`NEAR_GOOD`) to a message
         it finds surely in scope ("cant afford leccy" at Citizens Advice) is. A good match is kept when
         the message is `search_scope.OWN_TEXT` close in meaning to its entry (`own`, the cosine search
-        found). (Asked only about a message whose own words lean English, or one read through its
-        dictionary, whose vector is made of its words' English senses: the reader learned English.)
+        found). (Asked only about a message whose own words lean English or Welsh, or one read through
+        its dictionary, whose vector is made of its words' English meanings: the reader learned English.)
         When the reader is unsure (a good match to a message from its `low` to
         `search_scope.SECOND_UNDER`, a near one from its `low` to its `high`), `text`, when given (the
-        message's own English words), is read in context by the second opinion
-        (`search_scope.second_opinion`), against the first result's own sentence closest to it: a good match stands from its `low` up, a near one is good
+        message's own English words, or a Welsh one's words as the vocabulary reads them in English),
+        is read in context by the second opinion (`search_scope.second_opinion`), against the first
+        result's own sentence closest to it: a good match stands from its `low` up, a near one is good
         from its `high` up ("adult swimming lessons" at the English classes for adults is not).
         As they were when the reader or the meaning layer is off; the first reader alone without the
         second or the encoder."""

@@ -9,8 +9,9 @@ logistic regression (a weight per dimension and a bias, `search_scope.npz`, fitt
 `scripts/train_search_scope.py` on the odd search sets; the even ones are its honest measure). It
 costs a dot product a search: nothing is encoded for it.
 
-Search asks it only about a message in English (or one read through its dictionary into English
-senses: Polish, Portuguese, Arabic) with a near or good match (`search.NEAR_GOOD`): a good match to a
+Search asks it only about a message in English or Welsh (a Welsh one's vector is made of the English
+meanings the vocabulary gives its words; or one read through its dictionary into English senses:
+Polish, Portuguese, Arabic) with a near or good match (`search.NEAR_GOOD`): a good match to a
 message scored under `low` is not confident, and a near one, to the entry closest in meaning, to a
 message scored from `high` up is ("cant afford leccy": "leccy" is electricity, which
 the words do not read). It says whether a directory of community services offers such things, not
