@@ -31,10 +31,12 @@ because it tripled the time of a search: 250 and 877 on the even sets.)
 
 `--sentence` fits the second opinion (search_index/search_scope_sentence.npz), which search asks only
 when the reader above is unsure: the same logistic regression on the sentence encoder's vector of the
-message (`engine.sentence`), learned from the messages search asks the scope reader about (English, a
-near or good match, no crisis) in every search set, dev and held-out 1-16 (SECOND_SETS), with its
-thresholds by the same recipe from each set's messages scored by a reader fitted without that set.
-Figures of this fitting (2026-12-01): see docs/benchmarks.md, "The sixteenth round's search".
+message (`engine.sentence`) beside its product with the vector of the first result's own sentence
+closest to the message (`search_scope.second_features`), learned from the messages search asks the
+scope reader about (English, a near or good match, no crisis) in every search set, dev and held-out
+1-17 (SECOND_SETS), with its thresholds by the same recipe from each set's messages scored by a reader
+fitted without that set. Figures of this fitting (2026-12-01): see docs/benchmarks.md, "The
+seventeenth round's search".
 """
 
 from __future__ import annotations
@@ -63,7 +65,7 @@ MAX_DOUBTED = 0.01  # of left-out answerable messages, at most this share under 
 MAX_TRUSTED = 0.05  # of left-out unanswerable messages, at most this share from `high` up
 # the second opinion learns from every set written so far (a later set stays its honest measure)
 SECOND_SETS = [(0, "meaning_dev.yml"), (1, "meaning_heldout.yml")] + [
-    (n, f"meaning_heldout_{n}.yml") for n in range(2, 17)
+    (n, f"meaning_heldout_{n}.yml") for n in range(2, 18)
 ]
 
 
@@ -116,12 +118,14 @@ def vectors(texts: list[str]) -> dict[str, np.ndarray]:
     return seen
 
 
-def asked(texts: list[str]) -> set[str]:
-    """The texts search asks the scope reader about (English, a near or good match, no crisis), by
+def asked(texts: list[str]) -> dict[str, str | None]:
+    """The texts search asks the scope reader about (English, a near or good match, no crisis), each
+    with the first result's own sentence closest to it (what the second reader reads it against), by
     searching the bundled directory with the reader listening."""
     import tempfile
 
     from search_index import SearchIndex, build_index
+    from search_index.search import _own_sentences
 
     heard: list[bool] = []
     real = search_scope.probability
@@ -130,18 +134,26 @@ def asked(texts: list[str]) -> set[str]:
         heard.append(True)
         return real(vector)
 
-    out: set[str] = set()
+    out: dict[str, str | None] = {}
     with tempfile.TemporaryDirectory() as tmp:
         build_index(ROOT / "content", Path(tmp))
         index = SearchIndex.open(Path(tmp), content_dir=ROOT / "content")
+        in_scope, against = index._in_scope, []
+
+        def judge(message, hits, own, text=None):  # the first result's sentence closest to the message
+            against.append(index._meaning.closest_text(message, _own_sentences(hits[0].entry)))
+            return in_scope(message, hits, own, text)
+
+        index._in_scope = judge
         search_scope.probability = listen
         second, search_scope.load_second = search_scope.load_second, lambda: None  # the first reader alone
         try:
             for text in texts:
                 heard.clear()
+                against.clear()
                 index.search(text)
                 if heard:
-                    out.add(text)
+                    out[text] = against[-1]
         finally:
             search_scope.probability = real
             search_scope.load_second = second
@@ -185,7 +197,16 @@ def main() -> None:
         kept = np.array([t in heard for t in texts])
         texts = [t for t in texts if t in heard]
         y, sets = y[kept], sets[kept]
-        x = sentence_vectors(texts)
+        said = sorted({s for s in heard.values() if s})  # entries' sentences, encoded as search does
+        encoded = dict(
+            zip(said, sentence_vectors([s[: search_scope.SECOND_UPTO] for s in said]), strict=True)
+        )
+        x = np.concatenate(
+            [
+                search_scope.second_features(v, encoded.get(heard[t]))
+                for t, v in zip(texts, sentence_vectors(texts), strict=True)
+            ]
+        )
         model = search_scope.SECOND_MODEL
     else:
         texts, y, sets = messages()

@@ -199,6 +199,8 @@ def _age_group(age: str) -> str:
 
 
 _WELSH_CLITIC = re.compile(r"(?<=[^\W\d_])['’](?:r|n|i|w|m)\b", re.IGNORECASE)
+# where an entry's description breaks into sentences (`_own_sentences`): after . ! or ?, or at a line end
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")
 
 
 @dataclass(frozen=True)
@@ -927,12 +929,14 @@ class SearchIndex:
         # a message read through its dictionary is an English one to the reader: its vector is made
         # of its words' English senses
         read = bool(understanding.read_in and understanding.senses)
-        if asked and (read or welsh_or_english(query_text) == "en"):
+        written_in = welsh_or_english(query_text)
+        if asked and (read or written_in in ("en", "cy")):
             own = whole.get(self._docnum.get(hits[0].slug), 0.0)
             self._meaning.give_back()  # not held while the encoder reads its layers (MeaningModel.give_back)
-            # the second opinion reads the message's own English words (not a message read through
-            # its dictionary: the encoder learned English)
-            hits = self._in_scope(message, hits, own, None if read else query_text)
+            # the second opinion reads the message's own English words, a Welsh one's as the vocabulary
+            # reads them in English (not a message read through its dictionary: the encoder learned English)
+            text = query_text if written_in == "en" else " ".join(english) or None
+            hits = self._in_scope(message, hits, own, None if read else text)
         confident = bool(hits) and hits[0].good
         total = max(total_words, len(hits))
         if crisis:
@@ -962,12 +966,14 @@ class SearchIndex:
         that offers repairs) is not one, nor is any other result; a near one (`NEAR_GOOD`) to a message
         it finds surely in scope ("cant afford leccy" at Citizens Advice) is. A good match is kept when
         the message is `search_scope.OWN_TEXT` close in meaning to its entry (`own`, the cosine search
-        found). (Asked only about a message whose own words lean English, or one read through its
-        dictionary, whose vector is made of its words' English senses: the reader learned English.)
+        found). (Asked only about a message whose own words lean English or Welsh, or one read through
+        its dictionary, whose vector is made of its words' English meanings: the reader learned English.)
         When the reader is unsure (a good match to a message from its `low` to
-        `search_scope.SECOND_UNDER`, a near one from its `low` to its `high`), the message's own English `text`, when given, is read in context by the second
-        opinion (`search_scope.second_opinion`): a good match stands from its `low` up, a near one is
-        good from its `high` up ("adult swimming lessons" at the English classes for adults is not).
+        `search_scope.SECOND_UNDER`, a near one from its `low` to its `high`), `text`, when given (the
+        message's own English words, or a Welsh one's words as the vocabulary reads them in English),
+        is read in context by the second opinion (`search_scope.second_opinion`), against the first
+        result's own sentence closest to it: a good match stands from its `low` up, a near one is good
+        from its `high` up ("adult swimming lessons" at the English classes for adults is not).
         As they were when the reader or the meaning layer is off; the first reader alone without the
         second or the encoder."""
         p = search_scope.probability(message)
@@ -981,7 +987,8 @@ class SearchIndex:
             return hits  # a near match to a message surely out of scope
         second = None
         if text is not None and p >= reader.low and (good or p < reader.high):  # the reader unsure
-            second = search_scope.second_opinion(text)
+            sentence = self._meaning.closest_text(message, _own_sentences(hits[0].entry))
+            second = search_scope.second_opinion(text, sentence)
         if second is not None:
             q, by = second
             good = q >= by.low if good else q >= by.high
@@ -1365,6 +1372,14 @@ def _coverage(
 def _own_parts(entry: Entry) -> list[str]:
     """An entry's own text, part by part: its title, summary, tags and questions."""
     return [p for p in (entry.title, entry.summary, *entry.tags, *entry.questions) if p]
+
+
+def _own_sentences(entry: Entry) -> list[str]:
+    """An entry's own text, sentence by sentence: its title, summary, questions, tags (as one) and the
+    sentences of its description (in English)."""
+    body = [s.strip() for s in _SENTENCE_END.split(entry.body)]
+    tags = ", ".join(entry.tags)
+    return [s for s in (entry.title, entry.summary, *entry.questions, tags, *body) if len(s) > 3]
 
 
 def _unknown_against(against: dict[str, float], near: dict[str, float]) -> dict[str, float]:

@@ -9,8 +9,9 @@ logistic regression (a weight per dimension and a bias, `search_scope.npz`, fitt
 `scripts/train_search_scope.py` on the odd search sets; the even ones are its honest measure). It
 costs a dot product a search: nothing is encoded for it.
 
-Search asks it only about a message in English (or one read through its dictionary into English
-senses: Polish, Portuguese, Arabic) with a near or good match (`search.NEAR_GOOD`): a good match to a
+Search asks it only about a message in English or Welsh (a Welsh one's vector is made of the English
+meanings the vocabulary gives its words; or one read through its dictionary into English senses:
+Polish, Portuguese, Arabic) with a near or good match (`search.NEAR_GOOD`): a good match to a
 message scored under `low` is not confident, and a near one, to the entry closest in meaning, to a
 message scored from `high` up is ("cant afford leccy": "leccy" is electricity, which
 the words do not read). It says whether a directory of community services offers such things, not
@@ -22,12 +23,17 @@ with the meaning layer off, search judges on words and word vectors as before (o
 A second opinion, read in context: a bag of word vectors cannot tell "adult swimming lessons" (a leisure
 class) from the English classes for adults, nor "register my baby's birth" (the registry office) from
 health visiting for babies. When the reader above is unsure, a good match to a message it scores from `low` to
-`SECOND_UNDER` or a near one to a message it scores from `low` to `high`, the message is encoded by the bundled sentence encoder (`engine.sentence`, all-MiniLM-L6-v2, the
-one crisis detection reads by) and scored by a second logistic regression (`search_scope_sentence.npz`,
-384 weights, fitted by `scripts/train_search_scope.py --sentence` on every search set; its thresholds
-from sets left out): the good match stands from its `low` up, the near one is good from its `high` up.
-One encoding (a few to some tens of ms) for such a message only; a message either reader is sure of
-costs nothing more. Without the second file or the encoder, the first reader judges alone as before.
+`SECOND_UNDER` or a near one to a message it scores from `low` to `high`, the message is encoded by the
+bundled sentence encoder (`engine.sentence`, all-MiniLM-L6-v2, the one crisis detection reads by) and
+judged against the first result's own text: the entry's sentence closest in meaning to the message
+(chosen by the meaning layer's word vectors, cheaply: `search._own_sentences`) is encoded too (kept for
+the next message that reaches it) and the second reader (`search_scope_sentence.npz`, a logistic
+regression fitted by `scripts/train_search_scope.py --sentence` on every search set, its thresholds from
+sets left out) reads the message's vector beside its product with that sentence's (`second_features`):
+what the message says that this entry's own words say too, not only whether a directory would offer
+such a thing. The good match stands from its `low` up, the near one is good from its `high` up. A
+message either reader is sure of costs nothing more. Without the second file or the encoder, the first
+reader judges alone as before.
 """
 
 from __future__ import annotations
@@ -46,7 +52,10 @@ log = logging.getLogger(__name__)
 MODEL = Path(__file__).with_name("search_scope.npz")
 DIMENSIONS = 256  # the meaning layer's vectors (wordllama-l2_supercat_256)
 SECOND_MODEL = Path(__file__).with_name("search_scope_sentence.npz")
-SECOND_DIMENSIONS = 384  # the sentence encoder's vectors (all-MiniLM-L6-v2)
+ENCODED = 384  # the sentence encoder's vectors (all-MiniLM-L6-v2)
+SECOND_DIMENSIONS = 2 * ENCODED  # the message's vector, and its product with the entry sentence's
+# the product's scale: of two unit vectors, its numbers are about 1/384 (the message's about 1/20)
+PRODUCT_SCALE = 8.0
 # A good match is kept whatever the reader says when the message is this close (cosine, the meaning
 # layer's) to the entry: the entry says it offers what is asked
 OWN_TEXT = 0.7
@@ -112,16 +121,36 @@ def probability(vector) -> float | None:
     return float(probabilities(reader.weights, reader.bias, np.asarray(vector)[None, :])[0])
 
 
-def second_opinion(text: str) -> tuple[float, Reader] | None:
-    """How likely `text` asks for what the directory offers, read in context by the sentence encoder,
-    with the reader that scored it; None without that reader or the encoder, or for a text longer
-    than SECOND_UPTO. Never raises."""
+def second_features(message: np.ndarray, sentence: np.ndarray | None) -> np.ndarray:
+    """What the second reader reads (rows): the message's sentence vectors beside their products with
+    the entry sentence's (none: zeros, the entry says nothing of it)."""
+    message = np.atleast_2d(np.asarray(message, dtype=np.float32))
+    if sentence is None:
+        return np.hstack([message, np.zeros_like(message)])
+    return np.hstack([message, message * np.asarray(sentence, dtype=np.float32) * PRODUCT_SCALE])
+
+
+def second_opinion(text: str, sentence: str | None) -> tuple[float, Reader] | None:
+    """How likely `text` asks for what the directory offers, read in context by the sentence encoder
+    against `sentence`, the first result's own sentence closest to it, with the reader that scored it;
+    None without that reader or the encoder, or for a text longer than SECOND_UPTO. Never raises."""
     reader = load_second()
     if reader is None or len(text) > SECOND_UPTO:
         return None
     from .engine.sentence import encode
 
     vectors = encode([text])
-    if vectors is None or np.shape(vectors) != (1, SECOND_DIMENSIONS):
+    if vectors is None or np.shape(vectors) != (1, ENCODED):
         return None
-    return float(probabilities(reader.weights, reader.bias, np.asarray(vectors))[0]), reader
+    entry = _encoded(sentence) if sentence else None
+    return float(probabilities(reader.weights, reader.bias, second_features(vectors, entry))[0]), reader
+
+
+@lru_cache(maxsize=1024)
+def _encoded(sentence: str) -> np.ndarray | None:
+    """An entry's sentence's vector (kept: the next message this entry answers reads it again; 1.5 KB
+    each); None when the encoder cannot make it."""
+    from .engine.sentence import encode
+
+    vectors = encode([sentence[:SECOND_UPTO]])
+    return vectors[0] if vectors is not None and np.shape(vectors) == (1, ENCODED) else None

@@ -750,7 +750,7 @@ def test_serve_says_when_search_by_meaning_is_off_and_still_answers(tmp_path):
         (
             "meaning_heldout_3.yml",
             (90, 30),
-            {"lay": 0.96, "messages": 0.86, "unanswerable": 0.96, "confident": 0.89},
+            {"lay": 0.96, "messages": 0.86, "unanswerable": 0.96, "confident": 0.93},
         ),
         (
             "meaning_heldout_4.yml",
@@ -784,12 +784,12 @@ def test_serve_says_when_search_by_meaning_is_off_and_still_answers(tmp_path):
         (
             "meaning_heldout_9.yml",
             (204, 50),
-            {"lay": 0.92, "messages": 0.96, "unanswerable": 0.96, "confident": 0.92},
+            {"lay": 0.92, "messages": 0.96, "unanswerable": 0.98, "confident": 0.92},
         ),
         (
             "meaning_heldout_10.yml",
             (201, 50),
-            {"lay": 0.90, "messages": 0.93, "unanswerable": 0.96, "confident": 0.85},
+            {"lay": 0.90, "messages": 0.93, "unanswerable": 0.96, "confident": 0.87},
         ),
         (
             "meaning_heldout_11.yml",
@@ -822,7 +822,7 @@ def test_serve_says_when_search_by_meaning_is_off_and_still_answers(tmp_path):
         (
             "meaning_heldout_15.yml",
             (200, 50),
-            {"lay": 0.89, "messages": 0.93, "unanswerable": 0.90, "confident": 0.87},
+            {"lay": 0.89, "messages": 0.93, "unanswerable": 0.90, "confident": 0.92},
         ),
         # the fifteenth round's blind set (needs nothing meets that share a key word with a service
         # that is there; older people, parents of young children, people new to Wrexham): 0.88 / 0.96 /
@@ -839,11 +839,13 @@ def test_serve_says_when_search_by_meaning_is_off_and_still_answers(tmp_path):
         # the sixteenth round's blind set (everyday requests a resident might expect a hub to handle: a
         # shop, a trade, a council department, a hobby, a pet service; young people, carers, disabled
         # people, people on low pay, Welsh), never learned from: 0.95 / 0.96 / 38 of 50 / 0.91 with the
-        # code of its start; 0.95 / 0.96 / 42 of 50 / 0.92 at its end (the scope reader's second opinion)
+        # code of its start; 0.95 / 0.96 / 42 of 50 / 0.92 at its end (the scope reader's second opinion).
+        # From the seventeenth round the second opinion has learned from it too: 45 of 50 / 0.93 (44 of 50
+        # / 0.93 with a second reader fitted without it, docs/benchmarks.md)
         (
             "meaning_heldout_17.yml",
             (200, 50),
-            {"lay": 0.94, "messages": 0.95, "unanswerable": 0.82, "confident": 0.91},
+            {"lay": 0.94, "messages": 0.95, "unanswerable": 0.88, "confident": 0.92},
         ),
         # the seventeenth round's blind set (needs that share a word or a kind with a service that is
         # there but ask for what it does not give; older people, new arrivals, parents, people leaving

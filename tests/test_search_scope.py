@@ -1,9 +1,11 @@
 """Search's scope reader (search_index/search_scope.py): whether a message asks for what a directory of
 community services offers at all, read from the query vector search already makes of the message. A
 good word match to a message it finds out of scope is not confident; a near one, to the entry closest
-in meaning, to a message it is sure of is; a Welsh message and a crisis are never read by it; without
-its file or the meaning layer search judges as before; nothing is encoded for a message it is sure of.
-When it is unsure, its second opinion reads the message in context (the sentence encoder's vector)."""
+in meaning, to a message it is sure of is; a crisis is never read by it (a Welsh message is, as the
+vocabulary reads it in English); without its file or the meaning layer search judges as before;
+nothing is encoded for a message it is sure of.
+When it is unsure, its second opinion reads the message in context (the sentence encoder's vector)
+against the first result's own sentence closest to it."""
 
 import logging
 import shutil
@@ -56,7 +58,9 @@ def encodes(monkeypatch):
         return real(texts)
 
     monkeypatch.setattr(sentence, "encode", counting)
-    return seen
+    search_scope._encoded.cache_clear()  # no entry's sentence kept from an earlier search
+    yield seen
+    search_scope._encoded.cache_clear()
 
 
 @pytest.fixture
@@ -160,12 +164,13 @@ def test_an_entry_whose_own_text_offers_it_keeps_its_good_match(tmp_path, monkey
     assert not other.search(message).confident
 
 
-def test_only_english_is_read_and_never_a_crisis(bundled, scored):
-    assert bundled.search("help gyda dyled").confident  # Welsh: judged on words and word vectors alone
+def test_english_and_welsh_are_read_and_never_a_crisis(bundled, scored):
     assert bundled.search("I want to kill myself").crisis is not None
     assert scored == []
     bundled.search("tablet repair shop")
     assert len(scored) == 1
+    assert bundled.search("help gyda dyled").confident  # Welsh: read in its English meaning
+    assert len(scored) == 2
 
 
 def test_nothing_is_encoded_for_a_message_it_is_sure_of(bundled, encodes, scored):
@@ -210,8 +215,10 @@ def test_without_the_meaning_layer_search_judges_as_before(bundled, monkeypatch,
 READ_IN_CONTEXT_OUT = ["who can service my car", "who can fix my van", "someone to fix my garden fence"]
 # Right answers the first reader is unsure of, which the second keeps.
 READ_IN_CONTEXT_IN = ["support for carers", "help for carers"]
-# Welsh: neither reader reads it (the encoder learned English); judged as before, nothing encoded.
-WELSH = ["gwersi canu i oedolion", "help gyda dyled", "grŵp i dadau"]
+# Welsh, read through the vocabulary's English: a leisure class at the English classes for adults (the
+# words match "i oedolion", for adults, and "gwersi", lessons), and needs the directory meets.
+WELSH_OUT = ["gwersi piano i oedolion", "gwersi nofio i bobl hŷn"]
+WELSH_IN = ["help gyda dyled", "grŵp i dadau", "dosbarth Saesneg i oedolion"]
 
 
 @pytest.fixture
@@ -234,24 +241,34 @@ def test_an_unsure_good_match_read_in_context_as_out_of_scope_is_not_confident(
     assert not res.confident and not any(h.good for h in res.hits), res.hits[:1]
     reader = search_scope.load()
     assert len(scored) == 1 and reader.low <= scored[0] < search_scope.SECOND_UNDER  # the first unsure
-    assert encodes == [message]  # the message alone encoded, once
+    # the message encoded once, and the first result's own sentence closest to it
+    assert encodes[0] == message and len(encodes) == 2
+    assert encodes[1] in search._own_sentences(res.hits[0].entry)
     second_off()
     assert bundled.search(message).confident  # the first reader alone kept the good match
 
 
 @pytest.mark.parametrize("message", READ_IN_CONTEXT_IN)
 def test_an_unsure_good_match_read_in_context_as_in_scope_stays_confident(bundled, encodes, message):
-    assert bundled.search(message).confident
-    assert encodes == [message]
-
-
-@pytest.mark.parametrize("message", WELSH)
-def test_a_welsh_message_is_never_read_in_context(bundled, encodes, second_off, message):
     res = bundled.search(message)
-    assert encodes == []
+    assert res.confident
+    assert encodes == [message, encodes[1]] and encodes[1] in search._own_sentences(res.hits[0].entry)
+    bundled.search(message)
+    assert encodes[2:] == [message]  # the entry's sentence is kept for the next message
+
+
+@pytest.mark.parametrize("message", WELSH_OUT)
+def test_a_welsh_message_is_read_in_context_in_the_vocabularys_english(bundled, encodes, second_off, message):
+    res = bundled.search(message)
+    assert not res.confident
+    assert "lessons" in encodes[0] and not set(encodes[0].split()) & set(message.split()[:1])  # "gwersi"
     second_off()
-    before = bundled.search(message)
-    assert (res.confident, [h.slug for h in res.hits]) == (before.confident, [h.slug for h in before.hits])
+    assert bundled.search(message).confident  # the first reader alone kept the good match
+
+
+@pytest.mark.parametrize("message", WELSH_IN)
+def test_a_welsh_message_the_directory_meets_stays_confident(bundled, message):
+    assert bundled.search(message).confident
 
 
 def test_without_the_second_reader_or_the_encoder_the_first_judges_alone(
@@ -282,6 +299,55 @@ def test_without_the_second_reader_or_the_encoder_the_first_judges_alone(
 )
 def test_a_long_message_is_not_read_in_context(encodes, message):
     assert len(message) > search_scope.SECOND_UPTO
-    assert search_scope.second_opinion(message) is None
+    assert search_scope.second_opinion(message, "Car repairs.") is None
     assert encodes == []
-    assert search_scope.second_opinion(message[: search_scope.SECOND_UPTO]) is not None
+    assert search_scope.second_opinion(message[: search_scope.SECOND_UPTO], "Car repairs.") is not None
+
+
+def test_an_entrys_own_sentences_and_the_one_closest_to_a_message(bundled):
+    entry = bundled.get("cpp-dementia-day-care")
+    parts = search._own_sentences(entry)
+    assert parts[:2] == [entry.title, entry.summary] and all(q in parts for q in entry.questions)
+    assert ", ".join(entry.tags) in parts  # the tags as one
+    body = [s for s in parts if s in entry.body]
+    assert len(body) >= 2 and all(s not in entry.body_cy for s in body)  # the description, in English
+    assert all("\n" not in s and not s.startswith(" ") for s in parts)
+
+    def closest(*words):
+        return bundled._meaning.closest_text(bundled._meaning.vector(dict.fromkeys(words, 1.0)), parts)
+
+    assert "GP or social worker about a referral" in closest("referral", "gp", "social", "worker")
+    assert "nan and need a break" in closest("nan", "break")
+    assert bundled._meaning.closest_text(None, parts) is None
+    assert bundled._meaning.closest_text(bundled._meaning.vector({"nan": 1.0}), []) is None
+
+
+# Written for this test: a message, a sentence of an entry that offers what it asks, and one of an entry
+# that offers something else.
+AGAINST = [
+    (
+        "support for carers",
+        "A weekly day service for people living with dementia, giving their carers a break.",
+        "Football training for children aged 5 to 11.",
+    ),
+    (
+        "help paying my gas bill",
+        "Free, confidential advice on debt, benefits and energy bills.",
+        "A weekly woodwork session in the community shed.",
+    ),
+    (
+        "where can my toddler play with other kids",
+        "Stay and play sessions for parents and children under four.",
+        "Advice on claiming Universal Credit.",
+    ),
+]
+
+
+@pytest.mark.parametrize("message, same, other", AGAINST)
+def test_the_second_reader_reads_the_message_against_the_entrys_own_sentence(message, same, other):
+    """Read against an entry's sentence that offers what it asks, a message is surely more in scope than
+    against one that offers something else: the reader judges whether this entry meets it, not only
+    whether a directory would."""
+    assert (
+        search_scope.second_opinion(message, same)[0] > search_scope.second_opinion(message, other)[0] + 0.2
+    )

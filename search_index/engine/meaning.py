@@ -597,6 +597,19 @@ class MeaningIndex:
             _warn_once("parts", f"search by meaning failed, words alone are searched: {problem(exc)}")
             return []
 
+    def closest_text(self, vector, texts: list[str]) -> str | None:
+        """Of `texts` (an entry's sentences, each embedded now and not kept), the one closest in meaning
+        to `vector` (a query vector); None when the layer is off or there is none."""
+        if not self.ok or vector is None or not texts:
+            return None
+        try:
+            import numpy as np
+
+            return texts[int(np.argmax(self.model.embed(texts) @ np.asarray(vector, dtype=np.float32)))]
+        except Exception as exc:
+            _warn_once("closest", f"search by meaning failed, words alone are searched: {problem(exc)}")
+            return None
+
     def roles(self, words: list[str]) -> dict[str, list[float]]:
         """How far each word plays each role of WORD_ROLES (0..1): "sunday" and "week" when, "husband"
         and "cousin" who, "buying" and "shops" trade, "afford" hardship; "bailiffs", "dentist" and
