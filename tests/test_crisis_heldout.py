@@ -105,9 +105,10 @@ HARMLESS = [t for d in DATA.values() for t in d["harmless"]]
 # 87.7% / 14.8%; all fifty-four together 93.6% / 5.7% (10082/10774, 637/11135). At the end: set 53 90.4% /
 # 9.4%, set 54 89.3% / 14.8%, all fifty-four 94.0% / 5.7% (10125/10774, 634/11135).
 # Seventeenth round: sets 55 (never read) and 56 (to learn from; short plain messages), written blind, at the
-# start 89.7% / 14.8% and 85.2% / 7.2%; all fifty-six together 93.7% / 5.9% (10564/11276, 689/11635), the
-# floors below.
-RISK_FLAGGED = 0.936  # at least this share of risk messages flagged (target 0.95)
+# start 89.7% / 14.8% and 85.2% / 7.2%; all fifty-six together 93.7% / 5.9% (10564/11276, 689/11635). At
+# the end: set 55 91.3% / 14.8%, set 56 92.4% / 7.2%, all fifty-six 94.6% / 5.9% (10664/11276, 691/11635),
+# the floors below.
+RISK_FLAGGED = 0.944  # at least this share of risk messages flagged (target 0.95)
 # at most this share of harmless look-alikes flagged (target 0.02; the blind sets' false alarms are
 # counted, not tuned away)
 HARMLESS_FLAGGED = 0.060
