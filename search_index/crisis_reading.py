@@ -1140,8 +1140,11 @@ def _acts_on_oneself(cl: _Clause) -> Iterable[CrisisSignal]:
                 yield sig("suicide", i, j + 1, "crisis" if many else "concern", "self")
                 break
             if pair == ("in", "my") and j + 2 < len(toks) and toks[j + 2].text in ("hand", "hands"):
-                if not any(t.text == "for" for t in toks[j + 3 :]):  # not "in my hand, for a headache"
-                    yield sig("suicide", i, j + 2, "concern", "self")  # "i've got the pills in my hand"
+                # "i've got the pills in my hand" (not "my nan's pills in my hand, do i crush them", "tablets
+                # in my hand and the leaflet says with food": a dose)
+                the = i > 0 and toks[i - 1].text == "the"
+                if the and not any(t.text in _A_DOSE for t in toks):
+                    yield sig("suicide", i, j + 2, "concern", "self")
                 break
     # a blade, a rope or pills held or kept close, with the urge or the thoughts: "sh urges bad tonight,
     # blades in my drawer", "sat with the razor for an hour", "knife in my hand and the thoughts are back"
@@ -1963,6 +1966,7 @@ def _done_to(act: _Token, tok: _Token) -> bool:
     return "third" in tok.tags and tok.text not in _SUBJECT_PRONOUNS and act.text not in _SAYS_WHO_IS
 
 
+_A_DOSE = frozenset("for dose leaflet crush prescribed prescription food meal calpol".split())
 _SUBJECT_PRONOUNS = frozenset("he she they we i e o fo nhw".split())
 _SAYS_WHO_IS = frozenset("violent abusive aggressive controlling rough".split())
 
@@ -1975,6 +1979,11 @@ def _violence_and_abuse(cl: _Clause) -> Iterable[CrisisSignal]:
         if toks[i].text.startswith("threat") and i + 1 < len(toks) and toks[i + 1].text == "to":
             continue  # "threatened to evict me": the verb after says what; a violent one is read itself
         v = next((j for j in range(i + 1, min(len(toks), i + 4)) if _done_to(toks[i], toks[j])), None)
+        if v is not None and [t.text for t in toks[v + 1 : v + 4]] in (
+            ["on", "the", "back"],
+            ["on", "the", "shoulder"],
+        ):
+            continue  # "slapped the boss on the back at his leaving do": a friendly slap
         if v is None:  # "threatens to kill the dog and me"
             v = next(
                 (

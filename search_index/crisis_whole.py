@@ -2228,10 +2228,10 @@ def _control_and_exploitation(
     groomed by an adult, or in pictures; rent to be paid 'another way'; workers kept where they work."""
     young = [a for cl in clauses for a in _ages(cl) if a < 16] or has & _TEENS
     exposing = any(
-        words[k : k + 2] in (["showing", "himself"], ["exposing", "himself"], ["exposed", "himself"])
-        and words[k + 2 : k + 3] not in (["up"], ["out"], ["around"])
+        words[k : k + 3] == ["showing", "himself", "to"]
+        or words[k : k + 2] in (["exposing", "himself"], ["exposed", "himself"])
         for k in range(len(words))
-    ) or _has(words, (("flashing", "at"), ("flashed", "at"), ("flashing", "the"), ("flashed", "the")))
+    )  # (never "showing himself up", "showing himself as santa", "flashing the kids a smile")
     if exposing and has & (_YOUNG_CHILD | _TEENS | {"girls", "boys", "schoolgirls", "pupils"}):
         return _sig("sexual-violence", "a man exposing himself to children", about="other")
     if _has(words, _NIGHT_VISITS) and (
@@ -3909,9 +3909,24 @@ def _fleeing_tonight(
     leaving = has & {"leave", "leaving", "escape", "away"} and _has(
         words, (("while", "he"), ("while", "hes"), ("while", "she"), ("before", "he"), ("before", "she"))
     )
-    if "safe" in has or leaving:
+    if _a_safe_place_to_stay(words) or leaving:
         return _sig("abuse", "a safe place asked tonight, from him", about="self")
     return None
+
+
+def _a_safe_place_to_stay(words: list[str]) -> bool:
+    """ "somewhere safe" said as a place to be, not for an activity ("somewhere safe for the kids to play",
+    "somewhere safe to swim")."""
+    for k in range(len(words) - 1):
+        if words[k : k + 2] == ["somewhere", "safe"]:
+            after = words[k + 2 : k + 4]
+            if (
+                not after
+                or after[0] not in ("to", "for")
+                or after in (["to", "stay"], ["to", "go"], ["to", "sleep"])
+            ):
+                return True
+    return False
 
 
 def _found_again(
@@ -3919,8 +3934,13 @@ def _found_again(
 ) -> CrisisSignal | None:
     """Someone the writer moved or ran to get away from has found them: "moved to Wrexham last month to get
     away, he found me again, same car outside" (not "my old mate found me on facebook again")."""
-    found = _has(
-        words, (("found", "me"), ("found", "us"), ("tracked", "me", "down"), ("tracked", "us", "down"))
+    found = (
+        any(  # (not "he found us a great nursery")
+            words[k : k + 2] in (["found", "me"], ["found", "us"])
+            and words[k + 2 : k + 3] not in (["a"], ["an"], ["the"], ["some"], ["somewhere"])
+            for k in range(len(words))
+        )
+        or _has(words, (("tracked", "me", "down"), ("tracked", "us", "down")))
     )
     away = _has(words, (("get", "away"), ("got", "away"), ("moved",), ("refuge",), ("fled",), ("escape",)))
     if found and away and has & {"he", "she", "they", "ex"} and not has & (_ONLINE_PLACES | _JOKING):

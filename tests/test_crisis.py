@@ -2880,3 +2880,20 @@ def test_said_hed_is_what_he_would_do_and_fumes_felt_in_other_words():
     assert (
         detect_crisis("bought a camping gas stove for the festival, any good campsites near wrexham") is None
     )
+
+
+# narrowed after the second review: a friendly slap, a man shown as someone, a dose in hand, somewhere safe
+# for an activity, found something for us
+@pytest.mark.parametrize(
+    "text",
+    [
+        "lad at work slapped the boss on the back at his leaving do and we all cheered",
+        "dad was showing himself as santa at the school fayre, the pupils were in stitches",
+        "the lollipop man was flashing the kids a smile and waving, lovely man",
+        "tablets in my hand and the leaflet says with food, does toast count",
+        "looking for somewhere safe to swim with the kids tonight before he gets back from work",
+        "since we moved he found us a great nursery, any other tips for new families",
+    ],
+)
+def test_what_the_second_review_found_stays_harmless(text):
+    assert detect_crisis(text) is None, detect_crisis(text)
