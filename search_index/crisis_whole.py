@@ -66,6 +66,7 @@ from .crisis_reading import (
     _SECRET,
     _SERIOUS_SIGNS,
     _SKIN_PARTS,
+    _SMOKE_SOURCES,
     _SPARING_OTHERS,
     _SPORT,
     _STARVING,
@@ -3737,13 +3738,8 @@ _SMOKING_BY = frozenset(
     "i we you they he she to can cant could dont doesnt didnt not may might will would should people who "
     "and or larwm larymau synhwyrydd di".split()
 )
-_TOBACCO = frozenset(
-    "cigarette cigarettes cig cigs fag fags weed vape vaping vapes smoker smokers tobacco cannabis spliff "
-    "joint shisha cigar cigars pipe".split()
-)
-_SMOKE_FROM = frozenset(
-    "chimney chimneys bonfire barbecue bbq incense toast simnai barbeciw takeaway chippy fry frying".split()
-)
+_TOBACCO = _SMOKED | frozenset("cig cigs fag vaping vapes smoker smokers tobacco shisha cigar cigars".split())
+_SMOKE_FROM = _SMOKE_SOURCES | frozenset("toast barbeciw takeaway chippy fry frying".split())
 _SMOKE_NOT_A_FIRE = frozenset(
     "alarm alarms detector detectors free break breaks signal signals bomb bombs machine show damage damaged "
     "screen".split()
